@@ -1,0 +1,154 @@
+"""Build a Whoosh index from folders of documents into a new generation, then switch to it atomically."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from . import settings
+from .extract import iter_files, read_documents
+from .facets import annotate
+from .models import Document
+from .schema import build_schema
+
+CURRENT = "CURRENT"
+BUILD_INFO = "build.json"
+GENERATION_PREFIX = "gen-"
+
+
+@dataclass
+class BuildReport:
+    """What a rebuild did."""
+
+    index_dir: str
+    generation: str
+    sources: list[str]
+    documents: int = 0
+    paragraphs: int = 0
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    built_at: str = ""
+
+    def as_dict(self) -> dict:
+        """JSON-friendly form."""
+        return dict(self.__dict__)
+
+
+def current_generation(index_dir: Path) -> Path | None:
+    """The generation folder the CURRENT pointer names, or None when there is no built index."""
+    pointer = Path(index_dir) / CURRENT
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    path = Path(index_dir) / name
+    return path if path.is_dir() else None
+
+
+def _switch_to(index_dir: Path, generation: Path) -> None:
+    """Point CURRENT at a finished generation with one atomic rename."""
+    tmp = index_dir / f".{CURRENT}.{os.getpid()}"
+    tmp.write_text(generation.name + "\n", encoding="utf-8")
+    os.replace(tmp, index_dir / CURRENT)
+
+
+def _prune_old_generations(index_dir: Path, keep: Path) -> None:
+    """Remove generations other than the new one and the one before it (a server may still read that)."""
+    gens = sorted(p for p in index_dir.glob(GENERATION_PREFIX + "*") if p.is_dir() and p != keep)
+    for old in gens[:-1]:
+        shutil.rmtree(old, ignore_errors=True)
+    for stale in index_dir.glob(".building-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def date_sort_key(doc: Document) -> int:
+    """A sortable number for a document's date: yyyymmdd, mid-year when only the year is known."""
+    if doc.published and (doc.year is None or doc.published.year == doc.year):
+        return int(doc.published.strftime("%Y%m%d"))
+    return doc.year * 10000 + 701 if doc.year else 0
+
+
+def index_fields(doc: Document) -> Iterable[dict]:
+    """The Whoosh documents for one Document: one per paragraph."""
+    base = {
+        "doc_id": doc.doc_id,
+        "kind": doc.kind,
+        "title": doc.title,
+        "url": doc.url,
+        "path": doc.path,
+        "published": doc.published.isoformat() if doc.published else "",
+        "date_sort": date_sort_key(doc),
+        "council_code": ",".join(doc.council_code),
+        "severity": ",".join(doc.severity),
+        **{name: doc.subjudgements.get(name, "") for name in settings.SUBJUDGEMENT_FIELDS},
+    }
+    if doc.year:
+        base["year"] = doc.year
+    for para in doc.paragraphs:
+        councils = para.council or doc.council
+        yield {**base, "id": f"{doc.doc_id}#{para.n}", "n": para.n, "heading": para.heading,
+               "text": para.text, "raw": f"{para.heading} {para.text}", "council": ",".join(councils)}
+
+
+def rebuild(sources: list[Path], index_dir: Path = settings.DEFAULT_INDEX,
+            progress: Callable[[Document, int], None] | None = None) -> BuildReport:
+    """Index every document under `sources` into a fresh generation of `index_dir` and switch to it."""
+    started = time.perf_counter()
+    index_dir = Path(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    building = index_dir / f".building-{stamp}"
+    building.mkdir()
+    report = BuildReport(index_dir=str(index_dir), generation=GENERATION_PREFIX + stamp,
+                         sources=[str(Path(s).resolve()) for s in sources])
+    try:
+        ix = whoosh_index.create_in(building, build_schema())
+        writer = ix.writer(limitmb=256)
+        try:
+            for doc in read_documents(sources):
+                if doc.error:
+                    report.skipped.append({"path": doc.path, "reason": doc.error})
+                else:
+                    annotate(doc)
+                    for fields_ in index_fields(doc):
+                        writer.add_document(**fields_)
+                    report.documents += 1
+                    report.paragraphs += len(doc.paragraphs)
+                if progress:
+                    progress(doc, report.paragraphs)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        ix.close()
+        report.seconds = round(time.perf_counter() - started, 2)
+        report.built_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        (building / BUILD_INFO).write_text(json.dumps(report.as_dict(), indent=2), encoding="utf-8")
+        final = index_dir / report.generation
+        os.replace(building, final)
+        _switch_to(index_dir, final)
+        _prune_old_generations(index_dir, final)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    return report
+
+
+def count_files(sources: list[Path]) -> int:
+    """How many files a rebuild will read (for the progress bar)."""
+    return sum(1 for _ in iter_files(sources))
+
+
+def read_build_info(generation: Path) -> dict:
+    """The build.json of a generation."""
+    try:
+        return json.loads((generation / BUILD_INFO).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}

@@ -1,0 +1,171 @@
+"""HTML pages: the main article text as blocks, plus title, canonical URL and published date."""
+from __future__ import annotations
+
+import json
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from .. import boilerplate
+from ..models import Block, Document
+from .text import decode, join_wrapped
+
+# Elements that never hold article prose.
+_DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+              "button", "select", "input", "template", "object", "embed"]
+# class/id words that mark furniture containers.
+_FURNITURE_ATTR_RE = re.compile(
+    r"(^|[\s_-])(related|share|sharing|social|cookie|consent|banner|promo|newsletter|subscribe|comments?|sidebar"
+    r"|advert|ads?|breadcrumbs?|footer|header|nav|navigation|menu|popular|trending|recommended|outbrain|taboola"
+    r"|read-?more|more-?stories|byline-?social|skip|masthead|toolbar)($|[\s_-])",
+    re.IGNORECASE,
+)
+_BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption", "td", "th", "pre", "dt", "dd"]
+_DATE_META = [
+    ("property", "article:published_time"), ("name", "article:published_time"), ("name", "dcterms.date"),
+    ("name", "DC.date.issued"), ("name", "dc.date"), ("name", "date"), ("itemprop", "datePublished"),
+    ("name", "pubdate"), ("name", "publish-date"), ("name", "sailthru.date"), ("property", "og:published_time"),
+]
+
+
+def _parse(data: bytes) -> BeautifulSoup:
+    """Parse HTML bytes, letting bs4 honour the page's declared charset first."""
+    try:
+        return BeautifulSoup(data, "lxml")
+    except Exception:  # noqa: BLE001 - fall back to our own decoding and the stdlib parser
+        return BeautifulSoup(decode(data), "html.parser")
+
+
+def _meta(soup: BeautifulSoup, attr: str, value: str) -> str:
+    """The content of a <meta> tag, or ''."""
+    tag = soup.find("meta", attrs={attr: value})
+    return (tag.get("content") or "").strip() if isinstance(tag, Tag) else ""
+
+
+def _json_ld_dates(soup: BeautifulSoup) -> list[str]:
+    """datePublished values from JSON-LD blocks."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("datePublished"), str):
+                found.append(node["datePublished"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            walk(json.loads(script.string or ""))
+        except (ValueError, TypeError):
+            continue
+    return found
+
+
+def page_metadata(soup: BeautifulSoup) -> dict[str, str]:
+    """Title, canonical URL and published-date candidates from the page head."""
+    meta: dict[str, str] = {}
+    title = _meta(soup, "property", "og:title") or _meta(soup, "name", "twitter:title")
+    if not title and soup.title and soup.title.string:
+        title = soup.title.string.strip()
+    if not title and soup.find("h1"):
+        title = soup.find("h1").get_text(" ", strip=True)
+    meta["title"] = re.sub(r"\s+", " ", title)
+    link = soup.find("link", rel="canonical")
+    meta["url"] = (link.get("href") or "").strip() if isinstance(link, Tag) else ""
+    meta["url"] = meta["url"] or _meta(soup, "property", "og:url")
+    for attr, value in _DATE_META:
+        if _meta(soup, attr, value):
+            meta["published"] = _meta(soup, attr, value)
+            meta["published_source"] = f"<meta {attr}={value}>"
+            break
+    else:
+        dates = _json_ld_dates(soup)
+        if dates:
+            meta["published"], meta["published_source"] = dates[0], "JSON-LD datePublished"
+        else:
+            article = soup.find("article") or soup
+            time_tag = article.find("time", attrs={"datetime": True})
+            if isinstance(time_tag, Tag):
+                meta["published"], meta["published_source"] = time_tag["datetime"], "<time datetime>"
+    return meta
+
+
+def _is_furniture_container(tag: Tag) -> bool:
+    """True for a container whose class, id or role marks it as page furniture."""
+    if tag.name in ("article", "main", "body", "html"):
+        return False
+    attrs = " ".join([*(tag.get("class") or []), tag.get("id") or "", tag.get("role") or ""])
+    if tag.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
+        return True
+    return bool(attrs.strip()) and bool(_FURNITURE_ATTR_RE.search(attrs))
+
+
+def main_content(soup: BeautifulSoup) -> Tag:
+    """The element holding the article: <article>, <main>, articleBody, or the densest <p> container."""
+    for selector in ('[itemprop="articleBody"]', "article", "main", '[role="main"]'):
+        found = soup.select(selector)
+        if found:
+            return max(found, key=lambda t: len(t.get_text(" ", strip=True)))
+    best, best_len = soup.body or soup, 0
+    for container in soup.find_all(["div", "section"]):
+        length = sum(len(p.get_text(" ", strip=True)) for p in container.find_all("p", recursive=False))
+        if length > best_len:
+            best, best_len = container, length
+    return best
+
+
+def html_blocks(root: Tag) -> list[Block]:
+    """Typed blocks from the article element, innermost block tags only."""
+    blocks: list[Block] = []
+    in_zone = False
+    for tag in root.find_all(_BLOCK_TAGS):
+        if tag.find(_BLOCK_TAGS):
+            continue  # a wrapper: its children are visited themselves
+        text = join_wrapped(tag.get_text(" ", strip=True).split("\n"))
+        if not text:
+            continue
+        if boilerplate.is_zone_marker(text):
+            in_zone = True
+            continue
+        if boilerplate.is_furniture(text):
+            continue
+        if in_zone and not boilerplate.is_prose(text):
+            continue
+        in_zone = False
+        if tag.name in ("h1", "h2", "h3", "h4", "h5", "h6", "dt", "th"):
+            kind = "heading"
+        elif tag.name == "figcaption" or boilerplate.is_caption(text):
+            kind = "caption"
+        elif tag.name == "li":
+            kind = "bullet"
+        else:
+            kind = "para"
+        blocks.append(Block(text=text, kind=kind))
+    return blocks
+
+
+def read_html(data: bytes, doc: Document) -> Document:
+    """Fill a Document from the bytes of an HTML page."""
+    soup = _parse(data)
+    if soup.find(["p", "div", "article", "body"]) is None:
+        raise ValueError("no HTML body")
+    meta = page_metadata(soup)
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if not tag.decomposed and isinstance(tag, Tag) and tag.attrs is not None and _is_furniture_container(tag):
+            tag.decompose()
+    root = main_content(soup)
+    doc.blocks = html_blocks(root)
+    # A page title often repeats as the first heading: it is the title, not a section.
+    if doc.blocks and doc.blocks[0].kind == "heading" and meta["title"].startswith(doc.blocks[0].text[:40]):
+        doc.blocks.pop(0)
+    doc.title = meta.get("title", "")
+    doc.url = meta.get("url", "")
+    doc.meta.update({k: v for k, v in meta.items() if k.startswith("published")})
+    doc.meta["raw_text"] = "\n".join(b.text for b in doc.blocks)
+    doc.meta["html_head_title"] = doc.title
+    return doc

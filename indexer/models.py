@@ -1,0 +1,165 @@
+"""Typed records passed between the layers: extraction, chunking, facets, index and search."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Block:
+    """One unit of extracted text before chunking: a paragraph, heading, caption or bullet."""
+
+    text: str
+    kind: str = "para"  # para | heading | caption | bullet | table | meta
+    page: int | None = None
+
+
+@dataclass
+class Paragraph:
+    """One searchable paragraph (or passage of a long one) with its section heading."""
+
+    n: int
+    text: str
+    heading: str = ""
+    page: int | None = None
+    council: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    """One official Ofsted inspection outcome from the outcomes table."""
+
+    la_code: str
+    la_name: str
+    framework: str
+    inspection_type: str
+    start: dt.date | None
+    end: dt.date | None
+    published: dt.date | None
+    overall: str
+    subjudgements: dict[str, str]
+    report_url: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-friendly form."""
+        return {
+            "council": self.la_name,
+            "council_code": self.la_code,
+            "framework": self.framework,
+            "inspection_type": self.inspection_type,
+            "inspection_start": self.start.isoformat() if self.start else None,
+            "inspection_end": self.end.isoformat() if self.end else None,
+            "published": self.published.isoformat() if self.published else None,
+            "overall_grade": self.overall or None,
+            "subjudgements": self.subjudgements,
+            "report_url": self.report_url or None,
+        }
+
+
+@dataclass
+class Document:
+    """One ingested file: metadata, paragraphs, facets and the evidence for them."""
+
+    path: str
+    kind: str = "text"  # text | html | pdf
+    title: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    blocks: list[Block] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    council: list[str] = field(default_factory=list)
+    council_code: list[str] = field(default_factory=list)
+    year: int | None = None
+    severity: list[str] = field(default_factory=list)
+    subjudgements: dict[str, str] = field(default_factory=dict)
+    facet_evidence: dict[str, Any] = field(default_factory=dict)
+    outcomes: list[dict[str, Any]] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+
+    @property
+    def doc_id(self) -> str:
+        """A stable id: the file name without its folder."""
+        return self.meta.get("doc_id") or self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The `extract --json` shape."""
+        return {
+            "path": self.path,
+            "doc_id": self.doc_id,
+            "kind": self.kind,
+            "title": self.title,
+            "url": self.url or None,
+            "published": self.published.isoformat() if self.published else None,
+            "council": self.council,
+            "council_code": self.council_code,
+            "year": self.year,
+            "severity": self.severity,
+            "subjudgements": self.subjudgements,
+            "paragraphs": [
+                {"n": p.n, "heading": p.heading, "text": p.text, **({"council": p.council} if p.council else {})}
+                for p in self.paragraphs
+            ],
+            "facet_evidence": self.facet_evidence,
+            "official_outcome": self.outcomes,
+            "error": self.error,
+        }
+
+
+@dataclass
+class FacetValue:
+    """One value of a facet with its count, selection state and the URL state that toggles it."""
+
+    value: str
+    count: int
+    selected: bool = False
+    toggle_params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Hit:
+    """One ranked paragraph with its highlighted snippet."""
+
+    doc_id: str
+    paragraph: int
+    title: str
+    url: str
+    council: list[str]
+    year: int | None
+    severity: list[str]
+    heading: str
+    snippet_html: str
+    score: float
+    more_in_doc: int = 0
+    other_paragraphs: list[int] = field(default_factory=list)
+
+
+@dataclass
+class SearchRequest:
+    """Everything that defines one search: the query, facet selections, sort and page."""
+
+    q: str = ""
+    council: list[str] = field(default_factory=list)
+    severity: list[str] = field(default_factory=list)
+    year: list[int] = field(default_factory=list)
+    year_from: int | None = None
+    year_to: int | None = None
+    sort: str = "relevance"  # relevance | newest | oldest
+    page: int = 1
+    per_page: int = 10
+    collapse: bool = True
+
+
+@dataclass
+class SearchResult:
+    """The answer to a SearchRequest."""
+
+    request: SearchRequest
+    total: int
+    total_docs: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    suggestion: str | None = None
+    message: str | None = None
+    year_histogram: list[tuple[int, int]] = field(default_factory=list)

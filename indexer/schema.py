@@ -1,0 +1,62 @@
+"""The Whoosh schema and analyzers: NLTK Snowball stems, stopwords kept so phrases match as written."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
+from whoosh import fields
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, CharsetFilter
+from whoosh.support.charset import accent_map
+
+from . import settings
+
+# Words with inner apostrophes or hyphens stay whole ("children's", "multi-agency" -> parts too via the raw field).
+TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> SnowballStemmer:
+    """NLTK's English Snowball stemmer."""
+    return SnowballStemmer("english")
+
+
+def stem(word: str) -> str:
+    """Stem one lowercased word, treating the curly apostrophe like the straight one."""
+    return _stemmer().stem(word.replace("’", "'"))
+
+
+def text_analyzer():
+    """Tokenise, lowercase, fold accents, stem with Snowball; no stopword removal (phrases stay exact)."""
+    return (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
+            | StemFilter(stemfn=stem, lang=None, cachesize=50000))
+
+
+def raw_analyzer():
+    """Tokenise and lowercase only: the words as written, for spelling suggestions."""
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+def build_schema() -> fields.Schema:
+    """One index document per paragraph."""
+    analyzer = text_analyzer()
+    facet = dict(stored=True, commas=True, lowercase=False, scorable=False)
+    schema = fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        doc_id=fields.ID(stored=True, sortable=True),
+        kind=fields.ID(stored=True),
+        title=fields.TEXT(stored=True, analyzer=analyzer, field_boost=settings.TITLE_BOOST),
+        heading=fields.TEXT(stored=True, analyzer=analyzer, field_boost=settings.HEADING_BOOST),
+        text=fields.TEXT(stored=True, analyzer=analyzer, phrase=True),
+        raw=fields.TEXT(stored=False, analyzer=raw_analyzer(), phrase=False, spelling=True),
+        url=fields.STORED(),
+        path=fields.STORED(),
+        published=fields.ID(stored=True),
+        n=fields.NUMERIC(stored=True, sortable=True),
+        date_sort=fields.NUMERIC(stored=True, sortable=True),
+        council=fields.KEYWORD(**facet),
+        council_code=fields.KEYWORD(**facet),
+        year=fields.NUMERIC(stored=True, sortable=True),
+        severity=fields.KEYWORD(**facet),
+        **{name: fields.KEYWORD(**facet) for name in settings.SUBJUDGEMENT_FIELDS},
+    )
+    return schema

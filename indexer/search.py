@@ -1,0 +1,399 @@
+"""The only module that talks to Whoosh at query time: search, facet counts, documents, stats."""
+from __future__ import annotations
+
+import html
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from whoosh import collectors, highlight, index as whoosh_index, query as wq, sorting
+from whoosh.qparser import MultifieldParser, OrGroup, FieldsPlugin, WildcardPlugin, PhrasePlugin
+
+from . import settings
+from .build import current_generation, read_build_info
+from .models import FacetValue, Hit, SearchRequest, SearchResult
+
+TEXT_FIELDS = ["title", "heading", "text"]
+KEYWORD_FACETS = ("council", "severity", *settings.SUBJUDGEMENT_FIELDS)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+
+
+class IndexMissing(FileNotFoundError):
+    """There is no built index at the given folder."""
+
+
+@dataclass
+class _Generation:
+    """One opened index generation with its searcher and cached per-paragraph facet arrays."""
+
+    path: Path
+    ix: object
+    searcher: object
+    doc_ids: np.ndarray          # docnum -> document index
+    doc_names: list[str]         # document index -> doc_id
+    years: np.ndarray            # docnum -> year (0 = unknown)
+    postings: dict[str, dict[str, np.ndarray]]  # facet -> value -> sorted docnums
+    info: dict
+
+    @property
+    def size(self) -> int:
+        """Number of paragraphs."""
+        return len(self.years)
+
+
+def _load_generation(path: Path) -> _Generation:
+    """Open a generation and cache the arrays facet counting needs."""
+    ix = whoosh_index.open_dir(str(path))
+    searcher = ix.searcher()
+    reader = searcher.reader()
+    size = reader.doc_count_all()
+    years = np.zeros(size, dtype=np.int32)
+    if size:
+        column = reader.column_reader("year")
+        years = np.array([int(column[i] or 0) for i in range(size)], dtype=np.int32)
+        years[(years < 1000) | (years > 3000)] = 0  # unset NUMERIC columns read back as a sentinel
+    doc_column = reader.column_reader("doc_id")
+    names: dict[str, int] = {}
+    doc_ids = np.zeros(size, dtype=np.int32)
+    for i in range(size):
+        name = doc_column[i]
+        name = name.decode("utf-8") if isinstance(name, bytes) else name
+        doc_ids[i] = names.setdefault(name, len(names))
+    postings: dict[str, dict[str, np.ndarray]] = {}
+    for facet in KEYWORD_FACETS:
+        values: dict[str, np.ndarray] = {}
+        if facet in reader.indexed_field_names():
+            for term in reader.lexicon(facet):
+                value = term.decode("utf-8") if isinstance(term, bytes) else term
+                values[value] = np.fromiter(reader.postings(facet, term).all_ids(), dtype=np.int32)
+        postings[facet] = values
+    return _Generation(path, ix, searcher, doc_ids, list(names), years, postings, read_build_info(path))
+
+
+class SearchIndex:
+    """A handle on an index folder that follows its CURRENT generation and serves searches."""
+
+    def __init__(self, index_dir: Path | str = settings.DEFAULT_INDEX):
+        self.index_dir = Path(index_dir)
+        self._lock = threading.Lock()
+        self._gen: _Generation | None = None
+
+    # --- generations -------------------------------------------------------------------------
+    def generation(self) -> _Generation:
+        """The open generation, reopened when a rebuild has switched CURRENT."""
+        path = current_generation(self.index_dir)
+        if path is None:
+            raise IndexMissing(f"no index at {self.index_dir}: run `reportsearch rebuild` first")
+        gen = self._gen
+        if gen is None or gen.path != path:
+            with self._lock:
+                if self._gen is None or self._gen.path != path:
+                    old, self._gen = self._gen, _load_generation(path)
+                    if old is not None:
+                        old.searcher.close()
+                gen = self._gen
+        return gen
+
+    def exists(self) -> bool:
+        """True when a built index is there."""
+        return current_generation(self.index_dir) is not None
+
+    # --- query parsing -----------------------------------------------------------------------
+    def parse(self, gen: _Generation, text: str) -> tuple[wq.Query | None, str | None]:
+        """Parse user syntax; on trouble fall back to plain words and say so."""
+        message = None
+        if len(text) > settings.MAX_QUERY_CHARS:
+            text = text[: settings.MAX_QUERY_CHARS]
+            message = f"Your query was longer than {settings.MAX_QUERY_CHARS} characters and was shortened."
+        if not text.strip():
+            return None, message
+        parser = MultifieldParser(TEXT_FIELDS, gen.ix.schema)
+        try:
+            if text.count('"') % 2:
+                raise ValueError("an unclosed quotation mark")
+            parsed = parser.parse(text)
+            parsed = self._normalise_facet_terms(gen, parsed)
+            if _is_empty(parsed):
+                raise ValueError("nothing searchable")
+        except Exception as exc:  # noqa: BLE001 - any syntax trouble becomes a message, never a 500
+            words = re.findall(r"\w+", text)
+            plain = MultifieldParser(TEXT_FIELDS, gen.ix.schema, group=OrGroup)
+            plain.remove_plugin_class(FieldsPlugin)
+            plain.remove_plugin_class(WildcardPlugin)
+            plain.remove_plugin_class(PhrasePlugin)
+            parsed = plain.parse(" ".join(words)) if words else None
+            reason = str(exc) if isinstance(exc, ValueError) else "syntax the search could not read"
+            message = (f"Could not read the query as written ({reason}); showing results for the words "
+                       f"“{' '.join(words[:20])}”. See the syntax help.")
+        return parsed, message
+
+    def _normalise_facet_terms(self, gen: _Generation, q: wq.Query) -> wq.Query:
+        """Match `council:medway` and `council:"isle of wight"` to the stored spelling."""
+        def fix(node: wq.Query) -> wq.Query:
+            field = getattr(node, "fieldname", None)
+            if field in KEYWORD_FACETS:
+                if isinstance(node, wq.Phrase):
+                    wanted = " ".join(node.words)
+                elif isinstance(node, wq.Term):
+                    wanted = str(node.text)
+                else:
+                    return node
+                for value in gen.postings.get(field, {}):
+                    if value.lower() == wanted.lower():
+                        return wq.Term(field, value)
+                return wq.Term(field, wanted)
+            return node.apply(fix) if hasattr(node, "apply") else node
+        return fix(q)
+
+    # --- matching and facets -----------------------------------------------------------------
+    def _match_mask(self, gen: _Generation, q: wq.Query | None) -> np.ndarray:
+        """Boolean mask of paragraphs matching the query (all paragraphs for an empty query)."""
+        mask = np.zeros(gen.size, dtype=bool)
+        if q is None:
+            mask[:] = True
+            return mask
+        matcher = q.matcher(gen.searcher)
+        ids = np.fromiter(matcher.all_ids(), dtype=np.int64) if matcher.is_active() else np.zeros(0, np.int64)
+        mask[ids] = True
+        return mask
+
+    def _value_mask(self, gen: _Generation, facet: str, values: list[str]) -> np.ndarray | None:
+        """Paragraphs having any of the values (OR within a facet); None when nothing is selected."""
+        if not values:
+            return None
+        mask = np.zeros(gen.size, dtype=bool)
+        for value in values:
+            ids = gen.postings.get(facet, {}).get(value)
+            if ids is not None:
+                mask[ids] = True
+        return mask
+
+    def _year_mask(self, gen: _Generation, req: SearchRequest) -> np.ndarray | None:
+        """Paragraphs in the selected years or year range."""
+        if not req.year and req.year_from is None and req.year_to is None:
+            return None
+        mask = np.ones(gen.size, dtype=bool)
+        if req.year:
+            mask &= np.isin(gen.years, np.array(req.year, dtype=np.int32))
+        if req.year_from is not None:
+            mask &= gen.years >= req.year_from
+        if req.year_to is not None:
+            mask &= (gen.years <= req.year_to) & (gen.years > 0)
+        return mask
+
+    @staticmethod
+    def _combine(base: np.ndarray, masks: list[np.ndarray | None]) -> np.ndarray:
+        """AND of a base mask and the given optional masks."""
+        out = base.copy()
+        for mask in masks:
+            if mask is not None:
+                out &= mask
+        return out
+
+    def _keyword_facet(self, gen: _Generation, facet: str, within: np.ndarray, selected: list[str]) -> list[FacetValue]:
+        """Counts per value among `within`, sorted by count; selected values always listed."""
+        values = []
+        for value, ids in gen.postings.get(facet, {}).items():
+            count = int(np.count_nonzero(within[ids]))
+            if count or value in selected:
+                values.append(FacetValue(value=value, count=count, selected=value in selected))
+        if facet == "severity":
+            order = {v: i for i, v in enumerate(settings.SEVERITY_ORDER)}
+            values.sort(key=lambda v: order.get(v.value, 99))
+        else:
+            values.sort(key=lambda v: (-v.count, v.value))
+        return values
+
+    def _year_facet(self, gen: _Generation, within: np.ndarray, selected: list[int]) -> list[FacetValue]:
+        """Counts per year among `within`, newest first."""
+        years = gen.years[within]
+        years = years[years > 0]
+        counts = np.bincount(years - years.min()) if years.size else np.zeros(0, dtype=np.int64)
+        out = [FacetValue(value=str(int(years.min()) + i), count=int(c), selected=(int(years.min()) + i) in selected)
+               for i, c in enumerate(counts) if c]
+        for year in selected:
+            if str(year) not in {v.value for v in out}:
+                out.append(FacetValue(value=str(year), count=0, selected=True))
+        return sorted(out, key=lambda v: v.value, reverse=True)
+
+    # --- the search ----------------------------------------------------------------------------
+    def search(self, req: SearchRequest) -> SearchResult:
+        """Run a search: ranked, collapsed hits for one page, honest facet counts, a suggestion."""
+        gen = self.generation()
+        q, message = self.parse(gen, req.q)
+        matched = self._match_mask(gen, q)
+        masks = {
+            "council": self._value_mask(gen, "council", req.council),
+            "severity": self._value_mask(gen, "severity", req.severity),
+            "year": self._year_mask(gen, req),
+        }
+        final = self._combine(matched, list(masks.values()))
+        # Each facet's counts ignore that facet's own selection, so unselected values keep honest counts.
+        facets = {
+            "council": self._keyword_facet(gen, "council", self._combine(matched, [masks["severity"], masks["year"]]),
+                                           req.council),
+            "severity": self._keyword_facet(gen, "severity",
+                                            self._combine(matched, [masks["council"], masks["year"]]), req.severity),
+            "year": self._year_facet(gen, self._combine(matched, [masks["council"], masks["severity"]]), req.year),
+        }
+        for facet in settings.SUBJUDGEMENT_FIELDS:
+            values = self._keyword_facet(gen, facet, final, [])
+            if values:
+                facets[facet] = values
+        year_counts = self._year_facet(gen, final, [])
+        hits, total_docs = self._ranked_hits(gen, q, final, req)
+        suggestion = self.suggest(gen, req.q) if req.q and (not hits or len(hits) < 3) else None
+        return SearchResult(request=req, total=int(final.sum()), total_docs=total_docs, hits=hits, facets=facets,
+                            suggestion=suggestion, message=message,
+                            year_histogram=sorted((int(v.value), v.count) for v in year_counts))
+
+    def _ranked_hits(self, gen: _Generation, q: wq.Query | None, final: np.ndarray,
+                     req: SearchRequest) -> tuple[list[Hit], int]:
+        """Score and highlight only the page shown: best paragraph per document, documents ranked."""
+        per_doc = np.bincount(gen.doc_ids[final], minlength=len(gen.doc_names))
+        total_docs = int(np.count_nonzero(per_doc))
+        if not final.any():
+            return [], total_docs
+        allowed = set(np.flatnonzero(final).tolist())
+        sortedby, reverse = None, False
+        if req.sort in ("newest", "oldest") or q is None:
+            sortedby = [sorting.FieldFacet("date_sort", reverse=req.sort != "oldest"), sorting.FieldFacet("n")]
+        search_q = q if q is not None else wq.Every()
+        limit = req.page * req.per_page
+        # Filter inside collapse: Whoosh's own composition (filter= with collapse=) does not collapse.
+        top = gen.searcher.collector(limit=limit, sortedby=sortedby, reverse=reverse, terms=True)
+        collector = collectors.FilterCollector(top, allow=allowed)
+        if req.collapse:
+            collector = collectors.CollapseCollector(collector, sorting.FieldFacet("doc_id"), limit=1)
+        gen.searcher.search_with_collector(search_q, collector)
+        results = collector.results()
+        results.fragmenter = highlight.SentenceFragmenter(maxchars=600, charlimit=None)
+        results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
+        hits = []
+        for hit in list(results)[(req.page - 1) * req.per_page: limit]:
+            doc_index = gen.doc_ids[hit.docnum]
+            matched_paras = np.flatnonzero(final & (gen.doc_ids == doc_index)) if req.collapse else np.zeros(0)
+            others = [int(gen.searcher.stored_fields(int(d))["n"]) for d in matched_paras[:50] if d != hit.docnum]
+            hits.append(Hit(
+                doc_id=hit["doc_id"], paragraph=int(hit["n"]), title=hit.get("title", ""), url=hit.get("url", ""),
+                council=_split(hit.get("council")), year=hit.get("year") or None,
+                severity=_split(hit.get("severity")), heading=hit.get("heading", ""),
+                snippet_html=self._snippet(hit, q), score=_score(hit),
+                more_in_doc=int(per_doc[doc_index]) - 1 if req.collapse else 0, other_paragraphs=sorted(others)))
+        return hits, total_docs
+
+    @staticmethod
+    def _snippet(hit, q: wq.Query | None) -> str:
+        """The paragraph's best sentences with matched words in <mark>; escaped HTML."""
+        text = hit.get("text", "")
+        if q is not None:
+            marked = hit.highlights("text", top=2)
+            if marked:
+                if len(text) <= settings.SNIPPET_MAX_CHARS:
+                    return hit.highlights("text", text=text, top=1) or marked
+                return marked
+        short = text if len(text) <= settings.SNIPPET_MAX_CHARS else \
+            text[: settings.SNIPPET_MAX_CHARS].rsplit(" ", 1)[0] + " …"
+        return html.escape(short)
+
+    # --- spelling ------------------------------------------------------------------------------
+    def suggest(self, gen: _Generation, text: str) -> str | None:
+        """'Did you mean': correct unknown raw words against the unstemmed word list."""
+        corrector = gen.searcher.corrector("raw")
+        reader = gen.searcher.reader()
+        changed = False
+        out = text
+        for word in set(_WORD_RE.findall(text)):
+            lower = word.lower()
+            if ":" in word or reader.frequency("raw", lower) > 0:
+                continue
+            options = corrector.suggest(lower, limit=1, maxdist=2)
+            if options and options[0] != lower:
+                out = re.sub(rf"\b{re.escape(word)}\b", options[0], out)
+                changed = True
+        return out if changed else None
+
+    # --- documents and stats -------------------------------------------------------------------
+    def document(self, doc_id: str) -> dict | None:
+        """A whole document: its metadata and numbered paragraphs with headings."""
+        gen = self.generation()
+        rows = sorted((dict(f) for f in gen.searcher.documents(doc_id=doc_id)), key=lambda f: f["n"])
+        if not rows:
+            return None
+        first = rows[0]
+        return {
+            "doc_id": doc_id, "title": first.get("title", ""), "url": first.get("url", ""),
+            "path": first.get("path", ""), "kind": first.get("kind", ""), "published": first.get("published") or None,
+            "year": first.get("year") or None, "severity": _split(first.get("severity")),
+            "council": sorted({c for r in rows for c in _split(r.get("council"))}),
+            "council_code": _split(first.get("council_code")),
+            "subjudgements": {k: first[k] for k in settings.SUBJUDGEMENT_FIELDS if first.get(k)},
+            "paragraphs": [{"n": r["n"], "heading": r.get("heading", ""), "text": r.get("text", ""),
+                            "council": _split(r.get("council"))} for r in rows],
+        }
+
+    def matching_paragraphs(self, doc_id: str, text: str) -> tuple[list[int], dict[int, str]]:
+        """Paragraph numbers in a document that match a query, and their highlighted HTML."""
+        gen = self.generation()
+        q, _ = self.parse(gen, text)
+        if q is None:
+            return [], {}
+        results = gen.searcher.search(q, limit=None, filter=wq.Term("doc_id", doc_id), terms=True)
+        results.fragmenter = highlight.WholeFragmenter(charlimit=None)
+        results.formatter = highlight.HtmlFormatter(tagname="mark")
+        marked = {}
+        for hit in results:
+            snippet = hit.highlights("text")
+            if snippet:
+                marked[int(hit["n"])] = snippet
+        return sorted(marked), marked
+
+    def export_rows(self, req: SearchRequest, cap: int = settings.CSV_EXPORT_CAP) -> tuple[list[dict], int]:
+        """Matching paragraphs (not collapsed), ranked, up to `cap`, with their facets; and the total."""
+        capped = SearchRequest(**{**req.__dict__, "page": 1, "per_page": cap, "collapse": False})
+        gen = self.generation()
+        result = self.search(capped)
+        rows = []
+        for hit in result.hits:
+            rows.append({"doc_id": hit.doc_id, "paragraph": hit.paragraph, "title": hit.title, "url": hit.url,
+                         "council": "; ".join(hit.council), "year": hit.year or "",
+                         "severity": "; ".join(hit.severity), "heading": hit.heading,
+                         "text": gen.searcher.stored_fields(self._docnum(gen, hit))["text"],
+                         "score": hit.score})
+        return rows, result.total
+
+    @staticmethod
+    def _docnum(gen: _Generation, hit: Hit) -> int:
+        """The docnum of a hit's paragraph."""
+        return gen.searcher.document_number(id=f"{hit.doc_id}#{hit.paragraph}")
+
+    def stats(self) -> dict:
+        """What is indexed: counts, facet values, build time and sources."""
+        gen = self.generation()
+        facets = {facet: {v: int(len(ids)) for v, ids in sorted(gen.postings[facet].items(), key=lambda kv: -len(kv[1]))}
+                  for facet in KEYWORD_FACETS if gen.postings.get(facet)}
+        years, counts = np.unique(gen.years[gen.years > 0], return_counts=True)
+        facets["year"] = {str(int(y)): int(c) for y, c in zip(years, counts)}
+        return {"documents": len(gen.doc_names), "paragraphs": gen.size, "facets": facets,
+                "built_at": gen.info.get("built_at"), "sources": gen.info.get("sources", []),
+                "skipped": gen.info.get("skipped", []), "generation": gen.path.name,
+                "index_dir": str(self.index_dir)}
+
+
+def _split(value) -> list[str]:
+    """A comma-joined stored facet value as a list."""
+    if not value:
+        return []
+    return [v for v in str(value).split(",") if v]
+
+
+def _is_empty(q: wq.Query) -> bool:
+    """True for a parsed query with nothing to match."""
+    return q is None or q is wq.NullQuery or isinstance(q, type(wq.NullQuery))
+
+
+def _score(hit) -> float:
+    """The relevance score, or 0 when results were sorted by date (Whoosh then gives the sort key)."""
+    return round(float(hit.score), 4) if isinstance(hit.score, (int, float)) else 0.0

@@ -1,0 +1,48 @@
+"""Every tunable number and default path of reportsearch, in one place."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+PROJECT_ROOT = PACKAGE_DIR.parent
+
+GAZETTEER_CSV = DATA_DIR / "local_authorities.csv"
+OUTCOMES_CSV = DATA_DIR / "ofsted_outcomes.csv"
+
+
+def _project_or_cwd(name: str) -> Path:
+    """A default folder: the checkout's own when run from one, else the working directory's."""
+    candidate = PROJECT_ROOT / name
+    return candidate if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd() / name
+
+
+DEFAULT_SOURCE = Path(os.environ.get("REPORTSEARCH_SOURCE", _project_or_cwd("seeds")))
+DEFAULT_INDEX = Path(os.environ.get("REPORTSEARCH_INDEX", _project_or_cwd("index")))
+# The real reports live beside the checkout for tests and benchmarks only.
+SHARED_DIR = Path(os.environ.get("REPORTSEARCH_SHARED", PROJECT_ROOT.parent / "shared"))
+
+SUPPORTED_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+# Chunking: a paragraph longer than this is split at sentence boundaries into passages.
+LONG_PARAGRAPH_CHARS = 1200
+PASSAGE_TARGET_CHARS = 900
+# A heading is short; longer "headings" are really paragraphs without a full stop.
+MAX_HEADING_CHARS = 120
+
+# Ranking: the title counts more than the paragraph text.
+TITLE_BOOST = 2.0
+HEADING_BOOST = 1.3
+
+# Search defaults.
+PER_PAGE_CHOICES = (10, 20, 50)
+DEFAULT_PER_PAGE = 10
+MAX_QUERY_CHARS = 2000
+SNIPPET_MAX_CHARS = 320
+CSV_EXPORT_CAP = 5000
+
+# Facets shown and filtered on; the sub-judgement facets come from report tables.
+FACET_FIELDS = ("council", "year", "severity")
+SUBJUDGEMENT_FIELDS = ("leadership", "help_and_protection", "children_in_care", "care_leavers")
+SEVERITY_ORDER = ("outstanding", "good", "requires improvement", "adequate", "inadequate")
