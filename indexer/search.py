@@ -269,7 +269,6 @@ class SearchIndex:
             collector = collectors.CollapseCollector(collector, sorting.FieldFacet("doc_id"), limit=1)
         gen.searcher.search_with_collector(search_q, collector)
         results = collector.results()
-        results.fragmenter = highlight.SentenceFragmenter(maxchars=600, charlimit=None)
         results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
         hits = []
         for hit in list(results)[(req.page - 1) * req.per_page: limit]:
@@ -286,17 +285,18 @@ class SearchIndex:
 
     @staticmethod
     def _snippet(hit, q: wq.Query | None) -> str:
-        """The paragraph's best sentences with matched words in <mark>; escaped HTML."""
+        """The paragraph (or its best sentences when long) with matched words in <mark>; escaped HTML."""
         text = hit.get("text", "")
         if q is not None:
+            short = len(text) <= settings.SNIPPET_MAX_CHARS
+            hit.results.fragmenter = highlight.WholeFragmenter(charlimit=None) if short else \
+                highlight.SentenceFragmenter(maxchars=400, charlimit=None)
             marked = hit.highlights("text", top=2)
             if marked:
-                if len(text) <= settings.SNIPPET_MAX_CHARS:
-                    return hit.highlights("text", text=text, top=1) or marked
                 return marked
-        short = text if len(text) <= settings.SNIPPET_MAX_CHARS else \
+        short_text = text if len(text) <= settings.SNIPPET_MAX_CHARS else \
             text[: settings.SNIPPET_MAX_CHARS].rsplit(" ", 1)[0] + " …"
-        return html.escape(short)
+        return html.escape(short_text)
 
     # --- spelling ------------------------------------------------------------------------------
     def suggest(self, gen: _Generation, text: str) -> str | None:

@@ -1,0 +1,27 @@
+"""Plain-dict forms of search results, shared by the CLI's --json and the web API."""
+from __future__ import annotations
+
+from .models import SearchResult
+
+
+def result_as_dict(result: SearchResult) -> dict:
+    """The /search.json shape."""
+    req = result.request
+    return {
+        "query": req.q,
+        "total": result.total,
+        "total_documents": result.total_docs,
+        "page": req.page,
+        "per_page": req.per_page,
+        "sort": req.sort,
+        "filters": {"council": req.council, "severity": req.severity, "year": req.year,
+                    "year_from": req.year_from, "year_to": req.year_to},
+        "hits": [{"doc_id": h.doc_id, "paragraph": h.paragraph, "title": h.title, "url": h.url or None,
+                  "council": h.council, "year": h.year, "severity": h.severity, "heading": h.heading,
+                  "snippet": h.snippet_html, "score": h.score, "more_in_document": h.more_in_doc}
+                 for h in result.hits],
+        "facets": {name: [{"value": v.value, "count": v.count, "selected": v.selected} for v in values]
+                   for name, values in result.facets.items()},
+        "suggestion": result.suggestion,
+        "message": result.message,
+    }

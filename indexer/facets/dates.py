@@ -1,0 +1,100 @@
+"""Dates as written in reports and articles: full dates, inspection date ranges, bare months."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+DAY_MONTH_YEAR_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+MONTH_DAY_YEAR_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+ISO_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})(?:/(\d{1,2}))?/")
+MONTH_RE = re.compile(rf"\b{_MONTH}\b")
+YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
+# "15 July to 26 July 2019", "18 February to 1 March 2019", "15 – 19 July 2013", "between July 15 and 26"
+RANGE_RE = re.compile(
+    rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:{_MONTH})?\s*(?:,?\s*((?:19|20)\d\d))?\s*(?:to|until|–|-|and)\s*"
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+((?:19|20)\d\d))?)"
+    rf"|(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|until|–|-|and)\s*(?:{_MONTH}\s+)?(\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:,?\s+((?:19|20)\d\d))?)",
+    re.IGNORECASE,
+)
+
+
+def _month(name: str | None) -> int | None:
+    """Month number from a name or abbreviation."""
+    return MONTHS.get(name.lower().rstrip(".")) if name else None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """A date, or None when the parts do not make one."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def full_dates(text: str) -> list[tuple[dt.date, int, int]]:
+    """Every complete date in text with its span."""
+    found = []
+    for m in DAY_MONTH_YEAR_RE.finditer(text):
+        d = _safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+        if d:
+            found.append((d, m.start(), m.end()))
+    for m in MONTH_DAY_YEAR_RE.finditer(text):
+        d = _safe_date(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
+        if d:
+            found.append((d, m.start(), m.end()))
+    for m in ISO_RE.finditer(text):
+        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            found.append((d, m.start(), m.end()))
+    return sorted(found, key=lambda f: f[1])
+
+
+class DateRange:
+    """An inspection date range as written; year and months may be missing."""
+
+    def __init__(self, start_day: int | None, start_month: int | None, end_day: int, end_month: int,
+                 year: int | None, text: str):
+        self.start_day, self.start_month = start_day, start_month or end_month
+        self.end_day, self.end_month, self.year, self.text = end_day, end_month, year, text
+
+    def end(self) -> dt.date | None:
+        """The end date when the year is known."""
+        return _safe_date(self.year, self.end_month, self.end_day) if self.year else None
+
+    def __repr__(self) -> str:
+        return f"DateRange({self.text!r})"
+
+
+def date_ranges(text: str) -> list[DateRange]:
+    """Inspection-style date ranges in text."""
+    out = []
+    for m in RANGE_RE.finditer(text):
+        if m.group(4):  # "15 July to 26 July 2019" / "15 – 19 July 2013"
+            end_month = _month(m.group(5))
+            year = int(m.group(6)) if m.group(6) else (int(m.group(3)) if m.group(3) else None)
+            out.append(DateRange(int(m.group(1)), _month(m.group(2)), int(m.group(4)), end_month, year, m.group()))
+        elif m.group(7):  # "July 15 and 26" / "July 15 to August 2, 2019"
+            start_month = _month(m.group(7))
+            end_month = _month(m.group(9)) or start_month
+            year = int(m.group(11)) if m.group(11) else None
+            out.append(DateRange(int(m.group(8)), start_month, int(m.group(10)), end_month, year, m.group()))
+    return [r for r in out if r.end_month and 1 <= r.end_day <= 31]
+
+
+def url_date(url: str) -> tuple[int, int | None] | None:
+    """(year, month) from a URL path like /2019/08/."""
+    m = URL_DATE_RE.search(url or "")
+    if m and 1 <= int(m.group(2)) <= 12:
+        return int(m.group(1)), int(m.group(2))
+    m = re.search(r"[/_-]((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?([0-3]\d)[/_-]", url or "")
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    return None

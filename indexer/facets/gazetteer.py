@@ -1,0 +1,127 @@
+"""The English local authorities with children's services, and finding them in text."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import settings
+
+# Words after a place name that make it another body's name ("Kent and Medway NHS Trust", "Kent Police").
+_ORG_WORDS = re.compile(
+    r"^(?:[ ,]+(?:and|&|[A-Z][\w’'-]+)){0,5}?\s+(NHS|Police|Constabulary|Fire|CCG|Clinical|Hospitals?|University"
+    r"|FC|Football|Airport|Crown Court|Magistrates|Chamber|Cathedral|Diocese|Integrated Care|ICB|Healthcare"
+    r"|Health(?:care)? (?:Trust|Board)|Partnership NHS|Foundation Trust|Ambulance|Rugby|Cricket|Water)\b"
+)
+# Aliases too ambiguous to trust on their own.
+_RISKY_ALIASES = {"Hull City", "Reading", "Bury", "Wigan Athletic", "Sutton", "Dudley", "Halton", "Kingston"}
+
+
+@dataclass(frozen=True)
+class Authority:
+    """One local authority: ONS code, canonical short name, aliases and validity dates."""
+
+    code: str
+    name: str
+    council_name: str
+    aliases: tuple[str, ...]
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    successors: tuple[str, ...]
+    predecessors: tuple[str, ...]
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        """True when the authority existed on that day (or the day is unknown)."""
+        if day is None:
+            return True
+        return (self.valid_from is None or day >= self.valid_from) and (self.valid_to is None or day <= self.valid_to)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in the text where an authority is named."""
+
+    start: int
+    end: int
+    alias: str
+    codes: tuple[str, ...]  # several when a name is shared by old and new bodies (resolved by date)
+    is_org: bool  # part of another body's name
+
+
+def _date(value: str) -> dt.date | None:
+    """ISO date or None."""
+    return dt.date.fromisoformat(value) if value else None
+
+
+@lru_cache(maxsize=1)
+def authorities() -> dict[str, Authority]:
+    """All authorities by ONS code."""
+    out = {}
+    with open(settings.GAZETTEER_CSV, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            names = {row["short_name"], row["name"], row["council_name"], *row["aliases"].split(";")}
+            aliases = tuple(sorted({a.strip() for a in names if a.strip() and a.strip() not in _RISKY_ALIASES}))
+            out[row["code"]] = Authority(
+                code=row["code"], name=row["short_name"], council_name=row["council_name"], aliases=aliases,
+                valid_from=_date(row["valid_from"]), valid_to=_date(row["valid_to"]),
+                successors=tuple(c for c in row["successor_codes"].split(";") if c),
+                predecessors=tuple(c for c in row["predecessor_codes"].split(";") if c))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """One regex over every alias, longest first, and alias -> codes."""
+    by_alias: dict[str, set[str]] = {}
+    for auth in authorities().values():
+        for alias in auth.aliases:
+            by_alias.setdefault(alias, set()).add(auth.code)
+            # "Medway's", "Kent’s" are covered by the boundary; also allow "X Council" written in lower case.
+    ordered = sorted(by_alias, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in ordered) + r")(?![\w]|-(?!on|upon|under))")
+    return pattern, {a: tuple(sorted(c)) for a, c in by_alias.items()}
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every authority name in the text, longest match first, marked when part of another body's name."""
+    pattern, codes = _alias_index()
+    mentions = []
+    for match in pattern.finditer(text):
+        alias = match.group(1)
+        # "Newcastle-under-Lyme" is a district, not Newcastle upon Tyne.
+        if text[match.end():match.end() + 7].lower().startswith("-under"):
+            continue
+        is_org = bool(_ORG_WORDS.match(text[match.end():match.end() + 80]))
+        mentions.append(Mention(match.start(), match.end(), alias, codes[alias], is_org))
+    return mentions
+
+
+def resolve(codes: tuple[str, ...], day: dt.date | None) -> str:
+    """Pick the authority a name meant on a given day (e.g. Dorset CC before 2019, Dorset Council after)."""
+    if len(codes) == 1:
+        return codes[0]
+    auths = [authorities()[c] for c in codes]
+    valid = [a for a in auths if a.valid_on(day)]
+    if day is None:
+        current = [a for a in auths if a.valid_to is None]
+        valid = current or auths
+    return (valid or auths)[0].code
+
+
+def resolve_mention(codes: tuple[str, ...], day: dt.date | None) -> str:
+    """Like resolve, and a name used after its authority was abolished means the successor ("Bournemouth" in 2020 -> BCP)."""
+    code = resolve(codes, day)
+    auth = authorities()[code]
+    if day and auth.valid_to and day > auth.valid_to and len(auth.successors) == 1:
+        return auth.successors[0]
+    return code
+
+
+def display_name(code: str) -> str:
+    """The short canonical name shown as the facet value."""
+    auth = authorities()[code]
+    if auth.valid_to is not None and any(a.name == auth.name for a in authorities().values() if a.code != code):
+        return f"{auth.name} ({auth.council_name})" if auth.council_name != auth.name else f"{auth.name} (pre-{auth.valid_to.year + 1})"
+    return auth.name

@@ -1,0 +1,35 @@
+"""The Ofsted grade vocabulary: every way a grade is written, mapped to one facet value."""
+from __future__ import annotations
+
+import re
+
+# Longest phrasings first so "requires improvement to be good" wins over "good".
+_GRADE_PATTERNS = [
+    (r"requires?\s+improvement(?:\s+to\s+be\s+good)?|require\s+improvement|requiring\s+improvement", "requires improvement"),
+    (r"\bRI\b", "requires improvement"),
+    (r"performs?\s+excellently|performing\s+excellently", "outstanding"),
+    (r"performs?\s+well|performing\s+well", "good"),
+    (r"performs?\s+adequately|performing\s+adequately", "adequate"),
+    (r"performs?\s+poorly|performing\s+poorly", "inadequate"),
+    (r"inadequate", "inadequate"),
+    (r"outstanding", "outstanding"),
+    (r"adequate", "adequate"),
+    (r"good", "good"),
+]
+GRADE_RE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_GRADE_PATTERNS)), re.IGNORECASE)
+
+
+def grade_of_match(match: re.Match) -> str:
+    """The facet value of a GRADE_RE match."""
+    for i, (_, value) in enumerate(_GRADE_PATTERNS):
+        if match.group(f"g{i}"):
+            return value
+    raise ValueError(match.group())
+
+
+def normalise_grade(text: str | None) -> str | None:
+    """'Requires improvement to be good' -> 'requires improvement'; None when no grade is named."""
+    if not text:
+        return None
+    match = GRADE_RE.search(text)
+    return grade_of_match(match) if match else None

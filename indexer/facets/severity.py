@@ -1,0 +1,112 @@
+"""The overall Ofsted grade a document reports, per council, and the sub-judgements of a report's table."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .grades import GRADE_RE, grade_of_match, normalise_grade
+
+_G = r"(requires improvement(?: to be good)?|require improvement|inadequate|good|outstanding|adequate)"
+# Report judgement tables and summaries, strongest first.
+REPORT_OVERALL_PATTERNS = [
+    re.compile(rf"^Overall effectiveness[:\s–-]*(?:Grade \d\s*\()?{_G}\b", re.IGNORECASE | re.MULTILINE),
+    re.compile(rf"\boverall judgement is\s+{_G}", re.IGNORECASE),
+    re.compile(rf"Children['’]s services in [^\n.]{{2,60}}? (?:are|is|were)\s+{_G}", re.IGNORECASE),
+    re.compile(rf"Children['’]s services in [^\n.]{{2,60}}? ({_G[1:-1]}|requires? improvement)", re.IGNORECASE),
+    re.compile(rf"Overall effectiveness of services[^\n]{{0,160}}\n?[^\n]{{0,40}}?(?:Grade \d\s*\()?{_G}\b",
+               re.IGNORECASE),
+    re.compile(rf"overall effectiveness (?:of [^.\n]{{0,120}} )?is\s+{_G}", re.IGNORECASE),
+]
+SUBJUDGEMENT_PATTERNS = {
+    "leadership": re.compile(rf"(?:impact of leaders on social work practice[^\n]{{0,60}}?|Leadership, management and governance\s*){_G}", re.IGNORECASE),
+    "help_and_protection": re.compile(rf"(?:children who need help and\s*protection|help and protection)[:\s]*(?:requires|{_G})", re.IGNORECASE),
+    "children_in_care": re.compile(rf"(?:progress of children in care(?: and care leavers)?|Children looked after and achieving permanence)[:\s]*{_G}", re.IGNORECASE),
+    "care_leavers": re.compile(rf"(?:progress of care leavers|Experiences and progress of care leavers)[:\s]*{_G}", re.IGNORECASE),
+}
+_RATING_CUE = re.compile(
+    r"\b(rated|rating|judged|judgement|graded|grade|overall|found (?:it |them |the \w+ )?to be|deemed|branded|labelled"
+    r"|declared|classed|verdict|effectiveness|as|were|was|is|are|been|be|remains?|stamped)\b\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+_PAST_BEFORE = re.compile(r"\b(previous(?:ly)?|last inspection|prior|formerly|once|used to be|had been|last time"
+                          r"|lead to believe|led to believe|still in)\b", re.IGNORECASE)
+_PAST_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(in|since|back in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
+                       r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice)\b",
+                       re.IGNORECASE)
+_NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|reason|work|relationships?|understanding"
+                                r"|opportunit|start|idea|deal|number|use|supervision|management|staff|levels?"
+                                r"|standard|evidence|people|place)", re.IGNORECASE)
+
+
+@dataclass
+class GradeStatement:
+    """A grade the text gives, how much it counts, and the sentence it stands in."""
+
+    grade: str
+    weight: float
+    sentence: str
+    paragraph: int
+    position: int = 0
+
+
+def report_overall(text: str) -> tuple[str | None, str]:
+    """The overall grade of an inspection report and the line that says so."""
+    for pattern in REPORT_OVERALL_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            return normalise_grade(match.group(1)), match.group(0).strip()
+    return None, ""
+
+
+def report_subjudgements(text: str) -> dict[str, str]:
+    """Sub-judgement grades from a report's judgement table."""
+    head = text[:6000]
+    out = {}
+    for name, pattern in SUBJUDGEMENT_PATTERNS.items():
+        match = pattern.search(head)
+        if match and match.lastindex:
+            grade = normalise_grade(match.group(match.lastindex) or match.group(0))
+            if grade:
+                out[name] = grade
+    return out
+
+
+def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
+    """The grades a sentence gives as current judgements, weighted; past and non-grade uses dropped."""
+    out = []
+    for match in GRADE_RE.finditer(sentence):
+        grade = grade_of_match(match)
+        before, after = sentence[max(0, match.start() - 60):match.start()], sentence[match.end():match.end() + 40]
+        quoted = before.rstrip()[-1:] in "'‘“\"" or after[:1] in "'’”\""
+        titled = match.group()[:1].isupper() and match.start() > 0
+        listed = bool(re.search(r"[–—:-]\s*$", before))
+        if grade in ("good", "outstanding", "adequate"):
+            if not (_RATING_CUE.search(before) or quoted or listed) or _NOT_A_GRADE_AFTER.match(after):
+                continue
+            if grade == "good" and re.match(r"\s+or better", after):
+                continue
+        elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
+            continue
+        if _PAST_BEFORE.search(before) or _PAST_AFTER.match(after):
+            continue
+        weight = 1.0
+        if re.search(r"overall", sentence, re.IGNORECASE):
+            weight = 3.0
+        elif _SUB_AREA.search(sentence):
+            weight = 0.4
+        if quoted or titled or listed:
+            weight += 0.5
+        out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start()))
+    return out
+
+
+def decide(statements: list[GradeStatement]) -> tuple[str | None, list[GradeStatement]]:
+    """The best-supported grade among weighted statements, and the statements that support it."""
+    totals: dict[str, float] = {}
+    for st in statements:
+        totals[st.grade] = totals.get(st.grade, 0.0) + st.weight
+    if not totals:
+        return None, []
+    best = max(totals, key=lambda g: (totals[g], g == "inadequate"))
+    return best, [s for s in statements if s.grade == best]
