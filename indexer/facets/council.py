@@ -37,7 +37,8 @@ def is_school_inspection(title: str, text: str) -> tuple[bool, str]:
 
 def report_council(first_page: str, day: dt.date | None) -> tuple[str | None, str]:
     """A report's council: the first authority named on its cover page."""
-    for mention in find_mentions(first_page):
+    # Cover titles wrap ("London Borough of Barking and" / "Dagenham"): match across the breaks.
+    for mention in find_mentions(" ".join(first_page.split())):
         if not mention.is_org:
             return resolve_mention(mention.codes, day), f"report cover: “{mention.alias}”"
     return None, ""

@@ -16,7 +16,7 @@ _ORG_WORDS = re.compile(
     r"|Health(?:care)? (?:Trust|Board)|Partnership NHS|Foundation Trust|Ambulance|Rugby|Cricket|Water)\b"
 )
 # Aliases too ambiguous to trust on their own.
-_RISKY_ALIASES = {"Hull City", "Reading", "Bury", "Wigan Athletic", "Sutton", "Dudley", "Halton", "Kingston"}
+_RISKY_ALIASES = {"Hull City"}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from ..models import Outcome
 from . import outcomes as outcome_table
 from .dates import DateRange, MONTH_RE, MONTHS, date_ranges, full_dates, url_date
 
-_NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed)",
+_NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
                              re.IGNORECASE)
 _DATELINE = re.compile(r"^(published|posted|updated|last updated|date|first published|report published)\b[:\s]*",
                        re.IGNORECASE)
