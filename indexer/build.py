@@ -85,6 +85,7 @@ def index_fields(doc: Document) -> Iterable[dict]:
         "path": doc.path,
         "published": doc.published.isoformat() if doc.published else "",
         "date_sort": date_sort_key(doc),
+        "outcome": json.dumps(doc.outcomes[0]) if doc.outcomes else "",
         "council_code": ",".join(doc.council_code),
         "severity": ",".join(doc.severity),
         **{name: doc.subjudgements.get(name, "") for name in settings.SUBJUDGEMENT_FIELDS},

@@ -50,6 +50,7 @@ def build_schema() -> fields.Schema:
         raw=fields.TEXT(stored=False, analyzer=raw_analyzer(), phrase=False, spelling=True),
         url=fields.STORED(),
         path=fields.STORED(),
+        outcome=fields.STORED(),  # JSON of the linked official Ofsted outcome
         published=fields.ID(stored=True),
         n=fields.NUMERIC(stored=True, sortable=True),
         date_sort=fields.NUMERIC(stored=True, sortable=True),

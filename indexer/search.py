@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import threading
 from dataclasses import dataclass
@@ -330,6 +331,7 @@ class SearchIndex:
             "council": sorted({c for r in rows for c in _split(r.get("council"))}),
             "council_code": _split(first.get("council_code")),
             "subjudgements": {k: first[k] for k in settings.SUBJUDGEMENT_FIELDS if first.get(k)},
+            "official_outcome": json.loads(first["outcome"]) if first.get("outcome") else None,
             "paragraphs": [{"n": r["n"], "heading": r.get("heading", ""), "text": r.get("text", ""),
                             "council": _split(r.get("council"))} for r in rows],
         }

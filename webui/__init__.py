@@ -1,0 +1,37 @@
+"""The reportsearch web UI: a Flask app factory in the style of the Flask tutorial."""
+from __future__ import annotations
+
+from flask import Flask
+
+from indexer import settings
+from indexer.search import SearchIndex
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Create the app; configuration comes from one mapping (test_config overrides the defaults)."""
+    app = Flask(__name__)
+    app.config.from_mapping(
+        INDEX_DIR=str(settings.DEFAULT_INDEX),
+        PER_PAGE_CHOICES=settings.PER_PAGE_CHOICES,
+        DEFAULT_PER_PAGE=settings.DEFAULT_PER_PAGE,
+        CSV_EXPORT_CAP=settings.CSV_EXPORT_CAP,
+    )
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.extensions["reportsearch"] = SearchIndex(app.config["INDEX_DIR"])
+
+    from . import views
+
+    app.register_blueprint(views.bp)
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    return app

@@ -1,0 +1,242 @@
+"""Search, document and about views; each serves HTML and JSON (search also CSV) from the same code."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, url_for
+from markupsafe import Markup
+
+from indexer import settings
+from indexer.api import result_as_dict
+from indexer.models import SearchRequest, SearchResult
+from indexer.search import IndexMissing, SearchIndex
+
+bp = Blueprint("search", __name__)
+
+LIST_PARAMS = ("council", "severity", "year")
+SCALAR_PARAMS = ("q", "year_from", "year_to", "sort", "per_page")
+FACET_LABELS = {"council": "Council", "year": "Year", "severity": "Ofsted grade", "leadership": "Leadership",
+                "help_and_protection": "Help and protection", "children_in_care": "Children in care",
+                "care_leavers": "Care leavers"}
+
+
+def search_index() -> SearchIndex:
+    """The app's index handle."""
+    return current_app.extensions["reportsearch"]
+
+
+@bp.app_errorhandler(IndexMissing)
+def no_index(exc):
+    """A friendly page when no index has been built yet."""
+    if request.path.endswith(".json"):
+        return jsonify({"error": str(exc)}), 503
+    return render_template("error.html", title="No index yet", message=str(exc)), 503
+
+
+def _int(value: str | None, name: str, problems: list[str], low: int | None = None, high: int | None = None):
+    """An integer parameter, or None with a note of the problem."""
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        problems.append(f"“{value}” is not a number for {name}; it was ignored.")
+        return None
+    if (low is not None and number < low) or (high is not None and number > high):
+        problems.append(f"{name} {number} is out of range; it was ignored.")
+        return None
+    return number
+
+
+def parse_request(args) -> tuple[SearchRequest, list[str]]:
+    """A SearchRequest from URL parameters, with notes on anything ignored."""
+    problems: list[str] = []
+    years = [y for y in (_int(v, "year", problems, 1900, 2100) for v in args.getlist("year")) if y is not None]
+    per_page = _int(args.get("per_page"), "per_page", problems) or settings.DEFAULT_PER_PAGE
+    if per_page not in settings.PER_PAGE_CHOICES:
+        per_page = min(settings.PER_PAGE_CHOICES, key=lambda c: abs(c - per_page))
+    sort = args.get("sort", "relevance")
+    if sort not in ("relevance", "newest", "oldest"):
+        problems.append(f"Unknown sort “{sort}”; sorted by relevance.")
+        sort = "relevance"
+    req = SearchRequest(
+        q=args.get("q", "").strip(),
+        council=[c for c in args.getlist("council") if c],
+        severity=[s.lower() for s in args.getlist("severity") if s],
+        year=years,
+        year_from=_int(args.get("year_from"), "year_from", problems, 1900, 2100),
+        year_to=_int(args.get("year_to"), "year_to", problems, 1900, 2100),
+        sort=sort,
+        page=_int(args.get("page"), "page", problems, 1, 10000) or 1,
+        per_page=per_page,
+    )
+    return req, problems
+
+
+def state_params(req: SearchRequest, **changes) -> dict:
+    """The URL parameters that reproduce a search, with changes applied; defaults left out."""
+    params = {"q": req.q, "council": list(req.council), "severity": list(req.severity),
+              "year": [str(y) for y in req.year], "year_from": req.year_from, "year_to": req.year_to,
+              "sort": req.sort, "per_page": req.per_page, "page": req.page}
+    params.update(changes)
+    defaults = {"sort": "relevance", "per_page": settings.DEFAULT_PER_PAGE, "page": 1}
+    return {k: v for k, v in params.items() if v not in (None, "", []) and defaults.get(k) != v}
+
+
+def search_url(req: SearchRequest, endpoint: str = ".search", **changes) -> str:
+    """A URL for the search with changes (page resets to 1 unless given)."""
+    changes.setdefault("page", 1)
+    return url_for(endpoint, **state_params(req, **changes))
+
+
+def _toggle(values: list, value) -> list:
+    """The list with value added, or removed when present."""
+    return [v for v in values if v != value] if value in values else [*values, value]
+
+
+def add_toggle_urls(result: SearchResult) -> None:
+    """Give every facet value the URL that selects or deselects it."""
+    req = result.request
+    for name, values in result.facets.items():
+        for fv in values:
+            if name == "year":
+                target = _toggle([str(y) for y in req.year], fv.value)
+                fv.toggle_params = {"url": search_url(req, year=target)}
+            elif name in ("council", "severity"):
+                fv.toggle_params = {"url": search_url(req, **{name: _toggle(getattr(req, name), fv.value)})}
+            else:
+                fv.toggle_params = {"url": search_url(req, q=f'{req.q} {name}:"{fv.value}"'.strip())}
+
+
+def run_search(req: SearchRequest, problems: list[str]) -> SearchResult:
+    """Search and attach toggle URLs and any parameter problems to the message."""
+    result = search_index().search(req)
+    add_toggle_urls(result)
+    if problems:
+        result.message = " ".join([*problems, result.message or ""]).strip()
+    return result
+
+
+@bp.route("/")
+@bp.route("/search")
+@bp.route("/search.<fmt>")
+def search(fmt: str = "html"):
+    """The search page, and the same search as JSON or CSV."""
+    if fmt not in ("html", "json", "csv"):
+        abort(404)
+    req, problems = parse_request(request.args)
+    if fmt == "csv":
+        return export_csv(req)
+    result = run_search(req, problems)
+    if fmt == "json":
+        data = result_as_dict(result)
+        for name, values in result.facets.items():
+            for item, fv in zip(data["facets"][name], values):
+                item["toggle_url"] = fv.toggle_params.get("url")
+        return jsonify(data)
+    cf = request.args.get("cf", "").strip()
+    return render_template("search.html", result=result, req=req, cf=cf, labels=FACET_LABELS,
+                           pages=_pages(result), histogram=_histogram(result), search_url=search_url,
+                           per_page_choices=settings.PER_PAGE_CHOICES, severity_order=settings.SEVERITY_ORDER,
+                           csv_cap=current_app.config["CSV_EXPORT_CAP"], hidden_state=state_params(req))
+
+
+def export_csv(req: SearchRequest) -> Response:
+    """The matching paragraphs with their facets as CSV, capped."""
+    cap = current_app.config["CSV_EXPORT_CAP"]
+    rows, total = search_index().export_rows(req, cap=cap)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=["doc_id", "paragraph", "title", "url", "council", "year", "severity",
+                                                "heading", "text", "score"])
+    writer.writeheader()
+    writer.writerows(rows)
+    response = Response(buffer.getvalue(), mimetype="text/csv")
+    response.headers["Content-Disposition"] = 'attachment; filename="reportsearch.csv"'
+    response.headers["X-Total-Matches"] = str(total)
+    response.headers["X-Export-Cap"] = str(cap)
+    response.headers["X-Exported-Rows"] = str(len(rows))
+    return response
+
+
+def _pages(result: SearchResult) -> dict:
+    """Previous/next and nearby page links (pages count documents, as hits are collapsed)."""
+    req = result.request
+    last = max(1, -(-result.total_docs // req.per_page))
+    nearby = [p for p in range(max(1, req.page - 3), min(last, req.page + 3) + 1)]
+    return {"last": last, "current": req.page,
+            "prev": search_url(req, page=req.page - 1) if req.page > 1 else None,
+            "next": search_url(req, page=req.page + 1) if req.page < last else None,
+            "nearby": [(p, search_url(req, page=p)) for p in nearby]}
+
+
+def _histogram(result: SearchResult) -> dict | None:
+    """Bars for hits per year, as SVG geometry computed on the server."""
+    data = result.year_histogram
+    if not data:
+        return None
+    first, last = data[0][0], data[-1][0]
+    counts = dict(data)
+    peak = max(counts.values()) or 1
+    width, height = 16, 60
+    bars = []
+    for i, year in enumerate(range(first, last + 1)):
+        count = counts.get(year, 0)
+        h = 0 if not count else max(2, round(height * count / peak))
+        bars.append({"year": year, "count": count, "x": i * (width + 2), "y": height - h, "h": h, "w": width,
+                     "url": search_url(result.request, year=[], year_from=year, year_to=year)})
+    return {"bars": bars, "width": len(bars) * (width + 2), "height": height, "first": first, "last": last}
+
+
+@bp.route("/doc/<path:doc_id>")
+def document(doc_id: str):
+    """One document, opened at the hit, with the query's words highlighted; .json for the data."""
+    as_json = False
+    doc = search_index().document(doc_id)
+    if doc is None and doc_id.endswith(".json"):
+        doc_id, as_json = doc_id[:-5], True
+        doc = search_index().document(doc_id)
+    if doc is None:
+        abort(404)
+    q = request.args.get("q", "").strip()
+    matches, marked = search_index().matching_paragraphs(doc_id, q) if q else ([], {})
+    if as_json:
+        return jsonify({**doc, "matching_paragraphs": matches})
+    paragraphs = []
+    previous_heading = None
+    for para in doc["paragraphs"]:
+        n = para["n"]
+        i = matches.index(n) if n in matches else None
+        paragraphs.append({
+            **para,
+            "html": Markup(marked[n]) if n in marked else None,
+            "new_heading": para["heading"] if para["heading"] != previous_heading else None,
+            "prev_match": matches[i - 1] if i else None,
+            "next_match": matches[i + 1] if i is not None and i + 1 < len(matches) else None,
+        })
+        previous_heading = para["heading"]
+    return render_template("doc.html", doc=doc, paragraphs=paragraphs, q=q, matches=matches,
+                           outcome=doc.get("official_outcome"))
+
+
+@bp.route("/about")
+@bp.route("/about.json")
+def about():
+    """What is indexed, when it was built, from where; data attribution."""
+    info = search_index().stats()
+    if request.path.endswith(".json"):
+        return jsonify(info)
+    return render_template("about.html", info=info, labels=FACET_LABELS)
+
+
+@bp.app_template_filter("plural")
+def plural(count: int, word: str) -> str:
+    """'1 paragraph', '3 paragraphs'."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+@bp.app_template_filter("grade_class")
+def grade_class(grade: str) -> str:
+    """A CSS class for a grade badge."""
+    return "grade-" + re.sub(r"\W+", "-", grade or "unknown")
