@@ -31,6 +31,7 @@ _FURNITURE = [
     r"(posted|published|updated|last updated)( on| at)?:? .{0,40}\b(19|20)\d\d\b.{0,20}",
     r"(tags?|topics?|filed under):.*",
     r"(previous|next) (article|story|post)\b.*",
+    r"by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,? [\w ]{0,40}(?:correspondent|reporter|editor))?",
 ]
 FURNITURE_RE = re.compile(r"^\s*[•·\-–*]?\s*(?:%s)\s*$" % "|".join(_FURNITURE), re.IGNORECASE)
 
@@ -50,8 +51,9 @@ PULL_QUOTE_RE = re.compile(r"^\s*[\"“'‘].{10,300}[\"”'’]\s*[-–—]\s*\
 
 # Report-level: the Ofsted back page and anything after it is not the report.
 REPORT_END_RE = re.compile(
-    r"^(The Office for Standards in Education, Children['’]s Services and Skills \(Ofsted\) regulates"
-    r"|Ofsted regulates and inspects to achieve excellence)",
+    r"(The Office for Standards in Education, Children['’]s Services and Skills \(Ofsted\) regulates"
+    r"|Ofsted regulates and inspects to achieve excellence"
+    r"|Any complaints about the inspection or the report should be made)",
     re.IGNORECASE,
 )
 REPORT_FURNITURE_RE = re.compile(
@@ -62,7 +64,8 @@ REPORT_FURNITURE_RE = re.compile(
 # Cover-page facts: read for facets, not paragraphs of their own.
 COVER_META_RE = re.compile(
     r"^(Inspection dates?:?|Inspection date:|Reporting inspector|Lead inspector|Age group|Report published|Published:"
-    r"|Her Majesty|His Majesty|Judgement Grade$|Unique reference number|Team inspectors?)",
+    r"|Her Majesty|His Majesty|Judgement Grade$|Unique reference number|Team inspectors?|Quality assurance manager"
+    r"|Senior HMI|Shadow inspector)",
     re.IGNORECASE,
 )
 # A contents-page entry: text followed by a page number.

@@ -17,7 +17,7 @@ _DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside",
 _FURNITURE_ATTR_RE = re.compile(
     r"(^|[\s_-])(related|share|sharing|social|cookie|consent|banner|promo|newsletter|subscribe|comments?|sidebar"
     r"|advert|ads?|breadcrumbs?|footer|header|nav|navigation|menu|popular|trending|recommended|outbrain|taboola"
-    r"|read-?more|more-?stories|byline-?social|skip|masthead|toolbar)($|[\s_-])",
+    r"|read-?more|more-?stories|byline|author|skip|masthead|toolbar|pagination|tags)($|[\s_-])",
     re.IGNORECASE,
 )
 _BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption", "td", "th", "pre", "dt", "dd"]

@@ -152,6 +152,9 @@ def group_lines(pages: list[list[Line]]) -> list[list[Line]]:
                 same_row = gap < 0.3 * pitch  # a table cell beside the previous one
                 joins = same_row or (gap <= 1.35 * pitch and not _starts_item(line.text)
                                      and heading_now == heading_prev)
+                # A line starting in lower case continues an unfinished sentence (e.g. after a footnote gap).
+                joins = joins or (line.text[:1].islower() and not boilerplate.ends_sentence(prev.text)
+                                  and (heading_now == heading_prev or line.size == prev.size) and gap < 4 * pitch)
             if joins:
                 groups[-1].append(line)
             else:
@@ -162,6 +165,9 @@ def group_lines(pages: list[list[Line]]) -> list[list[Line]]:
 def _group_kind(group: list[Line], body: float) -> str:
     """heading, bullet or para for a group of lines."""
     text = " ".join(l.text for l in group)
+    headed = all(_is_heading_line(l, body) for l in group)
+    if headed and re.search(r":\s*\S+( \S+){0,4}$", text) and len(text) <= 200:
+        return "heading"  # "The experiences and progress of …: Requires improvement" introduces a section
     if GRADE_END_RE.search(text) and len(text) <= 200 and group[0].page <= 2:
         return "table"  # a judgement-table row: keep it as a readable paragraph
     if all(_is_heading_line(l, body) for l in group) and len(text) <= 200:
@@ -178,7 +184,12 @@ def blocks_from_pages(pages: list[list[Line]]) -> list[Block]:
     blocks: list[Block] = []
     for group in group_lines(pages):
         text = join_wrapped([l.text for l in group])
-        if boilerplate.REPORT_END_RE.match(text):
+        end = boilerplate.REPORT_END_RE.search(text)
+        if end:
+            text = text[:end.start()].strip()
+            if not text or boilerplate.COVER_META_RE.match(text):
+                break
+            blocks.append(Block(text=text, kind=_group_kind(group, body), page=group[0].page + 1))
             break
         if boilerplate.REPORT_FURNITURE_RE.search(text):
             continue
