@@ -24,7 +24,8 @@ def _same_grade(found: list[str], official: str | None) -> bool:
 def evaluate_manifest(manifest: Path) -> dict:
     """Extract every file named in the manifest and compare council, year and severity with it."""
     folder = manifest.parent
-    rows = list(csv.DictReader(manifest.open(newline="", encoding="utf-8")))
+    with manifest.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
     totals = {f: 0 for f in FACETS}
     correct = {f: 0 for f in FACETS}
     misses = []

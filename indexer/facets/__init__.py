@@ -14,7 +14,7 @@ from .year import dateline, inspection_end_from_text, outcome_from_text, year_fr
 
 _REPORT_COVER = re.compile(r"\binspection\b|\bOfsted\b", re.IGNORECASE)
 # How much weaker than the subject a graded second council may be and still count as a subject.
-SECONDARY_SHARE = 0.3
+SECONDARY_SHARE = 0.2
 
 
 def annotate(doc: Document) -> Document:

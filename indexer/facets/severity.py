@@ -19,7 +19,7 @@ REPORT_OVERALL_PATTERNS = [
 ]
 SUBJUDGEMENT_PATTERNS = {
     "leadership": re.compile(rf"(?:impact of leaders on social work practice[^\n]{{0,60}}?|Leadership, management and governance\s*){_G}", re.IGNORECASE),
-    "help_and_protection": re.compile(rf"(?:children who need help and\s*protection|help and protection)[:\s]*(?:requires|{_G})", re.IGNORECASE),
+    "help_and_protection": re.compile(rf"(?:children who need help and\s*protection|help and protection)[:\s]*{_G}", re.IGNORECASE),
     "children_in_care": re.compile(rf"(?:progress of children in care(?: and care leavers)?|Children looked after and achieving permanence)[:\s]*{_G}", re.IGNORECASE),
     "care_leavers": re.compile(rf"(?:progress of care leavers|Experiences and progress of care leavers)[:\s]*{_G}", re.IGNORECASE),
 }
@@ -78,7 +78,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     for match in GRADE_RE.finditer(sentence):
         grade = grade_of_match(match)
         before, after = sentence[max(0, match.start() - 60):match.start()], sentence[match.end():match.end() + 40]
-        quoted = before.rstrip()[-1:] in "'‘“\"" or after[:1] in "'’”\""
+        quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\""
         titled = match.group()[:1].isupper() and match.start() > 0
         listed = bool(re.search(r"[–—:-]\s*$", before))
         if grade in ("good", "outstanding", "adequate"):
@@ -88,7 +88,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
                 continue
         elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
             continue
-        if _PAST_BEFORE.search(before) or _PAST_AFTER.match(after):
+        clause = re.split(r",|;|\bbut\b|\bnow\b", before)[-1]
+        if _PAST_BEFORE.search(clause) or _PAST_AFTER.match(after):
             continue
         weight = 1.0
         if re.search(r"overall", sentence, re.IGNORECASE):

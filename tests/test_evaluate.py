@@ -1,0 +1,18 @@
+"""Accuracy on the 124 real reports against the official manifest (targets from issue 3)."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.evaluate import evaluate_manifest
+
+pytestmark = pytest.mark.reports
+
+
+def test_real_reports_meet_accuracy_targets(reports_dir):
+    report = evaluate_manifest(reports_dir / "manifest.csv")
+    assert report["evaluated"] == 123
+    assert [s["file"] for s in report["skipped"]] == ["report-010.pdf"]
+    accuracy = report["accuracy_percent"]
+    assert accuracy["council"] == 100.0, report["misses"]
+    assert accuracy["severity"] >= 98.0, report["misses"]
+    assert accuracy["year"] >= 98.0, report["misses"]

@@ -1,0 +1,152 @@
+"""Facets reached the way the software reaches them: seeds, a labelled set of tricky documents, the gazetteer."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from indexer.extract import read_document
+from indexer.facets import annotate
+from indexer.facets.gazetteer import display_name, find_mentions, resolve_mention
+from indexer.facets.grades import normalise_grade
+from indexer.facets.severity import grade_statements
+
+from .conftest import FIXTURES, SEEDS
+
+SEED_FACTS = {
+    "000_f098993525120d5e.txt": ("Medway", "E06000035", 2019, "inadequate"),
+    "001_8effb7a534c938bd.txt": ("Isle of Wight", "E06000046", 2013, "inadequate"),
+    "002_26cf2c24ede969a4.txt": ("Liverpool", "E08000012", 2023, "inadequate"),
+    "003_daed07e52103bff4.txt": ("Kent", "E10000016", 2010, "inadequate"),
+    "004_c591f3048068f891.txt": ("Sunderland", "E08000024", 2015, "inadequate"),
+}
+
+
+def _annotated(path: Path):
+    doc = read_document(path)
+    assert doc.error is None
+    return annotate(doc)
+
+
+@pytest.mark.parametrize("name", sorted(SEED_FACTS))
+def test_seed_facets_match_the_official_record(name):
+    council, code, year, grade = SEED_FACTS[name]
+    doc = _annotated(SEEDS / name)
+    assert doc.council == [council]
+    assert doc.council_code == [code]
+    assert doc.year == year
+    assert doc.severity == [grade]
+    assert doc.facet_evidence["year"]["value"] == year
+
+
+def test_kent_article_mentions_medway_but_is_not_about_it():
+    doc = _annotated(SEEDS / "003_daed07e52103bff4.txt")
+    assert "Medway" not in doc.council
+    assert doc.outcomes[0]["framework"] == "SLAC" and doc.outcomes[0]["published"] == "2010-11-19"
+
+
+def test_copyright_footer_is_not_the_year():
+    doc = _annotated(SEEDS / "003_daed07e52103bff4.txt")
+    assert doc.year != 2015
+
+
+def test_sunderland_year_reasoned_from_rated_good_in_2012():
+    doc = _annotated(SEEDS / "004_c591f3048068f891.txt")
+    assert "rated good in 2012" in doc.facet_evidence["year_reasoning"]
+    assert doc.facet_evidence["severity"][0]["source"].startswith("official outcome")
+
+
+def test_isle_of_wight_inspection_dates_link_the_cpi_outcome():
+    doc = _annotated(SEEDS / "001_8effb7a534c938bd.txt")
+    assert doc.outcomes[0]["published"] == "2013-01-15"
+    assert doc.outcomes[0]["framework"] == "CPI"
+
+
+def test_multi_council_roundup_has_aligned_grades_and_paragraph_councils():
+    doc = _annotated(FIXTURES / "roundup-2024.html")
+    assert doc.council == ["Barnet", "Croydon", "Hackney"]
+    assert doc.severity == ["outstanding", "requires improvement", "inadequate"]
+    assert doc.year == 2024
+    by_start = {p.text.split()[0]: p.council for p in doc.paragraphs}
+    assert by_start["Barnet"] == ["Barnet"]
+    assert by_start["Inspectors"] == ["Hackney"]
+
+
+def test_school_inspection_decoy_has_no_council():
+    doc = _annotated(FIXTURES / "school-decoy.txt")
+    assert doc.council == [] and doc.severity == []
+    assert "school-inspection" in doc.facet_evidence["not_children_services"]
+
+
+def _article(tmp_path, text, name="a.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return _annotated(path)
+
+
+def test_past_grade_is_not_the_current_grade(tmp_path):
+    doc = _article(tmp_path, "Ofsted downgrades Slough\n\nSlough's children's services were rated good in 2017 "
+                             "but inspectors have now judged them inadequate overall.\n")
+    assert doc.council == ["Slough"] and doc.severity == ["inadequate"]
+
+
+def test_partner_council_named_in_passing_is_not_a_subject(tmp_path):
+    doc = _article(tmp_path, "Isle of Wight children's services judged good\n\nThe Isle of Wight Council's "
+                             "children's services were judged good overall by Ofsted. The council works in "
+                             "partnership with Hampshire County Council, which provides its senior leadership.\n"
+                             "Inspectors said the Isle of Wight had made strong progress.\n")
+    assert doc.council == ["Isle of Wight"] and doc.severity == ["good"]
+    assert doc.facet_evidence["mentioned_not_subject"] == ["Hampshire"]
+
+
+def test_longest_match_wins_for_contained_names():
+    names = [m.alias for m in find_mentions("North Somerset and Somerset; Newcastle upon Tyne, not "
+                                            "Newcastle-under-Lyme; East Riding of Yorkshire")]
+    assert names == ["North Somerset", "Somerset", "Newcastle upon Tyne", "East Riding of Yorkshire"]
+
+
+def test_reorganised_councils_resolve_by_date():
+    bournemouth = find_mentions("Bournemouth")[0]
+    assert display_name(resolve_mention(bournemouth.codes, dt.date(2017, 5, 1))) == "Bournemouth"
+    assert resolve_mention(bournemouth.codes, dt.date(2022, 5, 1)) == "E06000058"  # BCP
+    northants = find_mentions("Northamptonshire")[0]
+    assert resolve_mention(northants.codes, dt.date(2019, 1, 1)) == "E10000021"
+
+
+def test_org_names_are_not_council_mentions():
+    mentions = find_mentions("a statement from Kent and Medway NHS Trust and Kent Police")
+    assert all(m.is_org for m in mentions)
+
+
+@pytest.mark.parametrize("text,grade", [
+    ("Requires improvement to be good", "requires improvement"),
+    ("The council performs poorly", "inadequate"),
+    ("performs excellently", "outstanding"),
+    ("judged adequate", "adequate"),
+    ("RI", "requires improvement"),
+])
+def test_grade_vocabulary(text, grade):
+    assert normalise_grade(text) == grade
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Children's services were rated inadequate in every category.", ["inadequate"]),
+    ("Inspectors saw good practice with care leavers.", []),
+    ("It was rated good in 2012.", []),
+    ("The service, previously judged outstanding, is now rated good overall.", ["good"]),
+    ("Inadequate supervision was common.", []),
+])
+def test_grade_statements_keep_only_current_judgements(sentence, expected):
+    assert [s.grade for s in grade_statements(sentence, 1)] == expected
+
+
+@pytest.mark.reports
+def test_report_facets_and_subjudgements(reports_dir):
+    doc = _annotated(reports_dir / "report-002.pdf")
+    assert doc.council == ["Barking and Dagenham"] and doc.year == 2019 and doc.severity == ["requires improvement"]
+    assert doc.subjudgements == {"leadership": "requires improvement", "help_and_protection": "requires improvement",
+                                 "children_in_care": "requires improvement"}
+    assert doc.outcomes[0]["inspection_end"] == "2019-03-01"
+    tlac = _annotated(reports_dir / "report-052.pdf")
+    assert tlac.severity == ["adequate"] and tlac.year == 2013 and tlac.council == ["Kent"]
