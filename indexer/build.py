@@ -87,15 +87,18 @@ def index_fields(doc: Document) -> Iterable[dict]:
         "date_sort": date_sort_key(doc),
         "outcome": json.dumps(doc.outcomes[0]) if doc.outcomes else "",
         "council_code": ",".join(doc.council_code),
-        "severity": ",".join(doc.severity),
         **{name: doc.subjudgements.get(name, "") for name in settings.SUBJUDGEMENT_FIELDS},
     }
     if doc.year:
         base["year"] = doc.year
+    grade_of = dict(zip(doc.council, doc.severity))
     for para in doc.paragraphs:
         councils = para.council or doc.council
+        # In a round-up, a paragraph about particular councils carries only their grades.
+        grades = [grade_of[c] for c in councils if grade_of.get(c)] if para.council else doc.severity
         yield {**base, "id": f"{doc.doc_id}#{para.n}", "n": para.n, "heading": para.heading,
-               "text": para.text, "raw": f"{para.heading} {para.text}", "council": ",".join(councils)}
+               "text": para.text, "raw": f"{para.heading} {para.text}", "council": ",".join(councils),
+               "severity": ",".join(dict.fromkeys(g for g in grades if g))}
 
 
 def rebuild(sources: list[Path], index_dir: Path = settings.DEFAULT_INDEX,

@@ -21,6 +21,13 @@ KEYWORD_FACETS = ("council", "severity", *settings.SUBJUDGEMENT_FIELDS)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 
 
+def _mark_formatter(between: str = "...") -> highlight.HtmlFormatter:
+    """Whoosh's escaping HTML formatter, emitting a plain <mark>word</mark> per matched word."""
+    formatter = highlight.HtmlFormatter(tagname="mark", between=between)
+    formatter.template = "<%(tag)s>%(t)s</%(tag)s>"
+    return formatter
+
+
 class IndexMissing(FileNotFoundError):
     """There is no built index at the given folder."""
 
@@ -262,17 +269,11 @@ class SearchIndex:
         if req.sort in ("newest", "oldest") or q is None:
             sortedby = [sorting.FieldFacet("date_sort", reverse=req.sort != "oldest"), sorting.FieldFacet("n")]
         search_q = q if q is not None else wq.Every()
-        limit = req.page * req.per_page
-        # Filter inside collapse: Whoosh's own composition (filter= with collapse=) does not collapse.
-        top = gen.searcher.collector(limit=limit, sortedby=sortedby, reverse=reverse, terms=True)
-        collector = collectors.FilterCollector(top, allow=allowed)
-        if req.collapse:
-            collector = collectors.CollapseCollector(collector, sorting.FieldFacet("doc_id"), limit=1)
-        gen.searcher.search_with_collector(search_q, collector)
-        results = collector.results()
-        results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
+        wanted = req.page * req.per_page
+        results, page_hits = self._collapsed_top(gen, search_q, allowed, sortedby, reverse, wanted, req.collapse)
+        results.formatter = _mark_formatter(between=" … ")
         hits = []
-        for hit in list(results)[(req.page - 1) * req.per_page: limit]:
+        for hit in page_hits[(req.page - 1) * req.per_page: wanted]:
             doc_index = gen.doc_ids[hit.docnum]
             matched_paras = np.flatnonzero(final & (gen.doc_ids == doc_index)) if req.collapse else np.zeros(0)
             others = [int(gen.searcher.stored_fields(int(d))["n"]) for d in matched_paras[:50] if d != hit.docnum]
@@ -283,6 +284,28 @@ class SearchIndex:
                 snippet_html=self._snippet(hit, q), score=_score(hit),
                 more_in_doc=int(per_doc[doc_index]) - 1 if req.collapse else 0, other_paragraphs=sorted(others)))
         return hits, total_docs
+
+    @staticmethod
+    def _collapsed_top(gen: _Generation, q: wq.Query, allowed: set[int], sortedby, reverse: bool, wanted: int,
+                       collapse: bool):
+        """The top `wanted` hits, at most one per document when collapsing.
+
+        Whoosh's own collapse only thins its top-N list, so fetch a growing top list until it holds
+        enough distinct documents or every match has been seen; only what is returned gets highlighted.
+        """
+        limit = wanted * 4 if collapse else wanted
+        while True:
+            top = gen.searcher.collector(limit=limit, sortedby=sortedby, reverse=reverse, terms=True)
+            collector = collectors.FilterCollector(top, allow=allowed)
+            gen.searcher.search_with_collector(q, collector)
+            results = collector.results()
+            hits = list(results)
+            if collapse:
+                seen: set[str] = set()
+                hits = [h for h in hits if not (h["doc_id"] in seen or seen.add(h["doc_id"]))]
+            if len(hits) >= wanted or results.scored_length() < limit:
+                return results, hits
+            limit *= 4
 
     @staticmethod
     def _snippet(hit, q: wq.Query | None) -> str:
@@ -316,6 +339,12 @@ class SearchIndex:
                 changed = True
         return out if changed else None
 
+    def search_count(self, text: str) -> int:
+        """How many paragraphs match a query (no filters)."""
+        gen = self.generation()
+        q, _ = self.parse(gen, text)
+        return int(self._match_mask(gen, q).sum())
+
     # --- documents and stats -------------------------------------------------------------------
     def document(self, doc_id: str) -> dict | None:
         """A whole document: its metadata and numbered paragraphs with headings."""
@@ -344,7 +373,7 @@ class SearchIndex:
             return [], {}
         results = gen.searcher.search(q, limit=None, filter=wq.Term("doc_id", doc_id), terms=True)
         results.fragmenter = highlight.WholeFragmenter(charlimit=None)
-        results.formatter = highlight.HtmlFormatter(tagname="mark")
+        results.formatter = _mark_formatter()
         marked = {}
         for hit in results:
             snippet = hit.highlights("text")

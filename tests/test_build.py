@@ -1,0 +1,60 @@
+"""Rebuild: atomic generation switch, broken files reported and skipped, build info recorded."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from indexer.build import current_generation, rebuild
+from indexer.search import SearchIndex
+
+from .conftest import SEEDS
+
+
+def test_rebuild_switches_generation_atomically(tmp_path):
+    index_dir = tmp_path / "index"
+    first = rebuild([SEEDS], index_dir)
+    gen1 = current_generation(index_dir)
+    assert gen1.name == first.generation and first.documents == 5 and first.paragraphs == 121
+    handle = SearchIndex(index_dir)
+    assert handle.search_count("caseloads") == 2
+    second = rebuild([SEEDS], index_dir)
+    assert current_generation(index_dir).name == second.generation != first.generation
+    assert handle.search_count("caseloads") == 2  # the open handle follows the new generation
+    assert not list(index_dir.glob(".building-*"))
+
+
+def test_broken_files_are_reported_and_the_rest_indexed(tmp_path):
+    source = tmp_path / "src"
+    shutil.copytree(SEEDS, source)
+    (source / "report-404.pdf").write_text("<!DOCTYPE html><html><title>Report not found</title></html>")
+    (source / "garbage.txt").write_bytes(b"\x00\x01\x02" * 100)
+    report = rebuild([source], tmp_path / "index")
+    assert report.documents == 5
+    assert sorted((s["path"].rsplit("/", 1)[-1], s["reason"].split(":")[0]) for s in report.skipped) == [
+        ("garbage.txt", "not text"), ("report-404.pdf", "not a PDF")]
+    stats = SearchIndex(tmp_path / "index").stats()
+    assert stats["documents"] == 5 and len(stats["skipped"]) == 2
+
+
+def test_failed_build_leaves_the_old_index_in_place(tmp_path, monkeypatch):
+    index_dir = tmp_path / "index"
+    rebuild([SEEDS], index_dir)
+    before = current_generation(index_dir)
+
+    def explode(doc):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("indexer.build.annotate", explode)
+    with pytest.raises(RuntimeError):
+        rebuild([SEEDS], index_dir)
+    assert current_generation(index_dir) == before
+    assert not list(index_dir.glob(".building-*"))
+    assert SearchIndex(index_dir).search_count("caseloads") == 2
+
+
+def test_progress_callback_sees_every_file(tmp_path):
+    seen = []
+    rebuild([SEEDS], tmp_path / "index", progress=lambda doc, paragraphs: seen.append((doc.doc_id, paragraphs)))
+    assert [s[0] for s in seen] == sorted(p.name for p in SEEDS.iterdir())
+    assert seen[-1][1] == 121
