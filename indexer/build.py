@@ -17,6 +17,7 @@ from .extract import iter_files, read_documents
 from .facets import annotate
 from .models import Document
 from .schema import build_schema
+from .spelling import WordCounter
 
 CURRENT = "CURRENT"
 BUILD_INFO = "build.json"
@@ -97,7 +98,7 @@ def index_fields(doc: Document) -> Iterable[dict]:
         # In a round-up, a paragraph about particular councils carries only their grades.
         grades = [grade_of[c] for c in councils if grade_of.get(c)] if para.council else doc.severity
         yield {**base, "id": f"{doc.doc_id}#{para.n}", "n": para.n, "heading": para.heading,
-               "text": para.text, "raw": f"{para.heading} {para.text}", "council": ",".join(councils),
+               "text": para.text, "council": ",".join(councils),
                "severity": ",".join(dict.fromkeys(g for g in grades if g))}
 
 
@@ -114,7 +115,9 @@ def rebuild(sources: list[Path], index_dir: Path = settings.DEFAULT_INDEX,
                          sources=[str(Path(s).resolve()) for s in sources])
     try:
         ix = whoosh_index.create_in(building, build_schema())
-        writer = ix.writer(limitmb=256)
+        procs = settings.WRITER_PROCS
+        writer = ix.writer(limitmb=settings.WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1)
+        words = WordCounter()
         try:
             for doc in read_documents(sources):
                 if doc.error:
@@ -123,6 +126,7 @@ def rebuild(sources: list[Path], index_dir: Path = settings.DEFAULT_INDEX,
                     annotate(doc)
                     for fields_ in index_fields(doc):
                         writer.add_document(**fields_)
+                        words.add(fields_["text"])
                     report.documents += 1
                     report.paragraphs += len(doc.paragraphs)
                 if progress:
@@ -132,6 +136,7 @@ def rebuild(sources: list[Path], index_dir: Path = settings.DEFAULT_INDEX,
             raise
         writer.commit()
         ix.close()
+        words.save(building)
         report.seconds = round(time.perf_counter() - started, 2)
         report.built_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         (building / BUILD_INFO).write_text(json.dumps(report.as_dict(), indent=2), encoding="utf-8")

@@ -39,19 +39,19 @@ def raw_analyzer():
 def build_schema() -> fields.Schema:
     """One index document per paragraph."""
     analyzer = text_analyzer()
-    facet = dict(stored=True, commas=True, lowercase=False, scorable=False)
+    # scorable=True only so Whoosh writes a length column: without one it stats a missing file per posting.
+    facet = dict(stored=True, commas=True, lowercase=False, scorable=True)
     schema = fields.Schema(
         id=fields.ID(stored=True, unique=True),
         doc_id=fields.ID(stored=True, sortable=True),
-        kind=fields.ID(stored=True),
+        kind=fields.STORED(),
         title=fields.TEXT(stored=True, analyzer=analyzer, field_boost=settings.TITLE_BOOST),
         heading=fields.TEXT(stored=True, analyzer=analyzer, field_boost=settings.HEADING_BOOST),
         text=fields.TEXT(stored=True, analyzer=analyzer, phrase=True),
-        raw=fields.TEXT(stored=False, analyzer=raw_analyzer(), phrase=False, spelling=True),
         url=fields.STORED(),
         path=fields.STORED(),
         outcome=fields.STORED(),  # JSON of the linked official Ofsted outcome
-        published=fields.ID(stored=True),
+        published=fields.STORED(),
         n=fields.NUMERIC(stored=True, sortable=True),
         date_sort=fields.NUMERIC(stored=True, sortable=True),
         council=fields.KEYWORD(**facet),
@@ -60,4 +60,6 @@ def build_schema() -> fields.Schema:
         severity=fields.KEYWORD(**facet),
         **{name: fields.KEYWORD(**facet) for name in settings.SUBJUDGEMENT_FIELDS},
     )
+    for name in ("id", "doc_id"):
+        schema[name].scorable = True  # same reason as the facets' length columns
     return schema

@@ -15,6 +15,7 @@ from whoosh.qparser import MultifieldParser, OrGroup, FieldsPlugin, WildcardPlug
 from . import settings
 from .build import current_generation, read_build_info
 from .models import FacetValue, Hit, SearchRequest, SearchResult
+from .spelling import Speller
 
 TEXT_FIELDS = ["title", "heading", "text"]
 KEYWORD_FACETS = ("council", "severity", *settings.SUBJUDGEMENT_FIELDS)
@@ -44,6 +45,7 @@ class _Generation:
     years: np.ndarray            # docnum -> year (0 = unknown)
     postings: dict[str, dict[str, np.ndarray]]  # facet -> value -> sorted docnums
     info: dict
+    speller: Speller
 
     @property
     def size(self) -> int:
@@ -77,7 +79,8 @@ def _load_generation(path: Path) -> _Generation:
                 value = term.decode("utf-8") if isinstance(term, bytes) else term
                 values[value] = np.fromiter(reader.postings(facet, term).all_ids(), dtype=np.int32)
         postings[facet] = values
-    return _Generation(path, ix, searcher, doc_ids, list(names), years, postings, read_build_info(path))
+    return _Generation(path, ix, searcher, doc_ids, list(names), years, postings, read_build_info(path),
+                       Speller.load(path))
 
 
 class SearchIndex:
@@ -325,17 +328,15 @@ class SearchIndex:
     # --- spelling ------------------------------------------------------------------------------
     def suggest(self, gen: _Generation, text: str) -> str | None:
         """'Did you mean': correct unknown raw words against the unstemmed word list."""
-        corrector = gen.searcher.corrector("raw")
-        reader = gen.searcher.reader()
         changed = False
         out = text
         for word in set(_WORD_RE.findall(text)):
             lower = word.lower()
-            if ":" in word or reader.frequency("raw", lower) > 0:
+            if ":" in word or gen.speller.known(lower):
                 continue
-            options = corrector.suggest(lower, limit=1, maxdist=2)
-            if options and options[0] != lower:
-                out = re.sub(rf"\b{re.escape(word)}\b", options[0], out)
+            option = gen.speller.suggest(lower)
+            if option:
+                out = re.sub(rf"\b{re.escape(word)}\b", option, out)
                 changed = True
         return out if changed else None
 

@@ -35,6 +35,10 @@ MAX_HEADING_CHARS = 120
 TITLE_BOOST = 2.0
 HEADING_BOOST = 1.3
 
+# Index writing: Whoosh spreads work over processes only when each writes its own segment.
+WRITER_PROCS = max(1, min(2, os.cpu_count() or 1))
+WRITER_LIMIT_MB = 128
+
 # Search defaults.
 PER_PAGE_CHOICES = (10, 20, 50)
 DEFAULT_PER_PAGE = 10

@@ -19,6 +19,8 @@ from .text import NotText, read_text
 
 _READERS = {"text": read_text, "html": read_html, "pdf": read_pdf}
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
+# A folder's own documentation is not part of the corpus.
+_FOLDER_DOCS_RE = re.compile(r"^(readme|license|licence|changelog|sources)(\.[a-z]+)?$", re.IGNORECASE)
 
 
 class IngestError(Exception):
@@ -165,7 +167,7 @@ def iter_files(sources: Iterable[Path]) -> Iterator[Path]:
         for path in sorted(source.rglob("*")):
             if not path.is_file() or path.name.startswith(".") or path.name in MANIFEST_NAMES:
                 continue
-            if path.name.endswith(".meta.json"):
+            if path.name.endswith(".meta.json") or _FOLDER_DOCS_RE.match(path.name):
                 continue
             if path.suffix.lower() in settings.SUPPORTED_SUFFIXES:
                 yield path

@@ -1,0 +1,85 @@
+"""The command line: rebuild, search, extract --json shape, stats, evaluate, help with examples."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from indexer.cli import main
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def cli_index(tmp_path_factory):
+    from click.testing import CliRunner
+
+    index_dir = tmp_path_factory.mktemp("cli-index")
+    result = CliRunner().invoke(main, ["rebuild", "--source", str(SEEDS), "--index", str(index_dir)])
+    assert result.exit_code == 0, result.output
+    assert "Indexed 5 documents, 121 paragraphs" in result.output
+    return index_dir
+
+
+def test_search_caseloads(runner, cli_index):
+    result = runner.invoke(main, ["search", "caseloads", "--index", str(cli_index), "--json"])
+    data = json.loads(result.output)
+    assert [h["doc_id"] for h in data["hits"][:2]] == ["000_f098993525120d5e.txt", "004_c591f3048068f891.txt"]
+    assert "<mark>caseloads</mark>" in data["hits"][0]["snippet"]
+    text = runner.invoke(main, ["search", "case", "loads", "--index", str(cli_index)], color=False).output
+    assert "Ofsted finds Kent child protection 'inadequate'" in text.splitlines()[1]
+    assert "high case loads for social workers" in text
+
+
+def test_search_filters(runner, cli_index):
+    result = runner.invoke(main, ["search", "children", "--council", "Kent", "--council", "Medway", "--json",
+                                  "--index", str(cli_index)])
+    data = json.loads(result.output)
+    assert {h["council"][0] for h in data["hits"]} == {"Kent", "Medway"}
+    result = runner.invoke(main, ["search", "children", "--year", "2015", "--severity", "inadequate", "--json",
+                                  "--index", str(cli_index)])
+    assert {h["doc_id"] for h in json.loads(result.output)["hits"]} == {"004_c591f3048068f891.txt"}
+
+
+def test_extract_json_shape(runner):
+    result = runner.invoke(main, ["extract", "--json", str(SEEDS / "003_daed07e52103bff4.txt")])
+    doc = json.loads(result.output.splitlines()[0])
+    assert set(doc) >= {"path", "title", "url", "published", "council", "council_code", "year", "severity",
+                        "paragraphs", "facet_evidence", "error"}
+    assert doc["council"] == ["Kent"] and doc["council_code"] == ["E10000016"]
+    assert doc["year"] == 2010 and doc["severity"] == ["inadequate"] and doc["error"] is None
+    assert doc["paragraphs"][0] == {"n": 1, "heading": "", "text": "Kent County Council has apologised after an "
+                                    "Ofsted report found its childcare protection to be inadequate."}
+
+
+def test_extract_reports_broken_file(runner, tmp_path):
+    bad = tmp_path / "x.pdf"
+    bad.write_text("<html><title>Report not found</title></html>")
+    doc = json.loads(runner.invoke(main, ["extract", "--json", str(bad)]).output)
+    assert doc["error"].startswith("not a PDF") and doc["paragraphs"] == []
+
+
+def test_stats(runner, cli_index):
+    data = json.loads(runner.invoke(main, ["stats", "--json", "--index", str(cli_index)]).output)
+    assert data["documents"] == 5 and data["paragraphs"] == 121
+    assert data["facets"]["severity"] == {"inadequate": 121}
+
+
+def test_missing_index_is_a_clear_error(runner, tmp_path):
+    result = runner.invoke(main, ["search", "x", "--index", str(tmp_path / "none")])
+    assert result.exit_code == 1 and "run `reportsearch rebuild` first" in result.output
+
+
+@pytest.mark.parametrize("command", ["rebuild", "search", "extract", "stats", "evaluate", "serve"])
+def test_every_command_has_help_with_an_example(runner, command):
+    result = runner.invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output and f"reportsearch {command}" in result.output
+
+
+@pytest.mark.reports
+def test_rebuild_real_reports_skips_report_010(runner, reports_dir, tmp_path):
+    result = runner.invoke(main, ["rebuild", "--source", str(reports_dir), "--index", str(tmp_path / "r"), "--quiet"])
+    assert result.exit_code == 0
+    assert "Indexed 123 documents" in result.output
+    assert "report-010.pdf: not a PDF: the file is an HTML page" in result.output
