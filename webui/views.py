@@ -221,13 +221,15 @@ def document(doc_id: str):
 
 
 @bp.route("/about")
-@bp.route("/about.json")
 def about():
     """What is indexed, when it was built, from where; data attribution."""
-    info = search_index().stats()
-    if request.path.endswith(".json"):
-        return jsonify(info)
-    return render_template("about.html", info=info, labels=FACET_LABELS)
+    return render_template("about.html", info=search_index().stats(), labels=FACET_LABELS)
+
+
+@bp.route("/about.json")
+def about_json():
+    """The about page's facts as JSON."""
+    return jsonify(search_index().stats())
 
 
 @bp.app_template_filter("plural")
