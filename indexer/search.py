@@ -5,7 +5,8 @@ import html
 import json
 import re
 import threading
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +18,8 @@ from .build import current_generation, read_build_info
 from .models import FacetValue, Hit, SearchRequest, SearchResult
 from .spelling import Speller
 
-TEXT_FIELDS = ["title", "heading", "text"]
+# A hit must contain the words in its text or section heading; a matching title only lifts its rank.
+MATCH_FIELDS = ["heading", "text"]
 KEYWORD_FACETS = ("council", "severity", *settings.SUBJUDGEMENT_FIELDS)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 
@@ -43,9 +45,13 @@ class _Generation:
     doc_ids: np.ndarray          # docnum -> document index
     doc_names: list[str]         # document index -> doc_id
     years: np.ndarray            # docnum -> year (0 = unknown)
+    dates: np.ndarray            # docnum -> yyyymmdd sort key (0 = unknown)
+    para_n: np.ndarray           # docnum -> paragraph number
+    title_terms: list[frozenset]  # document index -> analysed title words
     postings: dict[str, dict[str, np.ndarray]]  # facet -> value -> sorted docnums
     info: dict
     speller: Speller
+    mask_cache: OrderedDict = field(default_factory=OrderedDict)
 
     @property
     def size(self) -> int:
@@ -79,8 +85,30 @@ def _load_generation(path: Path) -> _Generation:
                 value = term.decode("utf-8") if isinstance(term, bytes) else term
                 values[value] = np.fromiter(reader.postings(facet, term).all_ids(), dtype=np.int32)
         postings[facet] = values
-    return _Generation(path, ix, searcher, doc_ids, list(names), years, postings, read_build_info(path),
+    dates = _int_column(reader, "date_sort", size)
+    para_n = _int_column(reader, "n", size)
+    return _Generation(path, ix, searcher, doc_ids, list(names), years, dates, para_n,
+                       _title_terms(searcher, doc_ids, len(names)), postings, read_build_info(path),
                        Speller.load(path))
+
+
+def _title_terms(searcher, doc_ids: np.ndarray, count: int) -> list[frozenset]:
+    """Each document's analysed title words, for the title boost."""
+    analyzer = searcher.schema["title"].analyzer
+    _, first = np.unique(doc_ids, return_index=True)
+    out: list[frozenset] = [frozenset()] * count
+    for docnum in first:
+        title = searcher.stored_fields(int(docnum)).get("title", "")
+        out[doc_ids[docnum]] = frozenset(t.text for t in analyzer(title))
+    return out
+
+
+def _int_column(reader, name: str, size: int) -> np.ndarray:
+    """A sortable NUMERIC column as an int64 array (unset values become 0)."""
+    column = reader.column_reader(name)
+    values = np.fromiter((int(column[i] or 0) for i in range(size)), dtype=np.int64, count=size)
+    values[(values < 0) | (values > 10**9)] = 0
+    return values
 
 
 class SearchIndex:
@@ -120,7 +148,7 @@ class SearchIndex:
             message = f"Your query was longer than {settings.MAX_QUERY_CHARS} characters and was shortened."
         if not text.strip():
             return None, message
-        parser = MultifieldParser(TEXT_FIELDS, gen.ix.schema)
+        parser = MultifieldParser(MATCH_FIELDS, gen.ix.schema)
         try:
             if text.count('"') % 2:
                 raise ValueError("an unclosed quotation mark")
@@ -130,7 +158,7 @@ class SearchIndex:
                 raise ValueError("nothing searchable")
         except Exception as exc:  # noqa: BLE001 - any syntax trouble becomes a message, never a 500
             words = re.findall(r"\w+", text)
-            plain = MultifieldParser(TEXT_FIELDS, gen.ix.schema, group=OrGroup)
+            plain = MultifieldParser(MATCH_FIELDS, gen.ix.schema, group=OrGroup)
             plain.remove_plugin_class(FieldsPlugin)
             plain.remove_plugin_class(WildcardPlugin)
             plain.remove_plugin_class(PhrasePlugin)
@@ -160,6 +188,21 @@ class SearchIndex:
 
     # --- matching and facets -----------------------------------------------------------------
     def _match_mask(self, gen: _Generation, q: wq.Query | None) -> np.ndarray:
+        """Boolean mask of paragraphs matching the query, cached per generation (facet clicks reuse it)."""
+        key = repr(q)
+        cached = gen.mask_cache.get(key)
+        if cached is not None:
+            gen.mask_cache.move_to_end(key)
+            return cached
+        mask = self._compute_match_mask(gen, q)
+        mask.setflags(write=False)
+        gen.mask_cache[key] = mask
+        if len(gen.mask_cache) > settings.QUERY_CACHE_SIZE:
+            gen.mask_cache.popitem(last=False)
+        return mask
+
+    @staticmethod
+    def _compute_match_mask(gen: _Generation, q: wq.Query | None) -> np.ndarray:
         """Boolean mask of paragraphs matching the query (all paragraphs for an empty query)."""
         mask = np.zeros(gen.size, dtype=bool)
         if q is None:
@@ -262,63 +305,102 @@ class SearchIndex:
 
     def _ranked_hits(self, gen: _Generation, q: wq.Query | None, final: np.ndarray,
                      req: SearchRequest) -> tuple[list[Hit], int]:
-        """Score and highlight only the page shown: best paragraph per document, documents ranked."""
+        """Rank, then score and highlight only the page shown: best paragraph per document when collapsing."""
         per_doc = np.bincount(gen.doc_ids[final], minlength=len(gen.doc_names))
         total_docs = int(np.count_nonzero(per_doc))
         if not final.any():
             return [], total_docs
-        allowed = set(np.flatnonzero(final).tolist())
-        sortedby, reverse = None, False
-        if req.sort in ("newest", "oldest") or q is None:
-            sortedby = [sorting.FieldFacet("date_sort", reverse=req.sort != "oldest"), sorting.FieldFacet("n")]
-        search_q = q if q is not None else wq.Every()
         wanted = req.page * req.per_page
-        results, page_hits = self._collapsed_top(gen, search_q, allowed, sortedby, reverse, wanted, req.collapse)
-        results.formatter = _mark_formatter(between=" … ")
+        if req.sort in ("newest", "oldest") or q is None:
+            ranked = self._by_date(gen, final, newest=req.sort != "oldest", collapse=req.collapse)[:wanted]
+            scores = {}
+        else:
+            filter_q = self._filter_query(req)
+            search_q = wq.Require(q, filter_q) if filter_q else q
+            ranked, scores = self._by_relevance(gen, search_q, _highlight_terms(q), wanted, req.collapse)
+        terms = _highlight_terms(q)
         hits = []
-        for hit in page_hits[(req.page - 1) * req.per_page: wanted]:
-            doc_index = gen.doc_ids[hit.docnum]
-            matched_paras = np.flatnonzero(final & (gen.doc_ids == doc_index)) if req.collapse else np.zeros(0)
-            others = [int(gen.searcher.stored_fields(int(d))["n"]) for d in matched_paras[:50] if d != hit.docnum]
+        for docnum in ranked[(req.page - 1) * req.per_page: wanted]:
+            fields_ = gen.searcher.stored_fields(int(docnum))
+            doc_index = gen.doc_ids[docnum]
+            others: list[int] = []
+            if req.collapse and per_doc[doc_index] > 1:
+                same_doc = np.flatnonzero(final & (gen.doc_ids == doc_index))
+                others = sorted(int(gen.para_n[d]) for d in same_doc[:100] if d != docnum)
             hits.append(Hit(
-                doc_id=hit["doc_id"], paragraph=int(hit["n"]), title=hit.get("title", ""), url=hit.get("url", ""),
-                council=_split(hit.get("council")), year=hit.get("year") or None,
-                severity=_split(hit.get("severity")), heading=hit.get("heading", ""),
-                snippet_html=self._snippet(hit, q), score=_score(hit),
-                more_in_doc=int(per_doc[doc_index]) - 1 if req.collapse else 0, other_paragraphs=sorted(others)))
+                doc_id=fields_["doc_id"], paragraph=int(fields_["n"]), title=fields_.get("title", ""),
+                url=fields_.get("url", ""), council=_split(fields_.get("council")), year=fields_.get("year") or None,
+                severity=_split(fields_.get("severity")), heading=fields_.get("heading", ""),
+                snippet_html=self._snippet(gen, fields_.get("text", ""), terms),
+                score=round(scores.get(int(docnum), 0.0), 4),
+                more_in_doc=int(per_doc[doc_index]) - 1 if req.collapse else 0, other_paragraphs=others))
         return hits, total_docs
 
     @staticmethod
-    def _collapsed_top(gen: _Generation, q: wq.Query, allowed: set[int], sortedby, reverse: bool, wanted: int,
-                       collapse: bool):
-        """The top `wanted` hits, at most one per document when collapsing.
+    def _by_date(gen: _Generation, final: np.ndarray, newest: bool, collapse: bool) -> np.ndarray:
+        """Matching docnums ordered by date (then document, then paragraph), one per document when collapsing."""
+        docnums = np.flatnonzero(final)
+        dates = gen.dates[docnums]
+        # Undated paragraphs go last either way.
+        primary = np.where(dates > 0, -dates if newest else dates, np.iinfo(np.int64).max)
+        order = np.lexsort((gen.para_n[docnums], gen.doc_ids[docnums], primary))
+        ordered = docnums[order]
+        if collapse:
+            _, first = np.unique(gen.doc_ids[ordered], return_index=True)
+            ordered = ordered[np.sort(first)]
+        return ordered
+
+    @staticmethod
+    def _filter_query(req: SearchRequest) -> wq.Query | None:
+        """The facet selections as a Whoosh query: OR within a facet, AND across facets."""
+        parts: list[wq.Query] = []
+        for facet in ("council", "severity"):
+            values = getattr(req, facet)
+            if values:
+                parts.append(wq.Or([wq.Term(facet, v) for v in values]))
+        if req.year:
+            parts.append(wq.Or([wq.NumericRange("year", y, y) for y in req.year]))
+        if req.year_from is not None or req.year_to is not None:
+            parts.append(wq.NumericRange("year", req.year_from, req.year_to))
+        return wq.And(parts) if parts else None
+
+    @staticmethod
+    def _by_relevance(gen: _Generation, q: wq.Query, terms: frozenset, wanted: int,
+                      collapse: bool) -> tuple[list[int], dict]:
+        """The top `wanted` docnums by BM25F, at most one per document when collapsing.
 
         Whoosh's own collapse only thins its top-N list, so fetch a growing top list until it holds
-        enough distinct documents or every match has been seen; only what is returned gets highlighted.
+        enough distinct documents or every match has been seen.
         """
         limit = wanted * 4 if collapse else wanted
         while True:
-            top = gen.searcher.collector(limit=limit, sortedby=sortedby, reverse=reverse, terms=True)
-            collector = collectors.FilterCollector(top, allow=allowed)
+            # Whoosh's quality skipping trips an assertion inside Require, so it is off for filtered queries.
+            collector = gen.searcher.collector(limit=limit, optimize=not _contains_require(q))
             gen.searcher.search_with_collector(q, collector)
             results = collector.results()
-            hits = list(results)
+            # The title boost: a paragraph whose document title shares the query's words ranks higher.
+            # (Applied to the top list rather than inside Whoosh, where it cost more than the search.)
+            boost = 1.0 + settings.TITLE_MATCH_BONUS
+            pairs = [(int(docnum), float(score) * (boost if gen.title_terms[gen.doc_ids[docnum]] & terms else 1.0))
+                     for score, docnum in results.top_n]
+            pairs.sort(key=lambda p: -p[1])
+            ranked = [d for d, _ in pairs]
             if collapse:
-                seen: set[str] = set()
-                hits = [h for h in hits if not (h["doc_id"] in seen or seen.add(h["doc_id"]))]
-            if len(hits) >= wanted or results.scored_length() < limit:
-                return results, hits
+                seen: set[int] = set()
+                ranked = [d for d in ranked if not (gen.doc_ids[d] in seen or seen.add(gen.doc_ids[d]))]
+            if len(ranked) >= wanted or results.scored_length() < limit:
+                return ranked, dict(pairs)
             limit *= 4
 
     @staticmethod
-    def _snippet(hit, q: wq.Query | None) -> str:
+    def _snippet(gen: _Generation, text: str, terms: frozenset) -> str:
         """The paragraph (or its best sentences when long) with matched words in <mark>; escaped HTML."""
-        text = hit.get("text", "")
-        if q is not None:
+        if terms:
             short = len(text) <= settings.SNIPPET_MAX_CHARS
-            hit.results.fragmenter = highlight.WholeFragmenter(charlimit=None) if short else \
+            fragmenter = highlight.WholeFragmenter(charlimit=None) if short else \
                 highlight.SentenceFragmenter(maxchars=400, charlimit=None)
-            marked = hit.highlights("text", top=2)
+            marked = highlight.highlight(text, terms, gen.ix.schema["text"].analyzer, fragmenter,
+                                         _mark_formatter(between=" … "), top=2)
             if marked:
                 return marked
         short_text = text if len(text) <= settings.SNIPPET_MAX_CHARS else \
@@ -426,6 +508,17 @@ def _is_empty(q: wq.Query) -> bool:
     return q is None or q is wq.NullQuery or isinstance(q, type(wq.NullQuery))
 
 
-def _score(hit) -> float:
-    """The relevance score, or 0 when results were sorted by date (Whoosh then gives the sort key)."""
-    return round(float(hit.score), 4) if isinstance(hit.score, (int, float)) else 0.0
+def _highlight_terms(q: wq.Query | None) -> frozenset:
+    """The analysed words of a query that should be marked in paragraph text."""
+    if q is None:
+        return frozenset()
+    terms = set()
+    for field, text in q.iter_all_terms():
+        if field in MATCH_FIELDS:
+            terms.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+    return frozenset(terms)
+
+
+def _contains_require(q: wq.Query) -> bool:
+    """True when a query tree has a Require node."""
+    return isinstance(q, wq.Require) or any(_contains_require(c) for c in q.children())

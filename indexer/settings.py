@@ -31,9 +31,10 @@ PASSAGE_TARGET_CHARS = 900
 # A heading is short; longer "headings" are really paragraphs without a full stop.
 MAX_HEADING_CHARS = 120
 
-# Ranking: the title counts more than the paragraph text.
+# Ranking: field boosts inside BM25F, and the bonus for paragraphs whose document title matches too.
 TITLE_BOOST = 2.0
 HEADING_BOOST = 1.3
+TITLE_MATCH_BONUS = 0.5
 
 # Index writing: Whoosh spreads work over processes only when each writes its own segment.
 WRITER_PROCS = max(1, min(2, os.cpu_count() or 1))
@@ -45,6 +46,8 @@ DEFAULT_PER_PAGE = 10
 MAX_QUERY_CHARS = 2000
 SNIPPET_MAX_CHARS = 320
 CSV_EXPORT_CAP = 5000
+# Match masks of recent queries kept per index generation (a facet click re-runs the same query).
+QUERY_CACHE_SIZE = 256
 
 # Facets shown and filtered on; the sub-judgement facets come from report tables.
 FACET_FIELDS = ("council", "year", "severity")
