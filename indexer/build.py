@@ -105,25 +105,32 @@ def index_fields(doc: Document) -> Iterable[dict]:
 def rebuild(sources: list[Path], index_dir: Path = settings.DEFAULT_INDEX,
             progress: Callable[[Document, int], None] | None = None) -> BuildReport:
     """Index every document under `sources` into a fresh generation of `index_dir` and switch to it."""
+    return build_from_documents(read_documents(sources), index_dir, [str(Path(s).resolve()) for s in sources],
+                                progress)
+
+
+def build_from_documents(documents: Iterable[Document], index_dir: Path, sources: list[str],
+                         progress: Callable[[Document, int], None] | None = None) -> BuildReport:
+    """Index read documents (facets filled here) into a new generation, switched in only when complete."""
     started = time.perf_counter()
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     building = index_dir / f".building-{stamp}"
     building.mkdir()
-    report = BuildReport(index_dir=str(index_dir), generation=GENERATION_PREFIX + stamp,
-                         sources=[str(Path(s).resolve()) for s in sources])
+    report = BuildReport(index_dir=str(index_dir), generation=GENERATION_PREFIX + stamp, sources=sources)
     try:
         ix = whoosh_index.create_in(building, build_schema())
         procs = settings.WRITER_PROCS
         writer = ix.writer(limitmb=settings.WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1)
         words = WordCounter()
         try:
-            for doc in read_documents(sources):
+            for doc in documents:
                 if doc.error:
                     report.skipped.append({"path": doc.path, "reason": doc.error})
                 else:
-                    annotate(doc)
+                    if not doc.facet_evidence:
+                        annotate(doc)
                     for fields_ in index_fields(doc):
                         writer.add_document(**fields_)
                         words.add(fields_["text"])

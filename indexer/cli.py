@@ -213,6 +213,28 @@ def evaluate(manifest: Path, as_json: bool) -> None:
 
 
 @main.command()
+@click.option("--source", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=settings.SHARED_DIR / "reports", show_default=True, help="Folder of documents to measure on.")
+@click.option("--paragraphs", "target", type=int, default=100_000, show_default=True,
+              help="Scale the index to about this many paragraphs by repeating the corpus.")
+@click.option("--rounds", type=int, default=5, show_default=True, help="Warm repetitions per query.")
+@click.option("--compare-pdf/--no-compare-pdf", default=False, help="Also time pypdf against pypdfium2.")
+@click.option("--json", "as_json", is_flag=True)
+def benchmark(source: Path, target: int, rounds: int, compare_pdf: bool, as_json: bool) -> None:
+    """Measure extraction, build speed and search latency (p50/p95) at a given index size.
+
+    \b
+    Examples:
+      reportsearch benchmark --paragraphs 100000
+      reportsearch benchmark --source ../shared/reports --paragraphs 20000 --compare-pdf
+    """
+    from .benchmark import format_result, run
+
+    result = run(source, target, rounds, compare_pdf)
+    click.echo(json.dumps(result, indent=2) if as_json else format_result(result))
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @INDEX_OPTION
