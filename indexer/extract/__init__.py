@@ -154,7 +154,10 @@ def pdf_title(doc: Document) -> str:
             break
         head.append(line.strip())
     title = re.sub(r"\s+", " ", " ".join(head)).strip()
-    return title[:200]
+    # SIF covers add "and Review of the effectiveness of the LSCB¹": long, and not what the report is.
+    title = re.split(r"\s+and\s+Review of the effectiveness", title)[0]
+    title = re.sub(r"(?<=[a-z])\d$", "", title)  # a footnote mark
+    return title if len(title) <= 200 else title[:197].rsplit(" ", 1)[0] + "…"
 
 
 def iter_files(sources: Iterable[Path]) -> Iterator[Path]:

@@ -54,12 +54,13 @@ def page_lines(page: pdfium.PdfPage, page_no: int) -> list[Line]:
             middle = min(first + len(stripped) // 2, count - 1)
             try:
                 left, bottom, _, top = textpage.get_charbox(first, loose=True)
-                size = pdfium_c.FPDFText_GetFontSize(textpage.raw, middle)
+                # The loose box height, not FPDFText_GetFontSize: that ignores the text matrix (often 1.0).
+                size = round((top - bottom) * 2) / 2
                 weight = max(pdfium_c.FPDFText_GetFontWeight(textpage.raw, first),
                              pdfium_c.FPDFText_GetFontWeight(textpage.raw, middle))
             except Exception:  # noqa: BLE001 - a glyph without a box; keep the text, lose the geometry
                 left, bottom, top, size, weight = 0.0, 0.0, 0.0, 0.0, 400
-            lines.append(Line(stripped, page_no, left, top, bottom, round(size, 1), weight >= 600, height))
+            lines.append(Line(stripped, page_no, left, top, bottom, size, weight >= 600, height))
         start = match.end()
         if match.end() >= len(text):
             break

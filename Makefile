@@ -1,0 +1,34 @@
+# Two commands set everything up on a fresh machine:  `make serve`  and  `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+PORT   ?= 5000
+
+.PHONY: serve test rebuild benchmark evaluate clean
+
+$(BIN)/reportsearch: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+## Serve the web UI over seeds/ on http://127.0.0.1:$(PORT) (builds the index first if there is none).
+serve: $(BIN)/reportsearch
+	$(BIN)/reportsearch serve --port $(PORT)
+
+## Run the whole test suite, browser tests included (installs Debian's chromium when run as root).
+test: $(BIN)/reportsearch
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); } || echo "chromium is not installed: browser tests will be skipped"
+	$(BIN)/python -m pytest
+
+rebuild: $(BIN)/reportsearch
+	$(BIN)/reportsearch rebuild
+
+benchmark: $(BIN)/reportsearch
+	$(BIN)/reportsearch benchmark --paragraphs 100000
+
+evaluate: $(BIN)/reportsearch
+	$(BIN)/reportsearch evaluate --manifest ../shared/reports/manifest.csv
+
+clean:
+	rm -rf $(VENV) index/gen-* index/CURRENT index/.building-* tests/artifacts
