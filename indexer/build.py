@@ -124,8 +124,10 @@ def build_from_documents(documents: Iterable[Document], index_dir: Path, sources
         procs = settings.WRITER_PROCS
         writer = ix.writer(limitmb=settings.WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1)
         words = WordCounter()
+        seen_ids: set[str] = set()
         try:
             for doc in documents:
+                _unique_doc_id(doc, seen_ids)
                 if doc.error:
                     report.skipped.append({"path": doc.path, "reason": doc.error})
                 else:
@@ -155,6 +157,19 @@ def build_from_documents(documents: Iterable[Document], index_dir: Path, sources
         shutil.rmtree(building, ignore_errors=True)
         raise
     return report
+
+
+def _unique_doc_id(doc: Document, seen: set[str]) -> None:
+    """Give a document whose file name is already taken in this build a numbered id ("a.pdf" -> "a~2.pdf")."""
+    base = doc.doc_id
+    candidate, n = base, 1
+    while candidate in seen:
+        n += 1
+        stem, dot, suffix = base.rpartition(".")
+        candidate = f"{stem}~{n}.{suffix}" if dot else f"{base}~{n}"
+    seen.add(candidate)
+    if candidate != base:
+        doc.meta["doc_id"] = candidate
 
 
 def count_files(sources: list[Path]) -> int:

@@ -58,3 +58,14 @@ def test_progress_callback_sees_every_file(tmp_path):
     rebuild([SEEDS], tmp_path / "index", progress=lambda doc, paragraphs: seen.append((doc.doc_id, paragraphs)))
     assert [s[0] for s in seen] == sorted(p.name for p in SEEDS.iterdir())
     assert seen[-1][1] == 121
+
+
+def test_same_file_name_in_two_folders_gets_distinct_ids(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(SEEDS / "003_daed07e52103bff4.txt", tmp_path / folder / "story.txt")
+    rebuild([tmp_path], tmp_path / "index")
+    index = SearchIndex(tmp_path / "index")
+    assert index.stats()["documents"] == 2
+    assert len(index.document("story.txt")["paragraphs"]) == 13
+    assert len(index.document("story~2.txt")["paragraphs"]) == 13
