@@ -16,7 +16,7 @@ from . import settings
 from .extract import iter_files, read_documents
 from .facets import annotate
 from .models import Document
-from .schema import build_schema
+from .schema import build_schema, join_facet
 from .spelling import WordCounter
 
 CURRENT = "CURRENT"
@@ -87,7 +87,7 @@ def index_fields(doc: Document) -> Iterable[dict]:
         "published": doc.published.isoformat() if doc.published else "",
         "date_sort": date_sort_key(doc),
         "outcome": json.dumps(doc.outcomes[0]) if doc.outcomes else "",
-        "council_code": ",".join(doc.council_code),
+        "council_code": join_facet(doc.council_code),
         **{name: doc.subjudgements.get(name, "") for name in settings.SUBJUDGEMENT_FIELDS},
     }
     if doc.year:
@@ -98,8 +98,8 @@ def index_fields(doc: Document) -> Iterable[dict]:
         # In a round-up, a paragraph about particular councils carries only their grades.
         grades = [grade_of[c] for c in councils if grade_of.get(c)] if para.council else doc.severity
         yield {**base, "id": f"{doc.doc_id}#{para.n}", "n": para.n, "heading": para.heading,
-               "text": para.text, "council": ",".join(councils),
-               "severity": ",".join(dict.fromkeys(g for g in grades if g))}
+               "text": para.text, "council": join_facet(councils),
+               "severity": join_facet(dict.fromkeys(grades))}
 
 
 def rebuild(sources: list[Path], index_dir: Path = settings.DEFAULT_INDEX,

@@ -36,11 +36,29 @@ def raw_analyzer():
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
 
 
+FACET_SEPARATOR = "|"
+
+
+def facet_analyzer():
+    """Multi-valued facet fields hold values joined by '|' (names may contain commas: "Bournemouth, Christchurch and Poole")."""
+    return RegexTokenizer(r"[^|]+")
+
+
+def join_facet(values) -> str:
+    """Several facet values as one stored field."""
+    return FACET_SEPARATOR.join(v for v in values if v)
+
+
+def split_facet(value) -> list[str]:
+    """A stored facet field as its values."""
+    return [v for v in str(value or "").split(FACET_SEPARATOR) if v]
+
+
 def build_schema() -> fields.Schema:
     """One index document per paragraph."""
     analyzer = text_analyzer()
     # scorable=True only so Whoosh writes a length column: without one it stats a missing file per posting.
-    facet = dict(stored=True, commas=True, lowercase=False, scorable=True)
+    facet = dict(stored=True, lowercase=False, scorable=True)
     schema = fields.Schema(
         id=fields.ID(stored=True, unique=True),
         doc_id=fields.ID(stored=True, sortable=True),
@@ -60,6 +78,8 @@ def build_schema() -> fields.Schema:
         severity=fields.KEYWORD(**facet),
         **{name: fields.KEYWORD(**facet) for name in settings.SUBJUDGEMENT_FIELDS},
     )
+    for name in ("council", "council_code", "severity", *settings.SUBJUDGEMENT_FIELDS):
+        schema[name].analyzer = facet_analyzer()
     for name in ("id", "doc_id"):
         schema[name].scorable = True  # same reason as the facets' length columns
     return schema

@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from whoosh import collectors, highlight, index as whoosh_index, query as wq, sorting
+from whoosh import highlight, index as whoosh_index, query as wq
 from whoosh.qparser import MultifieldParser, OrGroup, FieldsPlugin, WildcardPlugin, PhrasePlugin
 
 from . import settings
 from .build import current_generation, read_build_info
 from .models import FacetValue, Hit, SearchRequest, SearchResult
+from .schema import split_facet
 from .spelling import Speller
 
 # A hit must contain the words in its text or section heading; a matching title only lifts its rank.
@@ -496,11 +497,7 @@ class SearchIndex:
                 "index_dir": str(self.index_dir)}
 
 
-def _split(value) -> list[str]:
-    """A comma-joined stored facet value as a list."""
-    if not value:
-        return []
-    return [v for v in str(value).split(",") if v]
+_split = split_facet
 
 
 def _is_empty(q: wq.Query) -> bool:
@@ -513,8 +510,8 @@ def _highlight_terms(q: wq.Query | None) -> frozenset:
     if q is None:
         return frozenset()
     terms = set()
-    for field, text in q.iter_all_terms():
-        if field in MATCH_FIELDS:
+    for fieldname, text in q.iter_all_terms():
+        if fieldname in MATCH_FIELDS:
             terms.add(text.decode("utf-8") if isinstance(text, bytes) else text)
     return frozenset(terms)
 

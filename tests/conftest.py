@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import shutil
-import warnings
 from pathlib import Path
 
 import pytest
@@ -23,12 +22,18 @@ def pytest_report_header(config):
     return f"real Ofsted reports NOT FOUND at {REPORTS}: tests marked 'reports' will be SKIPPED"
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Repeat, loudly, at the end that the real-report tests did not run."""
+    if not REPORTS.is_dir():
+        terminalreporter.write_line(f"WARNING: real Ofsted reports not found at {REPORTS}: "
+                                    "tests marked 'reports' were SKIPPED", red=True, bold=True)
+
+
 @pytest.fixture(scope="session")
 def reports_dir() -> Path:
     """../shared/reports, or skip loudly."""
     if not REPORTS.is_dir():
-        warnings.warn(f"../shared/reports not found at {REPORTS}; skipping real-report tests", stacklevel=1)
-        pytest.skip(f"real reports not available at {REPORTS}")
+        pytest.skip(f"REAL REPORTS MISSING: {REPORTS} not found (set REPORTSEARCH_SHARED to the shared folder)")
     return REPORTS
 
 
@@ -37,6 +42,14 @@ def seed_index(tmp_path_factory) -> Path:
     """An index built from seeds/."""
     index_dir = tmp_path_factory.mktemp("seed-index")
     rebuild([SEEDS], index_dir)
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def reports_index(tmp_path_factory, reports_dir) -> Path:
+    """An index over the real reports and the seeds."""
+    index_dir = tmp_path_factory.mktemp("reports-index")
+    rebuild([reports_dir, SEEDS], index_dir)
     return index_dir
 
 

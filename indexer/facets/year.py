@@ -6,7 +6,7 @@ import re
 
 from ..models import Outcome
 from . import outcomes as outcome_table
-from .dates import DateRange, MONTH_RE, MONTHS, date_ranges, full_dates, url_date
+from .dates import DateRange, MONTHS, date_ranges, full_dates, url_date
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
                              re.IGNORECASE)
