@@ -150,3 +150,22 @@ def test_report_facets_and_subjudgements(reports_dir):
     assert doc.outcomes[0]["inspection_end"] == "2019-03-01"
     tlac = _annotated(reports_dir / "report-052.pdf")
     assert tlac.severity == ["adequate"] and tlac.year == 2013 and tlac.council == ["Kent"]
+
+
+def test_archived_page_takes_year_from_the_record_not_the_archive_date():
+    doc = _annotated(FIXTURES / "archived-doncaster.html")
+    assert doc.council == ["Doncaster"]
+    assert doc.severity == ["good"]  # "judged inadequate in 2015" is history
+    assert doc.year == 2018  # the November 2017 inspection, published January 2018; not the 2019 capture
+    assert doc.outcomes[0]["framework"] == "SIF" and doc.outcomes[0]["published"] == "2018-01-19"
+    assert "Leeds" in doc.facet_evidence["mentioned_not_subject"]
+
+
+@pytest.mark.parametrize("sentence,grade", [
+    ("The council received an outstanding rating from Ofsted.", "outstanding"),
+    ("Haringey was rated as performing poorly in the annual assessment.", "inadequate"),
+    ("Ofsted said the council performs adequately.", "adequate"),
+    ("Ofsted gave the service the lowest possible rating.", "inadequate"),
+])
+def test_grade_phrasings(sentence, grade):
+    assert [s.grade for s in grade_statements(sentence, 1)] == [grade]

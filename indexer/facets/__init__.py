@@ -62,6 +62,9 @@ def _annotate_report(doc: Document, raw: str, first_page: str, published: dt.dat
     if outcome is None and published:
         outcome = outcome_table.by_publication(code, published)
     grade, grade_line = report_overall(raw)
+    if not grade:  # no judgement table: read the opening as an article would be read
+        grade, support = decide([st for p in doc.paragraphs[:15] for st in grade_statements(p.text, p.n)])
+        grade_line = support[0].sentence if support else ""
     _set_year(doc, published, evidence.get("published", {}).get("source", ""), outcome, end)
     doc.subjudgements = report_subjudgements(raw)
     if doc.subjudgements:

@@ -11,6 +11,8 @@ _GRADE_PATTERNS = [
     (r"performs?\s+well|performing\s+well", "good"),
     (r"performs?\s+adequately|performing\s+adequately", "adequate"),
     (r"performs?\s+poorly|performing\s+poorly", "inadequate"),
+    (r"(?:the\s+)?lowest\s+(?:possible\s+)?(?:rating|grade|judgement)", "inadequate"),
+    (r"(?:the\s+)?(?:highest|top)\s+(?:possible\s+)?(?:rating|grade|judgement)", "outstanding"),
     (r"inadequate", "inadequate"),
     (r"outstanding", "outstanding"),
     (r"adequate", "adequate"),

@@ -28,6 +28,9 @@ _RATING_CUE = re.compile(
     r"|declared|classed|verdict|effectiveness|as|were|was|is|are|been|be|remains?|stamped)\b\W+(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
+# "an outstanding rating", "the 'good' grade it received"
+_RATING_AFTER = re.compile(r"^\W{0,3}(rating|grade|judgement|verdict|overall|by ofsted|from ofsted|by inspectors)\b",
+                           re.IGNORECASE)
 _PAST_BEFORE = re.compile(r"\b(previous(?:ly)?|last inspection|prior|formerly|once|used to be|had been|last time"
                           r"|lead to believe|led to believe|still in)\b", re.IGNORECASE)
 _PAST_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(in|since|back in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -56,6 +59,10 @@ def report_overall(text: str) -> tuple[str | None, str]:
         match = pattern.search(text)
         if match:
             return normalise_grade(match.group(1)), match.group(0).strip()
+    # Annual assessment letters (2008-10): "Kent County Council performs adequately".
+    match = re.search(r"\b(performs?|performing) (excellently|well|adequately|poorly)\b", text[:8000], re.IGNORECASE)
+    if match:
+        return normalise_grade(match.group(0)), match.group(0)
     return None, ""
 
 
@@ -81,8 +88,10 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\""
         titled = match.group()[:1].isupper() and match.start() > 0
         listed = bool(re.search(r"[–—:-]\s*$", before))
-        if grade in ("good", "outstanding", "adequate"):
-            if not (_RATING_CUE.search(before) or quoted or listed) or _NOT_A_GRADE_AFTER.match(after):
+        bare_word = match.group().lower() in ("good", "outstanding", "adequate")
+        if bare_word:
+            cued = _RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed
+            if not cued or _NOT_A_GRADE_AFTER.match(after):
                 continue
             if grade == "good" and re.match(r"\s+or better", after):
                 continue
