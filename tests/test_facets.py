@@ -169,3 +169,18 @@ def test_archived_page_takes_year_from_the_record_not_the_archive_date():
 ])
 def test_grade_phrasings(sentence, grade):
     assert [s.grade for s in grade_statements(sentence, 1)] == [grade]
+
+
+def test_datelines_and_archive_lines(tmp_path):
+    from indexer.facets.year import dateline
+
+    assert dateline("Local Paper\nPublished: 05/03/2019 14:00\nBody text here.")[0] == dt.date(2019, 3, 5)
+    assert dateline("12 captures\n05 Mar 2019 - 20 Jun 2021\nArchived 5 March 2019\nBody.")[0] is None
+    assert dateline("Copyright © 2015 BBC\nBody.")[0] is None
+    assert dateline("Tuesday 18 June 2013\nOfsted said...")[0] == dt.date(2013, 6, 18)
+
+
+def test_short_council_forms_need_the_word_council():
+    found = [m.alias for m in find_mentions("Brighton council and Blackburn Rovers; Richmond in Yorkshire")]
+    assert found == ["Brighton", "Blackburn"]
+    assert find_mentions("Blackburn Rovers")[0].is_org

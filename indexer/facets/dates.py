@@ -13,6 +13,7 @@ _MONTH = r"(January|February|March|April|May|June|July|August|September|October|
 DAY_MONTH_YEAR_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 MONTH_DAY_YEAR_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 ISO_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+UK_NUMERIC_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")  # 05/03/2019 is 5 March in the UK
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})(?:/(\d{1,2}))?/")
 MONTH_RE = re.compile(rf"\b{_MONTH}\b")
 YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -52,6 +53,10 @@ def full_dates(text: str) -> list[tuple[dt.date, int, int]]:
             found.append((d, m.start(), m.end()))
     for m in ISO_RE.finditer(text):
         d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            found.append((d, m.start(), m.end()))
+    for m in UK_NUMERIC_RE.finditer(text):
+        d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if d:
             found.append((d, m.start(), m.end()))
     return sorted(found, key=lambda f: f[1])

@@ -13,7 +13,8 @@ from .. import settings
 _ORG_WORDS = re.compile(
     r"^(?:[ ,]+(?:and|&|[A-Z][\w’'-]+)){0,5}?\s+(NHS|Police|Constabulary|Fire|CCG|Clinical|Hospitals?|University"
     r"|FC|Football|Airport|Crown Court|Magistrates|Chamber|Cathedral|Diocese|Integrated Care|ICB|Healthcare"
-    r"|Health(?:care)? (?:Trust|Board)|Partnership NHS|Foundation Trust|Ambulance|Rugby|Cricket|Water)\b"
+    r"|Health(?:care)? (?:Trust|Board)|Partnership NHS|Foundation Trust|Ambulance|Rugby|Cricket|Water|Rovers"
+    r"|Wanderers|Athletic|Albion|Hotspur)\b"
 )
 # Aliases too ambiguous to trust on their own.
 _RISKY_ALIASES = {"Hull City"}
@@ -84,6 +85,30 @@ def _alias_index() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     return pattern, {a: tuple(sorted(c)) for a, c in by_alias.items()}
 
 
+# Everyday short forms that are only safe as council names when "council" or "borough" follows.
+_CONTEXT_ALIASES = {
+    "Brighton": "Brighton and Hove", "Stoke": "Stoke-on-Trent", "Telford": "Telford and Wrekin",
+    "Redcar": "Redcar and Cleveland", "Bath": "Bath and North East Somerset", "Kingston": "Kingston upon Thames",
+    "Richmond": "Richmond upon Thames", "Windsor": "Windsor and Maidenhead", "Blackburn": "Blackburn with Darwen",
+    "Southend": "Southend-on-Sea", "Hammersmith": "Hammersmith and Fulham", "Kensington": "Kensington and Chelsea",
+}
+_CONTEXT_RE = re.compile(r"\b(" + "|".join(_CONTEXT_ALIASES) + r")(?=(?:['’]s)?\s+(?:City\s+|Borough\s+)?(?:council|borough)\b)",
+                         re.IGNORECASE)
+
+
+def _context_mentions(text: str, taken: list[Mention]) -> list[Mention]:
+    """Short forms such as "Brighton council" where no full name was matched at that place."""
+    by_name = {a.name: a.code for a in authorities().values() if a.valid_to is None}
+    out = []
+    for match in _CONTEXT_RE.finditer(text):
+        if any(m.start <= match.start() < m.end for m in taken):
+            continue
+        name = _CONTEXT_ALIASES[match.group(1).title()]
+        if name in by_name:
+            out.append(Mention(match.start(), match.end(), match.group(1), (by_name[name],), False))
+    return out
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every authority name in the text, longest match first, marked when part of another body's name."""
     pattern, codes = _alias_index()
@@ -95,7 +120,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         is_org = bool(_ORG_WORDS.match(text[match.end():match.end() + 80]))
         mentions.append(Mention(match.start(), match.end(), alias, codes[alias], is_org))
-    return mentions
+    extra = _context_mentions(text, mentions)
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
 def resolve(codes: tuple[str, ...], day: dt.date | None) -> str:

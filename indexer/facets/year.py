@@ -29,7 +29,7 @@ def dateline(raw_text: str) -> tuple[dt.date | None, str]:
         labelled = _DATELINE.match(line)
         if labelled or (line in head and len(line) <= 60):
             found = full_dates(line)
-            if found:
+            if len(found) == 1 or (labelled and found):  # two dates on a short line is a range, not a dateline
                 return found[0][0], line[:120]
     return None, ""
 
