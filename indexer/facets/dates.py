@@ -40,25 +40,23 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# Each pattern with how to read (year, month, day) from its groups.
+_FULL_DATE_READERS = [
+    (DAY_MONTH_YEAR_RE, lambda m: (int(m.group(3)), _month(m.group(2)), int(m.group(1)))),
+    (MONTH_DAY_YEAR_RE, lambda m: (int(m.group(3)), _month(m.group(1)), int(m.group(2)))),
+    (ISO_RE, lambda m: (int(m.group(1)), int(m.group(2)), int(m.group(3)))),
+    (UK_NUMERIC_RE, lambda m: (int(m.group(3)), int(m.group(2)), int(m.group(1)))),
+]
+
+
 def full_dates(text: str) -> list[tuple[dt.date, int, int]]:
-    """Every complete date in text with its span."""
+    """Every complete date in text with its span, in reading order."""
     found = []
-    for m in DAY_MONTH_YEAR_RE.finditer(text):
-        d = _safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
-        if d:
-            found.append((d, m.start(), m.end()))
-    for m in MONTH_DAY_YEAR_RE.finditer(text):
-        d = _safe_date(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
-        if d:
-            found.append((d, m.start(), m.end()))
-    for m in ISO_RE.finditer(text):
-        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if d:
-            found.append((d, m.start(), m.end()))
-    for m in UK_NUMERIC_RE.finditer(text):
-        d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        if d:
-            found.append((d, m.start(), m.end()))
+    for pattern, read in _FULL_DATE_READERS:
+        for m in pattern.finditer(text):
+            d = _safe_date(*read(m))
+            if d:
+                found.append((d, m.start(), m.end()))
     return sorted(found, key=lambda f: f[1])
 
 
