@@ -42,7 +42,7 @@ class _Generation:
 
     path: Path
     ix: object
-    searcher: object
+    main_searcher: object
     doc_ids: np.ndarray          # docnum -> document index
     doc_names: list[str]         # document index -> doc_id
     years: np.ndarray            # docnum -> year (0 = unknown)
@@ -53,6 +53,16 @@ class _Generation:
     info: dict
     speller: Speller
     mask_cache: OrderedDict = field(default_factory=OrderedDict)
+    cache_lock: threading.Lock = field(default_factory=threading.Lock)
+    local: threading.local = field(default_factory=threading.local)
+
+    @property
+    def searcher(self):
+        """This thread's searcher: Whoosh searchers are not meant to be shared between threads."""
+        searcher = getattr(self.local, "searcher", None)
+        if searcher is None:
+            searcher = self.local.searcher = self.ix.searcher()
+        return searcher
 
     @property
     def size(self) -> int:
@@ -66,11 +76,7 @@ def _load_generation(path: Path) -> _Generation:
     searcher = ix.searcher()
     reader = searcher.reader()
     size = reader.doc_count_all()
-    years = np.zeros(size, dtype=np.int32)
-    if size:
-        column = reader.column_reader("year")
-        years = np.array([int(column[i] or 0) for i in range(size)], dtype=np.int32)
-        years[(years < 1000) | (years > 3000)] = 0  # unset NUMERIC columns read back as a sentinel
+    years = _int_column(reader, "year", size).astype(np.int32)
     doc_column = reader.column_reader("doc_id")
     names: dict[str, int] = {}
     doc_ids = np.zeros(size, dtype=np.int32)
@@ -108,7 +114,7 @@ def _int_column(reader, name: str, size: int) -> np.ndarray:
     """A sortable NUMERIC column as an int64 array (unset values become 0)."""
     column = reader.column_reader(name)
     values = np.fromiter((int(column[i] or 0) for i in range(size)), dtype=np.int64, count=size)
-    values[(values < 0) | (values > 10**9)] = 0
+    values[(values < 0) | (values > 10**9)] = 0  # unset NUMERIC columns read back as a sentinel
     return values
 
 
@@ -130,9 +136,8 @@ class SearchIndex:
         if gen is None or gen.path != path:
             with self._lock:
                 if self._gen is None or self._gen.path != path:
-                    old, self._gen = self._gen, _load_generation(path)
-                    if old is not None:
-                        old.searcher.close()
+                    # The old generation is left to the garbage collector: requests may still be using it.
+                    self._gen = _load_generation(path)
                 gen = self._gen
         return gen
 
@@ -191,15 +196,17 @@ class SearchIndex:
     def _match_mask(self, gen: _Generation, q: wq.Query | None) -> np.ndarray:
         """Boolean mask of paragraphs matching the query, cached per generation (facet clicks reuse it)."""
         key = repr(q)
-        cached = gen.mask_cache.get(key)
-        if cached is not None:
-            gen.mask_cache.move_to_end(key)
-            return cached
+        with gen.cache_lock:
+            cached = gen.mask_cache.get(key)
+            if cached is not None:
+                gen.mask_cache.move_to_end(key)
+                return cached
         mask = self._compute_match_mask(gen, q)
         mask.setflags(write=False)
-        gen.mask_cache[key] = mask
-        if len(gen.mask_cache) > settings.QUERY_CACHE_SIZE:
-            gen.mask_cache.popitem(last=False)
+        with gen.cache_lock:
+            gen.mask_cache[key] = mask
+            if len(gen.mask_cache) > settings.QUERY_CACHE_SIZE:
+                gen.mask_cache.popitem(last=False)
         return mask
 
     @staticmethod

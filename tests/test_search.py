@@ -135,3 +135,14 @@ def test_stats(seeds):
     assert stats["documents"] == 5 and stats["paragraphs"] == 121
     assert set(stats["facets"]["council"]) == {"Medway", "Isle of Wight", "Liverpool", "Kent", "Sunderland"}
     assert stats["facets"]["year"] == {"2010": 13, "2013": 34, "2015": 16, "2019": 38, "2023": 20}
+
+
+def test_concurrent_searches_agree_with_sequential(corpus):
+    from concurrent.futures import ThreadPoolExecutor
+
+    queries = ["children", "caseloads", '"missing from care"', "inadequate", "social workers", "leadership"] * 6
+    expected = {q: [(h.doc_id, h.paragraph) for h in corpus.search(SearchRequest(q=q)).hits] for q in set(queries)}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(lambda q: (q, [(h.doc_id, h.paragraph) for h in corpus.search(SearchRequest(q=q)).hits]),
+                            queries))
+    assert all(hits == expected[q] for q, hits in got)
