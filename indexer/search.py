@@ -281,9 +281,8 @@ class SearchIndex:
         return sorted(out, key=lambda v: v.value, reverse=True)
 
     # --- the search ----------------------------------------------------------------------------
-    def search(self, req: SearchRequest) -> SearchResult:
-        """Run a search: ranked, collapsed hits for one page, honest facet counts, a suggestion."""
-        gen = self.generation()
+    def _selection(self, gen: _Generation, req: SearchRequest):
+        """The parsed query, its match mask, each facet's selection mask and their AND."""
         q, message = self.parse(gen, req.q)
         matched = self._match_mask(gen, q)
         masks = {
@@ -291,7 +290,12 @@ class SearchIndex:
             "severity": self._value_mask(gen, "severity", req.severity),
             "year": self._year_mask(gen, req),
         }
-        final = self._combine(matched, list(masks.values()))
+        return q, message, matched, masks, self._combine(matched, list(masks.values()))
+
+    def search(self, req: SearchRequest) -> SearchResult:
+        """Run a search: ranked, collapsed hits for one page, honest facet counts, a suggestion."""
+        gen = self.generation()
+        q, message, matched, masks, final = self._selection(gen, req)
         # Each facet's counts ignore that facet's own selection, so unselected values keep honest counts.
         facets = {
             "council": self._keyword_facet(gen, "council", self._combine(matched, [masks["severity"], masks["year"]]),
@@ -311,6 +315,15 @@ class SearchIndex:
                             suggestion=suggestion, message=message,
                             year_histogram=sorted((int(v.value), v.count) for v in year_counts))
 
+    def _ranked_docnums(self, gen: _Generation, q: wq.Query | None, final: np.ndarray, req: SearchRequest,
+                        wanted: int) -> tuple[list[int] | np.ndarray, dict]:
+        """The first `wanted` matching docnums in the requested order, with relevance scores when ranked."""
+        if req.sort in ("newest", "oldest") or q is None:
+            return self._by_date(gen, final, newest=req.sort != "oldest", collapse=req.collapse)[:wanted], {}
+        filter_q = self._filter_query(req)
+        search_q = wq.Require(q, filter_q) if filter_q else q
+        return self._by_relevance(gen, search_q, _highlight_terms(q), wanted, req.collapse)
+
     def _ranked_hits(self, gen: _Generation, q: wq.Query | None, final: np.ndarray,
                      req: SearchRequest) -> tuple[list[Hit], int]:
         """Rank, then score and highlight only the page shown: best paragraph per document when collapsing."""
@@ -319,13 +332,7 @@ class SearchIndex:
         if not final.any():
             return [], total_docs
         wanted = req.page * req.per_page
-        if req.sort in ("newest", "oldest") or q is None:
-            ranked = self._by_date(gen, final, newest=req.sort != "oldest", collapse=req.collapse)[:wanted]
-            scores = {}
-        else:
-            filter_q = self._filter_query(req)
-            search_q = wq.Require(q, filter_q) if filter_q else q
-            ranked, scores = self._by_relevance(gen, search_q, _highlight_terms(q), wanted, req.collapse)
+        ranked, scores = self._ranked_docnums(gen, q, final, req, wanted)
         terms = _highlight_terms(q)
         hits = []
         for docnum in ranked[(req.page - 1) * req.per_page: wanted]:
@@ -473,23 +480,22 @@ class SearchIndex:
         return sorted(marked), marked
 
     def export_rows(self, req: SearchRequest, cap: int = settings.CSV_EXPORT_CAP) -> tuple[list[dict], int]:
-        """Matching paragraphs (not collapsed), ranked, up to `cap`, with their facets; and the total."""
-        capped = SearchRequest(**{**req.__dict__, "page": 1, "per_page": cap, "collapse": False})
+        """Matching paragraphs (not collapsed, no snippets), ranked, up to `cap`, with their facets; and the total."""
         gen = self.generation()
-        result = self.search(capped)
+        flat = SearchRequest(**{**req.__dict__, "page": 1, "collapse": False})
+        q, _, _, _, final = self._selection(gen, flat)
+        if not final.any():
+            return [], 0
+        ranked, scores = self._ranked_docnums(gen, q, final, flat, cap)
         rows = []
-        for hit in result.hits:
-            rows.append({"doc_id": hit.doc_id, "paragraph": hit.paragraph, "title": hit.title, "url": hit.url,
-                         "council": "; ".join(hit.council), "year": hit.year or "",
-                         "severity": "; ".join(hit.severity), "heading": hit.heading,
-                         "text": gen.searcher.stored_fields(self._docnum(gen, hit))["text"],
-                         "score": hit.score})
-        return rows, result.total
-
-    @staticmethod
-    def _docnum(gen: _Generation, hit: Hit) -> int:
-        """The docnum of a hit's paragraph."""
-        return gen.searcher.document_number(id=f"{hit.doc_id}#{hit.paragraph}")
+        for docnum in ranked:
+            f = gen.searcher.stored_fields(int(docnum))
+            rows.append({"doc_id": f["doc_id"], "paragraph": f["n"], "title": f.get("title", ""),
+                         "url": f.get("url", ""), "council": "; ".join(_split(f.get("council"))),
+                         "year": f.get("year") or "", "severity": "; ".join(_split(f.get("severity"))),
+                         "heading": f.get("heading", ""), "text": f.get("text", ""),
+                         "score": round(scores.get(int(docnum), 0.0), 4)})
+        return rows, int(final.sum())
 
     def stats(self) -> dict:
         """What is indexed: counts, facet values, build time and sources."""
