@@ -1,7 +1,6 @@
 """The only module that talks to Whoosh at query time: search, facet counts, documents, stats."""
 from __future__ import annotations
 
-import html
 import json
 import re
 import threading
@@ -10,26 +9,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from whoosh import highlight, index as whoosh_index, query as wq
+from whoosh import index as whoosh_index, query as wq
 from whoosh.qparser import MultifieldParser, OrGroup, FieldsPlugin, WildcardPlugin, PhrasePlugin
 
 from . import settings
 from .build import current_generation, read_build_info
 from .models import FacetValue, Hit, SearchRequest, SearchResult
 from .schema import split_facet
+from .snippets import MATCH_FIELDS, mark, query_marks
 from .spelling import Speller
 
-# A hit must contain the words in its text or section heading; a matching title only lifts its rank.
-MATCH_FIELDS = ["heading", "text"]
+# A hit must contain the words in its text or section heading (MATCH_FIELDS); a matching title only lifts its rank.
 KEYWORD_FACETS = ("council", "severity", *settings.SUBJUDGEMENT_FIELDS)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
-
-
-def _mark_formatter(between: str = "...") -> highlight.HtmlFormatter:
-    """Whoosh's escaping HTML formatter, emitting a plain <mark>word</mark> per matched word."""
-    formatter = highlight.HtmlFormatter(tagname="mark", between=between)
-    formatter.template = "<%(tag)s>%(t)s</%(tag)s>"
-    return formatter
 
 
 class IndexMissing(FileNotFoundError):
@@ -154,7 +146,7 @@ class SearchIndex:
             message = f"Your query was longer than {settings.MAX_QUERY_CHARS} characters and was shortened."
         if not text.strip():
             return None, message
-        parser = MultifieldParser(MATCH_FIELDS, gen.ix.schema)
+        parser = MultifieldParser(list(MATCH_FIELDS), gen.ix.schema)
         try:
             if text.count('"') % 2:
                 raise ValueError("an unclosed quotation mark")
@@ -164,7 +156,7 @@ class SearchIndex:
                 raise ValueError("nothing searchable")
         except Exception as exc:  # noqa: BLE001 - any syntax trouble becomes a message, never a 500
             words = re.findall(r"\w+", text)
-            plain = MultifieldParser(MATCH_FIELDS, gen.ix.schema, group=OrGroup)
+            plain = MultifieldParser(list(MATCH_FIELDS), gen.ix.schema, group=OrGroup)
             plain.remove_plugin_class(FieldsPlugin)
             plain.remove_plugin_class(WildcardPlugin)
             plain.remove_plugin_class(PhrasePlugin)
@@ -322,7 +314,7 @@ class SearchIndex:
             return self._by_date(gen, final, newest=req.sort != "oldest", collapse=req.collapse)[:wanted], {}
         filter_q = self._filter_query(req)
         search_q = wq.Require(q, filter_q) if filter_q else q
-        return self._by_relevance(gen, search_q, _highlight_terms(q), wanted, req.collapse)
+        return self._by_relevance(gen, search_q, _title_words(q), wanted, req.collapse)
 
     def _ranked_hits(self, gen: _Generation, q: wq.Query | None, final: np.ndarray,
                      req: SearchRequest) -> tuple[list[Hit], int]:
@@ -333,7 +325,8 @@ class SearchIndex:
             return [], total_docs
         wanted = req.page * req.per_page
         ranked, scores = self._ranked_docnums(gen, q, final, req, wanted)
-        terms = _highlight_terms(q)
+        marks = query_marks(q, gen.searcher.reader())
+        analyzer = gen.ix.schema["text"].analyzer
         hits = []
         for docnum in ranked[(req.page - 1) * req.per_page: wanted]:
             fields_ = gen.searcher.stored_fields(int(docnum))
@@ -346,7 +339,7 @@ class SearchIndex:
                 doc_id=fields_["doc_id"], paragraph=int(fields_["n"]), title=fields_.get("title", ""),
                 url=fields_.get("url", ""), council=_split(fields_.get("council")), year=fields_.get("year") or None,
                 severity=_split(fields_.get("severity")), heading=fields_.get("heading", ""),
-                snippet_html=self._snippet(gen, fields_.get("text", ""), terms),
+                snippet_html=mark(fields_.get("text", ""), marks, analyzer),
                 score=round(scores.get(int(docnum), 0.0), 4),
                 more_in_doc=int(per_doc[doc_index]) - 1 if req.collapse else 0, other_paragraphs=others))
         return hits, total_docs
@@ -407,21 +400,6 @@ class SearchIndex:
                 return ranked, dict(pairs)
             limit *= 4
 
-    @staticmethod
-    def _snippet(gen: _Generation, text: str, terms: frozenset) -> str:
-        """The paragraph (or its best sentences when long) with matched words in <mark>; escaped HTML."""
-        if terms:
-            short = len(text) <= settings.SNIPPET_MAX_CHARS
-            fragmenter = highlight.WholeFragmenter(charlimit=None) if short else \
-                highlight.SentenceFragmenter(maxchars=400, charlimit=None)
-            marked = highlight.highlight(text, terms, gen.ix.schema["text"].analyzer, fragmenter,
-                                         _mark_formatter(between=" … "), top=2)
-            if marked:
-                return marked
-        short_text = text if len(text) <= settings.SNIPPET_MAX_CHARS else \
-            text[: settings.SNIPPET_MAX_CHARS].rsplit(" ", 1)[0] + " …"
-        return html.escape(short_text)
-
     # --- spelling ------------------------------------------------------------------------------
     def suggest(self, gen: _Generation, text: str) -> str | None:
         """'Did you mean': correct unknown raw words against the unstemmed word list."""
@@ -469,14 +447,13 @@ class SearchIndex:
         q, _ = self.parse(gen, text)
         if q is None:
             return [], {}
-        results = gen.searcher.search(q, limit=None, filter=wq.Term("doc_id", doc_id), terms=True)
-        results.fragmenter = highlight.WholeFragmenter(charlimit=None)
-        results.formatter = _mark_formatter()
+        in_doc = wq.Require(q, wq.Term("doc_id", doc_id))
+        marks = query_marks(q, gen.searcher.reader())
+        analyzer = gen.ix.schema["text"].analyzer
         marked = {}
-        for hit in results:
-            snippet = hit.highlights("text")
-            if snippet:
-                marked[int(hit["n"])] = snippet
+        for docnum in in_doc.docs(gen.searcher):
+            fields_ = gen.searcher.stored_fields(docnum)
+            marked[int(fields_["n"])] = mark(fields_.get("text", ""), marks, analyzer, whole=True)
         return sorted(marked), marked
 
     def export_rows(self, req: SearchRequest, cap: int = settings.CSV_EXPORT_CAP) -> tuple[list[dict], int]:
@@ -518,8 +495,8 @@ def _is_empty(q: wq.Query) -> bool:
     return q is None or q is wq.NullQuery or isinstance(q, type(wq.NullQuery))
 
 
-def _highlight_terms(q: wq.Query | None) -> frozenset:
-    """The analysed words of a query that should be marked in paragraph text."""
+def _title_words(q: wq.Query | None) -> frozenset:
+    """The analysed words of a query, compared with document titles for the title boost."""
     if q is None:
         return frozenset()
     terms = set()

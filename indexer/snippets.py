@@ -1,0 +1,101 @@
+"""Highlighted snippets: matched words as written, phrases marked only where the whole phrase occurs."""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from whoosh import highlight
+from whoosh import query as wq
+
+from . import settings
+
+MATCH_FIELDS = ("heading", "text")
+
+
+@dataclass(frozen=True)
+class QueryMarks:
+    """What to mark in a paragraph: single analysed words, and phrases as sequences of analysed words."""
+
+    words: frozenset
+    phrases: tuple
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.phrases)
+
+
+def query_marks(q: wq.Query | None, reader=None) -> QueryMarks:
+    """Split a parsed query into words and phrases to mark; wildcards are expanded against the reader."""
+    if q is None:
+        return QueryMarks(frozenset(), ())
+    words: set[str] = set()
+    phrases: list[tuple[str, ...]] = []
+
+    def walk(node: wq.Query) -> None:
+        if isinstance(node, wq.Not):
+            return  # excluded words are never in a hit
+        if isinstance(node, wq.Phrase):
+            if node.fieldname in MATCH_FIELDS:
+                phrases.append(tuple(node.words))
+            return
+        if isinstance(node, wq.Term):
+            if node.fieldname in MATCH_FIELDS:
+                words.add(_text(node.text))
+            return
+        if isinstance(node, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)) and reader is not None:
+            if node.fieldname in MATCH_FIELDS:
+                words.update(_text(t) for _, t in node.existing_terms(reader, expand=True))
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    return QueryMarks(frozenset(words), tuple(phrases))
+
+
+def _text(value) -> str:
+    """A term's text as str."""
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
+def _formatter(between: str) -> highlight.HtmlFormatter:
+    """Whoosh's escaping HTML formatter, emitting a plain <mark>…</mark> per matched run."""
+    formatter = highlight.HtmlFormatter(tagname="mark", between=between)
+    formatter.template = "<%(tag)s>%(t)s</%(tag)s>"
+    return formatter
+
+
+def _matched_tokens(text: str, marks: QueryMarks, analyzer) -> list:
+    """The analysed tokens of text with .matched set; adjacent matches merged into one run."""
+    tokens = [t.copy() for t in analyzer(text, positions=True, chars=True, mode="index", removestops=False)]
+    hit = {i for i, t in enumerate(tokens) if t.text in marks.words}
+    for phrase in marks.phrases:
+        size = len(phrase)
+        for i in range(len(tokens) - size + 1):
+            if all(tokens[i + k].text == phrase[k] for k in range(size)):
+                hit.update(range(i, i + size))
+    merged: list = []
+    for i, token in enumerate(tokens):
+        token.matched = i in hit
+        previous = merged[-1] if merged else None
+        if token.matched and previous is not None and previous.matched and i - 1 in hit \
+                and not text[previous.endchar:token.startchar].strip():
+            previous.endchar = token.endchar  # "missing from care" becomes one <mark>
+            continue
+        merged.append(token)
+    return merged
+
+
+def mark(text: str, marks: QueryMarks, analyzer, whole: bool = False) -> str:
+    """Escaped HTML: the whole paragraph (short or `whole`) or its best sentences, matches in <mark>."""
+    if marks:
+        short = whole or len(text) <= settings.SNIPPET_MAX_CHARS
+        fragmenter = highlight.WholeFragmenter(charlimit=None) if short else \
+            highlight.SentenceFragmenter(maxchars=400, charlimit=None)
+        tokens = _matched_tokens(text, marks, analyzer)
+        if any(t.matched for t in tokens):
+            fragments = highlight.top_fragments(fragmenter.fragment_tokens(text, iter(tokens)), 1 if short else 2,
+                                                highlight.BasicFragmentScorer(), highlight.SCORE, minscore=1)
+            return _formatter(" … ").format(fragments)
+    if whole or len(text) <= settings.SNIPPET_MAX_CHARS:
+        return html.escape(text)
+    return html.escape(text[: settings.SNIPPET_MAX_CHARS].rsplit(" ", 1)[0]) + " …"
