@@ -15,6 +15,7 @@ from whoosh.qparser import MultifieldParser, OrGroup, FieldsPlugin, WildcardPlug
 from . import settings
 from .build import current_generation, read_build_info
 from .models import FacetValue, Hit, SearchRequest, SearchResult
+from .ranking import FieldStats, TermPostings, best_first, bm25f
 from .schema import split_facet
 from .snippets import MATCH_FIELDS, mark, query_marks
 from .spelling import Speller
@@ -41,10 +42,12 @@ class _Generation:
     dates: np.ndarray            # docnum -> yyyymmdd sort key (0 = unknown)
     para_n: np.ndarray           # docnum -> paragraph number
     title_terms: list[frozenset]  # document index -> analysed title words
+    field_stats: dict[str, FieldStats]  # text/heading lengths for BM25F
     postings: dict[str, dict[str, np.ndarray]]  # facet -> value -> sorted docnums
     info: dict
     speller: Speller
     mask_cache: OrderedDict = field(default_factory=OrderedDict)
+    term_cache: OrderedDict = field(default_factory=OrderedDict)
     cache_lock: threading.Lock = field(default_factory=threading.Lock)
     local: threading.local = field(default_factory=threading.local)
 
@@ -87,8 +90,19 @@ def _load_generation(path: Path) -> _Generation:
     dates = _int_column(reader, "date_sort", size)
     para_n = _int_column(reader, "n", size)
     return _Generation(path, ix, searcher, doc_ids, list(names), years, dates, para_n,
-                       _title_terms(searcher, doc_ids, len(names)), postings, read_build_info(path),
-                       Speller.load(path))
+                       _title_terms(searcher, doc_ids, len(names)), _field_stats(reader, size), postings,
+                       read_build_info(path), Speller.load(path))
+
+
+def _field_stats(reader, size: int) -> dict[str, FieldStats]:
+    """Paragraph lengths of the fields hits are scored on."""
+    boosts = {"text": 1.0, "heading": settings.HEADING_BOOST}
+    out = {}
+    for name in MATCH_FIELDS:
+        lengths = np.fromiter((reader.doc_field_length(i, name, 0) or 0 for i in range(size)), dtype=np.float32,
+                              count=size)
+        out[name] = FieldStats(lengths, float(lengths.mean()) if size else 0.0, boosts[name])
+    return out
 
 
 def _title_terms(searcher, doc_ids: np.ndarray, count: int) -> list[frozenset]:
@@ -312,9 +326,39 @@ class SearchIndex:
         """The first `wanted` matching docnums in the requested order, with relevance scores when ranked."""
         if req.sort in ("newest", "oldest") or q is None:
             return self._by_date(gen, final, newest=req.sort != "oldest", collapse=req.collapse)[:wanted], {}
-        filter_q = self._filter_query(req)
-        search_q = wq.Require(q, filter_q) if filter_q else q
-        return self._by_relevance(gen, search_q, _title_words(q), wanted, req.collapse)
+        # Whoosh decided what matches (the mask); ranking is BM25F in numpy over cached postings.
+        marks = query_marks(q, gen.searcher.reader())
+        words = marks.words | {w for phrase in marks.phrases for w in phrase}
+        scores = bm25f(gen.size, [(self._term_postings(gen, f, w), gen.field_stats[f])
+                                  for w in sorted(words) for f in MATCH_FIELDS])
+        # The title boost: a paragraph whose document title shares the query's words ranks higher.
+        title_hit = np.fromiter((bool(t & words) for t in gen.title_terms), dtype=bool, count=len(gen.title_terms))
+        scores *= np.where(title_hit[gen.doc_ids], 1.0 + settings.TITLE_MATCH_BONUS, 1.0).astype(np.float32)
+        candidates = np.flatnonzero(final)
+        ranked = best_first(candidates, scores[candidates], gen.doc_ids, wanted, req.collapse)
+        return ranked, {int(d): float(scores[d]) for d in ranked}
+
+    def _term_postings(self, gen: _Generation, fieldname: str, word: str) -> TermPostings:
+        """A term's paragraphs and frequencies as arrays, cached per generation."""
+        key = (fieldname, word)
+        with gen.cache_lock:
+            cached = gen.term_cache.get(key)
+            if cached is not None:
+                gen.term_cache.move_to_end(key)
+                return cached
+        reader = gen.searcher.reader()
+        docnums, freqs = [], []
+        btext = word.encode("utf-8")
+        if (fieldname, btext) in reader:
+            for docnum, freq in reader.postings(fieldname, btext).items_as("frequency"):
+                docnums.append(docnum)
+                freqs.append(freq)
+        postings = TermPostings(np.array(docnums, dtype=np.int64), np.array(freqs, dtype=np.float32))
+        with gen.cache_lock:
+            gen.term_cache[key] = postings
+            if len(gen.term_cache) > settings.TERM_CACHE_SIZE:
+                gen.term_cache.popitem(last=False)
+        return postings
 
     def _ranked_hits(self, gen: _Generation, q: wq.Query | None, final: np.ndarray,
                      req: SearchRequest) -> tuple[list[Hit], int]:
@@ -357,48 +401,6 @@ class SearchIndex:
             _, first = np.unique(gen.doc_ids[ordered], return_index=True)
             ordered = ordered[np.sort(first)]
         return ordered
-
-    @staticmethod
-    def _filter_query(req: SearchRequest) -> wq.Query | None:
-        """The facet selections as a Whoosh query: OR within a facet, AND across facets."""
-        parts: list[wq.Query] = []
-        for facet in ("council", "severity"):
-            values = getattr(req, facet)
-            if values:
-                parts.append(wq.Or([wq.Term(facet, v) for v in values]))
-        if req.year:
-            parts.append(wq.Or([wq.NumericRange("year", y, y) for y in req.year]))
-        if req.year_from is not None or req.year_to is not None:
-            parts.append(wq.NumericRange("year", req.year_from, req.year_to))
-        return wq.And(parts) if parts else None
-
-    @staticmethod
-    def _by_relevance(gen: _Generation, q: wq.Query, terms: frozenset, wanted: int,
-                      collapse: bool) -> tuple[list[int], dict]:
-        """The top `wanted` docnums by BM25F, at most one per document when collapsing.
-
-        Whoosh's own collapse only thins its top-N list, so fetch a growing top list until it holds
-        enough distinct documents or every match has been seen.
-        """
-        limit = wanted * 4 if collapse else wanted
-        while True:
-            # Whoosh's quality skipping trips an assertion inside Require, so it is off for filtered queries.
-            collector = gen.searcher.collector(limit=limit, optimize=not _contains_require(q))
-            gen.searcher.search_with_collector(q, collector)
-            results = collector.results()
-            # The title boost: a paragraph whose document title shares the query's words ranks higher.
-            # (Applied to the top list rather than inside Whoosh, where it cost more than the search.)
-            boost = 1.0 + settings.TITLE_MATCH_BONUS
-            pairs = [(int(docnum), float(score) * (boost if gen.title_terms[gen.doc_ids[docnum]] & terms else 1.0))
-                     for score, docnum in results.top_n]
-            pairs.sort(key=lambda p: -p[1])
-            ranked = [d for d, _ in pairs]
-            if collapse:
-                seen: set[int] = set()
-                ranked = [d for d in ranked if not (gen.doc_ids[d] in seen or seen.add(gen.doc_ids[d]))]
-            if len(ranked) >= wanted or results.scored_length() < limit:
-                return ranked, dict(pairs)
-            limit *= 4
 
     # --- spelling ------------------------------------------------------------------------------
     def suggest(self, gen: _Generation, text: str) -> str | None:
@@ -493,19 +495,3 @@ _split = split_facet
 def _is_empty(q: wq.Query) -> bool:
     """True for a parsed query with nothing to match."""
     return q is None or q is wq.NullQuery or isinstance(q, type(wq.NullQuery))
-
-
-def _title_words(q: wq.Query | None) -> frozenset:
-    """The analysed words of a query, compared with document titles for the title boost."""
-    if q is None:
-        return frozenset()
-    terms = set()
-    for fieldname, text in q.iter_all_terms():
-        if fieldname in MATCH_FIELDS:
-            terms.add(text.decode("utf-8") if isinstance(text, bytes) else text)
-    return frozenset(terms)
-
-
-def _contains_require(q: wq.Query) -> bool:
-    """True when a query tree has a Require node."""
-    return isinstance(q, wq.Require) or any(_contains_require(c) for c in q.children())

@@ -48,6 +48,8 @@ SNIPPET_MAX_CHARS = 320
 CSV_EXPORT_CAP = 5000
 # Match masks of recent queries kept per index generation (a facet click re-runs the same query).
 QUERY_CACHE_SIZE = 256
+# Posting arrays of recent terms kept per generation for numpy BM25F ranking.
+TERM_CACHE_SIZE = 2048
 
 # Facets shown and filtered on; the sub-judgement facets come from report tables.
 FACET_FIELDS = ("council", "year", "severity")

@@ -1,0 +1,50 @@
+"""Vectorised BM25F over cached posting arrays, and best-per-document ordering (numpy, no Whoosh)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+K1 = 1.2
+B = 0.75
+
+
+@dataclass(frozen=True)
+class TermPostings:
+    """One term in one field: the paragraphs it occurs in and how often."""
+
+    docnums: np.ndarray  # int64, ascending
+    freqs: np.ndarray    # float32, aligned with docnums
+
+
+@dataclass(frozen=True)
+class FieldStats:
+    """Per-paragraph lengths of a field, their mean, and the field's boost."""
+
+    lengths: np.ndarray  # float32, one per paragraph
+    average: float
+    boost: float
+
+
+def bm25f(size: int, terms: list[tuple[TermPostings, FieldStats]]) -> np.ndarray:
+    """Scores for every paragraph: the sum over (term, field) of boost x idf x saturated, length-normalised tf."""
+    scores = np.zeros(size, dtype=np.float32)
+    for postings, field in terms:
+        df = len(postings.docnums)
+        if not df:
+            continue
+        idf = np.log1p((size - df + 0.5) / (df + 0.5))
+        tf = postings.freqs
+        norm = K1 * (1.0 - B + B * field.lengths[postings.docnums] / max(field.average, 1e-9))
+        scores[postings.docnums] += field.boost * idf * tf * (K1 + 1.0) / (tf + norm)
+    return scores
+
+
+def best_first(candidates: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray, wanted: int,
+               collapse: bool) -> np.ndarray:
+    """The `wanted` best candidates by score (ties by position), one per document when collapsing."""
+    order = candidates[np.argsort(-scores, kind="stable")]
+    if collapse:
+        _, first = np.unique(doc_ids[order], return_index=True)
+        order = order[np.sort(first)]
+    return order[:wanted]

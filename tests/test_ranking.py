@@ -1,0 +1,34 @@
+"""Numpy BM25F and best-per-document ordering."""
+from __future__ import annotations
+
+import numpy as np
+
+from indexer.ranking import FieldStats, TermPostings, best_first, bm25f
+
+
+def test_bm25f_prefers_rarer_terms_higher_tf_and_shorter_paragraphs():
+    lengths = np.array([10, 10, 100, 10], dtype=np.float32)
+    field = FieldStats(lengths, float(lengths.mean()), 1.0)
+    common = TermPostings(np.array([0, 1, 2, 3]), np.array([1, 1, 1, 1], dtype=np.float32))
+    rare = TermPostings(np.array([1]), np.array([1], dtype=np.float32))
+    scores = bm25f(4, [(common, field), (rare, field)])
+    assert scores.argmax() == 1  # has the rare term too
+    assert scores[0] > scores[2]  # same tf, shorter paragraph
+    repeated = bm25f(4, [(TermPostings(np.array([0, 3]), np.array([1, 3], dtype=np.float32)), field)])
+    assert repeated[3] > repeated[0] > 0 and repeated[1] == 0
+
+
+def test_boost_scales_a_field():
+    lengths = np.ones(2, dtype=np.float32)
+    postings = TermPostings(np.array([0]), np.array([1], dtype=np.float32))
+    plain = bm25f(2, [(postings, FieldStats(lengths, 1.0, 1.0))])
+    boosted = bm25f(2, [(postings, FieldStats(lengths, 1.0, 2.0))])
+    assert np.isclose(boosted[0], 2 * plain[0])
+
+
+def test_best_first_collapses_per_document_keeping_the_best_paragraph():
+    candidates = np.array([0, 1, 2, 3, 4])
+    scores = np.array([0.5, 0.9, 0.7, 0.8, 0.1], dtype=np.float32)
+    doc_ids = np.array([0, 0, 1, 1, 2])
+    assert best_first(candidates, scores, doc_ids, 10, collapse=True).tolist() == [1, 3, 4]
+    assert best_first(candidates, scores, doc_ids, 2, collapse=False).tolist() == [1, 3]
