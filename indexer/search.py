@@ -215,16 +215,36 @@ class SearchIndex:
                 gen.mask_cache.popitem(last=False)
         return mask
 
-    @staticmethod
-    def _compute_match_mask(gen: _Generation, q: wq.Query | None) -> np.ndarray:
-        """Boolean mask of paragraphs matching the query (all paragraphs for an empty query)."""
-        mask = np.zeros(gen.size, dtype=bool)
+    def _compute_match_mask(self, gen: _Generation, q: wq.Query | None) -> np.ndarray:
+        """Boolean mask of paragraphs matching the query (all paragraphs for an empty query).
+
+        Terms, AND, OR and NOT are combined in numpy from the cached posting arrays the ranking uses
+        anyway; anything else (phrases, wildcards, ranges) is matched by Whoosh.
+        """
         if q is None:
-            mask[:] = True
+            return np.ones(gen.size, dtype=bool)
+        if isinstance(q, wq.Term) and q.fieldname in MATCH_FIELDS:
+            mask = np.zeros(gen.size, dtype=bool)
+            mask[self._term_postings(gen, q.fieldname, _as_text(q.text)).docnums] = True
             return mask
+        if isinstance(q, wq.Term) and q.fieldname in KEYWORD_FACETS:
+            mask = np.zeros(gen.size, dtype=bool)
+            ids = gen.postings.get(q.fieldname, {}).get(_as_text(q.text))
+            if ids is not None:
+                mask[ids] = True
+            return mask
+        if isinstance(q, wq.Not):
+            return ~self._compute_match_mask(gen, q.query)
+        if isinstance(q, wq.AndNot):
+            return self._compute_match_mask(gen, q.a) & ~self._compute_match_mask(gen, q.b)
+        if type(q) in (wq.And, wq.Or) and q.subqueries:
+            masks = [self._compute_match_mask(gen, sub) for sub in q.subqueries]
+            combine = np.logical_and if isinstance(q, wq.And) else np.logical_or
+            return combine.reduce(masks)
+        mask = np.zeros(gen.size, dtype=bool)
         matcher = q.matcher(gen.searcher)
-        ids = np.fromiter(matcher.all_ids(), dtype=np.int64) if matcher.is_active() else np.zeros(0, np.int64)
-        mask[ids] = True
+        if matcher.is_active():
+            mask[np.fromiter(matcher.all_ids(), dtype=np.int64)] = True
         return mask
 
     def _value_mask(self, gen: _Generation, facet: str, values: list[str]) -> np.ndarray | None:
@@ -490,6 +510,11 @@ class SearchIndex:
 
 
 _split = split_facet
+
+
+def _as_text(value) -> str:
+    """A term's text as str."""
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
 
 
 def _is_empty(q: wq.Query) -> bool:
