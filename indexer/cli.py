@@ -114,7 +114,7 @@ def search(query, council, year, year_from, year_to, severity, sort, limit, all_
         return
     if result.message:
         click.secho(result.message, fg="yellow", err=True)
-    click.echo(f"{result.total} matching paragraphs in {result.total_docs} documents")
+    click.echo(f"{_count(result.total, 'matching paragraph')} in {_count(result.total_docs, 'document')}")
     if result.suggestion:
         click.echo(f"Did you mean: {result.suggestion}")
     for rank, hit in enumerate(result.hits, 1):
@@ -124,6 +124,11 @@ def search(query, council, year, year_from, year_to, severity, sort, limit, all_
         click.echo("   " + terminal_snippet(hit.snippet_html))
         if hit.more_in_doc:
             click.echo(f"   (+{hit.more_in_doc} more matching paragraphs in this document)")
+
+
+def _count(n: int, word: str) -> str:
+    """'1 document', '2 documents'."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def terminal_snippet(snippet_html: str) -> str:
