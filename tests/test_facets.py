@@ -184,3 +184,14 @@ def test_short_council_forms_need_the_word_council():
     found = [m.alias for m in find_mentions("Brighton council and Blackburn Rovers; Richmond in Yorkshire")]
     assert found == ["Brighton", "Blackburn"]
     assert find_mentions("Blackburn Rovers")[0].is_org
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Hackney's children's services are no longer inadequate.", []),
+    ("The council improved from inadequate to good.", ["good"]),
+    ("Inspectors identified three areas that require improvement.", []),
+    ("Children's services in Croydon require improvement, Ofsted said.", ["requires improvement"]),
+    ("The service was rated 'requires improvement'.", ["requires improvement"]),
+])
+def test_negated_and_advisory_grades(sentence, expected):
+    assert [s.grade for s in grade_statements(sentence, 1)] == expected

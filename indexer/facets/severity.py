@@ -25,12 +25,16 @@ SUBJUDGEMENT_PATTERNS = {
 }
 _RATING_CUE = re.compile(
     r"\b(rated|rating|judged|judgement|graded|grade|overall|found (?:it |them |the \w+ )?to be|deemed|branded|labelled"
-    r"|declared|classed|verdict|effectiveness|as|were|was|is|are|been|be|remains?|stamped)\b\W+(?:\w+\W+){0,3}$",
+    r"|declared|classed|verdict|effectiveness|as|were|was|is|are|been|be|remains?|stamped|improved|upgraded"
+    r"|downgraded|raised|rose|risen|moved|dropped|fell|fallen)\b\W+(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
 # "an outstanding rating", "the 'good' grade it received"
 _RATING_AFTER = re.compile(r"^\W{0,3}(rating|grade|judgement|verdict|overall|by ofsted|from ofsted|by inspectors)\b",
                            re.IGNORECASE)
+_NEGATED_BEFORE = re.compile(r"\b(no longer|not|never|out of|from)\s+(?:(?:being|been|be|rated|judged|as|the|an?)\s+)*"
+                             r"['‘“\"]?$", re.IGNORECASE)
+_SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provision)\b[^.;,]{0,40}$", re.IGNORECASE)
 _PAST_BEFORE = re.compile(r"\b(previous(?:ly)?|last inspection|prior|formerly|once|used to be|had been|last time"
                           r"|lead to believe|led to believe|still in)\b", re.IGNORECASE)
 _PAST_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(in|since|back in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -88,7 +92,15 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\""
         titled = match.group()[:1].isupper() and match.start() > 0
         listed = bool(re.search(r"[–—:-]\s*$", before))
-        bare_word = match.group().lower() in ("good", "outstanding", "adequate")
+        text_lower = match.group().lower()
+        bare_word = text_lower in ("good", "outstanding", "adequate")
+        if _NEGATED_BEFORE.search(before):
+            continue  # "no longer inadequate", "improved from inadequate to good": not the current grade
+        if text_lower.startswith("requir") and not text_lower.endswith("good"):
+            # "areas that require improvement" is advice, not a grade; "services require improvement" is one.
+            if not (_RATING_CUE.search(before) or _SERVICE_BEFORE.search(before) or quoted or listed
+                    or match.group()[:1].isupper()):
+                continue
         if bare_word:
             cued = _RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed
             if not cued or _NOT_A_GRADE_AFTER.match(after):
