@@ -195,3 +195,9 @@ def test_short_council_forms_need_the_word_council():
 ])
 def test_negated_and_advisory_grades(sentence, expected):
     assert [s.grade for s in grade_statements(sentence, 1)] == expected
+
+
+def test_coordinated_councils_share_a_grade():
+    doc = _annotated(FIXTURES / "south-yorkshire-roundup.txt")
+    assert doc.council == ["Barnsley", "Rotherham", "Doncaster"]
+    assert doc.severity == ["good", "requires improvement", "requires improvement"]

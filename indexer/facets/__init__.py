@@ -140,8 +140,8 @@ def _annotate_article(doc: Document, raw: str, published: dt.date | None, eviden
             continue
         mentions = [(m, resolve_mention(m.codes, published)) for m in find_mentions(sentence.text) if not m.is_org]
         for st in statements:
-            code = _nearest_council(mentions, st.position) or primary.code
-            attributed.setdefault(code, []).append(st)
+            for code in _graded_councils(sentence.text, mentions, st.position) or [primary.code]:
+                attributed.setdefault(code, []).append(st)
     chosen = [primary.code] + [
         code for code, entry in sorted(scores.items(), key=lambda kv: -kv[1].score)
         if code != primary.code and entry.score >= SECONDARY_SHARE * primary.score
@@ -184,13 +184,19 @@ def _annotate_article(doc: Document, raw: str, published: dt.date | None, eviden
     doc.severity = doc.severity if any(doc.severity) else []
 
 
-def _nearest_council(mentions: list, position: int) -> str | None:
-    """The council named closest before a grade (else closest after) in the same sentence."""
-    before = [(position - m.end, code) for m, code in mentions if m.end <= position]
+def _graded_councils(text: str, mentions: list, position: int) -> list[str]:
+    """The council(s) a grade at `position` is about: the nearest named before it, with any councils
+    coordinated with it ("Rotherham and Doncaster were judged…"); else the nearest after it."""
+    before = sorted(((m, code) for m, code in mentions if m.end <= position), key=lambda mc: mc[0].start)
     if before:
-        return min(before)[1]
+        chosen = [before[-1]]
+        for m, code in reversed(before[:-1]):
+            if not re.fullmatch(r"\s*(,|and|&|,\s*and)\s*", text[m.end:chosen[-1][0].start]):
+                break
+            chosen.append((m, code))
+        return list(dict.fromkeys(code for _, code in chosen))
     after = [(m.start - position, code) for m, code in mentions if m.start > position]
-    return min(after)[1] if after else None
+    return [min(after)[1]] if after else []
 
 
 def _paragraph_councils(doc: Document, chosen: list[str], published: dt.date | None) -> None:
