@@ -95,7 +95,7 @@ class Document:
             "council": self.council,
             "council_code": self.council_code,
             "year": self.year,
-            "severity": self.severity,
+            "severity": [grade or None for grade in self.severity],  # aligned with council; None = not stated
             "subjudgements": self.subjudgements,
             "paragraphs": [
                 {"n": p.n, "heading": p.heading, "text": p.text, **({"council": p.council} if p.council else {})}
