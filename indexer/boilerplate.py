@@ -31,6 +31,9 @@ _FURNITURE = [
     r"(posted|published|updated|last updated)( on| at)?:? .{0,40}\b(19|20)\d\d\b.{0,20}",
     r"(tags?|topics?|filed under):.*",
     r"(previous|next) (article|story|post)\b.*",
+    r".*\bwayback machine\b.*", r".*\bweb\.archive\.org\b.*", r"\d+ captures?\b.*",
+    r"(archived|captured|retrieved) (on|from|at)\b.*",
+    r"\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}\s*[-–]\s*\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}",  # an archive's capture range
     r"by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,? [\w ]{0,40}(?:correspondent|reporter|editor))?",
 ]
 FURNITURE_RE = re.compile(r"^\s*[•·\-–*]?\s*(?:%s)\s*$" % "|".join(_FURNITURE), re.IGNORECASE)

@@ -197,3 +197,11 @@ def test_decode_handles_cp1252_utf16_and_bom():
     assert decode("“Inadequate” – judged".encode("cp1252")) == "“Inadequate” – judged"
     assert decode("Café ‘good’".encode("utf-16")) == "Café ‘good’"
     assert decode("\ufeffMedway".encode("utf-8")) == "Medway"
+
+
+def test_archive_toolbar_lines_are_furniture():
+    from .conftest import FIXTURES
+
+    doc = read_document(FIXTURES / "wayback-kent.txt")
+    assert doc.title == "Ofsted finds Kent child protection 'inadequate'"
+    assert [p.text.split()[0] for p in doc.paragraphs] == ["Kent", "The"]

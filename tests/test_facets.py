@@ -201,3 +201,9 @@ def test_coordinated_councils_share_a_grade():
     doc = _annotated(FIXTURES / "south-yorkshire-roundup.txt")
     assert doc.council == ["Barnsley", "Rotherham", "Doncaster"]
     assert doc.severity == ["good", "requires improvement", "requires improvement"]
+
+
+def test_wayback_capture_dates_are_not_the_year():
+    doc = _annotated(FIXTURES / "wayback-kent.txt")
+    assert doc.council == ["Kent"] and doc.year == 2010 and doc.severity == ["inadequate"]
+    assert doc.facet_evidence["year"]["source"] == "official outcome publication date"

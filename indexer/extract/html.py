@@ -25,6 +25,8 @@ _DATE_META = [
     ("property", "article:published_time"), ("name", "article:published_time"), ("name", "dcterms.date"),
     ("name", "DC.date.issued"), ("name", "dc.date"), ("name", "date"), ("itemprop", "datePublished"),
     ("name", "pubdate"), ("name", "publish-date"), ("name", "sailthru.date"), ("property", "og:published_time"),
+    ("property", "og:article:published_time"), ("name", "parsely-pub-date"), ("name", "article.published"),
+    ("name", "DC.date"), ("name", "dcterms.created"), ("name", "citation_publication_date"),
 ]
 
 
