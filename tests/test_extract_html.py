@@ -42,3 +42,22 @@ def test_page_without_article_uses_densest_container(tmp_path):
     assert [p.text for p in doc.paragraphs] == [
         "Inspectors found that Dudley's children's services require improvement to be good.",
         "Social workers had manageable caseloads in most teams."]
+
+
+def test_old_bbc_layout_title_date_and_captions():
+    doc = read_document(FIXTURES / "bbc-2010-kent.html")
+    assert doc.title == "Ofsted finds Kent child protection 'inadequate'"
+    assert doc.published.isoformat() == "2010-11-19"
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0].startswith("Kent County Council has apologised") and len(texts) == 3
+    assert not any("Most Popular" in t or "Medway man jailed" in t or "raised concern" in t for t in texts)
+
+
+def test_printed_date_when_the_head_has_none(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>Site | Story</title></head><body><article><h1>Story</h1>"
+                    "<div class='story-date'>Published 3 February 2015</div>"
+                    "<p>Slough's children's services were rated inadequate overall by Ofsted.</p></article></body></html>")
+    doc = read_document(page)
+    assert doc.title == "Story" and doc.published.isoformat() == "2015-02-03"
+    assert doc.meta["published_source"] == "the article's printed date"

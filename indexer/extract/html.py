@@ -17,7 +17,7 @@ _DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside",
 _FURNITURE_ATTR_RE = re.compile(
     r"(^|[\s_-])(related|share|sharing|social|cookie|consent|banner|promo|newsletter|subscribe|comments?|sidebar"
     r"|advert|ads?|breadcrumbs?|footer|header|nav|navigation|menu|popular|trending|recommended|outbrain|taboola"
-    r"|read-?more|more-?stories|byline|author|skip|masthead|toolbar|pagination|tags)($|[\s_-])",
+    r"|read-?more|more-?stories|byline|author|skip|masthead|toolbar|pagination|tags|caption|wm-ipp)($|[\s_-])",
     re.IGNORECASE,
 )
 _BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption", "td", "th", "pre", "dt", "dd"]
@@ -27,6 +27,7 @@ _DATE_META = [
     ("name", "pubdate"), ("name", "publish-date"), ("name", "sailthru.date"), ("property", "og:published_time"),
     ("property", "og:article:published_time"), ("name", "parsely-pub-date"), ("name", "article.published"),
     ("name", "DC.date"), ("name", "dcterms.created"), ("name", "citation_publication_date"),
+    ("name", "OriginalPublicationDate"),
 ]
 
 
@@ -66,15 +67,39 @@ def _json_ld_dates(soup: BeautifulSoup) -> list[str]:
     return found
 
 
+def _title(soup: BeautifulSoup) -> str:
+    """og:title, else the <h1> when the <title> merely wraps it with the site name, else <title>."""
+    title = _meta(soup, "property", "og:title") or _meta(soup, "name", "twitter:title") \
+        or _meta(soup, "name", "Headline")
+    if title:
+        return title
+    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    h1 = soup.find("h1")
+    heading = h1.get_text(" ", strip=True) if isinstance(h1, Tag) else ""
+    if heading and (not page_title or heading in page_title):
+        return heading
+    return page_title
+
+
+def _visible_date(soup: BeautifulSoup) -> str:
+    """A date printed in an element marked as the article's date ("story-date", itemprop=datePublished)."""
+    from ..facets.dates import full_dates
+
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    for tag in root.find_all(True, attrs={"class": _DATE_CLASS_RE}) + root.find_all(True, attrs={"itemprop": _DATE_CLASS_RE}):
+        found = full_dates(tag.get_text(" ", strip=True))
+        if found:
+            return found[0][0].isoformat()
+    return ""
+
+
+_DATE_CLASS_RE = re.compile(r"(^|[\s_-])(date|dateline|published|pubdate|timestamp|datePublished)($|[\s_-])",
+                            re.IGNORECASE)
+
+
 def page_metadata(soup: BeautifulSoup) -> dict[str, str]:
-    """Title, canonical URL and published-date candidates from the page head."""
-    meta: dict[str, str] = {}
-    title = _meta(soup, "property", "og:title") or _meta(soup, "name", "twitter:title")
-    if not title and soup.title and soup.title.string:
-        title = soup.title.string.strip()
-    if not title and soup.find("h1"):
-        title = soup.find("h1").get_text(" ", strip=True)
-    meta["title"] = re.sub(r"\s+", " ", title)
+    """Title, canonical URL and published date from the page head (or the article's printed date)."""
+    meta: dict[str, str] = {"title": re.sub(r"\s+", " ", _title(soup))}
     link = soup.find("link", rel="canonical")
     meta["url"] = (link.get("href") or "").strip() if isinstance(link, Tag) else ""
     meta["url"] = meta["url"] or _meta(soup, "property", "og:url")
@@ -82,16 +107,19 @@ def page_metadata(soup: BeautifulSoup) -> dict[str, str]:
         if _meta(soup, attr, value):
             meta["published"] = _meta(soup, attr, value)
             meta["published_source"] = f"<meta {attr}={value}>"
-            break
-    else:
-        dates = _json_ld_dates(soup)
-        if dates:
-            meta["published"], meta["published_source"] = dates[0], "JSON-LD datePublished"
-        else:
-            article = soup.find("article") or soup
-            time_tag = article.find("time", attrs={"datetime": True})
-            if isinstance(time_tag, Tag):
-                meta["published"], meta["published_source"] = time_tag["datetime"], "<time datetime>"
+            return meta
+    dates = _json_ld_dates(soup)
+    if dates:
+        meta["published"], meta["published_source"] = dates[0], "JSON-LD datePublished"
+        return meta
+    article = soup.find("article") or soup
+    time_tag = article.find("time", attrs={"datetime": True})
+    if isinstance(time_tag, Tag):
+        meta["published"], meta["published_source"] = time_tag["datetime"], "<time datetime>"
+        return meta
+    printed = _visible_date(soup)
+    if printed:
+        meta["published"], meta["published_source"] = printed, "the article's printed date"
     return meta
 
 
