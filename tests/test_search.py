@@ -162,3 +162,14 @@ def test_numpy_match_masks_equal_whoosh_matching(corpus, text):
     expected = np.zeros(gen.size, dtype=bool)
     expected[whoosh_ids] = True
     assert (ours == expected).all()
+
+
+def test_block_postings_equal_whoosh_postings(corpus):
+    from indexer.search import _read_postings
+
+    reader = corpus.generation().searcher.reader()
+    for word in ("children", "caseload", "inadequ", "medway"):
+        fast = _read_postings(reader, "text", word.encode())
+        slow = list(reader.postings("text", word.encode()).items_as("frequency"))
+        assert fast.docnums.tolist() == [d for d, _ in slow]
+        assert fast.freqs.tolist() == [float(f) for _, f in slow]
