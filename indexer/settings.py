@@ -51,7 +51,6 @@ QUERY_CACHE_SIZE = 256
 # Posting arrays of recent terms kept per generation for numpy BM25F ranking.
 TERM_CACHE_SIZE = 2048
 
-# Facets shown and filtered on; the sub-judgement facets come from report tables.
-FACET_FIELDS = ("council", "year", "severity")
+# The sub-judgement facets, read from report judgement tables.
 SUBJUDGEMENT_FIELDS = ("leadership", "help_and_protection", "children_in_care", "care_leavers")
 SEVERITY_ORDER = ("outstanding", "good", "requires improvement", "adequate", "inadequate")

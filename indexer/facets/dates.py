@@ -15,8 +15,6 @@ MONTH_DAY_YEAR_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(
 ISO_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 UK_NUMERIC_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")  # 05/03/2019 is 5 March in the UK
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})(?:/(\d{1,2}))?/")
-MONTH_RE = re.compile(rf"\b{_MONTH}\b")
-YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
 # "15 July to 26 July 2019", "18 February to 1 March 2019", "15 – 19 July 2013", "between July 15 and 26"
 RANGE_RE = re.compile(
     rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:{_MONTH})?\s*(?:,?\s*((?:19|20)\d\d))?\s*(?:to|until|–|-|and)\s*"

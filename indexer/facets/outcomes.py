@@ -55,13 +55,6 @@ def for_council(code: str) -> list[Outcome]:
     return [o for o in all_outcomes() if o.la_code in codes]
 
 
-def estimated_end(outcome: Outcome) -> dt.date | None:
-    """The inspection end date, or an estimate (publication minus ~6 weeks) for older rows without one."""
-    if outcome.end:
-        return outcome.end
-    return outcome.published - dt.timedelta(days=42) if outcome.published else None
-
-
 def by_inspection_end(code: str, end: dt.date, tolerance_days: int = 4) -> Outcome | None:
     """The outcome whose inspection ended on that date (exact dates), else one published 3-12 weeks later."""
     rows = for_council(code)
