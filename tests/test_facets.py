@@ -207,3 +207,23 @@ def test_wayback_capture_dates_are_not_the_year():
     doc = _annotated(FIXTURES / "wayback-kent.txt")
     assert doc.council == ["Kent"] and doc.year == 2010 and doc.severity == ["inadequate"]
     assert doc.facet_evidence["year"]["source"] == "official outcome publication date"
+
+
+def test_undated_article_year_from_the_only_inspection_with_that_grade():
+    doc = _annotated(FIXTURES / "hostile.txt")  # Rotherham, inadequate, no dates at all
+    assert doc.year == 2014
+    assert doc.facet_evidence["year_reasoning"].startswith("inferred: the only official inspection")
+
+
+def test_undated_article_with_several_matching_inspections_keeps_year_unknown(tmp_path):
+    doc = _article(tmp_path, "Birmingham children's services\n\nBirmingham City Council's children's services "
+                             "department has been rated inadequate by Ofsted.\n")
+    assert doc.council == ["Birmingham"] and doc.severity == ["inadequate"] and doc.year is None
+
+
+def test_years_mentioned_bound_the_inspection(tmp_path):
+    doc = _article(tmp_path, "Tower Hamlets children's services now good\n\nTower Hamlets Council's children's "
+                             "services have improved from inadequate to good, Ofsted has said. The council was "
+                             "rated inadequate in 2017, but inspectors who visited in January found strong "
+                             "leadership.\n")
+    assert doc.council == ["Tower Hamlets"] and doc.severity == ["good"] and doc.year == 2019

@@ -111,9 +111,46 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
             later = later or [o for o in rows if o.published and o.published.year > past_year]
             if later:
                 candidates.append((later[0], f"“{match.group(0)}” → the next inspection after {past_year}"))
-    unique = {id(o): (o, why) for o, why in candidates}
+    latest = _latest_year_mentioned(text, published)
+    unique = list({id(o): (o, why) for o, why in candidates}.values())
+    if len(unique) > 1 and latest:
+        # An article reports an inspection no older than the years it mentions.
+        unique = [(o, why) for o, why in unique if o.published and o.published.year >= latest] or unique
     if len(unique) == 1:
-        return next(iter(unique.values()))
+        return unique[0]
+    if not unique and grade and codes:
+        return _only_inspection_with_grade(codes[0], grade, latest, published)
+    return None, ""
+
+
+def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
+    """The latest past year the text mentions (a lower bound for the inspection it reports)."""
+    limit = (published or dt.date.today()).year
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text) if 2000 <= int(y) <= limit]
+    return max(years) if years else None
+
+
+def _official_grade(outcome: Outcome) -> str:
+    """An outcome's overall grade; for the two-judgement SLAC era, the lower of its two judgements."""
+    if outcome.overall:
+        return outcome.overall
+    order = ["outstanding", "good", "adequate", "requires improvement", "inadequate"]
+    grades = [g for g in outcome.subjudgements.values() if g in order]
+    return max(grades, key=order.index) if grades else ""
+
+
+def _only_inspection_with_grade(code: str, grade: str, latest: int | None,
+                                published: dt.date | None) -> tuple[Outcome | None, str]:
+    """When an article gives no dates: the council's only official inspection with that overall grade."""
+    wanted = {grade, "requires improvement"} if grade == "adequate" else {grade}
+    rows = [o for o in outcome_table.for_council(code) if _official_grade(o) in wanted and o.published
+            and (not published or -14 <= (published - o.published).days <= 400)]
+    if latest:
+        rows = [o for o in rows if o.published.year >= latest]
+    if len(rows) == 1:
+        since = f" since {latest}" if latest else ""
+        return rows[0], (f"inferred: the only official inspection of this council graded {grade}{since} "
+                         f"(published {rows[0].published.isoformat()})")
     return None, ""
 
 
