@@ -12,7 +12,9 @@ from .severity import GradeStatement, decide, grade_statements, report_overall, 
 from .text_units import document_sentences
 from .year import dateline, inspection_end_from_text, outcome_from_text, year_from_url
 
-_REPORT_COVER = re.compile(r"\binspection\b|\bOfsted\b", re.IGNORECASE)
+# An Ofsted report's cover, as opposed to, say, a news article saved as PDF that mentions Ofsted.
+_REPORT_COVER = re.compile(r"\b(inspection dates?|inspection of|inspection report|annual performance assessment"
+                           r"|annual children['’]s services assessment|inspection date)\b", re.IGNORECASE)
 # How much weaker than the subject a graded second council may be and still count as a subject.
 SECONDARY_SHARE = 0.2
 
