@@ -227,3 +227,20 @@ def test_years_mentioned_bound_the_inspection(tmp_path):
                              "rated inadequate in 2017, but inspectors who visited in January found strong "
                              "leadership.\n")
     assert doc.council == ["Tower Hamlets"] and doc.severity == ["good"] and doc.year == 2019
+
+
+@pytest.mark.parametrize("text,grade", [
+    ("Overall effectiveness of the safeguarding services is adequate.\n"
+     "Overall effectiveness of services for looked after children is good.", "adequate"),  # SLAC: the lower
+    ("The overall effectiveness of safeguarding services in Slough is inadequate.\n"
+     "The overall effectiveness of services for looked after children is adequate.", "inadequate"),
+    ("Overall effectiveness of children's services: Grade 2", "good"),
+    ("Overall effectiveness Good", "good"),
+    ("The overall judgement is requires improvement", "requires improvement"),
+    ("Overall effectiveness of services for looked after children and young people\nGrade 3 (Adequate)", "adequate"),
+    ("Kent County Council performs adequately.", "adequate"),
+])
+def test_report_overall_judgements(text, grade):
+    from indexer.facets.severity import report_overall
+
+    assert report_overall(text)[0] == grade

@@ -57,12 +57,27 @@ class GradeStatement:
     position: int = 0
 
 
+_SLAC_OVERALL = re.compile(rf"overall effectiveness of (?:the )?(safeguarding|services for looked after children|looked"
+                          rf" after children)[^\n.]{{0,120}}?(?:is|:|–|-)?\s*(?:Grade \d\s*\()?{_G}\b", re.IGNORECASE)
+_NUMBERED_GRADE = re.compile(r"overall effectiveness[^\n.]{0,120}?\bgrade\s*([1-4])\b", re.IGNORECASE)
+_GRADE_NUMBERS = {"1": "outstanding", "2": "good", "3": "adequate", "4": "inadequate"}
+_ORDER = ["outstanding", "good", "adequate", "requires improvement", "inadequate"]
+
+
 def report_overall(text: str) -> tuple[str | None, str]:
     """The overall grade of an inspection report and the line that says so."""
+    # 2009-12 safeguarding and looked-after-children inspections give two overall judgements: report the lower.
+    slac = {m.group(1).lower()[:4]: (normalise_grade(m.group(2)), m.group(0)) for m in _SLAC_OVERALL.finditer(text)}
+    if len(slac) >= 2:
+        grade, line = max(slac.values(), key=lambda gl: _ORDER.index(gl[0]) if gl[0] in _ORDER else -1)
+        return grade, line
     for pattern in REPORT_OVERALL_PATTERNS:
         match = pattern.search(text)
         if match:
             return normalise_grade(match.group(1)), match.group(0).strip()
+    numbered = _NUMBERED_GRADE.search(text)
+    if numbered:  # "Overall effectiveness of children's services: Grade 3"
+        return _GRADE_NUMBERS[numbered.group(1)], numbered.group(0)
     # Annual assessment letters (2008-10): "Kent County Council performs adequately".
     match = re.search(r"\b(performs?|performing) (excellently|well|adequately|poorly)\b", text[:8000], re.IGNORECASE)
     if match:
