@@ -44,6 +44,7 @@ def _published(doc: Document, raw: str) -> tuple[dt.date | None, str]:
         return dt.date(year, 7, 1), why  # only the year is used
     day, line = dateline(raw)
     if day:
+        doc.published = day  # a printed full date: good enough to show and to sort by
         return day, f"dateline: “{line}”"
     return None, ""
 
