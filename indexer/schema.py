@@ -44,6 +44,11 @@ def facet_analyzer():
     return RegexTokenizer(r"[^|]+")
 
 
+def as_text(value) -> str:
+    """A Whoosh term or column value (bytes or str) as str."""
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
 def join_facet(values) -> str:
     """Several facet values as one stored field."""
     return FACET_SEPARATOR.join(v for v in values if v)

@@ -16,8 +16,8 @@ from . import settings
 from .build import current_generation, read_build_info
 from .models import FacetValue, Hit, SearchRequest, SearchResult
 from .ranking import FieldStats, TermPostings, best_first, bm25f
-from .schema import split_facet
-from .snippets import MATCH_FIELDS, mark, query_marks
+from .schema import as_text, split_facet
+from .snippets import MATCH_FIELDS, QueryMarks, mark, query_marks
 from .spelling import Speller
 
 # A hit must contain the words in its text or section heading (MATCH_FIELDS); a matching title only lifts its rank.
@@ -76,16 +76,13 @@ def _load_generation(path: Path) -> _Generation:
     names: dict[str, int] = {}
     doc_ids = np.zeros(size, dtype=np.int32)
     for i in range(size):
-        name = doc_column[i]
-        name = name.decode("utf-8") if isinstance(name, bytes) else name
-        doc_ids[i] = names.setdefault(name, len(names))
+        doc_ids[i] = names.setdefault(as_text(doc_column[i]), len(names))
     postings: dict[str, dict[str, np.ndarray]] = {}
     for facet in KEYWORD_FACETS:
         values: dict[str, np.ndarray] = {}
         if facet in reader.indexed_field_names():
             for term in reader.lexicon(facet):
-                value = term.decode("utf-8") if isinstance(term, bytes) else term
-                values[value] = np.fromiter(reader.postings(facet, term).all_ids(), dtype=np.int32)
+                values[as_text(term)] = np.fromiter(reader.postings(facet, term).all_ids(), dtype=np.int32)
         postings[facet] = values
     dates = _int_column(reader, "date_sort", size)
     para_n = _int_column(reader, "n", size)
@@ -225,11 +222,11 @@ class SearchIndex:
             return np.ones(gen.size, dtype=bool)
         if isinstance(q, wq.Term) and q.fieldname in MATCH_FIELDS:
             mask = np.zeros(gen.size, dtype=bool)
-            mask[self._term_postings(gen, q.fieldname, _as_text(q.text)).docnums] = True
+            mask[self._term_postings(gen, q.fieldname, as_text(q.text)).docnums] = True
             return mask
         if isinstance(q, wq.Term) and q.fieldname in KEYWORD_FACETS:
             mask = np.zeros(gen.size, dtype=bool)
-            ids = gen.postings.get(q.fieldname, {}).get(_as_text(q.text))
+            ids = gen.postings.get(q.fieldname, {}).get(as_text(q.text))
             if ids is not None:
                 mask[ids] = True
             return mask
@@ -341,13 +338,12 @@ class SearchIndex:
                             suggestion=suggestion, message=message,
                             year_histogram=sorted((int(v.value), v.count) for v in year_counts))
 
-    def _ranked_docnums(self, gen: _Generation, q: wq.Query | None, final: np.ndarray, req: SearchRequest,
-                        wanted: int) -> tuple[list[int] | np.ndarray, dict]:
+    def _ranked_docnums(self, gen: _Generation, q: wq.Query | None, marks: QueryMarks, final: np.ndarray,
+                        req: SearchRequest, wanted: int) -> tuple[list[int] | np.ndarray, dict]:
         """The first `wanted` matching docnums in the requested order, with relevance scores when ranked."""
         if req.sort in ("newest", "oldest") or q is None:
             return self._by_date(gen, final, newest=req.sort != "oldest", collapse=req.collapse)[:wanted], {}
         # Whoosh decided what matches (the mask); ranking is BM25F in numpy over cached postings.
-        marks = query_marks(q, gen.searcher.reader())
         words = marks.words | {w for phrase in marks.phrases for w in phrase}
         scores = bm25f(gen.size, [(self._term_postings(gen, f, w), gen.field_stats[f])
                                   for w in sorted(words) for f in MATCH_FIELDS])
@@ -381,8 +377,8 @@ class SearchIndex:
         if not final.any():
             return [], total_docs
         wanted = req.page * req.per_page
-        ranked, scores = self._ranked_docnums(gen, q, final, req, wanted)
         marks = query_marks(q, gen.searcher.reader())
+        ranked, scores = self._ranked_docnums(gen, q, marks, final, req, wanted)
         analyzer = gen.ix.schema["text"].analyzer
         hits = []
         for docnum in ranked[(req.page - 1) * req.per_page: wanted]:
@@ -478,7 +474,7 @@ class SearchIndex:
         q, _, _, _, final = self._selection(gen, flat)
         if not final.any():
             return [], 0
-        ranked, scores = self._ranked_docnums(gen, q, final, flat, cap)
+        ranked, scores = self._ranked_docnums(gen, q, query_marks(q, gen.searcher.reader()), final, flat, cap)
         rows = []
         for docnum in ranked:
             f = gen.searcher.stored_fields(int(docnum))
@@ -530,10 +526,6 @@ def _read_postings(reader, fieldname: str, btext: bytes) -> TermPostings:
         return TermPostings(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
     return TermPostings(np.concatenate(ids), np.concatenate(freqs))
 
-
-def _as_text(value) -> str:
-    """A term's text as str."""
-    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
 
 
 def _is_empty(q: wq.Query) -> bool:

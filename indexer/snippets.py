@@ -8,6 +8,7 @@ from whoosh import highlight
 from whoosh import query as wq
 
 from . import settings
+from .schema import as_text
 
 MATCH_FIELDS = ("heading", "text")
 
@@ -39,22 +40,17 @@ def query_marks(q: wq.Query | None, reader=None) -> QueryMarks:
             return
         if isinstance(node, wq.Term):
             if node.fieldname in MATCH_FIELDS:
-                words.add(_text(node.text))
+                words.add(as_text(node.text))
             return
         if isinstance(node, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)) and reader is not None:
             if node.fieldname in MATCH_FIELDS:
-                words.update(_text(t) for _, t in node.existing_terms(reader, expand=True))
+                words.update(as_text(t) for _, t in node.existing_terms(reader, expand=True))
             return
         for child in node.children():
             walk(child)
 
     walk(q)
     return QueryMarks(frozenset(words), tuple(phrases))
-
-
-def _text(value) -> str:
-    """A term's text as str."""
-    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
 
 
 def _formatter(between: str) -> highlight.HtmlFormatter:

@@ -68,7 +68,7 @@ def _annotate_report(doc: Document, raw: str, first_page: str, published: dt.dat
     if not grade:  # no judgement table: read the opening as an article would be read
         grade, support = decide([st for p in doc.paragraphs[:15] for st in grade_statements(p.text, p.n)])
         grade_line = support[0].sentence if support else ""
-    _set_year(doc, published, evidence.get("published", {}).get("source", ""), outcome, end)
+    _set_year(doc, published, outcome, end)
     doc.subjudgements = report_subjudgements(raw)
     if doc.subjudgements:
         evidence["subjudgements"] = {"value": doc.subjudgements, "source": "report judgement table"}
@@ -83,10 +83,11 @@ def _annotate_report(doc: Document, raw: str, first_page: str, published: dt.dat
     _link_outcome(doc, outcome, evidence)
 
 
-def _set_year(doc: Document, published: dt.date | None, source: str, outcome: Outcome | None,
+def _set_year(doc: Document, published: dt.date | None, outcome: Outcome | None,
               inspection_end: dt.date | None) -> None:
     """Year from the publication date, else the linked official outcome, else an estimate from inspection dates."""
     evidence = doc.facet_evidence
+    source = evidence.get("published", {}).get("source", "")
     if published:
         doc.year = published.year
         evidence["year"] = {"value": doc.year, "source": source}
@@ -127,13 +128,13 @@ def _annotate_article(doc: Document, raw: str, published: dt.date | None, eviden
     if school:
         evidence["council"] = []
         evidence["not_children_services"] = f"reads as a school-inspection article ({why}): no council facet"
-        _set_year(doc, published, evidence.get("published", {}).get("source", ""), None, None)
+        _set_year(doc, published, None, None)
         return
     sentences = document_sentences(doc)
     scores = score_councils(sentences, published)
     if not scores:
         evidence["council"] = []
-        _set_year(doc, published, evidence.get("published", {}).get("source", ""), None, None)
+        _set_year(doc, published, None, None)
         return
     primary = max(scores.values(), key=lambda s: (s.score, s.mentions))
     attributed: dict[str, list[GradeStatement]] = {}
@@ -175,9 +176,9 @@ def _annotate_article(doc: Document, raw: str, published: dt.date | None, eviden
         evidence["official_outcome_match"] = outcome_why
     if not published and outcome is not None and outcome.published:
         evidence["year_reasoning"] = outcome_why
-    _set_year(doc, published, evidence.get("published", {}).get("source", ""), outcome, None)
+    _set_year(doc, published, outcome, None)
     if not grades[0] and outcome is not None and (outcome.overall or outcome.subjudgements):
-        official = outcome.overall or _worst(outcome.subjudgements.values())
+        official = outcome_table.official_grade(outcome)
         doc.severity[0] = official
         severity_evidence.insert(0, {"council": doc.council[0], "value": official,
                                      "source": "official outcome (the text states no current grade)"})
@@ -211,10 +212,3 @@ def _paragraph_councils(doc: Document, chosen: list[str], published: dt.date | N
             if not mention.is_org and code in chosen and display_name(code) not in named:
                 named.append(display_name(code))
         para.council = named
-
-
-def _worst(grades) -> str:
-    """The lowest of several grades."""
-    order = ["outstanding", "good", "adequate", "requires improvement", "inadequate"]
-    present = [g for g in grades if g in order]
-    return max(present, key=order.index) if present else ""

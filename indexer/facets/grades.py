@@ -29,6 +29,16 @@ def grade_of_match(match: re.Match) -> str:
     raise ValueError(match.group())
 
 
+# Best to worst; pre-2013 "adequate" sits between good and requires improvement.
+_GRADE_RANK = ("outstanding", "good", "adequate", "requires improvement", "inadequate")
+
+
+def worst_grade(grades) -> str:
+    """The lowest of several grades ('' when none is a grade)."""
+    present = [g for g in grades if g in _GRADE_RANK]
+    return max(present, key=_GRADE_RANK.index) if present else ""
+
+
 def normalise_grade(text: str | None) -> str | None:
     """'Requires improvement to be good' -> 'requires improvement'; None when no grade is named."""
     if not text:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .. import settings
 from ..models import Outcome
-from .grades import normalise_grade
+from .grades import normalise_grade, worst_grade
 
 _SUB_COLUMNS = {
     "leadership": ("impact_of_leaders", "sif_leadership_management_governance"),
@@ -53,6 +53,11 @@ def for_council(code: str) -> list[Outcome]:
 
     codes = {code, *authorities().get(code, None).predecessors} if code in authorities() else {code}
     return [o for o in all_outcomes() if o.la_code in codes]
+
+
+def official_grade(outcome: Outcome) -> str:
+    """An outcome's overall grade; for the two-judgement SLAC era, the lower of its two judgements."""
+    return outcome.overall or worst_grade(outcome.subjudgements.values())
 
 
 def by_inspection_end(code: str, end: dt.date, tolerance_days: int = 4) -> Outcome | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .grades import GRADE_RE, grade_of_match, normalise_grade
+from .grades import GRADE_RE, grade_of_match, normalise_grade, worst_grade
 
 _G = r"(requires improvement(?: to be good)?|require improvement|inadequate|good|outstanding|adequate)"
 # Report judgement tables and summaries, strongest first.
@@ -61,7 +61,6 @@ _SLAC_OVERALL = re.compile(rf"overall effectiveness of (?:the )?(safeguarding|se
                           rf" after children)[^\n.]{{0,120}}?(?:is|:|–|-)?\s*(?:Grade \d\s*\()?{_G}\b", re.IGNORECASE)
 _NUMBERED_GRADE = re.compile(r"overall effectiveness[^\n.]{0,120}?\bgrade\s*([1-4])\b", re.IGNORECASE)
 _GRADE_NUMBERS = {"1": "outstanding", "2": "good", "3": "adequate", "4": "inadequate"}
-_ORDER = ["outstanding", "good", "adequate", "requires improvement", "inadequate"]
 
 
 def report_overall(text: str) -> tuple[str | None, str]:
@@ -69,8 +68,8 @@ def report_overall(text: str) -> tuple[str | None, str]:
     # 2009-12 safeguarding and looked-after-children inspections give two overall judgements: report the lower.
     slac = {m.group(1).lower()[:4]: (normalise_grade(m.group(2)), m.group(0)) for m in _SLAC_OVERALL.finditer(text)}
     if len(slac) >= 2:
-        grade, line = max(slac.values(), key=lambda gl: _ORDER.index(gl[0]) if gl[0] in _ORDER else -1)
-        return grade, line
+        grade = worst_grade(g for g, _ in slac.values())
+        return grade, next((line for g, line in slac.values() if g == grade), "")
     for pattern in REPORT_OVERALL_PATTERNS:
         match = pattern.search(text)
         if match:

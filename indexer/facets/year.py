@@ -130,20 +130,11 @@ def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
     return max(years) if years else None
 
 
-def _official_grade(outcome: Outcome) -> str:
-    """An outcome's overall grade; for the two-judgement SLAC era, the lower of its two judgements."""
-    if outcome.overall:
-        return outcome.overall
-    order = ["outstanding", "good", "adequate", "requires improvement", "inadequate"]
-    grades = [g for g in outcome.subjudgements.values() if g in order]
-    return max(grades, key=order.index) if grades else ""
-
-
 def _only_inspection_with_grade(code: str, grade: str, latest: int | None,
                                 published: dt.date | None) -> tuple[Outcome | None, str]:
     """When an article gives no dates: the council's only official inspection with that overall grade."""
     wanted = {grade, "requires improvement"} if grade == "adequate" else {grade}
-    rows = [o for o in outcome_table.for_council(code) if _official_grade(o) in wanted and o.published
+    rows = [o for o in outcome_table.for_council(code) if outcome_table.official_grade(o) in wanted and o.published
             and (not published or -14 <= (published - o.published).days <= 400)]
     if latest:
         rows = [o for o in rows if o.published.year >= latest]
