@@ -5,7 +5,7 @@ from .models import SearchResult
 
 
 def result_as_dict(result: SearchResult) -> dict:
-    """The /search.json shape."""
+    """The /search.json shape (the CLI's `search --json` prints the same)."""
     req = result.request
     return {
         "query": req.q,
@@ -15,12 +15,13 @@ def result_as_dict(result: SearchResult) -> dict:
         "per_page": req.per_page,
         "sort": req.sort,
         "filters": {"council": req.council, "severity": req.severity, "year": req.year,
-                    "year_from": req.year_from, "year_to": req.year_to},
+                    "year_from": req.year_from, "year_to": req.year_to, **req.filters},
         "hits": [{"doc_id": h.doc_id, "paragraph": h.paragraph, "title": h.title, "url": h.url or None,
                   "council": h.council, "year": h.year, "severity": h.severity, "heading": h.heading,
                   "snippet": h.snippet_html, "score": h.score, "more_in_document": h.more_in_doc}
                  for h in result.hits],
-        "facets": {name: [{"value": v.value, "count": v.count, "selected": v.selected} for v in values]
+        "facets": {name: [{"value": v.value, "count": v.count, "selected": v.selected, "toggle_url": v.toggle_url}
+                          for v in values]
                    for name, values in result.facets.items()},
         "suggestion": result.suggestion,
         "message": result.message,

@@ -114,7 +114,7 @@ class FacetValue:
     value: str
     count: int
     selected: bool = False
-    toggle_params: dict[str, Any] = field(default_factory=dict)
+    toggle_url: str = ""  # relative ("?q=…&council=…"): the same search with this value toggled
 
 
 @dataclass
@@ -149,6 +149,7 @@ class SearchRequest:
     page: int = 1
     per_page: int = 10
     collapse: bool = True
+    filters: dict[str, list[str]] = field(default_factory=dict)  # selections of the other facets (sub-judgements)
 
 
 @dataclass
@@ -160,6 +161,7 @@ class SearchResult:
     total_docs: int
     hits: list[Hit]
     facets: dict[str, list[FacetValue]]
+    facet_labels: dict[str, str] = field(default_factory=dict)
     suggestion: str | None = None
     message: str | None = None
     year_histogram: list[tuple[int, int]] = field(default_factory=list)

@@ -54,3 +54,8 @@ TERM_CACHE_SIZE = 2048
 # The sub-judgement facets, read from report judgement tables.
 SUBJUDGEMENT_FIELDS = ("leadership", "help_and_protection", "children_in_care", "care_leavers")
 SEVERITY_ORDER = ("outstanding", "good", "requires improvement", "adequate", "inadequate")
+# Keyword facet fields whose posting arrays a generation keeps in memory.
+KEYWORD_FACET_FIELDS = ("council", "severity", *SUBJUDGEMENT_FIELDS)
+# Bounds on one request's parameters: values per list parameter and characters per value.
+MAX_PARAM_VALUES = 50
+MAX_PARAM_CHARS = 200

@@ -146,30 +146,3 @@ def test_concurrent_searches_agree_with_sequential(corpus):
         got = list(pool.map(lambda q: (q, [(h.doc_id, h.paragraph) for h in corpus.search(SearchRequest(q=q)).hits]),
                             queries))
     assert all(hits == expected[q] for q, hits in got)
-
-
-@pytest.mark.parametrize("text", ["children", "social workers", "caseloads OR exploitation", "missing NOT school",
-                                  '"missing from care" leaders', "(children OR young) AND NOT care",
-                                  "council:Kent children", "severity:inadequate children", "safeguard*", "NOT children",
-                                  "year:2019 children", "title:Kent"])
-def test_numpy_match_masks_equal_whoosh_matching(corpus, text):
-    import numpy as np
-
-    gen = corpus.generation()
-    q, _ = corpus.parse(gen, text)
-    ours = corpus._compute_match_mask(gen, q)
-    whoosh_ids = list(q.matcher(gen.searcher).all_ids()) if q.matcher(gen.searcher).is_active() else []
-    expected = np.zeros(gen.size, dtype=bool)
-    expected[whoosh_ids] = True
-    assert (ours == expected).all()
-
-
-def test_block_postings_equal_whoosh_postings(corpus):
-    from indexer.search import _read_postings
-
-    reader = corpus.generation().searcher.reader()
-    for word in ("children", "caseload", "inadequ", "medway"):
-        fast = _read_postings(reader, "text", word.encode())
-        slow = list(reader.postings("text", word.encode()).items_as("frequency"))
-        assert fast.docnums.tolist() == [d for d, _ in slow]
-        assert fast.freqs.tolist() == [float(f) for _, f in slow]

@@ -12,15 +12,10 @@ from indexer import settings
 from indexer.api import result_as_dict
 from indexer.models import SearchRequest, SearchResult
 from indexer.search import IndexMissing, SearchIndex
+from indexer.search.facets import FACET_LABELS, FACETS
+from indexer.search.params import request_from_params, request_params
 
 bp = Blueprint("search", __name__)
-
-LIST_PARAMS = ("council", "severity", "year")
-SCALAR_PARAMS = ("q", "year_from", "year_to", "sort", "per_page")
-FACET_LABELS = {"council": "Council", "year": "Year", "severity": "Ofsted grade", "leadership": "Leadership",
-                "help_and_protection": "Help and protection", "children_in_care": "Children in care",
-                "care_leavers": "Care leavers"}
-
 
 def search_index() -> SearchIndex:
     """The app's index handle."""
@@ -35,85 +30,15 @@ def no_index(exc):
     return render_template("error.html", title="No index yet", message=str(exc)), 503
 
 
-def _int(value: str | None, name: str, problems: list[str], low: int | None = None, high: int | None = None):
-    """An integer parameter, or None with a note of the problem."""
-    if value in (None, ""):
-        return None
-    try:
-        number = int(value)
-    except ValueError:
-        problems.append(f"“{value}” is not a number for {name}; it was ignored.")
-        return None
-    if (low is not None and number < low) or (high is not None and number > high):
-        problems.append(f"{name} {number} is out of range; it was ignored.")
-        return None
-    return number
-
-
-def parse_request(args) -> tuple[SearchRequest, list[str]]:
-    """A SearchRequest from URL parameters, with notes on anything ignored."""
-    problems: list[str] = []
-    years = [y for y in (_int(v, "year", problems, 1900, 2100) for v in args.getlist("year")) if y is not None]
-    per_page = _int(args.get("per_page"), "per_page", problems) or settings.DEFAULT_PER_PAGE
-    if per_page not in settings.PER_PAGE_CHOICES:
-        per_page = min(settings.PER_PAGE_CHOICES, key=lambda c: abs(c - per_page))
-    sort = args.get("sort", "relevance")
-    if sort not in ("relevance", "newest", "oldest"):
-        problems.append(f"Unknown sort “{sort}”; sorted by relevance.")
-        sort = "relevance"
-    req = SearchRequest(
-        q=args.get("q", "").strip(),
-        council=[c for c in args.getlist("council") if c],
-        severity=[s.lower() for s in args.getlist("severity") if s],
-        year=years,
-        year_from=_int(args.get("year_from"), "year_from", problems, 1900, 2100),
-        year_to=_int(args.get("year_to"), "year_to", problems, 1900, 2100),
-        sort=sort,
-        page=_int(args.get("page"), "page", problems, 1, 10000) or 1,
-        per_page=per_page,
-    )
-    return req, problems
-
-
-def state_params(req: SearchRequest, **changes) -> dict:
-    """The URL parameters that reproduce a search, with changes applied; defaults left out."""
-    params = {"q": req.q, "council": list(req.council), "severity": list(req.severity),
-              "year": [str(y) for y in req.year], "year_from": req.year_from, "year_to": req.year_to,
-              "sort": req.sort, "per_page": req.per_page, "page": req.page}
-    params.update(changes)
-    defaults = {"sort": "relevance", "per_page": settings.DEFAULT_PER_PAGE, "page": 1}
-    return {k: v for k, v in params.items() if v not in (None, "", []) and defaults.get(k) != v}
-
-
 def search_url(req: SearchRequest, endpoint: str = ".search", **changes) -> str:
     """A URL for the search with changes (page resets to 1 unless given)."""
     changes.setdefault("page", 1)
-    return url_for(endpoint, **state_params(req, **changes))
-
-
-def _toggle(values: list, value) -> list:
-    """The list with value added, or removed when present."""
-    return [v for v in values if v != value] if value in values else [*values, value]
-
-
-def add_toggle_urls(result: SearchResult) -> None:
-    """Give every facet value the URL that selects or deselects it."""
-    req = result.request
-    for name, values in result.facets.items():
-        for fv in values:
-            if name == "year":
-                target = _toggle([str(y) for y in req.year], fv.value)
-                fv.toggle_params = {"url": search_url(req, year=target)}
-            elif name in ("council", "severity"):
-                fv.toggle_params = {"url": search_url(req, **{name: _toggle(getattr(req, name), fv.value)})}
-            else:
-                fv.toggle_params = {"url": search_url(req, q=f'{req.q} {name}:"{fv.value}"'.strip())}
+    return url_for(endpoint, **request_params(req, **changes))
 
 
 def run_search(req: SearchRequest, problems: list[str]) -> SearchResult:
-    """Search and attach toggle URLs and any parameter problems to the message."""
+    """Search, with any parameter problems added to the message."""
     result = search_index().search(req)
-    add_toggle_urls(result)
     if problems:
         result.message = " ".join([*problems, result.message or ""]).strip()
     return result
@@ -126,21 +51,18 @@ def search(fmt: str = "html"):
     """The search page, and the same search as JSON or CSV."""
     if fmt not in ("html", "json", "csv"):
         abort(404)
-    req, problems = parse_request(request.args)
+    req, problems = request_from_params(request.args)
     if fmt == "csv":
         return export_csv(req)
     result = run_search(req, problems)
     if fmt == "json":
-        data = result_as_dict(result)
-        for name, values in result.facets.items():
-            for item, fv in zip(data["facets"][name], values):
-                item["toggle_url"] = fv.toggle_params.get("url")
-        return jsonify(data)
-    cf = request.args.get("cf", "").strip()
-    return render_template("search.html", result=result, req=req, cf=cf, labels=FACET_LABELS,
+        return jsonify(result_as_dict(result))
+    cf = request.args.get("cf", "").strip()[: settings.MAX_PARAM_CHARS]
+    return render_template("search.html", result=result, req=req, cf=cf, labels=FACET_LABELS, facet_list=FACETS,
                            pages=_pages(result), histogram=_histogram(result), search_url=search_url,
-                           per_page_choices=settings.PER_PAGE_CHOICES, severity_order=settings.SEVERITY_ORDER,
-                           csv_cap=current_app.config["CSV_EXPORT_CAP"], hidden_state=state_params(req))
+                           per_page_choices=settings.PER_PAGE_CHOICES,
+                           csv_cap=current_app.config["CSV_EXPORT_CAP"], hidden_state=request_params(req),
+                           clear_filters={name: [] for name in req.filters})
 
 
 def export_csv(req: SearchRequest) -> Response:

@@ -1,0 +1,179 @@
+"""Facets as classes: each reads its selection from the request, masks paragraphs and counts its values."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .. import settings
+from ..models import FacetValue, SearchRequest
+from .params import toggle_url
+
+
+@dataclass(frozen=True)
+class KeywordFacet:
+    """A multi-valued keyword field (council, grade, a sub-judgement): OR within, AND across facets."""
+
+    name: str
+    label: str
+    order: tuple[str, ...] = ()  # a fixed display order (grades); empty = by count
+    hint: str = ""
+    on_request: bool = False     # stored as its own SearchRequest attribute (else in req.filters)
+
+    def selected(self, req: SearchRequest) -> list[str]:
+        """The values selected in this request."""
+        return list(getattr(req, self.name) if self.on_request else req.filters.get(self.name, []))
+
+    def with_selection(self, req: SearchRequest, values: list[str]) -> SearchRequest:
+        """The request with this facet's selection replaced."""
+        if self.on_request:
+            return replace(req, **{self.name: list(values)})
+        filters = {name: chosen for name, chosen in req.filters.items() if name != self.name}
+        return replace(req, filters={**filters, self.name: list(values)} if values else filters)
+
+    def parse(self, values: list[str], problems: list[str]) -> list[str]:
+        """Selected values from URL parameters."""
+        cleaned = [v.strip() for v in values if v.strip()]
+        return [v.lower() for v in cleaned] if self.order else cleaned
+
+    def mask(self, gen, req: SearchRequest) -> np.ndarray | None:
+        """Paragraphs having any selected value; None when nothing is selected."""
+        values = self.selected(req)
+        if not values:
+            return None
+        mask = np.zeros(gen.size, dtype=bool)
+        postings = gen.keyword_postings.get(self.name, {})
+        for value in values:
+            ids = postings.get(value)
+            if ids is not None:
+                mask[ids] = True
+        return mask
+
+    def counts(self, gen, within: np.ndarray, req: SearchRequest) -> list[FacetValue]:
+        """Counts per value among `within`; selected values always listed, each with its toggle URL."""
+        selected = self.selected(req)
+        out = []
+        for value, ids in gen.keyword_postings.get(self.name, {}).items():
+            count = int(np.count_nonzero(within[ids]))
+            if count or value in selected:
+                out.append(self._value(req, value, count, selected))
+        for value in selected:
+            if value not in gen.keyword_postings.get(self.name, {}):
+                out.append(self._value(req, value, 0, selected))
+        if self.order:
+            rank = {v: i for i, v in enumerate(self.order)}
+            return sorted(out, key=lambda v: rank.get(v.value, len(rank)))
+        return sorted(out, key=lambda v: (-v.count, v.value))
+
+    def _value(self, req: SearchRequest, value: str, count: int, selected: list[str]) -> FacetValue:
+        """One value with its selection state and the URL that toggles it."""
+        toggled = [v for v in selected if v != value] if value in selected else [*selected, value]
+        return FacetValue(value=value, count=count, selected=value in selected,
+                          toggle_url=toggle_url(self.with_selection(req, toggled)))
+
+
+@dataclass(frozen=True)
+class YearFacet:
+    """The document year: selected years OR-ed, and an optional from/to range."""
+
+    name: str = "year"
+    label: str = "Year"
+    hint: str = ""
+
+    def selected(self, req: SearchRequest) -> list[str]:
+        """The years selected in this request, as strings."""
+        return [str(y) for y in req.year]
+
+    def with_selection(self, req: SearchRequest, values: list[str]) -> SearchRequest:
+        """The request with these years selected."""
+        return replace(req, year=[int(v) for v in values])
+
+    def parse(self, values: list[str], problems: list[str]) -> list[str]:
+        """Valid years from URL parameters, with a note for each ignored one."""
+        out = []
+        for value in (v.strip() for v in values):
+            if not value:
+                continue
+            if not value.isdigit():
+                problems.append(f"“{value[:40]}” is not a number for year; it was ignored.")
+            elif not 1900 <= int(value) <= 2100:
+                problems.append(f"year {int(value)} is out of range; it was ignored.")
+            else:
+                out.append(str(int(value)))
+        return out
+
+    def mask(self, gen, req: SearchRequest) -> np.ndarray | None:
+        """Paragraphs in the selected years and range; None when neither is set."""
+        if not req.year and req.year_from is None and req.year_to is None:
+            return None
+        mask = np.ones(gen.size, dtype=bool)
+        if req.year:
+            mask &= np.isin(gen.years, np.array(req.year, dtype=np.int32))
+        if req.year_from is not None:
+            mask &= gen.years >= req.year_from
+        if req.year_to is not None:
+            mask &= (gen.years <= req.year_to) & (gen.years > 0)
+        return mask
+
+    def counts(self, gen, within: np.ndarray, req: SearchRequest) -> list[FacetValue]:
+        """Counts per year among `within`, newest first; selected years always listed."""
+        selected = self.selected(req)
+        counts = year_counts(gen, within)
+        values = sorted(set(counts) | {int(y) for y in selected}, reverse=True)
+        out = []
+        for year in values:
+            toggled = [v for v in selected if v != str(year)] if str(year) in selected else [*selected, str(year)]
+            out.append(FacetValue(value=str(year), count=counts.get(year, 0), selected=str(year) in selected,
+                                  toggle_url=toggle_url(self.with_selection(req, toggled))))
+        return out
+
+
+def year_counts(gen, within: np.ndarray) -> dict[int, int]:
+    """Paragraphs per known year among `within`."""
+    years = gen.years[within]
+    years = years[years > 0]
+    if not years.size:
+        return {}
+    low = int(years.min())
+    return {low + i: int(c) for i, c in enumerate(np.bincount(years - low)) if c}
+
+
+_SUBJUDGEMENT_LABELS = {"leadership": "Leadership", "help_and_protection": "Help and protection",
+                        "children_in_care": "Children in care", "care_leavers": "Care leavers"}
+
+# The registry: adding a facet is one class (or instance) here.
+FACETS = (
+    KeywordFacet("severity", "Ofsted grade", order=settings.SEVERITY_ORDER, on_request=True),
+    KeywordFacet("council", "Council", on_request=True),
+    YearFacet(),
+    *(KeywordFacet(name, _SUBJUDGEMENT_LABELS[name], order=settings.SEVERITY_ORDER, hint="report sub-judgement")
+      for name in settings.SUBJUDGEMENT_FIELDS),
+)
+FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
+FACET_LABELS = {facet.name: facet.label for facet in FACETS}
+
+
+def facet_masks(gen, req: SearchRequest) -> dict[str, np.ndarray | None]:
+    """Each facet's selection mask (None where nothing is selected)."""
+    return {facet.name: facet.mask(gen, req) for facet in FACETS}
+
+
+def combine(base: np.ndarray, masks) -> np.ndarray:
+    """AND of a base mask and the given optional masks."""
+    out = base.copy()
+    for mask in masks:
+        if mask is not None:
+            out &= mask
+    return out
+
+
+def facet_counts(gen, matched: np.ndarray, masks: dict[str, np.ndarray | None],
+                 req: SearchRequest) -> dict[str, list[FacetValue]]:
+    """Every facet's values, counted under all selections but its own (so unselected values stay honest)."""
+    out = {}
+    for facet in FACETS:
+        within = combine(matched, (m for name, m in masks.items() if name != facet.name))
+        values = facet.counts(gen, within, req)
+        if values or not facet.hint:
+            out[facet.name] = values
+    return out

@@ -1,0 +1,52 @@
+"""Which paragraphs a query matches, as a boolean mask: numpy over cached postings, Whoosh for the rest."""
+from __future__ import annotations
+
+import numpy as np
+from whoosh import query as wq
+
+from ..schema import as_text
+from ..snippets import MATCH_FIELDS
+from .query import ParsedQuery
+
+
+def match_mask(gen, parsed: ParsedQuery) -> np.ndarray:
+    """Paragraphs matching the query, cached per generation (facet clicks and pages reuse it)."""
+    def compute() -> np.ndarray:
+        mask = _mask(gen, parsed.query)
+        mask.setflags(write=False)
+        return mask
+    return gen.masks.get(parsed.key, compute)
+
+
+def _mask(gen, q: wq.Query | None) -> np.ndarray:
+    """Terms, AND, OR and NOT combined in numpy; phrases, wildcards and ranges matched by Whoosh."""
+    if q is None:
+        return np.ones(gen.size, dtype=bool)
+    if isinstance(q, wq.Term) and q.fieldname in MATCH_FIELDS:
+        return _ids_mask(gen.size, gen.term_postings(q.fieldname, as_text(q.text)).docnums)
+    if isinstance(q, wq.Term) and q.fieldname in gen.keyword_postings:
+        return _ids_mask(gen.size, gen.keyword_postings[q.fieldname].get(as_text(q.text)))
+    if isinstance(q, wq.Not):
+        return ~_mask(gen, q.query)
+    if isinstance(q, wq.AndNot):
+        return _mask(gen, q.a) & ~_mask(gen, q.b)
+    if type(q) in (wq.And, wq.Or) and q.subqueries:
+        combine = np.logical_and if isinstance(q, wq.And) else np.logical_or
+        return combine.reduce([_mask(gen, sub) for sub in q.subqueries])
+    matcher = q.matcher(gen.searcher)
+    return _ids_mask(gen.size, np.fromiter(matcher.all_ids(), dtype=np.int64) if matcher.is_active() else None)
+
+
+def _ids_mask(size: int, ids: np.ndarray | None) -> np.ndarray:
+    """A mask with the given paragraphs set."""
+    mask = np.zeros(size, dtype=bool)
+    if ids is not None and len(ids):
+        mask[ids] = True
+    return mask
+
+
+def docs_in(gen, parsed: ParsedQuery, doc_id: str) -> list[int]:
+    """The docnums of one document's paragraphs that match the query."""
+    if parsed.query is None:
+        return []
+    return list(wq.Require(parsed.query, wq.Term("doc_id", doc_id)).docs(gen.searcher))

@@ -1,0 +1,44 @@
+"""The order of matching paragraphs: BM25F relevance with a title bonus, or by date."""
+from __future__ import annotations
+
+import numpy as np
+
+from .. import settings
+from ..models import SearchRequest
+from ..ranking import best_first, bm25f
+from ..snippets import MATCH_FIELDS, QueryMarks
+from .query import ParsedQuery
+
+
+def ranked_docnums(gen, parsed: ParsedQuery, final: np.ndarray, req: SearchRequest,
+                   wanted: int) -> tuple[np.ndarray, dict[int, float]]:
+    """The first `wanted` matching docnums in the requested order, with relevance scores when ranked."""
+    if req.sort in ("newest", "oldest") or parsed.query is None:
+        return by_date(gen, final, newest=req.sort != "oldest", collapse=req.collapse)[:wanted], {}
+    scores = relevance(gen, parsed.marks)
+    candidates = np.flatnonzero(final)
+    ranked = best_first(candidates, scores[candidates], gen.doc_ids, wanted, req.collapse)
+    return ranked, {int(d): float(scores[d]) for d in ranked}
+
+
+def relevance(gen, marks: QueryMarks) -> np.ndarray:
+    """BM25F over the query's words in text and heading, lifted where the document title shares them."""
+    words = marks.words | {w for phrase in marks.phrases for w in phrase}
+    scores = bm25f(gen.size, [(gen.term_postings(f, w), gen.field_stats[f]) for w in sorted(words)
+                              for f in MATCH_FIELDS])
+    title_hit = np.fromiter((bool(t & words) for t in gen.title_terms), dtype=bool, count=len(gen.title_terms))
+    scores *= np.where(title_hit[gen.doc_ids], 1.0 + settings.TITLE_MATCH_BONUS, 1.0).astype(np.float32)
+    return scores
+
+
+def by_date(gen, final: np.ndarray, newest: bool, collapse: bool) -> np.ndarray:
+    """Matching docnums ordered by date (then document, then paragraph), one per document when collapsing."""
+    docnums = np.flatnonzero(final)
+    dates = gen.dates[docnums]
+    # Undated paragraphs go last either way.
+    primary = np.where(dates > 0, -dates if newest else dates, np.iinfo(np.int64).max)
+    ordered = docnums[np.lexsort((gen.para_n[docnums], gen.doc_ids[docnums], primary))]
+    if collapse:
+        _, first = np.unique(gen.doc_ids[ordered], return_index=True)
+        ordered = ordered[np.sort(first)]
+    return ordered

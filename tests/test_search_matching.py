@@ -1,0 +1,29 @@
+"""Match masks computed in numpy equal Whoosh's own matching."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from indexer.search import SearchIndex
+from indexer.search.matching import _mask
+from indexer.search.query import parse_query
+
+
+@pytest.fixture(scope="module")
+def corpus(fixture_index):
+    return SearchIndex(fixture_index)
+
+
+@pytest.mark.parametrize("text", ["children", "social workers", "caseloads OR exploitation", "missing NOT school",
+                                  '"missing from care" leaders', "(children OR young) AND NOT care",
+                                  "council:Kent children", "severity:inadequate children", "safeguard*", "NOT children",
+                                  "year:2019 children", "title:Kent"])
+def test_numpy_match_masks_equal_whoosh_matching(corpus, text):
+    gen = corpus.generation()
+    q = parse_query(gen, text).query
+    ours = _mask(gen, q)
+    whoosh_ids = list(q.matcher(gen.searcher).all_ids()) if q.matcher(gen.searcher).is_active() else []
+    expected = np.zeros(gen.size, dtype=bool)
+    expected[whoosh_ids] = True
+    assert ours.sum() > 0 or text == "NOT children" or not whoosh_ids
+    assert (ours == expected).all()
