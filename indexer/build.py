@@ -18,6 +18,7 @@ from .facets import annotate
 from .models import Document
 from .schema import build_schema, join_facet
 from .spelling import WordCounter
+from .validate import validate_generation
 
 CURRENT = "CURRENT"
 BUILD_INFO = "build.json"
@@ -86,12 +87,12 @@ def index_fields(doc: Document) -> Iterable[dict]:
         "path": doc.path,
         "published": doc.published.isoformat() if doc.published else "",
         "date_sort": date_sort_key(doc),
+        # Every NUMERIC column gets a value (0 = unknown): a segment with an empty column makes Whoosh misread it.
+        "year": doc.year or 0,
         "outcome": json.dumps(doc.outcomes[0]) if doc.outcomes else "",
         "council_code": join_facet(doc.council_code),
         **{name: doc.subjudgements.get(name, "") for name in settings.SUBJUDGEMENT_FIELDS},
     }
-    if doc.year:
-        base["year"] = doc.year
     grade_of = dict(zip(doc.council, doc.severity))
     for para in doc.paragraphs:
         councils = para.council or doc.council
@@ -149,6 +150,7 @@ def build_from_documents(documents: Iterable[Document], index_dir: Path, sources
         report.seconds = round(time.perf_counter() - started, 2)
         report.built_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         (building / BUILD_INFO).write_text(json.dumps(report.as_dict(), indent=2), encoding="utf-8")
+        validate_generation(building, report.documents, report.paragraphs)
         final = index_dir / report.generation
         os.replace(building, final)
         _switch_to(index_dir, final)
