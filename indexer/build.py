@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable, Iterable
@@ -13,13 +14,18 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from . import settings
-from .extract import iter_files, read_documents
+from .children import stop_writers, writers_die_with_this_process
+from .extract import iter_sources, read_documents
+from .extract.guard import TooSlow, time_limit
 from .facets import annotate
 from .models import Document
+from .lock import RebuildLock
 from .schema import build_schema, join_facet
 from .spelling import WordCounter
+from .validate import validate_generation
 
 CURRENT = "CURRENT"
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 BUILD_INFO = "build.json"
 GENERATION_PREFIX = "gen-"
 
@@ -34,6 +40,7 @@ class BuildReport:
     documents: int = 0
     paragraphs: int = 0
     skipped: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)  # problems worked around (bad metadata, URLs)
     seconds: float = 0.0
     built_at: str = ""
 
@@ -65,6 +72,10 @@ def _prune_old_generations(index_dir: Path, keep: Path) -> None:
     gens = sorted(p for p in index_dir.glob(GENERATION_PREFIX + "*") if p.is_dir() and p != keep)
     for old in gens[:-1]:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_stale_builds(index_dir: Path) -> None:
+    """Remove half-built generations of rebuilds that died (safe: we hold the rebuild lock)."""
     for stale in index_dir.glob(".building-*"):
         shutil.rmtree(stale, ignore_errors=True)
 
@@ -86,12 +97,12 @@ def index_fields(doc: Document) -> Iterable[dict]:
         "path": doc.path,
         "published": doc.published.isoformat() if doc.published else "",
         "date_sort": date_sort_key(doc),
+        # Every NUMERIC column gets a value (0 = unknown): a segment with an empty column makes Whoosh misread it.
+        "year": doc.year or 0,
         "outcome": json.dumps(doc.outcomes[0]) if doc.outcomes else "",
         "council_code": join_facet(doc.council_code),
         **{name: doc.subjudgements.get(name, "") for name in settings.SUBJUDGEMENT_FIELDS},
     }
-    if doc.year:
-        base["year"] = doc.year
     grade_of = dict(zip(doc.council, doc.severity))
     for para in doc.paragraphs:
         councils = para.council or doc.council
@@ -111,10 +122,21 @@ def rebuild(sources: list[Path], index_dir: Path = settings.DEFAULT_INDEX,
 
 def build_from_documents(documents: Iterable[Document], index_dir: Path, sources: list[str],
                          progress: Callable[[Document, int], None] | None = None) -> BuildReport:
-    """Index read documents (facets filled here) into a new generation, switched in only when complete."""
-    started = time.perf_counter()
+    """Index read documents (facets filled here) into a new generation, switched in only when complete.
+
+    Raises RebuildLocked when another rebuild of the folder is running, IndexInvalid when the new
+    generation fails validation (the old one stays in use).
+    """
     index_dir = Path(index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
+    with RebuildLock(index_dir):
+        return _build_locked(documents, index_dir, sources, progress)
+
+
+def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[str],
+                  progress: Callable[[Document, int], None] | None) -> BuildReport:
+    """The rebuild itself, under the folder's rebuild lock."""
+    started = time.perf_counter()
+    _remove_stale_builds(index_dir)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     building = index_dir / f".building-{stamp}"
     building.mkdir()
@@ -122,17 +144,19 @@ def build_from_documents(documents: Iterable[Document], index_dir: Path, sources
     try:
         ix = whoosh_index.create_in(building, build_schema())
         procs = settings.WRITER_PROCS
+        writers_die_with_this_process()
         writer = ix.writer(limitmb=settings.WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1)
         words = WordCounter()
         seen_ids: set[str] = set()
         try:
             for doc in documents:
                 _unique_doc_id(doc, seen_ids)
+                report.warnings.extend(doc.meta.get("warnings", []))
+                if not doc.error and not doc.facet_evidence:
+                    _annotate_within_limit(doc)
                 if doc.error:
                     report.skipped.append({"path": doc.path, "reason": doc.error})
                 else:
-                    if not doc.facet_evidence:
-                        annotate(doc)
                     for fields_ in index_fields(doc):
                         writer.add_document(**fields_)
                         words.add(fields_["text"])
@@ -142,6 +166,7 @@ def build_from_documents(documents: Iterable[Document], index_dir: Path, sources
                     progress(doc, report.paragraphs)
         except BaseException:
             writer.cancel()
+            stop_writers(writer)
             raise
         writer.commit()
         ix.close()
@@ -149,6 +174,7 @@ def build_from_documents(documents: Iterable[Document], index_dir: Path, sources
         report.seconds = round(time.perf_counter() - started, 2)
         report.built_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         (building / BUILD_INFO).write_text(json.dumps(report.as_dict(), indent=2), encoding="utf-8")
+        validate_generation(building, report.documents, report.paragraphs)
         final = index_dir / report.generation
         os.replace(building, final)
         _switch_to(index_dir, final)
@@ -159,22 +185,32 @@ def build_from_documents(documents: Iterable[Document], index_dir: Path, sources
     return report
 
 
+def _annotate_within_limit(doc: Document) -> None:
+    """Fill a document's facets; one that takes too long is skipped with the reason."""
+    try:
+        with time_limit(settings.MAX_FILE_SECONDS):
+            annotate(doc)
+    except TooSlow:
+        doc.error = f"too slow: finding its facets took over {settings.MAX_FILE_SECONDS} s (the limit)"
+
+
 def _unique_doc_id(doc: Document, seen: set[str]) -> None:
     """Give a document whose file name is already taken in this build a numbered id ("a.pdf" -> "a~2.pdf")."""
-    base = doc.doc_id
+    # Control characters (a newline in a file name) cannot travel in a URL path: /doc/<id> must find it.
+    base = _CONTROL_RE.sub("_", doc.doc_id)
     candidate, n = base, 1
     while candidate in seen:
         n += 1
         stem, dot, suffix = base.rpartition(".")
         candidate = f"{stem}~{n}.{suffix}" if dot else f"{base}~{n}"
     seen.add(candidate)
-    if candidate != base:
+    if candidate != doc.doc_id:
         doc.meta["doc_id"] = candidate
 
 
 def count_files(sources: list[Path]) -> int:
     """How many files a rebuild will read (for the progress bar)."""
-    return sum(1 for _ in iter_files(sources))
+    return sum(1 for _ in iter_sources(sources))
 
 
 def read_build_info(generation: Path) -> dict:

@@ -14,6 +14,8 @@ from .extract import read_documents
 from .facets import annotate
 from .models import SearchRequest
 from .search import IndexMissing, SearchIndex
+from .lock import RebuildLocked
+from .validate import IndexInvalid
 
 INDEX_OPTION = click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path),
                             default=settings.DEFAULT_INDEX, show_default=True, help="Index folder.")
@@ -49,13 +51,23 @@ def rebuild(sources: tuple[Path, ...], index_dir: Path, quiet: bool) -> None:
       reportsearch rebuild --source my_pdfs/ --source saved_pages/
     """
     source_list = list(sources) or [settings.DEFAULT_SOURCE]
-    report = run_rebuild(source_list, index_dir, show_progress=not quiet)
+    try:
+        report = run_rebuild(source_list, index_dir, show_progress=not quiet)
+    except IndexInvalid as exc:
+        raise click.ClickException(f"rebuild failed, the previous index is still in use: {exc}") from exc
+    except RebuildLocked as exc:
+        raise click.ClickException(f"not rebuilding: {exc}") from exc
     click.echo(f"Indexed {report.documents} documents, {report.paragraphs} paragraphs in {report.seconds:.1f} s "
                f"({report.documents / max(report.seconds, 1e-6):.1f} documents/s, "
                f"{report.paragraphs / max(report.seconds, 1e-6):.0f} paragraphs/s) into {report.index_dir}")
     if report.skipped:
         click.echo(f"Skipped {len(report.skipped)} file(s):", err=True)
         for item in report.skipped:
+            click.echo(f"  {item['path']!r}: {item['reason']}" if not item['path'].isprintable()
+                       else f"  {item['path']}: {item['reason']}", err=True)
+    if report.warnings:
+        click.echo(f"{len(report.warnings)} warning(s), the files were indexed:", err=True)
+        for item in report.warnings:
             click.echo(f"  {item['path']}: {item['reason']}", err=True)
 
 

@@ -24,6 +24,9 @@ DEFAULT_INDEX = Path(os.environ.get("REPORTSEARCH_INDEX", _project_or_cwd("index
 SHARED_DIR = Path(os.environ.get("REPORTSEARCH_SHARED", PROJECT_ROOT.parent / "shared"))
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+# Per-file limits: a larger or slower file is skipped with the reason (the time limit needs the main thread).
+MAX_FILE_BYTES = 50_000_000
+MAX_FILE_SECONDS = 60
 
 # Chunking: a paragraph longer than this is split at sentence boundaries into passages.
 LONG_PARAGRAPH_CHARS = 1200

@@ -1,9 +1,9 @@
 """The command line: rebuild, search, extract --json shape, stats, evaluate, help with examples."""
 from __future__ import annotations
 
-import shutil
 
 import json
+import shutil
 
 import pytest
 

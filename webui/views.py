@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from indexer import settings
 from indexer.api import result_as_dict
+from indexer.export import neutralise_row
 from indexer.models import SearchRequest, SearchResult
 from indexer.search import IndexMissing, SearchIndex
 from indexer.search.facets import FACET_LABELS, FACETS
@@ -73,7 +74,7 @@ def export_csv(req: SearchRequest) -> Response:
     writer = csv.DictWriter(buffer, fieldnames=["doc_id", "paragraph", "title", "url", "council", "year", "severity",
                                                 "heading", "text", "score"])
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(neutralise_row(row) for row in rows)
     response = Response(buffer.getvalue(), mimetype="text/csv")
     response.headers["Content-Disposition"] = 'attachment; filename="reportsearch.csv"'
     response.headers["X-Total-Matches"] = str(total)

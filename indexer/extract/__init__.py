@@ -1,9 +1,7 @@
 """Read files of any supported kind into Documents; report files that are not what they claim."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -13,14 +11,14 @@ from dateutil import parser as date_parser
 from .. import settings
 from ..chunk import paragraphs_from_blocks, sentences
 from ..models import Document
+from .guard import TooSlow, size_problem, time_limit
 from .html import read_html
+from .metadata import MANIFEST_NAMES, apply_metadata, load_folder_metadata, safe_url, sidecar_metadata  # noqa: F401
 from .pdf import read_pdf
-from .text import NotText, read_text
+from .text import NotText, read_text, with_utf16_bom
+from .walk import Unreadable, iter_files, iter_sources  # noqa: F401 - iter_files is public API
 
 _READERS = {"text": read_text, "html": read_html, "pdf": read_pdf}
-MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
-# A folder's own documentation is not part of the corpus.
-_FOLDER_DOCS_RE = re.compile(r"^(readme|license|licence|changelog|sources)(\.[a-z]+)?$", re.IGNORECASE)
 
 
 class IngestError(Exception):
@@ -57,54 +55,6 @@ def parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-def load_folder_metadata(folder: Path) -> dict[str, dict[str, str]]:
-    """Per-file metadata from a manifest.csv / manifest.jsonl in a source folder."""
-    rows: dict[str, dict[str, str]] = {}
-    for name in MANIFEST_NAMES:
-        path = folder / name
-        if not path.exists():
-            continue
-        if name.endswith(".csv"):
-            with path.open(newline="", encoding="utf-8-sig") as handle:
-                for row in csv.DictReader(handle):
-                    if row.get("file"):
-                        rows[row["file"]] = {k: v for k, v in row.items() if v}
-        else:
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    row = json.loads(line)
-                    rows[row.get("file", "")] = {k: str(v) for k, v in row.items() if v}
-    return rows
-
-
-def sidecar_metadata(path: Path) -> dict[str, str]:
-    """Metadata from NAME.meta.json beside a file."""
-    sidecar = path.with_name(path.name + ".meta.json")
-    if not sidecar.exists():
-        sidecar = path.with_suffix(".meta.json")
-    if sidecar.exists():
-        return {k: str(v) for k, v in json.loads(sidecar.read_text(encoding="utf-8")).items() if v}
-    return {}
-
-
-# Only these manifest columns are document metadata; anything else (e.g. grades) is not trusted input.
-_META_KEYS = ("title", "url", "published")
-
-
-def apply_metadata(doc: Document, given: dict[str, str]) -> None:
-    """Given metadata (manifest or sidecar) wins over what was inferred from the file."""
-    for key in _META_KEYS:
-        if given.get(key):
-            doc.meta[f"given_{key}"] = given[key]
-    if given.get("title"):
-        doc.title = given["title"]
-    if given.get("url"):
-        doc.url = given["url"]
-    if given.get("published"):
-        doc.meta["published"] = given["published"]
-        doc.meta["published_source"] = "given metadata"
-
-
 def default_title(doc: Document) -> str:
     """A title when the file gives none: a headline-like first block, else the first sentence."""
     if doc.kind == "text" and doc.blocks and doc.blocks[0].kind == "heading":
@@ -116,24 +66,39 @@ def default_title(doc: Document) -> str:
     return Path(doc.path).name
 
 
-def read_document(path: Path, given: dict[str, str] | None = None) -> Document:
-    """Read one file into a Document (facets not yet filled); errors land in doc.error."""
+def read_document(path: Path, given: dict[str, str] | None = None,
+                  warnings: list[dict[str, str]] | None = None) -> Document:
+    """Read one file into a Document (facets not yet filled); errors land in doc.error, warnings in meta."""
     kind = settings.SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text")
     doc = Document(path=str(path), kind=kind)
+    doc.meta["warnings"] = list(warnings or [])
     try:
-        data = path.read_bytes()
-        doc.kind = sniff(data, kind)
-        _READERS[doc.kind](data, doc)
+        too_large = size_problem(path.stat().st_size, settings.MAX_FILE_BYTES)
+        if too_large:
+            raise IngestError(too_large)
+        with time_limit(settings.MAX_FILE_SECONDS):
+            _fill(doc, path, given or {})
     except IngestError as exc:
         doc.error = str(exc)
-        return doc
     except NotText as exc:
         doc.error = f"not text: {exc}"
-        return doc
+    except TooSlow:
+        doc.error = f"too slow: reading took over {settings.MAX_FILE_SECONDS} s (the limit)"
     except Exception as exc:  # noqa: BLE001 - any parser failure is reported, never fatal to a build
         doc.error = f"cannot read {doc.kind}: {type(exc).__name__}: {exc}"
-        return doc
-    apply_metadata(doc, {**(given or {}), **sidecar_metadata(path)})
+    return doc
+
+
+def _fill(doc: Document, path: Path, given: dict[str, str]) -> None:
+    """Read the file's bytes with the reader for its kind, apply given metadata, make paragraphs."""
+    warnings = doc.meta["warnings"]
+    data = with_utf16_bom(path.read_bytes())
+    doc.kind = sniff(data, doc.kind)
+    _READERS[doc.kind](data, doc)
+    if doc.url and not safe_url(doc.url):
+        warnings.append({"path": str(path), "reason": f"page URL {doc.url[:80]!r} is not an http(s) address; ignored"})
+        doc.url = ""
+    apply_metadata(doc, {**given, **sidecar_metadata(path, warnings)}, warnings)
     if doc.kind == "pdf" and not doc.title:
         doc.title = pdf_title(doc)
     if not doc.title:
@@ -142,7 +107,6 @@ def read_document(path: Path, given: dict[str, str] | None = None) -> Document:
     doc.paragraphs = paragraphs_from_blocks(doc.blocks)
     if not doc.paragraphs:
         doc.error = "no text paragraphs found"
-    return doc
 
 
 def pdf_title(doc: Document) -> str:
@@ -160,27 +124,15 @@ def pdf_title(doc: Document) -> str:
     return title if len(title) <= 200 else title[:197].rsplit(" ", 1)[0] + "…"
 
 
-def iter_files(sources: Iterable[Path]) -> Iterator[Path]:
-    """Every supported file under the given files and folders, in a stable order."""
-    for source in sources:
-        source = Path(source)
-        if source.is_file():
-            yield source
-            continue
-        for path in sorted(source.rglob("*")):
-            if not path.is_file() or path.name.startswith(".") or path.name in MANIFEST_NAMES:
-                continue
-            if path.name.endswith(".meta.json") or _FOLDER_DOCS_RE.match(path.name):
-                continue
-            if path.suffix.lower() in settings.SUPPORTED_SUFFIXES:
-                yield path
-
-
 def read_documents(sources: Iterable[Path]) -> Iterator[Document]:
-    """Read every file under the sources, applying each folder's manifest."""
+    """Read every file under the sources, applying each folder's manifest; unreadable paths come back as errors."""
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
-    for path in iter_files(sources):
-        folder = path.parent
+    for item in iter_sources(sources):
+        if isinstance(item, Unreadable):
+            yield Document(path=str(item.path), error=item.reason)
+            continue
+        folder = item.parent
+        warnings: list[dict[str, str]] = []
         if folder not in manifests:
-            manifests[folder] = load_folder_metadata(folder)
-        yield read_document(path, manifests[folder].get(path.name))
+            manifests[folder] = load_folder_metadata(folder, warnings)  # reported with the folder's first file
+        yield read_document(item, manifests[folder].get(item.name), warnings)

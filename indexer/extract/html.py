@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from .. import boilerplate
 from ..models import Block, Document
@@ -147,14 +147,55 @@ def main_content(soup: BeautifulSoup) -> Tag:
     return best
 
 
+# Elements that start a new block: text directly inside one is its own block, even beside nested blocks.
+_CONTAINER_TAGS = {"div", "section", "article", "main", "body", "html", "ul", "ol", "dl", "table", "thead", "tbody",
+                   "tfoot", "tr", "figure", "center", "details", "summary", "address", "hgroup", "fieldset", "hr"}
+_KIND_OF = {**{h: "heading" for h in ("h1", "h2", "h3", "h4", "h5", "h6", "dt", "th")}, "li": "bullet",
+            "figcaption": "caption"}
+
+
+def text_runs(root: Tag) -> list[tuple[str, str]]:
+    """(tag name, text) for every run of text between block boundaries, in document order.
+
+    One linear walk with an explicit stack: `<li>Caseloads<ul><li>…` gives "Caseloads" and the inner item,
+    `<td>Overall effectiveness<p>Inadequate</p></td>` keeps its label, and deep nesting costs no recursion.
+    """
+    runs: list[tuple[str, str]] = []
+    open_blocks: list[tuple[str, list[str]]] = [(root.name or "div", [])]
+
+    def flush(block: tuple[str, list[str]]) -> None:
+        text = " ".join(part for part in block[1] if part)
+        if text:
+            runs.append((block[0], text))
+        block[1].clear()
+
+    stack: list[tuple[object, bool]] = [(child, False) for child in reversed(root.contents)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            flush(open_blocks.pop())
+            continue
+        if isinstance(node, NavigableString):
+            if type(node) in (NavigableString, CData):
+                open_blocks[-1][1].append(node.strip())
+            continue
+        if not isinstance(node, Tag):
+            continue
+        if node.name in _BLOCK_TAGS or node.name in _CONTAINER_TAGS:
+            flush(open_blocks[-1])  # text before a nested block is a run of its own
+            open_blocks.append((node.name, []))
+            stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node.contents))
+    flush(open_blocks[0])
+    return runs
+
+
 def html_blocks(root: Tag) -> list[Block]:
-    """Typed blocks from the article element, innermost block tags only."""
+    """Typed blocks from the article element, in document order."""
     blocks: list[Block] = []
     in_zone = False
-    for tag in root.find_all(_BLOCK_TAGS):
-        if tag.find(_BLOCK_TAGS):
-            continue  # a wrapper: its children are visited themselves
-        text = join_wrapped(tag.get_text(" ", strip=True).split("\n"))
+    for name, raw in text_runs(root):
+        text = join_wrapped(raw.split("\n"))
         if not text:
             continue
         if boilerplate.is_zone_marker(text):
@@ -164,17 +205,30 @@ def html_blocks(root: Tag) -> list[Block]:
             continue
         if in_zone and not boilerplate.is_prose(text):
             continue
+        if name in _CONTAINER_TAGS and not boilerplate.is_prose(text):
+            continue  # loose text in a <div> is a date, byline or label unless it reads as a sentence
         in_zone = False
-        if tag.name in ("h1", "h2", "h3", "h4", "h5", "h6", "dt", "th"):
-            kind = "heading"
-        elif tag.name == "figcaption" or boilerplate.is_caption(text):
+        kind = _KIND_OF.get(name, "para")
+        if kind != "heading" and boilerplate.is_caption(text):
             kind = "caption"
-        elif tag.name == "li":
-            kind = "bullet"
-        else:
-            kind = "para"
         blocks.append(Block(text=text, kind=kind))
     return blocks
+
+
+def _drop_furniture_containers(soup: BeautifulSoup) -> None:
+    """Remove containers marked as furniture, outermost first, without revisiting what is already removed."""
+    found: list[Tag] = []
+    stack = [soup]
+    while stack:
+        tag = stack.pop()
+        for child in tag.contents:
+            if isinstance(child, Tag) and child.attrs is not None:
+                if _is_furniture_container(child):
+                    found.append(child)
+                else:
+                    stack.append(child)
+    for tag in found:
+        tag.decompose()
 
 
 def read_html(data: bytes, doc: Document) -> Document:
@@ -185,9 +239,7 @@ def read_html(data: bytes, doc: Document) -> Document:
     meta = page_metadata(soup)
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
-    for tag in soup.find_all(True):
-        if not tag.decomposed and isinstance(tag, Tag) and tag.attrs is not None and _is_furniture_container(tag):
-            tag.decompose()
+    _drop_furniture_containers(soup)
     root = main_content(soup)
     doc.blocks = html_blocks(root)
     # A page title often repeats as the first heading: it is the title, not a section.

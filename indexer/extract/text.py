@@ -1,6 +1,7 @@
 """Plain-text articles: decode safely, drop furniture, re-join hard-wrapped lines into blocks."""
 from __future__ import annotations
 
+import codecs
 import re
 
 from charset_normalizer import from_bytes
@@ -16,10 +17,41 @@ class NotText(ValueError):
     """The bytes are not a text document."""
 
 
+def utf16_encoding(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when BOM-less bytes are UTF-16 text (NUL in every other byte), else None."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 4:
+        return None
+    even_nul, odd_nul = sample[0::2].count(0), sample[1::2].count(0)
+    if odd_nul >= 0.3 * half and even_nul <= 0.02 * half:
+        encoding = "utf-16-le"
+    elif even_nul >= 0.3 * half and odd_nul <= 0.02 * half:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        data[: len(data) // 2 * 2].decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return encoding
+
+
+def with_utf16_bom(data: bytes) -> bytes:
+    """The bytes with a UTF-16 byte-order mark added when they are BOM-less UTF-16, so every reader decodes them."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data
+    encoding = utf16_encoding(data)
+    if encoding is None:
+        return data
+    return (codecs.BOM_UTF16_LE if encoding == "utf-16-le" else codecs.BOM_UTF16_BE) + data
+
+
 def decode(data: bytes) -> str:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, else the best-detected encoding."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 (BOM or not), else the best-detected encoding."""
+    data = with_utf16_bom(data)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data[: len(data) // 2 * 2].decode("utf-16")
     if b"\x00" in data[:4096]:
         raise NotText("binary data (NUL bytes)")
     try:

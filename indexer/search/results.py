@@ -58,4 +58,5 @@ def index_stats(gen) -> dict:
     facets["year"] = {str(int(y)): int(c) for y, c in zip(years, counts)}
     return {"documents": len(gen.doc_names), "paragraphs": gen.size, "facets": facets,
             "built_at": gen.info.get("built_at"), "sources": gen.info.get("sources", []),
-            "skipped": gen.info.get("skipped", []), "generation": gen.path.name}
+            "skipped": gen.info.get("skipped", []), "warnings": gen.info.get("warnings", []),
+            "generation": gen.path.name}
