@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .. import settings
+from ..grades import grades_agree
 from ..models import Document, Outcome
 from . import outcomes as outcome_table
 from .council import is_school_inspection, report_council, score_councils
@@ -15,8 +17,6 @@ from .year import dateline, inspection_end_from_text, outcome_from_text, year_fr
 # An Ofsted report's cover, as opposed to, say, a news article saved as PDF that mentions Ofsted.
 _REPORT_COVER = re.compile(r"\b(inspection dates?|inspection of|inspection report|annual performance assessment"
                            r"|annual children['’]s services assessment|inspection date)\b", re.IGNORECASE)
-# How much weaker than the subject a graded second council may be and still count as a subject.
-SECONDARY_SHARE = 0.2
 
 
 def annotate(doc: Document) -> Document:
@@ -109,8 +109,7 @@ def _link_outcome(doc: Document, outcome: Outcome | None, evidence: dict) -> Non
     record = outcome.as_dict()
     text_grade = doc.severity[0] if doc.severity else None
     official = outcome.overall or None
-    if text_grade and official and text_grade != official and \
-            not (text_grade == "adequate" and official == "requires improvement"):
+    if text_grade and official and not grades_agree(text_grade, official):
         record["disagreement"] = f"the document says {text_grade}; the official record says {official}"
     if doc.year and outcome.published and doc.year != outcome.published.year:
         record.setdefault("disagreement", f"the document's year {doc.year} differs from the official publication "
@@ -148,8 +147,8 @@ def _annotate_article(doc: Document, raw: str, published: dt.date | None, eviden
                 attributed.setdefault(code, []).append(st)
     chosen = [primary.code] + [
         code for code, entry in sorted(scores.items(), key=lambda kv: -kv[1].score)
-        if code != primary.code and entry.score >= SECONDARY_SHARE * primary.score
-        and sum(s.weight for s in attributed.get(code, [])) >= 1.0]
+        if code != primary.code and entry.score >= settings.SECONDARY_SHARE * primary.score
+        and sum(s.weight for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT]
     doc.council = [display_name(c) for c in chosen]
     doc.council_code = chosen
     evidence["council"] = [{"value": display_name(c), "code": c, "score": round(scores[c].score, 1),

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .. import settings
 from .gazetteer import find_mentions, resolve_mention
 from .text_units import Sentence
 
@@ -56,13 +57,13 @@ def score_councils(sentences: list[Sentence], day: dt.date | None) -> dict[str, 
             code = resolve_mention(mention.codes, day)
             entry = scores.setdefault(code, CouncilScore(code))
             entry.mentions += 1
-            entry.score += 1.0
+            entry.score += settings.COUNCIL_SCORE_MENTION
             if sentence.paragraph == 0:
-                entry.score += 5.0
+                entry.score += settings.COUNCIL_SCORE_TITLE
                 entry.reasons.append(f"named in the title: “{mention.alias}”")
             elif sentence.paragraph in opening:
-                entry.score += 2.0
+                entry.score += settings.COUNCIL_SCORE_OPENING
                 entry.reasons.append(f"named in the opening: “{mention.alias}”")
             if re.search(r"\bcouncil\b|\bborough\b|county", mention.alias, re.IGNORECASE):
-                entry.score += 0.5
+                entry.score += settings.COUNCIL_SCORE_COUNCIL_WORD
     return scores
