@@ -88,6 +88,7 @@ def index_fields(doc: Document) -> Iterable[dict]:
         "date_sort": date_sort_key(doc),
         "outcome": json.dumps(doc.outcomes[0]) if doc.outcomes else "",
         "council_code": join_facet(doc.council_code),
+        "year_confidence": doc.year_confidence or "",
         **{name: doc.subjudgements.get(name, "") for name in settings.SUBJUDGEMENT_FIELDS},
     }
     if doc.year:
