@@ -76,7 +76,7 @@ class NewsReport:
                 "accuracy": {f: _pair(self.accuracy(f)) for f in FACETS},
                 "by_kind": {kind: {f: _pair(self.accuracy(f, lambda c, k=kind: k in c.label.kinds)) for f in FACETS}
                             for kind in self.kinds()},
-                "by_confidence": {f: {level: _pair(self.accuracy(f, lambda c, lv=level: c.confidence == lv))
+                "by_confidence": {f: {level: _pair(self.accuracy(f, lambda c, lv=level: (c.confidence or "none") == lv))
                                       for level in self.levels(f)} for f in FACETS},
                 "errors": self.errors,
                 "misses": [{"id": c.label.id, "file": str(c.label.file), "facet": c.facet, "expected": c.expected,

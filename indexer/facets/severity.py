@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .. import settings
+from .grade_context import left_behind, not_current
 from ..grades import BY_NUMBER, GRADE_RE, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 
 _G = rf"({REPORT_WORDS})"
@@ -33,12 +34,7 @@ _RATING_CUE = re.compile(
 # "an outstanding rating", "the 'good' grade it received"
 _RATING_AFTER = re.compile(r"^\W{0,3}(rating|grade|judgement|verdict|overall|by ofsted|from ofsted|by inspectors)\b",
                            re.IGNORECASE)
-_NEGATED_BEFORE = re.compile(r"\b(no longer|not|never|out of|from)\s+(?:(?:being|been|be|rated|judged|as|the|an?)\s+)*"
-                             r"['‘“\"]?$", re.IGNORECASE)
 _SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provision)\b[^.;,]{0,40}$", re.IGNORECASE)
-_PAST_BEFORE = re.compile(r"\b(previous(?:ly)?|last inspection|prior|formerly|once|used to be|had been|last time"
-                          r"|lead to believe|led to believe|still in)\b", re.IGNORECASE)
-_PAST_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(in|since|back in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
                        r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice)\b",
                        re.IGNORECASE)
@@ -108,7 +104,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         listed = bool(re.search(r"[–—:-]\s*$", before))
         text_lower = match.group().lower()
         bare_word = is_cued_word(text_lower)
-        if _NEGATED_BEFORE.search(before):
+        if left_behind(before):
             continue  # "no longer inadequate", "improved from inadequate to good": not the current grade
         if text_lower.startswith("requir") and not text_lower.endswith("good"):
             # "areas that require improvement" is advice, not a grade; "services require improvement" is one.
@@ -123,8 +119,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
                 continue
         elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
             continue
-        clause = re.split(r",|;|\bbut\b|\bnow\b", before)[-1]
-        if _PAST_BEFORE.search(clause) or _PAST_AFTER.match(after):
+        if not_current(before, after):
             continue
         weight = 1.0
         if re.search(r"overall", sentence, re.IGNORECASE):
