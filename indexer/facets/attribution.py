@@ -2,33 +2,30 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ..models import Document
-from .gazetteer import display_name, find_mentions, resolve_mention
-
-# What may stand between two councils of one list: "A, B and C", "A & B", "A, and B".
-_LIST_JOIN = re.compile(r"\s*(,|and|&|,\s*and)\s*")
+from .gazetteer import display_name
+from .places import council_groups, subject_mentions
 
 
 def council_mentions(text: str, day: dt.date | None) -> list[tuple]:
-    """(mention, code) for every council named in text, other bodies' names excluded."""
-    return [(m, resolve_mention(m.codes, day)) for m in find_mentions(text) if not m.is_org]
+    """(mention, code) for every council that can be a subject in text."""
+    return subject_mentions(text, day)
 
 
 def graded_councils(text: str, mentions: list, position: int) -> list[str]:
-    """The council(s) a grade at `position` is about: the nearest named before it, with any councils
-    coordinated with it ("Rotherham and Doncaster were judged…"); else the nearest after it."""
-    before = sorted(((m, code) for m, code in mentions if m.end <= position), key=lambda mc: mc[0].start)
+    """The council(s) a grade at `position` is about: the nearest group named before it ("Rotherham and
+    Doncaster were judged…"); else the group named after it ("rated inadequate were: A, B and C")."""
+    groups = council_groups(text, mentions)
+    before = [g for g in groups if g[-1][0].end <= position]
     if before:
-        chosen = [before[-1]]
-        for m, code in reversed(before[:-1]):
-            if not _LIST_JOIN.fullmatch(text[m.end:chosen[-1][0].start]):
-                break
-            chosen.append((m, code))
-        return list(dict.fromkeys(code for _, code in chosen))
-    after = [(m.start - position, code) for m, code in mentions if m.start > position]
-    return [min(after)[1]] if after else []
+        chosen = before[-1]
+    else:
+        after = [g for g in groups if g[0][0].start > position]
+        if not after:
+            return []
+        chosen = after[0]
+    return list(dict.fromkeys(code for _, code in chosen))
 
 
 def paragraph_councils(doc: Document, chosen: list[str], published: dt.date | None) -> None:

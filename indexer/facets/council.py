@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import settings
 from .gazetteer import find_mentions, resolve_mention
+from .places import subject_mentions
 from .text_units import Sentence
 
 _SCHOOL_WORDS = re.compile(r"\b(schools?|pupils?|headteachers?|head teacher|academy|academies|nursery|nurseries"
@@ -51,10 +52,7 @@ def score_councils(sentences: list[Sentence], day: dt.date | None) -> dict[str, 
     opening_paragraphs = {s.paragraph for s in sentences if s.paragraph > 0}
     opening = set(sorted(opening_paragraphs)[:2])
     for sentence in sentences:
-        for mention in find_mentions(sentence.text):
-            if mention.is_org:
-                continue
-            code = resolve_mention(mention.codes, day)
+        for mention, code in subject_mentions(sentence.text, day):
             entry = scores.setdefault(code, CouncilScore(code))
             entry.mentions += 1
             entry.score += settings.COUNCIL_SCORE_MENTION

@@ -30,7 +30,8 @@ _TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?
 # "fell below good", "falling short of the good grade", "aim to become an outstanding authority"
 _TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|reach|reaching|achieve|achieving"
                      rf"|aim(?:ing|s)? for|aspir\w+ to be|towards?|beyond|journey to|ambition to be)\s+"
-                     rf"(?:(?:the|a|an|at least)\s+)?{_QUOTE}$", re.IGNORECASE)
+                     rf"(?:(?:the|a|an|at least)\s+)?{_QUOTE}$"
+                     rf"|\b(?:before|until|once)\s+(?:[\w'’]+\s+){{0,4}}{_QUOTE}$", re.IGNORECASE)
 _GRADE_WORD = r"(?:outstanding|good|adequate|requires improvement|inadequate)"
 # "rated inadequate or requires improvement": two grades offered as alternatives describe a group, not a council.
 _ALTERNATIVE_AFTER = re.compile(rf"^{_QUOTE}\s*,?\s+or\s+{_QUOTE}{_GRADE_WORD}\b", re.IGNORECASE)
