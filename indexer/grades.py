@@ -27,6 +27,9 @@ class Grade:
 GRADES: tuple[Grade, ...] = (
     Grade("outstanding", rank=1, display=0, compares_as="outstanding", number="1", scale="both",
           phrasings=(r"performs?\s+excellently", r"performing\s+excellently",
+                     # 2008-10 annual ratings' top band: "rated as excellent", "the excellent band".
+                     r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“]?excellent\b",
+                     r"(?<=the\s['‘“])excellent(?=['’”]\s+band)|(?<=the\s)excellent(?=\s+band)",
                      r"(?:the\s+)?(?:highest|top)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
           cued_words=("outstanding",), report_words=("outstanding",)),
     Grade("good", rank=2, display=1, compares_as="good", number="2", scale="both",
@@ -64,6 +67,8 @@ def _phrase_table() -> list[tuple[str, str]]:
 
 
 _PHRASES = _phrase_table()
+# Any grade phrasing, without groups, for use inside other patterns.
+GRADE_PATTERN = "|".join(f"(?:{p})" for p, _ in _PHRASES)
 GRADE_RE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_PHRASES)), re.IGNORECASE)
 
 

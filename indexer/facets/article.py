@@ -7,11 +7,11 @@ from .. import settings
 from ..models import Document
 from . import confidence
 from . import outcomes as outcome_table
-from .attribution import council_mentions, graded_councils, paragraph_councils
+from .attribution import attribute_grades, paragraph_councils
 from .council import is_school_inspection, score_councils
 from .gazetteer import display_name
 from .record import link_outcome, set_severity_confidence, set_year
-from .severity import GradeStatement, decide, grade_statements
+from .severity import decide
 from .text_units import document_sentences
 from .year import outcome_from_text
 
@@ -32,18 +32,10 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         set_year(doc, published, None, None)
         return
     primary = max(scores.values(), key=lambda s: (s.score, s.mentions))
-    attributed: dict[str, list[GradeStatement]] = {}
-    for sentence in sentences:
-        statements = grade_statements(sentence.text, sentence.paragraph)
-        if not statements:
-            continue
-        mentions = council_mentions(sentence.text, published)
-        for st in statements:
-            for code in graded_councils(sentence.text, mentions, st.position) or [primary.code]:
-                attributed.setdefault(code, []).append(st)
+    attributed, listed = attribute_grades(sentences, published, primary.code)
     chosen = [primary.code] + [
         code for code, entry in sorted(scores.items(), key=lambda kv: -kv[1].score)
-        if code != primary.code and entry.score >= settings.SECONDARY_SHARE * primary.score
+        if code != primary.code and (entry.score >= settings.SECONDARY_SHARE * primary.score or code in listed)
         and sum(s.weight for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT]
     doc.council = [display_name(c) for c in chosen]
     doc.council_code = chosen

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..grades import REPORT_WORDS, official_grades_for
+from ..grades import GRADE_PATTERN, official_grades_for
 from ..models import Outcome
 from . import outcomes as outcome_table
 from .dates import DateRange, MONTHS, date_ranges, full_dates, url_date
@@ -16,8 +16,13 @@ _DATELINE = re.compile(r"^(published|posted|updated|last updated|date|first publ
 _INSPECTION_MONTH = re.compile(r"\binspect\w*\b[^.]{0,80}?\b(?:in|during|from|between|on|last)\s+(?:the\s+)?"
                                r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(January|February|March|April|May|June|July|August"
                                r"|September|October|November|December))\b", re.IGNORECASE)
-_RATED_IN_YEAR = re.compile(rf"\b(?:rated|judged|graded|found to be|was)\s+(?:as\s+)?['‘“]?({REPORT_WORDS})['’”]?"
-                            r"\s+(?:in|back in)\s+((?:19|20)\d\d)", re.IGNORECASE)
+# An earlier grade with its year: "rated good in 2012", "rated inadequate in April 2016", "the lowest possible
+# rating in 2017", "since the 2017 inadequate verdict" — the article reports the next inspection after it.
+_RATED_IN_YEAR = re.compile(rf"\b(?:rated|judged|graded|found to be|was|given|handed \w+)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
+                            rf"['‘“]?(?:{GRADE_PATTERN})['’”]?(?:\s+(?:rating|grade|judgement|verdict))?"
+                            rf"\s+(?:in|back in)\s+(?:(?:\d{{1,2}}\s+)?[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)"
+                            rf"|\b(?P<year_before>(?:19|20)\d\d)\s+['‘“]?(?:{GRADE_PATTERN})['’”]?\s+(?:rating|grade|judgement|verdict)",
+                            re.IGNORECASE)
 
 
 def dateline(raw_text: str) -> tuple[dt.date | None, str]:
@@ -104,7 +109,7 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
                 if month in _months_in_window(o) and _grade_agrees(o, grade):
                     candidates.append((o, f"“{match.group(0).strip()}” matches an official inspection"))
         for match in _RATED_IN_YEAR.finditer(text):
-            past_year = int(match.group(2))
+            past_year = int(match.group("year") or match.group("year_before"))
             later = [o for o in rows if o.published and o.published.year > past_year and o.framework != "SLAC"
                      and _grade_agrees(o, grade)]
             later = later or [o for o in rows if o.published and o.published.year > past_year]
