@@ -60,7 +60,8 @@ def fixture_corpus(tmp_path_factory) -> Path:
     for path in SEEDS.iterdir():
         shutil.copy(path, folder / path.name)
     for path in FIXTURES.iterdir():
-        shutil.copy(path, folder / path.name)
+        if path.is_file():  # sub-folders (news/) are corpora of their own
+            shutil.copy(path, folder / path.name)
     return folder
 
 
