@@ -147,6 +147,8 @@ class Hit:
     score: float
     more_in_doc: int = 0
     other_paragraphs: list[int] = field(default_factory=list)
+    context_matched: list[str] = field(default_factory=list)  # title | council | severity | year
+    year_confidence: str = ""  # stated | official | inferred
 
 
 @dataclass
@@ -164,6 +166,7 @@ class SearchRequest:
     per_page: int = 10
     collapse: bool = True
     filters: dict[str, list[str]] = field(default_factory=dict)  # selections of the other facets (sub-judgements)
+    match: str = "best"  # plain words: "best" (most words) or "all" (every meaningful word)
 
 
 @dataclass
@@ -179,3 +182,5 @@ class SearchResult:
     suggestion: str | None = None
     message: str | None = None
     year_histogram: list[tuple[int, int]] = field(default_factory=list)
+    understood: list[Any] = field(default_factory=list)  # councils, grades, years named in the query
+    match_info: dict[str, Any] = field(default_factory=dict)  # which matching applied, and the strict link

@@ -48,3 +48,32 @@ def best_first(candidates: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray, 
         _, first = np.unique(doc_ids[order], return_index=True)
         order = order[np.sort(first)]
     return order[:wanted]
+
+
+def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray,
+                   share: float, others: int) -> np.ndarray:
+    """Each document's best candidate, documents ordered by that paragraph's tier, then its score plus a share
+    of the document's next `others` best scores in the same tier (a long report cannot bury a short answer).
+
+    `tiers` and `scores` are aligned with `candidates`; `doc_ids` maps every docnum to its document.
+    """
+    if not len(candidates):
+        return candidates
+    order = np.lexsort((-scores, -tiers))                  # best first overall
+    docs = doc_ids[candidates[order]]
+    grouped = order[np.argsort(docs, kind="stable")]       # by document, best first within each
+    group_docs = doc_ids[candidates[grouped]]
+    starts = np.flatnonzero(np.r_[True, group_docs[1:] != group_docs[:-1]])
+    lengths = np.diff(np.r_[starts, len(grouped)])
+    position = np.arange(len(grouped)) - np.repeat(starts, lengths)
+    best = grouped[starts]
+    same_tier = tiers[grouped] == np.repeat(tiers[best], lengths)
+    extra = (position >= 1) & (position <= others) & same_tier
+    bonus = np.add.reduceat(np.where(extra, scores[grouped], 0.0), starts)
+    total = scores[best] + share * bonus
+    return candidates[best[np.lexsort((-total, -tiers[best]))]]
+
+
+def rank_paragraphs(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """Candidates by tier (groups matched), then score."""
+    return candidates[np.lexsort((-scores, -tiers))]

@@ -81,3 +81,22 @@ KEYWORD_FACET_FIELDS = ("council", "severity", *SUBJUDGEMENT_FIELDS)
 # Bounds on one request's parameters: values per list parameter and characters per value.
 MAX_PARAM_VALUES = 50
 MAX_PARAM_CHARS = 200
+
+# Best-match search (plain word lists). A paragraph must contain all meaningful words when there are at most
+# BEST_MATCH_ALL_UP_TO of them, else this share of them (rounded down), Elasticsearch's "2<75%".
+BEST_MATCH_ALL_UP_TO = 2
+BEST_MATCH_SHARE = 0.75
+# A match on a synonym counts this much of a match on the word as typed; a spelling correction less.
+SYNONYM_WEIGHT = 0.8
+SPELLING_WEIGHT = 0.6
+# A word found only in the paragraph's document context (title, council names, grade, year) counts this share of idf.
+CONTEXT_WEIGHT = 0.3
+# Documents rank by their best paragraph plus this share of their next-best matching paragraphs' scores.
+DOCUMENT_SHARE = 0.1
+DOCUMENT_SHARE_PARAGRAPHS = 3
+# Query words close together: each adjacent pair of query words within this many positions lifts the score.
+PROXIMITY_WINDOW = 4
+PROXIMITY_WEIGHT = 0.15
+PROXIMITY_CANDIDATES = 40
+# Best-match plan results kept per generation (each holds three arrays of the index size).
+PLAN_CACHE_SIZE = 32

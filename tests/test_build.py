@@ -17,10 +17,10 @@ def test_rebuild_switches_generation_atomically(tmp_path):
     gen1 = current_generation(index_dir)
     assert gen1.name == first.generation and first.documents == 5 and first.paragraphs == 121
     handle = SearchIndex(index_dir)
-    assert handle.search_count("caseloads") == 2
+    assert handle.search_count('"caseloads"') == 2
     second = rebuild([SEEDS], index_dir)
     assert current_generation(index_dir).name == second.generation != first.generation
-    assert handle.search_count("caseloads") == 2  # the open handle follows the new generation
+    assert handle.search_count('"caseloads"') == 2  # the open handle follows the new generation
     assert not list(index_dir.glob(".building-*"))
 
 
@@ -50,7 +50,7 @@ def test_failed_build_leaves_the_old_index_in_place(tmp_path, monkeypatch):
         rebuild([SEEDS], index_dir)
     assert current_generation(index_dir) == before
     assert not list(index_dir.glob(".building-*"))
-    assert SearchIndex(index_dir).search_count("caseloads") == 2
+    assert SearchIndex(index_dir).search_count('"caseloads"') == 2
 
 
 def test_progress_callback_sees_every_file(tmp_path):

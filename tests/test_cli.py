@@ -26,7 +26,8 @@ def cli_index(tmp_path_factory):
 def test_search_caseloads(runner, cli_index):
     result = runner.invoke(main, ["search", "caseloads", "--index", str(cli_index), "--json"])
     data = json.loads(result.output)
-    assert [h["doc_id"] for h in data["hits"][:2]] == ["000_f098993525120d5e.txt", "004_c591f3048068f891.txt"]
+    assert data["hits"][0]["doc_id"] == "000_f098993525120d5e.txt"
+    assert "004_c591f3048068f891.txt" in [h["doc_id"] for h in data["hits"][1:3]]
     assert "<mark>caseloads</mark>" in data["hits"][0]["snippet"]
     text = runner.invoke(main, ["search", "case", "loads", "--index", str(cli_index)], color=False).output
     assert "Ofsted finds Kent child protection 'inadequate'" in text.splitlines()[1]

@@ -6,7 +6,7 @@ import pytest
 
 from indexer.search import SearchIndex
 from indexer.search.matching import _mask
-from indexer.search.query import parse_query
+from indexer.search.query import parse_syntax
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,7 @@ def corpus(fixture_index):
                                   "year:2019 children", "title:Kent"])
 def test_numpy_match_masks_equal_whoosh_matching(corpus, text):
     gen = corpus.generation()
-    q = parse_query(gen, text).query
+    q = parse_syntax(gen, text).query
     ours = _mask(gen, q)
     whoosh_ids = list(q.matcher(gen.searcher).all_ids()) if q.matcher(gen.searcher).is_active() else []
     expected = np.zeros(gen.size, dtype=bool)

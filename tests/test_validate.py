@@ -100,7 +100,7 @@ def test_failed_validation_keeps_the_old_generation(tmp_path, monkeypatch):
     assert current_generation(index_dir) == before
     assert not list(index_dir.glob(".building-*"))
     assert sorted(p.name for p in index_dir.glob("gen-*")) == [before.name]
-    assert SearchIndex(index_dir).search_count("caseloads") == 2
+    assert SearchIndex(index_dir).search_count('"caseloads"') == 2
 
 
 def test_cli_rebuild_exits_non_zero_with_the_reason(tmp_path, monkeypatch, runner):

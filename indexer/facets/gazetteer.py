@@ -20,6 +20,7 @@ _ORG_WORDS = re.compile(
 _PAPER_WORDS = re.compile(r"^\s+(?:Evening\s+|Free\s+|Daily\s+|Weekly\s+)?(Echo|Gazette|Advertiser|Chronicle|Herald"
                           r"|Mercury|Telegraph|Argus|Press|Live|Star|Post|News|Times|Journal|Express|Observer|Standard"
                           r"|Examiner|Courier|Citizen|Reporter|Sentinel|Guardian|Evening)\b")
+_ORG_WORDS_ANY_CASE = re.compile(_ORG_WORDS.pattern, re.IGNORECASE)
 # Aliases too ambiguous to trust on their own.
 _RISKY_ALIASES = {"Hull City"}
 
@@ -162,3 +163,8 @@ def display_name(code: str) -> str:
     if auth.valid_to is not None and any(a.name == auth.name for a in authorities().values() if a.code != code):
         return f"{auth.name} ({auth.council_name})" if auth.council_name != auth.name else f"{auth.name} (pre-{auth.valid_to.year + 1})"
     return auth.name
+
+
+def names_another_body(following: str) -> bool:
+    """True when the words after a place name make it another body's name, in any case ("kent police")."""
+    return bool(_ORG_WORDS_ANY_CASE.match(following))

@@ -14,6 +14,7 @@ from ..build import current_generation
 from ..models import SearchRequest, SearchResult
 from . import execute
 from .generation import Generation, open_generation
+from .bestmatch import paragraphs_with_own_words
 from .matching import docs_in
 from .query import parse_query
 from .results import document_view, index_stats
@@ -73,7 +74,7 @@ class SearchIndex:
         parsed = parse_query(gen, text)
         analyzer = gen.schema["text"].analyzer
         marked = {}
-        for docnum in docs_in(gen, parsed, doc_id):
+        for docnum in docs_in(gen, parsed, doc_id, paragraphs_with_own_words):
             fields = gen.stored(docnum)
             marked[int(fields["n"])] = mark(fields.get("text", ""), parsed.marks, analyzer, whole=True)
         return sorted(marked), marked

@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 
 from ..models import SearchRequest, SearchResult
+from .bestmatch import context_matched, plan_hits
 from .facets import FACETS, combine, facet_counts, facet_masks, year_counts
 from .matching import match_mask
 from .ordering import ranked_docnums
+from .params import toggle_url
 from .query import ParsedQuery, cut_query, parse_query
 from .results import export_row, make_hit
+from .understand import understand
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 MAX_SPELLED_WORDS = 12
@@ -18,8 +22,8 @@ MAX_SPELLED_WORDS = 12
 
 def selection(gen, req: SearchRequest) -> tuple[ParsedQuery, np.ndarray, dict, np.ndarray]:
     """The parsed query, its match mask, each facet's selection mask and their AND."""
-    parsed = parse_query(gen, req.q)
-    matched = match_mask(gen, parsed)
+    parsed = parse_query(gen, req.q, strict=req.match == "all")
+    matched = plan_hits(gen, parsed.plan).matched if parsed.plan is not None else match_mask(gen, parsed)
     masks = facet_masks(gen, req)
     return parsed, matched, masks, combine(matched, masks.values())
 
@@ -28,11 +32,42 @@ def search(gen, req: SearchRequest) -> SearchResult:
     """Ranked, collapsed hits for one page, honest facet counts, a year histogram and a suggestion."""
     parsed, matched, masks, final = selection(gen, req)
     hits, total_docs = _page(gen, parsed, final, req)
-    suggestion = suggest(gen, req.q) if req.q and len(hits) < 3 else None
+    suggestion = suggest(gen, req.q) if req.q and (len(hits) < 3 or parsed.corrections) else None
     return SearchResult(request=req, total=int(final.sum()), total_docs=total_docs, hits=hits,
                         facets=facet_counts(gen, matched, masks, req),
                         facet_labels={f.name: f.label for f in FACETS}, suggestion=suggestion,
-                        message=parsed.message, year_histogram=sorted(year_counts(gen, final).items()))
+                        message=_message(parsed), year_histogram=sorted(year_counts(gen, final).items()),
+                        understood=understand(cut_query(req.q)[0], req, _known_values(gen)),
+                        match_info=match_info(gen, parsed, req))
+
+
+def _known_values(gen) -> dict[str, set[str]]:
+    """The facet values the index holds, for query understanding."""
+    return {"council": set(gen.keyword_postings.get("council", {})),
+            "severity": set(gen.keyword_postings.get("severity", {})),
+            "year": {str(y) for y in np.unique(gen.years) if y}}
+
+
+def _message(parsed: ParsedQuery) -> str | None:
+    """The parser's note, and which unknown words were also searched under a correction."""
+    notes = [parsed.message] if parsed.message else []
+    if parsed.corrections:
+        fixed = ", ".join(f"“{typed}” as “{correction}”" for typed, correction in parsed.corrections)
+        notes.append(f"Also searched for {fixed}.")
+    return " ".join(notes) or None
+
+
+def match_info(gen, parsed: ParsedQuery, req: SearchRequest) -> dict:
+    """Which matching applied: syntax (strict, as written) or best match with how many words were required."""
+    if parsed.plan is None:
+        return {"mode": "syntax" if parsed.query is not None else "browse"}
+    hits = plan_hits(gen, parsed.plan)
+    groups = len(parsed.plan.groups)
+    info = {"mode": "all" if parsed.plan.strict else "best", "words": [g.typed for g in parsed.plan.groups],
+            "required": hits.required_used, "of": groups, "all_words": hits.all_groups,
+            "strict_url": toggle_url(replace(req, match="all")) if not parsed.plan.strict else None,
+            "best_url": toggle_url(replace(req, match="best")) if parsed.plan.strict else None}
+    return info
 
 
 def _page(gen, parsed: ParsedQuery, final: np.ndarray, req: SearchRequest) -> tuple[list, int]:
@@ -51,7 +86,10 @@ def _page(gen, parsed: ParsedQuery, final: np.ndarray, req: SearchRequest) -> tu
             same_doc = np.flatnonzero(final & (gen.doc_ids == doc_index))
             others = sorted(int(gen.para_n[d]) for d in same_doc[:100] if d != docnum)
         more = int(per_doc[doc_index]) - 1 if req.collapse else 0
-        hits.append(make_hit(gen, docnum, parsed.marks, scores.get(int(docnum), 0.0), more, others))
+        hit = make_hit(gen, docnum, parsed.marks, scores.get(int(docnum), 0.0), more, others)
+        if parsed.plan is not None:
+            hit.context_matched = context_matched(gen, parsed.plan, int(docnum))
+        hits.append(hit)
     return hits, total_docs
 
 

@@ -18,7 +18,7 @@ from .cache import LruCache
 from .postings import block_reading_works, read_postings
 
 
-@dataclass
+@dataclass(eq=False)  # identity: caches elsewhere are keyed by the generation object
 class Generation:
     """An opened generation with the per-paragraph arrays that matching, facets and ranking read."""
 

@@ -6,7 +6,10 @@ from whoosh import query as wq
 
 from ..schema import as_text
 from ..snippets import MATCH_FIELDS
-from .query import ParsedQuery
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # query imports best-match, which uses this module's phrase matching
+    from .query import ParsedQuery
 
 
 def match_mask(gen, parsed: ParsedQuery) -> np.ndarray:
@@ -45,8 +48,19 @@ def _ids_mask(size: int, ids: np.ndarray | None) -> np.ndarray:
     return mask
 
 
-def docs_in(gen, parsed: ParsedQuery, doc_id: str) -> list[int]:
-    """The docnums of one document's paragraphs that match the query."""
+def docs_in(gen, parsed: ParsedQuery, doc_id: str, plan_paragraphs) -> list[int]:
+    """The docnums of one document's paragraphs that match the query (for a best-match plan, those that
+    have some query word in their own text: `plan_paragraphs(gen, plan, docnums)`)."""
+    if parsed.plan is not None:
+        return plan_paragraphs(gen, parsed.plan, sorted(gen.searcher.document_numbers(doc_id=doc_id)))
     if parsed.query is None:
         return []
     return list(wq.Require(parsed.query, wq.Term("doc_id", doc_id)).docs(gen.searcher))
+
+
+def phrase_mask(gen, stems: tuple[str, ...]) -> np.ndarray:
+    """Paragraphs whose text or heading has the stems as a phrase, cached per generation."""
+    def compute() -> np.ndarray:
+        query = wq.Or([wq.Phrase(field, list(stems)) for field in MATCH_FIELDS])
+        return _mask(gen, query)
+    return gen.masks.get(("phrase", stems), compute)

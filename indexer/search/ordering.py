@@ -5,7 +5,9 @@ import numpy as np
 
 from .. import settings
 from ..models import SearchRequest
-from ..ranking import best_first, bm25f
+from ..ranking import best_first, bm25f, rank_documents, rank_paragraphs
+from .bestmatch import BestMatchPlan, plan_hits
+from .proximity import proximity_factors
 from ..snippets import MATCH_FIELDS, QueryMarks
 from .query import ParsedQuery
 
@@ -13,12 +15,33 @@ from .query import ParsedQuery
 def ranked_docnums(gen, parsed: ParsedQuery, final: np.ndarray, req: SearchRequest,
                    wanted: int) -> tuple[np.ndarray, dict[int, float]]:
     """The first `wanted` matching docnums in the requested order, with relevance scores when ranked."""
-    if req.sort in ("newest", "oldest") or parsed.query is None:
+    if req.sort in ("newest", "oldest") or parsed.everything:
         return by_date(gen, final, newest=req.sort != "oldest", collapse=req.collapse)[:wanted], {}
+    if parsed.plan is not None:
+        return best_match_order(gen, parsed.plan, final, req.collapse, wanted)
     scores = relevance(gen, parsed.marks)
     candidates = np.flatnonzero(final)
     ranked = best_first(candidates, scores[candidates], gen.doc_ids, wanted, req.collapse)
     return ranked, {int(d): float(scores[d]) for d in ranked}
+
+
+def best_match_order(gen, plan: BestMatchPlan, final: np.ndarray, collapse: bool,
+                     wanted: int) -> tuple[np.ndarray, dict[int, float]]:
+    """Paragraphs matching more groups first, then by score lifted for proximity; documents by best paragraph
+    plus a share of their others."""
+    hits = plan_hits(gen, plan)
+    candidates = np.flatnonzero(final)
+    tiers, scores = hits.tiers[candidates], hits.scores[candidates].copy()
+    # Proximity is read from positions, so only for the paragraphs that can reach the page.
+    top = np.lexsort((-scores, -tiers))[: settings.PROXIMITY_CANDIDATES + wanted]
+    scores[top] *= proximity_factors(gen, plan, candidates[top])
+    if collapse:
+        ranked = rank_documents(candidates, tiers, scores, gen.doc_ids, settings.DOCUMENT_SHARE,
+                                settings.DOCUMENT_SHARE_PARAGRAPHS)[:wanted]
+    else:
+        ranked = rank_paragraphs(candidates, tiers, scores)[:wanted]
+    at = np.searchsorted(candidates, ranked)  # candidates are ascending
+    return ranked, {int(d): float(s) for d, s in zip(ranked, scores[at])}
 
 
 def relevance(gen, marks: QueryMarks) -> np.ndarray:

@@ -8,21 +8,43 @@ from whoosh import query as wq
 from whoosh.qparser import FieldsPlugin, MultifieldParser, OrGroup, PhrasePlugin, WildcardPlugin
 
 from .. import settings
+from ..schema import stem
 from ..snippets import MATCH_FIELDS, QueryMarks, query_marks
+from .bestmatch import BestMatchPlan, meaningful
+from .synonyms import Alternative, Group, group_words, stems_of
+
+
+# Anything beyond plain words makes the query explicit syntax, matched strictly as written.
+_SYNTAX = re.compile(r'["()*?]|\b(?:AND|OR|NOT)\b|(?:^|\s)[+-]\S|\w:\S')
 
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    """A parsed query (None = everything), what to highlight, and a note for the user."""
+    """A parsed query (None = everything), what to highlight, and a note for the user.
+
+    Plain word lists carry a best-match plan instead of a Whoosh query; explicit syntax carries the query.
+    """
 
     query: wq.Query | None
     marks: QueryMarks
     message: str | None = None
+    plan: BestMatchPlan | None = None
+    corrections: tuple[tuple[str, str], ...] = ()  # (typed, searched as well) for unknown words
 
     @property
     def key(self) -> str:
         """A cache key for the query's match mask."""
-        return repr(self.query)
+        return repr(self.plan) if self.plan is not None else repr(self.query)
+
+    @property
+    def everything(self) -> bool:
+        """True when nothing was asked (browse by date)."""
+        return self.query is None and self.plan is None
+
+
+def is_plain(text: str) -> bool:
+    """True for a plain list of words (no quotes, operators, fields, wildcards or brackets)."""
+    return not _SYNTAX.search(text)
 
 
 def cut_query(text: str) -> tuple[str, str | None]:
@@ -33,11 +55,18 @@ def cut_query(text: str) -> tuple[str, str | None]:
             f"Your query was longer than {settings.MAX_QUERY_CHARS} characters and was shortened.")
 
 
-def parse_query(gen, text: str) -> ParsedQuery:
-    """Parse user syntax against a generation; on trouble fall back to plain words and say so."""
+def parse_query(gen, text: str, strict: bool = False) -> ParsedQuery:
+    """Plain words become a best-match plan; explicit syntax is parsed by Whoosh, with a plain-words fallback."""
     text, message = cut_query(text)
     if not text.strip():
         return ParsedQuery(None, query_marks(None), message)
+    if is_plain(text):
+        return _plain(gen, text, strict, message)
+    return parse_syntax(gen, text, message)
+
+
+def parse_syntax(gen, text: str, message: str | None = None) -> ParsedQuery:
+    """Whoosh query syntax, matched strictly as written; on trouble plain words, any of them, and a note."""
     try:
         if text.count('"') % 2:
             raise ValueError("an unclosed quotation mark")
@@ -81,3 +110,28 @@ def _normalise_facet_terms(gen, q: wq.Query) -> wq.Query:
 def _is_empty(q: wq.Query) -> bool:
     """True for a parsed query with nothing to match."""
     return q is None or q is wq.NullQuery or isinstance(q, type(wq.NullQuery))
+
+
+def _plain(gen, text: str, strict: bool, message: str | None) -> ParsedQuery:
+    """A best-match plan over the meaningful words, with synonyms and corrections of unknown words."""
+    words = meaningful(stems_of(text))
+    if not words:
+        return ParsedQuery(None, query_marks(None), message)
+    groups, corrections = [], []
+    for group in group_words(words):
+        if len(group.alternatives) == 1 and _unknown(gen, group):
+            correction = gen.speller.suggest(group.typed.lower()) if len(group.typed) <= 30 else None
+            if correction:
+                fixed = stem(correction)
+                group = Group(group.typed, (*group.alternatives,
+                                            Alternative((fixed,), settings.SPELLING_WEIGHT, correction)))
+                corrections.append((group.typed, correction))
+        groups.append(group)
+    plan = BestMatchPlan(tuple(groups), strict)
+    return ParsedQuery(None, plan.marks(), message, plan, tuple(corrections))
+
+
+def _unknown(gen, group: Group) -> bool:
+    """True when no paragraph and no document context has the word."""
+    (stem_,) = group.alternatives[0].stems
+    return not len(gen.term_postings("text", stem_).docnums) and not len(gen.term_postings("heading", stem_).docnums)

@@ -1,0 +1,165 @@
+"""Best-match search for plain word lists: groups of equivalent words, a minimum that must match, tiers and scores."""
+from __future__ import annotations
+
+import math
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import settings
+from ..ranking import TermPostings, bm25f
+from ..snippets import MATCH_FIELDS, QueryMarks
+from .cache import LruCache
+from .context import document_context
+from .matching import phrase_mask
+from .synonyms import Alternative, Group
+
+# Function words need not match (inside quotes they still do: phrases keep every word).
+FUNCTION_WORDS = frozenset("""a an the of for by in on at to from with and or but nor is are was were be been being
+has have had do does did done what which who whom whose how why when where that this these those it its their they
+there here about into over under than as so if not no too very much more most such any all some can could would
+should will may might shall me my we our you your i he she his her them us says say said tell show""".split())
+_PLANS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class BestMatchPlan:
+    """The groups a plain query is made of and how many of them a paragraph needs."""
+
+    groups: tuple[Group, ...]
+    strict: bool = False  # every group required (the "all words" link)
+
+    @property
+    def required(self) -> int:
+        """Groups a paragraph must match: all up to a few, then a share of them (rounded down)."""
+        n = len(self.groups)
+        if self.strict or n <= settings.BEST_MATCH_ALL_UP_TO:
+            return n
+        return max(settings.BEST_MATCH_ALL_UP_TO, math.floor(settings.BEST_MATCH_SHARE * n))
+
+    def marks(self) -> QueryMarks:
+        """What to highlight: every single-word alternative, and multi-word ones as phrases."""
+        words = {alt.stems[0] for g in self.groups for alt in g.alternatives if len(alt.stems) == 1}
+        phrases = tuple(alt.stems for g in self.groups for alt in g.alternatives if len(alt.stems) > 1)
+        return QueryMarks(frozenset(words), phrases)
+
+
+@dataclass(frozen=True)
+class PlanHits:
+    """What a plan matched: per paragraph the groups matched (own text or context), a score, own-text groups."""
+
+    tiers: np.ndarray      # int8: groups matched per paragraph
+    own: np.ndarray        # int8: groups matched by the paragraph's own words
+    scores: np.ndarray     # float32
+    matched: np.ndarray    # bool: tiers >= the minimum used
+    required_used: int     # the minimum actually applied (lowered when nothing met the plan's)
+    all_groups: int        # paragraphs matching every group
+
+
+def meaningful(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The query words without function words (all of them when nothing else is left)."""
+    kept = [(w, s) for w, s in words if w.lower() not in FUNCTION_WORDS]
+    return kept or words
+
+
+def plan_hits(gen, plan: BestMatchPlan) -> PlanHits:
+    """Evaluate a plan over a generation, cached per generation."""
+    cache = _PLANS.get(gen)
+    if cache is None:
+        cache = _PLANS[gen] = LruCache(settings.PLAN_CACHE_SIZE)
+    return cache.get(plan, lambda: _evaluate(gen, plan))
+
+
+def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
+    """Match every group in text, heading and document context; count, score, and apply the minimum."""
+    size = gen.size
+    context = document_context(gen)
+    tiers = np.zeros(size, dtype=np.int8)
+    own_count = np.zeros(size, dtype=np.int8)
+    scores = np.zeros(size, dtype=np.float32)
+    for group in plan.groups:
+        own_mask, own_score = _group_own(gen, group)
+        in_context = _group_context(gen, context, group)
+        if in_context is not None:
+            context_score = np.float32(settings.CONTEXT_WEIGHT * _idf(gen, group))
+            own_score = np.where(own_mask, own_score, np.where(in_context, context_score, 0)).astype(np.float32)
+            tiers += own_mask | in_context
+        else:
+            tiers += own_mask
+        own_count += own_mask
+        scores += own_score
+    required = plan.required
+    matched = tiers >= required
+    if not plan.strict:
+        while required > 1 and not matched.any():  # never nothing when partial matches exist
+            required -= 1
+            matched = tiers >= required
+    return PlanHits(tiers, own_count, scores, matched, required, int(np.count_nonzero(tiers == len(plan.groups))))
+
+
+def _group_own(gen, group: Group) -> tuple[np.ndarray, np.ndarray]:
+    """Paragraphs whose own text or heading has any alternative, and the best weighted BM25F among them."""
+    mask = np.zeros(gen.size, dtype=bool)
+    best = np.zeros(gen.size, dtype=np.float32)
+    for alt in group.alternatives:
+        score = _alternative_score(gen, alt)
+        np.maximum(best, score * np.float32(alt.weight), out=best)
+        mask |= score > 0
+    return mask, best
+
+
+def _alternative_score(gen, alt: Alternative) -> np.ndarray:
+    """BM25F of an alternative; a multi-word one scored as one term (its phrase occurrences), so a phrase of
+    common words does not outweigh one rare word."""
+    if len(alt.stems) == 1:
+        return bm25f(gen.size, [(gen.term_postings(f, alt.stems[0]), gen.field_stats[f]) for f in MATCH_FIELDS])
+    ids = np.flatnonzero(phrase_mask(gen, alt.stems))
+    return bm25f(gen.size, [(TermPostings(ids, np.ones(len(ids), dtype=np.float32)), gen.field_stats["text"])])
+
+
+def _group_context(gen, context, group: Group) -> np.ndarray | None:
+    """Paragraphs whose document context has the group (by any of its alternatives)."""
+    out = None
+    for alt in group.alternatives:
+        mask = context.paragraph_mask(gen.doc_ids, alt.stems)
+        if mask is not None:
+            out = mask if out is None else out | mask
+    return out
+
+
+def _idf(gen, group: Group) -> float:
+    """The idf of the group's rarest typed word in paragraph text (how much finding it means)."""
+    typed = group.alternatives[0]
+    df = max(1, min(len(gen.term_postings("text", s).docnums) for s in typed.stems))
+    return float(np.log1p((gen.size - df + 0.5) / (df + 0.5)))
+
+
+def context_matched(gen, plan: BestMatchPlan, docnum: int) -> list[str]:
+    """Which kinds of document context (title, council, grade, year) matched query words this paragraph lacks."""
+    context = document_context(gen)
+    doc = int(gen.doc_ids[docnum])
+    kinds: list[str] = []
+    for group in plan.groups:
+        if any(_has_words(gen, alt, docnum) for alt in group.alternatives):
+            continue
+        for alt in group.alternatives:
+            kinds.extend(k for k in context.kinds_matching(doc, alt.stems) if k not in kinds)
+    return kinds
+
+
+def _has_words(gen, alt: Alternative, docnum: int) -> bool:
+    """True when the paragraph's own text or heading has every word of the alternative."""
+    return all(any(_contains(gen.term_postings(f, s).docnums, docnum) for f in MATCH_FIELDS) for s in alt.stems)
+
+
+def _contains(ascending: np.ndarray, value: int) -> bool:
+    """Binary search in an ascending array."""
+    at = int(np.searchsorted(ascending, value))
+    return at < len(ascending) and int(ascending[at]) == value
+
+
+def paragraphs_with_own_words(gen, plan: BestMatchPlan, docnums: list[int]) -> list[int]:
+    """Those of the docnums whose own text or heading has at least one query word."""
+    own = plan_hits(gen, plan).own
+    return [d for d in docnums if own[d] > 0]

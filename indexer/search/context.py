@@ -1,0 +1,86 @@
+"""Document context: the title, council names and aliases, grade words and year every paragraph is findable by."""
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from ..facets.gazetteer import authorities, display_name
+from ..schema import split_facet
+from .synonyms import stems_of
+
+CONTEXT_KINDS = ("title", "council", "severity", "year")
+_BUILT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """Per document, the stems of each kind of context; and per stem, the documents that have it."""
+
+    kinds: list[dict[str, frozenset[str]]]  # document index -> kind -> stems
+    documents: dict[str, np.ndarray]         # stem -> document indexes
+
+    def paragraph_mask(self, doc_ids: np.ndarray, stems: tuple[str, ...]) -> np.ndarray | None:
+        """Paragraphs whose document context has every one of the stems; None when no document has them."""
+        docs = None
+        for s in stems:
+            have = self.documents.get(s)
+            if have is None:
+                return None
+            docs = have if docs is None else np.intersect1d(docs, have)
+        if docs is None or not len(docs):
+            return None
+        doc_mask = np.zeros(len(self.kinds), dtype=bool)
+        doc_mask[docs] = True
+        return doc_mask[doc_ids]
+
+    def kinds_matching(self, doc_index: int, stems: tuple[str, ...]) -> list[str]:
+        """Which kinds of a document's context hold all the stems."""
+        kinds = self.kinds[doc_index]
+        return [k for k in CONTEXT_KINDS if all(s in kinds.get(k, ()) for s in stems)]
+
+
+def document_context(gen) -> DocumentContext:
+    """The context of every document of a generation, built once per generation."""
+    built = _BUILT.get(gen)
+    if built is None:
+        built = _BUILT[gen] = _build(gen)
+    return built
+
+
+@lru_cache(maxsize=1)
+def _alias_stems() -> dict[str, frozenset[str]]:
+    """Council facet value -> the stems of all its names and aliases."""
+    out = {}
+    for code, auth in authorities().items():
+        names = {auth.name, auth.council_name, *auth.aliases}
+        out[display_name(code)] = frozenset(s for name in names for _, s in stems_of(name))
+    return out
+
+
+def _build(gen) -> DocumentContext:
+    """Read each document's first paragraph for title, grade and year, and its councils from the facet arrays."""
+    count = len(gen.doc_names)
+    councils: list[set[str]] = [set() for _ in range(count)]
+    for value, ids in gen.keyword_postings.get("council", {}).items():
+        for doc in np.unique(gen.doc_ids[ids]):
+            councils[doc].add(value)
+    _, first = np.unique(gen.doc_ids, return_index=True)
+    aliases = _alias_stems()
+    kinds: list[dict[str, frozenset[str]]] = [{} for _ in range(count)]
+    documents: dict[str, list[int]] = {}
+    for docnum in first:
+        doc = int(gen.doc_ids[docnum])
+        fields = gen.stored(int(docnum))
+        entry = {
+            "title": frozenset(s for _, s in stems_of(fields.get("title", ""))),
+            "council": frozenset(s for c in councils[doc] for s in aliases.get(c, {st for _, st in stems_of(c)})),
+            "severity": frozenset(s for g in split_facet(fields.get("severity")) for _, s in stems_of(g)),
+            "year": frozenset([str(fields["year"])]) if fields.get("year") else frozenset(),
+        }
+        kinds[doc] = entry
+        for s in set().union(*entry.values()):
+            documents.setdefault(s, []).append(doc)
+    return DocumentContext(kinds, {s: np.array(sorted(d), dtype=np.int32) for s, d in documents.items()})

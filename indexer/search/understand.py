@@ -1,0 +1,127 @@
+"""Query understanding: councils, grades and years named in a query, offered as one-click filters."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .. import grades
+from ..facets.gazetteer import authorities, display_name, names_another_body, resolve
+from ..models import SearchRequest
+from .facets import FACETS_BY_NAME
+from .params import toggle_url
+
+# Council names that are everyday words: only a capitalised name that does not open the query, or one followed
+# by a council word, is the council ("Reading children's services" at the start is ambiguous; "in Reading" is not).
+_EVERYDAY_PLACE_NAMES = {"reading", "bury", "hull", "bath", "brent", "havering", "sutton", "derby", "wakefield",
+                         "barking", "poole", "york"}
+_COUNCIL_WORD_AFTER = re.compile(r"^(?:['’]s)?\s+(?:city\s+|borough\s+|county\s+)?(?:council|borough|children)",
+                                 re.IGNORECASE)
+# A rating cue before an everyday grade word ("rated good"), or a grade noun after it ("good rating").
+_CUE_BEFORE = re.compile(r"\b(?:rated|judged|graded|grade[ds]?|rating|as|deemed|found|now|was|were|is|are|been)\s+$",
+                         re.IGNORECASE)
+_CUE_AFTER = re.compile(r"^\s+(?:rating|grade|judgement|verdict)\b", re.IGNORECASE)
+_YEAR = r"((?:19|20)\d\d)"
+_RANGE = re.compile(rf"\b{_YEAR}\s*(?:-|–|to|until)\s*{_YEAR}\b", re.IGNORECASE)
+_FROM = re.compile(rf"\b(since|from|after)\s+{_YEAR}\b", re.IGNORECASE)
+_UNTIL = re.compile(rf"\b(before|until|up to|prior to)\s+{_YEAR}\b", re.IGNORECASE)
+_SINGLE = re.compile(rf"\b{_YEAR}\b")
+
+
+@dataclass(frozen=True)
+class Understood:
+    """Something the query names that is also a facet value: the filter, and the link that applies it."""
+
+    facet: str
+    value: str
+    text: str
+    toggle_url: str
+    selected: bool = False
+
+
+@lru_cache(maxsize=1)
+def _council_pattern() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """Every council name and alias, longest first, matched in any case; and lower-cased alias -> codes."""
+    codes: dict[str, set[str]] = {}
+    for auth in authorities().values():
+        for alias in {auth.name, auth.council_name, *auth.aliases}:
+            codes.setdefault(alias.lower(), set()).add(auth.code)
+    ordered = sorted(codes, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])", re.IGNORECASE)
+    return pattern, {a: tuple(sorted(c)) for a, c in codes.items()}
+
+
+def councils_in(text: str) -> list[tuple[str, str]]:
+    """(facet value, text as typed) for each council the query names; other bodies and everyday words left out."""
+    pattern, codes = _council_pattern()
+    out = []
+    for match in pattern.finditer(text):
+        typed = match.group(1)
+        after = text[match.end():match.end() + 60]
+        if names_another_body(after):
+            continue  # "Kent Police"
+        if typed.lower() in _EVERYDAY_PLACE_NAMES and not _COUNCIL_WORD_AFTER.match(after):
+            if not typed[:1].isupper() or not text[:match.start()].strip():
+                continue  # "reading", or "Reading" opening the query
+        out.append((display_name(resolve(codes[typed.lower()], None)), typed))
+    return out
+
+
+def grades_in(text: str) -> list[tuple[str, str]]:
+    """(grade, text as typed) for each grade the query names; everyday words ("good") only after a rating cue."""
+    out = []
+    for match in grades.GRADE_RE.finditer(text):
+        typed = match.group(0)
+        if grades.is_cued_word(typed):
+            before, after = text[:match.start()], text[match.end():]
+            if not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after)):
+                continue  # "good practice"
+        out.append((grades.grade_of_match(match), typed))
+    return out
+
+
+def years_in(text: str) -> tuple[list[tuple[str, int | None, int | None]], list[str]]:
+    """Year ranges (typed, from, to) and single years the query names."""
+    ranges, used = [], []
+    for match in _RANGE.finditer(text):
+        low, high = sorted((int(match.group(1)), int(match.group(2))))
+        ranges.append((match.group(0), low, high))
+        used.append(match.span())
+    for match in _FROM.finditer(text):
+        year = int(match.group(2)) + (1 if match.group(1).lower() == "after" else 0)
+        ranges.append((match.group(0), year, None))
+        used.append(match.span())
+    for match in _UNTIL.finditer(text):
+        year = int(match.group(2)) - (1 if match.group(1).lower() in ("before", "prior to") else 0)
+        ranges.append((match.group(0), None, year))
+        used.append(match.span())
+    singles = [m.group(1) for m in _SINGLE.finditer(text)
+               if not any(a <= m.start() < b for a, b in used) and 2000 <= int(m.group(1)) <= 2030]
+    return ranges, singles
+
+
+def understand(text: str, req: SearchRequest, known: dict[str, set[str]]) -> list[Understood]:
+    """Councils, grades and years in the query that the index has, each with the link that toggles the filter."""
+    out: list[Understood] = []
+    for facet, found in (("council", councils_in(text)), ("severity", grades_in(text))):
+        spec = FACETS_BY_NAME[facet]
+        for value, typed in dict((v, t) for v, t in found).items():
+            if value not in known.get(facet, set()):
+                continue
+            chosen = spec.selected(req)
+            toggled = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
+            out.append(Understood(facet, value, typed, toggle_url(spec.with_selection(req, toggled)), value in chosen))
+    ranges, singles = years_in(text)
+    for typed, low, high in ranges:
+        selected = (req.year_from, req.year_to) == (low, high)
+        target = replace(req, year_from=None, year_to=None) if selected else replace(req, year_from=low, year_to=high)
+        label = f"{low or ''}–{high or ''}"
+        out.append(Understood("year", label, typed, toggle_url(target), selected))
+    year_facet = FACETS_BY_NAME["year"]
+    for year in dict.fromkeys(singles):
+        if year not in known.get("year", set()):
+            continue
+        chosen = year_facet.selected(req)
+        toggled = [v for v in chosen if v != year] if year in chosen else [*chosen, year]
+        out.append(Understood("year", year, year, toggle_url(year_facet.with_selection(req, toggled)), year in chosen))
+    return out
