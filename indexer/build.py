@@ -101,6 +101,7 @@ def index_fields(doc: Document) -> Iterable[dict]:
         "year": doc.year or 0,
         "outcome": json.dumps(doc.outcomes[0]) if doc.outcomes else "",
         "council_code": join_facet(doc.council_code),
+        "year_confidence": doc.year_confidence or "",
         **{name: doc.subjudgements.get(name, "") for name in settings.SUBJUDGEMENT_FIELDS},
     }
     grade_of = dict(zip(doc.council, doc.severity))

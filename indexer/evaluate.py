@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .extract import read_document
 from .facets import annotate
-from .facets.grades import normalise_grade
+from .grades import grades_agree, normalise_grade
 
 FACETS = ("council", "year", "severity")
 
@@ -17,8 +17,7 @@ def _same_grade(found: list[str], official: str | None) -> bool:
         return not found
     if not found:
         return False
-    grade = found[0]
-    return grade == official or (grade == "adequate" and official == "requires improvement")
+    return grades_agree(found[0], official)
 
 
 def evaluate_manifest(manifest: Path) -> dict:

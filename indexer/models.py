@@ -77,6 +77,19 @@ class Document:
     outcomes: list[dict[str, Any]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
+    # How sure each facet is: "stated" (read from the document), "official" (from the outcomes table matched by a
+    # date), "inferred" (guessed). Keys: council, year, severity (the least sure of the councils' grades).
+    confidence: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def year_confidence(self) -> str | None:
+        """How the year was reached: stated, official or inferred (None when there is no year)."""
+        return self.confidence.get("year") if self.year else None
+
+    @property
+    def year_inferred(self) -> bool:
+        """True when the year is a guess, to be shown as "2019 (inferred)"."""
+        return self.year_confidence == "inferred"
 
     @property
     def doc_id(self) -> str:
@@ -102,6 +115,7 @@ class Document:
                 for p in self.paragraphs
             ],
             "facet_evidence": self.facet_evidence,
+            "confidence": self.confidence,
             "official_outcome": self.outcomes,
             "error": self.error,
         }

@@ -75,6 +75,7 @@ def build_schema() -> fields.Schema:
         path=fields.STORED(),
         outcome=fields.STORED(),  # JSON of the linked official Ofsted outcome
         published=fields.STORED(),
+        year_confidence=fields.STORED(),  # stated | official | inferred: show "2019 (inferred)"
         n=fields.NUMERIC(stored=True, sortable=True),
         date_sort=fields.NUMERIC(stored=True, sortable=True),
         council=fields.KEYWORD(**facet),

@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from . import grades
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 PROJECT_ROOT = PACKAGE_DIR.parent
@@ -56,9 +58,26 @@ TERM_CACHE_SIZE = 2048
 
 # The sub-judgement facets, read from report judgement tables.
 SUBJUDGEMENT_FIELDS = ("leadership", "help_and_protection", "children_in_care", "care_leavers")
-SEVERITY_ORDER = ("outstanding", "good", "requires improvement", "adequate", "inadequate")
 # Keyword facet fields whose posting arrays a generation keeps in memory.
 KEYWORD_FACET_FIELDS = ("council", "severity", *SUBJUDGEMENT_FIELDS)
 # Bounds on one request's parameters: values per list parameter and characters per value.
 MAX_PARAM_VALUES = 50
 MAX_PARAM_CHARS = 200
+# Facet display order of the grades, from the one grade table.
+SEVERITY_ORDER = grades.DISPLAY_ORDER
+
+# Facet rule weights. A grade statement counts 1; more when it names the overall judgement, less when it is
+# about one area (care leavers, leadership), a little more when quoted, capitalised or listed as a label.
+GRADE_WEIGHT_OVERALL = 3.0
+GRADE_WEIGHT_SUB_AREA = 0.4
+GRADE_WEIGHT_EMPHASIS_BONUS = 0.5
+# A movement's destination ("upgraded from inadequate to good") is as sure as a plain statement.
+GRADE_WEIGHT_MOVEMENT = 1.5
+# A second council is a subject when graded (statement weight >= this) and scored >= SECONDARY_SHARE of the first.
+SECONDARY_MIN_GRADE_WEIGHT = 1.0
+SECONDARY_SHARE = 0.2
+# Council scores: each mention, extra for the title, the first two paragraphs, and a "Council"/"Borough" name.
+COUNCIL_SCORE_MENTION = 1.0
+COUNCIL_SCORE_TITLE = 5.0
+COUNCIL_SCORE_OPENING = 2.0
+COUNCIL_SCORE_COUNCIL_WORD = 0.5

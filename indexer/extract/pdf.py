@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .. import boilerplate
+from ..grades import REPORT_WORDS
 from ..models import Block, Document
 from .text import BULLET_RE, join_wrapped
 
@@ -17,7 +18,7 @@ _NUMBERED_RE = re.compile(r"^\d{1,3}\.(\d{1,2}\.?)?\s+\S")
 _BULLET_CHARS = "◼▪•●■–-·*"
 # Symbol-font bullets land in the Unicode private-use area.
 _PRIVATE_BULLETS_RE = re.compile(r"^[\uf000-\uf0ff]\s*")
-GRADE_END_RE = re.compile(r"(requires improvement( to be good)?|inadequate|good|outstanding|adequate)\.?$", re.IGNORECASE)
+GRADE_END_RE = re.compile(rf"({REPORT_WORDS})\.?$", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"\d+")
 
 

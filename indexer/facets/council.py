@@ -5,7 +5,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .. import settings
 from .gazetteer import find_mentions, resolve_mention
+from .places import subject_mentions
 from .text_units import Sentence
 
 _SCHOOL_WORDS = re.compile(r"\b(schools?|pupils?|headteachers?|head teacher|academy|academies|nursery|nurseries"
@@ -50,19 +52,16 @@ def score_councils(sentences: list[Sentence], day: dt.date | None) -> dict[str, 
     opening_paragraphs = {s.paragraph for s in sentences if s.paragraph > 0}
     opening = set(sorted(opening_paragraphs)[:2])
     for sentence in sentences:
-        for mention in find_mentions(sentence.text):
-            if mention.is_org:
-                continue
-            code = resolve_mention(mention.codes, day)
+        for mention, code in subject_mentions(sentence.text, day):
             entry = scores.setdefault(code, CouncilScore(code))
             entry.mentions += 1
-            entry.score += 1.0
+            entry.score += settings.COUNCIL_SCORE_MENTION
             if sentence.paragraph == 0:
-                entry.score += 5.0
+                entry.score += settings.COUNCIL_SCORE_TITLE
                 entry.reasons.append(f"named in the title: “{mention.alias}”")
             elif sentence.paragraph in opening:
-                entry.score += 2.0
+                entry.score += settings.COUNCIL_SCORE_OPENING
                 entry.reasons.append(f"named in the opening: “{mention.alias}”")
             if re.search(r"\bcouncil\b|\bborough\b|county", mention.alias, re.IGNORECASE):
-                entry.score += 0.5
+                entry.score += settings.COUNCIL_SCORE_COUNCIL_WORD
     return scores

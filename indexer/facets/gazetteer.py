@@ -16,6 +16,10 @@ _ORG_WORDS = re.compile(
     r"|Health(?:care)? (?:Trust|Board)|Partnership NHS|Foundation Trust|Ambulance|Rugby|Cricket|Water|Rovers"
     r"|Wanderers|Athletic|Albion|Hotspur)\b"
 )
+# A newspaper or station named after a town is not the council ("Shropshire Star", "Manchester Evening News").
+_PAPER_WORDS = re.compile(r"^\s+(?:Evening\s+|Free\s+|Daily\s+|Weekly\s+)?(Echo|Gazette|Advertiser|Chronicle|Herald"
+                          r"|Mercury|Telegraph|Argus|Press|Live|Star|Post|News|Times|Journal|Express|Observer|Standard"
+                          r"|Examiner|Courier|Citizen|Reporter|Sentinel|Guardian|Evening)\b")
 # Aliases too ambiguous to trust on their own.
 _RISKY_ALIASES = {"Hull City"}
 
@@ -109,6 +113,12 @@ def _context_mentions(text: str, taken: list[Mention]) -> list[Mention]:
     return out
 
 
+def short_form_code(word: str) -> str | None:
+    """The current council an everyday short form ("Richmond", "Brighton") stands for, when it is one."""
+    name = _CONTEXT_ALIASES.get(word.strip().title())
+    return next((a.code for a in authorities().values() if a.valid_to is None and a.name == name), None)
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every authority name in the text, longest match first, marked when part of another body's name."""
     pattern, codes = _alias_index()
@@ -118,7 +128,8 @@ def find_mentions(text: str) -> list[Mention]:
         # "Newcastle-under-Lyme" is a district, not Newcastle upon Tyne.
         if text[match.end():match.end() + 7].lower().startswith("-under"):
             continue
-        is_org = bool(_ORG_WORDS.match(text[match.end():match.end() + 80]))
+        following = text[match.end():match.end() + 80]
+        is_org = bool(_ORG_WORDS.match(following) or _PAPER_WORDS.match(following))
         mentions.append(Mention(match.start(), match.end(), alias, codes[alias], is_org))
     extra = _context_mentions(text, mentions)
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions

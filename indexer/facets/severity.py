@@ -4,9 +4,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .grades import GRADE_RE, grade_of_match, normalise_grade, worst_grade
+from .. import settings
+from .grade_context import left_behind, not_current
+from ..grades import BY_NUMBER, GRADE_RE, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 
-_G = r"(requires improvement(?: to be good)?|require improvement|inadequate|good|outstanding|adequate)"
+_G = rf"({REPORT_WORDS})"
 # Report judgement tables and summaries, strongest first.
 REPORT_OVERALL_PATTERNS = [
     re.compile(rf"^Overall effectiveness[:\s–-]*(?:Grade \d\s*\()?{_G}\b", re.IGNORECASE | re.MULTILINE),
@@ -32,12 +34,7 @@ _RATING_CUE = re.compile(
 # "an outstanding rating", "the 'good' grade it received"
 _RATING_AFTER = re.compile(r"^\W{0,3}(rating|grade|judgement|verdict|overall|by ofsted|from ofsted|by inspectors)\b",
                            re.IGNORECASE)
-_NEGATED_BEFORE = re.compile(r"\b(no longer|not|never|out of|from)\s+(?:(?:being|been|be|rated|judged|as|the|an?)\s+)*"
-                             r"['‘“\"]?$", re.IGNORECASE)
 _SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provision)\b[^.;,]{0,40}$", re.IGNORECASE)
-_PAST_BEFORE = re.compile(r"\b(previous(?:ly)?|last inspection|prior|formerly|once|used to be|had been|last time"
-                          r"|lead to believe|led to believe|still in)\b", re.IGNORECASE)
-_PAST_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(in|since|back in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
                        r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice)\b",
                        re.IGNORECASE)
@@ -60,7 +57,6 @@ class GradeStatement:
 _SLAC_OVERALL = re.compile(rf"overall effectiveness of (?:the )?(safeguarding|services for looked after children|looked"
                           rf" after children)[^\n.]{{0,120}}?(?:is|:|–|-)?\s*(?:Grade \d\s*\()?{_G}\b", re.IGNORECASE)
 _NUMBERED_GRADE = re.compile(r"overall effectiveness[^\n.]{0,120}?\bgrade\s*([1-4])\b", re.IGNORECASE)
-_GRADE_NUMBERS = {"1": "outstanding", "2": "good", "3": "adequate", "4": "inadequate"}
 
 
 def report_overall(text: str) -> tuple[str | None, str]:
@@ -76,7 +72,7 @@ def report_overall(text: str) -> tuple[str | None, str]:
             return normalise_grade(match.group(1)), match.group(0).strip()
     numbered = _NUMBERED_GRADE.search(text)
     if numbered:  # "Overall effectiveness of children's services: Grade 3"
-        return _GRADE_NUMBERS[numbered.group(1)], numbered.group(0)
+        return BY_NUMBER[numbered.group(1)], numbered.group(0)
     # Annual assessment letters (2008-10): "Kent County Council performs adequately".
     match = re.search(r"\b(performs?|performing) (excellently|well|adequately|poorly)\b", text[:8000], re.IGNORECASE)
     if match:
@@ -107,8 +103,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         titled = match.group()[:1].isupper() and match.start() > 0
         listed = bool(re.search(r"[–—:-]\s*$", before))
         text_lower = match.group().lower()
-        bare_word = text_lower in ("good", "outstanding", "adequate")
-        if _NEGATED_BEFORE.search(before):
+        bare_word = is_cued_word(text_lower)
+        if left_behind(before):
             continue  # "no longer inadequate", "improved from inadequate to good": not the current grade
         if text_lower.startswith("requir") and not text_lower.endswith("good"):
             # "areas that require improvement" is advice, not a grade; "services require improvement" is one.
@@ -123,16 +119,15 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
                 continue
         elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
             continue
-        clause = re.split(r",|;|\bbut\b|\bnow\b", before)[-1]
-        if _PAST_BEFORE.search(clause) or _PAST_AFTER.match(after):
+        if not_current(before, after):
             continue
         weight = 1.0
         if re.search(r"overall", sentence, re.IGNORECASE):
-            weight = 3.0
+            weight = settings.GRADE_WEIGHT_OVERALL
         elif _SUB_AREA.search(sentence):
-            weight = 0.4
+            weight = settings.GRADE_WEIGHT_SUB_AREA
         if quoted or titled or listed:
-            weight += 0.5
+            weight += settings.GRADE_WEIGHT_EMPHASIS_BONUS
         out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start()))
     return out
 

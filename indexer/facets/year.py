@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..grades import GRADE_PATTERN, official_grades_for
 from ..models import Outcome
 from . import outcomes as outcome_table
 from .dates import DateRange, MONTHS, date_ranges, full_dates, url_date
@@ -15,8 +16,13 @@ _DATELINE = re.compile(r"^(published|posted|updated|last updated|date|first publ
 _INSPECTION_MONTH = re.compile(r"\binspect\w*\b[^.]{0,80}?\b(?:in|during|from|between|on|last)\s+(?:the\s+)?"
                                r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(January|February|March|April|May|June|July|August"
                                r"|September|October|November|December))\b", re.IGNORECASE)
-_RATED_IN_YEAR = re.compile(r"\b(?:rated|judged|graded|found to be|was)\s+(?:as\s+)?['‘“]?(outstanding|good|adequate"
-                            r"|requires improvement|inadequate)['’”]?\s+(?:in|back in)\s+((?:19|20)\d\d)", re.IGNORECASE)
+# An earlier grade with its year: "rated good in 2012", "rated inadequate in April 2016", "the lowest possible
+# rating in 2017", "since the 2017 inadequate verdict" — the article reports the next inspection after it.
+_RATED_IN_YEAR = re.compile(rf"\b(?:rated|judged|graded|found to be|was|given|handed \w+)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
+                            rf"['‘“]?(?:{GRADE_PATTERN})['’”]?(?:\s+(?:rating|grade|judgement|verdict))?"
+                            rf"\s+(?:in|back in)\s+(?:(?:\d{{1,2}}\s+)?[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)"
+                            rf"|\b(?P<year_before>(?:19|20)\d\d)\s+['‘“]?(?:{GRADE_PATTERN})['’”]?\s+(?:rating|grade|judgement|verdict)",
+                            re.IGNORECASE)
 
 
 def dateline(raw_text: str) -> tuple[dt.date | None, str]:
@@ -72,9 +78,7 @@ def _grade_agrees(outcome: Outcome, grade: str | None) -> bool:
     if not grade:
         return True
     official = {outcome.overall, *outcome.subjudgements.values()} - {""}
-    if grade == "adequate":
-        official |= {"adequate"} if "requires improvement" in official else set()
-    return not official or grade in official
+    return not official or bool(official_grades_for(grade) & official)
 
 
 def outcome_from_text(text: str, codes: list[str], grade: str | None,
@@ -105,7 +109,7 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
                 if month in _months_in_window(o) and _grade_agrees(o, grade):
                     candidates.append((o, f"“{match.group(0).strip()}” matches an official inspection"))
         for match in _RATED_IN_YEAR.finditer(text):
-            past_year = int(match.group(2))
+            past_year = int(match.group("year") or match.group("year_before"))
             later = [o for o in rows if o.published and o.published.year > past_year and o.framework != "SLAC"
                      and _grade_agrees(o, grade)]
             later = later or [o for o in rows if o.published and o.published.year > past_year]
@@ -133,7 +137,7 @@ def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
 def _only_inspection_with_grade(code: str, grade: str, latest: int | None,
                                 published: dt.date | None) -> tuple[Outcome | None, str]:
     """When an article gives no dates: the council's only official inspection with that overall grade."""
-    wanted = {grade, "requires improvement"} if grade == "adequate" else {grade}
+    wanted = official_grades_for(grade)
     rows = [o for o in outcome_table.for_council(code) if outcome_table.official_grade(o) in wanted and o.published
             and (not published or -14 <= (published - o.published).days <= 400)]
     if latest:

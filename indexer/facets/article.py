@@ -1,0 +1,81 @@
+"""Facets of a news article or web page: subject councils by weighted mentions, grades from rating statements."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import settings
+from ..models import Document
+from . import confidence
+from . import outcomes as outcome_table
+from .attribution import attribute_grades, paragraph_councils
+from .council import is_school_inspection, score_councils
+from .gazetteer import display_name
+from .record import link_outcome, set_severity_confidence, set_year
+from .severity import decide
+from .text_units import document_sentences
+from .year import outcome_from_text
+
+
+def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
+    """A news article or web page: subject councils by weighted mentions, grades from rating statements."""
+    text = "\n".join(p.text for p in doc.paragraphs)
+    school, why = is_school_inspection(doc.title, text)
+    if school:
+        evidence["council"] = []
+        evidence["not_children_services"] = f"reads as a school-inspection article ({why}): no council facet"
+        set_year(doc, published, None, None)
+        return
+    sentences = document_sentences(doc)
+    scores = score_councils(sentences, published)
+    if not scores:
+        evidence["council"] = []
+        set_year(doc, published, None, None)
+        return
+    primary = max(scores.values(), key=lambda s: (s.score, s.mentions))
+    attributed, listed = attribute_grades(sentences, published, primary.code)
+    chosen = [primary.code] + [
+        code for code, entry in sorted(scores.items(), key=lambda kv: -kv[1].score)
+        if code != primary.code and (entry.score >= settings.SECONDARY_SHARE * primary.score or code in listed)
+        and sum(s.weight for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT]
+    doc.council = [display_name(c) for c in chosen]
+    doc.council_code = chosen
+    doc.confidence["council"] = confidence.STATED
+    evidence["council"] = [{"value": display_name(c), "code": c, "score": round(scores[c].score, 1),
+                            "mentions": scores[c].mentions, "why": scores[c].reasons[:3],
+                            "confidence": confidence.STATED} for c in chosen]
+    mentioned_only = [display_name(c) for c in scores if c not in chosen]
+    if mentioned_only:
+        evidence["mentioned_not_subject"] = mentioned_only
+    grades = []
+    severity_evidence = []
+    for code in chosen:
+        grade, support = decide(attributed.get(code, []))
+        grades.append(grade or "")
+        if grade:
+            severity_evidence.append({"council": display_name(code), "value": grade, "source": "text",
+                                      "text": [s.sentence[:200] for s in support[:3]],
+                                      "confidence": confidence.STATED})
+    doc.severity = grades
+    if len(chosen) > 1:
+        paragraph_councils(doc, chosen, published)
+    outcome, outcome_why = outcome_from_text(text, chosen[:1], grades[0] or None, published)
+    if outcome is None and published:
+        outcome = outcome_table.by_publication(chosen[0], published, tolerance_days=14)
+        outcome_why = "published within two weeks of the official report" if outcome else ""
+    outcome_level = confidence.of_outcome_match(outcome_why)
+    if outcome is not None:
+        evidence["official_outcome_match"] = outcome_why
+    if not published and outcome is not None and outcome.published:
+        evidence["year_reasoning"] = outcome_why
+    set_year(doc, published, outcome, None, outcome_level)
+    if not grades[0] and outcome is not None and (outcome.overall or outcome.subjudgements):
+        official = outcome_table.official_grade(outcome)
+        doc.severity[0] = official
+        severity_evidence.insert(0, {"council": doc.council[0], "value": official,
+                                     "source": "official outcome (the text states no current grade)",
+                                     "confidence": outcome_level})
+    evidence["severity"] = severity_evidence
+    if len(chosen) == 1:
+        link_outcome(doc, outcome, evidence)
+    doc.severity = doc.severity if any(doc.severity) else []
+    set_severity_confidence(doc, severity_evidence)

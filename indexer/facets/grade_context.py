@@ -1,0 +1,74 @@
+"""The words around a grade that say it is not a council's current grade: left behind, past, a tally, a target.
+
+Each test reads `before` (the text up to the grade, same sentence) and/or `after` (the text following it).
+"""
+from __future__ import annotations
+
+import re
+
+_QUOTE = r"['‘“\"]?"
+# "no longer inadequate", "out of the inadequate rating", "improved from inadequate to good"
+_NEGATED = re.compile(rf"\b(no longer|not|never|out of|from)\s+(?:(?:being|been|be|rated|judged|as|the|an?|its|their)\s+)*"
+                      rf"{_QUOTE}$", re.IGNORECASE)
+# "shaken off their inadequate rating", "lifted a council's 'inadequate' grade", "escaped its inadequate label"
+_LEFT_BEHIND = re.compile(rf"\b(lift(?:ed|s|ing)?|sh(?:a|oo)k(?:en|e|es|ing)?\s+off|shed(?:s|ding)?|lost|los(?:e|es|ing)"
+                          rf"|escap(?:e|ed|es|ing)|emerg(?:e|ed|es|ing)\s+from|climb(?:ed|s|ing)?\s+out\s+of"
+                          rf"|remov(?:e|ed|es|ing)|overturn(?:ed|s)?|left\s+behind|ditch(?:ed|es)?)\s+"
+                          rf"(?:(?!to\b|into\b|as\b)[\w'’]+\s+){{0,3}}{_QUOTE}$", re.IGNORECASE)
+_PAST_WORDS = re.compile(r"\b(previous(?:ly)?|last inspection|prior|formerly|once|used to be|had been|last time"
+                         r"|lead to believe|led to believe|still in)\b", re.IGNORECASE)
+# "since 2015, when they were judged inadequate"; "the 2017 inadequate verdict"
+_PAST_YEAR_BEFORE = re.compile(rf"(\b(?:19|20)\d\d\s*,?\s+when\b[^.;]*$|\b(?:19|20)\d\d\s+{_QUOTE}$)", re.IGNORECASE)
+# "rated good in 2012", "rated inadequate in April 2016", "inadequate back in 2015"
+_PAST_YEAR_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(in|since|back in)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+_NUMBER = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*|thirty[\w-]*"
+           r"|forty[\w-]*|fifty[\w-]*|half|a quarter|a third|most|many|none")
+# "10 were rated good, 24 requires improvement and seven inadequate": national tallies name no council.
+_TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?:\s+per\s*cent|%)?\s+(?:(?:were|was|are|is"
+                    rf"|rated|judged|graded|as|councils?|authorities|of them|now|been|have|had)\s+){{0,3}}{_QUOTE}$",
+                    re.IGNORECASE)
+# "fell below good", "falling short of the good grade", "aim to become an outstanding authority"
+_TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|reach|reaching|achieve|achieving"
+                     rf"|aim(?:ing|s)? for|aspir\w+ to be|towards?|beyond|journey to|ambition to be)\s+"
+                     rf"(?:(?:the|a|an|at least)\s+)?{_QUOTE}$"
+                     rf"|\b(?:before|until|once)\s+(?:[\w'’]+\s+){{0,4}}{_QUOTE}$", re.IGNORECASE)
+_GRADE_WORD = r"(?:outstanding|good|adequate|requires improvement|inadequate)"
+# "rated inadequate or requires improvement": two grades offered as alternatives describe a group, not a council.
+_ALTERNATIVE_AFTER = re.compile(rf"^{_QUOTE}\s*,?\s+or\s+{_QUOTE}{_GRADE_WORD}\b", re.IGNORECASE)
+_ALTERNATIVE_BEFORE = re.compile(rf"\b{_GRADE_WORD}{_QUOTE}\s*,?\s+or\s+{_QUOTE}$", re.IGNORECASE)
+
+
+def left_behind(before: str) -> bool:
+    """The grade is one the council has left ("no longer", "moved out of", "shaken off its … rating")."""
+    return bool(_NEGATED.search(before) or _LEFT_BEHIND.search(before))
+
+
+def is_past(before: str, after: str) -> bool:
+    """The grade belongs to an earlier inspection ("previously judged", "rated good in 2012", "the 2017 verdict")."""
+    clause = re.split(r",|;|\bbut\b|\bnow\b", before)[-1]
+    return bool(_PAST_WORDS.search(clause) or _PAST_YEAR_AFTER.match(after) or _PAST_YEAR_BEFORE.search(before))
+
+
+def is_tally(before: str) -> bool:
+    """The grade follows a count of councils ("seven inadequate", "10 were rated good")."""
+    return bool(_TALLY.search(before))
+
+
+def is_target(before: str) -> bool:
+    """The grade is a comparison or an aim ("below good", "aim to become outstanding")."""
+    return bool(_TARGET.search(before))
+
+
+def is_alternative(before: str, after: str) -> bool:
+    """The grade is one of two offered together ("inadequate or requires improvement")."""
+    return bool(_ALTERNATIVE_AFTER.match(after) or _ALTERNATIVE_BEFORE.search(before))
+
+
+def not_current(before: str, after: str) -> str:
+    """Why a grade is not a current judgement ('' when it may be one)."""
+    for reason, test in (("left behind", lambda: left_behind(before)), ("past", lambda: is_past(before, after)),
+                         ("tally", lambda: is_tally(before)), ("target", lambda: is_target(before)),
+                         ("alternative", lambda: is_alternative(before, after))):
+        if test():
+            return reason
+    return ""

@@ -1,0 +1,119 @@
+"""The one Ofsted grade vocabulary: rank, display order, equivalences and every way a grade is written.
+
+Everything else (settings, extraction, facets, evaluation) derives its grade words and orderings from GRADES.
+This module imports nothing from the package so that `settings` can use it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Grade:
+    """One overall grade: its facet value, where it sorts, what it compares equal to, and how it is written."""
+
+    value: str
+    rank: int  # 1 = best; used to pick the lower of two judgements
+    display: int  # position in facet lists (the current scale first, then pre-2013 "adequate")
+    compares_as: str  # the current-scale grade it counts as when text and official record are compared
+    phrasings: tuple[str, ...] = ()  # regexes that name the grade on their own
+    cued_words: tuple[str, ...] = ()  # everyday words that are this grade only after a rating cue ("rated good")
+    report_words: tuple[str, ...] = ()  # how report judgement tables print it
+    number: str = ""  # "Grade 3" on the pre-2013 four-point scale
+    scale: str = "current"  # current | pre-2013 | both
+
+
+GRADES: tuple[Grade, ...] = (
+    Grade("outstanding", rank=1, display=0, compares_as="outstanding", number="1", scale="both",
+          phrasings=(r"performs?\s+excellently", r"performing\s+excellently",
+                     # 2008-10 annual ratings' top band: "rated as excellent", "the excellent band".
+                     r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“]?excellent\b",
+                     r"(?<=the\s['‘“])excellent(?=['’”]\s+band)|(?<=the\s)excellent(?=\s+band)",
+                     r"(?:the\s+)?(?:highest|top)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
+          cued_words=("outstanding",), report_words=("outstanding",)),
+    Grade("good", rank=2, display=1, compares_as="good", number="2", scale="both",
+          phrasings=(r"performs?\s+well", r"performing\s+well"),
+          cued_words=("good",), report_words=("good",)),
+    # Pre-2013 "adequate" was the third of four grades; Ofsted's 2013 scale replaced it with requires improvement.
+    Grade("adequate", rank=3, display=3, compares_as="requires improvement", number="3", scale="pre-2013",
+          phrasings=(r"performs?\s+adequately", r"performing\s+adequately"),
+          cued_words=("adequate",), report_words=("adequate",)),
+    Grade("requires improvement", rank=4, display=2, compares_as="requires improvement",
+          phrasings=(r"requires?\s+improvement(?:\s+to\s+be\s+good)?", r"require\s+improvement",
+                     r"requiring\s+improvement", r"\bRI\b"),
+          report_words=("requires improvement(?: to be good)?", "require improvement")),
+    Grade("inadequate", rank=5, display=4, compares_as="inadequate", number="4", scale="both",
+          phrasings=(r"inadequate", r"performs?\s+poorly", r"performing\s+poorly",
+                     r"(?:the\s+)?lowest\s+(?:possible\s+)?(?:rating|grade|judgement)",
+                     # 2008-10 annual assessment: "the councils rated poor"; "poor" alone is too common a word.
+                     r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“]?poor\b"),
+          report_words=("inadequate",)),
+)
+BY_VALUE: dict[str, Grade] = {g.value: g for g in GRADES}
+VALUES: tuple[str, ...] = tuple(g.value for g in GRADES)
+DISPLAY_ORDER: tuple[str, ...] = tuple(g.value for g in sorted(GRADES, key=lambda g: g.display))
+BY_NUMBER: dict[str, str] = {g.number: g.value for g in GRADES if g.number}
+CUED_WORDS: frozenset[str] = frozenset(w for g in GRADES for w in g.cued_words)
+# The words a judgement table prints, longest first (for patterns such as "Overall effectiveness: <grade>").
+REPORT_WORDS: str = "|".join(sorted((w for g in GRADES for w in g.report_words), key=len, reverse=True))
+
+
+def _phrase_table() -> list[tuple[str, str]]:
+    """(regex, grade value) for every phrasing and cued word; longer patterns first so they win at a position."""
+    pairs = [(p, g.value) for g in GRADES for p in g.phrasings]
+    pairs += [(rf"\b{w}\b", g.value) for g in GRADES for w in g.cued_words]
+    return sorted(pairs, key=lambda pv: len(pv[0]), reverse=True)
+
+
+_PHRASES = _phrase_table()
+# Any grade phrasing, without groups, for use inside other patterns.
+GRADE_PATTERN = "|".join(f"(?:{p})" for p, _ in _PHRASES)
+GRADE_RE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_PHRASES)), re.IGNORECASE)
+
+
+def grade_of_match(match: re.Match) -> str:
+    """The facet value of a GRADE_RE match."""
+    return _PHRASES[int(match.lastgroup[1:])][1]
+
+
+def normalise_grade(text: str | None) -> str | None:
+    """'Requires improvement to be good' -> 'requires improvement'; None when no grade is named."""
+    if not text:
+        return None
+    match = GRADE_RE.search(text)
+    return grade_of_match(match) if match else None
+
+
+def worst_grade(grades) -> str:
+    """The lowest of several grades ('' when none is a grade)."""
+    present = [BY_VALUE[g] for g in grades if g in BY_VALUE]
+    return max(present, key=lambda g: g.rank).value if present else ""
+
+
+def compares_as(grade: str | None) -> str | None:
+    """The current-scale grade a grade counts as for comparison ("adequate" -> "requires improvement")."""
+    return BY_VALUE[grade].compares_as if grade in BY_VALUE else grade
+
+
+def grades_agree(found: str | None, official: str | None) -> bool:
+    """True when a document's grade and the official one are the same judgement (pre-2013 adequate ≈ RI)."""
+    if not found or not official:
+        return found == official
+    return found == official or compares_as(found) == compares_as(official)
+
+
+def equivalents(grade: str) -> set[str]:
+    """Every grade value that compares equal to `grade`."""
+    return {g.value for g in GRADES if grades_agree(grade, g.value)}
+
+
+def official_grades_for(text_grade: str) -> set[str]:
+    """The official grades a document's grade word can stand for: "adequate" may be a journalist's word for
+    requires improvement, but "requires improvement" (a 2013 term) never means a pre-2013 "adequate"."""
+    return {text_grade, compares_as(text_grade)}
+
+
+def is_cued_word(text: str) -> bool:
+    """True for everyday words ("good", "poor") that name a grade only after a rating cue."""
+    return text.lower() in CUED_WORDS

@@ -1,0 +1,57 @@
+"""The news evaluation over the labelled dev set of real articles (indexer/evaluate_news.py), with floors.
+
+The issue's targets are council >= 0.97, severity >= 0.93, year >= 0.90; the floors below are what the rules
+reach today (see the report in the branch notes) so that no change makes them worse.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from indexer.cli import main
+from indexer.evaluate_news import default_labels, evaluate_news, load_labels
+
+from .conftest import ROOT
+
+FLOORS = {"council": 0.92, "severity": 0.86, "year": 0.67}
+LABELS = default_labels(ROOT)
+
+
+@pytest.fixture(scope="module")
+def report():
+    if not LABELS:
+        pytest.skip("no tests/data/news_devset*.jsonl in this checkout")
+    return evaluate_news(LABELS)
+
+
+def test_every_labelled_article_is_evaluated(report):
+    assert not report.errors
+    assert len({c.label.id for c in report.checks}) == sum(len(load_labels(p)) for p in LABELS)
+
+
+@pytest.mark.parametrize("facet", sorted(FLOORS))
+def test_dev_set_accuracy_floors(report, facet):
+    misses = [(c.label.id, c.expected, c.found) for c in report.misses() if c.facet == facet]
+    assert report.ratio(facet) >= FLOORS[facet], misses
+
+
+def test_stated_years_are_nearly_always_right(report):
+    ok, total = report.accuracy("year", lambda c: c.confidence == "stated")
+    assert total >= 10 and ok / total >= 0.9
+
+
+def test_cli_news_mode_prints_facets_kinds_confidence_and_misses(tmp_path):
+    fixture = tmp_path / "a.txt"
+    fixture.write_text("Luton services rated good\n\nPublished: 3 May 2019\n\nLuton Borough Council's children's "
+                       "services were rated good overall.\n", encoding="utf-8")
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps({"id": "t1", "file": str(fixture), "kinds": ["plain"],
+                                  "truth": {"councils": [{"council": "Luton", "grade": "good"}], "year": 2018}}) + "\n")
+    result = CliRunner().invoke(main, ["evaluate", "--news", str(labels)])
+    assert result.exit_code == 0, result.output
+    assert "council   100.0% (1/1)" in result.output and "year      0.0% (0/1)" in result.output
+    assert "t1 year: expected 2018, found 2019 [stated]" in result.output
+    as_json = json.loads(CliRunner().invoke(main, ["evaluate", "--news", "--json", str(labels)]).output)
+    assert as_json["by_confidence"]["year"] == {"stated": {"correct": 0, "total": 1, "percent": 0.0}}

@@ -1,0 +1,30 @@
+"""Finding councils in text (facets/gazetteer.py)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from indexer.facets.gazetteer import display_name, find_mentions, resolve_mention
+
+def test_longest_match_wins_for_contained_names():
+    names = [m.alias for m in find_mentions("North Somerset and Somerset; Newcastle upon Tyne, not "
+                                            "Newcastle-under-Lyme; East Riding of Yorkshire")]
+    assert names == ["North Somerset", "Somerset", "Newcastle upon Tyne", "East Riding of Yorkshire"]
+
+
+def test_reorganised_councils_resolve_by_date():
+    bournemouth = find_mentions("Bournemouth")[0]
+    assert display_name(resolve_mention(bournemouth.codes, dt.date(2017, 5, 1))) == "Bournemouth"
+    assert resolve_mention(bournemouth.codes, dt.date(2022, 5, 1)) == "E06000058"  # BCP
+    northants = find_mentions("Northamptonshire")[0]
+    assert resolve_mention(northants.codes, dt.date(2019, 1, 1)) == "E10000021"
+
+
+def test_org_names_are_not_council_mentions():
+    mentions = find_mentions("a statement from Kent and Medway NHS Trust and Kent Police")
+    assert all(m.is_org for m in mentions)
+
+
+def test_short_council_forms_need_the_word_council():
+    found = [m.alias for m in find_mentions("Brighton council and Blackburn Rovers; Richmond in Yorkshire")]
+    assert found == ["Brighton", "Blackburn"]
+    assert find_mentions("Blackburn Rovers")[0].is_org

@@ -1,0 +1,36 @@
+"""Words around a grade that say it is not the current one (facets/grade_context.py), via grade_statements."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.facets.grade_context import not_current
+from indexer.facets.severity import grade_statements
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # movement: the grade left behind is not current; the new one is
+    ("The county has shaken off its inadequate rating and now requires improvement.", ["requires improvement"]),
+    ("Inspectors lifted the borough's 'inadequate' grade after two years of work.", []),
+    ("The service moved out of inadequate and was rated good.", ["good"]),
+    ("Children's services were upgraded from inadequate to good.", ["good"]),
+    ("The council has improved to requires improvement, Ofsted said.", ["requires improvement"]),
+    # past: a year tied to the grade
+    ("Money has poured in since the 2018 inadequate verdict.", []),
+    ("Things are better than in 2016, when services were judged inadequate overall.", []),
+    ("It was rated inadequate in March 2017.", []),
+    # tallies and targets describe councils in general
+    ("Of 40 councils, 12 were rated good and nine inadequate.", []),
+    ("Most councils still fall below good.", []),
+    ("The council aims to become an outstanding authority.", []),
+    ("More work is needed before services are consistently good.", []),
+    ("Nationally, councils rated inadequate or requires improvement face intervention.", []),
+])
+def test_only_current_grades_are_kept(sentence, expected):
+    assert [s.grade for s in grade_statements(sentence, 1)] == expected
+
+
+def test_reasons_are_named():
+    assert not_current("services are no longer ", "") == "left behind"
+    assert not_current("it was rated ", " in 2015.") == "past"
+    assert not_current("and seven ", ".") == "tally"
+    assert not_current("the seven judged ", " are:") == ""  # "the seven" announces a list, not a count

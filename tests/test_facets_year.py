@@ -1,0 +1,47 @@
+"""The year of a document (facets/year.py, record.py)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .facet_helpers import annotated, article
+from .conftest import FIXTURES, SEEDS
+
+def test_sunderland_year_reasoned_from_rated_good_in_2012():
+    doc = annotated(SEEDS / "004_c591f3048068f891.txt")
+    assert "rated good in 2012" in doc.facet_evidence["year_reasoning"]
+    assert doc.facet_evidence["severity"][0]["source"].startswith("official outcome")
+
+
+def test_datelines_and_archive_lines(tmp_path):
+    from indexer.facets.year import dateline
+
+    assert dateline("Local Paper\nPublished: 05/03/2019 14:00\nBody text here.")[0] == dt.date(2019, 3, 5)
+    assert dateline("12 captures\n05 Mar 2019 - 20 Jun 2021\nArchived 5 March 2019\nBody.")[0] is None
+    assert dateline("Copyright © 2015 BBC\nBody.")[0] is None
+    assert dateline("Tuesday 18 June 2013\nOfsted said...")[0] == dt.date(2013, 6, 18)
+
+
+def test_wayback_capture_dates_are_not_the_year():
+    doc = annotated(FIXTURES / "wayback-kent.txt")
+    assert doc.council == ["Kent"] and doc.year == 2010 and doc.severity == ["inadequate"]
+    assert doc.facet_evidence["year"]["source"] == "official outcome publication date"
+
+
+def test_undated_article_year_from_the_only_inspection_with_that_grade():
+    doc = annotated(FIXTURES / "hostile.txt")  # Rotherham, inadequate, no dates at all
+    assert doc.year == 2014
+    assert doc.facet_evidence["year_reasoning"].startswith("inferred: the only official inspection")
+
+
+def test_undated_article_with_several_matching_inspections_keeps_year_unknown(tmp_path):
+    doc = article(tmp_path, "Birmingham children's services\n\nBirmingham City Council's children's services "
+                             "department has been rated inadequate by Ofsted.\n")
+    assert doc.council == ["Birmingham"] and doc.severity == ["inadequate"] and doc.year is None
+
+
+def test_years_mentioned_bound_the_inspection(tmp_path):
+    doc = article(tmp_path, "Tower Hamlets children's services now good\n\nTower Hamlets Council's children's "
+                             "services have improved from inadequate to good, Ofsted has said. The council was "
+                             "rated inadequate in 2017, but inspectors who visited in January found strong "
+                             "leadership.\n")
+    assert doc.council == ["Tower Hamlets"] and doc.severity == ["good"] and doc.year == 2019
