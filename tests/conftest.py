@@ -61,7 +61,8 @@ def fixture_corpus(tmp_path_factory) -> Path:
     for path in SEEDS.iterdir():
         shutil.copy(path, folder / path.name)
     for path in FIXTURES.iterdir():
-        shutil.copy(path, folder / path.name)
+        if path.is_file():  # news/ is its own corpus, indexed by reports_index
+            shutil.copy(path, folder / path.name)
     return folder
 
 
