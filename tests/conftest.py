@@ -12,6 +12,7 @@ from indexer.build import rebuild
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+NEWS = FIXTURES / "news"
 REPORTS = settings.SHARED_DIR / "reports"
 
 
@@ -47,9 +48,9 @@ def seed_index(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def reports_index(tmp_path_factory, reports_dir) -> Path:
-    """An index over the real reports and the seeds."""
+    """An index over the real reports, the seeds and the news fixture articles: the judged queries' corpus."""
     index_dir = tmp_path_factory.mktemp("reports-index")
-    rebuild([reports_dir, SEEDS], index_dir)
+    rebuild([reports_dir, SEEDS, NEWS], index_dir)
     return index_dir
 
 

@@ -1,4 +1,4 @@
-"""The web UI and search over the 123 real Ofsted reports plus the seeds."""
+"""The web UI and search over the 123 real Ofsted reports plus the seeds and the news fixtures."""
 from __future__ import annotations
 
 import re

@@ -1,0 +1,128 @@
+"""The judged query set and its metrics: exact values on hand-made rankings, a well-formed judged file, floors."""
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import pytest
+
+from indexer.cli import main
+from indexer.evaluate_queries import (DEFAULT_QUERIES, JudgedQuery, QueryEvaluation, QueryOutcome, dcg,
+                                      evaluate_queries, format_query_report, load_judged, ndcg_at, recall_at,
+                                      reciprocal_rank)
+
+from .conftest import NEWS, REPORTS, ROOT, SEEDS
+
+JUDGED = ROOT / DEFAULT_QUERIES
+# What the engine reached when the set was judged (best-match search not yet built): the lead raises these.
+FLOOR_RECALL = 0.28
+FLOOR_NDCG = 0.32
+FLOOR_MRR = 0.44
+CEILING_ZERO_HIT = 23
+
+RELEVANT = {"a": 2, "b": 1, "c": 1}
+
+
+def test_recall_counts_relevant_documents_in_the_top_k():
+    assert recall_at(["a", "x", "c"], RELEVANT) == pytest.approx(2 / 3)
+    assert recall_at(["x", "y"], RELEVANT) == 0.0
+    assert recall_at(["x"] * 10 + ["a"], RELEVANT, k=10) == 0.0  # beyond the cutoff
+
+
+def test_reciprocal_rank_is_the_first_relevant_of_any_grade():
+    assert reciprocal_rank(["x", "b", "a"], RELEVANT) == 0.5
+    assert reciprocal_rank(["a"], RELEVANT) == 1.0
+    assert reciprocal_rank(["x", "y"], RELEVANT) == 0.0
+
+
+def test_dcg_uses_exponential_gain_and_log2_discount():
+    assert dcg([2, 0, 1]) == pytest.approx(3 / math.log2(2) + 0 + 1 / math.log2(4))
+    assert dcg([]) == 0.0
+
+
+def test_ndcg_exact_values():
+    assert ndcg_at(["a", "b", "c"], RELEVANT) == pytest.approx(1.0)
+    ideal = 3 + 1 / math.log2(3) + 1 / math.log2(4)
+    assert ndcg_at(["b", "a", "x", "c"], RELEVANT) == pytest.approx((1 + 3 / math.log2(3) + 1 / math.log2(5)) / ideal)
+    assert ndcg_at(["x"], RELEVANT) == 0.0
+    assert ndcg_at(["a", "a"], {"a": 2}) == pytest.approx(1.0 + 3 / math.log2(3) / 3)  # callers must dedupe
+
+
+def test_evaluation_means_zero_hit_and_weak_lists():
+    q1 = JudgedQuery("q1", "one", {"a": 2, "b": 1})
+    q2 = JudgedQuery("q2", "two", {"c": 2})
+    q3 = JudgedQuery("q3", "three", {"d": 1, "e": 1, "f": 2})
+    evaluation = QueryEvaluation("f", "i", [
+        QueryOutcome(q1, ["a", "b"], 2, 1.0, 1.0, 1.0),
+        QueryOutcome(q2, [], 0, 0.0, 0.0, 0.0),
+        QueryOutcome(q3, ["x", "d"], 2, 1 / 3, 0.2, 0.5),
+    ])
+    assert evaluation.mean("recall") == pytest.approx((1 + 0 + 1 / 3) / 3)
+    assert evaluation.mean("reciprocal_rank") == pytest.approx(0.5)
+    assert [o.judged.id for o in evaluation.zero_hit] == ["q2"]
+    assert [o.judged.id for o in evaluation.weak] == ["q3"]
+    assert evaluation.outcomes[2].missed == ["e", "f"]
+    text = format_query_report(evaluation)
+    assert "'two'" in text and "x [0], d [1]" in text and "missed: e, f" in text
+
+
+def test_load_judged_rejects_bad_grades(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": "q", "query": "x", "relevant": {"a.txt": 3}}) + "\n")
+    with pytest.raises(ValueError, match="bad.jsonl:1"):
+        load_judged(bad)
+
+
+def test_judged_file_is_well_formed():
+    queries = load_judged(JUDGED)
+    assert len(queries) >= 45
+    assert len({q.id for q in queries}) == len(queries) and len({q.query for q in queries}) == len(queries)
+    local = {p.name for p in SEEDS.iterdir()} | {p.name for p in NEWS.iterdir()}
+    for q in queries:
+        assert q.query.strip() and q.note and q.kind, q.id
+        assert set(q.relevant.values()) <= {1, 2} and 2 in q.relevant.values(), q.id
+        for doc in q.relevant:
+            if doc.startswith("report-"):
+                assert re.fullmatch(r"report-\d{3}\.pdf", doc) and doc != "report-010.pdf", (q.id, doc)
+                assert not REPORTS.is_dir() or (REPORTS / doc).is_file(), (q.id, doc)
+            else:
+                assert doc in local, (q.id, doc)
+
+
+def test_judged_set_covers_the_kinds_of_query_people_type():
+    kinds = {q.kind for q in load_judged(JUDGED)}
+    assert {"question", "council+topic", "grade+year", "abbreviation", "misspelling", "phrase",
+            "no council in paragraph"} <= kinds
+
+
+@pytest.mark.reports
+def test_judged_queries_over_reports_seeds_and_news(reports_index):
+    evaluation = evaluate_queries(reports_index, JUDGED)
+    s = evaluation.summary()
+    print("\n" + format_query_report(evaluation))
+    figures = f"recall@10 {s['recall@10']} nDCG@10 {s['ndcg@10']} MRR {s['mrr']} zero-hit {s['zero_hit']}"
+    assert s["queries"] >= 45
+    assert s["recall@10"] >= FLOOR_RECALL, figures
+    assert s["ndcg@10"] >= FLOOR_NDCG, figures
+    assert s["mrr"] >= FLOOR_MRR, figures
+    assert s["zero_hit"] <= CEILING_ZERO_HIT, figures
+    # A query the current engine answers well stays answered: the two Leeds outstanding articles and the report.
+    leeds = next(o for o in evaluation.outcomes if o.judged.id == "q41")
+    assert leeds.recall == 1.0
+
+
+@pytest.mark.reports
+def test_evaluate_queries_command(runner, reports_index):
+    result = runner.invoke(main, ["evaluate", "--queries", str(JUDGED), "--index", str(reports_index), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["summary"]["queries"] == len(data["queries"]) >= 45
+    assert {"recall@10", "ndcg@10", "mrr", "zero_hit"} <= set(data["summary"])
+    text = runner.invoke(main, ["evaluate", "--queries", str(JUDGED), "--index", str(reports_index)]).output
+    assert "recall@10" in text and "Zero-hit queries" in text
+
+
+def test_evaluate_queries_without_an_index_is_a_clear_error(runner, tmp_path):
+    result = runner.invoke(main, ["evaluate", "--queries", str(JUDGED), "--index", str(tmp_path / "none")])
+    assert result.exit_code != 0 and "no index" in result.output
