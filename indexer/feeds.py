@@ -57,6 +57,6 @@ def atom_feed(hits: list[RecentHit], *, title: str, feed_url: str, html_url: str
         for council in hit.council:
             _el(entry, "category", term=council, label=council)
         for grade in hit.severity:
-            _el(entry, "category", term=grade, scheme="ofsted-grade")
+            _el(entry, "category", term=grade, label=f"Ofsted grade: {grade}")
         _el(entry, "summary", hit.snippet_html, type="html")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)

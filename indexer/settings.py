@@ -74,3 +74,4 @@ SIMILAR_MIN_SHARED = 0.3   # share of the query words a result must contain
 SIMILAR_RESULTS = 10
 # Atom feeds: entries per feed.
 FEED_ENTRIES = 50
+FEED_PARAGRAPHS_PER_DOCUMENT = 5

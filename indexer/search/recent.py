@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
+from .. import settings
 from ..models import SearchRequest
 from .execute import selection
 from .results import make_hit
@@ -42,7 +44,8 @@ def key_date(key: int) -> dt.date:
 
 
 def newest_paragraphs(gen, req: SearchRequest, since: dt.date | None = None, limit: int = 50) -> tuple[list[RecentHit], int]:
-    """Matching paragraphs of dated documents, newest document first (paragraphs in reading order); and the total.
+    """Matching paragraphs of dated documents, newest document first (paragraphs in reading order, a few per
+    document); and the total.
 
     Paragraphs of undated documents are left out: an alert is about when something was published.
     """
@@ -53,8 +56,13 @@ def newest_paragraphs(gen, req: SearchRequest, since: dt.date | None = None, lim
     candidates = np.flatnonzero(dated)
     # Newest date first; within a date, by document then paragraph number (stable, reading order).
     order = candidates[np.lexsort((gen.para_n[candidates], gen.doc_ids[candidates], -gen.dates[candidates]))]
-    out = []
-    for docnum in order[:limit]:
+    out, per_document = [], Counter()
+    for docnum in order:
+        if len(out) == limit:
+            break
+        per_document[int(gen.doc_ids[docnum])] += 1
+        if per_document[int(gen.doc_ids[docnum])] > settings.FEED_PARAGRAPHS_PER_DOCUMENT:
+            continue  # one long new report must not push every other match out of the feed
         hit = make_hit(gen, int(docnum), parsed.marks, 0.0, 0, [])
         out.append(RecentHit(hit.doc_id, hit.paragraph, hit.title, hit.url, hit.council, hit.year, hit.severity,
                              hit.heading, hit.snippet_html, key_date(int(gen.dates[docnum]))))
