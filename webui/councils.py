@@ -69,7 +69,7 @@ def timeline(history: list[dict], width: int = 760) -> dict | None:
     days = [dt.date.fromisoformat(h["published"]) for h in dated]
     first = min(2009, days[0].year)
     last = max(dt.date.today().year, days[-1].year) + 1
-    left, right, axis_y = 10, width - 10, 110
+    left, right, axis_y = 24, width - 24, 110
     span = (dt.date(last, 1, 1) - dt.date(first, 1, 1)).days
 
     def x(day: dt.date) -> float:
