@@ -100,3 +100,15 @@ PROXIMITY_WEIGHT = 0.15
 PROXIMITY_CANDIDATES = 40
 # Best-match plan results kept per generation (each holds three arrays of the index size).
 PLAN_CACHE_SIZE = 32
+# Council pages: significant terms (Elasticsearch significant_terms style) of a council's paragraphs.
+SIGNIFICANT_TERMS = 15
+SIGNIFICANT_MIN_PARAGRAPHS = 3
+SIGNIFICANT_PHRASE_CANDIDATES = 80
+SIGNIFICANT_PHRASE_CHECK_CAP = 250  # background paragraphs checked word by word per phrase
+# Similar paragraphs (more-like-this): distinctive words taken from the source paragraph, results shown.
+SIMILAR_QUERY_TERMS = 12
+SIMILAR_MIN_SHARED = 0.3   # share of the query words a result must contain
+SIMILAR_RESULTS = 10
+# Atom feeds: entries per feed.
+FEED_ENTRIES = 50
+FEED_PARAGRAPHS_PER_DOCUMENT = 5

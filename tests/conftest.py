@@ -94,3 +94,55 @@ def runner():
     from click.testing import CliRunner
 
     return CliRunner()
+
+
+# A small corpus with planted words and one planted near-duplicate paragraph, for significant terms and similarity.
+FILLER = [
+    "Social workers told inspectors that caseloads are manageable and that managers are visible and supportive.",
+    "Children in care are visited regularly and their plans are reviewed on time by independent reviewing officers.",
+    "The multi-agency safeguarding hub responds promptly to contacts and decisions are recorded clearly.",
+    "Care leavers are supported by personal advisers who know them well and help them find suitable homes.",
+    "Leaders have a clear understanding of the quality of practice through audits and performance information.",
+]
+PLANTED_SOURCE = ("Trampoline dormitory checks were missing for children placed out of area, and the zeppelin "
+                  "register of unregulated placements was incomplete, leaving senior leaders unaware of risks.")
+PLANTED_TWIN = ("Inspectors found that zeppelin register entries for unregulated placements were incomplete and "
+                "trampoline dormitory checks missing for children placed out of area.")
+PLANTED_DOCS = {
+    "medway-2019.txt": ("Medway Council children's services inspection", "2019-08-27", [
+        PLANTED_SOURCE,
+        "Trampoline dormitory visits by Medway social workers were not recorded for several children.",
+        "Medway managers said the zeppelin register would be rebuilt, and trampoline dormitory checks restarted.",
+        *FILLER]),
+    "medway-2023.txt": ("Medway Council children's services improve", "2023-09-11", [
+        "The zeppelin register of unregulated placements in Medway is now complete and reviewed monthly.",
+        "A trampoline dormitory audit in Medway found that checks now happen for every child placed away.",
+        # The same finding again in Medway's own later report: never "elsewhere".
+        "Trampoline dormitory checks were missing for some children placed out of area, and the zeppelin register was incomplete.",
+        *FILLER[:3]]),
+    "kent-2018.txt": ("Kent County Council children's services inspection", "2018-03-02", [*FILLER, FILLER[0]]),
+    "sunderland-2020.txt": ("Sunderland City Council children's services inspection", "2020-06-05", [
+        "Sunderland leaders have strengthened oversight of children placed out of area.", *FILLER[1:]]),
+    "sunderland-2021.txt": ("Sunderland City Council children's services monitoring visit", "2021-11-19", [
+        "Sunderland has made progress since the last inspection.", PLANTED_TWIN, *FILLER[:2]]),
+}
+
+
+@pytest.fixture(scope="session")
+def planted_corpus(tmp_path_factory) -> Path:
+    """Five short documents about three councils with planted distinctive words and a planted twin paragraph."""
+    import json
+
+    folder = tmp_path_factory.mktemp("planted")
+    for name, (title, published, paragraphs) in PLANTED_DOCS.items():
+        (folder / name).write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        (folder / f"{name}.meta.json").write_text(json.dumps({"title": title, "published": published}))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def planted_index(tmp_path_factory, planted_corpus) -> Path:
+    """An index over the planted corpus."""
+    index_dir = tmp_path_factory.mktemp("planted-index")
+    rebuild([planted_corpus], index_dir)
+    return index_dir

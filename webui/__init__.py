@@ -23,9 +23,11 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.extensions["reportsearch"] = SearchIndex(app.config["INDEX_DIR"])
 
-    from . import views
+    from . import councils, explore, views
 
     app.register_blueprint(views.bp)
+    app.register_blueprint(councils.bp)
+    app.register_blueprint(explore.bp)
 
     @app.after_request
     def security_headers(response):

@@ -2,7 +2,9 @@
 
 Modules: generation (an opened index and its arrays), postings (the only reader of Whoosh internals),
 query (what the user typed), matching (which paragraphs match), facets (facet classes), ordering (rank or date),
-results (hits, documents, rows), params (the search as URL parameters), execute (one search, end to end).
+results (hits, documents, rows), params (the search as URL parameters), execute (one search, end to end);
+grid (council x year counts), recent (newest matches, for alerts), significant (distinctive terms of a set of
+paragraphs), similar (more like this), terms (word statistics the last two share).
 """
 from __future__ import annotations
 
@@ -12,13 +14,17 @@ from pathlib import Path
 from .. import settings
 from ..build import current_generation
 from ..models import SearchRequest, SearchResult
+from ..snippets import mark
 from . import execute
-from .generation import Generation, open_generation
 from .bestmatch import paragraphs_with_own_words
+from .generation import Generation, open_generation
+from .grid import Grid, council_year_grid
 from .matching import docs_in
 from .query import parse_query
+from .recent import RecentHit, newest_paragraphs
 from .results import document_view, index_stats
-from ..snippets import mark
+from .significant import significant_terms
+from .similar import ParagraphMissing, similar_paragraphs
 
 
 class IndexMissing(FileNotFoundError):
@@ -82,3 +88,42 @@ class SearchIndex:
     def stats(self) -> dict:
         """What is indexed: counts, facet values, build time and sources."""
         return {**index_stats(self.generation()), "index_dir": str(self.index_dir)}
+
+    def council(self, name: str) -> dict | None:
+        """A council's page: official inspection history, documents by year, distinctive terms; None if unknown."""
+        from .. import councils
+
+        council = councils.find_council(name)
+        if council is None:
+            return None
+        gen = self.generation()
+        names = [council.name, *council.predecessors]
+        paragraphs = councils.council_paragraphs(gen, names)
+        exclude = {w for n in names for w in n.lower().replace(",", " ").split()}
+        distinctive = significant_terms(gen, paragraphs, exclude) if paragraphs.size else {"terms": [], "phrases": []}
+        return {"council": council.as_dict(), "names": names, "history": councils.history(council),
+                "latest": councils.latest_own(council), "documents_by_year": councils.documents_by_year(gen, names),
+                "paragraphs": int(paragraphs.size),
+                "significant": {kind: [t.as_dict() for t in items] for kind, items in distinctive.items()}}
+
+    def councils(self, region: str = "", grade: str = "", sort: str = "name", descending: bool = False) -> list[dict]:
+        """Every council with its current grade, last inspection date and document count."""
+        from .. import councils
+
+        return councils.council_rows(self.generation(), region, grade, sort, descending)
+
+    def council_year_grid(self, req: SearchRequest) -> Grid:
+        """The search's matching paragraphs counted per council and year."""
+        return council_year_grid(self.generation(), req)
+
+    def similar(self, doc_id: str, paragraph: int, scope: str = "other-councils") -> dict:
+        """Paragraphs in other documents (other councils by default) like one paragraph; ParagraphMissing if none."""
+        return similar_paragraphs(self.generation(), doc_id, paragraph, scope)
+
+    def newest(self, req: SearchRequest, since=None, limit: int = settings.FEED_ENTRIES) -> tuple[list[RecentHit], int]:
+        """The search's matching paragraphs of dated documents, newest first (optionally from a date)."""
+        return newest_paragraphs(self.generation(), req, since, limit)
+
+    def built_at(self) -> str | None:
+        """When the live generation was built (ISO timestamp)."""
+        return self.generation().info.get("built_at")

@@ -11,6 +11,15 @@ document.addEventListener("DOMContentLoaded", () => {
       });
     });
   });
+  // Links announced as buttons (facet values) answer Space like real buttons; Enter works without this file.
+  document.querySelectorAll('a[role="button"]').forEach((link) => {
+    link.addEventListener("keydown", (event) => {
+      if (event.key === " ") {
+        event.preventDefault();
+        link.click();
+      }
+    });
+  });
   // Changing sort or page size applies at once.
   document.querySelectorAll("#sort, #per_page").forEach((select) => {
     select.addEventListener("change", () => select.form.submit());

@@ -1,0 +1,69 @@
+"""The newest paragraphs a search matches, by document date: what an alert (Atom feed, `search --since`) lists."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import settings
+from ..models import SearchRequest
+from .execute import selection
+from .results import make_hit
+
+
+@dataclass
+class RecentHit:
+    """One matching paragraph of a dated document, with its highlighted snippet."""
+
+    doc_id: str
+    paragraph: int
+    title: str
+    url: str
+    council: list[str]
+    year: int | None
+    severity: list[str]
+    heading: str
+    snippet_html: str
+    date: dt.date
+
+    def as_dict(self) -> dict:
+        """JSON-friendly form."""
+        return {**self.__dict__, "date": self.date.isoformat()}
+
+
+def date_key(day: dt.date) -> int:
+    """A date as the index's yyyymmdd sort key."""
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def key_date(key: int) -> dt.date:
+    """The index's yyyymmdd sort key as a date."""
+    return dt.date(key // 10000, key // 100 % 100, key % 100)
+
+
+def newest_paragraphs(gen, req: SearchRequest, since: dt.date | None = None, limit: int = 50) -> tuple[list[RecentHit], int]:
+    """Matching paragraphs of dated documents, newest document first (paragraphs in reading order, a few per
+    document); and the total.
+
+    Paragraphs of undated documents are left out: an alert is about when something was published.
+    """
+    parsed, _, _, final = selection(gen, req)
+    dated = final & (gen.dates > 0)
+    if since is not None:
+        dated &= gen.dates >= date_key(since)
+    candidates = np.flatnonzero(dated)
+    # Newest date first; within a date, by document then paragraph number (stable, reading order).
+    order = candidates[np.lexsort((gen.para_n[candidates], gen.doc_ids[candidates], -gen.dates[candidates]))]
+    out, per_document = [], Counter()
+    for docnum in order:
+        if len(out) == limit:
+            break
+        per_document[int(gen.doc_ids[docnum])] += 1
+        if per_document[int(gen.doc_ids[docnum])] > settings.FEED_PARAGRAPHS_PER_DOCUMENT:
+            continue  # one long new report must not push every other match out of the feed
+        hit = make_hit(gen, int(docnum), parsed.marks, 0.0, 0, [])
+        out.append(RecentHit(hit.doc_id, hit.paragraph, hit.title, hit.url, hit.council, hit.year, hit.severity,
+                             hit.heading, hit.snippet_html, key_date(int(gen.dates[docnum]))))
+    return out, int(candidates.size)
