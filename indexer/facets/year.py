@@ -123,7 +123,7 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
     if len(unique) == 1:
         return unique[0]
     if not unique and grade and codes:
-        return _only_inspection_with_grade(codes[0], grade, latest, published)
+        return _only_inspection_with_grade(codes[0], grade, latest, published, text)
     return None, ""
 
 
@@ -134,18 +134,27 @@ def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
     return max(years) if years else None
 
 
-def _only_inspection_with_grade(code: str, grade: str, latest: int | None,
-                                published: dt.date | None) -> tuple[Outcome | None, str]:
-    """When an article gives no dates: the council's only official inspection with that overall grade."""
+_REPEATED = re.compile(r"\b(again|still|remains?|second time|another|once more)\b", re.IGNORECASE)
+
+
+def _only_inspection_with_grade(code: str, grade: str, latest: int | None, published: dt.date | None,
+                                text: str = "") -> tuple[Outcome | None, str]:
+    """When an article gives no dates: the council's first official inspection with that grade after the latest
+    year it mentions (a year an article names is usually an earlier judgement's); without a year, the only one,
+    or the first one when nothing says the grade was given again."""
     wanted = official_grades_for(grade)
     rows = [o for o in outcome_table.for_council(code) if outcome_table.official_grade(o) in wanted and o.published
             and (not published or -14 <= (published - o.published).days <= 400)]
     if latest:
-        rows = [o for o in rows if o.published.year >= latest]
-    if len(rows) == 1:
-        since = f" since {latest}" if latest else ""
-        return rows[0], (f"inferred: the only official inspection of this council graded {grade}{since} "
-                         f"(published {rows[0].published.isoformat()})")
+        rows = [o for o in rows if o.published.year > latest] or [o for o in rows if o.published.year == latest]
+        why = f"the first official inspection of this council graded {grade} after {latest}"
+    elif len(rows) > 1 and not _REPEATED.search(text):
+        why = f"the first of this council's official inspections graded {grade} (nothing says it was given again)"
+    else:
+        why = f"the only official inspection of this council graded {grade}"
+        rows = rows if len(rows) == 1 else []
+    if rows:
+        return rows[0], f"inferred: {why} (published {rows[0].published.isoformat()})"
     return None, ""
 
 
