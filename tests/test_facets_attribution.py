@@ -42,3 +42,9 @@ def test_councils_with_failing_services_are_a_graded_list(tmp_path):
                             "inadequate.\n\nCouncils with failing children's services include Luton Borough Council, "
                             "Bolton MBC and Kent CC.\n")
     assert doc.council == ["Luton", "Bolton", "Kent"] and doc.severity == ["inadequate"] * 3
+
+
+def test_a_grade_at_a_list_is_about_the_list_not_the_council_named_before(tmp_path):
+    doc = article(tmp_path, "Safety ratings\n\nBesides Luton, child protection was judged inadequate at Bedford, "
+                            "Thurrock and Slough councils.\n")
+    assert set(doc.council) == {"Luton", "Bedford", "Thurrock", "Slough"}

@@ -11,7 +11,8 @@ from .severity import GradeStatement, grade_statements
 
 
 # Between a grade and the list it introduces: "rated poor are", "judged inadequate in this latest report are:".
-_ANNOUNCES_LIST = re.compile(r"^\S*\W*(?:[\w'’]+\W+){0,5}?(?:are|were|include|included|including|being)\W*$"
+# "judged inadequate at A, B and C": a grade followed by "at" and a list is about the list.
+_ANNOUNCES_LIST = re.compile(r"^\S*\W*(?:[\w'’]+\W+){0,5}?(?:are|were|include|included|including|being|at)\W*$"
                              r"|^\S*\W*(?:[\w'’]+\W+){0,6}?:\s*$", re.IGNORECASE)
 # A sentence that refers back to the councils or the grade of the one before ("Both were rated outstanding").
 _BACK_REFERENCE = re.compile(r"^\W*(both|they|those|these|all|each|the (?:two|three|four|five|councils|authorities))\b"
