@@ -33,6 +33,7 @@ class Label:
     councils: list[tuple[str, str | None]]  # (gazetteer name, grade or None)
     year: int | None
     evidence: str = ""
+    url: str = ""  # where the page was fetched: a crawler records it beside the file (sidecar metadata)
 
 
 @dataclass
@@ -140,7 +141,7 @@ def load_labels(path: Path) -> list[Label]:
         labels.append(Label(id=row.get("id") or f"{path.stem}:{n}", file=_resolve_file(row["file"], path),
                             kinds=row.get("kinds") or ["plain"],
                             councils=[(c["council"], c.get("grade")) for c in truth.get("councils") or []],
-                            year=truth.get("year"), evidence=row.get("evidence", "")))
+                            year=truth.get("year"), evidence=row.get("evidence", ""), url=row.get("url") or ""))
     return labels
 
 
@@ -176,7 +177,8 @@ def evaluate_news(labels_files: list[Path]) -> NewsReport:
             if not label.file.exists():
                 report.errors.append({"id": label.id, "file": str(label.file), "reason": "fixture file not found"})
                 continue
-            doc = read_document(label.file)
+            # The page's address is known to whoever fetched it (rebuild reads it from a sidecar); never its date.
+            doc = read_document(label.file, {"url": label.url} if label.url else None)
             if doc.error:
                 report.errors.append({"id": label.id, "file": str(label.file), "reason": doc.error})
                 continue

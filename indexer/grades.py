@@ -47,7 +47,9 @@ GRADES: tuple[Grade, ...] = (
           phrasings=(r"inadequate", r"performs?\s+poorly", r"performing\s+poorly",
                      r"(?:the\s+)?lowest\s+(?:possible\s+)?(?:rating|grade|judgement)",
                      # 2008-10 annual assessment: "the councils rated poor"; "poor" alone is too common a word.
-                     r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“]?poor\b"),
+                     r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“]?poor\b",
+                     # "councils with failing children's services include A, B": the press's word for inadequate.
+                     r"failing(?=\s+(?:children['’]s\s+(?:services|social\s+care)|child\s+protection))"),
           report_words=("inadequate",)),
 )
 BY_VALUE: dict[str, Grade] = {g.value: g for g in GRADES}

@@ -66,8 +66,6 @@ SEVERITY_ORDER = grades.DISPLAY_ORDER
 GRADE_WEIGHT_OVERALL = 3.0
 GRADE_WEIGHT_SUB_AREA = 0.4
 GRADE_WEIGHT_EMPHASIS_BONUS = 0.5
-# A movement's destination ("upgraded from inadequate to good") is as sure as a plain statement.
-GRADE_WEIGHT_MOVEMENT = 1.5
 # A second council is a subject when graded (statement weight >= this) and scored >= SECONDARY_SHARE of the first.
 SECONDARY_MIN_GRADE_WEIGHT = 1.0
 SECONDARY_SHARE = 0.2

@@ -61,3 +61,19 @@ def test_printed_date_when_the_head_has_none(tmp_path):
     doc = read_document(page)
     assert doc.title == "Story" and doc.published.isoformat() == "2015-02-03"
     assert doc.meta["published_source"] == "the article's printed date"
+
+
+def test_a_labelled_published_line_outranks_an_archive_page_date(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>Archive | Story</title></head><body><div class='date'>Friday, 4 March 2011"
+                    "</div><div id='content'><h1>Story</h1><ul><li>Published: Monday, 3 November 2008</li></ul>"
+                    "<p>Luton's children's services were judged inadequate by inspectors.</p></div></body></html>")
+    assert read_document(page).published.isoformat() == "2008-11-03"
+
+
+def test_old_bbc_page_last_updated_line_is_its_date(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>BBC NEWS | Story</title></head><body><div class='ds'>Page last updated at "
+                    "09:01 GMT, Tuesday, 9 December 2008</div><h1>Story</h1><p>Kent's children's services were "
+                    "rated inadequate.</p></body></html>")
+    assert read_document(page).published.isoformat() == "2008-12-09"

@@ -28,3 +28,23 @@ def test_a_list_without_a_grade_takes_the_grade_just_given(tmp_path):
     doc = article(tmp_path, "Three councils rated good\n\nThree councils have had their children's services rated "
                             "good.\n\nSalford, Trafford and Bolton all earned the grade after visits in May.\n")
     assert doc.council == ["Salford", "Trafford", "Bolton"] and doc.severity == ["good"] * 3
+
+
+def test_the_third_council_takes_the_grade_just_given(tmp_path):
+    doc = article(tmp_path, "Top marks\n\nWIGAN and Bury are two of three councils given the top grade.\n\n"
+                            "Both were rated outstanding by inspectors. The third council was Camden, in London.\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Wigan": "outstanding", "Bury": "outstanding",
+                                                     "Camden": "outstanding"}
+
+
+def test_councils_with_failing_services_are_a_graded_list(tmp_path):
+    doc = article(tmp_path, "Child protection below standard\n\nOf 30 councils checked again, 10 were rated "
+                            "inadequate.\n\nCouncils with failing children's services include Luton Borough Council, "
+                            "Bolton MBC and Kent CC.\n")
+    assert doc.council == ["Luton", "Bolton", "Kent"] and doc.severity == ["inadequate"] * 3
+
+
+def test_a_grade_at_a_list_is_about_the_list_not_the_council_named_before(tmp_path):
+    doc = article(tmp_path, "Safety ratings\n\nBesides Luton, child protection was judged inadequate at Bedford, "
+                            "Thurrock and Slough councils.\n")
+    assert set(doc.council) == {"Luton", "Bedford", "Thurrock", "Slough"}

@@ -28,3 +28,14 @@ def test_short_council_forms_need_the_word_council():
     found = [m.alias for m in find_mentions("Brighton council and Blackburn Rovers; Richmond in Yorkshire")]
     assert found == ["Brighton", "Blackburn"]
     assert find_mentions("Blackburn Rovers")[0].is_org
+
+
+def test_names_set_in_capitals_are_found():
+    assert [m.alias for m in find_mentions("BOLTON and Wigan were praised; WIGAN COUNCIL said")] == \
+        ["Bolton", "Wigan", "Wigan Council"]
+    assert find_mentions("READ MORE: THE NEWS IN BRIEF") == []
+
+
+def test_newcastle_alone_is_newcastle_upon_tyne_but_not_under_lyme():
+    assert [m.alias for m in find_mentions("Newcastle was rated adequate")] == ["Newcastle"]
+    assert find_mentions("Newcastle-under-Lyme was mentioned") == []

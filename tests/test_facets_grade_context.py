@@ -18,8 +18,12 @@ from indexer.facets.severity import grade_statements
     ("Money has poured in since the 2018 inadequate verdict.", []),
     ("Things are better than in 2016, when services were judged inadequate overall.", []),
     ("It was rated inadequate in March 2017.", []),
+    ("Services were rated 'inadequate' in early 2019, but the new report gives an overall rating of 'good'.",
+     ["good"]),
+    ("Services were rated good; in June 2014 they had been judged to require improvement.", ["good"]),
     # tallies and targets describe councils in general
     ("Of 40 councils, 12 were rated good and nine inadequate.", []),
+    ("The ratings put 12 in the 'excellent' band and 80 in the 'good' band.", []),
     ("Most councils still fall below good.", []),
     ("The council aims to become an outstanding authority.", []),
     ("More work is needed before services are consistently good.", []),

@@ -45,3 +45,26 @@ def test_years_mentioned_bound_the_inspection(tmp_path):
                              "rated inadequate in 2017, but inspectors who visited in January found strong "
                              "leadership.\n")
     assert doc.council == ["Tower Hamlets"] and doc.severity == ["good"] and doc.year == 2019
+
+
+def test_the_first_inspection_with_the_grade_after_the_year_named(tmp_path):
+    # Sheffield: requires improvement in 2014 (SIF), good in 2019 and 2023 (ILACS).
+    doc = article(tmp_path, "Sheffield improves\n\nSheffield's children's services were rated good; in May 2013 "
+                            "they had been judged to require improvement.\n")
+    assert doc.severity == ["good"] and doc.year == 2019 and doc.confidence["year"] == "inferred"
+
+
+def test_an_inspection_older_than_a_year_named_is_not_the_one_reported(tmp_path):
+    # Stockport: requires improvement in 2012 (SLAC) and 2025 (ILACS); the article names 2025.
+    doc = article(tmp_path, "Stockport report\n\nThe latest Ofsted report on Stockport Council for 2025 rates it "
+                            "requires improvement to be good. Inspectors noted weaknesses found at a visit in "
+                            "February.\n")
+    assert doc.year == 2025
+
+
+def test_a_target_year_is_not_a_bound(tmp_path):
+    # Worcestershire: inadequate 2017, requires improvement 2019.
+    doc = article(tmp_path, "Worcestershire moves up\n\nWorcestershire County Council has been rated requires "
+                            "improvement, its first full inspection since the lowest rating in 2017. It aims to "
+                            "be good by 2022.\n")
+    assert doc.year == 2019

@@ -44,6 +44,8 @@ def test_adequate_compares_equal_to_requires_improvement_but_not_the_other_way_f
     ("all rated as excellent", "outstanding"),
     ("put 10 in the 'excellent' band", "outstanding"),
     ("the council performs well", "good"),
+    ("councils with failing children's services include", "inadequate"),
+    ("a failing school", None),  # only services, social care or child protection
     ("poor practice was common", None),  # 'poor' alone is not a grade
     ("the work was adequately staffed", None),  # nor is 'adequately'
 ])

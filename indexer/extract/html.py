@@ -86,6 +86,13 @@ def _visible_date(soup: BeautifulSoup) -> str:
     from ..facets.dates import full_dates
 
     root = soup.find("article") or soup.find("main") or soup.body or soup
+    # A labelled "Published: 1 December 2008" outranks a bare page date (an archive's capture or update date).
+    # Old BBC pages print only "Page last updated at 14:17 GMT, Wednesday, 17 December 2008": their dateline.
+    for label in (_PUBLISHED_LABEL_RE, _PAGE_UPDATED_RE):
+        for text in (soup.body or soup).find_all(string=label):
+            found = full_dates(str(text))
+            if found:
+                return found[0][0].isoformat()
     for tag in root.find_all(True, attrs={"class": _DATE_CLASS_RE}) + root.find_all(True, attrs={"itemprop": _DATE_CLASS_RE}):
         found = full_dates(tag.get_text(" ", strip=True))
         if found:
@@ -93,6 +100,8 @@ def _visible_date(soup: BeautifulSoup) -> str:
     return ""
 
 
+_PUBLISHED_LABEL_RE = re.compile(r"^\s*(?:date\s+|first\s+)?published\s*:?\s*\S", re.IGNORECASE)
+_PAGE_UPDATED_RE = re.compile(r"^\s*page last updated\b", re.IGNORECASE)
 _DATE_CLASS_RE = re.compile(r"(^|[\s_-])(date|dateline|published|pubdate|timestamp|datePublished)($|[\s_-])",
                             re.IGNORECASE)
 

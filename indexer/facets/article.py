@@ -13,6 +13,7 @@ from .gazetteer import display_name
 from .record import link_outcome, set_severity_confidence, set_year
 from .severity import decide
 from .text_units import document_sentences
+from .calendar import annual_round_year, calendar_year, past_december_shift
 from .year import outcome_from_text
 
 
@@ -24,12 +25,14 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         evidence["council"] = []
         evidence["not_children_services"] = f"reads as a school-inspection article ({why}): no council facet"
         set_year(doc, published, None, None)
+        _calendar_fallback(doc, text)
         return
     sentences = document_sentences(doc)
     scores = score_councils(sentences, published)
     if not scores:
         evidence["council"] = []
         set_year(doc, published, None, None)
+        _calendar_fallback(doc, text)
         return
     primary = max(scores.values(), key=lambda s: (s.score, s.mentions))
     attributed, listed = attribute_grades(sentences, published, primary.code)
@@ -59,6 +62,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     if len(chosen) > 1:
         paragraph_councils(doc, chosen, published)
     outcome, outcome_why = outcome_from_text(text, chosen[:1], grades[0] or None, published)
+    if not published and annual_round_year(text)[0] and confidence.of_outcome_match(outcome_why) != confidence.OFFICIAL:
+        outcome, outcome_why = None, ""  # a 2008-11 annual rating is not one of the table's inspections
     if outcome is None and published:
         outcome = outcome_table.by_publication(chosen[0], published, tolerance_days=14)
         outcome_why = "published within two weeks of the official report" if outcome else ""
@@ -68,6 +73,9 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     if not published and outcome is not None and outcome.published:
         evidence["year_reasoning"] = outcome_why
     set_year(doc, published, outcome, None, outcome_level)
+    if not published and outcome is not None and outcome.published and doc.year:
+        _shift_past_december(doc, text, outcome.published.month)
+    _calendar_fallback(doc, text)
     if not grades[0] and outcome is not None and (outcome.overall or outcome.subjudgements):
         official = outcome_table.official_grade(outcome)
         doc.severity[0] = official
@@ -79,3 +87,24 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         link_outcome(doc, outcome, evidence)
     doc.severity = doc.severity if any(doc.severity) else []
     set_severity_confidence(doc, severity_evidence)
+
+
+def _shift_past_december(doc: Document, text: str, month: int) -> None:
+    """A judgement given 'last December' was published the year before the article."""
+    shift = past_december_shift(text, month)
+    if shift:
+        doc.year += shift
+        doc.facet_evidence["year"]["value"] = doc.year
+        doc.facet_evidence["year"]["source"] += "; the article says “last December”, so a year later"
+
+
+def _calendar_fallback(doc: Document, text: str) -> None:
+    """An undated article with no linked inspection: a year from Ofsted's calendar, marked inferred."""
+    if doc.year:
+        return
+    year, why = calendar_year(text)
+    if year:
+        doc.year = year
+        doc.facet_evidence["year"] = {"value": year, "source": why, "confidence": confidence.INFERRED}
+        doc.facet_evidence["year_reasoning"] = why
+        confidence.record(doc, "year", confidence.INFERRED)

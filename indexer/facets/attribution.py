@@ -11,17 +11,26 @@ from .severity import GradeStatement, grade_statements
 
 
 # Between a grade and the list it introduces: "rated poor are", "judged inadequate in this latest report are:".
-_ANNOUNCES_LIST = re.compile(r"^\S*\W*(?:[\w'’]+\W+){0,5}?(?:are|were|include|included|including|being)\W*$"
+# "judged inadequate at A, B and C": a grade followed by "at" and a list is about the list.
+_ANNOUNCES_LIST = re.compile(r"^\S*\W*(?:[\w'’]+\W+){0,5}?(?:are|were|include|included|including|being|at)\W*$"
                              r"|^\S*\W*(?:[\w'’]+\W+){0,6}?:\s*$", re.IGNORECASE)
 # A sentence that refers back to the councils or the grade of the one before ("Both were rated outstanding").
 _BACK_REFERENCE = re.compile(r"^\W*(both|they|those|these|all|each|the (?:two|three|four|five|councils|authorities))\b"
                              r"|\b(all|both) (?:\w+ ){0,2}(?:earned|received|got|achieved|were given|given)\b"
                              r"|\b(?:those|these) (?:councils|authorities)\b", re.IGNORECASE)
+# One more member of a group graded just before: "The third council was X", "The other authority is Y".
+_NEXT_MEMBER = re.compile(r"^\W*the (?:other|second|third|fourth|fifth|last|remaining|final) (?:one|councils?|authority"
+                          r"|authorities|borough)\b", re.IGNORECASE)
 
 
 def refers_back(sentence: str) -> bool:
     """True when a sentence points at councils or a grade named just before ("Both were…", "all earned…")."""
-    return bool(_BACK_REFERENCE.search(sentence))
+    return bool(_BACK_REFERENCE.search(sentence) or _NEXT_MEMBER.search(sentence))
+
+
+def _takes_last_grade(sentence: str, mentions: list) -> bool:
+    """A sentence naming councils without a grade inherits the previous one ("Both A and B…", "The third was C")."""
+    return len(mentions) >= 2 and refers_back(sentence) or len(mentions) >= 1 and bool(_NEXT_MEMBER.search(sentence))
 
 
 def council_mentions(text: str, day: dt.date | None) -> list[tuple]:
@@ -71,7 +80,7 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str) -> tupl
         statements = grade_statements(sentence.text, sentence.paragraph)
         mentions = council_mentions(sentence.text, day)
         back = refers_back(sentence.text)
-        if not statements and back and len(last_grades) == 1 and len(mentions) >= 2:
+        if not statements and len(last_grades) == 1 and _takes_last_grade(sentence.text, mentions):
             grade = next(iter(last_grades))
             statements = [GradeStatement(grade, 1.0, sentence.text.strip(), sentence.paragraph, len(sentence.text))]
         for st in statements:

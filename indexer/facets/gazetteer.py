@@ -23,6 +23,8 @@ _PAPER_WORDS = re.compile(r"^\s+(?:Evening\s+|Free\s+|Daily\s+|Weekly\s+)?(Echo|
 _ORG_WORDS_ANY_CASE = re.compile(_ORG_WORDS.pattern, re.IGNORECASE)
 # Aliases too ambiguous to trust on their own.
 _RISKY_ALIASES = {"Hull City"}
+# Everyday names that always mean one council ("Newcastle" alone is Newcastle upon Tyne; "-under-Lyme" is excluded).
+_EVERYDAY_ALIASES = {"Newcastle upon Tyne": ("Newcastle",)}
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ def authorities() -> dict[str, Authority]:
     out = {}
     with open(settings.GAZETTEER_CSV, newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            names = {row["short_name"], row["name"], row["council_name"], *row["aliases"].split(";")}
+            names = {row["short_name"], row["name"], row["council_name"], *row["aliases"].split(";"),
+                     *_EVERYDAY_ALIASES.get(row["name"], ())}
             aliases = tuple(sorted({a.strip() for a in names if a.strip() and a.strip() not in _RISKY_ALIASES}))
             out[row["code"]] = Authority(
                 code=row["code"], name=row["short_name"], council_name=row["council_name"], aliases=aliases,
@@ -88,6 +91,30 @@ def _alias_index() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     ordered = sorted(by_alias, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in ordered) + r")(?![\w]|-(?!on|upon|under))")
     return pattern, {a: tuple(sorted(c)) for a, c in by_alias.items()}
+
+
+@lru_cache(maxsize=1)
+def _capitals_index() -> dict[str, str]:
+    """Upper-cased alias -> alias, for names set in capitals ("GATESHEAD and York", "OLDHAM Council")."""
+    return {alias.upper(): alias for alias in _alias_index()[1] if len(alias) >= 4 and alias.upper() not in _CAPITALS_WORDS}
+
+
+_CAPITALS_WORDS = {"READING"}  # an everyday word in a capitalised headline far more often than the council
+_CAPITALS_RUN = re.compile(r"(?<![\w-])[A-Z][A-Z'’&-]+(?:\s+(?:[A-Z][A-Z'’&-]+|AND|UPON|ON))*(?![\w-])")
+
+
+def _capitals_text(text: str) -> str:
+    """Text with runs of capitals that spell a council's name rewritten in the name's own case (same length)."""
+    if not re.search(r"[A-Z]{4}", text):
+        return text
+    capitals = _capitals_index()
+
+    def recase(match: re.Match) -> str:
+        run = match.group(0)
+        if run in capitals:
+            return capitals[run]
+        return re.sub(r"[A-Z][A-Z'’&-]+", lambda word: capitals.get(word.group(0), word.group(0)), run)
+    return _CAPITALS_RUN.sub(recase, text)
 
 
 # Everyday short forms that are only safe as council names when "council" or "borough" follows.
@@ -124,6 +151,7 @@ def find_mentions(text: str) -> list[Mention]:
     """Every authority name in the text, longest match first, marked when part of another body's name."""
     pattern, codes = _alias_index()
     mentions = []
+    text = _capitals_text(text)
     for match in pattern.finditer(text):
         alias = match.group(1)
         # "Newcastle-under-Lyme" is a district, not Newcastle upon Tyne.

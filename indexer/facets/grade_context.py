@@ -20,12 +20,15 @@ _PAST_WORDS = re.compile(r"\b(previous(?:ly)?|last inspection|prior|formerly|onc
 # "since 2015, when they were judged inadequate"; "the 2017 inadequate verdict"
 _PAST_YEAR_BEFORE = re.compile(rf"(\b(?:19|20)\d\d\s*,?\s+when\b[^.;]*$|\b(?:19|20)\d\d\s+{_QUOTE}$)", re.IGNORECASE)
 # "rated good in 2012", "rated inadequate in April 2016", "inadequate back in 2015"
-_PAST_YEAR_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(in|since|back in)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+# The clause ends at ";" or "." ("rated good; in May 2013 they had been…" is about the current grade).
+_PAST_YEAR_AFTER = re.compile(r"^[^\w;.]{0,3}(?:\w+[^\w;.]+){0,3}?(in|since|back in)\s+"
+                              r"(?:(?:early|late|mid|the (?:spring|summer|autumn|winter) of)[\s-]+)?"
+                              r"(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 _NUMBER = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*|thirty[\w-]*"
            r"|forty[\w-]*|fifty[\w-]*|half|a quarter|a third|most|many|none")
 # "10 were rated good, 24 requires improvement and seven inadequate": national tallies name no council.
 _TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?:\s+per\s*cent|%)?\s+(?:(?:were|was|are|is"
-                    rf"|rated|judged|graded|as|councils?|authorities|of them|now|been|have|had)\s+){{0,3}}{_QUOTE}$",
+                    rf"|rated|judged|graded|as|councils?|authorities|of them|now|been|have|had|in the)\s+){{0,3}}{_QUOTE}$",
                     re.IGNORECASE)
 # "fell below good", "falling short of the good grade", "aim to become an outstanding authority"
 _TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|reach|reaching|achieve|achieving"

@@ -11,7 +11,7 @@ from .dates import DateRange, MONTHS, date_ranges, full_dates, url_date
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
                              re.IGNORECASE)
-_DATELINE = re.compile(r"^(published|posted|updated|last updated|date|first published|report published)\b[:\s]*",
+_DATELINE = re.compile(r"^(published|posted|updated|(?:page )?last updated|date|first published|report published)\b[:\s]*",
                        re.IGNORECASE)
 _INSPECTION_MONTH = re.compile(r"\binspect\w*\b[^.]{0,80}?\b(?:in|during|from|between|on|last)\s+(?:the\s+)?"
                                r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(January|February|March|April|May|June|July|August"
@@ -117,10 +117,11 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
                 candidates.append((later[0], f"“{match.group(0)}” → the next inspection after {past_year}"))
     latest = _latest_year_mentioned(text, published)
     unique = list({id(o): (o, why) for o, why in candidates}.values())
-    if len(unique) > 1 and latest:
-        # An article reports an inspection no older than the years it mentions.
-        unique = [(o, why) for o, why in unique if o.published and o.published.year >= latest] or unique
-    if len(unique) == 1:
+    if latest:
+        # An article reports an inspection no older than the years it mentions; of several, the first one after.
+        unique = sorted([(o, why) for o, why in unique if o.published and o.published.year >= latest],
+                        key=lambda ow: (ow[0].published.year == latest, ow[0].published))
+    if unique:
         return unique[0]
     if not unique and grade and codes:
         return _only_inspection_with_grade(codes[0], grade, latest, published)
@@ -130,22 +131,27 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
 def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
     """The latest past year the text mentions (a lower bound for the inspection it reports)."""
     limit = (published or dt.date.today()).year
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text) if 2000 <= int(y) <= limit]
+    # "to reach good by 2022" is a target, not a year that has happened.
+    years = [int(y) for y in re.findall(r"(?<!by )(?<!until )(?<!before )\b((?:19|20)\d\d)\b", text)
+             if 2000 <= int(y) <= limit]
     return max(years) if years else None
 
 
 def _only_inspection_with_grade(code: str, grade: str, latest: int | None,
                                 published: dt.date | None) -> tuple[Outcome | None, str]:
-    """When an article gives no dates: the council's only official inspection with that overall grade."""
+    """When an article gives no dates: the council's first official inspection with that grade after the latest
+    year it mentions (a year an article names is usually an earlier judgement's); without a year, the only one."""
     wanted = official_grades_for(grade)
     rows = [o for o in outcome_table.for_council(code) if outcome_table.official_grade(o) in wanted and o.published
             and (not published or -14 <= (published - o.published).days <= 400)]
     if latest:
-        rows = [o for o in rows if o.published.year >= latest]
-    if len(rows) == 1:
-        since = f" since {latest}" if latest else ""
-        return rows[0], (f"inferred: the only official inspection of this council graded {grade}{since} "
-                         f"(published {rows[0].published.isoformat()})")
+        rows = [o for o in rows if o.published.year > latest] or [o for o in rows if o.published.year == latest]
+        why = f"the first official inspection of this council graded {grade} after {latest}"
+    else:
+        why = f"the only official inspection of this council graded {grade}"
+        rows = rows if len(rows) == 1 else []
+    if rows:
+        return rows[0], f"inferred: {why} (published {rows[0].published.isoformat()})"
     return None, ""
 
 
