@@ -32,3 +32,18 @@ def test_best_first_collapses_per_document_keeping_the_best_paragraph():
     doc_ids = np.array([0, 0, 1, 1, 2])
     assert best_first(candidates, scores, doc_ids, 10, collapse=True).tolist() == [1, 3, 4]
     assert best_first(candidates, scores, doc_ids, 2, collapse=False).tolist() == [1, 3]
+
+
+def test_documents_rank_by_tier_then_best_paragraph_plus_a_share_of_others():
+    from indexer.ranking import rank_documents
+
+    candidates = np.array([0, 1, 2, 3, 4, 5])
+    doc_ids = np.array([0, 1, 0, 1, 0, 2])
+    tiers = np.array([2, 2, 1, 2, 2, 3])
+    scores = np.array([1.0, 0.9, 5.0, 1.5, 0.9, 0.1], dtype=np.float32)
+    # doc 2 matches more words; doc 1: 1.5 + 0.5 x 0.9 = 1.95; doc 0: 1.0 + 0.5 x 0.9 (paragraph 2 is a lower tier)
+    assert rank_documents(candidates, tiers, scores, doc_ids, 0.5, 3).tolist() == [5, 3, 0]
+    # with no share, one long document's many paragraphs cannot lift it
+    assert rank_documents(candidates, tiers, scores, doc_ids, 0.0, 3).tolist() == [5, 3, 0]
+    only_best = rank_documents(candidates, np.full(6, 2), scores, doc_ids, 0.0, 3)
+    assert only_best.tolist() == [2, 3, 5]

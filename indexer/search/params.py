@@ -7,7 +7,8 @@ from .. import settings
 from ..models import SearchRequest
 
 SORTS = ("relevance", "newest", "oldest")
-_DEFAULTS = {"sort": "relevance", "per_page": settings.DEFAULT_PER_PAGE, "page": 1}
+MATCHES = ("best", "all")
+_DEFAULTS = {"sort": "relevance", "per_page": settings.DEFAULT_PER_PAGE, "page": 1, "match": "best"}
 
 
 def request_params(req: SearchRequest, **changes) -> dict:
@@ -15,7 +16,7 @@ def request_params(req: SearchRequest, **changes) -> dict:
     params = {"q": req.q, "council": list(req.council), "severity": list(req.severity),
               "year": [str(y) for y in req.year], "year_from": req.year_from, "year_to": req.year_to,
               **{name: list(values) for name, values in req.filters.items()},
-              "sort": req.sort, "per_page": req.per_page, "page": req.page}
+              "sort": req.sort, "per_page": req.per_page, "page": req.page, "match": req.match}
     params.update(changes)
     return {k: v for k, v in params.items() if v not in (None, "", []) and _DEFAULTS.get(k) != v}
 
@@ -68,8 +69,12 @@ def request_from_params(args) -> tuple[SearchRequest, list[str]]:
     if sort not in SORTS:
         problems.append(f"Unknown sort “{sort[:40]}”; sorted by relevance.")
         sort = "relevance"
+    match = args.get("match", "best")
+    if match not in MATCHES:
+        problems.append(f"Unknown match “{match[:40]}”; best match used.")
+        match = "best"
     req = SearchRequest(
-        q=(args.get("q") or "").strip(),
+        q=(args.get("q") or "").strip(), match=match,
         year_from=_int(args.get("year_from"), "year_from", problems, 1900, 2100),
         year_to=_int(args.get("year_to"), "year_to", problems, 1900, 2100),
         sort=sort, page=_int(args.get("page"), "page", problems, 1, 10_000) or 1, per_page=per_page)

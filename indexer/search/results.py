@@ -23,7 +23,8 @@ def make_hit(gen, docnum: int, marks: QueryMarks, score: float, more_in_doc: int
     """One ranked paragraph with its highlighted snippet."""
     fields = gen.stored(docnum)
     return Hit(**paragraph_facets(fields), snippet_html=mark(fields.get("text", ""), marks, gen.schema["text"].analyzer),
-               score=round(score, 4), more_in_doc=more_in_doc, other_paragraphs=others)
+               score=round(score, 4), more_in_doc=more_in_doc, other_paragraphs=others,
+               year_confidence=fields.get("year_confidence") or "")
 
 
 def export_row(gen, docnum: int, score: float) -> dict:
@@ -40,7 +41,8 @@ def document_view(rows: list[dict]) -> dict:
     return {
         "doc_id": first["doc_id"], "title": first.get("title", ""), "url": first.get("url", ""),
         "path": first.get("path", ""), "kind": first.get("kind", ""), "published": first.get("published") or None,
-        "year": first.get("year") or None, "severity": split_facet(first.get("severity")),
+        "year": first.get("year") or None, "year_confidence": first.get("year_confidence") or None,
+        "severity": split_facet(first.get("severity")),
         "council": sorted({c for r in rows for c in split_facet(r.get("council"))}),
         "council_code": split_facet(first.get("council_code")),
         "subjudgements": {k: first[k] for k in settings.SUBJUDGEMENT_FIELDS if first.get(k)},

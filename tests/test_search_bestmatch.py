@@ -1,0 +1,76 @@
+"""Best match: minimum-should-match, function words, document context, strict link, never nothing."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.models import SearchRequest
+from indexer.search import SearchIndex
+from indexer.search.bestmatch import BestMatchPlan, meaningful
+from indexer.search.synonyms import group_words, stems_of
+
+MEDWAY = "000_f098993525120d5e.txt"
+KENT = "003_daed07e52103bff4.txt"
+
+
+@pytest.fixture(scope="module")
+def seeds(seed_index):
+    return SearchIndex(seed_index)
+
+
+@pytest.mark.parametrize("words,required", [(1, 1), (2, 2), (3, 2), (4, 3), (5, 3), (7, 5), (8, 6)])
+def test_all_words_up_to_two_then_three_quarters(words, required):
+    plan = BestMatchPlan(tuple(group_words(stems_of(" ".join(f"w{i}x" for i in range(words))))))
+    assert len(plan.groups) == words and plan.required == required
+    assert BestMatchPlan(plan.groups, strict=True).required == words
+
+
+def test_function_words_need_not_match_unless_nothing_else_is_left():
+    assert [w for w, _ in meaningful(stems_of("what did inspectors say about the caseloads"))] == \
+        ["inspectors", "caseloads"]
+    assert [w for w, _ in meaningful(stems_of("to be or not"))] == ["to", "be", "or", "not"]
+
+
+def test_a_question_finds_the_paragraph_with_most_of_its_words(seeds):
+    result = seeds.search(SearchRequest(q="social worker caseloads too high in Medway according to Ofsted"))
+    assert result.hits and result.hits[0].doc_id == MEDWAY and result.hits[0].paragraph == 17
+    assert result.match_info["mode"] == "best" and result.match_info["of"] == 6
+    assert result.match_info["strict_url"].startswith("?") and "match=all" in result.match_info["strict_url"]
+    strict = seeds.search(SearchRequest(q=result.request.q, match="all"))
+    assert strict.total <= result.total and strict.match_info["mode"] == "all"
+
+
+def test_context_makes_a_paragraph_findable_by_its_council_grade_and_year(seeds):
+    # Kent paragraph 12 says "case loads" but never "Kent", "inadequate" or "2010": those come from the document.
+    result = seeds.search(SearchRequest(q="Kent inadequate 2010 case loads"))
+    top = result.hits[0]
+    assert (top.doc_id, top.paragraph) == (KENT, 12)
+    assert "Kent" not in top.snippet_html or "<mark>Kent</mark>" not in top.snippet_html
+    assert {"council", "year"} <= set(top.context_matched)
+    assert "<mark>case loads</mark>" in top.snippet_html  # snippets mark only the paragraph's own words
+
+
+def test_own_words_outrank_context_only_matches(seeds):
+    result = seeds.search(SearchRequest(q="Medway", collapse=False, per_page=50))
+    own = [h for h in result.hits if "<mark>Medway</mark>" in h.snippet_html]
+    context_only = [h for h in result.hits if "council" in h.context_matched]
+    assert own and context_only
+    assert result.hits.index(own[-1]) < result.hits.index(context_only[0])
+
+
+def test_facet_counts_follow_the_best_match_set(seeds):
+    result = seeds.search(SearchRequest(q="Medway caseloads inspection report findings", per_page=50, collapse=False))
+    assert result.total == len(result.hits)
+    assert sum(v.count for v in result.facets["severity"]) >= result.total
+    counted = {v.value: v.count for v in result.facets["council"]}
+    assert sum(counted.values()) >= result.total
+
+
+def test_a_question_never_returns_nothing_when_some_words_match(seeds):
+    result = seeds.search(SearchRequest(q="zzzqx yyyqv caseloads wwwqz"))
+    assert result.total > 0 and result.match_info["required"] == 1
+
+
+def test_explicit_syntax_stays_strict(seeds):
+    assert seeds.search(SearchRequest(q="caseloads AND zebra")).total == 0
+    assert seeds.search(SearchRequest(q='"case loads"')).total_docs == 1
+    assert seeds.search(SearchRequest(q="caseloads")).total_docs == 3  # plain: synonyms apply
