@@ -88,9 +88,9 @@ BEST_MATCH_SHARE = 0.75
 SYNONYM_WEIGHT = 0.8
 SPELLING_WEIGHT = 0.6
 # A word found only in the paragraph's document context (title, council names, grade, year) counts this share of idf.
-CONTEXT_WEIGHT = 0.3
+CONTEXT_WEIGHT = 0.5
 # Documents rank by their best paragraph plus this share of their next-best matching paragraphs' scores.
-DOCUMENT_SHARE = 0.1
+DOCUMENT_SHARE = 0.3
 DOCUMENT_SHARE_PARAGRAPHS = 3
 # Query words close together: each adjacent pair of query words within this many positions lifts the score.
 PROXIMITY_WINDOW = 4

@@ -29,6 +29,7 @@ class BestMatchPlan:
 
     groups: tuple[Group, ...]
     strict: bool = False  # every group required (the "all words" link)
+    boosts: tuple[tuple[str, str], ...] = ()  # (facet, value) the query names, e.g. a sub-judgement and its grade
 
     @property
     def required(self) -> int:
@@ -95,7 +96,12 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
         while required > 1 and not matched.any():  # never nothing when partial matches exist
             required -= 1
             matched = tiers >= required
-    return PlanHits(tiers, own_count, scores, matched, required, int(np.count_nonzero(tiers == len(plan.groups))))
+    all_groups = int(np.count_nonzero(tiers == len(plan.groups)))
+    for facet, value in plan.boosts:  # ranks documents with the named judgement first; never filters
+        ids = gen.keyword_postings.get(facet, {}).get(value)
+        if ids is not None:
+            tiers[ids] += 1
+    return PlanHits(tiers, own_count, scores, matched, required, all_groups)
 
 
 def _group_own(gen, group: Group) -> tuple[np.ndarray, np.ndarray]:

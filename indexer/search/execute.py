@@ -43,9 +43,8 @@ def search(gen, req: SearchRequest) -> SearchResult:
 
 def _known_values(gen) -> dict[str, set[str]]:
     """The facet values the index holds, for query understanding."""
-    return {"council": set(gen.keyword_postings.get("council", {})),
-            "severity": set(gen.keyword_postings.get("severity", {})),
-            "year": {str(y) for y in np.unique(gen.years) if y}}
+    known = {name: set(values) for name, values in gen.keyword_postings.items()}
+    return {**known, "year": {str(y) for y in np.unique(gen.years) if y}}
 
 
 def _message(parsed: ParsedQuery) -> str | None:

@@ -12,6 +12,7 @@ from ..schema import stem
 from ..snippets import MATCH_FIELDS, QueryMarks, query_marks
 from .bestmatch import BestMatchPlan, meaningful
 from .synonyms import Alternative, Group, group_words, stems_of
+from .understand import subjudgements_in
 
 
 # Anything beyond plain words makes the query explicit syntax, matched strictly as written.
@@ -127,7 +128,8 @@ def _plain(gen, text: str, strict: bool, message: str | None) -> ParsedQuery:
                                             Alternative((fixed,), settings.SPELLING_WEIGHT, correction)))
                 corrections.append((group.typed, correction))
         groups.append(group)
-    plan = BestMatchPlan(tuple(groups), strict)
+    boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text))
+    plan = BestMatchPlan(tuple(groups), strict, boosts)
     return ParsedQuery(None, plan.marks(), message, plan, tuple(corrections))
 
 

@@ -21,6 +21,15 @@ _COUNCIL_WORD_AFTER = re.compile(r"^(?:['’]s)?\s+(?:city\s+|borough\s+|county\
 _CUE_BEFORE = re.compile(r"\b(?:rated|judged|graded|grade[ds]?|rating|as|deemed|found|now|was|were|is|are|been)\s+$",
                          re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\s+(?:rating|grade|judgement|verdict)\b", re.IGNORECASE)
+# Report sub-judgement areas as people write them, and the facet each is.
+_AREAS = (
+    (re.compile(r"\bcare\s+leavers?\b|\bleaving\s+care\b", re.IGNORECASE), "care_leavers"),
+    (re.compile(r"\bchildren\s+in\s+care\b|\blooked[\s-]+after\s+children\b|\bchildren\s+looked\s+after\b"
+                r"|\b(?:LAC|CLA)\b", re.IGNORECASE), "children_in_care"),
+    (re.compile(r"\bhelp\s+and\s+protection\b|\bchild(?:ren)?\s+(?:who\s+need\s+help\s+and\s+)?protection\b",
+                re.IGNORECASE), "help_and_protection"),
+    (re.compile(r"\bleadership\b|\bleaders\b|\bmanagement\b", re.IGNORECASE), "leadership"),
+)
 _YEAR = r"((?:19|20)\d\d)"
 _RANGE = re.compile(rf"\b{_YEAR}\s*(?:-|–|to|until)\s*{_YEAR}\b", re.IGNORECASE)
 _FROM = re.compile(rf"\b(since|from|after)\s+{_YEAR}\b", re.IGNORECASE)
@@ -80,6 +89,21 @@ def grades_in(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def subjudgements_in(text: str) -> list[tuple[str, str, str]]:
+    """(sub-judgement facet, grade, text as typed) where the query names an area and a grade ("care leavers
+    judged inadequate"): the grade nearest the area."""
+    found = [(m.start(), g, t) for g, t in grades_in(text) for m in [re.search(re.escape(t), text)] if m]
+    if not found:
+        return []
+    out = []
+    for pattern, facet in _AREAS:
+        match = pattern.search(text)
+        if match:
+            _, grade, typed = min(found, key=lambda f: abs(f[0] - match.start()))
+            out.append((facet, grade, f"{match.group(0)} … {typed}"))
+    return out
+
+
 def years_in(text: str) -> tuple[list[tuple[str, int | None, int | None]], list[str]]:
     """Year ranges (typed, from, to) and single years the query names."""
     ranges, used = [], []
@@ -111,6 +135,13 @@ def understand(text: str, req: SearchRequest, known: dict[str, set[str]]) -> lis
             chosen = spec.selected(req)
             toggled = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
             out.append(Understood(facet, value, typed, toggle_url(spec.with_selection(req, toggled)), value in chosen))
+    for facet, grade, typed in subjudgements_in(text):
+        spec = FACETS_BY_NAME[facet]
+        if grade not in known.get(facet, set()):
+            continue
+        chosen = spec.selected(req)
+        toggled = [v for v in chosen if v != grade] if grade in chosen else [*chosen, grade]
+        out.append(Understood(facet, grade, typed, toggle_url(spec.with_selection(req, toggled)), grade in chosen))
     ranges, singles = years_in(text)
     for typed, low, high in ranges:
         selected = (req.year_from, req.year_to) == (low, high)
