@@ -14,6 +14,7 @@ from whoosh.qparser import MultifieldParser, OrGroup, FieldsPlugin, WildcardPlug
 
 from . import settings
 from .build import current_generation, read_build_info
+from .limits import check_expansions, cut_query, words_to_correct
 from .models import FacetValue, Hit, SearchRequest, SearchResult
 from .ranking import FieldStats, TermPostings, best_first, bm25f
 from .schema import as_text, split_facet
@@ -163,6 +164,7 @@ class SearchIndex:
                 raise ValueError("an unclosed quotation mark")
             parsed = parser.parse(text)
             parsed = self._normalise_facet_terms(gen, parsed)
+            check_expansions(parsed, gen.searcher.reader())
             if _is_empty(parsed):
                 raise ValueError("nothing searchable")
         except Exception as exc:  # noqa: BLE001 - any syntax trouble becomes a message, never a 500
@@ -416,7 +418,7 @@ class SearchIndex:
         """'Did you mean': correct unknown raw words against the unstemmed word list."""
         changed = False
         out = text
-        for word in set(_WORD_RE.findall(text)):
+        for word in words_to_correct(_WORD_RE.findall(cut_query(text))):
             lower = word.lower()
             if ":" in word or gen.speller.known(lower):
                 continue

@@ -47,6 +47,12 @@ WRITER_LIMIT_MB = 128
 PER_PAGE_CHOICES = (10, 20, 50)
 DEFAULT_PER_PAGE = 10
 MAX_QUERY_CHARS = 2000
+# Per-request bounds (indexer/limits.py): repeated URL parameters, wildcard expansion, "Did you mean" work.
+MAX_LIST_VALUES = 50
+MAX_VALUE_CHARS = 200
+MAX_WILDCARD_TERMS = 500
+MAX_SPELLING_WORDS = 8
+MAX_SPELLING_WORD_CHARS = 40
 SNIPPET_MAX_CHARS = 320
 CSV_EXPORT_CAP = 5000
 # Match masks of recent queries kept per index generation (a facet click re-runs the same query).

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from indexer import settings
 from indexer.api import result_as_dict
 from indexer.export import neutralise_row
+from indexer.limits import limited_list, limited_query
 from indexer.models import SearchRequest, SearchResult
 from indexer.search import IndexMissing, SearchIndex
 
@@ -54,7 +55,8 @@ def _int(value: str | None, name: str, problems: list[str], low: int | None = No
 def parse_request(args) -> tuple[SearchRequest, list[str]]:
     """A SearchRequest from URL parameters, with notes on anything ignored."""
     problems: list[str] = []
-    years = [y for y in (_int(v, "year", problems, 1900, 2100) for v in args.getlist("year")) if y is not None]
+    year_values = limited_list(args.getlist("year"), "year", problems)
+    years = [y for y in (_int(v, "year", problems, 1900, 2100) for v in year_values) if y is not None]
     per_page = _int(args.get("per_page"), "per_page", problems) or settings.DEFAULT_PER_PAGE
     if per_page not in settings.PER_PAGE_CHOICES:
         per_page = min(settings.PER_PAGE_CHOICES, key=lambda c: abs(c - per_page))
@@ -63,9 +65,9 @@ def parse_request(args) -> tuple[SearchRequest, list[str]]:
         problems.append(f"Unknown sort “{sort}”; sorted by relevance.")
         sort = "relevance"
     req = SearchRequest(
-        q=args.get("q", "").strip(),
-        council=[c for c in args.getlist("council") if c],
-        severity=[s.lower() for s in args.getlist("severity") if s],
+        q=limited_query(args.get("q", ""), problems),
+        council=[c for c in limited_list(args.getlist("council"), "council", problems) if c],
+        severity=[s.lower() for s in limited_list(args.getlist("severity"), "severity", problems) if s],
         year=years,
         year_from=_int(args.get("year_from"), "year_from", problems, 1900, 2100),
         year_to=_int(args.get("year_to"), "year_to", problems, 1900, 2100),
@@ -137,7 +139,7 @@ def search(fmt: str = "html"):
             for item, fv in zip(data["facets"][name], values):
                 item["toggle_url"] = fv.toggle_params.get("url")
         return jsonify(data)
-    cf = request.args.get("cf", "").strip()
+    cf = request.args.get("cf", "").strip()[: settings.MAX_VALUE_CHARS]
     return render_template("search.html", result=result, req=req, cf=cf, labels=FACET_LABELS,
                            pages=_pages(result), histogram=_histogram(result), search_url=search_url,
                            per_page_choices=settings.PER_PAGE_CHOICES, severity_order=settings.SEVERITY_ORDER,
@@ -200,7 +202,7 @@ def document(doc_id: str):
         doc = search_index().document(doc_id)
     if doc is None:
         abort(404)
-    q = request.args.get("q", "").strip()
+    q = limited_query(request.args.get("q", ""), [])
     matches, marked = search_index().matching_paragraphs(doc_id, q) if q else ([], {})
     if as_json:
         return jsonify({**doc, "matching_paragraphs": matches})
