@@ -355,3 +355,157 @@ def test_neutralise_cell_follows_owasp():
 
     assert [neutralise_cell(v) for v in ["=1", "+1", "-1", "@x", "\tx", "\rx", "ok", "", 5, None]] == [
         "'=1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "ok", "", 5, None]
+
+
+# --- concurrency ---------------------------------------------------------------------------------------------
+
+def _big_source(folder: Path) -> Path:
+    """The seeds plus an undated file of 1,000 paragraphs: enough for Whoosh to start its writer processes."""
+    shutil.copytree(SEEDS, folder)
+    paras = [f"Paragraph {i} says that the plans for children were reviewed by the team." for i in range(1000)]
+    (folder / "zz-undated.txt").write_text("Practice notes\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_a_second_rebuild_gets_the_lock_message_and_the_first_succeeds(tmp_path):
+    import threading
+
+    from indexer.lock import RebuildLocked
+
+    index_dir = tmp_path / "index"
+    inside, release = threading.Event(), threading.Event()
+    outcome = {}
+
+    def first():
+        def progress(doc, paragraphs):
+            inside.set()
+            release.wait(20)
+        outcome["report"] = rebuild([SEEDS], index_dir, progress=progress)
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    try:
+        assert inside.wait(20)
+        with pytest.raises(RebuildLocked, match=rf"another rebuild is running, pid {os.getpid()}, started 20"):
+            rebuild([SEEDS], index_dir)
+    finally:
+        release.set()
+        thread.join(30)
+    assert current_generation(index_dir).name == outcome["report"].generation
+    assert SearchIndex(index_dir).search_count("caseloads") == 2
+
+
+def test_cli_rebuild_refuses_while_another_runs(tmp_path):
+    import subprocess
+    import sys
+
+    from indexer.lock import RebuildLock
+
+    with RebuildLock(tmp_path / "index"):
+        result = subprocess.run([sys.executable, "-m", "indexer.cli", "rebuild", "--source", str(SEEDS), "--index",
+                                 str(tmp_path / "index"), "--quiet"], capture_output=True, text=True, timeout=60,
+                                env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
+    assert result.returncode == 1
+    assert f"not rebuilding: another rebuild is running, pid {os.getpid()}, started" in result.stderr
+
+
+def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path):
+    index_dir = tmp_path / "index"
+    index_dir.mkdir()
+    (index_dir / ".rebuild.lock").write_text('{"pid": 999999999, "started": "2020-01-01T00:00:00"}')
+    (index_dir / ".building-20200101-000000-000000").mkdir()  # what the dead rebuild left
+    assert rebuild([SEEDS], index_dir).documents == 5
+    assert not list(index_dir.glob(".building-*"))
+
+
+def _children_of(pid: int) -> list[int]:
+    """Live processes whose parent is pid."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_kill_9_of_a_rebuild_leaves_no_writers_and_the_old_index_served(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    index_dir = tmp_path / "index"
+    rebuild([SEEDS], index_dir)
+    before = current_generation(index_dir)
+    source = _big_source(tmp_path / "src")
+    marker = tmp_path / "writers-started"
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from indexer import settings\n"
+        "from indexer.build import rebuild\n"
+        "settings.WRITER_PROCS = 2\n"
+        "def progress(doc, paragraphs):\n"
+        "    if paragraphs > 500:\n"
+        f"        Path({str(marker)!r}).touch(); time.sleep(120)\n"
+        f"rebuild([Path({str(source)!r})], Path({str(index_dir)!r}), progress=progress)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script],
+                            env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists() and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.1)
+        assert marker.exists(), "the rebuild never reached its writers"
+        writers = _children_of(proc.pid)
+        assert writers, "Whoosh started no writer processes"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+        deadline = time.monotonic() + 10
+        while any(_alive(w) for w in writers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in writers if _alive(w)], "orphaned writer processes"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert current_generation(index_dir) == before
+    assert SearchIndex(index_dir).search_count("caseloads") == 2
+    assert list(index_dir.glob(".building-*"))  # the dead rebuild's leftovers ...
+    assert rebuild([SEEDS], index_dir).documents == 5  # ... are cleaned up by the next one, which takes the lock
+    assert not list(index_dir.glob(".building-*"))
+
+
+def test_a_failing_rebuild_stops_its_writer_processes(tmp_path, monkeypatch):
+    import multiprocessing
+
+    from indexer import build
+
+    monkeypatch.setattr(settings, "WRITER_PROCS", 2)
+    index_dir = tmp_path / "index"
+    rebuild([SEEDS], index_dir)
+    real = build.annotate
+
+    def fail_late(doc):
+        if doc.doc_id == "zz-undated.txt":
+            raise RuntimeError("disk full")
+        real(doc)
+
+    monkeypatch.setattr(build, "annotate", fail_late)
+    source = _big_source(tmp_path / "src")
+    (source / "zz-undated.txt").rename(source / "aa-undated.txt")  # writers start before the failure
+    shutil.copy(source / "aa-undated.txt", source / "zz-undated.txt")
+    with pytest.raises(RuntimeError, match="disk full"):
+        rebuild([source], index_dir)
+    assert multiprocessing.active_children() == []
+    assert SearchIndex(index_dir).search_count("caseloads") == 2
