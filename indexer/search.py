@@ -226,6 +226,8 @@ class SearchIndex:
             mask = np.zeros(gen.size, dtype=bool)
             mask[self._term_postings(gen, q.fieldname, as_text(q.text)).docnums] = True
             return mask
+        if isinstance(q, wq.PatternQuery) and q.fieldname in MATCH_FIELDS:
+            return _expanded_mask(gen, q)  # Whoosh's union of hundreds of matchers takes seconds
         if isinstance(q, wq.Term) and q.fieldname in KEYWORD_FACETS:
             mask = np.zeros(gen.size, dtype=bool)
             ids = gen.postings.get(q.fieldname, {}).get(as_text(q.text))
@@ -529,6 +531,15 @@ def _read_postings(reader, fieldname: str, btext: bytes) -> TermPostings:
         return TermPostings(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
     return TermPostings(np.concatenate(ids), np.concatenate(freqs))
 
+
+
+def _expanded_mask(gen: _Generation, q: wq.Query) -> np.ndarray:
+    """Paragraphs matching a wildcard or prefix: the union of its words' posting arrays (already capped in number)."""
+    mask = np.zeros(gen.size, dtype=bool)
+    reader = gen.searcher.reader()
+    for btext in q._btexts(reader):
+        mask[_read_postings(reader, q.fieldname, btext).docnums] = True
+    return mask
 
 
 def _is_empty(q: wq.Query) -> bool:
