@@ -36,7 +36,7 @@ def split_long(text: str, limit: int = settings.LONG_PARAGRAPH_CHARS,
         return [text]
     passages: list[str] = []
     current = ""
-    for sentence in sentences(text):
+    for sentence in (piece for whole in sentences(text) for piece in _word_chunks(whole, limit, target)):
         if current and len(current) + 1 + len(sentence) > target:
             passages.append(current)
             current = sentence
@@ -45,6 +45,21 @@ def split_long(text: str, limit: int = settings.LONG_PARAGRAPH_CHARS,
     if current:
         passages.append(current)
     return passages
+
+
+def _word_chunks(sentence: str, limit: int, target: int) -> list[str]:
+    """A "sentence" longer than `limit` (text without full stops) cut at spaces into pieces near `target` chars."""
+    if len(sentence) <= limit:
+        return [sentence]
+    pieces, start = [], 0
+    while start < len(sentence):
+        end = start + target
+        if end < len(sentence):
+            space = sentence.rfind(" ", start + target // 2, end)
+            end = space if space > start else end
+        pieces.append(sentence[start:end].strip())
+        start = end
+    return [p for p in pieces if p]
 
 
 def _clean_heading(text: str) -> str:

@@ -49,6 +49,12 @@ WRITER_LIMIT_MB = 128
 PER_PAGE_CHOICES = (10, 20, 50)
 DEFAULT_PER_PAGE = 10
 MAX_QUERY_CHARS = 2000
+# Per-request bounds (indexer/limits.py): repeated URL parameters, wildcard expansion, "Did you mean" work.
+MAX_LIST_VALUES = 50
+MAX_VALUE_CHARS = 200
+MAX_WILDCARD_TERMS = 500
+MAX_SPELLING_WORDS = 8
+MAX_SPELLING_WORD_CHARS = 40
 SNIPPET_MAX_CHARS = 320
 CSV_EXPORT_CAP = 5000
 # Match masks of recent queries kept per index generation (a facet click re-runs the same query).
@@ -76,9 +82,6 @@ COUNCIL_SCORE_OPENING = 2.0
 COUNCIL_SCORE_COUNCIL_WORD = 0.5
 # Keyword facet fields whose posting arrays a generation keeps in memory.
 KEYWORD_FACET_FIELDS = ("council", "severity", *SUBJUDGEMENT_FIELDS)
-# Bounds on one request's parameters: values per list parameter and characters per value.
-MAX_PARAM_VALUES = 50
-MAX_PARAM_CHARS = 200
 
 # Best-match search (plain word lists). A paragraph must contain all meaningful words when there are at most
 # BEST_MATCH_ALL_UP_TO of them, else this share of them (rounded down), Elasticsearch's "2<75%".

@@ -31,5 +31,5 @@ def test_bad_values_are_noted_and_ignored():
 def test_list_parameters_are_capped():
     many = MultiDict([("council", f"C{i}") for i in range(10_000)] + [("severity", "x" * 5000)])
     req, problems = request_from_params(many)
-    assert len(req.council) == settings.MAX_PARAM_VALUES and req.severity == []
-    assert any("first 50 values of council" in p for p in problems)
+    assert len(req.council) == settings.MAX_LIST_VALUES and req.severity == []
+    assert any("first 50 council values" in p for p in problems)

@@ -60,7 +60,7 @@ def _grid_csv(table) -> Response:
 @bp.route("/similar.json", endpoint="similar_json")
 def similar():
     """Paragraphs in other councils (or other documents) that share a paragraph's most distinctive words."""
-    doc_id = request.args.get("doc", "")[: settings.MAX_PARAM_CHARS]
+    doc_id = request.args.get("doc", "")[: settings.MAX_VALUE_CHARS]
     scope = request.args.get("scope", SCOPES[0])
     scope = scope if scope in SCOPES else SCOPES[0]
     as_json = request.path.endswith(".json")

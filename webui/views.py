@@ -11,6 +11,8 @@ from markupsafe import Markup
 from indexer import settings
 from indexer.api import result_as_dict
 from indexer.export import neutralise_row
+from indexer.limits import limited_query
+from indexer.export import neutralise_row
 from indexer.models import SearchRequest, SearchResult
 from indexer.search import IndexMissing, SearchIndex
 from indexer.search.facets import FACET_LABELS, FACETS
@@ -58,7 +60,7 @@ def search(fmt: str = "html"):
     result = run_search(req, problems)
     if fmt == "json":
         return jsonify(result_as_dict(result))
-    cf = request.args.get("cf", "").strip()[: settings.MAX_PARAM_CHARS]
+    cf = request.args.get("cf", "").strip()[: settings.MAX_VALUE_CHARS]
     return render_template("search.html", result=result, req=req, cf=cf, labels=FACET_LABELS, facet_list=FACETS,
                            pages=_pages(result), histogram=_histogram(result), search_url=search_url,
                            per_page_choices=settings.PER_PAGE_CHOICES,
@@ -122,7 +124,7 @@ def document(doc_id: str):
         doc = search_index().document(doc_id)
     if doc is None:
         abort(404)
-    q = request.args.get("q", "").strip()
+    q = limited_query(request.args.get("q", ""), [])
     matches, marked = search_index().matching_paragraphs(doc_id, q) if q else ([], {})
     if as_json:
         return jsonify({**doc, "matching_paragraphs": matches})

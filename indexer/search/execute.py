@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from ..limits import words_to_correct
 from ..models import SearchRequest, SearchResult
 from .bestmatch import context_matched, plan_hits
 from .facets import FACETS, combine, facet_counts, facet_masks, year_counts
@@ -17,7 +18,6 @@ from .results import export_row, make_hit
 from .understand import understand
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
-MAX_SPELLED_WORDS = 12
 
 
 def selection(gen, req: SearchRequest) -> tuple[ParsedQuery, np.ndarray, dict, np.ndarray]:
@@ -106,7 +106,7 @@ def suggest(gen, text: str) -> str | None:
     """'Did you mean': unknown raw words corrected against the corpus word list (on the cut query only)."""
     text, _ = cut_query(text)
     out, changed = text, False
-    for word in list(dict.fromkeys(_WORD_RE.findall(text)))[:MAX_SPELLED_WORDS]:
+    for word in words_to_correct(_WORD_RE.findall(text)):
         lower = word.lower()
         if ":" in word or gen.speller.known(lower):
             continue

@@ -29,6 +29,8 @@ def _mask(gen, q: wq.Query | None) -> np.ndarray:
         return _ids_mask(gen.size, gen.term_postings(q.fieldname, as_text(q.text)).docnums)
     if isinstance(q, wq.Term) and q.fieldname in gen.keyword_postings:
         return _ids_mask(gen.size, gen.keyword_postings[q.fieldname].get(as_text(q.text)))
+    if isinstance(q, wq.PatternQuery) and q.fieldname in MATCH_FIELDS:
+        return _expanded_mask(gen, q)  # Whoosh's union of hundreds of matchers takes seconds
     if isinstance(q, wq.Not):
         return ~_mask(gen, q.query)
     if isinstance(q, wq.AndNot):
@@ -38,6 +40,14 @@ def _mask(gen, q: wq.Query | None) -> np.ndarray:
         return combine.reduce([_mask(gen, sub) for sub in q.subqueries])
     matcher = q.matcher(gen.searcher)
     return _ids_mask(gen.size, np.fromiter(matcher.all_ids(), dtype=np.int64) if matcher.is_active() else None)
+
+
+def _expanded_mask(gen, q: wq.Query) -> np.ndarray:
+    """Paragraphs matching a wildcard or prefix: the union of its words' posting arrays (already capped in number)."""
+    mask = np.zeros(gen.size, dtype=bool)
+    for btext in q._btexts(gen.searcher.reader()):
+        mask[gen.term_postings(q.fieldname, as_text(btext)).docnums] = True
+    return mask
 
 
 def _ids_mask(size: int, ids: np.ndarray | None) -> np.ndarray:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from .. import settings
+from ..limits import limited_list, limited_query
 from ..models import SearchRequest
 
 SORTS = ("relevance", "newest", "oldest")
@@ -46,17 +47,6 @@ def _int(value: str | None, name: str, problems: list[str], low: int, high: int)
     return number
 
 
-def _bounded_list(args, name: str, problems: list[str]) -> list[str]:
-    """A list parameter's values, capped in count and length (one request must not carry unbounded work)."""
-    values = args.getlist(name)
-    if len(values) > settings.MAX_PARAM_VALUES:
-        problems.append(f"Only the first {settings.MAX_PARAM_VALUES} values of {name} were used.")
-        values = values[: settings.MAX_PARAM_VALUES]
-    if any(len(v) > settings.MAX_PARAM_CHARS for v in values):
-        problems.append(f"A value of {name} longer than {settings.MAX_PARAM_CHARS} characters was ignored.")
-    return [v for v in values if len(v) <= settings.MAX_PARAM_CHARS]
-
-
 def request_from_params(args) -> tuple[SearchRequest, list[str]]:
     """A SearchRequest from URL parameters (anything with get/getlist), with notes on anything ignored."""
     from .facets import FACETS
@@ -74,10 +64,11 @@ def request_from_params(args) -> tuple[SearchRequest, list[str]]:
         problems.append(f"Unknown match “{match[:40]}”; best match used.")
         match = "best"
     req = SearchRequest(
-        q=(args.get("q") or "").strip(), match=match,
+        q=limited_query(args.get("q") or "", problems), match=match,
         year_from=_int(args.get("year_from"), "year_from", problems, 1900, 2100),
         year_to=_int(args.get("year_to"), "year_to", problems, 1900, 2100),
         sort=sort, page=_int(args.get("page"), "page", problems, 1, 10_000) or 1, per_page=per_page)
     for facet in FACETS:
-        req = facet.with_selection(req, facet.parse(_bounded_list(args, facet.name, problems), problems))
+        req = facet.with_selection(req, facet.parse(limited_list(args.getlist(facet.name), facet.name, problems),
+                                                    problems))
     return req, problems

@@ -8,6 +8,8 @@ from whoosh import query as wq
 from whoosh.qparser import FieldsPlugin, MultifieldParser, OrGroup, PhrasePlugin, WildcardPlugin
 
 from .. import settings
+from .. import limits
+from ..limits import check_expansions
 from ..schema import stem
 from ..snippets import MATCH_FIELDS, QueryMarks, query_marks
 from .bestmatch import BestMatchPlan, meaningful
@@ -50,10 +52,10 @@ def is_plain(text: str) -> bool:
 
 def cut_query(text: str) -> tuple[str, str | None]:
     """The query cut to the allowed length before any other work, and a note when it was cut."""
-    if len(text) <= settings.MAX_QUERY_CHARS:
+    cut = limits.cut_query(text)
+    if len(cut) == len(text):
         return text, None
-    return (text[: settings.MAX_QUERY_CHARS],
-            f"Your query was longer than {settings.MAX_QUERY_CHARS} characters and was shortened.")
+    return cut, f"Your query was longer than {settings.MAX_QUERY_CHARS:,} characters and was shortened."
 
 
 def parse_query(gen, text: str, strict: bool = False) -> ParsedQuery:
@@ -74,6 +76,7 @@ def parse_syntax(gen, text: str, message: str | None = None) -> ParsedQuery:
         parsed = _normalise_facet_terms(gen, MultifieldParser(list(MATCH_FIELDS), gen.schema).parse(text))
         if _is_empty(parsed):
             raise ValueError("nothing searchable")
+        check_expansions(parsed, gen.searcher.reader())
     except Exception as exc:  # noqa: BLE001 - any syntax trouble becomes a message, never a 500
         words = re.findall(r"\w+", text)
         parsed = _plain_parser(gen).parse(" ".join(words)) if words else None

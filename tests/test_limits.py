@@ -1,0 +1,53 @@
+"""Per-request bounds: query cut, list parameters capped, spelling on a few words, wildcard expansion capped."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from whoosh.qparser import MultifieldParser
+
+from indexer import settings
+from indexer.limits import check_expansions, cut_query, limited_list, limited_query, words_to_correct
+from indexer.search import SearchIndex
+from indexer.search.matching import _expanded_mask
+
+
+def test_query_is_cut_before_anything_reads_it():
+    problems: list[str] = []
+    assert limited_query("  " + "x" * 5000, problems) == "x" * settings.MAX_QUERY_CHARS
+    assert problems == ["Your query was longer than 2,000 characters and was shortened."]
+    assert cut_query("abc") == "abc"
+
+
+def test_list_parameters_are_capped_with_a_message():
+    problems: list[str] = []
+    assert limited_list(["Kent"] * 18_000, "council", problems) == ["Kent"] * 50
+    assert limited_list(["K" * 201, "Kent"], "council", problems) == ["Kent"]
+    assert problems == ["Only the first 50 council values were used (18,000 were given).",
+                        "council values longer than 200 characters were ignored."]
+
+
+def test_spelling_looks_at_a_few_distinct_words_of_plausible_length():
+    words = ["casloads", "casloads", "x" * 41, *[f"word{i}" for i in range(100)]]
+    assert words_to_correct(words) == ["casloads", *[f"word{i}" for i in range(7)]]
+
+
+def _parse(gen, text):
+    return MultifieldParser(["heading", "text"], gen.ix.schema).parse(text)
+
+
+def test_leading_wildcards_and_wide_patterns_are_refused(seed_index, monkeypatch):
+    gen = SearchIndex(seed_index).generation()
+    reader = gen.searcher.reader()
+    with pytest.raises(ValueError, match="starts with a wildcard"):
+        check_expansions(_parse(gen, "?*"), reader)
+    monkeypatch.setattr(settings, "MAX_WILDCARD_TERMS", 2)
+    with pytest.raises(ValueError, match="“c” matches more than 2 different words"):
+        check_expansions(_parse(gen, "c*"), reader)
+    check_expansions(_parse(gen, "caseload*"), reader)  # caseload, caseloads
+
+
+@pytest.mark.parametrize("pattern", ["safeguard*", "c?se*", "inspect*", "zzz*"])
+def test_wildcard_matching_in_numpy_equals_whoosh(seed_index, pattern):
+    gen = SearchIndex(seed_index).generation()
+    for sub in _parse(gen, pattern).subqueries:
+        assert np.flatnonzero(_expanded_mask(gen, sub)).tolist() == sorted(sub.docs(gen.searcher))
