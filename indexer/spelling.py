@@ -28,12 +28,29 @@ class WordCounter:
         (folder / WORDS_FILE).write_text(json.dumps(self.counts, separators=(",", ":")), encoding="utf-8")
 
 
+class _FrequencyCorrector(ListCorrector):
+    """Whoosh's word-list corrector, scoring nearer words first and, among equally near ones, frequent first.
+
+    Overriding `_suggestions` is Whoosh's documented way to score suggestions; `suggest()` stays public API.
+    """
+
+    def __init__(self, counts: dict[str, int]):
+        super().__init__(sorted(counts))
+        self.counts = counts
+
+    def _suggestions(self, text, maxdist, prefix):
+        """(score, word): higher is better; distance first, then corpus frequency (a fraction below one edit)."""
+        for distance_score, word in super()._suggestions(text, maxdist, prefix):
+            frequency = self.counts.get(word, 0)
+            yield distance_score + 0.9 * frequency / (frequency + 1), word
+
+
 class Speller:
     """Suggests a known word for an unknown one: nearest edit distance, then most frequent."""
 
     def __init__(self, counts: dict[str, int]):
         self.counts = counts
-        self._corrector = ListCorrector(sorted(counts))
+        self._corrector = _FrequencyCorrector(counts)
 
     @classmethod
     def load(cls, folder: Path) -> "Speller":
@@ -51,8 +68,5 @@ class Speller:
         """The best correction for an unknown word, or None."""
         if not self.counts or self.known(word):
             return None
-        candidates = list(self._corrector._suggestions(word, 2, 1))
-        if not candidates:
-            return None
-        best = max(candidates, key=lambda item: (item[0], self.counts.get(item[1], 0)))
-        return best[1]
+        found = self._corrector.suggest(word, limit=1, maxdist=2, prefix=1)
+        return found[0] if found else None

@@ -15,8 +15,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(
         INDEX_DIR=str(settings.DEFAULT_INDEX),
-        PER_PAGE_CHOICES=settings.PER_PAGE_CHOICES,
-        DEFAULT_PER_PAGE=settings.DEFAULT_PER_PAGE,
         CSV_EXPORT_CAP=settings.CSV_EXPORT_CAP,
     )
     if test_config:
