@@ -19,7 +19,7 @@ from . import execute
 from .bestmatch import paragraphs_with_own_words
 from .generation import Generation, open_generation
 from .grid import Grid, council_year_grid
-from .matching import docs_in
+from .matching import query_docs_in
 from .query import parse_query
 from .recent import RecentHit, newest_paragraphs
 from .results import document_view, index_stats
@@ -80,7 +80,7 @@ class SearchIndex:
         parsed = parse_query(gen, text)
         analyzer = gen.schema["text"].analyzer
         marked = {}
-        for docnum in docs_in(gen, parsed, doc_id, paragraphs_with_own_words):
+        for docnum in _matching_docnums(gen, parsed, doc_id):
             fields = gen.stored(docnum)
             marked[int(fields["n"])] = mark(fields.get("text", ""), parsed.marks, analyzer, whole=True)
         return sorted(marked), marked
@@ -127,3 +127,10 @@ class SearchIndex:
     def built_at(self) -> str | None:
         """When the live generation was built (ISO timestamp)."""
         return self.generation().info.get("built_at")
+
+
+def _matching_docnums(gen: Generation, parsed, doc_id: str) -> list[int]:
+    """One document's paragraphs that match: for best match, those with a query word of their own."""
+    if parsed.plan is not None:
+        return paragraphs_with_own_words(gen, parsed.plan, sorted(gen.searcher.document_numbers(doc_id=doc_id)))
+    return query_docs_in(gen, parsed.query, doc_id) if parsed.query is not None else []

@@ -12,7 +12,7 @@ from .bestmatch import context_matched, plan_hits
 from .facets import FACETS, combine, facet_counts, facet_masks, year_counts
 from .matching import match_mask
 from .ordering import ranked_docnums
-from .params import toggle_url
+from .urls import toggle_url
 from .query import ParsedQuery, cut_query, parse_query
 from .results import export_row, make_hit
 from .understand import understand
@@ -23,7 +23,7 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 def selection(gen, req: SearchRequest) -> tuple[ParsedQuery, np.ndarray, dict, np.ndarray]:
     """The parsed query, its match mask, each facet's selection mask and their AND."""
     parsed = parse_query(gen, req.q, strict=req.match == "all")
-    matched = plan_hits(gen, parsed.plan).matched if parsed.plan is not None else match_mask(gen, parsed)
+    matched = plan_hits(gen, parsed.plan).matched if parsed.plan is not None else match_mask(gen, parsed.query)
     masks = facet_masks(gen, req)
     return parsed, matched, masks, combine(matched, masks.values())
 

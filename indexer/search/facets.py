@@ -7,7 +7,7 @@ import numpy as np
 
 from .. import settings
 from ..models import FacetValue, SearchRequest
-from .params import toggle_url
+from .urls import toggle_url
 
 
 @dataclass(frozen=True)

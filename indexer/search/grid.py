@@ -7,7 +7,7 @@ import numpy as np
 
 from ..models import SearchRequest
 from .execute import selection
-from .params import query_string
+from .urls import query_string
 
 
 @dataclass

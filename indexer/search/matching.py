@@ -6,19 +6,15 @@ from whoosh import query as wq
 
 from ..schema import as_text
 from ..snippets import MATCH_FIELDS
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # query imports best-match, which uses this module's phrase matching
-    from .query import ParsedQuery
 
 
-def match_mask(gen, parsed: ParsedQuery) -> np.ndarray:
-    """Paragraphs matching the query, cached per generation (facet clicks and pages reuse it)."""
+def match_mask(gen, query: wq.Query | None) -> np.ndarray:
+    """Paragraphs matching a Whoosh query, cached per generation (facet clicks and pages reuse it)."""
     def compute() -> np.ndarray:
-        mask = _mask(gen, parsed.query)
+        mask = _mask(gen, query)
         mask.setflags(write=False)
         return mask
-    return gen.masks.get(parsed.key, compute)
+    return gen.masks.get(repr(query), compute)
 
 
 def _mask(gen, q: wq.Query | None) -> np.ndarray:
@@ -58,14 +54,9 @@ def _ids_mask(size: int, ids: np.ndarray | None) -> np.ndarray:
     return mask
 
 
-def docs_in(gen, parsed: ParsedQuery, doc_id: str, plan_paragraphs) -> list[int]:
-    """The docnums of one document's paragraphs that match the query (for a best-match plan, those that
-    have some query word in their own text: `plan_paragraphs(gen, plan, docnums)`)."""
-    if parsed.plan is not None:
-        return plan_paragraphs(gen, parsed.plan, sorted(gen.searcher.document_numbers(doc_id=doc_id)))
-    if parsed.query is None:
-        return []
-    return list(wq.Require(parsed.query, wq.Term("doc_id", doc_id)).docs(gen.searcher))
+def query_docs_in(gen, query: wq.Query, doc_id: str) -> list[int]:
+    """The docnums of one document's paragraphs that match a Whoosh query."""
+    return list(wq.Require(query, wq.Term("doc_id", doc_id)).docs(gen.searcher))
 
 
 def phrase_mask(gen, stems: tuple[str, ...]) -> np.ndarray:

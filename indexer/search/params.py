@@ -1,35 +1,14 @@
-"""A search as URL parameters and back: the URL is the state, so every view and link can rebuild it."""
+"""Reading a search from URL parameters: bounded, with a note for anything ignored, never an error."""
 from __future__ import annotations
-
-from urllib.parse import urlencode
 
 from .. import settings
 from ..limits import limited_list, limited_query
 from ..models import SearchRequest
+from .facets import FACETS
+from .urls import query_string, request_params  # noqa: F401 - the two directions of one format, importable here
 
 SORTS = ("relevance", "newest", "oldest")
 MATCHES = ("best", "all")
-_DEFAULTS = {"sort": "relevance", "per_page": settings.DEFAULT_PER_PAGE, "page": 1, "match": "best"}
-
-
-def request_params(req: SearchRequest, **changes) -> dict:
-    """The URL parameters that reproduce a search, with changes applied; defaults and empties left out."""
-    params = {"q": req.q, "council": list(req.council), "severity": list(req.severity),
-              "year": [str(y) for y in req.year], "year_from": req.year_from, "year_to": req.year_to,
-              **{name: list(values) for name, values in req.filters.items()},
-              "sort": req.sort, "per_page": req.per_page, "page": req.page, "match": req.match}
-    params.update(changes)
-    return {k: v for k, v in params.items() if v not in (None, "", []) and _DEFAULTS.get(k) != v}
-
-
-def query_string(req: SearchRequest, **changes) -> str:
-    """The search (with changes) as an encoded query string."""
-    return urlencode(request_params(req, **changes), doseq=True)
-
-
-def toggle_url(req: SearchRequest) -> str:
-    """A relative link to `req` from page 1 ('?…', resolved against whichever search view shows it)."""
-    return "?" + query_string(req, page=1)
 
 
 def _int(value: str | None, name: str, problems: list[str], low: int, high: int) -> int | None:
@@ -49,8 +28,6 @@ def _int(value: str | None, name: str, problems: list[str], low: int, high: int)
 
 def request_from_params(args) -> tuple[SearchRequest, list[str]]:
     """A SearchRequest from URL parameters (anything with get/getlist), with notes on anything ignored."""
-    from .facets import FACETS
-
     problems: list[str] = []
     per_page = _int(args.get("per_page"), "per_page", problems, 1, 10_000) or settings.DEFAULT_PER_PAGE
     if per_page not in settings.PER_PAGE_CHOICES:

@@ -9,7 +9,7 @@ from .. import grades
 from ..facets.gazetteer import authorities, display_name, names_another_body, resolve
 from ..models import SearchRequest
 from .facets import FACETS_BY_NAME
-from .params import toggle_url
+from .urls import toggle_url
 
 # Council names that are everyday words: only a capitalised name that does not open the query, or one followed
 # by a council word, is the council ("Reading children's services" at the start is ambiguous; "in Reading" is not).

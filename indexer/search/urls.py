@@ -1,0 +1,29 @@
+"""A search as URL parameters: the URL is the state, so every view and link can rebuild it."""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from .. import settings
+from ..models import SearchRequest
+
+_DEFAULTS = {"sort": "relevance", "per_page": settings.DEFAULT_PER_PAGE, "page": 1, "match": "best"}
+
+
+def request_params(req: SearchRequest, **changes) -> dict:
+    """The URL parameters that reproduce a search, with changes applied; defaults and empties left out."""
+    params = {"q": req.q, "council": list(req.council), "severity": list(req.severity),
+              "year": [str(y) for y in req.year], "year_from": req.year_from, "year_to": req.year_to,
+              **{name: list(values) for name, values in req.filters.items()},
+              "sort": req.sort, "per_page": req.per_page, "page": req.page, "match": req.match}
+    params.update(changes)
+    return {k: v for k, v in params.items() if v not in (None, "", []) and _DEFAULTS.get(k) != v}
+
+
+def query_string(req: SearchRequest, **changes) -> str:
+    """The search (with changes) as an encoded query string."""
+    return urlencode(request_params(req, **changes), doseq=True)
+
+
+def toggle_url(req: SearchRequest) -> str:
+    """A relative link to `req` from page 1 ('?…', resolved against whichever search view shows it)."""
+    return "?" + query_string(req, page=1)
