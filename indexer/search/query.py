@@ -35,11 +35,6 @@ class ParsedQuery:
     corrections: tuple[tuple[str, str], ...] = ()  # (typed, searched as well) for unknown words
 
     @property
-    def key(self) -> str:
-        """A cache key for the query's match mask."""
-        return repr(self.plan) if self.plan is not None else repr(self.query)
-
-    @property
     def everything(self) -> bool:
         """True when nothing was asked (browse by date)."""
         return self.query is None and self.plan is None
