@@ -20,6 +20,7 @@ from .extract.guard import TooSlow, time_limit
 from .facets import annotate
 from .models import Document
 from .lock import RebuildLock
+from . import whoosh_speed  # noqa: F401 - installs a Whoosh fix used while writing
 from .schema import build_schema, join_facet
 from .spelling import WordCounter
 from .validate import validate_generation
@@ -104,7 +105,10 @@ def index_fields(doc: Document) -> Iterable[dict]:
         **{name: doc.subjudgements.get(name, "") for name in settings.SUBJUDGEMENT_FIELDS},
     }
     grade_of = dict(zip(doc.council, doc.severity))
-    for para in doc.paragraphs:
+    for i, para in enumerate(doc.paragraphs):
+        if i == 1:
+            # The title is indexed once per document (search widens `title:` to the document), stored on all.
+            base = {**base, "title": "", "_stored_title": doc.title}
         councils = para.council or doc.council
         # In a round-up, a paragraph about particular councils carries only their grades.
         grades = [grade_of[c] for c in councils if grade_of.get(c)] if para.council else doc.severity
@@ -169,6 +173,7 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
             stop_writers(writer)
             raise
         writer.commit()
+        _save_arrays(ix, building)
         ix.close()
         words.save(building)
         report.seconds = round(time.perf_counter() - started, 2)
@@ -183,6 +188,14 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
         shutil.rmtree(building, ignore_errors=True)
         raise
     return report
+
+
+def _save_arrays(ix, generation: Path) -> None:
+    """Compute the arrays the server reads once, here, and write them beside the index (mapped at open)."""
+    from .search import arrays
+
+    with ix.searcher() as searcher:
+        arrays.save(arrays.compute(searcher.reader(), searcher), generation)
 
 
 def _annotate_within_limit(doc: Document) -> None:

@@ -13,6 +13,8 @@ def match_mask(gen, parsed: ParsedQuery) -> np.ndarray:
     """Paragraphs matching the query, cached per generation (facet clicks and pages reuse it)."""
     def compute() -> np.ndarray:
         mask = _mask(gen, parsed.query)
+        if gen.live is not None:
+            mask &= gen.live  # paragraphs of documents an update removed
         mask.setflags(write=False)
         return mask
     return gen.masks.get(parsed.key, compute)
@@ -34,7 +36,17 @@ def _mask(gen, q: wq.Query | None) -> np.ndarray:
         combine = np.logical_and if isinstance(q, wq.And) else np.logical_or
         return combine.reduce([_mask(gen, sub) for sub in q.subqueries])
     matcher = q.matcher(gen.searcher)
-    return _ids_mask(gen.size, np.fromiter(matcher.all_ids(), dtype=np.int64) if matcher.is_active() else None)
+    mask = _ids_mask(gen.size, np.fromiter(matcher.all_ids(), dtype=np.int64) if matcher.is_active() else None)
+    if getattr(q, "fieldname", None) == "title":
+        mask = _whole_documents(gen, mask)
+    return mask
+
+
+def _whole_documents(gen, mask: np.ndarray) -> np.ndarray:
+    """Every paragraph of the documents with a set paragraph (the title is indexed on one paragraph only)."""
+    per_doc = np.zeros(len(gen.doc_names), dtype=bool)
+    per_doc[gen.doc_ids[mask]] = True
+    return per_doc[gen.doc_ids]
 
 
 def _ids_mask(size: int, ids: np.ndarray | None) -> np.ndarray:
@@ -47,6 +59,6 @@ def _ids_mask(size: int, ids: np.ndarray | None) -> np.ndarray:
 
 def docs_in(gen, parsed: ParsedQuery, doc_id: str) -> list[int]:
     """The docnums of one document's paragraphs that match the query."""
-    if parsed.query is None:
+    if parsed.query is None or doc_id not in gen.doc_index:
         return []
-    return list(wq.Require(parsed.query, wq.Term("doc_id", doc_id)).docs(gen.searcher))
+    return np.flatnonzero(match_mask(gen, parsed) & (gen.doc_ids == gen.doc_index[doc_id])).tolist()
