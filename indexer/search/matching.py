@@ -6,6 +6,7 @@ from whoosh import query as wq
 
 from ..schema import as_text
 from ..snippets import MATCH_FIELDS
+from .phrases import phrase_docnums
 from .query import ParsedQuery
 
 
@@ -35,6 +36,10 @@ def _mask(gen, q: wq.Query | None) -> np.ndarray:
     if type(q) in (wq.And, wq.Or) and q.subqueries:
         combine = np.logical_and if isinstance(q, wq.And) else np.logical_or
         return combine.reduce([_mask(gen, sub) for sub in q.subqueries])
+    if isinstance(q, wq.Phrase):
+        found = phrase_docnums(gen, q)
+        if found is not None:
+            return _ids_mask(gen.size, found)
     matcher = q.matcher(gen.searcher)
     mask = _ids_mask(gen.size, np.fromiter(matcher.all_ids(), dtype=np.int64) if matcher.is_active() else None)
     if getattr(q, "fieldname", None) == "title":

@@ -40,6 +40,8 @@ def _block_arrays(segment, fieldname: str, btext: bytes) -> tuple[np.ndarray, np
     """Whoosh's W3 block matcher keeps each block's ids and weights (= term frequencies) as arrays:
     reading them whole is several times faster than stepping through postings one by one."""
     matcher = segment.postings(fieldname, btext)
+    if not hasattr(matcher, "_read_ids"):  # a term in a single paragraph is stored inline, without blocks
+        return _public_arrays(segment, fieldname, btext)
     ids, freqs = [], []
     while matcher.is_active():
         matcher._read_ids()
@@ -52,6 +54,40 @@ def _block_arrays(segment, fieldname: str, btext: bytes) -> tuple[np.ndarray, np
 
 def _public_arrays(segment, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
     """The public, slower way, for codecs without block arrays."""
-    items = list(segment.postings(fieldname, btext).items_as("frequency"))
-    return (np.array([i for i, _ in items], dtype=np.int64), np.array([f for _, f in items], dtype=np.float32))
+    matcher = segment.postings(fieldname, btext)
+    ids, freqs = [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        freqs.append(matcher.weight())
+        matcher.next()
+    return np.array(ids, dtype=np.int64), np.array(freqs, dtype=np.float32)
+
+
+def consecutive(reader, fieldname: str, words: list[str], candidates: np.ndarray) -> np.ndarray:
+    """The candidate docnums (ascending) in which `words` occur at consecutive positions of the field."""
+    keep: list[int] = []
+    for segment, offset in reader.leaf_readers():
+        local = candidates[(candidates >= offset) & (candidates < offset + segment.doc_count_all())] - offset
+        btexts = {w: w.encode("utf-8") for w in words}
+        if not len(local) or any((fieldname, b) not in segment for b in btexts.values()):
+            continue
+        matchers = {w: segment.postings(fieldname, b) for w, b in btexts.items()}
+        for docnum in local.tolist():
+            positions = _positions_at(matchers, docnum)
+            if positions is not None and any(all(p + i in positions[w] for i, w in enumerate(words))
+                                             for p in positions[words[0]]):
+                keep.append(docnum + offset)
+    return np.array(keep, dtype=np.int64)
+
+
+def _positions_at(matchers: dict, docnum: int) -> dict[str, set] | None:
+    """Each word's positions in one paragraph (matchers only move forward), or None when one is absent."""
+    out = {}
+    for word, matcher in matchers.items():
+        if matcher.is_active() and matcher.id() < docnum:
+            matcher.skip_to(docnum)
+        if not matcher.is_active() or matcher.id() != docnum:
+            return None
+        out[word] = set(matcher.value_as("positions"))
+    return out
 

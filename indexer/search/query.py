@@ -9,6 +9,7 @@ from whoosh.qparser import FieldsPlugin, MultifieldParser, OrGroup, PhrasePlugin
 
 from .. import settings
 from ..snippets import MATCH_FIELDS, QueryMarks, query_marks
+from .expansion import cap_expansions
 
 
 @dataclass(frozen=True)
@@ -38,10 +39,12 @@ def parse_query(gen, text: str) -> ParsedQuery:
     text, message = cut_query(text)
     if not text.strip():
         return ParsedQuery(None, query_marks(None), message)
+    note = None  # set when a wildcard's expansion was capped (search/expansion.py)
     try:
         if text.count('"') % 2:
             raise ValueError("an unclosed quotation mark")
         parsed = _normalise_facet_terms(gen, MultifieldParser(list(MATCH_FIELDS), gen.schema).parse(text))
+        parsed, note = cap_expansions(gen, parsed)
         if _is_empty(parsed):
             raise ValueError("nothing searchable")
     except Exception as exc:  # noqa: BLE001 - any syntax trouble becomes a message, never a 500
@@ -50,7 +53,7 @@ def parse_query(gen, text: str) -> ParsedQuery:
         reason = str(exc) if isinstance(exc, ValueError) else "syntax the search could not read"
         message = (f"Could not read the query as written ({reason}); showing results for the words "
                    f"“{' '.join(words[:20])}”. See the syntax help.")
-    return ParsedQuery(parsed, query_marks(parsed, gen.searcher.reader()), message)
+    return ParsedQuery(parsed, query_marks(parsed, gen.searcher.reader()), message or note)
 
 
 def _plain_parser(gen) -> MultifieldParser:

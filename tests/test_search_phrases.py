@@ -1,0 +1,58 @@
+"""Phrases matched through word pairs equal Whoosh's positional phrase matching, on many phrases."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from whoosh import query as wq
+
+from indexer.search import SearchIndex
+from indexer.search.phrases import phrase_docnums
+
+
+@pytest.fixture(scope="module")
+def gen(fixture_index):
+    return SearchIndex(fixture_index).generation()
+
+
+def _phrases(gen, count: int = 300) -> list[list[str]]:
+    """Runs of 2-5 analysed words from the corpus, some reversed (absent), and common-word phrases."""
+    rng = random.Random(7)
+    analyzer = gen.schema["text"].analyzer
+    texts = [gen.stored(d).get("text", "") for d in range(gen.size)]
+    out = [[t.text for t in analyzer(p)] for p in ("requires improvement to be good", "children in care",
+                                                   "the local authority", "of the", "to be", "in the")]
+    while len(out) < count:
+        words = [t.text for t in analyzer(rng.choice(texts))]
+        if len(words) < 6:
+            continue
+        size = rng.randint(2, 5)
+        start = rng.randrange(len(words) - size)
+        run = words[start:start + size]
+        out.append(run[::-1] if rng.random() < 0.2 else run)
+    return out
+
+
+def test_pair_phrases_equal_whoosh_phrases(gen):
+    checked = 0
+    for words in _phrases(gen):
+        q = wq.Phrase("text", words)
+        ours = phrase_docnums(gen, q)
+        matcher = q.matcher(gen.searcher)
+        expected = list(matcher.all_ids()) if matcher.is_active() else []
+        assert ours.tolist() == expected, words
+        checked += bool(expected)
+    assert checked > 150  # most sampled phrases do occur
+
+
+def test_repeated_word_phrase(gen):
+    ours = phrase_docnums(gen, wq.Phrase("text", ["very", "very"]))
+    matcher = wq.Phrase("text", ["very", "very"]).matcher(gen.searcher)
+    assert ours.tolist() == (list(matcher.all_ids()) if matcher.is_active() else [])
+
+
+def test_heading_phrases_and_slop_are_left_to_whoosh(gen):
+    assert phrase_docnums(gen, wq.Phrase("heading", ["children", "in"])) is None
+    assert phrase_docnums(gen, wq.Phrase("text", ["children", "care"], slop=3)) is None
+    assert isinstance(phrase_docnums(gen, wq.Phrase("text", ["children", "in", "care"])), np.ndarray)
