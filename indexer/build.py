@@ -13,7 +13,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from . import settings
+from . import filestate, settings
 from .children import stop_writers, writers_die_with_this_process
 from .extract import iter_sources, read_documents
 from .extract.guard import TooSlow, time_limit
@@ -44,6 +44,7 @@ class BuildReport:
     warnings: list[dict[str, str]] = field(default_factory=list)  # problems worked around (bad metadata, URLs)
     seconds: float = 0.0
     built_at: str = ""
+    changes: dict[str, int] = field(default_factory=dict)  # an update's added / changed / removed files
 
     def as_dict(self) -> dict:
         """JSON-friendly form."""
@@ -152,20 +153,11 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
         writer = ix.writer(limitmb=settings.WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1)
         words = WordCounter()
         seen_ids: set[str] = set()
+        files: dict[str, dict] = {}
         try:
             for doc in documents:
                 _unique_doc_id(doc, seen_ids)
-                report.warnings.extend(doc.meta.get("warnings", []))
-                if not doc.error and not doc.facet_evidence:
-                    _annotate_within_limit(doc)
-                if doc.error:
-                    report.skipped.append({"path": doc.path, "reason": doc.error})
-                else:
-                    for fields_ in index_fields(doc):
-                        writer.add_document(**fields_)
-                        words.add(fields_["text"])
-                    report.documents += 1
-                    report.paragraphs += len(doc.paragraphs)
+                add_document(writer, doc, report, words, files)
                 if progress:
                     progress(doc, report.paragraphs)
         except BaseException:
@@ -175,19 +167,43 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
         writer.commit()
         _save_arrays(ix, building)
         ix.close()
-        words.save(building)
-        report.seconds = round(time.perf_counter() - started, 2)
-        report.built_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-        (building / BUILD_INFO).write_text(json.dumps(report.as_dict(), indent=2), encoding="utf-8")
-        validate_generation(building, report.documents, report.paragraphs)
-        final = index_dir / report.generation
-        os.replace(building, final)
-        _switch_to(index_dir, final)
-        _prune_old_generations(index_dir, final)
+        finish(building, index_dir, report, words, files, started)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
     return report
+
+
+def add_document(writer, doc: Document, report: BuildReport, words: WordCounter, files: dict[str, dict]) -> None:
+    """Index one read document's paragraphs (facets filled first), or record why it was skipped."""
+    report.warnings.extend(doc.meta.get("warnings", []))
+    if not doc.error and not doc.facet_evidence:
+        _annotate_within_limit(doc)
+    if doc.error:
+        report.skipped.append({"path": doc.path, "reason": doc.error})
+    else:
+        for fields_ in index_fields(doc):
+            writer.add_document(**fields_)
+            words.add(fields_["text"])
+        report.documents += 1
+        report.paragraphs += len(doc.paragraphs)
+    files[doc.path] = {"signature": filestate.signature(doc.path), "doc_id": doc.doc_id,
+                       **({"skipped": doc.error} if doc.error else {})}
+
+
+def finish(building: Path, index_dir: Path, report: BuildReport, words: WordCounter, files: dict[str, dict],
+           started: float) -> None:
+    """Write the side files, validate the new generation as the server will read it, and switch to it."""
+    words.save(building)
+    filestate.save(building, files)
+    report.seconds = round(time.perf_counter() - started, 2)
+    report.built_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    (building / BUILD_INFO).write_text(json.dumps(report.as_dict(), indent=2), encoding="utf-8")
+    validate_generation(building, report.documents, report.paragraphs)
+    final = index_dir / report.generation
+    os.replace(building, final)
+    _switch_to(index_dir, final)
+    _prune_old_generations(index_dir, final)
 
 
 def _save_arrays(ix, generation: Path) -> None:

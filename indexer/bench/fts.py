@@ -44,18 +44,21 @@ def build(path: Path, documents: Iterable[Document]) -> tuple[sqlite3.Connection
 
 
 def search_page(db: sqlite3.Connection, q: BenchQuery) -> dict:
-    """Total, the top 10 with snippets, and council / year / grade counts: one results page."""
-    where = "para MATCH ?"
-    args: list = [q.fts]
-    if q.grade:
-        where += " AND para.rowid IN (SELECT id FROM grade WHERE value = ?)"
-        args.append(q.grade)
+    """Total, the top 10 with snippets, and council / year / grade counts: one results page.
+
+    The matches are computed once into a temporary table (the grade filter applied there), which the
+    counts join; the top 10 are ranked by FTS5's bm25 with heading weighted as in reportsearch.
+    """
     db.execute("DROP TABLE IF EXISTS temp.hits")
-    db.execute(f"CREATE TEMP TABLE hits AS SELECT rowid AS id FROM para WHERE {where}", args)
+    db.execute("CREATE TEMP TABLE hits(id INTEGER PRIMARY KEY)")
+    db.execute("INSERT INTO temp.hits SELECT rowid FROM para WHERE para MATCH ?", [q.fts])
+    if q.grade:
+        db.execute("DELETE FROM temp.hits WHERE id NOT IN (SELECT id FROM grade WHERE value = ?)", [q.grade])
     total = db.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
-    top = db.execute(f"SELECT meta.doc_id, meta.n, snippet(para, 1, '<mark>', '</mark>', ' … ', 24) FROM para "
-                     f"JOIN meta ON meta.id = para.rowid WHERE {where} ORDER BY bm25(para, 1.3, 1.0) LIMIT 10",
-                     args).fetchall()
+    top = db.execute("SELECT meta.doc_id, meta.n, snippet(para, 1, '<mark>', '</mark>', ' … ', 24) FROM para "
+                     "JOIN meta ON meta.id = para.rowid WHERE para MATCH ?"
+                     + (" AND para.rowid IN (SELECT id FROM temp.hits)" if q.grade else "")
+                     + " ORDER BY bm25(para, 1.3, 1.0) LIMIT 10", [q.fts]).fetchall()
     councils = db.execute("SELECT value, count(*) FROM temp.hits JOIN council ON council.id = hits.id "
                           "GROUP BY value").fetchall()
     years = db.execute("SELECT year, count(*) FROM temp.hits JOIN meta ON meta.id = hits.id "

@@ -66,7 +66,7 @@ def sample_queries(docs: list[Document], per_kind: int = 20, seed: int = 9) -> l
         return True
 
     for kind, pool in bands.items():
-        for word in rng.sample(pool, min(per_kind // 2 + 2, len(pool))):
+        for word in rng.sample(pool, min(per_kind // 2 + 4, len(pool))):
             add(BenchQuery(kind, (word,)))
     paragraphs = [p.text for d in docs for p in d.paragraphs if len(_WORD.findall(p.text)) > 8]
     middle = set(bands["word (middle)"]) | set(ranked[:top * 4])

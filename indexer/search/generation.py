@@ -75,9 +75,14 @@ class Generation:
         return {name: i for i, name in enumerate(self.doc_names) if name}
 
     def term_postings(self, fieldname: str, word: str) -> TermPostings:
-        """A term's paragraphs and frequencies as arrays, cached."""
-        return self.terms.get((fieldname, word),
-                              lambda: read_postings(self.searcher.reader(), fieldname, word, self.fast_postings))
+        """A term's searchable paragraphs and frequencies as arrays, cached."""
+        def read() -> TermPostings:
+            postings = read_postings(self.searcher.reader(), fieldname, word, self.fast_postings)
+            if self.live is None or not len(postings.docnums):
+                return postings
+            keep = self.live[postings.docnums]  # paragraphs an update removed are not counted (idf as a rebuild)
+            return TermPostings(postings.docnums[keep], postings.freqs[keep])
+        return self.terms.get((fieldname, word), read)
 
     def stored(self, docnum: int) -> dict:
         """The stored fields of one paragraph."""
