@@ -117,33 +117,3 @@ def count_raw_words(counts: dict, text: str, pattern=rcompile(r"\w+(?:[.'’]\w+
         if len(word) > 2 and word.isalpha():
             counts[word] = counts.get(word, 0) + 1
 
-
-class WordPairs(Tokenizer):
-    """Each pair of adjacent analysed words as one term ("missing from" -> "miss from"): Elasticsearch's
-    `index_phrases`, so a phrase becomes term lookups instead of position checks over common words."""
-
-    def __init__(self, expression: str):
-        self.expression = rcompile(expression)
-
-    def __eq__(self, other) -> bool:
-        return self.__class__ is other.__class__ and self.expression.pattern == other.expression.pattern
-
-    def __hash__(self) -> int:
-        return hash(self.expression.pattern)
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True, start_pos=0,
-                 start_char=0, tokenize=True, mode="", **kwargs):
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        t.boost = 1.0
-        t.stopped = False
-        words = [_fold_and_stem(w) for w in self.expression.findall(value)] if tokenize else [value]
-        for pos in range(len(words) - 1):
-            t.text = pair_term(words[pos], words[pos + 1])
-            if positions:
-                t.pos = start_pos + pos
-            yield t
-
-
-def pair_term(first: str, second: str) -> str:
-    """The indexed term of two adjacent analysed words."""
-    return f"{first} {second}"

@@ -139,7 +139,10 @@ def run(source: Path, target_paragraphs: int, http: bool = False, log=print, wor
         if http:
             from .bench.http import load_test
             log("HTTP load through waitress …")
-            result["http"] = load_test(index_dir, [q.text for q in queries])
+            try:
+                result["http"] = load_test(index_dir, [q.text for q in queries])
+            except Exception as exc:  # noqa: BLE001 - keep the other measurements
+                result["http"] = {"error": f"{type(exc).__name__}: {exc}"}
     return result
 
 
@@ -161,7 +164,9 @@ def format_result(result: dict) -> str:
                  f"RSS after it {o['rss_after_query_mb']:.0f} MB")
     lines.append("first run of awkward shapes: " + ", ".join(f"{q} {ms:.0f} ms" for q, ms in
                                                               result["shapes_ms"].items()))
-    if "http" in result:
+    if "error" in result.get("http", {}):
+        lines.append(f"HTTP: {result['http']['error']}")
+    elif "http" in result:
         h = result["http"]
         lines.append(f"HTTP ({h['workers']} process(es) x {h['threads']} threads, {h['clients']} clients, "
                      f"{h['seconds']:.0f} s): {h['requests_per_second']:.0f} requests/s, p50 {h['p50_ms']:.0f} ms, "

@@ -114,7 +114,7 @@ def index_fields(doc: Document) -> Iterable[dict]:
         # In a round-up, a paragraph about particular councils carries only their grades.
         grades = [grade_of[c] for c in councils if grade_of.get(c)] if para.council else doc.severity
         yield {**base, "id": f"{doc.doc_id}#{para.n}", "n": para.n, "heading": para.heading,
-               "text": para.text, "text_pairs": para.text, "council": join_facet(councils),
+               "text": para.text, "council": join_facet(councils),
                "severity": join_facet(dict.fromkeys(grades))}
 
 
@@ -151,21 +151,26 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
         procs = settings.WRITER_PROCS
         writers_die_with_this_process()
         writer = ix.writer(limitmb=settings.WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1)
+        from .search import arrays  # the search package imports this module
+        from .search.sequences import SequenceWriter
+
         words = WordCounter()
+        sequences = SequenceWriter(building / arrays.FOLDER)
         seen_ids: set[str] = set()
         files: dict[str, dict] = {}
         try:
             for doc in documents:
                 _unique_doc_id(doc, seen_ids)
-                add_document(writer, doc, report, words, files)
+                add_document(writer, doc, report, words, files, sequences)
                 if progress:
                     progress(doc, report.paragraphs)
         except BaseException:
             writer.cancel()
             stop_writers(writer)
+            sequences.cancel()
             raise
         writer.commit()
-        _save_arrays(ix, building)
+        _save_arrays(ix, building, sequences)
         ix.close()
         finish(building, index_dir, report, words, files, started)
     except BaseException:
@@ -174,7 +179,8 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
     return report
 
 
-def add_document(writer, doc: Document, report: BuildReport, words: WordCounter, files: dict[str, dict]) -> None:
+def add_document(writer, doc: Document, report: BuildReport, words: WordCounter, files: dict[str, dict],
+                 sequences: SequenceWriter) -> None:
     """Index one read document's paragraphs (facets filled first), or record why it was skipped."""
     report.warnings.extend(doc.meta.get("warnings", []))
     if not doc.error and not doc.facet_evidence:
@@ -185,6 +191,7 @@ def add_document(writer, doc: Document, report: BuildReport, words: WordCounter,
         for fields_ in index_fields(doc):
             writer.add_document(**fields_)
             words.add(fields_["text"])
+            sequences.add(fields_["doc_id"], fields_["n"], fields_["text"])
         report.documents += 1
         report.paragraphs += len(doc.paragraphs)
     files[doc.path] = {"signature": filestate.signature(doc.path), "doc_id": doc.doc_id,
@@ -206,12 +213,14 @@ def finish(building: Path, index_dir: Path, report: BuildReport, words: WordCoun
     _prune_old_generations(index_dir, final)
 
 
-def _save_arrays(ix, generation: Path) -> None:
+def _save_arrays(ix, generation: Path, sequences: SequenceWriter) -> None:
     """Compute the arrays the server reads once, here, and write them beside the index (mapped at open)."""
     from .search import arrays
 
     with ix.searcher() as searcher:
-        arrays.save(arrays.compute(searcher.reader(), searcher), generation)
+        computed = arrays.compute(searcher.reader(), searcher)
+        sequences.finish(computed.doc_names, computed.doc_ids, computed.para_n)
+        arrays.save(computed, generation)
 
 
 def _annotate_within_limit(doc: Document) -> None:

@@ -9,7 +9,7 @@ from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer
 from whoosh.support.charset import accent_map
 
 from . import settings
-from .analysis import RepeatedText, WordPairs
+from .analysis import RepeatedText
 
 # Words with inner apostrophes or hyphens stay whole ("children's", "multi-agency" -> parts too via the raw field).
 TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
@@ -80,8 +80,6 @@ def build_schema() -> fields.Schema:
         title=RepeatedText(stored=True, analyzer=analyzer, field_boost=settings.TITLE_BOOST),
         heading=RepeatedText(stored=True, analyzer=analyzer, field_boost=settings.HEADING_BOOST),
         text=fields.TEXT(stored=True, analyzer=analyzer, phrase=True),
-        # Adjacent word pairs of `text` (presence only): phrases are matched as pair lookups (search/phrases.py).
-        text_pairs=fields.KEYWORD(scorable=False),
         url=fields.STORED(),
         path=fields.STORED(),
         outcome=fields.STORED(),  # JSON of the linked official Ofsted outcome
@@ -97,7 +95,6 @@ def build_schema() -> fields.Schema:
     )
     for name in ("council", "council_code", "severity", *settings.SUBJUDGEMENT_FIELDS):
         schema[name].analyzer = facet_analyzer()
-    schema["text_pairs"].analyzer = WordPairs(TOKEN_PATTERN)
     for name in ("id", "doc_id"):
         schema[name].scorable = True  # same reason as the facets' length columns
     return schema

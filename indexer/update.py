@@ -24,6 +24,7 @@ from .extract import Unreadable, iter_sources, load_folder_metadata, read_docume
 from .lock import RebuildLock
 from .models import Document
 from .search import arrays as persisted
+from .search.sequences import SequenceWriter
 from .spelling import Speller, WordCounter
 
 _REWRITTEN = {BUILD_INFO, filestate.FILES, "words.json", persisted.FOLDER}
@@ -102,6 +103,7 @@ def _update_locked(sources: list[Path], index_dir: Path, current: Path, known: d
         old = persisted.load(current)
         words = WordCounter()
         words.counts.update(Speller.load(current).counts)
+        sequences = SequenceWriter(building / persisted.FOLDER, previous=current / persisted.FOLDER)
         ix = whoosh_index.open_dir(str(building))
         writer = ix.writer(limitmb=settings.WRITER_LIMIT_MB)
         deleted: list[np.ndarray] = []
@@ -117,17 +119,19 @@ def _update_locked(sources: list[Path], index_dir: Path, current: Path, known: d
                 if doc.path in known:
                     doc.meta["doc_id"] = known[doc.path]["doc_id"]  # a changed file keeps its id (and URLs)
                 _unique_doc_id(doc, seen_ids)
-                add_document(writer, doc, report, words, files)
+                add_document(writer, doc, report, words, files, sequences)
                 if progress:
                     progress(doc, report.paragraphs)
         except BaseException:
             writer.cancel()
+            sequences.cancel()
             raise
         writer.commit(merge=False)  # old segments keep their docnums, so the old arrays stay valid
         with ix.searcher() as searcher:
             reader = searcher.reader()
             new = persisted.compute(reader, searcher, start=old.size,
                                     names={n: i for i, n in enumerate(old.doc_names) if n})
+            sequences.finish(new.doc_names, new.doc_ids, new.para_n, previous=current / persisted.FOLDER)
             merged = persisted.extend(old, new, np.concatenate(deleted) if deleted else np.zeros(0, np.int64))
             persisted.save(merged, building)
             report.documents = sum(1 for n in merged.doc_names if n)

@@ -1,4 +1,4 @@
-"""Phrases matched through word pairs equal Whoosh's positional phrase matching, on many phrases."""
+"""Phrases matched on word-id sequences (numpy) equal Whoosh's positional phrase matching, on many phrases."""
 from __future__ import annotations
 
 import random
@@ -34,7 +34,7 @@ def _phrases(gen, count: int = 300) -> list[list[str]]:
     return out
 
 
-def test_pair_phrases_equal_whoosh_phrases(gen):
+def test_sequence_phrases_equal_whoosh_phrases(gen):
     checked = 0
     for words in _phrases(gen):
         q = wq.Phrase("text", words)
@@ -56,3 +56,18 @@ def test_heading_phrases_and_slop_are_left_to_whoosh(gen):
     assert phrase_docnums(gen, wq.Phrase("heading", ["children", "in"])) is None
     assert phrase_docnums(gen, wq.Phrase("text", ["children", "care"], slop=3)) is None
     assert isinstance(phrase_docnums(gen, wq.Phrase("text", ["children", "in", "care"])), np.ndarray)
+
+
+def test_unknown_word_phrase_matches_nothing(gen):
+    assert phrase_docnums(gen, wq.Phrase("text", ["children", "zzzqqq"])).size == 0
+
+
+def test_sequences_cover_every_paragraph(gen):
+    seq = gen.sequences
+    assert len(seq.starts) == gen.size and int(seq.lengths.sum()) == len(seq.tokens)
+    analyzer = gen.schema["text"].analyzer
+    words = {i: w for w, i in seq.vocab.items()}
+    for docnum in range(0, gen.size, 7):
+        start, length = int(seq.starts[docnum]), int(seq.lengths[docnum])
+        assert [words[i] for i in seq.tokens[start:start + length]] == \
+            [t.text for t in analyzer(gen.stored(docnum).get("text", ""))]

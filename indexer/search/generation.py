@@ -17,6 +17,7 @@ from ..spelling import Speller
 from . import arrays as persisted
 from .cache import LruCache
 from .postings import block_reading_works, read_postings
+from .sequences import load as load_sequences
 
 
 @dataclass
@@ -68,6 +69,11 @@ class Generation:
     def document_count(self) -> int:
         """Number of searchable documents."""
         return sum(1 for name in self.doc_names if name)
+
+    @cached_property
+    def sequences(self):
+        """Paragraphs as word-id sequences for phrase matching (None for a generation without them)."""
+        return load_sequences(self.path / persisted.FOLDER)
 
     @cached_property
     def doc_index(self) -> dict[str, int]:

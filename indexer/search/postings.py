@@ -62,32 +62,3 @@ def _public_arrays(segment, fieldname: str, btext: bytes) -> tuple[np.ndarray, n
         matcher.next()
     return np.array(ids, dtype=np.int64), np.array(freqs, dtype=np.float32)
 
-
-def consecutive(reader, fieldname: str, words: list[str], candidates: np.ndarray) -> np.ndarray:
-    """The candidate docnums (ascending) in which `words` occur at consecutive positions of the field."""
-    keep: list[int] = []
-    for segment, offset in reader.leaf_readers():
-        local = candidates[(candidates >= offset) & (candidates < offset + segment.doc_count_all())] - offset
-        btexts = {w: w.encode("utf-8") for w in words}
-        if not len(local) or any((fieldname, b) not in segment for b in btexts.values()):
-            continue
-        matchers = {w: segment.postings(fieldname, b) for w, b in btexts.items()}
-        for docnum in local.tolist():
-            positions = _positions_at(matchers, docnum)
-            if positions is not None and any(all(p + i in positions[w] for i, w in enumerate(words))
-                                             for p in positions[words[0]]):
-                keep.append(docnum + offset)
-    return np.array(keep, dtype=np.int64)
-
-
-def _positions_at(matchers: dict, docnum: int) -> dict[str, set] | None:
-    """Each word's positions in one paragraph (matchers only move forward), or None when one is absent."""
-    out = {}
-    for word, matcher in matchers.items():
-        if matcher.is_active() and matcher.id() < docnum:
-            matcher.skip_to(docnum)
-        if not matcher.is_active() or matcher.id() != docnum:
-            return None
-        out[word] = set(matcher.value_as("positions"))
-    return out
-
