@@ -1,132 +1,174 @@
-"""Speed measurements that print numbers: PDF extraction, index build, search latency at scale."""
+"""`reportsearch benchmark`: reportsearch against SQLite FTS5 on the same paragraphs and queries, in one run."""
 from __future__ import annotations
 
-import copy
+import json
+import os
+import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from . import settings
+from .bench import corpus, fts
+from .bench.queries import BenchQuery, kind_group, sample_queries
 from .build import build_from_documents
-from .extract import iter_files, read_documents
-from .facets import annotate
 from .models import SearchRequest
 from .search import SearchIndex
 
-QUERIES = [
-    ("common word", SearchRequest(q="children")),
-    ("two words", SearchRequest(q="social workers")),
-    ("rarer word", SearchRequest(q="caseloads")),
-    ("phrase", SearchRequest(q='"missing from care"')),
-    ("phrase with stopwords", SearchRequest(q='"requires improvement to be good"')),
-    ("OR query", SearchRequest(q="exploitation OR trafficking")),
-    ("facet filters", SearchRequest(q="children", severity=["inadequate"], year_from=2015, year_to=2020)),
-    ("two councils", SearchRequest(q="leadership", council=["Kent", "Medway"])),
-    ("browse newest", SearchRequest(q="", sort="newest")),
-    ("page 5", SearchRequest(q="children", page=5)),
-]
+# Query shapes that must stay under a second the first time they run (timed on reportsearch only).
+SHAPES = ('*a*', '*ing', 'safeguard*', '"requires improvement to be good"', '"the of"', '"to be"',
+          " OR ".join(["children", "care", "council", "social", "workers", "leaders", "plans", "risk", "school",
+                       "health", "court", "family", "support", "quality", "practice", "review", "staff", "help"]))
 
 
-def _percentile(values: list[float], pct: float) -> float:
-    """The pct-th percentile of values."""
+def percentile(values: list[float], pct: float) -> float:
+    """The pct-th percentile (nearest rank)."""
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))] if ordered else 0.0
 
 
-def pdf_extraction(source: Path) -> dict:
-    """Seconds to extract text from every PDF with pypdfium2 (used) and pypdf (compared), when installed."""
-    pdfs = [p for p in iter_files([source]) if p.suffix.lower() == ".pdf"]
-    out: dict = {"pdf_files": len(pdfs)}
-    import pypdfium2
-
-    started = time.perf_counter()
-    for path in pdfs:
-        try:
-            pdf = pypdfium2.PdfDocument(path)
-            for page in pdf:
-                page.get_textpage().get_text_range()
-            pdf.close()
-        except Exception:  # noqa: BLE001 - broken files are part of real folders
-            continue
-    out["pypdfium2_seconds"] = round(time.perf_counter() - started, 2)
-    try:
-        import pypdf
-    except ImportError:
-        return out
-    started = time.perf_counter()
-    for path in pdfs:
-        try:
-            for page in pypdf.PdfReader(path).pages:
-                page.extract_text()
-        except Exception:  # noqa: BLE001
-            continue
-    out["pypdf_seconds"] = round(time.perf_counter() - started, 2)
-    return out
-
-
-def run(source: Path, target_paragraphs: int, rounds: int, compare_pdf: bool) -> dict:
-    """Extract and annotate once, build an index scaled to the target size, then time the query set."""
-    result: dict = {"source": str(source)}
-    if compare_pdf:
-        result["pdf_extraction"] = pdf_extraction(source)
-    started = time.perf_counter()
-    docs = [d for d in read_documents([source]) if not d.error]
-    for doc in docs:
-        annotate(doc)
-    result["extract_and_facets_seconds"] = round(time.perf_counter() - started, 2)
-    base_paragraphs = sum(len(d.paragraphs) for d in docs)
-    copies = max(1, -(-target_paragraphs // max(base_paragraphs, 1)))
-
-    def scaled():
-        for i in range(copies):
-            for doc in docs:
-                clone = copy.copy(doc)
-                clone.meta = {**doc.meta, "doc_id": f"{doc.doc_id}~{i}" if i else doc.doc_id}
-                yield clone
-
-    with tempfile.TemporaryDirectory() as tmp:
-        report = build_from_documents(scaled(), Path(tmp) / "index", [str(source)])
-        result["build"] = {"documents": report.documents, "paragraphs": report.paragraphs,
-                           "seconds": report.seconds,
-                           "paragraphs_per_second": round(report.paragraphs / max(report.seconds, 1e-9))}
-        index = SearchIndex(Path(tmp) / "index")
-        started = time.perf_counter()
-        index.generation()
-        result["open_index_seconds"] = round(time.perf_counter() - started, 2)
-        timings = {}
-        for label, req in QUERIES:
-            cold = _timed(index, req)
-            warm = [_timed(index, req) for _ in range(rounds)]
-            timings[label] = {"first_ms": round(cold, 1), "p50_ms": round(statistics.median(warm), 1),
-                              "p95_ms": round(_percentile(warm, 95), 1)}
-        result["queries"] = timings
-        everything = [t["first_ms"] for t in timings.values()]
-        result["first_run_p95_ms"] = round(_percentile(everything, 95), 1)
-    return result
-
-
-def _timed(index: SearchIndex, req: SearchRequest) -> float:
-    """Milliseconds for one search."""
-    started = time.perf_counter()
-    index.search(req)
+def _ms(started: float) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def _request(q: BenchQuery) -> SearchRequest:
+    return SearchRequest(q=q.text, severity=[q.grade] if q.grade else [])
+
+
+_OPEN_PROBE = """
+import json, sys, time
+def rss():
+    for line in open('/proc/self/status'):
+        if line.startswith('VmRSS'):
+            return int(line.split()[1]) / 1024
+from indexer.search import SearchIndex
+from indexer.models import SearchRequest
+before = rss(); started = time.perf_counter()
+index = SearchIndex(sys.argv[1]); index.generation()
+opened = time.perf_counter() - started; after = rss()
+started = time.perf_counter(); index.search(SearchRequest(q="children")); first = time.perf_counter() - started
+print(json.dumps({"open_seconds": opened, "open_rss_mb": after - before, "rss_mb": after,
+                  "first_query_ms": first * 1000, "rss_after_query_mb": rss()}))
+"""
+
+
+def measure_open(index_dir: Path) -> dict:
+    """Open time and resident memory of a fresh process opening the index (so nothing is already cached)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(settings.PROJECT_ROOT),
+                                                                     os.environ.get("PYTHONPATH")]))}
+    out = subprocess.run([sys.executable, "-c", _OPEN_PROBE, str(index_dir)], capture_output=True, text=True,
+                         env=env, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_queries(index: SearchIndex, db, queries: list[BenchQuery]) -> list[dict]:
+    """Each query once on each engine (alternating, so both see the same machine load)."""
+    rows = []
+    for q in queries:
+        started = time.perf_counter()
+        ours = index.search(_request(q))
+        ours_ms = _ms(started)
+        started = time.perf_counter()
+        theirs = fts.search_page(db, q)
+        fts_ms = _ms(started)
+        rows.append({"kind": q.kind, "query": q.text, "grade": q.grade, "ours_ms": ours_ms, "fts_ms": fts_ms,
+                     "ours_total": ours.total, "fts_total": theirs["total"]})
+    return rows
+
+
+def summarise(rows: list[dict]) -> dict:
+    """p50 / p95 per kind (the issue's four, and each word band) for both engines, and the p95 ratio."""
+    kinds: dict[str, list[dict]] = {}
+    for row in rows:
+        kinds.setdefault(kind_group(row["kind"]), []).append(row)
+        if kind_group(row["kind"]) != row["kind"]:
+            kinds.setdefault("  " + row["kind"], []).append(row)
+    kinds["all"] = rows
+    out = {}
+    for kind, group in kinds.items():
+        ours = [r["ours_ms"] for r in group]
+        theirs = [r["fts_ms"] for r in group]
+        out[kind] = {"n": len(group), "ours_p50": statistics.median(ours), "ours_p95": percentile(ours, 95),
+                     "fts_p50": statistics.median(theirs), "fts_p95": percentile(theirs, 95),
+                     "ratio_p95": percentile(ours, 95) / max(percentile(theirs, 95), 1e-9)}
+    return out
+
+
+def time_shapes(index: SearchIndex) -> dict[str, float]:
+    """First-run milliseconds of the awkward query shapes."""
+    out = {}
+    for text in SHAPES:
+        started = time.perf_counter()
+        index.search(SearchRequest(q=text))
+        out[text if len(text) < 40 else text[:37] + "…"] = _ms(started)
+    return out
+
+
+def run(source: Path, target_paragraphs: int, http: bool = False, log=print, workdir: Path | None = None) -> dict:
+    """Build both engines from the cached corpus, then measure open, queries, shapes (and HTTP)."""
+    docs = corpus.load_corpus(source, log)
+    copies = corpus.copies_for(docs, target_paragraphs)
+    queries = sample_queries(docs)
+    result: dict = {"source": str(source), "documents": len(docs) * copies, "copies": copies,
+                    "queries": len(queries), "writer_procs": settings.WRITER_PROCS}
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        index_dir = Path(tmp) / "index"
+        log(f"building reportsearch: {len(docs)} documents x {copies} …")
+        report = build_from_documents(corpus.scaled(docs, copies), index_dir, [str(source)])
+        result["paragraphs"] = report.paragraphs
+        result["build_seconds"] = report.seconds
+        result["build_rate"] = report.paragraphs / max(report.seconds, 1e-9)
+        result["build_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        log("building SQLite FTS5 …")
+        db, fts_paragraphs, fts_seconds = fts.build(Path(tmp) / "fts.db", corpus.scaled(docs, copies))
+        result["fts_build_rate"] = fts_paragraphs / max(fts_seconds, 1e-9)
+        result["fts_paragraphs"] = fts_paragraphs
+        log("opening in a fresh process …")
+        result["open"] = measure_open(index_dir)
+        index = SearchIndex(index_dir)
+        index.generation()
+        log(f"running {len(queries)} queries once on each engine …")
+        rows = run_queries(index, db, queries)
+        result["kinds"] = summarise(rows)
+        result["rows"] = rows
+        result["shapes_ms"] = time_shapes(index)
+        db.close()
+        if http:
+            from .bench.http import load_test
+            log("HTTP load through waitress …")
+            try:
+                result["http"] = load_test(index_dir, [q.text for q in queries])
+            except Exception as exc:  # noqa: BLE001 - keep the other measurements
+                result["http"] = {"error": f"{type(exc).__name__}: {exc}"}
+    return result
+
+
 def format_result(result: dict) -> str:
-    """The benchmark as a readable table."""
-    lines = [f"source: {result['source']}"]
-    if "pdf_extraction" in result:
-        pdf = result["pdf_extraction"]
-        lines.append(f"PDF text extraction of {pdf['pdf_files']} files: pypdfium2 {pdf['pypdfium2_seconds']} s"
-                     + (f", pypdf {pdf['pypdf_seconds']} s" if "pypdf_seconds" in pdf else ""))
-    build = result["build"]
-    lines.append(f"extract + facets (once): {result['extract_and_facets_seconds']} s")
-    lines.append(f"build: {build['documents']} documents, {build['paragraphs']} paragraphs in {build['seconds']} s "
-                 f"= {build['paragraphs_per_second']} paragraphs/s (writer processes: {settings.WRITER_PROCS})")
-    lines.append(f"open index (cache facet arrays): {result['open_index_seconds']} s")
-    lines.append(f"{'query':24s} {'first ms':>9s} {'p50 ms':>8s} {'p95 ms':>8s}")
-    for label, t in result["queries"].items():
-        lines.append(f"{label:24s} {t['first_ms']:9.1f} {t['p50_ms']:8.1f} {t['p95_ms']:8.1f}")
-    lines.append(f"p95 over first runs: {result['first_run_p95_ms']} ms")
+    """The comparison as a readable table."""
+    lines = [f"corpus: {result['source']} x {result['copies']} = {result['documents']} documents, "
+             f"{result['paragraphs']} paragraphs; {result['queries']} distinct queries, each run once per engine",
+             f"{'kind':22s} {'n':>3s} {'ours p50/p95 ms':>17s} {'FTS5 p50/p95 ms':>17s} {'p95 ratio':>9s}"]
+    for kind, k in result["kinds"].items():
+        lines.append(f"{kind:22s} {k['n']:3d} {k['ours_p50']:8.1f}/{k['ours_p95']:<8.1f} "
+                     f"{k['fts_p50']:8.1f}/{k['fts_p95']:<8.1f} {k['ratio_p95']:9.2f}")
+    lines.append(f"build from extracted text: {result['build_rate']:,.0f} paragraphs/s "
+                 f"({result['build_seconds']} s, {result['writer_procs']} writer processes, validation included; "
+                 f"peak RSS {result['build_peak_rss_mb']:,.0f} MB)   FTS5: {result['fts_build_rate']:,.0f} paragraphs/s "
+                 f"(ratio {result['fts_build_rate'] / max(result['build_rate'], 1e-9):.1f}x)")
+    o = result["open"]
+    lines.append(f"open (fresh process): {o['open_seconds']:.2f} s, +{o['open_rss_mb']:.0f} MB "
+                 f"(process RSS {o['rss_mb']:.0f} MB); first query {o['first_query_ms']:.0f} ms, "
+                 f"RSS after it {o['rss_after_query_mb']:.0f} MB")
+    lines.append("first run of awkward shapes: " + ", ".join(f"{q} {ms:.0f} ms" for q, ms in
+                                                              result["shapes_ms"].items()))
+    if "error" in result.get("http", {}):
+        lines.append(f"HTTP: {result['http']['error']}")
+    elif "http" in result:
+        h = result["http"]
+        lines.append(f"HTTP ({h['workers']} process(es) x {h['threads']} threads, {h['clients']} clients, "
+                     f"{h['seconds']:.0f} s): {h['requests_per_second']:.0f} requests/s, p50 {h['p50_ms']:.0f} ms, "
+                     f"p95 {h['p95_ms']:.0f} ms, errors {h['errors']}")
     return "\n".join(lines)

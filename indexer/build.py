@@ -13,13 +13,14 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from . import settings
+from . import filestate, settings
 from .children import stop_writers, writers_die_with_this_process
 from .extract import iter_sources, read_documents
 from .extract.guard import TooSlow, time_limit
 from .facets import annotate
 from .models import Document
 from .lock import RebuildLock
+from . import whoosh_speed  # noqa: F401 - installs a Whoosh fix used while writing
 from .schema import build_schema, join_facet
 from .spelling import WordCounter
 from .validate import validate_generation
@@ -43,6 +44,7 @@ class BuildReport:
     warnings: list[dict[str, str]] = field(default_factory=list)  # problems worked around (bad metadata, URLs)
     seconds: float = 0.0
     built_at: str = ""
+    changes: dict[str, int] = field(default_factory=dict)  # an update's added / changed / removed files
 
     def as_dict(self) -> dict:
         """JSON-friendly form."""
@@ -105,7 +107,10 @@ def index_fields(doc: Document) -> Iterable[dict]:
         **{name: doc.subjudgements.get(name, "") for name in settings.SUBJUDGEMENT_FIELDS},
     }
     grade_of = dict(zip(doc.council, doc.severity))
-    for para in doc.paragraphs:
+    for i, para in enumerate(doc.paragraphs):
+        if i == 1:
+            # The title is indexed once per document (search widens `title:` to the document), stored on all.
+            base = {**base, "title": "", "_stored_title": doc.title}
         councils = para.council or doc.council
         # In a round-up, a paragraph about particular councils carries only their grades.
         grades = [grade_of[c] for c in councils if grade_of.get(c)] if para.council else doc.severity
@@ -147,43 +152,76 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
         procs = settings.WRITER_PROCS
         writers_die_with_this_process()
         writer = ix.writer(limitmb=settings.WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1)
+        from .search import arrays  # the search package imports this module
+        from .search.sequences import SequenceWriter
+
         words = WordCounter()
+        sequences = SequenceWriter(building / arrays.FOLDER)
         seen_ids: set[str] = set()
+        files: dict[str, dict] = {}
         try:
             for doc in documents:
                 _unique_doc_id(doc, seen_ids)
-                report.warnings.extend(doc.meta.get("warnings", []))
-                if not doc.error and not doc.facet_evidence:
-                    _annotate_within_limit(doc)
-                if doc.error:
-                    report.skipped.append({"path": doc.path, "reason": doc.error})
-                else:
-                    for fields_ in index_fields(doc):
-                        writer.add_document(**fields_)
-                        words.add(fields_["text"])
-                    report.documents += 1
-                    report.paragraphs += len(doc.paragraphs)
+                add_document(writer, doc, report, words, files, sequences)
                 if progress:
                     progress(doc, report.paragraphs)
         except BaseException:
             writer.cancel()
             stop_writers(writer)
+            sequences.cancel()
             raise
         writer.commit()
+        _save_arrays(ix, building, sequences)
         ix.close()
-        words.save(building)
-        report.seconds = round(time.perf_counter() - started, 2)
-        report.built_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-        (building / BUILD_INFO).write_text(json.dumps(report.as_dict(), indent=2), encoding="utf-8")
-        validate_generation(building, report.documents, report.paragraphs)
-        final = index_dir / report.generation
-        os.replace(building, final)
-        _switch_to(index_dir, final)
-        _prune_old_generations(index_dir, final)
+        finish(building, index_dir, report, words, files, started)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
     return report
+
+
+def add_document(writer, doc: Document, report: BuildReport, words: WordCounter, files: dict[str, dict],
+                 sequences: SequenceWriter) -> None:
+    """Index one read document's paragraphs (facets filled first), or record why it was skipped."""
+    report.warnings.extend(doc.meta.get("warnings", []))
+    if not doc.error and not doc.facet_evidence:
+        _annotate_within_limit(doc)
+    if doc.error:
+        report.skipped.append({"path": doc.path, "reason": doc.error})
+    else:
+        for fields_ in index_fields(doc):
+            writer.add_document(**fields_)
+            words.add(fields_["text"])
+            sequences.add(fields_["doc_id"], fields_["n"], fields_["text"])
+        report.documents += 1
+        report.paragraphs += len(doc.paragraphs)
+    files[doc.path] = {"signature": filestate.signature(doc.path), "doc_id": doc.doc_id,
+                       **({"skipped": doc.error} if doc.error else {})}
+
+
+def finish(building: Path, index_dir: Path, report: BuildReport, words: WordCounter, files: dict[str, dict],
+           started: float) -> None:
+    """Write the side files, validate the new generation as the server will read it, and switch to it."""
+    words.save(building)
+    filestate.save(building, files)
+    report.seconds = round(time.perf_counter() - started, 2)
+    report.built_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    (building / BUILD_INFO).write_text(json.dumps(report.as_dict(), indent=2), encoding="utf-8")
+    validate_generation(building, report.documents, report.paragraphs)
+    final = index_dir / report.generation
+    os.replace(building, final)
+    _switch_to(index_dir, final)
+    _prune_old_generations(index_dir, final)
+
+
+def _save_arrays(ix, generation: Path, sequences: SequenceWriter) -> None:
+    """Compute the arrays the server reads once, here, and write them beside the index (mapped at open)."""
+    from .search import arrays
+
+    with ix.searcher() as searcher:
+        computed = arrays.compute(searcher.reader(), searcher)
+        sequences.finish(computed.doc_names, computed.doc_ids, computed.para_n)
+        arrays.save(computed, generation)
 
 
 def _annotate_within_limit(doc: Document) -> None:

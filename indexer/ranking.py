@@ -26,14 +26,19 @@ class FieldStats:
     boost: float
 
 
-def bm25f(size: int, terms: list[tuple[TermPostings, FieldStats]]) -> np.ndarray:
-    """Scores for every paragraph: the sum over (term, field) of boost x idf x saturated, length-normalised tf."""
+def bm25f(size: int, terms: list[tuple[TermPostings, FieldStats]], counted: int | None = None) -> np.ndarray:
+    """Scores for every paragraph: the sum over (term, field) of boost x idf x saturated, length-normalised tf.
+
+    `counted` is the number of searchable paragraphs for idf when it differs from `size` (after an update
+    removed some); by default all `size` paragraphs count.
+    """
     scores = np.zeros(size, dtype=np.float32)
+    counted = size if counted is None else counted
     for postings, field in terms:
         df = len(postings.docnums)
         if not df:
             continue
-        idf = np.log1p((size - df + 0.5) / (df + 0.5))
+        idf = np.log1p((counted - df + 0.5) / (df + 0.5))
         tf = postings.freqs
         norm = K1 * (1.0 - B + B * field.lengths[postings.docnums] / max(field.average, 1e-9))
         scores[postings.docnums] += field.boost * idf * tf * (K1 + 1.0) / (tf + norm)

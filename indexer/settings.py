@@ -59,6 +59,8 @@ SNIPPET_MAX_CHARS = 320
 CSV_EXPORT_CAP = 5000
 # Match masks of recent queries kept per index generation (a facet click re-runs the same query).
 QUERY_CACHE_SIZE = 256
+# A wildcard, prefix or fuzzy word is searched as at most this many words (its most frequent ones).
+MAX_EXPANSION_TERMS = 100
 # Posting arrays of recent terms kept per generation for numpy BM25F ranking.
 TERM_CACHE_SIZE = 2048
 

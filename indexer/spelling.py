@@ -14,14 +14,13 @@ class WordCounter:
     """Counts the raw words of paragraphs during a build."""
 
     def __init__(self) -> None:
-        from .schema import raw_analyzer
-
-        self._analyzer = raw_analyzer()
         self.counts: Counter[str] = Counter()
 
     def add(self, text: str) -> None:
         """Count the words of one paragraph."""
-        self.counts.update(t.text for t in self._analyzer(text) if t.text.isalpha() and len(t.text) > 2)
+        from .analysis import count_raw_words
+
+        count_raw_words(self.counts, text)
 
     def save(self, folder: Path) -> None:
         """Write the word counts beside the index."""

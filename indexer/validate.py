@@ -39,8 +39,9 @@ def validate_generation(path: Path, documents: int | None = None, paragraphs: in
         word = max(gen.speller.counts, key=gen.speller.counts.get, default="the")
         execute.search(gen, SearchRequest(q=word))
         execute.search(gen, SearchRequest(sort="newest", year_from=1900))
-        if gen.doc_names:
-            document_view(gen.paragraphs_of(gen.doc_names[0]))
+        first = next((name for name in gen.doc_names if name), None)
+        if first is not None:
+            document_view(gen.paragraphs_of(first))
     except Exception as exc:  # noqa: BLE001
         raise IndexInvalid(f"the new index cannot be searched: {type(exc).__name__}: {exc}") from exc
     finally:

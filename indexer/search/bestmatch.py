@@ -90,6 +90,8 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
             tiers += own_mask
         own_count += own_mask
         scores += own_score
+    if gen.live is not None:
+        tiers[~gen.live] = 0  # paragraphs of documents an update removed
     required = plan.required
     matched = tiers >= required
     if not plan.strict:
@@ -119,9 +121,12 @@ def _alternative_score(gen, alt: Alternative) -> np.ndarray:
     """BM25F of an alternative; a multi-word one scored as one term (its phrase occurrences), so a phrase of
     common words does not outweigh one rare word."""
     if len(alt.stems) == 1:
-        return bm25f(gen.size, [(gen.term_postings(f, alt.stems[0]), gen.field_stats[f]) for f in MATCH_FIELDS])
-    ids = np.flatnonzero(phrase_mask(gen, alt.stems))
-    return bm25f(gen.size, [(TermPostings(ids, np.ones(len(ids), dtype=np.float32)), gen.field_stats["text"])])
+        return bm25f(gen.size, [(gen.term_postings(f, alt.stems[0]), gen.field_stats[f]) for f in MATCH_FIELDS],
+                     counted=gen.paragraph_count)
+    mask = phrase_mask(gen, alt.stems)
+    ids = np.flatnonzero(mask if gen.live is None else mask & gen.live)
+    return bm25f(gen.size, [(TermPostings(ids, np.ones(len(ids), dtype=np.float32)), gen.field_stats["text"])],
+                 counted=gen.paragraph_count)
 
 
 def _group_context(gen, context, group: Group) -> np.ndarray | None:
@@ -138,7 +143,7 @@ def _idf(gen, group: Group) -> float:
     """The idf of the group's rarest typed word in paragraph text (how much finding it means)."""
     typed = group.alternatives[0]
     df = max(1, min(len(gen.term_postings("text", s).docnums) for s in typed.stems))
-    return float(np.log1p((gen.size - df + 0.5) / (df + 0.5)))
+    return float(np.log1p((gen.paragraph_count - df + 0.5) / (df + 0.5)))
 
 
 def context_matched(gen, plan: BestMatchPlan, docnum: int) -> list[str]:

@@ -73,6 +73,8 @@ def _build(gen) -> DocumentContext:
     documents: dict[str, list[int]] = {}
     for docnum in first:
         doc = int(gen.doc_ids[docnum])
+        if not gen.doc_names[doc]:
+            continue  # removed by an update
         fields = gen.stored(int(docnum))
         entry = {
             "title": frozenset(s for _, s in stems_of(fields.get("title", ""))),

@@ -1,21 +1,23 @@
-"""One opened index generation: its Whoosh index, per-thread searchers, cached arrays and caches."""
+"""One opened index generation: its Whoosh index, per-thread searchers, memory-mapped arrays and caches."""
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 from whoosh import index as whoosh_index
 
-from .. import settings
+from .. import settings, whoosh_speed  # noqa: F401 - whoosh_speed fixes a per-read file lookup
 from ..build import read_build_info
 from ..ranking import FieldStats, TermPostings
-from ..schema import as_text
 from ..snippets import MATCH_FIELDS
 from ..spelling import Speller
+from . import arrays as persisted
 from .cache import LruCache
 from .postings import block_reading_works, read_postings
+from .sequences import load as load_sequences
 
 
 @dataclass(eq=False)  # identity: caches elsewhere are keyed by the generation object
@@ -25,7 +27,7 @@ class Generation:
     path: Path
     ix: object
     doc_ids: np.ndarray          # docnum -> document index
-    doc_names: list[str]         # document index -> doc_id
+    doc_names: list[str]         # document index -> doc_id ("" = removed by an update)
     years: np.ndarray            # docnum -> year (0 = unknown)
     dates: np.ndarray            # docnum -> yyyymmdd sort key (0 = unknown)
     para_n: np.ndarray           # docnum -> paragraph number
@@ -35,6 +37,7 @@ class Generation:
     info: dict
     speller: Speller
     fast_postings: bool = True
+    live: np.ndarray | None = None  # docnum -> not deleted by an update (None: nothing deleted)
     masks: LruCache = field(default_factory=lambda: LruCache(settings.QUERY_CACHE_SIZE))
     terms: LruCache = field(default_factory=lambda: LruCache(settings.TERM_CACHE_SIZE))
     local: threading.local = field(default_factory=threading.local)
@@ -54,13 +57,38 @@ class Generation:
 
     @property
     def size(self) -> int:
-        """Number of paragraphs."""
+        """Number of paragraph slots (docnums), removed ones included."""
         return len(self.years)
 
+    @property
+    def paragraph_count(self) -> int:
+        """Number of searchable paragraphs."""
+        return self.size if self.live is None else int(np.count_nonzero(self.live))
+
+    @property
+    def document_count(self) -> int:
+        """Number of searchable documents."""
+        return sum(1 for name in self.doc_names if name)
+
+    @cached_property
+    def sequences(self):
+        """Paragraphs as word-id sequences for phrase matching (None for a generation without them)."""
+        return load_sequences(self.path / persisted.FOLDER)
+
+    @cached_property
+    def doc_index(self) -> dict[str, int]:
+        """doc_id -> document index."""
+        return {name: i for i, name in enumerate(self.doc_names) if name}
+
     def term_postings(self, fieldname: str, word: str) -> TermPostings:
-        """A term's paragraphs and frequencies as arrays, cached."""
-        return self.terms.get((fieldname, word),
-                              lambda: read_postings(self.searcher.reader(), fieldname, word, self.fast_postings))
+        """A term's searchable paragraphs and frequencies as arrays, cached."""
+        def read() -> TermPostings:
+            postings = read_postings(self.searcher.reader(), fieldname, word, self.fast_postings)
+            if self.live is None or not len(postings.docnums):
+                return postings
+            keep = self.live[postings.docnums]  # paragraphs an update removed are not counted (idf as a rebuild)
+            return TermPostings(postings.docnums[keep], postings.freqs[keep])
+        return self.terms.get((fieldname, word), read)
 
     def stored(self, docnum: int) -> dict:
         """The stored fields of one paragraph."""
@@ -72,62 +100,26 @@ class Generation:
 
 
 def open_generation(path: Path) -> Generation:
-    """Open a generation and read the arrays facet counting and ranking need."""
+    """Open a generation: its persisted arrays are memory-mapped (computed here only for old generations)."""
     ix = whoosh_index.open_dir(str(path))
     searcher = ix.searcher()
     reader = searcher.reader()
-    size = reader.doc_count_all()
-    doc_ids, doc_names = _document_numbers(reader, size)
-    keyword_postings = {}
-    for facet in settings.KEYWORD_FACET_FIELDS:
-        values: dict[str, np.ndarray] = {}
-        if facet in reader.indexed_field_names():
-            for term in reader.lexicon(facet):
-                values[as_text(term)] = np.fromiter(reader.postings(facet, term).all_ids(), dtype=np.int32)
-        keyword_postings[facet] = values
-    gen = Generation(path, ix, doc_ids, doc_names, _int_column(reader, "year", size).astype(np.int32),
-                     _int_column(reader, "date_sort", size), _int_column(reader, "n", size),
-                     _title_terms(searcher, doc_ids, len(doc_names)), _field_stats(reader, size), keyword_postings,
-                     read_build_info(path), Speller.load(path), block_reading_works(reader))
+    arrays = persisted.load(path)
+    if arrays is None or arrays.size != reader.doc_count_all():
+        arrays = persisted.compute(reader, searcher)
+    gen = Generation(path, ix, arrays.doc_ids, arrays.doc_names, arrays.years, arrays.dates, arrays.para_n,
+                     [frozenset(words) for words in arrays.title_words], _field_stats(arrays), arrays.keyword_postings,
+                     read_build_info(path), Speller.load(path), block_reading_works(reader), arrays.live)
     gen.local.searcher = searcher
     return gen
 
 
-def _document_numbers(reader, size: int) -> tuple[np.ndarray, list[str]]:
-    """docnum -> document index, and the document ids in first-seen order."""
-    column = reader.column_reader("doc_id")
-    names: dict[str, int] = {}
-    doc_ids = np.zeros(size, dtype=np.int32)
-    for i in range(size):
-        doc_ids[i] = names.setdefault(as_text(column[i]), len(names))
-    return doc_ids, list(names)
-
-
-def _field_stats(reader, size: int) -> dict[str, FieldStats]:
-    """Paragraph lengths of the fields hits are scored on."""
+def _field_stats(arrays: persisted.Arrays) -> dict[str, FieldStats]:
+    """Paragraph lengths of the fields hits are scored on, with their mean over searchable paragraphs."""
     boosts = {"text": 1.0, "heading": settings.HEADING_BOOST}
     out = {}
     for name in MATCH_FIELDS:
-        lengths = np.fromiter((reader.doc_field_length(i, name, 0) or 0 for i in range(size)), dtype=np.float32,
-                              count=size)
-        out[name] = FieldStats(lengths, float(lengths.mean()) if size else 0.0, boosts[name])
+        lengths = arrays.lengths[name]
+        live = lengths if arrays.live is None else lengths[arrays.live]
+        out[name] = FieldStats(lengths, float(live.mean()) if len(live) else 0.0, boosts[name])
     return out
-
-
-def _title_terms(searcher, doc_ids: np.ndarray, count: int) -> list[frozenset]:
-    """Each document's analysed title words, for the title boost."""
-    analyzer = searcher.schema["title"].analyzer
-    _, first = np.unique(doc_ids, return_index=True)
-    out: list[frozenset] = [frozenset()] * count
-    for docnum in first:
-        title = searcher.stored_fields(int(docnum)).get("title", "")
-        out[doc_ids[docnum]] = frozenset(t.text for t in analyzer(title))
-    return out
-
-
-def _int_column(reader, name: str, size: int) -> np.ndarray:
-    """A sortable NUMERIC column as an int64 array (unset values become 0)."""
-    column = reader.column_reader(name)
-    values = np.fromiter((int(column[i] or 0) for i in range(size)), dtype=np.int64, count=size)
-    values[(values < 0) | (values > 10**9)] = 0  # unset NUMERIC columns read back as a sentinel
-    return values

@@ -6,12 +6,15 @@ from whoosh import query as wq
 
 from ..schema import as_text
 from ..snippets import MATCH_FIELDS
+from .phrases import phrase_docnums
 
 
 def match_mask(gen, query: wq.Query | None) -> np.ndarray:
     """Paragraphs matching a Whoosh query, cached per generation (facet clicks and pages reuse it)."""
     def compute() -> np.ndarray:
         mask = _mask(gen, query)
+        if gen.live is not None:
+            mask &= gen.live  # paragraphs of documents an update removed
         mask.setflags(write=False)
         return mask
     return gen.masks.get(repr(query), compute)
@@ -34,8 +37,22 @@ def _mask(gen, q: wq.Query | None) -> np.ndarray:
     if type(q) in (wq.And, wq.Or) and q.subqueries:
         combine = np.logical_and if isinstance(q, wq.And) else np.logical_or
         return combine.reduce([_mask(gen, sub) for sub in q.subqueries])
+    if isinstance(q, wq.Phrase):
+        found = phrase_docnums(gen, q)
+        if found is not None:
+            return _ids_mask(gen.size, found)
     matcher = q.matcher(gen.searcher)
-    return _ids_mask(gen.size, np.fromiter(matcher.all_ids(), dtype=np.int64) if matcher.is_active() else None)
+    mask = _ids_mask(gen.size, np.fromiter(matcher.all_ids(), dtype=np.int64) if matcher.is_active() else None)
+    if getattr(q, "fieldname", None) == "title":
+        mask = _whole_documents(gen, mask)
+    return mask
+
+
+def _whole_documents(gen, mask: np.ndarray) -> np.ndarray:
+    """Every paragraph of the documents with a set paragraph (the title is indexed on one paragraph only)."""
+    per_doc = np.zeros(len(gen.doc_names), dtype=bool)
+    per_doc[gen.doc_ids[mask]] = True
+    return per_doc[gen.doc_ids]
 
 
 def _expanded_mask(gen, q: wq.Query) -> np.ndarray:
@@ -56,7 +73,9 @@ def _ids_mask(size: int, ids: np.ndarray | None) -> np.ndarray:
 
 def query_docs_in(gen, query: wq.Query, doc_id: str) -> list[int]:
     """The docnums of one document's paragraphs that match a Whoosh query."""
-    return list(wq.Require(query, wq.Term("doc_id", doc_id)).docs(gen.searcher))
+    if doc_id not in gen.doc_index:
+        return []
+    return np.flatnonzero(match_mask(gen, query) & (gen.doc_ids == gen.doc_index[doc_id])).tolist()
 
 
 def phrase_mask(gen, stems: tuple[str, ...]) -> np.ndarray:

@@ -48,7 +48,7 @@ def relevance(gen, marks: QueryMarks) -> np.ndarray:
     """BM25F over the query's words in text and heading, lifted where the document title shares them."""
     words = marks.words | {w for phrase in marks.phrases for w in phrase}
     scores = bm25f(gen.size, [(gen.term_postings(f, w), gen.field_stats[f]) for w in sorted(words)
-                              for f in MATCH_FIELDS])
+                              for f in MATCH_FIELDS], counted=gen.paragraph_count)
     title_hit = np.fromiter((bool(t & words) for t in gen.title_terms), dtype=bool, count=len(gen.title_terms))
     scores *= np.where(title_hit[gen.doc_ids], 1.0 + settings.TITLE_MATCH_BONUS, 1.0).astype(np.float32)
     return scores

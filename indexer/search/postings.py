@@ -40,6 +40,8 @@ def _block_arrays(segment, fieldname: str, btext: bytes) -> tuple[np.ndarray, np
     """Whoosh's W3 block matcher keeps each block's ids and weights (= term frequencies) as arrays:
     reading them whole is several times faster than stepping through postings one by one."""
     matcher = segment.postings(fieldname, btext)
+    if not hasattr(matcher, "_read_ids"):  # a term in a single paragraph is stored inline, without blocks
+        return _public_arrays(segment, fieldname, btext)
     ids, freqs = [], []
     while matcher.is_active():
         matcher._read_ids()
@@ -52,6 +54,11 @@ def _block_arrays(segment, fieldname: str, btext: bytes) -> tuple[np.ndarray, np
 
 def _public_arrays(segment, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
     """The public, slower way, for codecs without block arrays."""
-    items = list(segment.postings(fieldname, btext).items_as("frequency"))
-    return (np.array([i for i, _ in items], dtype=np.int64), np.array([f for _, f in items], dtype=np.float32))
+    matcher = segment.postings(fieldname, btext)
+    ids, freqs = [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        freqs.append(matcher.weight())
+        matcher.next()
+    return np.array(ids, dtype=np.int64), np.array(freqs, dtype=np.float32)
 

@@ -13,9 +13,9 @@ from ..limits import check_expansions
 from ..schema import stem
 from ..snippets import MATCH_FIELDS, QueryMarks, query_marks
 from .bestmatch import BestMatchPlan, meaningful
+from .expansion import cap_expansions
 from .synonyms import Alternative, Group, group_words, stems_of
 from .understand import subjudgements_in
-
 
 # Anything beyond plain words makes the query explicit syntax, matched strictly as written.
 _SYNTAX = re.compile(r'["()*?]|\b(?:AND|OR|NOT)\b|(?:^|\s)[+-]\S|\w:\S')
@@ -65,20 +65,22 @@ def parse_query(gen, text: str, strict: bool = False) -> ParsedQuery:
 
 def parse_syntax(gen, text: str, message: str | None = None) -> ParsedQuery:
     """Whoosh query syntax, matched strictly as written; on trouble plain words, any of them, and a note."""
+    note = None  # set when a wildcard's expansion was capped (search/expansion.py)
     try:
         if text.count('"') % 2:
             raise ValueError("an unclosed quotation mark")
         parsed = _normalise_facet_terms(gen, MultifieldParser(list(MATCH_FIELDS), gen.schema).parse(text))
+        check_expansions(parsed, gen.searcher.reader())  # a leading wildcard is refused
+        parsed, note = cap_expansions(gen, parsed)       # a broad one keeps its most frequent words
         if _is_empty(parsed):
             raise ValueError("nothing searchable")
-        check_expansions(parsed, gen.searcher.reader())
     except Exception as exc:  # noqa: BLE001 - any syntax trouble becomes a message, never a 500
         words = re.findall(r"\w+", text)
         parsed = _plain_parser(gen).parse(" ".join(words)) if words else None
         reason = str(exc) if isinstance(exc, ValueError) else "syntax the search could not read"
         message = (f"Could not read the query as written ({reason}); showing results for the words "
                    f"“{' '.join(words[:20])}”. See the syntax help.")
-    return ParsedQuery(parsed, query_marks(parsed, gen.searcher.reader()), message)
+    return ParsedQuery(parsed, query_marks(parsed, gen.searcher.reader()), message or note)
 
 
 def _plain_parser(gen) -> MultifieldParser:

@@ -56,9 +56,10 @@ def index_stats(gen) -> dict:
     """What a generation holds: counts, facet values, build time and sources."""
     facets = {name: {v: int(len(ids)) for v, ids in sorted(values.items(), key=lambda kv: -len(kv[1]))}
               for name, values in gen.keyword_postings.items() if values}
-    years, counts = np.unique(gen.years[gen.years > 0], return_counts=True)
+    years = gen.years if gen.live is None else gen.years[gen.live]
+    years, counts = np.unique(years[years > 0], return_counts=True)
     facets["year"] = {str(int(y)): int(c) for y, c in zip(years, counts)}
-    return {"documents": len(gen.doc_names), "paragraphs": gen.size, "facets": facets,
+    return {"documents": gen.document_count, "paragraphs": gen.paragraph_count, "facets": facets,
             "built_at": gen.info.get("built_at"), "sources": gen.info.get("sources", []),
             "skipped": gen.info.get("skipped", []), "warnings": gen.info.get("warnings", []),
             "generation": gen.path.name}
