@@ -18,17 +18,16 @@ from .children import stop_writers, writers_die_with_this_process
 from .extract import iter_sources, read_documents
 from .extract.guard import TooSlow, time_limit
 from .facets import annotate
-from .models import Document
+from .layout import (BUILD_INFO, GENERATION_PREFIX, current_generation, prune_old_generations,  # noqa: F401
+                     read_build_info, remove_stale_builds, switch_to)  # current_generation: importable from here too
 from .lock import RebuildLock
+from .models import Document
 from . import whoosh_speed  # noqa: F401 - installs a Whoosh fix used while writing
 from .schema import build_schema, join_facet
 from .spelling import WordCounter
 from .validate import validate_generation
 
-CURRENT = "CURRENT"
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
-BUILD_INFO = "build.json"
-GENERATION_PREFIX = "gen-"
 
 
 @dataclass
@@ -49,37 +48,6 @@ class BuildReport:
     def as_dict(self) -> dict:
         """JSON-friendly form."""
         return dict(self.__dict__)
-
-
-def current_generation(index_dir: Path) -> Path | None:
-    """The generation folder the CURRENT pointer names, or None when there is no built index."""
-    pointer = Path(index_dir) / CURRENT
-    try:
-        name = pointer.read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    path = Path(index_dir) / name
-    return path if path.is_dir() else None
-
-
-def _switch_to(index_dir: Path, generation: Path) -> None:
-    """Point CURRENT at a finished generation with one atomic rename."""
-    tmp = index_dir / f".{CURRENT}.{os.getpid()}"
-    tmp.write_text(generation.name + "\n", encoding="utf-8")
-    os.replace(tmp, index_dir / CURRENT)
-
-
-def _prune_old_generations(index_dir: Path, keep: Path) -> None:
-    """Remove generations other than the new one and the one before it (a server may still read that)."""
-    gens = sorted(p for p in index_dir.glob(GENERATION_PREFIX + "*") if p.is_dir() and p != keep)
-    for old in gens[:-1]:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _remove_stale_builds(index_dir: Path) -> None:
-    """Remove half-built generations of rebuilds that died (safe: we hold the rebuild lock)."""
-    for stale in index_dir.glob(".building-*"):
-        shutil.rmtree(stale, ignore_errors=True)
 
 
 def date_sort_key(doc: Document) -> int:
@@ -106,7 +74,7 @@ def index_fields(doc: Document) -> Iterable[dict]:
         "year_confidence": doc.year_confidence or "",
         **{name: doc.subjudgements.get(name, "") for name in settings.SUBJUDGEMENT_FIELDS},
     }
-    grade_of = dict(zip(doc.council, doc.severity))
+    grade_of = {s.council: s.grade for s in doc.subjects}
     for i, para in enumerate(doc.paragraphs):
         if i == 1:
             # The title is indexed once per document (search widens `title:` to the document), stored on all.
@@ -142,7 +110,7 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
                   progress: Callable[[Document, int], None] | None) -> BuildReport:
     """The rebuild itself, under the folder's rebuild lock."""
     started = time.perf_counter()
-    _remove_stale_builds(index_dir)
+    remove_stale_builds(index_dir)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     building = index_dir / f".building-{stamp}"
     building.mkdir()
@@ -210,8 +178,8 @@ def finish(building: Path, index_dir: Path, report: BuildReport, words: WordCoun
     validate_generation(building, report.documents, report.paragraphs)
     final = index_dir / report.generation
     os.replace(building, final)
-    _switch_to(index_dir, final)
-    _prune_old_generations(index_dir, final)
+    switch_to(index_dir, final)
+    prune_old_generations(index_dir, final)
 
 
 def _save_arrays(ix, generation: Path, sequences: SequenceWriter) -> None:
@@ -250,11 +218,3 @@ def _unique_doc_id(doc: Document, seen: set[str]) -> None:
 def count_files(sources: list[Path]) -> int:
     """How many files a rebuild will read (for the progress bar)."""
     return sum(1 for _ in iter_sources(sources))
-
-
-def read_build_info(generation: Path) -> dict:
-    """The build.json of a generation."""
-    try:
-        return json.loads((generation / BUILD_INFO).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}

@@ -4,8 +4,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from .extract import read_document
-from .facets import annotate
+from .documents import load_document
+from .models import Document
 from .grades import grades_agree, normalise_grade
 
 FACETS = ("council", "year", "severity")
@@ -20,8 +20,10 @@ def _same_grade(found: list[str], official: str | None) -> bool:
     return grades_agree(found[0], official)
 
 
-def evaluate_manifest(manifest: Path) -> dict:
-    """Extract every file named in the manifest and compare council, year and severity with it."""
+def evaluate_manifest(manifest: Path, loaded: dict[str, Document] | None = None) -> dict:
+    """Extract every file named in the manifest and compare council, year and severity with it.
+
+    `loaded` maps file names to documents already read and annotated (a test run reads the reports once)."""
     folder = manifest.parent
     with manifest.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -30,11 +32,10 @@ def evaluate_manifest(manifest: Path) -> dict:
     misses = []
     skipped = []
     for row in rows:
-        doc = read_document(folder / row["file"])
+        doc = (loaded or {}).get(row["file"]) or load_document(folder / row["file"])
         if doc.error:
             skipped.append({"file": row["file"], "reason": doc.error})
             continue
-        annotate(doc)
         official_year = int(row["publication_date"][:4]) if row.get("publication_date") else None
         checks = {
             "council": (row.get("la_code") in doc.council_code and len(doc.council_code) == 1,

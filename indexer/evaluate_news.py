@@ -14,8 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract import read_document
-from .facets import annotate
+from .documents import load_document
 from .facets.gazetteer import authorities
 from .models import Document
 
@@ -178,11 +177,11 @@ def evaluate_news(labels_files: list[Path]) -> NewsReport:
                 report.errors.append({"id": label.id, "file": str(label.file), "reason": "fixture file not found"})
                 continue
             # The page's address is known to whoever fetched it (rebuild reads it from a sidecar); never its date.
-            doc = read_document(label.file, {"url": label.url} if label.url else None)
+            doc = load_document(label.file, {"url": label.url} if label.url else None)
             if doc.error:
                 report.errors.append({"id": label.id, "file": str(label.file), "reason": doc.error})
                 continue
-            report.checks.extend(_check(label, annotate(doc)))
+            report.checks.extend(_check(label, doc))
     return report
 
 

@@ -57,6 +57,15 @@ class Outcome:
         }
 
 
+@dataclass(frozen=True)
+class Subject:
+    """A council a document is about, its ONS code, and the overall grade the document gives it ("" = none)."""
+
+    council: str
+    code: str
+    grade: str = ""
+
+
 @dataclass
 class Document:
     """One ingested file: metadata, paragraphs, facets and the evidence for them."""
@@ -90,6 +99,13 @@ class Document:
     def year_inferred(self) -> bool:
         """True when the year is a guess, to be shown as "2019 (inferred)"."""
         return self.year_confidence == "inferred"
+
+    @property
+    def subjects(self) -> list[Subject]:
+        """The subject councils with their codes and grades (one record each, not three aligned lists)."""
+        grades = list(self.severity) + [""] * (len(self.council) - len(self.severity))
+        codes = list(self.council_code) + [""] * (len(self.council) - len(self.council_code))
+        return [Subject(c, code, g or "") for c, code, g in zip(self.council, codes, grades)]
 
     @property
     def doc_id(self) -> str:

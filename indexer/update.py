@@ -18,8 +18,8 @@ from whoosh import index as whoosh_index
 
 from . import filestate, settings
 from .analysis import count_raw_words
-from .build import (BUILD_INFO, GENERATION_PREFIX, BuildReport, _build_locked, _remove_stale_builds, _unique_doc_id,
-                    add_document, current_generation, finish, read_build_info)
+from .build import BuildReport, _build_locked, _unique_doc_id, add_document, finish
+from .layout import BUILD_INFO, GENERATION_PREFIX, current_generation, read_build_info, remove_stale_builds
 from .extract import Unreadable, iter_sources, load_folder_metadata, read_document, read_documents
 from .lock import RebuildLock
 from .models import Document
@@ -89,7 +89,7 @@ def _update_locked(sources: list[Path], index_dir: Path, current: Path, known: d
     started = time.perf_counter()
     to_read, gone, unchanged = _plan(sources, known)
     info = read_build_info(current)
-    _remove_stale_builds(index_dir)
+    remove_stale_builds(index_dir)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     building = index_dir / f".building-{stamp}"
     building.mkdir()

@@ -1,13 +1,16 @@
 """Shared fixtures: the seed folder, the real reports (skipped loudly when absent), built indexes, the Flask app."""
 from __future__ import annotations
 
+import copy
+import itertools
 import shutil
 from pathlib import Path
 
 import pytest
 
 from indexer import settings
-from indexer.build import rebuild
+from indexer.build import build_from_documents, rebuild
+from indexer.documents import load_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -47,10 +50,17 @@ def seed_index(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def reports_index(tmp_path_factory, reports_dir) -> Path:
+def report_documents(reports_dir) -> list:
+    """The real reports read and annotated once per test run (the slowest step of the suite)."""
+    return list(load_documents([reports_dir]))
+
+
+@pytest.fixture(scope="session")
+def reports_index(tmp_path_factory, reports_dir, report_documents) -> Path:
     """An index over the real reports, the seeds and the news fixture articles: the judged queries' corpus."""
     index_dir = tmp_path_factory.mktemp("reports-index")
-    rebuild([reports_dir, SEEDS, NEWS], index_dir)
+    documents = itertools.chain(copy.deepcopy(report_documents), load_documents([SEEDS, NEWS]))
+    build_from_documents(documents, index_dir, [str(reports_dir), str(SEEDS), str(NEWS)])
     return index_dir
 
 

@@ -10,8 +10,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..extract import iter_files, read_documents
-from ..facets import annotate
+from ..documents import load_documents
+from ..extract import iter_files
 from ..models import Document, Paragraph
 
 CACHE_DIR = Path(os.environ.get("REPORTSEARCH_CACHE", Path(tempfile.gettempdir()) / "reportsearch-cache"))
@@ -54,12 +54,7 @@ def load_corpus(source: Path, log=print) -> list[Document]:
         with cache.open(encoding="utf-8") as lines:
             return [doc_from_json(json.loads(line)) for line in lines]
     log(f"extracting {source} once (cached in {cache}) …")
-    docs = []
-    for doc in read_documents([source]):
-        if doc.error:
-            continue
-        annotate(doc)
-        docs.append(doc)
+    docs = [doc for doc in load_documents([source]) if not doc.error]
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     tmp = cache.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8") as out:

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 from .. import settings
-from ..build import current_generation
+from ..layout import current_generation
 from ..models import SearchRequest, SearchResult
 from ..snippets import mark
 from . import execute

@@ -10,7 +10,7 @@ import numpy as np
 from whoosh import index as whoosh_index
 
 from .. import settings, whoosh_speed  # noqa: F401 - whoosh_speed fixes a per-read file lookup
-from ..build import read_build_info
+from ..layout import read_build_info
 from ..ranking import FieldStats, TermPostings
 from ..snippets import MATCH_FIELDS
 from ..spelling import Speller
