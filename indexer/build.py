@@ -87,9 +87,10 @@ def index_fields(doc: Document) -> Iterable[dict]:
                "severity": join_facet(dict.fromkeys(grades))}
 
 
-def rebuild(sources: list[Path], index_dir: Path = settings.DEFAULT_INDEX,
+def rebuild(sources: list[Path], index_dir: Path | None = None,
             progress: Callable[[Document, int], None] | None = None) -> BuildReport:
     """Index every document under `sources` into a fresh generation of `index_dir` and switch to it."""
+    index_dir = Path(index_dir) if index_dir is not None else settings.default_index()
     return build_from_documents(read_documents(sources), index_dir, [str(Path(s).resolve()) for s in sources],
                                 progress)
 

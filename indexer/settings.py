@@ -20,10 +20,20 @@ def _project_or_cwd(name: str) -> Path:
     return candidate if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd() / name
 
 
-DEFAULT_SOURCE = Path(os.environ.get("REPORTSEARCH_SOURCE", _project_or_cwd("seeds")))
-DEFAULT_INDEX = Path(os.environ.get("REPORTSEARCH_INDEX", _project_or_cwd("index")))
-# The real reports live beside the checkout for tests and benchmarks only.
-SHARED_DIR = Path(os.environ.get("REPORTSEARCH_SHARED", PROJECT_ROOT.parent / "shared"))
+def default_source() -> Path:
+    """The folder `rebuild` indexes by default: $REPORTSEARCH_SOURCE, else seeds/ (read when asked, not at import)."""
+    return Path(os.environ.get("REPORTSEARCH_SOURCE") or _project_or_cwd("seeds"))
+
+
+def default_index() -> Path:
+    """The index folder: $REPORTSEARCH_INDEX, else index/."""
+    return Path(os.environ.get("REPORTSEARCH_INDEX") or _project_or_cwd("index"))
+
+
+def shared_dir() -> Path:
+    """The real reports' folder's parent, for tests and benchmarks only: $REPORTSEARCH_SHARED, else ../shared."""
+    return Path(os.environ.get("REPORTSEARCH_SHARED") or PROJECT_ROOT.parent / "shared")
+
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 # Per-file limits: a larger or slower file is skipped with the reason (the time limit needs the main thread).

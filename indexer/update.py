@@ -30,10 +30,10 @@ from .spelling import Speller, WordCounter
 _REWRITTEN = {BUILD_INFO, filestate.FILES, "words.json", persisted.FOLDER}
 
 
-def update(sources: list[Path], index_dir: Path = settings.DEFAULT_INDEX,
+def update(sources: list[Path], index_dir: Path | None = None,
            progress: Callable[[Document, int], None] | None = None) -> BuildReport:
     """Bring the index in line with `sources`; a full rebuild when there is no index or it predates updates."""
-    index_dir = Path(index_dir)
+    index_dir = Path(index_dir) if index_dir is not None else settings.default_index()
     names = [str(Path(s).resolve()) for s in sources]
     with RebuildLock(index_dir):
         current = current_generation(index_dir)

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NEWS = FIXTURES / "news"
-REPORTS = settings.SHARED_DIR / "reports"
+REPORTS = settings.shared_dir() / "reports"
 
 
 def pytest_report_header(config):

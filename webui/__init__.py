@@ -14,7 +14,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     """Create the app; configuration comes from one mapping (test_config overrides the defaults)."""
     app = Flask(__name__)
     app.config.from_mapping(
-        INDEX_DIR=str(settings.DEFAULT_INDEX),
+        INDEX_DIR=str(settings.default_index()),
         CSV_EXPORT_CAP=settings.CSV_EXPORT_CAP,
     )
     if test_config:

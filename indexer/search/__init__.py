@@ -34,8 +34,8 @@ class IndexMissing(FileNotFoundError):
 class SearchIndex:
     """A handle on an index folder that follows its CURRENT generation and serves searches."""
 
-    def __init__(self, index_dir: Path | str = settings.DEFAULT_INDEX):
-        self.index_dir = Path(index_dir)
+    def __init__(self, index_dir: Path | str | None = None):
+        self.index_dir = Path(index_dir) if index_dir is not None else settings.default_index()
         self._lock = threading.Lock()
         self._gen: Generation | None = None
 

@@ -5,7 +5,7 @@ import shutil
 
 from indexer.build import rebuild
 from indexer.cli import main
-from indexer.loadtest import LiveServer, load_during_rebuild, run_load
+from webui.loadtest import LiveServer, load_during_rebuild, run_load
 
 from .conftest import SEEDS
 

@@ -1,0 +1,38 @@
+"""The `reportsearch` command line: a thin wrapper over the indexer library.
+
+Commands live by theme in this package (indexing, searching, quality); the web app adds `serve` and
+`loadtest` through the `reportsearch.commands` entry point, so the library never imports the web app.
+"""
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+import click
+
+
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Search Ofsted children's-services reports and news articles by council, year and grade.
+
+    \b
+    Quick start:
+      reportsearch rebuild                 # index seeds/ into index/
+      reportsearch search caseloads        # ranked paragraphs
+      reportsearch serve                   # the web UI on http://127.0.0.1:5000
+    """
+
+
+def _add_commands() -> None:
+    """This package's commands, then those other installed packages register (the web app's)."""
+    from . import indexing, quality, searching
+
+    for module in (indexing, searching, quality):
+        for command in module.COMMANDS:
+            main.add_command(command)
+    for plugin in entry_points(group="reportsearch.commands"):
+        main.add_command(plugin.load())
+
+
+_add_commands()

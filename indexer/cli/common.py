@@ -1,0 +1,29 @@
+"""What the command modules share: the --index option, counts in words, terminal highlighting."""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import click
+
+from .. import settings
+
+INDEX_OPTION = click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path),
+                            default=settings.default_index, show_default="index/ (or $REPORTSEARCH_INDEX)",
+                            help="Index folder.")
+
+
+def count(n: int, word: str) -> str:
+    """'1 document', '2 documents'."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def terminal_snippet(snippet_html: str) -> str:
+    """Turn <mark> highlights into terminal bold/underline and unescape the rest."""
+    parts = re.split(r"(<mark[^>]*>.*?</mark>)", snippet_html)
+    out = []
+    for part in parts:
+        text = html.unescape(re.sub(r"<[^>]+>", "", part))
+        out.append(click.style(text, bold=True, underline=True) if part.startswith("<mark") else text)
+    return "".join(out)

@@ -1,0 +1,160 @@
+"""Commands that build and inspect the index: rebuild, update, extract, stats."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .. import settings
+from ..build import count_files, rebuild as build_index
+from ..documents import load_documents
+from ..lock import RebuildLocked
+from ..search import IndexMissing, SearchIndex
+from ..validate import IndexInvalid
+from .common import INDEX_OPTION
+
+
+@click.command()
+@click.option("--source", "sources", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="File or folder to index (repeatable). Default: seeds/.")
+@INDEX_OPTION
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def rebuild(sources: tuple[Path, ...], index_dir: Path, quiet: bool) -> None:
+    """Rebuild the index from folders of .txt, .md, .html and .pdf files.
+
+    The new index is built beside the old one and switched in atomically, so a
+    running server never sees a half-built index. Broken files are reported and skipped.
+
+    \b
+    Examples:
+      reportsearch rebuild
+      reportsearch rebuild --source ../shared/reports --index /tmp/reports-index
+      reportsearch rebuild --source my_pdfs/ --source saved_pages/
+    """
+    source_list = list(sources) or [settings.default_source()]
+    try:
+        report = run_rebuild(source_list, index_dir, show_progress=not quiet)
+    except IndexInvalid as exc:
+        raise click.ClickException(f"rebuild failed, the previous index is still in use: {exc}") from exc
+    except RebuildLocked as exc:
+        raise click.ClickException(f"not rebuilding: {exc}") from exc
+    click.echo(f"Indexed {report.documents} documents, {report.paragraphs} paragraphs in {report.seconds:.1f} s "
+               f"({report.documents / max(report.seconds, 1e-6):.1f} documents/s, "
+               f"{report.paragraphs / max(report.seconds, 1e-6):.0f} paragraphs/s) into {report.index_dir}")
+    if report.skipped:
+        click.echo(f"Skipped {len(report.skipped)} file(s):", err=True)
+        for item in report.skipped:
+            click.echo(f"  {item['path']!r}: {item['reason']}" if not item['path'].isprintable()
+                       else f"  {item['path']}: {item['reason']}", err=True)
+    if report.warnings:
+        click.echo(f"{len(report.warnings)} warning(s), the files were indexed:", err=True)
+        for item in report.warnings:
+            click.echo(f"  {item['path']}: {item['reason']}", err=True)
+
+
+@click.command()
+@click.option("--source", "sources", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="File or folder the index should reflect (repeatable). Default: seeds/.")
+@INDEX_OPTION
+def update(sources: tuple[Path, ...], index_dir: Path) -> None:
+    """Index only new, changed and removed files (by path, size and modification time), then switch.
+
+    Like `rebuild`, the new generation is validated and switched in atomically under the same lock; a
+    folder without an index, or one built before updates existed, is rebuilt in full.
+
+    \b
+    Examples:
+      reportsearch update --source ../shared/reports --index /tmp/reports-index
+      reportsearch update --source my_pdfs/ --source saved_pages/
+    """
+    from ..update import update as run_update
+
+    try:
+        report = run_update(list(sources) or [settings.default_source()], index_dir)
+    except IndexInvalid as exc:
+        raise click.ClickException(f"update failed, the previous index is still in use: {exc}") from exc
+    except RebuildLocked as exc:
+        raise click.ClickException(f"not updating: {exc}") from exc
+    changes = report.changes or {"rebuilt": report.documents}
+    click.echo(f"{', '.join(f'{v} {k}' for k, v in changes.items())} in {report.seconds:.1f} s; the index holds "
+               f"{report.documents} documents, {report.paragraphs} paragraphs ({report.index_dir})")
+    for item in report.skipped:
+        click.echo(f"  skipped {item['path']!r}: {item['reason']}", err=True)
+
+
+def run_rebuild(sources: list[Path], index_dir: Path, show_progress: bool = True):
+    """Rebuild with a progress bar that shows documents/s and paragraphs/s."""
+    total = count_files(sources)
+    started = time.perf_counter()
+    if not show_progress or not total:
+        return build_index(sources, index_dir)
+    with click.progressbar(length=total, label="Indexing", file=sys.stderr, show_pos=True,
+                           item_show_func=lambda s: s) as bar:
+        state = {"docs": 0}
+
+        def progress(doc, paragraphs: int) -> None:
+            state["docs"] += 1
+            elapsed = max(time.perf_counter() - started, 1e-6)
+            bar.current_item = (f"{state['docs'] / elapsed:.1f} docs/s, {paragraphs / elapsed:.0f} paras/s  "
+                                f"{Path(doc.path).name}")
+            bar.update(1)
+
+        return build_index(sources, index_dir, progress=progress)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per document per line.")
+def extract(paths: tuple[Path, ...], as_json: bool) -> None:
+    """Show what the indexer sees in files, without indexing them.
+
+    \b
+    Examples:
+      reportsearch extract seeds/003_daed07e52103bff4.txt
+      reportsearch extract ../shared/reports --json > extracted.jsonl
+    """
+    for doc in load_documents(list(paths)):
+        if as_json:
+            click.echo(json.dumps(doc.as_dict(), ensure_ascii=False, default=str))
+            continue
+        if doc.error:
+            click.secho(f"{doc.path}: SKIPPED: {doc.error}", fg="red")
+            continue
+        click.secho(f"== {doc.path}", bold=True)
+        click.echo(f"title: {doc.title}\ncouncil: {', '.join(doc.council) or '-'}  year: {doc.year or '-'}  "
+                   f"severity: {', '.join(doc.severity) or '-'}")
+        for para in doc.paragraphs:
+            head = f" [{para.heading}]" if para.heading else ""
+            click.echo(f"  {para.n:3d}{head} {para.text}")
+
+
+@click.command()
+@INDEX_OPTION
+@click.option("--json", "as_json", is_flag=True)
+def stats(index_dir: Path, as_json: bool) -> None:
+    """What is indexed: documents, paragraphs, facet values, when and from where it was built.
+
+    \b
+    Example:
+      reportsearch stats --json
+    """
+    try:
+        info = SearchIndex(index_dir).stats()
+    except IndexMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(info, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{info['documents']} documents, {info['paragraphs']} paragraphs; built {info['built_at']} from "
+               f"{', '.join(info['sources'])}")
+    for facet, values in info["facets"].items():
+        shown = ", ".join(f"{v} ({n})" for v, n in list(values.items())[:15])
+        click.echo(f"  {facet}: {shown}{' …' if len(values) > 15 else ''}")
+    for item in info["skipped"]:
+        click.echo(f"  skipped {item['path']}: {item['reason']}")
+
+
+COMMANDS = (rebuild, update, extract, stats)

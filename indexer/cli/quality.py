@@ -1,0 +1,96 @@
+"""Commands that measure: evaluate (reports, news, judged queries) and benchmark."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .. import settings
+from ..search import IndexMissing
+from .common import INDEX_OPTION
+
+
+@click.command()
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV with file,council,la_code,publication_date,overall_grade columns.")
+@click.option("--news", is_flag=True,
+              help="Measure on labelled news articles (LABELS files; default tests/data/news_devset*.jsonl).")
+@click.option("--queries", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Measure search quality on a judged query set (recall@10, nDCG@10, MRR) over --index.")
+@INDEX_OPTION
+@click.option("--no-misses", is_flag=True, help="News mode: print the summary only.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.argument("labels", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir: Path, no_misses: bool, as_json: bool,
+             labels: tuple[Path, ...]) -> None:
+    """Measure facet accuracy (reports, labelled news) or search quality (judged queries); list every miss.
+
+    \b
+    Examples:
+      reportsearch evaluate --manifest ../shared/reports/manifest.csv
+      reportsearch evaluate --news
+      reportsearch evaluate --news tests/data/news_devset_a.jsonl --json
+      reportsearch evaluate --queries tests/data/judged_queries.jsonl --index index/
+    """
+    if queries:
+        from ..evaluate_queries import evaluate_queries, format_query_report
+
+        try:
+            result = evaluate_queries(index_dir, queries)
+        except (IndexMissing, ValueError) as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) if as_json
+                   else format_query_report(result))
+        return
+    if news or labels:
+        from ..evaluate_news import default_labels, evaluate_news, format_news_report
+
+        files = list(labels) or default_labels()
+        if not files:
+            raise click.UsageError("no labels files given and none found at tests/data/news_devset*.jsonl")
+        result = evaluate_news(files)
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2, default=str) if as_json
+                   else format_news_report(result, show_misses=not no_misses))
+        return
+    if manifest is None:
+        raise click.UsageError("give --manifest CSV (real reports), --news [LABELS...] (news articles) "
+                               "or --queries FILE (judged queries)")
+    from ..evaluate import evaluate_manifest, format_report
+
+    report = evaluate_manifest(manifest)
+    click.echo(json.dumps(report, ensure_ascii=False, indent=2, default=str) if as_json else format_report(report))
+
+
+@click.command()
+@click.option("--source", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=settings.shared_dir() / "reports", show_default=True, help="Folder of documents to measure on.")
+@click.option("--paragraphs", "target", type=int, default=100_000, show_default=True,
+              help="Scale both indexes to about this many paragraphs by repeating the corpus.")
+@click.option("--http", is_flag=True, help="Also measure requests/s and latency through the waitress server.")
+@click.option("--workdir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the temporary indexes go (default: the system temp folder).")
+@click.option("--json", "as_json", is_flag=True)
+def benchmark(source: Path, target: int, http: bool, workdir: Path | None, as_json: bool) -> None:
+    """Compare reportsearch with SQLite FTS5 on the same paragraphs and queries, in one run.
+
+    Extracts the folder once (cached), builds both engines at the given size, runs >= 100 distinct
+    sampled queries once on each, and prints p50/p95 per query kind with the ratio, build rates,
+    open time and memory.
+
+    \b
+    Examples:
+      reportsearch benchmark --paragraphs 100000
+      reportsearch benchmark --paragraphs 100000 --http
+      reportsearch benchmark --paragraphs 1000000 --workdir /var/tmp
+    """
+    from ..benchmark import format_result, run
+
+    result = run(source, target, http=http, log=lambda m: click.echo(m, err=True), workdir=workdir)
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+    else:
+        click.echo(format_result(result))
+
+
+COMMANDS = (evaluate, benchmark)
