@@ -10,8 +10,6 @@ from importlib.metadata import entry_points
 import click
 
 
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Search Ofsted children's-services reports and news articles by council, year and grade.
