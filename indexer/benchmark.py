@@ -107,6 +107,25 @@ def time_shapes(index: SearchIndex) -> dict[str, float]:
     return out
 
 
+def measure_update(index_dir: Path, source: Path, workdir: str) -> dict:
+    """Seconds for `update` to make one new report searchable (a copy of the first PDF under a new name)."""
+    import shutil
+
+    from .update import update
+
+    first = next(iter(sorted(source.glob("*.pdf"))), None)
+    if first is None:
+        return {"error": "no PDF in the source folder"}
+    folder = Path(workdir) / "new-reports"
+    folder.mkdir()
+    shutil.copy(first, folder / "new-report.pdf")
+    started = time.perf_counter()
+    report = update([source, folder], index_dir)
+    seconds = time.perf_counter() - started
+    found = SearchIndex(index_dir).document("new-report.pdf") is not None
+    return {"seconds": seconds, "changes": report.changes, "searchable": found, "paragraphs": report.paragraphs}
+
+
 def run(source: Path, target_paragraphs: int, http: bool = False, log=print, workdir: Path | None = None) -> dict:
     """Build both engines from the cached corpus, then measure open, queries, shapes (and HTTP)."""
     docs = corpus.load_corpus(source, log)
@@ -136,6 +155,8 @@ def run(source: Path, target_paragraphs: int, http: bool = False, log=print, wor
         result["rows"] = rows
         result["shapes_ms"] = time_shapes(index)
         db.close()
+        log("update with one new report …")
+        result["update"] = measure_update(index_dir, source, tmp)
         if http:
             from .bench.http import load_test
             log("HTTP load through waitress …")
@@ -162,6 +183,9 @@ def format_result(result: dict) -> str:
     lines.append(f"open (fresh process): {o['open_seconds']:.2f} s, +{o['open_rss_mb']:.0f} MB "
                  f"(process RSS {o['rss_mb']:.0f} MB); first query {o['first_query_ms']:.0f} ms, "
                  f"RSS after it {o['rss_after_query_mb']:.0f} MB")
+    u = result.get("update", {})
+    if "seconds" in u:
+        lines.append(f"update, one new report ({u['changes']}): searchable={u['searchable']} in {u['seconds']:.2f} s")
     lines.append("first run of awkward shapes: " + ", ".join(f"{q} {ms:.0f} ms" for q, ms in
                                                               result["shapes_ms"].items()))
     if "error" in result.get("http", {}):

@@ -161,7 +161,7 @@ def add_document(writer, doc: Document, report: BuildReport, words: WordCounter,
         for fields_ in index_fields(doc):
             writer.add_document(**fields_)
             words.add(fields_["text"])
-            sequences.add(fields_["doc_id"], fields_["n"], fields_["text"])
+            sequences.add(fields_["doc_id"], fields_["n"], fields_["text"], fields_["heading"])
         report.documents += 1
         report.paragraphs += len(doc.paragraphs)
     files[doc.path] = {"signature": filestate.signature(doc.path), "doc_id": doc.doc_id,
@@ -190,7 +190,16 @@ def _save_arrays(ix, generation: Path, sequences: SequenceWriter) -> None:
     with ix.searcher() as searcher:
         computed = arrays.compute(searcher.reader(), searcher)
         sequences.finish(computed.doc_names, computed.doc_ids, computed.para_n)
+        invert_sequences(generation / arrays.FOLDER, 0)
         arrays.save(computed, generation)
+
+
+def invert_sequences(folder: Path, first: int, previous: Path | None = None) -> None:
+    """Posting arrays for the paragraphs from docnum `first` on, from their word sequences."""
+    from .search import inverted, sequences
+
+    vocab, fields = sequences.load(folder)
+    inverted.build_part(folder, fields, first, len(vocab), previous)
 
 
 def _annotate_within_limit(doc: Document) -> None:

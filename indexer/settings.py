@@ -71,6 +71,8 @@ CSV_EXPORT_CAP = 5000
 QUERY_CACHE_SIZE = 256
 # A wildcard, prefix or fuzzy word is searched as at most this many words (its most frequent ones).
 MAX_EXPANSION_TERMS = 100
+# Whole results of recent requests kept per generation (back buttons, popular searches, reloads).
+RESULT_CACHE_SIZE = 512
 # Posting arrays of recent terms kept per generation for numpy BM25F ranking.
 TERM_CACHE_SIZE = 2048
 

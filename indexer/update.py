@@ -18,7 +18,7 @@ from whoosh import index as whoosh_index
 
 from . import filestate, settings
 from .analysis import count_raw_words
-from .build import BuildReport, _build_locked, _unique_doc_id, add_document, finish
+from .build import BuildReport, _build_locked, _unique_doc_id, add_document, finish, invert_sequences
 from .layout import BUILD_INFO, GENERATION_PREFIX, current_generation, read_build_info, remove_stale_builds
 from .extract import Unreadable, iter_sources, load_folder_metadata, read_document, read_documents
 from .lock import RebuildLock
@@ -132,6 +132,7 @@ def _update_locked(sources: list[Path], index_dir: Path, current: Path, known: d
             new = persisted.compute(reader, searcher, start=old.size,
                                     names={n: i for i, n in enumerate(old.doc_names) if n})
             sequences.finish(new.doc_names, new.doc_ids, new.para_n, previous=current / persisted.FOLDER)
+            invert_sequences(building / persisted.FOLDER, old.size, previous=current / persisted.FOLDER)
             merged = persisted.extend(old, new, np.concatenate(deleted) if deleted else np.zeros(0, np.int64))
             persisted.save(merged, building)
             report.documents = sum(1 for n in merged.doc_names if n)

@@ -9,6 +9,7 @@ paragraphs), similar (more like this), terms (word statistics the last two share
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from .. import settings
@@ -58,8 +59,12 @@ class SearchIndex:
         return current_generation(self.index_dir) is not None
 
     def search(self, req: SearchRequest) -> SearchResult:
-        """Ranked hits, facet counts with toggle URLs, a suggestion: see `execute.search`."""
-        return execute.search(self.generation(), req)
+        """Ranked hits, facet counts with toggle URLs, a suggestion: see `execute.search`.
+
+        Results are cached per generation by the whole request; callers get their own (shallow) copy.
+        """
+        gen = self.generation()
+        return replace(gen.results.get(repr(req), lambda: execute.search(gen, req)))
 
     def search_count(self, text: str) -> int:
         """How many paragraphs match a query (no filters)."""

@@ -16,7 +16,8 @@ from ..snippets import MATCH_FIELDS
 from ..spelling import Speller
 from . import arrays as persisted
 from .cache import LruCache
-from .postings import block_reading_works, read_postings
+from .inverted import load as load_inverted, postings as inverted_postings
+from .postings import EMPTY, block_reading_works, read_postings
 from .sequences import load as load_sequences
 
 
@@ -40,6 +41,7 @@ class Generation:
     live: np.ndarray | None = None  # docnum -> not deleted by an update (None: nothing deleted)
     masks: LruCache = field(default_factory=lambda: LruCache(settings.QUERY_CACHE_SIZE))
     terms: LruCache = field(default_factory=lambda: LruCache(settings.TERM_CACHE_SIZE))
+    results: LruCache = field(default_factory=lambda: LruCache(settings.RESULT_CACHE_SIZE))
     local: threading.local = field(default_factory=threading.local)
 
     @property
@@ -72,8 +74,14 @@ class Generation:
 
     @cached_property
     def sequences(self):
-        """Paragraphs as word-id sequences for phrase matching (None for a generation without them)."""
+        """(vocabulary, field -> word-id sequences) for phrase matching; None for a generation without them."""
         return load_sequences(self.path / persisted.FOLDER)
+
+    @cached_property
+    def inverted(self):
+        """field -> numpy posting parts; None for a generation without them (Whoosh's postings are read)."""
+        loaded = self.sequences
+        return None if loaded is None else load_inverted(self.path / persisted.FOLDER, loaded[1])
 
     @cached_property
     def doc_index(self) -> dict[str, int]:
@@ -83,7 +91,13 @@ class Generation:
     def term_postings(self, fieldname: str, word: str) -> TermPostings:
         """A term's searchable paragraphs and frequencies as arrays, cached."""
         def read() -> TermPostings:
-            postings = read_postings(self.searcher.reader(), fieldname, word, self.fast_postings)
+            if self.inverted is not None and fieldname in self.inverted:
+                word_id = self.sequences[0].get(word)
+                postings = EMPTY if word_id is None else \
+                    TermPostings(*inverted_postings(self.inverted[fieldname], word_id,
+                                                    self.schema[fieldname].format.field_boost))
+            else:
+                postings = read_postings(self.searcher.reader(), fieldname, word, self.fast_postings)
             if self.live is None or not len(postings.docnums):
                 return postings
             keep = self.live[postings.docnums]  # paragraphs an update removed are not counted (idf as a rebuild)

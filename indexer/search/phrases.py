@@ -1,4 +1,4 @@
-"""Phrases in paragraph text: a numpy AND of the words' postings, then a run check on word-id sequences."""
+"""Phrases: a numpy AND of the words' postings, then a run check on the paragraphs' word-id sequences."""
 from __future__ import annotations
 
 import numpy as np
@@ -8,18 +8,19 @@ from ..schema import as_text
 
 
 def phrase_docnums(gen, q: wq.Phrase) -> np.ndarray | None:
-    """Docnums where the phrase occurs in the text, or None when this cannot answer (Whoosh then does)."""
-    sequences = gen.sequences
-    if q.fieldname != "text" or sequences is None or q.slop != 1 or len(q.words) < 2:
+    """Docnums where the phrase occurs in the field, or None when this cannot answer (Whoosh then does)."""
+    loaded = gen.sequences
+    if loaded is None or q.fieldname not in loaded[1] or q.slop != 1 or len(q.words) < 2:
         return None
+    vocab, fields = loaded
     words = [as_text(w) for w in q.words]
-    ids = [sequences.vocab.get(w) for w in words]
+    ids = [vocab.get(w) for w in words]
     if None in ids:
         return np.zeros(0, dtype=np.int64)
-    postings = sorted((gen.term_postings("text", w).docnums for w in dict.fromkeys(words)), key=len)
+    postings = sorted((gen.term_postings(q.fieldname, w).docnums for w in dict.fromkeys(words)), key=len)
     found = postings[0]
     for other in postings[1:]:
         if not len(found):
             break
         found = found[np.isin(found, other, assume_unique=True)]
-    return sequences.containing(found, ids) if len(found) else found
+    return fields[q.fieldname].containing(found, ids) if len(found) else found

@@ -1,16 +1,17 @@
-"""Each paragraph's analysed words as a sequence of word ids, beside the generation, for phrase matching.
+"""Each paragraph's analysed words (text and heading) as sequences of word ids, beside the generation.
 
-Phrases over common words ("requires improvement to be good") made Whoosh check positions in Python for
-every paragraph holding all the words. Here the candidates (paragraphs with every word, a numpy AND of
-posting arrays) are checked by comparing their memory-mapped word-id sequences in numpy. Writing the
-sequences costs the build a tokenisation pass in the main process, far less than a Whoosh field would.
+They serve two things. Phrases: the candidates (paragraphs with every word) are checked by comparing their
+memory-mapped sequences in numpy instead of Whoosh checking positions in Python. Postings: the build
+inverts them into numpy posting arrays (search/inverted.py), so no query decodes Whoosh posting blocks.
+Writing them costs the build one cached tokenisation pass, far less than a Whoosh field would.
 
-Files (in the generation's `arrays/` folder): seq_tokens.i32 (word ids, in the order paragraphs were added),
-seq_start.npy / seq_len.npy (docnum -> slice of the tokens), seq_vocab.json (word id -> word).
+Files (in the generation's `arrays/` folder), per field: seq_<field>.i32 (word ids, in the order paragraphs
+were added), seq_<field>_start.npy / seq_<field>_len.npy (docnum -> slice); seq_vocab.json (id -> word).
 """
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from array import array
 from dataclasses import dataclass
@@ -21,94 +22,116 @@ import numpy as np
 from ..analysis import _fold_and_stem
 from ..schema import TOKEN_PATTERN
 
-import re
-
+FIELDS = ("text", "heading")
+VOCAB = "seq_vocab.json"
 _WORDS = re.compile(TOKEN_PATTERN)
-TOKENS, STARTS, LENGTHS, VOCAB = "seq_tokens.i32", "seq_start.npy", "seq_len.npy", "seq_vocab.json"
-_CHUNK_TOKENS = 4_000_000  # candidates are checked in slices of about this many words (bounded memory)
+_CHUNK_TOKENS = 4_000_000  # phrase candidates are checked in slices of about this many words (bounded memory)
+
+
+def tokens_file(field: str) -> str:
+    return f"seq_{field}.i32"
 
 
 def analysed_words(text: str) -> list[str]:
-    """The words of text as the `text` field indexes them (same tokens as schema.text_analyzer)."""
+    """The words of a text as the text and heading fields index them (same tokens as schema.text_analyzer)."""
     return [_fold_and_stem(w) for w in _WORDS.findall(text)]
 
 
+class _Stream:
+    """One field's word ids, appended to a file."""
+
+    def __init__(self, folder: Path, field: str, previous: Path | None):
+        path = folder / tokens_file(field)
+        if previous is not None:  # an update continues a copy (the previous generation's file stays as it was)
+            shutil.copyfile(previous / tokens_file(field), path)
+        self.base = path.stat().st_size // 4 if path.exists() else 0
+        self.out = open(path, "ab")
+        self.buffer = array("i")
+        self.starts, self.lengths = array("q"), array("i")
+        self.offset = self.base
+        self.last: tuple[str, list[int]] = ("", [])
+
+    def add(self, ids: list[int]) -> None:
+        self.starts.append(self.offset)
+        self.lengths.append(len(ids))
+        self.offset += len(ids)
+        self.buffer.extend(ids)
+        if len(self.buffer) > 1_000_000:
+            self.flush()
+
+    def flush(self) -> None:
+        self.buffer.tofile(self.out)
+        self.buffer = array("i")
+
+
 class SequenceWriter:
-    """Appends each added paragraph's word ids to a file, remembering (document, paragraph) per sequence."""
+    """Records each added paragraph's word ids per field, and (document, paragraph) to find its docnum later."""
 
     def __init__(self, folder: Path, previous: Path | None = None):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.vocab: dict[str, int] = {}
-        self.base = 0
-        if previous is not None:  # an update: continue the previous generation's files (copied, never shared)
+        if previous is not None:
             words = json.loads((previous / VOCAB).read_text(encoding="utf-8"))
             self.vocab = {w: i for i, w in enumerate(words)}
-            shutil.copyfile(previous / TOKENS, self.folder / TOKENS)
-            self.base = (self.folder / TOKENS).stat().st_size // 4
-        self._out = open(self.folder / TOKENS, "ab")
-        self._buffer = array("i")
+        self.streams = {f: _Stream(self.folder, f, previous) for f in FIELDS}
         self._docs: dict[str, int] = {}
-        self.keys, self.starts, self.lengths = array("q"), array("q"), array("i")
-        self._offset = self.base
+        self.keys = array("q")
 
-    def add(self, doc_id: str, n: int, text: str) -> None:
-        """One paragraph, in the order it is given to the index writer."""
+    def _ids(self, text: str) -> list[int]:
         vocab = self.vocab
-        ids = [vocab.setdefault(w, len(vocab)) for w in analysed_words(text)]
-        self.keys.append(_key(self._docs.setdefault(doc_id, len(self._docs)), n))
-        self.starts.append(self._offset)
-        self.lengths.append(len(ids))
-        self._offset += len(ids)
-        self._buffer.extend(ids)
-        if len(self._buffer) > 1_000_000:
-            self._buffer.tofile(self._out)
-            self._buffer = array("i")
+        return [vocab.setdefault(w, len(vocab)) for w in analysed_words(text)]
+
+    def add(self, doc_id: str, n: int, text: str, heading: str) -> None:
+        """One paragraph, in the order it is given to the index writer."""
+        self.keys.append((self._docs.setdefault(doc_id, len(self._docs)) << 24) | n)
+        self.streams["text"].add(self._ids(text))
+        stream = self.streams["heading"]
+        if stream.last[0] != heading:  # consecutive paragraphs share their section heading
+            stream.last = (heading, self._ids(heading))
+        stream.add(stream.last[1])
 
     def finish(self, doc_names: list[str], doc_ids: np.ndarray, para_n: np.ndarray,
                previous: Path | None = None) -> None:
-        """Write docnum -> slice for the docnums given (a new index, or an update's new segment)."""
-        self._buffer.tofile(self._out)
-        self._out.close()
+        """Write docnum -> slice for the docnums given (a new index, or an update's new segment) and the vocabulary."""
         mine = np.array([self._docs.get(name, -1) for name in doc_names], dtype=np.int64)
         wanted = (mine[np.asarray(doc_ids)] << 24) | np.asarray(para_n, dtype=np.int64)
-        keys = np.frombuffer(self.keys, dtype=np.int64)
-        order = np.argsort(keys, kind="stable")
-        found = order[np.clip(np.searchsorted(keys[order], wanted), 0, max(len(keys) - 1, 0))] \
-            if len(keys) else np.zeros(len(wanted), dtype=np.int64)
-        if len(wanted) and (not len(keys) or not np.array_equal(keys[found], wanted)):
-            raise RuntimeError("a paragraph's word sequence is missing")
-        starts = np.frombuffer(self.starts, dtype=np.int64)[found] if len(wanted) else np.zeros(0, np.int64)
-        lengths = np.frombuffer(self.lengths, dtype=np.int32)[found] if len(wanted) else np.zeros(0, np.int32)
-        if previous is not None:
-            starts = np.concatenate([np.load(previous / STARTS), starts])
-            lengths = np.concatenate([np.load(previous / LENGTHS), lengths])
-        np.save(self.folder / STARTS, starts)
-        np.save(self.folder / LENGTHS, lengths)
+        keys = np.frombuffer(self.keys, dtype=np.int64) if len(self.keys) else np.zeros(0, np.int64)
+        found = np.zeros(0, dtype=np.int64)
+        if len(wanted):
+            order = np.argsort(keys, kind="stable")
+            found = order[np.clip(np.searchsorted(keys[order], wanted), 0, max(len(keys) - 1, 0))]
+            if not len(keys) or not np.array_equal(keys[found], wanted):
+                raise RuntimeError("a paragraph's word sequence is missing")
+        for field, stream in self.streams.items():
+            stream.flush()
+            stream.out.close()
+            starts = np.frombuffer(stream.starts, dtype=np.int64)[found] if len(found) else np.zeros(0, np.int64)
+            lengths = np.frombuffer(stream.lengths, dtype=np.int32)[found] if len(found) else np.zeros(0, np.int32)
+            if previous is not None:
+                starts = np.concatenate([np.load(previous / f"seq_{field}_start.npy"), starts])
+                lengths = np.concatenate([np.load(previous / f"seq_{field}_len.npy"), lengths])
+            np.save(self.folder / f"seq_{field}_start.npy", starts)
+            np.save(self.folder / f"seq_{field}_len.npy", lengths)
         words = [""] * len(self.vocab)
         for word, i in self.vocab.items():
             words[i] = word
         (self.folder / VOCAB).write_text(json.dumps(words, separators=(",", ":")), encoding="utf-8")
 
     def cancel(self) -> None:
-        """Close the file of an abandoned build."""
-        if not self._out.closed:
-            self._out.close()
-
-
-def _key(doc: int, n: int) -> int:
-    """One number per (document, paragraph number)."""
-    return (doc << 24) | n
+        """Close the files of an abandoned build."""
+        for stream in self.streams.values():
+            if not stream.out.closed:
+                stream.out.close()
 
 
 @dataclass
 class Sequences:
-    """The memory-mapped sequences of a generation."""
+    """One field's memory-mapped sequences."""
 
     tokens: np.ndarray
     starts: np.ndarray
     lengths: np.ndarray
-    vocab: dict[str, int]
 
     def containing(self, candidates: np.ndarray, ids: list[int]) -> np.ndarray:
         """The candidates (ascending docnums) whose word sequence contains `ids` as one run."""
@@ -139,14 +162,17 @@ class Sequences:
         return np.unique(docnums[owner[inside]])
 
 
-def load(folder: Path) -> Sequences | None:
-    """The sequences in a generation's arrays folder, or None when it has none."""
+def load(folder: Path) -> tuple[dict[str, int], dict[str, Sequences]] | None:
+    """The vocabulary and each field's sequences in a generation's arrays folder, or None when it has none."""
     folder = Path(folder)
     try:
         words = json.loads((folder / VOCAB).read_text(encoding="utf-8"))
-        return Sequences(np.memmap(folder / TOKENS, dtype=np.int32, mode="r")
-                         if (folder / TOKENS).stat().st_size else np.zeros(0, dtype=np.int32),
-                         np.load(folder / STARTS, mmap_mode="r"), np.load(folder / LENGTHS, mmap_mode="r"),
-                         {w: i for i, w in enumerate(words)})
+        fields = {}
+        for field in FIELDS:
+            path = folder / tokens_file(field)
+            tokens = np.memmap(path, dtype=np.int32, mode="r") if path.stat().st_size else np.zeros(0, np.int32)
+            fields[field] = Sequences(tokens, np.load(folder / f"seq_{field}_start.npy", mmap_mode="r"),
+                                      np.load(folder / f"seq_{field}_len.npy", mmap_mode="r"))
+        return {w: i for i, w in enumerate(words)}, fields
     except (OSError, ValueError):
         return None
