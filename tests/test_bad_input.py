@@ -278,7 +278,7 @@ LONG_RANDOM = " ".join(f"{WORDS[i % 10]}{i}" for i in range(9000))  # ~60 kB of 
     ("/search?q=*ing", "starts with a wildcard"),
     ("/search?q=text:[a TO zzz]", "different words; make it more specific"),
     ("/search?q=%22caseloads", "an unclosed quotation mark"),
-    ("/search?q=(((", "showing results for the words"),
+    ("/search?q=(((", "showing everything, newest first"),
     ("/search?year=abc&q=caseloads", "“abc” is not a number for year"),
     ("/search?year_from=99999&q=caseloads", "year_from 99999 is out of range"),
     ("/search?page=999999&q=caseloads", "page 999999 is out of range"),

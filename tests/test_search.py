@@ -128,12 +128,16 @@ def test_spelling_suggestion_uses_raw_words(seeds):
     assert strict.total == 0 and strict.suggestion == '"safeguarding"'
 
 
-@pytest.mark.parametrize("q", ['"unclosed phrase', "AND OR", "council:", "((", "*", "NOT", "x" * 10000, "title:"])
-def test_malformed_queries_never_raise(seeds, q):
+@pytest.mark.parametrize("q,total,note", [('"unclosed phrase', 0, "unclosed quotation mark"),
+                                          ("((", 121, "showing everything"), ("*", 121, None),
+                                          ("x" * 10000, 0, "shortened"), ("AND OR", 12, None),
+                                          ("council:", 121, None), ("NOT", 23, None)])
+def test_malformed_queries_answer_as_searches(seeds, q, total, note):
     result = seeds.search(SearchRequest(q=q))
-    assert result.total >= 0
-    if q.startswith('"') or len(q) > 5000:
-        assert result.message
+    # Each is answered as a search (its plain words, or everything when it has none), never an error.
+    assert result.total == total and len(result.hits) == min(result.total_docs, 10)
+    assert (note in result.message) if note else True
+    assert all(len(w) <= 40 for w in result.match_info.get("words", []))
 
 
 def test_stats(seeds):

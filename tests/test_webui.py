@@ -84,6 +84,8 @@ def test_script_in_text_is_escaped(client):
 def test_query_is_escaped_when_echoed(client):
     html = client.get('/?q=%3Cscript%3Ealert(2)%3C/script%3E').get_data(as_text=True)
     assert "<script>alert(2)" not in html
+    assert 'value="&lt;script&gt;alert(2)&lt;/script&gt;"' in html  # echoed in the box, escaped
+    assert "for “&lt;script&gt;alert(2)&lt;/script&gt;”" in html    # and in the summary line
 
 
 @pytest.mark.parametrize("q", ['"unbalanced', "AND OR", "council:", "x" * 10240, "((", "*:*", "year:abc"])

@@ -62,7 +62,7 @@ def match_info(gen, parsed: ParsedQuery, req: SearchRequest) -> dict:
         return {"mode": "syntax" if parsed.query is not None else "browse"}
     hits = plan_hits(gen, parsed.plan)
     groups = len(parsed.plan.groups)
-    info = {"mode": "all" if parsed.plan.strict else "best", "words": [g.typed for g in parsed.plan.groups],
+    info = {"mode": "all" if parsed.plan.strict else "best", "words": [g.typed[:40] for g in parsed.plan.groups],
             "required": hits.required_used, "of": groups, "all_words": hits.all_groups,
             "strict_url": toggle_url(replace(req, match="all")) if not parsed.plan.strict else None,
             "best_url": toggle_url(replace(req, match="best")) if parsed.plan.strict else None}

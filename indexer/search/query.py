@@ -78,8 +78,9 @@ def parse_syntax(gen, text: str, message: str | None = None) -> ParsedQuery:
         words = re.findall(r"\w+", text)
         parsed = _plain_parser(gen).parse(" ".join(words)) if words else None
         reason = str(exc) if isinstance(exc, ValueError) else "syntax the search could not read"
-        message = (f"Could not read the query as written ({reason}); showing results for the words "
-                   f"“{' '.join(words[:20])}”. See the syntax help.")
+        shown = (f"showing results for the words “{' '.join(words[:20])}”" if words
+                 else "showing everything, newest first")
+        message = f"Could not read the query as written ({reason}); {shown}. See the syntax help."
     return ParsedQuery(parsed, query_marks(parsed, gen.searcher.reader()), message or note)
 
 
