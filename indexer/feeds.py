@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Callable
 from xml.etree import ElementTree as ET
 
-from .search.recent import RecentHit
+from .models import Hit
 
 ATOM = "http://www.w3.org/2005/Atom"
 ET.register_namespace("", ATOM)
@@ -28,14 +28,14 @@ def timestamp(day: dt.date | dt.datetime) -> str:
     return day.isoformat().replace("+00:00", "Z")
 
 
-def entry_title(hit: RecentHit) -> str:
+def entry_title(hit: Hit) -> str:
     """'Medway: Inspection of Medway … (¶17)'."""
     who = ", ".join(hit.council)
     return f"{who + ': ' if who else ''}{hit.title or hit.doc_id} (¶{hit.paragraph})"
 
 
-def atom_feed(hits: list[RecentHit], *, title: str, feed_url: str, html_url: str,
-              paragraph_url: Callable[[RecentHit], str], fallback_updated: dt.datetime) -> bytes:
+def atom_feed(hits: list[Hit], *, title: str, feed_url: str, html_url: str,
+              paragraph_url: Callable[[Hit], str], fallback_updated: dt.datetime) -> bytes:
     """The feed document as UTF-8 bytes; entries in the order given (newest first)."""
     feed = ET.Element(f"{{{ATOM}}}feed")
     _el(feed, "title", title)

@@ -165,6 +165,11 @@ class Hit:
     other_paragraphs: list[int] = field(default_factory=list)
     context_matched: list[str] = field(default_factory=list)  # title | council | severity | year
     year_confidence: str = ""  # stated | official | inferred
+    date: dt.date | None = None  # the document's date, where a listing is by date (feeds)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-friendly form."""
+        return {**self.__dict__, "date": self.date.isoformat() if self.date else None}
 
 
 @dataclass

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from indexer.feeds import atom_feed
-from indexer.search.recent import RecentHit
+from indexer.models import Hit
 
 A = "{http://www.w3.org/2005/Atom}"
 
@@ -62,8 +62,8 @@ def test_search_page_links_to_its_feed(planted_client):
 
 
 def test_hostile_text_is_escaped():
-    hit = RecentHit("a&b.txt", 1, 'Title <script>alert("x")</script> & co', "", ["Kent"], 2020, [], "",
-                    "<mark>x</mark> &amp; ]]> \u00e9", dt.date(2020, 1, 2))
+    hit = Hit("a&b.txt", 1, 'Title <script>alert("x")</script> & co', "", ["Kent"], 2020, [], "",
+              "<mark>x</mark> &amp; ]]> \u00e9", 0.0, date=dt.date(2020, 1, 2))
     body = atom_feed([hit], title="t & <u>", feed_url="http://h/search.atom?q=a&b=c", html_url="http://h/",
                      paragraph_url=lambda h: "http://h/doc/a%26b.txt#p-1", fallback_updated=dt.datetime(2020, 1, 1))
     root = ET.fromstring(body)

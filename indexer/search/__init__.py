@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import settings
 from ..layout import current_generation
-from ..models import SearchRequest, SearchResult
+from ..models import Hit, SearchRequest, SearchResult
 from ..snippets import mark
 from . import execute
 from .bestmatch import paragraphs_with_own_words
@@ -22,7 +22,7 @@ from .generation import Generation, open_generation
 from .grid import Grid, council_year_grid
 from .matching import query_docs_in
 from .query import parse_query
-from .recent import RecentHit, newest_paragraphs
+from .recent import newest_paragraphs
 from .results import document_view, index_stats
 from .significant import significant_terms
 from .similar import ParagraphMissing, similar_paragraphs
@@ -125,7 +125,7 @@ class SearchIndex:
         """Paragraphs in other documents (other councils by default) like one paragraph; ParagraphMissing if none."""
         return similar_paragraphs(self.generation(), doc_id, paragraph, scope)
 
-    def newest(self, req: SearchRequest, since=None, limit: int = settings.FEED_ENTRIES) -> tuple[list[RecentHit], int]:
+    def newest(self, req: SearchRequest, since=None, limit: int = settings.FEED_ENTRIES) -> tuple[list[Hit], int]:
         """The search's matching paragraphs of dated documents, newest first (optionally from a date)."""
         return newest_paragraphs(self.generation(), req, since, limit)
 

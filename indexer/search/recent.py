@@ -3,34 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
 
 import numpy as np
 
 from .. import settings
-from ..models import SearchRequest
+from ..models import Hit, SearchRequest
 from .execute import selection
 from .results import make_hit
-
-
-@dataclass
-class RecentHit:
-    """One matching paragraph of a dated document, with its highlighted snippet."""
-
-    doc_id: str
-    paragraph: int
-    title: str
-    url: str
-    council: list[str]
-    year: int | None
-    severity: list[str]
-    heading: str
-    snippet_html: str
-    date: dt.date
-
-    def as_dict(self) -> dict:
-        """JSON-friendly form."""
-        return {**self.__dict__, "date": self.date.isoformat()}
 
 
 def date_key(day: dt.date) -> int:
@@ -43,7 +22,7 @@ def key_date(key: int) -> dt.date:
     return dt.date(key // 10000, key // 100 % 100, key % 100)
 
 
-def newest_paragraphs(gen, req: SearchRequest, since: dt.date | None = None, limit: int = 50) -> tuple[list[RecentHit], int]:
+def newest_paragraphs(gen, req: SearchRequest, since: dt.date | None = None, limit: int = 50) -> tuple[list[Hit], int]:
     """Matching paragraphs of dated documents, newest document first (paragraphs in reading order, a few per
     document); and the total.
 
@@ -64,6 +43,6 @@ def newest_paragraphs(gen, req: SearchRequest, since: dt.date | None = None, lim
         if per_document[int(gen.doc_ids[docnum])] > settings.FEED_PARAGRAPHS_PER_DOCUMENT:
             continue  # one long new report must not push every other match out of the feed
         hit = make_hit(gen, int(docnum), parsed.marks, 0.0, 0, [])
-        out.append(RecentHit(hit.doc_id, hit.paragraph, hit.title, hit.url, hit.council, hit.year, hit.severity,
-                             hit.heading, hit.snippet_html, key_date(int(gen.dates[docnum]))))
+        hit.date = key_date(int(gen.dates[docnum]))
+        out.append(hit)
     return out, int(candidates.size)
