@@ -6,10 +6,24 @@ produced: four generator layers and a Snowball call per token were the build's h
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
 from whoosh import fields
 from whoosh.analysis import Token, Tokenizer
 from whoosh.support.charset import accent_map
 from whoosh.util.text import rcompile
+
+@lru_cache(maxsize=1)
+def _stemmer() -> SnowballStemmer:
+    """NLTK's English Snowball stemmer."""
+    return SnowballStemmer("english")
+
+
+def stem(word: str) -> str:
+    """Stem one lowercased word, treating the curly apostrophe like the straight one."""
+    return _stemmer().stem(word.replace("’", "'"))
+
 
 _WORD_CACHE_LIMIT = 500_000
 _stemmed: dict[str, str] = {}
@@ -30,8 +44,6 @@ def _fold_and_stem(word: str) -> str:
     """Lowercase, fold accents and stem, cached (a corpus has few distinct words)."""
     out = _stemmed.get(word)
     if out is None:
-        from .schema import stem
-
         if len(_stemmed) > _WORD_CACHE_LIMIT:
             _stemmed.clear()
         out = _stemmed[word] = stem(_fold(word))

@@ -1,29 +1,15 @@
 """The Whoosh schema and analyzers: NLTK Snowball stems, stopwords kept so phrases match as written."""
 from __future__ import annotations
 
-from functools import lru_cache
-
-from nltk.stem.snowball import SnowballStemmer
 from whoosh import fields
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer
 from whoosh.support.charset import accent_map
 
 from . import settings
-from .analysis import RepeatedText
+from .analysis import RepeatedText, StemmedWords, stem  # noqa: F401 - stem: importable from here too
 
 # Words with inner apostrophes or hyphens stay whole ("children's", "multi-agency" -> parts too via the raw field).
 TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> SnowballStemmer:
-    """NLTK's English Snowball stemmer."""
-    return SnowballStemmer("english")
-
-
-def stem(word: str) -> str:
-    """Stem one lowercased word, treating the curly apostrophe like the straight one."""
-    return _stemmer().stem(word.replace("’", "'"))
 
 
 def text_analyzer():
@@ -32,8 +18,6 @@ def text_analyzer():
     One fused tokenizer (indexer.analysis) does what `RegexTokenizer | LowercaseFilter | CharsetFilter |
     StemFilter(stem)` did, several times faster, with the same tokens.
     """
-    from .analysis import StemmedWords
-
     return StemmedWords(TOKEN_PATTERN)
 
 
