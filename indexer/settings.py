@@ -101,6 +101,8 @@ KEYWORD_FACET_FIELDS = ("council", "severity", *SUBJUDGEMENT_FIELDS)
 # BEST_MATCH_ALL_UP_TO of them, else this share of them (rounded down), Elasticsearch's "2<75%".
 BEST_MATCH_ALL_UP_TO = 2
 BEST_MATCH_SHARE = 0.75
+# A pasted passage is searched by its first this many different words (each word costs a pass over the index).
+MAX_QUERY_GROUPS = 32
 # A match on a synonym counts this much of a match on the word as typed; a spelling correction less.
 SYNONYM_WEIGHT = 0.8
 SPELLING_WEIGHT = 0.6
@@ -112,7 +114,7 @@ DOCUMENT_SHARE_PARAGRAPHS = 3
 # Query words close together: each adjacent pair of query words within this many positions lifts the score.
 PROXIMITY_WINDOW = 4
 PROXIMITY_WEIGHT = 0.15
-PROXIMITY_CANDIDATES = 40
+PROXIMITY_CANDIDATES = 100
 # Best-match plan results kept per generation (each holds three arrays of the index size).
 PLAN_CACHE_SIZE = 32
 # Council pages: significant terms (Elasticsearch significant_terms style) of a council's paragraphs.

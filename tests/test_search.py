@@ -131,7 +131,7 @@ def test_spelling_suggestion_uses_raw_words(seeds):
 @pytest.mark.parametrize("q,total,note", [('"unclosed phrase', 0, "unclosed quotation mark"),
                                           ("((", 121, "showing everything"), ("*", 121, None),
                                           ("x" * 10000, 0, "shortened"), ("AND OR", 12, None),
-                                          ("council:", 121, None), ("NOT", 23, None)])
+                                          ("council:", 113, None), ("NOT", 23, None)])
 def test_malformed_queries_answer_as_searches(seeds, q, total, note):
     result = seeds.search(SearchRequest(q=q))
     # Each is answered as a search (its plain words, or everything when it has none), never an error.

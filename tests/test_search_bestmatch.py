@@ -74,3 +74,31 @@ def test_explicit_syntax_stays_strict(seeds):
     assert seeds.search(SearchRequest(q="caseloads AND zebra")).total == 0
     assert seeds.search(SearchRequest(q='"case loads"')).total_docs == 1
     assert seeds.search(SearchRequest(q="caseloads")).total_docs == 3  # plain: synonyms apply
+
+
+def test_a_pasted_passage_with_repeats_still_finds_its_paragraph(seeds):
+    passage = "Concerns were raised on the caseloads of social workers being exceptionally high " * 12
+    result = seeds.search(SearchRequest(q=passage))
+    assert (result.hits[0].doc_id, result.hits[0].paragraph) == (MEDWAY, 17)
+    assert result.match_info["of"] == 6  # repeated words count once
+
+
+def test_a_query_of_many_different_words_is_cut_with_a_note(seeds):
+    result = seeds.search(SearchRequest(q=" ".join(f"caseloads{chr(97 + i % 26)}{i}" for i in range(60))))
+    assert result.match_info["of"] == 32 and "first 32 different words" in result.message
+
+
+def test_all_words_count_follows_the_filters(seeds):
+    q = "children missing from care"
+    plain = seeds.search(SearchRequest(q=q, collapse=False, per_page=50))
+    kent = seeds.search(SearchRequest(q=q, council=["Kent"], collapse=False, per_page=50))
+    strict = seeds.search(SearchRequest(q=q, council=["Kent"], match="all", collapse=False, per_page=50))
+    assert kent.match_info["all_words"] == strict.total <= plain.match_info["all_words"]
+
+
+def test_pages_are_slices_of_one_order(seeds):
+    q = "children services care council social workers inspection"
+    whole = [(h.doc_id, h.paragraph) for h in seeds.search(SearchRequest(q=q, per_page=50, collapse=False)).hits]
+    paged = [(h.doc_id, h.paragraph) for page in range(1, 6)
+             for h in seeds.search(SearchRequest(q=q, per_page=10, page=page, collapse=False)).hits]
+    assert paged == whole[:50] and len(set(paged)) == len(paged)

@@ -50,12 +50,12 @@ class BestMatchPlan:
 class PlanHits:
     """What a plan matched: per paragraph the groups matched (own text or context), a score, own-text groups."""
 
-    tiers: np.ndarray      # int8: groups matched per paragraph
-    own: np.ndarray        # int8: groups matched by the paragraph's own words
+    tiers: np.ndarray      # int16: groups matched per paragraph (plus one per named judgement it has)
+    own: np.ndarray        # int16: groups matched by the paragraph's own words
     scores: np.ndarray     # float32
     matched: np.ndarray    # bool: tiers >= the minimum used
     required_used: int     # the minimum actually applied (lowered when nothing met the plan's)
-    all_groups: int        # paragraphs matching every group
+    all_groups: np.ndarray  # bool: paragraphs matching every group
 
 
 def meaningful(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -76,8 +76,8 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
     """Match every group in text, heading and document context; count, score, and apply the minimum."""
     size = gen.size
     context = document_context(gen)
-    tiers = np.zeros(size, dtype=np.int8)
-    own_count = np.zeros(size, dtype=np.int8)
+    tiers = np.zeros(size, dtype=np.int16)
+    own_count = np.zeros(size, dtype=np.int16)
     scores = np.zeros(size, dtype=np.float32)
     for group in plan.groups:
         own_mask, own_score = _group_own(gen, group)
@@ -98,7 +98,7 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
         while required > 1 and not matched.any():  # never nothing when partial matches exist
             required -= 1
             matched = tiers >= required
-    all_groups = int(np.count_nonzero(tiers == len(plan.groups)))
+    all_groups = tiers >= len(plan.groups)
     for facet, value in plan.boosts:  # ranks documents with the named judgement first; never filters
         ids = gen.keyword_postings.get(facet, {}).get(value)
         if ids is not None:

@@ -50,13 +50,19 @@ def document_context(gen) -> DocumentContext:
     return built
 
 
+# Words of council names that name no particular council ("Kent County Council", "Royal Borough of …"):
+# as context they would make "county lines" or "council" match every council's paragraphs.
+_GENERIC_NAME_WORDS = frozenset(s for _, s in stems_of(
+    "council councils borough city county metropolitan royal district of the and upon on in with"))
+
+
 @lru_cache(maxsize=1)
 def _alias_stems() -> dict[str, frozenset[str]]:
-    """Council facet value -> the stems of all its names and aliases."""
+    """Council facet value -> the stems of all its names and aliases, less the generic words of council names."""
     out = {}
     for code, auth in authorities().items():
         names = {auth.name, auth.council_name, *auth.aliases}
-        out[display_name(code)] = frozenset(s for name in names for _, s in stems_of(name))
+        out[display_name(code)] = frozenset(s for name in names for _, s in stems_of(name)) - _GENERIC_NAME_WORDS
     return out
 
 
@@ -67,7 +73,10 @@ def _build(gen) -> DocumentContext:
     for value, ids in gen.keyword_postings.get("council", {}).items():
         for doc in np.unique(gen.doc_ids[ids]):
             councils[doc].add(value)
-    _, first = np.unique(gen.doc_ids, return_index=True)
+    # Each document's first paragraph that still exists (an update leaves a changed file's old ones behind).
+    alive = np.arange(gen.size) if gen.live is None else np.flatnonzero(gen.live)
+    _, at = np.unique(gen.doc_ids[alive], return_index=True)
+    first = alive[at]
     aliases = _alias_stems()
     kinds: list[dict[str, frozenset[str]]] = [{} for _ in range(count)]
     documents: dict[str, list[int]] = {}
@@ -78,7 +87,8 @@ def _build(gen) -> DocumentContext:
         fields = gen.stored(int(docnum))
         entry = {
             "title": frozenset(s for _, s in stems_of(fields.get("title", ""))),
-            "council": frozenset(s for c in councils[doc] for s in aliases.get(c, {st for _, st in stems_of(c)})),
+            "council": frozenset(s for c in councils[doc]
+                                 for s in aliases.get(c, {st for _, st in stems_of(c)} - _GENERIC_NAME_WORDS)),
             "severity": frozenset(s for g in split_facet(fields.get("severity")) for _, s in stems_of(g)),
             "year": frozenset([str(fields["year"])]) if fields.get("year") else frozenset(),
         }

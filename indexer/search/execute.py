@@ -38,7 +38,7 @@ def search(gen, req: SearchRequest) -> SearchResult:
                         facet_labels={f.name: f.label for f in FACETS}, suggestion=suggestion,
                         message=_message(parsed), year_histogram=sorted(year_counts(gen, final).items()),
                         understood=understand(cut_query(req.q)[0], req, _known_values(gen)),
-                        match_info=match_info(gen, parsed, req))
+                        match_info=match_info(gen, parsed, req, final))
 
 
 def _known_values(gen) -> dict[str, set[str]]:
@@ -56,14 +56,14 @@ def _message(parsed: ParsedQuery) -> str | None:
     return " ".join(notes) or None
 
 
-def match_info(gen, parsed: ParsedQuery, req: SearchRequest) -> dict:
+def match_info(gen, parsed: ParsedQuery, req: SearchRequest, final: np.ndarray) -> dict:
     """Which matching applied: syntax (strict, as written) or best match with how many words were required."""
     if parsed.plan is None:
         return {"mode": "syntax" if parsed.query is not None else "browse"}
     hits = plan_hits(gen, parsed.plan)
     groups = len(parsed.plan.groups)
     info = {"mode": "all" if parsed.plan.strict else "best", "words": [g.typed[:40] for g in parsed.plan.groups],
-            "required": hits.required_used, "of": groups, "all_words": hits.all_groups,
+            "required": hits.required_used, "of": groups, "all_words": int(np.count_nonzero(hits.all_groups & final)),
             "strict_url": toggle_url(replace(req, match="all")) if not parsed.plan.strict else None,
             "best_url": toggle_url(replace(req, match="best")) if parsed.plan.strict else None}
     return info
@@ -76,6 +76,8 @@ def _page(gen, parsed: ParsedQuery, final: np.ndarray, req: SearchRequest) -> tu
     if not final.any():
         return [], total_docs
     wanted = req.page * req.per_page
+    if (req.page - 1) * req.per_page >= (total_docs if req.collapse else int(final.sum())):
+        return [], total_docs  # past the last page: nothing to rank
     ranked, scores = ranked_docnums(gen, parsed, final, req, wanted)
     hits = []
     for docnum in ranked[(req.page - 1) * req.per_page: wanted]:

@@ -25,16 +25,18 @@ def ranked_docnums(gen, parsed: ParsedQuery, final: np.ndarray, req: SearchReque
     return ranked, {int(d): float(scores[d]) for d in ranked}
 
 
-def best_match_order(gen, plan: BestMatchPlan, final: np.ndarray, collapse: bool,
-                     wanted: int) -> tuple[np.ndarray, dict[int, float]]:
+def best_match_order(gen, plan: BestMatchPlan, final: np.ndarray, collapse: bool, wanted: int,
+                     proximity: bool = True) -> tuple[np.ndarray, dict[int, float]]:
     """Paragraphs matching more groups first, then by score lifted for proximity; documents by best paragraph
     plus a share of their others."""
     hits = plan_hits(gen, plan)
     candidates = np.flatnonzero(final)
     tiers, scores = hits.tiers[candidates], hits.scores[candidates].copy()
-    # Proximity is read from positions, so only for the paragraphs that can reach the page.
-    top = np.lexsort((-scores, -tiers))[: settings.PROXIMITY_CANDIDATES + wanted]
-    scores[top] *= proximity_factors(gen, plan, candidates[top])
+    if proximity:
+        # Read from positions, so only for a fixed number of the best (the same whatever the page size, so
+        # pages never overlap or skip a hit).
+        top = np.lexsort((-scores, -tiers))[: settings.PROXIMITY_CANDIDATES]
+        scores[top] *= proximity_factors(gen, plan, candidates[top])
     if collapse:
         ranked = rank_documents(candidates, tiers, scores, gen.doc_ids, settings.DOCUMENT_SHARE,
                                 settings.DOCUMENT_SHARE_PARAGRAPHS)[:wanted]

@@ -120,9 +120,15 @@ def _plain(gen, text: str, strict: bool, message: str | None) -> ParsedQuery:
     if not words:
         return ParsedQuery(None, query_marks(None), message)
     groups, corrections = [], []
-    for group in group_words(words):
-        if len(group.alternatives) == 1 and _unknown(gen, group):
-            correction = gen.speller.suggest(group.typed.lower()) if len(group.typed) <= 30 else None
+    unique = list({g.alternatives[0].stems: g for g in reversed(group_words(words))}.values())[::-1]
+    if len(unique) > settings.MAX_QUERY_GROUPS:
+        unique = unique[: settings.MAX_QUERY_GROUPS]
+        cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
+        message = f"{message} {cut}" if message else cut
+    for group in unique:
+        if len(group.alternatives) == 1 and len(corrections) < settings.MAX_SPELLING_WORDS and _unknown(gen, group):
+            correction = (gen.speller.suggest(group.typed.lower())
+                          if len(group.typed) <= settings.MAX_SPELLING_WORD_CHARS else None)
             if correction:
                 fixed = stem(correction)
                 group = Group(group.typed, (*group.alternatives,

@@ -76,23 +76,30 @@ def councils_in(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def grades_in(text: str) -> list[tuple[str, str]]:
-    """(grade, text as typed) for each grade the query names; everyday words ("good") only after a rating cue."""
+@lru_cache(maxsize=256)
+def _grade_matches(text: str) -> tuple[tuple[int, str, str], ...]:
+    """(position, grade, text as typed) for each grade the query names; everyday words only after a rating cue."""
     out = []
     for match in grades.GRADE_RE.finditer(text):
         typed = match.group(0)
         if grades.is_cued_word(typed):
-            before, after = text[:match.start()], text[match.end():]
+            before = text[max(0, match.start() - 40):match.start()]
+            after = text[match.end():match.end() + 40]
             if not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after)):
                 continue  # "good practice"
-        out.append((grades.grade_of_match(match), typed))
-    return out
+        out.append((match.start(), grades.grade_of_match(match), typed))
+    return tuple(out)
+
+
+def grades_in(text: str) -> list[tuple[str, str]]:
+    """(grade, text as typed) for each grade the query names; everyday words ("good") only after a rating cue."""
+    return [(grade, typed) for _, grade, typed in _grade_matches(text)]
 
 
 def subjudgements_in(text: str) -> list[tuple[str, str, str]]:
     """(sub-judgement facet, grade, text as typed) where the query names an area and a grade ("care leavers
     judged inadequate"): the grade nearest the area."""
-    found = [(m.start(), g, t) for g, t in grades_in(text) for m in [re.search(re.escape(t), text)] if m]
+    found = _grade_matches(text)
     if not found:
         return []
     out = []

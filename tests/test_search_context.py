@@ -1,0 +1,41 @@
+"""Document context: councils without their generic name words, and what an update changed."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from indexer.build import rebuild
+from indexer.models import SearchRequest
+from indexer.search import SearchIndex
+from indexer.search.context import document_context
+from indexer.update import update
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+KENT = "003_daed07e52103bff4.txt"
+
+
+def test_council_context_has_names_not_generic_words(seed_index):
+    gen = SearchIndex(seed_index).generation()
+    context = document_context(gen)
+    kinds = context.kinds[gen.doc_index[KENT]]
+    assert "kent" in kinds["council"] and "inadequ" in kinds["severity"] and "2010" in kinds["year"]
+    assert not {"council", "counti", "borough", "citi"} & kinds["council"]
+
+
+def test_county_lines_is_not_every_county_council(seed_index):
+    result = SearchIndex(seed_index).search(SearchRequest(q="county", collapse=False, per_page=50))
+    assert all("council" not in h.context_matched for h in result.hits)
+
+
+def test_context_follows_an_updated_document(tmp_path):
+    folder = tmp_path / "src"
+    shutil.copytree(SEEDS, folder)
+    index_dir = tmp_path / "index"
+    rebuild([folder], index_dir)
+    changed = folder / KENT
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text("Zanzibarian children's services praised\n" + text.split("\n", 1)[1], encoding="utf-8")
+    update([folder], index_dir)
+    gen = SearchIndex(index_dir).generation()
+    title = document_context(gen).kinds[gen.doc_index[KENT]]["title"]
+    assert "zanzibarian" in title and "kent" not in title
