@@ -91,3 +91,12 @@ def test_rebuild_real_reports_skips_report_010(runner, reports_dir, tmp_path):
     assert result.exit_code == 0
     assert "Indexed 3 documents" in result.output
     assert "report-010.pdf: not a PDF: the file is an HTML page" in result.output
+
+
+def test_search_says_which_matching_applied_and_offers_filters(runner, cli_index):
+    best = runner.invoke(main, ["search", "Medway", "caseloads", "reporting", "findings", "--index", str(cli_index)])
+    assert best.exit_code == 0 and "with all your words; best matches for at least 3 of 4" in best.output
+    assert "Filters you may mean: council Medway" in best.output
+    strict = runner.invoke(main, ["search", "Medway", "caseloads", "reporting", "findings", "--match", "all",
+                                  "--index", str(cli_index), "--json"])
+    assert json.loads(strict.output)["match"]["mode"] == "all"

@@ -23,23 +23,28 @@ from .common import INDEX_OPTION, count, terminal_snippet
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
 @click.option("--limit", type=int, default=10, show_default=True, help="How many hits.")
 @click.option("--all-paragraphs", is_flag=True, help="Do not collapse several hits of one document.")
+@click.option("--match", type=click.Choice(["best", "all"]), default="best", show_default=True,
+              help="Plain words: best match (most of them), or every meaningful word.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]),
               help="Alert mode: only documents dated on or after this day (YYYY-MM-DD), newest first.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @INDEX_OPTION
-def search(query, council, year, year_from, year_to, severity, sort, limit, all_paragraphs, since, as_json, index_dir):
+def search(query, council, year, year_from, year_to, severity, sort, limit, all_paragraphs, match, since, as_json,
+           index_dir):
     """Search the index: ranked paragraphs with the matched words highlighted.
 
     \b
     Examples:
       reportsearch search caseloads
+      reportsearch search social worker caseloads too high Ofsted inspection
+      reportsearch search Birmingham inadequate 2014 --match all
       reportsearch search '"requires improvement to be good"' --council Medway
       reportsearch search exploitation --severity inadequate --year-from 2018 --json
       reportsearch search exploitation --since 2024-01-01      # what is new (same list as /search.atom)
     """
     req = SearchRequest(q=" ".join(query), council=list(council), year=list(year), year_from=year_from,
                         year_to=year_to, severity=[s.lower() for s in severity], sort=sort, per_page=limit,
-                        collapse=not all_paragraphs)
+                        collapse=not all_paragraphs, match=match)
     if since is not None:
         print_newest(SearchIndex(index_dir), req, since.date(), limit, as_json)
         return
@@ -54,6 +59,13 @@ def search(query, council, year, year_from, year_to, severity, sort, limit, all_
     if result.message:
         click.secho(result.message, fg="yellow", err=True)
     click.echo(f"{count(result.total, 'matching paragraph')} in {count(result.total_docs, 'document')}")
+    info = result.match_info
+    if info.get("mode") == "best" and info["all_words"] < result.total:
+        click.echo(f"{count(info['all_words'], 'paragraph')} with all your words; best matches for at least "
+                   f"{info['required']} of {info['of']} (--match all for only those)")
+    if result.understood:
+        click.echo("Filters you may mean: " + " · ".join(f"{u.facet.replace('_', ' ')} {u.value}"
+                                                         for u in result.understood))
     if result.suggestion:
         click.echo(f"Did you mean: {result.suggestion}")
     for rank, hit in enumerate(result.hits, 1):
