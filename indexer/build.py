@@ -120,7 +120,8 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
         ix = whoosh_index.create_in(building, build_schema())
         procs = settings.WRITER_PROCS
         writers_die_with_this_process()
-        writer = ix.writer(limitmb=settings.WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1)
+        # compound=False: Whoosh reads a compound segment's postings into memory at open (RSS grew with the index).
+        writer = ix.writer(limitmb=settings.WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1, compound=False)
         from .search import arrays  # the search package imports this module
         from .search.sequences import SequenceWriter
 

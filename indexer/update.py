@@ -24,7 +24,7 @@ from .extract import Unreadable, iter_sources, load_folder_metadata, read_docume
 from .lock import RebuildLock
 from .models import Document
 from .search import arrays as persisted
-from .search.sequences import SequenceWriter
+from .search.sequences import VOCAB, SequenceWriter
 from .spelling import Speller, WordCounter
 
 _REWRITTEN = {BUILD_INFO, filestate.FILES, "words.json", persisted.FOLDER}
@@ -38,7 +38,8 @@ def update(sources: list[Path], index_dir: Path | None = None,
     with RebuildLock(index_dir):
         current = current_generation(index_dir)
         known = filestate.load(current) if current else None
-        if current is None or known is None or persisted.load(current) is None:
+        if current is None or known is None or persisted.load(current) is None \
+                or not (current / persisted.FOLDER / VOCAB).exists():
             return _build_locked(read_documents(sources), index_dir, names, progress)
         return _update_locked(sources, index_dir, current, known, names, progress)
 
@@ -105,7 +106,7 @@ def _update_locked(sources: list[Path], index_dir: Path, current: Path, known: d
         words.counts.update(Speller.load(current).counts)
         sequences = SequenceWriter(building / persisted.FOLDER, previous=current / persisted.FOLDER)
         ix = whoosh_index.open_dir(str(building))
-        writer = ix.writer(limitmb=settings.WRITER_LIMIT_MB)
+        writer = ix.writer(limitmb=settings.WRITER_LIMIT_MB, compound=False)
         deleted: list[np.ndarray] = []
         try:
             with ix.searcher() as searcher:

@@ -55,7 +55,7 @@ def validate_generation(path: Path, documents: int | None = None, paragraphs: in
 
 def _close(gen) -> None:
     """Release the files a validation opened (the folder is renamed or removed next)."""
-    searcher = getattr(gen.local, "searcher", None)
-    if searcher is not None:
+    for searcher in gen.searchers:
         searcher.close()
+    gen.searchers.clear()
     gen.ix.close()

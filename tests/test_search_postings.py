@@ -8,8 +8,13 @@ from indexer.search.postings import block_reading_works, read_postings
 
 
 @pytest.fixture(scope="module")
-def reader(fixture_index):
-    return SearchIndex(fixture_index).generation().searcher.reader()
+def gen(fixture_index):
+    return SearchIndex(fixture_index).generation()  # kept alive: its searchers close when it is collected
+
+
+@pytest.fixture(scope="module")
+def reader(gen):
+    return gen.searcher.reader()
 
 
 def test_block_reading_is_available_on_this_codec(reader):

@@ -34,11 +34,11 @@ def test_every_segment_has_the_numeric_columns_with_two_writers(tmp_path, monkey
     report = rebuild([_undated_folder(tmp_path / "src")], tmp_path / "index")
     assert (report.documents, report.paragraphs) == (2, 1038)
     gen = current_generation(tmp_path / "index")
-    reader = whoosh_index.open_dir(str(gen)).reader()
-    segments = [seg for seg, _ in reader.leaf_readers()]
-    assert len(segments) >= 2  # the undated paragraphs fill whole segments of their own
-    for seg in segments:
-        assert seg.has_column("year") and seg.has_column("date_sort") and seg.has_column("n")
+    with whoosh_index.open_dir(str(gen)).reader() as reader:  # segment files are real files: close them
+        segments = [seg for seg, _ in reader.leaf_readers()]
+        assert len(segments) >= 2  # the undated paragraphs fill whole segments of their own
+        for seg in segments:
+            assert seg.has_column("year") and seg.has_column("date_sort") and seg.has_column("n")
     handle = SearchIndex(tmp_path / "index")
     stats = handle.stats()
     assert stats["facets"]["year"] == {"2019": 38} and stats["paragraphs"] == 1038
@@ -84,8 +84,9 @@ def _corrupt_after_commit(monkeypatch):
 
     def save_and_corrupt(self, folder):
         save(self, folder)
-        for seg in Path(folder).glob("*.seg"):
-            seg.write_bytes(seg.read_bytes()[:64])
+        for pattern in ("*.seg", "*.trm", "*.pst", "*.col"):  # compound or separate segment files
+            for seg in Path(folder).glob(pattern):
+                seg.write_bytes(seg.read_bytes()[:64])
 
     monkeypatch.setattr(WordCounter, "save", save_and_corrupt)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+import weakref
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -43,6 +44,7 @@ class Generation:
     terms: LruCache = field(default_factory=lambda: LruCache(settings.TERM_CACHE_SIZE))
     results: LruCache = field(default_factory=lambda: LruCache(settings.RESULT_CACHE_SIZE))
     local: threading.local = field(default_factory=threading.local)
+    searchers: list = field(default_factory=list)  # every thread's searcher, closed with the generation
 
     @property
     def searcher(self):
@@ -50,6 +52,7 @@ class Generation:
         searcher = getattr(self.local, "searcher", None)
         if searcher is None:
             searcher = self.local.searcher = self.ix.searcher()
+            self.searchers.append(searcher)
         return searcher
 
     @property
@@ -125,7 +128,19 @@ def open_generation(path: Path) -> Generation:
                      [frozenset(words) for words in arrays.title_words], _field_stats(arrays), arrays.keyword_postings,
                      read_build_info(path), Speller.load(path), block_reading_works(reader), arrays.live)
     gen.local.searcher = searcher
+    gen.searchers.append(searcher)
+    # Segment files stay open while searchers live: close them when the generation is let go.
+    weakref.finalize(gen, _close_searchers, gen.searchers)
     return gen
+
+
+def _close_searchers(searchers: list) -> None:
+    """Close the searchers (and so the segment files) of a generation nobody uses any more."""
+    for searcher in searchers:
+        try:
+            searcher.close()
+        except Exception:  # noqa: BLE001 - closing is best effort at collection time
+            pass
 
 
 def _field_stats(arrays: persisted.Arrays) -> dict[str, FieldStats]:

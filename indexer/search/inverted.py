@@ -48,7 +48,7 @@ def _invert(files: dict[str, Path], seq: Sequences, first: int, vocab_size: int)
     order = np.argsort(starts, kind="stable")
     low = int(starts[order[0]]) if span else 0
     tokens = np.asarray(seq.tokens[low: low + int(lengths.sum())])
-    owner = np.repeat(order.astype(np.int64), lengths[order])  # docnum - first, per word
+    owner = np.repeat(order.astype(np.int32), lengths[order])  # docnum - first, per word (int32: bounded memory)
     counts = np.bincount(tokens, minlength=vocab_size) if len(tokens) else np.zeros(vocab_size, np.int64)
     edges = np.searchsorted(np.cumsum(counts), np.arange(_CHUNK_TOKENS, max(len(tokens), 1), _CHUNK_TOKENS))
     bounds = [0, *sorted({int(e) + 1 for e in edges if 0 < int(e) + 1 < vocab_size}), vocab_size]
