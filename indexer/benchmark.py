@@ -133,6 +133,8 @@ def run(source: Path, target_paragraphs: int, http: bool = False, log=print, wor
     queries = sample_queries(docs)
     result: dict = {"source": str(source), "documents": len(docs) * copies, "copies": copies,
                     "queries": len(queries), "writer_procs": settings.WRITER_PROCS}
+    if workdir is not None:
+        Path(workdir).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         index_dir = Path(tmp) / "index"
         log(f"building reportsearch: {len(docs)} documents x {copies} …")
