@@ -100,3 +100,15 @@ def test_search_says_which_matching_applied_and_offers_filters(runner, cli_index
     strict = runner.invoke(main, ["search", "Medway", "caseloads", "reporting", "findings", "--match", "all",
                                   "--index", str(cli_index), "--json"])
     assert json.loads(strict.output)["match"]["mode"] == "all"
+
+
+def test_search_json_has_the_web_api_shape(runner, cli_index):
+    from webui import create_app
+
+    cli = json.loads(runner.invoke(main, ["search", "children", "--severity", "inadequate", "--index",
+                                          str(cli_index), "--json"]).output)
+    web = create_app({"TESTING": True, "INDEX_DIR": str(cli_index)}).test_client().get(
+        "/search.json?q=children&severity=inadequate").get_json()
+    assert set(cli) == set(web) and cli["facets"] == web["facets"]  # toggle_url included, built by the library
+    assert [(h["doc_id"], h["paragraph"]) for h in cli["hits"]] == [(h["doc_id"], h["paragraph"]) for h in web["hits"]]
+    assert all(v["toggle_url"].startswith("?") for values in cli["facets"].values() for v in values)
