@@ -20,7 +20,8 @@ def result_as_dict(result: SearchResult) -> dict:
         "hits": [{"doc_id": h.doc_id, "paragraph": h.paragraph, "title": h.title, "url": h.url or None,
                   "council": h.council, "year": h.year, "severity": h.severity, "heading": h.heading,
                   "snippet": h.snippet_html, "score": h.score, "more_in_document": h.more_in_doc,
-                  "year_confidence": h.year_confidence or None, "context_matched": h.context_matched}
+                  "year_confidence": h.year_confidence or None, "context_matched": h.context_matched,
+                  "councils_matched": h.councils_matched}
                  for h in result.hits],
         "facets": {name: [{"value": v.value, "count": v.count, "selected": v.selected, "toggle_url": v.toggle_url}
                           for v in values]

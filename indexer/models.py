@@ -164,6 +164,7 @@ class Hit:
     more_in_doc: int = 0
     other_paragraphs: list[int] = field(default_factory=list)
     context_matched: list[str] = field(default_factory=list)  # title | council | severity | year
+    councils_matched: list[str] = field(default_factory=list)  # which of `council` the query named
     year_confidence: str = ""  # stated | official | inferred
     date: dt.date | None = None  # the document's date, where a listing is by date (feeds)
 

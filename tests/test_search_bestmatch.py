@@ -102,3 +102,11 @@ def test_pages_are_slices_of_one_order(seeds):
     paged = [(h.doc_id, h.paragraph) for page in range(1, 6)
              for h in seeds.search(SearchRequest(q=q, per_page=10, page=page, collapse=False)).hits]
     assert paged == whole[:50] and len(set(paged)) == len(paged)
+
+
+def test_only_the_council_the_query_names_is_marked(fixture_index):
+    result = SearchIndex(fixture_index).search(SearchRequest(q="Barnet inspection results published",
+                                                             collapse=False, per_page=50))
+    marked = [h for h in result.hits if h.councils_matched]
+    assert marked and all(h.councils_matched == ["Barnet"] for h in marked)
+    assert any(len(h.council) > 1 for h in marked)  # a round-up paragraph: only Barnet's badge is marked

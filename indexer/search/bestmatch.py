@@ -39,6 +39,11 @@ class BestMatchPlan:
             return n
         return max(settings.BEST_MATCH_ALL_UP_TO, math.floor(settings.BEST_MATCH_SHARE * n))
 
+    @property
+    def stems(self) -> frozenset[str]:
+        """Every stem of every group's alternatives."""
+        return frozenset(s for g in self.groups for s in g.stems)
+
     def marks(self) -> QueryMarks:
         """What to highlight: every single-word alternative, and multi-word ones as phrases."""
         words = {alt.stems[0] for g in self.groups for alt in g.alternatives if len(alt.stems) == 1}

@@ -42,6 +42,12 @@ class DocumentContext:
         return [k for k in CONTEXT_KINDS if all(s in kinds.get(k, ()) for s in stems)]
 
 
+def councils_named(councils: list[str], stems: frozenset[str]) -> list[str]:
+    """Those of a hit's councils whose names or aliases include any of the query's stems."""
+    aliases = _alias_stems()
+    return [c for c in councils if aliases.get(c, frozenset()) & stems]
+
+
 def document_context(gen) -> DocumentContext:
     """The context of every document of a generation, built once per generation."""
     built = _BUILT.get(gen)

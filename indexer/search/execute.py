@@ -9,6 +9,7 @@ import numpy as np
 from ..limits import words_to_correct
 from ..models import SearchRequest, SearchResult
 from .bestmatch import context_matched, plan_hits
+from .context import councils_named
 from .facets import FACETS, combine, facet_counts, facet_masks, year_counts
 from .matching import match_mask
 from .ordering import ranked_docnums
@@ -90,6 +91,8 @@ def _page(gen, parsed: ParsedQuery, final: np.ndarray, req: SearchRequest) -> tu
         hit = make_hit(gen, docnum, parsed.marks, scores.get(int(docnum), 0.0), more, others)
         if parsed.plan is not None:
             hit.context_matched = context_matched(gen, parsed.plan, int(docnum))
+            if "council" in hit.context_matched:
+                hit.councils_matched = councils_named(hit.council, parsed.plan.stems)
         hits.append(hit)
     return hits, total_docs
 
