@@ -42,3 +42,19 @@ def test_factors_reward_only_close_pairs(index):
 
 def test_window_edges():
     assert _close([3], [7]) and not _close([3], [8]) and not _close(None, [1]) and _close([10, 50], [49])
+
+
+def test_positions_from_sequences_equal_whoosh_positions(seed_index):
+    from indexer.search import proximity
+
+    gen = SearchIndex(seed_index).generation()
+    assert gen.sequences is not None
+    docnums = np.arange(gen.size)
+    stems = frozenset({"children", "social", "inadequ"})
+    fast = proximity._positions_in_sequences(gen, stems, docnums)
+    sequences, gen.__dict__["sequences"] = gen.__dict__.get("sequences"), None  # force the Whoosh path
+    try:
+        slow = proximity.word_positions(gen, stems, docnums)
+    finally:
+        gen.__dict__["sequences"] = sequences
+    assert fast and fast == slow

@@ -7,7 +7,7 @@ import numpy as np
 
 from .. import settings
 from ..models import FacetValue, SearchRequest
-from .urls import toggle_url
+from .urls import value_toggler
 
 
 @dataclass(frozen=True)
@@ -52,24 +52,25 @@ class KeywordFacet:
     def counts(self, gen, within: np.ndarray, req: SearchRequest) -> list[FacetValue]:
         """Counts per value among `within`; selected values always listed, each with its toggle URL."""
         selected = self.selected(req)
+        url = value_toggler(self.with_selection(req, []), self.name)
         out = []
         for value, ids in gen.keyword_postings.get(self.name, {}).items():
             count = int(np.count_nonzero(within[ids]))
             if count or value in selected:
-                out.append(self._value(req, value, count, selected))
+                out.append(self._value(url, value, count, selected))
         for value in selected:
             if value not in gen.keyword_postings.get(self.name, {}):
-                out.append(self._value(req, value, 0, selected))
+                out.append(self._value(url, value, 0, selected))
         if self.order:
             rank = {v: i for i, v in enumerate(self.order)}
             return sorted(out, key=lambda v: rank.get(v.value, len(rank)))
         return sorted(out, key=lambda v: (-v.count, v.value))
 
-    def _value(self, req: SearchRequest, value: str, count: int, selected: list[str]) -> FacetValue:
+    @staticmethod
+    def _value(url, value: str, count: int, selected: list[str]) -> FacetValue:
         """One value with its selection state and the URL that toggles it."""
         toggled = [v for v in selected if v != value] if value in selected else [*selected, value]
-        return FacetValue(value=value, count=count, selected=value in selected,
-                          toggle_url=toggle_url(self.with_selection(req, toggled)))
+        return FacetValue(value=value, count=count, selected=value in selected, toggle_url=url(toggled))
 
 
 @dataclass(frozen=True)
@@ -120,11 +121,12 @@ class YearFacet:
         selected = self.selected(req)
         counts = year_counts(gen, within)
         values = sorted(set(counts) | {int(y) for y in selected}, reverse=True)
+        url = value_toggler(self.with_selection(req, []), self.name)
         out = []
         for year in values:
             toggled = [v for v in selected if v != str(year)] if str(year) in selected else [*selected, str(year)]
             out.append(FacetValue(value=str(year), count=counts.get(year, 0), selected=str(year) in selected,
-                                  toggle_url=toggle_url(self.with_selection(req, toggled))))
+                                  toggle_url=url(toggled)))
         return out
 
 

@@ -55,9 +55,9 @@ class Generation:
             self.searchers.append(searcher)
         return searcher
 
-    @property
+    @cached_property
     def schema(self):
-        """The index schema (for the query parser and analyzers)."""
+        """The index schema (for the query parser and analyzers); Whoosh re-reads its TOC file on every access."""
         return self.ix.schema
 
     @property

@@ -9,6 +9,8 @@ from .bestmatch import BestMatchPlan
 
 def word_positions(gen, stems: frozenset[str], docnums: np.ndarray) -> dict[int, list[int]]:
     """docnum -> sorted positions in the text of any of the stems, for the given (ascending) docnums."""
+    if gen.sequences is not None:
+        return _positions_in_sequences(gen, stems, docnums)
     reader = gen.searcher.reader()
     out: dict[int, list[int]] = {}
     for word in stems:
@@ -41,11 +43,36 @@ def proximity_factors(gen, plan: BestMatchPlan, docnums: np.ndarray) -> np.ndarr
 
 
 def _close(first: list[int] | None, second: list[int] | None) -> bool:
-    """True when some position of one group is within the window of a position of the next."""
+    """True when some position of one group is within the window of a position of the next (sorted lists)."""
     if not first or not second:
         return False
-    a = np.asarray(first)
-    b = np.asarray(second)
-    at = np.searchsorted(a, b)
-    nearest = np.minimum(np.abs(b - a[np.clip(at, 0, len(a) - 1)]), np.abs(b - a[np.clip(at - 1, 0, len(a) - 1)]))
-    return bool((nearest <= settings.PROXIMITY_WINDOW).any())
+    i = j = 0
+    while i < len(first) and j < len(second):
+        if abs(first[i] - second[j]) <= settings.PROXIMITY_WINDOW:
+            return True
+        if first[i] < second[j]:
+            i += 1
+        else:
+            j += 1
+    return False
+
+
+def _positions_in_sequences(gen, stems: frozenset[str], docnums: np.ndarray) -> dict[int, list[int]]:
+    """The same, read from the generation's word-id sequences: every candidate's words gathered into one array
+    and matched at once (numpy; no Whoosh posting is decoded)."""
+    vocab, fields = gen.sequences
+    ids = np.array([vocab[s] for s in stems if s in vocab], dtype=np.int64)
+    text = fields["text"]
+    docnums = np.asarray(docnums, dtype=np.int64)
+    if not len(ids) or not len(docnums):
+        return {}
+    lengths = text.lengths[docnums].astype(np.int64)
+    ends = np.cumsum(lengths)
+    offsets = ends - lengths
+    where = np.repeat(text.starts[docnums].astype(np.int64) - offsets, lengths) + np.arange(int(ends[-1]))
+    found = np.flatnonzero(np.isin(text.tokens[where], ids))
+    owner = np.searchsorted(ends, found, side="right")
+    out: dict[int, list[int]] = {}
+    for index, position in zip(owner.tolist(), (found - offsets[owner]).tolist()):
+        out.setdefault(int(docnums[index]), []).append(position)
+    return out

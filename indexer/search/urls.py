@@ -24,6 +24,17 @@ def query_string(req: SearchRequest, **changes) -> str:
     return urlencode(request_params(req, **changes), doseq=True)
 
 
+def value_toggler(without: SearchRequest, name: str):
+    """A function from one facet's selected values to the relative link, for a request without that facet's
+    selection (the rest of the query string is encoded once: a facet may list hundreds of values)."""
+    base = query_string(without, page=1)
+
+    def url(values: list[str]) -> str:
+        extra = urlencode([(name, v) for v in values])
+        return "?" + "&".join(part for part in (base, extra) if part)
+    return url
+
+
 def toggle_url(req: SearchRequest) -> str:
     """A relative link to `req` from page 1 ('?…', resolved against whichever search view shows it)."""
     return "?" + query_string(req, page=1)
