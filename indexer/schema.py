@@ -61,7 +61,7 @@ def build_schema() -> fields.Schema:
         # Every paragraph of a document repeats its title and most repeat their section's heading. The title
         # is indexed on a document's first paragraph only (stored on all); `title:` matches are widened to the
         # whole document in search/matching.py.
-        title=RepeatedText(stored=True, analyzer=analyzer, field_boost=settings.TITLE_BOOST),
+        title=RepeatedText(stored=True, analyzer=analyzer),
         heading=RepeatedText(stored=True, analyzer=analyzer, field_boost=settings.HEADING_BOOST),
         text=fields.TEXT(stored=True, analyzer=analyzer, phrase=True),
         url=fields.STORED(),

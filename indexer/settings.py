@@ -46,8 +46,8 @@ PASSAGE_TARGET_CHARS = 900
 # A heading is short; longer "headings" are really paragraphs without a full stop.
 MAX_HEADING_CHARS = 120
 
-# Ranking: field boosts inside BM25F, and the bonus for paragraphs whose document title matches too.
-TITLE_BOOST = 2.0
+# Ranking: the heading's boost inside BM25F, and (explicit syntax) the bonus for paragraphs whose document title
+# has the query's words too; a title is never scored as a field (best match treats it as document context).
 HEADING_BOOST = 1.3
 TITLE_MATCH_BONUS = 0.5
 
