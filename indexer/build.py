@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
 
@@ -26,6 +27,9 @@ from . import whoosh_speed  # noqa: F401 - installs a Whoosh fix used while writ
 from .schema import build_schema, join_facet
 from .spelling import WordCounter
 from .validate import validate_generation
+
+if TYPE_CHECKING:  # imported where used: the search package imports this module
+    from .search.sequences import SequenceWriter
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 

@@ -12,7 +12,6 @@ from indexer import settings
 from indexer.api import result_as_dict
 from indexer.export import neutralise_row
 from indexer.limits import limited_query
-from indexer.export import neutralise_row
 from indexer.models import SearchRequest, SearchResult
 from indexer.search import IndexMissing, SearchIndex
 from indexer.search.facets import FACET_LABELS, FACETS
