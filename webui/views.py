@@ -4,8 +4,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+from urllib.parse import quote
 
-from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, g, jsonify, render_template, request, url_for
 from markupsafe import Markup
 
 from indexer import settings
@@ -154,6 +155,15 @@ def about():
 def about_json():
     """The about page's facts as JSON."""
     return jsonify(search_index().stats())
+
+
+@bp.app_template_filter("council_url")
+def council_url(name: str) -> str:
+    """The council page's URL; built from one url_for per request (a results page links hundreds of councils)."""
+    prefix = getattr(g, "council_url_prefix", None)
+    if prefix is None:
+        prefix = g.council_url_prefix = url_for("councils.council", name="-").removesuffix("-")
+    return prefix + quote(name, safe="")
 
 
 @bp.app_template_filter("plural")
