@@ -131,14 +131,9 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
 
         words = WordCounter()
         sequences = SequenceWriter(building / arrays.FOLDER)
-        seen_ids: set[str] = set()
         files: dict[str, dict] = {}
         try:
-            for doc in documents:
-                _unique_doc_id(doc, seen_ids)
-                add_document(writer, doc, report, words, files, sequences)
-                if progress:
-                    progress(doc, report.paragraphs)
+            add_documents(writer, documents, report, words, files, sequences, set(), progress)
         except BaseException:
             writer.cancel()
             stop_writers(writer)
@@ -152,6 +147,17 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
         shutil.rmtree(building, ignore_errors=True)
         raise
     return report
+
+
+def add_documents(writer, documents: Iterable[Document], report: BuildReport, words: WordCounter,
+                  files: dict[str, dict], sequences: SequenceWriter, seen_ids: set[str],
+                  progress: Callable[[Document, int], None] | None) -> None:
+    """Index read documents one by one under ids unique in the generation, reporting progress."""
+    for doc in documents:
+        _unique_doc_id(doc, seen_ids)
+        add_document(writer, doc, report, words, files, sequences)
+        if progress:
+            progress(doc, report.paragraphs)
 
 
 def add_document(writer, doc: Document, report: BuildReport, words: WordCounter, files: dict[str, dict],

@@ -18,7 +18,7 @@ from whoosh import index as whoosh_index
 
 from . import filestate, settings
 from .analysis import count_raw_words
-from .build import BuildReport, _build_locked, _unique_doc_id, add_document, finish, invert_sequences
+from .build import BuildReport, _build_locked, add_documents, finish, invert_sequences
 from .layout import BUILD_INFO, GENERATION_PREFIX, current_generation, read_build_info, remove_stale_builds
 from .extract import Unreadable, iter_sources, load_folder_metadata, read_document, read_documents
 from .lock import RebuildLock
@@ -58,6 +58,14 @@ def _plan(sources: list[Path], known: dict[str, dict]) -> tuple[list[Path | Unre
             to_read.append(item)
     gone = [p for p in known if p not in seen]
     return to_read, gone, unchanged
+
+
+def _keeping_ids(documents, known: dict[str, dict]):
+    """The documents, a changed file keeping the id (and so the URLs) it had."""
+    for doc in documents:
+        if doc.path in known:
+            doc.meta["doc_id"] = known[doc.path]["doc_id"]
+        yield doc
 
 
 def _read(items: list[Path | Unreadable]):
@@ -114,15 +122,9 @@ def _update_locked(sources: list[Path], index_dir: Path, current: Path, known: d
                     doc_id = known.get(path, {}).get("doc_id")
                     if doc_id and "skipped" not in known[path]:
                         deleted.append(_forget(searcher, writer, doc_id, words))
-            seen_ids = {e["doc_id"] for e in unchanged.values()}
             files = dict(unchanged)
-            for doc in _read(to_read):
-                if doc.path in known:
-                    doc.meta["doc_id"] = known[doc.path]["doc_id"]  # a changed file keeps its id (and URLs)
-                _unique_doc_id(doc, seen_ids)
-                add_document(writer, doc, report, words, files, sequences)
-                if progress:
-                    progress(doc, report.paragraphs)
+            add_documents(writer, _keeping_ids(_read(to_read), known), report, words, files, sequences,
+                          {e["doc_id"] for e in unchanged.values()}, progress)
         except BaseException:
             writer.cancel()
             sequences.cancel()

@@ -84,6 +84,14 @@ def fixture_index(tmp_path_factory, fixture_corpus) -> Path:
     return index_dir
 
 
+@pytest.fixture(scope="module")
+def reports_client(reports_index):
+    """A test client over the real reports, the seeds and the news fixtures."""
+    from webui import create_app
+
+    return create_app({"TESTING": True, "INDEX_DIR": str(reports_index)}).test_client()
+
+
 @pytest.fixture()
 def app(fixture_index):
     """The Flask app over the fixture index."""

@@ -8,13 +8,6 @@ import pytest
 pytestmark = pytest.mark.reports
 
 
-@pytest.fixture(scope="module")
-def reports_client(reports_index):
-    from webui import create_app
-
-    return create_app({"TESTING": True, "INDEX_DIR": str(reports_index)}).test_client()
-
-
 def test_kent_page_over_real_reports(reports_client):
     data = reports_client.get("/council/Kent.json").get_json()
     assert data["paragraphs"] > 100 and len(data["documents_by_year"]) >= 3

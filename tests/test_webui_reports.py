@@ -13,13 +13,6 @@ from .test_search import _paragraph_councils
 pytestmark = pytest.mark.reports
 
 
-@pytest.fixture(scope="module")
-def reports_client(reports_index):
-    from webui import create_app
-
-    return create_app({"TESTING": True, "INDEX_DIR": str(reports_index)}).test_client()
-
-
 def test_caseloads_over_real_reports(reports_client):
     data = reports_client.get("/search.json?q=caseloads&per_page=50").get_json()
     assert data["total"] > 150 and data["total_documents"] > 50
