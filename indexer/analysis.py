@@ -119,7 +119,15 @@ class RepeatedText(fields.TEXT):
         return iter(out)
 
 
-def count_raw_words(counts: dict, text: str, pattern=rcompile(r"\w+(?:[.'’]\w+)*")) -> None:
+_RAW_WORDS = rcompile(r"\w+(?:[.'’]\w+)*")  # schema.TOKEN_PATTERN
+
+
+def raw_words(text: str) -> list[str]:
+    """A text's words as written: the tokens the text analyzer folds and stems."""
+    return _RAW_WORDS.findall(text)
+
+
+def count_raw_words(counts: dict, text: str, pattern=_RAW_WORDS) -> None:
     """Add a paragraph's raw words (lowercased, accents folded, alphabetic, 3+ letters) to `counts`.
 
     The same words `raw_analyzer()` yields, without a generator chain per token.

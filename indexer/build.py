@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from whoosh import index as whoosh_index
 
 from . import filestate, settings
-from .children import stop_writers, writers_die_with_this_process
+from .analysis import raw_words
 from .extract import iter_sources, read_documents
 from .extract.guard import TooSlow, time_limit
 from .facets import annotate
@@ -25,6 +25,7 @@ from .lock import RebuildLock
 from .models import Document
 from . import whoosh_speed  # noqa: F401 - installs a Whoosh fix used while writing
 from .schema import build_schema, join_facet
+from .segment_writer import BulkWriter
 from .spelling import WordCounter
 from .validate import validate_generation
 
@@ -122,21 +123,19 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
     report = BuildReport(index_dir=str(index_dir), generation=GENERATION_PREFIX + stamp, sources=sources)
     try:
         ix = whoosh_index.create_in(building, build_schema())
-        procs = settings.WRITER_PROCS
-        writers_die_with_this_process()
-        # compound=False: Whoosh reads a compound segment's postings into memory at open (RSS grew with the index).
-        writer = ix.writer(limitmb=settings.WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1, compound=False)
         from .search import arrays  # the search package imports this module
         from .search.sequences import SequenceWriter
 
         words = WordCounter()
         sequences = SequenceWriter(building / arrays.FOLDER)
+        # Segments are written through Whoosh's codec directly (segment_writer.py), non-compound: Whoosh
+        # reads a compound segment's postings into memory at open (RSS grew with the index).
+        writer = BulkWriter(ix, sequences.vocab)
         files: dict[str, dict] = {}
         try:
             add_documents(writer, documents, report, words, files, sequences, set(), progress)
         except BaseException:
             writer.cancel()
-            stop_writers(writer)
             sequences.cancel()
             raise
         writer.commit()
@@ -169,10 +168,17 @@ def add_document(writer, doc: Document, report: BuildReport, words: WordCounter,
     if doc.error:
         report.skipped.append({"path": doc.path, "reason": doc.error})
     else:
+        paragraphs, text_ids = [], []
         for fields_ in index_fields(doc):
-            writer.add_document(**fields_)
-            words.add(fields_["text"])
-            sequences.add(fields_["doc_id"], fields_["n"], fields_["text"], fields_["heading"])
+            text_words = raw_words(fields_["text"])  # read once for the word sequences and the spelling counts
+            text_ids.append(sequences.add(fields_["doc_id"], fields_["n"], text_words, fields_["heading"]))
+            words.add_words(text_words)
+            paragraphs.append(fields_)
+        if isinstance(writer, BulkWriter):  # a rebuild's writer takes a document at once and reuses the word ids
+            writer.add_paragraphs(paragraphs, text_ids)
+        else:
+            for fields_ in paragraphs:
+                writer.add_document(**fields_)
         report.documents += 1
         report.paragraphs += len(doc.paragraphs)
     files[doc.path] = {"signature": filestate.signature(doc.path), "doc_id": doc.doc_id,

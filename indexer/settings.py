@@ -51,9 +51,12 @@ MAX_HEADING_CHARS = 120
 HEADING_BOOST = 1.3
 TITLE_MATCH_BONUS = 0.5
 
-# Index writing: Whoosh spreads work over processes only when each writes its own segment.
+# Index writing. A rebuild writes a Whoosh segment per SEGMENT_PARAGRAPHS paragraphs (its memory is bounded
+# by one segment's buffers, a few hundred MB); with WRITER_PROCS > 1 a forked process writes each full segment
+# while the build reads on. WRITER_LIMIT_MB is Whoosh's own writer's pool (updates use it).
 WRITER_PROCS = max(1, min(2, os.cpu_count() or 1))
 WRITER_LIMIT_MB = 128
+SEGMENT_PARAGRAPHS = 50_000
 
 # Search defaults.
 PER_PAGE_CHOICES = (10, 20, 50)

@@ -11,16 +11,34 @@ WORDS_FILE = "words.json"
 
 
 class WordCounter:
-    """Counts the raw words of paragraphs during a build."""
+    """Counts the raw words of paragraphs during a build: lowercased, accents folded, alphabetic, 3+ letters."""
 
     def __init__(self) -> None:
-        self.counts: Counter[str] = Counter()
+        self._counts: Counter[str] = Counter()
+        self._pending: Counter[str] = Counter()  # words as written, folded and filtered once per distinct word
 
     def add(self, text: str) -> None:
         """Count the words of one paragraph."""
-        from .analysis import count_raw_words
+        from .analysis import raw_words
 
-        count_raw_words(self.counts, text)
+        self.add_words(raw_words(text))
+
+    def add_words(self, words: list[str]) -> None:
+        """Count one paragraph's words as written (`sequences.raw_words`)."""
+        self._pending.update(words)
+
+    @property
+    def counts(self) -> Counter[str]:
+        """Word -> count, the pending words folded in."""
+        if self._pending:
+            from .analysis import _fold
+
+            for word, count in self._pending.items():
+                word = _fold(word)
+                if len(word) > 2 and word.isalpha():
+                    self._counts[word] += count
+            self._pending.clear()
+        return self._counts
 
     def save(self, folder: Path) -> None:
         """Write the word counts beside the index."""

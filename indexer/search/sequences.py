@@ -11,7 +11,6 @@ were added), seq_<field>_start.npy / seq_<field>_len.npy (docnum -> slice); seq_
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from array import array
 from dataclasses import dataclass
@@ -19,12 +18,11 @@ from pathlib import Path
 
 import numpy as np
 
-from ..analysis import _fold_and_stem
-from ..schema import TOKEN_PATTERN
+from ..analysis import _fold_and_stem, raw_words
 
 FIELDS = ("text", "heading")
 VOCAB = "seq_vocab.json"
-_WORDS = re.compile(TOKEN_PATTERN)
+_RAW_CACHE_LIMIT = 1_000_000
 _CHUNK_TOKENS = 4_000_000  # phrase candidates are checked in slices of about this many words (bounded memory)
 
 
@@ -34,7 +32,7 @@ def tokens_file(field: str) -> str:
 
 def analysed_words(text: str) -> list[str]:
     """The words of a text as the text and heading fields index them (same tokens as schema.text_analyzer)."""
-    return [_fold_and_stem(w) for w in _WORDS.findall(text)]
+    return [_fold_and_stem(w) for w in raw_words(text)]
 
 
 class _Stream:
@@ -76,20 +74,33 @@ class SequenceWriter:
             self.vocab = {w: i for i, w in enumerate(words)}
         self.streams = {f: _Stream(self.folder, f, previous) for f in FIELDS}
         self._docs: dict[str, int] = {}
+        self._raw_ids: dict[str, int] = {}
         self.keys = array("q")
 
-    def _ids(self, text: str) -> list[int]:
-        vocab = self.vocab
-        return [vocab.setdefault(w, len(vocab)) for w in analysed_words(text)]
+    def _ids(self, words: list[str]) -> list[int]:
+        """Word ids of raw words (as written): each distinct raw word is folded and stemmed once."""
+        known = self._raw_ids
+        try:
+            return [known[word] for word in words]
+        except KeyError:  # a new raw word: learn the paragraph's unknown words, then map them all
+            if len(known) > _RAW_CACHE_LIMIT:
+                known.clear()
+            vocab = self.vocab
+            for word in words:
+                if word not in known:
+                    known[word] = vocab.setdefault(_fold_and_stem(word), len(vocab))
+            return [known[word] for word in words]
 
-    def add(self, doc_id: str, n: int, text: str, heading: str) -> None:
-        """One paragraph, in the order it is given to the index writer."""
+    def add(self, doc_id: str, n: int, text_words: list[str], heading: str) -> list[int]:
+        """One paragraph (its text as `raw_words`), in the order it is given to the index writer; its word ids."""
         self.keys.append((self._docs.setdefault(doc_id, len(self._docs)) << 24) | n)
-        self.streams["text"].add(self._ids(text))
+        text_ids = self._ids(text_words)
+        self.streams["text"].add(text_ids)
         stream = self.streams["heading"]
         if stream.last[0] != heading:  # consecutive paragraphs share their section heading
-            stream.last = (heading, self._ids(heading))
+            stream.last = (heading, self._ids(raw_words(heading)))
         stream.add(stream.last[1])
+        return text_ids
 
     def finish(self, doc_names: list[str], doc_ids: np.ndarray, para_n: np.ndarray,
                previous: Path | None = None) -> None:

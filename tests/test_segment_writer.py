@@ -1,0 +1,100 @@
+"""The rebuild's direct segment writer against Whoosh's own writer: every term, posting, stored field, length
+and column the same, whatever the segment size."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from whoosh import index as whoosh_index
+
+from indexer import segment_writer, settings
+from indexer.analysis import raw_words
+from indexer.build import index_fields
+from indexer.documents import load_documents
+from indexer.schema import build_schema
+from indexer.search.sequences import SequenceWriter
+
+from .conftest import NEWS, SEEDS
+
+
+@pytest.fixture(scope="module")
+def paragraphs() -> list[dict]:
+    """The Whoosh documents of the seeds and the news fixtures (800+ paragraphs, every facet kind)."""
+    out = []
+    for doc in load_documents([SEEDS, NEWS]):
+        if not doc.error:
+            out.extend(index_fields(doc))
+    return out
+
+
+def _whoosh_built(folder, paragraphs):
+    ix = whoosh_index.create_in(folder, build_schema())
+    writer = ix.writer(procs=1, compound=False)
+    for fields in paragraphs:
+        writer.add_document(**fields)
+    writer.commit()
+    return whoosh_index.open_dir(folder)
+
+
+def _direct_built(folder, paragraphs, segment_size, processes, monkeypatch, by_document=True):
+    monkeypatch.setattr(settings, "SEGMENT_PARAGRAPHS", segment_size)
+    ix = whoosh_index.create_in(folder, build_schema())
+    sequences = SequenceWriter(folder / "arrays")
+    writer = segment_writer.BulkWriter(ix, sequences.vocab, processes)
+    for _, group in itertools.groupby(paragraphs, key=lambda fields: fields["doc_id"]):
+        group = list(group)
+        text_ids = [sequences.add(f["doc_id"], f["n"], raw_words(f["text"]), f["heading"]) for f in group]
+        if by_document:
+            writer.add_paragraphs(group, text_ids)
+        else:
+            for fields, ids in zip(group, text_ids):
+                writer.add_document(ids, **fields)
+    writer.commit()
+    sequences.cancel()
+    return whoosh_index.open_dir(folder)
+
+
+def _postings(reader) -> dict:
+    """Every (field, term) -> [(docnum, weight, value)] as Whoosh reads them back."""
+    out = {}
+    for fieldname, term in reader.all_terms():
+        matcher = reader.postings(fieldname, term)
+        items = []
+        while matcher.is_active():
+            items.append((matcher.id(), matcher.weight(), matcher.value()))
+            matcher.next()
+        out[(fieldname, term)] = items
+    return out
+
+
+def _per_document(reader, schema) -> dict:
+    """Stored fields, field lengths and column values of every paragraph."""
+    scorable = [n for n in schema.names() if schema[n].scorable]
+    columns = [n for n in schema.names() if schema[n].column_type]
+    return {
+        "stored": [reader.stored_fields(i) for i in range(reader.doc_count_all())],
+        "lengths": {n: [reader.doc_field_length(i, n, 0) for i in range(reader.doc_count_all())] for n in scorable},
+        "totals": {n: reader.field_length(n) for n in scorable},
+        "columns": {n: list(reader.column_reader(n)) for n in columns},
+    }
+
+
+@pytest.mark.parametrize("segment_size,processes,by_document",
+                         [(250_000, 1, True), (300, 1, True), (300, 2, True), (300, 1, False)])
+def test_same_index_as_whoosh_writer(tmp_path, monkeypatch, paragraphs, segment_size, processes, by_document):
+    """Word for word, posting for posting: Whoosh cannot tell the two indexes apart."""
+    (tmp_path / "whoosh").mkdir()
+    (tmp_path / "direct").mkdir()
+    expected = _whoosh_built(tmp_path / "whoosh", paragraphs)
+    actual = _direct_built(tmp_path / "direct", paragraphs, segment_size, processes, monkeypatch, by_document)
+    assert len(paragraphs) > 800
+    with expected.reader() as want, actual.reader() as got:
+        assert got.doc_count_all() == want.doc_count_all() == len(paragraphs)
+        want_postings, got_postings = _postings(want), _postings(got)
+        assert ("text", b"caseload") in want_postings
+        assert got_postings == want_postings
+        assert _per_document(got, actual.schema) == _per_document(want, expected.schema)
+        if not by_document:  # by document, a segment ends after the document that fills it
+            assert len(got.leaf_readers()) == -(-len(paragraphs) // segment_size)
+        else:
+            assert len(got.leaf_readers()) > 1 if segment_size < len(paragraphs) else len(got.leaf_readers()) == 1
