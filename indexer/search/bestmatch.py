@@ -69,6 +69,13 @@ def meaningful(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return kept or words
 
 
+def meaningful_groups(groups: list[Group]) -> list[Group]:
+    """The query's groups without single function words (all of them when nothing else is left); a synonym
+    term holding function words ("children in care") stays one group."""
+    kept = [g for g in groups if len(g.alternatives[0].stems) > 1 or g.typed.lower() not in FUNCTION_WORDS]
+    return kept or groups
+
+
 def plan_hits(gen, plan: BestMatchPlan) -> PlanHits:
     """Evaluate a plan over a generation, cached per generation."""
     cache = _PLANS.get(gen)
