@@ -56,7 +56,7 @@ def best_first(candidates: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray, 
 
 
 def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray,
-                   share: float, others: int) -> np.ndarray:
+                   share: float, others: int, document_scores: np.ndarray | None = None) -> np.ndarray:
     """Each document's best candidate, documents ordered by that paragraph's tier, then its score plus a share
     of the document's next `others` best scores in the same tier (a long report cannot bury a short answer).
 
@@ -76,6 +76,8 @@ def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray
     extra = (position >= 1) & (position <= others) & same_tier
     bonus = np.add.reduceat(np.where(extra, scores[grouped], 0.0), starts)
     total = scores[best] + share * bonus
+    if document_scores is not None:
+        total = total + document_scores[doc_ids[candidates[best]]]
     return candidates[best[np.lexsort((-total, -tiers[best]))]]
 
 

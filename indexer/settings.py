@@ -104,6 +104,9 @@ KEYWORD_FACET_FIELDS = ("council", "severity", *SUBJUDGEMENT_FIELDS)
 # BEST_MATCH_ALL_UP_TO of them, else this share of them (rounded down), Elasticsearch's "2<75%".
 BEST_MATCH_ALL_UP_TO = 2
 BEST_MATCH_SHARE = 0.75
+# A document whose paragraphs and context together hold the minimum matches too (shown by its best paragraphs):
+# a report saying "caseloads" in one paragraph and "social workers" in another still answers.
+DOCUMENT_COVERAGE = True
 # A pasted passage is searched by its first this many different words (each word costs a pass over the index).
 MAX_QUERY_GROUPS = 32
 # A match on a synonym counts this much of a match on the word as typed; a spelling correction less.
@@ -114,6 +117,9 @@ CONTEXT_WEIGHT = 0.5
 # Documents rank by their best paragraph plus this share of their next-best matching paragraphs' scores.
 DOCUMENT_SHARE = 0.3
 DOCUMENT_SHARE_PARAGRAPHS = 3
+# ... plus this share of the query's BM25 over the whole document (length-normalised, so words spread over a short
+# article count more than the same words scattered through a long report).
+DOCUMENT_WEIGHT = 0.5
 # Query words close together: each adjacent pair of query words within this many positions lifts the score.
 PROXIMITY_WINDOW = 4
 PROXIMITY_WEIGHT = 0.15

@@ -16,7 +16,7 @@ from .conftest import NEWS, REPORTS, ROOT, SEEDS
 
 JUDGED = ROOT / DEFAULT_QUERIES
 # Floors a little under what best-match search reaches (recall@10 0.84, nDCG@10 0.83, MRR 0.93, no zero-hit query).
-FLOOR_RECALL = 0.80
+FLOOR_RECALL = 0.84
 FLOOR_NDCG = 0.78
 FLOOR_MRR = 0.88
 CEILING_ZERO_HIT = 0

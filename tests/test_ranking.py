@@ -47,3 +47,29 @@ def test_documents_rank_by_tier_then_best_paragraph_plus_a_share_of_others():
     assert rank_documents(candidates, tiers, scores, doc_ids, 0.0, 3).tolist() == [5, 3, 0]
     only_best = rank_documents(candidates, np.full(6, 2), scores, doc_ids, 0.0, 3)
     assert only_best.tolist() == [2, 3, 5]
+
+
+def test_a_documents_whole_text_score_is_added_within_its_tier():
+    from indexer.ranking import rank_documents
+
+    candidates = np.array([0, 1, 2])
+    doc_ids = np.array([0, 1, 2])
+    tiers = np.array([2, 2, 3])
+    scores = np.array([1.0, 1.2, 0.1], dtype=np.float32)
+    assert rank_documents(candidates, tiers, scores, doc_ids, 0.3, 3).tolist() == [2, 1, 0]
+    # doc 0's words, over its whole text, outweigh doc 1's slightly better paragraph; the tier still comes first
+    whole = np.array([0.5, 0.1, 0.0], dtype=np.float32)
+    assert rank_documents(candidates, tiers, scores, doc_ids, 0.3, 3, whole).tolist() == [2, 0, 1]
+
+
+def test_whole_document_scores_are_highest_for_the_document_with_the_words(seed_index):
+    from indexer.search import SearchIndex
+    from indexer.search.bestmatch import BestMatchPlan, plan_hits
+    from indexer.search.synonyms import group_words, stems_of
+
+    gen = SearchIndex(seed_index).generation()
+    documents = plan_hits(gen, BestMatchPlan(tuple(group_words(stems_of("MASH referrals"))))).documents
+    names = list(gen.doc_names)
+    medway = names.index("000_f098993525120d5e.txt")  # the only seed naming the MASH
+    assert documents[medway] == documents.max() > 0
+    assert all(documents[i] < documents[medway] for i in range(len(names)) if i != medway)

@@ -5,7 +5,8 @@ import pytest
 
 from indexer.models import SearchRequest
 from indexer.search import SearchIndex
-from indexer.search.bestmatch import BestMatchPlan, meaningful
+from indexer import settings
+from indexer.search.bestmatch import BestMatchPlan, meaningful, meaningful_groups
 from indexer.search.synonyms import group_words, stems_of
 
 MEDWAY = "000_f098993525120d5e.txt"
@@ -110,3 +111,20 @@ def test_only_the_council_the_query_names_is_marked(fixture_index):
     marked = [h for h in result.hits if h.councils_matched]
     assert marked and all(h.councils_matched == ["Barnet"] for h in marked)
     assert any(len(h.council) > 1 for h in marked)  # a round-up paragraph: only Barnet's badge is marked
+
+
+def test_words_spread_over_one_documents_paragraphs_still_find_it(seed_index, monkeypatch):
+    # No Medway paragraph has three of these words; the article has all four, in four paragraphs.
+    q = "commissioner MASH exceptionally resigned"
+    result = SearchIndex(seed_index).search(SearchRequest(q=q))
+    assert [h.doc_id for h in result.hits] == [MEDWAY] and result.match_info["required"] == 3
+    monkeypatch.setattr(settings, "DOCUMENT_COVERAGE", False)
+    paragraphs_only = SearchIndex(seed_index).search(SearchRequest(q=q))  # a new handle: nothing cached
+    assert paragraphs_only.match_info["required"] == 1 and len(paragraphs_only.hits) > 1
+
+
+def test_a_synonym_holding_a_function_word_stays_one_group():
+    groups = meaningful_groups(group_words(stems_of("children in care placement moves")))
+    assert [g.typed for g in groups] == ["children in care", "placement", "moves"]
+    assert ("look", "after", "children") in [alt.stems for alt in groups[0].alternatives]
+    assert [g.typed for g in meaningful_groups(group_words(stems_of("to be or not")))] == ["to", "be", "or", "not"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import settings
-from ..ranking import TermPostings, bm25f
+from ..ranking import FieldStats, TermPostings, bm25f
 from ..snippets import MATCH_FIELDS, QueryMarks
 from .cache import LruCache
 from .context import document_context
@@ -58,15 +58,23 @@ class PlanHits:
     tiers: np.ndarray      # int16: groups matched per paragraph (plus one per named judgement it has)
     own: np.ndarray        # int16: groups matched by the paragraph's own words
     scores: np.ndarray     # float32
-    matched: np.ndarray    # bool: tiers >= the minimum used
+    matched: np.ndarray    # bool: tiers >= the minimum used, or the best paragraphs of a document meeting it
     required_used: int     # the minimum actually applied (lowered when nothing met the plan's)
     all_groups: np.ndarray  # bool: paragraphs matching every group
+    documents: np.ndarray  # float32 per document: BM25 of the query over the whole document's text
 
 
 def meaningful(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The query words without function words (all of them when nothing else is left)."""
     kept = [(w, s) for w, s in words if w.lower() not in FUNCTION_WORDS]
     return kept or words
+
+
+def meaningful_groups(groups: list[Group]) -> list[Group]:
+    """The query's groups without single function words (all of them when nothing else is left); a synonym
+    term holding function words ("children in care") stays one group."""
+    kept = [g for g in groups if len(g.alternatives[0].stems) > 1 or g.typed.lower() not in FUNCTION_WORDS]
+    return kept or groups
 
 
 def plan_hits(gen, plan: BestMatchPlan) -> PlanHits:
@@ -84,31 +92,88 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
     tiers = np.zeros(size, dtype=np.int16)
     own_count = np.zeros(size, dtype=np.int16)
     scores = np.zeros(size, dtype=np.float32)
+    covered = np.zeros(len(gen.doc_names), dtype=np.int16)
     for group in plan.groups:
         own_mask, own_score = _group_own(gen, group)
         in_context = _group_context(gen, context, group)
+        found = own_mask
         if in_context is not None:
             context_score = np.float32(settings.CONTEXT_WEIGHT * _idf(gen, group))
             own_score = np.where(own_mask, own_score, np.where(in_context, context_score, 0)).astype(np.float32)
-            tiers += own_mask | in_context
-        else:
-            tiers += own_mask
+            found = own_mask | in_context
+        tiers += found
+        covered += _documents_with(gen, found)
         own_count += own_mask
         scores += own_score
     if gen.live is not None:
         tiers[~gen.live] = 0  # paragraphs of documents an update removed
+    coverage = covered[gen.doc_ids] if settings.DOCUMENT_COVERAGE else tiers.copy()
     required = plan.required
-    matched = tiers >= required
+    matched = _meets(gen, tiers, coverage, required)
     if not plan.strict:
         while required > 1 and not matched.any():  # never nothing when partial matches exist
             required -= 1
-            matched = tiers >= required
+            matched = _meets(gen, tiers, coverage, required)
     all_groups = tiers >= len(plan.groups)
     for facet, value in plan.boosts:  # ranks documents with the named judgement first; never filters
         ids = gen.keyword_postings.get(facet, {}).get(value)
         if ids is not None:
             tiers[ids] += 1
-    return PlanHits(tiers, own_count, scores, matched, required, all_groups)
+    return PlanHits(tiers, own_count, scores, matched, required, all_groups, _document_scores(gen, plan))
+
+
+def _document_scores(gen, plan: BestMatchPlan) -> np.ndarray:
+    """BM25 of every group over whole documents (a document's paragraphs as one text, its length their sum)."""
+    ndocs = len(gen.doc_names)
+    field = gen.field_stats["text"]
+    live = np.ones(gen.size, dtype=bool) if gen.live is None else gen.live
+    lengths = np.bincount(gen.doc_ids[live], weights=field.lengths[live], minlength=ndocs).astype(np.float32)
+    present = lengths > 0
+    average = float(lengths[present].mean()) if present.any() else 1.0
+    stats = FieldStats(lengths, average, 1.0)
+    total = np.zeros(ndocs, dtype=np.float32)
+    for group in plan.groups:
+        best = np.zeros(ndocs, dtype=np.float32)
+        for alt in group.alternatives:
+            postings = _alternative_postings(gen, alt)
+            keep = live[postings.docnums]
+            docs = gen.doc_ids[postings.docnums[keep]]
+            freqs = np.bincount(docs, weights=postings.freqs[keep], minlength=ndocs)
+            ids = np.flatnonzero(freqs)
+            score = bm25f(ndocs, [(TermPostings(ids, freqs[ids].astype(np.float32)), stats)],
+                          counted=int(present.sum()))
+            np.maximum(best, score * np.float32(alt.weight), out=best)
+        total += best
+    return total
+
+
+def _alternative_postings(gen, alt: Alternative) -> TermPostings:
+    """Paragraphs with the alternative and how often: a single word's postings, a phrase once per paragraph."""
+    if len(alt.stems) == 1:
+        return gen.term_postings("text", alt.stems[0])
+    ids = np.flatnonzero(phrase_mask(gen, alt.stems))
+    return TermPostings(ids, np.ones(len(ids), dtype=np.float32))
+
+
+def _documents_with(gen, found: np.ndarray) -> np.ndarray:
+    """Per document, True when any of its (live) paragraphs is in the mask."""
+    if gen.live is not None:
+        found = found & gen.live
+    out = np.zeros(len(gen.doc_names), dtype=bool)
+    out[gen.doc_ids[found]] = True
+    return out
+
+
+def _meets(gen, tiers: np.ndarray, coverage: np.ndarray, required: int) -> np.ndarray:
+    """Paragraphs with `required` groups; and where only a whole document has them (words spread over its
+    paragraphs and context), that document's best paragraphs, so it is found and shown by its best part."""
+    matched = tiers >= required
+    spread = (coverage >= required) & (tiers > 0)
+    if not spread.any():
+        return matched
+    best = np.zeros(len(gen.doc_names), dtype=tiers.dtype)
+    np.maximum.at(best, gen.doc_ids[spread], tiers[spread])
+    return matched | (spread & (tiers == best[gen.doc_ids]))
 
 
 def _group_own(gen, group: Group) -> tuple[np.ndarray, np.ndarray]:

@@ -28,7 +28,7 @@ def ranked_docnums(gen, parsed: ParsedQuery, final: np.ndarray, req: SearchReque
 def best_match_order(gen, plan: BestMatchPlan, final: np.ndarray, collapse: bool, wanted: int,
                      proximity: bool = True) -> tuple[np.ndarray, dict[int, float]]:
     """Paragraphs matching more groups first, then by score lifted for proximity; documents by best paragraph
-    plus a share of their others."""
+    plus a share of their others and of the query's score over the whole document."""
     hits = plan_hits(gen, plan)
     candidates = np.flatnonzero(final)
     tiers, scores = hits.tiers[candidates], hits.scores[candidates].copy()
@@ -39,7 +39,8 @@ def best_match_order(gen, plan: BestMatchPlan, final: np.ndarray, collapse: bool
         scores[top] *= proximity_factors(gen, plan, candidates[top])
     if collapse:
         ranked = rank_documents(candidates, tiers, scores, gen.doc_ids, settings.DOCUMENT_SHARE,
-                                settings.DOCUMENT_SHARE_PARAGRAPHS)[:wanted]
+                                settings.DOCUMENT_SHARE_PARAGRAPHS,
+                                settings.DOCUMENT_WEIGHT * hits.documents)[:wanted]
     else:
         ranked = rank_paragraphs(candidates, tiers, scores)[:wanted]
     at = np.searchsorted(candidates, ranked)  # candidates are ascending

@@ -12,7 +12,7 @@ from .. import limits
 from ..limits import check_expansions
 from ..schema import stem
 from ..snippets import MATCH_FIELDS, QueryMarks, query_marks
-from .bestmatch import BestMatchPlan, meaningful
+from .bestmatch import BestMatchPlan, meaningful_groups
 from .expansion import cap_expansions
 from .synonyms import Alternative, Group, group_words, stems_of
 from .understand import subjudgements_in
@@ -116,11 +116,13 @@ def _is_empty(q: wq.Query) -> bool:
 
 def _plain(gen, text: str, strict: bool, message: str | None) -> ParsedQuery:
     """A best-match plan over the meaningful words, with synonyms and corrections of unknown words."""
-    words = meaningful(stems_of(text))
+    words = stems_of(text)
     if not words:
         return ParsedQuery(None, query_marks(None), message)
     groups, corrections = [], []
-    unique = list({g.alternatives[0].stems: g for g in reversed(group_words(words))}.values())[::-1]
+    # Synonyms are looked up before function words are dropped, so a term holding one still matches.
+    found = meaningful_groups(group_words(words))
+    unique = list({g.alternatives[0].stems: g for g in reversed(found)}.values())[::-1]
     if len(unique) > settings.MAX_QUERY_GROUPS:
         unique = unique[: settings.MAX_QUERY_GROUPS]
         cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
