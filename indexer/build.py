@@ -25,7 +25,7 @@ from .lock import RebuildLock
 from .models import Document
 from . import whoosh_speed  # noqa: F401 - installs a Whoosh fix used while writing
 from .schema import build_schema, join_facet
-from .segment_writer import BulkWriter
+from .segment_writer import BulkWriter, SegmentColumns
 from .spelling import WordCounter
 from .validate import validate_generation
 
@@ -139,7 +139,7 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
             sequences.cancel()
             raise
         writer.commit()
-        _save_arrays(ix, building, sequences)
+        _save_arrays(ix, building, sequences, writer.kept)
         ix.close()
         finish(building, index_dir, report, words, files, started)
     except BaseException:
@@ -200,12 +200,12 @@ def finish(building: Path, index_dir: Path, report: BuildReport, words: WordCoun
     prune_old_generations(index_dir, final)
 
 
-def _save_arrays(ix, generation: Path, sequences: SequenceWriter) -> None:
+def _save_arrays(ix, generation: Path, sequences: SequenceWriter, columns: SegmentColumns) -> None:
     """Compute the arrays the server reads once, here, and write them beside the index (mapped at open)."""
     from .search import arrays
 
     with ix.searcher() as searcher:
-        computed = arrays.compute(searcher.reader(), searcher)
+        computed = arrays.compute_from_columns(searcher.reader(), searcher, columns)
         sequences.finish(computed.doc_names, computed.doc_ids, computed.para_n)
         invert_sequences(generation / arrays.FOLDER, 0)
         arrays.save(computed, generation)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
 import pytest
 from whoosh import index as whoosh_index
 
@@ -98,3 +99,30 @@ def test_same_index_as_whoosh_writer(tmp_path, monkeypatch, paragraphs, segment_
             assert len(got.leaf_readers()) == -(-len(paragraphs) // segment_size)
         else:
             assert len(got.leaf_readers()) > 1 if segment_size < len(paragraphs) else len(got.leaf_readers()) == 1
+
+
+def test_kept_columns_give_the_arrays_read_back_from_the_index(tmp_path, monkeypatch, paragraphs):
+    """The search arrays from the writer's kept columns equal those read from the finished index."""
+    from indexer.search import arrays
+
+    monkeypatch.setattr(settings, "SEGMENT_PARAGRAPHS", 300)
+    ix = whoosh_index.create_in(tmp_path, build_schema())
+    sequences = SequenceWriter(tmp_path / "arrays")
+    writer = segment_writer.BulkWriter(ix, sequences.vocab, 1)
+    for _, group in itertools.groupby(paragraphs, key=lambda fields: fields["doc_id"]):
+        group = list(group)
+        writer.add_paragraphs(group, [sequences.add(f["doc_id"], f["n"], raw_words(f["text"]), f["heading"])
+                                      for f in group])
+    writer.commit()
+    sequences.cancel()
+    with whoosh_index.open_dir(tmp_path).searcher() as searcher:
+        want = arrays.compute(searcher.reader(), searcher)
+        got = arrays.compute_from_columns(searcher.reader(), searcher, writer.kept)
+    assert got.doc_names == want.doc_names and len(got.doc_names) > 50
+    for name in ("doc_ids", "years", "dates", "para_n"):
+        assert np.array_equal(getattr(got, name), getattr(want, name)), name
+        assert getattr(got, name).dtype == getattr(want, name).dtype, name
+    assert set(want.years.tolist()) >= {0, 2019}  # undated paragraphs and dated ones
+    for field in want.lengths:
+        assert np.array_equal(got.lengths[field], want.lengths[field]), field
+    assert got.title_words == want.title_words

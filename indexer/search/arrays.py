@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from whoosh.util.numeric import byte_to_length
 
 from .. import settings
 from ..schema import as_text
@@ -57,6 +58,31 @@ def compute(reader, searcher, start: int = 0, names: dict[str, int] | None = Non
     return Arrays(doc_ids, doc_names, _int_column(reader, "year", span).astype(np.int32),
                   _int_column(reader, "date_sort", span), _int_column(reader, "n", span).astype(np.int32), lengths,
                   _title_words(searcher, doc_ids, span, len(doc_names)), _keyword_postings(reader, start))
+
+
+def compute_from_columns(reader, searcher, columns) -> Arrays:
+    """The arrays of a new index from the column values its writer kept (segment_writer.SegmentColumns):
+    what `compute` reads back a paragraph at a time, without reading."""
+    doc_ids = columns.column("doc_id").astype(np.int32)
+    names = columns.names()
+    lengths = {f: _LENGTH_OF_BYTE[columns.column(f"_{f}_len")] for f in MATCH_FIELDS}
+    ints = {n: _column_ints(searcher.schema[n], columns.column(n)) for n in ("year", "date_sort", "n")}
+    return Arrays(doc_ids, names, ints["year"].astype(np.int32), ints["date_sort"], ints["n"].astype(np.int32),
+                  lengths, _title_words(searcher, doc_ids, range(len(doc_ids)), len(names)),
+                  _keyword_postings(reader, 0))
+
+
+_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
+
+
+def _column_ints(field, stored: np.ndarray) -> np.ndarray:
+    """A NUMERIC field's column values (as stored: offset to sort unsigned) back as int64, unset as 0."""
+    offset = field.to_column_value(0)
+    if field.from_column_value(offset + 20190701) != 20190701:
+        raise ValueError(f"unexpected column encoding for {field!r}")
+    values = stored.astype(np.int64) - offset
+    values[(values < 0) | (values > 10**9)] = 0  # unset NUMERIC columns hold a sentinel
+    return values
 
 
 def _int_column(reader, name: str, span: range) -> np.ndarray:
