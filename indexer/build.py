@@ -25,7 +25,7 @@ from .lock import RebuildLock
 from .models import Document
 from . import whoosh_speed  # noqa: F401 - installs a Whoosh fix used while writing
 from .schema import build_schema, join_facet
-from .segment_writer import BulkWriter, SegmentColumns
+from .segments import BulkWriter, SegmentColumns
 from .spelling import WordCounter
 from .validate import validate_generation
 

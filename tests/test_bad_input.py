@@ -457,7 +457,7 @@ def test_kill_9_of_a_rebuild_leaves_no_writers_and_the_old_index_served(tmp_path
         "from indexer.build import rebuild\n"
         "settings.WRITER_PROCS = 2\n"
         "settings.SEGMENT_PARAGRAPHS = 200\n"
-        "from indexer import segment_writer\n"
+        "from indexer.segments import buffer as segment_writer\n"
         "real_finish = segment_writer.SegmentWriter.finish\n"
         "def slow_finish(self):\n"
         "    time.sleep(120)\n"

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from whoosh import index as whoosh_index
 
-from indexer import segment_writer, settings
+from indexer import segments as segment_writer, settings
 from indexer.analysis import raw_words
 from indexer.build import index_fields
 from indexer.documents import load_documents

@@ -1,0 +1,123 @@
+"""Postings handed to Whoosh's posting writer a term at a time: the blocks its writer would make, in bulk."""
+from __future__ import annotations
+
+import pickle
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh.system import pack_uint
+
+
+class TermPostings:
+    """One small field's postings of one term, in docnum order."""
+
+    __slots__ = ("docs", "weights", "values")
+
+    def __init__(self):
+        self.docs = array("I")
+        self.weights = array("f")
+        self.values: list[bytes] = []
+
+
+def sorted_ranks(words: Sequence[str]) -> np.ndarray:
+    """Each word id's rank in Whoosh's term order (UTF-8 bytes)."""
+    order = sorted(range(len(words)), key=lambda i: words[i].encode("utf-8"))
+    ranks = np.empty(len(words), dtype=np.int64)
+    ranks[np.asarray(order, dtype=np.int64)] = np.arange(len(words))
+    return ranks
+
+
+def position_bytes(deltas: list[int]) -> bytes:
+    """Whoosh's Positions encoding of one posting (formats.Positions.encode, given the deltas)."""
+    return pack_uint(len(deltas)) + pickle.dumps(deltas, 2)
+
+
+def encoded_positions(deltas: np.ndarray, first: np.ndarray, freqs: np.ndarray) -> list[bytes]:
+    """Every posting's encoded positions (its deltas start at `first`); one shared value per lone position."""
+    out = np.empty(len(first), dtype=object)
+    single = freqs == 1
+    lone, which = np.unique(deltas[first[single]], return_inverse=True)
+    table = [position_bytes([p]) for p in lone.tolist()]
+    out[single] = [table[i] for i in which.tolist()]
+    several = np.flatnonzero(~single)
+    delta_list = deltas.tolist()
+    out[several] = [position_bytes(delta_list[at: at + f])
+                    for at, f in zip(first[several].tolist(), freqs[several].tolist())]
+    return out.tolist()
+
+
+def write_term(fieldwriter, btext: bytes, docs: array, weights: array, values: list[bytes]) -> None:
+    """One term's postings through Whoosh's posting writer, a full block at a time.
+
+    The blocks are those `add_posting` makes one posting at a time: full blocks of the codec's limit, the
+    last one written by `finish_postings`. Length statistics stay unset, as with `Codec.length_stats` off.
+    """
+    fieldwriter.start_term(btext)
+    writer = fieldwriter._postwriter
+    writer._compression = 0  # blocks stored plain (Whoosh reads each block's level): zlib was a third of the writing
+    limit = writer._blocklimit
+    size = len(docs)
+    has_values = bool(values)
+    for start in range(0, size, limit):
+        chunk_weights = weights[start: start + limit]
+        writer._ids = docs[start: start + limit]
+        writer._weights = chunk_weights
+        writer._values = values[start: start + limit] if has_values else []
+        writer._maxweight = max(0, max(chunk_weights))
+        writer._minlength, writer._maxlength = None, 0
+        if start + limit < size:
+            writer._write_block()
+    fieldwriter.finish_term()
+
+
+@dataclass
+class GroupedPostings:
+    """A field's word occurrences grouped into postings, ordered by term (as Whoosh orders terms), then docnum."""
+
+    word_ids: np.ndarray  # per posting: the word
+    docs: np.ndarray      # per posting: the docnum (uint32)
+    freqs: np.ndarray     # per posting: how often the word occurs in the paragraph
+    first: np.ndarray     # per posting: where its position deltas start in `deltas`
+    deltas: np.ndarray    # every occurrence's position minus the previous one in the same posting
+
+    def terms(self):
+        """(word id, first posting, end) for each term, in order."""
+        bounds = np.flatnonzero(np.diff(self.word_ids)) + 1
+        starts, ends = np.concatenate([[0], bounds]), np.concatenate([bounds, [len(self.word_ids)]])
+        return zip(self.word_ids[starts].tolist(), starts.tolist(), ends.tolist())
+
+
+def group_postings(tokens: np.ndarray, lengths: np.ndarray, ranks: np.ndarray) -> GroupedPostings:
+    """Postings from paragraphs' word ids (`tokens`, `lengths` words per paragraph) and each word's term rank."""
+    tokens, lengths = tokens.astype(np.int64), lengths.astype(np.int64)
+    count = max(len(lengths), 1)
+    docs = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    positions = np.arange(len(tokens), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    keys = ranks[tokens] * count + docs
+    order = np.argsort(keys, kind="stable")  # stable: positions stay ascending within a posting
+    keys, positions = keys[order], positions[order]
+    unique, first, freqs = np.unique(keys, return_index=True, return_counts=True)
+    deltas = positions.copy()
+    deltas[1:] -= positions[:-1]
+    deltas[first] = positions[first]  # each posting's first position is stored from 0
+    word_of_rank = np.empty(len(ranks), dtype=np.int64)
+    word_of_rank[ranks] = np.arange(len(ranks))
+    return GroupedPostings(word_of_rank[unique // count], (unique % count).astype(np.uint32), freqs, first, deltas)
+
+
+def write_text_postings(fieldwriter, field, text_ids: array, text_lengths: array,
+                        vocabulary: dict[str, int]) -> None:
+    """A text field's postings from its paragraphs' word ids, each term handed to Whoosh's posting writer."""
+    words = [""] * len(vocabulary)
+    for word, i in vocabulary.items():
+        words[i] = word
+    grouped = group_postings(np.frombuffer(text_ids, dtype=np.int32), np.frombuffer(text_lengths, dtype=np.int32),
+                             sorted_ranks(words))
+    values = encoded_positions(grouped.deltas, grouped.first, grouped.freqs)
+    docs = grouped.docs.tobytes()
+    weights = (grouped.freqs * field.format.field_boost).astype(np.float32).tobytes()
+    for word_id, start, end in grouped.terms():
+        write_term(fieldwriter, words[word_id].encode("utf-8"), array("I", docs[start * 4: end * 4]),
+                   array("f", weights[start * 4: end * 4]), values[start:end])
