@@ -78,6 +78,7 @@ def index_fields(doc: Document) -> Iterable[dict]:
         "council_code": join_facet(doc.council_code),
         "year_confidence": doc.year_confidence or "",
         **{name: doc.subjudgements.get(name, "") for name in settings.SUBJUDGEMENT_FIELDS},
+        "grade_change": join_facet(doc.grade_change),
     }
     grade_of = {s.council: s.grade for s in doc.subjects}
     for i, para in enumerate(doc.paragraphs):

@@ -45,7 +45,7 @@ GRADES: tuple[Grade, ...] = (
           report_words=("requires improvement(?: to be good)?", "require improvement")),
     Grade("inadequate", rank=5, display=4, compares_as="inadequate", number="4", scale="both",
           phrasings=(r"inadequate", r"performs?\s+poorly", r"performing\s+poorly",
-                     r"(?:the\s+)?lowest\s+(?:possible\s+)?(?:rating|grade|judgement)",
+                     r"(?:the\s+)?(?:lowest|worst)\s+(?:possible\s+)?(?:rating|grade|judgement)",
                      # 2008-10 annual assessment: "the councils rated poor"; "poor" alone is too common a word.
                      r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“]?poor\b",
                      # "councils with failing children's services include A, B": the press's word for inadequate.

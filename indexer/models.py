@@ -82,6 +82,8 @@ class Document:
     year: int | None = None
     severity: list[str] = field(default_factory=list)
     subjudgements: dict[str, str] = field(default_factory=dict)
+    # Grades the council moved from and to, and which way: "from inadequate", "to good", "improved" (movement.py).
+    grade_change: list[str] = field(default_factory=list)
     facet_evidence: dict[str, Any] = field(default_factory=dict)
     outcomes: list[dict[str, Any]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
@@ -126,6 +128,7 @@ class Document:
             "year": self.year,
             "severity": [grade or None for grade in self.severity],  # aligned with council; None = not stated
             "subjudgements": self.subjudgements,
+            "grade_change": self.grade_change,
             "paragraphs": [
                 {"n": p.n, "heading": p.heading, "text": p.text, **({"council": p.council} if p.council else {})}
                 for p in self.paragraphs

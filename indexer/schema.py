@@ -77,8 +77,9 @@ def build_schema() -> fields.Schema:
         year=fields.NUMERIC(stored=True, sortable=True, shift_step=0),
         severity=fields.KEYWORD(**facet),
         **{name: fields.KEYWORD(**facet) for name in settings.SUBJUDGEMENT_FIELDS},
+        grade_change=fields.KEYWORD(**facet),  # "from inadequate", "to good", "improved": a ranking boost
     )
-    for name in ("council", "council_code", "severity", *settings.SUBJUDGEMENT_FIELDS):
+    for name in ("council", "council_code", "severity", *settings.SUBJUDGEMENT_FIELDS, "grade_change"):
         schema[name].analyzer = facet_analyzer()
     for name in ("id", "doc_id"):
         schema[name].scorable = True  # same reason as the facets' length columns

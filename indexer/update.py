@@ -23,6 +23,7 @@ from .layout import BUILD_INFO, GENERATION_PREFIX, current_generation, read_buil
 from .extract import Unreadable, iter_sources, load_folder_metadata, read_document, read_documents
 from .lock import RebuildLock
 from .models import Document
+from .schema import build_schema
 from .search import arrays as persisted
 from .search.sequences import VOCAB, SequenceWriter
 from .spelling import Speller, WordCounter
@@ -39,9 +40,19 @@ def update(sources: list[Path], index_dir: Path | None = None,
         current = current_generation(index_dir)
         known = filestate.load(current) if current else None
         if current is None or known is None or persisted.load(current) is None \
-                or not (current / persisted.FOLDER / VOCAB).exists():
+                or not (current / persisted.FOLDER / VOCAB).exists() or not _has_every_field(current):
             return _build_locked(read_documents(sources), index_dir, names, progress)
         return _update_locked(sources, index_dir, current, known, names, progress)
+
+
+def _has_every_field(current: Path) -> bool:
+    """True when the index has every field this version writes: an index from before a new field (grade_change)
+    is rebuilt, since adding a document with an unknown field would fail."""
+    ix = whoosh_index.open_dir(str(current))
+    try:
+        return set(build_schema().names()) <= set(ix.schema.names())
+    finally:
+        ix.close()
 
 
 def _plan(sources: list[Path], known: dict[str, dict]) -> tuple[list[Path | Unreadable], list[str], dict]:

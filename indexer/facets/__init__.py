@@ -9,12 +9,13 @@ import datetime as dt
 
 from ..models import Document
 from .article import annotate_article
+from .movement import grade_change
 from .report import annotate_report, is_report
 from .year import dateline, year_from_url
 
 
 def annotate(doc: Document) -> Document:
-    """Fill council, council_code, year, severity, sub-judgements, outcome, evidence and confidence in place."""
+    """Fill council, council_code, year, severity, sub-judgements, grade change, outcome, evidence and confidence."""
     evidence: dict = {}
     doc.facet_evidence = evidence
     doc.confidence = {}
@@ -26,6 +27,9 @@ def annotate(doc: Document) -> Document:
         annotate_report(doc, raw, published, evidence)
     else:
         annotate_article(doc, raw, published, evidence)
+    doc.grade_change, source = grade_change(doc, is_report(doc) and bool(doc.council_code))
+    if doc.grade_change:
+        evidence["grade_change"] = {"value": doc.grade_change, "source": source}
     return doc
 
 

@@ -46,6 +46,12 @@ def left_behind(before: str) -> bool:
     return bool(_NEGATED.search(before) or _LEFT_BEHIND.search(before))
 
 
+def shed_by_action(before: str) -> bool:
+    """The grade is one an action removed ("shaken off its", "lifted the council's", "lost its"): unlike
+    `left_behind`, never a bare "not" or "from", which need more context to mean a change of grade."""
+    return bool(_LEFT_BEHIND.search(before))
+
+
 def is_past(before: str, after: str) -> bool:
     """The grade belongs to an earlier inspection ("previously judged", "rated good in 2012", "the 2017 verdict")."""
     clause = re.split(r",|;|\bbut\b|\bnow\b", before)[-1]

@@ -43,6 +43,11 @@ _NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|
                                 r"|standard|evidence|people|place)", re.IGNORECASE)
 
 
+def is_sub_area(sentence: str) -> bool:
+    """True when a sentence is about one area of work (care leavers, adoption), not the overall grade."""
+    return bool(_SUB_AREA.search(sentence))
+
+
 @dataclass
 class GradeStatement:
     """A grade the text gives, how much it counts, and the sentence it stands in."""
