@@ -98,7 +98,8 @@ COUNCIL_SCORE_TITLE = 5.0
 COUNCIL_SCORE_OPENING = 2.0
 COUNCIL_SCORE_COUNCIL_WORD = 0.5
 # Keyword facet fields whose posting arrays a generation keeps in memory.
-KEYWORD_FACET_FIELDS = ("council", "severity", *SUBJUDGEMENT_FIELDS)
+# grade_change (grades a council left and reached) is not a visible facet, only a best-match boost.
+KEYWORD_FACET_FIELDS = ("council", "severity", *SUBJUDGEMENT_FIELDS, "grade_change")
 
 # Best-match search (plain word lists). A paragraph must contain all meaningful words when there are at most
 # BEST_MATCH_ALL_UP_TO of them, else this share of them (rounded down), Elasticsearch's "2<75%".
@@ -107,6 +108,10 @@ BEST_MATCH_SHARE = 0.75
 # A document whose paragraphs and context together hold the minimum matches too (shown by its best paragraphs):
 # a report saying "caseloads" in one paragraph and "social workers" in another still answers.
 DOCUMENT_COVERAGE = True
+# Grade movement named in a query ("no longer inadequate", "downgraded to inadequate") lifts documents that
+# report that movement (their grade_change field) by one tier per value; its cue words ("longer", "moved")
+# are then not searched as words. False turns the query side off (for ablation).
+GRADE_CHANGE_BOOST = True
 # A pasted passage is searched by its first this many different words (each word costs a pass over the index).
 MAX_QUERY_GROUPS = 32
 # A match on a synonym counts this much of a match on the word as typed; a spelling correction less.

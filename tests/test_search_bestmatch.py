@@ -128,3 +128,54 @@ def test_a_synonym_holding_a_function_word_stays_one_group():
     assert [g.typed for g in groups] == ["children in care", "placement", "moves"]
     assert ("look", "after", "children") in [alt.stems for alt in groups[0].alternatives]
     assert [g.typed for g in meaningful_groups(group_words(stems_of("to be or not")))] == ["to", "be", "or", "not"]
+
+
+# Own-words articles: one council moved out of inadequate, one was cut to inadequate, three merely rated inadequate.
+_MOVEMENT_ARTICLES = {
+    "leicester-out.txt": "Leicester leaves the bottom grade\n\nOfsted has lifted Leicester City Council's "
+                         "'inadequate' grade. Leicester's children's services are now rated requires "
+                         "improvement, the inspectorate said.\n",
+    "newham-cut.txt": "Newham slips\n\nOfsted has cut Newham's rating to 'inadequate' after a full inspection "
+                      "in February. Newham Council had been rated good at its previous inspection in 2014.\n",
+    **{f"{name.lower()}-inadequate.txt":
+       f"{name} children's services rated inadequate\n\nOfsted rated {name} Council's children's services "
+       f"inadequate. Children's services were rated inadequate after inspectors found drift and delay.\n\n"
+       f"The council said children's services rated inadequate would improve quickly.\n"
+       for name in ("Rutland", "Bury", "Luton")},
+}
+
+
+@pytest.fixture(scope="module")
+def movement_index(tmp_path_factory):
+    from indexer.build import rebuild
+
+    folder = tmp_path_factory.mktemp("movement-articles")
+    for name, text in _MOVEMENT_ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    index_dir = tmp_path_factory.mktemp("movement-index")
+    rebuild([folder], index_dir)
+    return index_dir
+
+
+def _top(index_dir, q: str) -> list[str]:
+    """Document ids of a fresh search (no cache shared between settings)."""
+    return [h.doc_id for h in SearchIndex(index_dir).search(SearchRequest(q=q)).hits]
+
+
+@pytest.mark.parametrize("q,first", [
+    ("children's services no longer rated inadequate", "leicester-out.txt"),
+    ("council moved out of inadequate", "leicester-out.txt"),
+    ("council downgraded to inadequate", "newham-cut.txt"),
+])
+def test_a_named_grade_movement_ranks_the_documents_reporting_it_first(movement_index, monkeypatch, q, first):
+    ranked = _top(movement_index, q)
+    assert ranked[0] == first
+    assert {"rutland-inadequate.txt", "bury-inadequate.txt"} <= set(ranked)  # a boost, never a filter
+    monkeypatch.setattr(settings, "GRADE_CHANGE_BOOST", False)
+    assert _top(movement_index, q)[0] != first  # without it, "rated inadequate" stories outrank the movement
+
+
+def test_the_movement_cue_words_are_not_searched_as_words(movement_index):
+    result = SearchIndex(movement_index).search(SearchRequest(q="children's services no longer rated inadequate"))
+    assert "longer" not in result.match_info["words"]
+    assert "inadequate" in result.match_info["words"]

@@ -15,6 +15,7 @@ from ..snippets import MATCH_FIELDS, QueryMarks, query_marks
 from .bestmatch import BestMatchPlan, meaningful_groups
 from .expansion import cap_expansions
 from .synonyms import Alternative, Group, group_words, stems_of
+from .movement import is_cue_word, movements_in
 from .understand import subjudgements_in
 
 # Anything beyond plain words makes the query explicit syntax, matched strictly as written.
@@ -120,8 +121,11 @@ def _plain(gen, text: str, strict: bool, message: str | None) -> ParsedQuery:
     if not words:
         return ParsedQuery(None, query_marks(None), message)
     groups, corrections = [], []
+    moves = grade_change_boosts(gen, text)
     # Synonyms are looked up before function words are dropped, so a term holding one still matches.
     found = meaningful_groups(group_words(words))
+    if moves and not strict:  # the movement ranks instead of its cue words ("longer", "moved", "two grades")
+        found = [g for g in found if not is_cue_word(g.typed)] or found
     unique = list({g.alternatives[0].stems: g for g in reversed(found)}.values())[::-1]
     if len(unique) > settings.MAX_QUERY_GROUPS:
         unique = unique[: settings.MAX_QUERY_GROUPS]
@@ -137,9 +141,17 @@ def _plain(gen, text: str, strict: bool, message: str | None) -> ParsedQuery:
                                             Alternative((fixed,), settings.SPELLING_WEIGHT, correction)))
                 corrections.append((group.typed, correction))
         groups.append(group)
-    boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text))
+    boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text)) + moves
     plan = BestMatchPlan(tuple(groups), strict, boosts)
     return ParsedQuery(None, plan.marks(), message, plan, tuple(corrections))
+
+
+def grade_change_boosts(gen, text: str) -> tuple[tuple[str, str], ...]:
+    """("grade_change", value) for each movement the query names that some document of the index reports."""
+    if not settings.GRADE_CHANGE_BOOST:
+        return ()
+    known = gen.keyword_postings.get("grade_change", {})
+    return tuple(("grade_change", value) for value in movements_in(text) if value in known)
 
 
 def _unknown(gen, group: Group) -> bool:
