@@ -108,9 +108,9 @@ BEST_MATCH_SHARE = 0.75
 # A document whose paragraphs and context together hold the minimum matches too (shown by its best paragraphs):
 # a report saying "caseloads" in one paragraph and "social workers" in another still answers.
 DOCUMENT_COVERAGE = True
-# Grade movement named in a query ("no longer inadequate", "downgraded to inadequate") lifts documents that
-# report that movement (their grade_change field) by one tier per value; its cue words ("longer", "moved")
-# are then not searched as words. False turns the query side off (for ablation).
+# Grade movement named in a query ("no longer inadequate", "downgraded to inadequate") stands in for its cue
+# words ("longer", "moved"), which are not searched: one group of the minimum, which documents reporting that
+# movement (their grade_change field) match, a tier per value. False turns the query side off (for ablation).
 GRADE_CHANGE_BOOST = True
 # A pasted passage is searched by its first this many different words (each word costs a pass over the index).
 MAX_QUERY_GROUPS = 32

@@ -15,8 +15,8 @@ from indexer.evaluate_queries import (DEFAULT_QUERIES, JudgedQuery, QueryEvaluat
 from .conftest import NEWS, REPORTS, ROOT, SEEDS
 
 JUDGED = ROOT / DEFAULT_QUERIES
-# Floors a little under what best-match search reaches (recall@10 0.84, nDCG@10 0.83, MRR 0.93, no zero-hit query).
-FLOOR_RECALL = 0.84
+# Floors a little under what best-match search reaches (recall@10 0.86, nDCG@10 0.86, MRR 0.96, no zero-hit query).
+FLOOR_RECALL = 0.855
 FLOOR_NDCG = 0.78
 FLOOR_MRR = 0.88
 CEILING_ZERO_HIT = 0

@@ -130,13 +130,14 @@ def test_a_synonym_holding_a_function_word_stays_one_group():
     assert [g.typed for g in meaningful_groups(group_words(stems_of("to be or not")))] == ["to", "be", "or", "not"]
 
 
-# Own-words articles: one council moved out of inadequate, one was cut to inadequate, three merely rated inadequate.
+# Own-words articles: one council moved out of inadequate, two were cut to inadequate, three merely rated inadequate.
 _MOVEMENT_ARTICLES = {
     "leicester-out.txt": "Leicester leaves the bottom grade\n\nOfsted has lifted Leicester City Council's "
                          "'inadequate' grade. Leicester's children's services are now rated requires "
                          "improvement, the inspectorate said.\n",
     "newham-cut.txt": "Newham slips\n\nOfsted has cut Newham's rating to 'inadequate' after a full inspection "
                       "in February. Newham Council had been rated good at its previous inspection in 2014.\n",
+    "sutton-cut.txt": "Sutton falls\n\nOfsted has cut Sutton's children's services to 'inadequate'.\n",
     **{f"{name.lower()}-inadequate.txt":
        f"{name} children's services rated inadequate\n\nOfsted rated {name} Council's children's services "
        f"inadequate. Children's services were rated inadequate after inspectors found drift and delay.\n\n"
@@ -179,3 +180,11 @@ def test_the_movement_cue_words_are_not_searched_as_words(movement_index):
     result = SearchIndex(movement_index).search(SearchRequest(q="children's services no longer rated inadequate"))
     assert "longer" not in result.match_info["words"]
     assert "inadequate" in result.match_info["words"]
+
+
+def test_the_movement_stands_in_for_its_cue_words_in_the_minimum(movement_index):
+    # "Newham", "inadequate" and the movement: two of three. Sutton has the movement and the grade but not the
+    # name; Bury has only the grade.
+    ranked = _top(movement_index, "Newham downgraded to inadequate")
+    assert ranked[0] == "newham-cut.txt" and "sutton-cut.txt" in ranked
+    assert "bury-inadequate.txt" not in ranked

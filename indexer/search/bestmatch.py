@@ -30,11 +30,14 @@ class BestMatchPlan:
     groups: tuple[Group, ...]
     strict: bool = False  # every group required (the "all words" link)
     boosts: tuple[tuple[str, str], ...] = ()  # (facet, value) the query names, e.g. a sub-judgement and its grade
+    # (field, value) a recognised phrase stands for ("no longer inadequate" -> grade_change "from inadequate"):
+    # one more group, which a document's field matches, each value a tier.
+    stand_ins: tuple[tuple[str, str], ...] = ()
 
     @property
     def required(self) -> int:
         """Groups a paragraph must match: all up to a few, then a share of them (rounded down)."""
-        n = len(self.groups)
+        n = len(self.groups) + bool(self.stand_ins)
         if self.strict or n <= settings.BEST_MATCH_ALL_UP_TO:
             return n
         return max(settings.BEST_MATCH_ALL_UP_TO, math.floor(settings.BEST_MATCH_SHARE * n))
@@ -105,6 +108,12 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
         covered += _documents_with(gen, found)
         own_count += own_mask
         scores += own_score
+    all_groups = tiers >= len(plan.groups)
+    for facet, value in plan.stand_ins:
+        ids = gen.keyword_postings.get(facet, {}).get(value)
+        if ids is not None:
+            tiers[ids] += 1
+            covered[np.unique(gen.doc_ids[ids])] += 1
     if gen.live is not None:
         tiers[~gen.live] = 0  # paragraphs of documents an update removed
     coverage = covered[gen.doc_ids] if settings.DOCUMENT_COVERAGE else tiers.copy()
@@ -114,7 +123,7 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
         while required > 1 and not matched.any():  # never nothing when partial matches exist
             required -= 1
             matched = _meets(gen, tiers, coverage, required)
-    all_groups = tiers >= len(plan.groups)
+    all_groups &= tiers > 0  # live paragraphs only
     for facet, value in plan.boosts:  # ranks documents with the named judgement first; never filters
         ids = gen.keyword_postings.get(facet, {}).get(value)
         if ids is not None:

@@ -62,8 +62,11 @@ def match_info(gen, parsed: ParsedQuery, req: SearchRequest, final: np.ndarray) 
     if parsed.plan is None:
         return {"mode": "syntax" if parsed.query is not None else "browse"}
     hits = plan_hits(gen, parsed.plan)
-    groups = len(parsed.plan.groups)
-    info = {"mode": "all" if parsed.plan.strict else "best", "words": [g.typed[:40] for g in parsed.plan.groups],
+    groups = len(parsed.plan.groups) + bool(parsed.plan.stand_ins)  # a recognised movement counts as one
+    words = [g.typed[:40] for g in parsed.plan.groups]
+    if parsed.plan.stand_ins:
+        words.append("grade " + " ".join(value for _, value in parsed.plan.stand_ins))  # "grade from inadequate"
+    info = {"mode": "all" if parsed.plan.strict else "best", "words": words,
             "required": hits.required_used, "of": groups, "all_words": int(np.count_nonzero(hits.all_groups & final)),
             "strict_url": toggle_url(replace(req, match="all")) if not parsed.plan.strict else None,
             "best_url": toggle_url(replace(req, match="best")) if parsed.plan.strict else None}

@@ -141,8 +141,8 @@ def _plain(gen, text: str, strict: bool, message: str | None) -> ParsedQuery:
                                             Alternative((fixed,), settings.SPELLING_WEIGHT, correction)))
                 corrections.append((group.typed, correction))
         groups.append(group)
-    boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text)) + moves
-    plan = BestMatchPlan(tuple(groups), strict, boosts)
+    boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text))
+    plan = BestMatchPlan(tuple(groups), strict, boosts, moves if not strict else ())
     return ParsedQuery(None, plan.marks(), message, plan, tuple(corrections))
 
 
