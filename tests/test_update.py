@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from indexer import filestate
-from indexer.build import current_generation, rebuild
+from indexer.build import current_generation, index_fields, rebuild
+from indexer.schema import build_schema
 from indexer.models import SearchRequest
 from indexer.search import SearchIndex
 from indexer.search import arrays as persisted
@@ -87,6 +88,29 @@ def test_update_of_an_index_without_file_records_rebuilds(folder, tmp_path):
     os.remove(current_generation(index_dir) / filestate.FILES)
     report = update([folder], index_dir)
     assert report.changes == {} and report.documents == 5
+
+
+def test_update_of_an_index_without_a_new_field_rebuilds(folder, tmp_path, monkeypatch):
+    import indexer.build as build
+
+    def old_schema():
+        schema = build_schema()
+        schema.remove("grade_change")
+        return schema
+
+    def old_fields(doc):
+        return ({k: v for k, v in fields.items() if k != "grade_change"} for fields in index_fields(doc))
+
+    index_dir = tmp_path / "index"
+    monkeypatch.setattr(build, "build_schema", old_schema)
+    monkeypatch.setattr(build, "index_fields", old_fields)
+    rebuild([folder], index_dir)
+    monkeypatch.undo()
+    (folder / "extra.txt").write_text("Rutland children's services\n\nRutland has shaken off its inadequate rating.\n")
+    report = update([folder], index_dir)  # adding a document with grade_change to the old index would fail
+    assert report.changes == {} and report.documents == 6
+    found = SearchIndex(index_dir).search(SearchRequest(q='grade_change:"from inadequate"'))
+    assert "extra.txt" in {h.doc_id for h in found.hits}
 
 
 def test_persisted_arrays_equal_arrays_read_from_whoosh(folder, tmp_path):
