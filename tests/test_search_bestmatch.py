@@ -188,3 +188,10 @@ def test_the_movement_stands_in_for_its_cue_words_in_the_minimum(movement_index)
     ranked = _top(movement_index, "Newham downgraded to inadequate")
     assert ranked[0] == "newham-cut.txt" and "sutton-cut.txt" in ranked
     assert "bury-inadequate.txt" not in ranked
+
+
+def test_a_document_shows_the_movement_it_was_found_to_report(movement_index):
+    index = SearchIndex(movement_index)
+    assert index.document("leicester-out.txt")["grade_change"] == \
+        ["from inadequate", "to requires improvement", "improved"]
+    assert index.document("bury-inadequate.txt")["grade_change"] == []

@@ -46,6 +46,7 @@ def document_view(rows: list[dict]) -> dict:
         "council": sorted({c for r in rows for c in split_facet(r.get("council"))}),
         "council_code": split_facet(first.get("council_code")),
         "subjudgements": {k: first[k] for k in settings.SUBJUDGEMENT_FIELDS if first.get(k)},
+        "grade_change": split_facet(first.get("grade_change")),  # why a movement query lifts it
         "official_outcome": json.loads(first["outcome"]) if first.get("outcome") else None,
         "paragraphs": [{"n": r["n"], "heading": r.get("heading", ""), "text": r.get("text", ""),
                         "council": split_facet(r.get("council"))} for r in rows],
