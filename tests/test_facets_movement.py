@@ -32,6 +32,8 @@ COVENTRY = "E08000026"
     ("Judgements across the region ranged from inadequate to good.", []),
     ("Care leavers were judged to be requiring improvement in order to be good.", []),
     ("Partnership work has improved to good effect.", []),
+    ("The government cut funding to outstanding councils.", []),
+    ("Services improved to good in 2018.", [Move(reached="good", direction="improved")]),
     ("There has been improvement since 2011, when services were judged to be good.", []),
     ("The number of children in care fell to 420.", []),
     ("Children's services were rated inadequate.", []),

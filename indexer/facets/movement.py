@@ -45,6 +45,11 @@ _TO = re.compile(rf"{_VERB}[^.;]{{0,90}}?\b(?:to|into)\s+{_TO_FILLER}{_Q}$", re.
 _NOUN_AFTER = re.compile(r"^['’”\"]?\s+(?:practice|progress|quality|standards?|levels?|housing|supervision|effect"
                          r"|use|work|examples?|reasons?|relationships?|news|start|idea|deal|number|evidence|people"
                          r"|place|time|enough|care|provision)\b", re.IGNORECASE)
+# An everyday grade word ("good", "outstanding") is a grade here only where the phrase ends with it: "moved to
+# good in 2018", "upgraded to 'good' overall" — not "cut funding to outstanding councils".
+_PHRASE_END = re.compile(r"^['’”\"]?(?:\s*(?:$|[.,;:!?)–—-])|\s+(?:rating|grade|judgement|verdict|overall|label|for|in"
+                         r"|by|from|after|and|but|with|at|since|under|following|last|this|when|on|as|before|across"
+                         r"|it|its|to|status|category)\b)", re.IGNORECASE)
 _RATED_BEFORE = re.compile(rf"\b(?:rated|judged|graded|deemed|been|was|were|as)\s+{_Q}$", re.IGNORECASE)
 
 
@@ -64,7 +69,7 @@ def sentence_moves(sentence: str) -> list[Move]:
         before = sentence[max(0, match.start() - 120):match.start()]
         after = sentence[match.end():match.end() + 30]
         grade = grade_of_match(match)
-        if _NOUN_AFTER.match(after):
+        if _NOUN_AFTER.match(after) or is_cued_word(match.group()) and not _PHRASE_END.match(after):
             continue
         if _NO_LONGER.search(before) or shed_by_action(before[-60:]):
             out.append(Move(left=grade))
