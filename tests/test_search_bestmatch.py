@@ -177,9 +177,13 @@ def test_a_named_grade_movement_ranks_the_documents_reporting_it_first(movement_
 
 
 def test_the_movement_cue_words_are_not_searched_as_words(movement_index):
-    result = SearchIndex(movement_index).search(SearchRequest(q="children's services no longer rated inadequate"))
-    assert "longer" not in result.match_info["words"]
-    assert "inadequate" in result.match_info["words"]
+    q = "children's services no longer rated inadequate"
+    result = SearchIndex(movement_index).search(SearchRequest(q=q))
+    assert result.match_info["words"] == ["children's", "services", "rated", "inadequate", "grade from inadequate"]
+    assert (result.match_info["required"], result.match_info["of"]) == (3, 5)
+    # "Only paragraphs with all the words" means the words as typed: no movement stands in for them.
+    strict = SearchIndex(movement_index).search(SearchRequest(q=q, match="all"))
+    assert "longer" in strict.match_info["words"] and strict.total == 0
 
 
 def test_the_movement_stands_in_for_its_cue_words_in_the_minimum(movement_index):
