@@ -152,7 +152,8 @@ FACETS = (
       for name in settings.SUBJUDGEMENT_FIELDS),
 )
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
-FACET_LABELS = {facet.name: facet.label for facet in FACETS}
+# Keyword fields kept for ranking only (no facet): named on the About page, which lists every keyword field.
+FACET_LABELS = {**{facet.name: facet.label for facet in FACETS}, "grade_change": "Grade change (ranking only)"}
 
 
 def facet_masks(gen, req: SearchRequest) -> dict[str, np.ndarray | None]:
