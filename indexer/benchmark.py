@@ -196,5 +196,6 @@ def format_result(result: dict) -> str:
         h = result["http"]
         lines.append(f"HTTP ({h['workers']} process(es) x {h['threads']} threads, {h['clients']} clients, "
                      f"{h['seconds']:.0f} s): {h['requests_per_second']:.0f} requests/s, p50 {h['p50_ms']:.0f} ms, "
-                     f"p95 {h['p95_ms']:.0f} ms, errors {h['errors']}")
+                     f"p95 {h['p95_ms']:.0f} ms, errors {h['errors']}"
+                     + (f" {h['error_kinds']}" if h.get('error_kinds') else ""))
     return "\n".join(lines)

@@ -69,6 +69,7 @@ def load_test(index_dir: Path, queries: list[str], seconds: float = 30.0, client
             _request(http.client.HTTPConnection("127.0.0.1", port, timeout=30), paths[0])
         latencies: list[float] = []
         errors = [0]
+        kinds: dict[str, int] = {}  # what the errors were
         stop = time.monotonic() + seconds
 
         def client(offset: int) -> None:
@@ -76,10 +77,11 @@ def load_test(index_dir: Path, queries: list[str], seconds: float = 30.0, client
             i = offset
             while time.monotonic() < stop:
                 started = time.perf_counter()
-                ok = _request(conn, paths[i % len(paths)])
+                problem = _request(conn, paths[i % len(paths)])
                 latencies.append((time.perf_counter() - started) * 1000)
-                if not ok:
+                if problem:
                     errors[0] += 1
+                    kinds[problem] = kinds.get(problem, 0) + 1
                     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
                 i += 1
 
@@ -97,15 +99,16 @@ def load_test(index_dir: Path, queries: list[str], seconds: float = 30.0, client
     return {"workers": workers, "threads": threads, "clients": clients, "seconds": elapsed,
             "requests": len(latencies), "requests_per_second": len(latencies) / elapsed,
             "p50_ms": statistics.median(ordered) if ordered else 0.0,
-            "p95_ms": ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0.0, "errors": errors[0]}
+            "p95_ms": ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0.0, "errors": errors[0],
+            "error_kinds": kinds}
 
 
-def _request(conn: http.client.HTTPConnection, path: str) -> bool:
-    """One GET; True on a 200."""
+def _request(conn: http.client.HTTPConnection, path: str) -> str | None:
+    """One GET; None on a 200, else what went wrong ("HTTP 500", "TimeoutError" …)."""
     try:
         conn.request("GET", path)
         response = conn.getresponse()
         response.read()
-        return response.status == 200
-    except OSError:
-        return False
+        return None if response.status == 200 else f"HTTP {response.status}"
+    except OSError as error:
+        return type(error).__name__

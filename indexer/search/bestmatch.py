@@ -134,23 +134,19 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
 def _document_scores(gen, plan: BestMatchPlan) -> np.ndarray:
     """BM25 of every group over whole documents (a document's paragraphs as one text, its length their sum)."""
     ndocs = len(gen.doc_names)
-    field = gen.field_stats["text"]
-    live = np.ones(gen.size, dtype=bool) if gen.live is None else gen.live
-    lengths = np.bincount(gen.doc_ids[live], weights=field.lengths[live], minlength=ndocs).astype(np.float32)
-    present = lengths > 0
-    average = float(lengths[present].mean()) if present.any() else 1.0
+    live = gen.live
+    lengths, average, counted = gen.document_lengths
     stats = FieldStats(lengths, average, 1.0)
     total = np.zeros(ndocs, dtype=np.float32)
     for group in plan.groups:
         best = np.zeros(ndocs, dtype=np.float32)
         for alt in group.alternatives:
             postings = _alternative_postings(gen, alt)
-            keep = live[postings.docnums]
+            keep = slice(None) if live is None else live[postings.docnums]
             docs = gen.doc_ids[postings.docnums[keep]]
             freqs = np.bincount(docs, weights=postings.freqs[keep], minlength=ndocs)
             ids = np.flatnonzero(freqs)
-            score = bm25f(ndocs, [(TermPostings(ids, freqs[ids].astype(np.float32)), stats)],
-                          counted=int(present.sum()))
+            score = bm25f(ndocs, [(TermPostings(ids, freqs[ids].astype(np.float32)), stats)], counted=counted)
             np.maximum(best, score * np.float32(alt.weight), out=best)
         total += best
     return total

@@ -45,7 +45,7 @@ def search(gen, req: SearchRequest) -> SearchResult:
 def _known_values(gen) -> dict[str, set[str]]:
     """The facet values the index holds, for query understanding."""
     known = {name: set(values) for name, values in gen.keyword_postings.items()}
-    return {**known, "year": {str(y) for y in np.unique(gen.years) if y}}
+    return {**known, "year": {str(y) for y in gen.years_present}}
 
 
 def _message(parsed: ParsedQuery) -> str | None:
@@ -88,7 +88,8 @@ def _page(gen, parsed: ParsedQuery, final: np.ndarray, req: SearchRequest) -> tu
         doc_index = gen.doc_ids[docnum]
         others: list[int] = []
         if req.collapse and per_doc[doc_index] > 1:
-            same_doc = np.flatnonzero(final & (gen.doc_ids == doc_index))
+            same_doc = gen.docnums_of(doc_index)
+            same_doc = same_doc[final[same_doc]]
             others = sorted(int(gen.para_n[d]) for d in same_doc[:100] if d != docnum)
         more = int(per_doc[doc_index]) - 1 if req.collapse else 0
         hit = make_hit(gen, docnum, parsed.marks, scores.get(int(docnum), 0.0), more, others)

@@ -1,6 +1,7 @@
 """Facets as classes: each reads its selection from the request, masks paragraphs and counts its values."""
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -54,8 +55,7 @@ class KeywordFacet:
         selected = self.selected(req)
         url = value_toggler(self.with_selection(req, []), self.name)
         out = []
-        for value, ids in gen.keyword_postings.get(self.name, {}).items():
-            count = int(np.count_nonzero(within[ids]))
+        for value, count in value_counts(gen, self.name, within).items():
             if count or value in selected:
                 out.append(self._value(url, value, count, selected))
         for value in selected:
@@ -128,6 +128,50 @@ class YearFacet:
             out.append(FacetValue(value=str(year), count=counts.get(year, 0), selected=str(year) in selected,
                                   toggle_url=url(toggled)))
         return out
+
+
+@dataclass(frozen=True)
+class ValueCodes:
+    """One keyword field's value per paragraph as a code, for counting a match in one pass; the few paragraphs
+    with several values (a round-up paragraph naming two councils) keep their postings instead."""
+
+    values: list[str]
+    codes: np.ndarray                 # docnum -> value index + 1 (0: no single value)
+    several: dict[int, np.ndarray]    # value index -> its docnums among paragraphs with several values
+
+
+_CODES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def value_codes(gen, name: str) -> ValueCodes:
+    """A keyword field's value codes for a generation, built once (counting each value's postings against the
+    match cost a pass over every posting per facet per query)."""
+    try:
+        built = _CODES.setdefault(gen, {})
+    except TypeError:  # a stand-in generation (tests) that cannot be weakly referenced: not cached
+        built = {}
+    if name not in built:
+        postings = gen.keyword_postings.get(name, {})
+        values = list(postings)
+        codes = np.zeros(gen.size, dtype=np.int32)
+        per_paragraph = np.zeros(gen.size, dtype=np.int16)
+        for i, ids in enumerate(postings.values()):
+            codes[ids] = i + 1
+            per_paragraph[ids] += 1
+        several = per_paragraph > 1
+        codes[several] = 0
+        built[name] = ValueCodes(values, codes, {i: ids[several[ids]] for i, ids in enumerate(postings.values())
+                                                 if several[ids].any()})
+    return built[name]
+
+
+def value_counts(gen, name: str, within: np.ndarray) -> dict[str, int]:
+    """Paragraphs per value of a keyword field among `within`."""
+    coded = value_codes(gen, name)
+    counts = np.bincount(coded.codes[within], minlength=len(coded.values) + 1)[1:]
+    for i, ids in coded.several.items():
+        counts[i] += int(np.count_nonzero(within[ids]))
+    return {value: int(count) for value, count in zip(coded.values, counts)}
 
 
 def year_counts(gen, within: np.ndarray) -> dict[int, int]:

@@ -91,6 +91,34 @@ class Generation:
         """doc_id -> document index."""
         return {name: i for i, name in enumerate(self.doc_names) if name}
 
+    @cached_property
+    def years_present(self) -> list[int]:
+        """The known years of the searchable paragraphs, ascending (sorting a million years per query cost 50 ms)."""
+        years = self.years if self.live is None else self.years[self.live]
+        return [int(y) for y in np.unique(years) if y]
+
+    @cached_property
+    def _by_document(self) -> tuple[np.ndarray, np.ndarray]:
+        """Docnums grouped by document (ascending within each) and where each document's group starts."""
+        order = np.argsort(self.doc_ids, kind="stable")
+        starts = np.searchsorted(self.doc_ids[order], np.arange(len(self.doc_names) + 1))
+        return order, starts
+
+    def docnums_of(self, doc_index: int) -> np.ndarray:
+        """Every paragraph slot of one document, ascending (removed ones included; mask with `live`)."""
+        order, starts = self._by_document
+        return order[starts[doc_index]: starts[doc_index + 1]]
+
+    @cached_property
+    def document_lengths(self) -> tuple[np.ndarray, float, int]:
+        """Per document, its searchable paragraphs' text length summed; the mean over documents with text; and
+        how many have text (BM25 over whole documents)."""
+        live = np.ones(self.size, dtype=bool) if self.live is None else self.live
+        lengths = np.bincount(self.doc_ids[live], weights=self.field_stats["text"].lengths[live],
+                              minlength=len(self.doc_names)).astype(np.float32)
+        present = lengths > 0
+        return lengths, float(lengths[present].mean()) if present.any() else 1.0, int(present.sum())
+
     def term_postings(self, fieldname: str, word: str) -> TermPostings:
         """A term's searchable paragraphs and frequencies as arrays, cached."""
         def read() -> TermPostings:
