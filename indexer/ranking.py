@@ -64,9 +64,8 @@ def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray
     """
     if not len(candidates):
         return candidates
-    order = np.lexsort((-scores, -tiers))                  # best first overall
-    docs = doc_ids[candidates[order]]
-    grouped = order[np.argsort(docs, kind="stable")]       # by document, best first within each
+    # By document, best first within each (tier, then score, then position): one sort of one integer key.
+    grouped = np.argsort(_descending_key(tiers, scores, doc_ids[candidates]), kind="stable")
     group_docs = doc_ids[candidates[grouped]]
     starts = np.flatnonzero(np.r_[True, group_docs[1:] != group_docs[:-1]])
     lengths = np.diff(np.r_[starts, len(grouped)])
@@ -83,4 +82,32 @@ def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray
 
 def rank_paragraphs(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray) -> np.ndarray:
     """Candidates by tier (groups matched), then score."""
-    return candidates[np.lexsort((-scores, -tiers))]
+    return candidates[np.argsort(_descending_key(tiers, scores), kind="stable")]
+
+
+def best_positions(tiers: np.ndarray, scores: np.ndarray, count: int) -> np.ndarray:
+    """Positions of the `count` best by tier then score (ties by position), best first, without sorting all.
+
+    The same positions, in the same order, as the first `count` of a stable sort on (tier, score) descending.
+    """
+    key = _descending_key(tiers, scores)
+    if len(key) <= count:
+        return np.argsort(key, kind="stable")
+    kth = np.partition(key, count - 1)[count - 1]  # the count-th best key
+    chosen = np.flatnonzero(key < kth)
+    chosen = np.sort(np.concatenate([chosen, np.flatnonzero(key == kth)[: count - len(chosen)]]))
+    return chosen[np.argsort(key[chosen], kind="stable")]
+
+
+def _descending_key(tiers: np.ndarray, scores: np.ndarray, groups: np.ndarray | None = None) -> np.ndarray:
+    """An int64 whose ascending order is (group ascending,) tier descending, then score descending.
+
+    Scores are non-negative float32, whose bit patterns order as integers do; sorting one integer key is about
+    twice as fast as a lexsort of two keys over a million candidates.
+    """
+    positive = np.asarray(scores, dtype=np.float32) + np.float32(0.0)  # -0.0 becomes 0.0
+    score_bits = positive.view(np.int32).astype(np.int64)           # 31 bits
+    key = ((0xFF - np.clip(tiers, 0, 0xFF).astype(np.int64)) << 31) | (0x7FFFFFFF - score_bits)  # 8 bits of tier
+    if groups is not None:
+        key |= groups.astype(np.int64) << 39                        # up to 2**24 documents
+    return key

@@ -73,3 +73,26 @@ def test_whole_document_scores_are_highest_for_the_document_with_the_words(seed_
     medway = names.index("000_f098993525120d5e.txt")  # the only seed naming the MASH
     assert documents[medway] == documents.max() > 0
     assert all(documents[i] < documents[medway] for i in range(len(names)) if i != medway)
+
+
+def test_integer_key_orders_exactly_as_the_lexsort_it_replaced():
+    """Tier, then score, then position: the same order and top-k as sorting the two keys (ties included)."""
+    from indexer.ranking import best_positions, rank_documents, rank_paragraphs
+
+    rng = np.random.default_rng(5)
+    size = 5000
+    candidates = np.sort(rng.choice(50_000, size, replace=False))
+    tiers = rng.integers(0, 6, size).astype(np.int16)
+    scores = rng.choice(np.array([0.0, 1.5, 2.25, 7.0, 11.125], dtype=np.float32), size)  # many ties
+    scores[:5] = -0.0
+    want = candidates[np.lexsort((-scores, -tiers))]
+    assert np.array_equal(rank_paragraphs(candidates, tiers, scores), want)
+    for count in (1, 100, 4999, 6000):
+        assert np.array_equal(candidates[best_positions(tiers, scores, count)], want[:count])
+    doc_ids = rng.integers(0, 300, 50_000)
+    order = np.lexsort((-scores, -tiers))
+    grouped = order[np.argsort(doc_ids[candidates[order]], kind="stable")]
+    starts = np.flatnonzero(np.r_[True, np.diff(doc_ids[candidates[grouped]]) != 0])
+    best = grouped[starts]
+    expected = candidates[best[np.lexsort((-scores[best], -tiers[best]))]]
+    assert np.array_equal(rank_documents(candidates, tiers, scores, doc_ids, 0.0, 0), expected)

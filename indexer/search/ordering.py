@@ -5,7 +5,7 @@ import numpy as np
 
 from .. import settings
 from ..models import SearchRequest
-from ..ranking import best_first, bm25f, rank_documents, rank_paragraphs
+from ..ranking import best_first, best_positions, bm25f, rank_documents, rank_paragraphs
 from .bestmatch import BestMatchPlan, plan_hits
 from .proximity import proximity_factors
 from ..snippets import MATCH_FIELDS, QueryMarks
@@ -35,7 +35,7 @@ def best_match_order(gen, plan: BestMatchPlan, final: np.ndarray, collapse: bool
     if proximity:
         # Read from positions, so only for a fixed number of the best (the same whatever the page size, so
         # pages never overlap or skip a hit).
-        top = np.lexsort((-scores, -tiers))[: settings.PROXIMITY_CANDIDATES]
+        top = best_positions(tiers, scores, settings.PROXIMITY_CANDIDATES)
         scores[top] *= proximity_factors(gen, plan, candidates[top])
     if collapse:
         ranked = rank_documents(candidates, tiers, scores, gen.doc_ids, settings.DOCUMENT_SHARE,
