@@ -35,10 +35,25 @@ def _die_with_parent() -> None:
             pass
 
 
+def _more_open_files() -> None:
+    """Raise the soft limit on open files to the hard one: every thread's searcher keeps each index segment's
+    files open (~20 per segment), and a million paragraphs are 20 segments."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        wanted = hard if hard != resource.RLIM_INFINITY else max(soft, 65536)
+        if soft != resource.RLIM_INFINITY and soft < wanted:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
 def serve(make_app, host: str, port: int, threads: int, workers: int = 1) -> None:
     """Serve `make_app()` with waitress: `workers` processes x `threads` threads on one port."""
     import waitress
 
+    _more_open_files()
     workers = max(1, workers)
     if workers == 1 or not hasattr(socket, "SO_REUSEPORT"):
         waitress.serve(make_app(), host=host, port=port, threads=threads)

@@ -52,8 +52,10 @@ HEADING_BOOST = 1.3
 TITLE_MATCH_BONUS = 0.5
 
 # Index writing. A rebuild writes a Whoosh segment per SEGMENT_PARAGRAPHS paragraphs (its memory is bounded
-# by one segment's buffers, a few hundred MB); with WRITER_PROCS > 1 a forked process writes each full segment
-# while the build reads on. WRITER_LIMIT_MB is Whoosh's own writer's pool (updates use it).
+# by a few segments' buffers, a few hundred MB each); up to WRITER_PROCS forked processes write full segments
+# while the build reads on (the last segment is written by the build itself). WRITER_LIMIT_MB is Whoosh's own
+# writer's pool (updates use it). Fewer, larger segments keep a server's open files down (~20 per segment
+# per thread).
 WRITER_PROCS = max(1, min(2, os.cpu_count() or 1))
 WRITER_LIMIT_MB = 128
 SEGMENT_PARAGRAPHS = 50_000

@@ -39,3 +39,17 @@ def test_context_follows_an_updated_document(tmp_path):
     gen = SearchIndex(index_dir).generation()
     title = document_context(gen).kinds[gen.doc_index[KENT]]["title"]
     assert "zanzibarian" in title and "kent" not in title
+
+
+def test_warm_builds_the_first_search_structures_before_any_request(seed_index, tmp_path):
+    """A server warms its index at start: the document context and facet codes exist before the first search."""
+    from indexer.search import SearchIndex
+    from indexer.search import context as context_module
+    from indexer.search import facets as facets_module
+
+    index = SearchIndex(seed_index)
+    index.warm()
+    gen = index.generation()
+    assert gen in context_module._BUILT
+    assert "council" in facets_module._CODES[gen]
+    SearchIndex(tmp_path / "nothing").warm()  # no index yet: nothing to warm, no error

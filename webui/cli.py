@@ -37,7 +37,7 @@ def serve(host: str, port: int, index_dir: Path, source: Path, threads: int, wor
         click.echo(f"No index at {index_dir}: building it from {source} …")
         run_rebuild([source], index_dir)
     click.echo(f"Serving on http://{host}:{port}/ with {workers} process(es) x {threads} threads (Ctrl+C to stop)")
-    serve_app(lambda: create_app({"INDEX_DIR": str(index_dir)}), host, port, threads, workers)
+    serve_app(lambda: _warmed(create_app({"INDEX_DIR": str(index_dir)})), host, port, threads, workers)
 
 
 @click.command()
@@ -67,3 +67,9 @@ def loadtest(index_dir: Path, threads: int, seconds: float, rebuild_from: tuple[
     rebuild_failed = any(r.rebuild and r.rebuild.get("exit_code") for r in results)
     if any(r.errors for r in results) or rebuild_failed:
         sys.exit(1)
+
+
+def _warmed(app):
+    """The app with its index opened and first-search structures built before it takes requests."""
+    app.extensions["reportsearch"].warm()
+    return app

@@ -55,7 +55,7 @@ class BulkWriter:
         if last or not self._can_fork():
             writer.finish()
             return
-        self._wait(keep=self.processes - 2)  # this process is one of the writers
+        self._wait(keep=self.processes - 1)  # at most `processes` children write while this one reads on
         pid = os.fork()
         if pid == 0:  # the child writes the segment and leaves without running the parent's clean-up
             code = 1
