@@ -16,9 +16,8 @@ from whoosh import index as whoosh_index
 
 from . import filestate, settings
 from .analysis import raw_words
-from .extract import iter_sources, read_documents
-from .extract.guard import TooSlow, time_limit
-from .facets import annotate
+from .documents import annotate_within_limit, load_documents
+from .extract import iter_sources
 from .layout import (BUILD_INFO, GENERATION_PREFIX, current_generation, prune_old_generations,  # noqa: F401
                      read_build_info, remove_stale_builds, switch_to)  # current_generation: importable from here too
 from .lock import RebuildLock
@@ -97,7 +96,7 @@ def rebuild(sources: list[Path], index_dir: Path | None = None,
             progress: Callable[[Document, int], None] | None = None) -> BuildReport:
     """Index every document under `sources` into a fresh generation of `index_dir` and switch to it."""
     index_dir = Path(index_dir) if index_dir is not None else settings.default_index()
-    return build_from_documents(read_documents(sources), index_dir, [str(Path(s).resolve()) for s in sources],
+    return build_from_documents(load_documents(sources), index_dir, [str(Path(s).resolve()) for s in sources],
                                 progress)
 
 
@@ -165,7 +164,7 @@ def add_document(writer, doc: Document, report: BuildReport, words: WordCounter,
     """Index one read document's paragraphs (facets filled first), or record why it was skipped."""
     report.warnings.extend(doc.meta.get("warnings", []))
     if not doc.error and not doc.facet_evidence:
-        _annotate_within_limit(doc)
+        annotate_within_limit(doc)
     if doc.error:
         report.skipped.append({"path": doc.path, "reason": doc.error})
     else:
@@ -218,15 +217,6 @@ def invert_sequences(folder: Path, first: int, previous: Path | None = None) -> 
 
     vocab, fields = sequences.load(folder)
     inverted.build_part(folder, fields, first, len(vocab), previous)
-
-
-def _annotate_within_limit(doc: Document) -> None:
-    """Fill a document's facets; one that takes too long is skipped with the reason."""
-    try:
-        with time_limit(settings.MAX_FILE_SECONDS):
-            annotate(doc)
-    except TooSlow:
-        doc.error = f"too slow: finding its facets took over {settings.MAX_FILE_SECONDS} s (the limit)"
 
 
 def _unique_doc_id(doc: Document, seen: set[str]) -> None:

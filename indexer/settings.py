@@ -57,6 +57,9 @@ TITLE_MATCH_BONUS = 0.5
 # writer's pool (updates use it). Fewer, larger segments keep a server's open files down (~20 per segment
 # per thread).
 WRITER_PROCS = max(1, min(2, os.cpu_count() or 1))
+# Reading and annotating source files (PDFs mostly) in this many forked processes, from this many files on.
+READER_PROCS = max(1, min(2, os.cpu_count() or 1))
+PARALLEL_READ_MIN_FILES = 16
 WRITER_LIMIT_MB = 128
 SEGMENT_PARAGRAPHS = 50_000
 

@@ -494,20 +494,20 @@ def test_kill_9_of_a_rebuild_leaves_no_writers_and_the_old_index_served(tmp_path
 
 
 def test_a_failing_rebuild_stops_its_writer_processes(tmp_path, monkeypatch):
-    from indexer import build
+    from indexer import documents
 
     monkeypatch.setattr(settings, "WRITER_PROCS", 2)
     monkeypatch.setattr(settings, "SEGMENT_PARAGRAPHS", 200)
     index_dir = tmp_path / "index"
     rebuild([SEEDS], index_dir)
-    real = build.annotate
+    real = documents.annotate
 
     def fail_late(doc):
         if doc.doc_id == "zz-undated.txt":
             raise RuntimeError("disk full")
         real(doc)
 
-    monkeypatch.setattr(build, "annotate", fail_late)
+    monkeypatch.setattr(documents, "annotate", fail_late)
     source = _big_source(tmp_path / "src")
     (source / "zz-undated.txt").rename(source / "aa-undated.txt")  # writers start before the failure
     shutil.copy(source / "aa-undated.txt", source / "zz-undated.txt")

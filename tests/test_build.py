@@ -45,7 +45,7 @@ def test_failed_build_leaves_the_old_index_in_place(tmp_path, monkeypatch):
     def explode(doc):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("indexer.build.annotate", explode)
+    monkeypatch.setattr("indexer.documents.annotate", explode)
     with pytest.raises(RuntimeError):
         rebuild([SEEDS], index_dir)
     assert current_generation(index_dir) == before

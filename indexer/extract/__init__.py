@@ -126,6 +126,13 @@ def pdf_title(doc: Document) -> str:
 
 def read_documents(sources: Iterable[Path]) -> Iterator[Document]:
     """Read every file under the sources, applying each folder's manifest; unreadable paths come back as errors."""
+    for item in document_sources(sources):
+        yield item if isinstance(item, Document) else read_document(*item)
+
+
+def document_sources(sources: Iterable[Path]) -> Iterator[Document | tuple[Path, dict | None, list]]:
+    """Each file under the sources with its manifest entry and metadata warnings (what `read_document` takes),
+    or, for a path that cannot be read, a Document carrying the reason."""
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
     for item in iter_sources(sources):
         if isinstance(item, Unreadable):
@@ -135,4 +142,4 @@ def read_documents(sources: Iterable[Path]) -> Iterator[Document]:
         warnings: list[dict[str, str]] = []
         if folder not in manifests:
             manifests[folder] = load_folder_metadata(folder, warnings)  # reported with the folder's first file
-        yield read_document(item, manifests[folder].get(item.name), warnings)
+        yield item, manifests[folder].get(item.name), warnings
