@@ -8,10 +8,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from . import settings
+from .children import can_fork, die_with_parent, note_own_threads
 from .extract import document_sources, read_document
 from .extract.guard import TooSlow, time_limit
 from .facets import annotate
@@ -30,11 +34,48 @@ def load_documents(sources: Iterable[Path], processes: int | None = None) -> Ite
     items = list(document_sources(sources))
     processes = settings.READER_PROCS if processes is None else processes
     files = sum(1 for item in items if not isinstance(item, Document))
-    if processes > 1 and files >= settings.PARALLEL_READ_MIN_FILES and _can_fork():
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            yield from pool.imap(_load, items)
+    if processes > 1 and files >= settings.PARALLEL_READ_MIN_FILES and can_fork():
+        yield from _load_in_processes(items, processes)
     else:
         yield from map(_load, items)
+
+
+def _load_in_processes(items: list, processes: int) -> Iterator[Document]:
+    """Items read by a pool of forked processes, in order, a few ahead (memory stays bounded). A file whose
+    reading kills its process (a crash inside a PDF library) is reported and skipped; the rest go on."""
+    ahead = processes * 4
+    position = 0
+    while position < len(items):
+        before = set(threading.enumerate())
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+            pending: deque = deque()
+            try:
+                while position < len(items) or pending:
+                    while position < len(items) and len(pending) < ahead:
+                        pending.append((position, pool.submit(_load, items[position])))
+                        note_own_threads(before)  # the pool's manager thread: segment writers may still fork
+                        position += 1
+                    index, future = pending.popleft()
+                    yield future.result()
+            except BrokenProcessPool:
+                # Which in-flight file killed its reader is unknown: read each alone, in its own process.
+                for index, _ in [(index, future), *pending]:
+                    yield _load_alone(items[index])
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)  # a build that stops early reads no further
+
+
+def _load_alone(item) -> Document:
+    """One item read in a process of its own; a file that kills it comes back with the reason."""
+    if isinstance(item, Document):
+        return item
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        try:
+            return pool.submit(_load, item).result()
+        except BrokenProcessPool:
+            return Document(path=str(item[0]), error="reading it crashed the reader process (a fault in the "
+                                                     "file's parser); skipped")
 
 
 def annotate_within_limit(doc: Document) -> Document:
@@ -53,8 +94,3 @@ def _load(item: Document | tuple) -> Document:
         return item
     doc = read_document(*item)
     return doc if doc.error else annotate_within_limit(doc)
-
-
-def _can_fork() -> bool:
-    """Forking a process with other threads running (a web server's) could copy a held lock: never."""
-    return hasattr(os, "fork") and threading.active_count() == 1

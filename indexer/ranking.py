@@ -105,9 +105,13 @@ def _descending_key(tiers: np.ndarray, scores: np.ndarray, groups: np.ndarray | 
     Scores are non-negative float32, whose bit patterns order as integers do; sorting one integer key is about
     twice as fast as a lexsort of two keys over a million candidates.
     """
-    positive = np.asarray(scores, dtype=np.float32) + np.float32(0.0)  # -0.0 becomes 0.0
+    # Scores are BM25 sums, never negative or NaN; clamped anyway so a bad one sorts last instead of first.
+    positive = np.nan_to_num(np.maximum(np.asarray(scores, dtype=np.float32), np.float32(0.0)), nan=0.0)
+    positive = positive + np.float32(0.0)  # -0.0 becomes 0.0 (its sign bit would sort it first)
     score_bits = positive.view(np.int32).astype(np.int64)           # 31 bits
     key = ((0xFF - np.clip(tiers, 0, 0xFF).astype(np.int64)) << 31) | (0x7FFFFFFF - score_bits)  # 8 bits of tier
     if groups is not None:
-        key |= groups.astype(np.int64) << 39                        # up to 2**24 documents
+        if len(groups) and int(groups.max()) >= 1 << 24:
+            raise ValueError("more than 16 million documents: the sort key has 24 bits for the document")
+        key |= groups.astype(np.int64) << 39
     return key

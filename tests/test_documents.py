@@ -19,11 +19,11 @@ from indexer import documents, settings
 settings.PARALLEL_READ_MIN_FILES = 2
 sources = [Path(p) for p in sys.argv[1:]]
 pools = []
-real = documents.multiprocessing.get_context("fork").Pool
+real = documents.ProcessPoolExecutor
 def counting(*args, **kwargs):
     pools.append(args)
     return real(*args, **kwargs)
-documents.multiprocessing.get_context("fork").Pool = counting
+documents.ProcessPoolExecutor = counting
 def summary(docs):
     return [[d.doc_id, d.error, d.title, d.council, d.year, d.severity, [p.text for p in d.paragraphs],
              repr(d.facet_evidence)] for d in docs]
@@ -47,5 +47,34 @@ def test_few_files_are_read_in_this_process(monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool for five files")
 
-    monkeypatch.setattr(documents.multiprocessing, "get_context", no_pool)
+    monkeypatch.setattr(documents, "ProcessPoolExecutor", no_pool)
     assert [d.doc_id for d in documents.load_documents([SEEDS], processes=2)] == sorted(p.name for p in SEEDS.iterdir())
+
+
+_CRASH = """
+import json, os, signal, sys
+from pathlib import Path
+from indexer import documents, settings
+settings.PARALLEL_READ_MIN_FILES = 2
+real = documents.read_document
+def read(path, *rest):
+    if Path(path).name == sys.argv[2]:
+        os.kill(os.getpid(), signal.SIGKILL)  # what a crash inside a PDF library does to the reader
+    return real(path, *rest)
+documents.read_document = read
+docs = list(documents.load_documents([Path(sys.argv[1])], processes=2))
+print(json.dumps([[d.doc_id, d.error] for d in docs]))
+"""
+
+
+def test_a_file_that_kills_its_reader_is_skipped_with_the_reason_and_the_rest_read():
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    names = sorted(p.name for p in SEEDS.iterdir())
+    out = subprocess.run([sys.executable, "-c", _CRASH, str(SEEDS), names[2]], env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    docs = json.loads(out.stdout)
+    assert [name for name, _ in docs] == names  # every file, in order
+    errors = {name: error for name, error in docs}
+    assert errors[names[2]].startswith("reading it crashed the reader process")
+    assert all(error is None for name, error in errors.items() if name != names[2])

@@ -96,3 +96,12 @@ def test_integer_key_orders_exactly_as_the_lexsort_it_replaced():
     best = grouped[starts]
     expected = candidates[best[np.lexsort((-scores[best], -tiers[best]))]]
     assert np.array_equal(rank_documents(candidates, tiers, scores, doc_ids, 0.0, 0), expected)
+
+
+def test_a_nan_or_negative_score_sorts_last_not_first():
+    from indexer.ranking import rank_paragraphs
+
+    candidates = np.arange(4)
+    tiers = np.zeros(4, dtype=np.int16)
+    scores = np.array([1.0, np.nan, -2.0, 3.0], dtype=np.float32)
+    assert rank_paragraphs(candidates, tiers, scores).tolist() == [3, 0, 1, 2]

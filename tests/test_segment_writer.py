@@ -44,7 +44,7 @@ def _direct_built(folder, paragraphs, segment_size, processes, monkeypatch, by_d
     writer = segment_writer.BulkWriter(ix, sequences.vocab, processes)
     for _, group in itertools.groupby(paragraphs, key=lambda fields: fields["doc_id"]):
         group = list(group)
-        text_ids = [sequences.add(f["doc_id"], f["n"], raw_words(f["text"]), f["heading"]) for f in group]
+        text_ids = [sequences.add(f["doc_id"], f["n"], raw_words(f.get("text", "")), f["heading"]) for f in group]
         if by_document:
             writer.add_paragraphs(group, text_ids)
         else:
@@ -134,3 +134,28 @@ def test_kept_columns_give_the_arrays_read_back_from_the_index(tmp_path, monkeyp
     for field in want.lengths:
         assert np.array_equal(got.lengths[field], want.lengths[field]), field
     assert got.title_words == want.title_words
+
+
+def test_fields_that_only_some_paragraphs_have(tmp_path, monkeypatch, paragraphs):
+    """A field missing from a document's first paragraph (or None in it) is still indexed where present."""
+    head, *rest = [dict(p) for p in paragraphs[:3]]
+    head.pop("text")
+    head.pop("grade_change", None)
+    rest[0]["grade_change"] = "from inadequate"
+    rest[1]["year"] = None
+    doc = [head, *rest]
+    (tmp_path / "whoosh").mkdir()
+    (tmp_path / "direct").mkdir()
+    want_ix = _whoosh_built(tmp_path / "whoosh", doc)
+    got_ix = _direct_built(tmp_path / "direct", doc, 250_000, 1, monkeypatch)
+    with want_ix.reader() as want, got_ix.reader() as got:
+        assert ("grade_change", b"from inadequate") in _postings(want)
+        assert _postings(got) == _postings(want)
+        assert _per_document(got, got_ix.schema) == _per_document(want, want_ix.schema)
+
+
+def test_boosts_are_refused_not_ignored(tmp_path, paragraphs):
+    ix = whoosh_index.create_in(tmp_path, build_schema())
+    writer = segment_writer.BulkWriter(ix, {}, 1)
+    with pytest.raises(ValueError, match="boosts"):
+        writer.add_document([], **{**paragraphs[0], "_text_boost": 2.0})

@@ -57,9 +57,9 @@ class SegmentWriter:
         paragraph of a document: those are indexed once and their postings and columns extended by a range.
         """
         first, count = self.docnum, len(paragraphs)
-        names = self._names(paragraphs[0])
+        names = sorted({n for p in paragraphs for n in self._names(p)})  # a field may appear in some only
         head = paragraphs[0]
-        same = [n for n in names if n != TEXT_FIELD and f"_stored_{n}" not in head
+        same = [n for n in names if n != TEXT_FIELD and n in head and f"_stored_{n}" not in head
                 and all(p.get(n) == head[n] and f"_stored_{n}" not in p for p in paragraphs)]
         shared: dict = {}
         for name in same:
@@ -89,6 +89,9 @@ class SegmentWriter:
         keys = tuple(fields)
         names = self._order.get(keys)
         if names is None:
+            if any(k.startswith("_") and k.endswith("_boost") for k in keys):
+                raise ValueError("boosts per document or field (`_boost`, `_<field>_boost`) are not supported "
+                                 "by the rebuild's segment writer")
             names = self._order[keys] = tuple(sorted(n for n in keys if not n.startswith("_")))
         return names
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
 import traceback
 from collections.abc import Sequence
 
 from whoosh.index import TOC
 
 from .. import settings
-from ..children import die_with_parent
+from ..children import can_fork, die_with_parent
 from .buffer import SegmentWriter
 from .kept import SegmentColumns
 
@@ -56,11 +55,12 @@ class BulkWriter:
             writer.finish()
             return
         self._wait(keep=self.processes - 1)  # at most `processes` children write while this one reads on
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the child writes the segment and leaves without running the parent's clean-up
             code = 1
             try:
-                die_with_parent()
+                die_with_parent(parent)
                 writer.finish()
                 code = 0
             except BaseException:
@@ -73,21 +73,28 @@ class BulkWriter:
         writer.segment._fieldlengths = writer.totals
 
     def _can_fork(self) -> bool:
-        """Forking a process with other threads running (a web server's) could copy a held lock: never."""
-        return self.processes > 1 and hasattr(os, "fork") and threading.active_count() == 1
+        """Several writers allowed, and no thread running that a fork could catch holding a lock."""
+        return self.processes > 1 and can_fork()
 
     def _wait(self, keep: int) -> None:
         """Wait until at most `keep` segment-writing children are running; a failed one fails the build."""
         while len(self.children) > max(keep, 0):
-            pid = self.children.pop(0)
+            pid = self.children[0]
             _, status = os.waitpid(pid, 0)
+            self.children.pop(0)  # only once reaped: an interrupted wait leaves it for cancel()
             if status:
                 raise RuntimeError(f"writing an index segment failed (process {pid}, status {status})")
 
     def commit(self) -> None:
-        """Write the last segment, wait for the others, and write a table of contents listing them all."""
-        self._flush(last=True)
-        self._wait(keep=0)
+        """Write the last segment, wait for the others, and write a table of contents listing them all.
+
+        On any failure the other segment writers are stopped before the error goes on."""
+        try:
+            self._flush(last=True)
+            self._wait(keep=0)
+        except BaseException:
+            self.cancel()
+            raise
         generation = self.ix.latest_generation() + 1
         TOC(self.ix.schema, self.segments, generation).write(self.ix.storage, self.ix.indexname)
 

@@ -1,0 +1,52 @@
+"""When a process may fork its helpers: with only its own reader pool's threads, never with other threads."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from indexer import children
+
+from .conftest import NEWS, SEEDS
+
+_REBUILD = """
+import json, sys
+from pathlib import Path
+from indexer import settings
+from indexer.build import rebuild
+from indexer.segments import bulk
+settings.SEGMENT_PARAGRAPHS = 150
+settings.WRITER_PROCS = 2
+forked = []
+real = bulk.BulkWriter._can_fork
+def recording(self):
+    forked.append(real(self))
+    return forked[-1]
+bulk.BulkWriter._can_fork = recording
+report = rebuild([Path(p) for p in sys.argv[2:]], Path(sys.argv[1]))
+print(json.dumps({"forked": forked, "paragraphs": report.paragraphs}))
+"""
+
+
+def test_a_rebuild_reading_with_a_pool_still_forks_its_segment_writers(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    out = subprocess.run([sys.executable, "-c", _REBUILD, str(tmp_path / "index"), str(SEEDS), str(NEWS)], env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert result["paragraphs"] > 800
+    assert result["forked"] and all(result["forked"])  # every full segment went to a forked writer
+
+
+def test_another_thread_forbids_forking():
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not children.can_fork()
+    finally:
+        stop.set()
+        other.join()
