@@ -50,3 +50,52 @@ def test_another_thread_forbids_forking():
     finally:
         stop.set()
         other.join()
+
+
+_FAILING_WRITER = """
+import json, os, sys, time
+from pathlib import Path
+from indexer import settings
+from indexer.build import rebuild
+from indexer.segments import buffer
+settings.SEGMENT_PARAGRAPHS = 150
+settings.WRITER_PROCS = 2
+real = buffer.SegmentWriter.finish
+calls = []
+def finish(self):
+    calls.append(1)
+    if len(calls) == 1:
+        raise OSError("disk full")  # the first forked writer fails ...
+    time.sleep(3)                    # ... while its sibling is still writing
+    return real(self)
+buffer.SegmentWriter.finish = finish
+def children():
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid():
+            found.append(fields[0])
+    return found
+try:
+    rebuild([Path(p) for p in sys.argv[2:]], Path(sys.argv[1]))
+    error = None
+except Exception as exc:
+    error = str(exc)
+print(json.dumps({"error": error, "children": children(), "left": [p.name for p in Path(sys.argv[1]).iterdir()]}))
+"""
+
+
+def test_a_failing_segment_writer_stops_the_others_and_the_build(tmp_path):
+    if not Path("/proc/self/stat").exists():
+        return
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    out = subprocess.run([sys.executable, "-c", _FAILING_WRITER, str(tmp_path / "index"), str(SEEDS), str(NEWS)],
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert result["error"] and "writing an index segment failed" in result["error"]
+    assert result["children"] == []  # no writer left running, no zombie
+    assert not [name for name in result["left"] if name.startswith(".building")]
