@@ -10,7 +10,7 @@ from pathlib import Path
 
 from indexer import children
 
-from .conftest import NEWS, SEEDS
+from .conftest import SEEDS
 
 _REBUILD = """
 import json, sys
@@ -18,8 +18,9 @@ from pathlib import Path
 from indexer import settings
 from indexer.build import rebuild
 from indexer.segments import bulk
-settings.SEGMENT_PARAGRAPHS = 150
+settings.SEGMENT_PARAGRAPHS = 30
 settings.WRITER_PROCS = 2
+settings.PARALLEL_READ_MIN_FILES = 2  # the seeds' five files are read by the pool
 forked = []
 real = bulk.BulkWriter._can_fork
 def recording(self):
@@ -33,11 +34,11 @@ print(json.dumps({"forked": forked, "paragraphs": report.paragraphs}))
 
 def test_a_rebuild_reading_with_a_pool_still_forks_its_segment_writers(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    out = subprocess.run([sys.executable, "-c", _REBUILD, str(tmp_path / "index"), str(SEEDS), str(NEWS)], env=env,
+    out = subprocess.run([sys.executable, "-c", _REBUILD, str(tmp_path / "index"), str(SEEDS)], env=env,
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
-    assert result["paragraphs"] > 800
+    assert result["paragraphs"] == 121
     assert result["forked"] and all(result["forked"])  # every full segment went to a forked writer
 
 
@@ -58,8 +59,9 @@ from pathlib import Path
 from indexer import settings
 from indexer.build import rebuild
 from indexer.segments import buffer
-settings.SEGMENT_PARAGRAPHS = 150
+settings.SEGMENT_PARAGRAPHS = 30
 settings.WRITER_PROCS = 2
+settings.PARALLEL_READ_MIN_FILES = 2
 real = buffer.SegmentWriter.finish
 calls = []
 def finish(self):
@@ -92,7 +94,7 @@ def test_a_failing_segment_writer_stops_the_others_and_the_build(tmp_path):
     if not Path("/proc/self/stat").exists():
         return
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    out = subprocess.run([sys.executable, "-c", _FAILING_WRITER, str(tmp_path / "index"), str(SEEDS), str(NEWS)],
+    out = subprocess.run([sys.executable, "-c", _FAILING_WRITER, str(tmp_path / "index"), str(SEEDS)],
                          env=env, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
