@@ -22,9 +22,10 @@ from .facets import annotate
 from .models import Document
 
 
-def load_document(path: Path, given: dict[str, str] | None = None) -> Document:
+def load_document(path: Path, given: dict[str, str] | None = None,
+                  warnings: list[dict[str, str]] | None = None) -> Document:
     """One file read and annotated; an unreadable one comes back with its error and no facets."""
-    doc = read_document(path, given)
+    doc = read_document(path, given, warnings)
     return doc if doc.error else annotate_within_limit(doc)
 
 
@@ -90,7 +91,4 @@ def annotate_within_limit(doc: Document) -> Document:
 
 def _load(item: Document | tuple) -> Document:
     """One item of `document_sources`, read and annotated."""
-    if isinstance(item, Document):
-        return item
-    doc = read_document(*item)
-    return doc if doc.error else annotate_within_limit(doc)
+    return item if isinstance(item, Document) else load_document(*item)

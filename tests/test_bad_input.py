@@ -20,6 +20,7 @@ from indexer.extract import read_document, read_documents
 from indexer.search import SearchIndex
 
 from .conftest import SEEDS
+from .processes import child_states
 
 SEED_IDS = sorted(p.name for p in SEEDS.iterdir())
 PROSE = ("Inspectors found that social workers in {c} knew their children well, and that managers checked "
@@ -420,15 +421,7 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path):
 
 def _children_of(pid: int) -> list[int]:
     """Live processes whose parent is pid."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid and fields[0] != "Z":
-            found.append(int(stat.parent.name))
-    return found
+    return [child for child, state in child_states(pid).items() if state != "Z"]
 
 
 def _alive(pid: int) -> bool:

@@ -59,6 +59,7 @@ from pathlib import Path
 from indexer import settings
 from indexer.build import rebuild
 from indexer.segments import buffer
+from tests.processes import child_states
 settings.SEGMENT_PARAGRAPHS = 30
 settings.WRITER_PROCS = 2
 settings.PARALLEL_READ_MIN_FILES = 2
@@ -71,22 +72,12 @@ def finish(self):
     time.sleep(3)                    # ... while its sibling is still writing
     return real(self)
 buffer.SegmentWriter.finish = finish
-def children():
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == os.getpid():
-            found.append(fields[0])
-    return found
 try:
     rebuild([Path(p) for p in sys.argv[2:]], Path(sys.argv[1]))
     error = None
 except Exception as exc:
     error = str(exc)
-print(json.dumps({"error": error, "children": children(), "left": [p.name for p in Path(sys.argv[1]).iterdir()]}))
+print(json.dumps({"error": error, "children": list(child_states(os.getpid()).values()), "left": [p.name for p in Path(sys.argv[1]).iterdir()]}))
 """
 
 

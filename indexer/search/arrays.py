@@ -61,7 +61,7 @@ def compute(reader, searcher, start: int = 0, names: dict[str, int] | None = Non
 
 
 def compute_from_columns(reader, searcher, columns) -> Arrays:
-    """The arrays of a new index from the column values its writer kept (segment_writer.SegmentColumns):
+    """The arrays of a new index from the column values its writer kept (segments.SegmentColumns):
     what `compute` reads back a paragraph at a time, without reading."""
     doc_ids = columns.column("doc_id").astype(np.int32)
     names = columns.names()
