@@ -48,6 +48,15 @@ def bm25f(size: int, terms: list[tuple[TermPostings, FieldStats]], counted: int 
 def best_first(candidates: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray, wanted: int,
                collapse: bool) -> np.ndarray:
     """The `wanted` best candidates by score (ties by position), one per document when collapsing."""
+    if not collapse:
+        return candidates[best_positions(np.zeros(len(candidates), dtype=np.int16), scores, wanted)]
+    runs = _document_runs(candidates, doc_ids, wanted)
+    if runs is not None:  # only the documents whose best paragraph can be among the first `wanted`
+        starts, lengths = runs
+        best = np.maximum.reduceat(scores, starts)
+        cut = np.partition(best, len(best) - wanted)[len(best) - wanted]
+        keep = np.repeat(best >= cut, lengths)
+        candidates, scores = candidates[keep], scores[keep]
     order = candidates[np.argsort(-scores, kind="stable")]
     if collapse:
         _, first = np.unique(doc_ids[order], return_index=True)
@@ -56,14 +65,22 @@ def best_first(candidates: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray, 
 
 
 def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray,
-                   share: float, others: int, document_scores: np.ndarray | None = None) -> np.ndarray:
+                   share: float, others: int, document_scores: np.ndarray | None = None,
+                   wanted: int | None = None) -> np.ndarray:
     """Each document's best candidate, documents ordered by that paragraph's tier, then its score plus a share
     of the document's next `others` best scores in the same tier (a long report cannot bury a short answer).
 
-    `tiers` and `scores` are aligned with `candidates`; `doc_ids` maps every docnum to its document.
+    `tiers` and `scores` are aligned with `candidates`; `doc_ids` maps every docnum to its document. With
+    `wanted`, only the first `wanted` documents are returned (the same ones, in the same order), and only the
+    documents that can be among them are ranked.
     """
     if not len(candidates):
         return candidates
+    if wanted is not None:
+        keep = _shortlist(candidates, tiers, scores, doc_ids, share * others, document_scores, wanted)
+        if keep is not None:
+            candidates, tiers, scores = candidates[keep], tiers[keep], scores[keep]
+        return rank_documents(candidates, tiers, scores, doc_ids, share, others, document_scores)[:wanted]
     # By document, best first within each (tier, then score, then position): one sort of one integer key.
     grouped = np.argsort(_descending_key(tiers, scores, doc_ids[candidates]), kind="stable")
     group_docs = doc_ids[candidates[grouped]]
@@ -80,9 +97,56 @@ def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray
     return candidates[best[np.lexsort((-total, -tiers[best]))]]
 
 
-def rank_paragraphs(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray) -> np.ndarray:
-    """Candidates by tier (groups matched), then score."""
+def rank_paragraphs(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray,
+                    wanted: int | None = None) -> np.ndarray:
+    """Candidates by tier (groups matched), then score (the first `wanted` of them, when given)."""
+    if wanted is not None:
+        return candidates[best_positions(tiers, scores, wanted)]
     return candidates[np.argsort(_descending_key(tiers, scores), kind="stable")]
+
+
+# Documents whose best paragraph's bound is this close to the cut are ranked exactly (float32 sums round).
+_BOUND_MARGIN = 1e-4
+
+
+def _document_runs(candidates: np.ndarray, doc_ids: np.ndarray, wanted: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Where each document's candidates start and how many there are, when every document's candidates are
+    one run (paragraphs are numbered document by document) and there are more than `wanted` documents."""
+    docs = doc_ids[candidates]
+    steps = np.diff(docs)
+    if len(candidates) <= wanted or (steps < 0).any():
+        return None
+    starts = np.flatnonzero(np.r_[True, steps != 0])
+    if len(starts) <= wanted:
+        return None
+    return starts, np.diff(np.r_[starts, len(candidates)])
+
+
+def _shortlist(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray,
+               most_extra: float, document_scores: np.ndarray | None, wanted: int) -> np.ndarray | None:
+    """A mask of the candidates of the documents that can be among the first `wanted`, or None (all can).
+
+    A document's total lies between its best paragraph's score (plus its document score) and that score times
+    (1 + `most_extra`) (its other paragraphs in the best tier score no more than the best): a document whose
+    highest possible total is below the `wanted`-th best lowest total, in the same tier, cannot make the cut.
+    """
+    runs = _document_runs(candidates, doc_ids, wanted)
+    if runs is None:
+        return None
+    starts, lengths = runs
+    best_key = np.minimum.reduceat(_descending_key(tiers, scores), starts)
+    tier = 0xFF - (best_key >> 31)
+    best = (0x7FFFFFFF - (best_key & 0x7FFFFFFF)).astype(np.int32).view(np.float32).astype(np.float64)
+    extra = 0.0 if document_scores is None else document_scores[doc_ids[candidates[starts]]].astype(np.float64)
+    low = (best + extra) * (1 - _BOUND_MARGIN)
+    high = (best * (1 + most_extra) + extra) * (1 + _BOUND_MARGIN) + _BOUND_MARGIN
+    # The wanted-th document by (tier, lowest total): anything certainly below it is dropped.
+    cut_at = np.lexsort((-low, -tier))[wanted - 1]
+    cut_tier, cut_low = tier[cut_at], low[cut_at]
+    possible = (tier > cut_tier) | ((tier == cut_tier) & (high >= cut_low))
+    if possible.all():
+        return None
+    return np.repeat(possible, lengths)
 
 
 def best_positions(tiers: np.ndarray, scores: np.ndarray, count: int) -> np.ndarray:

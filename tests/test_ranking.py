@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from indexer.ranking import FieldStats, TermPostings, best_first, bm25f
 
@@ -105,3 +106,45 @@ def test_a_nan_or_negative_score_sorts_last_not_first():
     tiers = np.zeros(4, dtype=np.int16)
     scores = np.array([1.0, np.nan, -2.0, 3.0], dtype=np.float32)
     assert rank_paragraphs(candidates, tiers, scores).tolist() == [3, 0, 1, 2]
+
+
+def _random_ranking_case(rng, documents: int, ties: bool):
+    """Candidates of contiguous documents with random tiers and scores (few distinct values when `ties`)."""
+    doc_ids = np.sort(rng.integers(0, documents, 4000)).astype(np.int32)
+    candidates = np.flatnonzero(rng.random(len(doc_ids)) < 0.6)
+    scores = rng.random(len(candidates)).astype(np.float32) * 10
+    if ties:
+        scores = np.round(scores).astype(np.float32)
+    tiers = rng.integers(1, 4, len(candidates)).astype(np.int16)
+    whole = (rng.random(documents) * 3).astype(np.float32)
+    return candidates, tiers, scores, doc_ids, whole
+
+
+@pytest.mark.parametrize("ties", [False, True])
+def test_first_documents_only_are_the_same_as_ranking_all(ties):
+    from indexer.ranking import rank_documents
+
+    rng = np.random.default_rng(11)
+    for trial in range(30):
+        candidates, tiers, scores, doc_ids, whole = _random_ranking_case(rng, int(rng.integers(5, 400)), ties)
+        for wanted in (1, 10, 50):
+            everything = rank_documents(candidates, tiers, scores, doc_ids, 0.3, 3, whole)
+            first = rank_documents(candidates, tiers, scores, doc_ids, 0.3, 3, whole, wanted=wanted)
+            assert first.tolist() == everything[:wanted].tolist(), (trial, wanted)
+
+
+@pytest.mark.parametrize("ties", [False, True])
+def test_best_first_shortcut_is_the_same_as_sorting_everything(ties):
+    from indexer.ranking import rank_paragraphs
+
+    rng = np.random.default_rng(12)
+    for trial in range(30):
+        candidates, tiers, scores, doc_ids, _ = _random_ranking_case(rng, int(rng.integers(5, 400)), ties)
+        order = candidates[np.argsort(-scores, kind="stable")]
+        _, first = np.unique(doc_ids[order], return_index=True)
+        collapsed = order[np.sort(first)]
+        for wanted in (1, 10, 50):
+            assert best_first(candidates, scores, doc_ids, wanted, True).tolist() == collapsed[:wanted].tolist()
+            assert best_first(candidates, scores, doc_ids, wanted, False).tolist() == order[:wanted].tolist()
+            assert rank_paragraphs(candidates, tiers, scores, wanted).tolist() == \
+                rank_paragraphs(candidates, tiers, scores)[:wanted].tolist()

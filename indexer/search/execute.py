@@ -10,6 +10,7 @@ from ..limits import words_to_correct
 from ..models import SearchRequest, SearchResult
 from .bestmatch import context_matched, plan_hits
 from .context import councils_named
+from .counting import Matches
 from .facets import FACETS, combine, facet_counts, facet_masks, year_counts
 from .matching import match_mask
 from .ordering import ranked_docnums
@@ -32,12 +33,13 @@ def selection(gen, req: SearchRequest) -> tuple[ParsedQuery, np.ndarray, dict, n
 def search(gen, req: SearchRequest) -> SearchResult:
     """Ranked, collapsed hits for one page, honest facet counts, a year histogram and a suggestion."""
     parsed, matched, masks, final = selection(gen, req)
-    hits, total_docs = _page(gen, parsed, final, req)
+    matches = Matches(gen, final)  # its per-document counts serve the page, the facets and the histogram
+    hits, total_docs = _page(gen, parsed, matches, req)
     suggestion = suggest(gen, req.q) if req.q and (len(hits) < 3 or parsed.corrections) else None
-    return SearchResult(request=req, total=int(final.sum()), total_docs=total_docs, hits=hits,
-                        facets=facet_counts(gen, matched, masks, req),
+    return SearchResult(request=req, total=int(np.count_nonzero(final)), total_docs=total_docs, hits=hits,
+                        facets=facet_counts(gen, matched, masks, req, matches),
                         facet_labels={f.name: f.label for f in FACETS}, suggestion=suggestion,
-                        message=_message(parsed), year_histogram=sorted(year_counts(gen, final).items()),
+                        message=_message(parsed), year_histogram=sorted(year_counts(gen, matches).items()),
                         understood=understand(cut_query(req.q)[0], req, _known_values(gen)),
                         match_info=match_info(gen, parsed, req, final))
 
@@ -73,9 +75,10 @@ def match_info(gen, parsed: ParsedQuery, req: SearchRequest, final: np.ndarray) 
     return info
 
 
-def _page(gen, parsed: ParsedQuery, final: np.ndarray, req: SearchRequest) -> tuple[list, int]:
+def _page(gen, parsed: ParsedQuery, matches: Matches, req: SearchRequest) -> tuple[list, int]:
     """The hits of the requested page (best paragraph per document when collapsing) and the document count."""
-    per_doc = np.bincount(gen.doc_ids[final], minlength=len(gen.doc_names))
+    final = matches.mask
+    per_doc = matches.per_document
     total_docs = int(np.count_nonzero(per_doc))
     if not final.any():
         return [], total_docs

@@ -8,6 +8,7 @@ import numpy as np
 
 from .. import settings
 from ..models import FacetValue, SearchRequest
+from .counting import Matches, count_codes, document_codes
 from .urls import value_toggler
 
 
@@ -50,7 +51,7 @@ class KeywordFacet:
                 mask[ids] = True
         return mask
 
-    def counts(self, gen, within: np.ndarray, req: SearchRequest) -> list[FacetValue]:
+    def counts(self, gen, within: Matches | np.ndarray, req: SearchRequest) -> list[FacetValue]:
         """Counts per value among `within`; selected values always listed, each with its toggle URL."""
         selected = self.selected(req)
         url = value_toggler(self.with_selection(req, []), self.name)
@@ -116,7 +117,7 @@ class YearFacet:
             mask &= (gen.years <= req.year_to) & (gen.years > 0)
         return mask
 
-    def counts(self, gen, within: np.ndarray, req: SearchRequest) -> list[FacetValue]:
+    def counts(self, gen, within: Matches | np.ndarray, req: SearchRequest) -> list[FacetValue]:
         """Counts per year among `within`, newest first; selected years always listed."""
         selected = self.selected(req)
         counts = year_counts(gen, within)
@@ -165,23 +166,34 @@ def value_codes(gen, name: str) -> ValueCodes:
     return built[name]
 
 
-def value_counts(gen, name: str, within: np.ndarray) -> dict[str, int]:
+def _matches(gen, within: Matches | np.ndarray) -> Matches:
+    """A mask as Matches (so its per-document counts are computed once however many facets count it)."""
+    return within if isinstance(within, Matches) else Matches(gen, within)
+
+
+def value_counts(gen, name: str, within: Matches | np.ndarray) -> dict[str, int]:
     """Paragraphs per value of a keyword field among `within`."""
     coded = value_codes(gen, name)
-    counts = np.bincount(coded.codes[within], minlength=len(coded.values) + 1)[1:]
-    for i, ids in coded.several.items():
-        counts[i] += int(np.count_nonzero(within[ids]))
+    matches = _matches(gen, within)
+    if matches.per_document is None:  # a stand-in generation without documents: paragraph by paragraph
+        counts = np.bincount(coded.codes[matches.mask], minlength=len(coded.values) + 1)[1:]
+    else:
+        view = document_codes(gen, ("keyword", name), coded.codes)
+        counts = count_codes(view, coded.codes, matches, len(coded.values) + 1)[1:]
+    for i, ids in coded.several.items():  # paragraphs with several values have code 0: counted here
+        counts[i] += int(np.count_nonzero(matches.mask[ids]))
     return {value: int(count) for value, count in zip(coded.values, counts)}
 
 
-def year_counts(gen, within: np.ndarray) -> dict[int, int]:
+def year_counts(gen, within: Matches | np.ndarray) -> dict[int, int]:
     """Paragraphs per known year among `within`."""
-    years = gen.years[within]
-    years = years[years > 0]
-    if not years.size:
-        return {}
-    low = int(years.min())
-    return {low + i: int(c) for i, c in enumerate(np.bincount(years - low)) if c}
+    matches = _matches(gen, within)
+    if matches.per_document is None:
+        years = gen.years[matches.mask]
+        counts = np.bincount(years) if years.size else np.zeros(0, dtype=np.int64)
+    else:
+        counts = count_codes(document_codes(gen, "year", gen.years), gen.years, matches)
+    return {year: int(counts[year]) for year in np.flatnonzero(counts) if year > 0}
 
 
 _SUBJUDGEMENT_LABELS = {"leadership": "Leadership", "help_and_protection": "Help and protection",
@@ -214,13 +226,20 @@ def combine(base: np.ndarray, masks) -> np.ndarray:
     return out
 
 
-def facet_counts(gen, matched: np.ndarray, masks: dict[str, np.ndarray | None],
-                 req: SearchRequest) -> dict[str, list[FacetValue]]:
-    """Every facet's values, counted under all selections but its own (so unselected values stay honest)."""
+def facet_counts(gen, matched: np.ndarray, masks: dict[str, np.ndarray | None], req: SearchRequest,
+                 final: Matches | None = None) -> dict[str, list[FacetValue]]:
+    """Every facet's values, counted under all selections but its own (so unselected values stay honest).
+
+    Facets under the same selections share one match set (every unselected facet counts `final`, when given).
+    """
+    selected = tuple(name for name, mask in masks.items() if mask is not None)
+    shared = {selected: final} if final is not None else {}
     out = {}
     for facet in FACETS:
-        within = combine(matched, (m for name, m in masks.items() if name != facet.name))
-        values = facet.counts(gen, within, req)
+        others = tuple(name for name in selected if name != facet.name)
+        if others not in shared:
+            shared[others] = Matches(gen, combine(matched, (masks[name] for name in others)))
+        values = facet.counts(gen, shared[others], req)
         if values or not facet.hint:
             out[facet.name] = values
     return out

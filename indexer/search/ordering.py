@@ -39,10 +39,10 @@ def best_match_order(gen, plan: BestMatchPlan, final: np.ndarray, collapse: bool
         scores[top] *= proximity_factors(gen, plan, candidates[top])
     if collapse:
         ranked = rank_documents(candidates, tiers, scores, gen.doc_ids, settings.DOCUMENT_SHARE,
-                                settings.DOCUMENT_SHARE_PARAGRAPHS,
-                                settings.DOCUMENT_WEIGHT * hits.documents)[:wanted]
+                                settings.DOCUMENT_SHARE_PARAGRAPHS, settings.DOCUMENT_WEIGHT * hits.documents,
+                                wanted)
     else:
-        ranked = rank_paragraphs(candidates, tiers, scores)[:wanted]
+        ranked = rank_paragraphs(candidates, tiers, scores, wanted)
     at = np.searchsorted(candidates, ranked)  # candidates are ascending
     return ranked, {int(d): float(s) for d, s in zip(ranked, scores[at])}
 
