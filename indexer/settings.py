@@ -124,6 +124,12 @@ SYNONYM_WEIGHT = 0.8
 SPELLING_WEIGHT = 0.6
 # A word found only in the paragraph's document context (title, council names, grade, year) counts this share of idf.
 CONTEXT_WEIGHT = 0.5
+# Best-match order: a paragraph's score times the idf-weighted share of the query's groups it matches, to this power
+# (Lucene's coord, weighted by what each word tells: missing "children", in 70 % of paragraphs, costs ~9 %; missing a
+# council name a quarter of the query's idf costs ~80 %). 0 = the old order, by the count of groups matched first.
+COVERAGE_POWER = 6.0
+# Councils the query names (understand.py) rank their attributed paragraphs first among the matches; never a filter.
+NAMED_COUNCIL_BOOST = True
 # Documents rank by their best paragraph plus this share of their next-best matching paragraphs' scores.
 DOCUMENT_SHARE = 0.3
 DOCUMENT_SHARE_PARAGRAPHS = 3

@@ -32,3 +32,9 @@ def test_a_user_file_extends_the_list(tmp_path):
     assert synonym_sets(path) == ((("foster", "carer"), ("foster", "parent")),)
     (group,) = group_words(stems_of("foster parents"), path)
     assert [a.stems for a in group.alternatives] == [("foster", "parent"), ("foster", "carer")]
+
+
+def test_word_family_variants_the_stemmer_splits_are_joined():
+    # Porter stems "failures" to failur and "failings" to fail: the data file joins them, both ways.
+    assert _alternatives("failures") == [["failur", "fail"]]
+    assert "failur" in _alternatives("failings")[0]

@@ -65,6 +65,8 @@ class PlanHits:
     required_used: int     # the minimum actually applied (lowered when nothing met the plan's)
     all_groups: np.ndarray  # bool: paragraphs matching every group
     documents: np.ndarray  # float32 per document: BM25 of the query over the whole document's text
+    share: np.ndarray      # float32: the idf-weighted share of the groups matched (own text or context)
+    lifts: np.ndarray      # int16: the tiers of stand-ins and boosts alone (no group counts)
 
 
 def meaningful(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -96,23 +98,30 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
     own_count = np.zeros(size, dtype=np.int16)
     scores = np.zeros(size, dtype=np.float32)
     covered = np.zeros(len(gen.doc_names), dtype=np.int16)
+    weighted = np.zeros(size, dtype=np.float32)  # idf of the groups matched
+    total = 0.0
     for group in plan.groups:
+        idf = np.float32(_idf(gen, group))
+        total += float(idf)
         own_mask, own_score = _group_own(gen, group)
         in_context = _group_context(gen, context, group)
         found = own_mask
         if in_context is not None:
-            context_score = np.float32(settings.CONTEXT_WEIGHT * _idf(gen, group))
+            context_score = np.float32(settings.CONTEXT_WEIGHT) * idf
             own_score = np.where(own_mask, own_score, np.where(in_context, context_score, 0)).astype(np.float32)
             found = own_mask | in_context
         tiers += found
         covered += _documents_with(gen, found)
         own_count += own_mask
         scores += own_score
+        weighted += found * idf
     all_groups = tiers >= len(plan.groups)
+    lifts = np.zeros(size, dtype=np.int16)
     for facet, value in plan.stand_ins:
         ids = gen.keyword_postings.get(facet, {}).get(value)
         if ids is not None:
             tiers[ids] += 1
+            lifts[ids] += 1
             covered[np.unique(gen.doc_ids[ids])] += 1
     if gen.live is not None:
         tiers[~gen.live] = 0  # paragraphs of documents an update removed
@@ -124,11 +133,21 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
             required -= 1
             matched = _meets(gen, tiers, coverage, required)
     all_groups &= tiers > 0  # live paragraphs only
-    for facet, value in plan.boosts:  # ranks documents with the named judgement first; never filters
+    for facet, value in plan.boosts:  # ranks paragraphs with the named judgement or council first; never filters
         ids = gen.keyword_postings.get(facet, {}).get(value)
         if ids is not None:
             tiers[ids] += 1
-    return PlanHits(tiers, own_count, scores, matched, required, all_groups, _document_scores(gen, plan))
+            lifts[ids] += 1
+    share = _share(weighted, total)
+    return PlanHits(tiers, own_count, scores, matched, required, all_groups, _document_scores(gen, plan),
+                    share, lifts)
+
+
+def _share(weighted: np.ndarray, total: float) -> np.ndarray:
+    """Matched idf as a share of the query's whole idf (1 everywhere for a query without weight)."""
+    if total <= 0:
+        return np.ones_like(weighted)
+    return np.minimum(weighted / np.float32(total), np.float32(1.0))
 
 
 def _document_scores(gen, plan: BestMatchPlan) -> np.ndarray:

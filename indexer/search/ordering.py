@@ -6,7 +6,7 @@ import numpy as np
 from .. import settings
 from ..models import SearchRequest
 from ..ranking import best_first, best_positions, bm25f, rank_documents, rank_paragraphs
-from .bestmatch import BestMatchPlan, plan_hits
+from .bestmatch import BestMatchPlan, PlanHits, plan_hits
 from .proximity import proximity_factors
 from ..snippets import MATCH_FIELDS, QueryMarks
 from .query import ParsedQuery
@@ -27,11 +27,12 @@ def ranked_docnums(gen, parsed: ParsedQuery, final: np.ndarray, req: SearchReque
 
 def best_match_order(gen, plan: BestMatchPlan, final: np.ndarray, collapse: bool, wanted: int,
                      proximity: bool = True) -> tuple[np.ndarray, dict[int, float]]:
-    """Paragraphs matching more groups first, then by score lifted for proximity; documents by best paragraph
-    plus a share of their others and of the query's score over the whole document."""
+    """Paragraphs with a named judgement, council or movement first, then by score weighted by the share of the
+    query matched and lifted for proximity; documents by best paragraph plus a share of their others and of the
+    query's score over the whole document."""
     hits = plan_hits(gen, plan)
     candidates = np.flatnonzero(final)
-    tiers, scores = hits.tiers[candidates], hits.scores[candidates].copy()
+    tiers, scores = order_keys(hits, candidates)
     if proximity:
         # Read from positions, so only for a fixed number of the best (the same whatever the page size, so
         # pages never overlap or skip a hit).
@@ -45,6 +46,18 @@ def best_match_order(gen, plan: BestMatchPlan, final: np.ndarray, collapse: bool
         ranked = rank_paragraphs(candidates, tiers, scores, wanted)
     at = np.searchsorted(candidates, ranked)  # candidates are ascending
     return ranked, {int(d): float(s) for d, s in zip(ranked, scores[at])}
+
+
+def order_keys(hits: PlanHits, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Tiers and scores of the candidates: lifts first, scores times the matched idf share to a power (Lucene's
+    coord); with the power 0, the count of groups matched first (the order before coverage weighting)."""
+    power = settings.COVERAGE_POWER
+    if not power:
+        return hits.tiers[candidates], hits.scores[candidates].copy()
+    share = hits.share[candidates]
+    # A paragraph none of whose own words the query has is not lifted by its document's council or grade alone.
+    lifts = np.where(hits.own[candidates] > 0, hits.lifts[candidates], 0).astype(np.int16)
+    return lifts, (hits.scores[candidates] * share ** np.float32(power)).astype(np.float32)
 
 
 def relevance(gen, marks: QueryMarks) -> np.ndarray:

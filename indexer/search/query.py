@@ -16,7 +16,7 @@ from .bestmatch import BestMatchPlan, meaningful_groups
 from .expansion import cap_expansions
 from .synonyms import Alternative, Group, group_words, stems_of
 from .movement import is_cue_word, movements_in
-from .understand import subjudgements_in
+from .understand import councils_in, subjudgements_in
 
 # Anything beyond plain words makes the query explicit syntax, matched strictly as written.
 _SYNTAX = re.compile(r'["()*?]|\b(?:AND|OR|NOT)\b|(?:^|\s)[+-]\S|\w:\S')
@@ -141,9 +141,16 @@ def _plain(gen, text: str, strict: bool, message: str | None) -> ParsedQuery:
                                             Alternative((fixed,), settings.SPELLING_WEIGHT, correction)))
                 corrections.append((group.typed, correction))
         groups.append(group)
-    boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text))
+    boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text)) + named_councils(text)
     plan = BestMatchPlan(tuple(groups), strict, boosts, moves if not strict else ())
     return ParsedQuery(None, plan.marks(), message, plan, tuple(corrections))
+
+
+def named_councils(text: str) -> tuple[tuple[str, str], ...]:
+    """("council", value) for each council the query names: a ranking boost, never a filter."""
+    if not settings.NAMED_COUNCIL_BOOST:
+        return ()
+    return tuple(dict.fromkeys(("council", value) for value, _ in councils_in(text)))
 
 
 def grade_change_boosts(gen, text: str) -> tuple[tuple[str, str], ...]:
