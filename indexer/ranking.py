@@ -45,6 +45,22 @@ def bm25f(size: int, terms: list[tuple[TermPostings, FieldStats]], counted: int 
     return scores
 
 
+def bm25f_at(candidates: np.ndarray, terms: list[tuple[TermPostings, FieldStats]], counted: int) -> np.ndarray:
+    """`bm25f` for the given paragraphs only (ascending docnums), aligned with them: a phrase's few candidates
+    are not worth scoring a million paragraphs for."""
+    scores = np.zeros(len(candidates), dtype=np.float32)
+    for postings, field in terms:
+        df = len(postings.docnums)
+        if not df or not len(candidates):
+            continue
+        idf = np.log1p((counted - df + 0.5) / (df + 0.5))
+        at = np.minimum(np.searchsorted(postings.docnums, candidates), df - 1)
+        tf = np.where(postings.docnums[at] == candidates, postings.freqs[at], np.float32(0))
+        norm = K1 * (1.0 - B + B * field.lengths[candidates] / max(field.average, 1e-9))
+        scores += field.boost * idf * tf * (K1 + 1.0) / (tf + norm)  # rounded as bm25f rounds
+    return scores
+
+
 def best_first(candidates: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray, wanted: int,
                collapse: bool) -> np.ndarray:
     """The `wanted` best candidates by score (ties by position), one per document when collapsing."""
@@ -66,23 +82,23 @@ def best_first(candidates: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray, 
 
 def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray,
                    share: float, others: int, document_scores: np.ndarray | None = None,
-                   wanted: int | None = None) -> np.ndarray:
+                   wanted: int | None = None, key: np.ndarray | None = None) -> np.ndarray:
     """Each document's best candidate, documents ordered by that paragraph's tier, then its score plus a share
     of the document's next `others` best scores in the same tier (a long report cannot bury a short answer).
 
     `tiers` and `scores` are aligned with `candidates`; `doc_ids` maps every docnum to its document. With
     `wanted`, only the first `wanted` documents are returned (the same ones, in the same order), and only the
-    documents that can be among them are ranked.
+    documents that can be among them are ranked. `key` is `order_key(tiers, scores)` when the caller has it.
     """
     if not len(candidates):
         return candidates
     if wanted is not None:
-        keep = _shortlist(candidates, tiers, scores, doc_ids, share * others, document_scores, wanted)
+        keep = _shortlist(candidates, tiers, scores, doc_ids, share * others, document_scores, wanted, key)
         if keep is not None:
             candidates, tiers, scores = candidates[keep], tiers[keep], scores[keep]
         return rank_documents(candidates, tiers, scores, doc_ids, share, others, document_scores)[:wanted]
     # By document, best first within each (tier, then score, then position): one sort of one integer key.
-    grouped = np.argsort(_descending_key(tiers, scores, doc_ids[candidates]), kind="stable")
+    grouped = np.argsort(order_key(tiers, scores, doc_ids[candidates]), kind="stable")
     group_docs = doc_ids[candidates[grouped]]
     starts = np.flatnonzero(np.r_[True, group_docs[1:] != group_docs[:-1]])
     lengths = np.diff(np.r_[starts, len(grouped)])
@@ -98,11 +114,11 @@ def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray
 
 
 def rank_paragraphs(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray,
-                    wanted: int | None = None) -> np.ndarray:
+                    wanted: int | None = None, key: np.ndarray | None = None) -> np.ndarray:
     """Candidates by tier (groups matched), then score (the first `wanted` of them, when given)."""
     if wanted is not None:
-        return candidates[best_positions(tiers, scores, wanted)]
-    return candidates[np.argsort(_descending_key(tiers, scores), kind="stable")]
+        return candidates[best_positions(tiers, scores, wanted, key)]
+    return candidates[np.argsort(order_key(tiers, scores), kind="stable")]
 
 
 # Documents whose best paragraph's bound is this close to the cut are ranked exactly (float32 sums round).
@@ -123,7 +139,8 @@ def _document_runs(candidates: np.ndarray, doc_ids: np.ndarray, wanted: int) -> 
 
 
 def _shortlist(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray,
-               most_extra: float, document_scores: np.ndarray | None, wanted: int) -> np.ndarray | None:
+               most_extra: float, document_scores: np.ndarray | None, wanted: int,
+               key: np.ndarray | None = None) -> np.ndarray | None:
     """A mask of the candidates of the documents that can be among the first `wanted`, or None (all can).
 
     A document's total lies between its best paragraph's score (plus its document score) and that score times
@@ -134,7 +151,7 @@ def _shortlist(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, do
     if runs is None:
         return None
     starts, lengths = runs
-    best_key = np.minimum.reduceat(_descending_key(tiers, scores), starts)
+    best_key = np.minimum.reduceat(order_key(tiers, scores) if key is None else key, starts)
     tier = 0xFF - (best_key >> 31)
     best = (0x7FFFFFFF - (best_key & 0x7FFFFFFF)).astype(np.int32).view(np.float32).astype(np.float64)
     extra = 0.0 if document_scores is None else document_scores[doc_ids[candidates[starts]]].astype(np.float64)
@@ -149,12 +166,12 @@ def _shortlist(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, do
     return np.repeat(possible, lengths)
 
 
-def best_positions(tiers: np.ndarray, scores: np.ndarray, count: int) -> np.ndarray:
+def best_positions(tiers: np.ndarray, scores: np.ndarray, count: int, key: np.ndarray | None = None) -> np.ndarray:
     """Positions of the `count` best by tier then score (ties by position), best first, without sorting all.
 
     The same positions, in the same order, as the first `count` of a stable sort on (tier, score) descending.
     """
-    key = _descending_key(tiers, scores)
+    key = order_key(tiers, scores) if key is None else key
     if len(key) <= count:
         return np.argsort(key, kind="stable")
     kth = np.partition(key, count - 1)[count - 1]  # the count-th best key
@@ -163,17 +180,23 @@ def best_positions(tiers: np.ndarray, scores: np.ndarray, count: int) -> np.ndar
     return chosen[np.argsort(key[chosen], kind="stable")]
 
 
-def _descending_key(tiers: np.ndarray, scores: np.ndarray, groups: np.ndarray | None = None) -> np.ndarray:
+def order_key(tiers: np.ndarray, scores: np.ndarray, groups: np.ndarray | None = None) -> np.ndarray:
     """An int64 whose ascending order is (group ascending,) tier descending, then score descending.
 
     Scores are non-negative float32, whose bit patterns order as integers do; sorting one integer key is about
     twice as fast as a lexsort of two keys over a million candidates.
     """
     # Scores are BM25 sums, never negative or NaN; clamped anyway so a bad one sorts last instead of first.
-    positive = np.nan_to_num(np.maximum(np.asarray(scores, dtype=np.float32), np.float32(0.0)), nan=0.0)
-    positive = positive + np.float32(0.0)  # -0.0 becomes 0.0 (its sign bit would sort it first)
-    score_bits = positive.view(np.int32).astype(np.int64)           # 31 bits
-    key = ((0xFF - np.clip(tiers, 0, 0xFF).astype(np.int64)) << 31) | (0x7FFFFFFF - score_bits)  # 8 bits of tier
+    positive = np.fmax(np.asarray(scores, dtype=np.float32), np.float32(0.0))  # NaN and negatives -> 0
+    positive += np.float32(0.0)  # -0.0 becomes 0.0 (its sign bit would sort it first)
+    key = positive.view(np.int32).astype(np.int64)  # 31 bits
+    np.subtract(0x7FFFFFFF, key, out=key)
+    if len(tiers) and (np.any(tiers) or groups is not None):
+        rank = np.clip(tiers, 0, 0xFF).astype(np.int64)  # 8 bits of tier
+        np.subtract(0xFF, rank, out=rank)
+        key |= rank << 31
+    else:
+        key |= np.int64(0xFF) << 31
     if groups is not None:
         if len(groups) and int(groups.max()) >= 1 << 24:
             raise ValueError("more than 16 million documents: the sort key has 24 bits for the document")

@@ -127,8 +127,8 @@ def test_first_documents_only_are_the_same_as_ranking_all(ties):
     rng = np.random.default_rng(11)
     for trial in range(30):
         candidates, tiers, scores, doc_ids, whole = _random_ranking_case(rng, int(rng.integers(5, 400)), ties)
+        everything = rank_documents(candidates, tiers, scores, doc_ids, 0.3, 3, whole)
         for wanted in (1, 10, 50):
-            everything = rank_documents(candidates, tiers, scores, doc_ids, 0.3, 3, whole)
             first = rank_documents(candidates, tiers, scores, doc_ids, 0.3, 3, whole, wanted=wanted)
             assert first.tolist() == everything[:wanted].tolist(), (trial, wanted)
 
@@ -148,3 +148,17 @@ def test_best_first_shortcut_is_the_same_as_sorting_everything(ties):
             assert best_first(candidates, scores, doc_ids, wanted, False).tolist() == order[:wanted].tolist()
             assert rank_paragraphs(candidates, tiers, scores, wanted).tolist() == \
                 rank_paragraphs(candidates, tiers, scores)[:wanted].tolist()
+
+
+def test_bm25f_at_some_paragraphs_equals_scoring_all():
+    from indexer.ranking import bm25f_at
+
+    rng = np.random.default_rng(4)
+    lengths = rng.integers(1, 200, 500).astype(np.float32)
+    field = FieldStats(lengths, float(lengths.mean()), 1.3)
+    terms = []
+    for share in (0.02, 0.3, 0.9):
+        ids = np.flatnonzero(rng.random(500) < share)
+        terms.append((TermPostings(ids, rng.integers(1, 5, len(ids)).astype(np.float32)), field))
+    candidates = np.flatnonzero(rng.random(500) < 0.1)
+    assert np.array_equal(bm25f_at(candidates, terms, 480), bm25f(500, terms, counted=480)[candidates])

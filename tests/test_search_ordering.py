@@ -73,3 +73,11 @@ def test_a_named_councils_documents_rank_first(reports_index):
     kent = [i for i, h in enumerate(result.hits) if "Kent" in h.council]
     assert len(result.hits) == 10 and kent[:3] == [0, 1, 2], [(h.doc_id, h.council) for h in result.hits]
     assert any("Kent" not in h.council for h in result.hits)  # a boost, not a filter
+
+
+def test_whole_powers_by_squaring_match_powf():
+    from indexer.search.ordering import _power
+
+    values = np.linspace(0, 1, 101, dtype=np.float32)
+    for power in (1, 2, 3, 6, 7, 2.5):
+        assert np.allclose(_power(values, power), values ** np.float32(power), rtol=1e-5, atol=1e-7), power

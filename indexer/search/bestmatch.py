@@ -97,7 +97,9 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
     tiers = np.zeros(size, dtype=np.int16)
     own_count = np.zeros(size, dtype=np.int16)
     scores = np.zeros(size, dtype=np.float32)
-    covered = np.zeros(len(gen.doc_names), dtype=np.int16)
+    # Groups matched per document (a document may meet the minimum across its paragraphs): not needed when a
+    # single group is the minimum, which any matching paragraph meets by itself.
+    covered = np.zeros(len(gen.doc_names), dtype=np.int16) if plan.required > 1 else None
     weighted = np.zeros(size, dtype=np.float32)  # idf of the groups matched
     total = 0.0
     for group in plan.groups:
@@ -111,7 +113,8 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
             own_score = np.where(own_mask, own_score, np.where(in_context, context_score, 0)).astype(np.float32)
             found = own_mask | in_context
         tiers += found
-        covered += _documents_with(gen, found)
+        if covered is not None:
+            covered += _documents_with(gen, found)
         own_count += own_mask
         scores += own_score
         weighted += found * idf
@@ -122,10 +125,11 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
         if ids is not None:
             tiers[ids] += 1
             lifts[ids] += 1
-            covered[np.unique(gen.doc_ids[ids])] += 1
+            if covered is not None:
+                covered[np.unique(gen.doc_ids[ids])] += 1
     if gen.live is not None:
         tiers[~gen.live] = 0  # paragraphs of documents an update removed
-    coverage = covered[gen.doc_ids] if settings.DOCUMENT_COVERAGE else tiers.copy()
+    coverage = None if covered is None else covered[gen.doc_ids] if settings.DOCUMENT_COVERAGE else tiers
     required = plan.required
     matched = _meets(gen, tiers, coverage, required)
     if not plan.strict:
@@ -188,16 +192,25 @@ def _documents_with(gen, found: np.ndarray) -> np.ndarray:
     return out
 
 
-def _meets(gen, tiers: np.ndarray, coverage: np.ndarray, required: int) -> np.ndarray:
+def _meets(gen, tiers: np.ndarray, coverage: np.ndarray | None, required: int) -> np.ndarray:
     """Paragraphs with `required` groups; and where only a whole document has them (words spread over its
     paragraphs and context), that document's best paragraphs, so it is found and shown by its best part."""
     matched = tiers >= required
-    spread = (coverage >= required) & (tiers > 0)
+    if coverage is None or required <= 1:  # one group: every paragraph with it meets the minimum itself
+        return matched
+    # Only documents none of whose paragraphs meets the minimum add their best ones (a document with a paragraph
+    # that meets it is shown by that one): usually few, so this is no pass over a million paragraphs.
+    spread = (coverage >= required) & (tiers > 0) & ~matched
     if not spread.any():
         return matched
+    spread[spread] = ~_documents_with(gen, matched)[gen.doc_ids[spread]]
+    spread_ids = np.flatnonzero(spread)
+    if not len(spread_ids):
+        return matched
     best = np.zeros(len(gen.doc_names), dtype=tiers.dtype)
-    np.maximum.at(best, gen.doc_ids[spread], tiers[spread])
-    return matched | (spread & (tiers == best[gen.doc_ids]))
+    np.maximum.at(best, gen.doc_ids[spread_ids], tiers[spread_ids])
+    matched[spread_ids[tiers[spread_ids] == best[gen.doc_ids[spread_ids]]]] = True
+    return matched
 
 
 def _group_own(gen, group: Group) -> tuple[np.ndarray, np.ndarray]:

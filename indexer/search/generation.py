@@ -17,7 +17,8 @@ from ..snippets import MATCH_FIELDS
 from ..spelling import Speller
 from . import arrays as persisted
 from .cache import LruCache
-from .inverted import load as load_inverted, postings as inverted_postings
+from .inverted import load as load_inverted, load_parts, postings as inverted_postings
+from .pairs import load_pairs
 from .postings import EMPTY, block_reading_works, read_postings
 from .sequences import load as load_sequences
 
@@ -85,6 +86,16 @@ class Generation:
         """field -> numpy posting parts; None for a generation without them (Whoosh's postings are read)."""
         loaded = self.sequences
         return None if loaded is None else load_inverted(self.path / persisted.FOLDER, loaded[1])
+
+    @cached_property
+    def pairs(self) -> dict:
+        """field -> word-pair parts for phrases (search/pairs.py); a field without them is left out."""
+        folder = self.path / persisted.FOLDER
+        parts = load_parts(folder)
+        if not parts or self.sequences is None:
+            return {}
+        loaded = {field: load_pairs(folder, field, parts) for field in self.sequences[1]}
+        return {field: found for field, found in loaded.items() if found is not None}
 
     @cached_property
     def doc_index(self) -> dict[str, int]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .pairs import pair_files, write_pairs
 from .sequences import Sequences
 
 PARTS = "inverted.json"
@@ -32,11 +33,15 @@ def build_part(folder: Path, sequences: dict[str, Sequences], first: int, vocab_
     parts = load_parts(previous) if previous is not None else []
     for part in parts:  # unchanged parts are shared with the previous generation
         for field in sequences:
-            for name, path in _files(previous, field, part).items():
-                os.link(path, _files(folder, field, part)[name])
+            theirs = {**_files(previous, field, part), **pair_files(previous, field, part)}
+            mine = {**_files(folder, field, part), **pair_files(folder, field, part)}
+            for name, path in theirs.items():
+                if path.exists():  # a generation built before word pairs has none (phrases then read sequences)
+                    os.link(path, mine[name])
     part = str(len(parts))
     for field, seq in sequences.items():
         _invert(_files(folder, field, part), seq, first, vocab_size)
+        write_pairs(pair_files(folder, field, part), seq, first, vocab_size)
     (folder / PARTS).write_text(json.dumps({"parts": [*parts, part]}), encoding="utf-8")
 
 
