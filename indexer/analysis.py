@@ -40,7 +40,7 @@ def _fold(word: str) -> str:
     return out
 
 
-def _fold_and_stem(word: str) -> str:
+def fold_and_stem(word: str) -> str:
     """Lowercase, fold accents and stem, cached (a corpus has few distinct words)."""
     out = _stemmed.get(word)
     if out is None:
@@ -72,7 +72,7 @@ class StemmedWords(Tokenizer):
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True, start_pos=0,
                  start_char=0, tokenize=True, mode="", no_morph=False, **kwargs):
-        fold = _fold_and_stem if self.stem_words and not no_morph else _fold
+        fold = fold_and_stem if self.stem_words and not no_morph else _fold
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:
             t.original = value

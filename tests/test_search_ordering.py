@@ -9,7 +9,7 @@ import pytest
 from indexer import settings
 from indexer.models import SearchRequest
 from indexer.search import SearchIndex
-from indexer.search.bestmatch import _share
+from indexer.search.bestmatch import share_matched
 from indexer.search.ordering import order_keys
 from indexer.search.query import named_councils
 
@@ -17,15 +17,16 @@ from indexer.search.query import named_councils
 def _hits(scores, share, lifts, own, tiers=None):
     """A stand-in for PlanHits with only the arrays order_keys reads."""
     n = len(scores)
-    return SimpleNamespace(scores=np.array(scores, dtype=np.float32), share=np.array(share, dtype=np.float32),
+    return SimpleNamespace(scores=np.array(scores, dtype=np.float32), weighted=np.array(share, dtype=np.float32),
+                           idf_total=1.0,
                            lifts=np.array(lifts, dtype=np.int16), own=np.array(own, dtype=np.int16),
                            tiers=np.array(tiers if tiers is not None else [0] * n, dtype=np.int16))
 
 
 def test_share_is_the_matched_idf_over_the_query_idf():
     weighted = np.array([0.0, 1.0, 4.0], dtype=np.float32)
-    assert _share(weighted, 4.0).tolist() == [0.0, 0.25, 1.0]
-    assert _share(weighted, 0.0).tolist() == [1.0, 1.0, 1.0]  # a query without weight scales nothing
+    assert share_matched(weighted, 4.0).tolist() == [0.0, 0.25, 1.0]
+    assert share_matched(weighted, 0.0).tolist() == [1.0, 1.0, 1.0]  # a query without weight scales nothing
 
 
 def test_missing_a_common_word_costs_little_and_a_rare_one_much(monkeypatch):

@@ -36,3 +36,15 @@ def test_long_paragraph_gives_best_sentences_and_plain_text_without_matches():
     assert "<mark>Caseloads</mark> were high" in out and len(out) < 600
     plain = mark(long_text, query_marks(None), ANALYZER)
     assert plain.endswith(" …") and len(plain) <= 330
+
+
+def test_fast_tokens_are_the_analyzers_tokens():
+    from indexer.schema import text_analyzer
+    from indexer.snippets import _tokens
+
+    text = "Children's social workers’ caseloads — in Stoke-on-Trent, 2019 — were “too high”; Ofsted's café visit."
+    analyzer = text_analyzer()
+    slow = [(t.text, t.startchar, t.endchar, t.pos)
+            for t in analyzer(text, positions=True, chars=True, mode="index", removestops=False)]
+    assert [(t.text, t.startchar, t.endchar, t.pos) for t in _tokens(text, analyzer)] == slow
+    assert len(slow) > 10

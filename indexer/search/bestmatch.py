@@ -65,7 +65,8 @@ class PlanHits:
     required_used: int     # the minimum actually applied (lowered when nothing met the plan's)
     all_groups: np.ndarray  # bool: paragraphs matching every group
     documents: np.ndarray  # float32 per document: BM25 of the query over the whole document's text
-    share: np.ndarray      # float32: the idf-weighted share of the groups matched (own text or context)
+    weighted: np.ndarray   # float32: the idf of the groups matched (own text or context)
+    idf_total: float       # the idf of all the query's groups (share matched = weighted / idf_total)
     lifts: np.ndarray      # int16: the tiers of stand-ins and boosts alone (no group counts)
 
 
@@ -105,19 +106,18 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
     for group in plan.groups:
         idf = np.float32(_idf(gen, group))
         total += float(idf)
-        own_mask, own_score = _group_own(gen, group)
+        own_mask, own_score = _group_own(gen, group)  # own_score is a fresh array: changed in place below
         in_context = _group_context(gen, context, group)
         found = own_mask
         if in_context is not None:
-            context_score = np.float32(settings.CONTEXT_WEIGHT) * idf
-            own_score = np.where(own_mask, own_score, np.where(in_context, context_score, 0)).astype(np.float32)
             found = own_mask | in_context
+            np.copyto(own_score, np.float32(settings.CONTEXT_WEIGHT) * idf, where=found & ~own_mask)
         tiers += found
         if covered is not None:
             covered += _documents_with(gen, found)
         own_count += own_mask
         scores += own_score
-        weighted += found * idf
+        np.add(weighted, idf, out=weighted, where=found)
     all_groups = tiers >= len(plan.groups)
     lifts = np.zeros(size, dtype=np.int16)
     for facet, value in plan.stand_ins:
@@ -142,12 +142,11 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
         if ids is not None:
             tiers[ids] += 1
             lifts[ids] += 1
-    share = _share(weighted, total)
     return PlanHits(tiers, own_count, scores, matched, required, all_groups, _document_scores(gen, plan),
-                    share, lifts)
+                    weighted, total, lifts)
 
 
-def _share(weighted: np.ndarray, total: float) -> np.ndarray:
+def share_matched(weighted: np.ndarray, total: float) -> np.ndarray:
     """Matched idf as a share of the query's whole idf (1 everywhere for a query without weight)."""
     if total <= 0:
         return np.ones_like(weighted)
@@ -215,6 +214,9 @@ def _meets(gen, tiers: np.ndarray, coverage: np.ndarray | None, required: int) -
 
 def _group_own(gen, group: Group) -> tuple[np.ndarray, np.ndarray]:
     """Paragraphs whose own text or heading has any alternative, and the best weighted BM25F among them."""
+    if len(group.alternatives) == 1 and group.alternatives[0].weight == 1:  # the usual case: no copies
+        score = _alternative_score(gen, group.alternatives[0])
+        return score > 0, score
     mask = np.zeros(gen.size, dtype=bool)
     best = np.zeros(gen.size, dtype=np.float32)
     for alt in group.alternatives:

@@ -6,7 +6,7 @@ import numpy as np
 from .. import settings
 from ..models import SearchRequest
 from ..ranking import best_first, best_positions, bm25f, bm25f_at, order_key, rank_documents, rank_paragraphs
-from .bestmatch import BestMatchPlan, PlanHits, plan_hits
+from .bestmatch import BestMatchPlan, PlanHits, share_matched, plan_hits
 from .proximity import proximity_factors
 from ..snippets import MATCH_FIELDS, QueryMarks
 from .query import ParsedQuery
@@ -57,7 +57,7 @@ def order_keys(hits: PlanHits, candidates: np.ndarray) -> tuple[np.ndarray, np.n
     power = settings.COVERAGE_POWER
     if not power:
         return hits.tiers[candidates], hits.scores[candidates].copy()
-    share = hits.share[candidates]
+    share = share_matched(hits.weighted[candidates], hits.idf_total)  # for the candidates only
     if hits.lifts.any():
         # A paragraph none of whose own words the query has is not lifted by its document's council or grade alone.
         lifts = np.where(hits.own[candidates] > 0, hits.lifts[candidates], 0).astype(np.int16)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..analysis import _fold_and_stem, raw_words
+from ..analysis import fold_and_stem, raw_words
 
 FIELDS = ("text", "heading")
 VOCAB = "seq_vocab.json"
@@ -32,7 +32,7 @@ def tokens_file(field: str) -> str:
 
 def analysed_words(text: str) -> list[str]:
     """The words of a text as the text and heading fields index them (same tokens as schema.text_analyzer)."""
-    return [_fold_and_stem(w) for w in raw_words(text)]
+    return [fold_and_stem(w) for w in raw_words(text)]
 
 
 class _Stream:
@@ -88,7 +88,7 @@ class SequenceWriter:
             vocab = self.vocab
             for word in words:
                 if word not in known:
-                    known[word] = vocab.setdefault(_fold_and_stem(word), len(vocab))
+                    known[word] = vocab.setdefault(fold_and_stem(word), len(vocab))
             return [known[word] for word in words]
 
     def add(self, doc_id: str, n: int, text_words: list[str], heading: str) -> list[int]:
