@@ -97,6 +97,46 @@ def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray
         if keep is not None:
             candidates, tiers, scores = candidates[keep], tiers[keep], scores[keep]
         return rank_documents(candidates, tiers, scores, doc_ids, share, others, document_scores)[:wanted]
+    runs = _document_runs(candidates, doc_ids, 0)
+    if runs is None:  # a document's paragraphs not in one run (not after a rebuild): one sort
+        return _rank_documents_sorted(candidates, tiers, scores, doc_ids, share, others, document_scores)
+    starts, lengths = runs
+    tops = _run_tops(order_key(tiers, scores), starts, lengths, others + 1)
+    best = tops[0]
+    bonus = np.zeros(len(best), dtype=np.float32)
+    for at in tops[1:]:  # the next best, in order, while in the best's tier
+        extra = (at >= 0) & (tiers[at] == tiers[best])
+        bonus += np.where(extra, scores[at], np.float32(0.0))
+    total = scores[best] + share * bonus
+    if document_scores is not None:
+        total = total + document_scores[doc_ids[candidates[best]]]
+    return candidates[best[np.lexsort((-total, -tiers[best]))]]
+
+
+def _run_tops(key: np.ndarray, starts: np.ndarray, lengths: np.ndarray, count: int) -> list[np.ndarray]:
+    """Per run of positions, its `count` smallest keys' positions in order (ties by position, as a stable sort
+    orders them; -1 where a run is shorter): `count` passes of a per-run minimum, three times faster than
+    sorting a million keys."""
+    last = np.iinfo(np.int64).max
+    work = key.copy()
+    tops = []
+    for _ in range(count):
+        smallest = np.minimum.reduceat(work, starts)
+        at = np.flatnonzero(work == np.repeat(smallest, lengths))
+        run = np.searchsorted(starts, at, side="right") - 1
+        first = np.r_[True, run[1:] != run[:-1]] if len(run) else np.zeros(0, dtype=bool)
+        at, run = at[first], run[first]
+        present = smallest[run] != last
+        column = np.full(len(starts), -1, dtype=np.int64)
+        column[run[present]] = at[present]
+        tops.append(column)
+        work[at[present]] = last
+    return tops
+
+
+def _rank_documents_sorted(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray,
+                           share: float, others: int, document_scores: np.ndarray | None = None) -> np.ndarray:
+    """`rank_documents` by one sort of all candidates (the reference, and for documents not in runs)."""
     # By document, best first within each (tier, then score, then position): one sort of one integer key.
     grouped = np.argsort(order_key(tiers, scores, doc_ids[candidates]), kind="stable")
     group_docs = doc_ids[candidates[grouped]]
