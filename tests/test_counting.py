@@ -48,3 +48,17 @@ def test_real_index_facets_equal_paragraph_counting(fixture_index):
         for name in gen.keyword_postings:
             assert value_counts(gen, name, mask) == value_counts(paragraph_view, name, mask), name
         assert year_counts(gen, mask) == year_counts(paragraph_view, mask)
+
+
+def test_generation_per_document_helpers_equal_gathers(fixture_index):
+    gen = SearchIndex(fixture_index).generation()
+    assert gen.document_runs is not None  # a rebuild numbers paragraphs document by document
+    rng = np.random.default_rng(9)
+    mask = rng.random(gen.size) < 0.3
+    documents = len(gen.doc_names)
+    assert gen.count_per_document(mask).tolist() == np.bincount(gen.doc_ids[mask], minlength=documents).tolist()
+    expected = np.zeros(documents, dtype=bool)
+    expected[gen.doc_ids[mask]] = True
+    assert gen.any_per_document(mask).tolist() == expected.tolist()
+    values = rng.integers(0, 9, documents)
+    assert gen.per_paragraph(values).tolist() == values[gen.doc_ids].tolist()

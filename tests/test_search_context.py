@@ -53,3 +53,16 @@ def test_warm_builds_the_first_search_structures_before_any_request(seed_index, 
     assert gen in context_module._BUILT
     assert "council" in facets_module._CODES[gen]
     SearchIndex(tmp_path / "nothing").warm()  # no index yet: nothing to warm, no error
+
+
+def test_a_server_warm_freezes_the_index_objects_out_of_the_collector(seed_index):
+    """`warm(freeze=True)` (servers, the benchmark) leaves the index's objects to the permanent generation; run in
+    a child process, since a frozen test process would never collect its own cycles."""
+    import subprocess
+    import sys
+
+    script = ("import gc, sys; from indexer.search import SearchIndex; i = SearchIndex(sys.argv[1]); "
+              "i.warm(); print(gc.get_freeze_count()); i.warm(freeze=True); print(gc.get_freeze_count())")
+    out = subprocess.run([sys.executable, "-c", script, str(seed_index)], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parent.parent).stdout.split()
+    assert out[0] == "0" and int(out[1]) > 10_000

@@ -71,5 +71,5 @@ def loadtest(index_dir: Path, threads: int, seconds: float, rebuild_from: tuple[
 
 def _warmed(app):
     """The app with its index opened and first-search structures built before it takes requests."""
-    app.extensions["reportsearch"].warm()
+    app.extensions["reportsearch"].warm(freeze=True)
     return app

@@ -129,7 +129,7 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
                 covered[np.unique(gen.doc_ids[ids])] += 1
     if gen.live is not None:
         tiers[~gen.live] = 0  # paragraphs of documents an update removed
-    coverage = None if covered is None else covered[gen.doc_ids] if settings.DOCUMENT_COVERAGE else tiers
+    coverage = None if covered is None else gen.per_paragraph(covered) if settings.DOCUMENT_COVERAGE else tiers
     required = plan.required
     matched = _meets(gen, tiers, coverage, required)
     if not plan.strict:
@@ -186,9 +186,7 @@ def _documents_with(gen, found: np.ndarray) -> np.ndarray:
     """Per document, True when any of its (live) paragraphs is in the mask."""
     if gen.live is not None:
         found = found & gen.live
-    out = np.zeros(len(gen.doc_names), dtype=bool)
-    out[gen.doc_ids[found]] = True
-    return out
+    return gen.any_per_document(found)
 
 
 def _meets(gen, tiers: np.ndarray, coverage: np.ndarray | None, required: int) -> np.ndarray:
@@ -242,8 +240,9 @@ def _group_context(gen, context, group: Group) -> np.ndarray | None:
     """Paragraphs whose document context has the group (by any of its alternatives)."""
     out = None
     for alt in group.alternatives:
-        mask = context.paragraph_mask(gen.doc_ids, alt.stems)
-        if mask is not None:
+        documents = context.document_mask(alt.stems)
+        if documents is not None:
+            mask = gen.per_paragraph(documents)
             out = mask if out is None else out | mask
     return out
 

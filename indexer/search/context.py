@@ -22,8 +22,8 @@ class DocumentContext:
     kinds: list[dict[str, frozenset[str]]]  # document index -> kind -> stems
     documents: dict[str, np.ndarray]         # stem -> document indexes
 
-    def paragraph_mask(self, doc_ids: np.ndarray, stems: tuple[str, ...]) -> np.ndarray | None:
-        """Paragraphs whose document context has every one of the stems; None when no document has them."""
+    def document_mask(self, stems: tuple[str, ...]) -> np.ndarray | None:
+        """Documents whose context has every one of the stems; None when no document has them."""
         docs = None
         for s in stems:
             have = self.documents.get(s)
@@ -34,7 +34,7 @@ class DocumentContext:
             return None
         doc_mask = np.zeros(len(self.kinds), dtype=bool)
         doc_mask[docs] = True
-        return doc_mask[doc_ids]
+        return doc_mask
 
     def kinds_matching(self, doc_index: int, stems: tuple[str, ...]) -> list[str]:
         """Which kinds of a document's context hold all the stems."""

@@ -30,10 +30,11 @@ class Matches:
     @cached_property
     def per_document(self) -> np.ndarray | None:
         """Matching paragraphs per document (None for a generation without documents: paragraph counting)."""
-        doc_ids = getattr(self.gen, "doc_ids", None)
-        if doc_ids is None:
+        if getattr(self.gen, "doc_ids", None) is None:
             return None
-        return np.bincount(doc_ids[self.mask], minlength=len(self.gen.doc_names))
+        if hasattr(self.gen, "count_per_document"):
+            return self.gen.count_per_document(self.mask)
+        return np.bincount(self.gen.doc_ids[self.mask], minlength=len(self.gen.doc_names))
 
 
 _BUILT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()

@@ -115,6 +115,38 @@ class Generation:
         starts = np.searchsorted(self.doc_ids[order], np.arange(len(self.doc_names) + 1))
         return order, starts
 
+    @cached_property
+    def document_runs(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Where each document's paragraph slots start and how many there are, when every document's slots are one
+        run in document order (always, after a rebuild or an update); None otherwise."""
+        ids = np.asarray(self.doc_ids)
+        steps = np.diff(ids)
+        if not len(ids) or ids[0] != 0 or ids[-1] != len(self.doc_names) - 1 or (steps < 0).any() or (steps > 1).any():
+            return None
+        starts = np.flatnonzero(np.r_[True, steps != 0])
+        return starts, np.diff(np.r_[starts, len(ids)])
+
+    def count_per_document(self, mask: np.ndarray) -> np.ndarray:
+        """Per document, how many of its paragraphs the mask holds (a sum per run: ten times a bincount's speed)."""
+        runs = self.document_runs
+        if runs is None:
+            return np.bincount(self.doc_ids[mask], minlength=len(self.doc_names))
+        return np.add.reduceat(mask.view(np.uint8), runs[0], dtype=np.int32)
+
+    def any_per_document(self, mask: np.ndarray) -> np.ndarray:
+        """Per document, True when the mask holds any of its paragraphs."""
+        runs = self.document_runs
+        if runs is None:
+            out = np.zeros(len(self.doc_names), dtype=bool)
+            out[self.doc_ids[mask]] = True
+            return out
+        return np.logical_or.reduceat(mask, runs[0])
+
+    def per_paragraph(self, values: np.ndarray) -> np.ndarray:
+        """A per-document array spread to every paragraph slot (a repeat per run instead of a gather)."""
+        runs = self.document_runs
+        return values[self.doc_ids] if runs is None else np.repeat(values, runs[1])
+
     def docnums_of(self, doc_index: int) -> np.ndarray:
         """Every paragraph slot of one document, ascending (removed ones included; mask with `live`)."""
         order, starts = self._by_document
