@@ -33,7 +33,7 @@ def best_match_order(gen, plan: BestMatchPlan, final: np.ndarray, collapse: bool
     query's score over the whole document."""
     hits = plan_hits(gen, plan)
     candidates = np.flatnonzero(final)
-    tiers, scores = order_keys(hits, candidates)
+    tiers, scores = tiers_and_scores(hits, candidates)
     key = order_key(tiers, scores)  # one order key, mended where proximity changes scores
     if proximity:
         # Read from positions, so only for a fixed number of the best (the same whatever the page size, so
@@ -51,7 +51,7 @@ def best_match_order(gen, plan: BestMatchPlan, final: np.ndarray, collapse: bool
     return ranked, {int(d): float(s) for d, s in zip(ranked, scores[at])}
 
 
-def order_keys(hits: PlanHits, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def tiers_and_scores(hits: PlanHits, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Tiers and scores of the candidates: lifts first, scores times the matched idf share to a power (Lucene's
     coord); with the power 0, the count of groups matched first (the order before coverage weighting)."""
     power = settings.COVERAGE_POWER
