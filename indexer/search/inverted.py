@@ -33,11 +33,11 @@ def build_part(folder: Path, sequences: dict[str, Sequences], first: int, vocab_
     parts = load_parts(previous) if previous is not None else []
     for part in parts:  # unchanged parts are shared with the previous generation
         for field in sequences:
-            theirs = {**_files(previous, field, part), **pair_files(previous, field, part)}
-            mine = {**_files(folder, field, part), **pair_files(folder, field, part)}
-            for name, path in theirs.items():
-                if path.exists():  # a generation built before word pairs has none (phrases then read sequences)
-                    os.link(path, mine[name])
+            for files in (_files, pair_files):
+                mine = files(folder, field, part)
+                for name, path in files(previous, field, part).items():
+                    if path.exists():  # a generation built before word pairs has none (phrases read sequences)
+                        os.link(path, mine[name])
     part = str(len(parts))
     for field, seq in sequences.items():
         _invert(_files(folder, field, part), seq, first, vocab_size)
