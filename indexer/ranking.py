@@ -46,18 +46,31 @@ def bm25f(size: int, terms: list[tuple[TermPostings, FieldStats]], counted: int 
 
 
 def bm25f_at(candidates: np.ndarray, terms: list[tuple[TermPostings, FieldStats]], counted: int) -> np.ndarray:
-    """`bm25f` for the given paragraphs only (ascending docnums), aligned with them: a phrase's few candidates
-    are not worth scoring a million paragraphs for."""
+    """`bm25f` for the given paragraphs only (ascending docnums), aligned with them: a phrase's candidates are
+    not worth scoring a million paragraphs for."""
     scores = np.zeros(len(candidates), dtype=np.float32)
     for postings, field in terms:
         df = len(postings.docnums)
         if not df or not len(candidates):
             continue
         idf = np.log1p((counted - df + 0.5) / (df + 0.5))
-        at = np.minimum(np.searchsorted(postings.docnums, candidates), df - 1)
-        tf = np.where(postings.docnums[at] == candidates, postings.freqs[at], np.float32(0))
+        tf = _frequencies_at(candidates, postings)
         norm = K1 * (1.0 - B + B * field.lengths[candidates] / max(field.average, 1e-9))
         scores += field.boost * idf * tf * (K1 + 1.0) / (tf + norm)  # rounded as bm25f rounds
+    return scores
+
+
+def _frequencies_at(candidates: np.ndarray, postings: TermPostings) -> np.ndarray:
+    """The term's frequency in each candidate (0 where absent), searching the shorter list in the longer."""
+    docnums = postings.docnums
+    if len(docnums) > len(candidates):
+        at = np.minimum(np.searchsorted(docnums, candidates), len(docnums) - 1)
+        return np.where(docnums[at] == candidates, postings.freqs[at], np.float32(0))
+    tf = np.zeros(len(candidates), dtype=np.float32)
+    at = np.minimum(np.searchsorted(candidates, docnums), len(candidates) - 1)
+    found = candidates[at] == docnums
+    tf[at[found]] = postings.freqs[found]
+    return tf
     return scores
 
 

@@ -62,3 +62,13 @@ def test_generation_per_document_helpers_equal_gathers(fixture_index):
     assert gen.any_per_document(mask).tolist() == expected.tolist()
     values = rng.integers(0, 9, documents)
     assert gen.per_paragraph(values).tolist() == values[gen.doc_ids].tolist()
+
+
+def test_sums_per_document_equal_a_bincount(fixture_index):
+    gen = SearchIndex(fixture_index).generation()
+    rng = np.random.default_rng(10)
+    for share in (0.001, 0.2, 1.0):
+        docnums = np.flatnonzero(rng.random(gen.size) < share)
+        values = rng.integers(1, 5, len(docnums)).astype(np.float32)
+        expected = np.bincount(gen.doc_ids[docnums], weights=values, minlength=len(gen.doc_names))
+        assert np.array_equal(gen.sum_per_document(docnums, values), expected)

@@ -165,8 +165,7 @@ def _document_scores(gen, plan: BestMatchPlan) -> np.ndarray:
         for alt in group.alternatives:
             postings = _alternative_postings(gen, alt)
             keep = slice(None) if live is None else live[postings.docnums]
-            docs = gen.doc_ids[postings.docnums[keep]]
-            freqs = np.bincount(docs, weights=postings.freqs[keep], minlength=ndocs)
+            freqs = gen.sum_per_document(postings.docnums[keep], postings.freqs[keep])
             ids = np.flatnonzero(freqs)
             score = bm25f(ndocs, [(TermPostings(ids, freqs[ids].astype(np.float32)), stats)], counted=counted)
             np.maximum(best, score * np.float32(alt.weight), out=best)

@@ -133,6 +133,19 @@ class Generation:
             return np.bincount(self.doc_ids[mask], minlength=len(self.doc_names))
         return np.add.reduceat(mask.view(np.uint8), runs[0], dtype=np.int32)
 
+    def sum_per_document(self, docnums: np.ndarray, values: np.ndarray) -> np.ndarray:
+        """Per document, the sum (float64) of the values at the given ascending docnums (a posting list's
+        frequencies): sums over runs of the postings instead of a bincount through a gather."""
+        runs = self.document_runs
+        if runs is None or not len(docnums):
+            return np.bincount(self.doc_ids[docnums], weights=values, minlength=len(self.doc_names))
+        bounds = np.searchsorted(docnums, runs[0])
+        inside = bounds < len(docnums)
+        sums = np.zeros(len(self.doc_names), dtype=np.float64)
+        sums[inside] = np.add.reduceat(values, bounds[inside], dtype=np.float64)
+        sums[np.r_[bounds[1:], len(docnums)] == bounds] = 0.0  # documents without postings
+        return sums
+
     def any_per_document(self, mask: np.ndarray) -> np.ndarray:
         """Per document, True when the mask holds any of its paragraphs."""
         runs = self.document_runs

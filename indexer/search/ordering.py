@@ -5,7 +5,7 @@ import numpy as np
 
 from .. import settings
 from ..models import SearchRequest
-from ..ranking import best_first, best_positions, bm25f, bm25f_at, order_key, rank_documents, rank_paragraphs
+from ..ranking import best_first, best_positions, bm25f_at, order_key, rank_documents, rank_paragraphs
 from .bestmatch import BestMatchPlan, PlanHits, share_matched, plan_hits
 from .proximity import proximity_factors
 from ..snippets import MATCH_FIELDS, QueryMarks
@@ -85,10 +85,7 @@ def relevance(gen, marks: QueryMarks, candidates: np.ndarray) -> np.ndarray:
     document title shares them; aligned with the candidates."""
     words = marks.words | {w for phrase in marks.phrases for w in phrase}
     terms = [(gen.term_postings(f, w), gen.field_stats[f]) for w in sorted(words) for f in MATCH_FIELDS]
-    if len(candidates) * 8 < gen.size:  # few candidates: looked up in each posting list
-        scores = bm25f_at(candidates, terms, gen.paragraph_count)
-    else:
-        scores = bm25f(gen.size, terms, counted=gen.paragraph_count)[candidates]
+    scores = bm25f_at(candidates, terms, gen.paragraph_count)
     title_hit = np.fromiter((bool(t & words) for t in gen.title_terms), dtype=bool, count=len(gen.title_terms))
     scores *= np.where(title_hit[gen.doc_ids[candidates]], 1.0 + settings.TITLE_MATCH_BONUS, 1.0).astype(np.float32)
     return scores
