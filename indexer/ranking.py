@@ -63,9 +63,13 @@ def bm25f_at(candidates: np.ndarray, terms: list[tuple[TermPostings, FieldStats]
 def _frequencies_at(candidates: np.ndarray, postings: TermPostings) -> np.ndarray:
     """The term's frequency in each candidate (0 where absent), searching the shorter list in the longer."""
     docnums = postings.docnums
-    if len(docnums) > len(candidates):
+    if len(docnums) > 16 * len(candidates):  # few candidates: binary searches in the long posting list
         at = np.minimum(np.searchsorted(docnums, candidates), len(docnums) - 1)
         return np.where(docnums[at] == candidates, postings.freqs[at], np.float32(0))
+    if len(docnums) > len(candidates):  # comparable sizes: spread the postings out, read the candidates
+        dense = np.zeros(int(max(docnums[-1], candidates[-1])) + 1, dtype=np.float32)
+        dense[docnums] = postings.freqs
+        return dense[candidates]
     tf = np.zeros(len(candidates), dtype=np.float32)
     at = np.minimum(np.searchsorted(candidates, docnums), len(candidates) - 1)
     found = candidates[at] == docnums
@@ -131,6 +135,17 @@ def _run_tops(key: np.ndarray, starts: np.ndarray, lengths: np.ndarray, count: i
     orders them; -1 where a run is shorter): `count` passes of a per-run minimum, three times faster than
     sorting a million keys."""
     last = np.iinfo(np.int64).max
+    if len(key) and int(lengths.max()) < 1 << 24 and int(key.max()) < 1 << 39:
+        # The position in its run packed under the key: one minimum per run gives the best and where it is.
+        work = (key << 24) | (np.arange(len(key)) - np.repeat(starts, lengths))
+        tops = []
+        for _ in range(count):
+            smallest = np.minimum.reduceat(work, starts)
+            present = smallest != last
+            at = starts + (smallest & 0xFFFFFF)
+            tops.append(np.where(present, at, -1))
+            work[at[present]] = last
+        return tops
     work = key.copy()
     tops = []
     for _ in range(count):

@@ -161,6 +161,6 @@ def test_bm25f_at_some_paragraphs_equals_scoring_all():
     for share in (0.02, 0.3, 0.9):
         ids = np.flatnonzero(rng.random(500) < share)
         terms.append((TermPostings(ids, rng.integers(1, 5, len(ids)).astype(np.float32)), field))
-    for share in (0.1, 0.95):  # fewer candidates than postings, and more
+    for share in (0.01, 0.1, 0.95):  # far fewer candidates than postings, fewer, and more
         candidates = np.flatnonzero(rng.random(500) < share)
         assert np.array_equal(bm25f_at(candidates, terms, 480), bm25f(500, terms, counted=480)[candidates])
