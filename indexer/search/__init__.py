@@ -1,9 +1,10 @@
 """Search over an index folder: the one small facade the web UI and the CLI call.
 
 Modules: generation (an opened index and its arrays), arrays (per-paragraph arrays persisted at build time),
-sequences (paragraphs as word-id sequences, for phrases), inverted (numpy postings built from them),
-phrases, expansion (capped wildcards), postings (the only reader of Whoosh internals),
-query (what the user typed), matching (which paragraphs match), facets (facet classes), ordering (rank or date),
+sequences (paragraphs as word-id sequences), inverted (numpy postings built from them), pairs (positional
+word pairs), phrases, expansion (capped wildcards), postings (the only reader of Whoosh internals),
+query (what the user typed), matching (which paragraphs match), facets (facet classes), counting (facet counts
+by document), ordering (rank or date),
 results (hits, documents, rows), params (the search as URL parameters), execute (one search, end to end);
 grid (council x year counts), recent (newest matches, for alerts), significant (distinctive terms of a set of
 paragraphs), similar (more like this), terms (word statistics the last two share).
