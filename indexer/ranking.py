@@ -75,7 +75,6 @@ def _frequencies_at(candidates: np.ndarray, postings: TermPostings) -> np.ndarra
     found = candidates[at] == docnums
     tf[at[found]] = postings.freqs[found]
     return tf
-    return scores
 
 
 def best_first(candidates: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray, wanted: int,
@@ -115,10 +114,12 @@ def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray
             candidates, tiers, scores = candidates[keep], tiers[keep], scores[keep]
         return rank_documents(candidates, tiers, scores, doc_ids, share, others, document_scores)[:wanted]
     runs = _document_runs(candidates, doc_ids, 0)
-    if runs is None:  # a document's paragraphs not in one run (not after a rebuild): one sort
+    key = order_key(tiers, scores)
+    # Documents whose paragraphs are not one run each, or a run too long to pack a position in: one sort.
+    if runs is None or int(runs[1].max()) >= 1 << 24 or int(key.max()) >= 1 << 39:
         return _rank_documents_sorted(candidates, tiers, scores, doc_ids, share, others, document_scores)
     starts, lengths = runs
-    tops = _run_tops(order_key(tiers, scores), starts, lengths, others + 1)
+    tops = _run_tops(key, starts, lengths, others + 1)
     best = tops[0]
     bonus = np.zeros(len(best), dtype=np.float32)
     for at in tops[1:]:  # the next best, in order, while in the best's tier
@@ -133,31 +134,16 @@ def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray
 def _run_tops(key: np.ndarray, starts: np.ndarray, lengths: np.ndarray, count: int) -> list[np.ndarray]:
     """Per run of positions, its `count` smallest keys' positions in order (ties by position, as a stable sort
     orders them; -1 where a run is shorter): `count` passes of a per-run minimum, three times faster than
-    sorting a million keys."""
+    sorting a million keys. Keys below 2**39 and runs shorter than 2**24 (the position is packed under the key,
+    so one minimum per run gives the best and where it is)."""
     last = np.iinfo(np.int64).max
-    if len(key) and int(lengths.max()) < 1 << 24 and int(key.max()) < 1 << 39:
-        # The position in its run packed under the key: one minimum per run gives the best and where it is.
-        work = (key << 24) | (np.arange(len(key)) - np.repeat(starts, lengths))
-        tops = []
-        for _ in range(count):
-            smallest = np.minimum.reduceat(work, starts)
-            present = smallest != last
-            at = starts + (smallest & 0xFFFFFF)
-            tops.append(np.where(present, at, -1))
-            work[at[present]] = last
-        return tops
-    work = key.copy()
+    work = (key << 24) | (np.arange(len(key)) - np.repeat(starts, lengths))
     tops = []
     for _ in range(count):
         smallest = np.minimum.reduceat(work, starts)
-        at = np.flatnonzero(work == np.repeat(smallest, lengths))
-        run = np.searchsorted(starts, at, side="right") - 1
-        first = np.r_[True, run[1:] != run[:-1]] if len(run) else np.zeros(0, dtype=bool)
-        at, run = at[first], run[first]
-        present = smallest[run] != last
-        column = np.full(len(starts), -1, dtype=np.int64)
-        column[run[present]] = at[present]
-        tops.append(column)
+        present = smallest != last
+        at = starts + (smallest & 0xFFFFFF)
+        tops.append(np.where(present, at, -1))
         work[at[present]] = last
     return tops
 

@@ -62,6 +62,8 @@ def test_generation_per_document_helpers_equal_gathers(fixture_index):
     assert gen.any_per_document(mask).tolist() == expected.tolist()
     values = rng.integers(0, 9, documents)
     assert gen.per_paragraph(values).tolist() == values[gen.doc_ids].tolist()
+    for doc in (0, documents // 2, documents - 1):
+        assert gen.docnums_of(doc).tolist() == np.flatnonzero(np.asarray(gen.doc_ids) == doc).tolist()
 
 
 def test_sums_per_document_equal_a_bincount(fixture_index):

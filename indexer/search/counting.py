@@ -48,18 +48,23 @@ def document_codes(gen, key, codes: np.ndarray) -> DocumentCodes:
     except TypeError:  # a stand-in generation (tests) that cannot be weakly referenced: not cached
         built = {}
     if key not in built:
-        built[key] = _document_codes(gen.doc_ids, len(gen.doc_names), codes)
+        built[key] = _document_codes(gen.doc_ids, len(gen.doc_names), codes, getattr(gen, "document_runs", None))
     return built[key]
 
 
-def _document_codes(doc_ids: np.ndarray, documents: int, codes: np.ndarray) -> DocumentCodes:
-    """Per document the shared code, or 0 and its paragraphs listed as mixed."""
+def _document_codes(doc_ids: np.ndarray, documents: int, codes: np.ndarray,
+                    runs: tuple[np.ndarray, np.ndarray] | None = None) -> DocumentCodes:
+    """Per document the shared code, or 0 and its paragraphs listed as mixed (`runs`: where each document's
+    paragraphs start, when they are one run each: a minimum per run instead of a scatter)."""
     codes = np.asarray(codes, dtype=np.int64)
     doc_ids = np.asarray(doc_ids, dtype=np.int64)
-    low = np.full(documents, np.iinfo(np.int64).max, dtype=np.int64)
-    high = np.full(documents, np.iinfo(np.int64).min, dtype=np.int64)
-    np.minimum.at(low, doc_ids, codes)
-    np.maximum.at(high, doc_ids, codes)
+    if runs is not None:
+        low, high = np.minimum.reduceat(codes, runs[0]), np.maximum.reduceat(codes, runs[0])
+    else:
+        low = np.full(documents, np.iinfo(np.int64).max, dtype=np.int64)
+        high = np.full(documents, np.iinfo(np.int64).min, dtype=np.int64)
+        np.minimum.at(low, doc_ids, codes)
+        np.maximum.at(high, doc_ids, codes)
     differs = low != high
     doc_codes = np.where(differs | (low == np.iinfo(np.int64).max), 0, low)
     mixed = np.flatnonzero(differs[doc_ids])

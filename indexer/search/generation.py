@@ -162,6 +162,10 @@ class Generation:
 
     def docnums_of(self, doc_index: int) -> np.ndarray:
         """Every paragraph slot of one document, ascending (removed ones included; mask with `live`)."""
+        runs = self.document_runs
+        if runs is not None:  # no sort of every slot by document
+            start = int(runs[0][doc_index])
+            return np.arange(start, start + int(runs[1][doc_index]))
         order, starts = self._by_document
         return order[starts[doc_index]: starts[doc_index + 1]]
 
