@@ -1,4 +1,4 @@
 """`python -m indexer` runs the command line."""
-from .cli import main
+from indexer.cli import main
 
 main()

@@ -1,18 +1,38 @@
-"""Fast analysis for the build: one fused tokenizer (words, lowercase, accents, Snowball stem, cached per word)
-and a TEXT field that indexes a repeated value (a document's title, a section heading) once.
-
-Both produce exactly what the Whoosh chain `RegexTokenizer | LowercaseFilter | CharsetFilter | StemFilter`
-produced: four generator layers and a Snowball call per token were the build's hot spot.
+"""The project's text analysis, the same for every backend: words by one pattern, lowercased, accents folded,
+Snowball-stemmed, each cached per word (a corpus has few distinct words; a Snowball call per token was the
+build's hot spot). The embedded backend wraps it as a Whoosh tokenizer (`backends/embedded/index/fields.py`).
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
+import re
+import unicodedata
+
 from nltk.stem.snowball import SnowballStemmer
-from whoosh import fields
-from whoosh.analysis import Token, Tokenizer
-from whoosh.support.charset import accent_map
-from whoosh.util.text import rcompile
+
+TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"  # a word, with inner dots and apostrophes ("e.g.", "children's")
+TOKEN_RE = re.compile(TOKEN_PATTERN)
+
+# Letters without a decomposition that readers still see as an accented Latin letter.
+_FOLD_SPECIAL = {"ß": "s", "ø": "o", "ð": "d", "đ": "d", "þ": "t", "ł": "l", "ħ": "h", "ı": "i", "ŀ": "l",
+                 "ŧ": "t", "ƀ": "b", "ƈ": "c", "ɓ": "b"}
+
+
+class _AccentFold(dict):
+    """A str.translate table, filled on demand: a letter with accents -> its base letter (é -> e)."""
+
+    def __missing__(self, codepoint: int):
+        char = chr(codepoint)
+        out = _FOLD_SPECIAL.get(char)
+        if out is None:
+            base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+            out = base if base != char and base.isascii() else char
+        self[codepoint] = out
+        return out
+
+
+accent_map = _AccentFold()
 
 @lru_cache(maxsize=1)
 def _stemmer() -> SnowballStemmer:
@@ -36,7 +56,8 @@ def _fold(word: str) -> str:
     if out is None:
         if len(_folded) > _WORD_CACHE_LIMIT:
             _folded.clear()
-        out = _folded[word] = word.lower().translate(accent_map)
+        lowered = word.lower()
+        out = _folded[word] = lowered if lowered.isascii() else lowered.translate(accent_map)
     return out
 
 
@@ -50,76 +71,7 @@ def fold_and_stem(word: str) -> str:
     return out
 
 
-class StemmedWords(Tokenizer):
-    """Tokenise by a pattern, lowercase, fold accents and (unless `no_morph`) stem, in one pass."""
-
-    is_morph = True
-
-    def __init__(self, expression: str, stem_words: bool = True):
-        self.expression = rcompile(expression)
-        self.stem_words = stem_words
-
-    def __eq__(self, other) -> bool:
-        return (self.__class__ is other.__class__ and self.expression.pattern == other.expression.pattern
-                and self.stem_words == other.stem_words)
-
-    def __hash__(self) -> int:
-        return hash((self.expression.pattern, self.stem_words))
-
-    def has_morph(self) -> bool:
-        """Whoosh asks this to decide on separate spelling terms."""
-        return self.stem_words
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True, start_pos=0,
-                 start_char=0, tokenize=True, mode="", no_morph=False, **kwargs):
-        fold = fold_and_stem if self.stem_words and not no_morph else _fold
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if not tokenize:
-            t.original = value
-            t.text = fold(value)
-            t.boost = 1.0
-            if positions:
-                t.pos = start_pos
-            if chars:
-                t.startchar = start_char
-                t.endchar = start_char + len(value)
-            yield t
-            return
-        for pos, match in enumerate(self.expression.finditer(value)):
-            word = match.group(0)
-            t.text = fold(word)
-            t.boost = 1.0
-            if keeporiginal:
-                t.original = word
-            t.stopped = False
-            if positions:
-                t.pos = start_pos + pos
-            if chars:
-                t.startchar = start_char + match.start()
-                t.endchar = start_char + match.end()
-            yield t
-
-
-_MEMO_LIMIT = 20_000
-_memo: dict[tuple, list] = {}
-
-
-class RepeatedText(fields.TEXT):
-    """A TEXT field whose values repeat over many paragraphs: the indexed terms of a value are computed once."""
-
-    def index(self, value, **kwargs):
-        if kwargs or not isinstance(value, str):
-            return super().index(value, **kwargs)
-        key = (type(self.format).__name__, self.format.field_boost, value)
-        out = _memo.get(key)
-        if out is None:
-            if len(_memo) > _MEMO_LIMIT:
-                _memo.clear()
-            out = _memo[key] = list(super().index(value))
-        return iter(out)
-
-
-_RAW_WORDS = rcompile(r"\w+(?:[.'’]\w+)*")  # schema.TOKEN_PATTERN
+_RAW_WORDS = TOKEN_RE
 
 
 def raw_words(text: str) -> list[str]:
@@ -137,3 +89,8 @@ def count_raw_words(counts: dict, text: str, pattern=_RAW_WORDS) -> None:
         if len(word) > 2 and word.isalpha():
             counts[word] = counts.get(word, 0) + 1
 
+
+
+def folded_words(text: str) -> list[str]:
+    """A text's words as written, lowercased and accent-folded (the unstemmed form every backend shares)."""
+    return [_fold(w) for w in TOKEN_RE.findall(text)]

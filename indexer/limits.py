@@ -4,9 +4,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 
-from whoosh import query as wq
-
-from . import settings
+from indexer import settings
+from indexer.search import querytree as qt
 
 
 def cut_query(text: str) -> str:
@@ -39,33 +38,17 @@ def words_to_correct(words: Iterable[str]) -> list[str]:
     return list(itertools.islice(unique, settings.MAX_SPELLING_WORDS))
 
 
-def check_expansions(q: wq.Query | None, reader) -> None:
-    """Raise ValueError (shown to the user) for a wildcard or range that would expand to too many words."""
+def check_expansions(q, lexicon) -> None:
+    """Raise ValueError (shown to the user) for a pattern that would expand to too many words."""
     if q is None:
         return
-    for node in _walk(q):
-        if isinstance(node, wq.Wildcard) and str(node.text)[:1] in "*?":
+    for node in qt.walk(q):
+        if not isinstance(node, qt.Pattern):
+            continue
+        if node.text[:1] in "*?":
             raise ValueError(f"the pattern “{node.text}” starts with a wildcard, which would scan every word; "
                              "put some letters before * or ?")
-        if isinstance(node, (wq.PatternQuery, wq.ExpandingTerm, wq.TermRange)) and node.fieldname != "year":
-            limit = settings.MAX_WILDCARD_TERMS
-            found = sum(1 for _ in itertools.islice(node._btexts(reader), limit + 1))
-            if found > limit:
-                raise ValueError(f"“{_label(node)}” matches more than {limit:,} different words; "
-                                 "make it more specific")
-
-
-def _walk(q: wq.Query) -> Iterable[wq.Query]:
-    """Every node of a query tree."""
-    stack = [q]
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(node.children())
-
-
-def _label(node: wq.Query) -> str:
-    """How the user wrote an expanding query, roughly."""
-    if isinstance(node, wq.TermRange):
-        return f"{node.fieldname}:[{node.start} TO {node.end}]"
-    return str(getattr(node, "text", node))
+        limit = settings.MAX_WILDCARD_TERMS
+        if len(lexicon.expand(node, limit + 1)) > limit:
+            shown = node.text + ("*" if node.prefix else "")
+            raise ValueError(f"“{shown}” matches more than {limit:,} different words; make it more specific")

@@ -5,6 +5,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+FACET_SEPARATOR = "|"  # multi-valued facets are stored as one string (names may contain commas)
+
+
+def join_facet(values) -> str:
+    """Several facet values as one stored field."""
+    return FACET_SEPARATOR.join(v for v in values if v)
+
+
+def split_facet(value) -> list[str]:
+    """A stored facet field as its values."""
+    return [v for v in str(value or "").split(FACET_SEPARATOR) if v]
+
 
 @dataclass
 class Block:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from . import grades
+from indexer import grades
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
@@ -30,6 +30,11 @@ def default_index() -> Path:
     return Path(os.environ.get("REPORTSEARCH_INDEX") or _project_or_cwd("index"))
 
 
+def database_url() -> str | None:
+    """A PostgreSQL URL to search instead of the index folder: $REPORTSEARCH_DATABASE_URL (unset: none)."""
+    return os.environ.get("REPORTSEARCH_DATABASE_URL") or None
+
+
 def shared_dir() -> Path:
     """The real reports' folder's parent, for tests and benchmarks only: $REPORTSEARCH_SHARED, else ../shared."""
     return Path(os.environ.get("REPORTSEARCH_SHARED") or PROJECT_ROOT.parent / "shared")
@@ -45,6 +50,10 @@ LONG_PARAGRAPH_CHARS = 1200
 PASSAGE_TARGET_CHARS = 900
 # A heading is short; longer "headings" are really paragraphs without a full stop.
 MAX_HEADING_CHARS = 120
+
+# BM25's usual constants (term-frequency saturation, length normalisation), for every BM25 in the project.
+BM25_K1 = 1.2
+BM25_B = 0.75
 
 # Ranking: the heading's boost inside BM25F, and (explicit syntax) the bonus for paragraphs whose document title
 # has the query's words too; a title is never scored as a field (best match treats it as document context).

@@ -1,17 +1,23 @@
-"""Highlighted snippets: matched words as written, phrases marked only where the whole phrase occurs."""
+"""Highlighted snippets: matched words as written, phrases marked only where the whole phrase occurs.
+
+Backend-neutral (every backend marks its hits with it). Long paragraphs show their best one or two sentences:
+a sentence scores the count of its matched words times 100 per distinct word matched, so sentences holding
+more of the query win.
+"""
 from __future__ import annotations
 
+import heapq
 import html
 from dataclasses import dataclass
 
-from whoosh import highlight
-from whoosh import query as wq
-
-from . import settings
-from .analysis import StemmedWords, fold_and_stem
-from .schema import as_text
+from indexer import settings
+from indexer.analysis import TOKEN_RE, fold_and_stem
+from indexer.search import querytree as qt
 
 MATCH_FIELDS = ("heading", "text")
+SENTENCE_ENDS = frozenset(".!?")
+SENTENCE_MAX_CHARS = 400  # a longer "sentence" (a list, a table row) is not offered as a snippet
+BETWEEN = " … "
 
 
 @dataclass(frozen=True)
@@ -25,76 +31,40 @@ class QueryMarks:
         return bool(self.words or self.phrases)
 
 
-def query_marks(q: wq.Query | None, reader=None) -> QueryMarks:
-    """Split a parsed query into words and phrases to mark; wildcards are expanded against the reader."""
+def query_marks(q: qt.Node | None) -> QueryMarks:
+    """The words and phrases of a query tree to mark (nothing under a NOT; patterns are expanded before)."""
     if q is None:
         return QueryMarks(frozenset(), ())
     words: set[str] = set()
     phrases: list[tuple[str, ...]] = []
-
-    def walk(node: wq.Query) -> None:
-        if isinstance(node, wq.Not):
-            return  # excluded words are never in a hit
-        if isinstance(node, wq.Phrase):
-            if node.fieldname in MATCH_FIELDS:
-                phrases.append(tuple(node.words))
-            return
-        if isinstance(node, wq.Term):
-            if node.fieldname in MATCH_FIELDS:
-                words.add(as_text(node.text))
-            return
-        if isinstance(node, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)) and reader is not None:
-            if node.fieldname in MATCH_FIELDS:
-                words.update(as_text(t) for _, t in node.existing_terms(reader, expand=True))
-            return
-        for child in node.children():
-            walk(child)
-
-    walk(q)
+    for node in qt.positive_leaves(q):
+        if isinstance(node, qt.Phrase) and node.field in MATCH_FIELDS:
+            phrases.append(node.words)
+        elif isinstance(node, qt.Term) and node.field in MATCH_FIELDS:
+            words.add(node.text)
     return QueryMarks(frozenset(words), tuple(phrases))
 
 
-def _formatter(between: str) -> highlight.HtmlFormatter:
-    """Whoosh's escaping HTML formatter, emitting a plain <mark>…</mark> per matched run."""
-    formatter = highlight.HtmlFormatter(tagname="mark", between=between)
-    formatter.template = "<%(tag)s>%(t)s</%(tag)s>"
-    return formatter
-
-
+@dataclass
 class _Token:
-    """A word of a paragraph where Whoosh's highlighter wants one (its analyzer's Token costs ten times more)."""
+    """An analysed word of a paragraph with its character span; runs of matched words are merged."""
 
-    __slots__ = ("text", "startchar", "endchar", "pos", "boost", "matched")
-
-    def __init__(self, text: str, startchar: int, endchar: int, pos: int):
-        self.text, self.startchar, self.endchar, self.pos = text, startchar, endchar, pos
-        self.boost, self.matched = 1.0, False
-
-    def copy(self) -> "_Token":
-        token = _Token(self.text, self.startchar, self.endchar, self.pos)
-        token.boost, token.matched = self.boost, self.matched
-        return token
+    text: str
+    startchar: int
+    endchar: int
+    matched: bool = False
 
 
-def _tokens(text: str, analyzer) -> list:
-    """The analysed words of a text with their character spans: read directly with the fused text analyzer's
-    pattern and cached stems (the same tokens), else through the analyzer."""
-    if isinstance(analyzer, StemmedWords) and analyzer.stem_words:
-        return [_Token(fold_and_stem(m.group(0)), m.start(), m.end(), i)
-                for i, m in enumerate(analyzer.expression.finditer(text))]
-    return [t.copy() for t in analyzer(text, positions=True, chars=True, mode="index", removestops=False)]
-
-
-def _matched_tokens(text: str, marks: QueryMarks, analyzer) -> list:
+def _matched_tokens(text: str, marks: QueryMarks) -> list[_Token]:
     """The analysed tokens of text with .matched set; adjacent matches merged into one run."""
-    tokens = _tokens(text, analyzer)
+    tokens = [_Token(fold_and_stem(m.group(0)), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
     hit = {i for i, t in enumerate(tokens) if t.text in marks.words}
     for phrase in marks.phrases:
         size = len(phrase)
         for i in range(len(tokens) - size + 1):
             if all(tokens[i + k].text == phrase[k] for k in range(size)):
                 hit.update(range(i, i + size))
-    merged: list = []
+    merged: list[_Token] = []
     for i, token in enumerate(tokens):
         token.matched = i in hit
         previous = merged[-1] if merged else None
@@ -106,17 +76,66 @@ def _matched_tokens(text: str, marks: QueryMarks, analyzer) -> list:
     return merged
 
 
-def mark(text: str, marks: QueryMarks, analyzer, whole: bool = False) -> str:
+@dataclass
+class _Fragment:
+    """A stretch of the text and the matched runs inside it."""
+
+    start: int
+    end: int
+    matches: list[_Token]
+
+    @property
+    def score(self) -> int:
+        """Matched runs, times 100 per distinct word matched."""
+        return len(self.matches) * ((len({t.text for t in self.matches}) * 100) or 1)
+
+
+def _sentences(text: str, tokens: list[_Token]) -> list[_Fragment]:
+    """Sentences (ending at . ! ? right after a word) holding a match, not longer than SENTENCE_MAX_CHARS of words."""
+    out, first, matches, length, end = [], None, [], 0, 0
+    for t in tokens:
+        end = t.endchar
+        if first is None:
+            first, length = t.startchar, 0
+        length += t.endchar - t.startchar
+        if t.matched:
+            matches.append(t)
+        if end < len(text) and text[end] in SENTENCE_ENDS:
+            if end + 1 < len(text) and text[end + 1] in SENTENCE_ENDS:
+                continue  # "..." does not end a sentence
+            if matches and length <= SENTENCE_MAX_CHARS:
+                out.append(_Fragment(first, end, matches))
+            first, matches, length = None, [], 0
+    if matches:
+        out.append(_Fragment(first, end, matches))
+    return out
+
+
+def _format(text: str, fragment: _Fragment) -> str:
+    """Escaped HTML of a fragment with its matched runs in <mark>."""
+    out, index = [], fragment.start
+    for t in fragment.matches:
+        if t.startchar < index:
+            continue
+        out.append(html.escape(text[index:t.startchar], quote=False))
+        out.append(f"<mark>{html.escape(text[t.startchar:t.endchar], quote=False)}</mark>")
+        index = t.endchar
+    out.append(html.escape(text[index:fragment.end], quote=False))
+    return "".join(out)
+
+
+def mark(text: str, marks: QueryMarks, whole: bool = False) -> str:
     """Escaped HTML: the whole paragraph (short or `whole`) or its best sentences, matches in <mark>."""
     if marks:
         short = whole or len(text) <= settings.SNIPPET_MAX_CHARS
-        fragmenter = highlight.WholeFragmenter(charlimit=None) if short else \
-            highlight.SentenceFragmenter(maxchars=400, charlimit=None)
-        tokens = _matched_tokens(text, marks, analyzer)
+        tokens = _matched_tokens(text, marks)
         if any(t.matched for t in tokens):
-            fragments = highlight.top_fragments(fragmenter.fragment_tokens(text, iter(tokens)), 1 if short else 2,
-                                                highlight.BasicFragmentScorer(), highlight.SCORE, minscore=1)
-            return _formatter(" … ").format(fragments)
+            if short:
+                fragments = [_Fragment(0, len(text), [t for t in tokens if t.matched])]
+            else:
+                # The two best sentences; on equal scores the later one first (the order snippets always had).
+                fragments = heapq.nlargest(2, _sentences(text, tokens), key=lambda f: (f.score, f.start))
+            return BETWEEN.join(_format(text, f) for f in fragments)
     if whole or len(text) <= settings.SNIPPET_MAX_CHARS:
         return html.escape(text)
     return html.escape(text[: settings.SNIPPET_MAX_CHARS].rsplit(" ", 1)[0]) + " …"

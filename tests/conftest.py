@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from indexer import settings
-from indexer.build import build_from_documents, rebuild
-from indexer.documents import load_documents
+from indexer.backends.embedded.write.build import build_from_documents, rebuild
+from indexer.ingest.documents import load_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indexer.extract import read_document
-from indexer.facets import annotate
+from indexer.ingest.extract import read_document
+from indexer.ingest.annotate import annotate
 
 
 def annotated(path: Path):

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from .test_browser import ARTIFACTS, browser, server  # noqa: F401 - fixtures shared with the browser tests
+from tests.test_browser import ARTIFACTS, browser, server  # noqa: F401 - fixtures shared with the browser tests
 
 pytestmark = pytest.mark.browser
 

@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 
 from indexer import settings
-from indexer.build import current_generation, rebuild
-from indexer.extract import read_document, read_documents
-from indexer.search import SearchIndex
+from indexer.backends.embedded.write.build import current_generation, rebuild
+from indexer.ingest.extract import read_document, read_documents
+from indexer.backends import SearchBackend, open_backend
 
-from .conftest import SEEDS
-from .processes import child_states
+from tests.conftest import SEEDS
+from tests.processes import child_states
 
 SEED_IDS = sorted(p.name for p in SEEDS.iterdir())
 PROSE = ("Inspectors found that social workers in {c} knew their children well, and that managers checked "
@@ -137,8 +137,8 @@ def test_links_that_lead_nowhere_are_reported(hostile, name, reason):
 
 
 def test_every_good_document_is_indexed_and_the_build_is_quick(hostile):
-    stats = SearchIndex(hostile["index"]).stats()
-    indexed = set(SearchIndex(hostile["index"]).generation().doc_names)
+    stats = open_backend(hostile["index"]).stats()
+    indexed = set(open_backend(hostile["index"]).generation().doc_names)
     expected = {*SEED_IDS, *(n.replace("\n", "_") for n in GOOD_FILES), "utf16le.txt", "utf16be.txt", "a.txt",
                 "b.txt", "c.txt"}
     assert indexed == expected
@@ -148,7 +148,7 @@ def test_every_good_document_is_indexed_and_the_build_is_quick(hostile):
 
 
 def _texts(index: Path, doc_id: str) -> list[str]:
-    return [p["text"] for p in SearchIndex(index).document(doc_id)["paragraphs"]]
+    return [p["text"] for p in open_backend(index).document(doc_id)["paragraphs"]]
 
 
 def test_text_beside_a_nested_list_is_kept(hostile):
@@ -181,7 +181,7 @@ def test_utf16_without_bom_is_read(hostile, doc_id, word):
 
 @pytest.mark.parametrize("doc_id", ["canonical-js.html", "canonical-data.html"])
 def test_non_http_page_urls_are_never_stored(hostile, doc_id):
-    assert SearchIndex(hostile["index"]).document(doc_id)["url"] == ""
+    assert open_backend(hostile["index"]).document(doc_id)["url"] == ""
     assert any("is not an http(s) address" in r for r in hostile["warnings"][doc_id])
 
 
@@ -194,7 +194,7 @@ def test_a_slow_file_is_skipped_with_the_reason(tmp_path, monkeypatch):
     path = tmp_path / "slow.txt"
     path.write_text(PROSE.format(c="Slowby"), encoding="utf-8")
     monkeypatch.setattr(settings, "MAX_FILE_SECONDS", 0.2)
-    monkeypatch.setattr("indexer.extract._READERS", {"text": lambda data, doc: time.sleep(5)})
+    monkeypatch.setattr("indexer.ingest.extract._READERS", {"text": lambda data, doc: time.sleep(5)})
     started = time.perf_counter()
     assert read_document(path).error == "too slow: reading took over 0.2 s (the limit)"
     assert time.perf_counter() - started < 2
@@ -210,7 +210,7 @@ def test_an_unreadable_folder_is_reported(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr("indexer.extract.walk.os.scandir", scandir)
+    monkeypatch.setattr("indexer.ingest.extract.walk.os.scandir", scandir)
     docs = {Path(d.path).name: d.error for d in read_documents([tmp_path])}
     assert docs == {"locked": "unreadable folder: Permission denied", "ok.txt": None}
 
@@ -231,7 +231,7 @@ def test_bad_metadata_is_a_warning_for_that_file(hostile, path, reason):
 
 
 def test_good_metadata_beside_bad_lines_is_still_used(hostile):
-    index = SearchIndex(hostile["index"])
+    index = open_backend(hostile["index"])
     assert index.document("a.txt")["title"] == "Title from the manifest"
     cp = index.document("c.txt")
     assert cp["title"] == "Café ‘quoted’ report" and cp["published"] == "2019-05-01"
@@ -242,7 +242,7 @@ def test_good_metadata_beside_bad_lines_is_still_used(hostile):
 def test_warnings_reach_the_stats_and_the_cli(hostile, runner):
     from indexer.cli import main
 
-    assert len(SearchIndex(hostile["index"]).stats()["warnings"]) == len(hostile["report"].warnings) >= 7
+    assert len(open_backend(hostile["index"]).stats()["warnings"]) == len(hostile["report"].warnings) >= 7
     result = runner.invoke(main, ["rebuild", "--source", str(hostile["src"] / "jsonl"), "--index",
                                   str(hostile["src"].parent / "cli-index"), "--quiet"])
     assert result.exit_code == 0 and "line 2: invalid JSON" in result.output
@@ -352,7 +352,7 @@ def test_csv_cells_are_neutralised(web):
 
 
 def test_neutralise_cell_follows_owasp():
-    from indexer.export import neutralise_cell
+    from indexer.features.export import neutralise_cell
 
     assert [neutralise_cell(v) for v in ["=1", "+1", "-1", "@x", "\tx", "\rx", "ok", "", 5, None]] == [
         "'=1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "ok", "", 5, None]
@@ -371,7 +371,7 @@ def _big_source(folder: Path) -> Path:
 def test_a_second_rebuild_gets_the_lock_message_and_the_first_succeeds(tmp_path):
     import threading
 
-    from indexer.lock import RebuildLocked
+    from indexer.backends.embedded.index.lock import RebuildLocked
 
     index_dir = tmp_path / "index"
     inside, release = threading.Event(), threading.Event()
@@ -393,14 +393,14 @@ def test_a_second_rebuild_gets_the_lock_message_and_the_first_succeeds(tmp_path)
         release.set()
         thread.join(30)
     assert current_generation(index_dir).name == outcome["report"].generation
-    assert SearchIndex(index_dir).search_count('"caseloads"') == 2
+    assert open_backend(index_dir).search_count('"caseloads"') == 2
 
 
 def test_cli_rebuild_refuses_while_another_runs(tmp_path):
     import subprocess
     import sys
 
-    from indexer.lock import RebuildLock
+    from indexer.backends.embedded.index.lock import RebuildLock
 
     with RebuildLock(tmp_path / "index"):
         result = subprocess.run([sys.executable, "-m", "indexer.cli", "rebuild", "--source", str(SEEDS), "--index",
@@ -447,10 +447,10 @@ def test_kill_9_of_a_rebuild_leaves_no_writers_and_the_old_index_served(tmp_path
         "import sys, time\n"
         "from pathlib import Path\n"
         "from indexer import settings\n"
-        "from indexer.build import rebuild\n"
+        "from indexer.backends.embedded.write.build import rebuild\n"
         "settings.WRITER_PROCS = 2\n"
         "settings.SEGMENT_PARAGRAPHS = 200\n"
-        "from indexer.segments import buffer as segment_writer\n"
+        "from indexer.backends.embedded.write.segments import buffer as segment_writer\n"
         "real_finish = segment_writer.SegmentWriter.finish\n"
         "def slow_finish(self):\n"
         "    time.sleep(120)\n"
@@ -480,14 +480,14 @@ def test_kill_9_of_a_rebuild_leaves_no_writers_and_the_old_index_served(tmp_path
         if proc.poll() is None:
             proc.kill()
     assert current_generation(index_dir) == before
-    assert SearchIndex(index_dir).search_count('"caseloads"') == 2
+    assert open_backend(index_dir).search_count('"caseloads"') == 2
     assert list(index_dir.glob(".building-*"))  # the dead rebuild's leftovers ...
     assert rebuild([SEEDS], index_dir).documents == 5  # ... are cleaned up by the next one, which takes the lock
     assert not list(index_dir.glob(".building-*"))
 
 
 def test_a_failing_rebuild_stops_its_writer_processes(tmp_path, monkeypatch):
-    from indexer import documents
+    from indexer.ingest import documents
 
     monkeypatch.setattr(settings, "WRITER_PROCS", 2)
     monkeypatch.setattr(settings, "SEGMENT_PARAGRAPHS", 200)
@@ -508,4 +508,4 @@ def test_a_failing_rebuild_stops_its_writer_processes(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="disk full"):
         rebuild([source], index_dir)
     assert set(_children_of(os.getpid())) <= before
-    assert SearchIndex(index_dir).search_count('"caseloads"') == 2
+    assert open_backend(index_dir).search_count('"caseloads"') == 2

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 CHROMIUM = os.environ.get("REPORTSEARCH_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")

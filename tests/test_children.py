@@ -10,14 +10,14 @@ from pathlib import Path
 
 from indexer import children
 
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 _REBUILD = """
 import json, sys
 from pathlib import Path
 from indexer import settings
-from indexer.build import rebuild
-from indexer.segments import bulk
+from indexer.backends.embedded.write.build import rebuild
+from indexer.backends.embedded.write.segments import bulk
 settings.SEGMENT_PARAGRAPHS = 30
 settings.WRITER_PROCS = 2
 settings.PARALLEL_READ_MIN_FILES = 2  # the seeds' five files are read by the pool
@@ -57,8 +57,8 @@ _FAILING_WRITER = """
 import json, os, sys, time
 from pathlib import Path
 from indexer import settings
-from indexer.build import rebuild
-from indexer.segments import buffer
+from indexer.backends.embedded.write.build import rebuild
+from indexer.backends.embedded.write.segments import buffer
 from tests.processes import child_states
 settings.SEGMENT_PARAGRAPHS = 30
 settings.WRITER_PROCS = 2

@@ -1,7 +1,7 @@
 """Chunking: long paragraphs become passages at sentence boundaries; headings become context."""
 from __future__ import annotations
 
-from indexer.chunk import paragraphs_from_blocks, sentences, split_long
+from indexer.ingest.chunk import paragraphs_from_blocks, sentences, split_long
 from indexer.models import Block
 
 

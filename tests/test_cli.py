@@ -9,7 +9,7 @@ import pytest
 
 from indexer.cli import main
 
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import csv
 import pytest
 
 from indexer import settings
-from indexer.councils import council_rows, find_council, history, latest_own
+from indexer.features.councils import council_rows, find_council, history, latest_own
 
 
 def _table_rows(*names: str) -> list[tuple[str, str, str]]:

@@ -5,8 +5,8 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from indexer.search import SearchIndex
-from indexer.search.counting import Matches, count_codes, document_codes
+from indexer.backends import SearchBackend, open_backend
+from indexer.backends.embedded.collector.counting import Matches, count_codes, document_codes
 from indexer.search.facets import value_codes, value_counts, year_counts
 
 # Three documents: 0 uniform (code 2), 1 mixed (codes 1 and 3), 2 uniform with no value (code 0).
@@ -39,7 +39,7 @@ def test_per_document_counts_are_computed_once():
 
 
 def test_real_index_facets_equal_paragraph_counting(fixture_index):
-    gen = SearchIndex(fixture_index).generation()
+    gen = open_backend(fixture_index).generation()
     assert len(document_codes(gen, ("keyword", "council"), value_codes(gen, "council").codes).mixed)  # round-ups
     paragraph_view = SimpleNamespace(size=gen.size, years=gen.years, keyword_postings=gen.keyword_postings)
     rng = np.random.default_rng(5)
@@ -51,7 +51,7 @@ def test_real_index_facets_equal_paragraph_counting(fixture_index):
 
 
 def test_generation_per_document_helpers_equal_gathers(fixture_index):
-    gen = SearchIndex(fixture_index).generation()
+    gen = open_backend(fixture_index).generation()
     assert gen.document_runs is not None  # a rebuild numbers paragraphs document by document
     rng = np.random.default_rng(9)
     mask = rng.random(gen.size) < 0.3
@@ -67,7 +67,7 @@ def test_generation_per_document_helpers_equal_gathers(fixture_index):
 
 
 def test_sums_per_document_equal_a_bincount(fixture_index):
-    gen = SearchIndex(fixture_index).generation()
+    gen = open_backend(fixture_index).generation()
     rng = np.random.default_rng(10)
     for share in (0.001, 0.2, 1.0):
         docnums = np.flatnonzero(rng.random(gen.size) < share)

@@ -7,15 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from indexer import documents
+from indexer.ingest import documents
 
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 # Run in a fresh process: the test process may have threads running (live servers), and then it never forks.
 _COMPARE = """
 import json, sys
 from pathlib import Path
-from indexer import documents, settings
+from indexer import settings
+from indexer.ingest import documents
 settings.PARALLEL_READ_MIN_FILES = 2
 sources = [Path(p) for p in sys.argv[1:]]
 pools = []
@@ -54,7 +55,8 @@ def test_few_files_are_read_in_this_process(monkeypatch):
 _CRASH = """
 import json, os, signal, sys
 from pathlib import Path
-from indexer import documents, settings
+from indexer import settings
+from indexer.ingest import documents
 settings.PARALLEL_READ_MIN_FILES = 2
 real = documents.read_document
 def read(path, *rest):

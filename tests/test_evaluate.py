@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.evaluate import evaluate_manifest
+from indexer.quality.evaluate_facets import evaluate_manifest
 
 pytestmark = pytest.mark.reports
 

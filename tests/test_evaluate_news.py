@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from indexer.cli import main
-from indexer.evaluate_news import default_labels, evaluate_news, load_labels
+from indexer.quality.evaluate_news import default_labels, evaluate_news, load_labels
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 FLOORS = {"council": 0.97, "severity": 0.93, "year": 0.92}
 LABELS = default_labels(ROOT)

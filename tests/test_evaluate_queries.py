@@ -8,11 +8,9 @@ import re
 import pytest
 
 from indexer.cli import main
-from indexer.evaluate_queries import (DEFAULT_QUERIES, JudgedQuery, QueryEvaluation, QueryOutcome, dcg,
-                                      evaluate_queries, format_query_report, load_judged, ndcg_at, recall_at,
-                                      reciprocal_rank)
+from indexer.quality.evaluate_queries import DEFAULT_QUERIES, JudgedQuery, QueryEvaluation, QueryOutcome, dcg, evaluate_queries, format_query_report, load_judged, ndcg_at, recall_at, reciprocal_rank
 
-from .conftest import NEWS, REPORTS, ROOT, SEEDS
+from tests.conftest import NEWS, REPORTS, ROOT, SEEDS
 
 JUDGED = ROOT / DEFAULT_QUERIES
 # Floors a little under what best-match search reaches (recall@10 0.904, nDCG@10 0.883, MRR 0.957, no zero-hit query).

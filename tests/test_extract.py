@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from indexer.extract import read_document, read_documents
+from indexer.ingest.extract import read_document, read_documents
 
 
 def test_html_named_pdf_is_reported_and_skipped(tmp_path):

@@ -1,9 +1,9 @@
 """HTML pages: main text only, title, canonical URL and published date from the head."""
 from __future__ import annotations
 
-from indexer.extract import read_document
+from indexer.ingest.extract import read_document
 
-from .conftest import FIXTURES
+from tests.conftest import FIXTURES
 
 
 def test_roundup_page_main_text_only():

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from indexer.extract import read_document
+from indexer.ingest.extract import read_document
 
 pytestmark = pytest.mark.reports
 

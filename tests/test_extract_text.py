@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.extract import read_document
-from indexer.extract.text import decode
+from indexer.ingest.extract import read_document
+from indexer.ingest.extract.text import decode
 
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 # (first four words, last three words) of every paragraph, in order.
 EXPECTED = {
@@ -200,7 +200,7 @@ def test_decode_handles_cp1252_utf16_and_bom():
 
 
 def test_archive_toolbar_lines_are_furniture():
-    from .conftest import FIXTURES
+    from tests.conftest import FIXTURES
 
     doc = read_document(FIXTURES / "wayback-kent.txt")
     assert doc.title == "Ofsted finds Kent child protection 'inadequate'"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from .facet_helpers import annotated
-from .conftest import FIXTURES, SEEDS
+from tests.facet_helpers import annotated
+from tests.conftest import FIXTURES, SEEDS
 
 SEED_FACTS = {
     "000_f098993525120d5e.txt": ("Medway", "E06000035", 2019, "inadequate"),

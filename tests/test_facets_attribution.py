@@ -1,7 +1,7 @@
 """Which councils a grade belongs to in round-ups (facets/attribution.py), end to end on short articles."""
 from __future__ import annotations
 
-from .facet_helpers import article
+from tests.facet_helpers import article
 
 
 def test_a_list_introduced_by_its_grade(tmp_path):

@@ -1,11 +1,11 @@
 """Every facet value says how sure it is (facets/confidence.py); the index stores the year's."""
 from __future__ import annotations
 
-from indexer.build import index_fields
-from indexer.facets.confidence import weakest
+from indexer.backends.embedded.write.build import index_fields
+from indexer.ingest.annotate.confidence import weakest
 
-from .conftest import SEEDS
-from .facet_helpers import annotated, article
+from tests.conftest import SEEDS
+from tests.facet_helpers import annotated, article
 
 
 def test_weakest_level():
@@ -26,7 +26,7 @@ def test_year_from_dates_matched_in_the_record_is_official():
 
 
 def test_guessed_year_is_inferred_and_stored_in_the_index():
-    from .conftest import FIXTURES
+    from tests.conftest import FIXTURES
 
     doc = annotated(FIXTURES / "hostile.txt")  # no dates: the only inadequate inspection of the council
     assert doc.year == 2014 and doc.year_inferred

@@ -1,8 +1,8 @@
 """Which councils an article is about (facets/council.py, article.py): subjects versus mentions, schools."""
 from __future__ import annotations
 
-from .facet_helpers import annotated, article
-from .conftest import FIXTURES
+from tests.facet_helpers import annotated, article
+from tests.conftest import FIXTURES
 
 def test_multi_council_roundup_has_aligned_grades_and_paragraph_councils():
     doc = annotated(FIXTURES / "roundup-2024.html")

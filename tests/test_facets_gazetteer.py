@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from indexer.facets.gazetteer import display_name, find_mentions, resolve_mention
+from indexer.ingest.annotate.gazetteer import display_name, find_mentions, resolve_mention
 
 def test_longest_match_wins_for_contained_names():
     names = [m.alias for m in find_mentions("North Somerset and Somerset; Newcastle upon Tyne, not "

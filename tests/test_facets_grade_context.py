@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.facets.grade_context import not_current
-from indexer.facets.severity import grade_statements
+from indexer.ingest.annotate.grade_context import not_current
+from indexer.ingest.annotate.severity import grade_statements
 
 
 @pytest.mark.parametrize("sentence,expected", [

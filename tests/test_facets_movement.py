@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from indexer.facets.movement import Move, article_moves, change_values, report_moves, sentence_moves
-from indexer.facets.text_units import Sentence
+from indexer.ingest.annotate.movement import Move, article_moves, change_values, report_moves, sentence_moves
+from indexer.ingest.annotate.text_units import Sentence
 
 NORFOLK = "E10000020"
 COVENTRY = "E08000026"

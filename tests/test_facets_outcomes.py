@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from indexer.facets import outcomes
+from indexer.ingest.annotate import outcomes
 
 
 def test_by_inspection_end_finds_the_medway_2019_inspection():

@@ -1,8 +1,8 @@
 """Subject mentions and council lists (facets/places.py)."""
 from __future__ import annotations
 
-from indexer.facets.gazetteer import display_name, find_mentions
-from indexer.facets.places import council_groups, subject_mentions
+from indexer.ingest.annotate.gazetteer import display_name, find_mentions
+from indexer.ingest.annotate.places import council_groups, subject_mentions
 
 
 def _names(text):

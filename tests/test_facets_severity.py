@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.facets.severity import grade_statements
+from indexer.ingest.annotate.severity import grade_statements
 
-from .facet_helpers import article
+from tests.facet_helpers import article
 
 def test_past_grade_is_not_the_current_grade(tmp_path):
     doc = article(tmp_path, "Ofsted downgrades Slough\n\nSlough's children's services were rated good in 2017 "
@@ -57,6 +57,6 @@ def test_negated_and_advisory_grades(sentence, expected):
     ("Kent County Council performs adequately.", "adequate"),
 ])
 def test_report_overall_judgements(text, grade):
-    from indexer.facets.severity import report_overall
+    from indexer.ingest.annotate.severity import report_overall
 
     assert report_overall(text)[0] == grade

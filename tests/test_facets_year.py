@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .facet_helpers import annotated, article
-from .conftest import FIXTURES, SEEDS
+from tests.facet_helpers import annotated, article
+from tests.conftest import FIXTURES, SEEDS
 
 def test_sunderland_year_reasoned_from_rated_good_in_2012():
     doc = annotated(SEEDS / "004_c591f3048068f891.txt")
@@ -13,7 +13,7 @@ def test_sunderland_year_reasoned_from_rated_good_in_2012():
 
 
 def test_datelines_and_archive_lines(tmp_path):
-    from indexer.facets.year import dateline
+    from indexer.ingest.annotate.year import dateline
 
     assert dateline("Local Paper\nPublished: 05/03/2019 14:00\nBody text here.")[0] == dt.date(2019, 3, 5)
     assert dateline("12 captures\n05 Mar 2019 - 20 Jun 2021\nArchived 5 March 2019\nBody.")[0] is None

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from indexer.feeds import atom_feed
+from indexer.features.feeds import atom_feed
 from indexer.models import Hit
 
 A = "{http://www.w3.org/2005/Atom}"

@@ -7,8 +7,8 @@ from whoosh.qparser import MultifieldParser
 
 from indexer import settings
 from indexer.limits import check_expansions, cut_query, limited_list, limited_query, words_to_correct
-from indexer.search import SearchIndex
-from indexer.search.matching import _expanded_mask
+from indexer.backends import SearchBackend, open_backend
+from indexer.backends.embedded.query.matching import _expanded_mask
 
 
 def test_query_is_cut_before_anything_reads_it():
@@ -36,7 +36,7 @@ def _parse(gen, text):
 
 
 def test_leading_wildcards_and_wide_patterns_are_refused(seed_index, monkeypatch):
-    gen = SearchIndex(seed_index).generation()
+    gen = open_backend(seed_index).generation()
     reader = gen.searcher.reader()
     with pytest.raises(ValueError, match="starts with a wildcard"):
         check_expansions(_parse(gen, "?*"), reader)
@@ -48,6 +48,6 @@ def test_leading_wildcards_and_wide_patterns_are_refused(seed_index, monkeypatch
 
 @pytest.mark.parametrize("pattern", ["safeguard*", "c?se*", "inspect*", "zzz*"])
 def test_wildcard_matching_in_numpy_equals_whoosh(seed_index, pattern):
-    gen = SearchIndex(seed_index).generation()
+    gen = open_backend(seed_index).generation()
     for sub in _parse(gen, pattern).subqueries:
         assert np.flatnonzero(_expanded_mask(gen, sub)).tolist() == sorted(sub.docs(gen.searcher))

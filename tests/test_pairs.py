@@ -6,10 +6,10 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer.build import rebuild
-from indexer.search import SearchIndex
-from indexer.search.pairs import PairPart, pair_key, phrase_in_parts
-from indexer.update import update
+from indexer.backends.embedded.write.build import rebuild
+from indexer.backends import SearchBackend, open_backend
+from indexer.backends.embedded.postings.pairs import PairPart, pair_key, phrase_in_parts
+from indexer.backends.embedded.write.update import update
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -37,7 +37,7 @@ def _phrases(gen, field: str, rng, count: int) -> list[list[int]]:
 
 
 def test_pairs_find_what_the_sequences_find(fixture_index):
-    gen = SearchIndex(fixture_index).generation()
+    gen = open_backend(fixture_index).generation()
     assert set(gen.pairs) == {"text", "heading"}
     rng = np.random.default_rng(7)
     for field in ("text", "heading"):
@@ -52,7 +52,7 @@ def test_pairs_after_an_update_span_both_parts(tmp_path):
     rebuild([folder], index_dir)
     shutil.copy(FIXTURES / "roundup-2024.html", folder / "roundup-2024.html")
     update([folder], index_dir)
-    gen = SearchIndex(index_dir).generation()
+    gen = open_backend(index_dir).generation()
     assert len(gen.pairs["text"]) == 2
     # The inverted postings of both parts are there too (a name clash once linked the pairs' files over them,
     # and every query fell back to decoding Whoosh's posting blocks: 40x slower at a million paragraphs).

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from indexer.ranking import FieldStats, TermPostings, best_first, bm25f
+from indexer.backends.embedded.collector.ranking import FieldStats, TermPostings, best_first, bm25f
 
 
 def test_bm25f_prefers_rarer_terms_higher_tf_and_shorter_paragraphs():
@@ -36,7 +36,7 @@ def test_best_first_collapses_per_document_keeping_the_best_paragraph():
 
 
 def test_documents_rank_by_tier_then_best_paragraph_plus_a_share_of_others():
-    from indexer.ranking import rank_documents
+    from indexer.backends.embedded.collector.ranking import rank_documents
 
     candidates = np.array([0, 1, 2, 3, 4, 5])
     doc_ids = np.array([0, 1, 0, 1, 0, 2])
@@ -51,7 +51,7 @@ def test_documents_rank_by_tier_then_best_paragraph_plus_a_share_of_others():
 
 
 def test_a_documents_whole_text_score_is_added_within_its_tier():
-    from indexer.ranking import rank_documents
+    from indexer.backends.embedded.collector.ranking import rank_documents
 
     candidates = np.array([0, 1, 2])
     doc_ids = np.array([0, 1, 2])
@@ -64,11 +64,11 @@ def test_a_documents_whole_text_score_is_added_within_its_tier():
 
 
 def test_whole_document_scores_are_highest_for_the_document_with_the_words(seed_index):
-    from indexer.search import SearchIndex
-    from indexer.search.bestmatch import BestMatchPlan, plan_hits
+    from indexer.backends import SearchBackend, open_backend
+    from indexer.backends.embedded.query.bestmatch import BestMatchPlan, plan_hits
     from indexer.search.synonyms import group_words, stems_of
 
-    gen = SearchIndex(seed_index).generation()
+    gen = open_backend(seed_index).generation()
     documents = plan_hits(gen, BestMatchPlan(tuple(group_words(stems_of("MASH referrals"))))).documents
     names = list(gen.doc_names)
     medway = names.index("000_f098993525120d5e.txt")  # the only seed naming the MASH
@@ -78,7 +78,7 @@ def test_whole_document_scores_are_highest_for_the_document_with_the_words(seed_
 
 def test_integer_key_orders_exactly_as_the_lexsort_it_replaced():
     """Tier, then score, then position: the same order and top-k as sorting the two keys (ties included)."""
-    from indexer.ranking import best_positions, rank_documents, rank_paragraphs
+    from indexer.backends.embedded.collector.ranking import best_positions, rank_documents, rank_paragraphs
 
     rng = np.random.default_rng(5)
     size = 5000
@@ -100,7 +100,7 @@ def test_integer_key_orders_exactly_as_the_lexsort_it_replaced():
 
 
 def test_a_nan_or_negative_score_sorts_last_not_first():
-    from indexer.ranking import rank_paragraphs
+    from indexer.backends.embedded.collector.ranking import rank_paragraphs
 
     candidates = np.arange(4)
     tiers = np.zeros(4, dtype=np.int16)
@@ -122,7 +122,7 @@ def _random_ranking_case(rng, documents: int, ties: bool):
 
 @pytest.mark.parametrize("ties", [False, True])
 def test_first_documents_only_are_the_same_as_ranking_all(ties):
-    from indexer.ranking import _rank_documents_sorted, rank_documents
+    from indexer.backends.embedded.collector.ranking import _rank_documents_sorted, rank_documents
 
     rng = np.random.default_rng(11)
     for trial in range(30):
@@ -136,7 +136,7 @@ def test_first_documents_only_are_the_same_as_ranking_all(ties):
 
 @pytest.mark.parametrize("ties", [False, True])
 def test_best_first_shortcut_is_the_same_as_sorting_everything(ties):
-    from indexer.ranking import rank_paragraphs
+    from indexer.backends.embedded.collector.ranking import rank_paragraphs
 
     rng = np.random.default_rng(12)
     for trial in range(30):
@@ -152,7 +152,7 @@ def test_best_first_shortcut_is_the_same_as_sorting_everything(ties):
 
 
 def test_bm25f_at_some_paragraphs_equals_scoring_all():
-    from indexer.ranking import bm25f_at
+    from indexer.backends.embedded.collector.ranking import bm25f_at
 
     rng = np.random.default_rng(4)
     lengths = rng.integers(1, 200, 500).astype(np.float32)

@@ -1,7 +1,7 @@
 """The analyzers and facet fields: stems without stopword removal, raw words, '|'-joined facet values."""
 from __future__ import annotations
 
-from indexer.schema import build_schema, join_facet, raw_analyzer, split_facet, text_analyzer
+from indexer.backends.embedded.index.schema import build_schema, join_facet, raw_analyzer, split_facet, text_analyzer
 
 
 def test_text_analyzer_stems_and_keeps_every_word():

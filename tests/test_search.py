@@ -6,17 +6,17 @@ from collections import Counter
 import pytest
 
 from indexer.models import SearchRequest
-from indexer.search import SearchIndex
+from indexer.backends import SearchBackend, open_backend
 
 
 @pytest.fixture(scope="module")
 def seeds(seed_index):
-    return SearchIndex(seed_index)
+    return open_backend(seed_index)
 
 
 @pytest.fixture(scope="module")
 def corpus(fixture_index):
-    return SearchIndex(fixture_index)
+    return open_backend(fixture_index)
 
 
 def test_caseloads_top_is_medway_then_sunderland_and_kent_by_synonym(seeds):
@@ -49,7 +49,7 @@ def test_stemming_matches_word_forms_and_highlights_as_written(seeds):
     assert "safeguard</mark>" in snippets
 
 
-def _paragraph_councils(index: SearchIndex, q: str) -> Counter:
+def _paragraph_councils(index: SearchBackend, q: str) -> Counter:
     """Independent count: list every matching paragraph, then read each one's councils from its document."""
     result = index.search(SearchRequest(q=q, collapse=False, per_page=10000))
     counts: Counter = Counter()

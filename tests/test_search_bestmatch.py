@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from indexer.models import SearchRequest
-from indexer.search import SearchIndex
+from indexer.backends import SearchBackend, open_backend
 from indexer import settings
-from indexer.search.bestmatch import BestMatchPlan, meaningful, meaningful_groups
+from indexer.backends.embedded.query.bestmatch import BestMatchPlan, meaningful, meaningful_groups
 from indexer.search.synonyms import group_words, stems_of
 
 MEDWAY = "000_f098993525120d5e.txt"
@@ -15,7 +15,7 @@ KENT = "003_daed07e52103bff4.txt"
 
 @pytest.fixture(scope="module")
 def seeds(seed_index):
-    return SearchIndex(seed_index)
+    return open_backend(seed_index)
 
 
 @pytest.mark.parametrize("words,required", [(1, 1), (2, 2), (3, 2), (4, 3), (5, 3), (7, 5), (8, 6)])
@@ -106,7 +106,7 @@ def test_pages_are_slices_of_one_order(seeds):
 
 
 def test_only_the_council_the_query_names_is_marked(fixture_index):
-    result = SearchIndex(fixture_index).search(SearchRequest(q="Barnet inspection results published",
+    result = open_backend(fixture_index).search(SearchRequest(q="Barnet inspection results published",
                                                              collapse=False, per_page=50))
     marked = [h for h in result.hits if h.councils_matched]
     assert marked and all(h.councils_matched == ["Barnet"] for h in marked)
@@ -116,10 +116,10 @@ def test_only_the_council_the_query_names_is_marked(fixture_index):
 def test_words_spread_over_one_documents_paragraphs_still_find_it(seed_index, monkeypatch):
     # No Medway paragraph has three of these words; the article has all four, in four paragraphs.
     q = "commissioner MASH exceptionally resigned"
-    result = SearchIndex(seed_index).search(SearchRequest(q=q))
+    result = open_backend(seed_index).search(SearchRequest(q=q))
     assert [h.doc_id for h in result.hits] == [MEDWAY] and result.match_info["required"] == 3
     monkeypatch.setattr(settings, "DOCUMENT_COVERAGE", False)
-    paragraphs_only = SearchIndex(seed_index).search(SearchRequest(q=q))  # a new handle: nothing cached
+    paragraphs_only = open_backend(seed_index).search(SearchRequest(q=q))  # a new handle: nothing cached
     assert paragraphs_only.match_info["required"] == 1 and len(paragraphs_only.hits) > 1
 
 
@@ -148,7 +148,7 @@ _MOVEMENT_ARTICLES = {
 
 @pytest.fixture(scope="module")
 def movement_index(tmp_path_factory):
-    from indexer.build import rebuild
+    from indexer.backends.embedded.write.build import rebuild
 
     folder = tmp_path_factory.mktemp("movement-articles")
     for name, text in _MOVEMENT_ARTICLES.items():
@@ -160,7 +160,7 @@ def movement_index(tmp_path_factory):
 
 def _top(index_dir, q: str) -> list[str]:
     """Document ids of a fresh search (no cache shared between settings)."""
-    return [h.doc_id for h in SearchIndex(index_dir).search(SearchRequest(q=q)).hits]
+    return [h.doc_id for h in open_backend(index_dir).search(SearchRequest(q=q)).hits]
 
 
 @pytest.mark.parametrize("q,first", [
@@ -178,11 +178,11 @@ def test_a_named_grade_movement_ranks_the_documents_reporting_it_first(movement_
 
 def test_the_movement_cue_words_are_not_searched_as_words(movement_index):
     q = "children's services no longer rated inadequate"
-    result = SearchIndex(movement_index).search(SearchRequest(q=q))
+    result = open_backend(movement_index).search(SearchRequest(q=q))
     assert result.match_info["words"] == ["children's", "services", "rated", "inadequate", "grade from inadequate"]
     assert (result.match_info["required"], result.match_info["of"]) == (3, 5)
     # "Only paragraphs with all the words" means the words as typed: no movement stands in for them.
-    strict = SearchIndex(movement_index).search(SearchRequest(q=q, match="all"))
+    strict = open_backend(movement_index).search(SearchRequest(q=q, match="all"))
     assert "longer" in strict.match_info["words"] and strict.total == 0
 
 
@@ -195,7 +195,7 @@ def test_the_movement_stands_in_for_its_cue_words_in_the_minimum(movement_index)
 
 
 def test_a_document_shows_the_movement_it_was_found_to_report(movement_index):
-    index = SearchIndex(movement_index)
+    index = open_backend(movement_index)
     assert index.document("leicester-out.txt")["grade_change"] == \
         ["from inadequate", "to requires improvement", "improved"]
     assert index.document("bury-inadequate.txt")["grade_change"] == []

@@ -4,18 +4,18 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from indexer.build import rebuild
+from indexer.backends.embedded.write.build import rebuild
 from indexer.models import SearchRequest
-from indexer.search import SearchIndex
-from indexer.search.context import document_context
-from indexer.update import update
+from indexer.backends import SearchBackend, open_backend
+from indexer.backends.embedded.query.context import document_context
+from indexer.backends.embedded.write.update import update
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 KENT = "003_daed07e52103bff4.txt"
 
 
 def test_council_context_has_names_not_generic_words(seed_index):
-    gen = SearchIndex(seed_index).generation()
+    gen = open_backend(seed_index).generation()
     context = document_context(gen)
     kinds = context.kinds[gen.doc_index[KENT]]
     assert "kent" in kinds["council"] and "inadequ" in kinds["severity"] and "2010" in kinds["year"]
@@ -23,7 +23,7 @@ def test_council_context_has_names_not_generic_words(seed_index):
 
 
 def test_county_lines_is_not_every_county_council(seed_index):
-    result = SearchIndex(seed_index).search(SearchRequest(q="county", collapse=False, per_page=50))
+    result = open_backend(seed_index).search(SearchRequest(q="county", collapse=False, per_page=50))
     assert all("council" not in h.context_matched for h in result.hits)
 
 
@@ -36,23 +36,23 @@ def test_context_follows_an_updated_document(tmp_path):
     text = changed.read_text(encoding="utf-8")
     changed.write_text("Zanzibarian children's services praised\n" + text.split("\n", 1)[1], encoding="utf-8")
     update([folder], index_dir)
-    gen = SearchIndex(index_dir).generation()
+    gen = open_backend(index_dir).generation()
     title = document_context(gen).kinds[gen.doc_index[KENT]]["title"]
     assert "zanzibarian" in title and "kent" not in title
 
 
 def test_warm_builds_the_first_search_structures_before_any_request(seed_index, tmp_path):
     """A server warms its index at start: the document context and facet codes exist before the first search."""
-    from indexer.search import SearchIndex
-    from indexer.search import context as context_module
+    from indexer.backends import SearchBackend, open_backend
+    from indexer.backends.embedded.query import context as context_module
     from indexer.search import facets as facets_module
 
-    index = SearchIndex(seed_index)
+    index = open_backend(seed_index)
     index.warm()
     gen = index.generation()
     assert gen in context_module._BUILT
     assert "council" in facets_module._CODES[gen]
-    SearchIndex(tmp_path / "nothing").warm()  # no index yet: nothing to warm, no error
+    open_backend(tmp_path / "nothing").warm()  # no index yet: nothing to warm, no error
 
 
 def test_a_server_warm_freezes_the_index_objects_out_of_the_collector(seed_index):
@@ -61,7 +61,7 @@ def test_a_server_warm_freezes_the_index_objects_out_of_the_collector(seed_index
     import subprocess
     import sys
 
-    script = ("import gc, sys; from indexer.search import SearchIndex; i = SearchIndex(sys.argv[1]); "
+    script = ("import gc, sys; from indexer.backends import open_backend; i = open_backend(sys.argv[1]); "
               "i.warm(); print(gc.get_freeze_count()); i.warm(freeze=True); print(gc.get_freeze_count())")
     out = subprocess.run([sys.executable, "-c", script, str(seed_index)], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).resolve().parent.parent).stdout.split()

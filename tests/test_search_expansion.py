@@ -5,8 +5,8 @@ from whoosh import query as wq
 
 from indexer import settings
 from indexer.models import SearchRequest
-from indexer.search import SearchIndex
-from indexer.search.query import parse_query
+from indexer.backends import SearchBackend, open_backend
+from indexer.backends.embedded.query.parse import parse_query
 
 
 def _terms(q) -> list[str]:
@@ -15,7 +15,7 @@ def _terms(q) -> list[str]:
 
 def test_wildcard_past_the_cap_keeps_the_most_frequent_words(fixture_index, monkeypatch):
     monkeypatch.setattr(settings, "MAX_EXPANSION_TERMS", 3)
-    index = SearchIndex(fixture_index)
+    index = open_backend(fixture_index)
     gen = index.generation()
     parsed = parse_query(gen, "c*")
     text_terms = [t for t in parsed.query.leaves() if isinstance(t, wq.Term) and t.fieldname == "text"]
@@ -31,7 +31,7 @@ def test_wildcard_past_the_cap_keeps_the_most_frequent_words(fixture_index, monk
 
 
 def test_small_wildcard_is_exact(fixture_index):
-    gen = SearchIndex(fixture_index).generation()
+    gen = open_backend(fixture_index).generation()
     parsed = parse_query(gen, "safeguard*")
     assert parsed.message is None
     assert sorted(t for t in _terms(parsed.query)) == sorted(

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from indexer.models import SearchRequest
-from indexer.search import SearchIndex
+from indexer.backends import SearchBackend, open_backend
 from indexer.search.facets import FACETS_BY_NAME, KeywordFacet, YearFacet, facet_counts, facet_masks
 
 # Six paragraphs: councils and years planted by hand.
@@ -71,7 +71,7 @@ def test_sub_judgement_is_a_real_facet_whose_toggle_selects_and_deselects():
 
 @pytest.mark.reports
 def test_sub_judgement_toggle_over_the_real_reports(reports_index):
-    index = SearchIndex(reports_index)
+    index = open_backend(reports_index)
     result = index.search(SearchRequest(q="children"))
     inadequate = next(v for v in result.facets["leadership"] if v.value == "inadequate")
     assert "q=" in inadequate.toggle_url and "leadership=inadequate" in inadequate.toggle_url

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.search import SearchIndex
-from indexer.search.postings import read_postings
+from indexer.backends import SearchBackend, open_backend
+from indexer.backends.embedded.postings.whoosh_postings import read_postings
 
 
 @pytest.fixture(scope="module")
 def gen(fixture_index):
-    return SearchIndex(fixture_index).generation()
+    return open_backend(fixture_index).generation()
 
 
 @pytest.mark.parametrize("field", ["text", "heading"])

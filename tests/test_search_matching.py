@@ -4,14 +4,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from indexer.search import SearchIndex
-from indexer.search.matching import _mask
+from indexer.backends import SearchBackend, open_backend
+from indexer.backends.embedded.query.matching import _mask
 from indexer.search.query import parse_syntax
 
 
 @pytest.fixture(scope="module")
 def corpus(fixture_index):
-    return SearchIndex(fixture_index)
+    return open_backend(fixture_index)
 
 
 @pytest.mark.parametrize("text", ["children", "social workers", "caseloads OR exploitation", "missing NOT school",

@@ -8,9 +8,9 @@ import pytest
 
 from indexer import settings
 from indexer.models import SearchRequest
-from indexer.search import SearchIndex
-from indexer.search.bestmatch import share_matched
-from indexer.search.ordering import tiers_and_scores
+from indexer.backends import SearchBackend, open_backend
+from indexer.backends.embedded.query.bestmatch import share_matched
+from indexer.backends.embedded.collector.ordering import tiers_and_scores
 from indexer.search.query import named_councils
 
 
@@ -69,7 +69,7 @@ def test_the_council_boost_can_be_turned_off(monkeypatch):
 @pytest.mark.reports
 def test_a_named_councils_documents_rank_first(reports_index):
     # Other councils' reports hold every topic word; Kent's reports and article match "Kent" only as context.
-    result = SearchIndex(reports_index).search(
+    result = open_backend(reports_index).search(
         SearchRequest(q="Kent return home interviews children who go missing", per_page=10))
     kent = [i for i, h in enumerate(result.hits) if "Kent" in h.council]
     assert len(result.hits) == 10 and kent[:3] == [0, 1, 2], [(h.doc_id, h.council) for h in result.hits]
@@ -77,7 +77,7 @@ def test_a_named_councils_documents_rank_first(reports_index):
 
 
 def test_whole_powers_by_squaring_match_powf():
-    from indexer.search.ordering import _power
+    from indexer.backends.embedded.collector.ordering import _power
 
     values = np.linspace(0, 1, 101, dtype=np.float32)
     for power in (1, 2, 3, 6, 7, 2.5):

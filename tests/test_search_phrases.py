@@ -7,13 +7,13 @@ import numpy as np
 import pytest
 from whoosh import query as wq
 
-from indexer.search import SearchIndex
-from indexer.search.phrases import phrase_docnums
+from indexer.backends import SearchBackend, open_backend
+from indexer.backends.embedded.query.phrases import phrase_docnums
 
 
 @pytest.fixture(scope="module")
 def gen(fixture_index):
-    return SearchIndex(fixture_index).generation()
+    return open_backend(fixture_index).generation()
 
 
 def _phrases(gen, count: int = 300) -> list[list[str]]:

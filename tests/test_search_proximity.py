@@ -4,11 +4,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from indexer.build import rebuild
+from indexer.backends.embedded.write.build import rebuild
 from indexer.models import SearchRequest
-from indexer.search import SearchIndex
-from indexer.search.proximity import _close, proximity_factors
-from indexer.search.query import parse_query
+from indexer.backends import SearchBackend, open_backend
+from indexer.backends.embedded.query.proximity import _close, proximity_factors
+from indexer.backends.embedded.query.parse import parse_query
 
 FILLER = " ".join(f"word{i}" for i in range(40))
 
@@ -23,7 +23,7 @@ def index(tmp_path_factory):
                                      encoding="utf-8")
     index_dir = tmp_path_factory.mktemp("proximity-index")
     rebuild([folder], index_dir)
-    return SearchIndex(index_dir)
+    return open_backend(index_dir)
 
 
 def test_close_words_rank_first(index):
@@ -45,9 +45,9 @@ def test_window_edges():
 
 
 def test_positions_from_sequences_equal_whoosh_positions(seed_index):
-    from indexer.search import proximity
+    from indexer.backends.embedded.query import proximity
 
-    gen = SearchIndex(seed_index).generation()
+    gen = open_backend(seed_index).generation()
     assert gen.sequences is not None
     docnums = np.arange(gen.size)
     stems = frozenset({"children", "social", "inadequ"})

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.build import rebuild
+from indexer.backends.embedded.write.build import rebuild
 from indexer.models import SearchRequest
-from indexer.search import SearchIndex
+from indexer.backends import SearchBackend, open_backend
 
 EXPECTED = Path(__file__).resolve().parent / "data" / "expected_hits.json"
 
@@ -34,7 +34,7 @@ QUERIES: list[dict] = [
 ]
 
 
-def snapshot(index: SearchIndex, spec: dict) -> dict:
+def snapshot(index: SearchBackend, spec: dict) -> dict:
     """What a search returns, in a form that does not depend on docnum order: ties in score are sorted."""
     req = SearchRequest(**{"per_page": 50, **spec})
     res = index.search(req)
@@ -48,7 +48,7 @@ def snapshot(index: SearchIndex, spec: dict) -> dict:
 
 def snapshots(index_dir: Path) -> list[dict]:
     """Every query's snapshot."""
-    index = SearchIndex(index_dir)
+    index = open_backend(index_dir)
     return [snapshot(index, spec) for spec in QUERIES]
 
 

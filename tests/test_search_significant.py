@@ -1,13 +1,13 @@
 """Significant terms: the planted words and phrases of a council's paragraphs come first."""
 from __future__ import annotations
 
-from indexer.councils import council_paragraphs
-from indexer.search import SearchIndex
-from indexer.search.significant import jlh, significant_terms
+from indexer.backends.embedded.read.councils import council_paragraphs
+from indexer.backends import SearchBackend, open_backend
+from indexer.backends.embedded.read.significant import jlh, significant_terms
 
 
 def test_planted_terms_are_the_most_significant(planted_index):
-    gen = SearchIndex(planted_index).generation()
+    gen = open_backend(planted_index).generation()
     found = significant_terms(gen, council_paragraphs(gen, ["Medway"]), {"medway"})
     top_words = {t.text for t in found["terms"][:5]}
     assert {"trampoline", "dormitory", "zeppelin"} <= top_words

@@ -5,18 +5,18 @@ import json
 
 import pytest
 
-from indexer.search import ParagraphMissing, SearchIndex
-from indexer.search.similar import find_paragraph
+from indexer.backends import ParagraphMissing, open_backend
+from indexer.backends.embedded.read.similar import find_paragraph
 
-from .conftest import PLANTED_SOURCE
+from tests.conftest import PLANTED_SOURCE
 
 
-def _source_n(index: SearchIndex) -> int:
+def _source_n(index: SearchBackend) -> int:
     return next(p["n"] for p in index.generation().paragraphs_of("medway-2019.txt") if p["text"] == PLANTED_SOURCE)
 
 
 def test_planted_twin_from_another_council_first(planted_index):
-    index = SearchIndex(planted_index)
+    index = open_backend(planted_index)
     found = index.similar("medway-2019.txt", _source_n(index))
     assert found["results"], found
     first = found["results"][0]
@@ -26,7 +26,7 @@ def test_planted_twin_from_another_council_first(planted_index):
 
 
 def test_other_documents_scope_never_returns_the_same_document(planted_index):
-    index = SearchIndex(planted_index)
+    index = open_backend(planted_index)
     found = index.similar("medway-2019.txt", _source_n(index), scope="other-documents")
     docs = [r.doc_id for r in found["results"]]
     assert "medway-2019.txt" not in docs
@@ -35,7 +35,7 @@ def test_other_documents_scope_never_returns_the_same_document(planted_index):
 
 
 def test_missing_paragraph(planted_index):
-    index = SearchIndex(planted_index)
+    index = open_backend(planted_index)
     with pytest.raises(ParagraphMissing):
         index.similar("medway-2019.txt", 999)
     with pytest.raises(ParagraphMissing):
@@ -46,7 +46,7 @@ def test_similar_web_and_cli(planted_index, runner):
     from indexer.cli import main
     from webui import create_app
 
-    n = _source_n(SearchIndex(planted_index))
+    n = _source_n(open_backend(planted_index))
     client = create_app({"TESTING": True, "INDEX_DIR": str(planted_index)}).test_client()
     data = client.get(f"/similar.json?doc=medway-2019.txt&p={n}").get_json()
     assert data["results"][0]["doc_id"] == "sunderland-2021.txt"

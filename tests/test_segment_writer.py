@@ -8,14 +8,15 @@ import numpy as np
 import pytest
 from whoosh import index as whoosh_index
 
-from indexer import segments as segment_writer, settings
+from indexer.backends.embedded.write import segments as segment_writer
+from indexer import settings
 from indexer.analysis import raw_words
-from indexer.build import index_fields
-from indexer.documents import load_documents
-from indexer.schema import build_schema
-from indexer.search.sequences import SequenceWriter
+from indexer.backends.embedded.write.build import index_fields
+from indexer.ingest.documents import load_documents
+from indexer.backends.embedded.index.schema import build_schema
+from indexer.backends.embedded.postings.sequences import SequenceWriter
 
-from .conftest import NEWS, SEEDS
+from tests.conftest import NEWS, SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +112,7 @@ def test_same_index_as_whoosh_writer(tmp_path, monkeypatch, paragraphs, whoosh_b
 
 def test_kept_columns_give_the_arrays_read_back_from_the_index(tmp_path, monkeypatch, paragraphs):
     """The search arrays from the writer's kept columns equal those read from the finished index."""
-    from indexer.search import arrays
+    from indexer.backends.embedded.index import arrays
 
     monkeypatch.setattr(settings, "SEGMENT_PARAGRAPHS", 300)
     ix = whoosh_index.create_in(tmp_path, build_schema())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from whoosh import query as wq
 
-from indexer.schema import text_analyzer
+from indexer.backends.embedded.index.schema import text_analyzer
 from indexer.snippets import mark, query_marks
 
 ANALYZER = text_analyzer()
@@ -39,7 +39,7 @@ def test_long_paragraph_gives_best_sentences_and_plain_text_without_matches():
 
 
 def test_fast_tokens_are_the_analyzers_tokens():
-    from indexer.schema import text_analyzer
+    from indexer.backends.embedded.index.schema import text_analyzer
     from indexer.snippets import _tokens
 
     text = "Children's social workers’ caseloads — in Stoke-on-Trent, 2019 — were “too high”; Ofsted's café visit."

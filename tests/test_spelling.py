@@ -1,7 +1,7 @@
 """'Did you mean': the nearest known raw word, the more frequent one among equally near ones."""
 from __future__ import annotations
 
-from indexer.spelling import Speller, WordCounter
+from indexer.backends.embedded.index.spelling import Speller, WordCounter
 
 
 def test_nearest_then_most_frequent():

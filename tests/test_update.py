@@ -8,15 +8,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from indexer import filestate
-from indexer.build import current_generation, index_fields, rebuild
-from indexer.schema import build_schema
+from indexer.ingest import filestate
+from indexer.backends.embedded.write.build import current_generation, index_fields, rebuild
+from indexer.backends.embedded.index.schema import build_schema
 from indexer.models import SearchRequest
-from indexer.search import SearchIndex
-from indexer.search import arrays as persisted
-from indexer.update import update
+from indexer.backends import SearchBackend, open_backend
+from indexer.backends.embedded.index import arrays as persisted
+from indexer.backends.embedded.write.update import update
 
-from .test_search_regression import QUERIES
+from tests.test_search_regression import QUERIES
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -24,7 +24,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def _answers(index_dir: Path) -> list[dict]:
     """Order-free answers (a rebuild numbers paragraphs differently, so ties may order differently)."""
-    index = SearchIndex(index_dir)
+    index = open_backend(index_dir)
     out = []
     for spec in QUERIES:
         res = index.search(SearchRequest(**{"per_page": 50, "collapse": False, **spec}))
@@ -60,7 +60,7 @@ def test_update_adds_changes_and_removes_like_a_rebuild(folder, tmp_path):
     report = update([folder], index_dir)
     assert report.changes == {"added": 2, "changed": 1, "removed": 1}
     assert current_generation(index_dir) != first
-    index = SearchIndex(index_dir)
+    index = open_backend(index_dir)
     assert index.search(SearchRequest(q="zebracrossing")).total == 1
     assert removed.name not in {h.doc_id for h in index.search(SearchRequest(q="", per_page=50)).hits}
     assert index.document(removed.name) is None
@@ -91,7 +91,7 @@ def test_update_of_an_index_without_file_records_rebuilds(folder, tmp_path):
 
 
 def test_update_of_an_index_without_a_new_field_rebuilds(folder, tmp_path, monkeypatch):
-    import indexer.build as build
+    import indexer.backends.embedded.write.build as build
 
     def old_schema():
         schema = build_schema()
@@ -109,14 +109,14 @@ def test_update_of_an_index_without_a_new_field_rebuilds(folder, tmp_path, monke
     (folder / "extra.txt").write_text("Rutland children's services\n\nRutland has shaken off its inadequate rating.\n")
     report = update([folder], index_dir)  # adding a document with grade_change to the old index would fail
     assert report.changes == {} and report.documents == 6
-    found = SearchIndex(index_dir).search(SearchRequest(q='grade_change:"from inadequate"'))
+    found = open_backend(index_dir).search(SearchRequest(q='grade_change:"from inadequate"'))
     assert "extra.txt" in {h.doc_id for h in found.hits}
 
 
 def test_persisted_arrays_equal_arrays_read_from_whoosh(folder, tmp_path):
     index_dir = tmp_path / "index"
     rebuild([folder], index_dir)
-    gen = SearchIndex(index_dir).generation()
+    gen = open_backend(index_dir).generation()
     stored = persisted.load(gen.path)
     computed = persisted.compute(gen.searcher.reader(), gen.searcher)
     assert isinstance(stored.years, np.memmap)

@@ -9,13 +9,13 @@ import pytest
 from whoosh import index as whoosh_index
 
 from indexer import settings
-from indexer.build import current_generation, rebuild
+from indexer.backends.embedded.write.build import current_generation, rebuild
 from indexer.cli import main
-from indexer.schema import build_schema
-from indexer.search import SearchIndex
-from indexer.validate import IndexInvalid, validate_generation
+from indexer.backends.embedded.index.schema import build_schema
+from indexer.backends import SearchBackend, open_backend
+from indexer.backends.embedded.index.validate import IndexInvalid, validate_generation
 
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 
 def _undated_folder(folder: Path) -> Path:
@@ -40,7 +40,7 @@ def test_every_segment_has_the_numeric_columns_with_two_writers(tmp_path, monkey
         assert len(segments) == 2  # the undated paragraphs fill a segment of their own
         for seg in segments:
             assert seg.has_column("year") and seg.has_column("date_sort") and seg.has_column("n")
-    handle = SearchIndex(tmp_path / "index")
+    handle = open_backend(tmp_path / "index")
     stats = handle.stats()
     assert stats["facets"]["year"] == {"2019": 38} and stats["paragraphs"] == 1038
     from indexer.models import SearchRequest
@@ -79,7 +79,7 @@ def test_validation_checks_the_counts_the_build_wrote(seed_index):
 
 def _corrupt_after_commit(monkeypatch):
     """Make the next build write an index whose segment files are truncated (an unreadable generation)."""
-    from indexer.spelling import WordCounter
+    from indexer.backends.embedded.index.spelling import WordCounter
 
     save = WordCounter.save
 
@@ -102,7 +102,7 @@ def test_failed_validation_keeps_the_old_generation(tmp_path, monkeypatch):
     assert current_generation(index_dir) == before
     assert not list(index_dir.glob(".building-*"))
     assert sorted(p.name for p in index_dir.glob("gen-*")) == [before.name]
-    assert SearchIndex(index_dir).search_count('"caseloads"') == 2
+    assert open_backend(index_dir).search_count('"caseloads"') == 2
 
 
 def test_cli_rebuild_exits_non_zero_with_the_reason(tmp_path, monkeypatch, runner):

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import shutil
 
-from indexer.build import rebuild
+from indexer.backends.embedded.write.build import rebuild
 from indexer.cli import main
 from webui.loadtest import LiveServer, load_during_rebuild, run_load
 
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 
 def test_load_and_load_during_a_rebuild_have_no_errors(tmp_path):

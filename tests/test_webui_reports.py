@@ -6,9 +6,9 @@ import re
 import pytest
 
 from indexer.models import SearchRequest
-from indexer.search import SearchIndex
+from indexer.backends import SearchBackend, open_backend
 
-from .test_search import _paragraph_councils
+from tests.test_search import _paragraph_councils
 
 pytestmark = pytest.mark.reports
 
@@ -32,7 +32,7 @@ def test_filters_over_real_reports(reports_client):
 
 
 def test_facet_counts_equal_independent_counts_on_real_reports(reports_index):
-    index = SearchIndex(reports_index)
+    index = open_backend(reports_index)
     result = index.search(SearchRequest(q='"missing from care"'))
     assert {v.value: v.count for v in result.facets["council"]} == dict(_paragraph_councils(index, '"missing from care"'))
 

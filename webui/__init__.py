@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask import Flask
 
 from indexer import settings
-from indexer.search import SearchIndex
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -16,12 +15,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(
         INDEX_DIR=str(settings.default_index()),
         CSV_EXPORT_CAP=settings.CSV_EXPORT_CAP,
+        DATABASE_URL=settings.database_url(),
     )
     if test_config:
         app.config.from_mapping(test_config)
-    app.extensions["reportsearch"] = SearchIndex(app.config["INDEX_DIR"])
+    from .backend import init_backend
 
-    from . import councils, explore, views
+    init_backend(app)
+
+    from webui import councils, explore, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(councils.bp)

@@ -10,7 +10,7 @@ import click
 from indexer import settings
 from indexer.cli.common import INDEX_OPTION
 from indexer.cli.indexing import run_rebuild
-from indexer.search import SearchIndex
+from indexer.backends import open_backend
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
@@ -29,11 +29,11 @@ def serve(host: str, port: int, index_dir: Path, source: Path, threads: int, wor
       reportsearch serve --port 8080
       reportsearch serve --workers 2 --threads 4
     """
-    from indexer.serving import serve as serve_app
+    from webui.serving import serve as serve_app
 
-    from . import create_app
+    from webui import create_app
 
-    if not SearchIndex(index_dir).exists():
+    if not open_backend(index_dir).exists():
         click.echo(f"No index at {index_dir}: building it from {source} …")
         run_rebuild([source], index_dir)
     click.echo(f"Serving on http://{host}:{port}/ with {workers} process(es) x {threads} threads (Ctrl+C to stop)")
@@ -58,9 +58,9 @@ def loadtest(index_dir: Path, threads: int, seconds: float, rebuild_from: tuple[
       reportsearch loadtest --seconds 5
       reportsearch loadtest --index /tmp/reports --threads 8 --rebuild-from ../shared/reports --json
     """
-    from .loadtest import as_dicts, format_results, run
+    from webui.loadtest import as_dicts, format_results, run
 
-    if not SearchIndex(index_dir).exists():
+    if not open_backend(index_dir).exists():
         raise click.ClickException(f"no index at {index_dir}: run `reportsearch rebuild` first")
     results = run(index_dir, threads, seconds, list(rebuild_from))
     click.echo(json.dumps(as_dicts(results), indent=2) if as_json else format_results(results))

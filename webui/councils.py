@@ -6,9 +6,9 @@ import datetime as dt
 from flask import Blueprint, abort, jsonify, render_template, request, url_for
 
 from indexer import settings
-from indexer.councils import PRE_2013_FRAMEWORKS, SCALES, SORT_KEYS, regions
+from indexer.features.councils import PRE_2013_FRAMEWORKS, SCALES, SORT_KEYS, council_page, council_rows, regions
 
-from .views import search_index
+from webui.views import search_index
 
 bp = Blueprint("councils", __name__)
 
@@ -29,7 +29,7 @@ def councils():
     descending = request.args.get("order") == "desc"
     region = region if region in regions() else ""
     grade = grade if grade in GRADE_CHOICES else ""
-    rows = search_index().councils(region, grade, sort, descending)
+    rows = council_rows(search_index(), region, grade, sort, descending)
     if request.endpoint.endswith("_json"):
         return jsonify({"region": region or None, "grade": grade or None, "sort": sort,
                         "order": "desc" if descending else "asc", "councils": rows})
@@ -49,9 +49,9 @@ def councils():
 def council(name: str):
     """One council: its inspection timeline, documents by year and what inspectors said distinctively."""
     as_json = name.endswith(".json")
-    page = search_index().council(name[:-5] if as_json else name)
+    page = council_page(search_index(), name[:-5] if as_json else name)
     if page is None and as_json:
-        page, as_json = search_index().council(name), False
+        page, as_json = council_page(search_index(), name), False
     if page is None:
         abort(404)
     if as_json:
@@ -95,6 +95,6 @@ def timeline(history: list[dict], width: int = 760) -> dict | None:
 
 def _worst_sub(item: dict) -> str:
     """For an inspection without an overall grade, its lowest judgement (drawn hollow, never called overall)."""
-    from indexer.facets.grades import worst_grade
+    from indexer.ingest.annotate.grades import worst_grade
 
     return worst_grade(item["subjudgements"].values())

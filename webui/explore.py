@@ -8,13 +8,14 @@ import io
 from flask import Blueprint, Response, abort, jsonify, render_template, request, url_for
 
 from indexer import settings
-from indexer.export import neutralise_row
-from indexer.feeds import atom_feed
-from indexer.search import ParagraphMissing
+from indexer.features.export import neutralise_row
+from indexer.features.feeds import atom_feed
+from indexer.backends import ParagraphMissing
+from indexer.features.grid import grid_page
 from indexer.search.params import request_from_params, request_params
-from indexer.search.similar import SCOPES
+from indexer.backends.contract import SIMILAR_SCOPES as SCOPES
 
-from .views import search_index
+from webui.views import search_index
 
 bp = Blueprint("explore", __name__)
 HEAT_LEVELS = 5
@@ -27,7 +28,7 @@ def grid(fmt: str = "html"):
     if fmt not in ("html", "json", "csv"):
         abort(404)
     req, problems = request_from_params(request.args)
-    table = search_index().council_year_grid(req)
+    table = grid_page(search_index().grid(req), req)
     if fmt == "json":
         return jsonify({"query": req.q, **table.as_dict(), "message": " ".join(problems) or None})
     if fmt == "csv":
@@ -73,7 +74,7 @@ def similar():
             return jsonify({"error": message}), 404
         return render_template("error.html", title="No such paragraph", message=message), 404
     if as_json:
-        return jsonify({**found, "results": [r.__dict__ for r in found["results"]]})
+        return jsonify(found.as_dict())
     return render_template("similar.html", found=found, doc_id=doc_id, paragraph=paragraph,
                            json_href=url_for(".similar_json", doc=doc_id, p=paragraph, scope=scope))
 

@@ -54,7 +54,7 @@ class LiveServer:
     def __init__(self, index_dir: Path, threads: int = 8):
         import waitress
 
-        from . import create_app
+        from webui import create_app
 
         self.server = waitress.create_server(create_app({"INDEX_DIR": str(index_dir)}), host="127.0.0.1", port=0,
                                              threads=threads)

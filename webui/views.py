@@ -10,19 +10,20 @@ from flask import Blueprint, Response, abort, current_app, g, jsonify, render_te
 from markupsafe import Markup
 
 from indexer import settings
-from indexer.api import result_as_dict
-from indexer.export import neutralise_row
+from indexer.search.api import result_as_dict
+from indexer.features.export import neutralise_row
 from indexer.limits import limited_query
 from indexer.models import SearchRequest, SearchResult
-from indexer.search import IndexMissing, SearchIndex
+from indexer.backends import IndexMissing, SearchBackend
+from webui.backend import get_backend
 from indexer.search.facets import FACET_LABELS, FACETS
 from indexer.search.params import request_from_params, request_params
 
 bp = Blueprint("search", __name__)
 
-def search_index() -> SearchIndex:
-    """The app's index handle."""
-    return current_app.extensions["reportsearch"]
+def search_index() -> SearchBackend:
+    """The app's search backend."""
+    return get_backend()
 
 
 @bp.app_errorhandler(IndexMissing)
@@ -71,7 +72,8 @@ def search(fmt: str = "html"):
 def export_csv(req: SearchRequest) -> Response:
     """The matching paragraphs with their facets as CSV, capped."""
     cap = current_app.config["CSV_EXPORT_CAP"]
-    rows, total = search_index().export_rows(req, cap=cap)
+    exported, total = search_index().export_rows(req, cap=cap)
+    rows = [row.as_dict() for row in exported]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=["doc_id", "paragraph", "title", "url", "council", "year", "severity",
                                                 "heading", "text", "score"])
@@ -125,12 +127,13 @@ def document(doc_id: str):
     if doc is None:
         abort(404)
     q = limited_query(request.args.get("q", ""), [])
-    matches, marked = search_index().matching_paragraphs(doc_id, q) if q else ([], {})
+    found = search_index().matching_paragraphs(doc_id, q) if q else None
+    matches, marked = (found.numbers, found.marked) if found else ([], {})
     if as_json:
-        return jsonify({**doc, "matching_paragraphs": matches})
+        return jsonify({**doc.as_dict(), "matching_paragraphs": matches})
     paragraphs = []
     previous_heading = None
-    for para in doc["paragraphs"]:
+    for para in doc.as_dict()["paragraphs"]:
         n = para["n"]
         i = matches.index(n) if n in matches else None
         paragraphs.append({
@@ -142,7 +145,7 @@ def document(doc_id: str):
         })
         previous_heading = para["heading"]
     return render_template("doc.html", doc=doc, paragraphs=paragraphs, q=q, matches=matches,
-                           outcome=doc.get("official_outcome"))
+                           outcome=doc.official_outcome)
 
 
 @bp.route("/about")
@@ -154,7 +157,7 @@ def about():
 @bp.route("/about.json")
 def about_json():
     """The about page's facts as JSON."""
-    return jsonify(search_index().stats())
+    return jsonify(search_index().stats().as_dict())
 
 
 @bp.app_template_filter("council_url")

@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from ..models import Hit, SearchRequest, SearchResult
+from indexer.models import Hit, SearchRequest, SearchResult
+
+
+SIMILAR_SCOPES = ("other-councils", "other-documents")  # where similar paragraphs may come from
 
 
 class IndexMissing(FileNotFoundError):

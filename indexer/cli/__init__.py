@@ -24,7 +24,7 @@ def main() -> None:
 
 def _add_commands() -> None:
     """This package's commands, then those other installed packages register (the web app's)."""
-    from . import indexing, quality, searching
+    from indexer.cli import indexing, quality, searching
 
     for module in (indexing, searching, quality):
         for command in module.COMMANDS:

@@ -1,4 +1,4 @@
 """`python -m indexer.cli` runs the command line."""
-from . import main
+from indexer.cli import main
 
 main()

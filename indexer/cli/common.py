@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .. import settings
+from indexer import settings
 
 INDEX_OPTION = click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path),
                             default=settings.default_index, show_default="index/ (or $REPORTSEARCH_INDEX)",

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import click
 
-from .. import settings
-from ..build import count_files, rebuild as build_index
-from ..documents import load_documents
-from ..lock import RebuildLocked
-from ..search import IndexMissing, SearchIndex
-from ..validate import IndexInvalid
-from .common import INDEX_OPTION
+from indexer import settings
+from indexer.backends.embedded.write.build import count_files, rebuild as build_index
+from indexer.ingest.documents import load_documents
+from indexer.backends.embedded.index.lock import RebuildLocked
+from indexer.backends import IndexMissing, SearchBackend, open_backend
+from indexer.backends.embedded.index.validate import IndexInvalid
+from indexer.cli.common import INDEX_OPTION
 
 
 @click.command()
@@ -70,7 +70,7 @@ def update(sources: tuple[Path, ...], index_dir: Path) -> None:
       reportsearch update --source ../shared/reports --index /tmp/reports-index
       reportsearch update --source my_pdfs/ --source saved_pages/
     """
-    from ..update import update as run_update
+    from indexer.backends.embedded.write.update import update as run_update
 
     try:
         report = run_update(list(sources) or [settings.default_source()], index_dir)
@@ -142,7 +142,7 @@ def stats(index_dir: Path, as_json: bool) -> None:
       reportsearch stats --json
     """
     try:
-        info = SearchIndex(index_dir).stats()
+        info = open_backend(index_dir).stats().as_dict()
     except IndexMissing as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

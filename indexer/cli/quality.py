@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from .. import settings
-from ..search import IndexMissing
-from .common import INDEX_OPTION
+from indexer import settings
+from indexer.backends import IndexMissing
+from indexer.cli.common import INDEX_OPTION
 
 
 @click.command()
@@ -34,7 +34,7 @@ def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir:
       reportsearch evaluate --queries tests/data/judged_queries.jsonl --index index/
     """
     if queries:
-        from ..evaluate_queries import evaluate_queries, format_query_report
+        from indexer.quality.evaluate_queries import evaluate_queries, format_query_report
 
         try:
             result = evaluate_queries(index_dir, queries)
@@ -44,7 +44,7 @@ def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir:
                    else format_query_report(result))
         return
     if news or labels:
-        from ..evaluate_news import default_labels, evaluate_news, format_news_report
+        from indexer.quality.evaluate_news import default_labels, evaluate_news, format_news_report
 
         files = list(labels) or default_labels()
         if not files:
@@ -56,7 +56,7 @@ def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir:
     if manifest is None:
         raise click.UsageError("give --manifest CSV (real reports), --news [LABELS...] (news articles) "
                                "or --queries FILE (judged queries)")
-    from ..evaluate import evaluate_manifest, format_report
+    from indexer.quality.evaluate_facets import evaluate_manifest, format_report
 
     report = evaluate_manifest(manifest)
     click.echo(json.dumps(report, ensure_ascii=False, indent=2, default=str) if as_json else format_report(report))
@@ -84,7 +84,7 @@ def benchmark(source: Path, target: int, http: bool, workdir: Path | None, as_js
       reportsearch benchmark --paragraphs 100000 --http
       reportsearch benchmark --paragraphs 1000000 --workdir /var/tmp
     """
-    from ..benchmark import format_result, run
+    from indexer.quality.benchmark import format_result, run
 
     result = run(source, target, http=http, log=lambda m: click.echo(m, err=True), workdir=workdir)
     if as_json:

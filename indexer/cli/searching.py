@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from .. import settings
-from ..models import SearchRequest
-from ..search import IndexMissing, SearchIndex
-from .common import INDEX_OPTION, count, terminal_snippet
+from indexer import settings
+from indexer.models import SearchRequest
+from indexer.backends import IndexMissing, SearchBackend, open_backend
+from indexer.cli.common import INDEX_OPTION, count, terminal_snippet
 
 
 @click.command()
@@ -46,14 +46,14 @@ def search(query, council, year, year_from, year_to, severity, sort, limit, all_
                         year_to=year_to, severity=[s.lower() for s in severity], sort=sort, per_page=limit,
                         collapse=not all_paragraphs, match=match)
     if since is not None:
-        print_newest(SearchIndex(index_dir), req, since.date(), limit, as_json)
+        print_newest(open_backend(index_dir), req, since.date(), limit, as_json)
         return
     try:
-        result = SearchIndex(index_dir).search(req)
+        result = open_backend(index_dir).search(req)
     except IndexMissing as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
-        from ..api import result_as_dict
+        from indexer.search.api import result_as_dict
         click.echo(json.dumps(result_as_dict(result), ensure_ascii=False, indent=2))
         return
     if result.message:
@@ -77,7 +77,7 @@ def search(query, council, year, year_from, year_to, severity, sort, limit, all_
             click.echo(f"   (+{hit.more_in_doc} more matching paragraphs in this document)")
 
 
-def print_newest(index: SearchIndex, req: SearchRequest, since, limit: int, as_json: bool) -> None:
+def print_newest(index: SearchBackend, req: SearchRequest, since, limit: int, as_json: bool) -> None:
     """Matching paragraphs of documents dated from `since`, newest first (the Atom feed's list)."""
     try:
         hits, total = index.newest(req, since=since, limit=limit)
@@ -110,20 +110,19 @@ def similar(doc_id: str, paragraph: int, scope: str, as_json: bool, index_dir: P
       reportsearch similar report-002.pdf 16
       reportsearch similar 000_f098993525120d5e.txt 17 --scope other-documents --json
     """
-    from ..search import ParagraphMissing
+    from indexer.backends import ParagraphMissing
 
     try:
-        found = SearchIndex(index_dir).similar(doc_id, paragraph, scope)
+        found = open_backend(index_dir).similar(doc_id, paragraph, scope)
     except (IndexMissing, ParagraphMissing) as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
-        click.echo(json.dumps({**found, "results": [r.__dict__ for r in found["results"]]}, ensure_ascii=False,
-                              indent=2))
+        click.echo(json.dumps(found.as_dict(), ensure_ascii=False, indent=2))
         return
-    source = found["source"]
-    click.secho(f"{doc_id} ¶{paragraph} [{'; '.join(source['council'])}]: {source['text'][:200]}", bold=True)
-    click.echo(f"matched on: {', '.join(found['words']) or '(no words found elsewhere)'}")
-    for rank, r in enumerate(found["results"], 1):
+    source = found.source
+    click.secho(f"{doc_id} ¶{paragraph} [{'; '.join(source.council)}]: {source.text[:200]}", bold=True)
+    click.echo(f"matched on: {', '.join(found.words) or '(no words found elsewhere)'}")
+    for rank, r in enumerate(found.results, 1):
         click.secho(f"{rank}. {r.title}", bold=True)
         click.echo(f"   {r.doc_id} ¶{r.paragraph}  [{'; '.join(r.council)} · {r.year or '?'}]  score {r.score}")
         click.echo("   " + terminal_snippet(r.snippet_html))

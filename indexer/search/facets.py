@@ -6,10 +6,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .. import settings
-from ..models import FacetValue, SearchRequest
-from .counting import Matches, count_codes, document_codes
-from .urls import value_toggler
+from indexer import settings
+from indexer.models import FacetValue, SearchRequest
+from indexer.backends.embedded.collector.counting import Matches, count_codes, document_codes
+from indexer.search.urls import value_toggler
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .. import grades
-from ..facets.movement import CUE_WORD, DECLINED, IMPROVED, Move, change_values, sentence_moves
+from indexer import grades
+from indexer.ingest.annotate.movement import CUE_WORD, DECLINED, IMPROVED, Move, change_values, sentence_moves
 
 _Q = r"['‘“\"]?"
 # A query may drop the verb: "councils from inadequate to good".

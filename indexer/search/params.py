@@ -1,11 +1,11 @@
 """Reading a search from URL parameters: bounded, with a note for anything ignored, never an error."""
 from __future__ import annotations
 
-from .. import settings
-from ..limits import limited_list, limited_query
-from ..models import SearchRequest
-from .facets import FACETS
-from .urls import query_string, request_params  # noqa: F401 - the two directions of one format, importable here
+from indexer import settings
+from indexer.limits import limited_list, limited_query
+from indexer.models import SearchRequest
+from indexer.search.facets import FACETS
+from indexer.search.urls import query_string, request_params  # noqa: F401 - the two directions of one format, importable here
 
 SORTS = ("relevance", "newest", "oldest")
 MATCHES = ("best", "all")

@@ -1,35 +1,60 @@
-"""Reading what the user typed: Whoosh query syntax, with a plain-words fallback and a message on trouble."""
+"""Reading what the user typed: explicit syntax as a query tree, plain words as a best-match plan, with a
+plain-words fallback and a message on trouble. Backend-neutral: a backend answers questions about its words
+through a `Lexicon`."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Collection, Protocol
 
-from whoosh import query as wq
-from whoosh.qparser import FieldsPlugin, MultifieldParser, OrGroup, PhrasePlugin, WildcardPlugin
-
-from .. import settings
-from .. import limits
-from ..limits import check_expansions
-from ..schema import stem
-from ..snippets import MATCH_FIELDS, QueryMarks, query_marks
-from .bestmatch import BestMatchPlan, meaningful_groups
-from .expansion import cap_expansions
-from .synonyms import Alternative, Group, group_words, stems_of
-from .movement import is_cue_word, movements_in
-from .understand import councils_in, subjudgements_in
+from indexer import limits, settings
+from indexer.analysis import fold_and_stem as stem
+from indexer.limits import check_expansions
+from indexer.search import querytree as qt
+from indexer.search.expansion import cap_expansions
+from indexer.search.movement import is_cue_word, movements_in
+from indexer.search.plan import BestMatchPlan, meaningful_groups
+from indexer.search.synonyms import Alternative, Group, group_words, stems_of
+from indexer.search.understand import councils_in, subjudgements_in
+from indexer.snippets import MATCH_FIELDS, QueryMarks, query_marks
 
 # Anything beyond plain words makes the query explicit syntax, matched strictly as written.
 _SYNTAX = re.compile(r'["()*?]|\b(?:AND|OR|NOT)\b|(?:^|\s)[+-]\S|\w:\S')
+
+
+class Lexicon(Protocol):
+    """What the query reader asks a backend about its words and facet values."""
+
+    def parse(self, text: str) -> qt.Node | None:
+        """Explicit syntax as a query tree (ValueError on trouble)."""
+
+    def expand(self, pattern: qt.Pattern, limit: int) -> list[str]:
+        """Up to `limit` words matching a prefix or wildcard pattern."""
+
+    def most_frequent(self, field: str, words: list[str], count: int) -> list[str]:
+        """The `count` most frequent of the words."""
+
+    def facet_values(self, field: str) -> Collection[str]:
+        """The values a keyword field holds."""
+
+    def is_facet(self, field: str) -> bool:
+        """True for a keyword (facet) field."""
+
+    def has_word(self, stem: str) -> bool:
+        """True when some paragraph has the analysed word."""
+
+    def suggest(self, word: str) -> str | None:
+        """The corpus word closest in spelling."""
 
 
 @dataclass(frozen=True)
 class ParsedQuery:
     """A parsed query (None = everything), what to highlight, and a note for the user.
 
-    Plain word lists carry a best-match plan instead of a Whoosh query; explicit syntax carries the query.
+    Plain word lists carry a best-match plan instead of a query tree; explicit syntax carries the tree.
     """
 
-    query: wq.Query | None
+    query: qt.Node | None
     marks: QueryMarks
     message: str | None = None
     plan: BestMatchPlan | None = None
@@ -54,74 +79,69 @@ def cut_query(text: str) -> tuple[str, str | None]:
     return cut, f"Your query was longer than {settings.MAX_QUERY_CHARS:,} characters and was shortened."
 
 
-def parse_query(gen, text: str, strict: bool = False) -> ParsedQuery:
-    """Plain words become a best-match plan; explicit syntax is parsed by Whoosh, with a plain-words fallback."""
+def read_query(lexicon: Lexicon, text: str, strict: bool = False) -> ParsedQuery:
+    """Plain words become a best-match plan; explicit syntax a query tree, with a plain-words fallback."""
     text, message = cut_query(text)
     if not text.strip():
         return ParsedQuery(None, query_marks(None), message)
     if is_plain(text):
-        return _plain(gen, text, strict, message)
-    return parse_syntax(gen, text, message)
+        return _plain(lexicon, text, strict, message)
+    return parse_syntax(lexicon, text, message)
 
 
-def parse_syntax(gen, text: str, message: str | None = None) -> ParsedQuery:
-    """Whoosh query syntax, matched strictly as written; on trouble plain words, any of them, and a note."""
+def parse_syntax(lexicon: Lexicon, text: str, message: str | None = None) -> ParsedQuery:
+    """Query syntax, matched strictly as written; on trouble plain words, any of them, and a note."""
     note = None  # set when a wildcard's expansion was capped (search/expansion.py)
     try:
         if text.count('"') % 2:
             raise ValueError("an unclosed quotation mark")
-        parsed = _normalise_facet_terms(gen, MultifieldParser(list(MATCH_FIELDS), gen.schema).parse(text))
-        check_expansions(parsed, gen.searcher.reader())  # a leading wildcard is refused
-        parsed, note = cap_expansions(gen, parsed)       # a broad one keeps its most frequent words
-        if _is_empty(parsed):
+        parsed = lexicon.parse(text)
+        if parsed is None:
             raise ValueError("nothing searchable")
+        parsed = _normalise_facet_terms(lexicon, parsed)
+        check_expansions(parsed, lexicon)               # a leading wildcard is refused
+        parsed, note = cap_expansions(lexicon, parsed)  # a broad one keeps its most frequent words
     except Exception as exc:  # noqa: BLE001 - any syntax trouble becomes a message, never a 500
         words = re.findall(r"\w+", text)
-        parsed = _plain_parser(gen).parse(" ".join(words)) if words else None
+        parsed = _any_of(words)
         reason = str(exc) if isinstance(exc, ValueError) else "syntax the search could not read"
         shown = (f"showing results for the words “{' '.join(words[:20])}”" if words
                  else "showing everything, newest first")
         message = f"Could not read the query as written ({reason}); {shown}. See the syntax help."
-    return ParsedQuery(parsed, query_marks(parsed, gen.searcher.reader()), message or note)
+    return ParsedQuery(parsed, query_marks(parsed), message or note)
 
 
-def _plain_parser(gen) -> MultifieldParser:
-    """A parser that reads every word as a plain word, any of them matching."""
-    plain = MultifieldParser(list(MATCH_FIELDS), gen.schema, group=OrGroup)
-    for plugin in (FieldsPlugin, WildcardPlugin, PhrasePlugin):
-        plain.remove_plugin_class(plugin)
-    return plain
+def _any_of(words: list[str]) -> qt.Node | None:
+    """Every word as a plain word in every matched field, any of them matching."""
+    stems = list(dict.fromkeys(stem(w.lower()) for w in words))
+    parts = tuple(qt.Term(field, s) for s in stems for field in MATCH_FIELDS)
+    return qt.Or(parts) if parts else None
 
 
-def _normalise_facet_terms(gen, q: wq.Query) -> wq.Query:
+def _normalise_facet_terms(lexicon: Lexicon, q: qt.Node) -> qt.Node:
     """Match `council:medway` and `council:"isle of wight"` to the stored spelling."""
-    def fix(node: wq.Query) -> wq.Query:
-        field = getattr(node, "fieldname", None)
-        if field in gen.keyword_postings:
-            if isinstance(node, wq.Phrase):
+    def fix(node: qt.Node) -> qt.Node:
+        field = getattr(node, "field", None)
+        if field is not None and lexicon.is_facet(field):
+            if isinstance(node, qt.Phrase):
                 wanted = " ".join(node.words)
-            elif isinstance(node, wq.Term):
-                wanted = str(node.text)
+            elif isinstance(node, qt.Term):
+                wanted = node.text
             else:
                 return node
-            stored = next((v for v in gen.keyword_postings[field] if v.lower() == wanted.lower()), wanted)
-            return wq.Term(field, stored)
-        return node.apply(fix) if hasattr(node, "apply") else node
-    return fix(q)
+            stored = next((v for v in lexicon.facet_values(field) if v.lower() == wanted.lower()), wanted)
+            return qt.Term(field, stored)
+        return node
+    return qt.transform(q, fix)
 
 
-def _is_empty(q: wq.Query) -> bool:
-    """True for a parsed query with nothing to match."""
-    return q is None or q is wq.NullQuery or isinstance(q, type(wq.NullQuery))
-
-
-def _plain(gen, text: str, strict: bool, message: str | None) -> ParsedQuery:
+def _plain(lexicon: Lexicon, text: str, strict: bool, message: str | None) -> ParsedQuery:
     """A best-match plan over the meaningful words, with synonyms and corrections of unknown words."""
     words = stems_of(text)
     if not words:
         return ParsedQuery(None, query_marks(None), message)
     groups, corrections = [], []
-    moves = grade_change_boosts(gen, text)
+    moves = grade_change_boosts(lexicon, text)
     # Synonyms are looked up before function words are dropped, so a term holding one still matches.
     found = meaningful_groups(group_words(words))
     if moves and not strict:  # the movement ranks instead of its cue words ("longer", "moved", "two grades")
@@ -132,8 +152,8 @@ def _plain(gen, text: str, strict: bool, message: str | None) -> ParsedQuery:
         cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
         message = f"{message} {cut}" if message else cut
     for group in unique:
-        if len(group.alternatives) == 1 and len(corrections) < settings.MAX_SPELLING_WORDS and _unknown(gen, group):
-            correction = (gen.speller.suggest(group.typed.lower())
+        if len(group.alternatives) == 1 and len(corrections) < settings.MAX_SPELLING_WORDS and _unknown(lexicon, group):
+            correction = (lexicon.suggest(group.typed.lower())
                           if len(group.typed) <= settings.MAX_SPELLING_WORD_CHARS else None)
             if correction:
                 fixed = stem(correction)
@@ -153,15 +173,15 @@ def named_councils(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(("council", value) for value, _ in councils_in(text)))
 
 
-def grade_change_boosts(gen, text: str) -> tuple[tuple[str, str], ...]:
+def grade_change_boosts(lexicon: Lexicon, text: str) -> tuple[tuple[str, str], ...]:
     """("grade_change", value) for each movement the query names that some document of the index reports."""
     if not settings.GRADE_CHANGE_BOOST:
         return ()
-    known = gen.keyword_postings.get("grade_change", {})
+    known = lexicon.facet_values("grade_change")
     return tuple(("grade_change", value) for value in movements_in(text) if value in known)
 
 
-def _unknown(gen, group: Group) -> bool:
+def _unknown(lexicon: Lexicon, group: Group) -> bool:
     """True when no paragraph and no document context has the word."""
     (stem_,) = group.alternatives[0].stems
-    return not len(gen.term_postings("text", stem_).docnums) and not len(gen.term_postings("heading", stem_).docnums)
+    return not lexicon.has_word(stem_)

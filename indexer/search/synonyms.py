@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import settings
-from ..schema import raw_analyzer, stem
+from indexer import settings
+from indexer.analysis import folded_words, stem
 
 SYNONYMS_FILE = settings.DATA_DIR / "synonyms.txt"
 
@@ -35,7 +35,7 @@ class Group:
 
 def stems_of(text: str) -> list[tuple[str, str]]:
     """(raw word, stem) for each word of text, analysed exactly as the index analyses it."""
-    return [(t.text, stem(t.text)) for t in raw_analyzer()(text)]
+    return [(word, stem(word)) for word in folded_words(text)]
 
 
 @lru_cache(maxsize=4)

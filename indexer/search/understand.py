@@ -5,11 +5,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .. import grades
-from ..facets.gazetteer import authorities, display_name, names_another_body, resolve
-from ..models import SearchRequest
-from .facets import FACETS_BY_NAME
-from .urls import toggle_url
+from indexer import grades
+from indexer.ingest.annotate.gazetteer import authorities, display_name, names_another_body, resolve
+from indexer.models import SearchRequest
+from indexer.search.facets import FACETS_BY_NAME
+from indexer.search.urls import toggle_url
 
 # Council names that are everyday words: only a capitalised name that does not open the query, or one followed
 # by a council word, is the council ("Reading children's services" at the start is ambiguous; "in Reading" is not).

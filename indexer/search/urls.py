@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from .. import settings
-from ..models import SearchRequest
+from indexer import settings
+from indexer.models import SearchRequest
 
 _DEFAULTS = {"sort": "relevance", "per_page": settings.DEFAULT_PER_PAGE, "page": 1, "match": "best"}
 

@@ -1,0 +1,130 @@
+"""One search over one generation: match, filter, count facets, rank, and build the page."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import numpy as np
+
+from indexer.limits import words_to_correct
+from indexer.models import SearchRequest, SearchResult
+from indexer.backends.embedded.query.bestmatch import context_matched, plan_hits
+from indexer.backends.embedded.query.context import councils_named
+from indexer.backends.embedded.collector.counting import Matches
+from indexer.search.facets import FACETS, combine, facet_counts, facet_masks, year_counts
+from indexer.backends.embedded.query.matching import match_mask
+from indexer.backends.embedded.collector.ordering import ranked_docnums
+from indexer.search.urls import toggle_url
+from indexer.backends.embedded.query.parse import parse_query
+from indexer.search.query import ParsedQuery, cut_query
+from indexer.backends.embedded.read.results import export_row, make_hit
+from indexer.search.understand import understand
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+
+
+def selection(gen, req: SearchRequest) -> tuple[ParsedQuery, np.ndarray, dict, np.ndarray]:
+    """The parsed query, its match mask, each facet's selection mask and their AND."""
+    parsed = parse_query(gen, req.q, strict=req.match == "all")
+    matched = plan_hits(gen, parsed.plan).matched if parsed.plan is not None else match_mask(gen, parsed.query)
+    masks = facet_masks(gen, req)
+    return parsed, matched, masks, combine(matched, masks.values())
+
+
+def search(gen, req: SearchRequest) -> SearchResult:
+    """Ranked, collapsed hits for one page, honest facet counts, a year histogram and a suggestion."""
+    parsed, matched, masks, final = selection(gen, req)
+    matches = Matches(gen, final)  # its per-document counts serve the page, the facets and the histogram
+    hits, total_docs = _page(gen, parsed, matches, req)
+    suggestion = suggest(gen, req.q) if req.q and (len(hits) < 3 or parsed.corrections) else None
+    return SearchResult(request=req, total=int(np.count_nonzero(final)), total_docs=total_docs, hits=hits,
+                        facets=facet_counts(gen, matched, masks, req, matches),
+                        facet_labels={f.name: f.label for f in FACETS}, suggestion=suggestion,
+                        message=_message(parsed), year_histogram=sorted(year_counts(gen, matches).items()),
+                        understood=understand(cut_query(req.q)[0], req, _known_values(gen)),
+                        match_info=match_info(gen, parsed, req, final))
+
+
+def _known_values(gen) -> dict[str, set[str]]:
+    """The facet values the index holds, for query understanding."""
+    known = {name: set(values) for name, values in gen.keyword_postings.items()}
+    return {**known, "year": {str(y) for y in gen.years_present}}
+
+
+def _message(parsed: ParsedQuery) -> str | None:
+    """The parser's note, and which unknown words were also searched under a correction."""
+    notes = [parsed.message] if parsed.message else []
+    if parsed.corrections:
+        fixed = ", ".join(f"“{typed}” as “{correction}”" for typed, correction in parsed.corrections)
+        notes.append(f"Also searched for {fixed}.")
+    return " ".join(notes) or None
+
+
+def match_info(gen, parsed: ParsedQuery, req: SearchRequest, final: np.ndarray) -> dict:
+    """Which matching applied: syntax (strict, as written) or best match with how many words were required."""
+    if parsed.plan is None:
+        return {"mode": "syntax" if parsed.query is not None else "browse"}
+    hits = plan_hits(gen, parsed.plan)
+    groups = len(parsed.plan.groups) + bool(parsed.plan.stand_ins)  # a recognised movement counts as one
+    words = [g.typed[:40] for g in parsed.plan.groups]
+    if parsed.plan.stand_ins:
+        words.append("grade " + " ".join(value for _, value in parsed.plan.stand_ins))  # "grade from inadequate"
+    info = {"mode": "all" if parsed.plan.strict else "best", "words": words,
+            "required": hits.required_used, "of": groups, "all_words": int(np.count_nonzero(hits.all_groups & final)),
+            "strict_url": toggle_url(replace(req, match="all")) if not parsed.plan.strict else None,
+            "best_url": toggle_url(replace(req, match="best")) if parsed.plan.strict else None}
+    return info
+
+
+def _page(gen, parsed: ParsedQuery, matches: Matches, req: SearchRequest) -> tuple[list, int]:
+    """The hits of the requested page (best paragraph per document when collapsing) and the document count."""
+    final = matches.mask
+    per_doc = matches.per_document
+    total_docs = int(np.count_nonzero(per_doc))
+    if not final.any():
+        return [], total_docs
+    wanted = req.page * req.per_page
+    if (req.page - 1) * req.per_page >= (total_docs if req.collapse else int(final.sum())):
+        return [], total_docs  # past the last page: nothing to rank
+    ranked, scores = ranked_docnums(gen, parsed, final, req, wanted)
+    hits = []
+    for docnum in ranked[(req.page - 1) * req.per_page: wanted]:
+        doc_index = gen.doc_ids[docnum]
+        others: list[int] = []
+        if req.collapse and per_doc[doc_index] > 1:
+            same_doc = gen.docnums_of(doc_index)
+            same_doc = same_doc[final[same_doc]]
+            others = sorted(int(gen.para_n[d]) for d in same_doc[:100] if d != docnum)
+        more = int(per_doc[doc_index]) - 1 if req.collapse else 0
+        hit = make_hit(gen, docnum, parsed.marks, scores.get(int(docnum), 0.0), more, others)
+        if parsed.plan is not None:
+            hit.context_matched = context_matched(gen, parsed.plan, int(docnum))
+            if "council" in hit.context_matched:
+                hit.councils_matched = councils_named(hit.council, parsed.plan.stems)
+        hits.append(hit)
+    return hits, total_docs
+
+
+def export_rows(gen, req: SearchRequest, cap: int) -> tuple[list[dict], int]:
+    """Matching paragraphs (not collapsed, no snippets), ranked, up to `cap`; and the total."""
+    flat = SearchRequest(**{**req.__dict__, "page": 1, "collapse": False})
+    parsed, _, _, final = selection(gen, flat)
+    if not final.any():
+        return [], 0
+    ranked, scores = ranked_docnums(gen, parsed, final, flat, cap)
+    return [export_row(gen, d, scores.get(int(d), 0.0)) for d in ranked], int(final.sum())
+
+
+def suggest(gen, text: str) -> str | None:
+    """'Did you mean': unknown raw words corrected against the corpus word list (on the cut query only)."""
+    text, _ = cut_query(text)
+    out, changed = text, False
+    for word in words_to_correct(_WORD_RE.findall(text)):
+        lower = word.lower()
+        if ":" in word or gen.speller.known(lower):
+            continue
+        option = gen.speller.suggest(lower)
+        if option:
+            out = re.sub(rf"\b{re.escape(word)}\b", option, out)
+            changed = True
+    return out if changed else None

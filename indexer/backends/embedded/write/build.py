@@ -1,0 +1,238 @@
+"""Build a Whoosh index from folders of documents into a new generation, then switch to it atomically."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from whoosh import index as whoosh_index
+
+from indexer.ingest import filestate
+from indexer import settings
+from indexer.analysis import raw_words
+from indexer.ingest.documents import annotate_within_limit, load_documents
+from indexer.ingest.extract import iter_sources
+from indexer.backends.embedded.index.layout import BUILD_INFO, GENERATION_PREFIX, current_generation, prune_old_generations, read_build_info, remove_stale_builds, switch_to
+from indexer.backends.embedded.index.lock import RebuildLock
+from indexer.models import Document
+from indexer.backends.embedded.index import codec as whoosh_speed  # noqa: F401 - installs a Whoosh fix used while writing
+from indexer.backends.embedded.index.schema import build_schema, join_facet
+from indexer.backends.embedded.write.segments import BulkWriter, SegmentColumns
+from indexer.backends.embedded.index.spelling import WordCounter
+from indexer.backends.embedded.index.validate import validate_generation
+
+if TYPE_CHECKING:  # imported where used: the search package imports this module
+    from indexer.backends.embedded.postings.sequences import SequenceWriter
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass
+class BuildReport:
+    """What a rebuild did."""
+
+    index_dir: str
+    generation: str
+    sources: list[str]
+    documents: int = 0
+    paragraphs: int = 0
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)  # problems worked around (bad metadata, URLs)
+    seconds: float = 0.0
+    built_at: str = ""
+    changes: dict[str, int] = field(default_factory=dict)  # an update's added / changed / removed files
+
+    def as_dict(self) -> dict:
+        """JSON-friendly form."""
+        return dict(self.__dict__)
+
+
+def date_sort_key(doc: Document) -> int:
+    """A sortable number for a document's date: yyyymmdd, mid-year when only the year is known."""
+    if doc.published and (doc.year is None or doc.published.year == doc.year):
+        return int(doc.published.strftime("%Y%m%d"))
+    return doc.year * 10000 + 701 if doc.year else 0
+
+
+def index_fields(doc: Document) -> Iterable[dict]:
+    """The Whoosh documents for one Document: one per paragraph."""
+    base = {
+        "doc_id": doc.doc_id,
+        "kind": doc.kind,
+        "title": doc.title,
+        "url": doc.url,
+        "path": doc.path,
+        "published": doc.published.isoformat() if doc.published else "",
+        "date_sort": date_sort_key(doc),
+        # Every NUMERIC column gets a value (0 = unknown): a segment with an empty column makes Whoosh misread it.
+        "year": doc.year or 0,
+        "outcome": json.dumps(doc.outcomes[0]) if doc.outcomes else "",
+        "council_code": join_facet(doc.council_code),
+        "year_confidence": doc.year_confidence or "",
+        **{name: doc.subjudgements.get(name, "") for name in settings.SUBJUDGEMENT_FIELDS},
+        "grade_change": join_facet(doc.grade_change),
+    }
+    grade_of = {s.council: s.grade for s in doc.subjects}
+    for i, para in enumerate(doc.paragraphs):
+        if i == 1:
+            # The title is indexed once per document (search widens `title:` to the document), stored on all.
+            base = {**base, "title": "", "_stored_title": doc.title}
+        councils = para.council or doc.council
+        # In a round-up, a paragraph about particular councils carries only their grades.
+        grades = [grade_of[c] for c in councils if grade_of.get(c)] if para.council else doc.severity
+        yield {**base, "id": f"{doc.doc_id}#{para.n}", "n": para.n, "heading": para.heading,
+               "text": para.text, "council": join_facet(councils),
+               "severity": join_facet(dict.fromkeys(grades))}
+
+
+def rebuild(sources: list[Path], index_dir: Path | None = None,
+            progress: Callable[[Document, int], None] | None = None) -> BuildReport:
+    """Index every document under `sources` into a fresh generation of `index_dir` and switch to it."""
+    index_dir = Path(index_dir) if index_dir is not None else settings.default_index()
+    return build_from_documents(load_documents(sources), index_dir, [str(Path(s).resolve()) for s in sources],
+                                progress)
+
+
+def build_from_documents(documents: Iterable[Document], index_dir: Path, sources: list[str],
+                         progress: Callable[[Document, int], None] | None = None) -> BuildReport:
+    """Index read documents (facets filled here) into a new generation, switched in only when complete.
+
+    Raises RebuildLocked when another rebuild of the folder is running, IndexInvalid when the new
+    generation fails validation (the old one stays in use).
+    """
+    index_dir = Path(index_dir)
+    with RebuildLock(index_dir):
+        return _build_locked(documents, index_dir, sources, progress)
+
+
+def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[str],
+                  progress: Callable[[Document, int], None] | None) -> BuildReport:
+    """The rebuild itself, under the folder's rebuild lock."""
+    started = time.perf_counter()
+    remove_stale_builds(index_dir)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    building = index_dir / f".building-{stamp}"
+    building.mkdir()
+    report = BuildReport(index_dir=str(index_dir), generation=GENERATION_PREFIX + stamp, sources=sources)
+    try:
+        ix = whoosh_index.create_in(building, build_schema())
+        from indexer.backends.embedded.index import arrays  # the search package imports this module
+        from indexer.backends.embedded.postings.sequences import SequenceWriter
+
+        words = WordCounter()
+        sequences = SequenceWriter(building / arrays.FOLDER)
+        # Segments are written through Whoosh's codec directly (indexer/segments/), non-compound: Whoosh
+        # reads a compound segment's postings into memory at open (RSS grew with the index).
+        writer = BulkWriter(ix, sequences.vocab)
+        files: dict[str, dict] = {}
+        try:
+            add_documents(writer, documents, report, words, files, sequences, set(), progress)
+        except BaseException:
+            writer.cancel()
+            sequences.cancel()
+            raise
+        writer.commit()
+        _save_arrays(ix, building, sequences, writer.kept)
+        ix.close()
+        finish(building, index_dir, report, words, files, started)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    return report
+
+
+def add_documents(writer, documents: Iterable[Document], report: BuildReport, words: WordCounter,
+                  files: dict[str, dict], sequences: SequenceWriter, seen_ids: set[str],
+                  progress: Callable[[Document, int], None] | None) -> None:
+    """Index read documents one by one under ids unique in the generation, reporting progress."""
+    for doc in documents:
+        _unique_doc_id(doc, seen_ids)
+        add_document(writer, doc, report, words, files, sequences)
+        if progress:
+            progress(doc, report.paragraphs)
+
+
+def add_document(writer, doc: Document, report: BuildReport, words: WordCounter, files: dict[str, dict],
+                 sequences: SequenceWriter) -> None:
+    """Index one read document's paragraphs (facets filled first), or record why it was skipped."""
+    report.warnings.extend(doc.meta.get("warnings", []))
+    if not doc.error and not doc.facet_evidence:
+        annotate_within_limit(doc)
+    if doc.error:
+        report.skipped.append({"path": doc.path, "reason": doc.error})
+    else:
+        paragraphs, text_ids = [], []
+        for fields_ in index_fields(doc):
+            text_words = raw_words(fields_["text"])  # read once for the word sequences and the spelling counts
+            text_ids.append(sequences.add(fields_["doc_id"], fields_["n"], text_words, fields_["heading"]))
+            words.add_words(text_words)
+            paragraphs.append(fields_)
+        if isinstance(writer, BulkWriter):  # a rebuild's writer takes a document at once and reuses the word ids
+            writer.add_paragraphs(paragraphs, text_ids)
+        else:
+            for fields_ in paragraphs:
+                writer.add_document(**fields_)
+        report.documents += 1
+        report.paragraphs += len(doc.paragraphs)
+    files[doc.path] = {"signature": filestate.signature(doc.path), "doc_id": doc.doc_id,
+                       **({"skipped": doc.error} if doc.error else {})}
+
+
+def finish(building: Path, index_dir: Path, report: BuildReport, words: WordCounter, files: dict[str, dict],
+           started: float) -> None:
+    """Write the side files, validate the new generation as the server will read it, and switch to it."""
+    words.save(building)
+    filestate.save(building, files)
+    report.seconds = round(time.perf_counter() - started, 2)
+    report.built_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    (building / BUILD_INFO).write_text(json.dumps(report.as_dict(), indent=2), encoding="utf-8")
+    validate_generation(building, report.documents, report.paragraphs)
+    final = index_dir / report.generation
+    os.replace(building, final)
+    switch_to(index_dir, final)
+    prune_old_generations(index_dir, final)
+
+
+def _save_arrays(ix, generation: Path, sequences: SequenceWriter, columns: SegmentColumns) -> None:
+    """Compute the arrays the server reads once, here, and write them beside the index (mapped at open)."""
+    from indexer.backends.embedded.index import arrays
+
+    with ix.searcher() as searcher:
+        computed = arrays.compute_from_columns(searcher.reader(), searcher, columns)
+        sequences.finish(computed.doc_names, computed.doc_ids, computed.para_n)
+        invert_sequences(generation / arrays.FOLDER, 0)
+        arrays.save(computed, generation)
+
+
+def invert_sequences(folder: Path, first: int, previous: Path | None = None) -> None:
+    """Posting arrays for the paragraphs from docnum `first` on, from their word sequences."""
+    from indexer.backends.embedded.postings import inverted, sequences
+
+    vocab, fields = sequences.load(folder)
+    inverted.build_part(folder, fields, first, len(vocab), previous)
+
+
+def _unique_doc_id(doc: Document, seen: set[str]) -> None:
+    """Give a document whose file name is already taken in this build a numbered id ("a.pdf" -> "a~2.pdf")."""
+    # Control characters (a newline in a file name) cannot travel in a URL path: /doc/<id> must find it.
+    base = _CONTROL_RE.sub("_", doc.doc_id)
+    candidate, n = base, 1
+    while candidate in seen:
+        n += 1
+        stem, dot, suffix = base.rpartition(".")
+        candidate = f"{stem}~{n}.{suffix}" if dot else f"{base}~{n}"
+    seen.add(candidate)
+    if candidate != doc.doc_id:
+        doc.meta["doc_id"] = candidate
+
+
+def count_files(sources: list[Path]) -> int:
+    """How many files a rebuild will read (for the progress bar)."""
+    return sum(1 for _ in iter_sources(sources))

@@ -1,0 +1,47 @@
+"""Facet values for a Document: council, year, severity, sub-judgements, the official outcome, and evidence.
+
+Reports (report.py) and articles (article.py) are read differently; both fill `facet_evidence` with the source
+and confidence of every value (confidence.py) and `Document.confidence` with one level per facet.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from indexer.models import Document
+from indexer.ingest.annotate.article import annotate_article
+from indexer.ingest.annotate.movement import grade_change
+from indexer.ingest.annotate.report import annotate_report, is_report
+from indexer.ingest.annotate.year import dateline, year_from_url
+
+
+def annotate(doc: Document) -> Document:
+    """Fill council, council_code, year, severity, sub-judgements, grade change, outcome, evidence and confidence."""
+    evidence: dict = {}
+    doc.facet_evidence = evidence
+    doc.confidence = {}
+    raw = doc.meta.get("raw_text", "")
+    published, source = _published(doc, raw)
+    if published:
+        evidence["published"] = {"value": published.isoformat(), "source": source}
+    if is_report(doc):
+        annotate_report(doc, raw, published, evidence)
+    else:
+        annotate_article(doc, raw, published, evidence)
+    doc.grade_change, source = grade_change(doc, is_report(doc) and bool(doc.council_code))
+    if doc.grade_change:
+        evidence["grade_change"] = {"value": doc.grade_change, "source": source}
+    return doc
+
+
+def _published(doc: Document, raw: str) -> tuple[dt.date | None, str]:
+    """The publication date from metadata, the URL, or a dateline; never a copyright or archive date."""
+    if doc.published:
+        return doc.published, doc.meta.get("published_source", "metadata")
+    year, why = year_from_url(doc.url)
+    if year:
+        return dt.date(year, 7, 1), why  # only the year is used
+    day, line = dateline(raw)
+    if day:
+        doc.published = day  # a printed full date: good enough to show and to sort by
+        return day, f"dateline: “{line}”"
+    return None, ""

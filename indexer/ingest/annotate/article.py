@@ -1,0 +1,110 @@
+"""Facets of a news article or web page: subject councils by weighted mentions, grades from rating statements."""
+from __future__ import annotations
+
+import datetime as dt
+
+from indexer import settings
+from indexer.models import Document
+from indexer.ingest.annotate import confidence
+from indexer.ingest.annotate import outcomes as outcome_table
+from indexer.ingest.annotate.attribution import attribute_grades, paragraph_councils
+from indexer.ingest.annotate.council import is_school_inspection, score_councils
+from indexer.ingest.annotate.gazetteer import display_name
+from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
+from indexer.ingest.annotate.severity import decide
+from indexer.ingest.annotate.text_units import document_sentences
+from indexer.ingest.annotate.calendar import annual_round_year, calendar_year, past_december_shift
+from indexer.ingest.annotate.year import outcome_from_text
+
+
+def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
+    """A news article or web page: subject councils by weighted mentions, grades from rating statements."""
+    text = "\n".join(p.text for p in doc.paragraphs)
+    school, why = is_school_inspection(doc.title, text)
+    if school:
+        evidence["council"] = []
+        evidence["not_children_services"] = f"reads as a school-inspection article ({why}): no council facet"
+        set_year(doc, published, None, None)
+        _calendar_fallback(doc, text)
+        return
+    sentences = document_sentences(doc)
+    scores = score_councils(sentences, published)
+    if not scores:
+        evidence["council"] = []
+        set_year(doc, published, None, None)
+        _calendar_fallback(doc, text)
+        return
+    primary = max(scores.values(), key=lambda s: (s.score, s.mentions))
+    attributed, listed = attribute_grades(sentences, published, primary.code)
+    chosen = [primary.code] + [
+        code for code, entry in sorted(scores.items(), key=lambda kv: -kv[1].score)
+        if code != primary.code and (entry.score >= settings.SECONDARY_SHARE * primary.score or code in listed)
+        and sum(s.weight for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT]
+    doc.council = [display_name(c) for c in chosen]
+    doc.council_code = chosen
+    doc.confidence["council"] = confidence.STATED
+    evidence["council"] = [{"value": display_name(c), "code": c, "score": round(scores[c].score, 1),
+                            "mentions": scores[c].mentions, "why": scores[c].reasons[:3],
+                            "confidence": confidence.STATED} for c in chosen]
+    mentioned_only = [display_name(c) for c in scores if c not in chosen]
+    if mentioned_only:
+        evidence["mentioned_not_subject"] = mentioned_only
+    grades = []
+    severity_evidence = []
+    for code in chosen:
+        grade, support = decide(attributed.get(code, []))
+        grades.append(grade or "")
+        if grade:
+            severity_evidence.append({"council": display_name(code), "value": grade, "source": "text",
+                                      "text": [s.sentence[:200] for s in support[:3]],
+                                      "confidence": confidence.STATED})
+    doc.severity = grades
+    if len(chosen) > 1:
+        paragraph_councils(doc, chosen, published)
+    outcome, outcome_why = outcome_from_text(text, chosen[:1], grades[0] or None, published)
+    if not published and annual_round_year(text)[0] and confidence.of_outcome_match(outcome_why) != confidence.OFFICIAL:
+        outcome, outcome_why = None, ""  # a 2008-11 annual rating is not one of the table's inspections
+    if outcome is None and published:
+        outcome = outcome_table.by_publication(chosen[0], published, tolerance_days=14)
+        outcome_why = "published within two weeks of the official report" if outcome else ""
+    outcome_level = confidence.of_outcome_match(outcome_why)
+    if outcome is not None:
+        evidence["official_outcome_match"] = outcome_why
+    if not published and outcome is not None and outcome.published:
+        evidence["year_reasoning"] = outcome_why
+    set_year(doc, published, outcome, None, outcome_level)
+    if not published and outcome is not None and outcome.published and doc.year:
+        _shift_past_december(doc, text, outcome.published.month)
+    _calendar_fallback(doc, text)
+    if not grades[0] and outcome is not None and (outcome.overall or outcome.subjudgements):
+        official = outcome_table.official_grade(outcome)
+        doc.severity[0] = official
+        severity_evidence.insert(0, {"council": doc.council[0], "value": official,
+                                     "source": "official outcome (the text states no current grade)",
+                                     "confidence": outcome_level})
+    evidence["severity"] = severity_evidence
+    if len(chosen) == 1:
+        link_outcome(doc, outcome, evidence)
+    doc.severity = doc.severity if any(doc.severity) else []
+    set_severity_confidence(doc, severity_evidence)
+
+
+def _shift_past_december(doc: Document, text: str, month: int) -> None:
+    """A judgement given 'last December' was published the year before the article."""
+    shift = past_december_shift(text, month)
+    if shift:
+        doc.year += shift
+        doc.facet_evidence["year"]["value"] = doc.year
+        doc.facet_evidence["year"]["source"] += "; the article says “last December”, so a year later"
+
+
+def _calendar_fallback(doc: Document, text: str) -> None:
+    """An undated article with no linked inspection: a year from Ofsted's calendar, marked inferred."""
+    if doc.year:
+        return
+    year, why = calendar_year(text)
+    if year:
+        doc.year = year
+        doc.facet_evidence["year"] = {"value": year, "source": why, "confidence": confidence.INFERRED}
+        doc.facet_evidence["year_reasoning"] = why
+        confidence.record(doc, "year", confidence.INFERRED)

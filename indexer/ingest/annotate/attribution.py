@@ -1,0 +1,97 @@
+"""Which council a grade statement is about, and which subject councils each paragraph names."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from indexer.models import Document
+from indexer.ingest.annotate.gazetteer import display_name
+from indexer.ingest.annotate.places import council_groups, subject_mentions
+from indexer.ingest.annotate.severity import GradeStatement, grade_statements
+
+
+# Between a grade and the list it introduces: "rated poor are", "judged inadequate in this latest report are:".
+# "judged inadequate at A, B and C": a grade followed by "at" and a list is about the list.
+_ANNOUNCES_LIST = re.compile(r"^\S*\W*(?:[\w'’]+\W+){0,5}?(?:are|were|include|included|including|being|at)\W*$"
+                             r"|^\S*\W*(?:[\w'’]+\W+){0,6}?:\s*$", re.IGNORECASE)
+# A sentence that refers back to the councils or the grade of the one before ("Both were rated outstanding").
+_BACK_REFERENCE = re.compile(r"^\W*(both|they|those|these|all|each|the (?:two|three|four|five|councils|authorities))\b"
+                             r"|\b(all|both) (?:\w+ ){0,2}(?:earned|received|got|achieved|were given|given)\b"
+                             r"|\b(?:those|these) (?:councils|authorities)\b", re.IGNORECASE)
+# One more member of a group graded just before: "The third council was X", "The other authority is Y".
+_NEXT_MEMBER = re.compile(r"^\W*the (?:other|second|third|fourth|fifth|last|remaining|final) (?:one|councils?|authority"
+                          r"|authorities|borough)\b", re.IGNORECASE)
+
+
+def refers_back(sentence: str) -> bool:
+    """True when a sentence points at councils or a grade named just before ("Both were…", "all earned…")."""
+    return bool(_BACK_REFERENCE.search(sentence) or _NEXT_MEMBER.search(sentence))
+
+
+def _takes_last_grade(sentence: str, mentions: list) -> bool:
+    """A sentence naming councils without a grade inherits the previous one ("Both A and B…", "The third was C")."""
+    return len(mentions) >= 2 and refers_back(sentence) or len(mentions) >= 1 and bool(_NEXT_MEMBER.search(sentence))
+
+
+def council_mentions(text: str, day: dt.date | None) -> list[tuple]:
+    """(mention, code) for every council that can be a subject in text."""
+    return subject_mentions(text, day)
+
+
+def graded_councils(text: str, mentions: list, position: int) -> list[str]:
+    """The council(s) a grade at `position` is about: the nearest group named before it ("Rotherham and
+    Doncaster were judged…"); else the group named after it ("rated inadequate were: A, B and C")."""
+    groups = council_groups(text, mentions)
+    before = [g for g in groups if g[-1][0].end <= position]
+    after = [g for g in groups if g[0][0].start > position]
+    if after and _ANNOUNCES_LIST.match(text[position:after[0][0][0].start]):
+        chosen = after[0]  # "those rated poor are A, B and C": the list the grade introduces
+    elif before:
+        chosen = before[-1]
+    else:
+        if not after:
+            return []
+        chosen = after[0]
+    return list(dict.fromkeys(code for _, code in chosen))
+
+
+def paragraph_councils(doc: Document, chosen: list[str], published: dt.date | None) -> None:
+    """In a multi-council document, a paragraph naming particular subject councils is about those."""
+    for para in doc.paragraphs:
+        named = []
+        for mention, code in council_mentions(para.text, published):
+            if code in chosen and display_name(code) not in named:
+                named.append(display_name(code))
+        para.council = named
+
+
+def attribute_grades(sentences: list, day: dt.date | None, primary: str) -> tuple[dict[str, list], set[str]]:
+    """Every grade statement filed under the council(s) it is about, and the councils graded as part of a list.
+
+    A statement naming no council is about the council the previous sentence named when it refers back
+    ("Both were rated outstanding"), else about the document's main council. A list naming no grade takes the
+    previous sentence's grade when it refers back ("Stockport, Merton and X all earned the positive grades").
+    """
+    attributed: dict[str, list[GradeStatement]] = {}
+    listed: set[str] = set()
+    last_codes: list[str] = []
+    last_grades: set[str] = set()
+    for sentence in sentences:
+        statements = grade_statements(sentence.text, sentence.paragraph)
+        mentions = council_mentions(sentence.text, day)
+        back = refers_back(sentence.text)
+        if not statements and len(last_grades) == 1 and _takes_last_grade(sentence.text, mentions):
+            grade = next(iter(last_grades))
+            statements = [GradeStatement(grade, 1.0, sentence.text.strip(), sentence.paragraph, len(sentence.text))]
+        for st in statements:
+            codes = graded_councils(sentence.text, mentions, st.position)
+            if not codes and back and last_codes:
+                codes = last_codes
+            if len(codes) >= 2:
+                listed.update(codes)
+            for code in codes or [primary]:
+                attributed.setdefault(code, []).append(st)
+        if mentions:
+            last_codes = [code for _, code in council_groups(sentence.text, mentions)[-1]]
+        last_grades = {st.grade for st in statements} if statements else last_grades if not mentions else set()
+    return attributed, listed

@@ -1,0 +1,114 @@
+"""Years from Ofsted's own calendar when an article prints no date: annual-assessment rounds, framework eras,
+relative dates ("last December", "over the last 16 months" after a dated start) and school inspection months.
+
+Every value found here is a guess from the article's own facts and is labelled inferred by the caller.
+"""
+from __future__ import annotations
+
+import re
+
+from indexer.ingest.annotate.dates import MONTHS
+
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+# The 2005-08 annual performance assessments (APA); the last round in the project's range was December 2008.
+_APA = re.compile(r"\bannual performance assessments?\b|\bAPA\b")
+# The 2009-11 annual ratings ("performs poorly", the "excellent" band, "yearly ratings"); the first came in Dec 2009.
+_ANNUAL_RATING = re.compile(r"\b(?:annual|yearly)\s+(?:children['’]s services\s+)?(?:ratings?|assessments?)\b"
+                            r"|\bperform(?:s|ing)\s+(?:poorly|adequately|excellently)\b|\bfour-point scale\b"
+                            r"|['‘“]?excellent['’”]?\s+band\b", re.IGNORECASE)
+_ROUND_YEAR = re.compile(r"\b(?:annual|yearly)\s+(?:performance\s+)?(?:ratings?|assessments?)\s+(?:for|of)\s+"
+                         r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:annual|yearly)\s+(?:performance\s+)?"
+                         r"(?:ratings?|assessments?)\b", re.IGNORECASE)
+ANNUAL_RATING_YEARS = (2009, 2010, 2011)
+APA_LAST_YEAR = 2008
+# Framework eras: the year each began to publish, and the one it replaced.
+FRAMEWORK_FIRST_YEAR = {"SLAC": 2009, "SIF": 2014, "ILACS": 2018}
+_FRAMEWORK_NAMES = {
+    "ILACS": re.compile(r"\bILACS\b|inspections? of local authority children['’]s services", re.IGNORECASE),
+    "SIF": re.compile(r"\bsingle inspection framework\b|\bSIF\b", re.IGNORECASE),
+    "SLAC": re.compile(r"\bannounced inspection|safeguarding and looked[- ]after children inspection", re.IGNORECASE),
+}
+_SUCCESSOR = {"SLAC": "SIF", "SIF": "ILACS"}
+_NEW_FRAMEWORK = re.compile(r"\bnew\s+(?:\w+\s+){0,2}(?:framework|regime)\b|\bintroduced (?:earlier )?this year\b",
+                            re.IGNORECASE)
+_OLD_FRAMEWORK = re.compile(r"\b(?:old|previous|former)\s+((?:\w+\s+){0,2}(?:framework|regime))", re.IGNORECASE)
+# "introduced in May 2012" … "over the last 16 months": the article is written that long after the start.
+_DATED_START = re.compile(rf"\b(?:introduced|began|started|launched|since)\s+(?:in\s+)?{_MONTH}\s+((?:19|20)\d\d)\b",
+                          re.IGNORECASE)
+_MONTHS_SINCE = re.compile(r"\b(?:over|in|during)\s+the\s+(?:last|past)\s+(\d{1,2})\s+months\b", re.IGNORECASE)
+# A school (or other) inspection named by its month but no year: "an inspection on 17 and 18 June".
+_INSPECTION_BARE_MONTH = re.compile(rf"\binspect\w*\s+(?:\w+\s+){{0,4}}?(?:in|on|during)\s+(?:the\s+)?"
+                                    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:(?:and|to|-|–)\s+\d{{1,2}}(?:st|nd|rd|th)?\s+)?)?"
+                                    rf"(?:of\s+)?{_MONTH}\b(?!\s+(?:\d{{1,2}}\s*,?\s*)?(?:19|20)\d\d)", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def annual_round_year(text: str) -> tuple[int | None, str]:
+    """The year of an annual-assessment round the article reports (2008-11 scale), when it names one."""
+    named = _ROUND_YEAR.search(text)
+    if named:
+        year = int(named.group(1) or named.group(2))
+        if APA_LAST_YEAR <= year <= ANNUAL_RATING_YEARS[-1]:
+            return year, f"inferred: “{named.group(0)}” names the assessment round"
+    if _APA.search(text):
+        return APA_LAST_YEAR, "inferred: annual performance assessments were last published in December 2008"
+    rating = _ANNUAL_RATING.search(text)
+    if rating:
+        years = [int(y) for y in re.findall(r"\b(20(?:09|10|11))\b", text)]
+        year = max(years) if years else ANNUAL_RATING_YEARS[0]
+        return year, (f"inferred: the 2009-11 annual ratings (“{rating.group(0)}”)"
+                      + (f", latest year named {year}" if years else ", first round December 2009"))
+    return None, ""
+
+
+def framework_year(text: str) -> tuple[int | None, str]:
+    """The first year of a framework the article calls new ("the first rating under the new framework")."""
+    if not _NEW_FRAMEWORK.search(text):
+        return None, ""
+    old = _OLD_FRAMEWORK.search(text)
+    if old:
+        tail = text[old.start():old.start() + 80]
+        for name, pattern in _FRAMEWORK_NAMES.items():
+            if pattern.search(tail) and name in _SUCCESSOR:
+                successor = _SUCCESSOR[name]
+                return FRAMEWORK_FIRST_YEAR[successor], f"inferred: the new framework after the old {name} is {successor}"
+    for name, pattern in _FRAMEWORK_NAMES.items():
+        match = pattern.search(text)
+        if match:
+            return FRAMEWORK_FIRST_YEAR[name], f"inferred: “{match.group(0)}” is new, so {name}'s first year"
+    return None, ""
+
+
+def months_after_start(text: str) -> tuple[int | None, str]:
+    """'introduced in May 2012' with 'over the last 16 months': the year the span ends."""
+    start, span = _DATED_START.search(text), _MONTHS_SINCE.search(text)
+    if not (start and span):
+        return None, ""
+    month0 = int(start.group(2)) * 12 + MONTHS[start.group(1).lower()] - 1 + int(span.group(1))
+    return month0 // 12, f"inferred: “{start.group(0)}” plus “{span.group(0)}”"
+
+
+def bare_inspection_month_year(text: str) -> tuple[int | None, str]:
+    """An inspection month without a year, placed on or after the latest 'Month YYYY' the text names."""
+    bare = _INSPECTION_BARE_MONTH.search(text)
+    dated = [(int(m.group(2)), MONTHS[m.group(1).lower()], m.group(0)) for m in _MONTH_YEAR.finditer(text)]
+    if not (bare and dated):
+        return None, ""
+    year, month, phrase = max(dated)
+    wanted = MONTHS[bare.group(1).lower()]
+    found = year if wanted >= month else year + 1
+    return found, f"inferred: “{bare.group(0)}” is the first {bare.group(1)} on or after “{phrase}”"
+
+
+def past_december_shift(text: str, published_month: int) -> int:
+    """1 when the article says the judgement came 'last December' (a past December is in an earlier year)."""
+    return 1 if published_month == 12 and re.search(r"\blast December\b", text) else 0
+
+
+def calendar_year(text: str) -> tuple[int | None, str]:
+    """The first of the calendar clues that gives a year."""
+    for rule in (annual_round_year, framework_year, months_after_start, bare_inspection_month_year):
+        year, why = rule(text)
+        if year:
+            return year, why
+    return None, ""

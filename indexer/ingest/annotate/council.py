@@ -1,0 +1,67 @@
+"""Which council(s) a document is about: subject versus mere mention."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from indexer import settings
+from indexer.ingest.annotate.gazetteer import find_mentions, resolve_mention
+from indexer.ingest.annotate.places import subject_mentions
+from indexer.ingest.annotate.text_units import Sentence
+
+_SCHOOL_WORDS = re.compile(r"\b(schools?|pupils?|headteachers?|head teacher|academy|academies|nursery|nurseries"
+                           r"|primary|secondary|sixth form|GCSE|classrooms?|teachers?|colleges?)\b", re.IGNORECASE)
+_CSC_WORDS = re.compile(r"\b(children['’]s services|children['’]s social care|social care|social work(?:ers?)?"
+                        r"|child protection|children in care|care leavers|looked[- ]after|safeguarding children"
+                        r"|ILACS|local authority children|children['’]s services department|director of children)\b",
+                        re.IGNORECASE)
+
+
+@dataclass
+class CouncilScore:
+    """How strongly a document is about one council, and why."""
+
+    code: str
+    score: float = 0.0
+    mentions: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+
+def is_school_inspection(title: str, text: str) -> tuple[bool, str]:
+    """True for an article about a school inspection rather than a children's-services judgement."""
+    school = len(_SCHOOL_WORDS.findall(text)) + 3 * len(_SCHOOL_WORDS.findall(title))
+    csc = len(_CSC_WORDS.findall(text)) + 3 * len(_CSC_WORDS.findall(title))
+    if school >= 3 and school > 2 * csc and csc <= 3:
+        return True, f"school words {school} vs children's-services words {csc}"
+    return False, ""
+
+
+def report_council(first_page: str, day: dt.date | None) -> tuple[str | None, str]:
+    """A report's council: the first authority named on its cover page."""
+    # Cover titles wrap ("London Borough of Barking and" / "Dagenham"): match across the breaks.
+    for mention in find_mentions(" ".join(first_page.split())):
+        if not mention.is_org:
+            return resolve_mention(mention.codes, day), f"report cover: “{mention.alias}”"
+    return None, ""
+
+
+def score_councils(sentences: list[Sentence], day: dt.date | None) -> dict[str, CouncilScore]:
+    """Score every council named: title and opening count most, mentions inside other bodies' names not at all."""
+    scores: dict[str, CouncilScore] = {}
+    opening_paragraphs = {s.paragraph for s in sentences if s.paragraph > 0}
+    opening = set(sorted(opening_paragraphs)[:2])
+    for sentence in sentences:
+        for mention, code in subject_mentions(sentence.text, day):
+            entry = scores.setdefault(code, CouncilScore(code))
+            entry.mentions += 1
+            entry.score += settings.COUNCIL_SCORE_MENTION
+            if sentence.paragraph == 0:
+                entry.score += settings.COUNCIL_SCORE_TITLE
+                entry.reasons.append(f"named in the title: “{mention.alias}”")
+            elif sentence.paragraph in opening:
+                entry.score += settings.COUNCIL_SCORE_OPENING
+                entry.reasons.append(f"named in the opening: “{mention.alias}”")
+            if re.search(r"\bcouncil\b|\bborough\b|county", mention.alias, re.IGNORECASE):
+                entry.score += settings.COUNCIL_SCORE_COUNCIL_WORD
+    return scores

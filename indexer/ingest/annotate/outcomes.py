@@ -1,0 +1,80 @@
+"""The official Ofsted inspection outcomes: look-ups by council and by inspection dates."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from functools import lru_cache
+
+from indexer import settings
+from indexer.models import Outcome
+from indexer.ingest.annotate.grades import normalise_grade, worst_grade
+
+_SUB_COLUMNS = {
+    "leadership": ("impact_of_leaders", "sif_leadership_management_governance"),
+    "help_and_protection": ("help_and_protection",),
+    "children_in_care": ("children_in_care", "sif_children_looked_after_and_permanence"),
+    "care_leavers": ("care_leavers", "sif_care_leavers"),
+}
+
+
+def _date(value: str) -> dt.date | None:
+    """ISO date or None."""
+    return dt.date.fromisoformat(value) if value else None
+
+
+@lru_cache(maxsize=1)
+def all_outcomes() -> list[Outcome]:
+    """Every outcome row, oldest first."""
+    rows = []
+    with open(settings.OUTCOMES_CSV, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            subs = {}
+            for name, columns in _SUB_COLUMNS.items():
+                for column in columns:
+                    if row.get(column):
+                        subs[name] = normalise_grade(row[column]) or row[column]
+                        break
+            if row.get("slac_safeguarding"):
+                subs["safeguarding"] = normalise_grade(row["slac_safeguarding"])
+                subs["looked_after_children"] = normalise_grade(row["slac_looked_after_children"])
+            rows.append(Outcome(
+                la_code=row["la_code"], la_name=row["la_name"], framework=row["inspection_framework"],
+                inspection_type=row["inspection_type"], start=_date(row["inspection_start_date"]),
+                end=_date(row["inspection_end_date"]), published=_date(row["publication_date"]),
+                overall=normalise_grade(row["overall_grade"]) or "", subjudgements=subs,
+                report_url=row["report_url"]))
+    rows.sort(key=lambda o: o.published or dt.date.min)
+    return rows
+
+
+def for_council(code: str) -> list[Outcome]:
+    """The outcomes of one authority (and of its predecessors), oldest first."""
+    from indexer.ingest.annotate.gazetteer import authorities
+
+    codes = {code, *authorities().get(code, None).predecessors} if code in authorities() else {code}
+    return [o for o in all_outcomes() if o.la_code in codes]
+
+
+def official_grade(outcome: Outcome) -> str:
+    """An outcome's overall grade; for the two-judgement SLAC era, the lower of its two judgements."""
+    return outcome.overall or worst_grade(outcome.subjudgements.values())
+
+
+def by_inspection_end(code: str, end: dt.date, tolerance_days: int = 4) -> Outcome | None:
+    """The outcome whose inspection ended on that date (exact dates), else one published 3-12 weeks later."""
+    rows = for_council(code)
+    for outcome in rows:
+        if outcome.end and abs((outcome.end - end).days) <= tolerance_days:
+            return outcome
+    for outcome in rows:
+        if not outcome.end and outcome.published and 14 <= (outcome.published - end).days <= 100:
+            return outcome
+    return None
+
+
+def by_publication(code: str, published: dt.date, tolerance_days: int = 10) -> Outcome | None:
+    """The outcome published on (about) that date."""
+    for outcome in for_council(code):
+        if outcome.published and abs((outcome.published - published).days) <= tolerance_days:
+            return outcome
+    return None

@@ -1,0 +1,58 @@
+"""Council mentions that can be subjects, and lists of councils sharing one grade.
+
+A place in a location phrase ("St Helens in Lancashire", "Hull City Council, in East Yorkshire") is not a
+subject; a list "A, B; C D and E" (separators sometimes missing, council suffixes such as "MBC") is one group.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from indexer.ingest.annotate.gazetteer import Mention, find_mentions, resolve_mention, short_form_code
+
+# What may follow a council's name inside a list item: "Calderdale MBC", "Hull City Council".
+_TAIL = r"(?:\s+(?:City|Borough|County|Metropolitan Borough|Metropolitan District|District|Royal Borough)?\s*" \
+        r"(?:Council|MBC|CC|BC|DC|council))?"
+_IN_PLACE = r"\s*,?\s+in\s+(?:the\s+)?"
+_LOCATION_BEFORE = re.compile(rf"{_TAIL}{_IN_PLACE}")
+# "Waltham Forest in London and …", "Halton Borough Council, in the north west, and …"
+_LOCATION = rf"(?:{_IN_PLACE}[\w’' -]{{2,30}}?\s*,?)?"
+_SEP = r"\s*(?:,\s*and|,\s*&|,|;|and|&|/)?\s*"
+LIST_JOIN = re.compile(rf"(?:['’]s)?{_TAIL}{_LOCATION}{_SEP}")
+
+
+def subject_mentions(text: str, day: dt.date | None) -> list[tuple[Mention, str]]:
+    """(mention, code) for councils named in text: not other bodies' names, not places in location phrases."""
+    mentions = [m for m in find_mentions(text) if not m.is_org]
+    mentions = _with_listed_short_forms(text, mentions)
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and _LOCATION_BEFORE.fullmatch(text[kept[-1].end:mention.start]):
+            continue  # "St Helens in Lancashire": Lancashire says where St Helens is
+        kept.append(mention)
+    return [(m, resolve_mention(m.codes, day)) for m in kept]
+
+
+def _with_listed_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add short forms ("Richmond") standing as items between two councils of a list."""
+    added = []
+    for left, right in zip(mentions, mentions[1:]):
+        gap = text[left.end:right.start]
+        match = re.fullmatch(rf"({_SEP})([A-Z][a-z]+)({_SEP})", gap)
+        if match and match.group(1).strip() and match.group(3).strip():
+            code = short_form_code(match.group(2))
+            if code:
+                start = left.end + match.start(2)
+                added.append(Mention(start, start + len(match.group(2)), match.group(2), (code,), False))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def council_groups(text: str, mentions: list[tuple[Mention, str]]) -> list[list[tuple[Mention, str]]]:
+    """Consecutive mentions joined only by list separators form one group ("A, B and C"); others stand alone."""
+    groups: list[list[tuple[Mention, str]]] = []
+    for item in sorted(mentions, key=lambda mc: mc[0].start):
+        if groups and LIST_JOIN.fullmatch(text[groups[-1][-1][0].end:item[0].start]):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups

@@ -1,0 +1,148 @@
+"""The overall Ofsted grade a document reports, per council, and the sub-judgements of a report's table."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer import settings
+from indexer.ingest.annotate.grade_context import left_behind, not_current
+from indexer.grades import BY_NUMBER, GRADE_RE, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
+
+_G = rf"({REPORT_WORDS})"
+# Report judgement tables and summaries, strongest first.
+REPORT_OVERALL_PATTERNS = [
+    re.compile(rf"^Overall effectiveness[:\s–-]*(?:Grade \d\s*\()?{_G}\b", re.IGNORECASE | re.MULTILINE),
+    re.compile(rf"\boverall judgement is\s+{_G}", re.IGNORECASE),
+    re.compile(rf"Children['’]s services in [^\n.]{{2,60}}? (?:are|is|were)\s+{_G}", re.IGNORECASE),
+    re.compile(rf"Children['’]s services in [^\n.]{{2,60}}? ({_G[1:-1]}|requires? improvement)", re.IGNORECASE),
+    re.compile(rf"Overall effectiveness of services[^\n]{{0,160}}\n?[^\n]{{0,40}}?(?:Grade \d\s*\()?{_G}\b",
+               re.IGNORECASE),
+    re.compile(rf"overall effectiveness (?:of [^.\n]{{0,120}} )?is\s+{_G}", re.IGNORECASE),
+]
+SUBJUDGEMENT_PATTERNS = {
+    "leadership": re.compile(rf"(?:impact of leaders on social work practice[^\n]{{0,60}}?|Leadership, management and governance\s*){_G}", re.IGNORECASE),
+    "help_and_protection": re.compile(rf"(?:children who need help and\s*protection|help and protection)[:\s]*{_G}", re.IGNORECASE),
+    "children_in_care": re.compile(rf"(?:progress of children in care(?: and care leavers)?|Children looked after and achieving permanence)[:\s]*{_G}", re.IGNORECASE),
+    "care_leavers": re.compile(rf"(?:progress of care leavers|Experiences and progress of care leavers)[:\s]*{_G}", re.IGNORECASE),
+}
+_RATING_CUE = re.compile(
+    r"\b(rated|rating|judged|judgement|graded|grade|overall|found (?:it |them |the \w+ )?to be|deemed|branded|labelled"
+    r"|declared|classed|verdict|effectiveness|as|were|was|is|are|been|be|remains?|stamped|improved|upgraded"
+    r"|downgraded|raised|rose|risen|moved|dropped|fell|fallen)\b\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+# "an outstanding rating", "the 'good' grade it received"
+_RATING_AFTER = re.compile(r"^\W{0,3}(rating|grade|judgement|verdict|overall|by ofsted|from ofsted|by inspectors)\b",
+                           re.IGNORECASE)
+_SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provision)\b[^.;,]{0,40}$", re.IGNORECASE)
+_SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
+                       r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice)\b",
+                       re.IGNORECASE)
+_NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|reason|work|relationships?|understanding"
+                                r"|opportunit|start|idea|deal|number|use|supervision|management|staff|levels?"
+                                r"|standard|evidence|people|place)", re.IGNORECASE)
+
+
+def is_sub_area(sentence: str) -> bool:
+    """True when a sentence is about one area of work (care leavers, adoption), not the overall grade."""
+    return bool(_SUB_AREA.search(sentence))
+
+
+@dataclass
+class GradeStatement:
+    """A grade the text gives, how much it counts, and the sentence it stands in."""
+
+    grade: str
+    weight: float
+    sentence: str
+    paragraph: int
+    position: int = 0
+
+
+_SLAC_OVERALL = re.compile(rf"overall effectiveness of (?:the )?(safeguarding|services for looked after children|looked"
+                          rf" after children)[^\n.]{{0,120}}?(?:is|:|–|-)?\s*(?:Grade \d\s*\()?{_G}\b", re.IGNORECASE)
+_NUMBERED_GRADE = re.compile(r"overall effectiveness[^\n.]{0,120}?\bgrade\s*([1-4])\b", re.IGNORECASE)
+
+
+def report_overall(text: str) -> tuple[str | None, str]:
+    """The overall grade of an inspection report and the line that says so."""
+    # 2009-12 safeguarding and looked-after-children inspections give two overall judgements: report the lower.
+    slac = {m.group(1).lower()[:4]: (normalise_grade(m.group(2)), m.group(0)) for m in _SLAC_OVERALL.finditer(text)}
+    if len(slac) >= 2:
+        grade = worst_grade(g for g, _ in slac.values())
+        return grade, next((line for g, line in slac.values() if g == grade), "")
+    for pattern in REPORT_OVERALL_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            return normalise_grade(match.group(1)), match.group(0).strip()
+    numbered = _NUMBERED_GRADE.search(text)
+    if numbered:  # "Overall effectiveness of children's services: Grade 3"
+        return BY_NUMBER[numbered.group(1)], numbered.group(0)
+    # Annual assessment letters (2008-10): "Kent County Council performs adequately".
+    match = re.search(r"\b(performs?|performing) (excellently|well|adequately|poorly)\b", text[:8000], re.IGNORECASE)
+    if match:
+        return normalise_grade(match.group(0)), match.group(0)
+    return None, ""
+
+
+def report_subjudgements(text: str) -> dict[str, str]:
+    """Sub-judgement grades from a report's judgement table."""
+    head = text[:6000]
+    out = {}
+    for name, pattern in SUBJUDGEMENT_PATTERNS.items():
+        match = pattern.search(head)
+        if match and match.lastindex:
+            grade = normalise_grade(match.group(match.lastindex) or match.group(0))
+            if grade:
+                out[name] = grade
+    return out
+
+
+def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
+    """The grades a sentence gives as current judgements, weighted; past and non-grade uses dropped."""
+    out = []
+    for match in GRADE_RE.finditer(sentence):
+        grade = grade_of_match(match)
+        before, after = sentence[max(0, match.start() - 60):match.start()], sentence[match.end():match.end() + 40]
+        quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\""
+        titled = match.group()[:1].isupper() and match.start() > 0
+        listed = bool(re.search(r"[–—:-]\s*$", before))
+        text_lower = match.group().lower()
+        bare_word = is_cued_word(text_lower)
+        if left_behind(before):
+            continue  # "no longer inadequate", "improved from inadequate to good": not the current grade
+        if text_lower.startswith("requir") and not text_lower.endswith("good"):
+            # "areas that require improvement" is advice, not a grade; "services require improvement" is one.
+            if not (_RATING_CUE.search(before) or _SERVICE_BEFORE.search(before) or quoted or listed
+                    or match.group()[:1].isupper()):
+                continue
+        if bare_word:
+            cued = _RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed
+            if not cued or _NOT_A_GRADE_AFTER.match(after):
+                continue
+            if grade == "good" and re.match(r"\s+or better", after):
+                continue
+        elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
+            continue
+        if not_current(before, after):
+            continue
+        weight = 1.0
+        if re.search(r"overall", sentence, re.IGNORECASE):
+            weight = settings.GRADE_WEIGHT_OVERALL
+        elif _SUB_AREA.search(sentence):
+            weight = settings.GRADE_WEIGHT_SUB_AREA
+        if quoted or titled or listed:
+            weight += settings.GRADE_WEIGHT_EMPHASIS_BONUS
+        out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start()))
+    return out
+
+
+def decide(statements: list[GradeStatement]) -> tuple[str | None, list[GradeStatement]]:
+    """The best-supported grade among weighted statements, and the statements that support it."""
+    totals: dict[str, float] = {}
+    for st in statements:
+        totals[st.grade] = totals.get(st.grade, 0.0) + st.weight
+    if not totals:
+        return None, []
+    best = max(totals, key=lambda g: (totals[g], g == "inadequate"))
+    return best, [s for s in statements if s.grade == best]

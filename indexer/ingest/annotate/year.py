@@ -1,0 +1,161 @@
+"""The year a document was published, from the strongest evidence available; unknown stays unknown."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from indexer.grades import GRADE_PATTERN, official_grades_for
+from indexer.models import Outcome
+from indexer.ingest.annotate import outcomes as outcome_table
+from indexer.ingest.annotate.dates import DateRange, MONTHS, date_ranges, full_dates, url_date
+
+_NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
+                             re.IGNORECASE)
+_DATELINE = re.compile(r"^(published|posted|updated|(?:page )?last updated|date|first published|report published)\b[:\s]*",
+                       re.IGNORECASE)
+_INSPECTION_MONTH = re.compile(r"\binspect\w*\b[^.]{0,80}?\b(?:in|during|from|between|on|last)\s+(?:the\s+)?"
+                               r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(January|February|March|April|May|June|July|August"
+                               r"|September|October|November|December))\b", re.IGNORECASE)
+# An earlier grade with its year: "rated good in 2012", "rated inadequate in April 2016", "the lowest possible
+# rating in 2017", "since the 2017 inadequate verdict" — the article reports the next inspection after it.
+_RATED_IN_YEAR = re.compile(rf"\b(?:rated|judged|graded|found to be|was|given|handed \w+)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
+                            rf"['‘“]?(?:{GRADE_PATTERN})['’”]?(?:\s+(?:rating|grade|judgement|verdict))?"
+                            rf"\s+(?:in|back in)\s+(?:(?:\d{{1,2}}\s+)?[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)"
+                            rf"|\b(?P<year_before>(?:19|20)\d\d)\s+['‘“]?(?:{GRADE_PATTERN})['’”]?\s+(?:rating|grade|judgement|verdict)",
+                            re.IGNORECASE)
+
+
+def dateline(raw_text: str) -> tuple[dt.date | None, str]:
+    """A publication date printed at the top of an article or on a report's cover."""
+    lines = [l.strip() for l in raw_text.split("\n") if l.strip()]
+    head = lines[:8]
+    for line in head + lines[8:60]:
+        if _NOT_A_DATELINE.search(line):
+            continue
+        labelled = _DATELINE.match(line)
+        if labelled or (line in head and len(line) <= 60):
+            found = full_dates(line)
+            if len(found) == 1 or (labelled and found):  # two dates on a short line is a range, not a dateline
+                return found[0][0], line[:120]
+    return None, ""
+
+
+def inspection_end_from_text(text: str) -> tuple[dt.date | None, str]:
+    """The end date of an 'Inspection dates: …' range with its year."""
+    for line in text.split("\n")[:40]:
+        if re.search(r"inspection date|inspected|inspection took place|dates of inspection", line, re.IGNORECASE):
+            for rng in date_ranges(line):
+                if rng.end():
+                    return rng.end(), line.strip()[:160]
+            found = full_dates(line)
+            if found:
+                return found[-1][0], line.strip()[:160]
+    return None, ""
+
+
+def _months_in_window(outcome: Outcome) -> set[int]:
+    """Months the inspection plausibly took place in."""
+    if outcome.start and outcome.end:
+        return {outcome.start.month, outcome.end.month}
+    if outcome.published:
+        months = set()
+        for back in range(21, 100, 7):
+            months.add((outcome.published - dt.timedelta(days=back)).month)
+        return months
+    return set()
+
+
+def _matches_range(outcome: Outcome, rng: DateRange) -> bool:
+    """True when an outcome's inspection dates fit a written range without a year."""
+    if outcome.start and outcome.end:
+        return (outcome.end.month == rng.end_month and outcome.end.day == rng.end_day) or \
+               (rng.start_day and outcome.start.month == rng.start_month and outcome.start.day == rng.start_day)
+    return rng.end_month in _months_in_window(outcome) and outcome.published and outcome.published.year >= 2009
+
+
+def _grade_agrees(outcome: Outcome, grade: str | None) -> bool:
+    """True when the text's grade is compatible with the official record."""
+    if not grade:
+        return True
+    official = {outcome.overall, *outcome.subjudgements.values()} - {""}
+    return not official or bool(official_grades_for(grade) & official)
+
+
+def outcome_from_text(text: str, codes: list[str], grade: str | None,
+                      published: dt.date | None) -> tuple[Outcome | None, str]:
+    """The official inspection an article reports on, from inspection dates or months in its text."""
+    candidates: list[tuple[Outcome, str]] = []
+    for code in codes:
+        rows = [o for o in outcome_table.for_council(code) if not published or not o.published
+                or -14 <= (published - o.published).days <= 400]
+        for rng in date_ranges(text):
+            if rng.year:
+                end = rng.end()
+                found = outcome_table.by_inspection_end(code, end) if end else None
+                if found:
+                    return found, f"inspection dates “{rng.text}” match the official record"
+                continue
+            exact = [o for o in rows if o.start and o.end and _matches_range(o, rng)]
+            if len(exact) == 1:
+                return exact[0], f"inspection dates “{rng.text}” match the official record"
+            for o in rows:
+                if _matches_range(o, rng) and _grade_agrees(o, grade):
+                    candidates.append((o, f"inspection dates “{rng.text}” fit the official record"))
+        if candidates:
+            break
+        for match in _INSPECTION_MONTH.finditer(text):
+            month = MONTHS[match.group(1).lower()]
+            for o in rows:
+                if month in _months_in_window(o) and _grade_agrees(o, grade):
+                    candidates.append((o, f"“{match.group(0).strip()}” matches an official inspection"))
+        for match in _RATED_IN_YEAR.finditer(text):
+            past_year = int(match.group("year") or match.group("year_before"))
+            later = [o for o in rows if o.published and o.published.year > past_year and o.framework != "SLAC"
+                     and _grade_agrees(o, grade)]
+            later = later or [o for o in rows if o.published and o.published.year > past_year]
+            if later:
+                candidates.append((later[0], f"“{match.group(0)}” → the next inspection after {past_year}"))
+    latest = _latest_year_mentioned(text, published)
+    unique = list({id(o): (o, why) for o, why in candidates}.values())
+    if latest:
+        # An article reports an inspection no older than the years it mentions; of several, the first one after.
+        unique = sorted([(o, why) for o, why in unique if o.published and o.published.year >= latest],
+                        key=lambda ow: (ow[0].published.year == latest, ow[0].published))
+    if unique:
+        return unique[0]
+    if not unique and grade and codes:
+        return _only_inspection_with_grade(codes[0], grade, latest, published)
+    return None, ""
+
+
+def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
+    """The latest past year the text mentions (a lower bound for the inspection it reports)."""
+    limit = (published or dt.date.today()).year
+    # "to reach good by 2022" is a target, not a year that has happened.
+    years = [int(y) for y in re.findall(r"(?<!by )(?<!until )(?<!before )\b((?:19|20)\d\d)\b", text)
+             if 2000 <= int(y) <= limit]
+    return max(years) if years else None
+
+
+def _only_inspection_with_grade(code: str, grade: str, latest: int | None,
+                                published: dt.date | None) -> tuple[Outcome | None, str]:
+    """When an article gives no dates: the council's first official inspection with that grade after the latest
+    year it mentions (a year an article names is usually an earlier judgement's); without a year, the only one."""
+    wanted = official_grades_for(grade)
+    rows = [o for o in outcome_table.for_council(code) if outcome_table.official_grade(o) in wanted and o.published
+            and (not published or -14 <= (published - o.published).days <= 400)]
+    if latest:
+        rows = [o for o in rows if o.published.year > latest] or [o for o in rows if o.published.year == latest]
+        why = f"the first official inspection of this council graded {grade} after {latest}"
+    else:
+        why = f"the only official inspection of this council graded {grade}"
+        rows = rows if len(rows) == 1 else []
+    if rows:
+        return rows[0], f"inferred: {why} (published {rows[0].published.isoformat()})"
+    return None, ""
+
+
+def year_from_url(url: str) -> tuple[int | None, str]:
+    """The year in a URL's date path."""
+    found = url_date(url)
+    return (found[0], f"date in URL {url}") if found else (None, "")

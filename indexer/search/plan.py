@@ -1,0 +1,63 @@
+"""A best-match plan: the groups of equivalent words a plain query is made of and how many must match.
+
+Backend-neutral: the embedded backend evaluates it in numpy (`backends/embedded/query/bestmatch.py`).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from indexer import settings
+from indexer.search.synonyms import Group
+from indexer.snippets import QueryMarks
+
+# Function words need not match (inside quotes they still do: phrases keep every word).
+FUNCTION_WORDS = frozenset("""a an the of for by in on at to from with and or but nor is are was were be been being
+has have had do does did done what which who whom whose how why when where that this these those it its their they
+there here about into over under than as so if not no too very much more most such any all some can could would
+should will may might shall me my we our you your i he she his her them us says say said tell show""".split())
+
+
+@dataclass(frozen=True)
+class BestMatchPlan:
+    """The groups a plain query is made of and how many of them a paragraph needs."""
+
+    groups: tuple[Group, ...]
+    strict: bool = False  # every group required (the "all words" link)
+    boosts: tuple[tuple[str, str], ...] = ()  # (facet, value) the query names, e.g. a sub-judgement and its grade
+    # (field, value) a recognised phrase stands for ("no longer inadequate" -> grade_change "from inadequate"):
+    # one more group, which a document's field matches, each value a tier.
+    stand_ins: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def required(self) -> int:
+        """Groups a paragraph must match: all up to a few, then a share of them (rounded down)."""
+        n = len(self.groups) + bool(self.stand_ins)
+        if self.strict or n <= settings.BEST_MATCH_ALL_UP_TO:
+            return n
+        return max(settings.BEST_MATCH_ALL_UP_TO, math.floor(settings.BEST_MATCH_SHARE * n))
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """Every stem of every group's alternatives."""
+        return frozenset(s for g in self.groups for s in g.stems)
+
+    def marks(self) -> QueryMarks:
+        """What to highlight: every single-word alternative, and multi-word ones as phrases."""
+        words = {alt.stems[0] for g in self.groups for alt in g.alternatives if len(alt.stems) == 1}
+        phrases = tuple(alt.stems for g in self.groups for alt in g.alternatives if len(alt.stems) > 1)
+        return QueryMarks(frozenset(words), phrases)
+
+
+
+def meaningful(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The query words without function words (all of them when nothing else is left)."""
+    kept = [(w, s) for w, s in words if w.lower() not in FUNCTION_WORDS]
+    return kept or words
+
+
+def meaningful_groups(groups: list[Group]) -> list[Group]:
+    """The query's groups without single function words (all of them when nothing else is left); a synonym
+    term holding function words ("children in care") stays one group."""
+    kept = [g for g in groups if len(g.alternatives[0].stems) > 1 or g.typed.lower() not in FUNCTION_WORDS]
+    return kept or groups
