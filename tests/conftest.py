@@ -164,3 +164,10 @@ def planted_index(tmp_path_factory, planted_corpus) -> Path:
     index_dir = tmp_path_factory.mktemp("planted-index")
     rebuild([planted_corpus], index_dir)
     return index_dir
+
+
+def search_total(backend, text: str) -> int:
+    """How many paragraphs match a query (no filters)."""
+    from indexer.models import SearchRequest
+
+    return backend.search(SearchRequest(q=text, per_page=1)).total

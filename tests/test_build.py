@@ -8,7 +8,7 @@ import pytest
 from indexer.backends.embedded.write.build import current_generation, rebuild
 from indexer.backends import SearchBackend, open_backend
 
-from tests.conftest import SEEDS
+from tests.conftest import search_total, SEEDS
 
 
 def test_rebuild_switches_generation_atomically(tmp_path):
@@ -17,10 +17,10 @@ def test_rebuild_switches_generation_atomically(tmp_path):
     gen1 = current_generation(index_dir)
     assert gen1.name == first.generation and first.documents == 5 and first.paragraphs == 121
     handle = open_backend(index_dir)
-    assert handle.search_count('"caseloads"') == 2
+    assert search_total(handle, '"caseloads"') == 2
     second = rebuild([SEEDS], index_dir)
     assert current_generation(index_dir).name == second.generation != first.generation
-    assert handle.search_count('"caseloads"') == 2  # the open handle follows the new generation
+    assert search_total(handle, '"caseloads"') == 2  # the open handle follows the new generation
     assert not list(index_dir.glob(".building-*"))
 
 
@@ -33,7 +33,7 @@ def test_broken_files_are_reported_and_the_rest_indexed(tmp_path):
     assert report.documents == 5
     assert sorted((s["path"].rsplit("/", 1)[-1], s["reason"].split(":")[0]) for s in report.skipped) == [
         ("garbage.txt", "not text"), ("report-404.pdf", "not a PDF")]
-    stats = open_backend(tmp_path / "index").stats()
+    stats = open_backend(tmp_path / "index").stats().as_dict()
     assert stats["documents"] == 5 and len(stats["skipped"]) == 2
 
 
@@ -50,7 +50,7 @@ def test_failed_build_leaves_the_old_index_in_place(tmp_path, monkeypatch):
         rebuild([SEEDS], index_dir)
     assert current_generation(index_dir) == before
     assert not list(index_dir.glob(".building-*"))
-    assert open_backend(index_dir).search_count('"caseloads"') == 2
+    assert search_total(open_backend(index_dir), '"caseloads"') == 2
 
 
 def test_progress_callback_sees_every_file(tmp_path):
@@ -66,6 +66,6 @@ def test_same_file_name_in_two_folders_gets_distinct_ids(tmp_path):
         shutil.copy(SEEDS / "003_daed07e52103bff4.txt", tmp_path / folder / "story.txt")
     rebuild([tmp_path], tmp_path / "index")
     index = open_backend(tmp_path / "index")
-    assert index.stats()["documents"] == 2
-    assert len(index.document("story.txt")["paragraphs"]) == 13
-    assert len(index.document("story~2.txt")["paragraphs"]) == 13
+    assert index.stats().as_dict()["documents"] == 2
+    assert len(index.document("story.txt").paragraphs) == 13
+    assert len(index.document("story~2.txt").paragraphs) == 13

@@ -56,8 +56,8 @@ def _paragraph_councils(index: SearchBackend, q: str) -> Counter:
     docs = {}
     for hit in result.hits:
         doc = docs.setdefault(hit.doc_id, index.document(hit.doc_id))
-        para = next(p for p in doc["paragraphs"] if p["n"] == hit.paragraph)
-        counts.update(para["council"])
+        para = next(p for p in doc.paragraphs if p.n == hit.paragraph)
+        counts.update(para.council)
     return counts
 
 
@@ -141,7 +141,7 @@ def test_malformed_queries_answer_as_searches(seeds, q, total, note):
 
 
 def test_stats(seeds):
-    stats = seeds.stats()
+    stats = seeds.stats().as_dict()
     assert stats["documents"] == 5 and stats["paragraphs"] == 121
     assert set(stats["facets"]["council"]) == {"Medway", "Isle of Wight", "Liverpool", "Kent", "Sunderland"}
     assert stats["facets"]["year"] == {"2010": 13, "2013": 34, "2015": 16, "2019": 38, "2023": 20}

@@ -196,6 +196,6 @@ def test_the_movement_stands_in_for_its_cue_words_in_the_minimum(movement_index)
 
 def test_a_document_shows_the_movement_it_was_found_to_report(movement_index):
     index = open_backend(movement_index)
-    assert index.document("leicester-out.txt")["grade_change"] == \
+    assert index.document("leicester-out.txt").grade_change == \
         ["from inadequate", "to requires improvement", "improved"]
-    assert index.document("bury-inadequate.txt")["grade_change"] == []
+    assert index.document("bury-inadequate.txt").grade_change == []

@@ -1,7 +1,7 @@
 """Wildcards become an OR of their words, capped at the most frequent ones with a note to the user."""
 from __future__ import annotations
 
-from whoosh import query as wq
+from indexer.search import querytree as qt
 
 from indexer import settings
 from indexer.models import SearchRequest
@@ -10,7 +10,7 @@ from indexer.backends.embedded.query.parse import parse_query
 
 
 def _terms(q) -> list[str]:
-    return [t.text for t in q.leaves() if isinstance(t, wq.Term)]
+    return [t.text for t in qt.walk(q) if isinstance(t, qt.Term)]
 
 
 def test_wildcard_past_the_cap_keeps_the_most_frequent_words(fixture_index, monkeypatch):
@@ -18,7 +18,7 @@ def test_wildcard_past_the_cap_keeps_the_most_frequent_words(fixture_index, monk
     index = open_backend(fixture_index)
     gen = index.generation()
     parsed = parse_query(gen, "c*")
-    text_terms = [t for t in parsed.query.leaves() if isinstance(t, wq.Term) and t.fieldname == "text"]
+    text_terms = [t for t in qt.walk(parsed.query) if isinstance(t, qt.Term) and t.field == "text"]
     assert len(text_terms) == 3
     reader = gen.searcher.reader()
     kept = min(reader.doc_frequency("text", t.text) for t in text_terms)

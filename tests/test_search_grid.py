@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 
+from indexer.features.grid import grid_page
 from indexer.models import SearchRequest
 from indexer.backends import SearchBackend, open_backend
 
@@ -12,7 +13,8 @@ def test_grid_counts_equal_the_linked_searches(planted_index):
     from webui import create_app
 
     client = create_app({"TESTING": True, "INDEX_DIR": str(planted_index)}).test_client()
-    grid = open_backend(planted_index).council_year_grid(SearchRequest(q="zeppelin OR trampoline"))
+    req = SearchRequest(q="zeppelin OR trampoline")
+    grid = grid_page(open_backend(planted_index).grid(req), req)
     assert [r["council"] for r in grid.rows] == ["Medway", "Sunderland"]
     assert grid.years == [2019, 2021, 2023]
     medway = {c["year"]: c["count"] for c in grid.rows[0]["cells"]}

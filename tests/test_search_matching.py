@@ -1,12 +1,16 @@
-"""Match masks computed in numpy equal Whoosh's own matching."""
+"""Match masks of the project's query tree computed in numpy equal Whoosh's own parsing and matching."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
 from indexer.backends import SearchBackend, open_backend
+from whoosh.qparser import MultifieldParser
+
 from indexer.backends.embedded.query.matching import _mask
+from indexer.backends.embedded.query.parse import GenerationLexicon
 from indexer.search.query import parse_syntax
+from indexer.snippets import MATCH_FIELDS
 
 
 @pytest.fixture(scope="module")
@@ -20,8 +24,8 @@ def corpus(fixture_index):
                                   "year:2019 children", "title:Kent"])
 def test_numpy_match_masks_equal_whoosh_matching(corpus, text):
     gen = corpus.generation()
-    q = parse_syntax(gen, text).query
-    ours = _mask(gen, q)
+    ours = _mask(gen, parse_syntax(GenerationLexicon(gen), text).query)  # the project's query tree, in numpy
+    q = MultifieldParser(list(MATCH_FIELDS), gen.schema).parse(text)  # Whoosh's own reading and matching
     whoosh_ids = list(q.matcher(gen.searcher).all_ids()) if q.matcher(gen.searcher).is_active() else []
     expected = np.zeros(gen.size, dtype=bool)
     expected[whoosh_ids] = True

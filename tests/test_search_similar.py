@@ -18,17 +18,17 @@ def _source_n(index: SearchBackend) -> int:
 def test_planted_twin_from_another_council_first(planted_index):
     index = open_backend(planted_index)
     found = index.similar("medway-2019.txt", _source_n(index))
-    assert found["results"], found
-    first = found["results"][0]
+    assert found.results, found
+    first = found.results[0]
     assert (first.doc_id, first.council) == ("sunderland-2021.txt", ["Sunderland"])
     assert "zeppelin" in first.shared and "<mark>" in first.snippet_html
-    assert all(r.doc_id != "medway-2019.txt" and "Medway" not in r.council for r in found["results"])
+    assert all(r.doc_id != "medway-2019.txt" and "Medway" not in r.council for r in found.results)
 
 
 def test_other_documents_scope_never_returns_the_same_document(planted_index):
     index = open_backend(planted_index)
     found = index.similar("medway-2019.txt", _source_n(index), scope="other-documents")
-    docs = [r.doc_id for r in found["results"]]
+    docs = [r.doc_id for r in found.results]
     assert "medway-2019.txt" not in docs
     assert set(docs[:2]) == {"medway-2023.txt", "sunderland-2021.txt"}  # Medway's later report may come in now
     assert len(docs) == len(set(docs))  # one paragraph per document

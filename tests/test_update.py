@@ -32,7 +32,7 @@ def _answers(index_dir: Path) -> list[dict]:
                     "hits": sorted((h.doc_id, h.paragraph, round(h.score, 3)) for h in res.hits)
                     if res.total <= 50 else len(res.hits),
                     "facets": {k: sorted((v.value, v.count) for v in vs) for k, vs in res.facets.items()}})
-    stats = index.stats()
+    stats = index.stats().as_dict()
     out.append({k: stats[k] for k in ("documents", "paragraphs", "facets")})
     return out
 

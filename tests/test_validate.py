@@ -15,7 +15,7 @@ from indexer.backends.embedded.index.schema import build_schema
 from indexer.backends import SearchBackend, open_backend
 from indexer.backends.embedded.index.validate import IndexInvalid, validate_generation
 
-from tests.conftest import SEEDS
+from tests.conftest import search_total, SEEDS
 
 
 def _undated_folder(folder: Path) -> Path:
@@ -41,7 +41,7 @@ def test_every_segment_has_the_numeric_columns_with_two_writers(tmp_path, monkey
         for seg in segments:
             assert seg.has_column("year") and seg.has_column("date_sort") and seg.has_column("n")
     handle = open_backend(tmp_path / "index")
-    stats = handle.stats()
+    stats = handle.stats().as_dict()
     assert stats["facets"]["year"] == {"2019": 38} and stats["paragraphs"] == 1038
     from indexer.models import SearchRequest
     result = handle.search(SearchRequest(q="visited", sort="newest"))
@@ -102,7 +102,7 @@ def test_failed_validation_keeps_the_old_generation(tmp_path, monkeypatch):
     assert current_generation(index_dir) == before
     assert not list(index_dir.glob(".building-*"))
     assert sorted(p.name for p in index_dir.glob("gen-*")) == [before.name]
-    assert open_backend(index_dir).search_count('"caseloads"') == 2
+    assert search_total(open_backend(index_dir), '"caseloads"') == 2
 
 
 def test_cli_rebuild_exits_non_zero_with_the_reason(tmp_path, monkeypatch, runner):
