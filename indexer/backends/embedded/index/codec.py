@@ -1,14 +1,12 @@
-"""Two small changes to how Whoosh writes and reads segments, installed on import (build and search import it).
+"""A read-side shortcut for this project's searchers only (Whoosh's classes are never changed).
 
-1. Whoosh looks a field's length column up for every length it reads; for a field without one (NUMERIC)
-   it asks the file system each time. A finished segment's files never change, so "no column" is kept.
-2. Whoosh reads every posting's paragraph length back while writing, only to store per-block length
-   bounds that its own block-max scoring uses. reportsearch ranks in numpy (indexer/ranking.py) and never
-   uses Whoosh's scoring, so the codec skips those reads (the per-paragraph length columns are still written).
+Whoosh looks a field's length column up for every length it reads; for a field without one (NUMERIC) it asks
+the file system each time. A finished segment's files never change, so each of our searchers' per-document
+readers remembers a missing column too. The change is made on those reader objects, not on Whoosh's class.
 """
 from __future__ import annotations
 
-from whoosh.codec import base, whoosh3
+import types
 
 
 def _cached_reader(self, fieldname, column):
@@ -21,5 +19,11 @@ def _cached_reader(self, fieldname, column):
         return reader
 
 
-whoosh3.W3PerDocReader._cached_reader = _cached_reader
-base.Codec.length_stats = False
+def remember_missing_columns(searcher):
+    """The searcher, its segments' per-document readers caching missing columns (this searcher only)."""
+    top = searcher.reader()
+    for reader in getattr(top, "readers", None) or [top]:
+        perdoc = getattr(reader, "_perdoc", None)
+        if perdoc is not None and hasattr(perdoc, "_readers"):
+            perdoc._cached_reader = types.MethodType(_cached_reader, perdoc)
+    return searcher

@@ -11,7 +11,7 @@ import numpy as np
 from whoosh import index as whoosh_index
 
 from indexer import settings
-from indexer.backends.embedded.index import codec as whoosh_speed  # noqa: F401 - whoosh_speed fixes a per-read file lookup
+from indexer.backends.embedded.index.codec import remember_missing_columns
 from indexer.backends.embedded.index.layout import read_build_info
 from indexer.backends.embedded.collector.ranking import FieldStats, TermPostings
 from indexer.snippets import MATCH_FIELDS
@@ -53,7 +53,7 @@ class Generation:
         """This thread's searcher: Whoosh searchers are not meant to be shared between threads."""
         searcher = getattr(self.local, "searcher", None)
         if searcher is None:
-            searcher = self.local.searcher = self.ix.searcher()
+            searcher = self.local.searcher = remember_missing_columns(self.ix.searcher())
             self.searchers.append(searcher)
         return searcher
 

@@ -22,7 +22,6 @@ from indexer.ingest.extract import iter_sources
 from indexer.backends.embedded.index.layout import BUILD_INFO, GENERATION_PREFIX, current_generation, prune_old_generations, read_build_info, remove_stale_builds, switch_to
 from indexer.backends.embedded.index.lock import RebuildLock
 from indexer.models import Document
-from indexer.backends.embedded.index import codec as whoosh_speed  # noqa: F401 - installs a Whoosh fix used while writing
 from indexer.backends.embedded.index.schema import build_schema, join_facet
 from indexer.backends.embedded.write.segments import BulkWriter, SegmentColumns
 from indexer.backends.embedded.index.spelling import WordCounter

@@ -11,7 +11,7 @@ from whoosh.columns import NumericColumn
 from whoosh.util.numeric import length_to_byte
 
 from indexer.backends.embedded.write.segments.perdoc import write_per_document
-from indexer.backends.embedded.write.segments.postings import TermPostings, write_term, write_text_postings
+from indexer.backends.embedded.write.segments.postings import TermPostings, decoded_lengths, write_term, write_text_postings
 
 TEXT_FIELD = "text"
 _MEMO_LIMIT = 50_000
@@ -166,6 +166,11 @@ class SegmentWriter:
             length += freq
         return length if field.scorable else 0
 
+    def _lengths(self, name: str):
+        """The field's length per paragraph of this segment as Whoosh decodes it (None: not scorable)."""
+        entry = self.numbers.get(f"_{name}_len")
+        return decoded_lengths(entry[1].tobytes(), self.docnum) if entry is not None else None
+
     def finish(self):
         """Write the segment's files; the finished segment."""
         write_per_document(self)
@@ -176,14 +181,15 @@ class SegmentWriter:
                     fieldwriter.start_field(name, self.schema[name])
                     self.text_lengths.extend([0] * (self.docnum - len(self.text_lengths)))
                     write_text_postings(fieldwriter, self.schema[name], self.text_ids, self.text_lengths,
-                                        self.vocabulary)
+                                        self.vocabulary, self._lengths(name))
                     fieldwriter.finish_field()
                 continue
             terms = self.small[name]
             fieldwriter.start_field(name, self.schema[name])
+            lengths = self._lengths(name)
             for btext in sorted(terms):
                 p = terms[btext]
-                write_term(fieldwriter, btext, p.docs, p.weights, p.values)
+                write_term(fieldwriter, btext, p.docs, p.weights, p.values, lengths)
             fieldwriter.finish_field()
         fieldwriter.close()
         self.segment.set_doc_count(self.docnum)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from whoosh.system import pack_uint
+from whoosh.util.numeric import byte_to_length
 
 
 class TermPostings:
@@ -48,11 +49,13 @@ def encoded_positions(deltas: np.ndarray, first: np.ndarray, freqs: np.ndarray) 
     return out.tolist()
 
 
-def write_term(fieldwriter, btext: bytes, docs: array, weights: array, values: list[bytes]) -> None:
+def write_term(fieldwriter, btext: bytes, docs: array, weights: array, values: list[bytes],
+               lengths: np.ndarray | None = None) -> None:
     """One term's postings through Whoosh's posting writer, a full block at a time.
 
     The blocks are those `add_posting` makes one posting at a time: full blocks of the codec's limit, the
-    last one written by `finish_postings`. Length statistics stay unset, as with `Codec.length_stats` off.
+    last one written by `finish_postings`; each block's length bounds come from `lengths` (the field length
+    of every paragraph of the segment, as Whoosh reads it back), so any Whoosh reader sees true statistics.
     """
     fieldwriter.start_term(btext)
     writer = fieldwriter._postwriter
@@ -66,10 +69,29 @@ def write_term(fieldwriter, btext: bytes, docs: array, weights: array, values: l
         writer._weights = chunk_weights
         writer._values = values[start: start + limit] if has_values else []
         writer._maxweight = max(0, max(chunk_weights))
-        writer._minlength, writer._maxlength = None, 0
+        writer._minlength, writer._maxlength = _length_bounds(lengths, docs, start, limit)
         if start + limit < size:
             writer._write_block()
     fieldwriter.finish_term()
+
+
+def _length_bounds(lengths: np.ndarray | None, docs: array, start: int, limit: int) -> tuple[int | None, int]:
+    """The smallest non-zero and the largest field length of a block's paragraphs (Whoosh's block statistics)."""
+    if lengths is None:
+        return None, 0
+    chunk = lengths[np.frombuffer(docs, dtype=np.uint32)[start: start + limit]]
+    present = chunk[chunk > 0]
+    return (int(present.min()) if present.size else None), int(chunk.max()) if chunk.size else 0
+
+
+def decoded_lengths(length_bytes, count: int) -> np.ndarray:
+    """Field lengths per paragraph from their one-byte column values, as Whoosh's readers decode them."""
+    table = np.array([byte_to_length(b) for b in range(256)], dtype=np.int64)
+    raw = np.zeros(count, dtype=np.int64)
+    if length_bytes is not None:
+        values = np.frombuffer(length_bytes, dtype=np.uint8)[:count]
+        raw[: len(values)] = values
+    return table[raw]
 
 
 @dataclass
@@ -108,7 +130,7 @@ def group_postings(tokens: np.ndarray, lengths: np.ndarray, ranks: np.ndarray) -
 
 
 def write_text_postings(fieldwriter, field, text_ids: array, text_lengths: array,
-                        vocabulary: dict[str, int]) -> None:
+                        vocabulary: dict[str, int], lengths: np.ndarray | None = None) -> None:
     """A text field's postings from its paragraphs' word ids, each term handed to Whoosh's posting writer."""
     words = [""] * len(vocabulary)
     for word, i in vocabulary.items():
@@ -120,4 +142,4 @@ def write_text_postings(fieldwriter, field, text_ids: array, text_lengths: array
     weights = (grouped.freqs * field.format.field_boost).astype(np.float32).tobytes()
     for word_id, start, end in grouped.terms():
         write_term(fieldwriter, words[word_id].encode("utf-8"), array("I", docs[start * 4: end * 4]),
-                   array("f", weights[start * 4: end * 4]), values[start:end])
+                   array("f", weights[start * 4: end * 4]), values[start:end], lengths)
