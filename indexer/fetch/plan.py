@@ -112,10 +112,16 @@ def from_outcomes(chosen: list[Council], files_site: str) -> list[Item]:
 
 def from_publications(council: Council, found: list[Publication], files_site: str) -> list[Item]:
     """The publications found on a council's provider page."""
-    return [Item(source_url=canonical(p.url, files_site, settings.FETCH_FILES_SITE), fetch_url=p.url,
-                 title=f"{council.name}: {p.title}{_date_words(p.published)}", published=p.published,
-                 council_code=council.code, council_name=council.name, kind=p.kind, origin="provider page")
-            for p in found if p.format in ("pdf", "")]
+    items = []
+    for pub in found:
+        if pub.format not in ("pdf", ""):
+            continue
+        source = canonical(pub.url, files_site, settings.FETCH_FILES_SITE)
+        items.append(Item(source_url=source, fetch_url=rebase(source, files_site, settings.FETCH_FILES_SITE),
+                          title=f"{council.name}: {pub.title}{_date_words(pub.published)}", published=pub.published,
+                          council_code=council.code, council_name=council.name, kind=pub.kind,
+                          origin="provider page"))
+    return items
 
 
 def merge(known: list[Item], discovered: list[Item]) -> list[Item]:
