@@ -21,11 +21,12 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.extensions["reportsearch"] = SearchIndex(app.config["INDEX_DIR"])
 
-    from . import councils, explore, views
+    from . import councils, explore, sources, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(councils.bp)
     app.register_blueprint(explore.bp)
+    app.register_blueprint(sources.bp)
 
     @app.after_request
     def security_headers(response):
