@@ -350,3 +350,33 @@ def test_retry_after_reads_seconds_and_http_dates():
     assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=dt.datetime(2015, 10, 21, 7, 27, 30,
                                                                         tzinfo=dt.timezone.utc).timestamp()) == 30.0
     assert retry_after("soon") is None
+
+
+# -- the manifest's council code -----------------------------------------------------------------------------------
+
+def _report_folder(tmp_path, cover: str, code: str):
+    """A fetched-style folder: one report PDF with this cover line and a manifest giving this council code."""
+    (tmp_path / "r.pdf").write_bytes(make_pdf([cover, "Inspection dates: 3 to 7 June 2024", "",
+                                               "Children are helped and protected well by social workers."]))
+    (tmp_path / "manifest.csv").write_text(f"file,url,published,council_code\nr.pdf,{OFSTED_FILES}/v1/file/1,"
+                                           f"2024-07-23,{code}\n", encoding="utf-8")
+    from indexer.documents import load_documents
+
+    return next(iter(load_documents([tmp_path])))
+
+
+def test_a_given_council_code_names_the_council_a_report_cover_does_not(tmp_path):
+    doc = _report_folder(tmp_path, "Inspection of local authority children's services", "E09000003")
+    assert doc.council == ["Barnet"] and doc.council_code == ["E09000003"]
+    assert "given metadata" in doc.facet_evidence["council"][0]["why"]
+
+
+def test_the_cover_wins_over_a_given_council_code(tmp_path):
+    doc = _report_folder(tmp_path, "Kent County Council inspection of children's services", "E09000003")
+    assert doc.council == ["Kent"]
+
+
+def test_an_unknown_given_council_code_is_a_warning_and_ignored(tmp_path):
+    doc = _report_folder(tmp_path, "Inspection of local authority children's services", "X99")
+    assert doc.council != ["Barnet"]
+    assert any("council_code 'X99'" in w["reason"] for w in doc.meta["warnings"])
