@@ -380,3 +380,12 @@ def test_an_unknown_given_council_code_is_a_warning_and_ignored(tmp_path):
     doc = _report_folder(tmp_path, "Inspection of local authority children's services", "X99")
     assert doc.council != ["Barnet"]
     assert any("council_code 'X99'" in w["reason"] for w in doc.meta["warnings"])
+
+
+def test_an_unreadable_robots_txt_means_the_site_is_not_crawled(ofsted, server, tmp_path):
+    server.route("/robots.txt", Reply(500, b"oops"))
+    report = run(server, tmp_path)
+    assert report.counts() == {"failed": 3}
+    assert all("robots.txt (HTTP 500" in r.reason and "not crawling" in r.reason for r in report.results)
+    assert len(server.requests_for("/robots.txt")) == 5  # one try and 4 retries, once for the whole run
+    assert [s.path for s in server.seen] == ["/robots.txt"] * 5

@@ -138,6 +138,7 @@ class PoliteClient:
         self._sleep, self._clock = sleep, clock
         self._last_request: float | None = None
         self._robots: dict[str, RobotFileParser | None] = {}  # None: no rules (robots.txt missing)
+        self._robots_errors: dict[str, str] = {}  # hosts whose robots.txt could not be read: not crawled
         self._answered: set[str] = set()  # hosts that have answered once: later connection errors are retried
         self._opener = urllib.request.build_opener(_NoRedirect)
 
@@ -145,8 +146,15 @@ class PoliteClient:
     def allowed(self, url: str) -> bool:
         """True when the site's robots.txt lets this client fetch the URL (read once per host)."""
         host = _host(url)
+        if host in self._robots_errors:  # asked once per run, not once per file
+            raise FetchError(self._robots_errors[host])
         if host not in self._robots:
-            self._robots[host] = self._read_robots(host)
+            try:
+                self._robots[host] = self._read_robots(host)
+            except FetchError as exc:
+                if not isinstance(exc, Unreachable):
+                    self._robots_errors[host] = str(exc)
+                raise
         rules = self._robots[host]
         return rules is None or rules.can_fetch(self.config.user_agent, url)
 
