@@ -320,7 +320,7 @@ def test_sync_fetches_and_indexes_then_a_new_report_is_searchable(ofsted, server
     ofsted.publish()
     second = cli(runner, server, *args)
     assert second.exit_code == 0, second.output
-    assert "1 new, 3 unchanged;" in second.output and "1 added" in second.output
+    assert "1 new, 3 unchanged;" in second.output and "1 added, 0 changed, 0 removed" in second.output
     hits = SearchIndex(index).search(SearchRequest(q="zanzibarite")).hits
     assert [h.doc_id for h in hits] == ["barnet-2025-03-12-inspection-60000020.pdf"]
     assert hits[0].url == f"{OFSTED_FILES}/v1/file/60000020"
@@ -389,3 +389,12 @@ def test_an_unreadable_robots_txt_means_the_site_is_not_crawled(ofsted, server, 
     assert all("robots.txt (HTTP 500" in r.reason and "not crawling" in r.reason for r in report.results)
     assert len(server.requests_for("/robots.txt")) == 5  # one try and 4 retries, once for the whole run
     assert [s.path for s in server.seen] == ["/robots.txt"] * 5
+
+
+def test_the_progress_bar_and_a_bad_site_option(ofsted, server, tmp_path, runner):
+    result = runner.invoke(main, ["fetch", "--into", str(tmp_path), "--council", "Barnet", "--delay", "0",
+                                  "--reports-site", server.url, "--files-site", server.url])
+    assert result.exit_code == 0, result.output
+    assert "Reading the reports site: 3 page(s)" in result.output and "Fetching" in result.output
+    bad = runner.invoke(main, ["fetch", "--into", str(tmp_path), "--reports-site", "reports.ofsted.gov.uk"])
+    assert bad.exit_code == 2 and "is not an http(s) address" in bad.output

@@ -19,6 +19,13 @@ EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_UNREACHABLE, EXIT_INDEX = 0, 1, 2, 3, 4
 KIND_CHOICES = ("inspection", "monitoring", "focused", "all")
 
 
+def _site(ctx, param, value: str) -> str:
+    """A site option must be an http(s) address."""
+    if not value.startswith(("http://", "https://")):
+        raise click.BadParameter(f"{value!r} is not an http(s) address, e.g. {param.default}")
+    return value.rstrip("/")
+
+
 def fetch_options(command):
     """The options fetch and sync share."""
     options = [
@@ -31,14 +38,15 @@ def fetch_options(command):
         click.option("--kind", "kinds", multiple=True, type=click.Choice(KIND_CHOICES), default=("inspection",),
                      show_default=True, help="Inspection reports, monitoring or focused visit letters, or all "
                                              "publications (repeatable)."),
-        click.option("--dry-run", is_flag=True, help="Read the pages and list what would be downloaded; write nothing."),
+        click.option("--dry-run", is_flag=True,
+                     help="Read the pages and list what would be downloaded; write nothing."),
         click.option("--contact", default="", metavar="EMAIL",
                      help="Your e-mail or URL, sent in the User-Agent so the site can reach you."),
         click.option("--delay", type=click.FloatRange(min=0), default=settings.FETCH_DELAY_SECONDS, show_default=True,
                      help="Seconds between two requests (robots.txt's Crawl-delay wins when longer)."),
-        click.option("--reports-site", default=settings.FETCH_REPORTS_SITE, show_default=True,
+        click.option("--reports-site", default=settings.FETCH_REPORTS_SITE, show_default=True, callback=_site,
                      help="The reports site (a mirror or test server)."),
-        click.option("--files-site", default=settings.FETCH_FILES_SITE, show_default=True,
+        click.option("--files-site", default=settings.FETCH_FILES_SITE, show_default=True, callback=_site,
                      help="The file store the PDFs are on (a mirror or test server)."),
         click.option("--quiet", is_flag=True, help="No progress bar, only the summary."),
     ]

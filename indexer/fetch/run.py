@@ -169,11 +169,13 @@ def _download_all(client: PoliteClient, items: list[plan.Item], folder: Path, kn
     """Download each item in turn; state and manifest are saved after each file, so an interrupted run loses
     nothing it finished."""
     for item in items:
+        before = known.get(item.source_url)
         result = _download(client, item, folder, known)
         report.results.append(result)
-        if result.status in ("new", "changed", "unchanged"):
+        if known.get(item.source_url) != before:
             state.save(folder, known)
-            store.write_manifest(folder, {item.file: item.manifest_row()})
+        if result.status in ("new", "changed", "unchanged"):
+            store.write_manifest(folder, {item.file: item.manifest_row()})  # written only when it differs
         notify("file", result)
 
 

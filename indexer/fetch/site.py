@@ -64,7 +64,7 @@ def kind_of(label: str) -> str:
 
 
 def parse_label(label: str) -> tuple[str, dt.date | None, str]:
-    """("Children's services inspection", 2024-03-12, "pdf") from "Children's services inspection - 12 March 2024, pdf"."""
+    """Title, date and format from a label: "Children's services inspection - 12 March 2024, pdf"."""
     label = " ".join(label.split())
     match = _LABEL.match(label)
     if not match:

@@ -13,10 +13,19 @@ MANIFEST_COLUMNS = ("file", "url", "title", "published", "council_code", "counci
 TEMP_PREFIX = ".part-"
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it, then restoring it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def temp_path(folder: Path, name: str) -> Path:
-    """A temporary name beside the final one (same file system, so the rename is atomic)."""
+    """A temporary name beside the final one (same file system, so the rename is atomic), with the usual
+    permissions rather than mkstemp's owner-only ones, so a server running as another user can read it."""
     handle, path = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{name}.", dir=folder)
     os.close(handle)
+    os.chmod(path, 0o666 & ~_umask())
     return Path(path)
 
 
@@ -86,4 +95,10 @@ def write_manifest(folder: Path, rows: dict[str, dict[str, str]]) -> None:
     writer.writeheader()
     for name in sorted(merged):
         writer.writerow(merged[name])
-    write_atomically(folder / MANIFEST, buffer.getvalue().encode("utf-8"))
+    data = buffer.getvalue().encode("utf-8")
+    try:
+        if (folder / MANIFEST).read_bytes() == data:
+            return  # unchanged: keep its time, so `update` does not re-read the folder's files
+    except OSError:
+        pass
+    write_atomically(folder / MANIFEST, data)
