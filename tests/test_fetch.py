@@ -398,3 +398,16 @@ def test_the_progress_bar_and_a_bad_site_option(ofsted, server, tmp_path, runner
     assert "Reading the reports site: 3 page(s)" in result.output and "Fetching" in result.output
     bad = runner.invoke(main, ["fetch", "--into", str(tmp_path), "--reports-site", "reports.ofsted.gov.uk"])
     assert bad.exit_code == 2 and "is not an http(s) address" in bad.output
+
+
+def test_a_listing_that_cannot_be_read_still_fetches_the_tables_reports(ofsted, server, tmp_path):
+    server.route(f"{LISTING}&start=0&rows=100", Reply(404, b"moved"))
+    report = run(server, tmp_path)
+    assert report.counts() == {"new": 3}  # the outcomes table's three
+    assert any("providers listing" in w and "HTTP 404" in w for w in report.warnings)
+    assert any("Barnet: no provider page" in w for w in report.warnings)
+
+
+def test_a_404_past_the_listings_end_is_no_warning(ofsted, server, tmp_path):
+    server.route(f"{LISTING}&start=100&rows=100", Reply(404, b"no such page"))
+    assert run(server, tmp_path).warnings == []

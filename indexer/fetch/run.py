@@ -140,7 +140,11 @@ def _provider_pages(client: PoliteClient, reports_site: str, report: FetchReport
         except Unreachable:
             raise
         except FetchError as exc:
-            report.warnings.append(f"providers listing {url} not read ({exc}); new publications not discovered")
+            if number and exc.status == 404:
+                break  # a page past the end
+            missed = "new publications not discovered" if not number else \
+                "councils listed after it are not searched for new publications"
+            report.warnings.append(f"providers listing {url} not read ({exc}); {missed}")
             break
         fresh = {urn: link for urn, link in links.items() if urn not in found}
         if not fresh:
