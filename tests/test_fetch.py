@@ -411,3 +411,15 @@ def test_a_listing_that_cannot_be_read_still_fetches_the_tables_reports(ofsted, 
 def test_a_404_past_the_listings_end_is_no_warning(ofsted, server, tmp_path):
     server.route(f"{LISTING}&start=100&rows=100", Reply(404, b"no such page"))
     assert run(server, tmp_path).warnings == []
+
+
+def test_a_download_slower_than_the_time_limit_is_abandoned(ofsted, server, tmp_path):
+    from indexer.fetch.client import FetchError, PoliteClient
+
+    ticks = iter(range(0, 10_000, 10))  # every look at the clock is 10 s later
+    config = ClientConfig(user_agent="t", delay=0, max_file_seconds=25)
+    client = PoliteClient(config, sleep=Waits(), clock=lambda: next(ticks))
+    big = report_pdf("slow") * 200  # several reads' worth
+    server.route("/v1/file/big", Reply(200, big, {"Content-Type": "application/pdf"}))
+    with pytest.raises(FetchError, match=r"too slow: over the 25 s limit"):
+        client.download(f"{server.url}/v1/file/big", tmp_path / "big.part")
