@@ -326,6 +326,12 @@ def test_sync_fetches_and_indexes_then_a_new_report_is_searchable(ofsted, server
     assert hits[0].url == f"{OFSTED_FILES}/v1/file/60000020"
     assert hits[0].title == "Barnet: Children's services inspection, 12 March 2025"
     assert hits[0].year == 2025
+    from webui import create_app
+
+    feed = create_app({"TESTING": True, "INDEX_DIR": str(index)}).test_client().get("/search.atom?council=Barnet")
+    entries = feed.get_data(as_text=True).split("<entry>")[1:]
+    # the newest entry of the feed, its title not "Barnet: Barnet: …"
+    assert entries[0].startswith("<title>Barnet: Children's services inspection, 12 March 2025 (¶1)</title>")
 
 
 # -- parsing -----------------------------------------------------------------------------------------------------
