@@ -163,6 +163,7 @@ FETCH_LISTING_PATH = "/search?q=&level_1_types=3&level_2_types%5B%5D=12"
 FETCH_LISTING_ROWS = 100
 FETCH_LISTING_MAX_PAGES = 10
 FETCH_DELAY_SECONDS = 1.0       # between two requests (robots.txt's Crawl-delay wins when longer)
+FETCH_MAX_CRAWL_DELAY = 60.0    # a longer Crawl-delay is taken as this
 FETCH_RETRIES = 4               # after the first try, on 429, 5xx and dropped connections
 FETCH_BACKOFF_SECONDS = 2.0     # the first retry's wait when no Retry-After is given; doubled each time
 FETCH_MAX_RETRY_AFTER = 600     # a longer Retry-After fails the file instead of stalling the run

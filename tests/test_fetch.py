@@ -429,3 +429,10 @@ def test_a_download_slower_than_the_time_limit_is_abandoned(ofsted, server, tmp_
     server.route("/v1/file/big", Reply(200, big, {"Content-Type": "application/pdf"}))
     with pytest.raises(FetchError, match=r"too slow: over the 25 s limit"):
         client.download(f"{server.url}/v1/file/big", tmp_path / "big.part")
+
+
+def test_a_crawl_delay_in_robots_txt_spaces_requests_further(ofsted, server, tmp_path):
+    server.route("/robots.txt", Reply(200, b"User-agent: *\nCrawl-delay: 3\n"))
+    waits = Waits()
+    run(server, tmp_path, waits)
+    assert len(waits.asked) >= 6 and all(2.0 < w <= 3.0 for w in waits.asked)  # 3 s less the request's own time

@@ -176,7 +176,7 @@ class PoliteClient:
         rules.parse(response.body.decode("utf-8", "replace").splitlines())
         delay = rules.crawl_delay(self.config.user_agent)
         if delay and float(delay) > self.config.delay:  # the site asks for more room than we planned
-            self.config.delay = min(float(delay), 60.0)
+            self.config.delay = min(float(delay), settings.FETCH_MAX_CRAWL_DELAY)
         return rules
 
     # -- requests ---------------------------------------------------------------------------------------------
