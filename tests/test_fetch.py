@@ -436,3 +436,11 @@ def test_a_crawl_delay_in_robots_txt_spaces_requests_further(ofsted, server, tmp
     waits = Waits()
     run(server, tmp_path, waits)
     assert len(waits.asked) >= 6 and all(2.0 < w <= 3.0 for w in waits.asked)  # 3 s less the request's own time
+
+
+def test_a_folder_that_cannot_be_written_is_one_line(ofsted, server, tmp_path, runner):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder's parent should be")
+    result = cli(runner, server, "fetch", "--into", str(blocked / "reports"), "--council", "Barnet")
+    assert result.exit_code == 1 and result.output.startswith("Error: cannot write into")
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1

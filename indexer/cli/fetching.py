@@ -1,8 +1,9 @@
 """Commands that fetch reports from Ofsted: fetch, and sync (fetch, then update the index).
 
 Exit codes, for cron and systemd timers: 0 all fetched (or nothing new), 1 some files failed (the rest were
-fetched and, for sync, indexed), 2 usage error (e.g. an unknown council), 3 the site cannot be reached at all
-(nothing changed), 4 sync only: the index update failed (the previous index is still in use).
+fetched and, for sync, indexed) or the folder cannot be written, 2 usage error (e.g. an unknown council),
+3 the site cannot be reached at all (nothing changed), 4 sync only: the index update failed (the previous index
+is still in use).
 """
 from __future__ import annotations
 
@@ -77,6 +78,8 @@ def _run_fetch(options, quiet: bool):
         raise click.UsageError(str(exc)) from exc
     except Unreachable as exc:
         _exit(EXIT_UNREACHABLE, f"{exc}: no network connection? Nothing was changed.")
+    except OSError as exc:  # the download folder cannot be written: the operator's to fix
+        _exit(EXIT_PARTIAL, f"cannot write into {options.into}: {exc.strerror or exc}")
     finally:
         progress.close()
     _print_report(report)
