@@ -160,6 +160,10 @@ FETCH_REPORTS_SITE = "https://reports.ofsted.gov.uk"
 FETCH_FILES_SITE = "https://files.ofsted.gov.uk"
 # The reports site's listing of local authority children's services providers, paged with start and rows.
 FETCH_LISTING_PATH = "/search?q=&level_1_types=3&level_2_types%5B%5D=12"
+# A council's provider page, when the listing does not give it (the path ends with the council's URN).
+FETCH_PROVIDER_PATH = "/provider/44/{urn}"
+# Other addresses of the file store, written as FETCH_FILES_SITE so one file is never fetched twice.
+FETCH_FILES_ALIASES = ("https://files.api.ofsted.gov.uk",)
 FETCH_LISTING_ROWS = 100
 FETCH_LISTING_MAX_PAGES = 10
 FETCH_DELAY_SECONDS = 1.0       # between two requests (robots.txt's Crawl-delay wins when longer)

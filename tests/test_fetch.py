@@ -406,12 +406,26 @@ def test_the_progress_bar_and_a_bad_site_option(ofsted, server, tmp_path, runner
     assert bad.exit_code == 2 and "is not an http(s) address" in bad.output
 
 
-def test_a_listing_that_cannot_be_read_still_fetches_the_tables_reports(ofsted, server, tmp_path):
+def test_a_listing_that_cannot_be_read_falls_back_to_provider_pages_by_urn(ofsted, server, tmp_path):
     server.route(f"{LISTING}&start=0&rows=100", Reply(404, b"moved"))
-    report = run(server, tmp_path)
-    assert report.counts() == {"new": 3}  # the outcomes table's three
-    assert any("providers listing" in w and "HTTP 404" in w for w in report.warnings)
-    assert any("Barnet: no provider page" in w for w in report.warnings)
+    report = run(server, tmp_path, kinds=frozenset({"inspection", "monitoring"}))
+    assert report.counts() == {"new": 4}  # the provider page found by its URN all the same
+    assert [w for w in report.warnings if "providers listing" in w and "HTTP 404" in w]
+    assert server.requests_for("/provider/44/80487")
+
+
+def test_a_provider_page_that_cannot_be_read_leaves_the_tables_reports(ofsted, server, tmp_path):
+    server.route("/provider/44/80487", Reply(500, b"oops"))
+    report = run(server, tmp_path, kinds=frozenset({"inspection", "monitoring"}))
+    assert report.counts() == {"new": 3}  # the outcomes table's three, not the page's monitoring letter
+    assert any(w.startswith("Barnet: provider page") and "HTTP 500" in w for w in report.warnings)
+
+
+def test_another_address_of_the_file_store_is_one_file_not_two():
+    from indexer.fetch import plan
+
+    assert plan.canonical("https://files.api.ofsted.gov.uk/v1/file/50253182", OFSTED_FILES, OFSTED_FILES) == \
+        f"{OFSTED_FILES}/v1/file/50253182"
 
 
 def test_a_404_past_the_listings_end_is_no_warning(ofsted, server, tmp_path):

@@ -20,11 +20,12 @@ class UnknownCouncil(ValueError):
 
 @dataclass(frozen=True)
 class Council:
-    """A council to fetch for: ONS code, name and Ofsted URN."""
+    """A council to fetch for: ONS code, name, Ofsted URN, and whether it still exists."""
 
     code: str
     name: str
     urn: str
+    current: bool = True
 
 
 @dataclass
@@ -60,15 +61,25 @@ def councils(names: tuple[str, ...] | list[str] = ()) -> list[Council]:
     from ..councils import find_council
 
     if not names:
-        return [Council(code, display_name(code), _urns().get(code, "")) for code in authorities()]
+        return [_council(code) for code in authorities()]
     out = []
     for name in names:
         found = find_council(name)
         if found is None:
             raise UnknownCouncil(f"unknown council {name!r}: give a council's name (e.g. 'Barnet'), "
                                  f"an alias or its ONS code (e.g. E09000003)")
-        out.append(Council(found.code, found.name, _urns().get(found.code, "")))
+        out.append(_council(found.code))
     return list(dict.fromkeys(out))
+
+
+def _council(code: str) -> Council:
+    """One authority as a Council."""
+    return Council(code, display_name(code), _urns().get(code, ""), authorities()[code].valid_to is None)
+
+
+def provider_url(council: Council, reports_site: str) -> str:
+    """A council's provider page by its URN, for when the listing does not give it."""
+    return reports_site.rstrip("/") + settings.FETCH_PROVIDER_PATH.format(urn=council.urn)
 
 
 def rebase(url: str, site: str, default: str) -> str:
@@ -79,10 +90,10 @@ def rebase(url: str, site: str, default: str) -> str:
 
 
 def canonical(url: str, site: str, default: str) -> str:
-    """`url` on a mirror written as the default site's address (the original)."""
-    site = site.rstrip("/")
-    if site != default and url.startswith(site + "/"):
-        return default + url[len(site):]
+    """`url` on a mirror, or on another address of the file store, written as the default site's address."""
+    for other in (site.rstrip("/"), *settings.FETCH_FILES_ALIASES):
+        if other != default and url.startswith(other + "/"):
+            return default + url[len(other):]
     return url
 
 

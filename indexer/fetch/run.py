@@ -114,10 +114,13 @@ def _discover(client: PoliteClient, chosen: list[plan.Council], options: FetchOp
     items: list[plan.Item] = []
     for council in chosen:
         url = pages.get(council.urn) if council.urn else None
+        if url is None and council.urn and council.current:  # not listed (or no listing): its page by URN
+            url = plan.provider_url(council, options.reports_site)
         if url is None:
             if options.councils:  # only a council asked for by name is worth a warning
-                report.warnings.append(f"{council.name}: no provider page in the reports site's listing "
-                                       f"(URN {council.urn or 'unknown'}); only the outcomes table's reports")
+                report.warnings.append(f"{council.name}: no provider page known (URN {council.urn or 'unknown'}"
+                                       f"{'' if council.current else ', abolished'}); only the outcomes "
+                                       "table's reports")
             continue
         notify("page", url)
         try:
