@@ -458,3 +458,18 @@ def test_a_folder_that_cannot_be_written_is_one_line(ofsted, server, tmp_path, r
     result = cli(runner, server, "fetch", "--into", str(blocked / "reports"), "--council", "Barnet")
     assert result.exit_code == 1 and result.output.startswith("Error: cannot write into")
     assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_a_provider_page_shared_by_a_county_and_its_successor_is_read_once_and_split_by_date(server, tmp_path):
+    # Buckinghamshire's unitary council (E06000060, from 2020-04-01) kept the county council's URN 80442.
+    server.route("/robots.txt", Reply(200, b""))
+    server.route(f"{LISTING}&start=0&rows=100", html('<a href="/provider/44/80442">Buckinghamshire</a>'))
+    server.route("/provider/44/80442", html("<ul>" + publication("70000001", "Focused visit - 2 March 2022")
+                                            + publication("70000002", "Focused visit - 5 June 2019") + "</ul>"))
+    options = FetchOptions(into=tmp_path, councils=("E06000060", "E10000002"), kinds=frozenset({"focused"}),
+                           reports_site=server.url, files_site=server.url, dry_run=True,
+                           client=ClientConfig(user_agent="t", delay=0))
+    report = fetch(options, sleep=Waits())
+    assert {r.item.source_url.rsplit("/", 1)[1]: r.item.council_code for r in report.results} == \
+        {"70000001": "E06000060", "70000002": "E10000002"}
+    assert len(server.requests_for("/provider/44/80442")) == 1

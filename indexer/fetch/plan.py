@@ -121,12 +121,27 @@ def from_outcomes(chosen: list[Council], files_site: str) -> list[Item]:
     return items
 
 
-def from_publications(council: Council, found: list[Publication], files_site: str) -> list[Item]:
-    """The publications found on a council's provider page."""
+def sharing_urn(urn: str) -> list[Council]:
+    """Every council with this provider URN: a unitary authority keeps the county council's it replaced."""
+    return [c for c in councils() if c.urn == urn]
+
+
+def owner(owners: list[Council], day: dt.date | None) -> Council:
+    """Which of the councils sharing a provider page a publication of that day is about: the one that existed
+    then (the current one when undated or none did)."""
+    current = next((c for c in owners if c.current), owners[0])
+    if day is None:
+        return current
+    return next((c for c in owners if authorities()[c.code].valid_on(day)), current)
+
+
+def from_publications(owners: list[Council], found: list[Publication], files_site: str) -> list[Item]:
+    """The publications found on a provider page, each given to the council it was about."""
     items = []
     for pub in found:
         if pub.format not in ("pdf", ""):
             continue
+        council = owner(owners, pub.published)
         source = canonical(pub.url, files_site, settings.FETCH_FILES_SITE)
         items.append(Item(source_url=source, fetch_url=rebase(source, files_site, settings.FETCH_FILES_SITE),
                           title=f"{council.name}: {pub.title}{_date_words(pub.published)}", published=pub.published,

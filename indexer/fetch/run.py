@@ -112,6 +112,7 @@ def _discover(client: PoliteClient, chosen: list[plan.Council], options: FetchOp
     """Publications on the chosen councils' provider pages (found through the providers listing)."""
     pages = _provider_pages(client, options.reports_site, report, notify)
     items: list[plan.Item] = []
+    read: set[str] = set()
     for council in chosen:
         url = pages.get(council.urn) if council.urn else None
         if url is None and council.urn and council.current:  # not listed (or no listing): its page by URN
@@ -122,13 +123,16 @@ def _discover(client: PoliteClient, chosen: list[plan.Council], options: FetchOp
                                        f"{'' if council.current else ', abolished'}); only the outcomes "
                                        "table's reports")
             continue
+        if council.urn in read:  # a page shared with a council before it: read once
+            continue
+        read.add(council.urn)
         notify("page", url)
         try:
             found = site.publications(client.page(url).body, url)
         except FetchError as exc:
             report.warnings.append(f"{council.name}: provider page {url} not read ({exc})")
             continue
-        items.extend(plan.from_publications(council, found, options.files_site))
+        items.extend(plan.from_publications(plan.sharing_urn(council.urn), found, options.files_site))
     return items
 
 
