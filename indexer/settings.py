@@ -163,3 +163,26 @@ SIMILAR_RESULTS = 10
 # Atom feeds: entries per feed.
 FEED_ENTRIES = 50
 FEED_PARAGRAPHS_PER_DOCUMENT = 5
+
+# Fetching reports from Ofsted (indexer/fetch): the sites, politeness and per-file limits.
+FETCH_REPORTS_SITE = "https://reports.ofsted.gov.uk"
+FETCH_FILES_SITE = "https://files.ofsted.gov.uk"
+# The reports site's listing of local authority children's services providers, paged with start and rows.
+FETCH_LISTING_PATH = "/search?q=&level_1_types=3&level_2_types%5B%5D=12"
+# A council's provider page, when the listing does not give it (the path ends with the council's URN).
+FETCH_PROVIDER_PATH = "/provider/44/{urn}"
+# Other addresses of the file store, written as FETCH_FILES_SITE so one file is never fetched twice.
+FETCH_FILES_ALIASES = ("https://files.api.ofsted.gov.uk",)
+FETCH_LISTING_ROWS = 100
+FETCH_LISTING_MAX_PAGES = 10
+FETCH_DELAY_SECONDS = 1.0       # between two requests (robots.txt's Crawl-delay wins when longer)
+FETCH_MAX_CRAWL_DELAY = 60.0    # a longer Crawl-delay is taken as this
+FETCH_RETRIES = 4               # after the first try, on 429, 5xx and dropped connections
+FETCH_BACKOFF_SECONDS = 2.0     # the first retry's wait when no Retry-After is given; doubled each time
+FETCH_MAX_RETRY_AFTER = 600     # a longer Retry-After fails the file instead of stalling the run
+FETCH_TIMEOUT_SECONDS = 30      # connect and each read
+FETCH_MAX_FILE_BYTES = 50_000_000
+FETCH_MAX_FILE_SECONDS = 300    # one whole download
+FETCH_MAX_PAGE_BYTES = 5_000_000
+FETCH_MAX_REDIRECTS = 5
+FETCH_STATE = ".fetch-state.json"

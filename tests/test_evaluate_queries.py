@@ -8,7 +8,9 @@ import re
 import pytest
 
 from indexer.cli import main
-from indexer.quality.evaluate_queries import DEFAULT_QUERIES, JudgedQuery, QueryEvaluation, QueryOutcome, dcg, evaluate_queries, format_query_report, load_judged, ndcg_at, recall_at, reciprocal_rank
+from indexer.quality.evaluate_queries import (DEFAULT_QUERIES, JudgedQuery, QueryEvaluation, QueryOutcome, dcg,
+                                              evaluate_queries, format_query_report, load_judged, ndcg_at, recall_at,
+                                              reciprocal_rank)
 
 from tests.conftest import NEWS, REPORTS, ROOT, SEEDS
 

@@ -1,7 +1,8 @@
 """Years from Ofsted's calendar for undated articles (facets/calendar.py)."""
 from __future__ import annotations
 
-from indexer.ingest.annotate.calendar import annual_round_year, bare_inspection_month_year, calendar_year, framework_year, months_after_start, past_december_shift
+from indexer.ingest.annotate.calendar import (annual_round_year, bare_inspection_month_year, calendar_year,
+                                              framework_year, months_after_start, past_december_shift)
 
 from tests.facet_helpers import article
 

@@ -19,15 +19,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     if test_config:
         app.config.from_mapping(test_config)
-    from .backend import init_backend
+    from webui.backend import init_backend
 
     init_backend(app)
 
-    from webui import councils, explore, views
+    from webui import councils, explore, sources, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(councils.bp)
     app.register_blueprint(explore.bp)
+    app.register_blueprint(sources.bp)
 
     @app.after_request
     def security_headers(response):

@@ -19,14 +19,15 @@ def main() -> None:
       reportsearch rebuild                 # index seeds/ into index/
       reportsearch search caseloads        # ranked paragraphs
       reportsearch serve                   # the web UI on http://127.0.0.1:5000
+      reportsearch sync --into reports/    # fetch every council's reports from Ofsted and index them
     """
 
 
 def _add_commands() -> None:
     """This package's commands, then those other installed packages register (the web app's)."""
-    from indexer.cli import indexing, quality, searching
+    from indexer.cli import fetching, indexing, quality, searching
 
-    for module in (indexing, searching, quality):
+    for module in (indexing, searching, quality, fetching):
         for command in module.COMMANDS:
             main.add_command(command)
     for plugin in entry_points(group="reportsearch.commands"):

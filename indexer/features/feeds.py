@@ -31,7 +31,10 @@ def timestamp(day: dt.date | dt.datetime) -> str:
 def entry_title(hit: Hit) -> str:
     """'Medway: Inspection of Medway … (¶17)'."""
     who = ", ".join(hit.council)
-    return f"{who + ': ' if who else ''}{hit.title or hit.doc_id} (¶{hit.paragraph})"
+    title = hit.title or hit.doc_id
+    if who and title.startswith(who + ": "):  # a fetched report's title already says whose it is
+        who = ""
+    return f"{who + ': ' if who else ''}{title} (¶{hit.paragraph})"
 
 
 def atom_feed(hits: list[Hit], *, title: str, feed_url: str, html_url: str,

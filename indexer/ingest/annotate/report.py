@@ -29,6 +29,8 @@ def annotate_report(doc: Document, raw: str, published: dt.date | None, evidence
     first_page = doc.meta.get("first_page_text", "")
     end, end_line = inspection_end_from_text(first_page + "\n" + raw[:3000])
     code, why = report_council(first_page, published or end)
+    if not code and doc.meta.get("given_council_code"):  # validated against the gazetteer when read
+        code, why = doc.meta["given_council_code"].strip(), "given metadata: the source's council code"
     if not code:
         annotate_article(doc, raw, published, evidence)
         return

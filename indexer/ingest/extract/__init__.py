@@ -13,7 +13,8 @@ from indexer.ingest.chunk import paragraphs_from_blocks, sentences
 from indexer.models import Document
 from indexer.ingest.extract.guard import TooSlow, size_problem, time_limit
 from indexer.ingest.extract.html import read_html
-from indexer.ingest.extract.metadata import MANIFEST_NAMES, apply_metadata, load_folder_metadata, safe_url, sidecar_metadata  # noqa: F401
+from indexer.ingest.extract.metadata import (MANIFEST_NAMES, apply_metadata, load_folder_metadata, safe_url,
+                                             sidecar_metadata)  # noqa: F401
 from indexer.ingest.extract.pdf import read_pdf
 from indexer.ingest.extract.text import NotText, read_text, with_utf16_bom
 from indexer.ingest.extract.walk import Unreadable, iter_files, iter_sources  # noqa: F401 - iter_files is public API

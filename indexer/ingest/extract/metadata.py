@@ -13,8 +13,10 @@ from urllib.parse import urlsplit
 from indexer.models import Document
 
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
-# Only these keys are document metadata; anything else (e.g. grades) is not trusted input.
-_META_KEYS = ("title", "url", "published")
+# Only these keys are document metadata; anything else (e.g. grades) is not trusted input. A council_code
+# (as `fetch` writes from its source) is used only where a report's cover names no council; `la_code` is not
+# read, since the real reports' manifest holds the answers the facets are measured against.
+_META_KEYS = ("title", "url", "published", "council_code")
 
 Warnings = list[dict[str, str]]
 
@@ -103,12 +105,23 @@ def sidecar_metadata(path: Path, warnings: Warnings | None = None) -> dict[str, 
     return {str(k): str(v) for k, v in data.items() if v}
 
 
+def _known_council(code: str) -> bool:
+    """True for an ONS code in the gazetteer."""
+    from indexer.ingest.facets.gazetteer import authorities
+
+    return code.strip() in authorities()
+
+
 def apply_metadata(doc: Document, given: dict[str, str], warnings: Warnings | None = None) -> None:
     """Given metadata (manifest or sidecar) wins over what was inferred from the file."""
     given = dict(given)
     if given.get("url") and not safe_url(given["url"]):
         warn(warnings, doc.path, f"given url {given['url'][:80]!r} is not an http(s) address; ignored")
         given.pop("url")
+    if given.get("council_code") and not _known_council(given["council_code"]):
+        warn(warnings, doc.path, f"given council_code {given['council_code'][:20]!r} is not an English local "
+                                 "authority's ONS code; ignored")
+        given.pop("council_code")
     for key in _META_KEYS:
         if given.get(key):
             doc.meta[f"given_{key}"] = given[key]

@@ -5,7 +5,8 @@ import numpy as np
 
 from indexer import settings
 from indexer.models import SearchRequest
-from indexer.backends.embedded.collector.ranking import best_first, best_positions, bm25f_at, order_key, rank_documents, rank_paragraphs
+from indexer.backends.embedded.collector.ranking import (best_first, best_positions, bm25f_at, order_key,
+                                                         rank_documents, rank_paragraphs)
 from indexer.backends.embedded.query.bestmatch import BestMatchPlan, PlanHits, share_matched, plan_hits
 from indexer.backends.embedded.query.proximity import proximity_factors
 from indexer.snippets import MATCH_FIELDS, QueryMarks

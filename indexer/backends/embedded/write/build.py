@@ -19,7 +19,9 @@ from indexer import settings
 from indexer.analysis import raw_words
 from indexer.ingest.documents import annotate_within_limit, load_documents
 from indexer.ingest.extract import iter_sources
-from indexer.backends.embedded.index.layout import BUILD_INFO, GENERATION_PREFIX, current_generation, prune_old_generations, read_build_info, remove_stale_builds, switch_to
+from indexer.backends.embedded.index.layout import (BUILD_INFO, GENERATION_PREFIX, current_generation,
+                                                    prune_old_generations, read_build_info, remove_stale_builds,
+                                                    switch_to)
 from indexer.backends.embedded.index.lock import RebuildLock
 from indexer.models import Document
 from indexer.backends.embedded.index.schema import build_schema, join_facet

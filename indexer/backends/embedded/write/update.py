@@ -20,7 +20,8 @@ from indexer.ingest import filestate
 from indexer import settings
 from indexer.analysis import count_raw_words
 from indexer.backends.embedded.write.build import BuildReport, _build_locked, add_documents, finish, invert_sequences
-from indexer.backends.embedded.index.layout import BUILD_INFO, GENERATION_PREFIX, current_generation, read_build_info, remove_stale_builds
+from indexer.backends.embedded.index.layout import (BUILD_INFO, GENERATION_PREFIX, current_generation,
+                                                    read_build_info, remove_stale_builds)
 from indexer.ingest.extract import Unreadable, iter_sources, load_folder_metadata, read_document, read_documents
 from indexer.backends.embedded.index.lock import RebuildLock
 from indexer.models import Document

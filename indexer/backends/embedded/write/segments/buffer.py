@@ -11,7 +11,8 @@ from whoosh.columns import NumericColumn
 from whoosh.util.numeric import length_to_byte
 
 from indexer.backends.embedded.write.segments.perdoc import write_per_document
-from indexer.backends.embedded.write.segments.postings import TermPostings, decoded_lengths, write_term, write_text_postings
+from indexer.backends.embedded.write.segments.postings import (TermPostings, decoded_lengths, write_term,
+                                                               write_text_postings)
 
 TEXT_FIELD = "text"
 _MEMO_LIMIT = 50_000
