@@ -12,7 +12,7 @@ from indexer.cli import main
 from indexer.fetch import ClientConfig, FetchOptions, fetch, site
 from indexer.fetch.client import retry_after
 from indexer.models import SearchRequest
-from indexer.search import SearchIndex
+from indexer.backends import SearchBackend, open_backend
 
 from tests.local_site import LocalSite, Reply, html, pdf
 from tests.pdfs import make_pdf
@@ -321,7 +321,7 @@ def test_sync_fetches_and_indexes_then_a_new_report_is_searchable(ofsted, server
     second = cli(runner, server, *args)
     assert second.exit_code == 0, second.output
     assert "1 new, 3 unchanged;" in second.output and "1 added, 0 changed, 0 removed" in second.output
-    hits = SearchIndex(index).search(SearchRequest(q="zanzibarite")).hits
+    hits = open_backend(index).search(SearchRequest(q="zanzibarite")).hits
     assert [h.doc_id for h in hits] == ["barnet-2025-03-12-inspection-60000020.pdf"]
     assert hits[0].url == f"{OFSTED_FILES}/v1/file/60000020"
     assert hits[0].title == "Barnet: Children's services inspection, 12 March 2025"

@@ -7,7 +7,7 @@ import io
 import pytest
 
 from indexer.backends.embedded.write.build import rebuild
-from indexer.sources import source_file
+from indexer.features.sources import source_file
 
 from tests.pdfs import make_pdf
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, send_file
 
-from indexer.sources import source_file
+from indexer.features.sources import source_file
 
 from webui.views import search_index
 
@@ -20,7 +20,7 @@ def indexed_file(doc_id: str):
     doc = index.document(doc_id)
     if doc is None:
         abort(404)
-    found = source_file(doc.get("path", ""), index.generation().info.get("sources", []))
+    found = source_file(doc.path, index.stats().sources)
     if found is None:
         abort(404)
     response = send_file(found.path, mimetype=found.content_type, download_name=found.name, conditional=True,

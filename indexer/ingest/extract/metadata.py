@@ -107,7 +107,7 @@ def sidecar_metadata(path: Path, warnings: Warnings | None = None) -> dict[str, 
 
 def _known_council(code: str) -> bool:
     """True for an ONS code in the gazetteer."""
-    from indexer.ingest.facets.gazetteer import authorities
+    from indexer.ingest.annotate.gazetteer import authorities
 
     return code.strip() in authorities()
 
