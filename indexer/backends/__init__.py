@@ -8,24 +8,34 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from indexer.backends.contract import IndexDamaged, IndexMissing, ParagraphMissing, SearchBackend
+from indexer.backends.contract import IndexDamaged, IndexMissing, IndexWriter, ParagraphMissing, SearchBackend
 
-__all__ = ["IndexDamaged", "IndexMissing", "ParagraphMissing", "SearchBackend", "open_backend"]
+__all__ = ["IndexDamaged", "IndexMissing", "IndexWriter", "ParagraphMissing", "SearchBackend", "open_backend",
+           "open_writer"]
 
-# URL scheme -> "module:factory"; a factory takes (location, **options) and returns a SearchBackend.
+# URL scheme -> module holding a reading and a writing class; "" is the embedded index folder.
 _BACKENDS = {
-    "": "indexer.backends.embedded.backend:EmbeddedBackend",
+    "": ("indexer.backends.embedded.backend", "EmbeddedBackend", "EmbeddedWriter"),
 }
 
 
 def open_backend(index_dir: Path | str | None = None, database: str | None = None, **options) -> SearchBackend:
     """The backend for a database URL when one is given (`postgresql://…`), else the embedded index folder."""
+    return _open(1, index_dir, database, options)
+
+
+def open_writer(index_dir: Path | str | None = None, database: str | None = None, **options) -> IndexWriter:
+    """The writer for the same place `open_backend` reads."""
+    return _open(2, index_dir, database, options)
+
+
+def _open(which: int, index_dir, database: str | None, options: dict):
+    """Import the backend's module and make its reading (1) or writing (2) class for the location."""
     scheme = database.split("://", 1)[0].split("+", 1)[0] if database else ""
-    if scheme == "postgres":
-        scheme = "postgresql"
-    target = _BACKENDS.get(scheme)
-    if target is None:
-        raise ValueError(f"no search backend for {scheme!r} URLs; known: {', '.join(k or 'an index folder' for k in _BACKENDS)}")
-    module, name = target.split(":")
-    factory = getattr(importlib.import_module(module), name)
-    return factory(database, **options) if scheme else factory(index_dir, **options)
+    scheme = "postgresql" if scheme == "postgres" else scheme
+    entry = _BACKENDS.get(scheme)
+    if entry is None:
+        known = ", ".join(f"{k}://" for k in _BACKENDS if k) or "none"
+        raise ValueError(f"no search backend for {scheme}:// URLs (database backends: {known})")
+    cls = getattr(importlib.import_module(entry[0]), entry[which])
+    return cls(database, **options) if scheme else cls(index_dir, **options)

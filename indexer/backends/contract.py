@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Callable, Protocol, runtime_checkable
 
 from indexer.models import Hit, SearchRequest, SearchResult
 
@@ -277,25 +277,30 @@ class SearchBackend(Protocol):
 class BuildReport:
     """What a rebuild or update did."""
 
-    documents: int
-    paragraphs: int
+    index_dir: str      # where the index lives (a folder, or a database URL without its password)
     generation: str
-    skipped: list[dict[str, Any]] = field(default_factory=list)
-    warnings: list[Any] = field(default_factory=list)
+    sources: list[str]
+    documents: int = 0
+    paragraphs: int = 0
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)  # problems worked around (bad metadata, URLs)
     seconds: float = 0.0
-    added: int = 0
-    changed: int = 0
-    removed: int = 0
+    built_at: str = ""
+    changes: dict[str, int] = field(default_factory=dict)  # an update's added / changed / removed files
+
+    def as_dict(self) -> dict:
+        """JSON-friendly form."""
+        return dict(self.__dict__)
 
 
 @runtime_checkable
 class IndexWriter(Protocol):
     """Writing: builds a new generation beside the live one, validates it and switches to it atomically."""
 
-    def rebuild(self, sources: list[Path], allow_shrink: bool = False) -> BuildReport:
-        """Every document of the sources, as a new generation."""
+    def rebuild(self, sources: list[Path], progress: Callable | None = None) -> BuildReport:
+        """Every document of the sources, as a new generation (the live one serves until the switch)."""
 
-    def update(self, sources: list[Path]) -> BuildReport:
+    def update(self, sources: list[Path], progress: Callable | None = None) -> BuildReport:
         """Only new, changed and removed files, as a new generation."""
 
     def validate(self) -> list[str]:

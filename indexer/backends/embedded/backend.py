@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from indexer import settings
-from indexer.backends.contract import (CouncilSummary, DocumentView, ExportRow, GridCounts, IndexMissing, IndexStats,
+from indexer.backends.contract import (BuildReport, CouncilSummary, DocumentView, ExportRow, GridCounts, IndexMissing, IndexStats,
                                        ParagraphMatches, SimilarResult)
 from indexer.backends.embedded.index.generation import Generation, open_generation
 from indexer.backends.embedded.index.layout import current_generation
@@ -131,3 +131,35 @@ def _matching_docnums(gen: Generation, parsed, doc_id: str) -> list[int]:
     if parsed.plan is not None:
         return paragraphs_with_own_words(gen, parsed.plan, sorted(gen.searcher.document_numbers(doc_id=doc_id)))
     return query_docs_in(gen, parsed.query, doc_id) if parsed.query is not None else []
+
+
+class EmbeddedWriter:
+    """Builds generations of an index folder beside the live one and switches atomically (`IndexWriter`)."""
+
+    def __init__(self, index_dir: Path | str | None = None):
+        self.index_dir = Path(index_dir) if index_dir is not None else settings.default_index()
+
+    def rebuild(self, sources: list[Path], progress=None) -> BuildReport:
+        """Every document of the sources, as a new generation."""
+        from indexer.backends.embedded.write.build import rebuild
+
+        return rebuild(list(sources), self.index_dir, progress)
+
+    def update(self, sources: list[Path], progress=None) -> BuildReport:
+        """Only new, changed and removed files, as a new generation."""
+        from indexer.backends.embedded.write.update import update
+
+        return update(list(sources), self.index_dir, progress)
+
+    def validate(self) -> list[str]:
+        """Problems of the live generation (empty: it opens, searches and reads back what the build wrote)."""
+        from indexer.backends.embedded.index.validate import IndexInvalid, validate_generation
+
+        current = current_generation(self.index_dir)
+        if current is None:
+            return [f"no index at {self.index_dir}"]
+        try:
+            validate_generation(current)
+        except IndexInvalid as exc:
+            return [str(exc)]
+        return []

@@ -8,7 +8,6 @@ import re
 import shutil
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from whoosh import index as whoosh_index
 
 from indexer.ingest import filestate
 from indexer import settings
+from indexer.backends.contract import BuildReport
 from indexer.analysis import raw_words
 from indexer.ingest.documents import annotate_within_limit, load_documents
 from indexer.ingest.extract import iter_sources
@@ -33,26 +33,6 @@ if TYPE_CHECKING:  # imported where used: the search package imports this module
     from indexer.backends.embedded.postings.sequences import SequenceWriter
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
-
-
-@dataclass
-class BuildReport:
-    """What a rebuild did."""
-
-    index_dir: str
-    generation: str
-    sources: list[str]
-    documents: int = 0
-    paragraphs: int = 0
-    skipped: list[dict[str, str]] = field(default_factory=list)
-    warnings: list[dict[str, str]] = field(default_factory=list)  # problems worked around (bad metadata, URLs)
-    seconds: float = 0.0
-    built_at: str = ""
-    changes: dict[str, int] = field(default_factory=dict)  # an update's added / changed / removed files
-
-    def as_dict(self) -> dict:
-        """JSON-friendly form."""
-        return dict(self.__dict__)
 
 
 def date_sort_key(doc: Document) -> int:
