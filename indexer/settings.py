@@ -51,6 +51,9 @@ PASSAGE_TARGET_CHARS = 900
 # A heading is short; longer "headings" are really paragraphs without a full stop.
 MAX_HEADING_CHARS = 120
 
+# The years a search may name (URL parameters, the form, year facets): reports and news since 1990.
+YEAR_MIN, YEAR_MAX = 1990, 2100
+
 # BM25's usual constants (term-frequency saturation, length normalisation), for every BM25 in the project.
 BM25_K1 = 1.2
 BM25_B = 0.75

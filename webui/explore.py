@@ -101,7 +101,7 @@ def feed():
 @bp.app_context_processor
 def search_links() -> dict:
     """Links every search view can show: its Atom feed and its council x year view."""
-    return {"feed_href": feed_href, "grid_href": grid_href}
+    return {"feed_href": feed_href, "grid_href": grid_href, "year_min": settings.YEAR_MIN, "year_max": settings.YEAR_MAX}
 
 
 def feed_href(req) -> str:

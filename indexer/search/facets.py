@@ -98,7 +98,7 @@ class YearFacet:
                 continue
             if not value.isdigit():
                 problems.append(f"“{value[:40]}” is not a number for year; it was ignored.")
-            elif not 1900 <= int(value) <= 2100:
+            elif not settings.YEAR_MIN <= int(value) <= settings.YEAR_MAX:
                 problems.append(f"year {int(value)} is out of range; it was ignored.")
             else:
                 out.append(str(int(value)))

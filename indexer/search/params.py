@@ -42,8 +42,8 @@ def request_from_params(args) -> tuple[SearchRequest, list[str]]:
         match = "best"
     req = SearchRequest(
         q=limited_query(args.get("q") or "", problems), match=match,
-        year_from=_int(args.get("year_from"), "year_from", problems, 1900, 2100),
-        year_to=_int(args.get("year_to"), "year_to", problems, 1900, 2100),
+        year_from=_int(args.get("year_from"), "year_from", problems, settings.YEAR_MIN, settings.YEAR_MAX),
+        year_to=_int(args.get("year_to"), "year_to", problems, settings.YEAR_MIN, settings.YEAR_MAX),
         sort=sort, page=_int(args.get("page"), "page", problems, 1, 10_000) or 1, per_page=per_page)
     for facet in FACETS:
         req = facet.with_selection(req, facet.parse(limited_list(args.getlist(facet.name), facet.name, problems),

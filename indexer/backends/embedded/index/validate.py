@@ -5,6 +5,7 @@ import gc
 import warnings
 from pathlib import Path
 
+from indexer import settings
 from indexer.models import SearchRequest
 
 
@@ -38,7 +39,7 @@ def validate_generation(path: Path, documents: int | None = None, paragraphs: in
         stats = index_stats(gen).as_dict()
         word = max(gen.speller.counts, key=gen.speller.counts.get, default="the")
         execute.search(gen, SearchRequest(q=word))
-        execute.search(gen, SearchRequest(sort="newest", year_from=1900))
+        execute.search(gen, SearchRequest(sort="newest", year_from=settings.YEAR_MIN))
         first = next((name for name in gen.doc_names if name), None)
         if first is not None:
             document_view(gen.paragraphs_of(first))
