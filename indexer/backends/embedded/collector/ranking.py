@@ -9,6 +9,14 @@ from indexer import settings
 
 K1, B = settings.BM25_K1, settings.BM25_B
 
+# The packed int64 order key (order_key): low to high bits, the inverted score, the inverted tier, the group.
+SCORE_BITS, TIER_BITS, GROUP_BITS = 31, 8, 24
+SCORE_MASK, TIER_MAX = (1 << SCORE_BITS) - 1, (1 << TIER_BITS) - 1
+TIER_SHIFT, GROUP_SHIFT = SCORE_BITS, SCORE_BITS + TIER_BITS
+KEY_LIMIT = 1 << GROUP_SHIFT           # keys without a group are below this
+POSITION_BITS = 24                     # _run_tops packs a position under a key below KEY_LIMIT
+POSITION_MASK = (1 << POSITION_BITS) - 1
+
 
 @dataclass(frozen=True)
 class TermPostings:
@@ -117,7 +125,7 @@ def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray
     runs = _document_runs(candidates, doc_ids, 0)
     key = order_key(tiers, scores)
     # Documents whose paragraphs are not one run each, or a run too long to pack a position in: one sort.
-    if runs is None or int(runs[1].max()) >= 1 << 24 or int(key.max()) >= 1 << 39:
+    if runs is None or int(runs[1].max()) > POSITION_MASK or int(key.max()) >= KEY_LIMIT:
         return _rank_documents_sorted(candidates, tiers, scores, doc_ids, share, others, document_scores)
     starts, lengths = runs
     tops = _run_tops(key, starts, lengths, others + 1)
@@ -135,15 +143,15 @@ def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray
 def _run_tops(key: np.ndarray, starts: np.ndarray, lengths: np.ndarray, count: int) -> list[np.ndarray]:
     """Per run of positions, its `count` smallest keys' positions in order (ties by position, as a stable sort
     orders them; -1 where a run is shorter): `count` passes of a per-run minimum, three times faster than
-    sorting a million keys. Keys below 2**39 and runs shorter than 2**24 (the position is packed under the key,
+    sorting a million keys. Keys below KEY_LIMIT and runs shorter than 2**POSITION_BITS (the position is packed under the key,
     so one minimum per run gives the best and where it is)."""
     last = np.iinfo(np.int64).max
-    work = (key << 24) | (np.arange(len(key)) - np.repeat(starts, lengths))
+    work = (key << POSITION_BITS) | (np.arange(len(key)) - np.repeat(starts, lengths))
     tops = []
     for _ in range(count):
         smallest = np.minimum.reduceat(work, starts)
         present = smallest != last
-        at = starts + (smallest & 0xFFFFFF)
+        at = starts + (smallest & POSITION_MASK)
         tops.append(np.where(present, at, -1))
         work[at[present]] = last
     return tops
@@ -207,8 +215,8 @@ def _shortlist(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, do
         return None
     starts, lengths = runs
     best_key = np.minimum.reduceat(order_key(tiers, scores) if key is None else key, starts)
-    tier = 0xFF - (best_key >> 31)
-    best = (0x7FFFFFFF - (best_key & 0x7FFFFFFF)).astype(np.int32).view(np.float32).astype(np.float64)
+    tier = TIER_MAX - (best_key >> TIER_SHIFT)
+    best = (SCORE_MASK - (best_key & SCORE_MASK)).astype(np.int32).view(np.float32).astype(np.float64)
     extra = 0.0 if document_scores is None else document_scores[doc_ids[candidates[starts]]].astype(np.float64)
     low = (best + extra) * (1 - _BOUND_MARGIN)
     high = (best * (1 + most_extra) + extra) * (1 + _BOUND_MARGIN) + _BOUND_MARGIN
@@ -244,16 +252,16 @@ def order_key(tiers: np.ndarray, scores: np.ndarray, groups: np.ndarray | None =
     # Scores are BM25 sums, never negative or NaN; clamped anyway so a bad one sorts last instead of first.
     positive = np.fmax(np.asarray(scores, dtype=np.float32), np.float32(0.0))  # NaN and negatives -> 0
     positive += np.float32(0.0)  # -0.0 becomes 0.0 (its sign bit would sort it first)
-    key = positive.view(np.int32).astype(np.int64)  # 31 bits
-    np.subtract(0x7FFFFFFF, key, out=key)
+    key = positive.view(np.int32).astype(np.int64)  # SCORE_BITS: a non-negative float32's bits
+    np.subtract(SCORE_MASK, key, out=key)
     if len(tiers) and (np.any(tiers) or groups is not None):
-        rank = np.clip(tiers, 0, 0xFF).astype(np.int64)  # 8 bits of tier
-        np.subtract(0xFF, rank, out=rank)
-        key |= rank << 31
+        rank = np.clip(tiers, 0, TIER_MAX).astype(np.int64)
+        np.subtract(TIER_MAX, rank, out=rank)
+        key |= rank << TIER_SHIFT
     else:
-        key |= np.int64(0xFF) << 31
+        key |= np.int64(TIER_MAX) << TIER_SHIFT
     if groups is not None:
-        if len(groups) and int(groups.max()) >= 1 << 24:
+        if len(groups) and int(groups.max()) >= 1 << GROUP_BITS:
             raise ValueError("more than 16 million documents: the sort key has 24 bits for the document")
-        key |= groups.astype(np.int64) << 39
+        key |= groups.astype(np.int64) << GROUP_SHIFT
     return key
