@@ -10,7 +10,7 @@ from whoosh.qparser import MultifieldParser
 from indexer.backends.embedded.query.matching import _mask
 from indexer.backends.embedded.query.parse import GenerationLexicon
 from indexer.search.query import parse_syntax
-from indexer.snippets import MATCH_FIELDS
+from indexer.search.snippets import MATCH_FIELDS
 
 
 @pytest.fixture(scope="module")

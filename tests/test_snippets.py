@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from indexer.search import querytree as qt
-from indexer.snippets import mark, query_marks
+from indexer.search.snippets import mark, query_marks
 
 TEXT = ("Children missing from care were not followed up, and care leavers lacked support. "
         "Missing children & <b>others</b> from the care system were referred.")
@@ -38,7 +38,7 @@ def test_long_paragraph_gives_best_sentences_and_plain_text_without_matches():
 def test_snippet_words_are_the_index_analyzers_tokens():
     """Snippets (backend-neutral) find exactly the words the embedded index stored, at the same places."""
     from indexer.backends.embedded.index.schema import text_analyzer
-    from indexer.snippets import _matched_tokens, QueryMarks
+    from indexer.search.snippets import _matched_tokens, QueryMarks
 
     text = "Children's social workers’ caseloads — in Stoke-on-Trent, 2019 — were “too high”; Ofsted's café visit."
     indexed = [(t.text, t.startchar, t.endchar)

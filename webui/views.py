@@ -12,7 +12,7 @@ from markupsafe import Markup
 from indexer import settings
 from indexer.search.api import result_as_dict
 from indexer.features.export import neutralise_row
-from indexer.limits import limited_query
+from indexer.search.limits import limited_query
 from indexer.models import SearchRequest, SearchResult
 from indexer.backends import IndexMissing, SearchBackend
 from webui.backend import get_backend

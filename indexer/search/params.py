@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from indexer import settings
-from indexer.limits import limited_list, limited_query
+from indexer.search.limits import limited_list, limited_query
 from indexer.models import SearchRequest
 from indexer.search.facets import FACETS
 from indexer.search.urls import query_string, request_params  # noqa: F401 - the two directions of one format, importable here

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from indexer import settings
 from indexer.search.synonyms import Group
-from indexer.snippets import QueryMarks
+from indexer.search.snippets import QueryMarks
 
 # Function words need not match (inside quotes they still do: phrases keep every word).
 FUNCTION_WORDS = frozenset("""a an the of for by in on at to from with and or but nor is are was were be been being

@@ -7,16 +7,17 @@ import re
 from dataclasses import dataclass
 from typing import Collection, Protocol
 
-from indexer import limits, settings
+from indexer.search import limits
+from indexer import settings
 from indexer.analysis import fold_and_stem as stem
-from indexer.limits import check_expansions
+from indexer.search.limits import check_expansions
 from indexer.search import querytree as qt
 from indexer.search.expansion import cap_expansions
 from indexer.search.movement import is_cue_word, movements_in
 from indexer.search.plan import BestMatchPlan, meaningful_groups
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
 from indexer.search.understand import councils_in, subjudgements_in
-from indexer.snippets import MATCH_FIELDS, QueryMarks, query_marks
+from indexer.search.snippets import MATCH_FIELDS, QueryMarks, query_marks
 
 # Anything beyond plain words makes the query explicit syntax, matched strictly as written.
 _SYNTAX = re.compile(r'["()*?]|\b(?:AND|OR|NOT)\b|(?:^|\s)[+-]\S|\w:\S')

@@ -22,7 +22,7 @@ from indexer.backends.embedded.read.results import document_view, index_stats
 from indexer.backends.embedded.read.similar import similar_paragraphs
 from indexer.backends.embedded.query.parse import parse_query
 from indexer.models import Hit, SearchRequest, SearchResult
-from indexer.snippets import mark
+from indexer.search.snippets import mark
 
 
 class EmbeddedBackend:

@@ -9,7 +9,7 @@ from indexer.backends.embedded.collector.ranking import (best_first, best_positi
                                                          rank_documents, rank_paragraphs)
 from indexer.backends.embedded.query.bestmatch import BestMatchPlan, PlanHits, share_matched, plan_hits
 from indexer.backends.embedded.query.proximity import proximity_factors
-from indexer.snippets import MATCH_FIELDS, QueryMarks
+from indexer.search.snippets import MATCH_FIELDS, QueryMarks
 from indexer.search.query import ParsedQuery
 
 

@@ -16,7 +16,7 @@ from whoosh.util.numeric import byte_to_length
 
 from indexer import settings
 from indexer.backends.embedded.index.schema import as_text
-from indexer.snippets import MATCH_FIELDS
+from indexer.search.snippets import MATCH_FIELDS
 
 FOLDER = "arrays"
 META = "arrays.json"

@@ -14,7 +14,7 @@ from indexer import settings
 from indexer.backends.embedded.index.codec import remember_missing_columns
 from indexer.backends.embedded.index.layout import read_build_info
 from indexer.backends.embedded.collector.ranking import FieldStats, TermPostings
-from indexer.snippets import MATCH_FIELDS
+from indexer.search.snippets import MATCH_FIELDS
 from indexer.backends.embedded.index.spelling import Speller
 from indexer.backends.embedded.index import arrays as persisted
 from indexer.backends.embedded.index.cache import LruCache

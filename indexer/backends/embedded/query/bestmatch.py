@@ -9,7 +9,7 @@ import numpy as np
 
 from indexer import settings
 from indexer.backends.embedded.collector.ranking import FieldStats, TermPostings, bm25f
-from indexer.snippets import MATCH_FIELDS, QueryMarks
+from indexer.search.snippets import MATCH_FIELDS, QueryMarks
 from indexer.backends.embedded.index.cache import LruCache
 from indexer.backends.embedded.query.context import document_context
 from indexer.backends.embedded.query.matching import phrase_mask

@@ -5,7 +5,7 @@ import numpy as np
 
 from indexer.backends.embedded.query.phrases import phrase_docnums
 from indexer.search import querytree as qt
-from indexer.snippets import MATCH_FIELDS
+from indexer.search.snippets import MATCH_FIELDS
 
 
 def match_mask(gen, query: qt.Node | None) -> np.ndarray:

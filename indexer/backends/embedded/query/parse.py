@@ -12,7 +12,7 @@ from whoosh.qparser import MultifieldParser
 from indexer.backends.embedded.index.schema import as_text
 from indexer.search import querytree as qt
 from indexer.search.query import ParsedQuery, read_query
-from indexer.snippets import MATCH_FIELDS
+from indexer.search.snippets import MATCH_FIELDS
 
 
 def parse_query(gen, text: str, strict: bool = False) -> ParsedQuery:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from indexer.limits import words_to_correct
+from indexer.search.limits import words_to_correct
 from indexer.models import SearchRequest, SearchResult
 from indexer.backends.embedded.query.bestmatch import context_matched, plan_hits
 from indexer.backends.embedded.query.context import councils_named

@@ -9,7 +9,7 @@ from indexer import settings
 from indexer.backends.contract import DocParagraph, DocumentView, ExportRow, IndexStats
 from indexer.models import Hit
 from indexer.backends.embedded.index.schema import split_facet
-from indexer.snippets import QueryMarks, mark
+from indexer.search.snippets import QueryMarks, mark
 
 
 def paragraph_facets(fields: dict) -> dict:

@@ -14,7 +14,7 @@ from indexer import settings
 from indexer.backends.contract import (SIMILAR_SCOPES as SCOPES, ParagraphMissing, SimilarParagraph, SimilarResult,
                                        SimilarSource)
 from indexer.backends.embedded.index.schema import split_facet
-from indexer.snippets import QueryMarks, mark
+from indexer.search.snippets import QueryMarks, mark
 from indexer.backends.embedded.postings.terms import doc_frequency, idf, is_content, words
 
 
