@@ -1,53 +1,60 @@
 """Counting by document gives exactly the paragraph-by-paragraph counts, mixed documents included."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import numpy as np
 
 from indexer.backends import SearchBackend, open_backend
 from indexer.backends.embedded.collector.counting import Matches, count_codes, document_codes
-from indexer.search.facets import value_codes, value_counts, year_counts
-
-# Three documents: 0 uniform (code 2), 1 mixed (codes 1 and 3), 2 uniform with no value (code 0).
-DOC_IDS = np.array([0, 0, 1, 1, 1, 2, 2], dtype=np.int32)
-CODES = np.array([2, 2, 1, 3, 1, 0, 0], dtype=np.int32)
-GEN = SimpleNamespace(doc_ids=DOC_IDS, doc_names=["a", "b", "c"])
+from indexer.backends.embedded.collector.facets import value_codes, value_counts, year_counts
 
 
-def test_document_view_lists_only_mixed_documents_paragraphs():
-    coded = document_codes(GEN, "t", CODES)
-    assert coded.doc_codes.tolist() == [2, 0, 0]
-    assert coded.mixed.tolist() == [2, 3, 4]
-    assert coded.size == 4
+
+def _paragraph_counts(gen, name: str, mask: np.ndarray) -> dict[str, int]:
+    """An independent count: each value's postings intersected with the mask."""
+    return {value: int(np.count_nonzero(mask[ids])) for value, ids in gen.keyword_postings[name].items()}
 
 
-def test_counts_equal_paragraph_counts_for_any_mask():
-    coded = document_codes(GEN, "t", CODES)
+def test_document_view_lists_only_mixed_documents_paragraphs(fixture_index):
+    gen = open_backend(fixture_index).generation()
+    codes = value_codes(gen, "council").codes
+    coded = document_codes(gen, ("keyword", "council"), codes)
+    for doc in range(len(gen.doc_names)):
+        paragraphs = gen.docnums_of(doc)
+        uniform = len(set(codes[paragraphs].tolist())) == 1
+        assert (coded.doc_codes[doc] == codes[paragraphs][0]) if uniform else coded.doc_codes[doc] == 0
+        assert set(np.intersect1d(coded.mixed, paragraphs).tolist()) == (set() if uniform else set(paragraphs.tolist()))
+    assert len(coded.mixed)  # the round-up fixtures mix councils within a document
+
+
+def test_counts_equal_paragraph_counts_for_any_mask(fixture_index):
+    gen = open_backend(fixture_index).generation()
+    codes = value_codes(gen, "council").codes
+    coded = document_codes(gen, ("keyword", "council"), codes)
     rng = np.random.default_rng(3)
-    for _ in range(50):
-        mask = rng.random(len(CODES)) < 0.5
-        expected = np.bincount(CODES[mask], minlength=4)
-        # code 0 (no value) is not counted: only codes 1.. are compared
-        assert count_codes(coded, CODES, Matches(GEN, mask))[1:].tolist() == expected[1:].tolist()
+    for _ in range(20):
+        mask = rng.random(gen.size) < rng.random()
+        expected = np.bincount(codes[mask], minlength=coded.size)
+        assert count_codes(coded, codes, Matches(gen, mask))[1:].tolist() == expected[1:].tolist()
 
 
-def test_per_document_counts_are_computed_once():
-    matches = Matches(GEN, np.array([1, 0, 1, 1, 0, 0, 1], dtype=bool))
-    assert matches.per_document.tolist() == [1, 2, 1]
+def test_per_document_counts_are_computed_once(fixture_index):
+    gen = open_backend(fixture_index).generation()
+    mask = np.random.default_rng(4).random(gen.size) < 0.3
+    matches = Matches(gen, mask)
+    assert matches.per_document.tolist() == np.bincount(gen.doc_ids[mask], minlength=len(gen.doc_names)).tolist()
     assert matches.per_document is matches.per_document
 
 
 def test_real_index_facets_equal_paragraph_counting(fixture_index):
     gen = open_backend(fixture_index).generation()
     assert len(document_codes(gen, ("keyword", "council"), value_codes(gen, "council").codes).mixed)  # round-ups
-    paragraph_view = SimpleNamespace(size=gen.size, years=gen.years, keyword_postings=gen.keyword_postings)
     rng = np.random.default_rng(5)
     for share in (0.02, 0.5, 1.0):
         mask = rng.random(gen.size) < share
         for name in gen.keyword_postings:
-            assert value_counts(gen, name, mask) == value_counts(paragraph_view, name, mask), name
-        assert year_counts(gen, mask) == year_counts(paragraph_view, mask)
+            assert value_counts(gen, name, mask) == _paragraph_counts(gen, name, mask), name
+        years, counts = np.unique(gen.years[mask & (gen.years > 0)], return_counts=True)
+        assert year_counts(gen, mask) == {int(y): int(c) for y, c in zip(years, counts)}
 
 
 def test_generation_per_document_helpers_equal_gathers(fixture_index):

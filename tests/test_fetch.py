@@ -267,7 +267,9 @@ def test_requests_are_spaced_by_the_delay(ofsted, server, tmp_path):
 
     run(server, tmp_path, waits=time.sleep, client={"delay": 0.05})
     gaps = [b.at - a.at for a, b in zip(server.seen, server.seen[1:])]
-    assert len(gaps) >= 6 and min(gaps) >= 0.045
+    # Arrival times at the server jitter by the scheduling of two processes on a loaded machine: the client waits
+    # the delay before each request, so the gaps average at least the delay and none is far below it.
+    assert len(gaps) >= 6 and sum(gaps) / len(gaps) >= 0.05 and min(gaps) >= 0.025
 
 
 # -- the commands ------------------------------------------------------------------------------------------------

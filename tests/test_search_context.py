@@ -45,7 +45,7 @@ def test_warm_builds_the_first_search_structures_before_any_request(seed_index, 
     """A server warms its index at start: the document context and facet codes exist before the first search."""
     from indexer.backends import SearchBackend, open_backend
     from indexer.backends.embedded.query import context as context_module
-    from indexer.search import facets as facets_module
+    from indexer.backends.embedded.collector import facets as facets_module
 
     index = open_backend(seed_index)
     index.warm()

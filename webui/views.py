@@ -17,6 +17,7 @@ from indexer.models import SearchRequest, SearchResult
 from indexer.backends import IndexMissing, SearchBackend
 from webui.backend import get_backend
 from indexer.search.facets import FACET_LABELS, FACETS
+from indexer.search.present import run_search as search_with_links
 from indexer.search.params import request_from_params, request_params
 
 bp = Blueprint("search", __name__)
@@ -42,7 +43,7 @@ def search_url(req: SearchRequest, endpoint: str = ".search", **changes) -> str:
 
 def run_search(req: SearchRequest, problems: list[str]) -> SearchResult:
     """Search, with any parameter problems added to the message."""
-    result = search_index().search(req)
+    result = search_with_links(search_index(), req)
     if problems:
         result.message = " ".join([*problems, result.message or ""]).strip()
     return result

@@ -272,6 +272,9 @@ class SearchBackend(Protocol):
     def document_counts(self) -> dict[str, int]:
         """Documents per council facet value."""
 
+    def facet_values(self) -> dict[str, set[str]]:
+        """Every value each facet field holds in the live generation (years as strings)."""
+
 
 @dataclass
 class BuildReport:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from indexer import settings
+from indexer.search.present import run_search
 from indexer.models import SearchRequest
 from indexer.backends import IndexMissing, SearchBackend, open_backend
 from indexer.cli.common import INDEX_OPTION, count, terminal_snippet
@@ -49,7 +50,7 @@ def search(query, council, year, year_from, year_to, severity, sort, limit, all_
         print_newest(open_backend(index_dir), req, since.date(), limit, as_json)
         return
     try:
-        result = open_backend(index_dir).search(req)
+        result = run_search(open_backend(index_dir), req)
     except IndexMissing as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

@@ -15,6 +15,7 @@ from indexer.backends.embedded.index.layout import current_generation
 from indexer.backends.embedded.query.bestmatch import paragraphs_with_own_words
 from indexer.backends.embedded.query.matching import query_docs_in
 from indexer.backends.embedded.read import execute
+from indexer.backends.embedded.read.execute import known_values
 from indexer.backends.embedded.read.councils import council_summary, document_counts
 from indexer.backends.embedded.read.grid import council_year_counts
 from indexer.backends.embedded.read.recent import newest_paragraphs
@@ -120,6 +121,11 @@ class EmbeddedBackend:
     def council_summary(self, names: list[str], exclude: set[str]) -> CouncilSummary:
         """Paragraph count, documents by year and distinctive terms of the paragraphs about these councils."""
         return council_summary(self.generation(), names, exclude)
+
+    def facet_values(self) -> dict[str, set[str]]:
+        """Every value each facet field holds (cached with the generation)."""
+        gen = self.generation()
+        return gen.results.get(("facet values",), lambda: known_values(gen))
 
     def document_counts(self) -> dict[str, int]:
         """Documents per council facet value (an empty index: none)."""

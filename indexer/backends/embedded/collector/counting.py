@@ -28,13 +28,9 @@ class Matches:
         self.mask = mask
 
     @cached_property
-    def per_document(self) -> np.ndarray | None:
-        """Matching paragraphs per document (None for a generation without documents: paragraph counting)."""
-        if getattr(self.gen, "doc_ids", None) is None:
-            return None
-        if hasattr(self.gen, "count_per_document"):
-            return self.gen.count_per_document(self.mask)
-        return np.bincount(self.gen.doc_ids[self.mask], minlength=len(self.gen.doc_names))
+    def per_document(self) -> np.ndarray:
+        """Matching paragraphs per document."""
+        return self.gen.count_per_document(self.mask)
 
 
 _BUILT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -43,12 +39,9 @@ _BUILT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 def document_codes(gen, key, codes: np.ndarray) -> DocumentCodes:
     """The document view of a per-paragraph code array (non-negative; 0 counts nothing), cached per generation
     under `key`."""
-    try:
-        built = _BUILT.setdefault(gen, {})
-    except TypeError:  # a stand-in generation (tests) that cannot be weakly referenced: not cached
-        built = {}
+    built = _BUILT.setdefault(gen, {})
     if key not in built:
-        built[key] = _document_codes(gen.doc_ids, len(gen.doc_names), codes, getattr(gen, "document_runs", None))
+        built[key] = _document_codes(gen.doc_ids, len(gen.doc_names), codes, gen.document_runs)
     return built[key]
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import numpy as np
 
@@ -11,14 +10,13 @@ from indexer.models import SearchRequest, SearchResult
 from indexer.backends.embedded.query.bestmatch import context_matched, plan_hits
 from indexer.backends.embedded.query.context import councils_named
 from indexer.backends.embedded.collector.counting import Matches
-from indexer.search.facets import FACETS, combine, facet_counts, facet_masks, year_counts
+from indexer.backends.embedded.collector.facets import combine, facet_counts, facet_masks, year_counts
+from indexer.search.facets import FACETS
 from indexer.backends.embedded.query.matching import match_mask
 from indexer.backends.embedded.collector.ordering import ranked_docnums
-from indexer.search.urls import toggle_url
 from indexer.backends.embedded.query.parse import parse_query
 from indexer.search.query import ParsedQuery, cut_query
 from indexer.backends.embedded.read.results import export_row, make_hit
-from indexer.search.understand import understand
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 
@@ -41,12 +39,11 @@ def search(gen, req: SearchRequest) -> SearchResult:
                         facets=facet_counts(gen, matched, masks, req, matches),
                         facet_labels={f.name: f.label for f in FACETS}, suggestion=suggestion,
                         message=_message(parsed), year_histogram=sorted(year_counts(gen, matches).items()),
-                        understood=understand(cut_query(req.q)[0], req, _known_values(gen)),
                         match_info=match_info(gen, parsed, req, final))
 
 
-def _known_values(gen) -> dict[str, set[str]]:
-    """The facet values the index holds, for query understanding."""
+def known_values(gen) -> dict[str, set[str]]:
+    """The facet values the index holds (years as strings)."""
     known = {name: set(values) for name, values in gen.keyword_postings.items()}
     return {**known, "year": {str(y) for y in gen.years_present}}
 
@@ -69,11 +66,8 @@ def match_info(gen, parsed: ParsedQuery, req: SearchRequest, final: np.ndarray) 
     words = [g.typed[:40] for g in parsed.plan.groups]
     if parsed.plan.stand_ins:
         words.append("grade " + " ".join(value for _, value in parsed.plan.stand_ins))  # "grade from inadequate"
-    info = {"mode": "all" if parsed.plan.strict else "best", "words": words,
-            "required": hits.required_used, "of": groups, "all_words": int(np.count_nonzero(hits.all_groups & final)),
-            "strict_url": toggle_url(replace(req, match="all")) if not parsed.plan.strict else None,
-            "best_url": toggle_url(replace(req, match="best")) if parsed.plan.strict else None}
-    return info
+    return {"mode": "all" if parsed.plan.strict else "best", "words": words,
+            "required": hits.required_used, "of": groups, "all_words": int(np.count_nonzero(hits.all_groups & final))}
 
 
 def _page(gen, parsed: ParsedQuery, matches: Matches, req: SearchRequest) -> tuple[list, int]:
