@@ -14,6 +14,8 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.support.charset import accent_map
 from whoosh.util.text import rcompile
 
+from .stemming import exception
+
 @lru_cache(maxsize=1)
 def _stemmer() -> SnowballStemmer:
     """NLTK's English Snowball stemmer."""
@@ -21,8 +23,9 @@ def _stemmer() -> SnowballStemmer:
 
 
 def stem(word: str) -> str:
-    """Stem one lowercased word, treating the curly apostrophe like the straight one."""
-    return _stemmer().stem(word.replace("’", "'"))
+    """Stem one lowercased word, treating the curly apostrophe like the straight one; domain exceptions first."""
+    word = word.replace("’", "'")
+    return exception(word) or _stemmer().stem(word)
 
 
 _WORD_CACHE_LIMIT = 500_000

@@ -21,9 +21,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.extensions["reportsearch"] = SearchIndex(app.config["INDEX_DIR"])
 
-    from . import councils, explore, views
+    from . import councils, explore, presenting, views
 
     app.register_blueprint(views.bp)
+    app.register_blueprint(presenting.bp)
     app.register_blueprint(councils.bp)
     app.register_blueprint(explore.bp)
 

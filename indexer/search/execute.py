@@ -11,6 +11,7 @@ from ..models import SearchRequest, SearchResult
 from .bestmatch import context_matched, plan_hits
 from .context import councils_named
 from .counting import Matches
+from .coverage import not_indexed
 from .facets import FACETS, combine, facet_counts, facet_masks, year_counts
 from .matching import match_mask
 from .ordering import ranked_docnums
@@ -41,7 +42,9 @@ def search(gen, req: SearchRequest) -> SearchResult:
                         facet_labels={f.name: f.label for f in FACETS}, suggestion=suggestion,
                         message=_message(parsed), year_histogram=sorted(year_counts(gen, matches).items()),
                         understood=understand(cut_query(req.q)[0], req, _known_values(gen)),
-                        match_info=match_info(gen, parsed, req, final))
+                        match_info=match_info(gen, parsed, req, final),
+                        not_indexed=not_indexed(gen, cut_query(req.q)[0], req),
+                        corrections=list(parsed.corrections))
 
 
 def _known_values(gen) -> dict[str, set[str]]:
@@ -51,12 +54,13 @@ def _known_values(gen) -> dict[str, set[str]]:
 
 
 def _message(parsed: ParsedQuery) -> str | None:
-    """The parser's note, and which unknown words were also searched under a correction."""
-    notes = [parsed.message] if parsed.message else []
-    if parsed.corrections:
-        fixed = ", ".join(f"“{typed}” as “{correction}”" for typed, correction in parsed.corrections)
-        notes.append(f"Also searched for {fixed}.")
-    return " ".join(notes) or None
+    """The parser's note (spelling corrections travel separately: the page says them in one line)."""
+    return parsed.message or None
+
+
+def spelling_note(corrections) -> str:
+    """Which unknown words were also searched under a correction: “safegaurding” as “safeguarding”."""
+    return ", ".join(f"“{typed}” as “{correction}”" for typed, correction in corrections)
 
 
 def match_info(gen, parsed: ParsedQuery, req: SearchRequest, final: np.ndarray) -> dict:

@@ -11,6 +11,7 @@ from .. import settings
 from .. import limits
 from ..limits import check_expansions
 from ..schema import stem
+from ..stemming import MERGED_STEM_WEIGHT, merged_stem
 from ..snippets import MATCH_FIELDS, QueryMarks, query_marks
 from .bestmatch import BestMatchPlan, meaningful_groups
 from .expansion import cap_expansions
@@ -132,6 +133,7 @@ def _plain(gen, text: str, strict: bool, message: str | None) -> ParsedQuery:
         cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
         message = f"{message} {cut}" if message else cut
     for group in unique:
+        group = with_merged_stem(group)
         if len(group.alternatives) == 1 and len(corrections) < settings.MAX_SPELLING_WORDS and _unknown(gen, group):
             correction = (gen.speller.suggest(group.typed.lower())
                           if len(group.typed) <= settings.MAX_SPELLING_WORD_CHARS else None)
@@ -144,6 +146,15 @@ def _plain(gen, text: str, strict: bool, message: str | None) -> ParsedQuery:
     boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text)) + named_councils(text)
     plan = BestMatchPlan(tuple(groups), strict, boosts, moves if not strict else ())
     return ParsedQuery(None, plan.marks(), message, plan, tuple(corrections))
+
+
+def with_merged_stem(group: Group) -> Group:
+    """A word the domain stemmer keeps apart ("rated") also matches Snowball's merged stem ("rates"), weakly."""
+    first = group.alternatives[0]
+    merged = merged_stem(first.stems[0]) if len(first.stems) == 1 else None
+    if merged is None:
+        return group
+    return Group(group.typed, (*group.alternatives, Alternative((merged,), MERGED_STEM_WEIGHT, group.typed)))
 
 
 def named_councils(text: str) -> tuple[tuple[str, str], ...]:
