@@ -26,6 +26,7 @@ from . import whoosh_speed  # noqa: F401 - installs a Whoosh fix used while writ
 from .schema import build_schema, join_facet
 from .segments import BulkWriter, SegmentColumns
 from .spelling import WordCounter
+from .stemming import ANALYSIS_VERSION
 from .validate import validate_generation
 
 if TYPE_CHECKING:  # imported where used: the search package imports this module
@@ -48,6 +49,7 @@ class BuildReport:
     seconds: float = 0.0
     built_at: str = ""
     changes: dict[str, int] = field(default_factory=dict)  # an update's added / changed / removed files
+    analysis_version: int = ANALYSIS_VERSION  # the word analysis (stemming exceptions) the index was built with
 
     def as_dict(self) -> dict:
         """JSON-friendly form."""

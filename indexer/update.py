@@ -23,6 +23,7 @@ from .layout import BUILD_INFO, GENERATION_PREFIX, current_generation, read_buil
 from .extract import Unreadable, iter_sources, load_folder_metadata, read_document, read_documents
 from .lock import RebuildLock
 from .models import Document
+from .stemming import ANALYSIS_VERSION
 from .schema import build_schema
 from .search import arrays as persisted
 from .search.sequences import VOCAB, SequenceWriter
@@ -40,7 +41,8 @@ def update(sources: list[Path], index_dir: Path | None = None,
         current = current_generation(index_dir)
         known = filestate.load(current) if current else None
         if current is None or known is None or persisted.load(current) is None \
-                or not (current / persisted.FOLDER / VOCAB).exists() or not _has_every_field(current):
+                or not (current / persisted.FOLDER / VOCAB).exists() or not _has_every_field(current) \
+                or read_build_info(current).get("analysis_version", 0) != ANALYSIS_VERSION:  # words analysed anew
             return _build_locked(read_documents(sources), index_dir, names, progress)
         return _update_locked(sources, index_dir, current, known, names, progress)
 

@@ -173,3 +173,37 @@ def test_rebuild_of_one_document_says_document(runner, tmp_path):
     (folder / "a.txt").write_text("Medway children's services were judged inadequate.\n", encoding="utf-8")
     out = runner.invoke(main, ["rebuild", "--source", str(folder), "--index", str(tmp_path / "ix"), "--quiet"]).output
     assert "Indexed 1 document, 1 paragraph in" in out
+
+
+def test_an_index_from_an_older_word_analysis_says_so_and_update_rebuilds_it(tmp_path):
+    import json
+
+    from indexer.layout import BUILD_INFO, current_generation
+    from indexer.update import update
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Kent was rated good; exclusion rates fell.\n", encoding="utf-8")
+    index_dir = tmp_path / "ix"
+    rebuild([folder], index_dir)
+    assert SearchIndex(index_dir).search(SearchRequest(q="rated")).message is None
+    info_path = current_generation(index_dir) / BUILD_INFO
+    info = json.loads(info_path.read_text())
+    del info["analysis_version"]  # as an index built before the stemming exceptions
+    info_path.write_text(json.dumps(info))
+    assert "rebuild" in SearchIndex(index_dir).search(SearchRequest(q="rated")).message
+    report = update([folder], index_dir)
+    assert not report.changes  # a full rebuild, not an update of the old words
+    assert SearchIndex(index_dir).search(SearchRequest(q="rated")).message is None
+
+
+def test_opposite_findings_rank_below_the_one_asked_for(grades_vs_rates):
+    from indexer.search.opposites import opposite_paragraphs
+
+    gen = grades_vs_rates.generation()
+    high = opposite_paragraphs(gen, frozenset({stem("caseloads"), stem("high")}))
+    texts = [gen.stored(int(d))["text"] for d in high.nonzero()[0]]
+    assert len(texts) == 1 and "manageable" in texts[0]
+    assert opposite_paragraphs(gen, frozenset({stem("caseloads")})) is None  # no pole named: nothing changes
+    hits = grades_vs_rates.search(SearchRequest(q="caseloads manageable", collapse=False)).hits
+    assert "<mark>manageable</mark>" in hits[0].snippet_html

@@ -13,6 +13,7 @@ from ..snippets import MATCH_FIELDS, QueryMarks
 from .cache import LruCache
 from .context import document_context
 from .matching import phrase_mask
+from .opposites import OPPOSITE_FACTOR, opposite_paragraphs
 from .synonyms import Alternative, Group
 
 # Function words need not match (inside quotes they still do: phrases keep every word).
@@ -142,6 +143,10 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
         if ids is not None:
             tiers[ids] += 1
             lifts[ids] += 1
+    if not plan.strict:
+        opposite = opposite_paragraphs(gen, plan.stems)
+        if opposite is not None:  # "caseloads are manageable" answers "caseloads too high" last among equals
+            scores[opposite] *= np.float32(OPPOSITE_FACTOR)
     return PlanHits(tiers, own_count, scores, matched, required, all_groups, _document_scores(gen, plan),
                     weighted, total, lifts)
 

@@ -8,6 +8,7 @@ import numpy as np
 
 from ..limits import words_to_correct
 from ..models import SearchRequest, SearchResult
+from ..stemming import ANALYSIS_VERSION
 from .bestmatch import context_matched, plan_hits
 from .context import councils_named
 from .counting import Matches
@@ -40,7 +41,7 @@ def search(gen, req: SearchRequest) -> SearchResult:
     return SearchResult(request=req, total=int(np.count_nonzero(final)), total_docs=total_docs, hits=hits,
                         facets=facet_counts(gen, matched, masks, req, matches),
                         facet_labels={f.name: f.label for f in FACETS}, suggestion=suggestion,
-                        message=_message(parsed), year_histogram=sorted(year_counts(gen, matches).items()),
+                        message=_message(parsed, gen), year_histogram=sorted(year_counts(gen, matches).items()),
                         understood=understand(cut_query(req.q)[0], req, _known_values(gen)),
                         match_info=match_info(gen, parsed, req, final),
                         not_indexed=not_indexed(gen, cut_query(req.q)[0], req),
@@ -53,9 +54,17 @@ def _known_values(gen) -> dict[str, set[str]]:
     return {**known, "year": {str(y) for y in gen.years_present}}
 
 
-def _message(parsed: ParsedQuery) -> str | None:
-    """The parser's note (spelling corrections travel separately: the page says them in one line)."""
-    return parsed.message or None
+def _message(parsed: ParsedQuery, gen) -> str | None:
+    """The parser's note (spelling corrections travel separately: the page says them in one line), and a word
+    when the index was built with an older word analysis than this version searches with."""
+    notes = [parsed.message] if parsed.message else []
+    if gen.info.get("analysis_version", 0) != ANALYSIS_VERSION:
+        notes.append(STALE_ANALYSIS)
+    return " ".join(notes) or None
+
+
+STALE_ANALYSIS = ("This index was built before a change in how words are matched; some words may not be found "
+                  "until it is rebuilt (`reportsearch rebuild`).")
 
 
 def spelling_note(corrections) -> str:
