@@ -23,6 +23,11 @@ STEM_EXCEPTIONS: dict[str, str] = {
 # 'poor'" is a headline's verb): the query also matches Snowball's stem, weighted this much below the word.
 MERGED_STEM_WEIGHT = 0.5
 
+# A rating cue in a query ("rated", "judged") says a grade follows; the grade word carries the meaning, so the cue
+# counts this share of a word (its score and its share of the query's weight).
+RATING_CUES = frozenset({"rated", "judged"})
+RATING_CUE_WEIGHT = 0.5
+
 # Bump when STEM_EXCEPTIONS changes: the index records it, and a mismatch tells the user to rebuild.
 ANALYSIS_VERSION = 1
 

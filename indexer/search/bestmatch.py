@@ -255,7 +255,7 @@ def _idf(gen, group: Group) -> float:
     """The idf of the group's rarest typed word in paragraph text (how much finding it means)."""
     typed = group.alternatives[0]
     df = max(1, min(len(gen.term_postings("text", s).docnums) for s in typed.stems))
-    return float(np.log1p((gen.paragraph_count - df + 0.5) / (df + 0.5)))
+    return float(np.log1p((gen.paragraph_count - df + 0.5) / (df + 0.5))) * min(1.0, typed.weight)
 
 
 def context_matched(gen, plan: BestMatchPlan, docnum: int) -> list[str]:

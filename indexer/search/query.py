@@ -11,7 +11,7 @@ from .. import settings
 from .. import limits
 from ..limits import check_expansions
 from ..schema import stem
-from ..stemming import MERGED_STEM_WEIGHT, merged_stem
+from ..stemming import MERGED_STEM_WEIGHT, RATING_CUE_WEIGHT, RATING_CUES, merged_stem
 from ..snippets import MATCH_FIELDS, QueryMarks, query_marks
 from .bestmatch import BestMatchPlan, meaningful_groups
 from .expansion import cap_expansions
@@ -149,12 +149,15 @@ def _plain(gen, text: str, strict: bool, message: str | None) -> ParsedQuery:
 
 
 def with_merged_stem(group: Group) -> Group:
-    """A word the domain stemmer keeps apart ("rated") also matches Snowball's merged stem ("rates"), weakly."""
+    """A word the domain stemmer keeps apart ("rated") also matches Snowball's merged stem ("rates"), weakly; a
+    rating cue ("rated", "judged") counts less than the grade it introduces."""
     first = group.alternatives[0]
     merged = merged_stem(first.stems[0]) if len(first.stems) == 1 else None
     if merged is None:
         return group
-    return Group(group.typed, (*group.alternatives, Alternative((merged,), MERGED_STEM_WEIGHT, group.typed)))
+    if first.stems[0] in RATING_CUES:
+        first = Alternative(first.stems, RATING_CUE_WEIGHT, first.label)
+    return Group(group.typed, (first, *group.alternatives[1:], Alternative((merged,), MERGED_STEM_WEIGHT * first.weight, group.typed)))
 
 
 def named_councils(text: str) -> tuple[tuple[str, str], ...]:
