@@ -19,10 +19,6 @@ STEM_EXCEPTIONS: dict[str, str] = {
     # "managers" and "management". "highly" (praise: "highly skilled") is not "high" (caseloads, turnover).
     "manageable": "manageable", "unmanageable": "unmanageable", "highly": "highly",
 }
-# A query word kept apart may still be written as the merged form in a grade statement ("Ofsted rates Doncaster
-# 'poor'" is a headline's verb): the query also matches Snowball's stem, weighted this much below the word.
-MERGED_STEM_WEIGHT = 0.5
-
 # A rating cue in a query ("rated", "judged") says a grade follows; the grade word carries the meaning, so the cue
 # counts this share of a word (its score and its share of the query's weight).
 RATING_CUES = frozenset({"rated", "judged"})
@@ -36,11 +32,3 @@ def exception(word: str) -> str | None:
     """The domain stem of a lowercased word, or None when Snowball's is right."""
     return STEM_EXCEPTIONS.get(word)
 
-
-def merged_stem(stem: str) -> str | None:
-    """Snowball's stem for a domain stem ("rated" -> "rate"), for the weak query alternative; None if not one."""
-    from .analysis import _stemmer
-
-    words = [w for w, s in STEM_EXCEPTIONS.items() if s == stem]
-    merged = {_stemmer().stem(w) for w in words}
-    return merged.pop() if len(merged) == 1 and stem not in merged else None

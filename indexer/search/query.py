@@ -11,7 +11,7 @@ from .. import settings
 from .. import limits
 from ..limits import check_expansions
 from ..schema import stem
-from ..stemming import MERGED_STEM_WEIGHT, RATING_CUE_WEIGHT, RATING_CUES, merged_stem
+from ..stemming import RATING_CUE_WEIGHT, RATING_CUES
 from ..snippets import MATCH_FIELDS, QueryMarks, query_marks
 from .bestmatch import BestMatchPlan, meaningful_groups
 from .expansion import cap_expansions
@@ -133,7 +133,7 @@ def _plain(gen, text: str, strict: bool, message: str | None) -> ParsedQuery:
         cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
         message = f"{message} {cut}" if message else cut
     for group in unique:
-        group = with_merged_stem(group)
+        group = with_cue_weight(group)
         if len(group.alternatives) == 1 and len(corrections) < settings.MAX_SPELLING_WORDS and _unknown(gen, group):
             correction = (gen.speller.suggest(group.typed.lower())
                           if len(group.typed) <= settings.MAX_SPELLING_WORD_CHARS else None)
@@ -148,16 +148,12 @@ def _plain(gen, text: str, strict: bool, message: str | None) -> ParsedQuery:
     return ParsedQuery(None, plan.marks(), message, plan, tuple(corrections))
 
 
-def with_merged_stem(group: Group) -> Group:
-    """A word the domain stemmer keeps apart ("rated") also matches Snowball's merged stem ("rates"), weakly; a
-    rating cue ("rated", "judged") counts less than the grade it introduces."""
+def with_cue_weight(group: Group) -> Group:
+    """A rating cue ("rated", "judged", "ratings") counts less than the grade it introduces ("rated inadequate")."""
     first = group.alternatives[0]
-    merged = merged_stem(first.stems[0]) if len(first.stems) == 1 else None
-    if merged is None:
+    if len(first.stems) != 1 or first.stems[0] not in RATING_CUES:
         return group
-    if first.stems[0] in RATING_CUES:
-        first = Alternative(first.stems, RATING_CUE_WEIGHT, first.label)
-    return Group(group.typed, (first, *group.alternatives[1:], Alternative((merged,), MERGED_STEM_WEIGHT * first.weight, group.typed)))
+    return Group(group.typed, (Alternative(first.stems, RATING_CUE_WEIGHT, first.label), *group.alternatives[1:]))
 
 
 def named_councils(text: str) -> tuple[tuple[str, str], ...]:
