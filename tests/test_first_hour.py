@@ -113,10 +113,11 @@ def test_facet_css_has_no_fixed_height_scroll_box():
 
 def test_single_year_chart_has_one_centred_label(client):
     html = client.get("/?q=caseloads&year=2019").get_data(as_text=True)
-    svg = re.search(r'<svg class="histogram".*?</svg>', html, re.S)
-    if svg:
-        labels = re.findall(r'<text[^>]*class="axis">(\d+)</text>', svg.group(0))
-        assert labels == ["2019"] and 'text-anchor="middle"' in svg.group(0)
+    svg = re.search(r'<svg class="histogram".*?</svg>', html, re.S).group(0)
+    labels = re.findall(r'<text x="([\d.]+)"[^>]*class="axis">(\d+)</text>', svg)
+    assert [year for _, year in labels] == ["2019"] and 'text-anchor="middle"' in svg
+    width = float(re.search(r'viewBox="0 0 (\d+)', svg).group(1))
+    assert float(labels[0][0]) == width / 2 and width >= 90  # centred, with room for the four digits
 
 
 # Dead ends

@@ -152,13 +152,16 @@ def _histogram(result: SearchResult) -> dict | None:
     counts = dict(data)
     peak = max(counts.values()) or 1
     width, height = 16, 60
+    years = range(first, last + 1)
+    total = max(len(years) * (width + 2), 90)  # room for a label even when one year remains
+    offset = (total - len(years) * (width + 2)) // 2  # a few bars sit in the middle, not squeezed at the left
     bars = []
-    for i, year in enumerate(range(first, last + 1)):
+    for i, year in enumerate(years):
         count = counts.get(year, 0)
         h = 0 if not count else max(2, round(height * count / peak))
-        bars.append({"year": year, "count": count, "x": i * (width + 2), "y": height - h, "h": h, "w": width,
-                     "url": search_url(result.request, year=[], year_from=year, year_to=year)})
-    return {"bars": bars, "width": len(bars) * (width + 2), "height": height, "first": first, "last": last}
+        bars.append({"year": year, "count": count, "x": offset + i * (width + 2), "y": height - h, "h": h,
+                     "w": width, "url": search_url(result.request, year=[], year_from=year, year_to=year)})
+    return {"bars": bars, "width": total, "height": height, "first": first, "last": last}
 
 
 @bp.route("/doc/<path:doc_id>")

@@ -30,6 +30,9 @@ def main(base: str, label: str) -> None:
         for name, path in PAGES.items():
             page.goto(base + path)
             page.screenshot(path=str(out / f"{label}-{name}.png"), full_page=False)
+        page.goto(base + PAGES["one-year"])  # the year chart alone, where its labels overlapped
+        page.locator("section.facet", has=page.locator("#facet-year")).screenshot(
+            path=str(out / f"{label}-year-chart.png"))
         browser.close()
 
 
