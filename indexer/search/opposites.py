@@ -1,8 +1,9 @@
 """Opposite findings: "caseloads too high" should not be answered by "caseloads are manageable".
 
-Each entry names a topic and its two poles, as stems. When a plain query names the topic and one pole only, the
-paragraphs that name the topic and the other pole only rank lower (their score is scaled down; never removed):
-a reader asking about high caseloads still sees the paragraphs about high caseloads first.
+Each entry names a topic and its two poles. A pole has the words that name it in a query and the phrases that
+state it in a paragraph ("high" in a query; "too high", "high caseloads" in a report: "high standards" is not it).
+When a plain query names the topic and one pole only, the paragraphs that state the other pole and not the one
+asked for rank lower (their score is scaled down; nothing is removed).
 """
 from __future__ import annotations
 
@@ -11,51 +12,72 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..schema import stem
+from .matching import phrase_mask
+
+
+@dataclass(frozen=True)
+class Pole:
+    """One side of a finding: the query words that ask for it, the phrases that state it."""
+
+    asked_by: tuple[str, ...]
+    stated_by: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Opposite:
-    """A topic and two poles of what is said about it, each a set of words (stemmed when used)."""
+    """A topic and the two poles of what is said about it."""
 
     topic: tuple[str, ...]
-    one: tuple[str, ...]
-    other: tuple[str, ...]
+    one: Pole
+    other: Pole
 
 
 OPPOSITES: tuple[Opposite, ...] = (
-    Opposite(("caseloads", "workloads"), ("high", "unmanageable", "excessive", "heavy"),
-             ("manageable", "reasonable", "low", "lower", "protected")),
-    Opposite(("turnover",), ("high", "higher"), ("low", "lower", "stable", "reduced")),
-    Opposite(("supervision",), ("irregular", "infrequent", "inconsistent", "not regular"), ("regular", "reflective")),
+    Opposite(("caseloads", "caseload", "workloads"),
+             Pole(("high", "unmanageable", "excessive", "heavy"),
+                  ("too high", "high caseloads", "caseloads are high", "caseloads remain high", "high caseload",
+                   "unmanageable", "excessive caseloads", "heavy caseloads")),
+             Pole(("manageable", "reasonable", "low", "protected"),
+                  ("manageable", "reasonable caseloads", "low caseloads", "caseloads are low", "protected caseloads"))),
+    Opposite(("turnover",),
+             Pole(("high",), ("high turnover", "turnover is high", "high staff turnover", "turnover remains high")),
+             Pole(("low", "stable"), ("low turnover", "turnover is low", "stable workforce", "low staff turnover"))),
 )
 # How much an opposite paragraph's score counts (1 = no change).
 OPPOSITE_FACTOR = 0.5
 
 
 def _stems(words: tuple[str, ...]) -> frozenset[str]:
-    """The stems of words (a word of several stems, "not regular", counts by its last)."""
-    return frozenset(stem(w.split()[-1]) for w in words)
+    """The stems of single words."""
+    return frozenset(stem(w) for w in words)
 
 
 def opposite_paragraphs(gen, query_stems: frozenset[str]) -> np.ndarray | None:
     """A mask of the paragraphs that state the pole opposite to the one the query names; None when none apply."""
     mask = None
     for rule in OPPOSITES:
-        topic, one, other = _stems(rule.topic), _stems(rule.one), _stems(rule.other)
-        if not topic & query_stems:
+        if not _stems(rule.topic) & query_stems:
             continue
-        asked, unwanted = (one, other) if one & query_stems and not other & query_stems else \
-                          (other, one) if other & query_stems and not one & query_stems else (None, None)
-        if asked is None:
-            continue
-        found = _any(gen, topic) & _any(gen, unwanted) & ~_any(gen, asked)
+        one, other = _stems(rule.one.asked_by) & query_stems, _stems(rule.other.asked_by) & query_stems
+        if bool(one) == bool(other):
+            continue  # neither pole named, or both: nothing to tell apart
+        asked, unwanted = (rule.one, rule.other) if one else (rule.other, rule.one)
+        found = _states(gen, unwanted) & ~_states(gen, asked)
         mask = found if mask is None else mask | found
     return mask
 
 
-def _any(gen, stems: frozenset[str]) -> np.ndarray:
-    """Paragraphs whose text has any of the stems."""
+def _states(gen, pole: Pole) -> np.ndarray:
+    """Paragraphs stating a pole: any of its phrases."""
     mask = np.zeros(gen.size, dtype=bool)
-    for s in stems:
-        mask[gen.term_postings("text", s).docnums] = True
+    for phrase in pole.stated_by:
+        stems = tuple(stem(w) for w in phrase.split())
+        mask |= phrase_mask(gen, stems) if len(stems) > 1 else _has(gen, stems[0])
+    return mask
+
+
+def _has(gen, stem_: str) -> np.ndarray:
+    """Paragraphs whose text has a stem."""
+    mask = np.zeros(gen.size, dtype=bool)
+    mask[gen.term_postings("text", stem_).docnums] = True
     return mask
