@@ -12,6 +12,8 @@ STEM_EXCEPTIONS: dict[str, str] = {
     "rated": "rated", "rating": "rated", "ratings": "rated",
     # A grade given ("judged inadequate") vs court judges ("judges praised the quality of applications").
     "judged": "judged",
+    # A grade given ("graded good") vs the grade key printed in every pre-2013 report ("Outstanding (Grade 1)").
+    "graded": "graded",
     # "cared for children" (some councils' term for children in care) vs "care" in every other sense;
     # synonyms.txt joins "cared for children" to "children in care" again as a phrase.
     "cared": "cared",
@@ -21,7 +23,7 @@ STEM_EXCEPTIONS: dict[str, str] = {
 }
 # A rating cue in a query ("rated", "judged") says a grade follows; the grade word carries the meaning, so the cue
 # counts this share of a word (its score and its share of the query's weight).
-RATING_CUES = frozenset({"rated", "judged"})
+RATING_CUES = frozenset({"rated", "judged", "graded"})
 RATING_CUE_WEIGHT = 0.5
 
 # Bump when STEM_EXCEPTIONS changes: the index records it, and a mismatch tells the user to rebuild.
