@@ -69,7 +69,7 @@ def search(fmt: str = "html"):
                                built_at=held.built_at, examples=settings.EXAMPLE_SEARCHES,
                                per_page_choices=settings.PER_PAGE_CHOICES)
     cf = request.args.get("cf", "").strip()[: settings.MAX_VALUE_CHARS]
-    show_all = request.args.getlist("all")
+    show_all = [name for name in dict.fromkeys(request.args.getlist("all")) if name in result.facets]
     facets = {name: shown_values(values, name, name in show_all or bool(cf))
               for name, values in result.facets.items()}
     return render_template("search.html", result=result, req=req, cf=cf, labels=FACET_LABELS, facet_list=FACETS,
