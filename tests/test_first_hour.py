@@ -31,7 +31,8 @@ def test_a_council_with_no_documents_is_said_plainly_with_next_steps(client):
 def test_not_indexed_is_in_the_json_and_the_cli(client, runner, fixture_index):
     data = client.get("/search.json?q=Rutland+inadequate").get_json()
     assert data["not_indexed"] == [{"facet": "council", "value": "Rutland", "typed": "Rutland",
-                                    "message": "No documents about Rutland are indexed", "without_url": "?q=inadequate"}]
+                                    "message": "No documents about Rutland are indexed", "without_url": "?q=inadequate",
+                                    "related": []}]
     years = client.get("/search.json?q=caseloads+2003").get_json()["not_indexed"]
     assert [(n["facet"], n["value"]) for n in years] == [("year", "2003")]
     assert "No documents from 2003 are indexed" in years[0]["message"]
@@ -209,3 +210,21 @@ def test_opposite_findings_rank_below_the_one_asked_for(grades_vs_rates):
     assert opposite_paragraphs(gen, frozenset({stem("caseloads")})) is None  # no pole named: nothing changes
     hits = grades_vs_rates.search(SearchRequest(q="caseloads manageable", collapse=False)).hits
     assert "<mark>manageable</mark>" in hits[0].snippet_html
+
+
+def test_a_council_whose_successor_has_documents_says_so():
+    from indexer.search.collection import Collection
+    from indexer.search.coverage import _council_note
+
+    def held(*names):
+        return Collection(1, 1, [], {n: 1 for n in names}, 153, 1, [], None)
+
+    req = SearchRequest(q="Poole caseloads")
+    note = _council_note("Poole", "Poole", req, held("Bournemouth, Christchurch and Poole"))
+    assert note.message == ("No documents about Poole itself are indexed; "
+                            "its successor Bournemouth, Christchurch and Poole has some")
+    assert note.related == ("Bournemouth, Christchurch and Poole",)
+    # The same children's services under the same name (the county council, then the unitary): no notice.
+    assert _council_note("Buckinghamshire", "Buckinghamshire", req,
+                         held("Buckinghamshire (Buckinghamshire County Council)")) is None
+    assert _council_note("Rutland", "Rutland", req, held("Kent")).related == ()

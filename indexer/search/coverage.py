@@ -20,10 +20,11 @@ class NotIndexed:
     typed: str            # as the user wrote it
     message: str          # "No documents about Birmingham are indexed"
     without_url: str      # the same search without those words (relative "?q=…"); "" when nothing would be left
+    related: tuple[str, ...] = ()  # a predecessor or successor council that has documents ("Bournemouth" -> BCP)
 
     def as_dict(self) -> dict:
         """JSON-friendly form."""
-        return dict(self.__dict__)
+        return {**self.__dict__, "related": list(self.related)}
 
 
 def _without(req: SearchRequest, typed: str) -> str:
@@ -33,6 +34,34 @@ def _without(req: SearchRequest, typed: str) -> str:
     return toggle_url(replace(req, q=rest)) if rest else ""
 
 
+def _related(value: str, held) -> tuple[list[tuple[str, str]], bool]:
+    """The council's predecessors and successors that have documents ("its successor …", name), and whether one
+    of them is the same
+    children's services under the same name (Buckinghamshire County Council, then Buckinghamshire Council)."""
+    from ..councils import all_councils
+
+    council = all_councils().get(value)
+    if council is None:
+        return [], False
+    family = [(f"its predecessor {name}", name) for name in council.predecessors if held.has_council(name)]
+    family += [(f"its successor {name}", name) for name in council.successors if held.has_council(name)]
+    base = value.split(" (")[0]
+    return family, any(name.split(" (")[0] == base for _, name in family)
+
+
+def _council_note(value: str, typed: str, req: SearchRequest, held) -> NotIndexed | None:
+    """The notice for a council without documents; None when it has some, or its same-named forerunner has."""
+    if held.has_council(value):
+        return None
+    related, same_service = _related(value, held)
+    if same_service:
+        return None
+    message = f"No documents about {value} are indexed"
+    if related:
+        message = f"No documents about {value} itself are indexed; {' and '.join(role for role, _ in related)} has some"
+    return NotIndexed("council", value, typed, message, _without(req, typed), tuple(name for _, name in related))
+
+
 def not_indexed(gen, text: str, req: SearchRequest) -> list[NotIndexed]:
     """Councils, grades and years the query names that no indexed document is about."""
     if not text.strip():
@@ -40,9 +69,9 @@ def not_indexed(gen, text: str, req: SearchRequest) -> list[NotIndexed]:
     held = collection(gen)
     out: list[NotIndexed] = []
     for value, typed in dict(councils_in(text)).items():
-        if not held.has_council(value):
-            out.append(NotIndexed("council", value, typed, f"No documents about {value} are indexed",
-                                  _without(req, typed)))
+        note = _council_note(value, typed, req, held)
+        if note is not None:
+            out.append(note)
     severities = set(gen.keyword_postings.get("severity", {}))
     for grade, typed in dict(grades_in(text)).items():
         if grade not in severities:
