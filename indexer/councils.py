@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -177,3 +178,14 @@ def council_rows(gen, region: str = "", grade: str = "", sort: str = "name", des
     if grade:
         rows = [r for r in rows if (r["current_grade"] or "none") == grade]
     return sorted(rows, key=SORT_KEYS.get(sort, SORT_KEYS["name"]), reverse=descending)
+
+
+# "Buckinghamshire (Buckinghamshire County Council)": the old county council whose children's services the new
+# unitary took over. The value stays (it is the facet key); the label drops the repetition.
+_REDUNDANT = re.compile(r"^(?P<name>.+?) \((?P=name)\b[^)]*\)$")
+
+
+def council_label(value: str) -> str:
+    """A council facet value as it reads: "Buckinghamshire", not "Buckinghamshire (Buckinghamshire County Council)"."""
+    match = _REDUNDANT.match(value or "")
+    return match.group("name") if match else value

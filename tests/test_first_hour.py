@@ -228,3 +228,12 @@ def test_a_council_whose_successor_has_documents_says_so():
     assert _council_note("Buckinghamshire", "Buckinghamshire", req,
                          held("Buckinghamshire (Buckinghamshire County Council)")) is None
     assert _council_note("Rutland", "Rutland", req, held("Kent")).related == ()
+
+
+def test_a_council_known_by_its_forerunner_is_offered_as_that_filter():
+    from indexer.search.understand import _indexed_as
+
+    old = "Buckinghamshire (Buckinghamshire County Council)"
+    assert _indexed_as("Buckinghamshire", {old, "Kent"}) == old
+    assert _indexed_as("Kent", {old, "Kent"}) == "Kent"
+    assert _indexed_as("Rutland", {"Kent"}) == "Rutland"

@@ -2,25 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from flask import Blueprint
 
-from indexer import settings
+from indexer import councils, settings
 from indexer.search.collection import Collection
 
 bp = Blueprint("presenting", __name__)
 
-# "Buckinghamshire (Buckinghamshire County Council)": the old county council whose children's services the new
-# unitary took over. The value stays (it is the facet key); the label drops the repetition.
-_REDUNDANT = re.compile(r"^(?P<name>.+?) \((?P=name)\b[^)]*\)$")
-
-
 @bp.app_template_filter("council_label")
 def council_label(value: str) -> str:
-    """A council facet value as it reads: "Buckinghamshire", not "Buckinghamshire (Buckinghamshire County Council)"."""
-    match = _REDUNDANT.match(value or "")
-    return match.group("name") if match else value
+    """A council facet value as it reads (indexer.councils.council_label)."""
+    return councils.council_label(value)
 
 
 @bp.app_template_filter("readable_date")

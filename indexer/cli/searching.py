@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .. import settings
+from ..councils import council_label
 from ..models import SearchRequest
 from ..search import IndexMissing, SearchIndex
 from .common import INDEX_OPTION, count, terminal_snippet
@@ -66,14 +67,15 @@ def search(query, council, year, year_from, year_to, severity, sort, limit, all_
         click.echo(f"{count(info['all_words'], 'paragraph')} with all your words; best matches for at least "
                    f"{info['required']} of {info['of']} (--match all for only those)")
     if result.understood:
-        click.echo("Filters you may mean: " + " · ".join(f"{u.facet.replace('_', ' ')} {u.value}"
+        click.echo("Filters you may mean: " + " · ".join(f"{u.facet.replace('_', ' ')} {council_label(u.value)}"
                                                          for u in result.understood))
     if spelling_line(result):
         click.echo(spelling_line(result))
     if result.hits:
         click.echo(ranking_line(req))
     for rank, hit in enumerate(result.hits, (req.page - 1) * req.per_page + 1):
-        facets = " · ".join(x for x in ["; ".join(hit.council), str(hit.year or ""), "; ".join(hit.severity)] if x)
+        councils = "; ".join(council_label(c) for c in hit.council)
+        facets = " · ".join(x for x in [councils, str(hit.year or ""), "; ".join(hit.severity)] if x)
         click.secho(f"{rank}. {hit.title}", bold=True)
         click.echo(f"   {hit.doc_id} ¶{hit.paragraph}  [{facets}]")
         click.echo("   " + terminal_snippet(hit.snippet_html))
