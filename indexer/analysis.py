@@ -34,6 +34,8 @@ class _AccentFold(dict):
 
 accent_map = _AccentFold()
 
+from indexer.stemming import exception
+
 @lru_cache(maxsize=1)
 def _stemmer() -> SnowballStemmer:
     """NLTK's English Snowball stemmer."""
@@ -41,8 +43,9 @@ def _stemmer() -> SnowballStemmer:
 
 
 def stem(word: str) -> str:
-    """Stem one lowercased word, treating the curly apostrophe like the straight one."""
-    return _stemmer().stem(word.replace("’", "'"))
+    """Stem one lowercased word, treating the curly apostrophe like the straight one; domain exceptions first."""
+    word = word.replace("’", "'")
+    return exception(word) or _stemmer().stem(word)
 
 
 _WORD_CACHE_LIMIT = 500_000

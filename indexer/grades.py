@@ -22,6 +22,7 @@ class Grade:
     report_words: tuple[str, ...] = ()  # how report judgement tables print it
     number: str = ""  # "Grade 3" on the pre-2013 four-point scale
     scale: str = "current"  # current | pre-2013 | both
+    meaning: str = ""  # what the grade means on its scale, for readers (document pages)
 
 
 GRADES: tuple[Grade, ...] = (
@@ -31,18 +32,24 @@ GRADES: tuple[Grade, ...] = (
                      r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“]?excellent\b",
                      r"(?<=the\s['‘“])excellent(?=['’”]\s+band)|(?<=the\s)excellent(?=\s+band)",
                      r"(?:the\s+)?(?:highest|top)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
-          cued_words=("outstanding",), report_words=("outstanding",)),
+          cued_words=("outstanding",), report_words=("outstanding",),
+          meaning="the highest of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     Grade("good", rank=2, display=1, compares_as="good", number="2", scale="both",
           phrasings=(r"performs?\s+well", r"performing\s+well"),
-          cued_words=("good",), report_words=("good",)),
+          cued_words=("good",), report_words=("good",),
+          meaning="the second of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     # Pre-2013 "adequate" was the third of four grades; Ofsted's 2013 scale replaced it with requires improvement.
     Grade("adequate", rank=3, display=3, compares_as="requires improvement", number="3", scale="pre-2013",
           phrasings=(r"performs?\s+adequately", r"performing\s+adequately"),
-          cued_words=("adequate",), report_words=("adequate",)),
+          cued_words=("adequate",), report_words=("adequate",),
+          meaning="the third of four grades on Ofsted’s pre-2013 scale (below good, above inadequate); "
+                  "since November 2013 that point is called “requires improvement to be good”"),
     Grade("requires improvement", rank=4, display=2, compares_as="requires improvement",
           phrasings=(r"requires?\s+improvement(?:\s+to\s+be\s+good)?", r"require\s+improvement",
                      r"requiring\s+improvement", r"\bRI\b"),
-          report_words=("requires improvement(?: to be good)?", "require improvement")),
+          report_words=("requires improvement(?: to be good)?", "require improvement"),
+          meaning="the third of Ofsted’s four grades since November 2013 (below good, above inadequate); "
+                  "before then the third grade was “adequate”"),
     Grade("inadequate", rank=5, display=4, compares_as="inadequate", number="4", scale="both",
           phrasings=(r"inadequate", r"performs?\s+poorly", r"performing\s+poorly",
                      r"(?:the\s+)?(?:lowest|worst)\s+(?:possible\s+)?(?:rating|grade|judgement)",
@@ -50,7 +57,8 @@ GRADES: tuple[Grade, ...] = (
                      r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“]?poor\b",
                      # "councils with failing children's services include A, B": the press's word for inadequate.
                      r"failing(?=\s+(?:children['’]s\s+(?:services|social\s+care)|child\s+protection))"),
-          report_words=("inadequate",)),
+          report_words=("inadequate",),
+          meaning="the lowest of Ofsted’s four grades, on both the pre-2013 and the current scale"),
 )
 BY_VALUE: dict[str, Grade] = {g.value: g for g in GRADES}
 VALUES: tuple[str, ...] = tuple(g.value for g in GRADES)
@@ -114,6 +122,11 @@ def official_grades_for(text_grade: str) -> set[str]:
     """The official grades a document's grade word can stand for: "adequate" may be a journalist's word for
     requires improvement, but "requires improvement" (a 2013 term) never means a pre-2013 "adequate"."""
     return {text_grade, compares_as(text_grade)}
+
+
+def meaning(grade: str | None) -> str:
+    """What a grade means on its scale ("" for a value that is not a grade)."""
+    return BY_VALUE[grade].meaning if grade in BY_VALUE else ""
 
 
 def is_cued_word(text: str) -> bool:

@@ -221,3 +221,5 @@ class SearchResult:
     year_histogram: list[tuple[int, int]] = field(default_factory=list)
     understood: list[Any] = field(default_factory=list)  # councils, grades, years named in the query
     match_info: dict[str, Any] = field(default_factory=dict)  # which matching applied, and the strict link
+    not_indexed: list[Any] = field(default_factory=list)  # councils, grades, years named with no documents
+    corrections: list[tuple[str, str]] = field(default_factory=list)  # (typed, also searched as) unknown words

@@ -78,6 +78,11 @@ SEGMENT_PARAGRAPHS = 50_000
 # Search defaults.
 PER_PAGE_CHOICES = (10, 20, 50)
 DEFAULT_PER_PAGE = 10
+# A facet list shows this many values, then a plain "all 85 councils…" link (years are always listed whole).
+FACET_TOP_VALUES = 10
+# Example searches on the front page: questions the real reports answer well.
+EXAMPLE_SEARCHES = ("caseloads too high", "care leavers in bed and breakfast", "return home interviews",
+                    "rated inadequate leadership", "private fostering", "unaccompanied asylum seeking children")
 MAX_QUERY_CHARS = 2000
 # Per-request bounds (indexer/limits.py): repeated URL parameters, wildcard expansion, "Did you mean" work.
 MAX_LIST_VALUES = 50
@@ -157,6 +162,10 @@ PLAN_CACHE_SIZE = 32
 # Council pages: significant terms (Elasticsearch significant_terms style) of a council's paragraphs.
 SIGNIFICANT_TERMS = 15
 SIGNIFICANT_MIN_PARAGRAPHS = 3
+# A distinctive term must occur in at least this many documents in all (a word of one report is that report's
+# style, not the council's), and a council needs this many documents of its own before any term is shown.
+SIGNIFICANT_MIN_DOCUMENTS = 3
+SIGNIFICANT_MIN_FOREGROUND_DOCUMENTS = 2
 SIGNIFICANT_PHRASE_CANDIDATES = 80
 SIGNIFICANT_PHRASE_CHECK_CAP = 250  # background paragraphs checked word by word per phrase
 # Similar paragraphs (more-like-this): distinctive words taken from the source paragraph, results shown.

@@ -11,6 +11,10 @@ pytestmark = pytest.mark.browser
 
 AUDITED = {
     "search with facets selected": "/?q=children&council=Medway&council=Kent&severity=inadequate",
+    "front page": "/",
+    "council with no documents": "/?q=Rutland+rated+inadequate",
+    "no results": "/?q=zeppelinz&council=Kent",
+    "spelling": "/?q=safegaurding+audits",
     "document": "/doc/000_f098993525120d5e.txt?q=caseloads",
     "council": "/council/Medway",
     "about": "/about",

@@ -30,8 +30,11 @@ def test_search_caseloads(runner, cli_index):
     assert "004_c591f3048068f891.txt" in [h["doc_id"] for h in data["hits"][1:3]]
     assert "<mark>caseloads</mark>" in data["hits"][0]["snippet"]
     text = runner.invoke(main, ["search", "case", "loads", "--index", str(cli_index)], color=False).output
-    assert "Ofsted finds Kent child protection 'inadequate'" in text.splitlines()[1]
+    lines = text.splitlines()
+    assert lines[1] == "Documents ranked by relevance, each shown by its best-matching paragraph:"
+    assert lines[2].startswith("1. Ofsted finds Kent child protection 'inadequate'")
     assert "high case loads for social workers" in text
+    assert "score" not in text  # paragraph scores out of document order confused readers; --json keeps them
 
 
 def test_search_filters(runner, cli_index):

@@ -113,7 +113,7 @@ def test_document_page_opens_at_hit_with_highlights_and_match_navigation(client)
     html = client.get("/doc/000_f098993525120d5e.txt?q=social+workers").get_data(as_text=True)
     assert 'id="p-17"' in html and "<mark>social workers</mark>" in html
     assert "next match" in html and "previous match" in html
-    assert "Official Ofsted outcome" in html and "2019-08-27" in html
+    assert "Official Ofsted outcome" in html and "published 27 August 2019" in html  # readable dates
     search = client.get("/?q=caseloads").get_data(as_text=True)
     assert "/doc/000_f098993525120d5e.txt?q=caseloads#p-17" in search
 

@@ -40,4 +40,4 @@ def test_facet_counts_equal_independent_counts_on_real_reports(reports_index):
 def test_report_document_page(reports_client):
     html = reports_client.get("/doc/report-002.pdf?q=caseloads").get_data(as_text=True)
     assert "<mark>caseloads</mark>" in html and 'id="p-16"' in html
-    assert "Barking and Dagenham" in html and "2019-04-01" in html  # the linked official outcome
+    assert "Barking and Dagenham" in html and "published 1 April 2019" in html  # the linked official outcome

@@ -23,9 +23,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     init_backend(app)
 
-    from webui import councils, explore, sources, views
+    from webui import councils, explore, presenting, sources, views
 
     app.register_blueprint(views.bp)
+    app.register_blueprint(presenting.bp)
     app.register_blueprint(councils.bp)
     app.register_blueprint(explore.bp)
     app.register_blueprint(sources.bp)

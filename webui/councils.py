@@ -30,10 +30,14 @@ def councils():
     region = region if region in regions() else ""
     grade = grade if grade in GRADE_CHOICES else ""
     rows = council_rows(search_index(), region, grade, sort, descending)
+    docs = request.args.get("docs", "")
+    docs = docs if docs in ("some", "none") else ""
+    if docs:  # the collection's coverage: councils with documents, or the gaps (current councils without any)
+        rows = [r for r in rows if (r["documents"] > 0) == (docs == "some") and (docs == "some" or not r["abolished"])]
     if request.endpoint.endswith("_json"):
-        return jsonify({"region": region or None, "grade": grade or None, "sort": sort,
+        return jsonify({"region": region or None, "grade": grade or None, "docs": docs or None, "sort": sort,
                         "order": "desc" if descending else "asc", "councils": rows})
-    state = {"region": region or None, "grade": grade or None}
+    state = {"region": region or None, "grade": grade or None, "docs": docs or None}
 
     def sort_url(key: str) -> str:
         """This listing sorted by a column (again: the other direction)."""
@@ -41,7 +45,7 @@ def councils():
         return url_for(".councils", **state, sort=key, order="desc" if flip else None)
 
     return render_template("councils.html", rows=rows, regions=regions(), grades=GRADE_CHOICES, region=region,
-                           grade=grade, sort=sort, descending=descending, sort_url=sort_url,
+                           grade=grade, docs=docs, sort=sort, descending=descending, sort_url=sort_url,
                            json_url=url_for(".councils_json", **state, sort=sort, order=request.args.get("order")))
 
 

@@ -16,9 +16,12 @@ from indexer.search.limits import limited_query
 from indexer.models import SearchRequest, SearchResult
 from indexer.backends import IndexMissing, SearchBackend
 from webui.backend import get_backend
+from indexer.backends import SearchBackend, open_backend
 from indexer.search.facets import FACET_LABELS, FACETS
 from indexer.search.present import run_search as search_with_links
 from indexer.search.params import request_from_params, request_params
+
+from webui.presenting import about_facets, collection_facts, grade_notes, shown_values, source_name
 
 bp = Blueprint("search", __name__)
 
@@ -62,12 +65,56 @@ def search(fmt: str = "html"):
     result = run_search(req, problems)
     if fmt == "json":
         return jsonify(result_as_dict(result))
+    held = search_index().collection()
+    if _is_front_page(req, problems):
+        return render_template("home.html", req=req, facts=collection_facts(held), newest=held.newest,
+                               built_at=held.built_at, examples=settings.EXAMPLE_SEARCHES,
+                               per_page_choices=settings.PER_PAGE_CHOICES)
     cf = request.args.get("cf", "").strip()[: settings.MAX_VALUE_CHARS]
+    show_all = [name for name in dict.fromkeys(request.args.getlist("all")) if name in result.facets]
+    facets = {name: shown_values(values, name, name in show_all or bool(cf))
+              for name, values in result.facets.items()}
     return render_template("search.html", result=result, req=req, cf=cf, labels=FACET_LABELS, facet_list=FACETS,
                            pages=_pages(result), histogram=_histogram(result), search_url=search_url,
                            per_page_choices=settings.PER_PAGE_CHOICES,
                            csv_cap=current_app.config["CSV_EXPORT_CAP"], hidden_state=request_params(req),
-                           clear_filters={name: [] for name in req.filters})
+                           clear_filters={name: [] for name in req.filters}, facets=facets, show_all=show_all,
+                           all_url=lambda name: _with_all(req, show_all, name),
+                           councils_with_documents=len(held.councils_with_documents),
+                           next_steps=next_steps(result) if not result.total else [])
+
+
+def _is_front_page(req: SearchRequest, problems: list[str]) -> bool:
+    """Nothing asked yet: no words, no filters, the first page, no parameter trouble to report."""
+    chosen = req.council or req.severity or req.year or req.year_from or req.year_to or any(req.filters.values())
+    return not req.q.strip() and not chosen and req.page == 1 and not problems and req.sort == "relevance"
+
+
+def _with_all(req: SearchRequest, show_all: list[str], name: str) -> str:
+    """This search with one more facet listed whole (a plain link: works without JavaScript)."""
+    return url_for(".search", **request_params(req), all=[*show_all, name]) + f"#facet-{name}"
+
+
+def next_steps(result: SearchResult) -> list[dict]:
+    """What to try when nothing matched: drop each filter, the spelling correction, the query without a name."""
+    req = result.request
+    steps = []
+    for name in ("council", "severity", "year"):
+        for value in getattr(req, name):
+            rest = [v for v in getattr(req, name) if v != value]
+            steps.append({"text": f"Remove the filter {FACET_LABELS.get(name, name).lower()}: {value}",
+                          "url": search_url(req, **{name: rest})})
+    if req.year_from or req.year_to:
+        steps.append({"text": "Remove the year range", "url": search_url(req, year_from=None, year_to=None)})
+    for name, values in req.filters.items():
+        for value in values:
+            steps.append({"text": f"Remove the filter {FACET_LABELS.get(name, name).lower()}: {value}",
+                          "url": search_url(req, **{name: [v for v in values if v != value]})})
+    if req.match == "all":
+        steps.append({"text": "Show best matches for most of your words", "url": search_url(req, match="best")})
+    if result.suggestion:
+        steps.append({"text": f"Search for “{result.suggestion}” (spelling)", "url": search_url(req, q=result.suggestion)})
+    return steps
 
 
 def export_csv(req: SearchRequest) -> Response:
@@ -108,13 +155,16 @@ def _histogram(result: SearchResult) -> dict | None:
     counts = dict(data)
     peak = max(counts.values()) or 1
     width, height = 16, 60
+    years = range(first, last + 1)
+    total = max(len(years) * (width + 2), 90)  # room for a label even when one year remains
+    offset = (total - len(years) * (width + 2)) // 2  # a few bars sit in the middle, not squeezed at the left
     bars = []
-    for i, year in enumerate(range(first, last + 1)):
+    for i, year in enumerate(years):
         count = counts.get(year, 0)
         h = 0 if not count else max(2, round(height * count / peak))
-        bars.append({"year": year, "count": count, "x": i * (width + 2), "y": height - h, "h": h, "w": width,
-                     "url": search_url(result.request, year=[], year_from=year, year_to=year)})
-    return {"bars": bars, "width": len(bars) * (width + 2), "height": height, "first": first, "last": last}
+        bars.append({"year": year, "count": count, "x": offset + i * (width + 2), "y": height - h, "h": h,
+                     "w": width, "url": search_url(result.request, year=[], year_from=year, year_to=year)})
+    return {"bars": bars, "width": total, "height": height, "first": first, "last": last}
 
 
 @bp.route("/doc/<path:doc_id>")
@@ -146,13 +196,18 @@ def document(doc_id: str):
         })
         previous_heading = para["heading"]
     return render_template("doc.html", doc=doc, paragraphs=paragraphs, q=q, matches=matches,
-                           outcome=doc.official_outcome)
+                           outcome=doc.official_outcome, notes=grade_notes(doc))
 
 
 @bp.route("/about")
 def about():
     """What is indexed, when it was built, from where; data attribution."""
-    return render_template("about.html", info=search_index().stats(), labels=FACET_LABELS)
+    info = search_index().stats()
+    held = search_index().collection()
+    return render_template("about.html", info=info, labels=FACET_LABELS, facts=collection_facts(held),
+                           facets=about_facets(held), sources=[source_name(s) for s in info.sources],
+                           skipped=[{**s, "path": source_name(s["path"])} for s in info.skipped],
+                           councils=sorted(held.councils_with_documents.items()))
 
 
 @bp.route("/about.json")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Protocol, runtime_checkable
 
 from indexer.models import Hit, SearchRequest, SearchResult
+from indexer.stemming import ANALYSIS_VERSION
 
 
 SIMILAR_SCOPES = ("other-councils", "other-documents")  # where similar paragraphs may come from
@@ -226,6 +227,31 @@ class CouncilSummary:
     phrases: list[SignificantTerm]
 
 
+@dataclass(frozen=True)
+class Collection:
+    """A generation's holdings, counted by documents (not paragraphs)."""
+
+    documents: int
+    paragraphs: int
+    by_kind: list[tuple[str, int]]                 # (label, documents), most first
+    councils_with_documents: dict[str, int]        # facet value -> documents
+    current_councils: int                          # councils with children's services today (153)
+    current_covered: int                           # of those, how many have a document
+    years: list[tuple[int, int]]                   # (year, documents), ascending
+    built_at: str | None
+    newest: list[dict] = field(default_factory=list)  # doc_id, title, date, council, severity
+    facet_documents: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> value -> documents
+
+    def has_council(self, value: str) -> bool:
+        """True when at least one document is about this council (facet value)."""
+        return value in self.councils_with_documents
+
+    def has_year(self, year: int) -> bool:
+        """True when at least one document is dated in this year."""
+        return any(y == year for y, _ in self.years)
+
+
+
 @runtime_checkable
 class SearchBackend(Protocol):
     """Reading: every query the product makes of an index."""
@@ -275,6 +301,9 @@ class SearchBackend(Protocol):
     def facet_values(self) -> dict[str, set[str]]:
         """Every value each facet field holds in the live generation (years as strings)."""
 
+    def collection(self) -> Collection:
+        """What the live generation holds, counted by documents: the front page's and the coverage notes' facts."""
+
 
 @dataclass
 class BuildReport:
@@ -290,6 +319,7 @@ class BuildReport:
     seconds: float = 0.0
     built_at: str = ""
     changes: dict[str, int] = field(default_factory=dict)  # an update's added / changed / removed files
+    analysis_version: int = ANALYSIS_VERSION  # the word analysis (stemming exceptions) the index was built with
 
     def as_dict(self) -> dict:
         """JSON-friendly form."""

@@ -15,6 +15,8 @@ from indexer.backends.embedded.index.lock import RebuildLocked
 from indexer.backends import IndexMissing, SearchBackend, open_backend
 from indexer.backends.embedded.index.validate import IndexInvalid
 from indexer.cli.common import INDEX_OPTION
+from indexer.backends import SearchBackend, open_backend
+from indexer.cli.common import count
 
 
 @click.command()
@@ -41,16 +43,16 @@ def rebuild(sources: tuple[Path, ...], index_dir: Path, quiet: bool) -> None:
         raise click.ClickException(f"rebuild failed, the previous index is still in use: {exc}") from exc
     except RebuildLocked as exc:
         raise click.ClickException(f"not rebuilding: {exc}") from exc
-    click.echo(f"Indexed {report.documents} documents, {report.paragraphs} paragraphs in {report.seconds:.1f} s "
+    click.echo(f"Indexed {count(report.documents, 'document')}, {count(report.paragraphs, 'paragraph')} in {report.seconds:.1f} s "
                f"({report.documents / max(report.seconds, 1e-6):.1f} documents/s, "
                f"{report.paragraphs / max(report.seconds, 1e-6):.0f} paragraphs/s) into {report.index_dir}")
     if report.skipped:
-        click.echo(f"Skipped {len(report.skipped)} file(s):", err=True)
+        click.echo(f"Skipped {count(len(report.skipped), 'file')}:", err=True)
         for item in report.skipped:
             click.echo(f"  {item['path']!r}: {item['reason']}" if not item['path'].isprintable()
                        else f"  {item['path']}: {item['reason']}", err=True)
     if report.warnings:
-        click.echo(f"{len(report.warnings)} warning(s), the files were indexed:", err=True)
+        click.echo(f"{count(len(report.warnings), 'warning')}, the files were indexed:", err=True)
         for item in report.warnings:
             click.echo(f"  {item['path']}: {item['reason']}", err=True)
 
@@ -80,7 +82,7 @@ def update(sources: tuple[Path, ...], index_dir: Path) -> None:
         raise click.ClickException(f"not updating: {exc}") from exc
     changes = report.changes or {"rebuilt": report.documents}
     click.echo(f"{', '.join(f'{v} {k}' for k, v in changes.items())} in {report.seconds:.1f} s; the index holds "
-               f"{report.documents} documents, {report.paragraphs} paragraphs ({report.index_dir})")
+               f"{count(report.documents, 'document')}, {count(report.paragraphs, 'paragraph')} ({report.index_dir})")
     for item in report.skipped:
         click.echo(f"  skipped {item['path']!r}: {item['reason']}", err=True)
 
@@ -148,7 +150,7 @@ def stats(index_dir: Path, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(info, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{info['documents']} documents, {info['paragraphs']} paragraphs; built {info['built_at']} from "
+    click.echo(f"{count(info['documents'], 'document')}, {count(info['paragraphs'], 'paragraph')}; built {info['built_at']} from "
                f"{', '.join(info['sources'])}")
     for facet, values in info["facets"].items():
         shown = ", ".join(f"{v} ({n})" for v, n in list(values.items())[:15])

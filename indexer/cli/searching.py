@@ -11,6 +11,8 @@ from indexer.search.present import run_search
 from indexer.models import SearchRequest
 from indexer.backends import IndexMissing, SearchBackend, open_backend
 from indexer.cli.common import INDEX_OPTION, count, terminal_snippet
+from indexer.features.councils import council_label
+from indexer.backends import SearchBackend, open_backend
 
 
 @click.command()
@@ -59,23 +61,47 @@ def search(query, council, year, year_from, year_to, severity, sort, limit, all_
         return
     if result.message:
         click.secho(result.message, fg="yellow", err=True)
+    for note in result.not_indexed:
+        click.secho(f"{note.message}: the results below are about other councils, grades or years.", fg="yellow")
     click.echo(f"{count(result.total, 'matching paragraph')} in {count(result.total_docs, 'document')}")
     info = result.match_info
     if info.get("mode") == "best" and info["all_words"] < result.total:
         click.echo(f"{count(info['all_words'], 'paragraph')} with all your words; best matches for at least "
                    f"{info['required']} of {info['of']} (--match all for only those)")
     if result.understood:
-        click.echo("Filters you may mean: " + " · ".join(f"{u.facet.replace('_', ' ')} {u.value}"
+        click.echo("Filters you may mean: " + " · ".join(f"{u.facet.replace('_', ' ')} {council_label(u.value)}"
                                                          for u in result.understood))
-    if result.suggestion:
-        click.echo(f"Did you mean: {result.suggestion}")
-    for rank, hit in enumerate(result.hits, 1):
-        facets = " · ".join(x for x in ["; ".join(hit.council), str(hit.year or ""), "; ".join(hit.severity)] if x)
+    if spelling_line(result):
+        click.echo(spelling_line(result))
+    if result.hits:
+        click.echo(ranking_line(req))
+    for rank, hit in enumerate(result.hits, (req.page - 1) * req.per_page + 1):
+        councils = "; ".join(council_label(c) for c in hit.council)
+        facets = " · ".join(x for x in [councils, str(hit.year or ""), "; ".join(hit.severity)] if x)
         click.secho(f"{rank}. {hit.title}", bold=True)
-        click.echo(f"   {hit.doc_id} ¶{hit.paragraph}  [{facets}]  score {hit.score}")
+        click.echo(f"   {hit.doc_id} ¶{hit.paragraph}  [{facets}]")
         click.echo("   " + terminal_snippet(hit.snippet_html))
         if hit.more_in_doc:
-            click.echo(f"   (+{hit.more_in_doc} more matching paragraphs in this document)")
+            click.echo(f"   (+{count(hit.more_in_doc, 'more matching paragraph')} in this document)")
+
+
+def ranking_line(req: SearchRequest) -> str:
+    """What the numbers mean: documents are ranked, each shown by its best paragraph (or paragraphs, or dates)."""
+    if req.sort != "relevance":
+        return f"Documents by date, {req.sort} first:" if req.collapse else f"Paragraphs by date, {req.sort} first:"
+    if req.collapse:
+        return "Documents ranked by relevance, each shown by its best-matching paragraph:"
+    return "Paragraphs ranked by relevance:"
+
+
+def spelling_line(result) -> str:
+    """One line about spelling: the words also searched under a correction, and the corrected query."""
+    from indexer.backends.embedded.read.execute import spelling_note
+
+    if result.corrections:
+        line = f"Also searched for {spelling_note(result.corrections)}"
+        return line + (f" · only the corrected words: {result.suggestion}" if result.suggestion else "")
+    return f"Did you mean: {result.suggestion}" if result.suggestion else ""
 
 
 def print_newest(index: SearchBackend, req: SearchRequest, since, limit: int, as_json: bool) -> None:

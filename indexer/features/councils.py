@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -157,3 +158,14 @@ def council_page(backend, name: str) -> dict | None:
             "paragraphs": summary.paragraphs,
             "significant": {"terms": [t.as_dict() for t in summary.terms],
                             "phrases": [t.as_dict() for t in summary.phrases]}}
+
+
+# "Buckinghamshire (Buckinghamshire County Council)": the old county council whose children's services the new
+# unitary took over. The value stays (it is the facet key); the label drops the repetition.
+_REDUNDANT = re.compile(r"^(?P<name>.+?) \((?P=name)\b[^)]*\)$")
+
+
+def council_label(value: str) -> str:
+    """A council facet value as it reads: "Buckinghamshire", not "Buckinghamshire (Buckinghamshire County Council)"."""
+    match = _REDUNDANT.match(value or "")
+    return match.group("name") if match else value

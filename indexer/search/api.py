@@ -31,4 +31,6 @@ def result_as_dict(result: SearchResult) -> dict:
         "match": result.match_info,
         "understood": [{"facet": u.facet, "value": u.value, "text": u.text, "selected": u.selected,
                         "toggle_url": u.toggle_url} for u in result.understood],
+        "not_indexed": [n.as_dict() for n in result.not_indexed],
+        "also_searched": [{"typed": t, "as": c} for t, c in result.corrections],
     }

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from indexer.backends.contract import SearchBackend
+from indexer.backends.contract import Collection, SearchBackend
+from indexer.search.coverage import not_indexed
 from indexer.models import SearchRequest, SearchResult
 from indexer.search.facets import FACETS_BY_NAME
 from indexer.search.query import cut_query
@@ -14,11 +15,12 @@ from indexer.search.urls import toggle_url, value_toggler
 
 def run_search(backend: SearchBackend, req: SearchRequest) -> SearchResult:
     """One search on a backend, with every link a page shows."""
-    return present(backend.search(req), backend.facet_values())
+    return present(backend.search(req), backend.facet_values(), backend.collection())
 
 
-def present(result: SearchResult, known: dict[str, set[str]]) -> SearchResult:
-    """The result with toggle links on facet values, best/strict links and the filters the query names."""
+def present(result: SearchResult, known: dict[str, set[str]], held: Collection) -> SearchResult:
+    """The result with toggle links on facet values, best/strict links, the filters the query names and what it
+    names that nothing indexed is about."""
     req = result.request
     facets = {}
     for name, values in result.facets.items():
@@ -35,5 +37,7 @@ def present(result: SearchResult, known: dict[str, set[str]]) -> SearchResult:
         strict = info["mode"] == "all"
         info["strict_url"] = None if strict else toggle_url(replace(req, match="all"))
         info["best_url"] = toggle_url(replace(req, match="best")) if strict else None
-    understood = understand(cut_query(req.q)[0], req, known) if req.q else []
-    return replace(result, facets=facets, match_info=info, understood=understood)
+    text = cut_query(req.q)[0]
+    understood = understand(text, req, known) if req.q else []
+    missing = not_indexed(held, known, text, req) if req.q else []
+    return replace(result, facets=facets, match_info=info, understood=understood, not_indexed=missing)

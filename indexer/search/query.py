@@ -18,6 +18,7 @@ from indexer.search.plan import BestMatchPlan, meaningful_groups
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
 from indexer.search.understand import councils_in, subjudgements_in
 from indexer.search.snippets import MATCH_FIELDS, QueryMarks, query_marks
+from indexer.stemming import RATING_CUE_WEIGHT, RATING_CUES
 
 # Anything beyond plain words makes the query explicit syntax, matched strictly as written.
 _SYNTAX = re.compile(r'["()*?]|\b(?:AND|OR|NOT)\b|(?:^|\s)[+-]\S|\w:\S')
@@ -153,6 +154,7 @@ def _plain(lexicon: Lexicon, text: str, strict: bool, message: str | None) -> Pa
         cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
         message = f"{message} {cut}" if message else cut
     for group in unique:
+        group = with_cue_weight(group)
         if len(group.alternatives) == 1 and len(corrections) < settings.MAX_SPELLING_WORDS and _unknown(lexicon, group):
             correction = (lexicon.suggest(group.typed.lower())
                           if len(group.typed) <= settings.MAX_SPELLING_WORD_CHARS else None)
@@ -165,6 +167,14 @@ def _plain(lexicon: Lexicon, text: str, strict: bool, message: str | None) -> Pa
     boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text)) + named_councils(text)
     plan = BestMatchPlan(tuple(groups), strict, boosts, moves if not strict else ())
     return ParsedQuery(None, plan.marks(), message, plan, tuple(corrections))
+
+
+def with_cue_weight(group: Group) -> Group:
+    """A rating cue ("rated", "judged", "ratings") counts less than the grade it introduces ("rated inadequate")."""
+    first = group.alternatives[0]
+    if len(first.stems) != 1 or first.stems[0] not in RATING_CUES:
+        return group
+    return Group(group.typed, (Alternative(first.stems, RATING_CUE_WEIGHT, first.label), *group.alternatives[1:]))
 
 
 def named_councils(text: str) -> tuple[tuple[str, str], ...]:

@@ -131,10 +131,24 @@ def years_in(text: str) -> tuple[list[tuple[str, int | None, int | None]], list[
     return ranges, singles
 
 
+def _indexed_as(value: str, known: set[str]) -> str:
+    """A council as the index holds it: itself, or its same-named forerunner with documents ("Buckinghamshire"
+    -> "Buckinghamshire (Buckinghamshire County Council)", the same children's services before 2020)."""
+    if value in known:
+        return value
+    from indexer.features.councils import all_councils
+
+    council = all_councils().get(value)
+    same = [name for name in (council.predecessors if council else ()) if name in known
+            and name.split(" (")[0] == value]
+    return same[0] if same else value
+
+
 def understand(text: str, req: SearchRequest, known: dict[str, set[str]]) -> list[Understood]:
     """Councils, grades and years in the query that the index has, each with the link that toggles the filter."""
     out: list[Understood] = []
-    for facet, found in (("council", councils_in(text)), ("severity", grades_in(text))):
+    councils = [(_indexed_as(value, known.get("council", set())), typed) for value, typed in councils_in(text)]
+    for facet, found in (("council", councils), ("severity", grades_in(text))):
         spec = FACETS_BY_NAME[facet]
         for value, typed in dict((v, t) for v, t in found).items():
             if value not in known.get(facet, set()):

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from indexer import settings
-from indexer.backends.contract import (BuildReport, CouncilSummary, DocumentView, ExportRow, GridCounts, IndexMissing, IndexStats,
+from indexer.backends.contract import (BuildReport, Collection, CouncilSummary, DocumentView, ExportRow, GridCounts, IndexMissing, IndexStats,
                                        ParagraphMatches, SimilarResult)
 from indexer.backends.embedded.index.generation import Generation, open_generation
 from indexer.backends.embedded.index.layout import current_generation
@@ -16,6 +16,7 @@ from indexer.backends.embedded.query.bestmatch import paragraphs_with_own_words
 from indexer.backends.embedded.query.matching import query_docs_in
 from indexer.backends.embedded.read import execute
 from indexer.backends.embedded.read.execute import known_values
+from indexer.backends.embedded.read.collection import collection
 from indexer.backends.embedded.read.councils import council_summary, document_counts
 from indexer.backends.embedded.read.grid import council_year_counts
 from indexer.backends.embedded.read.recent import newest_paragraphs
@@ -126,6 +127,10 @@ class EmbeddedBackend:
         """Every value each facet field holds (cached with the generation)."""
         gen = self.generation()
         return gen.results.get(("facet values",), lambda: known_values(gen))
+
+    def collection(self) -> Collection:
+        """What the live generation holds, counted by documents (computed once per generation)."""
+        return collection(self.generation())
 
     def document_counts(self) -> dict[str, int]:
         """Documents per council facet value (an empty index: none)."""

@@ -15,6 +15,7 @@ from indexer.backends.embedded.query.context import document_context
 from indexer.backends.embedded.query.matching import phrase_mask
 from indexer.search.plan import BestMatchPlan, meaningful, meaningful_groups  # noqa: F401 - re-exported
 from indexer.search.synonyms import Alternative, Group
+from indexer.backends.embedded.query.opposites import OPPOSITE_FACTOR, opposite_paragraphs
 
 _PLANS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
@@ -94,6 +95,10 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
         if ids is not None:
             tiers[ids] += 1
             lifts[ids] += 1
+    if not plan.strict:
+        opposite = opposite_paragraphs(gen, plan.stems)
+        if opposite is not None:  # "caseloads are manageable" answers "caseloads too high" last among equals
+            scores[opposite] *= np.float32(OPPOSITE_FACTOR)
     return PlanHits(tiers, own_count, scores, matched, required, all_groups, _document_scores(gen, plan),
                     weighted, total, lifts)
 
@@ -202,7 +207,7 @@ def _idf(gen, group: Group) -> float:
     """The idf of the group's rarest typed word in paragraph text (how much finding it means)."""
     typed = group.alternatives[0]
     df = max(1, min(len(gen.term_postings("text", s).docnums) for s in typed.stems))
-    return float(np.log1p((gen.paragraph_count - df + 0.5) / (df + 0.5)))
+    return float(np.log1p((gen.paragraph_count - df + 0.5) / (df + 0.5))) * min(1.0, typed.weight)
 
 
 def context_matched(gen, plan: BestMatchPlan, docnum: int) -> list[str]:

@@ -17,6 +17,7 @@ from indexer.backends.embedded.collector.ordering import ranked_docnums
 from indexer.backends.embedded.query.parse import parse_query
 from indexer.search.query import ParsedQuery, cut_query
 from indexer.backends.embedded.read.results import export_row, make_hit
+from indexer.stemming import ANALYSIS_VERSION
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 
@@ -38,8 +39,8 @@ def search(gen, req: SearchRequest) -> SearchResult:
     return SearchResult(request=req, total=int(np.count_nonzero(final)), total_docs=total_docs, hits=hits,
                         facets=facet_counts(gen, matched, masks, req, matches),
                         facet_labels={f.name: f.label for f in FACETS}, suggestion=suggestion,
-                        message=_message(parsed), year_histogram=sorted(year_counts(gen, matches).items()),
-                        match_info=match_info(gen, parsed, req, final))
+                        message=_message(parsed, gen), year_histogram=sorted(year_counts(gen, matches).items()),
+                        match_info=match_info(gen, parsed, req, final), corrections=list(parsed.corrections))
 
 
 def known_values(gen) -> dict[str, set[str]]:
@@ -48,13 +49,22 @@ def known_values(gen) -> dict[str, set[str]]:
     return {**known, "year": {str(y) for y in gen.years_present}}
 
 
-def _message(parsed: ParsedQuery) -> str | None:
-    """The parser's note, and which unknown words were also searched under a correction."""
+def _message(parsed: ParsedQuery, gen) -> str | None:
+    """The parser's note (spelling corrections travel separately: the page says them in one line), and a word
+    when the index was built with an older word analysis than this version searches with."""
     notes = [parsed.message] if parsed.message else []
-    if parsed.corrections:
-        fixed = ", ".join(f"“{typed}” as “{correction}”" for typed, correction in parsed.corrections)
-        notes.append(f"Also searched for {fixed}.")
+    if gen.info.get("analysis_version", 0) != ANALYSIS_VERSION:
+        notes.append(STALE_ANALYSIS)
     return " ".join(notes) or None
+
+
+STALE_ANALYSIS = ("This index was built before a change in how words are matched; some words may not be found "
+                  "until it is rebuilt (`reportsearch rebuild`).")
+
+
+def spelling_note(corrections) -> str:
+    """Which unknown words were also searched under a correction: “safegaurding” as “safeguarding”."""
+    return ", ".join(f"“{typed}” as “{correction}”" for typed, correction in corrections)
 
 
 def match_info(gen, parsed: ParsedQuery, req: SearchRequest, final: np.ndarray) -> dict:

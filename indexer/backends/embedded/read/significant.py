@@ -5,6 +5,7 @@ a larger share of the foreground paragraphs than of the background ones scores (
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import numpy as np
@@ -13,8 +14,14 @@ from indexer import settings
 from indexer.backends.contract import SignificantTerm
 from indexer.backends.embedded.index.cache import LruCache
 from indexer.backends.embedded.postings.terms import Word, doc_frequency, is_content, stems, words
+from indexer.search.synonyms import synonym_sets
 
 _CACHE = LruCache(64)
+# Words of news and inspection boilerplate: distinctive of a kind of document, never of a council.
+_BOILERPLATE = frozenset("said says told ofsted council councils report reports inspection inspections inspectors "
+                         "inspector spokesperson spokesman spokeswoman followed".split())
+# Two capitals in a short word: "UASC", "TfC", "LSCBs".
+_ABBREVIATION = re.compile(r"\b(?=[a-z]{0,4}[A-Z][a-z]{0,4}[A-Z])[A-Za-z]{2,7}\b")
 
 
 def jlh(fg: int, fg_total: int, bg: int, bg_total: int) -> float:
@@ -31,13 +38,47 @@ def significant_terms(gen, foreground: np.ndarray, exclude: set[str] = frozenset
     return _CACHE.get(key, lambda: _compute(gen, foreground, {w.lower() for w in exclude}, size))
 
 
+def _expansions() -> dict[str, str]:
+    """Abbreviation (lower case) -> its spelled-out form, from the synonyms file ("uasc" -> "unaccompanied …")."""
+    out = {}
+    for terms in synonym_sets():
+        single = [t for t in terms if len(t) == 1]
+        longest = max(terms, key=len)
+        if len(longest) > 1:
+            for (abbreviation,) in single:
+                out.setdefault(abbreviation, " ".join(longest))
+    return out
+
+
+def _readable(term: SignificantTerm, abbreviations: set[str], expansions: dict[str, str]) -> SignificantTerm | None:
+    """The term with its abbreviations spelled out; None when one cannot be (an unexplained abbreviation)."""
+    words_ = term.text.split()
+    if not any(w in abbreviations for w in words_):
+        return term
+    if term.kind == "term" and term.text in expansions:
+        return SignificantTerm(f"{term.text.upper()} ({expansions[term.text]})", term.kind, term.foreground,
+                               term.background, term.score)
+    return None
+
+
+def _documents_with(gen, stem_: str) -> int:
+    """How many documents use a stem anywhere in their text."""
+    return int(np.unique(gen.doc_ids[gen.term_postings("text", stem_).docnums]).size)
+
+
 def _compute(gen, foreground: np.ndarray, exclude: set[str], size: int) -> dict[str, list[SignificantTerm]]:
     """Count stems and phrases per foreground paragraph, then score them against the rest of the index."""
     fg_total, bg_total = len(foreground), gen.size - len(foreground)
+    if len(np.unique(gen.doc_ids[foreground])) < settings.SIGNIFICANT_MIN_FOREGROUND_DOCUMENTS:
+        return {"terms": [], "phrases": []}  # one document's words are its style, not the council's
+    exclude = exclude | _BOILERPLATE
+    abbreviations: set[str] = set()
     stems, phrases, spelled = Counter(), Counter(), {}
     documents: dict[tuple, set] = {}  # which foreground documents use a stem or phrase
     for docnum in foreground:
-        tokens = words(gen.stored(int(docnum)).get("text", ""))
+        text = gen.stored(int(docnum)).get("text", "")
+        abbreviations.update(a.lower() for a in _ABBREVIATION.findall(text))
+        tokens = words(text)
         seen = {(w.stem,) for w in tokens if is_content(w) and w.raw not in exclude}
         stems.update(s for (s,) in seen)
         seen_phrases = set(_phrases(tokens, exclude))
@@ -49,10 +90,11 @@ def _compute(gen, foreground: np.ndarray, exclude: set[str], size: int) -> dict[
     # A council's own jargon from one report is noise when it has several: ask for two documents then.
     min_docs = 2 if len(np.unique(gen.doc_ids[foreground])) > 1 else 1
     usable = lambda key, fg: fg >= settings.SIGNIFICANT_MIN_PARAGRAPHS and len(documents[key]) >= min_docs
+    enough = settings.SIGNIFICANT_MIN_DOCUMENTS
     written = lambda stem: spelled[stem].most_common(1)[0][0]
     terms = []
     for stem, fg in stems.items():
-        if usable((stem,), fg):
+        if usable((stem,), fg) and (len(documents[(stem,)]) >= enough or _documents_with(gen, stem) >= enough):
             bg = doc_frequency(gen, stem) - fg
             terms.append(SignificantTerm(written(stem), "term", fg, bg, round(jlh(fg, fg_total, bg, bg_total), 4)))
     in_foreground = np.zeros(gen.size, dtype=bool)
@@ -60,11 +102,14 @@ def _compute(gen, foreground: np.ndarray, exclude: set[str], size: int) -> dict[
     analysed: dict[int, tuple] = {}
     found = []
     for phrase, fg in phrases.most_common(settings.SIGNIFICANT_PHRASE_CANDIDATES):
-        if usable(phrase, fg):
+        if usable(phrase, fg) and (len(documents[phrase]) >= enough
+                                   or min(_documents_with(gen, s) for s in phrase) >= enough):
             bg = _phrase_background(gen, phrase, in_foreground, analysed)
             found.append(SignificantTerm(" ".join(written(s) for s in phrase), "phrase", fg, bg,
                                          round(jlh(fg, fg_total, bg, bg_total), 4)))
-    best = lambda items: sorted((t for t in items if t.score > 0), key=lambda t: (-t.score, t.text))[:size]
+    expansions = _expansions()
+    readable = lambda items: (r for r in (_readable(t, abbreviations, expansions) for t in items) if r is not None)
+    best = lambda items: sorted((t for t in readable(items) if t.score > 0), key=lambda t: (-t.score, t.text))[:size]
     return {"terms": best(terms), "phrases": best(found)}
 
 

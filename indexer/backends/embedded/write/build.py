@@ -28,6 +28,7 @@ from indexer.backends.embedded.index.schema import build_schema, join_facet
 from indexer.backends.embedded.write.segments import BulkWriter, SegmentColumns
 from indexer.backends.embedded.index.spelling import WordCounter
 from indexer.backends.embedded.index.validate import validate_generation
+from indexer.stemming import ANALYSIS_VERSION
 
 if TYPE_CHECKING:  # imported where used: the search package imports this module
     from indexer.backends.embedded.postings.sequences import SequenceWriter

@@ -29,6 +29,7 @@ from indexer.backends.embedded.index.schema import build_schema
 from indexer.backends.embedded.index import arrays as persisted
 from indexer.backends.embedded.postings.sequences import VOCAB, SequenceWriter
 from indexer.backends.embedded.index.spelling import Speller, WordCounter
+from indexer.stemming import ANALYSIS_VERSION
 
 _REWRITTEN = {BUILD_INFO, filestate.FILES, "words.json", persisted.FOLDER}
 
@@ -42,7 +43,8 @@ def update(sources: list[Path], index_dir: Path | None = None,
         current = current_generation(index_dir)
         known = filestate.load(current) if current else None
         if current is None or known is None or persisted.load(current) is None \
-                or not (current / persisted.FOLDER / VOCAB).exists() or not _has_every_field(current):
+                or not (current / persisted.FOLDER / VOCAB).exists() or not _has_every_field(current) \
+                or read_build_info(current).get("analysis_version", 0) != ANALYSIS_VERSION:  # words analysed anew
             return _build_locked(read_documents(sources), index_dir, names, progress)
         return _update_locked(sources, index_dir, current, known, names, progress)
 
