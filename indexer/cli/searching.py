@@ -96,7 +96,7 @@ def ranking_line(req: SearchRequest) -> str:
 
 def spelling_line(result) -> str:
     """One line about spelling: the words also searched under a correction, and the corrected query."""
-    from indexer.backends.embedded.read.execute import spelling_note
+    from indexer.search.present import spelling_note
 
     if result.corrections:
         line = f"Also searched for {spelling_note(result.corrections)}"

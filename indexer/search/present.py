@@ -41,3 +41,8 @@ def present(result: SearchResult, known: dict[str, set[str]], held: Collection) 
     understood = understand(text, req, known) if req.q else []
     missing = not_indexed(held, known, text, req) if req.q else []
     return replace(result, facets=facets, match_info=info, understood=understood, not_indexed=missing)
+
+
+def spelling_note(corrections) -> str:
+    """Which unknown words were also searched under a correction: “safegaurding” as “safeguarding”."""
+    return ", ".join(f"“{typed}” as “{correction}”" for typed, correction in corrections)

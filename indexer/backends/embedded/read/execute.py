@@ -62,11 +62,6 @@ STALE_ANALYSIS = ("This index was built before a change in how words are matched
                   "until it is rebuilt (`reportsearch rebuild`).")
 
 
-def spelling_note(corrections) -> str:
-    """Which unknown words were also searched under a correction: “safegaurding” as “safeguarding”."""
-    return ", ".join(f"“{typed}” as “{correction}”" for typed, correction in corrections)
-
-
 def match_info(gen, parsed: ParsedQuery, req: SearchRequest, final: np.ndarray) -> dict:
     """Which matching applied: syntax (strict, as written) or best match with how many words were required."""
     if parsed.plan is None:
