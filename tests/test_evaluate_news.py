@@ -1,7 +1,9 @@
 """The news evaluation over the labelled dev set of real articles (indexer/evaluate_news.py), with floors.
 
-The issue's targets are council >= 0.97, severity >= 0.93, year >= 0.90; the floors below are what the rules
-reach today (see the report in the branch notes) so that no change makes them worse.
+The floors are what the rules reach today on the development sets a, b and c (114 articles, every fixture
+rewritten in own words and measured against its source page; see docs/news-devset.md) so that no change makes
+them worse. They are lower than before the rewrite: the old fixtures kept source wording some rules were keyed to.
+The held-out set (tests/data/news_heldout.jsonl) is not scored here; see docs/news-devset.md.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from indexer.quality.evaluate_news import default_labels, evaluate_news, load_la
 
 from tests.conftest import ROOT
 
-FLOORS = {"council": 0.97, "severity": 0.93, "year": 0.92}
+FLOORS = {"council": 0.96, "severity": 0.92, "year": 0.84}
 LABELS = default_labels(ROOT)
 
 

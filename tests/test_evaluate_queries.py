@@ -15,10 +15,14 @@ from indexer.quality.evaluate_queries import (DEFAULT_QUERIES, JudgedQuery, Quer
 from tests.conftest import NEWS, REPORTS, ROOT, SEEDS
 
 JUDGED = ROOT / DEFAULT_QUERIES
-# Floors a little under what best-match search reaches (recall@10 0.904, nDCG@10 0.883, MRR 0.957, no zero-hit query).
-FLOOR_RECALL = 0.895
-FLOOR_NDCG = 0.86
+HELDOUT = ROOT / "tests" / "data" / "judged_queries_heldout.jsonl"
+# Floors a little under what best-match search reaches on the 68 development queries over reports, seeds and the
+# 164 news fixtures (recall@10 0.855, nDCG@10 0.830, MRR 0.940, judged paragraph shown 77 %, no zero-hit query).
+# The corpus grew by 83 articles this round, so these are lower than the last round's figures on 52 queries.
+FLOOR_RECALL = 0.84
+FLOOR_NDCG = 0.815
 FLOOR_MRR = 0.93
+FLOOR_PARAGRAPH = 0.75
 CEILING_ZERO_HIT = 0
 
 RELEVANT = {"a": 2, "b": 1, "c": 1}
@@ -102,11 +106,12 @@ def test_judged_queries_over_reports_seeds_and_news(reports_index):
     s = evaluation.summary()
     print("\n" + format_query_report(evaluation))
     figures = f"recall@10 {s['recall@10']} nDCG@10 {s['ndcg@10']} MRR {s['mrr']} zero-hit {s['zero_hit']}"
-    assert s["queries"] >= 45
+    assert s["queries"] >= 65
     assert s["recall@10"] >= FLOOR_RECALL, figures
     assert s["ndcg@10"] >= FLOOR_NDCG, figures
     assert s["mrr"] >= FLOOR_MRR, figures
     assert s["zero_hit"] <= CEILING_ZERO_HIT, figures
+    assert s["paragraphs_judged"] >= 20 and s["paragraph_shown"] >= FLOOR_PARAGRAPH, figures
     # A query the current engine answers well stays answered: the two Leeds outstanding articles and the report.
     leeds = next(o for o in evaluation.outcomes if o.judged.id == "q41")
     assert leeds.recall == 1.0
@@ -126,3 +131,30 @@ def test_evaluate_queries_command(runner, reports_index):
 def test_evaluate_queries_without_an_index_is_a_clear_error(runner, tmp_path):
     result = runner.invoke(main, ["evaluate", "--queries", str(JUDGED), "--index", str(tmp_path / "none")])
     assert result.exit_code != 0 and "no index" in result.output
+
+
+def test_paragraph_judgements_name_judged_documents_and_phrases(tmp_path):
+    """A 'paragraphs' entry must name a judged document and give it at least one phrase."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": "x", "query": "q", "relevant": {"a.txt": 2}, "paragraphs": {"b.txt": ["p"]}}))
+    with pytest.raises(ValueError, match="paragraphs"):
+        load_judged(bad)
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"id": "x", "query": "q", "relevant": {"a.txt": 2}, "paragraphs": {"a.txt": ["p"]}}))
+    assert load_judged(good)[0].paragraphs == {"a.txt": ["p"]}
+
+
+def test_judged_set_has_80_queries_with_a_held_out_part():
+    dev, held = load_judged(JUDGED), load_judged(HELDOUT)
+    assert len(dev) + len(held) >= 80 and len(held) >= 10
+    assert not {q.id for q in dev} & {q.id for q in held}
+    assert sum(len(q.paragraphs) for q in dev + held) >= 40
+
+
+def test_paragraph_share_is_counted_over_returned_judged_documents():
+    judged = JudgedQuery("q", "x", {"a": 2, "b": 2}, paragraphs={"a": ["p"], "b": ["p"]})
+    outcome = QueryOutcome(judged, ["a", "b"], 2, 1.0, 1.0, 1.0, shown={"a": True, "b": False})
+    evaluation = QueryEvaluation("f", "i", [outcome])
+    assert evaluation.paragraph_share() == (1, 2)
+    assert evaluation.summary()["paragraph_shown"] == 0.5
+    assert "judged paragraph shown 1/2" in format_query_report(evaluation)

@@ -48,3 +48,29 @@ def test_a_grade_at_a_list_is_about_the_list_not_the_council_named_before(tmp_pa
     doc = article(tmp_path, "Safety ratings\n\nBesides Luton, child protection was judged inadequate at Bedford, "
                             "Thurrock and Slough councils.\n")
     assert set(doc.council) == {"Luton", "Bedford", "Thurrock", "Slough"}
+
+
+def test_a_count_that_introduces_a_named_list_grades_the_list():
+    """'Only three councils were outstanding: A, B and C' - a tally in form, a list in structure."""
+    from indexer.ingest.annotate.attribution import attribute_grades
+    from indexer.ingest.annotate.text_units import Sentence
+    text = "Only three councils were outstanding across all their children's services: Gateshead, Kensington and Chelsea, and York."
+    attributed, listed = attribute_grades([Sentence(text, 1, 0)], None, "E08000037")
+    graded = {code: [s.grade for s in sts] for code, sts in attributed.items()}
+    assert {"E08000037", "E09000020", "E06000014"} <= set(graded)
+    assert all(g == ["outstanding"] for g in graded.values())
+
+
+def test_a_bare_count_grades_nobody():
+    from indexer.ingest.annotate.attribution import attribute_grades
+    from indexer.ingest.annotate.text_units import Sentence
+    attributed, _ = attribute_grades([Sentence("Across England, nine of the 146 councils got an inadequate rating.", 1, 0)],
+                                     None, "E08000037")
+    assert attributed == {}
+
+
+def test_a_sub_judgement_alone_sets_no_overall_grade():
+    from indexer.ingest.annotate.severity import decide, grade_statements
+    sentence = "Ofsted found the leadership of the council and of its trust 'inadequate'."
+    assert decide(grade_statements(sentence, 1)) == (None, [])
+    assert decide(grade_statements("Children's services in Leeds were rated 'good'.", 1))[0] == "good"

@@ -30,7 +30,20 @@ from indexer.ingest.annotate.severity import grade_statements
     ("Nationally, councils rated inadequate or requires improvement face intervention.", []),
 ])
 def test_only_current_grades_are_kept(sentence, expected):
-    assert [s.grade for s in grade_statements(sentence, 1)] == expected
+    """Tallies come back flagged (they count only when they introduce a named list), the rest are dropped."""
+    assert [s.grade for s in grade_statements(sentence, 1) if not s.tally] == expected
+
+
+@pytest.mark.parametrize("before", ["Four of the six areas were Grade 3, ", "and 93 were called '",
+                                    "Across England, nine of the 146 councils got an "])
+def test_tallies_of_areas_and_councils(before):
+    assert not_current(before, "") == "tally"
+
+
+@pytest.mark.parametrize("before", ["Ofsted had rated its children's services ",
+                                    "The department has struggled since a 2012 inspection rated it "])
+def test_past_perfect_and_since_a_year_are_past(before):
+    assert not_current(before, "") == "past"
 
 
 def test_reasons_are_named():

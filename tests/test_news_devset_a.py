@@ -15,7 +15,7 @@ LABELS = ROOT / "tests" / "data" / "news_devset_a.jsonl"
 GRADES = {"outstanding", "good", "requires improvement", "adequate", "inadequate", None}
 KINDS = {"roundup", "movement", "pre2013", "annual_assessment", "subjudgement", "undated", "school_decoy",
          "location_decoy", "press_release", "archived", "plain"}
-KEYS = {"id", "file", "url", "outlet", "title", "kinds", "published", "truth", "evidence"}
+KEYS = {"id", "file", "url", "outlet", "title", "kinds", "published", "truth", "evidence", "shared_run"}
 MAX_FIXTURE_CHARS = 2600
 
 
@@ -94,3 +94,11 @@ def test_mix_of_kinds_grades_and_decades():
     assert {"outstanding", "good", "requires improvement", "adequate", "inadequate"} <= grades
     years = {r["truth"]["year"] for r in RECORDS}
     assert min(years) <= 2009 and max(years) >= 2025
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r["id"])
+def test_fixture_is_in_own_words(record):
+    """The longest word run shared with the source page (names and headline aside) was measured and is short."""
+    run = record["shared_run"]
+    assert run["against"] in {"source page", "previous fixture"}
+    assert run["names_aside"] <= 8 and run["longest"] >= run["names_aside"]

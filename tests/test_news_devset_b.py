@@ -15,7 +15,7 @@ LABELS = ROOT / "tests" / "data" / "news_devset_b.jsonl"
 GRADES = {"outstanding", "good", "requires improvement", "adequate", "inadequate"}
 KINDS = {"roundup", "movement", "pre2013", "annual_assessment", "subjudgement", "undated", "school_decoy",
          "location_decoy", "press_release", "archived", "plain"}
-FIELDS = {"id", "file", "url", "outlet", "title", "kinds", "published", "truth", "evidence"}
+FIELDS = {"id", "file", "url", "outlet", "title", "kinds", "published", "truth", "evidence", "shared_run"}
 
 
 def _records() -> list[dict]:
@@ -84,3 +84,11 @@ def test_truth_councils_are_gazetteer_names_with_valid_grades(record):
         assert councils == []
     if "roundup" in record["kinds"] and "school_decoy" not in record["kinds"]:
         assert len(councils) >= 2
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r["id"])
+def test_fixture_is_in_own_words(record):
+    """The longest word run shared with the source page (names and headline aside) was measured and is short."""
+    run = record["shared_run"]
+    assert run["against"] in {"source page", "previous fixture"}
+    assert run["names_aside"] <= 8 and run["longest"] >= run["names_aside"]

@@ -3,6 +3,10 @@
 A judged file holds one JSON object per line: an `id`, the `query` as a user would type it, `relevant` mapping
 document ids (file names) to a grade — 2 directly answers, 1 relevant — plus a `kind` and a `note` on the
 judgement. Each query runs as the web UI runs it by default: relevance order, one hit per document, top 10.
+
+A query may also judge paragraphs: `paragraphs` maps a document id to phrases, any of which marks a paragraph
+that answers the question. For every such document in the top 10 the measure asks whether the paragraph the
+result shows is one of those ("judged paragraph shown"); the share is reported beside recall and nDCG.
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ class JudgedQuery:
     relevant: dict[str, int]  # doc id -> grade (1 relevant, 2 directly answers)
     kind: str = ""
     note: str = ""
+    paragraphs: dict[str, list[str]] = field(default_factory=dict)  # doc id -> phrases of answering paragraphs
 
 
 @dataclass
@@ -43,6 +48,7 @@ class QueryOutcome:
     ndcg: float
     reciprocal_rank: float
     message: str | None = None
+    shown: dict[str, bool] = field(default_factory=dict)  # judged doc in the top -> its answering paragraph shown
 
     @property
     def missed(self) -> list[str]:
@@ -55,7 +61,7 @@ class QueryOutcome:
                 "recall": round(self.recall, 4), "ndcg": round(self.ndcg, 4),
                 "reciprocal_rank": round(self.reciprocal_rank, 4), "total_docs": self.total_docs,
                 "returned": [{"doc_id": d, "grade": self.judged.relevant.get(d, 0)} for d in self.returned],
-                "missed": self.missed, "message": self.message}
+                "missed": self.missed, "message": self.message, "paragraph_shown": self.shown}
 
 
 @dataclass
@@ -81,11 +87,18 @@ class QueryEvaluation:
         """Queries that returned something but found under half their relevant documents."""
         return [o for o in self.outcomes if o.returned and o.recall < WEAK_RECALL]
 
+    def paragraph_share(self) -> tuple[int, int]:
+        """(shown, judged): returned documents with judged paragraphs, and how many showed one of them."""
+        pairs = [ok for o in self.outcomes for ok in o.shown.values()]
+        return sum(pairs), len(pairs)
+
     def summary(self) -> dict:
         """The overall figures."""
+        shown, judged = self.paragraph_share()
         return {"queries": len(self.outcomes), f"recall@{CUTOFF}": round(self.mean("recall"), 4),
                 f"ndcg@{CUTOFF}": round(self.mean("ndcg"), 4), "mrr": round(self.mean("reciprocal_rank"), 4),
-                "zero_hit": len(self.zero_hit), "weak": len(self.weak)}
+                "zero_hit": len(self.zero_hit), "weak": len(self.weak),
+                "paragraph_shown": round(shown / judged, 4) if judged else None, "paragraphs_judged": judged}
 
     def as_dict(self) -> dict:
         """JSON-friendly form."""
@@ -103,11 +116,15 @@ def load_judged(path: Path) -> list[JudgedQuery]:
             row = json.loads(line)
             judged = JudgedQuery(id=str(row["id"]), query=row["query"],
                                  relevant={str(k): int(v) for k, v in row["relevant"].items()},
-                                 kind=row.get("kind", ""), note=row.get("note", ""))
+                                 kind=row.get("kind", ""), note=row.get("note", ""),
+                                 paragraphs={str(k): [str(p) for p in v]
+                                             for k, v in row.get("paragraphs", {}).items()})
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"{path}:{n}: not a judged query ({exc})") from exc
         if not judged.relevant or any(g not in GRADES for g in judged.relevant.values()):
             raise ValueError(f"{path}:{n}: 'relevant' must map doc ids to grades {GRADES}")
+        if set(judged.paragraphs) - set(judged.relevant) or not all(judged.paragraphs.values()):
+            raise ValueError(f"{path}:{n}: 'paragraphs' must name judged documents, each with at least one phrase")
         queries.append(judged)
     return queries
 
@@ -143,13 +160,32 @@ def unique_in_order(doc_ids: list[str]) -> list[str]:
     return list(dict.fromkeys(doc_ids))
 
 
+def _folded(text: str) -> str:
+    """Lower case, typographic quotes folded, whitespace collapsed: for finding a judged phrase in a paragraph."""
+    text = text.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}))
+    return " ".join(text.lower().split())
+
+
+def paragraph_shown(index: SearchBackend, doc_id: str, paragraph: int, phrases: list[str]) -> bool:
+    """True when the paragraph a result shows contains one of the phrases that mark an answering paragraph."""
+    document = index.document(doc_id)
+    text = next((p.text for p in document.paragraphs if p.n == paragraph), "") if document else ""
+    return any(_folded(phrase) in _folded(text) for phrase in phrases)
+
+
 def run_query(index: SearchBackend, judged: JudgedQuery, k: int = CUTOFF) -> QueryOutcome:
-    """Run one query as the UI does by default and score its top k documents."""
+    """Run one query as the UI does by default and score its top k documents (and their shown paragraphs)."""
     result = index.search(SearchRequest(q=judged.query, sort="relevance", per_page=k, collapse=True))
     returned = unique_in_order([hit.doc_id for hit in result.hits])[:k]
+    first_hit = {}
+    for hit in result.hits:
+        first_hit.setdefault(hit.doc_id, hit)
+    shown = {doc: paragraph_shown(index, doc, first_hit[doc].paragraph, judged.paragraphs[doc])
+             for doc in returned if doc in judged.paragraphs}
     return QueryOutcome(judged=judged, returned=returned, total_docs=result.total_docs,
                         recall=recall_at(returned, judged.relevant, k), ndcg=ndcg_at(returned, judged.relevant, k),
-                        reciprocal_rank=reciprocal_rank(returned, judged.relevant, k), message=result.message)
+                        reciprocal_rank=reciprocal_rank(returned, judged.relevant, k), message=result.message,
+                        shown=shown)
 
 
 def evaluate_queries(index_dir: Path, queries_file: Path = DEFAULT_QUERIES, k: int = CUTOFF) -> QueryEvaluation:
@@ -173,6 +209,12 @@ def format_query_report(evaluation: QueryEvaluation) -> str:
     lines = [f"{s['queries']} judged queries from {evaluation.queries_file} over {evaluation.index_dir}",
              f"  recall@{CUTOFF} {s[f'recall@{CUTOFF}']:.3f} · nDCG@{CUTOFF} {s[f'ndcg@{CUTOFF}']:.3f} · "
              f"MRR {s['mrr']:.3f} · zero-hit queries {s['zero_hit']} · weak (recall < {WEAK_RECALL}) {s['weak']}"]
+    shown, judged = evaluation.paragraph_share()
+    if judged:
+        lines.append(f"  judged paragraph shown {shown}/{judged} ({shown / judged:.0%}) of the judged documents returned")
+        wrong = [(o.judged.id, doc) for o in evaluation.outcomes for doc, ok in o.shown.items() if not ok]
+        if wrong:
+            lines.append("  another paragraph shown: " + ", ".join(f"{q} {doc}" for q, doc in wrong))
     lines.append(f"\nZero-hit queries ({len(evaluation.zero_hit)}):")
     for o in evaluation.zero_hit:
         lines.append(f"  {o.judged.id} [{o.judged.kind}] {o.judged.query!r}" + (f"  ({o.message})" if o.message else ""))

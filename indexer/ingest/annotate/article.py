@@ -15,6 +15,7 @@ from indexer.ingest.annotate.severity import decide
 from indexer.ingest.annotate.text_units import document_sentences
 from indexer.ingest.annotate.calendar import annual_round_year, calendar_year, past_december_shift
 from indexer.ingest.annotate.year import outcome_from_text
+from indexer.ingest.annotate.areas import article_subjudgements
 
 
 def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
@@ -85,8 +86,17 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     evidence["severity"] = severity_evidence
     if len(chosen) == 1:
         link_outcome(doc, outcome, evidence)
+        _area_judgements(doc, sentences, evidence)
     doc.severity = doc.severity if any(doc.severity) else []
     set_severity_confidence(doc, severity_evidence)
+
+
+def _area_judgements(doc: Document, sentences: list, evidence: dict) -> None:
+    """A one-council article's sub-judgements from its prose (ranking uses them; never the overall grade)."""
+    found = article_subjudgements([s.text for s in sentences])
+    if found and not doc.subjudgements:
+        doc.subjudgements = found
+        evidence["subjudgements"] = {"value": found, "source": "the article's sentences that grade one area"}
 
 
 def _shift_past_december(doc: Document, text: str, month: int) -> None:

@@ -13,7 +13,7 @@ from indexer.ingest.annotate.severity import GradeStatement, grade_statements
 # Between a grade and the list it introduces: "rated poor are", "judged inadequate in this latest report are:".
 # "judged inadequate at A, B and C": a grade followed by "at" and a list is about the list.
 _ANNOUNCES_LIST = re.compile(r"^\S*\W*(?:[\w'’]+\W+){0,5}?(?:are|were|include|included|including|being|at)\W*$"
-                             r"|^\S*\W*(?:[\w'’]+\W+){0,6}?:\s*$", re.IGNORECASE)
+                             r"|^\S*(?:[^\w:]+[\w'’]+){0,7}[^\w:]*:\s*$", re.IGNORECASE)
 # A sentence that refers back to the councils or the grade of the one before ("Both were rated outstanding").
 _BACK_REFERENCE = re.compile(r"^\W*(both|they|those|these|all|each|the (?:two|three|four|five|councils|authorities))\b"
                              r"|\b(all|both) (?:\w+ ){0,2}(?:earned|received|got|achieved|were given|given)\b"
@@ -55,6 +55,14 @@ def graded_councils(text: str, mentions: list, position: int) -> list[str]:
     return list(dict.fromkeys(code for _, code in chosen))
 
 
+def announced_list(text: str, mentions: list, position: int) -> list[str]:
+    """The councils of a list that the words after a grade introduce ("…were outstanding: A, B and C")."""
+    after = [g for g in council_groups(text, mentions) if g[0][0].start > position]
+    if after and _ANNOUNCES_LIST.match(text[position:after[0][0][0].start]):
+        return list(dict.fromkeys(code for _, code in after[0]))
+    return []
+
+
 def paragraph_councils(doc: Document, chosen: list[str], published: dt.date | None) -> None:
     """In a multi-council document, a paragraph naming particular subject councils is about those."""
     for para in doc.paragraphs:
@@ -84,6 +92,15 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str) -> tupl
             grade = next(iter(last_grades))
             statements = [GradeStatement(grade, 1.0, sentence.text.strip(), sentence.paragraph, len(sentence.text))]
         for st in statements:
+            if st.tally:
+                # "Only three councils were outstanding: A, B and C" - a count that introduces a named list
+                codes = announced_list(sentence.text, mentions, st.position)
+                if codes:
+                    st.tally = False
+                    listed.update(codes)
+                    for code in codes:
+                        attributed.setdefault(code, []).append(st)
+                continue
             codes = graded_councils(sentence.text, mentions, st.position)
             if not codes and back and last_codes:
                 codes = last_codes

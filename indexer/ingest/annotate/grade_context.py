@@ -16,7 +16,10 @@ _LEFT_BEHIND = re.compile(rf"\b(lift(?:ed|s|ing)?|sh(?:a|oo)k(?:en|e|es|ing)?\s+
                           rf"|remov(?:e|ed|es|ing)|overturn(?:ed|s)?|left\s+behind|ditch(?:ed|es)?)\s+"
                           rf"(?:(?!to\b|into\b|as\b)[\w'’]+\s+){{0,3}}{_QUOTE}$", re.IGNORECASE)
 _PAST_WORDS = re.compile(r"\b(previous(?:ly)?|last inspection|prior|formerly|once|used to be|had been|last time"
-                         r"|lead to believe|led to believe|still in)\b", re.IGNORECASE)
+                         r"|lead to believe|led to believe|still in"
+                         r"|had (?:\w+ )?(?:rated|judged|graded|found|given|branded|called|labelled))\b", re.IGNORECASE)
+# "since a 2012 inspection rated it inadequate": a grade given in a year the clause says is behind us
+_SINCE_YEAR = re.compile(r"\bsince (?:a |an |the |its |their )?(?:19|20)\d\d\b[^.;]*$", re.IGNORECASE)
 # "since 2015, when they were judged inadequate"; "the 2017 inadequate verdict"
 _PAST_YEAR_BEFORE = re.compile(rf"(\b(?:19|20)\d\d\s*,?\s+when\b[^.;]*$|\b(?:19|20)\d\d\s+{_QUOTE}$)", re.IGNORECASE)
 # "rated good in 2012", "rated inadequate in April 2016", "inadequate back in 2015"
@@ -27,9 +30,11 @@ _PAST_YEAR_AFTER = re.compile(r"^[^\w;.]{0,3}(?:\w+[^\w;.]+){0,3}?(in|since|back
 _NUMBER = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*|thirty[\w-]*"
            r"|forty[\w-]*|fifty[\w-]*|half|a quarter|a third|most|many|none")
 # "10 were rated good, 24 requires improvement and seven inadequate": national tallies name no council.
-_TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?:\s+per\s*cent|%)?\s+(?:(?:were|was|are|is"
-                    rf"|rated|judged|graded|as|councils?|authorities|of them|now|been|have|had|in the)\s+){{0,3}}{_QUOTE}$",
-                    re.IGNORECASE)
+# "four of the six areas were Grade 3, good", "93 were called good", "nine of the 146 councils got an inadequate rating"
+_TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?:\s+per\s*cent|%)?\s+"
+                    rf"(?:(?:were|was|are|is|rated|judged|graded|as|councils?|authorities|areas?|categories|judgements?"
+                    rf"|of them|of the(?: \w+)?|now|been|have|had|in the|called|placed in the|put in the|got|received"
+                    rf"|given|an?|grade \d,?)\s+){{0,4}}{_QUOTE}$", re.IGNORECASE)
 # "fell below good", "falling short of the good grade", "aim to become an outstanding authority"
 _TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|reach|reaching|achieve|achieving"
                      rf"|aim(?:ing|s)? for|aspir\w+ to be|towards?|beyond|journey to|ambition to be)\s+"
@@ -55,7 +60,8 @@ def shed_by_action(before: str) -> bool:
 def is_past(before: str, after: str) -> bool:
     """The grade belongs to an earlier inspection ("previously judged", "rated good in 2012", "the 2017 verdict")."""
     clause = re.split(r",|;|\bbut\b|\bnow\b", before)[-1]
-    return bool(_PAST_WORDS.search(clause) or _PAST_YEAR_AFTER.match(after) or _PAST_YEAR_BEFORE.search(before))
+    return bool(_PAST_WORDS.search(clause) or _PAST_YEAR_AFTER.match(after) or _PAST_YEAR_BEFORE.search(before)
+                or _SINCE_YEAR.search(clause))
 
 
 def is_tally(before: str) -> bool:

@@ -43,6 +43,24 @@ _NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|
                                 r"|standard|evidence|people|place)", re.IGNORECASE)
 
 
+_SERVICE_WORD = re.compile(r"\b(services?|department|council|authority|provision|trust)\b", re.IGNORECASE)
+
+
+def grades_an_area(before: str) -> bool:
+    """The grade that follows is about one area of work: the nearest thing named before it, in its clause, is an
+    area ("care leavers were inadequate") rather than the service or council, or an area governs it ("the
+    leadership of the council and the trust, inadequate")."""
+    clause = re.split(r"[;:.]|\band\s+found\b|\bbut\b", before)[-1]
+    areas = list(_SUB_AREA.finditer(clause))
+    if not areas:
+        return False
+    if re.search(r"\b(?:leadership|help and protection|care leavers|children in care|adoption)\s+of\b", clause,
+                 re.IGNORECASE):
+        return True
+    services = list(_SERVICE_WORD.finditer(clause))
+    return not services or areas[-1].start() > services[-1].start()
+
+
 def is_sub_area(sentence: str) -> bool:
     """True when a sentence is about one area of work (care leavers, adoption), not the overall grade."""
     return bool(_SUB_AREA.search(sentence))
@@ -57,6 +75,8 @@ class GradeStatement:
     sentence: str
     paragraph: int
     position: int = 0
+    sub_area: bool = False  # the sentence is about one area of work (care leavers, leadership)
+    tally: bool = False  # follows a count ("three councils were outstanding"): counts only if a named list follows
 
 
 _SLAC_OVERALL = re.compile(rf"overall effectiveness of (?:the )?(safeguarding|services for looked after children|looked"
@@ -124,21 +144,32 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
                 continue
         elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
             continue
-        if not_current(before, after):
+        reason = not_current(before, after)
+        if reason and reason != "tally":
             continue
         weight = 1.0
-        if re.search(r"overall", sentence, re.IGNORECASE):
+        overall = bool(re.search(r"overall", sentence, re.IGNORECASE))
+        if overall:
             weight = settings.GRADE_WEIGHT_OVERALL
         elif _SUB_AREA.search(sentence):
             weight = settings.GRADE_WEIGHT_SUB_AREA
+        sub_area = not overall and grades_an_area(sentence[:match.start()])
         if quoted or titled or listed:
             weight += settings.GRADE_WEIGHT_EMPHASIS_BONUS
-        out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start()))
+        out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start(), sub_area,
+                                  tally=reason == "tally"))
     return out
 
 
 def decide(statements: list[GradeStatement]) -> tuple[str | None, list[GradeStatement]]:
-    """The best-supported grade among weighted statements, and the statements that support it."""
+    """The best-supported grade among weighted statements, and the statements that support it.
+
+    A sub-judgement never sets the overall grade: when every statement is about one area of work (leadership,
+    care leavers), the text states no overall grade and the answer is None (the caller may use the official one).
+    """
+    statements = [st for st in statements if not st.tally]
+    if statements and all(st.sub_area for st in statements):
+        return None, []
     totals: dict[str, float] = {}
     for st in statements:
         totals[st.grade] = totals.get(st.grade, 0.0) + st.weight

@@ -1,0 +1,70 @@
+"""Sub-judgements a news article reports: an area of work (care leavers, leadership) and the grade given to it.
+
+Reports carry a judgement table (`severity.report_subjudgements`); articles say it in prose: "care leavers'
+experiences and progress were rated inadequate", "Care leavers: Outstanding", "graded the leadership of the
+council 'inadequate'". A grade counts for the area named just before it in the same clause (or just after it,
+"rated inadequate for care leavers"), unless it is a past, left-behind or tallied grade. Used for ranking: a
+question about a judged area reaches the articles that report that area's grade.
+"""
+from __future__ import annotations
+
+import re
+
+from indexer.grades import GRADE_RE, grade_of_match, is_cued_word
+from indexer.ingest.annotate.grade_context import not_current
+
+# The areas as articles write them, and the sub-judgement field each is (the report tables' fields).
+AREAS = (
+    (re.compile(r"\bcare\s+leavers?['’]?|\bleaving\s+care\b|\bleft\s+care\b", re.IGNORECASE), "care_leavers"),
+    (re.compile(r"\bchildren\s+in\s+care\b|\blooked[\s-]+after\s+children\b|\bchildren\s+looked\s+after\b",
+                re.IGNORECASE), "children_in_care"),
+    (re.compile(r"\bhelp\s+and\s+protection\b|\bchildren\s+who\s+need\s+help\b", re.IGNORECASE), "help_and_protection"),
+    (re.compile(r"\bleadership\b|\bleaders['’]?\s+impact\b|\bimpact\s+of\s+leaders\b", re.IGNORECASE), "leadership"),
+)
+AFTER_CHARS = 90  # how far after an area its grade may stand ("care leavers' experiences and progress … inadequate")
+BEFORE_CHARS = 40  # how far before, joined by "for"/"in" ("rated inadequate for its care leavers")
+_CLAUSE_END = re.compile(r"[.;]|\bwhile\b|\bbut\b|\bwhereas\b", re.IGNORECASE)
+
+
+def _area_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, field) of every area the text names, in order."""
+    return sorted((m.start(), m.end(), field) for pattern, field in AREAS for m in pattern.finditer(text))
+
+
+def _current_grades(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, grade) of every grade in the text that reads as a current judgement."""
+    out = []
+    for match in GRADE_RE.finditer(text):
+        before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 40]
+        if is_cued_word(match.group().lower()) and not re.search(r"(rated|judged|graded|as|was|were|is|are|be"
+                                                                r"|:|[-–—])\W*['‘“\"]?$", before, re.IGNORECASE):
+            continue  # "good practice" is not a grade
+        if not_current(before, after):
+            continue
+        out.append((match.start(), match.end(), grade_of_match(match)))
+    return out
+
+
+def area_grades(sentence: str) -> dict[str, str]:
+    """The sub-judgements one sentence or line states: {field: grade}."""
+    areas, grades = _area_spans(sentence), _current_grades(sentence)
+    out: dict[str, str] = {}
+    for i, (start, end, field) in enumerate(areas):
+        next_area = areas[i + 1][0] if i + 1 < len(areas) else len(sentence)
+        after = [g for g in grades if end <= g[0] <= min(end + AFTER_CHARS, next_area + 1)
+                 and not _CLAUSE_END.search(sentence[end:g[0]])]
+        before = [g for g in grades if start - BEFORE_CHARS <= g[1] <= start
+                  and re.match(r"^\W*(?:for|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?$", sentence[g[1]:start])]
+        chosen = after[0] if after else before[-1] if before else None
+        if chosen and field not in out:
+            out[field] = chosen[2]
+    return out
+
+
+def article_subjudgements(sentences: list[str]) -> dict[str, str]:
+    """The sub-judgements an article reports, the first statement of each area winning."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        for field, grade in area_grades(sentence).items():
+            found.setdefault(field, grade)
+    return found
