@@ -107,7 +107,7 @@ def test_open_a_hit_and_land_on_the_highlighted_paragraph(server, browser):
     assert target.locator("mark").inner_text() == "caseloads"
     assert page.evaluate("document.querySelector(':target').id") == "p-17"
     box = target.bounding_box()
-    assert 0 <= box["y"] < page.viewport_size["height"]
+    assert -1 <= box["y"] < page.viewport_size["height"]  # on screen (a scrolled-to element may sit a subpixel above 0)
     page.close()
 
 
