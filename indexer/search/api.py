@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from indexer.models import SearchResult
+from indexer.search.facets import FACETS
 
 
 def result_as_dict(result: SearchResult) -> dict:
@@ -15,8 +16,8 @@ def result_as_dict(result: SearchResult) -> dict:
         "per_page": req.per_page,
         "sort": req.sort,
         "match_mode": req.match,
-        "filters": {"council": req.council, "severity": req.severity, "year": req.year,
-                    "year_from": req.year_from, "year_to": req.year_to, **req.filters},
+        "filters": {**{facet.name: facet.selected(req) for facet in FACETS},
+                    "year_from": req.year_from, "year_to": req.year_to},
         "hits": [{"doc_id": h.doc_id, "paragraph": h.paragraph, "title": h.title, "url": h.url or None,
                   "council": h.council, "year": h.year, "severity": h.severity, "heading": h.heading,
                   "snippet": h.snippet_html, "score": h.score, "more_in_document": h.more_in_doc,

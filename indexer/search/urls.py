@@ -5,15 +5,15 @@ from urllib.parse import urlencode
 
 from indexer import settings
 from indexer.models import SearchRequest
+from indexer.search.facets import FACETS  # the registry names every facet's URL parameter
 
 _DEFAULTS = {"sort": "relevance", "per_page": settings.DEFAULT_PER_PAGE, "page": 1, "match": "best"}
 
 
 def request_params(req: SearchRequest, **changes) -> dict:
     """The URL parameters that reproduce a search, with changes applied; defaults and empties left out."""
-    params = {"q": req.q, "council": list(req.council), "severity": list(req.severity),
-              "year": [str(y) for y in req.year], "year_from": req.year_from, "year_to": req.year_to,
-              **{name: list(values) for name, values in req.filters.items()},
+    params = {"q": req.q, **{facet.name: facet.selected(req) for facet in FACETS},
+              "year_from": req.year_from, "year_to": req.year_to,
               "sort": req.sort, "per_page": req.per_page, "page": req.page, "match": req.match}
     params.update(changes)
     return {k: v for k, v in params.items() if v not in (None, "", []) and _DEFAULTS.get(k) != v}
