@@ -18,10 +18,13 @@ from . import filestate, settings
 from .analysis import raw_words
 from .documents import annotate_within_limit, load_documents
 from .extract import iter_sources
-from .layout import (BUILD_INFO, GENERATION_PREFIX, current_generation, prune_old_generations,  # noqa: F401
-                     read_build_info, remove_stale_builds, switch_to)  # current_generation: importable from here too
+from .extract.unicode import source_path
+from . import integrity
+from .layout import (BUILD_INFO, GENERATION_PREFIX, current_generation, mark_own,  # noqa: F401
+                     prune_old_generations, read_build_info, remove_stale_builds, switch_to)  # current_generation: importable from here too
 from .lock import RebuildLock
 from .models import Document
+from .shrink import check_shrink
 from . import whoosh_speed  # noqa: F401 - installs a Whoosh fix used while writing
 from .schema import build_schema, join_facet
 from .segments import BulkWriter, SegmentColumns
@@ -93,27 +96,33 @@ def index_fields(doc: Document) -> Iterable[dict]:
 
 
 def rebuild(sources: list[Path], index_dir: Path | None = None,
-            progress: Callable[[Document, int], None] | None = None) -> BuildReport:
-    """Index every document under `sources` into a fresh generation of `index_dir` and switch to it."""
+            progress: Callable[[Document, int], None] | None = None, *, allow_shrink: bool = False,
+            follow_links: bool = False) -> BuildReport:
+    """Index every document under `sources` into a fresh generation of `index_dir` and switch to it.
+
+    A new generation with far fewer documents than the live one is refused (IndexShrinks) unless
+    `allow_shrink`; links out of a source folder are followed only with `follow_links`.
+    """
     index_dir = Path(index_dir) if index_dir is not None else settings.default_index()
-    return build_from_documents(load_documents(sources), index_dir, [str(Path(s).resolve()) for s in sources],
-                                progress)
+    return build_from_documents(load_documents(sources, follow_links=follow_links), index_dir,
+                                [str(Path(s).resolve()) for s in sources], progress, allow_shrink=allow_shrink)
 
 
 def build_from_documents(documents: Iterable[Document], index_dir: Path, sources: list[str],
-                         progress: Callable[[Document, int], None] | None = None) -> BuildReport:
+                         progress: Callable[[Document, int], None] | None = None, *,
+                         allow_shrink: bool = True) -> BuildReport:
     """Index read documents (facets filled here) into a new generation, switched in only when complete.
 
     Raises RebuildLocked when another rebuild of the folder is running, IndexInvalid when the new
-    generation fails validation (the old one stays in use).
+    generation fails validation or (unless `allow_shrink`) loses most documents; the old one stays in use.
     """
     index_dir = Path(index_dir)
     with RebuildLock(index_dir):
-        return _build_locked(documents, index_dir, sources, progress)
+        return _build_locked(documents, index_dir, sources, progress, allow_shrink)
 
 
 def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[str],
-                  progress: Callable[[Document, int], None] | None) -> BuildReport:
+                  progress: Callable[[Document, int], None] | None, allow_shrink: bool = True) -> BuildReport:
     """The rebuild itself, under the folder's rebuild lock."""
     started = time.perf_counter()
     remove_stale_builds(index_dir)
@@ -122,6 +131,7 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
     building.mkdir()
     report = BuildReport(index_dir=str(index_dir), generation=GENERATION_PREFIX + stamp, sources=sources)
     try:
+        mark_own(building)
         ix = whoosh_index.create_in(building, build_schema())
         from .search import arrays  # the search package imports this module
         from .search.sequences import SequenceWriter
@@ -141,7 +151,7 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
         writer.commit()
         _save_arrays(ix, building, sequences, writer.kept)
         ix.close()
-        finish(building, index_dir, report, words, files, started)
+        finish(building, index_dir, report, words, files, started, allow_shrink)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
@@ -181,18 +191,21 @@ def add_document(writer, doc: Document, report: BuildReport, words: WordCounter,
                 writer.add_document(**fields_)
         report.documents += 1
         report.paragraphs += len(doc.paragraphs)
-    files[doc.path] = {"signature": filestate.signature(doc.path), "doc_id": doc.doc_id,
+    files[source_path(doc)] = {"signature": filestate.signature(source_path(doc)), "doc_id": doc.doc_id,
                        **({"skipped": doc.error} if doc.error else {})}
 
 
 def finish(building: Path, index_dir: Path, report: BuildReport, words: WordCounter, files: dict[str, dict],
-           started: float) -> None:
-    """Write the side files, validate the new generation as the server will read it, and switch to it."""
+           started: float, allow_shrink: bool = True) -> None:
+    """Write the side files, validate the new generation as the server will read it, and switch to it
+    (not when it would lose most of the live one's documents, unless `allow_shrink`)."""
+    check_shrink(index_dir, report.documents, allow_shrink)
     words.save(building)
     filestate.save(building, files)
     report.seconds = round(time.perf_counter() - started, 2)
     report.built_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     (building / BUILD_INFO).write_text(json.dumps(report.as_dict(), indent=2), encoding="utf-8")
+    integrity.record(building)
     validate_generation(building, report.documents, report.paragraphs)
     final = index_dir / report.generation
     os.replace(building, final)

@@ -1,7 +1,8 @@
 """Reading and annotating in one step: the Document a rebuild would index for a file, facets decided.
 
-Reading PDFs and deciding facets is most of a rebuild from source files; with many files it runs in
-`settings.READER_PROCS` forked processes, documents coming back in file order.
+Reading PDFs and deciding facets is most of a rebuild from source files; it runs in forked reader processes
+(`settings.READER_PROCS` of them for many files), documents coming back in file order. Each reader runs under a
+memory limit, so a file that would take all the memory is one skipped file, not a dead build.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from . import settings
 from .children import can_fork, die_with_parent, note_own_threads
 from .extract import document_sources, read_document
 from .extract.guard import TooSlow, time_limit
+from .extract.unicode import repair_document
 from .facets import annotate
 from .models import Document
 
@@ -29,14 +31,16 @@ def load_document(path: Path, given: dict[str, str] | None = None,
     return doc if doc.error else annotate_within_limit(doc)
 
 
-def load_documents(sources: Iterable[Path], processes: int | None = None) -> Iterator[Document]:
+def load_documents(sources: Iterable[Path], processes: int | None = None,
+                   follow_links: bool = False) -> Iterator[Document]:
     """Every file under the sources, read (manifests applied) and annotated, in order; unreadable ones keep
     their error. Many files are read by several processes."""
-    items = list(document_sources(sources))
+    items = list(document_sources(sources, follow_links))
     processes = settings.READER_PROCS if processes is None else processes
     files = sum(1 for item in items if not isinstance(item, Document))
-    if processes > 1 and files >= settings.PARALLEL_READ_MIN_FILES and can_fork():
-        yield from _load_in_processes(items, processes)
+    if files and can_fork():
+        # A few files are read by one child: the memory limit must not fall on the build itself.
+        yield from _load_in_processes(items, processes if files >= settings.PARALLEL_READ_MIN_FILES else 1)
     else:
         yield from map(_load, items)
 
@@ -49,7 +53,7 @@ def _load_in_processes(items: list, processes: int) -> Iterator[Document]:
     while position < len(items):
         before = set(threading.enumerate())
         with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+                                 initializer=_start_reader, initargs=(os.getpid(),)) as pool:
             pending: deque = deque()
             try:
                 while position < len(items) or pending:
@@ -71,12 +75,38 @@ def _load_alone(item) -> Document:
     """One item read in a process of its own; a file that kills it comes back with the reason."""
     if isinstance(item, Document):
         return item
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_start_reader,
+                             initargs=(os.getpid(),)) as pool:
         try:
             return pool.submit(_load, item).result()
         except BrokenProcessPool:
-            return Document(path=str(item[0]), error="reading it crashed the reader process (a fault in the "
-                                                     "file's parser); skipped")
+            limit = f" or its {settings.READER_MEMORY_BYTES / 1e9:.0f} GB memory limit" \
+                if settings.READER_MEMORY_BYTES else ""
+            return repair_document(Document(
+                path=str(item[0]), error=f"reading it killed the reader process (a fault in the file's parser"
+                                         f"{limit}); skipped"))
+
+
+def _start_reader(parent: int) -> None:
+    """In a new reader process: die with the build, and live within the readers' memory limit."""
+    die_with_parent(parent)
+    limit_memory(settings.READER_MEMORY_BYTES)
+
+
+def limit_memory(extra: int) -> None:
+    """Cap this process's address space at what it uses now plus `extra` bytes (RLIMIT_AS; 0 = no cap)."""
+    if not extra:
+        return
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            used = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = used + extra if hard == resource.RLIM_INFINITY else min(hard, used + extra)
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    except (ImportError, OSError, ValueError):
+        pass  # not Linux: no cap
 
 
 def annotate_within_limit(doc: Document) -> Document:

@@ -39,6 +39,13 @@ SUPPORTED_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "h
 # Per-file limits: a larger or slower file is skipped with the reason (the time limit needs the main thread).
 MAX_FILE_BYTES = 50_000_000
 MAX_FILE_SECONDS = 60
+# A PDF whose compressed streams inflate past this is skipped unread (real reports inflate to ~2 MB).
+MAX_PDF_INFLATED_BYTES = 50_000_000
+# Files are read in child processes allowed this much address space beyond what they start with (RLIMIT_AS);
+# a reader that needs more fails or dies, and its file is skipped with the reason. 0 = no limit.
+READER_MEMORY_BYTES = 2_000_000_000
+# A new generation holding fewer than this share of the live one's documents is refused without --allow-shrink.
+SHRINK_REFUSE_BELOW = 0.5
 
 # Chunking: a paragraph longer than this is split at sentence boundaries into passages.
 LONG_PARAGRAPH_CHARS = 1200

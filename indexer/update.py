@@ -16,11 +16,14 @@ from pathlib import Path
 import numpy as np
 from whoosh import index as whoosh_index
 
-from . import filestate, settings
+from . import filestate, integrity, settings
 from .analysis import count_raw_words
 from .build import BuildReport, _build_locked, add_documents, finish, invert_sequences
-from .layout import BUILD_INFO, GENERATION_PREFIX, current_generation, read_build_info, remove_stale_builds
-from .extract import Unreadable, iter_sources, load_folder_metadata, read_document, read_documents
+from .layout import (BUILD_INFO, GENERATION_PREFIX, MARKER, current_generation, mark_own, read_build_info,
+                     remove_stale_builds)
+from .extract import (Unreadable, iter_sources, load_folder_metadata, read_document, read_documents,
+                      unreadable_document)
+from .extract.unicode import source_path
 from .lock import RebuildLock
 from .models import Document
 from .schema import build_schema
@@ -28,12 +31,15 @@ from .search import arrays as persisted
 from .search.sequences import VOCAB, SequenceWriter
 from .spelling import Speller, WordCounter
 
-_REWRITTEN = {BUILD_INFO, filestate.FILES, "words.json", persisted.FOLDER}
+_REWRITTEN = {BUILD_INFO, filestate.FILES, "words.json", persisted.FOLDER, MARKER, integrity.CHECKSUMS}
 
 
 def update(sources: list[Path], index_dir: Path | None = None,
-           progress: Callable[[Document, int], None] | None = None) -> BuildReport:
-    """Bring the index in line with `sources`; a full rebuild when there is no index or it predates updates."""
+           progress: Callable[[Document, int], None] | None = None, *, allow_shrink: bool = False,
+           follow_links: bool = False) -> BuildReport:
+    """Bring the index in line with `sources`; a full rebuild when there is no index or it predates updates.
+
+    Like a rebuild, refused (IndexShrinks) when it would lose most documents, unless `allow_shrink`."""
     index_dir = Path(index_dir) if index_dir is not None else settings.default_index()
     names = [str(Path(s).resolve()) for s in sources]
     with RebuildLock(index_dir):
@@ -41,8 +47,8 @@ def update(sources: list[Path], index_dir: Path | None = None,
         known = filestate.load(current) if current else None
         if current is None or known is None or persisted.load(current) is None \
                 or not (current / persisted.FOLDER / VOCAB).exists() or not _has_every_field(current):
-            return _build_locked(read_documents(sources), index_dir, names, progress)
-        return _update_locked(sources, index_dir, current, known, names, progress)
+            return _build_locked(read_documents(sources, follow_links), index_dir, names, progress, allow_shrink)
+        return _update_locked(sources, index_dir, current, known, names, progress, allow_shrink, follow_links)
 
 
 def _has_every_field(current: Path) -> bool:
@@ -55,11 +61,12 @@ def _has_every_field(current: Path) -> bool:
         ix.close()
 
 
-def _plan(sources: list[Path], known: dict[str, dict]) -> tuple[list[Path | Unreadable], list[str], dict]:
+def _plan(sources: list[Path], known: dict[str, dict],
+          follow_links: bool = False) -> tuple[list[Path | Unreadable], list[str], dict]:
     """Files to read (new or changed), paths gone, and the known entries of unchanged files."""
     to_read, unchanged = [], {}
     seen = set()
-    for item in iter_sources(sources):
+    for item in iter_sources(sources, follow_links):
         path = str(item.path if isinstance(item, Unreadable) else item)
         seen.add(path)
         entry = known.get(path)
@@ -74,8 +81,8 @@ def _plan(sources: list[Path], known: dict[str, dict]) -> tuple[list[Path | Unre
 def _keeping_ids(documents, known: dict[str, dict]):
     """The documents, a changed file keeping the id (and so the URLs) it had."""
     for doc in documents:
-        if doc.path in known:
-            doc.meta["doc_id"] = known[doc.path]["doc_id"]
+        if source_path(doc) in known:
+            doc.meta["doc_id"] = known[source_path(doc)]["doc_id"]
         yield doc
 
 
@@ -84,7 +91,7 @@ def _read(items: list[Path | Unreadable]):
     manifests: dict[Path, dict] = {}
     for item in items:
         if isinstance(item, Unreadable):
-            yield Document(path=str(item.path), error=item.reason)
+            yield unreadable_document(item)
             continue
         warnings: list[dict[str, str]] = []
         if item.parent not in manifests:
@@ -104,10 +111,10 @@ def _link_generation(current: Path, building: Path) -> None:
 
 
 def _update_locked(sources: list[Path], index_dir: Path, current: Path, known: dict[str, dict], names: list[str],
-                   progress) -> BuildReport:
+                   progress, allow_shrink: bool = True, follow_links: bool = False) -> BuildReport:
     """The update itself, under the rebuild lock."""
     started = time.perf_counter()
-    to_read, gone, unchanged = _plan(sources, known)
+    to_read, gone, unchanged = _plan(sources, known, follow_links)
     info = read_build_info(current)
     remove_stale_builds(index_dir)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -119,6 +126,7 @@ def _update_locked(sources: list[Path], index_dir: Path, current: Path, known: d
     report.changes = {"added": sum(str(getattr(i, "path", i)) not in known for i in to_read),
                       "changed": sum(str(getattr(i, "path", i)) in known for i in to_read), "removed": len(gone)}
     try:
+        mark_own(building)
         _link_generation(current, building)
         old = persisted.load(current)
         words = WordCounter()
@@ -152,7 +160,7 @@ def _update_locked(sources: list[Path], index_dir: Path, current: Path, known: d
             report.documents = sum(1 for n in merged.doc_names if n)
             report.paragraphs = merged.size if merged.live is None else int(merged.live.sum())
         ix.close()
-        finish(building, index_dir, report, words, files, started)
+        finish(building, index_dir, report, words, files, started, allow_shrink)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise

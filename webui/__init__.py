@@ -16,13 +16,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(
         INDEX_DIR=str(settings.default_index()),
         CSV_EXPORT_CAP=settings.CSV_EXPORT_CAP,
+        BASE_URL="",  # absolute URLs (feeds) start with this; empty = relative links (webui/baseurl.py)
     )
     if test_config:
         app.config.from_mapping(test_config)
     app.extensions["reportsearch"] = SearchIndex(app.config["INDEX_DIR"])
 
-    from . import councils, explore, views
+    from . import baseurl, councils, explore, views
 
+    baseurl.install(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(councils.bp)
     app.register_blueprint(explore.bp)

@@ -17,7 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import settings
-from ..layout import current_generation
+from ..integrity import GenerationGuard
+from ..layout import current_generation, pointer_problem
 from ..models import Hit, SearchRequest, SearchResult
 from ..snippets import mark
 from . import execute
@@ -36,6 +37,10 @@ class IndexMissing(FileNotFoundError):
     """There is no built index at the given folder."""
 
 
+class IndexDamaged(IndexMissing):
+    """The live generation cannot be served (damaged files, a broken CURRENT pointer), with the reason."""
+
+
 class SearchIndex:
     """A handle on an index folder that follows its CURRENT generation and serves searches."""
 
@@ -43,19 +48,26 @@ class SearchIndex:
         self.index_dir = Path(index_dir) if index_dir is not None else settings.default_index()
         self._lock = threading.Lock()
         self._gen: Generation | None = None
+        self._guard = GenerationGuard(IndexDamaged)
 
     def generation(self) -> Generation:
         """The open generation, reopened when a rebuild has switched CURRENT."""
         path = current_generation(self.index_dir)
         if path is None:
+            problem = pointer_problem(self.index_dir)
+            if problem:
+                raise IndexDamaged(f"the index at {self.index_dir} cannot be served: {problem}; "
+                                   "run `reportsearch rebuild`")
             raise IndexMissing(f"no index at {self.index_dir}: run `reportsearch rebuild` first")
         gen = self._gen
         if gen is None or gen.path != path:
             with self._lock:
                 if self._gen is None or self._gen.path != path:
                     # The old generation is left to the garbage collector: requests may still be using it.
-                    self._gen = open_generation(path)
+                    self._gen = self._guard.open(path, open_generation)
                 gen = self._gen
+        else:
+            self._guard.still_whole(path)  # a truncated mapped file must be found before a page fault
         return gen
 
     def warm(self, freeze: bool = False) -> None:
