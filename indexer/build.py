@@ -246,6 +246,6 @@ def _unique_doc_id(doc: Document, seen: set[str]) -> None:
         doc.meta["doc_id"] = candidate
 
 
-def count_files(sources: list[Path]) -> int:
+def count_files(sources: list[Path], follow_links: bool = False) -> int:
     """How many files a rebuild will read (for the progress bar)."""
-    return sum(1 for _ in iter_sources(sources))
+    return sum(1 for _ in iter_sources(sources, follow_links))

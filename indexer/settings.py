@@ -70,6 +70,15 @@ PARALLEL_READ_MIN_FILES = 16
 WRITER_LIMIT_MB = 128
 SEGMENT_PARAGRAPHS = 50_000
 
+# The web server (indexer/serving.py; "Operating it" in the README). Connections waiting for a request cost a
+# descriptor, not a thread, so the limit is high: 150 slow clients must not lock others out. Bodies are refused
+# past a small size (every form is a GET). Idle connections close after the channel time-out.
+SERVER_CONNECTION_LIMIT = 1000
+SERVER_CHANNEL_TIMEOUT = 30
+SERVER_MAX_BODY_BYTES = 64 * 1024
+SERVER_MAX_HEADER_BYTES = 64 * 1024
+SERVER_BACKLOG = 1024
+
 # Search defaults.
 PER_PAGE_CHOICES = (10, 20, 50)
 DEFAULT_PER_PAGE = 10
