@@ -92,7 +92,7 @@ class GenerationGuard:
     def open(self, path: Path, opener):
         """Verify a generation and open it with `opener(path)`; raise `error` with the reason when it fails."""
         failed = self._failed.get(path)
-        if failed and time.monotonic() - failed[0] < self.RETRY_SECONDS:
+        if failed and failed[1] and time.monotonic() - failed[0] < self.RETRY_SECONDS:
             raise self.error(failed[1])
         try:
             files = verify(path)
@@ -115,3 +115,17 @@ class GenerationGuard:
             except IndexDamaged as exc:
                 raise self.error(f"the index generation {path.name} is damaged: {exc}; "
                                  "run `reportsearch rebuild`") from None
+
+    def recheck(self, path: Path) -> str | None:
+        """After an unexpected failure: every file of the generation verified again (at most once per
+        RETRY_SECONDS); the reason it is damaged, or None."""
+        failed = self._failed.get(path)
+        if failed and time.monotonic() - failed[0] < self.RETRY_SECONDS:
+            return failed[1] if failed[1] else None
+        try:
+            verify(path)
+            reason = ""
+        except IndexDamaged as exc:
+            reason = f"the index generation {path.name} is damaged: {exc}; run `reportsearch rebuild`"
+        self._failed[path] = (time.monotonic(), reason)
+        return reason or None

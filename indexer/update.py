@@ -46,7 +46,8 @@ def update(sources: list[Path], index_dir: Path | None = None,
         current = current_generation(index_dir)
         known = filestate.load(current) if current else None
         if current is None or known is None or persisted.load(current) is None \
-                or not (current / persisted.FOLDER / VOCAB).exists() or not _has_every_field(current):
+                or not (current / persisted.FOLDER / VOCAB).exists() or not _has_every_field(current) \
+                or not read_build_info(current).get("documents"):  # an empty index has nothing to update
             return _build_locked(read_documents(sources, follow_links), index_dir, names, progress, allow_shrink)
         return _update_locked(sources, index_dir, current, known, names, progress, allow_shrink, follow_links)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno
+import os
 
 import click
 
@@ -27,6 +28,10 @@ def describe(exc: OSError) -> str:
 class OperatorGroup(click.Group):
     """A command group whose commands' system errors end as one line: `Error: …`, exit status 1."""
 
+    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
+        check_arguments(list(args))
+        return super().make_context(info_name, args, parent, **extra)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -34,3 +39,12 @@ class OperatorGroup(click.Group):
             raise click.ClickException(describe(exc)) from None
         except MemoryError:
             raise click.ClickException("out of memory; close other programs or index fewer files at once") from None
+
+
+def check_arguments(args: list[str]) -> None:
+    """Refuse an argument holding bytes that are not UTF-8 (Python keeps them as lone surrogates, which no
+    output can encode), unless it names an existing file: file names may be any bytes."""
+    for arg in args:
+        if arg != arg.encode("utf-8", "surrogatepass").decode("utf-8", "replace") and not os.path.lexists(arg):
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise click.UsageError(f"the argument {shown!r} is not valid UTF-8 text; retype it")

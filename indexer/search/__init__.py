@@ -70,6 +70,11 @@ class SearchIndex:
             self._guard.still_whole(path)  # a truncated mapped file must be found before a page fault
         return gen
 
+    def damage(self) -> str | None:
+        """Why the live generation is damaged (its files checked again), or None: asked after a failure."""
+        path = current_generation(self.index_dir)
+        return self._guard.recheck(path) if path is not None else pointer_problem(self.index_dir)
+
     def warm(self, freeze: bool = False) -> None:
         """Open the live generation and build what its first search would (document context, facet value
         codes, word lists), so a server's first user does not wait for them: seconds at a million paragraphs.
