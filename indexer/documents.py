@@ -83,7 +83,7 @@ def _load_alone(item) -> Document:
             limit = f" or its {settings.READER_MEMORY_BYTES / 1e9:.0f} GB memory limit" \
                 if settings.READER_MEMORY_BYTES else ""
             return repair_document(Document(
-                path=str(item[0]), error=f"reading it killed the reader process (a fault in the file's parser"
+                path=str(item[0]), error=f"reading it crashed the reader process (a fault in the file's parser"
                                          f"{limit}); skipped"))
 
 
