@@ -77,7 +77,8 @@ def parse_syntax(gen, text: str, message: str | None = None) -> ParsedQuery:
             raise ValueError("nothing searchable")
     except Exception as exc:  # noqa: BLE001 - any syntax trouble becomes a message, never a 500
         words = re.findall(r"\w+", text)
-        parsed = _plain_parser(gen).parse(" ".join(words)) if words else None
+        # Lower case: the plain parser still reads AND/OR/NOT, and "NOT NOT x" broke it (words are lower-cased anyway).
+        parsed = _plain_parser(gen).parse(" ".join(words).lower()) if words else None
         reason = str(exc) if isinstance(exc, ValueError) else "syntax the search could not read"
         shown = (f"showing results for the words “{' '.join(words[:20])}”" if words
                  else "showing everything, newest first")
