@@ -24,7 +24,10 @@ def _pointer(index_dir: Path, name: str) -> Path | None:
     if not value.startswith(GENERATION_PREFIX) or "/" in value or "\\" in value:
         return None
     path = Path(index_dir) / value
-    return path if path.is_dir() else None
+    try:
+        return path if path.is_dir() else None
+    except OSError:  # a name too long for the file system
+        return None
 
 
 def current_generation(index_dir: Path) -> Path | None:

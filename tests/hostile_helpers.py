@@ -50,7 +50,7 @@ def is_valid_text(value) -> bool:
 
 def one_line_error(result) -> str:
     """A CLI failure that is one line, no traceback, non-zero exit; the line."""
-    output = (result.output or "") + (getattr(result, "stderr", "") or "")
+    output = result.output or ""
     assert result.exit_code != 0, output
     assert "Traceback" not in output, output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
