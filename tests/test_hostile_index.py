@@ -101,7 +101,7 @@ def test_foreign_folders_in_the_index_directory_survive_rebuilds(index_copy):
     for folder in foreign:
         folder.mkdir()
         (folder / "precious.txt").write_text("mine")
-    for _ in range(3):
+    for _ in range(2):
         rebuild([SEEDS], index_copy)
     assert all((folder / "precious.txt").read_text() == "mine" for folder in foreign)
 
@@ -144,7 +144,11 @@ def test_a_broken_current_pointer_is_a_503_and_one_cli_line(index_copy, pointer)
         assert response.status_code == 503, url
         assert "rebuild" in response.get_data(as_text=True)
     assert "CURRENT" in one_line_error(cli("search", "children", "--index", index_copy))
-    assert rebuild([SEEDS], index_copy).documents == 5  # the cure works
+
+
+def test_a_rebuild_cures_an_empty_pointer(index_copy):
+    (index_copy / layout.CURRENT).write_text("")
+    assert rebuild([SEEDS], index_copy).documents == 5
     assert get(app_client(index_copy), "/search.json?q=children").status_code == 200
 
 
@@ -297,12 +301,27 @@ def test_the_cli_summary_lists_links_not_followed(linked_source, tmp_path):
     assert result.exit_code == 0 and "leak.txt" in result.output and "outside the source folder" in result.output
 
 
-@pytest.mark.parametrize("name", ["report.docx", "report.rtf", "report.doc", "report.odt", "sheet.xlsx",
-                                  "scan.png", "notes", "archive.tar.gz"])
-def test_unsupported_kinds_are_in_the_summary(tmp_path, name):
+UNSUPPORTED = ["report.docx", "report.rtf", "report.doc", "report.odt", "sheet.xlsx", "scan.png", "notes",
+               "archive.tar.gz"]
+
+
+@pytest.mark.parametrize("name", UNSUPPORTED)
+def test_unsupported_kinds_are_reported_with_the_reason(tmp_path, name):
+    from indexer.extract import read_documents
+
+    (tmp_path / name).write_bytes(b"PK\x03\x04 not really")
+    (tmp_path / "ok.txt").write_text(PROSE.format(c="Kent") + "\n")
+    docs = {Path(d.path).name: d.error for d in read_documents([tmp_path])}
+    assert docs["ok.txt"] is None
+    assert docs[name].startswith(f"unsupported file kind {Path(name).suffix or '(no extension)'}")
+    assert ".pdf" in docs[name]  # says what is read
+
+
+def test_unsupported_kinds_are_in_the_rebuild_summary(tmp_path):
     src = seed_copy(tmp_path / "src")
-    (src / name).write_bytes(b"PK\x03\x04 not really")
+    for name in UNSUPPORTED:
+        (src / name).write_bytes(b"PK\x03\x04 not really")
     result = cli("rebuild", "--quiet", "--source", src, "--index", tmp_path / "i")
-    assert result.exit_code == 0
-    assert f"{name}: unsupported file kind" in result.output
+    assert result.exit_code == 0 and f"Skipped {len(UNSUPPORTED)} file(s)" in result.output
+    assert all(f"{name}: unsupported file kind" in result.output for name in UNSUPPORTED)
     assert SearchIndex(tmp_path / "i").stats()["documents"] == 5
