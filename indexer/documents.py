@@ -120,5 +120,11 @@ def annotate_within_limit(doc: Document) -> Document:
 
 
 def _load(item: Document | tuple) -> Document:
-    """One item of `document_sources`, read and annotated."""
-    return item if isinstance(item, Document) else load_document(*item)
+    """One item of `document_sources`, read and annotated; one that runs out of memory is skipped."""
+    if isinstance(item, Document):
+        return item
+    try:
+        return load_document(*item)
+    except MemoryError:
+        return repair_document(Document(path=str(item[0]), error="too much memory: reading it needed more than "
+                                                                 "the reader's memory limit"))
