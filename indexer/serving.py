@@ -22,6 +22,10 @@ from . import settings
 PR_SET_PDEATHSIG = 1
 
 
+class _Stopping(Exception):
+    """The supervisor was told to stop."""
+
+
 class PortBusy(OSError):
     """The address is in use (or cannot be bound), with what to do."""
 
@@ -123,25 +127,21 @@ def _spawn(make_app, sock: socket.socket, threads: int) -> int:
 
 def _supervise(make_app, sockets: list[socket.socket], threads: int) -> None:
     """Keep one worker per socket alive until told to stop; a worker that dies is logged and restarted."""
-    stopping = []
-
     def stop(signum, frame):
-        stopping.append(signum)
+        raise _Stopping()  # out of waitpid (which a handler that returns would resume)
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     workers = {_spawn(make_app, sock, threads): sock for sock in sockets}
     restarts: list[float] = []
     try:
-        while not stopping:
+        while True:
             try:
                 pid, status = os.waitpid(-1, 0)
-            except InterruptedError:
-                continue
             except ChildProcessError:
                 return
             sock = workers.pop(pid, None)
-            if sock is None or stopping:
+            if sock is None:
                 continue
             why = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit {os.WEXITSTATUS(status)}"
             print(f"reportsearch: worker {pid} ended ({why}); starting another", file=sys.stderr, flush=True)
@@ -149,7 +149,11 @@ def _supervise(make_app, sockets: list[socket.socket], threads: int) -> None:
             if len(restarts) > 10 * len(sockets):
                 time.sleep(1)  # a worker that dies at once every time must not spin the machine
             workers[_spawn(make_app, sock, threads)] = sock
+    except _Stopping:
+        pass
     finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         for pid in workers:
             try:
                 os.kill(pid, signal.SIGTERM)
