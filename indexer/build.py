@@ -144,12 +144,12 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
         files: dict[str, dict] = {}
         try:
             add_documents(writer, documents, report, words, files, sequences, set(), progress)
-        except BaseException:
+            writer.commit()
+            _save_arrays(ix, building, sequences, writer.kept)
+        except BaseException:  # a full disk fails here as often as while adding: close every file
             writer.cancel()
             sequences.cancel()
             raise
-        writer.commit()
-        _save_arrays(ix, building, sequences, writer.kept)
         ix.close()
         finish(building, index_dir, report, words, files, started, allow_shrink)
     except BaseException:

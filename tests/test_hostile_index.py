@@ -325,3 +325,29 @@ def test_unsupported_kinds_are_in_the_rebuild_summary(tmp_path):
     assert result.exit_code == 0 and f"Skipped {len(UNSUPPORTED)} file(s)" in result.output
     assert all(f"{name}: unsupported file kind" in result.output for name in UNSUPPORTED)
     assert SearchIndex(tmp_path / "i").stats()["documents"] == 5
+
+
+# Whoosh leaves a temporary file of the abandoned build to the garbage collector (its folder is removed).
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_really_full_disk_is_one_line_and_keeps_the_index(tmp_path):
+    import gc
+    import subprocess
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)],
+                                           capture_output=True).returncode:
+        pytest.skip("needs root and tmpfs to make a small disk")
+    try:
+        assert rebuild([SEEDS], disk / "index").documents == 5
+        live = current_generation(disk / "index")
+        src = seed_copy(tmp_path / "big")
+        for n in range(40):  # several MB of text: more than the disk holds
+            (src / f"more-{n}.txt").write_text("\n\n".join(PROSE.format(c=f"Place{n}x{i}") for i in range(300)))
+        line = one_line_error(cli("rebuild", "--quiet", "--source", src, "--index", disk / "index"))
+        assert "no space left" in line
+        assert current_generation(disk / "index") == live and not _leftovers(disk / "index")
+        assert SearchIndex(disk / "index").stats()["documents"] == 5
+        gc.collect()
+    finally:
+        subprocess.run(["umount", str(disk)], capture_output=True)
