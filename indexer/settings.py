@@ -39,6 +39,8 @@ SUPPORTED_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "h
 # Per-file limits: a larger or slower file is skipped with the reason (the time limit needs the main thread).
 MAX_FILE_BYTES = 50_000_000
 MAX_FILE_SECONDS = 60
+# Facets are decided from a document's paragraphs up to this many characters (real reports hold ~100,000).
+MAX_FACET_CHARS = 1_000_000
 # A PDF whose compressed streams inflate past this is skipped unread (real reports inflate to ~2 MB).
 MAX_PDF_INFLATED_BYTES = 50_000_000
 # Files are read in child processes allowed this much address space beyond what they start with (RLIMIT_AS);
