@@ -223,3 +223,17 @@ def test_a_search_during_a_switch_sees_one_generation(index_dir):
         stop.set()
         thread.join(30)
     assert statuses and set(statuses) == {200}
+
+
+def test_facets_of_a_huge_text_come_from_its_opening_and_every_paragraph_is_kept(tmp_path, monkeypatch):
+    from indexer import documents
+
+    seen = []
+    real = documents.annotate
+    monkeypatch.setattr(documents, "annotate", lambda doc: (seen.append(len(doc.paragraphs)), real(doc)))
+    monkeypatch.setattr(settings, "MAX_FACET_CHARS", 5_000)
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(PROSE.format(c="Kent") for _ in range(400)))
+    doc = documents.load_document(path)
+    assert doc.error is None and len(doc.paragraphs) == 400
+    assert seen and seen[0] < 40 and "Kent" in doc.council
