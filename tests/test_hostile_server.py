@@ -164,7 +164,10 @@ def test_a_killed_worker_is_replaced(tmp_path, index):
         first = sorted(_children(running.proc.pid))
         os.kill(first[0], signal.SIGKILL)
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and len(_children(running.proc.pid)) < 2:
+        while time.monotonic() < deadline:
+            now = _children(running.proc.pid)
+            if len(now) == 2 and first[0] not in now:
+                break
             time.sleep(0.2)
         now = sorted(_children(running.proc.pid))
         assert len(now) == 2 and first[0] not in now
