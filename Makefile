@@ -31,4 +31,4 @@ evaluate: $(BIN)/reportsearch
 	$(BIN)/reportsearch evaluate --manifest ../shared/reports/manifest.csv
 
 clean:
-	rm -rf $(VENV) index/gen-* index/CURRENT index/.building-* tests/artifacts
+	rm -rf $(VENV) index/gen-* index/CURRENT index/PREVIOUS index/.building-* tests/artifacts

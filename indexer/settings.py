@@ -44,6 +44,15 @@ SUPPORTED_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "h
 # Per-file limits: a larger or slower file is skipped with the reason (the time limit needs the main thread).
 MAX_FILE_BYTES = 50_000_000
 MAX_FILE_SECONDS = 60
+# Facets are decided from a document's paragraphs up to this many characters (real reports hold ~100,000).
+MAX_FACET_CHARS = 1_000_000
+# A PDF whose compressed streams inflate past this is skipped unread (real reports inflate to ~2 MB).
+MAX_PDF_INFLATED_BYTES = 50_000_000
+# Files are read in child processes allowed this much address space beyond what they start with (RLIMIT_AS);
+# a reader that needs more fails or dies, and its file is skipped with the reason. 0 = no limit.
+READER_MEMORY_BYTES = 2_000_000_000
+# A new generation holding fewer than this share of the live one's documents is refused without --allow-shrink.
+SHRINK_REFUSE_BELOW = 0.5
 
 # Chunking: a paragraph longer than this is split at sentence boundaries into passages.
 LONG_PARAGRAPH_CHARS = 1200
@@ -74,6 +83,15 @@ READER_PROCS = max(1, min(2, os.cpu_count() or 1))
 PARALLEL_READ_MIN_FILES = 16
 WRITER_LIMIT_MB = 128
 SEGMENT_PARAGRAPHS = 50_000
+
+# The web server (webui/serving.py; "Operating it" in the README). Connections waiting for a request cost a
+# descriptor, not a thread, so the limit is high: 150 slow clients must not lock others out. Bodies are refused
+# past a small size (every form is a GET). Idle connections close after the channel time-out.
+SERVER_CONNECTION_LIMIT = 1000
+SERVER_CHANNEL_TIMEOUT = 30
+SERVER_MAX_BODY_BYTES = 64 * 1024
+SERVER_MAX_HEADER_BYTES = 64 * 1024
+SERVER_BACKLOG = 1024
 
 # Search defaults.
 PER_PAGE_CHOICES = (10, 20, 50)

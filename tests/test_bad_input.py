@@ -414,7 +414,8 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path):
     index_dir = tmp_path / "index"
     index_dir.mkdir()
     (index_dir / ".rebuild.lock").write_text('{"pid": 999999999, "started": "2020-01-01T00:00:00"}')
-    (index_dir / ".building-20200101-000000-000000").mkdir()  # what the dead rebuild left
+    (index_dir / ".building-20200101-000000-000000").mkdir()  # what the dead rebuild left, marked as its own
+    (index_dir / ".building-20200101-000000-000000" / ".reportsearch-generation").write_text("made by reportsearch\n")
     assert rebuild([SEEDS], index_dir).documents == 5
     assert not list(index_dir.glob(".building-*"))
 

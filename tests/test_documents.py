@@ -40,16 +40,22 @@ def test_parallel_reading_gives_the_same_documents_in_the_same_order():
                          text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
-    assert result["pools"] == [[2]]  # the second reading used a pool of two processes
+    assert result["pools"] == [[1], [2]]  # one reader process (under the memory limit), then a pool of two
     assert result["documents"] == 5 and result["same"]
 
 
-def test_few_files_are_read_in_this_process(monkeypatch):
-    def no_pool(*args, **kwargs):
-        raise AssertionError("a pool for five files")
+def test_few_files_are_read_by_one_reader_process(monkeypatch):
+    pools = []
+    real = documents.ProcessPoolExecutor
 
-    monkeypatch.setattr(documents, "ProcessPoolExecutor", no_pool)
+    def counting(*args, **kwargs):
+        pools.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(documents, "ProcessPoolExecutor", counting)
+    monkeypatch.setattr(documents, "can_fork", lambda: True)
     assert [d.doc_id for d in documents.load_documents([SEEDS], processes=2)] == sorted(p.name for p in SEEDS.iterdir())
+    assert pools == [1]  # not the build's own process: the readers' memory limit must not fall on it
 
 
 _CRASH = """

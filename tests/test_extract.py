@@ -55,8 +55,10 @@ def test_manifest_metadata_wins_and_sidecar_wins_over_manifest(tmp_path):
     assert docs["b.txt"].title == "Hackney inadequate" and docs["b.txt"].published.isoformat() == "2022-02-02"
 
 
-def test_folders_are_walked_and_unsupported_files_ignored(tmp_path):
+def test_folders_are_walked_and_unsupported_files_reported(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "x.md").write_text("Kent County Council's children's services were judged good overall.\n")
     (tmp_path / "image.png").write_bytes(b"\x89PNG....")
-    assert [d.doc_id for d in read_documents([tmp_path])] == ["x.md"]
+    docs = list(read_documents([tmp_path]))
+    assert [d.doc_id for d in docs if not d.error] == ["x.md"]
+    assert [(d.doc_id, d.error.split(":")[0]) for d in docs if d.error] == [("image.png", "unsupported file kind .png")]

@@ -17,7 +17,8 @@ A = "{http://www.w3.org/2005/Atom}"
 def planted_client(planted_index):
     from webui import create_app
 
-    return create_app({"TESTING": True, "INDEX_DIR": str(planted_index)}).test_client()
+    return create_app({"TESTING": True, "INDEX_DIR": str(planted_index),
+                       "BASE_URL": "https://reports.example.org"}).test_client()
 
 
 def _check_atom(root: ET.Element) -> list[ET.Element]:
@@ -32,7 +33,7 @@ def _check_atom(root: ET.Element) -> list[ET.Element]:
         for tag in ("id", "title", "updated"):
             assert entry.find(f"{A}{tag}").text
         dt.datetime.fromisoformat(entry.find(f"{A}updated").text.replace("Z", "+00:00"))
-        assert entry.find(f"{A}link[@rel='alternate']").get("href").startswith("http")
+        assert entry.find(f"{A}link[@rel='alternate']").get("href").startswith(("https://reports.example.org/", "http://h/"))
     return entries
 
 

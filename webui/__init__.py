@@ -16,6 +16,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         INDEX_DIR=str(settings.default_index()),
         CSV_EXPORT_CAP=settings.CSV_EXPORT_CAP,
         DATABASE_URL=settings.database_url(),
+        BASE_URL="",  # absolute URLs (feeds) start with this; empty = relative links (webui/baseurl.py)
     )
     if test_config:
         app.config.from_mapping(test_config)
@@ -24,7 +25,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     init_backend(app)
 
     from webui import councils, explore, presenting, sources, views
+    from webui import baseurl
 
+    baseurl.install(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(presenting.bp)
     app.register_blueprint(councils.bp)

@@ -16,6 +16,7 @@ from indexer.search.params import request_from_params, request_params
 from indexer.backends.contract import SIMILAR_SCOPES as SCOPES
 
 from webui.views import search_index
+from webui.baseurl import external, feed_id
 
 bp = Blueprint("explore", __name__)
 HEAT_LEVELS = 5
@@ -91,10 +92,10 @@ def feed():
     fallback = dt.datetime.fromisoformat(built) if built else dt.datetime.now(dt.timezone.utc)
     body = atom_feed(
         hits, title=f"reportsearch: {described}{' (' + filters + ')' if filters else ''}",
-        feed_url=url_for(".feed", _external=True, **params), html_url=url_for("search.search", _external=True, **params),
-        paragraph_url=lambda h: url_for("search.document", doc_id=h.doc_id, q=req.q or None, _external=True)
+        feed_url=external(url_for(".feed", **params)), html_url=external(url_for("search.search", **params)),
+        paragraph_url=lambda h: external(url_for("search.document", doc_id=h.doc_id, q=req.q or None))
         + f"#p-{h.paragraph}",
-        fallback_updated=fallback)
+        fallback_updated=fallback, make_id=feed_id)
     return Response(body, mimetype="application/atom+xml")
 
 

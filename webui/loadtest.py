@@ -56,8 +56,10 @@ class LiveServer:
 
         from webui import create_app
 
+        from webui.serving import server_limits
+
         self.server = waitress.create_server(create_app({"INDEX_DIR": str(index_dir)}), host="127.0.0.1", port=0,
-                                             threads=threads)
+                                             threads=threads, **server_limits())
         self.port = self.server.effective_port
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -194,11 +196,72 @@ def load_during_rebuild(port: int, index_dir: Path, sources: list[Path], threads
     return result
 
 
+class ServedProcess:
+    """`reportsearch serve --workers N` on 127.0.0.1 on a free port, as a child process, stopped on exit."""
+
+    def __init__(self, index_dir: Path, workers: int, threads: int = 8, timeout: float = 120.0):
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.args = [sys.executable, "-m", "indexer", "serve", "--index", str(index_dir), "--port", str(self.port),
+                     "--workers", str(workers), "--threads", str(threads)]
+        self.timeout = timeout
+        self.proc: subprocess.Popen | None = None
+
+    def __enter__(self) -> "ServedProcess":
+        import tempfile
+
+        # A file, not a pipe: waitress logs its queue depth under load, and a full pipe would stall the server.
+        self.log = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen(self.args, stdout=subprocess.DEVNULL, stderr=self.log)
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                self.log.seek(0)
+                raise RuntimeError(f"the server exited: {self.log.read().decode(errors='replace')[-500:]}")
+            try:
+                if _get_once(self.port, "/about.json")[0] == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        self.__exit__()
+        raise RuntimeError(f"the server did not answer within {self.timeout:.0f} s")
+
+    def __exit__(self, *exc) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+
+def load_with_slow_clients(port: int, slow: int, threads: int, seconds: float) -> LoadResult:
+    """Normal clients' load while `slow` connections each send a byte a second."""
+    from webui.slowclients import SlowClients
+
+    with SlowClients(port, slow, max_seconds=seconds + 30) as drip:
+        time.sleep(1.5)
+        result = run_load(port, threads, seconds, label=f"{slow} slow open")
+        result.statuses["slow_connected"] = drip.open_count()
+        result.statuses["slow_refused"] = drip.refused
+    return result
+
+
 def run(index_dir: Path, threads: int = 4, seconds: float = 10.0, rebuild_from: list[Path] | None = None,
-        server_threads: int = 8) -> list[LoadResult]:
-    """The whole test: load on the index, then (when sources are given) load while it is rebuilt from them."""
-    with LiveServer(index_dir, server_threads) as server:
+        server_threads: int = 8, workers: int = 0, slow_clients: int = 0) -> list[LoadResult]:
+    """The whole test: load on the index, then (when asked) with slow clients connected, then (when sources
+    are given) while it is rebuilt. `workers` > 0 loads a `serve --workers N` process instead of one in here."""
+    server = ServedProcess(index_dir, workers, server_threads) if workers else LiveServer(index_dir, server_threads)
+    with server:
         results = [run_load(server.port, threads, seconds, label="steady")]
+        if slow_clients:
+            results.append(load_with_slow_clients(server.port, slow_clients, threads, seconds))
         if rebuild_from:
             results.append(load_during_rebuild(server.port, index_dir, rebuild_from, threads, min_seconds=seconds))
     return results

@@ -8,15 +8,15 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, g, jsonify, render_template, request, url_for
 from markupsafe import Markup
+from werkzeug.exceptions import HTTPException
 
 from indexer import settings
 from indexer.search.api import result_as_dict
 from indexer.features.export import neutralise_row
 from indexer.search.limits import limited_query
 from indexer.models import SearchRequest, SearchResult
-from indexer.backends import IndexMissing, SearchBackend
+from indexer.backends import IndexDamaged, IndexMissing, SearchBackend
 from webui.backend import get_backend
-from indexer.backends import SearchBackend, open_backend
 from indexer.search.facets import FACET_LABELS, FACETS
 from indexer.search.present import run_search as search_with_links
 from indexer.search.params import request_from_params, request_params
@@ -32,10 +32,22 @@ def search_index() -> SearchBackend:
 
 @bp.app_errorhandler(IndexMissing)
 def no_index(exc):
-    """A friendly page when no index has been built yet."""
+    """A friendly page when no index has been built yet, or the live one is damaged (503 with the reason)."""
     if request.path.endswith(".json"):
         return jsonify({"error": str(exc)}), 503
-    return render_template("error.html", title="No index yet", message=str(exc)), 503
+    title = "Index unavailable" if isinstance(exc, IndexDamaged) else "No index yet"
+    return render_template("error.html", title=title, message=str(exc)), 503
+
+
+@bp.app_errorhandler(Exception)
+def unexpected(exc):
+    """An unexpected failure: a 503 with the reason when the index's files turn out damaged, else raised on."""
+    if isinstance(exc, HTTPException):
+        return exc
+    reason = search_index().damage()
+    if not reason:
+        raise exc
+    return no_index(IndexDamaged(reason))
 
 
 def search_url(req: SearchRequest, endpoint: str = ".search", **changes) -> str:

@@ -23,8 +23,8 @@ class IndexMissing(FileNotFoundError):
     """There is no built index (no generation) where the backend looks."""
 
 
-class IndexDamaged(RuntimeError):
-    """The live generation failed its checks and cannot be served; the message says why."""
+class IndexDamaged(IndexMissing):
+    """The live generation cannot be served (damaged files, a broken pointer); the message says why."""
 
 
 class ParagraphMissing(LookupError):
@@ -261,6 +261,9 @@ class SearchBackend(Protocol):
 
     def generation_id(self) -> str:
         """The live generation's name: answers from one id never mix two generations."""
+
+    def damage(self) -> str | None:
+        """Why the live generation cannot be served (checked again now), or None: asked after a failure."""
 
     def built_at(self) -> str | None:
         """When the live generation was built (ISO timestamp)."""

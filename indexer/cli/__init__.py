@@ -9,8 +9,10 @@ from importlib.metadata import entry_points
 
 import click
 
+from indexer.cli.errors import OperatorGroup
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(cls=OperatorGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Search Ofsted children's-services reports and news articles by council, year and grade.
 

@@ -19,12 +19,21 @@ from indexer.backends import SearchBackend, open_backend
 from indexer.cli.common import count
 
 
+ALLOW_SHRINK = click.option("--allow-shrink", is_flag=True,
+                            help="Replace the live index even when the new one holds under half its documents.")
+FOLLOW_LINKS = click.option("--follow-links", is_flag=True,
+                            help="Follow symbolic links that lead out of a source folder (reported and skipped "
+                                 "otherwise).")
+
+
 @click.command()
 @click.option("--source", "sources", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="File or folder to index (repeatable). Default: seeds/.")
 @INDEX_OPTION
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def rebuild(sources: tuple[Path, ...], index_dir: Path, quiet: bool) -> None:
+@ALLOW_SHRINK
+@FOLLOW_LINKS
+def rebuild(sources: tuple[Path, ...], index_dir: Path, quiet: bool, allow_shrink: bool, follow_links: bool) -> None:
     """Rebuild the index from folders of .txt, .md, .html and .pdf files.
 
     The new index is built beside the old one and switched in atomically, so a
@@ -35,10 +44,14 @@ def rebuild(sources: tuple[Path, ...], index_dir: Path, quiet: bool) -> None:
       reportsearch rebuild
       reportsearch rebuild --source ../shared/reports --index /tmp/reports-index
       reportsearch rebuild --source my_pdfs/ --source saved_pages/
+      reportsearch rebuild --source fewer_reports/ --allow-shrink   # on purpose: far fewer documents
+
+    A new index holding under half the live one's documents (a wrong --source) is refused unless --allow-shrink.
     """
     source_list = list(sources) or [settings.default_source()]
     try:
-        report = run_rebuild(source_list, index_dir, show_progress=not quiet)
+        report = run_rebuild(source_list, index_dir, show_progress=not quiet, allow_shrink=allow_shrink,
+                             follow_links=follow_links)
     except IndexInvalid as exc:
         raise click.ClickException(f"rebuild failed, the previous index is still in use: {exc}") from exc
     except RebuildLocked as exc:
@@ -61,7 +74,9 @@ def rebuild(sources: tuple[Path, ...], index_dir: Path, quiet: bool) -> None:
 @click.option("--source", "sources", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="File or folder the index should reflect (repeatable). Default: seeds/.")
 @INDEX_OPTION
-def update(sources: tuple[Path, ...], index_dir: Path) -> None:
+@ALLOW_SHRINK
+@FOLLOW_LINKS
+def update(sources: tuple[Path, ...], index_dir: Path, allow_shrink: bool, follow_links: bool) -> None:
     """Index only new, changed and removed files (by path, size and modification time), then switch.
 
     Like `rebuild`, the new generation is validated and switched in atomically under the same lock; a
@@ -75,7 +90,8 @@ def update(sources: tuple[Path, ...], index_dir: Path) -> None:
     from indexer.backends.embedded.write.update import update as run_update
 
     try:
-        report = run_update(list(sources) or [settings.default_source()], index_dir)
+        report = run_update(list(sources) or [settings.default_source()], index_dir, allow_shrink=allow_shrink,
+                            follow_links=follow_links)
     except IndexInvalid as exc:
         raise click.ClickException(f"update failed, the previous index is still in use: {exc}") from exc
     except RebuildLocked as exc:
@@ -87,12 +103,14 @@ def update(sources: tuple[Path, ...], index_dir: Path) -> None:
         click.echo(f"  skipped {item['path']!r}: {item['reason']}", err=True)
 
 
-def run_rebuild(sources: list[Path], index_dir: Path, show_progress: bool = True):
+def run_rebuild(sources: list[Path], index_dir: Path, show_progress: bool = True, allow_shrink: bool = False,
+                follow_links: bool = False):
     """Rebuild with a progress bar that shows documents/s and paragraphs/s."""
-    total = count_files(sources)
+    total = count_files(sources, follow_links)
     started = time.perf_counter()
+    options = {"allow_shrink": allow_shrink, "follow_links": follow_links}
     if not show_progress or not total:
-        return build_index(sources, index_dir)
+        return build_index(sources, index_dir, **options)
     with click.progressbar(length=total, label="Indexing", file=sys.stderr, show_pos=True,
                            item_show_func=lambda s: s) as bar:
         state = {"docs": 0}
@@ -104,7 +122,7 @@ def run_rebuild(sources: list[Path], index_dir: Path, show_progress: bool = True
                                 f"{Path(doc.path).name}")
             bar.update(1)
 
-        return build_index(sources, index_dir, progress=progress)
+        return build_index(sources, index_dir, progress=progress, **options)
 
 
 @click.command()

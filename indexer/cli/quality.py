@@ -65,7 +65,7 @@ def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir:
 @click.command()
 @click.option("--source", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=settings.shared_dir() / "reports", show_default=True, help="Folder of documents to measure on.")
-@click.option("--paragraphs", "target", type=int, default=100_000, show_default=True,
+@click.option("--paragraphs", "target", type=click.IntRange(1, 100_000_000), default=100_000, show_default=True,
               help="Scale both indexes to about this many paragraphs by repeating the corpus.")
 @click.option("--http", is_flag=True, help="Also measure requests/s and latency through the waitress server.")
 @click.option("--workdir", type=click.Path(file_okay=False, path_type=Path), default=None,

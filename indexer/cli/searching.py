@@ -14,17 +14,19 @@ from indexer.cli.common import INDEX_OPTION, count, terminal_snippet
 from indexer.features.councils import council_label
 from indexer.backends import SearchBackend, open_backend
 
+YEAR = click.IntRange(1, 9999)
+
 
 @click.command()
 @click.argument("query", nargs=-1)
 @click.option("--council", multiple=True, help="Only these councils (repeatable, OR).")
-@click.option("--year", type=int, multiple=True, help="Only these years (repeatable, OR).")
-@click.option("--year-from", type=int, help="From this year.")
-@click.option("--year-to", type=int, help="Up to this year.")
+@click.option("--year", type=YEAR, multiple=True, help="Only these years (repeatable, OR).")
+@click.option("--year-from", type=YEAR, help="From this year.")
+@click.option("--year-to", type=YEAR, help="Up to this year.")
 @click.option("--severity", multiple=True, type=click.Choice(settings.SEVERITY_ORDER, case_sensitive=False),
               help="Only these grades (repeatable, OR).")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
-@click.option("--limit", type=int, default=10, show_default=True, help="How many hits.")
+@click.option("--limit", type=click.IntRange(1, settings.CSV_EXPORT_CAP), default=10, show_default=True, help="How many hits.")
 @click.option("--all-paragraphs", is_flag=True, help="Do not collapse several hits of one document.")
 @click.option("--match", type=click.Choice(["best", "all"]), default="best", show_default=True,
               help="Plain words: best match (most of them), or every meaningful word.")
@@ -124,7 +126,7 @@ def print_newest(index: SearchBackend, req: SearchRequest, since, limit: int, as
 
 @click.command()
 @click.argument("doc_id")
-@click.argument("paragraph", type=int)
+@click.argument("paragraph", type=click.IntRange(0, 10_000_000))
 @click.option("--scope", type=click.Choice(["other-councils", "other-documents"]), default="other-councils",
               show_default=True, help="Leave out paragraphs about the same council, or only the same document.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (same shape as /similar.json).")

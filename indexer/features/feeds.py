@@ -38,11 +38,13 @@ def entry_title(hit: Hit) -> str:
 
 
 def atom_feed(hits: list[Hit], *, title: str, feed_url: str, html_url: str,
-              paragraph_url: Callable[[Hit], str], fallback_updated: dt.datetime) -> bytes:
-    """The feed document as UTF-8 bytes; entries in the order given (newest first)."""
+              paragraph_url: Callable[[Hit], str], fallback_updated: dt.datetime,
+              make_id: Callable[[str], str] = str) -> bytes:
+    """The feed document as UTF-8 bytes; entries in the order given (newest first). `make_id` turns a URL into
+    an id (a relative URL needs one: Atom ids are absolute)."""
     feed = ET.Element(f"{{{ATOM}}}feed")
     _el(feed, "title", title)
-    _el(feed, "id", feed_url)
+    _el(feed, "id", make_id(feed_url))
     _el(feed, "updated", timestamp(max((h.date for h in hits), default=None) or fallback_updated))
     _el(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
     _el(feed, "link", rel="alternate", type="text/html", href=html_url)
@@ -53,7 +55,7 @@ def atom_feed(hits: list[Hit], *, title: str, feed_url: str, html_url: str,
         url = paragraph_url(hit)
         entry = _el(feed, "entry")
         _el(entry, "title", entry_title(hit))
-        _el(entry, "id", url.split("#")[0].split("?")[0] + f"#p-{hit.paragraph}")  # stable whatever the query
+        _el(entry, "id", make_id(url.split("#")[0].split("?")[0] + f"#p-{hit.paragraph}"))  # stable whatever the query
         _el(entry, "updated", timestamp(hit.date))
         _el(entry, "published", timestamp(hit.date))
         _el(entry, "link", rel="alternate", type="text/html", href=url)

@@ -8,10 +8,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from indexer import settings
-from indexer.backends.contract import (BuildReport, Collection, CouncilSummary, DocumentView, ExportRow, GridCounts, IndexMissing, IndexStats,
+from indexer.backends.contract import (BuildReport, Collection, CouncilSummary, DocumentView, ExportRow, GridCounts, IndexDamaged, IndexMissing, IndexStats,
                                        ParagraphMatches, SimilarResult)
 from indexer.backends.embedded.index.generation import Generation, open_generation
-from indexer.backends.embedded.index.layout import current_generation
+from indexer.backends.embedded.index.layout import current_generation, pointer_problem
+from indexer.backends.embedded.index.integrity import GenerationGuard
 from indexer.backends.embedded.query.bestmatch import paragraphs_with_own_words
 from indexer.backends.embedded.query.matching import query_docs_in
 from indexer.backends.embedded.read import execute
@@ -34,20 +35,32 @@ class EmbeddedBackend:
         self.index_dir = Path(index_dir) if index_dir is not None else settings.default_index()
         self._lock = threading.Lock()
         self._gen: Generation | None = None
+        self._guard = GenerationGuard(IndexDamaged)
 
     def generation(self) -> Generation:
-        """The open generation, reopened when a rebuild has switched CURRENT."""
+        """The open generation, reopened when a rebuild has switched CURRENT; its files checked first."""
         path = current_generation(self.index_dir)
         if path is None:
+            problem = pointer_problem(self.index_dir)
+            if problem:
+                raise IndexDamaged(f"the index at {self.index_dir} cannot be served: {problem}; "
+                                   "run `reportsearch rebuild`")
             raise IndexMissing(f"no index at {self.index_dir}: run `reportsearch rebuild` first")
         gen = self._gen
         if gen is None or gen.path != path:
             with self._lock:
                 if self._gen is None or self._gen.path != path:
                     # The old generation is left to the garbage collector: requests may still be using it.
-                    self._gen = open_generation(path)
+                    self._gen = self._guard.open(path, open_generation)
                 gen = self._gen
+        else:
+            self._guard.still_whole(path)  # a truncated mapped file must be found before a page fault
         return gen
+
+    def damage(self) -> str | None:
+        """Why the live generation is damaged (its files checked again), or None: asked after a failure."""
+        path = current_generation(self.index_dir)
+        return self._guard.recheck(path) if path is not None else pointer_problem(self.index_dir)
 
     def exists(self) -> bool:
         """True when a built index is there."""
@@ -133,8 +146,14 @@ class EmbeddedBackend:
         return collection(self.generation())
 
     def document_counts(self) -> dict[str, int]:
-        """Documents per council facet value (an empty index: none)."""
-        return document_counts(self.generation()) if self.exists() else {}
+        """Documents per council facet value (no index yet: none; a damaged one raises IndexDamaged)."""
+        try:
+            gen = self.generation()
+        except IndexDamaged:
+            raise
+        except IndexMissing:
+            return {}
+        return document_counts(gen)
 
 
 def _matching_docnums(gen: Generation, parsed, doc_id: str) -> list[int]:

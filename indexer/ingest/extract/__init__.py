@@ -18,6 +18,9 @@ from indexer.ingest.extract.metadata import (MANIFEST_NAMES, apply_metadata, loa
 from indexer.ingest.extract.pdf import read_pdf
 from indexer.ingest.extract.text import NotText, read_text, with_utf16_bom
 from indexer.ingest.extract.walk import Unreadable, iter_files, iter_sources  # noqa: F401 - iter_files is public API
+from indexer.ingest.extract.bombs import pdf_bomb_problem
+from indexer.ingest.extract.metadata import sidecar_metadata  # noqa: F401
+from indexer.ingest.extract.unicode import repair_document
 
 _READERS = {"text": read_text, "html": read_html, "pdf": read_pdf}
 
@@ -85,9 +88,16 @@ def read_document(path: Path, given: dict[str, str] | None = None,
         doc.error = f"not text: {exc}"
     except TooSlow:
         doc.error = f"too slow: reading took over {settings.MAX_FILE_SECONDS} s (the limit)"
+    except MemoryError:
+        doc.error = "too much memory: reading it needed more than the reader's memory limit"
     except Exception as exc:  # noqa: BLE001 - any parser failure is reported, never fatal to a build
         doc.error = f"cannot read {doc.kind}: {type(exc).__name__}: {exc}"
-    return doc
+    return repair_document(doc)
+
+
+def unreadable_document(item: Unreadable) -> Document:
+    """A Document carrying why a path could not be read."""
+    return repair_document(Document(path=str(item.path), error=item.reason))
 
 
 def _fill(doc: Document, path: Path, given: dict[str, str]) -> None:
@@ -95,6 +105,9 @@ def _fill(doc: Document, path: Path, given: dict[str, str]) -> None:
     warnings = doc.meta["warnings"]
     data = with_utf16_bom(path.read_bytes())
     doc.kind = sniff(data, doc.kind)
+    bomb = pdf_bomb_problem(data, settings.MAX_PDF_INFLATED_BYTES) if doc.kind == "pdf" else None
+    if bomb:
+        raise IngestError(bomb)
     _READERS[doc.kind](data, doc)
     if doc.url and not safe_url(doc.url):
         warnings.append({"path": str(path), "reason": f"page URL {doc.url[:80]!r} is not an http(s) address; ignored"})
@@ -125,19 +138,20 @@ def pdf_title(doc: Document) -> str:
     return title if len(title) <= 200 else title[:197].rsplit(" ", 1)[0] + "…"
 
 
-def read_documents(sources: Iterable[Path]) -> Iterator[Document]:
+def read_documents(sources: Iterable[Path], follow_links: bool = False) -> Iterator[Document]:
     """Read every file under the sources, applying each folder's manifest; unreadable paths come back as errors."""
-    for item in document_sources(sources):
+    for item in document_sources(sources, follow_links):
         yield item if isinstance(item, Document) else read_document(*item)
 
 
-def document_sources(sources: Iterable[Path]) -> Iterator[Document | tuple[Path, dict | None, list]]:
+def document_sources(sources: Iterable[Path],
+                     follow_links: bool = False) -> Iterator[Document | tuple[Path, dict | None, list]]:
     """Each file under the sources with its manifest entry and metadata warnings (what `read_document` takes),
     or, for a path that cannot be read, a Document carrying the reason."""
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
-    for item in iter_sources(sources):
+    for item in iter_sources(sources, follow_links):
         if isinstance(item, Unreadable):
-            yield Document(path=str(item.path), error=item.reason)
+            yield unreadable_document(item)
             continue
         folder = item.parent
         warnings: list[dict[str, str]] = []

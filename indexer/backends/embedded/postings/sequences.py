@@ -133,7 +133,10 @@ class SequenceWriter:
         """Close the files of an abandoned build."""
         for stream in self.streams.values():
             if not stream.out.closed:
-                stream.out.close()
+                try:
+                    stream.out.close()
+                except OSError:
+                    pass  # its buffer could not be written (a full disk): the file is closed all the same
 
 
 @dataclass

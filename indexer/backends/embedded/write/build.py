@@ -19,9 +19,9 @@ from indexer.backends.contract import BuildReport
 from indexer.analysis import raw_words
 from indexer.ingest.documents import annotate_within_limit, load_documents
 from indexer.ingest.extract import iter_sources
-from indexer.backends.embedded.index.layout import (BUILD_INFO, GENERATION_PREFIX, current_generation,
-                                                    prune_old_generations, read_build_info, remove_stale_builds,
-                                                    switch_to)
+from indexer.backends.embedded.index.layout import (BUILD_INFO, GENERATION_PREFIX, current_generation,  # noqa: F401
+                                                    mark_own, prune_old_generations, read_build_info,
+                                                    remove_stale_builds, switch_to)
 from indexer.backends.embedded.index.lock import RebuildLock
 from indexer.models import Document
 from indexer.backends.embedded.index.schema import build_schema, join_facet
@@ -29,6 +29,9 @@ from indexer.backends.embedded.write.segments import BulkWriter, SegmentColumns
 from indexer.backends.embedded.index.spelling import WordCounter
 from indexer.backends.embedded.index.validate import validate_generation
 from indexer.stemming import ANALYSIS_VERSION
+from indexer.backends.embedded.index import integrity
+from indexer.ingest.extract.unicode import source_path
+from indexer.backends.embedded.write.shrink import check_shrink
 
 if TYPE_CHECKING:  # imported where used: the search package imports this module
     from indexer.backends.embedded.postings.sequences import SequenceWriter
@@ -75,27 +78,33 @@ def index_fields(doc: Document) -> Iterable[dict]:
 
 
 def rebuild(sources: list[Path], index_dir: Path | None = None,
-            progress: Callable[[Document, int], None] | None = None) -> BuildReport:
-    """Index every document under `sources` into a fresh generation of `index_dir` and switch to it."""
+            progress: Callable[[Document, int], None] | None = None, *, allow_shrink: bool = False,
+            follow_links: bool = False) -> BuildReport:
+    """Index every document under `sources` into a fresh generation of `index_dir` and switch to it.
+
+    A new generation with far fewer documents than the live one is refused (IndexShrinks) unless
+    `allow_shrink`; links out of a source folder are followed only with `follow_links`.
+    """
     index_dir = Path(index_dir) if index_dir is not None else settings.default_index()
-    return build_from_documents(load_documents(sources), index_dir, [str(Path(s).resolve()) for s in sources],
-                                progress)
+    return build_from_documents(load_documents(sources, follow_links=follow_links), index_dir,
+                                [str(Path(s).resolve()) for s in sources], progress, allow_shrink=allow_shrink)
 
 
 def build_from_documents(documents: Iterable[Document], index_dir: Path, sources: list[str],
-                         progress: Callable[[Document, int], None] | None = None) -> BuildReport:
+                         progress: Callable[[Document, int], None] | None = None, *,
+                         allow_shrink: bool = True) -> BuildReport:
     """Index read documents (facets filled here) into a new generation, switched in only when complete.
 
     Raises RebuildLocked when another rebuild of the folder is running, IndexInvalid when the new
-    generation fails validation (the old one stays in use).
+    generation fails validation or (unless `allow_shrink`) loses most documents; the old one stays in use.
     """
     index_dir = Path(index_dir)
     with RebuildLock(index_dir):
-        return _build_locked(documents, index_dir, sources, progress)
+        return _build_locked(documents, index_dir, sources, progress, allow_shrink)
 
 
 def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[str],
-                  progress: Callable[[Document, int], None] | None) -> BuildReport:
+                  progress: Callable[[Document, int], None] | None, allow_shrink: bool = True) -> BuildReport:
     """The rebuild itself, under the folder's rebuild lock."""
     started = time.perf_counter()
     remove_stale_builds(index_dir)
@@ -104,6 +113,7 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
     building.mkdir()
     report = BuildReport(index_dir=str(index_dir), generation=GENERATION_PREFIX + stamp, sources=sources)
     try:
+        mark_own(building)
         ix = whoosh_index.create_in(building, build_schema())
         from indexer.backends.embedded.index import arrays  # the search package imports this module
         from indexer.backends.embedded.postings.sequences import SequenceWriter
@@ -116,14 +126,14 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
         files: dict[str, dict] = {}
         try:
             add_documents(writer, documents, report, words, files, sequences, set(), progress)
-        except BaseException:
+            writer.commit()
+            _save_arrays(ix, building, sequences, writer.kept)
+        except BaseException:  # a full disk fails here as often as while adding: close every file
             writer.cancel()
             sequences.cancel()
             raise
-        writer.commit()
-        _save_arrays(ix, building, sequences, writer.kept)
         ix.close()
-        finish(building, index_dir, report, words, files, started)
+        finish(building, index_dir, report, words, files, started, allow_shrink)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
@@ -163,18 +173,21 @@ def add_document(writer, doc: Document, report: BuildReport, words: WordCounter,
                 writer.add_document(**fields_)
         report.documents += 1
         report.paragraphs += len(doc.paragraphs)
-    files[doc.path] = {"signature": filestate.signature(doc.path), "doc_id": doc.doc_id,
+    files[source_path(doc)] = {"signature": filestate.signature(source_path(doc)), "doc_id": doc.doc_id,
                        **({"skipped": doc.error} if doc.error else {})}
 
 
 def finish(building: Path, index_dir: Path, report: BuildReport, words: WordCounter, files: dict[str, dict],
-           started: float) -> None:
-    """Write the side files, validate the new generation as the server will read it, and switch to it."""
+           started: float, allow_shrink: bool = True) -> None:
+    """Write the side files, validate the new generation as the server will read it, and switch to it
+    (not when it would lose most of the live one's documents, unless `allow_shrink`)."""
+    check_shrink(index_dir, report.documents, allow_shrink)
     words.save(building)
     filestate.save(building, files)
     report.seconds = round(time.perf_counter() - started, 2)
     report.built_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     (building / BUILD_INFO).write_text(json.dumps(report.as_dict(), indent=2), encoding="utf-8")
+    integrity.record(building)
     validate_generation(building, report.documents, report.paragraphs)
     final = index_dir / report.generation
     os.replace(building, final)
@@ -215,6 +228,6 @@ def _unique_doc_id(doc: Document, seen: set[str]) -> None:
         doc.meta["doc_id"] = candidate
 
 
-def count_files(sources: list[Path]) -> int:
+def count_files(sources: list[Path], follow_links: bool = False) -> int:
     """How many files a rebuild will read (for the progress bar)."""
-    return sum(1 for _ in iter_sources(sources))
+    return sum(1 for _ in iter_sources(sources, follow_links))

@@ -22,7 +22,8 @@ from indexer.analysis import count_raw_words
 from indexer.backends.embedded.write.build import BuildReport, _build_locked, add_documents, finish, invert_sequences
 from indexer.backends.embedded.index.layout import (BUILD_INFO, GENERATION_PREFIX, current_generation,
                                                     read_build_info, remove_stale_builds)
-from indexer.ingest.extract import Unreadable, iter_sources, load_folder_metadata, read_document, read_documents
+from indexer.ingest.extract import (Unreadable, iter_sources, load_folder_metadata, read_document, read_documents,
+                                    unreadable_document)
 from indexer.backends.embedded.index.lock import RebuildLock
 from indexer.models import Document
 from indexer.backends.embedded.index.schema import build_schema
@@ -30,13 +31,19 @@ from indexer.backends.embedded.index import arrays as persisted
 from indexer.backends.embedded.postings.sequences import VOCAB, SequenceWriter
 from indexer.backends.embedded.index.spelling import Speller, WordCounter
 from indexer.stemming import ANALYSIS_VERSION
+from indexer.backends.embedded.index import integrity
+from indexer.backends.embedded.index.layout import MARKER, mark_own
+from indexer.ingest.extract.unicode import source_path
 
-_REWRITTEN = {BUILD_INFO, filestate.FILES, "words.json", persisted.FOLDER}
+_REWRITTEN = {BUILD_INFO, filestate.FILES, "words.json", persisted.FOLDER, MARKER, integrity.CHECKSUMS}
 
 
 def update(sources: list[Path], index_dir: Path | None = None,
-           progress: Callable[[Document, int], None] | None = None) -> BuildReport:
-    """Bring the index in line with `sources`; a full rebuild when there is no index or it predates updates."""
+           progress: Callable[[Document, int], None] | None = None, *, allow_shrink: bool = False,
+           follow_links: bool = False) -> BuildReport:
+    """Bring the index in line with `sources`; a full rebuild when there is no index or it predates updates.
+
+    Like a rebuild, refused (IndexShrinks) when it would lose most documents, unless `allow_shrink`."""
     index_dir = Path(index_dir) if index_dir is not None else settings.default_index()
     names = [str(Path(s).resolve()) for s in sources]
     with RebuildLock(index_dir):
@@ -44,9 +51,10 @@ def update(sources: list[Path], index_dir: Path | None = None,
         known = filestate.load(current) if current else None
         if current is None or known is None or persisted.load(current) is None \
                 or not (current / persisted.FOLDER / VOCAB).exists() or not _has_every_field(current) \
-                or read_build_info(current).get("analysis_version", 0) != ANALYSIS_VERSION:  # words analysed anew
-            return _build_locked(read_documents(sources), index_dir, names, progress)
-        return _update_locked(sources, index_dir, current, known, names, progress)
+                or read_build_info(current).get("analysis_version", 0) != ANALYSIS_VERSION \
+                or not read_build_info(current).get("documents"):  # words analysed anew; an empty index
+            return _build_locked(read_documents(sources, follow_links), index_dir, names, progress, allow_shrink)
+        return _update_locked(sources, index_dir, current, known, names, progress, allow_shrink, follow_links)
 
 
 def _has_every_field(current: Path) -> bool:
@@ -59,11 +67,12 @@ def _has_every_field(current: Path) -> bool:
         ix.close()
 
 
-def _plan(sources: list[Path], known: dict[str, dict]) -> tuple[list[Path | Unreadable], list[str], dict]:
+def _plan(sources: list[Path], known: dict[str, dict],
+          follow_links: bool = False) -> tuple[list[Path | Unreadable], list[str], dict]:
     """Files to read (new or changed), paths gone, and the known entries of unchanged files."""
     to_read, unchanged = [], {}
     seen = set()
-    for item in iter_sources(sources):
+    for item in iter_sources(sources, follow_links):
         path = str(item.path if isinstance(item, Unreadable) else item)
         seen.add(path)
         entry = known.get(path)
@@ -78,8 +87,8 @@ def _plan(sources: list[Path], known: dict[str, dict]) -> tuple[list[Path | Unre
 def _keeping_ids(documents, known: dict[str, dict]):
     """The documents, a changed file keeping the id (and so the URLs) it had."""
     for doc in documents:
-        if doc.path in known:
-            doc.meta["doc_id"] = known[doc.path]["doc_id"]
+        if source_path(doc) in known:
+            doc.meta["doc_id"] = known[source_path(doc)]["doc_id"]
         yield doc
 
 
@@ -88,7 +97,7 @@ def _read(items: list[Path | Unreadable]):
     manifests: dict[Path, dict] = {}
     for item in items:
         if isinstance(item, Unreadable):
-            yield Document(path=str(item.path), error=item.reason)
+            yield unreadable_document(item)
             continue
         warnings: list[dict[str, str]] = []
         if item.parent not in manifests:
@@ -108,10 +117,10 @@ def _link_generation(current: Path, building: Path) -> None:
 
 
 def _update_locked(sources: list[Path], index_dir: Path, current: Path, known: dict[str, dict], names: list[str],
-                   progress) -> BuildReport:
+                   progress, allow_shrink: bool = True, follow_links: bool = False) -> BuildReport:
     """The update itself, under the rebuild lock."""
     started = time.perf_counter()
-    to_read, gone, unchanged = _plan(sources, known)
+    to_read, gone, unchanged = _plan(sources, known, follow_links)
     info = read_build_info(current)
     remove_stale_builds(index_dir)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -123,6 +132,7 @@ def _update_locked(sources: list[Path], index_dir: Path, current: Path, known: d
     report.changes = {"added": sum(str(getattr(i, "path", i)) not in known for i in to_read),
                       "changed": sum(str(getattr(i, "path", i)) in known for i in to_read), "removed": len(gone)}
     try:
+        mark_own(building)
         _link_generation(current, building)
         old = persisted.load(current)
         words = WordCounter()
@@ -156,7 +166,7 @@ def _update_locked(sources: list[Path], index_dir: Path, current: Path, known: d
             report.documents = sum(1 for n in merged.doc_names if n)
             report.paragraphs = merged.size if merged.live is None else int(merged.live.sum())
         ix.close()
-        finish(building, index_dir, report, words, files, started)
+        finish(building, index_dir, report, words, files, started, allow_shrink)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
