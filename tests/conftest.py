@@ -164,3 +164,20 @@ def planted_index(tmp_path_factory, planted_corpus) -> Path:
     index_dir = tmp_path_factory.mktemp("planted-index")
     rebuild([planted_corpus], index_dir)
     return index_dir
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL primary + streaming replica (tests/pg_cluster.py); skipped loudly without
+    PostgreSQL, except under CI=true, where that is a failure."""
+    import os
+
+    from tests.pg_cluster import MISSING, bin_dir, start_cluster
+
+    if bin_dir() is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true and {MISSING}")
+        pytest.skip(MISSING)
+    cluster = start_cluster()
+    yield cluster
+    cluster.stop()
