@@ -1,0 +1,19 @@
+"""The PostgreSQL backend: every feature over a PostgreSQL primary, reads scaled out to streaming replicas.
+
+Modules: layout (control schema, one schema per generation, the switch), rows (a Document as rows with an analysed
+tsvector), writer (rebuild / update by COPY, validate, switch), query (what the user typed as SQL), reader (the
+SearchBackend reads), database (pools, replica routing, time-outs), cli (the --database / --replica options).
+"""
+from __future__ import annotations
+
+from .database import Database, DatabaseUnavailable
+from .reader import PostgresBackend
+from .writer import PostgresWriter, RebuildRunning
+
+__all__ = ["Database", "DatabaseUnavailable", "PostgresBackend", "PostgresWriter", "RebuildRunning", "open_postgres"]
+
+
+def open_postgres(database_url: str, replicas: list[str] | tuple[str, ...] = ()) -> tuple[PostgresBackend, PostgresWriter]:
+    """A reader (replicas first, the primary as fall-back) and a writer (the primary) over one database."""
+    database = Database(database_url, list(replicas))
+    return PostgresBackend(database), PostgresWriter(database)

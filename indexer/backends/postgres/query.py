@@ -1,0 +1,339 @@
+"""What the user typed, as SQL over one generation's `paragraphs p`: a match condition, and for plain words the
+best-match columns (groups matched, lifts, score).
+
+The reading is the project's own: plain words become the same best-match plan as in the embedded index (groups of
+synonyms, function words dropped, a minimum share of groups); explicit syntax is read by the same parser and its
+tree turned into tsquery text over the stored stems (cast with `::tsquery`, so PostgreSQL stems nothing) and
+column conditions for facet fields. Every value travels as a bound parameter; SQL text comes only from this
+module's fixed fragments and whitelisted column names.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from psycopg import sql
+from whoosh import query as wq
+from whoosh.qparser import MultifieldParser
+
+from ... import settings
+from ...schema import build_schema
+from ...search.bestmatch import BestMatchPlan, meaningful_groups
+from ...search.movement import is_cue_word, movements_in
+from ...search.query import cut_query, is_plain, named_councils
+from ...search.synonyms import group_words, stems_of
+from ...search.understand import subjudgements_in
+from ...snippets import MATCH_FIELDS, QueryMarks, query_marks
+from .rows import quote_lexeme
+
+FIELD_WEIGHTS = {"title": "A", "heading": "B", "text": "D"}
+OWN = "BD"  # a paragraph's own words: heading and text (A = title and C = context are its document's)
+ARRAY_FIELDS = ("council", "severity", "grade_change")
+TEXT_FIELDS = settings.SUBJUDGEMENT_FIELDS
+_SCHEMA = build_schema()
+# ts_rank's weights {D, C, B, A} lie in [0, 1]: text relative to the heading's boost; title and context rank nothing.
+RANK_WEIGHTS = "{%.4f, 0, 1, 0}" % (1 / settings.HEADING_BOOST)
+
+
+class Catalog:
+    """What the query reader asks of a generation: word frequencies, wildcard words, stored facet spellings."""
+
+    def df(self, terms: list[str]) -> dict[str, int]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def words_like(self, pattern: str, limit: int) -> tuple[list[str], bool]:  # pragma: no cover
+        raise NotImplementedError
+
+    def facet_values(self, name: str) -> set[str]:  # pragma: no cover
+        raise NotImplementedError
+
+    paragraphs: int = 0
+
+
+@dataclass
+class Expr:
+    """An SQL fragment and its parameters."""
+
+    sql: sql.Composable
+    params: list = field(default_factory=list)
+
+
+@dataclass
+class PgQuery:
+    """A read query: the match condition (None = everything), marks, a note, and best-match columns."""
+
+    where: Expr | None
+    marks: QueryMarks
+    message: str | None = None
+    plan: BestMatchPlan | None = None
+    groups: list[str] = field(default_factory=list)   # tsquery per group, any weight
+    required: int = 0                                 # groups a paragraph must match (plain words)
+    matched: Expr | None = None                       # int: groups (and stand-ins) matched
+    lift: Expr | None = None                          # int: named judgement / council / movement lifts
+    score: Expr | None = None                         # float: relevance
+
+    @property
+    def everything(self) -> bool:
+        """Nothing asked: browse by date."""
+        return self.where is None
+
+
+def ts(tsquery: str) -> Expr:
+    """The condition `p.tsv @@ <tsquery>`."""
+    return Expr(sql.SQL("p.tsv @@ %s::tsquery"), [tsquery])
+
+
+def lexeme(stem: str, weights: str = "") -> str:
+    """One tsquery lexeme restricted to weights."""
+    return quote_lexeme(stem) + (":" + weights if weights else "")
+
+
+def phrase(stems: tuple[str, ...] | list[str], weights: str = "") -> str:
+    """Adjacent stems as a tsquery phrase."""
+    return "(" + " <-> ".join(lexeme(s, weights) for s in stems) + ")"
+
+
+def read(catalog: Catalog, text: str, strict: bool = False) -> PgQuery:
+    """Plain words become a best-match query; explicit syntax a strict one, with a plain-words fallback."""
+    text, message = cut_query(text)
+    if not text.strip():
+        return PgQuery(None, query_marks(None), message)
+    if is_plain(text):
+        return _plain(catalog, text, strict, message)
+    return _syntax(catalog, text, message)
+
+
+# --- plain words: best match ------------------------------------------------------------------------------------
+
+def _plain(catalog: Catalog, text: str, strict: bool, message: str | None) -> PgQuery:
+    """The embedded backend's best-match plan, as SQL columns."""
+    words = stems_of(text)
+    if not words:
+        return PgQuery(None, query_marks(None), message)
+    known = catalog.facet_values("grade_change")
+    moves = tuple(("grade_change", v) for v in movements_in(text) if v in known) if settings.GRADE_CHANGE_BOOST else ()
+    found = meaningful_groups(group_words(words))
+    if moves and not strict:
+        found = [g for g in found if not is_cue_word(g.typed)] or found
+    unique = list({g.alternatives[0].stems: g for g in reversed(found)}.values())[::-1]
+    if len(unique) > settings.MAX_QUERY_GROUPS:
+        unique = unique[: settings.MAX_QUERY_GROUPS]
+        cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
+        message = f"{message} {cut}" if message else cut
+    boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text)) + named_councils(text)
+    plan = BestMatchPlan(tuple(unique), strict, boosts, moves if not strict else ())
+    return _plan_query(catalog, plan, message)
+
+
+def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> PgQuery:
+    """Groups as tsqueries; matched = groups found (own words or context) plus stand-ins; score = BM25-like rank
+    of each group's own words times its idf (context alone counts CONTEXT_WEIGHT), times the matched share of
+    the query's idf to COVERAGE_POWER (as the embedded ranking)."""
+    df = catalog.df(sorted({s for g in plan.groups for s in g.alternatives[0].stems}))
+    total = max(catalog.paragraphs, 1)
+    groups, own, idfs = [], [], []
+    for group in plan.groups:
+        alternatives = [lexeme(a.stems[0]) if len(a.stems) == 1 else phrase(a.stems) for a in group.alternatives]
+        groups.append("(" + " | ".join(alternatives) + ")")
+        own.append("(" + " | ".join(lexeme(a.stems[0], OWN) if len(a.stems) == 1 else phrase(a.stems, OWN)
+                                    for a in group.alternatives) + ")")
+        rarest = max(1, min(df.get(s, 0) for s in group.alternatives[0].stems))
+        idfs.append(math.log1p((total - rarest + 0.5) / (rarest + 0.5)))
+    facet_parts = [_has_value(facet, value) for facet, value in plan.stand_ins]
+    matched = _sum([Expr(sql.SQL("(p.tsv @@ %s::tsquery)::int"), [g]) for g in groups] +
+                   [Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in facet_parts])
+    boosts = [_has_value(facet, value) for facet, value in plan.boosts + plan.stand_ins]
+    any_own = Expr(sql.SQL("p.tsv @@ %s::tsquery"), ["(" + " | ".join(own) + ")"])
+    lift = (_sum([Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in boosts]) if boosts
+            else Expr(sql.SQL("0")))
+    lift = Expr(sql.SQL("CASE WHEN {} THEN {} ELSE 0 END").format(any_own.sql, lift.sql), any_own.params + lift.params)
+    idf_total = sum(idfs) or 1.0
+    weights = RANK_WEIGHTS
+    score_parts, share_parts = [], []
+    for g, o, idf in zip(groups, own, idfs):
+        score_parts.append(Expr(sql.SQL("CASE WHEN p.tsv @@ %s::tsquery THEN %s * ts_rank(%s::float4[], p.tsv, "
+                                        "%s::tsquery, 1) * 10 WHEN p.tsv @@ %s::tsquery THEN %s ELSE 0 END"),
+                                [o, idf, weights, o, g, settings.CONTEXT_WEIGHT * idf]))
+        share_parts.append(Expr(sql.SQL("CASE WHEN p.tsv @@ %s::tsquery THEN %s ELSE 0 END"), [g, idf / idf_total]))
+    score = Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(score_parts).sql, _sum(share_parts).sql),
+                 _sum(score_parts).params + _sum(share_parts).params + [settings.COVERAGE_POWER])
+    any_group = "(" + " | ".join(groups) + ")"
+    where = ts(any_group)
+    if facet_parts:  # a stand-in alone (a document reporting the movement) also matches
+        where = _or([where, *facet_parts])
+    return PgQuery(where, plan.marks(), message, plan, groups, plan.required, matched, lift, score)
+
+
+def _has_value(facet: str, value: str) -> Expr:
+    """A paragraph has a facet value (whitelisted column)."""
+    if facet in ARRAY_FIELDS:
+        return Expr(sql.SQL("%s = ANY(p.{})").format(sql.Identifier(facet)), [value])
+    if facet in TEXT_FIELDS:
+        return Expr(sql.SQL("p.{} = %s").format(sql.Identifier(facet)), [value])
+    return Expr(sql.SQL("false"))
+
+
+def _sum(parts: list[Expr]) -> Expr:
+    """parts added."""
+    if not parts:
+        return Expr(sql.SQL("0"))
+    return Expr(sql.SQL(" + ").join(p.sql for p in parts), [x for p in parts for x in p.params])
+
+
+def _or(parts: list[Expr]) -> Expr:
+    """parts OR-ed."""
+    return Expr(sql.SQL("(") + sql.SQL(" OR ").join(p.sql for p in parts) + sql.SQL(")"),
+                [x for p in parts for x in p.params])
+
+
+def _and(parts: list[Expr]) -> Expr:
+    """parts AND-ed."""
+    return Expr(sql.SQL("(") + sql.SQL(" AND ").join(p.sql for p in parts) + sql.SQL(")"),
+                [x for p in parts for x in p.params])
+
+
+# --- explicit syntax --------------------------------------------------------------------------------------------
+
+class _Unmatchable(Exception):
+    """A part of the query no paragraph can match."""
+
+
+def _syntax(catalog: Catalog, text: str, message: str | None) -> PgQuery:
+    """The project's query syntax, matched strictly as written; on trouble plain words, any of them, and a note."""
+    note = None
+    try:
+        if text.count('"') % 2:
+            raise ValueError("an unclosed quotation mark")
+        parsed = MultifieldParser(list(MATCH_FIELDS), _SCHEMA).parse(text)
+        parsed, note = _expand(catalog, parsed)
+        if parsed is None or parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
+            raise ValueError("nothing searchable")
+        where = _condition(catalog, parsed)
+        marks = query_marks(parsed)
+    except Exception as exc:  # noqa: BLE001 - any syntax trouble becomes a message, never a 500
+        words = re.findall(r"\w+", text)
+        reason = str(exc) if isinstance(exc, ValueError) else "syntax the search could not read"
+        shown = (f"showing results for the words “{' '.join(words[:20])}”" if words
+                 else "showing everything, newest first")
+        message = f"Could not read the query as written ({reason}); {shown}. See the syntax help."
+        if not words:
+            return PgQuery(None, query_marks(None), message)
+        stems = [s for _, s in stems_of(" ".join(words))]
+        where = ts("(" + " | ".join(lexeme(s, OWN) for s in stems) + ")")
+        marks = QueryMarks(frozenset(stems), ())
+    return PgQuery(where, marks, message or note, score=_relevance(marks))
+
+
+def _relevance(marks: QueryMarks) -> Expr:
+    """Rank by the marked words in heading and text, lifted where the title has them (as the embedded order)."""
+    words = sorted(marks.words | {w for p in marks.phrases for w in p})
+    if not words:
+        return Expr(sql.SQL("0"))
+    own = "(" + " | ".join(lexeme(w, OWN) for w in words) + ")"
+    title = "(" + " | ".join(lexeme(w, "A") for w in words) + ")"
+    return Expr(sql.SQL("ts_rank(%s::float4[], p.tsv, %s::tsquery, 1) * CASE WHEN p.tsv @@ %s::tsquery "
+                        "THEN %s ELSE 1 END"),
+                [RANK_WEIGHTS, own, title, 1.0 + settings.TITLE_MATCH_BONUS])
+
+
+def _expand(catalog: Catalog, q: wq.Query) -> tuple[wq.Query | None, str | None]:
+    """Wildcards and prefixes replaced by the words of the index they stand for (the most frequent kept)."""
+    notes: list[str] = []
+
+    def fix(node: wq.Query) -> wq.Query:
+        if isinstance(node, (wq.Prefix, wq.Wildcard)) and node.fieldname in FIELD_WEIGHTS:
+            pattern = str(node.text) + ("*" if isinstance(node, wq.Prefix) else "")
+            if pattern[:1] in "*?":
+                raise ValueError(f"the pattern “{pattern}” starts with a wildcard, which would scan every word; "
+                                 "put some letters before * or ?")
+            words, capped = catalog.words_like(pattern.lower(), settings.MAX_EXPANSION_TERMS)
+            if capped:
+                notes.append(f"“{pattern}” matches many words; the {len(words)} most frequent were searched.")
+            if not words:
+                return wq.NullQuery
+            return wq.Or([wq.Term(node.fieldname, w) for w in words])
+        return node.apply(fix) if hasattr(node, "apply") and not isinstance(node, (wq.Term, wq.Phrase)) else node
+
+    fixed = fix(q)
+    if hasattr(fixed, "normalize"):
+        fixed = fixed.normalize()
+    return fixed, " ".join(notes) or None
+
+
+def _condition(catalog: Catalog, node: wq.Query) -> Expr:
+    """A parsed query node as one SQL condition (text parts merged into as few tsqueries as possible)."""
+    kind, value = _part(catalog, node)
+    return ts(value) if kind == "ts" else value
+
+
+def _part(catalog: Catalog, node: wq.Query) -> tuple[str, str | Expr]:
+    """("ts", tsquery text) for a text-only node, else ("sql", Expr)."""
+    if isinstance(node, wq.Phrase):
+        if node.fieldname in FIELD_WEIGHTS:
+            return "ts", phrase([str(w) for w in node.words], FIELD_WEIGHTS[node.fieldname])
+        return "sql", _field_value(catalog, node.fieldname, " ".join(str(w) for w in node.words))
+    if isinstance(node, wq.Term):
+        if node.fieldname == "year" and isinstance(node.text, bytes):
+            return "sql", Expr(sql.SQL("p.year = %s"), [int(_SCHEMA["year"].from_bytes(node.text))])
+        if node.fieldname in FIELD_WEIGHTS:
+            return "ts", lexeme(str(node.text), FIELD_WEIGHTS[node.fieldname])
+        return "sql", _field_value(catalog, node.fieldname, str(node.text))
+    if isinstance(node, wq.NumericRange) or isinstance(node, wq.TermRange):
+        return "sql", _range(node)
+    if isinstance(node, wq.Every):
+        return "sql", Expr(sql.SQL("true"))
+    if node is wq.NullQuery or isinstance(node, type(wq.NullQuery)):
+        return "sql", Expr(sql.SQL("false"))
+    if isinstance(node, wq.Not):
+        kind, inner = _part(catalog, node.query)
+        if kind == "ts":
+            return "ts", f"!{inner}" if inner.startswith("(") else f"!({inner})"
+        return "sql", Expr(sql.SQL("NOT ") + inner.sql, inner.params)
+    if isinstance(node, wq.AndNot):
+        return _combine(catalog, [node.a, wq.Not(node.b)], "&")
+    if isinstance(node, (wq.AndMaybe, wq.Require)):
+        return _part(catalog, node.a)
+    if isinstance(node, wq.And):
+        return _combine(catalog, list(node.subqueries), "&")
+    if isinstance(node, (wq.Or, wq.DisjunctionMax)):
+        return _combine(catalog, list(node.subqueries), "|")
+    raise ValueError(f"“{node}” is not a query this backend can read")
+
+
+def _combine(catalog: Catalog, children: list[wq.Query], op: str) -> tuple[str, str | Expr]:
+    """Children joined by AND (&) or OR (|): text children merged into one tsquery."""
+    parts = [_part(catalog, c) for c in children]
+    texts = [v for k, v in parts if k == "ts"]
+    others = [v for k, v in parts if k == "sql"]
+    if not others:
+        return "ts", "(" + f" {op} ".join(texts) + ")"
+    exprs = ([ts("(" + f" {op} ".join(texts) + ")")] if texts else []) + others
+    return "sql", _and(exprs) if op == "&" else _or(exprs)
+
+
+def _field_value(catalog: Catalog, name: str, value: str) -> Expr:
+    """`council:medway`, `severity:good`, `leadership:inadequate`, `year:2019` as column conditions, matched to
+    the stored spelling of the value."""
+    if name == "year":
+        if not value.strip().isdigit():
+            raise ValueError(f"year must be a number, not “{value}”")
+        return Expr(sql.SQL("p.year = %s"), [int(value)])
+    if name in ARRAY_FIELDS or name in TEXT_FIELDS:
+        stored = next((v for v in catalog.facet_values(name) if v.lower() == value.lower()), value)
+        return _has_value(name, stored)
+    raise ValueError(f"the field “{name}” cannot be searched")
+
+
+def _range(node) -> Expr:
+    """A year range (`year:[2018 TO 2020]`)."""
+    if node.fieldname != "year":
+        raise ValueError("only years can be searched as a range")
+    start = int(node.start) if node.start is not None else None
+    end = int(node.end) if node.end is not None else None
+    parts = [Expr(sql.SQL("p.year > 0"))]
+    if start is not None:
+        parts.append(Expr(sql.SQL("p.year >= %s"), [start]))
+    if end is not None:
+        parts.append(Expr(sql.SQL("p.year <= %s"), [end]))
+    return _and(parts)

@@ -1,0 +1,633 @@
+"""Reading from PostgreSQL (SearchBackend): every request reads the live generation's name once, on the server it
+runs on, and queries that generation's schema only, so a page never mixes two generations and a replica serves a
+new generation only once it has replayed it (the live row is replayed after the data it names)."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import threading
+from collections import Counter
+from dataclasses import dataclass
+
+from psycopg import sql
+
+from ... import settings
+from ...models import FacetValue, Hit, SearchRequest, SearchResult
+from ...schema import text_analyzer
+from ...search.context import _alias_stems, councils_named, CONTEXT_KINDS
+from ...search.facets import FACETS
+from ...search.recent import date_key, key_date
+from ...search.significant import _phrases, jlh
+from ...search.synonyms import stems_of
+from ...search.terms import idf, is_content, words
+from ...snippets import QueryMarks, mark
+from ..contract import (CouncilDocument, CouncilSummary, DocParagraph, DocumentView, ExportRow, GridCell, GridCounts,
+                        GridRow, IndexMissing, IndexStats, ParagraphMatches, ParagraphMissing, SignificantTerm,
+                        SimilarParagraph, SimilarResult, SimilarSource)
+from . import layout
+from .database import Database
+from .query import OWN, Catalog, Expr, PgQuery, lexeme, read
+
+_ANALYZER = text_analyzer()
+_HIT_COLUMNS = sql.SQL("p.pid, p.n, p.heading, p.text, p.council, p.severity, p.year, p.date_sort, d.doc_id, d.title, "
+                       "d.url, d.year_confidence, d.council, d.severity")
+
+
+@dataclass
+class _GenerationFacts:
+    """What a generation holds that every request needs, read once per generation and process."""
+
+    paragraphs: int
+    documents: int
+    values: dict[str, set[str]]
+
+
+class _Catalog(Catalog):
+    """The query reader's questions, answered from one generation over one connection."""
+
+    def __init__(self, conn, schema: sql.Identifier, facts: _GenerationFacts):
+        self.conn, self.schema, self.facts = conn, schema, facts
+        self.paragraphs = facts.paragraphs
+
+    def df(self, terms: list[str]) -> dict[str, int]:
+        """Paragraphs having each stem in heading or text."""
+        rows = self.conn.execute(sql.SQL("SELECT term, df FROM {}.vocab WHERE term = ANY(%s)").format(self.schema),
+                                 (terms,)).fetchall()
+        return dict(rows)
+
+    def words_like(self, pattern: str, limit: int) -> tuple[list[str], bool]:
+        """Stems matching a wildcard pattern (* and ?), most frequent first; and whether the list was capped."""
+        like = pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace("*", "%").replace("?", "_")
+        rows = self.conn.execute(sql.SQL("SELECT term FROM {}.vocab WHERE term LIKE %s ORDER BY df DESC, term "
+                                         "LIMIT %s").format(self.schema), (like, limit + 1)).fetchall()
+        return [r[0] for r in rows[:limit]], len(rows) > limit
+
+    def facet_values(self, name: str) -> set[str]:
+        """The values a keyword field holds."""
+        return self.facts.values.get(name, set())
+
+
+class PostgresBackend:
+    """The product's reads over a PostgreSQL primary and its replicas (SearchBackend)."""
+
+    def __init__(self, database: Database):
+        self.db = database
+        self._facts: dict[str, _GenerationFacts] = {}
+        self._lock = threading.Lock()
+
+    # --- one request -------------------------------------------------------------------------------------------
+
+    def _request(self, work):
+        """Run work(conn, schema, catalog) on one server against the live generation read there once."""
+        def run(conn):
+            name = layout.live_generation(conn)
+            if name is None:
+                raise IndexMissing("no generation in the database: run `reportsearch rebuild --database URL` first")
+            schema = layout.ident(name)
+            return work(conn, schema, _Catalog(conn, schema, self._generation_facts(conn, name, schema)))
+        return self.db.read(run)
+
+    def _generation_facts(self, conn, name: str, schema: sql.Identifier) -> _GenerationFacts:
+        """Counts and facet values of a generation (cached by its name: a generation never changes)."""
+        facts = self._facts.get(name)
+        if facts is None:
+            paragraphs, documents = conn.execute(sql.SQL("SELECT (SELECT count(*) FROM {s}.paragraphs), "
+                                                         "(SELECT count(*) FROM {s}.documents)").format(s=schema)).fetchone()
+            values: dict[str, set[str]] = {}
+            for field in settings.KEYWORD_FACET_FIELDS:
+                column = sql.Identifier(field)
+                expr = (sql.SQL("SELECT DISTINCT unnest({}) FROM {}.documents") if field in ("council", "severity", "grade_change")
+                        else sql.SQL("SELECT DISTINCT subjudgements->>{} FROM {}.documents"))
+                if field in ("council", "severity", "grade_change"):
+                    query = expr.format(column, schema)
+                else:
+                    query = expr.format(sql.Literal(field), schema)
+                values[field] = {r[0] for r in conn.execute(query).fetchall() if r[0]}
+            facts = _GenerationFacts(paragraphs, documents, values)
+            with self._lock:
+                self._facts = {name: facts}  # only the live generation's facts are kept
+        return facts
+
+    # --- SearchBackend ---------------------------------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        """True when a generation is live."""
+        return self.db.read(lambda conn: layout.live_generation(conn) is not None)
+
+    def generation_id(self) -> str:
+        """The live generation's name."""
+        name = self.db.read(layout.live_generation)
+        if name is None:
+            raise IndexMissing("no generation in the database: run `reportsearch rebuild --database URL` first")
+        return name
+
+    def built_at(self) -> str | None:
+        """When the live generation was built."""
+        return self.stats().built_at
+
+    def warm(self) -> None:
+        """Open the pools and read the live generation's facts before users arrive."""
+        if self.exists():
+            self.search(SearchRequest(q="children services council"))
+
+    def search(self, req: SearchRequest) -> SearchResult:
+        """Ranked hits of one page and honest facet counts (each facet counted under the other facets' selections)."""
+        def work(conn, schema, cat):
+            q = read(cat, req.q, strict=req.match == "all")
+            match = self._match(conn, schema, q)
+            counts = _facet_counts(conn, schema, match, req)
+            total, total_docs = counts.pop("#total")[None], counts.pop("#docs")[None]
+            histogram = counts.pop("#years")
+            hits = self._page(conn, schema, q, match, req, total, total_docs)
+            return SearchResult(request=req, total=total, total_docs=total_docs, hits=hits,
+                                facets=_facet_values(counts, req), facet_labels={f.name: f.label for f in FACETS},
+                                message=q.message,
+                                year_histogram=sorted((int(y), c) for y, c in histogram.items()),
+                                match_info=_match_info(q, match))
+        return self._request(work)
+
+    def export_rows(self, req: SearchRequest, cap: int = settings.CSV_EXPORT_CAP) -> tuple[list[ExportRow], int]:
+        """Matching paragraphs as flat rows, ranked, up to `cap`; and the total."""
+        flat = SearchRequest(**{**req.__dict__, "page": 1, "per_page": cap, "collapse": False})
+
+        def work(conn, schema, cat):
+            q = read(cat, flat.q, strict=flat.match == "all")
+            match = self._match(conn, schema, q)
+            where = _and(match, _facet_filter(flat))
+            total = conn.execute(sql.SQL("SELECT count(*) FROM {}.paragraphs p WHERE ").format(schema) + where.sql,
+                                 where.params).fetchone()[0]
+            ranked = _ranked(conn, schema, q, match, flat, cap, 0)
+            rows = _rows(conn, schema, [pid for pid, _, _ in ranked])
+            return [ExportRow(doc_id=r["doc_id"], paragraph=r["n"], title=r["title"], url=r["url"],
+                              council="; ".join(r["council"]), year=r["year"] or "",
+                              severity="; ".join(r["severity"]), heading=r["heading"], text=r["text"],
+                              score=round(score, 4)) for (pid, _, score), r in zip(ranked, (rows[p] for p, _, _ in ranked))], total
+        return self._request(work)
+
+    def document(self, doc_id: str) -> DocumentView | None:
+        """A whole document, or None."""
+        def work(conn, schema, cat):
+            doc = conn.execute(sql.SQL("SELECT doc_idx, title, url, path, kind, published, year, year_confidence, "
+                                       "council_code, subjudgements, grade_change, outcome FROM {}.documents "
+                                       "WHERE doc_id = %s").format(schema), (doc_id,)).fetchone()
+            if doc is None:
+                return None
+            paras = conn.execute(sql.SQL("SELECT n, heading, text, council, severity FROM {}.paragraphs "
+                                         "WHERE doc_idx = %s ORDER BY n").format(schema), (doc[0],)).fetchall()
+            return DocumentView(
+                doc_id=doc_id, title=doc[1], url=doc[2], path=doc[3], kind=doc[4],
+                published=doc[5].isoformat() if doc[5] else None, year=doc[6] or None,
+                year_confidence=doc[7] or None, severity=list(paras[0][4]) if paras else [],
+                council=sorted({c for p in paras for c in p[3]}), council_code=list(doc[8]),
+                subjudgements={k: v for k, v in doc[9].items() if v and k in settings.SUBJUDGEMENT_FIELDS},
+                grade_change=list(doc[10]), official_outcome=doc[11],
+                paragraphs=[DocParagraph(n=p[0], heading=p[1], text=p[2], council=list(p[3])) for p in paras])
+        return self._request(work)
+
+    def matching_paragraphs(self, doc_id: str, text: str) -> ParagraphMatches:
+        """The paragraphs of one document that match a query (for best match, those with a query word of their
+        own), highlighted whole."""
+        def work(conn, schema, cat):
+            q = read(cat, text)
+            if q.everything:
+                return ParagraphMatches([], {})
+            where = q.where
+            if q.plan is not None:
+                where = Expr(sql.SQL("p.tsv @@ %s::tsquery"), ["(" + " | ".join(_own_groups(q)) + ")"])
+            rows = conn.execute(sql.SQL("SELECT p.n, p.text FROM {s}.paragraphs p JOIN {s}.documents d USING (doc_idx) "
+                                        "WHERE d.doc_id = %s AND ").format(s=schema) + where.sql + sql.SQL(" ORDER BY p.n"),
+                                [doc_id, *where.params]).fetchall()
+            marked = {n: mark(t, q.marks, _ANALYZER, whole=True) for n, t in rows}
+            return ParagraphMatches(sorted(marked), marked)
+        return self._request(work)
+
+    def stats(self) -> IndexStats:
+        """What the live generation holds."""
+        def work(conn, schema, cat):
+            name = conn.execute(f"SELECT generation FROM {layout.CONTROL}.live_generation").fetchone()[0]
+            info = conn.execute(f"SELECT info FROM {layout.CONTROL}.generations WHERE generation = %s",
+                                (name,)).fetchone()
+            info = info[0] if info else {}
+            facets: dict[str, dict[str, int]] = {}
+            for field in settings.KEYWORD_FACET_FIELDS:
+                column = sql.Identifier(field)
+                if field in ("council", "severity", "grade_change"):
+                    query = sql.SQL("SELECT v, count(*) FROM {}.paragraphs p, unnest(p.{}) v GROUP BY v "
+                                    "ORDER BY count(*) DESC, v").format(schema, column)
+                else:
+                    query = sql.SQL("SELECT {c}, count(*) FROM {}.paragraphs WHERE {c} IS NOT NULL GROUP BY {c} "
+                                    "ORDER BY count(*) DESC, {c}").format(schema, c=column)
+                values = dict(conn.execute(query).fetchall())
+                if values:
+                    facets[field] = values
+            years = conn.execute(sql.SQL("SELECT year, count(*) FROM {}.paragraphs WHERE year > 0 GROUP BY year "
+                                         "ORDER BY year").format(schema)).fetchall()
+            facets["year"] = {str(y): c for y, c in years}
+            return IndexStats(documents=cat.facts.documents, paragraphs=cat.facts.paragraphs, facets=facets,
+                              built_at=info.get("built_at"), sources=info.get("sources", []),
+                              skipped=info.get("skipped", []), warnings=info.get("warnings", []), generation=name)
+        return self._request(work)
+
+    def grid(self, req: SearchRequest) -> GridCounts:
+        """The search's matching paragraphs per council (most first) and year (unknown year last, as 0)."""
+        def work(conn, schema, cat):
+            q = read(cat, req.q, strict=req.match == "all")
+            where = _and(self._match(conn, schema, q), _facet_filter(req))
+            cells = conn.execute(sql.SQL("SELECT c, p.year, count(*) FROM {}.paragraphs p, unnest(p.council) c "
+                                         "WHERE ").format(schema) + where.sql + sql.SQL(" GROUP BY c, p.year"),
+                                 where.params).fetchall()
+            docs = dict(conn.execute(sql.SQL("SELECT c, count(DISTINCT p.doc_idx) FROM {}.paragraphs p, "
+                                             "unnest(p.council) c WHERE ").format(schema) + where.sql +
+                                     sql.SQL(" GROUP BY c"), where.params).fetchall())
+            total = conn.execute(sql.SQL("SELECT count(*) FROM {}.paragraphs p WHERE ").format(schema) + where.sql,
+                                 where.params).fetchone()[0]
+            years = sorted({y for _, y, _ in cells}, key=lambda y: (y == 0, y))
+            by_council: dict[str, dict[int, int]] = {}
+            for council, year, count in cells:
+                by_council.setdefault(council, {})[year] = count
+            rows = [GridRow(council=c, total=sum(v.values()), documents=docs.get(c, 0),
+                            cells=[GridCell(y, v.get(y, 0)) for y in years]) for c, v in by_council.items()]
+            rows.sort(key=lambda r: (-r.total, r.council))
+            return GridCounts(years=years, rows=rows, total=total)
+        return self._request(work)
+
+    def newest(self, req: SearchRequest, since: dt.date | None = None,
+               limit: int = settings.FEED_ENTRIES) -> tuple[list[Hit], int]:
+        """The search's matching paragraphs of dated documents, newest first (a few per document); the total."""
+        def work(conn, schema, cat):
+            q = read(cat, req.q, strict=req.match == "all")
+            where = _and(self._match(conn, schema, q), _facet_filter(req),
+                         Expr(sql.SQL("p.date_sort >= %s"), [date_key(since) if since else 1]))
+            total = conn.execute(sql.SQL("SELECT count(*) FROM {}.paragraphs p WHERE ").format(schema) + where.sql,
+                                 where.params).fetchone()[0]
+            picked = conn.execute(
+                sql.SQL("SELECT pid FROM (SELECT p.pid, p.date_sort, p.doc_idx, p.n, row_number() OVER "
+                        "(PARTITION BY p.doc_idx ORDER BY p.n) AS rn FROM {}.paragraphs p WHERE ").format(schema)
+                + where.sql + sql.SQL(") m WHERE rn <= %s ORDER BY date_sort DESC, doc_idx, n LIMIT %s"),
+                [*where.params, settings.FEED_PARAGRAPHS_PER_DOCUMENT, limit]).fetchall()
+            rows = _rows(conn, schema, [r[0] for r in picked])
+            hits = []
+            for (pid,) in picked:
+                hit = _hit(rows[pid], q.marks, 0.0, 0, [])
+                hit.date = key_date(rows[pid]["date_sort"])
+                hits.append(hit)
+            return hits, total
+        return self._request(work)
+
+    def similar(self, doc_id: str, paragraph: int, scope: str = "other-councils") -> SimilarResult:
+        """Paragraphs in other documents (by default of other councils) sharing the paragraph's distinctive words."""
+        def work(conn, schema, cat):
+            source = conn.execute(sql.SQL("SELECT p.doc_idx, p.text, p.council, d.title, p.year FROM {s}.paragraphs p "
+                                          "JOIN {s}.documents d USING (doc_idx) WHERE d.doc_id = %s AND p.n = %s")
+                                  .format(s=schema), (doc_id, paragraph)).fetchone()
+            if source is None:
+                raise ParagraphMissing(f"document {doc_id!r} has no paragraph {paragraph}")
+            doc_idx, text, councils, title, year = source
+            exclude = {w.raw for c in councils for w in words(c)}
+            tokens = [w for w in words(text) if is_content(w) and w.raw not in exclude]
+            tf = Counter(w.stem for w in tokens)
+            spelled = {w.stem: w.raw for w in reversed(tokens)}
+            df = cat.df(sorted(tf))
+            chosen = sorted(((s, spelled[s], f * idf(cat.paragraphs, df[s])) for s, f in tf.items() if df.get(s, 0) > 1),
+                            key=lambda t: (-t[2], t[0]))[: settings.SIMILAR_QUERY_TERMS]
+            result = SimilarResult(SimilarSource(doc_id, paragraph, title, list(councils), year or None, text),
+                                   scope, [raw for _, raw, _ in chosen], [])
+            if not chosen:
+                return result
+            needed = max(2, math.ceil(settings.SIMILAR_MIN_SHARED * len(chosen)))
+            present = sql.SQL(", ").join(sql.SQL("p.tsv @@ %s::tsquery") for _ in chosen)
+            shared = sql.SQL(" + ").join(sql.SQL("(p.tsv @@ %s::tsquery)::int") for _ in chosen)
+            score = sql.SQL(" + ").join(sql.SQL("%s * ts_rank(p.tsv, %s::tsquery, 1)") for _ in chosen)
+            words_q = [lexeme(s, "D") for s, _, _ in chosen]
+            any_q = "(" + " | ".join(words_q) + ")"
+            scope_sql = sql.SQL("AND NOT (p.council && %s)") if scope == "other-councils" else sql.SQL("AND %s::text[] IS NOT NULL")
+            query = sql.SQL(
+                "SELECT pid, score, present FROM (SELECT DISTINCT ON (doc_idx) pid, doc_idx, score, present FROM ("
+                "SELECT p.pid, p.doc_idx, ({score}) AS score, ({shared}) AS shared, ARRAY[{present}] AS present "
+                "FROM {s}.paragraphs p WHERE p.tsv @@ %s::tsquery AND p.doc_idx <> %s {scope}) c "
+                "WHERE shared >= %s ORDER BY doc_idx, score DESC, pid) b ORDER BY score DESC, pid LIMIT %s").format(
+                score=score, shared=shared, present=present, s=schema, scope=scope_sql)
+            params = [x for (s, _, w), q in zip(chosen, words_q) for x in (w, q)] + words_q + words_q + \
+                     [any_q, doc_idx, list(councils), needed, settings.SIMILAR_RESULTS]
+            found = conn.execute(query, params).fetchall()
+            rows = _rows(conn, schema, [r[0] for r in found])
+            marks = QueryMarks(frozenset(s for s, _, _ in chosen), ())
+            for pid, score, present_flags in found:
+                r = rows[pid]
+                result.results.append(SimilarParagraph(
+                    doc_id=r["doc_id"], paragraph=r["n"], title=r["title"], council=r["council"], year=r["year"] or None,
+                    severity=r["severity"], heading=r["heading"], snippet_html=mark(r["text"], marks, _ANALYZER),
+                    score=round(float(score), 4), shared=[raw for (_, raw, _), ok in zip(chosen, present_flags) if ok]))
+            return result
+        return self._request(work)
+
+    def council_summary(self, names: list[str], exclude: set[str]) -> CouncilSummary:
+        """Paragraph count, documents by year and distinctive words and phrases of these councils' paragraphs."""
+        def work(conn, schema, cat):
+            paras = conn.execute(sql.SQL("SELECT p.doc_idx, p.text FROM {}.paragraphs p WHERE p.council && %s")
+                                 .format(schema), (list(names),)).fetchall()
+            docs = conn.execute(sql.SQL(
+                "SELECT d.doc_id, d.title, d.year, d.published, d.kind, d.date_sort, count(*), "
+                "(array_agg(p.severity ORDER BY p.n))[1], (array_agg(p.council ORDER BY p.n))[1] "
+                "FROM {s}.paragraphs p JOIN {s}.documents d USING (doc_idx) WHERE p.council && %s "
+                "GROUP BY d.doc_idx ORDER BY d.year DESC, d.date_sort DESC, d.title").format(s=schema),
+                (list(names),)).fetchall()
+            by_year: dict[int | None, list[CouncilDocument]] = {}
+            for doc_id, title, year, published, kind, _, count, severity, council in docs:
+                by_year.setdefault(year or None, []).append(CouncilDocument(
+                    doc_id, title, year or None, published.isoformat() if published else None, list(severity or []),
+                    kind, list(council or []), count))
+            terms, phrases = _significant(conn, schema, cat, paras, {w.lower() for w in exclude})
+            return CouncilSummary(len(paras), list(by_year.items()), terms, phrases)
+        return self._request(work)
+
+    def document_counts(self) -> dict[str, int]:
+        """Documents per council facet value."""
+        def work(conn, schema, cat):
+            return dict(conn.execute(sql.SQL("SELECT c, count(DISTINCT p.doc_idx) FROM {}.paragraphs p, "
+                                             "unnest(p.council) c GROUP BY c").format(schema)).fetchall())
+        return self._request(work)
+
+    # --- matching and ranking -----------------------------------------------------------------------------------
+
+    def _match(self, conn, schema, q: PgQuery) -> Expr:
+        """The query's match condition; for best match with the minimum of groups, lowered (never below one)
+        while nothing meets it."""
+        if q.everything:
+            return Expr(sql.SQL("true"))
+        if q.plan is None:
+            return q.where
+        required = q.required
+        if not q.plan.strict and required > 1:
+            top = conn.execute(sql.SQL("SELECT max({}) FROM {}.paragraphs p WHERE ").format(q.matched.sql, schema)
+                               + q.where.sql, [*q.matched.params, *q.where.params]).fetchone()[0] or 0
+            required = max(1, min(required, top))
+        q.required = required
+        return _and(q.where, Expr(sql.SQL("({}) >= %s").format(q.matched.sql), [*q.matched.params, required]))
+
+    def _page(self, conn, schema, q: PgQuery, match: Expr, req: SearchRequest, total: int, total_docs: int) -> list[Hit]:
+        """The hits of the requested page: the best paragraph per document when collapsing, with the document's
+        other matching paragraphs."""
+        offset = (req.page - 1) * req.per_page
+        if not total or offset >= (total_docs if req.collapse else total):
+            return []
+        ranked = _ranked(conn, schema, q, match, req, req.per_page, offset)
+        rows = _rows(conn, schema, [pid for pid, _, _ in ranked], _own_groups(q) if q.plan else [])
+        others: dict[int, list[int]] = {}
+        if req.collapse:
+            several = [rows[pid]["doc_idx"] for pid, count, _ in ranked if count > 1]
+            if several:
+                where = _and(match, _facet_filter(req), Expr(sql.SQL("p.doc_idx = ANY(%s)"), [several]))
+                for doc_idx, ns in conn.execute(sql.SQL("SELECT p.doc_idx, (array_agg(p.n ORDER BY p.n))[1:101] "
+                                                        "FROM {}.paragraphs p WHERE ").format(schema) + where.sql +
+                                                sql.SQL(" GROUP BY p.doc_idx"), where.params).fetchall():
+                    others[doc_idx] = ns
+        hits = []
+        for pid, count, score in ranked:
+            row = rows[pid]
+            own = [n for n in others.get(row["doc_idx"], []) if n != row["n"]]
+            hit = _hit(row, q.marks, score, count - 1 if req.collapse else 0, own)
+            if q.plan is not None:
+                hit.context_matched = _context_matched(q, row)
+                if "council" in hit.context_matched:
+                    hit.councils_matched = councils_named(hit.council, q.plan.stems)
+            hits.append(hit)
+        return hits
+
+
+def _and(*parts: Expr) -> Expr:
+    """Conditions AND-ed."""
+    return Expr(sql.SQL("(") + sql.SQL(" AND ").join(p.sql for p in parts) + sql.SQL(")"),
+                [x for p in parts for x in p.params])
+
+
+def _own_groups(q: PgQuery) -> list[str]:
+    """Each group of a best-match query restricted to a paragraph's own words (heading and text)."""
+    out = []
+    for group in q.plan.groups:
+        alts = [lexeme(a.stems[0], OWN) if len(a.stems) == 1 else
+                "(" + " <-> ".join(lexeme(s, OWN) for s in a.stems) + ")" for a in group.alternatives]
+        out.append("(" + " | ".join(alts) + ")")
+    return out
+
+
+def _facet_conditions(req: SearchRequest) -> dict[str, Expr]:
+    """Each facet's selection as a condition (only facets with a selection)."""
+    out = {}
+    for facet in FACETS:
+        if facet.name == "year":
+            parts = []
+            if req.year:
+                parts.append(Expr(sql.SQL("p.year = ANY(%s)"), [list(req.year)]))
+            if req.year_from is not None:
+                parts.append(Expr(sql.SQL("p.year >= %s"), [req.year_from]))
+            if req.year_to is not None:
+                parts.append(Expr(sql.SQL("p.year <= %s AND p.year > 0"), [req.year_to]))
+            if parts:
+                out["year"] = _and(*parts)
+            continue
+        values = facet.selected(req)
+        if not values:
+            continue
+        column = sql.Identifier(facet.name)
+        if facet.name in ("council", "severity"):
+            out[facet.name] = Expr(sql.SQL("p.{} && %s::text[]").format(column), [list(values)])
+        else:
+            out[facet.name] = Expr(sql.SQL("p.{} = ANY(%s)").format(column), [list(values)])
+    return out
+
+
+def _facet_filter(req: SearchRequest) -> Expr:
+    """Every facet selection AND-ed (true when none)."""
+    conditions = list(_facet_conditions(req).values())
+    return _and(*conditions) if conditions else Expr(sql.SQL("true"))
+
+
+def _facet_counts(conn, schema, match: Expr, req: SearchRequest) -> dict[str, dict]:
+    """Paragraphs per value of every facet, each under all selections but its own; and the totals, in one query."""
+    selections = _facet_conditions(req)
+    names = [f.name for f in FACETS]
+    flags = [selections.get(n, Expr(sql.SQL("true"))) for n in names]
+    columns = sql.SQL(", ").join(sql.SQL("({}) AS {}").format(e.sql, sql.Identifier("s_" + n))
+                                 for e, n in zip(flags, names))
+    params = [x for e in flags for x in e.params] + list(match.params)
+
+    def others(name: str | None) -> sql.Composable:
+        return sql.SQL(" AND ").join([sql.SQL("true"), *(sql.Identifier("s_" + n) for n in names if n != name)])
+
+    parts = []
+    for name in names:
+        column = sql.Identifier(name)
+        if name in ("council", "severity"):
+            value = sql.SQL("SELECT %s, v, count(*) FROM m, unnest(m.{}) v WHERE {} GROUP BY v").format(column, others(name))
+        elif name == "year":
+            value = sql.SQL("SELECT %s, year::text, count(*) FROM m WHERE year > 0 AND {} GROUP BY year").format(others(name))
+        else:
+            value = sql.SQL("SELECT %s, {c}, count(*) FROM m WHERE {c} IS NOT NULL AND {o} GROUP BY {c}").format(
+                c=column, o=others(name))
+        parts.append(value)
+        params.append(name)
+    parts.append(sql.SQL("SELECT '#years', year::text, count(*) FROM m WHERE year > 0 AND {} GROUP BY year")
+                 .format(others(None)))
+    parts.append(sql.SQL("SELECT '#total', NULL, count(*) FROM m WHERE {}").format(others(None)))
+    parts.append(sql.SQL("SELECT '#docs', NULL, count(DISTINCT doc_idx) FROM m WHERE {}").format(others(None)))
+    subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(n) for n in settings.SUBJUDGEMENT_FIELDS)
+    query = sql.SQL("WITH m AS MATERIALIZED (SELECT p.doc_idx, p.year, p.council, p.severity, {subs}, {cols} "
+                    "FROM {s}.paragraphs p WHERE {where}) ").format(subs=subs, cols=columns, s=schema, where=match.sql) \
+        + sql.SQL(" UNION ALL ").join(parts)
+    out: dict[str, dict] = {n: {} for n in [*names, "#years", "#total", "#docs"]}
+    for name, value, count in conn.execute(query, params).fetchall():
+        out[name][value] = count
+    return out
+
+
+def _facet_values(counts: dict[str, dict], req: SearchRequest) -> dict[str, list[FacetValue]]:
+    """Counted values as FacetValues, selected ones always listed (toggle URLs are filled above the seam)."""
+    out = {}
+    for facet in FACETS:
+        selected = facet.selected(req)
+        found = counts.get(facet.name, {})
+        values = [FacetValue(v, c, v in selected) for v, c in found.items() if c]
+        values += [FacetValue(v, 0, True) for v in selected if not found.get(v)]
+        if facet.name == "year":
+            values.sort(key=lambda v: -int(v.value))
+        elif getattr(facet, "order", ()):
+            rank = {v: i for i, v in enumerate(facet.order)}
+            values.sort(key=lambda v: rank.get(v.value, len(rank)))
+        else:
+            values.sort(key=lambda v: (-v.count, v.value))
+        if values or not facet.hint:
+            out[facet.name] = values
+    return out
+
+
+def _match_info(q: PgQuery, match: Expr) -> dict:
+    """Which matching applied (toggle links are added above the seam)."""
+    if q.plan is None:
+        return {"mode": "syntax" if not q.everything else "browse"}
+    words = [g.typed[:40] for g in q.plan.groups]
+    if q.plan.stand_ins:
+        words.append("grade " + " ".join(value for _, value in q.plan.stand_ins))
+    return {"mode": "all" if q.plan.strict else "best", "words": words, "required": q.required,
+            "of": len(q.plan.groups) + bool(q.plan.stand_ins)}
+
+
+def _ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, limit: int, offset: int) -> list[tuple]:
+    """(pid, matching paragraphs of its document, score) of one page, in the requested order."""
+    where = _and(match, _facet_filter(req))
+    by_date = req.sort in ("newest", "oldest") or q.everything
+    if by_date:
+        direction = sql.SQL("DESC" if req.sort != "oldest" else "ASC")
+        key = sql.SQL("(date_sort = 0), date_sort {}, doc_idx, n").format(direction)
+        lift, score = Expr(sql.SQL("0")), Expr(sql.SQL("0"))
+    else:
+        key = sql.SQL("lift DESC, score DESC, pid")
+        lift = q.lift or Expr(sql.SQL("0"))
+        score = q.score or Expr(sql.SQL("0"))
+    inner = sql.SQL("SELECT p.pid, p.doc_idx, p.n, p.date_sort, ({}) AS lift, ({})::float8 AS score "
+                    "FROM {}.paragraphs p WHERE ").format(lift.sql, score.sql, schema) + where.sql
+    params = [*lift.params, *score.params, *where.params]
+    if not req.collapse:
+        query = sql.SQL("WITH m AS MATERIALIZED ({}) SELECT pid, 1, score FROM m ORDER BY {} LIMIT %s OFFSET %s") \
+            .format(inner, key)
+        return conn.execute(query, [*params, limit, offset]).fetchall()
+    if by_date:
+        doc_score = sql.SQL("0")
+        doc_key = key
+    else:
+        # A document ranks by its best paragraph plus a share of its next best (as the embedded ranking).
+        doc_score = sql.SQL("max(score) FILTER (WHERE rn = 1) + %s * coalesce(sum(score) FILTER "
+                            "(WHERE rn BETWEEN 2 AND %s), 0)")
+        params = [*params, settings.DOCUMENT_SHARE, 1 + settings.DOCUMENT_SHARE_PARAGRAPHS]
+        doc_key = sql.SQL("lift DESC, dscore DESC, pid")
+    query = sql.SQL(
+        "WITH m AS MATERIALIZED ({inner}), "
+        "r AS (SELECT m.*, row_number() OVER (PARTITION BY doc_idx ORDER BY {key}) AS rn, "
+        "count(*) OVER (PARTITION BY doc_idx) AS cnt FROM m), "
+        "d AS (SELECT doc_idx, {dscore} AS dscore FROM r GROUP BY doc_idx) "
+        "SELECT pid, cnt, coalesce(dscore, score) FROM (SELECT r.*, d.dscore FROM r JOIN d USING (doc_idx) "
+        "WHERE rn = 1) x ORDER BY {doc_key} LIMIT %s OFFSET %s").format(inner=inner, key=key, dscore=doc_score,
+                                                                    doc_key=doc_key)
+    return conn.execute(query, [*params, limit, offset]).fetchall()
+
+
+def _rows(conn, schema, pids: list[int], own_groups: list[str] | None = None) -> dict[int, dict]:
+    """Stored fields of paragraphs by pid (and, for best match, which groups each has in its own words)."""
+    if not pids:
+        return {}
+    own = own_groups or []
+    flags = sql.SQL(", ").join(sql.SQL("p.tsv @@ %s::tsquery") for _ in own) if own else sql.SQL("")
+    query = sql.SQL("SELECT {cols}, p.doc_idx, ARRAY[{flags}]::boolean[] FROM {s}.paragraphs p JOIN {s}.documents d "
+                    "USING (doc_idx) WHERE p.pid = ANY(%s)").format(cols=_HIT_COLUMNS, flags=flags, s=schema)
+    out = {}
+    for r in conn.execute(query, [*own, list(pids)]).fetchall():
+        out[r[0]] = {"pid": r[0], "n": r[1], "heading": r[2], "text": r[3], "council": list(r[4]),
+                     "severity": list(r[5]), "year": r[6], "date_sort": r[7], "doc_id": r[8], "title": r[9],
+                     "url": r[10], "year_confidence": r[11], "doc_council": list(r[12]),
+                     "doc_severity": list(r[13]), "doc_idx": r[14], "own": list(r[15] or [])}
+    return out
+
+
+def _hit(row: dict, marks: QueryMarks, score: float, more: int, others: list[int]) -> Hit:
+    """One stored paragraph as a Hit with its highlighted snippet."""
+    return Hit(doc_id=row["doc_id"], paragraph=row["n"], title=row["title"], url=row["url"], council=row["council"],
+               year=row["year"] or None, severity=row["severity"], heading=row["heading"],
+               snippet_html=mark(row["text"], marks, _ANALYZER), score=round(float(score), 4), more_in_doc=more,
+               other_paragraphs=others, year_confidence=row["year_confidence"] or "")
+
+
+def _context_matched(q: PgQuery, row: dict) -> list[str]:
+    """Which kinds of document context matched query words the paragraph itself lacks."""
+    aliases = _alias_stems()
+    context = {
+        "title": {s for _, s in stems_of(row["title"])},
+        "council": {s for c in row["doc_council"] for s in aliases.get(c, {st for _, st in stems_of(c)})},
+        "severity": {s for g in row["doc_severity"] for _, s in stems_of(g)},
+        "year": {str(row["year"])} if row["year"] else set(),
+    }
+    kinds: list[str] = []
+    for group, own in zip(q.plan.groups, row["own"]):
+        if own:
+            continue
+        for alt in group.alternatives:
+            kinds.extend(k for k in CONTEXT_KINDS if all(s in context[k] for s in alt.stems) and k not in kinds)
+    return kinds
+
+
+def _significant(conn, schema, cat: _Catalog, paras: list[tuple], exclude: set[str]) -> tuple[list, list]:
+    """The most distinctive words and phrases of the foreground paragraphs (JLH against the rest)."""
+    fg_total, bg_total = len(paras), max(cat.paragraphs - len(paras), 0)
+    stems, phrases, spelled, documents = Counter(), Counter(), {}, {}
+    for doc_idx, text in paras:
+        tokens = words(text)
+        seen = {(w.stem,) for w in tokens if is_content(w) and w.raw not in exclude}
+        seen_phrases = set(_phrases(tokens, exclude))
+        stems.update(s for (s,) in seen)
+        phrases.update(seen_phrases)
+        for key in seen | seen_phrases:
+            documents.setdefault(key, set()).add(doc_idx)
+        for w in tokens:
+            spelled.setdefault(w.stem, Counter())[w.raw] += 1
+    min_docs = 2 if len({d for d, _ in paras}) > 1 else 1
+    usable = lambda key, fg: fg >= settings.SIGNIFICANT_MIN_PARAGRAPHS and len(documents[key]) >= min_docs
+    written = lambda stem: spelled[stem].most_common(1)[0][0]
+    df = cat.df(sorted(s for s, fg in stems.items() if usable((s,), fg)))
+    terms = []
+    for stem, fg in stems.items():
+        if usable((stem,), fg):
+            bg = max(df.get(stem, fg) - fg, 0)
+            terms.append(SignificantTerm(written(stem), "term", fg, bg, round(jlh(fg, fg_total, bg, bg_total), 4)))
+    found = []
+    candidates = [(p, fg) for p, fg in phrases.most_common(settings.SIGNIFICANT_PHRASE_CANDIDATES) if usable(p, fg)]
+    if candidates:
+        tsq = ["(" + " <-> ".join(lexeme(s, "D") for s in p) + ")" for p, _ in candidates]
+        counts = conn.execute(sql.SQL("SELECT {}").format(sql.SQL(", ").join(
+            sql.SQL("(SELECT count(*) FROM {}.paragraphs p WHERE p.tsv @@ %s::tsquery)").format(schema) for _ in tsq)),
+            tsq).fetchone()
+        for (phrase, fg), total in zip(candidates, counts):
+            bg = max(total - fg, 0)
+            found.append(SignificantTerm(" ".join(written(s) for s in phrase), "phrase", fg, bg,
+                                         round(jlh(fg, fg_total, bg, bg_total), 4)))
+    best = lambda items: sorted((t for t in items if t.score > 0), key=lambda t: (-t.score, t.text))[
+        : settings.SIGNIFICANT_TERMS]
+    return best(terms), best(found)

@@ -1,0 +1,115 @@
+"""A read Document as the rows PostgreSQL stores: one document row, paragraph rows with an analysed tsvector.
+
+The tsvector holds the project's own analysis (indexer/analysis.py: the same words, folding and Snowball stems as
+the embedded index) as `simple`-configuration lexemes with positions, so PostgreSQL never stems a second time and
+phrases match as in the embedded index. Weights tell the fields apart inside one tsvector: A the document title,
+B the section heading, C the document context (council names and aliases, grade words, year), D the text.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from psycopg.types.json import Jsonb
+
+from ... import settings
+from ...analysis import _RAW_WORDS, fold_and_stem
+from ...build import date_sort_key
+from ...models import Document
+from ...search.context import _GENERIC_NAME_WORDS, _alias_stems
+from ...search.synonyms import stems_of
+
+MAX_POSITION = 16383  # PostgreSQL's largest tsvector position
+MAX_LEXEME_BYTES = 2000
+GAP = 3  # positions left between fields, so no phrase runs from one into the next
+WEIGHTS = {"title": "A", "heading": "B", "context": "C", "text": "D"}
+
+
+def analysed(text: str) -> list[str]:
+    """A text's stems in order: exactly the tokens the embedded index gets for it."""
+    return [fold_and_stem(m.group(0)) for m in _RAW_WORDS.finditer(text)]
+
+
+def context_stems(doc: Document) -> list[str]:
+    """The words a document's paragraphs are also findable by: council names and aliases, grades, year."""
+    aliases = _alias_stems()
+    out: list[str] = []
+    for council in doc.council:
+        out.extend(sorted(aliases.get(council, {s for _, s in stems_of(council)} - _GENERIC_NAME_WORDS)))
+    for grade in doc.severity:
+        out.extend(s for _, s in stems_of(grade or ""))
+    if doc.year:
+        out.append(str(doc.year))
+    return out
+
+
+def quote_lexeme(lexeme: str) -> str:
+    """A lexeme quoted for tsvector / tsquery input (quotes doubled, backslashes escaped)."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector_literal(fields: list[tuple[str, list[str]]]) -> str:
+    """A tsvector's text form from (weight, stems) runs placed one after another with gaps."""
+    positions: dict[str, list[str]] = {}
+    at = 1
+    for weight, stems in fields:
+        suffix = "" if weight == "D" else weight
+        for stem in stems:
+            if stem and len(stem.encode("utf-8")) <= MAX_LEXEME_BYTES:
+                positions.setdefault(stem, []).append(f"{min(at, MAX_POSITION)}{suffix}")
+            at += 1
+        at += GAP
+    # PostgreSQL keeps at most 256 positions per lexeme.
+    return " ".join(f"{quote_lexeme(s)}:{','.join(p[:256])}" for s, p in positions.items())
+
+
+@dataclass
+class DocumentRows:
+    """One document's row, its paragraph rows and the distinct text stems of each paragraph (for df)."""
+
+    document: tuple
+    paragraphs: list[tuple]
+    paragraph_stems: list[set[str]]
+
+
+def document_rows(doc: Document, doc_idx: int, first_pid: int) -> DocumentRows:
+    """The rows of one read, annotated document."""
+    date_sort = date_sort_key(doc)
+    year = doc.year or 0
+    title = analysed(doc.title)
+    context = context_stems(doc)
+    grade_of = {s.council: s.grade for s in doc.subjects}
+    subs = tuple(doc.subjudgements.get(name) or None for name in settings.SUBJUDGEMENT_FIELDS)
+    paragraphs, stems, length = [], [], 0
+    for i, para in enumerate(doc.paragraphs):
+        councils = para.council or doc.council
+        # In a round-up, a paragraph about particular councils carries only their grades (as the embedded index).
+        grades = [grade_of[c] for c in councils if grade_of.get(c)] if para.council else [g for g in doc.severity if g]
+        text = analysed(para.text)
+        heading = analysed(para.heading)
+        tsv = tsvector_literal([("A", title), ("C", context), ("B", heading), ("D", text)])
+        paragraphs.append((first_pid + i, doc_idx, para.n, para.heading, para.text, list(councils),
+                           list(dict.fromkeys(grades)), year, date_sort, *subs, list(doc.grade_change), len(text),
+                           tsv))
+        stems.append(set(text) | set(heading))
+        length += len(text)
+    document = (doc_idx, doc.doc_id, doc.path, doc.kind, doc.title, doc.url or "", doc.published, year,
+                doc.year_confidence or "", list(doc.council), list(doc.council_code),
+                [g for g in doc.severity if g], Jsonb(doc.subjudgements), list(doc.grade_change),
+                Jsonb(doc.outcomes[0]) if doc.outcomes else None, date_sort, len(doc.paragraphs), length)
+    return DocumentRows(document, paragraphs, stems)
+
+
+def iter_terms(df: dict[str, int]) -> Iterator[tuple[str, int]]:
+    """The vocabulary rows (stems that fit a tsvector)."""
+    for term, count in df.items():
+        if term and len(term.encode("utf-8")) <= MAX_LEXEME_BYTES:
+            yield term, count
+
+
+def outcome_json(value) -> dict | None:
+    """A stored outcome as a dict."""
+    if value is None or isinstance(value, dict):
+        return value
+    return json.loads(value)
