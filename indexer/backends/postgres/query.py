@@ -72,6 +72,7 @@ class PgQuery:
     matched: Expr | None = None                       # int: groups (and stand-ins) matched
     lift: Expr | None = None                          # int: named judgement / council / movement lifts
     score: Expr | None = None                         # float: relevance
+    flags: list[Expr] = field(default_factory=list)   # bool per group and stand-in: the paragraph has it
 
     @property
     def everything(self) -> bool:
@@ -141,8 +142,8 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
         rarest = max(1, min(df.get(s, 0) for s in group.alternatives[0].stems))
         idfs.append(math.log1p((total - rarest + 0.5) / (rarest + 0.5)))
     facet_parts = [_has_value(facet, value) for facet, value in plan.stand_ins]
-    matched = _sum([Expr(sql.SQL("(p.tsv @@ %s::tsquery)::int"), [g]) for g in groups] +
-                   [Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in facet_parts])
+    flags = [Expr(sql.SQL("p.tsv @@ %s::tsquery"), [g]) for g in groups] + facet_parts
+    matched = _sum([Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in flags])
     boosts = [_has_value(facet, value) for facet, value in plan.boosts + plan.stand_ins]
     any_own = Expr(sql.SQL("p.tsv @@ %s::tsquery"), ["(" + " | ".join(own) + ")"])
     lift = (_sum([Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in boosts]) if boosts
@@ -162,7 +163,7 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
     where = ts(any_group)
     if facet_parts:  # a stand-in alone (a document reporting the movement) also matches
         where = _or([where, *facet_parts])
-    return PgQuery(where, plan.marks(), message, plan, groups, plan.required, matched, lift, score)
+    return PgQuery(where, plan.marks(), message, plan, groups, plan.required, matched, lift, score, flags)
 
 
 def _has_value(facet: str, value: str) -> Expr:

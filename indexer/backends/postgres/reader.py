@@ -351,19 +351,35 @@ class PostgresBackend:
     # --- matching and ranking -----------------------------------------------------------------------------------
 
     def _match(self, conn, schema, q: PgQuery) -> Expr:
-        """The query's match condition; for best match with the minimum of groups, lowered (never below one)
-        while nothing meets it."""
+        """The query's match condition. Best match: paragraphs with the minimum of groups; where only a whole
+        document has them (spread over its paragraphs and context), that document's best paragraphs; the minimum
+        lowered (never below one) while nothing meets it. As the embedded index."""
         if q.everything:
             return Expr(sql.SQL("true"))
         if q.plan is None:
             return q.where
         required = q.required
-        if not q.plan.strict and required > 1:
-            top = conn.execute(sql.SQL("SELECT max({}) FROM {}.paragraphs p WHERE ").format(q.matched.sql, schema)
-                               + q.where.sql, [*q.matched.params, *q.where.params]).fetchone()[0] or 0
+        if required <= 1:
+            return q.where
+        flags = sql.SQL(", ").join(sql.SQL("({}) AS {}").format(f.sql, sql.Identifier(f"f{i}"))
+                                   for i, f in enumerate(q.flags))
+        tiers = sql.SQL(" + ").join(sql.SQL("{}::int").format(sql.Identifier(f"f{i}")) for i in range(len(q.flags)))
+        cover = sql.SQL(" + ").join(sql.SQL("bool_or({})::int").format(sql.Identifier(f"f{i}"))
+                                    for i in range(len(q.flags)))
+        cand = sql.SQL("WITH f AS MATERIALIZED (SELECT p.pid, p.doc_idx, {flags} FROM {s}.paragraphs p WHERE {where}), "
+                       "c AS (SELECT pid, doc_idx, {tiers} AS t FROM f), "
+                       "d AS (SELECT doc_idx, max(t) AS best FROM c GROUP BY doc_idx), "
+                       "v AS (SELECT doc_idx, {cover} AS cov FROM f GROUP BY doc_idx) ").format(
+            tiers=tiers, flags=flags, s=schema, where=q.where.sql, cover=cover)
+        cand_params = [x for f in q.flags for x in f.params] + q.where.params
+        if not q.plan.strict:
+            top = conn.execute(cand + sql.SQL("SELECT max(cov) FROM v"), cand_params).fetchone()[0] or 0
             required = max(1, min(required, top))
         q.required = required
-        return _and(q.where, Expr(sql.SQL("({}) >= %s").format(q.matched.sql), [*q.matched.params, required]))
+        pids = conn.execute(cand + sql.SQL(
+            "SELECT c.pid FROM c JOIN d USING (doc_idx) JOIN v USING (doc_idx) WHERE c.t >= %s "
+            "OR (v.cov >= %s AND d.best < %s AND c.t = d.best)"), [*cand_params, required, required, required]).fetchall()
+        return Expr(sql.SQL("p.pid = ANY(%s)"), [[r[0] for r in pids]])
 
     def _page(self, conn, schema, q: PgQuery, match: Expr, req: SearchRequest, total: int, total_docs: int) -> list[Hit]:
         """The hits of the requested page: the best paragraph per document when collapsing, with the document's
