@@ -171,7 +171,7 @@ def _has_value(facet: str, value: str) -> Expr:
     if facet in ARRAY_FIELDS:
         return Expr(sql.SQL("%s = ANY(p.{})").format(sql.Identifier(facet)), [value])
     if facet in TEXT_FIELDS:
-        return Expr(sql.SQL("p.{} = %s").format(sql.Identifier(facet)), [value])
+        return Expr(sql.SQL("coalesce(p.{} = %s, false)").format(sql.Identifier(facet)), [value])
     return Expr(sql.SQL("false"))
 
 
