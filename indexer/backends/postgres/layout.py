@@ -67,6 +67,7 @@ CREATE TABLE {{schema}}.paragraphs (
     length integer NOT NULL,
     tsv tsvector NOT NULL);
 CREATE TABLE {{schema}}.vocab (term text PRIMARY KEY, df integer NOT NULL);
+CREATE TABLE {{schema}}.words (word text PRIMARY KEY, count integer NOT NULL);
 CREATE TABLE {{schema}}.files (path text PRIMARY KEY, signature text NOT NULL, doc_id text, skipped text);
 """
 

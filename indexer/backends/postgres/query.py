@@ -18,11 +18,11 @@ from whoosh import query as wq
 from whoosh.qparser import MultifieldParser
 
 from ... import settings
-from ...schema import build_schema
+from ...schema import build_schema, stem
 from ...search.bestmatch import BestMatchPlan, meaningful_groups
 from ...search.movement import is_cue_word, movements_in
 from ...search.query import cut_query, is_plain, named_councils
-from ...search.synonyms import group_words, stems_of
+from ...search.synonyms import Alternative, Group, group_words, stems_of
 from ...search.understand import subjudgements_in
 from ...snippets import MATCH_FIELDS, QueryMarks, query_marks
 from .rows import quote_lexeme
@@ -46,6 +46,9 @@ class Catalog:
         raise NotImplementedError
 
     def facet_values(self, name: str) -> set[str]:  # pragma: no cover
+        raise NotImplementedError
+
+    def suggest(self, word: str) -> str | None:  # pragma: no cover
         raise NotImplementedError
 
     paragraphs: int = 0
@@ -73,6 +76,7 @@ class PgQuery:
     lift: Expr | None = None                          # int: named judgement / council / movement lifts
     score: Expr | None = None                         # float: relevance
     flags: list[Expr] = field(default_factory=list)   # bool per group and stand-in: the paragraph has it
+    corrections: tuple[tuple[str, str], ...] = ()     # (typed, searched as well) for unknown words
 
     @property
     def everything(self) -> bool:
@@ -122,9 +126,31 @@ def _plain(catalog: Catalog, text: str, strict: bool, message: str | None) -> Pg
         unique = unique[: settings.MAX_QUERY_GROUPS]
         cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
         message = f"{message} {cut}" if message else cut
+    unique, corrections = _corrected(catalog, unique)
     boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text)) + named_councils(text)
     plan = BestMatchPlan(tuple(unique), strict, boosts, moves if not strict else ())
-    return _plan_query(catalog, plan, message)
+    query = _plan_query(catalog, plan, message)
+    query.corrections = corrections
+    return query
+
+
+def _corrected(catalog: Catalog, groups: list[Group]) -> tuple[list[Group], tuple[tuple[str, str], ...]]:
+    """Groups whose one word no paragraph has get the speller's correction as an alternative (as the embedded
+    index): "safegaurding" also finds "safeguarding"."""
+    single = [g for g in groups if len(g.alternatives) == 1 and len(g.alternatives[0].stems) == 1]
+    df = catalog.df(sorted({g.alternatives[0].stems[0] for g in single})) if single else {}
+    out, corrections = [], []
+    for group in groups:
+        if group in single and not df.get(group.alternatives[0].stems[0]) \
+                and len(corrections) < settings.MAX_SPELLING_WORDS:
+            correction = (catalog.suggest(group.typed.lower())
+                          if len(group.typed) <= settings.MAX_SPELLING_WORD_CHARS else None)
+            if correction:
+                group = Group(group.typed, (*group.alternatives,
+                                            Alternative((stem(correction),), settings.SPELLING_WEIGHT, correction)))
+                corrections.append((group.typed, correction))
+        out.append(group)
+    return out, tuple(corrections)
 
 
 def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> PgQuery:

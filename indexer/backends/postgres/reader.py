@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
@@ -20,7 +21,10 @@ from ...search.recent import date_key, key_date
 from ...search.significant import _phrases, jlh
 from ...search.synonyms import stems_of
 from ...search.terms import idf, is_content, words
+from ...limits import words_to_correct
+from ...search.query import cut_query
 from ...snippets import QueryMarks, mark
+from ...spelling import Speller
 from ..contract import (CouncilDocument, CouncilSummary, DocParagraph, DocumentView, ExportRow, GridCell, GridCounts,
                         GridRow, IndexMissing, IndexStats, ParagraphMatches, ParagraphMissing, SignificantTerm,
                         SimilarParagraph, SimilarResult, SimilarSource)
@@ -40,6 +44,7 @@ class _GenerationFacts:
     paragraphs: int
     documents: int
     values: dict[str, set[str]]
+    speller: Speller
 
 
 class _Catalog(Catalog):
@@ -65,6 +70,10 @@ class _Catalog(Catalog):
     def facet_values(self, name: str) -> set[str]:
         """The values a keyword field holds."""
         return self.facts.values.get(name, set())
+
+    def suggest(self, word: str) -> str | None:
+        """The speller's correction of an unknown word."""
+        return self.facts.speller.suggest(word)
 
 
 class PostgresBackend:
@@ -103,7 +112,8 @@ class PostgresBackend:
                 else:
                     query = expr.format(sql.Literal(field), schema)
                 values[field] = {r[0] for r in conn.execute(query).fetchall() if r[0]}
-            facts = _GenerationFacts(paragraphs, documents, values)
+            counts = dict(conn.execute(sql.SQL("SELECT word, count FROM {}.words").format(schema)).fetchall())
+            facts = _GenerationFacts(paragraphs, documents, values, Speller(counts))
             with self._lock:
                 self._facts = {name: facts}  # only the live generation's facts are kept
         return facts
@@ -139,9 +149,10 @@ class PostgresBackend:
             total, total_docs = counts.pop("#total")[None], counts.pop("#docs")[None]
             histogram = counts.pop("#years")
             hits = self._page(conn, schema, q, match, req, total, total_docs)
+            suggestion = _suggest(cat.facts.speller, req.q) if req.q and (len(hits) < 3 or q.corrections) else None
             return SearchResult(request=req, total=total, total_docs=total_docs, hits=hits,
                                 facets=_facet_values(counts, req), facet_labels={f.name: f.label for f in FACETS},
-                                message=q.message,
+                                message=_message(q), suggestion=suggestion,
                                 year_histogram=sorted((int(y), c) for y, c in histogram.items()),
                                 match_info=_match_info(q, match))
         return self._request(work)
@@ -361,24 +372,21 @@ class PostgresBackend:
         required = q.required
         if required <= 1:
             return q.where
-        flags = sql.SQL(", ").join(sql.SQL("({}) AS {}").format(f.sql, sql.Identifier(f"f{i}"))
-                                   for i, f in enumerate(q.flags))
-        tiers = sql.SQL(" + ").join(sql.SQL("{}::int").format(sql.Identifier(f"f{i}")) for i in range(len(q.flags)))
-        cover = sql.SQL(" + ").join(sql.SQL("bool_or({})::int").format(sql.Identifier(f"f{i}"))
-                                    for i in range(len(q.flags)))
-        cand = sql.SQL("WITH f AS MATERIALIZED (SELECT p.pid, p.doc_idx, {flags} FROM {s}.paragraphs p WHERE {where}), "
-                       "c AS (SELECT pid, doc_idx, {tiers} AS t FROM f), "
-                       "d AS (SELECT doc_idx, max(t) AS best FROM c GROUP BY doc_idx), "
-                       "v AS (SELECT doc_idx, {cover} AS cov FROM f GROUP BY doc_idx) ").format(
-            tiers=tiers, flags=flags, s=schema, where=q.where.sql, cover=cover)
-        cand_params = [x for f in q.flags for x in f.params] + q.where.params
-        if not q.plan.strict:
-            top = conn.execute(cand + sql.SQL("SELECT max(cov) FROM v"), cand_params).fetchone()[0] or 0
-            required = max(1, min(required, top))
-        q.required = required
-        pids = conn.execute(cand + sql.SQL(
-            "SELECT c.pid FROM c JOIN d USING (doc_idx) JOIN v USING (doc_idx) WHERE c.t >= %s "
-            "OR (v.cov >= %s AND d.best < %s AND c.t = d.best)"), [*cand_params, required, required, required]).fetchall()
+        names = [sql.Identifier(f"f{i}") for i in range(len(q.flags))]
+        flags = sql.SQL(", ").join(sql.SQL("({}) AS {}").format(f.sql, n) for f, n in zip(q.flags, names))
+        tiers = sql.SQL(" + ").join(sql.SQL("{}::int").format(n) for n in names)
+        cover = sql.SQL(" + ").join(sql.SQL("(bool_or({}) OVER w)::int").format(n) for n in names)
+        # One pass: each candidate's groups, its document's best paragraph and coverage, and the best coverage.
+        query = sql.SQL(
+            "WITH f AS MATERIALIZED (SELECT p.pid, p.doc_idx, {flags} FROM {s}.paragraphs p WHERE {where}), "
+            "t AS (SELECT pid, doc_idx, {tiers} AS t, {cover} AS cov FROM f WINDOW w AS (PARTITION BY doc_idx)), "
+            "b AS (SELECT pid, t, cov, max(t) OVER (PARTITION BY doc_idx) AS best, max(cov) OVER () AS top FROM t), "
+            "r AS (SELECT pid, t, cov, best, CASE WHEN %s THEN %s ELSE greatest(1, least(%s, top)) END AS need FROM b) "
+            "SELECT pid, need FROM r WHERE t >= need OR (cov >= need AND best < need AND t = best)").format(
+            flags=flags, s=schema, where=q.where.sql, tiers=tiers, cover=cover)
+        params = [x for f in q.flags for x in f.params] + q.where.params + [q.plan.strict, required, required]
+        pids = conn.execute(query, params).fetchall()
+        q.required = pids[0][1] if pids else required
         return Expr(sql.SQL("p.pid = ANY(%s)"), [[r[0] for r in pids]])
 
     def _page(self, conn, schema, q: PgQuery, match: Expr, req: SearchRequest, total: int, total_docs: int) -> list[Hit]:
@@ -515,6 +523,33 @@ def _facet_values(counts: dict[str, dict], req: SearchRequest) -> dict[str, list
         if values or not facet.hint:
             out[facet.name] = values
     return out
+
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+
+
+def _suggest(speller: Speller, text: str) -> str | None:
+    """'Did you mean': unknown words corrected against the corpus word list (as the embedded index)."""
+    text, _ = cut_query(text)
+    out, changed = text, False
+    for word in words_to_correct(_WORD_RE.findall(text)):
+        lower = word.lower()
+        if ":" in word or speller.known(lower):
+            continue
+        option = speller.suggest(lower)
+        if option:
+            out = re.sub(rf"\b{re.escape(word)}\b", option, out)
+            changed = True
+    return out if changed else None
+
+
+def _message(q: PgQuery) -> str | None:
+    """The reader's note, and which unknown words were also searched under a correction."""
+    notes = [q.message] if q.message else []
+    if q.corrections:
+        fixed = ", ".join(f"“{typed}” as “{correction}”" for typed, correction in q.corrections)
+        notes.append(f"Also searched for {fixed}.")
+    return " ".join(notes) or None
 
 
 def _match_info(q: PgQuery, match: Expr) -> dict:

@@ -11,9 +11,11 @@ from pathlib import Path
 from psycopg import sql
 
 from ... import filestate, settings
+from ...analysis import raw_words
 from ...build import _unique_doc_id
 from ...documents import annotate_within_limit, load_documents
 from ...models import Document
+from ...spelling import WordCounter
 from ...update import _keeping_ids, _plan, _read
 from ..contract import BuildReport, IndexDamaged
 from . import layout
@@ -91,12 +93,18 @@ class PostgresWriter:
             seen: set[str] = set()
             counters = [0, 0]  # next doc_idx, next pid
             df: Counter = Counter()
+            spelling = WordCounter()
             if copy_from is not None:
                 live, keep, unchanged = copy_from
                 _copy_kept(conn, live, name, keep, df, counters, report)
+                for (text,) in conn.execute(sql.SQL("SELECT text FROM {}.paragraphs").format(layout.ident(name))):
+                    spelling.add_words(raw_words(text))
                 files.update(unchanged)
                 seen.update(keep)
-            _load(conn, name, documents, report, files, seen, df, counters, progress)
+            _load(conn, name, documents, report, files, seen, df, counters, progress, spelling)
+            with conn.cursor().copy(sql.SQL("COPY {}.words (word, count) FROM STDIN").format(layout.ident(name))) as cp:
+                for row in spelling.counts.items():
+                    cp.write_row(row)
             with conn.cursor().copy(sql.SQL("COPY {}.vocab (term, df) FROM STDIN").format(layout.ident(name))) as cp:
                 for row in iter_terms(df):
                     cp.write_row(row)
@@ -145,7 +153,7 @@ class _writer_lock:
 
 
 def _load(conn, name: str, documents: Iterable[Document], report: BuildReport, files: dict, seen: set[str],
-          df: Counter, counters: list[int], progress) -> None:
+          df: Counter, counters: list[int], progress, spelling: WordCounter) -> None:
     """COPY documents and their paragraphs into a generation; unreadable ones are reported and skipped."""
     schema = layout.ident(name)
     cur = conn.cursor()
@@ -182,6 +190,8 @@ def _load(conn, name: str, documents: Iterable[Document], report: BuildReport, f
         counters[1] += len(rows.paragraphs)
         for stems in rows.paragraph_stems:
             df.update(stems)
+        for para in doc.paragraphs:
+            spelling.add_words(raw_words(para.text))
         pending_docs.append(rows.document)
         pending_paras.extend(rows.paragraphs)
         report.documents += 1
