@@ -26,9 +26,9 @@ GAP = 3  # positions left between fields, so no phrase runs from one into the ne
 WEIGHTS = {"title": "A", "heading": "B", "context": "C", "text": "D"}
 
 
-def analysed(text: str) -> list[str]:
+def analysed(text: str, findall=_RAW_WORDS.findall) -> list[str]:
     """A text's stems in order: exactly the tokens the embedded index gets for it."""
-    return [fold_and_stem(m.group(0)) for m in _RAW_WORDS.finditer(text)]
+    return list(map(fold_and_stem, findall(text)))
 
 
 def context_stems(doc: Document) -> list[str]:
@@ -49,19 +49,38 @@ def quote_lexeme(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+_QUOTED: dict[str, str | None] = {}
+
+
+def _quoted(stem: str) -> str | None:
+    """A stem quoted for tsvector input, cached; None for one PostgreSQL cannot hold."""
+    out = _QUOTED.get(stem, "")
+    if out == "":
+        if len(_QUOTED) > 500_000:
+            _QUOTED.clear()
+        out = _QUOTED[stem] = quote_lexeme(stem) if stem and len(stem.encode("utf-8")) <= MAX_LEXEME_BYTES else None
+    return out
+
+
 def tsvector_literal(fields: list[tuple[str, list[str]]]) -> str:
     """A tsvector's text form from (weight, stems) runs placed one after another with gaps."""
     positions: dict[str, list[str]] = {}
     at = 1
     for weight, stems in fields:
         suffix = "" if weight == "D" else weight
-        for stem in stems:
-            if stem and len(stem.encode("utf-8")) <= MAX_LEXEME_BYTES:
-                positions.setdefault(stem, []).append(f"{min(at, MAX_POSITION)}{suffix}")
-            at += 1
-        at += GAP
-    # PostgreSQL keeps at most 256 positions per lexeme.
-    return " ".join(f"{quote_lexeme(s)}:{','.join(p[:256])}" for s, p in positions.items())
+        end = at + len(stems)
+        if end > MAX_POSITION:  # rare: a very long paragraph's tail shares the last position
+            numbers = [str(min(i, MAX_POSITION)) + suffix for i in range(at, end)]
+        else:
+            numbers = [str(i) + suffix for i in range(at, end)] if suffix else list(map(str, range(at, end)))
+        for stem, number in zip(stems, numbers):
+            have = positions.get(stem)
+            if have is None:
+                positions[stem] = [number]
+            elif len(have) < 256:  # PostgreSQL keeps at most 256 positions per lexeme
+                have.append(number)
+        at = end + GAP
+    return " ".join(q + ":" + ",".join(p) for s, p in positions.items() if (q := _quoted(s)) is not None)
 
 
 @dataclass
