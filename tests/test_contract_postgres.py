@@ -361,3 +361,25 @@ def test_a_replica_serves_a_new_generation_once_replayed(database, corpus):
     assert replica.search(SearchRequest(q="zeppelin")).total == reader.search(SearchRequest(q="zeppelin")).total
     reader.db.close()
     replica.db.close()
+
+
+def test_cli_rebuild_update_stats_on_the_database(database, corpus, runner, tmp_path):
+    from indexer.cli import main
+
+    with psycopg.connect(database.primary.url, autocommit=True) as conn:
+        conn.execute("CREATE DATABASE clitest")
+    url = database.primary.url.rsplit("/", 1)[0] + "/clitest"
+    out = runner.invoke(main, ["rebuild", "--database", url, "--source", str(corpus)])
+    assert out.exit_code == 0 and "Indexed 10 documents" in out.output and "generation rs_" in out.output
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "one.txt").write_text("One note\n\nA single short paragraph.\n")
+    shrink = runner.invoke(main, ["rebuild", "--database", url, "--source", str(small)])
+    assert shrink.exit_code == 1 and "--allow-shrink" in shrink.output and "Traceback" not in shrink.output
+    out = runner.invoke(main, ["update", "--source", str(corpus)], env={"REPORTSEARCH_DATABASE_URL": url})
+    assert out.exit_code == 0 and "(added 0, changed 0, removed 0)" in out.output
+    out = runner.invoke(main, ["stats", "--database", url, "--json"])
+    assert out.exit_code == 0 and '"documents": 10' in out.output
+    down = runner.invoke(main, ["stats", "--database", "postgresql://x@127.0.0.1:1/none"])
+    assert down.exit_code == 1 and "Traceback" not in down.output and "no database server answered" in down.output
+    assert runner.invoke(main, ["rebuild", "--replica", url]).exit_code == 2

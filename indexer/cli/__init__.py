@@ -31,6 +31,9 @@ def _add_commands() -> None:
             main.add_command(command)
     for plugin in entry_points(group="reportsearch.commands"):
         main.add_command(plugin.load())
+    from ..backends.postgres.cli import install
+
+    install(main)  # --database / --replica (PostgreSQL backend)
 
 
 _add_commands()

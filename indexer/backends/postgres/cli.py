@@ -1,11 +1,13 @@
 """The command line's PostgreSQL options: `--database URL` (or $REPORTSEARCH_DATABASE_URL) and `--replica URL`
-(repeatable) on every command that takes `--index`, without touching the commands themselves.
+(repeatable), added to commands without touching them.
 
-The CLI calls `install(main)` once after its commands are added; whatever opens an index then asks
-`chosen_database()` and, when it returns a choice, opens PostgreSQL instead of the index folder:
+The CLI calls `install(main)` once after its commands are added. Today `rebuild`, `update` and `stats` run on
+PostgreSQL here when given a database, and `benchmark --database` adds the PostgreSQL column. Once every command
+opens its index through `open_backend`, the opener asks `chosen_database()` instead and `install` adds the options
+to every command with `--index` (HANDLED then empties):
 
     choice = chosen_database()
-    backend = open_backend(database_url=choice.url, replicas=choice.replicas) if choice else open_backend(index_dir=...)
+    backend = open_backend(database_url=choice.url, replicas=list(choice.replicas)) if choice else open_backend(...)
 """
 from __future__ import annotations
 
@@ -59,11 +61,105 @@ def add_database_options(command: click.Command) -> click.Command:
     return command
 
 
+def _run_here(name: str, callback):
+    """A command's callback that runs on PostgreSQL when a database was chosen, else the command as it is."""
+    @functools.wraps(callback)
+    def wrapped(*args, **kwargs):
+        choice = click.get_current_context().meta.get(_META_KEY)
+        if choice is None:
+            return callback(*args, **kwargs)
+        return HANDLED[name](choice, **kwargs)
+    return wrapped
+
+
 def install(group: click.Group) -> None:
-    """Add the options to every command of the group that opens an index (has --index)."""
-    for command in group.commands.values():
-        if any(p.name == "index_dir" for p in command.params):
+    """Give `rebuild`, `update`, `stats` (run on PostgreSQL here) and `benchmark` (a column) the options."""
+    for name, command in group.commands.items():
+        if name in HANDLED:
+            command.callback = _run_here(name, command.callback)
             add_database_options(command)
+            if name == "rebuild":
+                _add_allow_shrink(command)
+        elif name == "benchmark":
+            add_database_options(command)
+
+
+def _add_allow_shrink(command: click.Command) -> None:
+    """`rebuild --allow-shrink`: switch to a generation much smaller than the live one (PostgreSQL only)."""
+    command.params.append(click.Option(["--allow-shrink", "pg_allow_shrink"], is_flag=True,
+                                       help="With --database: switch even when the new index is much smaller."))
+    callback = command.callback
+
+    @functools.wraps(callback)
+    def wrapped(*args, pg_allow_shrink: bool = False, **kwargs):
+        if click.get_current_context().meta.get(_META_KEY) is None:
+            return callback(*args, **kwargs)
+        return callback(*args, pg_allow_shrink=pg_allow_shrink, **kwargs)
+
+    command.callback = wrapped
+
+
+def _writer(choice: DatabaseChoice):
+    """The PostgreSQL writer of a choice."""
+    from . import open_postgres
+
+    return open_postgres(choice.url)
+
+
+def _build(choice: DatabaseChoice, sources: tuple, update: bool, allow_shrink: bool = False) -> None:
+    """`rebuild` / `update` into the database: one line on success or on an operator's mistake."""
+    import psycopg
+
+    from ..contract import IndexDamaged
+    from .writer import RebuildRunning
+
+    reader, writer = _writer(choice)
+    paths = list(sources) or [settings.default_source()]
+    try:
+        report = writer.update(paths) if update else writer.rebuild(paths, allow_shrink=allow_shrink)
+    except (IndexDamaged, RebuildRunning) as exc:
+        raise click.ClickException(str(exc)) from exc
+    except psycopg.OperationalError as exc:
+        raise click.ClickException(f"cannot reach the database: {str(exc).strip().splitlines()[0]}") from exc
+    finally:
+        reader.db.close()
+    changes = f" (added {report.added}, changed {report.changed}, removed {report.removed})" if update else ""
+    click.echo(f"Indexed {report.documents} documents, {report.paragraphs} paragraphs in {report.seconds:.1f} s "
+               f"({report.paragraphs / max(report.seconds, 1e-6):.0f} paragraphs/s) into generation "
+               f"{report.generation}{changes}")
+    for item in report.skipped:
+        click.echo(f"  skipped {item['path']}: {item['reason']}", err=True)
+
+
+def _stats(choice: DatabaseChoice, as_json: bool = False, **_) -> None:
+    """`stats` of the live generation."""
+    import json
+
+    from ..contract import IndexMissing
+    from . import Database, DatabaseUnavailable, PostgresBackend
+
+    backend = PostgresBackend(Database(choice.url, list(choice.replicas)))
+    try:
+        info = backend.stats().as_dict()
+    except (IndexMissing, DatabaseUnavailable) as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        backend.db.close()
+    if as_json:
+        click.echo(json.dumps(info, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{info['documents']} documents, {info['paragraphs']} paragraphs; built {info['built_at']} from "
+               f"{', '.join(info['sources'])}; generation {info['generation']}")
+    for facet, values in info["facets"].items():
+        shown = ", ".join(f"{v} ({n})" for v, n in list(values.items())[:15])
+        click.echo(f"  {facet}: {shown}{' …' if len(values) > 15 else ''}")
+
+
+HANDLED = {
+    "rebuild": lambda choice, sources=(), pg_allow_shrink=False, **kw: _build(choice, sources, False, pg_allow_shrink),
+    "update": lambda choice, sources=(), **kw: _build(choice, sources, update=True),
+    "stats": lambda choice, **kw: _stats(choice, **kw),
+}
 
 
 def chosen_database() -> DatabaseChoice | None:

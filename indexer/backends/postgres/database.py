@@ -7,6 +7,7 @@ stopped under load costs no request. Writes use the primary only.
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +20,9 @@ from psycopg_pool import ConnectionPool
 from ... import settings
 
 T = TypeVar("T")
+# A server that cannot be reached is handled here (fall-back, one-line errors): the pool's own retry warnings
+# would print tracebacks-worth of noise on every command.
+logging.getLogger("psycopg.pool").setLevel(logging.ERROR)
 _LAGGING = ("SELECT pg_is_in_recovery() AND pg_last_wal_receive_lsn() IS DISTINCT FROM pg_last_wal_replay_lsn() "
             "AND now() - pg_last_xact_replay_timestamp() > make_interval(secs => %s)")
 

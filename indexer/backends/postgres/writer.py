@@ -263,5 +263,5 @@ def _shrink_problems(conn, live: str, paragraphs: int) -> list[str]:
     before = conn.execute(sql.SQL("SELECT count(*) FROM {}.paragraphs").format(layout.ident(live))).fetchone()[0]
     if before and paragraphs < before / 2:
         return [f"it has {paragraphs:,} paragraphs against {before:,} live (a source folder missing?); "
-                "pass allow_shrink (--allow-shrink) to switch anyway"]
+                "rebuild with --allow-shrink to switch anyway"]
     return []
