@@ -77,6 +77,7 @@ class PgQuery:
     score: Expr | None = None                         # float: relevance
     flags: list[Expr] = field(default_factory=list)   # bool per group and stand-in: the paragraph has it
     corrections: tuple[tuple[str, str], ...] = ()     # (typed, searched as well) for unknown words
+    columns: list[tuple[str, Expr]] = field(default_factory=list)  # computed once per row, read by lift and score
 
     @property
     def everything(self) -> bool:
@@ -170,26 +171,31 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
     facet_parts = [_has_value(facet, value) for facet, value in plan.stand_ins]
     flags = [Expr(sql.SQL("p.tsv @@ %s::tsquery"), [g]) for g in groups] + facet_parts
     matched = _sum([Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in flags])
+    # Each group is tested once per row (columns g<i>, o<i> of the ranking's inner scan); lift and score read them.
+    columns = [(f"g{i}", Expr(sql.SQL("p.tsv @@ %s::tsquery"), [g])) for i, g in enumerate(groups)] + \
+              [(f"o{i}", Expr(sql.SQL("p.tsv @@ %s::tsquery"), [o])) for i, o in enumerate(own)]
+    g_col = [sql.SQL("p.") + sql.Identifier(f"g{i}") for i in range(len(groups))]
+    o_col = [sql.SQL("p.") + sql.Identifier(f"o{i}") for i in range(len(groups))]
     boosts = [_has_value(facet, value) for facet, value in plan.boosts + plan.stand_ins]
-    any_own = Expr(sql.SQL("p.tsv @@ %s::tsquery"), ["(" + " | ".join(own) + ")"])
+    any_own = sql.SQL("(") + sql.SQL(" OR ").join(o_col) + sql.SQL(")")
     lift = (_sum([Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in boosts]) if boosts
             else Expr(sql.SQL("0")))
-    lift = Expr(sql.SQL("CASE WHEN {} THEN {} ELSE 0 END").format(any_own.sql, lift.sql), any_own.params + lift.params)
+    lift = Expr(sql.SQL("CASE WHEN {} THEN {} ELSE 0 END").format(any_own, lift.sql), lift.params)
     idf_total = sum(idfs) or 1.0
-    weights = RANK_WEIGHTS
     score_parts, share_parts = [], []
-    for g, o, idf in zip(groups, own, idfs):
-        score_parts.append(Expr(sql.SQL("CASE WHEN p.tsv @@ %s::tsquery THEN %s * ts_rank(%s::float4[], p.tsv, "
-                                        "%s::tsquery, 1) * 10 WHEN p.tsv @@ %s::tsquery THEN %s ELSE 0 END"),
-                                [o, idf, weights, o, g, settings.CONTEXT_WEIGHT * idf]))
-        share_parts.append(Expr(sql.SQL("CASE WHEN p.tsv @@ %s::tsquery THEN %s ELSE 0 END"), [g, idf / idf_total]))
+    for g, o, gc, oc, idf in zip(groups, own, g_col, o_col, idfs):
+        score_parts.append(Expr(sql.SQL("CASE WHEN {} THEN %s * ts_rank(%s::float4[], p.tsv, %s::tsquery, 1) * 10 "
+                                        "WHEN {} THEN %s ELSE 0 END").format(oc, gc),
+                                [idf, RANK_WEIGHTS, o, settings.CONTEXT_WEIGHT * idf]))
+        share_parts.append(Expr(sql.SQL("CASE WHEN {} THEN %s ELSE 0 END").format(gc), [idf / idf_total]))
     score = Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(score_parts).sql, _sum(share_parts).sql),
                  _sum(score_parts).params + _sum(share_parts).params + [settings.COVERAGE_POWER])
     any_group = "(" + " | ".join(groups) + ")"
     where = ts(any_group)
     if facet_parts:  # a stand-in alone (a document reporting the movement) also matches
         where = _or([where, *facet_parts])
-    return PgQuery(where, plan.marks(), message, plan, groups, plan.required, matched, lift, score, flags)
+    return PgQuery(where, plan.marks(), message, plan, groups, plan.required, matched, lift, score, flags,
+                   columns=columns)
 
 
 def _has_value(facet: str, value: str) -> Expr:

@@ -33,6 +33,8 @@ from .database import Database
 from .query import OWN, Catalog, Expr, PgQuery, lexeme, read
 
 _ANALYZER = text_analyzer()
+# What the ranking reads of a paragraph (lift columns included).
+_RANK_COLUMNS = ("pid", "doc_idx", "n", "date_sort", "tsv", "council", "grade_change", *settings.SUBJUDGEMENT_FIELDS)
 _HIT_COLUMNS = sql.SQL("p.pid, p.n, p.heading, p.text, p.council, p.severity, p.year, p.date_sort, d.doc_id, d.title, "
                        "d.url, d.year_confidence, d.council, d.severity")
 
@@ -575,9 +577,19 @@ def _ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, limit: in
         key = sql.SQL("lift DESC, score DESC, pid")
         lift = q.lift or Expr(sql.SQL("0"))
         score = q.score or Expr(sql.SQL("0"))
+    source, source_params = sql.SQL("{}.paragraphs p").format(schema), []
+    if q.columns and not by_date:
+        # The groups are tested once per row in a scan the planner may not flatten (OFFSET 0); lift and score
+        # read the results.
+        subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _RANK_COLUMNS)
+        cols = sql.SQL(", ").join(sql.SQL("{} AS {}").format(e.sql, sql.Identifier(name)) for name, e in q.columns)
+        source = sql.SQL("(SELECT {}, {} FROM {}.paragraphs p WHERE {} OFFSET 0) p").format(subs, cols, schema,
+                                                                                          where.sql)
+        source_params = [x for _, e in q.columns for x in e.params] + where.params
+        where = Expr(sql.SQL("true"))
     inner = sql.SQL("SELECT p.pid, p.doc_idx, p.n, p.date_sort, ({}) AS lift, ({})::float8 AS score "
-                    "FROM {}.paragraphs p WHERE ").format(lift.sql, score.sql, schema) + where.sql
-    params = [*lift.params, *score.params, *where.params]
+                    "FROM {} WHERE ").format(lift.sql, score.sql, source) + where.sql
+    params = [*lift.params, *score.params, *source_params, *where.params]
     if not req.collapse:
         query = sql.SQL("WITH m AS MATERIALIZED ({}) SELECT pid, 1, score FROM m ORDER BY {} LIMIT %s OFFSET %s") \
             .format(inner, key)
