@@ -17,7 +17,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from indexer.backends.contract import IndexDamaged, IndexMissing, ParagraphMissing, SearchBackend
+from indexer.backends.contract import IndexDamaged, IndexMissing, IndexWriter, ParagraphMissing, SearchBackend
 from indexer.backends.postgres import Database, PostgresBackend, PostgresWriter, open_postgres
 from indexer.build import build_from_documents
 from indexer.documents import load_documents
@@ -70,6 +70,7 @@ def hits(backend, q: str, **kw) -> list[tuple[str, int]]:
 
 def test_it_is_a_search_backend(backend):
     assert isinstance(backend, SearchBackend)
+    assert isinstance(PostgresWriter(backend.db), IndexWriter)
     assert backend.exists()
     assert re.match(r"rs_\d{8}_", backend.generation_id())
 

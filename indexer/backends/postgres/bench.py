@@ -38,14 +38,20 @@ def measure(url: str, documents: Iterable[Document], requests: list[tuple[str, S
         started = time.perf_counter()
         report = writer.build_from_documents(documents, ["benchmark"])
         seconds = time.perf_counter() - started
-        reader.warm()
+        try:
+            reader.warm()
+        except psycopg.errors.QueryCanceled:
+            pass
         log(f"running {len(requests)} queries on PostgreSQL …")
         rows = []
         for kind, req in requests:
             started = time.perf_counter()
-            result = reader.search(req)
+            try:
+                total = reader.search(req).total
+            except psycopg.errors.QueryCanceled:  # over the statement time-out: counted at its time, marked
+                total = "timeout"
             rows.append({"kind": kind, "query": req.q, "pg_ms": (time.perf_counter() - started) * 1000,
-                         "pg_total": result.total})
+                         "pg_total": total})
         reader.db.close()
     return {"paragraphs": report.paragraphs, "build_seconds": round(seconds, 2),
             "build_rate": report.paragraphs / max(seconds, 1e-9), "rows": rows}
@@ -57,7 +63,9 @@ def summarise(rows: list[dict], group) -> dict[str, dict]:
     for row in rows:
         kinds.setdefault(group(row["kind"]), []).append(row["pg_ms"])
     kinds["all"] = [r["pg_ms"] for r in rows]
-    return {kind: {"n": len(ms), "p50": statistics.median(ms), "p95": _p95(ms)} for kind, ms in kinds.items()}
+    out = {kind: {"n": len(ms), "p50": statistics.median(ms), "p95": _p95(ms)} for kind, ms in kinds.items()}
+    out["all"]["timeouts"] = sum(1 for r in rows if r["pg_total"] == "timeout")
+    return out
 
 
 def _p95(values: list[float]) -> float:

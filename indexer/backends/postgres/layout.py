@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import psycopg
 from psycopg import sql
 
 from ... import settings
@@ -102,20 +103,30 @@ def script(template: str, generation: str) -> list[sql.Composed]:
 
 
 def ensure_control(conn) -> None:
-    """The control schema and tables, and the read-only serving role, created when missing."""
+    """The control schema and tables, and the read-only serving role (when the writer may create roles)."""
     for stmt in CONTROL_DDL.split(";"):
         if stmt.strip():
             conn.execute(stmt)
-    role = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (settings.PG_READER_ROLE,)).fetchone()
-    if role is None:
-        conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(settings.PG_READER_ROLE)))
+    if not _reader_role(conn):
+        try:
+            with conn.transaction():  # a savepoint: a writer without CREATEROLE goes on without the role
+                conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(settings.PG_READER_ROLE)))
+        except psycopg.errors.InsufficientPrivilege:
+            return
     reader = sql.Identifier(settings.PG_READER_ROLE)
     conn.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(sql.Identifier(CONTROL), reader))
     conn.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA {} TO {}").format(sql.Identifier(CONTROL), reader))
 
 
+def _reader_role(conn) -> bool:
+    """True when the serving role exists."""
+    return conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (settings.PG_READER_ROLE,)).fetchone() is not None
+
+
 def grant_reader(conn, generation: str) -> None:
     """Let the serving role read a generation."""
+    if not _reader_role(conn):
+        return
     reader = sql.Identifier(settings.PG_READER_ROLE)
     conn.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(ident(generation), reader))
     conn.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA {} TO {}").format(ident(generation), reader))
