@@ -66,7 +66,14 @@ CREATE TABLE {{schema}}.paragraphs (
 {_SUB_COLUMNS},
     grade_change text[] NOT NULL,
     length integer NOT NULL,
+    fkey integer NOT NULL,
     tsv tsvector NOT NULL);
+CREATE TABLE {{schema}}.facet_keys (
+    fkey integer PRIMARY KEY,
+    council text[] NOT NULL,
+    severity text[] NOT NULL,
+    year integer NOT NULL,
+{_SUB_COLUMNS});
 CREATE TABLE {{schema}}.vocab (term text PRIMARY KEY, df integer NOT NULL);
 CREATE TABLE {{schema}}.words (word text PRIMARY KEY, count integer NOT NULL);
 CREATE TABLE {{schema}}.files (path text PRIMARY KEY, signature text NOT NULL, doc_id text, skipped text);
@@ -81,6 +88,7 @@ CREATE INDEX ON {schema}.vocab (term text_pattern_ops);
 ANALYZE {schema}.documents;
 ANALYZE {schema}.paragraphs;
 ANALYZE {schema}.vocab;
+ANALYZE {schema}.facet_keys;
 """
 
 

@@ -47,6 +47,7 @@ class _GenerationFacts:
     documents: int
     values: dict[str, set[str]]
     speller: Speller
+    keys: dict[int, dict]  # facet key -> {facet name: list of values} (year: [year] or [])
 
 
 class _Catalog(Catalog):
@@ -115,7 +116,12 @@ class PostgresBackend:
                     query = expr.format(sql.Literal(field), schema)
                 values[field] = {r[0] for r in conn.execute(query).fetchall() if r[0]}
             counts = dict(conn.execute(sql.SQL("SELECT word, count FROM {}.words").format(schema)).fetchall())
-            facts = _GenerationFacts(paragraphs, documents, values, Speller(counts))
+            keys = {}
+            for fkey, council, severity, year, *subs in conn.execute(
+                    sql.SQL("SELECT * FROM {}.facet_keys").format(schema)).fetchall():
+                keys[fkey] = {"council": list(council), "severity": list(severity), "year": [year] if year else [],
+                              **{n: [v] if v else [] for n, v in zip(settings.SUBJUDGEMENT_FIELDS, subs)}}
+            facts = _GenerationFacts(paragraphs, documents, values, Speller(counts), keys)
             with self._lock:
                 self._facts = {name: facts}  # only the live generation's facts are kept
         return facts
@@ -147,7 +153,7 @@ class PostgresBackend:
         def work(conn, schema, cat):
             q = read(cat, req.q, strict=req.match == "all")
             match = self._match(conn, schema, q)
-            counts = _facet_counts(conn, schema, match, req)
+            counts = _facet_counts(conn, schema, match, req, cat.facts.keys)
             total, total_docs = counts.pop("#total")[None], counts.pop("#docs")[None]
             histogram = counts.pop("#years")
             hits = self._page(conn, schema, q, match, req, total, total_docs)
@@ -469,42 +475,62 @@ def _facet_filter(req: SearchRequest) -> Expr:
     return _and(*conditions) if conditions else Expr(sql.SQL("true"))
 
 
-def _facet_counts(conn, schema, match: Expr, req: SearchRequest) -> dict[str, dict]:
-    """Paragraphs per value of every facet, each under all selections but its own; and the totals, in one query."""
-    selections = _facet_conditions(req)
-    names = [f.name for f in FACETS]
-    flags = [selections.get(n, Expr(sql.SQL("true"))) for n in names]
-    columns = sql.SQL(", ").join(sql.SQL("({}) AS {}").format(e.sql, sql.Identifier("s_" + n))
-                                 for e, n in zip(flags, names))
-    params = [x for e in flags for x in e.params] + list(match.params)
+def _selections(req: SearchRequest) -> dict[str, callable]:
+    """Each facet with a selection: a test of a facet key's values."""
+    out = {}
+    for facet in FACETS:
+        if facet.name == "year":
+            if not req.year and req.year_from is None and req.year_to is None:
+                continue
+            years, low, high = set(req.year), req.year_from, req.year_to
 
-    def others(name: str | None) -> sql.Composable:
-        return sql.SQL(" AND ").join([sql.SQL("true"), *(sql.Identifier("s_" + n) for n in names if n != name)])
-
-    parts = []
-    for name in names:
-        column = sql.Identifier(name)
-        if name in ("council", "severity"):
-            value = sql.SQL("SELECT %s, v, count(*) FROM m, unnest(m.{}) v WHERE {} GROUP BY v").format(column, others(name))
-        elif name == "year":
-            value = sql.SQL("SELECT %s, year::text, count(*) FROM m WHERE year > 0 AND {} GROUP BY year").format(others(name))
-        else:
-            value = sql.SQL("SELECT %s, {c}, count(*) FROM m WHERE {c} IS NOT NULL AND {o} GROUP BY {c}").format(
-                c=column, o=others(name))
-        parts.append(value)
-        params.append(name)
-    parts.append(sql.SQL("SELECT '#years', year::text, count(*) FROM m WHERE year > 0 AND {} GROUP BY year")
-                 .format(others(None)))
-    parts.append(sql.SQL("SELECT '#total', NULL, count(*) FROM m WHERE {}").format(others(None)))
-    parts.append(sql.SQL("SELECT '#docs', NULL, count(DISTINCT doc_idx) FROM m WHERE {}").format(others(None)))
-    subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(n) for n in settings.SUBJUDGEMENT_FIELDS)
-    query = sql.SQL("WITH m AS MATERIALIZED (SELECT p.doc_idx, p.year, p.council, p.severity, {subs}, {cols} "
-                    "FROM {s}.paragraphs p WHERE {where}) ").format(subs=subs, cols=columns, s=schema, where=match.sql) \
-        + sql.SQL(" UNION ALL ").join(parts)
-    out: dict[str, dict] = {n: {} for n in [*names, "#years", "#total", "#docs"]}
-    for name, value, count in conn.execute(query, params).fetchall():
-        out[name][value] = count
+            def year_ok(values, years=years, low=low, high=high) -> bool:
+                year = values[0] if values else 0
+                return ((not years or year in years) and (low is None or year >= low)
+                        and (high is None or 0 < year <= high))
+            out["year"] = year_ok
+            continue
+        chosen = set(facet.selected(req))
+        if chosen:
+            out[facet.name] = lambda values, chosen=chosen: not chosen.isdisjoint(values)
     return out
+
+
+def _facet_counts(conn, schema, match: Expr, req: SearchRequest, keys: dict[int, dict]) -> dict[str, dict]:
+    """Paragraphs per value of every facet, each under all selections but its own; the totals and the year
+    histogram. One GROUP BY of the matches on (facet key, document); the rest is arithmetic on the few keys."""
+    rows = conn.execute(sql.SQL("SELECT p.fkey, p.doc_idx, count(*) FROM {}.paragraphs p WHERE ").format(schema)
+                        + match.sql + sql.SQL(" GROUP BY p.fkey, p.doc_idx"), match.params).fetchall()
+    tests = _selections(req)
+    names = [f.name for f in FACETS]
+    out: dict[str, dict] = {n: {} for n in [*names, "#years"]}
+    total, documents = 0, set()
+    for fkey, doc_idx, count in rows:
+        values = keys[fkey]
+        failing = [n for n, ok in tests.items() if not ok(values[n])]
+        if len(failing) > 1:
+            continue
+        for name in failing or names:  # all pass: every facet counts it; one fails: only that facet does
+            counted = out[name]
+            for value in values[name]:
+                counted[str(value)] = counted.get(str(value), 0) + count
+        if not failing:
+            total += count
+            documents.add(doc_idx)
+            for value in values["year"]:
+                out["#years"][str(value)] = out["#years"].get(str(value), 0) + count
+    out["#total"] = {None: total}
+    out["#docs"] = {None: len(documents)}
+    return out
+
+
+def _key_filter(req: SearchRequest, keys: dict[int, dict]) -> Expr:
+    """Every facet selection as one condition on the facet key (true when nothing is selected)."""
+    tests = _selections(req)
+    if not tests:
+        return Expr(sql.SQL("true"))
+    chosen = [k for k, values in keys.items() if all(ok(values[n]) for n, ok in tests.items())]
+    return Expr(sql.SQL("p.fkey = ANY(%s)"), [chosen])
 
 
 def _facet_values(counts: dict[str, dict], req: SearchRequest) -> dict[str, list[FacetValue]]:

@@ -92,7 +92,28 @@ class DocumentRows:
     paragraph_stems: list[set[str]]
 
 
-def document_rows(doc: Document, doc_idx: int, first_pid: int) -> DocumentRows:
+class FacetKeys:
+    """Numbers for the distinct facet combinations (councils, grades, year, sub-judgements) of a generation's
+    paragraphs: facet counting groups matches by this one integer and reads the values from a small table."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple, int] = {}
+
+    def key(self, councils: list[str], grades: list[str], year: int, subs: tuple) -> int:
+        """The number of one combination (new ones numbered in order)."""
+        combination = (tuple(councils), tuple(grades), year, subs)
+        found = self.keys.get(combination)
+        if found is None:
+            found = self.keys[combination] = len(self.keys)
+        return found
+
+    def rows(self) -> Iterator[tuple]:
+        """The facet_keys table's rows."""
+        for (councils, grades, year, subs), fkey in self.keys.items():
+            yield (fkey, list(councils), list(grades), year, *subs)
+
+
+def document_rows(doc: Document, doc_idx: int, first_pid: int, keys: FacetKeys) -> DocumentRows:
     """The rows of one read, annotated document."""
     date_sort = date_sort_key(doc)
     year = doc.year or 0
@@ -108,9 +129,10 @@ def document_rows(doc: Document, doc_idx: int, first_pid: int) -> DocumentRows:
         text = analysed(para.text)
         heading = analysed(para.heading)
         tsv = tsvector_literal([("A", title), ("C", context), ("B", heading), ("D", text)])
-        paragraphs.append((first_pid + i, doc_idx, para.n, para.heading, para.text, list(councils),
-                           list(dict.fromkeys(grades)), year, date_sort, *subs, list(doc.grade_change), len(text),
-                           tsv))
+        grades = list(dict.fromkeys(grades))
+        paragraphs.append((first_pid + i, doc_idx, para.n, para.heading, para.text, list(councils), grades, year,
+                           date_sort, *subs, list(doc.grade_change), len(text),
+                           keys.key(councils, grades, year, subs), tsv))
         stems.append(set(text) | set(heading))
         length += len(text)
     document = (doc_idx, doc.doc_id, doc.path, doc.kind, doc.title, doc.url or "", doc.published, year,

@@ -20,11 +20,11 @@ from ...update import _keeping_ids, _plan, _read
 from ..contract import BuildReport, IndexDamaged
 from . import layout
 from .database import Database
-from .rows import document_rows, iter_terms
+from .rows import FacetKeys, document_rows, iter_terms
 
 LOCK_KEY = 0x7265706F  # the advisory lock one writer at a time holds ("repo")
 _PARAGRAPH_COLUMNS = ("pid", "doc_idx", "n", "heading", "text", "council", "severity", "year", "date_sort",
-                      *settings.SUBJUDGEMENT_FIELDS, "grade_change", "length", "tsv")
+                      *settings.SUBJUDGEMENT_FIELDS, "grade_change", "length", "fkey", "tsv")
 
 
 class RebuildRunning(RuntimeError):
@@ -94,14 +94,21 @@ class PostgresWriter:
             counters = [0, 0]  # next doc_idx, next pid
             df: Counter = Counter()
             spelling = WordCounter()
+            keys = FacetKeys()
             if copy_from is not None:
                 live, keep, unchanged = copy_from
+                for fkey, *values in conn.execute(sql.SQL("SELECT * FROM {}.facet_keys ORDER BY fkey")
+                                                  .format(layout.ident(live))):
+                    keys.key(values[0], values[1], values[2], tuple(values[3:]))  # numbered 0, 1, … as before
                 _copy_kept(conn, live, name, keep, df, counters, report)
                 for (text,) in conn.execute(sql.SQL("SELECT text FROM {}.paragraphs").format(layout.ident(name))):
                     spelling.add_words(raw_words(text))
                 files.update(unchanged)
                 seen.update(keep)
-            _load(conn, name, documents, report, files, seen, df, counters, progress, spelling)
+            _load(conn, name, documents, report, files, seen, df, counters, progress, spelling, keys)
+            with conn.cursor().copy(sql.SQL("COPY {}.facet_keys FROM STDIN").format(layout.ident(name))) as cp:
+                for row in keys.rows():
+                    cp.write_row(row)
             with conn.cursor().copy(sql.SQL("COPY {}.words (word, count) FROM STDIN").format(layout.ident(name))) as cp:
                 for row in spelling.counts.items():
                     cp.write_row(row)
@@ -153,7 +160,7 @@ class _writer_lock:
 
 
 def _load(conn, name: str, documents: Iterable[Document], report: BuildReport, files: dict, seen: set[str],
-          df: Counter, counters: list[int], progress, spelling: WordCounter) -> None:
+          df: Counter, counters: list[int], progress, spelling: WordCounter, keys: FacetKeys) -> None:
     """COPY documents and their paragraphs into a generation; unreadable ones are reported and skipped."""
     schema = layout.ident(name)
     cur = conn.cursor()
@@ -185,7 +192,7 @@ def _load(conn, name: str, documents: Iterable[Document], report: BuildReport, f
             files[doc.path] = {"signature": filestate.signature(doc.path), "doc_id": None}
             continue
         _unique_doc_id(doc, seen)
-        rows = document_rows(doc, counters[0], counters[1])
+        rows = document_rows(doc, counters[0], counters[1], keys)
         counters[0] += 1
         counters[1] += len(rows.paragraphs)
         for stems in rows.paragraph_stems:
