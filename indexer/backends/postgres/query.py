@@ -18,6 +18,7 @@ from whoosh import query as wq
 from whoosh.qparser import MultifieldParser
 
 from ... import settings
+from ...ranking import B, K1
 from ...schema import build_schema, stem
 from ...search.bestmatch import BestMatchPlan, meaningful_groups
 from ...search.movement import is_cue_word, movements_in
@@ -52,6 +53,7 @@ class Catalog:
         raise NotImplementedError
 
     paragraphs: int = 0
+    average_length: float = 1.0
 
 
 @dataclass
@@ -78,6 +80,7 @@ class PgQuery:
     flags: list[Expr] = field(default_factory=list)   # bool per group and stand-in: the paragraph has it
     corrections: tuple[tuple[str, str], ...] = ()     # (typed, searched as well) for unknown words
     columns: list[tuple[str, Expr]] = field(default_factory=list)  # computed once per row, read by lift and score
+    cheap: Expr | None = None                         # float: a cheap stand-in for score, to pick candidates
 
     @property
     def everything(self) -> bool:
@@ -190,12 +193,20 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
         share_parts.append(Expr(sql.SQL("CASE WHEN {} THEN %s ELSE 0 END").format(gc), [idf / idf_total]))
     score = Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(score_parts).sql, _sum(share_parts).sql),
                  _sum(score_parts).params + _sum(share_parts).params + [settings.COVERAGE_POWER])
+    # The cheap key that picks the candidates to score: BM25 with one occurrence per word (length counts).
+    norm = sql.SQL("(1.0 + %s * (1 - %s + %s * p.length / %s))")
+    norm_params = [K1, B, B, max(catalog.average_length, 1.0)]
+    cheap_parts = [Expr(sql.SQL("CASE WHEN {} THEN %s / {} WHEN {} THEN %s ELSE 0 END").format(oc, norm, gc),
+                        [idf * (K1 + 1), *norm_params, settings.CONTEXT_WEIGHT * idf])
+                   for oc, gc, idf in zip(o_col, g_col, idfs)]
+    cheap = Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(cheap_parts).sql, _sum(share_parts).sql),
+                 _sum(cheap_parts).params + _sum(share_parts).params + [settings.COVERAGE_POWER])
     any_group = "(" + " | ".join(groups) + ")"
     where = ts(any_group)
     if facet_parts:  # a stand-in alone (a document reporting the movement) also matches
         where = _or([where, *facet_parts])
     return PgQuery(where, plan.marks(), message, plan, groups, plan.required, matched, lift, score, flags,
-                   columns=columns)
+                   columns=columns, cheap=cheap)
 
 
 def _has_value(facet: str, value: str) -> Expr:

@@ -34,7 +34,8 @@ from .query import OWN, Catalog, Expr, PgQuery, lexeme, read
 
 _ANALYZER = text_analyzer()
 # What the ranking reads of a paragraph (lift columns included).
-_RANK_COLUMNS = ("pid", "doc_idx", "n", "date_sort", "tsv", "council", "grade_change", *settings.SUBJUDGEMENT_FIELDS)
+_RANK_COLUMNS = ("pid", "doc_idx", "n", "date_sort", "length", "tsv", "council", "grade_change",
+                 *settings.SUBJUDGEMENT_FIELDS)
 _HIT_COLUMNS = sql.SQL("p.pid, p.n, p.heading, p.text, p.council, p.severity, p.year, p.date_sort, d.doc_id, d.title, "
                        "d.url, d.year_confidence, d.council, d.severity")
 
@@ -45,6 +46,7 @@ class _GenerationFacts:
 
     paragraphs: int
     documents: int
+    average_length: float
     values: dict[str, set[str]]
     speller: Speller
     keys: dict[int, dict]  # facet key -> {facet name: list of values} (year: [year] or [])
@@ -56,6 +58,7 @@ class _Catalog(Catalog):
     def __init__(self, conn, schema: sql.Identifier, facts: _GenerationFacts):
         self.conn, self.schema, self.facts = conn, schema, facts
         self.paragraphs = facts.paragraphs
+        self.average_length = facts.average_length
 
     def df(self, terms: list[str]) -> dict[str, int]:
         """Paragraphs having each stem in heading or text."""
@@ -103,8 +106,9 @@ class PostgresBackend:
         """Counts and facet values of a generation (cached by its name: a generation never changes)."""
         facts = self._facts.get(name)
         if facts is None:
-            paragraphs, documents = conn.execute(sql.SQL("SELECT (SELECT count(*) FROM {s}.paragraphs), "
-                                                         "(SELECT count(*) FROM {s}.documents)").format(s=schema)).fetchone()
+            paragraphs, documents, average = conn.execute(sql.SQL(
+                "SELECT (SELECT count(*) FROM {s}.paragraphs), (SELECT count(*) FROM {s}.documents), "
+                "(SELECT avg(length) FROM {s}.paragraphs)").format(s=schema)).fetchone()
             values: dict[str, set[str]] = {}
             for field in settings.KEYWORD_FACET_FIELDS:
                 column = sql.Identifier(field)
@@ -121,7 +125,7 @@ class PostgresBackend:
                     sql.SQL("SELECT * FROM {}.facet_keys").format(schema)).fetchall():
                 keys[fkey] = {"council": list(council), "severity": list(severity), "year": [year] if year else [],
                               **{n: [v] if v else [] for n, v in zip(settings.SUBJUDGEMENT_FIELDS, subs)}}
-            facts = _GenerationFacts(paragraphs, documents, values, Speller(counts), keys)
+            facts = _GenerationFacts(paragraphs, documents, float(average or 1.0), values, Speller(counts), keys)
             with self._lock:
                 self._facts = {name: facts}  # only the live generation's facts are kept
         return facts
@@ -405,19 +409,20 @@ class PostgresBackend:
             return []
         ranked = _ranked(conn, schema, q, match, req, req.per_page, offset)
         rows = _rows(conn, schema, [pid for pid, _, _ in ranked], _own_groups(q) if q.plan else [])
-        others: dict[int, list[int]] = {}
-        if req.collapse:
-            several = [rows[pid]["doc_idx"] for pid, count, _ in ranked if count > 1]
-            if several:
-                where = _and(match, _facet_filter(req), Expr(sql.SQL("p.doc_idx = ANY(%s)"), [several]))
-                for doc_idx, ns in conn.execute(sql.SQL("SELECT p.doc_idx, (array_agg(p.n ORDER BY p.n))[1:101] "
-                                                        "FROM {}.paragraphs p WHERE ").format(schema) + where.sql +
-                                                sql.SQL(" GROUP BY p.doc_idx"), where.params).fetchall():
-                    others[doc_idx] = ns
+        others: dict[int, tuple[int, list[int]]] = {}
+        if req.collapse and ranked:
+            # Every matching paragraph of the page's documents (the ranking may have seen only the best ones).
+            docs = [rows[pid]["doc_idx"] for pid, _, _ in ranked]
+            where = _and(match, _facet_filter(req), Expr(sql.SQL("p.doc_idx = ANY(%s)"), [docs]))
+            for doc_idx, count, ns in conn.execute(sql.SQL("SELECT p.doc_idx, count(*), (array_agg(p.n ORDER BY p.n))"
+                                                           "[1:101] FROM {}.paragraphs p WHERE ").format(schema)
+                                                   + where.sql + sql.SQL(" GROUP BY p.doc_idx"), where.params).fetchall():
+                others[doc_idx] = (count, ns)
         hits = []
-        for pid, count, score in ranked:
+        for pid, _, score in ranked:
             row = rows[pid]
-            own = [n for n in others.get(row["doc_idx"], []) if n != row["n"]]
+            count, numbers = others.get(row["doc_idx"], (1, []))
+            own = [n for n in numbers if n != row["n"]]
             hit = _hit(row, q.marks, score, count - 1 if req.collapse else 0, own)
             if q.plan is not None:
                 hit.context_matched = _context_matched(q, row)
@@ -616,6 +621,18 @@ def _ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, limit: in
     inner = sql.SQL("SELECT p.pid, p.doc_idx, p.n, p.date_sort, ({}) AS lift, ({})::float8 AS score "
                     "FROM {} WHERE ").format(lift.sql, score.sql, source) + where.sql
     params = [*lift.params, *score.params, *source_params, *where.params]
+    if q.cheap is not None and not by_date and offset + limit <= settings.PG_CANDIDATES // 10:
+        # Score exactly only the best candidates by the cheap key (ts_rank over every match of a frequent word
+        # is most of a page's time); the page and its documents come from them.
+        subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _RANK_COLUMNS)
+        cols = sql.SQL(", ").join(sql.SQL("{} AS {}").format(e.sql, sql.Identifier(name)) for name, e in q.columns)
+        inner = sql.SQL(
+            "SELECT p.pid, p.doc_idx, p.n, p.date_sort, p.lift, ({score})::float8 AS score FROM "
+            "(SELECT {subs}, {cols}, c.lift FROM (SELECT p.pid, ({lift}) AS lift FROM {source} "
+            "ORDER BY ({lift}) DESC, ({cheap}) DESC, p.pid LIMIT %s) c JOIN {s}.paragraphs p USING (pid) OFFSET 0) p"
+        ).format(score=score.sql, subs=subs, cols=cols, lift=lift.sql, source=source, cheap=q.cheap.sql, s=schema)
+        params = [*score.params, *[x for _, e in q.columns for x in e.params], *lift.params, *source_params,
+                  *lift.params, *q.cheap.params, settings.PG_CANDIDATES]
     if not req.collapse:
         query = sql.SQL("WITH m AS MATERIALIZED ({}) SELECT pid, 1, score FROM m ORDER BY {} LIMIT %s OFFSET %s") \
             .format(inner, key)
