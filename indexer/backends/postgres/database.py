@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 import psycopg
-from psycopg_pool import ConnectionPool
+from psycopg_pool import ConnectionPool, PoolTimeout
 
 from ... import settings
 
@@ -77,7 +77,7 @@ class Database:
         for server in self._order():
             try:
                 return self._run(server, work, timeout_ms)
-            except (psycopg.OperationalError, psycopg_pool_errors()) as exc:
+            except (psycopg.OperationalError, PoolTimeout) as exc:
                 if isinstance(exc, psycopg.errors.QueryCanceled):
                     raise  # the request's own time-out: another server would take as long
                 server.failed_at = time.monotonic()
@@ -112,11 +112,4 @@ class Database:
             if server.pool is not None:
                 server.pool.close()
                 server.pool = None
-
-
-def psycopg_pool_errors() -> type[Exception]:
-    """The pool's time-out (no connection could be made in time)."""
-    from psycopg_pool import PoolTimeout
-
-    return PoolTimeout
 

@@ -529,15 +529,6 @@ def _facet_counts(conn, schema, match: Expr, req: SearchRequest, keys: dict[int,
     return out
 
 
-def _key_filter(req: SearchRequest, keys: dict[int, dict]) -> Expr:
-    """Every facet selection as one condition on the facet key (true when nothing is selected)."""
-    tests = _selections(req)
-    if not tests:
-        return Expr(sql.SQL("true"))
-    chosen = [k for k, values in keys.items() if all(ok(values[n]) for n, ok in tests.items())]
-    return Expr(sql.SQL("p.fkey = ANY(%s)"), [chosen])
-
-
 def _facet_values(counts: dict[str, dict], req: SearchRequest) -> dict[str, list[FacetValue]]:
     """Counted values as FacetValues, selected ones always listed (toggle URLs are filled above the seam)."""
     out = {}

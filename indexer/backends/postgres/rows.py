@@ -7,7 +7,6 @@ B the section heading, C the document context (council names and aliases, grade 
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -148,9 +147,3 @@ def iter_terms(df: dict[str, int]) -> Iterator[tuple[str, int]]:
         if term and len(term.encode("utf-8")) <= MAX_LEXEME_BYTES:
             yield term, count
 
-
-def outcome_json(value) -> dict | None:
-    """A stored outcome as a dict."""
-    if value is None or isinstance(value, dict):
-        return value
-    return json.loads(value)
