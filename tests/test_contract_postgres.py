@@ -379,3 +379,10 @@ def test_cli_rebuild_update_stats_on_the_database(database, corpus, runner, tmp_
     down = runner.invoke(main, ["stats", "--database", "postgresql://x@127.0.0.1:1/none"])
     assert down.exit_code == 1 and "Traceback" not in down.output and "no database server answered" in down.output
     assert runner.invoke(main, ["rebuild", "--replica", url]).exit_code == 2
+
+
+def test_misspelt_words_are_corrected_as_in_the_embedded_index(backend, embedded):
+    req = SearchRequest(q="zepelin register")
+    ours, theirs = backend.search(req), embedded.search(req)
+    assert "“zepelin” as “zeppelin”" in ours.message and ours.total == theirs.total > 0
+    assert ours.suggestion == theirs.suggestion == "zeppelin register"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
@@ -21,8 +20,7 @@ from ...search.recent import date_key, key_date
 from ...search.significant import _phrases, jlh
 from ...search.synonyms import stems_of
 from ...search.terms import idf, is_content, words
-from ...limits import words_to_correct
-from ...search.query import cut_query
+from ...search.execute import _message, suggest
 from ...snippets import QueryMarks, mark
 from ...spelling import Speller
 from ..contract import (CouncilDocument, CouncilSummary, DocParagraph, DocumentView, ExportRow, GridCell, GridCounts,
@@ -161,7 +159,8 @@ class PostgresBackend:
             total, total_docs = counts.pop("#total")[None], counts.pop("#docs")[None]
             histogram = counts.pop("#years")
             hits = self._page(conn, schema, q, match, req, total, total_docs)
-            suggestion = _suggest(cat.facts.speller, req.q) if req.q and (len(hits) < 3 or q.corrections) else None
+            suggestion = (suggest(_Spelling(cat.facts.speller), req.q)
+                          if req.q and (len(hits) < 3 or q.corrections) else None)
             return SearchResult(request=req, total=total, total_docs=total_docs, hits=hits,
                                 facets=_facet_values(counts, req), facet_labels={f.name: f.label for f in FACETS},
                                 message=_message(q), suggestion=suggestion,
@@ -549,31 +548,11 @@ def _facet_values(counts: dict[str, dict], req: SearchRequest) -> dict[str, list
     return out
 
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+class _Spelling:
+    """What the embedded 'Did you mean' reads of a generation: its speller."""
 
-
-def _suggest(speller: Speller, text: str) -> str | None:
-    """'Did you mean': unknown words corrected against the corpus word list (as the embedded index)."""
-    text, _ = cut_query(text)
-    out, changed = text, False
-    for word in words_to_correct(_WORD_RE.findall(text)):
-        lower = word.lower()
-        if ":" in word or speller.known(lower):
-            continue
-        option = speller.suggest(lower)
-        if option:
-            out = re.sub(rf"\b{re.escape(word)}\b", option, out)
-            changed = True
-    return out if changed else None
-
-
-def _message(q: PgQuery) -> str | None:
-    """The reader's note, and which unknown words were also searched under a correction."""
-    notes = [q.message] if q.message else []
-    if q.corrections:
-        fixed = ", ".join(f"“{typed}” as “{correction}”" for typed, correction in q.corrections)
-        notes.append(f"Also searched for {fixed}.")
-    return " ".join(notes) or None
+    def __init__(self, speller: Speller):
+        self.speller = speller
 
 
 def _match_info(q: PgQuery, match: Expr) -> dict:
