@@ -386,3 +386,17 @@ def test_misspelt_words_are_corrected_as_in_the_embedded_index(backend, embedded
     ours, theirs = backend.search(req), embedded.search(req)
     assert "“zepelin” as “zeppelin”" in ours.message and ours.total == theirs.total > 0
     assert ours.suggestion == theirs.suggestion == "zeppelin register"
+
+
+def test_feeds_exports_and_documents_match_the_embedded_index(backend, embedded):
+    req = SearchRequest(q="children placed out of area")
+    ours, total = backend.newest(req, dt.date(2019, 1, 1), 20)
+    theirs, their_total = embedded.newest(req, dt.date(2019, 1, 1), 20)
+    assert [(h.doc_id, h.paragraph, h.date) for h in ours] == [(h.doc_id, h.paragraph, h.date) for h in theirs]
+    assert total == their_total
+    assert backend.export_rows(req, 1000)[1] == embedded.export_rows(req, 1000)[1]
+    for doc_id in ("medway-2019.txt", "001_8effb7a534c938bd.txt"):
+        mine, other = backend.document(doc_id).as_dict(), embedded.document(doc_id)
+        assert {k: mine[k] for k in ("title", "year", "council", "severity", "published")} == \
+            {k: other[k] for k in ("title", "year", "council", "severity", "published")}
+        assert [(p["n"], p["text"]) for p in mine["paragraphs"]] == [(p["n"], p["text"]) for p in other["paragraphs"]]
