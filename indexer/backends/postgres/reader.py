@@ -383,6 +383,10 @@ class PostgresBackend:
         required = q.required
         if required <= 1:
             return q.where
+        if required == len(q.flags) == len(q.groups):
+            fast = self._match_every_group(conn, schema, q)
+            if fast is not None:
+                return fast
         names = [sql.Identifier(f"f{i}") for i in range(len(q.flags))]
         flags = sql.SQL(", ").join(sql.SQL("({}) AS {}").format(f.sql, n) for f, n in zip(q.flags, names))
         tiers = sql.SQL(" + ").join(sql.SQL("{}::int").format(n) for n in names)
@@ -399,6 +403,30 @@ class PostgresBackend:
         pids = conn.execute(query, params).fetchall()
         q.required = pids[0][1] if pids else required
         return Expr(sql.SQL("p.pid = ANY(%s)"), [[r[0] for r in pids]])
+
+    def _match_every_group(self, conn, schema, q: PgQuery) -> Expr | None:
+        """Every group required (short queries): paragraphs with all of them straight from the index, plus the
+        best paragraphs of documents that have them only across paragraphs; None when nothing has them all."""
+        every = "(" + " & ".join(q.groups) + ")"
+        spread_docs = sql.SQL(" INTERSECT ").join(
+            sql.SQL("SELECT p.doc_idx FROM {}.paragraphs p WHERE p.tsv @@ %s::tsquery").format(schema)
+            for _ in q.groups)
+        names = [sql.Identifier(f"f{i}") for i in range(len(q.groups))]
+        flags = sql.SQL(", ").join(sql.SQL("(p.tsv @@ %s::tsquery)::int AS {}").format(n) for n in names)
+        tiers = sql.SQL(" + ").join(names)
+        query = sql.SQL(
+            "WITH d AS ({spread} EXCEPT SELECT p.doc_idx FROM {s}.paragraphs p WHERE p.tsv @@ %s::tsquery), "
+            "f AS (SELECT pid, doc_idx, {tiers} AS t FROM (SELECT p.pid, p.doc_idx, {flags} FROM {s}.paragraphs p "
+            "WHERE p.doc_idx IN (SELECT doc_idx FROM d) AND p.tsv @@ %s::tsquery) x) "
+            "SELECT pid FROM (SELECT pid, t, max(t) OVER (PARTITION BY doc_idx) AS best FROM f) b WHERE t = best"
+        ).format(spread=spread_docs, s=schema, tiers=tiers, flags=flags)
+        any_group = "(" + " | ".join(q.groups) + ")"
+        spread = [r[0] for r in conn.execute(query, [*q.groups, every, *q.groups, any_group]).fetchall()]
+        has_all = conn.execute(sql.SQL("SELECT EXISTS (SELECT 1 FROM {}.paragraphs p WHERE p.tsv @@ %s::tsquery)")
+                               .format(schema), (every,)).fetchone()[0]
+        if not spread and not has_all:
+            return None  # nothing meets the minimum: the general path lowers it
+        return Expr(sql.SQL("(p.tsv @@ %s::tsquery OR p.pid = ANY(%s))"), [every, spread])
 
     def _page(self, conn, schema, q: PgQuery, match: Expr, req: SearchRequest, total: int, total_docs: int) -> list[Hit]:
         """The hits of the requested page: the best paragraph per document when collapsing, with the document's
