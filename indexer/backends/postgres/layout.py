@@ -52,7 +52,8 @@ CREATE TABLE {{schema}}.documents (
     outcome jsonb,
     date_sort integer NOT NULL,
     paragraphs integer NOT NULL,
-    length integer NOT NULL);
+    length integer NOT NULL,
+    words tsvector NOT NULL);
 CREATE TABLE {{schema}}.paragraphs (
     pid integer PRIMARY KEY,
     doc_idx integer NOT NULL,
@@ -81,6 +82,7 @@ CREATE TABLE {{schema}}.files (path text PRIMARY KEY, signature text NOT NULL, d
 
 INDEX_DDL = """
 CREATE INDEX ON {schema}.paragraphs USING gin (tsv);
+CREATE INDEX ON {schema}.documents USING gin (words);
 CREATE INDEX ON {schema}.paragraphs (doc_idx, n);
 CREATE INDEX ON {schema}.paragraphs USING gin (council);
 CREATE INDEX ON {schema}.paragraphs (date_sort DESC, pid);

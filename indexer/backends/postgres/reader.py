@@ -408,20 +408,24 @@ class PostgresBackend:
         """Every group required (short queries): paragraphs with all of them straight from the index, plus the
         best paragraphs of documents that have them only across paragraphs; None when nothing has them all."""
         every = "(" + " & ".join(q.groups) + ")"
-        spread_docs = sql.SQL(" INTERSECT ").join(
-            sql.SQL("SELECT p.doc_idx FROM {}.paragraphs p WHERE p.tsv @@ %s::tsquery").format(schema)
-            for _ in q.groups)
+        # Documents having every group somewhere (their words, without positions: a phrase is checked per
+        # paragraph below), less those with a paragraph having them all; then their best paragraphs, kept only
+        # where the document's paragraphs really cover every group.
+        loose = "(" + " & ".join(_without_phrases(g) for g in q.groups) + ")"
         names = [sql.Identifier(f"f{i}") for i in range(len(q.groups))]
-        flags = sql.SQL(", ").join(sql.SQL("(p.tsv @@ %s::tsquery)::int AS {}").format(n) for n in names)
-        tiers = sql.SQL(" + ").join(names)
+        flags = sql.SQL(", ").join(sql.SQL("(p.tsv @@ %s::tsquery) AS {}").format(n) for n in names)
+        tiers = sql.SQL(" + ").join(sql.SQL("{}::int").format(n) for n in names)
+        covered = sql.SQL(" AND ").join(sql.SQL("bool_or({}) OVER w").format(n) for n in names)
         query = sql.SQL(
-            "WITH d AS ({spread} EXCEPT SELECT p.doc_idx FROM {s}.paragraphs p WHERE p.tsv @@ %s::tsquery), "
-            "f AS (SELECT pid, doc_idx, {tiers} AS t FROM (SELECT p.pid, p.doc_idx, {flags} FROM {s}.paragraphs p "
-            "WHERE p.doc_idx IN (SELECT doc_idx FROM d) AND p.tsv @@ %s::tsquery) x) "
-            "SELECT pid FROM (SELECT pid, t, max(t) OVER (PARTITION BY doc_idx) AS best FROM f) b WHERE t = best"
-        ).format(spread=spread_docs, s=schema, tiers=tiers, flags=flags)
+            "WITH d AS (SELECT doc_idx FROM {s}.documents WHERE words @@ %s::tsquery "
+            "EXCEPT SELECT p.doc_idx FROM {s}.paragraphs p WHERE p.tsv @@ %s::tsquery), "
+            "f AS (SELECT p.pid, p.doc_idx, {flags} FROM {s}.paragraphs p "
+            "WHERE p.doc_idx IN (SELECT doc_idx FROM d) AND p.tsv @@ %s::tsquery), "
+            "b AS (SELECT pid, {tiers} AS t, max({tiers}) OVER w AS best, {covered} AS cov FROM f "
+            "WINDOW w AS (PARTITION BY doc_idx)) "
+            "SELECT pid FROM b WHERE cov AND t = best").format(s=schema, flags=flags, tiers=tiers, covered=covered)
         any_group = "(" + " | ".join(q.groups) + ")"
-        spread = [r[0] for r in conn.execute(query, [*q.groups, every, *q.groups, any_group]).fetchall()]
+        spread = [r[0] for r in conn.execute(query, [loose, every, *q.groups, any_group]).fetchall()]
         has_all = conn.execute(sql.SQL("SELECT EXISTS (SELECT 1 FROM {}.paragraphs p WHERE p.tsv @@ %s::tsquery)")
                                .format(schema), (every,)).fetchone()[0]
         if not spread and not has_all:
@@ -463,6 +467,11 @@ def _and(*parts: Expr) -> Expr:
     """Conditions AND-ed."""
     return Expr(sql.SQL("(") + sql.SQL(" AND ").join(p.sql for p in parts) + sql.SQL(")"),
                 [x for p in parts for x in p.params])
+
+
+def _without_phrases(tsquery: str) -> str:
+    """A group's tsquery with phrases loosened to all their words (for the documents' position-less words)."""
+    return tsquery.replace(" <-> ", " & ")
 
 
 def _own_groups(q: PgQuery) -> list[str]:

@@ -121,6 +121,7 @@ def document_rows(doc: Document, doc_idx: int, first_pid: int, keys: FacetKeys) 
     grade_of = {s.council: s.grade for s in doc.subjects}
     subs = tuple(doc.subjudgements.get(name) or None for name in settings.SUBJUDGEMENT_FIELDS)
     paragraphs, stems, length = [], [], 0
+    every = set(title) | set(context)
     for i, para in enumerate(doc.paragraphs):
         councils = para.council or doc.council
         # In a round-up, a paragraph about particular councils carries only their grades (as the embedded index).
@@ -133,11 +134,13 @@ def document_rows(doc: Document, doc_idx: int, first_pid: int, keys: FacetKeys) 
                            date_sort, *subs, list(doc.grade_change), len(text),
                            keys.key(councils, grades, year, subs), tsv))
         stems.append(set(text) | set(heading))
+        every |= stems[-1]
         length += len(text)
     document = (doc_idx, doc.doc_id, doc.path, doc.kind, doc.title, doc.url or "", doc.published, year,
                 doc.year_confidence or "", list(doc.council), list(doc.council_code),
                 [g for g in doc.severity if g], Jsonb(doc.subjudgements), list(doc.grade_change),
-                Jsonb(doc.outcomes[0]) if doc.outcomes else None, date_sort, len(doc.paragraphs), length)
+                Jsonb(doc.outcomes[0]) if doc.outcomes else None, date_sort, len(doc.paragraphs), length,
+                " ".join(q for s in every if (q := _quoted(s)) is not None))
     return DocumentRows(document, paragraphs, stems)
 
 

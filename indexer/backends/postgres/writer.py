@@ -221,7 +221,7 @@ def _copy_kept(conn, live: str, name: str, keep: list[str], df: Counter, counter
                          "WHERE doc_id = ANY(%s)").format(old), (keep,))
     conn.execute(sql.SQL("INSERT INTO {new}.documents SELECT k.doc_idx, d.doc_id, d.path, d.kind, d.title, d.url, "
                          "d.published, d.year, d.year_confidence, d.council, d.council_code, d.severity, "
-                         "d.subjudgements, d.grade_change, d.outcome, d.date_sort, d.paragraphs, d.length "
+                         "d.subjudgements, d.grade_change, d.outcome, d.date_sort, d.paragraphs, d.length, d.words "
                          "FROM {old}.documents d JOIN kept k ON k.old_idx = d.doc_idx").format(new=new, old=old))
     conn.execute(sql.SQL("INSERT INTO {new}.paragraphs (pid, doc_idx, {cols}) SELECT "
                          "(row_number() OVER (ORDER BY p.pid) - 1)::int, k.doc_idx, {pcols} FROM {old}.paragraphs p "
