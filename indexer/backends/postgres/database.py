@@ -52,7 +52,10 @@ class Server:
             if self.pool is None:
                 self.pool = ConnectionPool(self.url, min_size=0, max_size=settings.PG_POOL_MAX, open=True,
                                            timeout=settings.PG_STATEMENT_TIMEOUT_MS / 1000,
-                                           kwargs={"connect_timeout": 3}, check=ConnectionPool.check_connection)
+                                           # Never prepared: a generic plan ignores the query's words and the
+                                           # candidate lists (seconds instead of milliseconds).
+                                           kwargs={"connect_timeout": 3, "prepare_threshold": None},
+                                           check=ConnectionPool.check_connection)
             return self.pool
 
 
