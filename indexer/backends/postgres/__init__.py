@@ -2,7 +2,9 @@
 
 Modules: layout (control schema, one schema per generation, the switch), rows (a Document as rows with an analysed
 tsvector), writer (rebuild / update by COPY, validate, switch), query (what the user typed as SQL), reader (the
-SearchBackend reads), database (pools, replica routing, time-outs), cli (the --database / --replica options).
+SearchBackend reads), facets (selections and honest counts), pages (ranking and hits), significant (distinctive
+words), database (pools, replica routing, time-outs), cli (the --database / --replica options), bench (the
+benchmark's PostgreSQL column).
 """
 from __future__ import annotations
 

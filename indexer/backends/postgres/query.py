@@ -231,6 +231,12 @@ def _or(parts: list[Expr]) -> Expr:
                 [x for p in parts for x in p.params])
 
 
+def and_(*parts: Expr) -> Expr:
+    """Conditions AND-ed."""
+    return Expr(sql.SQL("(") + sql.SQL(" AND ").join(p.sql for p in parts) + sql.SQL(")"),
+                [x for p in parts for x in p.params])
+
+
 def _and(parts: list[Expr]) -> Expr:
     """parts AND-ed."""
     return Expr(sql.SQL("(") + sql.SQL(" AND ").join(p.sql for p in parts) + sql.SQL(")"),

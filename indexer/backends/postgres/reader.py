@@ -12,30 +12,24 @@ from dataclasses import dataclass
 from psycopg import sql
 
 from ... import settings
-from ...models import FacetValue, Hit, SearchRequest, SearchResult
-from ...schema import text_analyzer
-from ...search.context import _alias_stems, councils_named, CONTEXT_KINDS
+from ...models import Hit, SearchRequest, SearchResult
+from ...search.context import councils_named
+from ...search.execute import _message, suggest
 from ...search.facets import FACETS
 from ...search.recent import date_key, key_date
-from ...search.significant import _phrases, jlh
-from ...search.synonyms import stems_of
 from ...search.terms import idf, is_content, words
-from ...search.execute import _message, suggest
 from ...snippets import QueryMarks, mark
 from ...spelling import Speller
 from ..contract import (CouncilDocument, CouncilSummary, DocParagraph, DocumentView, ExportRow, GridCell, GridCounts,
-                        GridRow, IndexMissing, IndexStats, ParagraphMatches, ParagraphMissing, SignificantTerm,
-                        SimilarParagraph, SimilarResult, SimilarSource)
+                        GridRow, IndexMissing, IndexStats, ParagraphMatches, ParagraphMissing, SimilarParagraph,
+                        SimilarResult, SimilarSource)
 from . import layout
 from .database import Database
-from .query import OWN, Catalog, Expr, PgQuery, lexeme, read
-
-_ANALYZER = text_analyzer()
-# What the ranking reads of a paragraph (lift columns included).
-_RANK_COLUMNS = ("pid", "doc_idx", "n", "date_sort", "length", "tsv", "council", "grade_change",
-                 *settings.SUBJUDGEMENT_FIELDS)
-_HIT_COLUMNS = sql.SQL("p.pid, p.n, p.heading, p.text, p.council, p.severity, p.year, p.date_sort, d.doc_id, d.title, "
-                       "d.url, d.year_confidence, d.council, d.severity")
+from .facets import facet_counts, facet_filter, facet_values
+from . import pages
+from .pages import ANALYZER, own_groups, without_phrases
+from .query import Catalog, Expr, PgQuery, and_, lexeme, read
+from .significant import significant
 
 
 @dataclass
@@ -155,14 +149,14 @@ class PostgresBackend:
         def work(conn, schema, cat):
             q = read(cat, req.q, strict=req.match == "all")
             match = self._match(conn, schema, q)
-            counts = _facet_counts(conn, schema, match, req, cat.facts.keys)
+            counts = facet_counts(conn, schema, match, req, cat.facts.keys)
             total, total_docs = counts.pop("#total")[None], counts.pop("#docs")[None]
             histogram = counts.pop("#years")
             hits = self._page(conn, schema, q, match, req, total, total_docs)
             suggestion = (suggest(_Spelling(cat.facts.speller), req.q)
                           if req.q and (len(hits) < 3 or q.corrections) else None)
             return SearchResult(request=req, total=total, total_docs=total_docs, hits=hits,
-                                facets=_facet_values(counts, req), facet_labels={f.name: f.label for f in FACETS},
+                                facets=facet_values(counts, req), facet_labels={f.name: f.label for f in FACETS},
                                 message=_message(q), suggestion=suggestion,
                                 year_histogram=sorted((int(y), c) for y, c in histogram.items()),
                                 match_info=_match_info(q, match))
@@ -175,11 +169,11 @@ class PostgresBackend:
         def work(conn, schema, cat):
             q = read(cat, flat.q, strict=flat.match == "all")
             match = self._match(conn, schema, q)
-            where = _and(match, _facet_filter(flat))
+            where = and_(match, facet_filter(flat))
             total = conn.execute(sql.SQL("SELECT count(*) FROM {}.paragraphs p WHERE ").format(schema) + where.sql,
                                  where.params).fetchone()[0]
-            ranked = _ranked(conn, schema, q, match, flat, cap, 0)
-            rows = _rows(conn, schema, [pid for pid, _, _ in ranked])
+            ranked = pages.ranked(conn, schema, q, match, flat, cap, 0)
+            rows = pages.rows(conn, schema, [pid for pid, _, _ in ranked])
             return [ExportRow(doc_id=r["doc_id"], paragraph=r["n"], title=r["title"], url=r["url"],
                               council="; ".join(r["council"]), year=r["year"] or "",
                               severity="; ".join(r["severity"]), heading=r["heading"], text=r["text"],
@@ -215,11 +209,11 @@ class PostgresBackend:
                 return ParagraphMatches([], {})
             where = q.where
             if q.plan is not None:
-                where = Expr(sql.SQL("p.tsv @@ %s::tsquery"), ["(" + " | ".join(_own_groups(q)) + ")"])
+                where = Expr(sql.SQL("p.tsv @@ %s::tsquery"), ["(" + " | ".join(own_groups(q)) + ")"])
             rows = conn.execute(sql.SQL("SELECT p.n, p.text FROM {s}.paragraphs p JOIN {s}.documents d USING (doc_idx) "
                                         "WHERE d.doc_id = %s AND ").format(s=schema) + where.sql + sql.SQL(" ORDER BY p.n"),
                                 [doc_id, *where.params]).fetchall()
-            marked = {n: mark(t, q.marks, _ANALYZER, whole=True) for n, t in rows}
+            marked = {n: mark(t, q.marks, ANALYZER, whole=True) for n, t in rows}
             return ParagraphMatches(sorted(marked), marked)
         return self._request(work)
 
@@ -254,7 +248,7 @@ class PostgresBackend:
         """The search's matching paragraphs per council (most first) and year (unknown year last, as 0)."""
         def work(conn, schema, cat):
             q = read(cat, req.q, strict=req.match == "all")
-            where = _and(self._match(conn, schema, q), _facet_filter(req))
+            where = and_(self._match(conn, schema, q), facet_filter(req))
             cells = conn.execute(sql.SQL("SELECT c, p.year, count(*) FROM {}.paragraphs p, unnest(p.council) c "
                                          "WHERE ").format(schema) + where.sql + sql.SQL(" GROUP BY c, p.year"),
                                  where.params).fetchall()
@@ -278,7 +272,7 @@ class PostgresBackend:
         """The search's matching paragraphs of dated documents, newest first (a few per document); the total."""
         def work(conn, schema, cat):
             q = read(cat, req.q, strict=req.match == "all")
-            where = _and(self._match(conn, schema, q), _facet_filter(req),
+            where = and_(self._match(conn, schema, q), facet_filter(req),
                          Expr(sql.SQL("p.date_sort >= %s"), [date_key(since) if since else 1]))
             total = conn.execute(sql.SQL("SELECT count(*) FROM {}.paragraphs p WHERE ").format(schema) + where.sql,
                                  where.params).fetchone()[0]
@@ -287,10 +281,10 @@ class PostgresBackend:
                         "(PARTITION BY p.doc_idx ORDER BY p.n) AS rn FROM {}.paragraphs p WHERE ").format(schema)
                 + where.sql + sql.SQL(") m WHERE rn <= %s ORDER BY date_sort DESC, doc_idx, n LIMIT %s"),
                 [*where.params, settings.FEED_PARAGRAPHS_PER_DOCUMENT, limit]).fetchall()
-            rows = _rows(conn, schema, [r[0] for r in picked])
+            rows = pages.rows(conn, schema, [r[0] for r in picked])
             hits = []
             for (pid,) in picked:
-                hit = _hit(rows[pid], q.marks, 0.0, 0, [])
+                hit = pages.hit(rows[pid], q.marks, 0.0, 0, [])
                 hit.date = key_date(rows[pid]["date_sort"])
                 hits.append(hit)
             return hits, total
@@ -332,13 +326,13 @@ class PostgresBackend:
             params = [x for (s, _, w), q in zip(chosen, words_q) for x in (w, q)] + words_q + words_q + \
                      [any_q, doc_idx, list(councils), needed, settings.SIMILAR_RESULTS]
             found = conn.execute(query, params).fetchall()
-            rows = _rows(conn, schema, [r[0] for r in found])
+            rows = pages.rows(conn, schema, [r[0] for r in found])
             marks = QueryMarks(frozenset(s for s, _, _ in chosen), ())
             for pid, score, present_flags in found:
                 r = rows[pid]
                 result.results.append(SimilarParagraph(
                     doc_id=r["doc_id"], paragraph=r["n"], title=r["title"], council=r["council"], year=r["year"] or None,
-                    severity=r["severity"], heading=r["heading"], snippet_html=mark(r["text"], marks, _ANALYZER),
+                    severity=r["severity"], heading=r["heading"], snippet_html=mark(r["text"], marks, ANALYZER),
                     score=round(float(score), 4), shared=[raw for (_, raw, _), ok in zip(chosen, present_flags) if ok]))
             return result
         return self._request(work)
@@ -359,7 +353,7 @@ class PostgresBackend:
                 by_year.setdefault(year or None, []).append(CouncilDocument(
                     doc_id, title, year or None, published.isoformat() if published else None, list(severity or []),
                     kind, list(council or []), count))
-            terms, phrases = _significant(conn, schema, cat, paras, {w.lower() for w in exclude})
+            terms, phrases = significant(conn, schema, cat, paras, {w.lower() for w in exclude})
             return CouncilSummary(len(paras), list(by_year.items()), terms, phrases)
         return self._request(work)
 
@@ -411,7 +405,7 @@ class PostgresBackend:
         # Documents having every group somewhere (their words, without positions: a phrase is checked per
         # paragraph below), less those with a paragraph having them all; then their best paragraphs, kept only
         # where the document's paragraphs really cover every group.
-        loose = "(" + " & ".join(_without_phrases(g) for g in q.groups) + ")"
+        loose = "(" + " & ".join(without_phrases(g) for g in q.groups) + ")"
         names = [sql.Identifier(f"f{i}") for i in range(len(q.groups))]
         flags = sql.SQL(", ").join(sql.SQL("(p.tsv @@ %s::tsquery) AS {}").format(n) for n in names)
         tiers = sql.SQL(" + ").join(sql.SQL("{}::int").format(n) for n in names)
@@ -438,13 +432,13 @@ class PostgresBackend:
         offset = (req.page - 1) * req.per_page
         if not total or offset >= (total_docs if req.collapse else total):
             return []
-        ranked = _ranked(conn, schema, q, match, req, req.per_page, offset)
-        rows = _rows(conn, schema, [pid for pid, _, _ in ranked], _own_groups(q) if q.plan else [])
+        ranked = pages.ranked(conn, schema, q, match, req, req.per_page, offset)
+        rows = pages.rows(conn, schema, [pid for pid, _, _ in ranked], own_groups(q) if q.plan else [])
         others: dict[int, tuple[int, list[int]]] = {}
         if req.collapse and ranked:
             # Every matching paragraph of the page's documents (the ranking may have seen only the best ones).
             docs = [rows[pid]["doc_idx"] for pid, _, _ in ranked]
-            where = _and(match, _facet_filter(req), Expr(sql.SQL("p.doc_idx = ANY(%s)"), [docs]))
+            where = and_(match, facet_filter(req), Expr(sql.SQL("p.doc_idx = ANY(%s)"), [docs]))
             for doc_idx, count, ns in conn.execute(sql.SQL("SELECT p.doc_idx, count(*), (array_agg(p.n ORDER BY p.n))"
                                                            "[1:101] FROM {}.paragraphs p WHERE ").format(schema)
                                                    + where.sql + sql.SQL(" GROUP BY p.doc_idx"), where.params).fetchall():
@@ -454,135 +448,13 @@ class PostgresBackend:
             row = rows[pid]
             count, numbers = others.get(row["doc_idx"], (1, []))
             own = [n for n in numbers if n != row["n"]]
-            hit = _hit(row, q.marks, score, count - 1 if req.collapse else 0, own)
+            hit = pages.hit(row, q.marks, score, count - 1 if req.collapse else 0, own)
             if q.plan is not None:
-                hit.context_matched = _context_matched(q, row)
+                hit.context_matched = pages.context_matched(q, row)
                 if "council" in hit.context_matched:
                     hit.councils_matched = councils_named(hit.council, q.plan.stems)
             hits.append(hit)
         return hits
-
-
-def _and(*parts: Expr) -> Expr:
-    """Conditions AND-ed."""
-    return Expr(sql.SQL("(") + sql.SQL(" AND ").join(p.sql for p in parts) + sql.SQL(")"),
-                [x for p in parts for x in p.params])
-
-
-def _without_phrases(tsquery: str) -> str:
-    """A group's tsquery with phrases loosened to all their words (for the documents' position-less words)."""
-    return tsquery.replace(" <-> ", " & ")
-
-
-def _own_groups(q: PgQuery) -> list[str]:
-    """Each group of a best-match query restricted to a paragraph's own words (heading and text)."""
-    out = []
-    for group in q.plan.groups:
-        alts = [lexeme(a.stems[0], OWN) if len(a.stems) == 1 else
-                "(" + " <-> ".join(lexeme(s, OWN) for s in a.stems) + ")" for a in group.alternatives]
-        out.append("(" + " | ".join(alts) + ")")
-    return out
-
-
-def _facet_conditions(req: SearchRequest) -> dict[str, Expr]:
-    """Each facet's selection as a condition (only facets with a selection)."""
-    out = {}
-    for facet in FACETS:
-        if facet.name == "year":
-            parts = []
-            if req.year:
-                parts.append(Expr(sql.SQL("p.year = ANY(%s)"), [list(req.year)]))
-            if req.year_from is not None:
-                parts.append(Expr(sql.SQL("p.year >= %s"), [req.year_from]))
-            if req.year_to is not None:
-                parts.append(Expr(sql.SQL("p.year <= %s AND p.year > 0"), [req.year_to]))
-            if parts:
-                out["year"] = _and(*parts)
-            continue
-        values = facet.selected(req)
-        if not values:
-            continue
-        column = sql.Identifier(facet.name)
-        if facet.name in ("council", "severity"):
-            out[facet.name] = Expr(sql.SQL("p.{} && %s::text[]").format(column), [list(values)])
-        else:
-            out[facet.name] = Expr(sql.SQL("p.{} = ANY(%s)").format(column), [list(values)])
-    return out
-
-
-def _facet_filter(req: SearchRequest) -> Expr:
-    """Every facet selection AND-ed (true when none)."""
-    conditions = list(_facet_conditions(req).values())
-    return _and(*conditions) if conditions else Expr(sql.SQL("true"))
-
-
-def _selections(req: SearchRequest) -> dict[str, callable]:
-    """Each facet with a selection: a test of a facet key's values."""
-    out = {}
-    for facet in FACETS:
-        if facet.name == "year":
-            if not req.year and req.year_from is None and req.year_to is None:
-                continue
-            years, low, high = set(req.year), req.year_from, req.year_to
-
-            def year_ok(values, years=years, low=low, high=high) -> bool:
-                year = values[0] if values else 0
-                return ((not years or year in years) and (low is None or year >= low)
-                        and (high is None or 0 < year <= high))
-            out["year"] = year_ok
-            continue
-        chosen = set(facet.selected(req))
-        if chosen:
-            out[facet.name] = lambda values, chosen=chosen: not chosen.isdisjoint(values)
-    return out
-
-
-def _facet_counts(conn, schema, match: Expr, req: SearchRequest, keys: dict[int, dict]) -> dict[str, dict]:
-    """Paragraphs per value of every facet, each under all selections but its own; the totals and the year
-    histogram. One GROUP BY of the matches on (facet key, document); the rest is arithmetic on the few keys."""
-    rows = conn.execute(sql.SQL("SELECT p.fkey, p.doc_idx, count(*) FROM {}.paragraphs p WHERE ").format(schema)
-                        + match.sql + sql.SQL(" GROUP BY p.fkey, p.doc_idx"), match.params).fetchall()
-    tests = _selections(req)
-    names = [f.name for f in FACETS]
-    out: dict[str, dict] = {n: {} for n in [*names, "#years"]}
-    total, documents = 0, set()
-    for fkey, doc_idx, count in rows:
-        values = keys[fkey]
-        failing = [n for n, ok in tests.items() if not ok(values[n])]
-        if len(failing) > 1:
-            continue
-        for name in failing or names:  # all pass: every facet counts it; one fails: only that facet does
-            counted = out[name]
-            for value in values[name]:
-                counted[str(value)] = counted.get(str(value), 0) + count
-        if not failing:
-            total += count
-            documents.add(doc_idx)
-            for value in values["year"]:
-                out["#years"][str(value)] = out["#years"].get(str(value), 0) + count
-    out["#total"] = {None: total}
-    out["#docs"] = {None: len(documents)}
-    return out
-
-
-def _facet_values(counts: dict[str, dict], req: SearchRequest) -> dict[str, list[FacetValue]]:
-    """Counted values as FacetValues, selected ones always listed (toggle URLs are filled above the seam)."""
-    out = {}
-    for facet in FACETS:
-        selected = facet.selected(req)
-        found = counts.get(facet.name, {})
-        values = [FacetValue(v, c, v in selected) for v, c in found.items() if c]
-        values += [FacetValue(v, 0, True) for v in selected if not found.get(v)]
-        if facet.name == "year":
-            values.sort(key=lambda v: -int(v.value))
-        elif getattr(facet, "order", ()):
-            rank = {v: i for i, v in enumerate(facet.order)}
-            values.sort(key=lambda v: rank.get(v.value, len(rank)))
-        else:
-            values.sort(key=lambda v: (-v.count, v.value))
-        if values or not facet.hint:
-            out[facet.name] = values
-    return out
 
 
 class _Spelling:
@@ -601,146 +473,3 @@ def _match_info(q: PgQuery, match: Expr) -> dict:
         words.append("grade " + " ".join(value for _, value in q.plan.stand_ins))
     return {"mode": "all" if q.plan.strict else "best", "words": words, "required": q.required,
             "of": len(q.plan.groups) + bool(q.plan.stand_ins)}
-
-
-def _ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, limit: int, offset: int) -> list[tuple]:
-    """(pid, matching paragraphs of its document, score) of one page, in the requested order."""
-    where = _and(match, _facet_filter(req))
-    by_date = req.sort in ("newest", "oldest") or q.everything
-    if by_date:
-        direction = sql.SQL("DESC" if req.sort != "oldest" else "ASC")
-        key = sql.SQL("(date_sort = 0), date_sort {}, doc_idx, n").format(direction)
-        lift, score = Expr(sql.SQL("0")), Expr(sql.SQL("0"))
-    else:
-        key = sql.SQL("lift DESC, score DESC, pid")
-        lift = q.lift or Expr(sql.SQL("0"))
-        score = q.score or Expr(sql.SQL("0"))
-    source, source_params = sql.SQL("{}.paragraphs p").format(schema), []
-    if q.columns and not by_date:
-        # The groups are tested once per row in a scan the planner may not flatten (OFFSET 0); lift and score
-        # read the results.
-        subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _RANK_COLUMNS)
-        cols = sql.SQL(", ").join(sql.SQL("{} AS {}").format(e.sql, sql.Identifier(name)) for name, e in q.columns)
-        source = sql.SQL("(SELECT {}, {} FROM {}.paragraphs p WHERE {} OFFSET 0) p").format(subs, cols, schema,
-                                                                                          where.sql)
-        source_params = [x for _, e in q.columns for x in e.params] + where.params
-        where = Expr(sql.SQL("true"))
-    inner = sql.SQL("SELECT p.pid, p.doc_idx, p.n, p.date_sort, ({}) AS lift, ({})::float8 AS score "
-                    "FROM {} WHERE ").format(lift.sql, score.sql, source) + where.sql
-    params = [*lift.params, *score.params, *source_params, *where.params]
-    if q.cheap is not None and not by_date and offset + limit <= settings.PG_CANDIDATES // 10:
-        # Score exactly only the best candidates by the cheap key (ts_rank over every match of a frequent word
-        # is most of a page's time); the page and its documents come from them.
-        subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _RANK_COLUMNS)
-        cols = sql.SQL(", ").join(sql.SQL("{} AS {}").format(e.sql, sql.Identifier(name)) for name, e in q.columns)
-        inner = sql.SQL(
-            "SELECT p.pid, p.doc_idx, p.n, p.date_sort, p.lift, ({score})::float8 AS score FROM "
-            "(SELECT {subs}, {cols}, c.lift FROM (SELECT p.pid, ({lift}) AS lift FROM {source} "
-            "ORDER BY ({lift}) DESC, ({cheap}) DESC, p.pid LIMIT %s) c JOIN {s}.paragraphs p USING (pid) OFFSET 0) p"
-        ).format(score=score.sql, subs=subs, cols=cols, lift=lift.sql, source=source, cheap=q.cheap.sql, s=schema)
-        params = [*score.params, *[x for _, e in q.columns for x in e.params], *lift.params, *source_params,
-                  *lift.params, *q.cheap.params, settings.PG_CANDIDATES]
-    if not req.collapse:
-        query = sql.SQL("WITH m AS MATERIALIZED ({}) SELECT pid, 1, score FROM m ORDER BY {} LIMIT %s OFFSET %s") \
-            .format(inner, key)
-        return conn.execute(query, [*params, limit, offset]).fetchall()
-    if by_date:
-        doc_score = sql.SQL("0")
-        doc_key = key
-    else:
-        # A document ranks by its best paragraph plus a share of its next best (as the embedded ranking).
-        doc_score = sql.SQL("max(score) FILTER (WHERE rn = 1) + %s * coalesce(sum(score) FILTER "
-                            "(WHERE rn BETWEEN 2 AND %s), 0)")
-        params = [*params, settings.DOCUMENT_SHARE, 1 + settings.DOCUMENT_SHARE_PARAGRAPHS]
-        doc_key = sql.SQL("lift DESC, dscore DESC, pid")
-    query = sql.SQL(
-        "WITH m AS MATERIALIZED ({inner}), "
-        "r AS (SELECT m.*, row_number() OVER (PARTITION BY doc_idx ORDER BY {key}) AS rn, "
-        "count(*) OVER (PARTITION BY doc_idx) AS cnt FROM m), "
-        "d AS (SELECT doc_idx, {dscore} AS dscore FROM r GROUP BY doc_idx) "
-        "SELECT pid, cnt, coalesce(dscore, score) FROM (SELECT r.*, d.dscore FROM r JOIN d USING (doc_idx) "
-        "WHERE rn = 1) x ORDER BY {doc_key} LIMIT %s OFFSET %s").format(inner=inner, key=key, dscore=doc_score,
-                                                                    doc_key=doc_key)
-    return conn.execute(query, [*params, limit, offset]).fetchall()
-
-
-def _rows(conn, schema, pids: list[int], own_groups: list[str] | None = None) -> dict[int, dict]:
-    """Stored fields of paragraphs by pid (and, for best match, which groups each has in its own words)."""
-    if not pids:
-        return {}
-    own = own_groups or []
-    flags = sql.SQL(", ").join(sql.SQL("p.tsv @@ %s::tsquery") for _ in own) if own else sql.SQL("")
-    query = sql.SQL("SELECT {cols}, p.doc_idx, ARRAY[{flags}]::boolean[] FROM {s}.paragraphs p JOIN {s}.documents d "
-                    "USING (doc_idx) WHERE p.pid = ANY(%s)").format(cols=_HIT_COLUMNS, flags=flags, s=schema)
-    out = {}
-    for r in conn.execute(query, [*own, list(pids)]).fetchall():
-        out[r[0]] = {"pid": r[0], "n": r[1], "heading": r[2], "text": r[3], "council": list(r[4]),
-                     "severity": list(r[5]), "year": r[6], "date_sort": r[7], "doc_id": r[8], "title": r[9],
-                     "url": r[10], "year_confidence": r[11], "doc_council": list(r[12]),
-                     "doc_severity": list(r[13]), "doc_idx": r[14], "own": list(r[15] or [])}
-    return out
-
-
-def _hit(row: dict, marks: QueryMarks, score: float, more: int, others: list[int]) -> Hit:
-    """One stored paragraph as a Hit with its highlighted snippet."""
-    return Hit(doc_id=row["doc_id"], paragraph=row["n"], title=row["title"], url=row["url"], council=row["council"],
-               year=row["year"] or None, severity=row["severity"], heading=row["heading"],
-               snippet_html=mark(row["text"], marks, _ANALYZER), score=round(float(score), 4), more_in_doc=more,
-               other_paragraphs=others, year_confidence=row["year_confidence"] or "")
-
-
-def _context_matched(q: PgQuery, row: dict) -> list[str]:
-    """Which kinds of document context matched query words the paragraph itself lacks."""
-    aliases = _alias_stems()
-    context = {
-        "title": {s for _, s in stems_of(row["title"])},
-        "council": {s for c in row["doc_council"] for s in aliases.get(c, {st for _, st in stems_of(c)})},
-        "severity": {s for g in row["doc_severity"] for _, s in stems_of(g)},
-        "year": {str(row["year"])} if row["year"] else set(),
-    }
-    kinds: list[str] = []
-    for group, own in zip(q.plan.groups, row["own"]):
-        if own:
-            continue
-        for alt in group.alternatives:
-            kinds.extend(k for k in CONTEXT_KINDS if all(s in context[k] for s in alt.stems) and k not in kinds)
-    return kinds
-
-
-def _significant(conn, schema, cat: _Catalog, paras: list[tuple], exclude: set[str]) -> tuple[list, list]:
-    """The most distinctive words and phrases of the foreground paragraphs (JLH against the rest)."""
-    fg_total, bg_total = len(paras), max(cat.paragraphs - len(paras), 0)
-    stems, phrases, spelled, documents = Counter(), Counter(), {}, {}
-    for doc_idx, text in paras:
-        tokens = words(text)
-        seen = {(w.stem,) for w in tokens if is_content(w) and w.raw not in exclude}
-        seen_phrases = set(_phrases(tokens, exclude))
-        stems.update(s for (s,) in seen)
-        phrases.update(seen_phrases)
-        for key in seen | seen_phrases:
-            documents.setdefault(key, set()).add(doc_idx)
-        for w in tokens:
-            spelled.setdefault(w.stem, Counter())[w.raw] += 1
-    min_docs = 2 if len({d for d, _ in paras}) > 1 else 1
-    usable = lambda key, fg: fg >= settings.SIGNIFICANT_MIN_PARAGRAPHS and len(documents[key]) >= min_docs
-    written = lambda stem: spelled[stem].most_common(1)[0][0]
-    df = cat.df(sorted(s for s, fg in stems.items() if usable((s,), fg)))
-    terms = []
-    for stem, fg in stems.items():
-        if usable((stem,), fg):
-            bg = max(df.get(stem, fg) - fg, 0)
-            terms.append(SignificantTerm(written(stem), "term", fg, bg, round(jlh(fg, fg_total, bg, bg_total), 4)))
-    found = []
-    candidates = [(p, fg) for p, fg in phrases.most_common(settings.SIGNIFICANT_PHRASE_CANDIDATES) if usable(p, fg)]
-    if candidates:
-        tsq = ["(" + " <-> ".join(lexeme(s, "D") for s in p) + ")" for p, _ in candidates]
-        counts = conn.execute(sql.SQL("SELECT {}").format(sql.SQL(", ").join(
-            sql.SQL("(SELECT count(*) FROM {}.paragraphs p WHERE p.tsv @@ %s::tsquery)").format(schema) for _ in tsq)),
-            tsq).fetchone()
-        for (phrase, fg), total in zip(candidates, counts):
-            bg = max(total - fg, 0)
-            found.append(SignificantTerm(" ".join(written(s) for s in phrase), "phrase", fg, bg,
-                                         round(jlh(fg, fg_total, bg, bg_total), 4)))
-    best = lambda items: sorted((t for t in items if t.score > 0), key=lambda t: (-t.score, t.text))[
-        : settings.SIGNIFICANT_TERMS]
-    return best(terms), best(found)
