@@ -2,7 +2,7 @@
 
 Modules: layout (control schema, one schema per generation, the switch), rows (a Document as rows with an analysed
 tsvector), writer (rebuild / update by COPY, validate, switch), query (what the user typed as SQL), reader (the
-SearchBackend reads), facets (selections and honest counts), pages (ranking and hits), significant (distinctive
+SearchBackend reads), matching (the best-match minimum), facets (selections and honest counts), pages (ranking and hits), significant (distinctive
 words), database (pools, replica routing, time-outs), cli (the --database / --replica options), bench (the
 benchmark's PostgreSQL column).
 """

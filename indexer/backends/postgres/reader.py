@@ -26,8 +26,9 @@ from ..contract import (CouncilDocument, CouncilSummary, DocParagraph, DocumentV
 from . import layout
 from .database import Database
 from .facets import facet_counts, facet_filter, facet_values
+from . import matching
 from . import pages
-from .pages import ANALYZER, own_groups, without_phrases
+from .pages import ANALYZER, own_groups
 from .query import Catalog, Expr, PgQuery, and_, lexeme, read
 from .significant import significant
 
@@ -148,7 +149,7 @@ class PostgresBackend:
         """Ranked hits of one page and honest facet counts (each facet counted under the other facets' selections)."""
         def work(conn, schema, cat):
             q = read(cat, req.q, strict=req.match == "all")
-            match = self._match(conn, schema, q)
+            match = matching.match(conn, schema, q)
             counts = facet_counts(conn, schema, match, req, cat.facts.keys)
             total, total_docs = counts.pop("#total")[None], counts.pop("#docs")[None]
             histogram = counts.pop("#years")
@@ -168,7 +169,7 @@ class PostgresBackend:
 
         def work(conn, schema, cat):
             q = read(cat, flat.q, strict=flat.match == "all")
-            match = self._match(conn, schema, q)
+            match = matching.match(conn, schema, q)
             where = and_(match, facet_filter(flat))
             total = conn.execute(sql.SQL("SELECT count(*) FROM {}.paragraphs p WHERE ").format(schema) + where.sql,
                                  where.params).fetchone()[0]
@@ -248,7 +249,7 @@ class PostgresBackend:
         """The search's matching paragraphs per council (most first) and year (unknown year last, as 0)."""
         def work(conn, schema, cat):
             q = read(cat, req.q, strict=req.match == "all")
-            where = and_(self._match(conn, schema, q), facet_filter(req))
+            where = and_(matching.match(conn, schema, q), facet_filter(req))
             cells = conn.execute(sql.SQL("SELECT c, p.year, count(*) FROM {}.paragraphs p, unnest(p.council) c "
                                          "WHERE ").format(schema) + where.sql + sql.SQL(" GROUP BY c, p.year"),
                                  where.params).fetchall()
@@ -272,7 +273,7 @@ class PostgresBackend:
         """The search's matching paragraphs of dated documents, newest first (a few per document); the total."""
         def work(conn, schema, cat):
             q = read(cat, req.q, strict=req.match == "all")
-            where = and_(self._match(conn, schema, q), facet_filter(req),
+            where = and_(matching.match(conn, schema, q), facet_filter(req),
                          Expr(sql.SQL("p.date_sort >= %s"), [date_key(since) if since else 1]))
             total = conn.execute(sql.SQL("SELECT count(*) FROM {}.paragraphs p WHERE ").format(schema) + where.sql,
                                  where.params).fetchone()[0]
@@ -365,66 +366,6 @@ class PostgresBackend:
         return self._request(work)
 
     # --- matching and ranking -----------------------------------------------------------------------------------
-
-    def _match(self, conn, schema, q: PgQuery) -> Expr:
-        """The query's match condition. Best match: paragraphs with the minimum of groups; where only a whole
-        document has them (spread over its paragraphs and context), that document's best paragraphs; the minimum
-        lowered (never below one) while nothing meets it. As the embedded index."""
-        if q.everything:
-            return Expr(sql.SQL("true"))
-        if q.plan is None:
-            return q.where
-        required = q.required
-        if required <= 1:
-            return q.where
-        if required == len(q.flags) == len(q.groups):
-            fast = self._match_every_group(conn, schema, q)
-            if fast is not None:
-                return fast
-        names = [sql.Identifier(f"f{i}") for i in range(len(q.flags))]
-        flags = sql.SQL(", ").join(sql.SQL("({}) AS {}").format(f.sql, n) for f, n in zip(q.flags, names))
-        tiers = sql.SQL(" + ").join(sql.SQL("{}::int").format(n) for n in names)
-        cover = sql.SQL(" + ").join(sql.SQL("(bool_or({}) OVER w)::int").format(n) for n in names)
-        # One pass: each candidate's groups, its document's best paragraph and coverage, and the best coverage.
-        query = sql.SQL(
-            "WITH f AS MATERIALIZED (SELECT p.pid, p.doc_idx, {flags} FROM {s}.paragraphs p WHERE {where}), "
-            "t AS (SELECT pid, doc_idx, {tiers} AS t, {cover} AS cov FROM f WINDOW w AS (PARTITION BY doc_idx)), "
-            "b AS (SELECT pid, t, cov, max(t) OVER (PARTITION BY doc_idx) AS best, max(cov) OVER () AS top FROM t), "
-            "r AS (SELECT pid, t, cov, best, CASE WHEN %s THEN %s ELSE greatest(1, least(%s, top)) END AS need FROM b) "
-            "SELECT pid, need FROM r WHERE t >= need OR (cov >= need AND best < need AND t = best)").format(
-            flags=flags, s=schema, where=q.where.sql, tiers=tiers, cover=cover)
-        params = [x for f in q.flags for x in f.params] + q.where.params + [q.plan.strict, required, required]
-        pids = conn.execute(query, params).fetchall()
-        q.required = pids[0][1] if pids else required
-        return Expr(sql.SQL("p.pid = ANY(%s)"), [[r[0] for r in pids]])
-
-    def _match_every_group(self, conn, schema, q: PgQuery) -> Expr | None:
-        """Every group required (short queries): paragraphs with all of them straight from the index, plus the
-        best paragraphs of documents that have them only across paragraphs; None when nothing has them all."""
-        every = "(" + " & ".join(q.groups) + ")"
-        # Documents having every group somewhere (their words, without positions: a phrase is checked per
-        # paragraph below), less those with a paragraph having them all; then their best paragraphs, kept only
-        # where the document's paragraphs really cover every group.
-        loose = "(" + " & ".join(without_phrases(g) for g in q.groups) + ")"
-        names = [sql.Identifier(f"f{i}") for i in range(len(q.groups))]
-        flags = sql.SQL(", ").join(sql.SQL("(p.tsv @@ %s::tsquery) AS {}").format(n) for n in names)
-        tiers = sql.SQL(" + ").join(sql.SQL("{}::int").format(n) for n in names)
-        covered = sql.SQL(" AND ").join(sql.SQL("bool_or({}) OVER w").format(n) for n in names)
-        query = sql.SQL(
-            "WITH d AS (SELECT doc_idx FROM {s}.documents WHERE words @@ %s::tsquery "
-            "EXCEPT SELECT p.doc_idx FROM {s}.paragraphs p WHERE p.tsv @@ %s::tsquery), "
-            "f AS (SELECT p.pid, p.doc_idx, {flags} FROM {s}.paragraphs p "
-            "WHERE p.doc_idx IN (SELECT doc_idx FROM d) AND p.tsv @@ %s::tsquery), "
-            "b AS (SELECT pid, {tiers} AS t, max({tiers}) OVER w AS best, {covered} AS cov FROM f "
-            "WINDOW w AS (PARTITION BY doc_idx)) "
-            "SELECT pid FROM b WHERE cov AND t = best").format(s=schema, flags=flags, tiers=tiers, covered=covered)
-        any_group = "(" + " | ".join(q.groups) + ")"
-        spread = [r[0] for r in conn.execute(query, [loose, every, *q.groups, any_group]).fetchall()]
-        has_all = conn.execute(sql.SQL("SELECT EXISTS (SELECT 1 FROM {}.paragraphs p WHERE p.tsv @@ %s::tsquery)")
-                               .format(schema), (every,)).fetchone()[0]
-        if not spread and not has_all:
-            return None  # nothing meets the minimum: the general path lowers it
-        return Expr(sql.SQL("(p.tsv @@ %s::tsquery OR p.pid = ANY(%s))"), [every, spread])
 
     def _page(self, conn, schema, q: PgQuery, match: Expr, req: SearchRequest, total: int, total_docs: int) -> list[Hit]:
         """The hits of the requested page: the best paragraph per document when collapsing, with the document's
