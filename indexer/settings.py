@@ -216,3 +216,14 @@ FETCH_MAX_FILE_SECONDS = 300    # one whole download
 FETCH_MAX_PAGE_BYTES = 5_000_000
 FETCH_MAX_REDIRECTS = 5
 FETCH_STATE = ".fetch-state.json"
+
+
+# PostgreSQL backend (indexer/backends/postgres/). The database: --database or $REPORTSEARCH_DATABASE_URL.
+DATABASE_URL_ENV = "REPORTSEARCH_DATABASE_URL"
+PG_STATEMENT_TIMEOUT_MS = 5000      # one request's statements are cancelled after this
+PG_POOL_MAX = 8                     # connections per server (primary or replica) per process
+PG_REPLICA_RETRY_SECONDS = 5.0      # a replica that failed is not tried again for this long
+PG_REPLICA_MAX_LAG_SECONDS = 30.0   # a replica further behind than this serves nothing (health check)
+PG_READER_ROLE = "reportsearch_reader"  # granted SELECT on every generation: the role a server logs in as
+PG_KEEP_GENERATIONS = 2             # the live one and the one before (requests still reading it finish)
+PG_CANDIDATES = 2000                # best-match paragraphs ranked exactly (the rest are counted, not ranked)

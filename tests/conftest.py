@@ -171,3 +171,31 @@ def search_total(backend, text: str) -> int:
     from indexer.models import SearchRequest
 
     return backend.search(SearchRequest(q=text, per_page=1)).total
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL primary + streaming replica (tests/pg_cluster.py); skipped loudly without
+    PostgreSQL, except under CI=true, where that is a failure."""
+    import os
+
+    from tests.pg_cluster import MISSING, bin_dir, start_cluster
+
+    if bin_dir() is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true and {MISSING}")
+        pytest.skip(MISSING)
+    cluster = start_cluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_database(pg_cluster) -> str:
+    """A fresh database on the test cluster's primary, for the contract suite (tests/test_contract.py)."""
+    import psycopg
+
+    with psycopg.connect(pg_cluster.primary.url, autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS contract")
+        conn.execute("CREATE DATABASE contract")
+    return pg_cluster.primary.url.rsplit("/", 1)[0] + "/contract"

@@ -16,6 +16,7 @@ __all__ = ["IndexDamaged", "IndexMissing", "IndexWriter", "ParagraphMissing", "S
 # URL scheme -> module holding a reading and a writing class; "" is the embedded index folder.
 _BACKENDS = {
     "": ("indexer.backends.embedded.backend", "EmbeddedBackend", "EmbeddedWriter"),
+    "postgresql": ("indexer.backends.postgres", "reader", "writer"),
 }
 
 

@@ -324,6 +324,33 @@ class BuildReport:
     changes: dict[str, int] = field(default_factory=dict)  # an update's added / changed / removed files
     analysis_version: int = ANALYSIS_VERSION  # the word analysis (stemming exceptions) the index was built with
 
+    @property
+    def added(self) -> int:
+        """Files an update added."""
+        return self.changes.get("added", 0)
+
+    @added.setter
+    def added(self, value: int) -> None:
+        self.changes["added"] = value
+
+    @property
+    def changed(self) -> int:
+        """Files an update indexed again because they changed."""
+        return self.changes.get("changed", 0)
+
+    @changed.setter
+    def changed(self, value: int) -> None:
+        self.changes["changed"] = value
+
+    @property
+    def removed(self) -> int:
+        """Files an update removed."""
+        return self.changes.get("removed", 0)
+
+    @removed.setter
+    def removed(self, value: int) -> None:
+        self.changes["removed"] = value
+
     def as_dict(self) -> dict:
         """JSON-friendly form."""
         return dict(self.__dict__)

@@ -34,6 +34,9 @@ def _add_commands() -> None:
             main.add_command(command)
     for plugin in entry_points(group="reportsearch.commands"):
         main.add_command(plugin.load())
+    from indexer.backends.postgres.cli import install
+
+    install(main)  # --database / --replica (PostgreSQL backend)
 
 
 _add_commands()

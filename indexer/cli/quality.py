@@ -83,10 +83,15 @@ def benchmark(source: Path, target: int, http: bool, workdir: Path | None, as_js
       reportsearch benchmark --paragraphs 100000
       reportsearch benchmark --paragraphs 100000 --http
       reportsearch benchmark --paragraphs 1000000 --workdir /var/tmp
+      reportsearch benchmark --paragraphs 300000 --database postgresql://localhost/postgres
     """
     from indexer.quality.benchmark import format_result, run
 
-    result = run(source, target, http=http, log=lambda m: click.echo(m, err=True), workdir=workdir)
+    from indexer.backends.postgres.cli import chosen_database
+
+    database = chosen_database()  # --database URL: the PostgreSQL backend as one more column
+    result = run(source, target, http=http, log=lambda m: click.echo(m, err=True), workdir=workdir,
+                 database_url=database.url if database else None)
     if as_json:
         click.echo(json.dumps(result, indent=2))
     else:

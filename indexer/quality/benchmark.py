@@ -126,8 +126,10 @@ def measure_update(index_dir: Path, source: Path, workdir: str) -> dict:
     return {"seconds": seconds, "changes": report.changes, "searchable": found, "paragraphs": report.paragraphs}
 
 
-def run(source: Path, target_paragraphs: int, http: bool = False, log=print, workdir: Path | None = None) -> dict:
-    """Build both engines from the cached corpus, then measure open, queries, shapes (and HTTP)."""
+def run(source: Path, target_paragraphs: int, http: bool = False, log=print, workdir: Path | None = None,
+        database_url: str | None = None) -> dict:
+    """Build both engines from the cached corpus, then measure open, queries, shapes (and HTTP); with a database
+    URL, the PostgreSQL backend as one more column (indexer/backends/postgres/bench.py)."""
     docs = corpus.load_corpus(source, log)
     copies = corpus.copies_for(docs, target_paragraphs)
     queries = sample_queries(docs)
@@ -159,6 +161,13 @@ def run(source: Path, target_paragraphs: int, http: bool = False, log=print, wor
         db.close()
         log("update with one new report …")
         result["update"] = measure_update(index_dir, source, tmp)
+        if database_url:
+            from indexer.quality.backends.postgres import bench as pg_bench
+
+            measured = pg_bench.measure(database_url, corpus.scaled(docs, copies),
+                                        [(q.kind, _request(q)) for q in queries], log)
+            measured["kinds"] = pg_bench.summarise(measured.pop("rows"), kind_group)
+            result["postgres"] = measured
         if http:
             from indexer.quality.bench.http import load_test
             log("HTTP load through waitress …")
@@ -181,6 +190,11 @@ def format_result(result: dict) -> str:
                  f"({result['build_seconds']} s, {result['writer_procs']} writer processes, validation included; "
                  f"peak RSS {result['build_peak_rss_mb']:,.0f} MB)   FTS5: {result['fts_build_rate']:,.0f} paragraphs/s "
                  f"(ratio {result['fts_build_rate'] / max(result['build_rate'], 1e-9):.1f}x)")
+    if "postgres" in result:
+        pg = result["postgres"]
+        lines.append(f"PostgreSQL backend ({pg['paragraphs']} paragraphs): build {pg['build_rate']:,.0f} paragraphs/s "
+                     f"({pg['build_seconds']} s, COPY + indexes + validation); page p50/p95 ms by kind: "
+                     + ", ".join(f"{kind.strip()} {k['p50']:.0f}/{k['p95']:.0f}" for kind, k in pg["kinds"].items()))
     o = result["open"]
     lines.append(f"open (fresh process): {o['open_seconds']:.2f} s, +{o['open_rss_mb']:.0f} MB "
                  f"(process RSS {o['rss_mb']:.0f} MB); first query {o['first_query_ms']:.0f} ms, "

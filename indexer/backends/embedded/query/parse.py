@@ -2,6 +2,7 @@
 and the lexicon the backend-neutral query reader asks about words (`indexer.search.query.Lexicon`)."""
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 
@@ -18,6 +19,20 @@ from indexer.search.snippets import MATCH_FIELDS
 def parse_query(gen, text: str, strict: bool = False) -> ParsedQuery:
     """What the user typed, read against this generation's words (see `indexer.search.query.read_query`)."""
     return read_query(GenerationLexicon(gen), text, strict)
+
+
+def parse_syntax_tree(text: str) -> qt.Node | None:
+    """Explicit syntax as the project's query tree, read against the index schema (any backend may ask)."""
+    schema = _schema()
+    return to_tree(MultifieldParser(list(MATCH_FIELDS), schema).parse(text), schema)
+
+
+@functools.lru_cache(maxsize=1)
+def _schema():
+    """The index schema, built once (its field types tell the parser how to read each field)."""
+    from indexer.backends.embedded.index.schema import build_schema
+
+    return build_schema()
 
 
 class GenerationLexicon:

@@ -49,11 +49,11 @@ def known_values(gen) -> dict[str, set[str]]:
     return {**known, "year": {str(y) for y in gen.years_present}}
 
 
-def _message(parsed: ParsedQuery, gen) -> str | None:
+def _message(parsed: ParsedQuery, gen=None) -> str | None:
     """The parser's note (spelling corrections travel separately: the page says them in one line), and a word
     when the index was built with an older word analysis than this version searches with."""
     notes = [parsed.message] if parsed.message else []
-    if gen.info.get("analysis_version", 0) != ANALYSIS_VERSION:
+    if gen is not None and gen.info.get("analysis_version", 0) != ANALYSIS_VERSION:
         notes.append(STALE_ANALYSIS)
     return " ".join(notes) or None
 

@@ -1,0 +1,31 @@
+"""The PostgreSQL backend: every feature over a PostgreSQL primary, reads scaled out to streaming replicas.
+
+Modules: layout (control schema, one schema per generation, the switch), rows (a Document as rows with an analysed
+tsvector), writer (rebuild / update by COPY, validate, switch), query (what the user typed as SQL), reader (the
+SearchBackend reads), matching (the best-match minimum), facets (selections and honest counts), pages (ranking and hits), significant (distinctive
+words), database (pools, replica routing, time-outs), cli (the --database / --replica options), bench (the
+benchmark's PostgreSQL column).
+"""
+from __future__ import annotations
+
+from indexer.backends.postgres.database import Database, DatabaseUnavailable
+from indexer.backends.postgres.reader import PostgresBackend
+from indexer.backends.postgres.writer import PostgresWriter, RebuildRunning
+
+__all__ = ["Database", "DatabaseUnavailable", "PostgresBackend", "PostgresWriter", "RebuildRunning", "open_postgres"]
+
+
+def open_postgres(database_url: str, replicas: list[str] | tuple[str, ...] = ()) -> tuple[PostgresBackend, PostgresWriter]:
+    """A reader (replicas first, the primary as fall-back) and a writer (the primary) over one database."""
+    database = Database(database_url, list(replicas))
+    return PostgresBackend(database), PostgresWriter(database)
+
+
+def reader(database_url: str, replicas: list[str] | tuple[str, ...] = ()) -> PostgresBackend:
+    """The SearchBackend over a database (its replicas first, the primary as fall-back): for open_backend."""
+    return PostgresBackend(Database(database_url, list(replicas)))
+
+
+def writer(database_url: str, replicas: list[str] | tuple[str, ...] = ()) -> PostgresWriter:
+    """The IndexWriter over a database (the primary only): for open_writer."""
+    return PostgresWriter(Database(database_url, []))

@@ -1,0 +1,163 @@
+"""The command line's PostgreSQL options: `--database URL` (or $REPORTSEARCH_DATABASE_URL) and `--replica URL`
+(repeatable), added to commands without touching them.
+
+The CLI calls `install(main)` once after its commands are added. Today `rebuild`, `update` and `stats` run on
+PostgreSQL here when given a database, and `benchmark --database` adds the PostgreSQL column. Once every command
+opens its index through `open_backend`, the opener asks `chosen_database()` instead and `install` adds the options
+to every command with `--index` (HANDLED then empties):
+
+    choice = chosen_database()
+    backend = open_backend(database_url=choice.url, replicas=list(choice.replicas)) if choice else open_backend(...)
+"""
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass, field
+
+import click
+
+from indexer import settings
+
+_META_KEY = "reportsearch.database"
+
+
+@dataclass(frozen=True)
+class DatabaseChoice:
+    """The PostgreSQL primary and replicas a command was asked to use."""
+
+    url: str
+    replicas: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _options() -> list[click.Option]:
+    """The two options, as click parameters."""
+    return [
+        click.Option(["--database", "pg_database"], metavar="URL", envvar=settings.DATABASE_URL_ENV,
+                     help="Use PostgreSQL (postgresql://user@host/db) instead of the index folder "
+                          f"(or ${settings.DATABASE_URL_ENV})."),
+        click.Option(["--replica", "pg_replicas"], metavar="URL", multiple=True,
+                     help="A streaming replica to read from (repeatable); the primary serves when none answers."),
+    ]
+
+
+def add_database_options(command: click.Command) -> click.Command:
+    """Give one command --database and --replica; their values go to the context, not to the command."""
+    if any(p.name == "pg_database" for p in command.params):
+        return command
+    command.params.extend(_options())
+    callback = command.callback
+
+    @functools.wraps(callback)
+    def wrapped(*args, **kwargs):
+        url = kwargs.pop("pg_database", None)
+        replicas = tuple(kwargs.pop("pg_replicas", ()) or ())
+        if replicas and not url:
+            raise click.UsageError("--replica needs --database URL (the primary that takes the writes)")
+        click.get_current_context().meta[_META_KEY] = DatabaseChoice(url, replicas) if url else None
+        return callback(*args, **kwargs)
+
+    command.callback = wrapped
+    return command
+
+
+def _run_here(name: str, callback):
+    """A command's callback that runs on PostgreSQL when a database was chosen, else the command as it is."""
+    @functools.wraps(callback)
+    def wrapped(*args, **kwargs):
+        choice = click.get_current_context().meta.get(_META_KEY)
+        if choice is None:
+            return callback(*args, **kwargs)
+        return HANDLED[name](choice, **kwargs)
+    return wrapped
+
+
+def install(group: click.Group) -> None:
+    """Give `rebuild`, `update`, `stats` (run on PostgreSQL here) and `benchmark` (a column) the options."""
+    for name, command in group.commands.items():
+        if name in HANDLED:
+            command.callback = _run_here(name, command.callback)
+            add_database_options(command)
+        elif name == "benchmark":
+            add_database_options(command)
+
+
+def _writer(choice: DatabaseChoice):
+    """The PostgreSQL writer of a choice."""
+    from indexer.backends.postgres import open_postgres
+
+    return open_postgres(choice.url)
+
+
+def _build(choice: DatabaseChoice, sources: tuple, update: bool, allow_shrink: bool = False) -> None:
+    """`rebuild` / `update` into the database: one line on success or on an operator's mistake."""
+    import psycopg
+
+    from indexer.backends.contract import IndexDamaged
+    from indexer.backends.postgres.writer import RebuildRunning
+
+    reader, writer = _writer(choice)
+    paths = list(sources) or [settings.default_source()]
+    try:
+        report = writer.update(paths) if update else writer.rebuild(paths, allow_shrink=allow_shrink)
+    except (IndexDamaged, RebuildRunning) as exc:
+        raise click.ClickException(str(exc)) from exc
+    except psycopg.OperationalError as exc:
+        raise click.ClickException(f"cannot reach the database: {str(exc).strip().splitlines()[0]}") from exc
+    finally:
+        reader.db.close()
+    changes = f" (added {report.added}, changed {report.changed}, removed {report.removed})" if update else ""
+    click.echo(f"Indexed {report.documents} documents, {report.paragraphs} paragraphs in {report.seconds:.1f} s "
+               f"({report.paragraphs / max(report.seconds, 1e-6):.0f} paragraphs/s) into generation "
+               f"{report.generation}{changes}")
+    for item in report.skipped:
+        click.echo(f"  skipped {item['path']}: {item['reason']}", err=True)
+
+
+def _stats(choice: DatabaseChoice, as_json: bool = False, **_) -> None:
+    """`stats` of the live generation."""
+    import json
+
+    from indexer.backends.contract import IndexMissing
+    from indexer.backends.postgres import Database, DatabaseUnavailable, PostgresBackend
+
+    backend = PostgresBackend(Database(choice.url, list(choice.replicas)))
+    try:
+        info = backend.stats().as_dict()
+    except (IndexMissing, DatabaseUnavailable) as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        backend.db.close()
+    if as_json:
+        click.echo(json.dumps(info, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{info['documents']} documents, {info['paragraphs']} paragraphs; built {info['built_at']} from "
+               f"{', '.join(info['sources'])}; generation {info['generation']}")
+    for facet, values in info["facets"].items():
+        shown = ", ".join(f"{v} ({n})" for v, n in list(values.items())[:15])
+        click.echo(f"  {facet}: {shown}{' …' if len(values) > 15 else ''}")
+
+
+HANDLED = {
+    "rebuild": lambda choice, sources=(), allow_shrink=False, **kw: _build(choice, sources, False, allow_shrink),
+    "update": lambda choice, sources=(), **kw: _build(choice, sources, update=True),
+    "stats": lambda choice, **kw: _stats(choice, **kw),
+}
+
+
+def chosen_database() -> DatabaseChoice | None:
+    """The database the running command was given (option or environment), or None for the index folder."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        for current in (ctx, *_parents(ctx)):
+            if _META_KEY in current.meta:
+                return current.meta[_META_KEY]
+    url = os.environ.get(settings.DATABASE_URL_ENV)
+    return DatabaseChoice(url) if url else None
+
+
+def _parents(ctx: click.Context):
+    """A context's parents, nearest first."""
+    while ctx.parent is not None:
+        ctx = ctx.parent
+        yield ctx

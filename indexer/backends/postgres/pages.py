@@ -1,0 +1,139 @@
+"""One page of results: the ranked paragraphs (exactly scored candidates), their stored fields and hits."""
+from __future__ import annotations
+
+from psycopg import sql
+
+from indexer import settings
+from indexer.models import Hit, SearchRequest
+from indexer.backends.embedded.index.schema import text_analyzer
+from indexer.backends.embedded.query.context import CONTEXT_KINDS, _alias_stems
+from indexer.search.synonyms import stems_of
+from indexer.search.snippets import QueryMarks, mark
+from indexer.backends.postgres.facets import facet_filter
+from indexer.backends.postgres.query import OWN, Expr, PgQuery, and_, lexeme
+
+ANALYZER = text_analyzer()
+# What the ranking reads of a paragraph (lift columns included).
+_RANK_COLUMNS = ("pid", "doc_idx", "n", "date_sort", "length", "tsv", "council", "grade_change",
+                 *settings.SUBJUDGEMENT_FIELDS)
+_HIT_COLUMNS = sql.SQL("p.pid, p.n, p.heading, p.text, p.council, p.severity, p.year, p.date_sort, d.doc_id, d.title, "
+                       "d.url, d.year_confidence, d.council, d.severity")
+
+
+def without_phrases(tsquery: str) -> str:
+    """A group's tsquery with phrases loosened to all their words (for the documents' position-less words)."""
+    return tsquery.replace(" <-> ", " & ")
+
+
+def own_groups(q: PgQuery) -> list[str]:
+    """Each group of a best-match query restricted to a paragraph's own words (heading and text)."""
+    out = []
+    for group in q.plan.groups:
+        alts = [lexeme(a.stems[0], OWN) if len(a.stems) == 1 else
+                "(" + " <-> ".join(lexeme(s, OWN) for s in a.stems) + ")" for a in group.alternatives]
+        out.append("(" + " | ".join(alts) + ")")
+    return out
+
+
+def ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, limit: int, offset: int) -> list[tuple]:
+    """(pid, matching paragraphs of its document, score) of one page, in the requested order."""
+    where = and_(match, facet_filter(req))
+    by_date = req.sort in ("newest", "oldest") or q.everything
+    if by_date:
+        direction = sql.SQL("DESC" if req.sort != "oldest" else "ASC")
+        key = sql.SQL("(date_sort = 0), date_sort {}, doc_idx, n").format(direction)
+        lift, score = Expr(sql.SQL("0")), Expr(sql.SQL("0"))
+    else:
+        key = sql.SQL("lift DESC, score DESC, pid")
+        lift = q.lift or Expr(sql.SQL("0"))
+        score = q.score or Expr(sql.SQL("0"))
+    source, source_params = sql.SQL("{}.paragraphs p").format(schema), []
+    if q.columns and not by_date:
+        # The groups are tested once per row in a scan the planner may not flatten (OFFSET 0); lift and score
+        # read the results.
+        subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _RANK_COLUMNS)
+        cols = sql.SQL(", ").join(sql.SQL("{} AS {}").format(e.sql, sql.Identifier(name)) for name, e in q.columns)
+        source = sql.SQL("(SELECT {}, {} FROM {}.paragraphs p WHERE {} OFFSET 0) p").format(subs, cols, schema,
+                                                                                          where.sql)
+        source_params = [x for _, e in q.columns for x in e.params] + where.params
+        where = Expr(sql.SQL("true"))
+    inner = sql.SQL("SELECT p.pid, p.doc_idx, p.n, p.date_sort, ({}) AS lift, ({})::float8 AS score "
+                    "FROM {} WHERE ").format(lift.sql, score.sql, source) + where.sql
+    params = [*lift.params, *score.params, *source_params, *where.params]
+    if q.cheap is not None and not by_date and offset + limit <= settings.PG_CANDIDATES // 10:
+        # Score exactly only the best candidates by the cheap key (ts_rank over every match of a frequent word
+        # is most of a page's time); the page and its documents come from them.
+        subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _RANK_COLUMNS)
+        cols = sql.SQL(", ").join(sql.SQL("{} AS {}").format(e.sql, sql.Identifier(name)) for name, e in q.columns)
+        inner = sql.SQL(
+            "SELECT p.pid, p.doc_idx, p.n, p.date_sort, p.lift, ({score})::float8 AS score FROM "
+            "(SELECT {subs}, {cols}, c.lift FROM (SELECT p.pid, ({lift}) AS lift FROM {source} "
+            "ORDER BY ({lift}) DESC, ({cheap}) DESC, p.pid LIMIT %s) c JOIN {s}.paragraphs p USING (pid) OFFSET 0) p"
+        ).format(score=score.sql, subs=subs, cols=cols, lift=lift.sql, source=source, cheap=q.cheap.sql, s=schema)
+        params = [*score.params, *[x for _, e in q.columns for x in e.params], *lift.params, *source_params,
+                  *lift.params, *q.cheap.params, settings.PG_CANDIDATES]
+    if not req.collapse:
+        query = sql.SQL("WITH m AS MATERIALIZED ({}) SELECT pid, 1, score FROM m ORDER BY {} LIMIT %s OFFSET %s") \
+            .format(inner, key)
+        return conn.execute(query, [*params, limit, offset]).fetchall()
+    if by_date:
+        doc_score = sql.SQL("0")
+        doc_key = key
+    else:
+        # A document ranks by its best paragraph plus a share of its next best (as the embedded ranking).
+        doc_score = sql.SQL("max(score) FILTER (WHERE rn = 1) + %s * coalesce(sum(score) FILTER "
+                            "(WHERE rn BETWEEN 2 AND %s), 0)")
+        params = [*params, settings.DOCUMENT_SHARE, 1 + settings.DOCUMENT_SHARE_PARAGRAPHS]
+        doc_key = sql.SQL("lift DESC, dscore DESC, pid")
+    query = sql.SQL(
+        "WITH m AS MATERIALIZED ({inner}), "
+        "r AS (SELECT m.*, row_number() OVER (PARTITION BY doc_idx ORDER BY {key}) AS rn, "
+        "count(*) OVER (PARTITION BY doc_idx) AS cnt FROM m), "
+        "d AS (SELECT doc_idx, {dscore} AS dscore FROM r GROUP BY doc_idx) "
+        "SELECT pid, cnt, coalesce(dscore, score) FROM (SELECT r.*, d.dscore FROM r JOIN d USING (doc_idx) "
+        "WHERE rn = 1) x ORDER BY {doc_key} LIMIT %s OFFSET %s").format(inner=inner, key=key, dscore=doc_score,
+                                                                    doc_key=doc_key)
+    return conn.execute(query, [*params, limit, offset]).fetchall()
+
+
+def rows(conn, schema, pids: list[int], own_groups: list[str] | None = None) -> dict[int, dict]:
+    """Stored fields of paragraphs by pid (and, for best match, which groups each has in its own words)."""
+    if not pids:
+        return {}
+    own = own_groups or []
+    flags = sql.SQL(", ").join(sql.SQL("p.tsv @@ %s::tsquery") for _ in own) if own else sql.SQL("")
+    query = sql.SQL("SELECT {cols}, p.doc_idx, ARRAY[{flags}]::boolean[] FROM {s}.paragraphs p JOIN {s}.documents d "
+                    "USING (doc_idx) WHERE p.pid = ANY(%s)").format(cols=_HIT_COLUMNS, flags=flags, s=schema)
+    out = {}
+    for r in conn.execute(query, [*own, list(pids)]).fetchall():
+        out[r[0]] = {"pid": r[0], "n": r[1], "heading": r[2], "text": r[3], "council": list(r[4]),
+                     "severity": list(r[5]), "year": r[6], "date_sort": r[7], "doc_id": r[8], "title": r[9],
+                     "url": r[10], "year_confidence": r[11], "doc_council": list(r[12]),
+                     "doc_severity": list(r[13]), "doc_idx": r[14], "own": list(r[15] or [])}
+    return out
+
+
+def hit(row: dict, marks: QueryMarks, score: float, more: int, others: list[int]) -> Hit:
+    """One stored paragraph as a Hit with its highlighted snippet."""
+    return Hit(doc_id=row["doc_id"], paragraph=row["n"], title=row["title"], url=row["url"], council=row["council"],
+               year=row["year"] or None, severity=row["severity"], heading=row["heading"],
+               snippet_html=mark(row["text"], marks), score=round(float(score), 4), more_in_doc=more,
+               other_paragraphs=others, year_confidence=row["year_confidence"] or "")
+
+
+def context_matched(q: PgQuery, row: dict) -> list[str]:
+    """Which kinds of document context matched query words the paragraph itself lacks."""
+    aliases = _alias_stems()
+    context = {
+        "title": {s for _, s in stems_of(row["title"])},
+        "council": {s for c in row["doc_council"] for s in aliases.get(c, {st for _, st in stems_of(c)})},
+        "severity": {s for g in row["doc_severity"] for _, s in stems_of(g)},
+        "year": {str(row["year"])} if row["year"] else set(),
+    }
+    kinds: list[str] = []
+    for group, own in zip(q.plan.groups, row["own"]):
+        if own:
+            continue
+        for alt in group.alternatives:
+            kinds.extend(k for k in CONTEXT_KINDS if all(s in context[k] for s in alt.stems) and k not in kinds)
+    return kinds

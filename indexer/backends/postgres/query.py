@@ -1,0 +1,380 @@
+"""What the user typed, as SQL over one generation's `paragraphs p`: a match condition, and for plain words the
+best-match columns (groups matched, lifts, score).
+
+The reading is the project's own: plain words become the same best-match plan as in the embedded index (groups of
+synonyms, function words dropped, a minimum share of groups); explicit syntax is read by the same parser and its
+tree turned into tsquery text over the stored stems (cast with `::tsquery`, so PostgreSQL stems nothing) and
+column conditions for facet fields. Every value travels as a bound parameter; SQL text comes only from this
+module's fixed fragments and whitelisted column names.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from psycopg import sql
+
+from indexer import settings
+from indexer.backends.embedded.collector.ranking import B, K1
+from indexer.analysis import stem
+from indexer.backends.embedded.query.bestmatch import BestMatchPlan, meaningful_groups
+from indexer.search.movement import is_cue_word, movements_in
+from indexer.search.query import cut_query, is_plain, named_councils
+from indexer.search.synonyms import Alternative, Group, group_words, stems_of
+from indexer.search.understand import subjudgements_in
+from indexer.backends.embedded.query.parse import parse_syntax_tree  # the one syntax parser (Whoosh's, adapted)
+from indexer.search import querytree as qt
+from indexer.search.snippets import MATCH_FIELDS, QueryMarks, query_marks
+from indexer.backends.postgres.rows import quote_lexeme
+
+FIELD_WEIGHTS = {"title": "A", "heading": "B", "text": "D"}
+OWN = "BD"  # a paragraph's own words: heading and text (A = title and C = context are its document's)
+ARRAY_FIELDS = ("council", "severity", "grade_change")
+TEXT_FIELDS = settings.SUBJUDGEMENT_FIELDS
+# ts_rank's weights {D, C, B, A} lie in [0, 1]: text relative to the heading's boost; title and context rank nothing.
+RANK_WEIGHTS = "{%.4f, 0, 1, 0}" % (1 / settings.HEADING_BOOST)
+
+
+class Catalog:
+    """What the query reader asks of a generation: word frequencies, wildcard words, stored facet spellings."""
+
+    def df(self, terms: list[str]) -> dict[str, int]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def words_like(self, pattern: str, limit: int) -> tuple[list[str], bool]:  # pragma: no cover
+        raise NotImplementedError
+
+    def facet_values(self, name: str) -> set[str]:  # pragma: no cover
+        raise NotImplementedError
+
+    def suggest(self, word: str) -> str | None:  # pragma: no cover
+        raise NotImplementedError
+
+    paragraphs: int = 0
+    average_length: float = 1.0
+
+
+@dataclass
+class Expr:
+    """An SQL fragment and its parameters."""
+
+    sql: sql.Composable
+    params: list = field(default_factory=list)
+
+
+@dataclass
+class PgQuery:
+    """A read query: the match condition (None = everything), marks, a note, and best-match columns."""
+
+    where: Expr | None
+    marks: QueryMarks
+    message: str | None = None
+    plan: BestMatchPlan | None = None
+    groups: list[str] = field(default_factory=list)   # tsquery per group, any weight
+    required: int = 0                                 # groups a paragraph must match (plain words)
+    matched: Expr | None = None                       # int: groups (and stand-ins) matched
+    lift: Expr | None = None                          # int: named judgement / council / movement lifts
+    score: Expr | None = None                         # float: relevance
+    flags: list[Expr] = field(default_factory=list)   # bool per group and stand-in: the paragraph has it
+    corrections: tuple[tuple[str, str], ...] = ()     # (typed, searched as well) for unknown words
+    columns: list[tuple[str, Expr]] = field(default_factory=list)  # computed once per row, read by lift and score
+    cheap: Expr | None = None                         # float: a cheap stand-in for score, to pick candidates
+
+    @property
+    def everything(self) -> bool:
+        """Nothing asked: browse by date."""
+        return self.where is None
+
+
+def ts(tsquery: str) -> Expr:
+    """The condition `p.tsv @@ <tsquery>`."""
+    return Expr(sql.SQL("p.tsv @@ %s::tsquery"), [tsquery])
+
+
+def lexeme(stem: str, weights: str = "") -> str:
+    """One tsquery lexeme restricted to weights."""
+    return quote_lexeme(stem) + (":" + weights if weights else "")
+
+
+def phrase(stems: tuple[str, ...] | list[str], weights: str = "") -> str:
+    """Adjacent stems as a tsquery phrase."""
+    return "(" + " <-> ".join(lexeme(s, weights) for s in stems) + ")"
+
+
+def read(catalog: Catalog, text: str, strict: bool = False) -> PgQuery:
+    """Plain words become a best-match query; explicit syntax a strict one, with a plain-words fallback."""
+    text, message = cut_query(text)
+    if not text.strip():
+        return PgQuery(None, query_marks(None), message)
+    if is_plain(text):
+        return _plain(catalog, text, strict, message)
+    return _syntax(catalog, text, message)
+
+
+# --- plain words: best match ------------------------------------------------------------------------------------
+
+def _plain(catalog: Catalog, text: str, strict: bool, message: str | None) -> PgQuery:
+    """The embedded backend's best-match plan, as SQL columns."""
+    words = stems_of(text)
+    if not words:
+        return PgQuery(None, query_marks(None), message)
+    known = catalog.facet_values("grade_change")
+    moves = tuple(("grade_change", v) for v in movements_in(text) if v in known) if settings.GRADE_CHANGE_BOOST else ()
+    found = meaningful_groups(group_words(words))
+    if moves and not strict:
+        found = [g for g in found if not is_cue_word(g.typed)] or found
+    unique = list({g.alternatives[0].stems: g for g in reversed(found)}.values())[::-1]
+    if len(unique) > settings.MAX_QUERY_GROUPS:
+        unique = unique[: settings.MAX_QUERY_GROUPS]
+        cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
+        message = f"{message} {cut}" if message else cut
+    unique, corrections = _corrected(catalog, unique)
+    boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text)) + named_councils(text)
+    plan = BestMatchPlan(tuple(unique), strict, boosts, moves if not strict else ())
+    query = _plan_query(catalog, plan, message)
+    query.corrections = corrections
+    return query
+
+
+def _corrected(catalog: Catalog, groups: list[Group]) -> tuple[list[Group], tuple[tuple[str, str], ...]]:
+    """Groups whose one word no paragraph has get the speller's correction as an alternative (as the embedded
+    index): "safegaurding" also finds "safeguarding"."""
+    single = [g for g in groups if len(g.alternatives) == 1 and len(g.alternatives[0].stems) == 1]
+    df = catalog.df(sorted({g.alternatives[0].stems[0] for g in single})) if single else {}
+    out, corrections = [], []
+    for group in groups:
+        if group in single and not df.get(group.alternatives[0].stems[0]) \
+                and len(corrections) < settings.MAX_SPELLING_WORDS:
+            correction = (catalog.suggest(group.typed.lower())
+                          if len(group.typed) <= settings.MAX_SPELLING_WORD_CHARS else None)
+            if correction:
+                group = Group(group.typed, (*group.alternatives,
+                                            Alternative((stem(correction),), settings.SPELLING_WEIGHT, correction)))
+                corrections.append((group.typed, correction))
+        out.append(group)
+    return out, tuple(corrections)
+
+
+def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> PgQuery:
+    """Groups as tsqueries; matched = groups found (own words or context) plus stand-ins; score = BM25-like rank
+    of each group's own words times its idf (context alone counts CONTEXT_WEIGHT), times the matched share of
+    the query's idf to COVERAGE_POWER (as the embedded ranking)."""
+    df = catalog.df(sorted({s for g in plan.groups for s in g.alternatives[0].stems}))
+    total = max(catalog.paragraphs, 1)
+    groups, own, idfs = [], [], []
+    for group in plan.groups:
+        alternatives = [lexeme(a.stems[0]) if len(a.stems) == 1 else phrase(a.stems) for a in group.alternatives]
+        groups.append("(" + " | ".join(alternatives) + ")")
+        own.append("(" + " | ".join(lexeme(a.stems[0], OWN) if len(a.stems) == 1 else phrase(a.stems, OWN)
+                                    for a in group.alternatives) + ")")
+        rarest = max(1, min(df.get(s, 0) for s in group.alternatives[0].stems))
+        idfs.append(math.log1p((total - rarest + 0.5) / (rarest + 0.5)))
+    facet_parts = [_has_value(facet, value) for facet, value in plan.stand_ins]
+    flags = [Expr(sql.SQL("p.tsv @@ %s::tsquery"), [g]) for g in groups] + facet_parts
+    matched = _sum([Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in flags])
+    # Each group is tested once per row (columns g<i>, o<i> of the ranking's inner scan); lift and score read them.
+    columns = [(f"g{i}", Expr(sql.SQL("p.tsv @@ %s::tsquery"), [g])) for i, g in enumerate(groups)] + \
+              [(f"o{i}", Expr(sql.SQL("p.tsv @@ %s::tsquery"), [o])) for i, o in enumerate(own)]
+    g_col = [sql.SQL("p.") + sql.Identifier(f"g{i}") for i in range(len(groups))]
+    o_col = [sql.SQL("p.") + sql.Identifier(f"o{i}") for i in range(len(groups))]
+    boosts = [_has_value(facet, value) for facet, value in plan.boosts + plan.stand_ins]
+    any_own = sql.SQL("(") + sql.SQL(" OR ").join(o_col) + sql.SQL(")")
+    lift = (_sum([Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in boosts]) if boosts
+            else Expr(sql.SQL("0")))
+    lift = Expr(sql.SQL("CASE WHEN {} THEN {} ELSE 0 END").format(any_own, lift.sql), lift.params)
+    idf_total = sum(idfs) or 1.0
+    score_parts, share_parts = [], []
+    for g, o, gc, oc, idf in zip(groups, own, g_col, o_col, idfs):
+        score_parts.append(Expr(sql.SQL("CASE WHEN {} THEN %s * ts_rank(%s::float4[], p.tsv, %s::tsquery, 1) * 10 "
+                                        "WHEN {} THEN %s ELSE 0 END").format(oc, gc),
+                                [idf, RANK_WEIGHTS, o, settings.CONTEXT_WEIGHT * idf]))
+        share_parts.append(Expr(sql.SQL("CASE WHEN {} THEN %s ELSE 0 END").format(gc), [idf / idf_total]))
+    score = Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(score_parts).sql, _sum(share_parts).sql),
+                 _sum(score_parts).params + _sum(share_parts).params + [settings.COVERAGE_POWER])
+    # The cheap key that picks the candidates to score: BM25 with one occurrence per word (length counts).
+    norm = sql.SQL("(1.0 + %s * (1 - %s + %s * p.length / %s))")
+    norm_params = [K1, B, B, max(catalog.average_length, 1.0)]
+    cheap_parts = [Expr(sql.SQL("CASE WHEN {} THEN %s / {} WHEN {} THEN %s ELSE 0 END").format(oc, norm, gc),
+                        [idf * (K1 + 1), *norm_params, settings.CONTEXT_WEIGHT * idf])
+                   for oc, gc, idf in zip(o_col, g_col, idfs)]
+    cheap = Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(cheap_parts).sql, _sum(share_parts).sql),
+                 _sum(cheap_parts).params + _sum(share_parts).params + [settings.COVERAGE_POWER])
+    any_group = "(" + " | ".join(groups) + ")"
+    where = ts(any_group)
+    if facet_parts:  # a stand-in alone (a document reporting the movement) also matches
+        where = _or([where, *facet_parts])
+    return PgQuery(where, plan.marks(), message, plan, groups, plan.required, matched, lift, score, flags,
+                   columns=columns, cheap=cheap)
+
+
+def _has_value(facet: str, value: str) -> Expr:
+    """A paragraph has a facet value (whitelisted column)."""
+    if facet in ARRAY_FIELDS:
+        return Expr(sql.SQL("%s = ANY(p.{})").format(sql.Identifier(facet)), [value])
+    if facet in TEXT_FIELDS:
+        return Expr(sql.SQL("coalesce(p.{} = %s, false)").format(sql.Identifier(facet)), [value])
+    return Expr(sql.SQL("false"))
+
+
+def _sum(parts: list[Expr]) -> Expr:
+    """parts added."""
+    if not parts:
+        return Expr(sql.SQL("0"))
+    return Expr(sql.SQL(" + ").join(p.sql for p in parts), [x for p in parts for x in p.params])
+
+
+def _or(parts: list[Expr]) -> Expr:
+    """parts OR-ed."""
+    return Expr(sql.SQL("(") + sql.SQL(" OR ").join(p.sql for p in parts) + sql.SQL(")"),
+                [x for p in parts for x in p.params])
+
+
+def and_(*parts: Expr) -> Expr:
+    """Conditions AND-ed."""
+    return Expr(sql.SQL("(") + sql.SQL(" AND ").join(p.sql for p in parts) + sql.SQL(")"),
+                [x for p in parts for x in p.params])
+
+
+def _and(parts: list[Expr]) -> Expr:
+    """parts AND-ed."""
+    return Expr(sql.SQL("(") + sql.SQL(" AND ").join(p.sql for p in parts) + sql.SQL(")"),
+                [x for p in parts for x in p.params])
+
+
+# --- explicit syntax --------------------------------------------------------------------------------------------
+
+class _Unmatchable(Exception):
+    """A part of the query no paragraph can match."""
+
+
+def _syntax(catalog: Catalog, text: str, message: str | None) -> PgQuery:
+    """The project's query syntax, matched strictly as written; on trouble plain words, any of them, and a note."""
+    note = None
+    try:
+        if text.count('"') % 2:
+            raise ValueError("an unclosed quotation mark")
+        parsed = parse_syntax_tree(text)
+        if parsed is None:
+            raise ValueError("nothing searchable")
+        parsed, note = _expand(catalog, parsed)
+        if parsed is None:
+            raise ValueError("nothing searchable")
+        where = _condition(catalog, parsed)
+        marks = query_marks(parsed)
+    except Exception as exc:  # noqa: BLE001 - any syntax trouble becomes a message, never a 500
+        words = re.findall(r"\w+", text)
+        reason = str(exc) if isinstance(exc, ValueError) else "syntax the search could not read"
+        shown = (f"showing results for the words “{' '.join(words[:20])}”" if words
+                 else "showing everything, newest first")
+        message = f"Could not read the query as written ({reason}); {shown}. See the syntax help."
+        if not words:
+            return PgQuery(None, query_marks(None), message)
+        stems = [s for _, s in stems_of(" ".join(words))]
+        where = ts("(" + " | ".join(lexeme(s, OWN) for s in stems) + ")")
+        marks = QueryMarks(frozenset(stems), ())
+    return PgQuery(where, marks, message or note, score=_relevance(marks))
+
+
+def _relevance(marks: QueryMarks) -> Expr:
+    """Rank by the marked words in heading and text, lifted where the title has them (as the embedded order)."""
+    words = sorted(marks.words | {w for p in marks.phrases for w in p})
+    if not words:
+        return Expr(sql.SQL("0"))
+    own = "(" + " | ".join(lexeme(w, OWN) for w in words) + ")"
+    title = "(" + " | ".join(lexeme(w, "A") for w in words) + ")"
+    return Expr(sql.SQL("ts_rank(%s::float4[], p.tsv, %s::tsquery, 1) * CASE WHEN p.tsv @@ %s::tsquery "
+                        "THEN %s ELSE 1 END"),
+                [RANK_WEIGHTS, own, title, 1.0 + settings.TITLE_MATCH_BONUS])
+
+
+def _expand(catalog: Catalog, q: qt.Node) -> tuple[qt.Node | None, str | None]:
+    """Wildcards and prefixes replaced by the words of the index they stand for (the most frequent kept)."""
+    notes: list[str] = []
+
+    def fix(node: qt.Node) -> qt.Node:
+        if isinstance(node, qt.Pattern) and node.field in FIELD_WEIGHTS:
+            pattern = node.text + ("*" if node.prefix else "")
+            if pattern[:1] in "*?":
+                raise ValueError(f"the pattern “{pattern}” starts with a wildcard, which would scan every word; "
+                                 "put some letters before * or ?")
+            words, capped = catalog.words_like(pattern.lower(), settings.MAX_EXPANSION_TERMS)
+            if capped:
+                notes.append(f"“{pattern}” matches many words; the {len(words)} most frequent were searched.")
+            if not words:
+                return qt.Or(())  # matches nothing
+            return qt.Or(tuple(qt.Term(node.field, w) for w in words))
+        return node
+
+    return qt.transform(q, fix), " ".join(notes) or None
+
+
+def _condition(catalog: Catalog, node: qt.Node) -> Expr:
+    """A query tree as one SQL condition (text parts merged into as few tsqueries as possible)."""
+    kind, value = _part(catalog, node)
+    return ts(value) if kind == "ts" else value
+
+
+def _part(catalog: Catalog, node: qt.Node) -> tuple[str, str | Expr]:
+    """("ts", tsquery text) for a text-only node, else ("sql", Expr)."""
+    if isinstance(node, qt.Phrase):
+        if node.field in FIELD_WEIGHTS:
+            return "ts", phrase(list(node.words), FIELD_WEIGHTS[node.field])
+        return "sql", _field_value(catalog, node.field, " ".join(node.words))
+    if isinstance(node, qt.Term):
+        if node.field in FIELD_WEIGHTS:
+            return "ts", lexeme(node.text, FIELD_WEIGHTS[node.field])
+        return "sql", _field_value(catalog, node.field, node.text)
+    if isinstance(node, qt.Range):
+        return "sql", _range(node)
+    if isinstance(node, qt.Everything):
+        return "sql", Expr(sql.SQL("true"))
+    if isinstance(node, qt.Not):
+        kind, inner = _part(catalog, node.part)
+        if kind == "ts":
+            return "ts", f"!{inner}" if inner.startswith("(") else f"!({inner})"
+        return "sql", Expr(sql.SQL("NOT ") + inner.sql, inner.params)
+    if isinstance(node, qt.AndNot):
+        return _combine(catalog, [node.positive, qt.Not(node.negative)], "&")
+    if isinstance(node, (qt.And, qt.Or)):
+        if not node.parts:
+            return "sql", Expr(sql.SQL("false"))
+        return _combine(catalog, list(node.parts), "&" if isinstance(node, qt.And) else "|")
+    raise ValueError(f"“{node}” is not a query this backend can read")
+
+
+def _combine(catalog: Catalog, children: list[qt.Node], op: str) -> tuple[str, str | Expr]:
+    """Children joined by AND (&) or OR (|): text children merged into one tsquery."""
+    parts = [_part(catalog, c) for c in children]
+    texts = [v for k, v in parts if k == "ts"]
+    others = [v for k, v in parts if k == "sql"]
+    if not others:
+        return "ts", "(" + f" {op} ".join(texts) + ")"
+    exprs = ([ts("(" + f" {op} ".join(texts) + ")")] if texts else []) + others
+    return "sql", _and(exprs) if op == "&" else _or(exprs)
+
+
+def _field_value(catalog: Catalog, name: str, value: str) -> Expr:
+    """`council:medway`, `severity:good`, `leadership:inadequate`, `year:2019` as column conditions, matched to
+    the stored spelling of the value."""
+    if name == "year":
+        if not value.strip().isdigit():
+            raise ValueError(f"year must be a number, not “{value}”")
+        return Expr(sql.SQL("p.year = %s"), [int(value)])
+    if name in ARRAY_FIELDS or name in TEXT_FIELDS:
+        stored = next((v for v in catalog.facet_values(name) if v.lower() == value.lower()), value)
+        return _has_value(name, stored)
+    raise ValueError(f"the field “{name}” cannot be searched")
+
+
+def _range(node: qt.Range) -> Expr:
+    """A year range (`year:[2018 TO 2020]`, `year:2019`)."""
+    if node.field != "year":
+        raise ValueError("only years can be searched as a range")
+    start, end = node.start, node.end
+    parts = [Expr(sql.SQL("p.year > 0"))]
+    if start is not None:
+        parts.append(Expr(sql.SQL("p.year >= %s"), [start]))
+    if end is not None:
+        parts.append(Expr(sql.SQL("p.year <= %s"), [end]))
+    return _and(parts)

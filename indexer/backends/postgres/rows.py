@@ -1,0 +1,152 @@
+"""A read Document as the rows PostgreSQL stores: one document row, paragraph rows with an analysed tsvector.
+
+The tsvector holds the project's own analysis (indexer/analysis.py: the same words, folding and Snowball stems as
+the embedded index) as `simple`-configuration lexemes with positions, so PostgreSQL never stems a second time and
+phrases match as in the embedded index. Weights tell the fields apart inside one tsvector: A the document title,
+B the section heading, C the document context (council names and aliases, grade words, year), D the text.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from psycopg.types.json import Jsonb
+
+from indexer import settings
+from indexer.analysis import _RAW_WORDS, fold_and_stem
+from indexer.backends.embedded.write.build import date_sort_key
+from indexer.models import Document
+from indexer.backends.embedded.query.context import _GENERIC_NAME_WORDS, _alias_stems
+from indexer.search.synonyms import stems_of
+
+MAX_POSITION = 16383  # PostgreSQL's largest tsvector position
+MAX_LEXEME_BYTES = 2000
+GAP = 3  # positions left between fields, so no phrase runs from one into the next
+WEIGHTS = {"title": "A", "heading": "B", "context": "C", "text": "D"}
+
+
+def analysed(text: str, findall=_RAW_WORDS.findall) -> list[str]:
+    """A text's stems in order: exactly the tokens the embedded index gets for it."""
+    return list(map(fold_and_stem, findall(text)))
+
+
+def context_stems(doc: Document) -> list[str]:
+    """The words a document's paragraphs are also findable by: council names and aliases, grades, year."""
+    aliases = _alias_stems()
+    out: list[str] = []
+    for council in doc.council:
+        out.extend(sorted(aliases.get(council, {s for _, s in stems_of(council)} - _GENERIC_NAME_WORDS)))
+    for grade in doc.severity:
+        out.extend(s for _, s in stems_of(grade or ""))
+    if doc.year:
+        out.append(str(doc.year))
+    return out
+
+
+def quote_lexeme(lexeme: str) -> str:
+    """A lexeme quoted for tsvector / tsquery input (quotes doubled, backslashes escaped)."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+_QUOTED: dict[str, str | None] = {}
+
+
+def _quoted(stem: str) -> str | None:
+    """A stem quoted for tsvector input, cached; None for one PostgreSQL cannot hold."""
+    out = _QUOTED.get(stem, "")
+    if out == "":
+        if len(_QUOTED) > 500_000:
+            _QUOTED.clear()
+        out = _QUOTED[stem] = quote_lexeme(stem) if stem and len(stem.encode("utf-8")) <= MAX_LEXEME_BYTES else None
+    return out
+
+
+def tsvector_literal(fields: list[tuple[str, list[str]]]) -> str:
+    """A tsvector's text form from (weight, stems) runs placed one after another with gaps."""
+    positions: dict[str, list[str]] = {}
+    at = 1
+    for weight, stems in fields:
+        suffix = "" if weight == "D" else weight
+        end = at + len(stems)
+        if end > MAX_POSITION:  # rare: a very long paragraph's tail shares the last position
+            numbers = [str(min(i, MAX_POSITION)) + suffix for i in range(at, end)]
+        else:
+            numbers = [str(i) + suffix for i in range(at, end)] if suffix else list(map(str, range(at, end)))
+        for stem, number in zip(stems, numbers):
+            have = positions.get(stem)
+            if have is None:
+                positions[stem] = [number]
+            elif len(have) < 256:  # PostgreSQL keeps at most 256 positions per lexeme
+                have.append(number)
+        at = end + GAP
+    return " ".join(q + ":" + ",".join(p) for s, p in positions.items() if (q := _quoted(s)) is not None)
+
+
+@dataclass
+class DocumentRows:
+    """One document's row, its paragraph rows and the distinct text stems of each paragraph (for df)."""
+
+    document: tuple
+    paragraphs: list[tuple]
+    paragraph_stems: list[set[str]]
+
+
+class FacetKeys:
+    """Numbers for the distinct facet combinations (councils, grades, year, sub-judgements) of a generation's
+    paragraphs: facet counting groups matches by this one integer and reads the values from a small table."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple, int] = {}
+
+    def key(self, councils: list[str], grades: list[str], year: int, subs: tuple) -> int:
+        """The number of one combination (new ones numbered in order)."""
+        combination = (tuple(councils), tuple(grades), year, subs)
+        found = self.keys.get(combination)
+        if found is None:
+            found = self.keys[combination] = len(self.keys)
+        return found
+
+    def rows(self) -> Iterator[tuple]:
+        """The facet_keys table's rows."""
+        for (councils, grades, year, subs), fkey in self.keys.items():
+            yield (fkey, list(councils), list(grades), year, *subs)
+
+
+def document_rows(doc: Document, doc_idx: int, first_pid: int, keys: FacetKeys) -> DocumentRows:
+    """The rows of one read, annotated document."""
+    date_sort = date_sort_key(doc)
+    year = doc.year or 0
+    title = analysed(doc.title)
+    context = context_stems(doc)
+    grade_of = {s.council: s.grade for s in doc.subjects}
+    subs = tuple(doc.subjudgements.get(name) or None for name in settings.SUBJUDGEMENT_FIELDS)
+    paragraphs, stems, length = [], [], 0
+    every = set(title) | set(context)
+    for i, para in enumerate(doc.paragraphs):
+        councils = para.council or doc.council
+        # In a round-up, a paragraph about particular councils carries only their grades (as the embedded index).
+        grades = [grade_of[c] for c in councils if grade_of.get(c)] if para.council else [g for g in doc.severity if g]
+        text = analysed(para.text)
+        heading = analysed(para.heading)
+        tsv = tsvector_literal([("A", title), ("C", context), ("B", heading), ("D", text)])
+        grades = list(dict.fromkeys(grades))
+        paragraphs.append((first_pid + i, doc_idx, para.n, para.heading, para.text, list(councils), grades, year,
+                           date_sort, *subs, list(doc.grade_change), len(text),
+                           keys.key(councils, grades, year, subs), tsv))
+        stems.append(set(text) | set(heading))
+        every |= stems[-1]
+        length += len(text)
+    document = (doc_idx, doc.doc_id, doc.path, doc.kind, doc.title, doc.url or "", doc.published, year,
+                doc.year_confidence or "", list(doc.council), list(doc.council_code),
+                [g for g in doc.severity if g], Jsonb(doc.subjudgements), list(doc.grade_change),
+                Jsonb(doc.outcomes[0]) if doc.outcomes else None, date_sort, len(doc.paragraphs), length,
+                " ".join(q for s in every if (q := _quoted(s)) is not None))
+    return DocumentRows(document, paragraphs, stems)
+
+
+def iter_terms(df: dict[str, int]) -> Iterator[tuple[str, int]]:
+    """The vocabulary rows (stems that fit a tsvector)."""
+    for term, count in df.items():
+        if term and len(term.encode("utf-8")) <= MAX_LEXEME_BYTES:
+            yield term, count
+
