@@ -9,6 +9,7 @@ from . import confidence
 from . import outcomes as outcome_table
 from .article import annotate_article
 from .council import report_council
+from .cover import cover_text
 from .gazetteer import display_name
 from .record import link_outcome, set_severity_confidence, set_year
 from .severity import decide, grade_statements, report_overall, report_subjudgements
@@ -20,13 +21,13 @@ REPORT_COVER = re.compile(r"\b(inspection dates?|inspection of|inspection report
 
 
 def is_report(doc: Document) -> bool:
-    """True for a PDF whose first page is an inspection report's cover."""
-    return doc.kind == "pdf" and bool(REPORT_COVER.search(doc.meta.get("first_page_text", "")))
+    """True for a PDF whose first page is an inspection report's cover (or a text file opening with one)."""
+    return bool(REPORT_COVER.search(cover_text(doc)))
 
 
 def annotate_report(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
     """An inspection report: council from the cover, grade from the judgement table, year from the record."""
-    first_page = doc.meta.get("first_page_text", "")
+    first_page = cover_text(doc)
     end, end_line = inspection_end_from_text(first_page + "\n" + raw[:3000])
     code, why = report_council(first_page, published or end)
     if not code:
