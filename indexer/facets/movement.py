@@ -16,6 +16,7 @@ from . import outcomes as outcome_table
 from .attribution import council_mentions
 from .grade_context import is_past, shed_by_action
 from .severity import is_sub_area
+from .scan import grade_matches
 from .text_units import Sentence, document_sentences
 
 IMPROVED, DECLINED = "improved", "declined"
@@ -65,7 +66,7 @@ class Move:
 def sentence_moves(sentence: str) -> list[Move]:
     """The grade changes one sentence states ("shaken off its inadequate rating", "downgraded to inadequate")."""
     out = []
-    for match in GRADE_RE.finditer(sentence):
+    for match in grade_matches(sentence):
         before = sentence[max(0, match.start() - 120):match.start()]
         after = sentence[match.end():match.end() + 30]
         grade = grade_of_match(match)
@@ -93,7 +94,7 @@ def past_grades(sentences: list[Sentence], subject: str, day: dt.date | None) ->
         text = sentence.text
         if is_sub_area(text) or any(code != subject for _, code in council_mentions(text, day)):
             continue
-        for match in GRADE_RE.finditer(text):
+        for match in grade_matches(text):
             before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 40]
             if is_cued_word(match.group()) and not _RATED_BEFORE.search(before):
                 continue  # "the previous inspection found good practice"
