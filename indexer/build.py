@@ -7,7 +7,7 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +16,7 @@ from whoosh import index as whoosh_index
 
 from . import filestate, settings
 from .analysis import raw_words
+from .annotation_cache import AnnotationCache
 from .documents import annotate_within_limit, load_documents
 from .extract import iter_sources
 from .layout import (BUILD_INFO, GENERATION_PREFIX, current_generation, prune_old_generations,  # noqa: F401
@@ -96,8 +97,17 @@ def rebuild(sources: list[Path], index_dir: Path | None = None,
             progress: Callable[[Document, int], None] | None = None) -> BuildReport:
     """Index every document under `sources` into a fresh generation of `index_dir` and switch to it."""
     index_dir = Path(index_dir) if index_dir is not None else settings.default_index()
-    return build_from_documents(load_documents(sources), index_dir, [str(Path(s).resolve()) for s in sources],
-                                progress)
+    cache = AnnotationCache.of_index(index_dir)
+    used: set[str] = set()
+
+    def noting_keys(documents: Iterable[Document]) -> Iterator[Document]:
+        for doc in documents:
+            used.add(doc.meta.get("annotation_key", ""))
+            yield doc
+    report = build_from_documents(noting_keys(load_documents(sources, cache=cache)), index_dir,
+                                  [str(Path(s).resolve()) for s in sources], progress)
+    cache.prune(used)  # entries of files no longer in the sources (or of older annotation code)
+    return report
 
 
 def build_from_documents(documents: Iterable[Document], index_dir: Path, sources: list[str],
