@@ -30,6 +30,7 @@ from .recent import newest_paragraphs
 from .results import document_view, index_stats
 from .significant import significant_terms
 from .similar import ParagraphMissing, similar_paragraphs
+from .warmup import warm_generation
 
 
 class IndexMissing(FileNotFoundError):
@@ -54,20 +55,22 @@ class SearchIndex:
             with self._lock:
                 if self._gen is None or self._gen.path != path:
                     # The old generation is left to the garbage collector: requests may still be using it.
-                    self._gen = open_generation(path)
+                    opened = open_generation(path)
+                    warm_generation(opened)  # the first search after an open is not the one that pays
+                    self._gen = opened
                 gen = self._gen
         return gen
 
     def warm(self, freeze: bool = False) -> None:
-        """Open the live generation and build what its first search would (document context, facet value
-        codes, word lists), so a server's first user does not wait for them: seconds at a million paragraphs.
+        """Open the live generation, which builds what its first search would (document context, facet value
+        codes, word lists: search/warmup.py), so a server's first user does not wait: seconds at a million.
 
         With `freeze` (a long-running server), every object alive now is moved out of the garbage collector's
         sight (`gc.freeze`): the index's own structures are never garbage, and walking their hundreds of
         thousands of objects made an occasional request 50-100 ms slower at a million paragraphs.
         """
         if self.exists():
-            execute.search(self.generation(), SearchRequest(q="children services council"))
+            self.generation()
         if freeze:
             gc.collect()
             gc.freeze()
