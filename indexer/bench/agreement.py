@@ -59,8 +59,10 @@ def explain(row: dict, q: BenchQuery, index, db, tantivy_page) -> Disagreement:
     totals = {"reportsearch": row["ours_strict"], "FTS5": row["fts_total"],
               **({"Tantivy": row["tantivy_total"]} if "tantivy_total" in row else {})}
     searched = index.search(request).match_info.get("words")
-    for name, found in sets.items():
-        extra = [k for k in found if any(k not in sets[n] for n in sets if n != name)]
+    extras = {name: [k for k in found if any(k not in sets[n] for n in sets if n != name)]
+              for name, found in sets.items()}
+    for name in sorted(extras, key=lambda n: -len(extras[n])):  # the larger side of the difference first
+        found, extra = sets[name], extras[name]
         if extra:
             key = extra[0]
             missing = [n for n in sets if n != name and key not in sets[n]]
