@@ -257,8 +257,8 @@ def format_result(result: dict) -> str:
                            ("texts_warm", "the same again, files unchanged"),
                            ("pdfs_cold", "rebuild --source <the PDFs> --source seeds, cold")):
             r = f[key]
-            lines.append(f"{label}: {r['seconds']:.1f} s end to end, {r['documents']} documents, "
-                         f"{r['paragraphs']:,} paragraphs = {r['rate']:,.0f} paragraphs/s")
+            lines.append(f"{label}: {r['seconds']:.1f} s end to end ({r.get('cpu_seconds', 0):.1f} CPU s), "
+                         f"{r['documents']} documents, {r['paragraphs']:,} paragraphs = {r['rate']:,.0f} paragraphs/s")
     if "error" in result.get("http", {}):
         lines.append(f"HTTP: {result['http']['error']}")
     elif "http" in result:
