@@ -70,12 +70,18 @@ def search_page(db: sqlite3.Connection, q: BenchQuery) -> dict:
     return {"total": total, "top": top, "council": councils, "year": years, "grade": grades}
 
 
-def hit_ids(db: sqlite3.Connection, q: BenchQuery) -> dict[tuple[str, int], str]:
-    """Every matching paragraph of a query as (doc_id, n) -> its text (for explaining disagreements)."""
-    sql = ("SELECT meta.doc_id, meta.n, para.heading || ' / ' || para.text FROM para JOIN meta ON meta.id = para.rowid "
-           "WHERE para MATCH ?")
+def hit_ids(db: sqlite3.Connection, q: BenchQuery) -> set[tuple[str, int]]:
+    """Every matching paragraph of a query as (doc_id, n) (for explaining disagreements)."""
+    sql = "SELECT meta.doc_id, meta.n FROM para JOIN meta ON meta.id = para.rowid WHERE para MATCH ?"
     args: list = [q.fts]
     if q.grade:
         sql += " AND +para.rowid IN (SELECT id FROM grade WHERE value = ?)"
         args.append(q.grade)
-    return {(doc_id, n): text for doc_id, n, text in db.execute(sql, args)}
+    return set(db.execute(sql, args))
+
+
+def paragraph_text(db: sqlite3.Connection, key: tuple[str, int]) -> str:
+    """One paragraph's heading and text."""
+    row = db.execute("SELECT para.heading || ' / ' || para.text FROM para JOIN meta ON meta.id = para.rowid "
+                     "WHERE meta.doc_id = ? AND meta.n = ?", list(key)).fetchone()
+    return row[0] if row else ""
