@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..grades import BY_VALUE, GRADE_RE, compares_as, grade_of_match, grades_agree, is_cued_word
+from ..grades import BY_VALUE, compares_as, grade_of_match, grades_agree, is_cued_word
 from ..models import Document
 from . import outcomes as outcome_table
 from .attribution import council_mentions

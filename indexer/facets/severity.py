@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .. import settings
 from .grade_context import left_behind, not_current
 from .scan import grade_matches
-from ..grades import BY_NUMBER, GRADE_RE, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
+from ..grades import BY_NUMBER, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 
 _G = rf"({REPORT_WORDS})"
 # Report judgement tables and summaries, strongest first.
