@@ -46,6 +46,7 @@ def test_failed_build_leaves_the_old_index_in_place(tmp_path, monkeypatch):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("indexer.ingest.documents.annotate", explode)
+    monkeypatch.setattr("indexer.ingest.annotation_cache.AnnotationCache.restore", lambda self, doc, key: False)  # annotate anew
     with pytest.raises(RuntimeError):
         rebuild([SEEDS], index_dir)
     assert current_generation(index_dir) == before

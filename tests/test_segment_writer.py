@@ -15,6 +15,7 @@ from indexer.backends.embedded.write.build import index_fields
 from indexer.ingest.documents import load_documents
 from indexer.backends.embedded.index.schema import build_schema
 from indexer.backends.embedded.postings.sequences import SequenceWriter
+from indexer.backends.embedded.index.stored import BACK, unpack
 
 from tests.conftest import NEWS, SEEDS
 
@@ -74,7 +75,8 @@ def _per_document(reader, schema) -> dict:
     scorable = [n for n in schema.names() if schema[n].scorable]
     columns = [n for n in schema.names() if schema[n].column_type]
     return {
-        "stored": [reader.stored_fields(i) for i in range(reader.doc_count_all())],
+        # as readers see them: a document's shared values (stored once, on its first paragraph) merged in
+        "stored": [unpack(reader.stored_fields(i), i, reader.stored_fields) for i in range(reader.doc_count_all())],
         "lengths": {n: [reader.doc_field_length(i, n, 0) for i in range(reader.doc_count_all())] for n in scorable},
         "totals": {n: reader.field_length(n) for n in scorable},
         "columns": {n: list(reader.column_reader(n)) for n in columns},
@@ -104,6 +106,12 @@ def test_same_index_as_whoosh_writer(tmp_path, monkeypatch, paragraphs, whoosh_b
         assert ("text", b"caseload") in want_postings
         assert got_postings == want_postings
         assert _per_document(got, actual.schema) == want_per_document
+        raw = [got.stored_fields(i) for i in range(got.doc_count_all())]
+        later = [f for f in raw if BACK in f]
+        if by_document:  # a document's shared values are stored once; paragraph by paragraph, on each
+            assert len(later) > len(raw) // 2 and not any("path" in f or "outcome" in f for f in later)
+        else:
+            assert not later
         if not by_document:  # by document, a segment ends after the document that fills it
             assert len(got.leaf_readers()) == -(-len(paragraphs) // segment_size)
         else:

@@ -70,28 +70,35 @@ def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir:
 @click.option("--http", is_flag=True, help="Also measure requests/s and latency through the waitress server.")
 @click.option("--workdir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where the temporary indexes go (default: the system temp folder).")
+@click.option("--from-files", is_flag=True,
+              help="Also time `reportsearch rebuild --source` end to end over the reports saved as .txt, and the PDFs.")
+@click.option("--no-tantivy", is_flag=True, help="Leave out the Tantivy column (it needs the bench extra).")
 @click.option("--json", "as_json", is_flag=True)
-def benchmark(source: Path, target: int, http: bool, workdir: Path | None, as_json: bool) -> None:
-    """Compare reportsearch with SQLite FTS5 on the same paragraphs and queries, in one run.
+def benchmark(source: Path, target: int, http: bool, workdir: Path | None, from_files: bool, no_tantivy: bool,
+              as_json: bool) -> None:
+    """Compare reportsearch with SQLite FTS5 and Tantivy on the same paragraphs and queries, in one run.
 
-    Extracts the folder once (cached), builds both engines at the given size, runs >= 100 distinct
-    sampled queries once on each, and prints p50/p95 per query kind with the ratio, build rates,
-    open time and memory.
+    Extracts the folder once (cached), builds every engine at the given size, runs >= 100 distinct
+    sampled queries once on each, and prints p50/p95 per query kind with the ratios, where the engines'
+    totals disagree and why, build rates, disk sizes, open time, first query and memory. Tantivy needs
+    `pip install -e ".[bench]"` (left out, with a note, when missing).
 
     \b
     Examples:
       reportsearch benchmark --paragraphs 100000
-      reportsearch benchmark --paragraphs 100000 --http
+      reportsearch benchmark --paragraphs 100000 --http --from-files
       reportsearch benchmark --paragraphs 1000000 --workdir /var/tmp
       reportsearch benchmark --paragraphs 300000 --database postgresql://localhost/postgres
     """
+    from indexer.backends.postgres.cli import chosen_database
+    from indexer.quality.bench.tantivy_engine import available
     from indexer.quality.benchmark import format_result, run
 
-    from indexer.backends.postgres.cli import chosen_database
-
+    if not no_tantivy and not available():
+        click.echo("Tantivy is not installed: its column is left out (pip install -e \".[bench]\").", err=True)
     database = chosen_database()  # --database URL: the PostgreSQL backend as one more column
     result = run(source, target, http=http, log=lambda m: click.echo(m, err=True), workdir=workdir,
-                 database_url=database.url if database else None)
+                 from_files=from_files, with_tantivy=not no_tantivy, database_url=database.url if database else None)
     if as_json:
         click.echo(json.dumps(result, indent=2))
     else:

@@ -16,6 +16,7 @@ from indexer.backends.embedded.index.integrity import GenerationGuard
 from indexer.backends.embedded.query.bestmatch import paragraphs_with_own_words
 from indexer.backends.embedded.query.matching import query_docs_in
 from indexer.backends.embedded.read import execute
+from indexer.backends.embedded.read.warmup import warm_generation
 from indexer.backends.embedded.read.execute import known_values
 from indexer.backends.embedded.read.collection import collection
 from indexer.backends.embedded.read.councils import council_summary, document_counts
@@ -51,7 +52,9 @@ class EmbeddedBackend:
             with self._lock:
                 if self._gen is None or self._gen.path != path:
                     # The old generation is left to the garbage collector: requests may still be using it.
-                    self._gen = self._guard.open(path, open_generation)
+                    opened = self._guard.open(path, open_generation)
+                    warm_generation(opened)  # the first search after an open is not the one that pays
+                    self._gen = opened
                 gen = self._gen
         else:
             self._guard.still_whole(path)  # a truncated mapped file must be found before a page fault
@@ -83,7 +86,7 @@ class EmbeddedBackend:
         thousands of objects made an occasional request 50-100 ms slower at a million paragraphs.
         """
         if self.exists():
-            execute.search(self.generation(), SearchRequest(q="children services council"))
+            self.generation()  # opening warms it (read/warmup.py)
         if freeze:
             gc.collect()
             gc.freeze()

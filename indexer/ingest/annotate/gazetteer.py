@@ -128,9 +128,15 @@ _CONTEXT_RE = re.compile(r"\b(" + "|".join(_CONTEXT_ALIASES) + r")(?=(?:['’]s)
                          re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _current_by_name() -> dict[str, str]:
+    """Current authorities' short names -> code (built once, not per sentence)."""
+    return {a.name: a.code for a in authorities().values() if a.valid_to is None}
+
+
 def _context_mentions(text: str, taken: list[Mention]) -> list[Mention]:
     """Short forms such as "Brighton council" where no full name was matched at that place."""
-    by_name = {a.name: a.code for a in authorities().values() if a.valid_to is None}
+    by_name = _current_by_name()
     out = []
     for match in _CONTEXT_RE.finditer(text):
         if any(m.start <= match.start() < m.end for m in taken):
@@ -149,6 +155,13 @@ def short_form_code(word: str) -> str | None:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every authority name in the text, longest match first, marked when part of another body's name."""
+    return list(_mentions(text))  # a copy: callers may change their list
+
+
+# Every rule scans the same sentences for councils (subjects, attribution, movement): each text is scanned once.
+@lru_cache(maxsize=8192)
+def _mentions(text: str) -> tuple[Mention, ...]:
+    """find_mentions, remembered per text."""
     pattern, codes = _alias_index()
     mentions = []
     text = _capitals_text(text)
@@ -161,7 +174,7 @@ def find_mentions(text: str) -> list[Mention]:
         is_org = bool(_ORG_WORDS.match(following) or _PAPER_WORDS.match(following))
         mentions.append(Mention(match.start(), match.end(), alias, codes[alias], is_org))
     extra = _context_mentions(text, mentions)
-    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+    return tuple(sorted(mentions + extra, key=lambda m: m.start) if extra else mentions)
 
 
 def resolve(codes: tuple[str, ...], day: dt.date | None) -> str:

@@ -17,6 +17,7 @@ from indexer.ingest.annotate.attribution import council_mentions
 from indexer.ingest.annotate.grade_context import is_past, shed_by_action
 from indexer.ingest.annotate.severity import is_sub_area
 from indexer.ingest.annotate.text_units import Sentence, document_sentences
+from indexer.ingest.annotate.scan import grade_matches
 
 IMPROVED, DECLINED = "improved", "declined"
 _Q = r"['‘“\"]?"
@@ -65,7 +66,7 @@ class Move:
 def sentence_moves(sentence: str) -> list[Move]:
     """The grade changes one sentence states ("shaken off its inadequate rating", "downgraded to inadequate")."""
     out = []
-    for match in GRADE_RE.finditer(sentence):
+    for match in grade_matches(sentence):
         before = sentence[max(0, match.start() - 120):match.start()]
         after = sentence[match.end():match.end() + 30]
         grade = grade_of_match(match)
@@ -93,7 +94,7 @@ def past_grades(sentences: list[Sentence], subject: str, day: dt.date | None) ->
         text = sentence.text
         if is_sub_area(text) or any(code != subject for _, code in council_mentions(text, day)):
             continue
-        for match in GRADE_RE.finditer(text):
+        for match in grade_matches(text):
             before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 40]
             if is_cued_word(match.group()) and not _RATED_BEFORE.search(before):
                 continue  # "the previous inspection found good practice"

@@ -13,6 +13,7 @@ from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
 from indexer.ingest.annotate.severity import decide, grade_statements, report_overall, report_subjudgements
 from indexer.ingest.annotate.year import inspection_end_from_text
+from indexer.ingest.annotate.cover import cover_text
 
 # An Ofsted report's cover, as opposed to, say, a news article saved as PDF that mentions Ofsted.
 REPORT_COVER = re.compile(r"\b(inspection dates?|inspection of|inspection report|annual performance assessment"
@@ -20,13 +21,13 @@ REPORT_COVER = re.compile(r"\b(inspection dates?|inspection of|inspection report
 
 
 def is_report(doc: Document) -> bool:
-    """True for a PDF whose first page is an inspection report's cover."""
-    return doc.kind == "pdf" and bool(REPORT_COVER.search(doc.meta.get("first_page_text", "")))
+    """True for a PDF whose first page is an inspection report's cover (or a text file opening with one)."""
+    return bool(REPORT_COVER.search(cover_text(doc)))
 
 
 def annotate_report(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
     """An inspection report: council from the cover, grade from the judgement table, year from the record."""
-    first_page = doc.meta.get("first_page_text", "")
+    first_page = cover_text(doc)
     end, end_line = inspection_end_from_text(first_page + "\n" + raw[:3000])
     code, why = report_council(first_page, published or end)
     if not code and doc.meta.get("given_council_code"):  # validated against the gazetteer when read

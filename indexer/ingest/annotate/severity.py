@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from indexer import settings
 from indexer.ingest.annotate.grade_context import left_behind, not_current
 from indexer.grades import BY_NUMBER, GRADE_RE, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
+from indexer.ingest.annotate.scan import grade_matches
 
 _G = rf"({REPORT_WORDS})"
 # Report judgement tables and summaries, strongest first.
@@ -121,7 +122,7 @@ def report_subjudgements(text: str) -> dict[str, str]:
 def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     """The grades a sentence gives as current judgements, weighted; past and non-grade uses dropped."""
     out = []
-    for match in GRADE_RE.finditer(sentence):
+    for match in grade_matches(sentence):
         grade = grade_of_match(match)
         before, after = sentence[max(0, match.start() - 60):match.start()], sentence[match.end():match.end() + 40]
         quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\""

@@ -15,7 +15,7 @@ from indexer.ingest.extract import iter_files
 from indexer.models import Document, Paragraph
 
 CACHE_DIR = Path(os.environ.get("REPORTSEARCH_CACHE", Path(tempfile.gettempdir()) / "reportsearch-cache"))
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: grade_change kept
 
 
 def _fingerprint(source: Path) -> str:
@@ -32,7 +32,7 @@ def doc_to_json(doc: Document) -> dict:
     return {"path": doc.path, "kind": doc.kind, "title": doc.title, "url": doc.url,
             "published": doc.published.isoformat() if doc.published else None, "council": doc.council,
             "council_code": doc.council_code, "year": doc.year, "severity": doc.severity,
-            "subjudgements": doc.subjudgements, "outcomes": doc.outcomes, "facet_evidence": doc.facet_evidence,
+            "subjudgements": doc.subjudgements, "grade_change": doc.grade_change, "outcomes": doc.outcomes, "facet_evidence": doc.facet_evidence,
             "meta": {k: v for k, v in doc.meta.items() if k in ("doc_id", "warnings")},
             "paragraphs": [[p.n, p.text, p.heading, p.council] for p in doc.paragraphs]}
 

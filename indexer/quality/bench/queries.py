@@ -92,3 +92,35 @@ def sample_queries(docs: list[Document], per_kind: int = 20, seed: int = 9) -> l
 def kind_group(kind: str) -> str:
     """The issue's four kinds (the three word bands are one kind)."""
     return "single words" if kind.startswith("word (") else kind
+
+
+def distinct_queries(docs: list[Document], count: int, seed: int = 17) -> list[BenchQuery]:
+    """`count` distinct queries for the HTTP load (single words, word pairs, short phrases, some with a grade),
+    so that no request repeats one before it and the server's result cache cannot answer it."""
+    rng = random.Random(seed)
+    df = _doc_frequencies(docs)
+    words = [w for w, n in df.items() if n >= 2]
+    paragraphs = [p.text for d in docs for p in d.paragraphs if len(_WORD.findall(p.text)) > 8]
+    grades = sorted({g for d in docs for g in d.severity if g}) or [None]
+    out: list[BenchQuery] = []
+    seen: set = set()
+    attempts = 0
+    while len(out) < count and attempts < count * 20:
+        attempts += 1
+        shape = rng.randrange(4)
+        if shape == 0:
+            q = BenchQuery("word", (rng.choice(words),))
+        elif shape == 1:
+            pair = rng.sample(words, 2)
+            q = BenchQuery("two words", tuple(pair))
+        elif shape == 2:
+            found = _WORD.findall(rng.choice(paragraphs))
+            start = rng.randrange(0, len(found) - 3)
+            q = BenchQuery("phrase", tuple(w.lower() for w in found[start:start + rng.choice((2, 3))]), phrase=True)
+        else:
+            q = BenchQuery("word + grade", (rng.choice(words),), grade=rng.choice(grades))
+        key = (q.text, q.grade)
+        if key not in seen:
+            seen.add(key)
+            out.append(q)
+    return out

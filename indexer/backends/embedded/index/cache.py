@@ -27,3 +27,8 @@ class LruCache:
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
         return value
+
+    def clear(self) -> None:
+        """Forget every value."""
+        with self._lock:
+            self._items.clear()

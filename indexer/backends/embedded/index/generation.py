@@ -22,6 +22,7 @@ from indexer.backends.embedded.postings.inverted import load as load_inverted, l
 from indexer.backends.embedded.postings.pairs import load_pairs
 from indexer.backends.embedded.postings.whoosh_postings import EMPTY, block_reading_works, read_postings
 from indexer.backends.embedded.postings.sequences import load as load_sequences
+from indexer.backends.embedded.index.stored import unpack
 
 
 @dataclass(eq=False)  # identity: caches elsewhere are keyed by the generation object
@@ -45,6 +46,7 @@ class Generation:
     masks: LruCache = field(default_factory=lambda: LruCache(settings.QUERY_CACHE_SIZE))
     terms: LruCache = field(default_factory=lambda: LruCache(settings.TERM_CACHE_SIZE))
     results: LruCache = field(default_factory=lambda: LruCache(settings.RESULT_CACHE_SIZE))
+    heads: LruCache = field(default_factory=lambda: LruCache(settings.DOCUMENT_HEAD_CACHE_SIZE))
     local: threading.local = field(default_factory=threading.local)
     searchers: list = field(default_factory=list)  # every thread's searcher, closed with the generation
 
@@ -197,12 +199,17 @@ class Generation:
         return self.terms.get((fieldname, word), read)
 
     def stored(self, docnum: int) -> dict:
-        """The stored fields of one paragraph."""
-        return self.searcher.stored_fields(int(docnum))
+        """The stored fields of one paragraph (its document's shared ones merged in: indexer/stored.py)."""
+        return unpack(self.searcher.stored_fields(int(docnum)), int(docnum), self._document_head)
+
+    def _document_head(self, docnum: int) -> dict:
+        """The raw stored fields of a document's first paragraph, cached (every hit of the document reads them)."""
+        return self.heads.get(docnum, lambda: self.searcher.stored_fields(docnum))
 
     def paragraphs_of(self, doc_id: str) -> list[dict]:
         """The stored fields of every paragraph of one document, in order."""
-        return sorted((dict(f) for f in self.searcher.documents(doc_id=doc_id)), key=lambda f: f["n"])
+        return sorted((dict(self.stored(d)) for d in self.searcher.document_numbers(doc_id=doc_id)),
+                      key=lambda f: f["n"])
 
 
 def open_generation(path: Path) -> Generation:

@@ -63,6 +63,9 @@ def build_schema() -> fields.Schema:
         severity=fields.KEYWORD(**facet),
         **{name: fields.KEYWORD(**facet) for name in settings.SUBJUDGEMENT_FIELDS},
         grade_change=fields.KEYWORD(**facet),  # "from inadequate", "to good", "improved": a ranking boost
+        # A document's shared stored values are kept once, on its first paragraph (indexer/stored.py).
+        doc_back=fields.STORED(),
+        doc_shared=fields.STORED(),
     )
     for name in ("council", "council_code", "severity", *settings.SUBJUDGEMENT_FIELDS, "grade_change"):
         schema[name].analyzer = facet_analyzer()

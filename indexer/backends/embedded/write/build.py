@@ -8,6 +8,8 @@ import re
 import shutil
 import time
 from collections.abc import Callable, Iterable
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +34,7 @@ from indexer.stemming import ANALYSIS_VERSION
 from indexer.backends.embedded.index import integrity
 from indexer.ingest.extract.unicode import source_path
 from indexer.backends.embedded.write.shrink import check_shrink
+from indexer.ingest.annotation_cache import AnnotationCache
 
 if TYPE_CHECKING:  # imported where used: the search package imports this module
     from indexer.backends.embedded.postings.sequences import SequenceWriter
@@ -86,8 +89,18 @@ def rebuild(sources: list[Path], index_dir: Path | None = None,
     `allow_shrink`; links out of a source folder are followed only with `follow_links`.
     """
     index_dir = Path(index_dir) if index_dir is not None else settings.default_index()
-    return build_from_documents(load_documents(sources, follow_links=follow_links), index_dir,
-                                [str(Path(s).resolve()) for s in sources], progress, allow_shrink=allow_shrink)
+    cache = AnnotationCache.of_index(index_dir)
+    used: set[str] = set()
+
+    def noting_keys(documents: Iterable[Document]) -> Iterator[Document]:
+        for doc in documents:
+            used.add(doc.meta.get("annotation_key", ""))
+            yield doc
+    report = build_from_documents(noting_keys(load_documents(sources, follow_links=follow_links, cache=cache)),
+                                  index_dir, [str(Path(s).resolve()) for s in sources], progress,
+                                  allow_shrink=allow_shrink)
+    cache.prune(used)  # entries of files no longer in the sources (or of older annotation code)
+    return report
 
 
 def build_from_documents(documents: Iterable[Document], index_dir: Path, sources: list[str],

@@ -13,6 +13,7 @@ from whoosh.util.numeric import length_to_byte
 from indexer.backends.embedded.write.segments.perdoc import write_per_document
 from indexer.backends.embedded.write.segments.postings import (TermPostings, decoded_lengths, write_term,
                                                                write_text_postings)
+from indexer.backends.embedded.index.stored import pack
 
 TEXT_FIELD = "text"
 _MEMO_LIMIT = 50_000
@@ -68,7 +69,7 @@ class SegmentWriter:
         varying = [n for n in names if n not in shared and n not in same]
         for offset, fields in enumerate(paragraphs):
             docnum = first + offset
-            stored = dict(shared)
+            stored: dict = {}
             for name in varying:
                 value = fields.get(name)
                 if value is None:
@@ -78,7 +79,8 @@ class SegmentWriter:
                 else:
                     self._add_field(name, value, fields.get(f"_stored_{name}", value), range(docnum, docnum + 1),
                                     stored)
-            self.stored.append(stored or None)
+            packed = pack(shared, stored, offset)  # the shared values once per document (indexer/stored.py)
+            self.stored.append(packed or None)
         self.docnum += count
 
     def add_document(self, text_ids: Sequence[int], **fields) -> None:

@@ -1,0 +1,30 @@
+"""Grade phrases found once per sentence and shared by every rule that reads them.
+
+The grade rules (current grade, movement, past grades) each looked for grade phrases in every sentence; one
+grade regex over a sentence costs ~70 µs, so a 300-paragraph document paid three full scans of ~1,100
+sentences. Here a sentence is scanned once, and only when a cue word of some grade phrase occurs in it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from indexer.grades import GRADE_RE
+
+# Every phrasing in the grade table contains one of these words (checked by tests/test_facets_scan.py over the
+# table and over real sentences): a sentence with none of them names no grade.
+_CUES = re.compile(r"excellent|poor|fail|lowest|worst|highest|top|requir|perform|adequate|outstanding|good|\bRI\b",
+                   re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def grade_matches(sentence: str) -> tuple[re.Match, ...]:
+    """GRADE_RE's matches in a sentence, in order (scanned once per distinct sentence)."""
+    if not _CUES.search(sentence):
+        return ()
+    return tuple(GRADE_RE.finditer(sentence))
+
+
+def has_cue(text: str) -> bool:
+    """True when a grade cue word occurs in the text."""
+    return bool(_CUES.search(text))

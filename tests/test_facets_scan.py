@@ -1,0 +1,57 @@
+"""The shared grade scan finds exactly what a full GRADE_RE scan finds, and splits a document once."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from indexer.ingest.chunk import sentences
+from indexer.ingest.extract import read_document
+from indexer.ingest.annotate import scan
+from indexer.ingest.annotate.gazetteer import find_mentions
+from indexer.ingest.annotate.text_units import document_sentences
+from indexer.grades import _PHRASES, GRADE_RE
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ["rated excellent", "judged poor", "failing children's services", "the lowest possible rating",
+            "the worst grade", "the 'excellent' band", "the highest judgement", "the top rating",
+            "requires improvement to be good", "require improvement", "requiring improvement", "performing excellently",
+            "performs adequately", "performing poorly", "performs well",
+            "performs excellently", "performing adequately", "performs poorly", "performing well", "outstanding", "adequate", "inadequate",
+            "good", "RI", "Ri"]
+
+
+def _texts() -> list[str]:
+    """Every sentence of the seeds and of the news fixtures."""
+    out = []
+    for path in [*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/fixtures/**/*.txt"), *ROOT.glob("tests/fixtures/**/*.html")]:
+        doc = read_document(path)
+        out += [s for p in doc.paragraphs for s in sentences(p.text)]
+    return out
+
+
+def test_every_grade_phrasing_has_a_cue_word():
+    for example in EXAMPLES:
+        assert GRADE_RE.search(example), example  # the examples are grade phrases
+        assert scan.grade_matches(example), example
+    # an example for every phrasing of the grade table: a phrasing added here needs one (with a cue word)
+    for pattern, _ in _PHRASES:
+        assert any(re.search(pattern, e, re.IGNORECASE) for e in EXAMPLES), pattern
+
+
+def test_gated_scan_equals_the_full_scan_on_real_sentences():
+    texts = _texts()
+    assert len(texts) > 500
+    for text in texts:
+        assert [m.span() for m in scan.grade_matches(text)] == [m.span() for m in GRADE_RE.finditer(text)], text
+
+
+def test_sentences_split_once_and_mentions_copied(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Kent council was rated good. Medway was judged inadequate.\n\nA second paragraph here.\n")
+    doc = read_document(path)
+    first = document_sentences(doc)
+    first.append("changed by a caller")
+    assert document_sentences(doc) == first[:-1]  # the shared split is not the caller's list
+    mentions = find_mentions("Kent and Medway")
+    mentions.clear()
+    assert len(find_mentions("Kent and Medway")) == 2
