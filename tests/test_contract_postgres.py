@@ -400,3 +400,20 @@ def test_feeds_exports_and_documents_match_the_embedded_index(backend, embedded)
         assert {k: mine[k] for k in ("title", "year", "council", "severity", "published")} == \
             {k: other[k] for k in ("title", "year", "council", "severity", "published")}
         assert [(p["n"], p["text"]) for p in mine["paragraphs"]] == [(p["n"], p["text"]) for p in other["paragraphs"]]
+
+
+def test_every_page_serves_from_postgresql_and_its_replica(database):
+    from webui import create_app
+
+    app = create_app({"TESTING": True, "INDEX_DIR": "/nonexistent-index", "DATABASE_URL": database.primary.url,
+                      "REPLICAS": [database.replica.url]})
+    client = app.test_client()
+    found = client.get("/search.json?q=zeppelin").get_json()
+    assert found["total"] > 0 and found["hits"][0]["snippet"].count("<mark>") >= 1
+    assert all(v["toggle_url"].startswith("?") for v in found["facets"]["council"])  # links made above the seam
+    for url in ("/", "/search?q=trampoline&council=Medway", "/search.csv?q=zeppelin", "/search.atom?q=zeppelin",
+                "/search/grid?q=zeppelin", "/doc/medway-2019.txt?q=zeppelin", "/council/Medway", "/councils",
+                "/about", "/similar?doc=medway-2019.txt&p=1"):
+        response = client.get(url)
+        assert response.status_code in (200, 404), url  # 404 only where no such paragraph exists
+        assert response.status_code == 200 or url.startswith("/similar"), url

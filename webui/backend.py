@@ -8,8 +8,9 @@ from indexer.backends import SearchBackend, open_backend
 
 def init_backend(app) -> None:
     """Open the configured backend once per app: a database URL when given, else the index folder."""
-    app.extensions["reportsearch"] = open_backend(index_dir=app.config["INDEX_DIR"],
-                                                  database=app.config.get("DATABASE_URL") or None)
+    database = app.config.get("DATABASE_URL") or None
+    replicas = {"replicas": list(app.config.get("REPLICAS") or [])} if database else {}
+    app.extensions["reportsearch"] = open_backend(index_dir=app.config["INDEX_DIR"], database=database, **replicas)
 
 
 def get_backend() -> SearchBackend:

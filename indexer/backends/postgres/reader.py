@@ -161,8 +161,19 @@ class PostgresBackend:
                                 facets=facet_values(counts, req), facet_labels={f.name: f.label for f in FACETS},
                                 message=_message(q), suggestion=suggestion,
                                 year_histogram=sorted((int(y), c) for y, c in histogram.items()),
-                                match_info=_match_info(q, match), corrections=list(q.corrections))
+                                match_info=_match_info(q, match, self._all_words(conn, schema, q, match, req, total)),
+                                corrections=list(q.corrections))
         return self._request(work)
+
+    @staticmethod
+    def _all_words(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, total: int) -> int:
+        """Matching paragraphs (under the facet selections) that have every group of a best-match query."""
+        if q.plan is None or not q.groups or q.required >= len(q.groups):
+            return total
+        every = Expr(sql.SQL("p.tsv @@ %s::tsquery"), ["(" + " & ".join(q.groups) + ")"])
+        where = and_(match, facet_filter(req), every)
+        return conn.execute(sql.SQL("SELECT count(*) FROM {}.paragraphs p WHERE ").format(schema) + where.sql,
+                            where.params).fetchone()[0]
 
     def export_rows(self, req: SearchRequest, cap: int = settings.CSV_EXPORT_CAP) -> tuple[list[ExportRow], int]:
         """Matching paragraphs as flat rows, ranked, up to `cap`; and the total."""
@@ -464,7 +475,7 @@ class _Spelling:
         self.speller = speller
 
 
-def _match_info(q: PgQuery, match: Expr) -> dict:
+def _match_info(q: PgQuery, match: Expr, all_words: int = 0) -> dict:
     """Which matching applied (toggle links are added above the seam)."""
     if q.plan is None:
         return {"mode": "syntax" if not q.everything else "browse"}
@@ -472,4 +483,4 @@ def _match_info(q: PgQuery, match: Expr) -> dict:
     if q.plan.stand_ins:
         words.append("grade " + " ".join(value for _, value in q.plan.stand_ins))
     return {"mode": "all" if q.plan.strict else "best", "words": words, "required": q.required,
-            "of": len(q.plan.groups) + bool(q.plan.stand_ins)}
+            "of": len(q.plan.groups) + bool(q.plan.stand_ins), "all_words": all_words}
