@@ -1,6 +1,6 @@
 """The backend contract, behaviour by behaviour, run on every backend: adding a backend is adding a parameter.
 
-Each test speaks only through `SearchBackend` / `IndexWriter` (indexer/backends/contract.py) over the same
+Each test speaks only through `SearchBackend` / `IndexWriter` (indexer/contract.py) over the same
 corpus (the seeds and the crafted fixtures), so what it asserts is what the product may rely on.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from indexer.backends import IndexWriter, ParagraphMissing, SearchBackend, open_backend, open_writer
-from indexer.backends.contract import DocumentView, ExportRow, GridCounts, IndexStats, SimilarResult
+from indexer.contract import DocumentView, ExportRow, GridCounts, IndexStats, SimilarResult
 from indexer.models import SearchRequest
 
 BACKENDS = ["embedded", "postgresql"]

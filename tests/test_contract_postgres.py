@@ -16,7 +16,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from indexer.backends.contract import IndexDamaged, IndexMissing, IndexWriter, ParagraphMissing, SearchBackend
+from indexer.contract import IndexDamaged, IndexMissing, IndexWriter, ParagraphMissing, SearchBackend
 from indexer.backends.postgres import Database, PostgresBackend, PostgresWriter, open_postgres
 from indexer.backends.embedded.write.build import build_from_documents
 from indexer.ingest.documents import load_documents

@@ -13,7 +13,7 @@ from indexer.features.feeds import atom_feed
 from indexer.backends import ParagraphMissing
 from indexer.features.grid import grid_page
 from indexer.search.params import request_from_params, request_params
-from indexer.backends.contract import SIMILAR_SCOPES as SCOPES
+from indexer.contract import SIMILAR_SCOPES as SCOPES
 
 from webui.views import search_index
 from webui.baseurl import external, feed_id

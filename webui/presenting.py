@@ -7,7 +7,7 @@ from flask import Blueprint
 
 from indexer.features import councils
 from indexer import settings
-from indexer.backends.contract import Collection, DocumentView
+from indexer.contract import Collection, DocumentView
 
 bp = Blueprint("presenting", __name__)
 

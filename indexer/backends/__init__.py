@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from indexer.backends.contract import IndexDamaged, IndexMissing, IndexWriter, ParagraphMissing, SearchBackend
+from indexer.contract import IndexDamaged, IndexMissing, IndexWriter, ParagraphMissing, SearchBackend
 
 __all__ = ["IndexDamaged", "IndexMissing", "IndexWriter", "ParagraphMissing", "SearchBackend", "open_backend",
            "open_writer"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from indexer.backends.contract import GridCounts
+from indexer.contract import GridCounts
 from indexer.models import SearchRequest
 from indexer.search.urls import query_string
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from indexer.models import SearchRequest
-from indexer.backends.contract import Collection
+from indexer.contract import Collection
 from indexer.search.understand import councils_in, grades_in, years_in
 from indexer.search.urls import toggle_url
 

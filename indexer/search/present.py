@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from indexer.backends.contract import Collection, SearchBackend
+from indexer.contract import Collection, SearchBackend
 from indexer.search.coverage import not_indexed
 from indexer.models import SearchRequest, SearchResult
 from indexer.search.facets import FACETS_BY_NAME

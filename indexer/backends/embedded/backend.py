@@ -8,8 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from indexer import settings
-from indexer.backends.contract import (BuildReport, Collection, CouncilSummary, DocumentView, ExportRow, GridCounts, IndexDamaged, IndexMissing, IndexStats,
-                                       ParagraphMatches, SimilarResult)
+from indexer.contract import (BuildReport, Collection, CouncilSummary, DocumentView, ExportRow, GridCounts,
+                              IndexDamaged, IndexMissing, IndexStats, ParagraphMatches, SimilarResult)
 from indexer.backends.embedded.index.generation import Generation, open_generation
 from indexer.backends.embedded.index.layout import current_generation, pointer_problem
 from indexer.backends.embedded.index.integrity import GenerationGuard

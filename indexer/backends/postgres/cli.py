@@ -93,7 +93,7 @@ def _build(choice: DatabaseChoice, sources: tuple, update: bool, allow_shrink: b
     """`rebuild` / `update` into the database: one line on success or on an operator's mistake."""
     import psycopg
 
-    from indexer.backends.contract import IndexDamaged
+    from indexer.contract import IndexDamaged
     from indexer.backends.postgres.writer import RebuildRunning
 
     reader, writer = _writer(choice)
@@ -118,7 +118,7 @@ def _stats(choice: DatabaseChoice, as_json: bool = False, **_) -> None:
     """`stats` of the live generation."""
     import json
 
-    from indexer.backends.contract import IndexMissing
+    from indexer.contract import IndexMissing
     from indexer.backends.postgres import Database, DatabaseUnavailable, PostgresBackend
 
     backend = PostgresBackend(Database(choice.url, list(choice.replicas)))

@@ -21,9 +21,9 @@ from indexer.backends.embedded.postings.terms import idf, is_content, words
 from indexer.search.snippets import QueryMarks, mark
 from indexer.backends.embedded.index.spelling import Speller
 from indexer.backends.embedded.read.collection import KIND_LABELS, current_council_names
-from indexer.backends.contract import (Collection, CouncilDocument, CouncilSummary, DocParagraph, DocumentView, ExportRow,
-                                       GridCell, GridCounts, GridRow, IndexMissing, IndexStats, ParagraphMatches,
-                                       ParagraphMissing, SimilarParagraph, SimilarResult, SimilarSource)
+from indexer.contract import (Collection, CouncilDocument, CouncilSummary, DocParagraph, DocumentView, ExportRow,
+                              GridCell, GridCounts, GridRow, IndexMissing, IndexStats, ParagraphMatches,
+                              ParagraphMissing, SimilarParagraph, SimilarResult, SimilarSource)
 from indexer.backends.postgres import layout
 from indexer.backends.postgres.database import Database
 from indexer.backends.postgres.facets import facet_counts, facet_filter, facet_values

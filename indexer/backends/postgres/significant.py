@@ -8,7 +8,7 @@ from psycopg import sql
 from indexer import settings
 from indexer.backends.embedded.read.significant import _phrases, jlh
 from indexer.backends.embedded.postings.terms import is_content, words
-from indexer.backends.contract import SignificantTerm
+from indexer.contract import SignificantTerm
 from indexer.backends.postgres.query import lexeme
 
 

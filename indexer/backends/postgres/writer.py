@@ -18,7 +18,7 @@ from indexer.ingest.documents import annotate_within_limit, load_documents
 from indexer.models import Document
 from indexer.backends.embedded.index.spelling import WordCounter
 from indexer.backends.embedded.write.update import _keeping_ids, _plan, _read
-from indexer.backends.contract import BuildReport, IndexDamaged
+from indexer.contract import BuildReport, IndexDamaged
 from indexer.backends.postgres import layout
 from indexer.backends.postgres.database import Database
 from indexer.backends.postgres.rows import FacetKeys, document_rows, iter_terms

@@ -6,7 +6,7 @@ import weakref
 
 import numpy as np
 
-from indexer.backends.contract import Collection
+from indexer.contract import Collection
 
 from indexer.ingest.annotate.gazetteer import authorities, display_name
 from indexer.backends.embedded.index.schema import split_facet

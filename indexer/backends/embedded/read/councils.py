@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from indexer.backends.contract import CouncilDocument, CouncilSummary
+from indexer.contract import CouncilDocument, CouncilSummary
 from indexer.backends.embedded.read.significant import significant_terms
 from indexer.models import split_facet
 

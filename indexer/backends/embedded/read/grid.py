@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from indexer.backends.contract import GridCell, GridCounts, GridRow
+from indexer.contract import GridCell, GridCounts, GridRow
 from indexer.backends.embedded.read.execute import selection
 from indexer.models import SearchRequest
 

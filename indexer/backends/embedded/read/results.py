@@ -6,7 +6,7 @@ import json
 import numpy as np
 
 from indexer import settings
-from indexer.backends.contract import DocParagraph, DocumentView, ExportRow, IndexStats
+from indexer.contract import DocParagraph, DocumentView, ExportRow, IndexStats
 from indexer.models import Hit
 from indexer.backends.embedded.index.schema import split_facet
 from indexer.search.snippets import QueryMarks, mark

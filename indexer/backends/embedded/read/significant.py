@@ -11,7 +11,7 @@ from collections import Counter
 import numpy as np
 
 from indexer import settings
-from indexer.backends.contract import SignificantTerm
+from indexer.contract import SignificantTerm
 from indexer.backends.embedded.index.cache import LruCache
 from indexer.backends.embedded.postings.terms import Word, doc_frequency, is_content, stems, words
 from indexer.search.synonyms import synonym_sets

@@ -11,8 +11,8 @@ from collections import Counter
 import numpy as np
 
 from indexer import settings
-from indexer.backends.contract import (SIMILAR_SCOPES as SCOPES, ParagraphMissing, SimilarParagraph, SimilarResult,
-                                       SimilarSource)
+from indexer.contract import (SIMILAR_SCOPES as SCOPES, ParagraphMissing, SimilarParagraph, SimilarResult,
+                              SimilarSource)
 from indexer.backends.embedded.index.schema import split_facet
 from indexer.search.snippets import QueryMarks, mark
 from indexer.backends.embedded.postings.terms import doc_frequency, idf, is_content, words

@@ -17,7 +17,7 @@ from whoosh import index as whoosh_index
 
 from indexer.ingest import filestate
 from indexer import settings
-from indexer.backends.contract import BuildReport
+from indexer.contract import BuildReport
 from indexer.analysis import raw_words
 from indexer.ingest.documents import annotate_within_limit, load_documents
 from indexer.ingest.extract import iter_sources
