@@ -58,7 +58,7 @@ def _urns() -> dict[str, str]:
 
 def councils(names: tuple[str, ...] | list[str] = ()) -> list[Council]:
     """The councils named (by name, alias or ONS code), or every one; an unknown name raises UnknownCouncil."""
-    from indexer.features.councils import find_council
+    from indexer.ingest.councils import find_council
 
     if not names:
         return [_council(code) for code in authorities()]

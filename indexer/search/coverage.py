@@ -38,7 +38,7 @@ def _related(value: str, held) -> tuple[list[tuple[str, str]], bool]:
     """The council's predecessors and successors that have documents ("its successor …", name), and whether one
     of them is the same
     children's services under the same name (Buckinghamshire County Council, then Buckinghamshire Council)."""
-    from indexer.features.councils import all_councils
+    from indexer.ingest.councils import all_councils
 
     council = all_councils().get(value)
     if council is None:

@@ -136,7 +136,7 @@ def _indexed_as(value: str, known: set[str]) -> str:
     -> "Buckinghamshire (Buckinghamshire County Council)", the same children's services before 2020)."""
     if value in known:
         return value
-    from indexer.features.councils import all_councils
+    from indexer.ingest.councils import all_councils
 
     council = all_councils().get(value)
     same = [name for name in (council.predecessors if council else ()) if name in known
