@@ -128,14 +128,9 @@ def _stats(choice: DatabaseChoice, as_json: bool = False, **_) -> None:
         raise click.ClickException(str(exc)) from exc
     finally:
         backend.db.close()
-    if as_json:
-        click.echo(json.dumps(info, ensure_ascii=False, indent=2))
-        return
-    click.echo(f"{info['documents']} documents, {info['paragraphs']} paragraphs; built {info['built_at']} from "
-               f"{', '.join(info['sources'])}; generation {info['generation']}")
-    for facet, values in info["facets"].items():
-        shown = ", ".join(f"{v} ({n})" for v, n in list(values.items())[:15])
-        click.echo(f"  {facet}: {shown}{' …' if len(values) > 15 else ''}")
+    from indexer.cli.indexing import print_stats
+
+    print_stats(info, as_json)
 
 
 HANDLED = {
