@@ -38,8 +38,9 @@ class EmbeddedBackend:
         self._gen: Generation | None = None
         self._guard = GenerationGuard(IndexDamaged)
 
-    def generation(self) -> Generation:
-        """The open generation, reopened when a rebuild has switched CURRENT; its files checked first."""
+    def generation(self, check: bool = True) -> Generation:
+        """The open generation, reopened when a rebuild has switched CURRENT; its files' sizes checked first
+        (`check=False` for the cached facts a page asks for right after its search: one check a page)."""
         path = current_generation(self.index_dir)
         if path is None:
             problem = pointer_problem(self.index_dir)
@@ -54,9 +55,10 @@ class EmbeddedBackend:
                     # The old generation is left to the garbage collector: requests may still be using it.
                     opened = self._guard.open(path, open_generation)
                     warm_generation(opened)  # the first search after an open is not the one that pays
+                    collection(opened)  # the front page's counts, read while the files were just verified
                     self._gen = opened
                 gen = self._gen
-        else:
+        elif check:
             self._guard.still_whole(path)  # a truncated mapped file must be found before a page fault
         return gen
 
@@ -75,7 +77,7 @@ class EmbeddedBackend:
 
     def built_at(self) -> str | None:
         """When the live generation was built (ISO timestamp)."""
-        return self.generation().info.get("built_at")
+        return self.generation(check=False).info.get("built_at")
 
     def warm(self, freeze: bool = False) -> None:
         """Open the live generation and build what its first search would (document context, facet value
@@ -101,7 +103,9 @@ class EmbeddedBackend:
 
     def export_rows(self, req: SearchRequest, cap: int = settings.CSV_EXPORT_CAP) -> tuple[list[ExportRow], int]:
         """Matching paragraphs as flat rows, ranked, up to `cap`; and the total."""
-        return execute.export_rows(self.generation(), req, cap)
+        gen = self.generation()
+        rows, total = gen.results.get(("export", repr(req), cap), lambda: execute.export_rows(gen, req, cap))
+        return list(rows), total  # cached per generation like whole results; callers get their own list
 
     def document(self, doc_id: str) -> DocumentView | None:
         """A whole document: its metadata and numbered paragraphs with headings."""
@@ -141,12 +145,12 @@ class EmbeddedBackend:
 
     def facet_values(self) -> dict[str, set[str]]:
         """Every value each facet field holds (cached with the generation)."""
-        gen = self.generation()
+        gen = self.generation(check=False)  # cached at open, no mapped file read
         return gen.results.get(("facet values",), lambda: known_values(gen))
 
     def collection(self) -> Collection:
         """What the live generation holds, counted by documents (computed once per generation)."""
-        return collection(self.generation())
+        return collection(self.generation(check=False))  # computed once per generation
 
     def document_counts(self) -> dict[str, int]:
         """Documents per council facet value (no index yet: none; a damaged one raises IndexDamaged)."""

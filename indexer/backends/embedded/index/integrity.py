@@ -55,9 +55,10 @@ def recorded(generation: Path) -> dict[str, list[int]] | None:
 
 def check_sizes(generation: Path, files: dict[str, list[int]]) -> None:
     """Raise IndexDamaged when a recorded file is missing or has another size (one stat per file)."""
+    folder = os.fspath(generation)
     for name, (size, _) in files.items():
         try:
-            found = os.stat(Path(generation) / name).st_size
+            found = os.stat(os.path.join(folder, name)).st_size
         except OSError:
             raise IndexDamaged(f"the index file {name} is missing") from None
         if found != size:
