@@ -5,7 +5,6 @@ each case asserts the reported reason (or the graceful answer), no 500, no unesc
 """
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import shutil
@@ -17,7 +16,7 @@ import pytest
 from indexer import settings
 from indexer.backends.embedded.write.build import current_generation, rebuild
 from indexer.ingest.extract import read_document, read_documents
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 
 from tests.conftest import search_total, SEEDS
 from tests.processes import child_states

@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from indexer.backends.embedded.write.build import current_generation, rebuild
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 
 from tests.conftest import search_total, SEEDS
 

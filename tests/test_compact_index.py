@@ -8,7 +8,7 @@ from indexer.quality.bench import disk
 from indexer.backends.embedded.write.build import rebuild
 from indexer.backends.embedded.index.layout import current_generation
 from indexer.models import SearchRequest
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 QUERIES = ["caseloads", "social workers", '"children in care"', "ofsted inadequate", "council"]

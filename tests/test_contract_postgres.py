@@ -21,7 +21,7 @@ from indexer.backends.postgres import Database, PostgresBackend, PostgresWriter,
 from indexer.backends.embedded.write.build import build_from_documents
 from indexer.ingest.documents import load_documents
 from indexer.models import SearchRequest
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from tests.conftest import PLANTED_DOCS, SEEDS
 
 

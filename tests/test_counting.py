@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer.backends.embedded.collector.counting import Matches, count_codes, document_codes
 from indexer.backends.embedded.collector.facets import value_codes, value_counts, year_counts
 

@@ -12,7 +12,7 @@ from indexer.cli import main
 from indexer.fetch import ClientConfig, FetchOptions, fetch, site
 from indexer.fetch.client import retry_after
 from indexer.models import SearchRequest
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 
 from tests.local_site import LocalSite, Reply, html, pdf
 from tests.pdfs import make_pdf

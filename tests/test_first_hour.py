@@ -9,7 +9,7 @@ from indexer.analysis import stem
 from indexer.backends.embedded.write.build import rebuild
 from indexer.cli import main
 from indexer.models import SearchRequest
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer.stemming import STEM_EXCEPTIONS
 from webui.presenting import council_label, readable_date
 

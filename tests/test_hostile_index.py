@@ -3,7 +3,6 @@ damaged generation a 503 with the reason (never a 500 or a dead process), housek
 from __future__ import annotations
 
 import errno
-import json
 import os
 import shutil
 from pathlib import Path
@@ -17,7 +16,7 @@ from indexer.backends.embedded.index import layout
 from indexer.backends.embedded.write.build import rebuild
 from indexer.cli import main
 from indexer.backends.embedded.index.layout import current_generation
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer.backends.embedded.write.shrink import IndexShrinks
 
 from tests.conftest import SEEDS

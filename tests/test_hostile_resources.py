@@ -18,7 +18,7 @@ from indexer.cli import main
 from indexer.ingest.extract import read_document
 from indexer.ingest.extract.bombs import inflated_size
 from indexer.backends.embedded.index.lock import RebuildLock, RebuildLocked
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 
 from tests.conftest import SEEDS
 from tests.hostile_helpers import PROSE, app_client, get, one_line_error, seed_copy

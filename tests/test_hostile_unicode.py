@@ -13,7 +13,7 @@ from urllib.parse import quote
 import pytest
 
 from indexer.backends.embedded.write.build import rebuild
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 
 from tests.hostile_helpers import PROSE, app_client, get, is_valid_text, seed_copy
 

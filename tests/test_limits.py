@@ -7,7 +7,7 @@ from whoosh.qparser import MultifieldParser
 
 from indexer import settings
 from indexer.search.limits import check_expansions, cut_query, limited_list, limited_query, words_to_correct
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer.backends.embedded.query.matching import _expanded_mask
 from indexer.backends.embedded.query.parse import GenerationLexicon
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from indexer.backends.embedded.write.build import rebuild
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer.backends.embedded.postings.pairs import PairPart, pair_key, phrase_in_parts
 from indexer.backends.embedded.write.update import update
 

@@ -64,7 +64,7 @@ def test_a_documents_whole_text_score_is_added_within_its_tier():
 
 
 def test_whole_document_scores_are_highest_for_the_document_with_the_words(seed_index):
-    from indexer.backends import SearchBackend, open_backend
+    from indexer.backends import open_backend
     from indexer.backends.embedded.query.bestmatch import BestMatchPlan, plan_hits
     from indexer.search.synonyms import group_words, stems_of
 

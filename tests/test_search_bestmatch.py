@@ -5,7 +5,7 @@ import pytest
 
 from indexer.models import SearchRequest
 from indexer.search.present import run_search
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer import settings
 from indexer.backends.embedded.query.bestmatch import BestMatchPlan, meaningful, meaningful_groups
 from indexer.search.synonyms import group_words, stems_of

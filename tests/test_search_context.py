@@ -6,7 +6,7 @@ from pathlib import Path
 
 from indexer.backends.embedded.write.build import rebuild
 from indexer.models import SearchRequest
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer.backends.embedded.query.context import document_context
 from indexer.backends.embedded.write.update import update
 
@@ -43,7 +43,7 @@ def test_context_follows_an_updated_document(tmp_path):
 
 def test_warm_builds_the_first_search_structures_before_any_request(seed_index, tmp_path):
     """A server warms its index at start: the document context and facet codes exist before the first search."""
-    from indexer.backends import SearchBackend, open_backend
+    from indexer.backends import open_backend
     from indexer.backends.embedded.query import context as context_module
     from indexer.backends.embedded.collector import facets as facets_module
 

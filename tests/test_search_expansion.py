@@ -5,7 +5,7 @@ from indexer.search import querytree as qt
 
 from indexer import settings
 from indexer.models import SearchRequest
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer.backends.embedded.query.parse import parse_query
 
 

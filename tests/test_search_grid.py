@@ -6,7 +6,7 @@ import io
 
 from indexer.features.grid import grid_page
 from indexer.models import SearchRequest
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 
 
 def test_grid_counts_equal_the_linked_searches(planted_index):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer.backends.embedded.postings.whoosh_postings import read_postings
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from whoosh.qparser import MultifieldParser
 
 from indexer.backends.embedded.query.matching import _mask

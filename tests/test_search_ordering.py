@@ -8,7 +8,7 @@ import pytest
 
 from indexer import settings
 from indexer.models import SearchRequest
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer.backends.embedded.query.bestmatch import share_matched
 from indexer.backends.embedded.collector.ordering import tiers_and_scores
 from indexer.search.query import named_councils

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import random
 
-import numpy as np
 import pytest
 from whoosh import query as wq
 
 from indexer.search import querytree as qt
 
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer.backends.embedded.query.phrases import phrase_docnums
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from indexer.backends.embedded.write.build import rebuild
 from indexer.models import SearchRequest
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer.backends.embedded.query.proximity import _close, proximity_factors
 from indexer.backends.embedded.query.parse import parse_query
 

@@ -13,7 +13,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pytest
 
 from indexer.backends.embedded.write.build import rebuild
 from indexer.models import SearchRequest

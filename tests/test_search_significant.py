@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from indexer.backends.embedded.read.councils import council_paragraphs
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer.backends.embedded.read.significant import jlh, significant_terms
 
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from indexer.backends import ParagraphMissing, open_backend
+from indexer.backends import ParagraphMissing, SearchBackend, open_backend
 from indexer.backends.embedded.read.similar import find_paragraph
 
 from tests.conftest import PLANTED_SOURCE

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from indexer.models import SearchRequest
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer.backends.embedded.query import context as context_module
 from indexer.backends.embedded.collector import facets as facets_module
 

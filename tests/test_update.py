@@ -12,7 +12,7 @@ from indexer.ingest import filestate
 from indexer.backends.embedded.write.build import current_generation, index_fields, rebuild
 from indexer.backends.embedded.index.schema import build_schema
 from indexer.models import SearchRequest
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer.backends.embedded.index import arrays as persisted
 from indexer.backends.embedded.write.update import update
 

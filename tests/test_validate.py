@@ -12,7 +12,7 @@ from indexer import settings
 from indexer.backends.embedded.write.build import current_generation, rebuild
 from indexer.cli import main
 from indexer.backends.embedded.index.schema import build_schema
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 from indexer.backends.embedded.index.validate import IndexInvalid, validate_generation
 
 from tests.conftest import search_total, SEEDS

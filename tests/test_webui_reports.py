@@ -6,7 +6,7 @@ import re
 import pytest
 
 from indexer.models import SearchRequest
-from indexer.backends import SearchBackend, open_backend
+from indexer.backends import open_backend
 
 from tests.test_search import _paragraph_councils
 

@@ -12,10 +12,9 @@ from indexer import settings
 from indexer.backends.embedded.write.build import count_files, rebuild as build_index
 from indexer.ingest.documents import load_documents
 from indexer.backends.embedded.index.lock import RebuildLocked
-from indexer.backends import IndexMissing, SearchBackend, open_backend
+from indexer.backends import IndexMissing, open_backend
 from indexer.backends.embedded.index.validate import IndexInvalid
 from indexer.cli.common import INDEX_OPTION
-from indexer.backends import SearchBackend, open_backend
 from indexer.cli.common import count
 
 

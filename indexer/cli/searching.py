@@ -12,7 +12,6 @@ from indexer.models import SearchRequest
 from indexer.backends import IndexMissing, SearchBackend, open_backend
 from indexer.cli.common import INDEX_OPTION, count, terminal_snippet
 from indexer.features.councils import council_label
-from indexer.backends import SearchBackend, open_backend
 
 YEAR = click.IntRange(1, 9999)
 

@@ -116,7 +116,6 @@ def _build(choice: DatabaseChoice, sources: tuple, update: bool, allow_shrink: b
 
 def _stats(choice: DatabaseChoice, as_json: bool = False, **_) -> None:
     """`stats` of the live generation."""
-    import json
 
     from indexer.contract import IndexMissing
     from indexer.backends.postgres import Database, DatabaseUnavailable, PostgresBackend

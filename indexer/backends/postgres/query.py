@@ -25,7 +25,7 @@ from indexer.search.synonyms import Alternative, Group, group_words, stems_of
 from indexer.search.understand import subjudgements_in
 from indexer.backends.embedded.query.parse import parse_syntax_tree  # the one syntax parser (Whoosh's, adapted)
 from indexer.search import querytree as qt
-from indexer.search.snippets import MATCH_FIELDS, QueryMarks, query_marks
+from indexer.search.snippets import QueryMarks, query_marks
 from indexer.backends.postgres.rows import quote_lexeme
 
 FIELD_WEIGHTS = {"title": "A", "heading": "B", "text": "D"}

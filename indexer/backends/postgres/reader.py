@@ -29,7 +29,7 @@ from indexer.backends.postgres.database import Database
 from indexer.backends.postgres.facets import facet_counts, facet_filter, facet_values
 from indexer.backends.postgres import matching
 from indexer.backends.postgres import pages
-from indexer.backends.postgres.pages import ANALYZER, own_groups
+from indexer.backends.postgres.pages import own_groups
 from indexer.backends.postgres.query import Catalog, Expr, PgQuery, and_, lexeme, read
 from indexer.backends.postgres.significant import significant
 

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from indexer.grades import BY_VALUE, GRADE_RE, compares_as, grade_of_match, grades_agree, is_cued_word
+from indexer.grades import BY_VALUE, compares_as, grade_of_match, grades_agree, is_cued_word
 from indexer.models import Document
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import council_mentions

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from indexer import settings
 from indexer.ingest.annotate.grade_context import left_behind, not_current
-from indexer.grades import BY_NUMBER, GRADE_RE, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
+from indexer.grades import BY_NUMBER, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.scan import grade_matches
 
 _G = rf"({REPORT_WORDS})"

@@ -19,7 +19,6 @@ from indexer.ingest.extract.pdf import read_pdf
 from indexer.ingest.extract.text import NotText, read_text, with_utf16_bom
 from indexer.ingest.extract.walk import Unreadable, iter_files, iter_sources  # noqa: F401 - iter_files is public API
 from indexer.ingest.extract.bombs import pdf_bomb_problem
-from indexer.ingest.extract.metadata import sidecar_metadata  # noqa: F401
 from indexer.ingest.extract.unicode import repair_document
 
 _READERS = {"text": read_text, "html": read_html, "pdf": read_pdf}

@@ -38,7 +38,7 @@ def _engine(name: str, path: Path):
     """A function answering one BenchQuery's page on an opened index."""
     if name == "reportsearch":
         from indexer.models import SearchRequest
-        from indexer.backends import SearchBackend, open_backend
+        from indexer.backends import open_backend
 
         index = open_backend(path)
         index.generation()  # opening = ready to answer (the server does this before taking requests)

@@ -1,7 +1,6 @@
 """Best-match search for plain word lists: groups of equivalent words, a minimum that must match, tiers and scores."""
 from __future__ import annotations
 
-import math
 import weakref
 from dataclasses import dataclass
 
@@ -9,7 +8,7 @@ import numpy as np
 
 from indexer import settings
 from indexer.backends.embedded.collector.ranking import FieldStats, TermPostings, bm25f
-from indexer.search.snippets import MATCH_FIELDS, QueryMarks
+from indexer.search.snippets import MATCH_FIELDS
 from indexer.backends.embedded.index.cache import LruCache
 from indexer.backends.embedded.query.context import document_context
 from indexer.backends.embedded.query.matching import phrase_mask

@@ -11,7 +11,7 @@ from collections import Counter
 import numpy as np
 
 from indexer import settings
-from indexer.contract import (SIMILAR_SCOPES as SCOPES, ParagraphMissing, SimilarParagraph, SimilarResult,
+from indexer.contract import (ParagraphMissing, SimilarParagraph, SimilarResult,
                               SimilarSource)
 from indexer.backends.embedded.index.schema import split_facet
 from indexer.search.snippets import QueryMarks, mark

@@ -9,7 +9,6 @@ import shutil
 import time
 from collections.abc import Callable, Iterable
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +29,6 @@ from indexer.backends.embedded.index.schema import build_schema, join_facet
 from indexer.backends.embedded.write.segments import BulkWriter, SegmentColumns
 from indexer.backends.embedded.index.spelling import WordCounter
 from indexer.backends.embedded.index.validate import validate_generation
-from indexer.stemming import ANALYSIS_VERSION
 from indexer.backends.embedded.index import integrity
 from indexer.ingest.extract.unicode import source_path
 from indexer.backends.embedded.write.shrink import check_shrink
