@@ -1,6 +1,7 @@
 """A search as URL parameters: the URL is the state, so every view and link can rebuild it."""
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from indexer import settings
@@ -30,9 +31,14 @@ def value_toggler(without: SearchRequest, name: str):
     base = query_string(without, page=1)
 
     def url(values: list[str]) -> str:
-        extra = urlencode([(name, v) for v in values])
-        return "?" + "&".join(part for part in (base, extra) if part)
+        return "?" + "&".join(part for part in (base, *(_pair(name, v) for v in values)) if part)
     return url
+
+
+@lru_cache(maxsize=100_000)
+def _pair(name: str, value: str) -> str:
+    """One encoded `name=value` (facet values repeat on every page: each is encoded once)."""
+    return urlencode([(name, value)])
 
 
 def toggle_url(req: SearchRequest) -> str:
