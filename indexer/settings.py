@@ -121,6 +121,9 @@ MAX_EXPANSION_TERMS = 100
 RESULT_CACHE_SIZE = 512
 # Stored fields of recently read documents' first paragraphs (their shared values: indexer/stored.py).
 DOCUMENT_HEAD_CACHE_SIZE = 2048
+# Other values derived from a generation (facet codes, document context, significant terms …), per kind.
+DERIVED_CACHE_SIZE = 256
+
 # Posting arrays of recent terms kept per generation for numpy BM25F ranking.
 TERM_CACHE_SIZE = 2048
 

@@ -44,14 +44,12 @@ def test_context_follows_an_updated_document(tmp_path):
 def test_warm_builds_the_first_search_structures_before_any_request(seed_index, tmp_path):
     """A server warms its index at start: the document context and facet codes exist before the first search."""
     from indexer.backends import open_backend
-    from indexer.backends.embedded.query import context as context_module
-    from indexer.backends.embedded.collector import facets as facets_module
 
     index = open_backend(seed_index)
     index.warm()
     gen = index.generation()
-    assert gen in context_module._BUILT
-    assert "council" in facets_module._CODES[gen]
+    assert "context" in gen.caches and "facet codes" in gen.caches  # built at open, before any search
+    assert gen.memo("facet codes", "council", lambda: None) is not None
     open_backend(tmp_path / "nothing").warm()  # no index yet: nothing to warm, no error
 
 

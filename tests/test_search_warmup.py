@@ -3,14 +3,12 @@ from __future__ import annotations
 
 from indexer.models import SearchRequest
 from indexer.backends import open_backend
-from indexer.backends.embedded.query import context as context_module
-from indexer.backends.embedded.collector import facets as facets_module
 
 
 def test_open_builds_the_first_search_structures(seed_index):
     gen = open_backend(seed_index).generation()  # no search yet
-    assert gen in context_module._BUILT
-    assert "council" in facets_module._CODES[gen]
+    assert "context" in gen.caches and "facet codes" in gen.caches  # built at open, before any search
+    assert gen.memo("facet codes", "council", lambda: None) is not None
     assert len(gen.results._items) == 0  # the warm-up's own pages are not kept
 
 

@@ -4,7 +4,6 @@ over the documents (thousands, not a million paragraphs); the few documents whos
 naming two councils) are counted paragraph by paragraph."""
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -33,16 +32,11 @@ class Matches:
         return self.gen.count_per_document(self.mask)
 
 
-_BUILT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
 def document_codes(gen, key, codes: np.ndarray) -> DocumentCodes:
     """The document view of a per-paragraph code array (non-negative; 0 counts nothing), cached per generation
     under `key`."""
-    built = _BUILT.setdefault(gen, {})
-    if key not in built:
-        built[key] = _document_codes(gen.doc_ids, len(gen.doc_names), codes, gen.document_runs)
-    return built[key]
+    return gen.memo("document codes", key,
+                    lambda: _document_codes(gen.doc_ids, len(gen.doc_names), codes, gen.document_runs))
 
 
 def _document_codes(doc_ids: np.ndarray, documents: int, codes: np.ndarray,

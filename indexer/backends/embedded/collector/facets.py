@@ -2,7 +2,6 @@
 (the registry, `indexer.search.facets`, says which facets there are and how their values are shown)."""
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,26 +21,25 @@ class ValueCodes:
     several: dict[int, np.ndarray]    # value index -> its docnums among paragraphs with several values
 
 
-_CODES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
 def value_codes(gen, name: str) -> ValueCodes:
     """A keyword field's value codes for a generation, built once (counting each value's postings against the
     match cost a pass over every posting per facet per query)."""
-    built = _CODES.setdefault(gen, {})
-    if name not in built:
-        postings = gen.keyword_postings.get(name, {})
-        values = list(postings)
-        codes = np.zeros(gen.size, dtype=np.int32)
-        per_paragraph = np.zeros(gen.size, dtype=np.int16)
-        for i, ids in enumerate(postings.values()):
-            codes[ids] = i + 1
-            per_paragraph[ids] += 1
-        several = per_paragraph > 1
-        codes[several] = 0
-        built[name] = ValueCodes(values, codes, {i: ids[several[ids]] for i, ids in enumerate(postings.values())
-                                                 if several[ids].any()})
-    return built[name]
+    return gen.memo("facet codes", name, lambda: _value_codes(gen, name))
+
+
+def _value_codes(gen, name: str) -> ValueCodes:
+    """Each paragraph's single value as a code; paragraphs with several values listed per value."""
+    postings = gen.keyword_postings.get(name, {})
+    values = list(postings)
+    codes = np.zeros(gen.size, dtype=np.int32)
+    per_paragraph = np.zeros(gen.size, dtype=np.int16)
+    for i, ids in enumerate(postings.values()):
+        codes[ids] = i + 1
+        per_paragraph[ids] += 1
+    several = per_paragraph > 1
+    codes[several] = 0
+    return ValueCodes(values, codes, {i: ids[several[ids]] for i, ids in enumerate(postings.values())
+                                      if several[ids].any()})
 
 
 def _matches(gen, within: Matches | np.ndarray) -> Matches:

@@ -47,8 +47,19 @@ class Generation:
     terms: LruCache = field(default_factory=lambda: LruCache(settings.TERM_CACHE_SIZE))
     results: LruCache = field(default_factory=lambda: LruCache(settings.RESULT_CACHE_SIZE))
     heads: LruCache = field(default_factory=lambda: LruCache(settings.DOCUMENT_HEAD_CACHE_SIZE))
+    caches: dict = field(default_factory=dict)  # kind -> LruCache: everything else derived from this generation
     local: threading.local = field(default_factory=threading.local)
     searchers: list = field(default_factory=list)  # every thread's searcher, closed with the generation
+
+    def memo(self, kind: str, key, compute, size: int = settings.DERIVED_CACHE_SIZE):
+        """The one cache API: `key`'s value in this generation's `kind` cache, computed once (LRU of `size`).
+
+        Whatever is derived from a generation lives and dies with it; a rebuilt index starts afresh.
+        """
+        cache = self.caches.get(kind)
+        if cache is None:
+            cache = self.caches.setdefault(kind, LruCache(size))
+        return cache.get(key, compute)
 
     @property
     def searcher(self):

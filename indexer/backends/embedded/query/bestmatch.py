@@ -1,7 +1,6 @@
 """Best-match search for plain word lists: groups of equivalent words, a minimum that must match, tiers and scores."""
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -9,14 +8,12 @@ import numpy as np
 from indexer import settings
 from indexer.backends.embedded.collector.ranking import FieldStats, TermPostings, bm25f
 from indexer.search.snippets import MATCH_FIELDS
-from indexer.backends.embedded.index.cache import LruCache
 from indexer.backends.embedded.query.context import document_context
 from indexer.backends.embedded.query.matching import phrase_mask
 from indexer.search.plan import BestMatchPlan, meaningful, meaningful_groups  # noqa: F401 - re-exported
 from indexer.search.synonyms import Alternative, Group
 from indexer.backends.embedded.query.opposites import OPPOSITE_FACTOR, opposite_paragraphs
 
-_PLANS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -37,10 +34,7 @@ class PlanHits:
 
 def plan_hits(gen, plan: BestMatchPlan) -> PlanHits:
     """Evaluate a plan over a generation, cached per generation."""
-    cache = _PLANS.get(gen)
-    if cache is None:
-        cache = _PLANS[gen] = LruCache(settings.PLAN_CACHE_SIZE)
-    return cache.get(plan, lambda: _evaluate(gen, plan))
+    return gen.memo("plans", plan, lambda: _evaluate(gen, plan), settings.PLAN_CACHE_SIZE)
 
 
 def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:

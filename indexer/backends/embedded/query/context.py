@@ -1,7 +1,6 @@
 """Document context: the title, council names and aliases, grade words and year every paragraph is findable by."""
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,7 +11,6 @@ from indexer.backends.embedded.index.schema import split_facet
 from indexer.search.synonyms import stems_of
 
 CONTEXT_KINDS = ("title", "council", "severity", "year")
-_BUILT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -50,10 +48,7 @@ def councils_named(councils: list[str], stems: frozenset[str]) -> list[str]:
 
 def document_context(gen) -> DocumentContext:
     """The context of every document of a generation, built once per generation."""
-    built = _BUILT.get(gen)
-    if built is None:
-        built = _BUILT[gen] = _build(gen)
-    return built
+    return gen.memo("context", None, lambda: _build(gen))
 
 
 # Words of council names that name no particular council ("Kent County Council", "Royal Borough of …"):

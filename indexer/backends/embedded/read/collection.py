@@ -2,7 +2,6 @@
 the 153 with children's services, years, the newest reports and when the index was last built."""
 from __future__ import annotations
 
-import weakref
 
 import numpy as np
 
@@ -15,15 +14,11 @@ from indexer.backends.embedded.index.schema import split_facet
 KIND_LABELS = {"pdf": "inspection reports (PDF)", "html": "web pages", "text": "news articles and text files"}
 
 
-_cache: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def collection(gen) -> Collection:
     """The collection of a generation, computed once per generation."""
-    found = _cache.get(gen)
-    if found is None:
-        found = _cache[gen] = _compute(gen)
-    return found
+    return gen.memo("collection", None, lambda: _compute(gen))
 
 
 def current_council_names() -> set[str]:

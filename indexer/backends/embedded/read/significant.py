@@ -12,11 +12,9 @@ import numpy as np
 
 from indexer import settings
 from indexer.contract import SignificantTerm
-from indexer.backends.embedded.index.cache import LruCache
 from indexer.backends.embedded.postings.terms import Word, doc_frequency, is_content, stems, words
 from indexer.search.synonyms import synonym_sets
 
-_CACHE = LruCache(64)
 # Words of news and inspection boilerplate: distinctive of a kind of document, never of a council.
 _BOILERPLATE = frozenset("said says told ofsted council councils report reports inspection inspections inspectors "
                          "inspector spokesperson spokesman spokeswoman followed".split())
@@ -34,8 +32,8 @@ def jlh(fg: int, fg_total: int, bg: int, bg_total: int) -> float:
 def significant_terms(gen, foreground: np.ndarray, exclude: set[str] = frozenset(),
                       size: int = settings.SIGNIFICANT_TERMS) -> dict[str, list[SignificantTerm]]:
     """The most distinctive words and phrases of the foreground paragraphs, best first (cached per generation)."""
-    key = (str(gen.path), foreground.tobytes(), frozenset(exclude), size)
-    return _CACHE.get(key, lambda: _compute(gen, foreground, {w.lower() for w in exclude}, size))
+    key = (foreground.tobytes(), frozenset(exclude), size)
+    return gen.memo("significant", key, lambda: _compute(gen, foreground, {w.lower() for w in exclude}, size), 64)
 
 
 def _expansions() -> dict[str, str]:
