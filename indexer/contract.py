@@ -27,6 +27,15 @@ class IndexDamaged(IndexMissing):
     """The live generation cannot be served (damaged files, a broken pointer); the message says why."""
 
 
+class IndexBusy(RuntimeError):
+    """Another rebuild or update of the same index is running."""
+
+
+class IndexInvalid(RuntimeError):
+    """A new generation that cannot go live (it failed validation, or would lose most documents); the live one
+    still serves."""
+
+
 class ParagraphMissing(LookupError):
     """No such document or paragraph."""
 
@@ -360,11 +369,14 @@ class BuildReport:
 class IndexWriter(Protocol):
     """Writing: builds a new generation beside the live one, validates it and switches to it atomically."""
 
-    def rebuild(self, sources: list[Path], progress: Callable | None = None) -> BuildReport:
-        """Every document of the sources, as a new generation (the live one serves until the switch)."""
+    def rebuild(self, sources: list[Path], progress: Callable | None = None, allow_shrink: bool = False,
+                follow_links: bool = False) -> BuildReport:
+        """Every document of the sources, as a new generation (the live one serves until the switch); IndexBusy
+        when another writer runs, IndexInvalid when the new generation cannot go live."""
 
-    def update(self, sources: list[Path], progress: Callable | None = None) -> BuildReport:
-        """Only new, changed and removed files, as a new generation."""
+    def update(self, sources: list[Path], progress: Callable | None = None, allow_shrink: bool = False,
+               follow_links: bool = False) -> BuildReport:
+        """Only new, changed and removed files, as a new generation (same errors as rebuild)."""
 
     def validate(self) -> list[str]:
         """Problems found in the live generation (empty = sound)."""

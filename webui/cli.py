@@ -40,7 +40,6 @@ def serve(host: str, port: int, index_dir: Path, source: Path, threads: int, wor
       reportsearch serve --base-url https://reports.example.org
       reportsearch serve --database postgresql://reader@db1/reportsearch --replica postgresql://reader@db2/reportsearch
     """
-    from indexer.backends.embedded.index.layout import GENERATION_PREFIX
     from webui.serving import PortBusy, serve as serve_app
 
     from webui import create_app
@@ -50,7 +49,8 @@ def serve(host: str, port: int, index_dir: Path, source: Path, threads: int, wor
         base_url = normalised_base(base_url)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--base-url") from None
-    if not database and not any(Path(index_dir).glob(GENERATION_PREFIX + "*")):  # a damaged one is served (503s)
+    local = open_backend(index_dir)
+    if not database and not local.exists() and not local.damage():  # a damaged index is served (503s), not rebuilt
         click.echo(f"No index at {index_dir}: building it from {source} …")
         run_rebuild([source], index_dir)
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from indexer.contract import IndexDamaged, IndexMissing, IndexWriter, ParagraphMissing, SearchBackend
+from indexer.contract import (IndexBusy, IndexDamaged, IndexInvalid, IndexMissing, IndexWriter, ParagraphMissing,
+                              SearchBackend)
 
-__all__ = ["IndexDamaged", "IndexMissing", "IndexWriter", "ParagraphMissing", "SearchBackend", "open_backend",
+__all__ = ["IndexBusy", "IndexDamaged", "IndexInvalid", "IndexMissing", "IndexWriter", "ParagraphMissing", "SearchBackend", "open_backend",
            "open_writer"]
 
 # URL scheme -> module holding a reading and a writing class; "" is the embedded index folder.

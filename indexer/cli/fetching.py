@@ -178,9 +178,7 @@ def sync(into, councils, since, kinds, dry_run, contact, delay, reports_site, fi
     Exit codes: 0 ok, 1 some files failed (the rest indexed), 2 usage error, 3 site unreachable (index
     untouched), 4 index update failed (the previous index still in use).
     """
-    from indexer.backends.embedded.index.lock import RebuildLocked
-    from indexer.backends.embedded.write.update import update
-    from indexer.backends.embedded.index.validate import IndexInvalid
+    from indexer.backends import IndexBusy, IndexInvalid, open_writer
 
     options = _options(into, councils, since, kinds, dry_run, contact, delay, reports_site, files_site)
     report = _run_fetch(options, quiet)
@@ -190,8 +188,8 @@ def sync(into, councils, since, kinds, dry_run, contact, delay, reports_site, fi
         _exit(EXIT_PARTIAL if report.failed else EXIT_OK, f"nothing was fetched into {into}; the index is unchanged")
     started = dt.datetime.now()
     try:
-        built = update([Path(into), *sources], index_dir)
-    except (IndexInvalid, RebuildLocked, OSError) as exc:
+        built = open_writer(index_dir).update([Path(into), *sources])
+    except (IndexInvalid, IndexBusy, OSError) as exc:
         _exit(EXIT_INDEX, f"index update failed, the previous index is still in use: {exc}")
     changes = built.changes or {"rebuilt": built.documents}
     click.echo(f"Index: {', '.join(f'{v} {k}' for k, v in changes.items())} in "

@@ -9,11 +9,10 @@ from pathlib import Path
 import click
 
 from indexer import settings
-from indexer.backends.embedded.write.build import count_files, rebuild as build_index
 from indexer.ingest.documents import load_documents
-from indexer.backends.embedded.index.lock import RebuildLocked
-from indexer.backends import IndexMissing, open_backend
-from indexer.backends.embedded.index.validate import IndexInvalid
+from indexer.ingest.extract import iter_sources
+from indexer.backends import open_backend, open_writer
+from indexer.contract import IndexBusy, IndexInvalid, IndexMissing
 from indexer.cli.common import INDEX_OPTION
 from indexer.cli.common import count
 
@@ -53,7 +52,7 @@ def rebuild(sources: tuple[Path, ...], index_dir: Path, quiet: bool, allow_shrin
                              follow_links=follow_links)
     except IndexInvalid as exc:
         raise click.ClickException(f"rebuild failed, the previous index is still in use: {exc}") from exc
-    except RebuildLocked as exc:
+    except IndexBusy as exc:
         raise click.ClickException(f"not rebuilding: {exc}") from exc
     click.echo(f"Indexed {count(report.documents, 'document')}, {count(report.paragraphs, 'paragraph')} in {report.seconds:.1f} s "
                f"({report.documents / max(report.seconds, 1e-6):.1f} documents/s, "
@@ -86,14 +85,12 @@ def update(sources: tuple[Path, ...], index_dir: Path, allow_shrink: bool, follo
       reportsearch update --source ../shared/reports --index /tmp/reports-index
       reportsearch update --source my_pdfs/ --source saved_pages/
     """
-    from indexer.backends.embedded.write.update import update as run_update
-
     try:
-        report = run_update(list(sources) or [settings.default_source()], index_dir, allow_shrink=allow_shrink,
-                            follow_links=follow_links)
+        report = open_writer(index_dir).update(list(sources) or [settings.default_source()],
+                                               allow_shrink=allow_shrink, follow_links=follow_links)
     except IndexInvalid as exc:
         raise click.ClickException(f"update failed, the previous index is still in use: {exc}") from exc
-    except RebuildLocked as exc:
+    except IndexBusy as exc:
         raise click.ClickException(f"not updating: {exc}") from exc
     changes = report.changes or {"rebuilt": report.documents}
     click.echo(f"{', '.join(f'{v} {k}' for k, v in changes.items())} in {report.seconds:.1f} s; the index holds "
@@ -105,11 +102,12 @@ def update(sources: tuple[Path, ...], index_dir: Path, allow_shrink: bool, follo
 def run_rebuild(sources: list[Path], index_dir: Path, show_progress: bool = True, allow_shrink: bool = False,
                 follow_links: bool = False):
     """Rebuild with a progress bar that shows documents/s and paragraphs/s."""
-    total = count_files(sources, follow_links)
+    total = sum(1 for _ in iter_sources(sources, follow_links))  # the files a rebuild will read
     started = time.perf_counter()
     options = {"allow_shrink": allow_shrink, "follow_links": follow_links}
+    writer = open_writer(index_dir)
     if not show_progress or not total:
-        return build_index(sources, index_dir, **options)
+        return writer.rebuild(sources, **options)
     with click.progressbar(length=total, label="Indexing", file=sys.stderr, show_pos=True,
                            item_show_func=lambda s: s) as bar:
         state = {"docs": 0}
@@ -121,7 +119,7 @@ def run_rebuild(sources: list[Path], index_dir: Path, show_progress: bool = True
                                 f"{Path(doc.path).name}")
             bar.update(1)
 
-        return build_index(sources, index_dir, progress=progress, **options)
+        return writer.rebuild(sources, progress=progress, **options)
 
 
 @click.command()

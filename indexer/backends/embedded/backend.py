@@ -176,17 +176,19 @@ class EmbeddedWriter:
     def __init__(self, index_dir: Path | str | None = None):
         self.index_dir = Path(index_dir) if index_dir is not None else settings.default_index()
 
-    def rebuild(self, sources: list[Path], progress=None) -> BuildReport:
+    def rebuild(self, sources: list[Path], progress=None, allow_shrink: bool = False,
+                follow_links: bool = False) -> BuildReport:
         """Every document of the sources, as a new generation."""
         from indexer.backends.embedded.write.build import rebuild
 
-        return rebuild(list(sources), self.index_dir, progress)
+        return rebuild(list(sources), self.index_dir, progress, allow_shrink=allow_shrink, follow_links=follow_links)
 
-    def update(self, sources: list[Path], progress=None) -> BuildReport:
+    def update(self, sources: list[Path], progress=None, allow_shrink: bool = False,
+               follow_links: bool = False) -> BuildReport:
         """Only new, changed and removed files, as a new generation."""
         from indexer.backends.embedded.write.update import update
 
-        return update(list(sources), self.index_dir, progress)
+        return update(list(sources), self.index_dir, progress, allow_shrink=allow_shrink, follow_links=follow_links)
 
     def validate(self) -> list[str]:
         """Problems of the live generation (empty: it opens, searches and reads back what the build wrote)."""

@@ -18,7 +18,7 @@ from indexer.ingest.documents import annotate_within_limit, load_documents
 from indexer.models import Document
 from indexer.backends.embedded.index.spelling import WordCounter
 from indexer.backends.embedded.write.update import _keeping_ids, _plan, _read
-from indexer.contract import BuildReport, IndexDamaged
+from indexer.contract import BuildReport, IndexBusy, IndexDamaged
 from indexer.backends.postgres import layout
 from indexer.backends.postgres.database import Database
 from indexer.backends.postgres.rows import FacetKeys, document_rows, iter_terms
@@ -28,7 +28,7 @@ _PARAGRAPH_COLUMNS = ("pid", "doc_idx", "n", "heading", "text", "council", "seve
                       *settings.SUBJUDGEMENT_FIELDS, "grade_change", "length", "fkey", "tsv")
 
 
-class RebuildRunning(RuntimeError):
+class RebuildRunning(IndexBusy):
     """Another rebuild or update of this database is running."""
 
 
@@ -38,11 +38,11 @@ class PostgresWriter:
     def __init__(self, database: Database):
         self.db = database
 
-    def rebuild(self, sources: list[Path], allow_shrink: bool = False,
-                progress: Callable[[Document, int], None] | None = None) -> BuildReport:
+    def rebuild(self, sources: list[Path], progress: Callable[[Document, int], None] | None = None,
+                allow_shrink: bool = False, follow_links: bool = False) -> BuildReport:
         """Every document of the sources, as a new generation."""
-        return self.build_from_documents(load_documents(sources), [str(Path(s).resolve()) for s in sources],
-                                         allow_shrink, progress)
+        return self.build_from_documents(load_documents(sources, follow_links=follow_links),
+                                         [str(Path(s).resolve()) for s in sources], allow_shrink, progress)
 
     def build_from_documents(self, documents: Iterable[Document], sources: list[str], allow_shrink: bool = False,
                              progress: Callable[[Document, int], None] | None = None) -> BuildReport:
@@ -50,7 +50,8 @@ class PostgresWriter:
         with self.db.primary() as conn, _writer_lock(conn):
             return self._build(conn, documents, sources, allow_shrink, progress)
 
-    def update(self, sources: list[Path], progress: Callable[[Document, int], None] | None = None) -> BuildReport:
+    def update(self, sources: list[Path], progress: Callable[[Document, int], None] | None = None,
+               allow_shrink: bool = False, follow_links: bool = False) -> BuildReport:
         """Only new, changed and removed files: unchanged documents are copied inside the database."""
         names = [str(Path(s).resolve()) for s in sources]
         with self.db.primary() as conn, _writer_lock(conn):

@@ -1,6 +1,8 @@
 """One rebuild at a time per index folder: an OS file lock that dies with its holder, naming who holds it."""
 from __future__ import annotations
 
+from indexer.contract import IndexBusy
+
 import datetime as dt
 import fcntl
 import json
@@ -11,7 +13,7 @@ from pathlib import Path
 LOCK_FILE = ".rebuild.lock"
 
 
-class RebuildLocked(RuntimeError):
+class RebuildLocked(IndexBusy):
     """Another rebuild of the same index folder is running."""
 
 

@@ -6,10 +6,11 @@ import warnings
 from pathlib import Path
 
 from indexer import settings
+from indexer.contract import IndexInvalid as ContractIndexInvalid
 from indexer.models import SearchRequest
 
 
-class IndexInvalid(RuntimeError):
+class IndexInvalid(ContractIndexInvalid):
     """A built generation that cannot be served, with the reason."""
 
 

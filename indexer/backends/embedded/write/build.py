@@ -237,8 +237,3 @@ def _unique_doc_id(doc: Document, seen: set[str]) -> None:
     seen.add(candidate)
     if candidate != doc.doc_id:
         doc.meta["doc_id"] = candidate
-
-
-def count_files(sources: list[Path], follow_links: bool = False) -> int:
-    """How many files a rebuild will read (for the progress bar)."""
-    return sum(1 for _ in iter_sources(sources, follow_links))
