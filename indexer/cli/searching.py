@@ -9,6 +9,7 @@ import click
 from indexer import settings
 from indexer.search.present import run_search
 from indexer.models import SearchRequest
+from indexer.search.facets import FACETS, YearFacet
 from indexer.backends import IndexMissing, SearchBackend, open_backend
 from indexer.cli.common import INDEX_OPTION, count, terminal_snippet
 from indexer.features.councils import council_label
@@ -16,14 +17,38 @@ from indexer.features.councils import council_label
 YEAR = click.IntRange(1, 9999)
 
 
+def facet_options(command):
+    """One repeatable option per facet of the registry (`--council`, `--severity`, `--year`, `--leadership` …)."""
+    for facet in reversed(FACETS):
+        if isinstance(facet, YearFacet):
+            option = click.option(f"--{facet.name}", type=YEAR, multiple=True,
+                                  help=f"Only these {facet.label.lower()}s (repeatable, OR).")
+        elif facet.order:
+            option = click.option(f"--{facet.name.replace('_', '-')}", facet.name, multiple=True,
+                                  type=click.Choice(facet.order, case_sensitive=False),
+                                  help=f"Only these {facet.label.lower()} grades (repeatable, OR)."
+                                  + (f" A {facet.hint}." if facet.hint else ""))
+        else:
+            option = click.option(f"--{facet.name}", multiple=True,
+                                  help=f"Only these {facet.label.lower()} values (repeatable, OR).")
+        command = option(command)
+    return command
+
+
+def facet_request(req: SearchRequest, chosen: dict) -> SearchRequest:
+    """The request with each facet's command-line values selected, read as the registry reads URL values."""
+    for facet in FACETS:
+        values = [str(v) for v in chosen.get(facet.name, ())]
+        if values:
+            req = facet.with_selection(req, facet.parse(values, []))
+    return req
+
+
 @click.command()
 @click.argument("query", nargs=-1)
-@click.option("--council", multiple=True, help="Only these councils (repeatable, OR).")
-@click.option("--year", type=YEAR, multiple=True, help="Only these years (repeatable, OR).")
+@facet_options
 @click.option("--year-from", type=YEAR, help="From this year.")
 @click.option("--year-to", type=YEAR, help="Up to this year.")
-@click.option("--severity", multiple=True, type=click.Choice(settings.SEVERITY_ORDER, case_sensitive=False),
-              help="Only these grades (repeatable, OR).")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
 @click.option("--limit", type=click.IntRange(1, settings.CSV_EXPORT_CAP), default=10, show_default=True, help="How many hits.")
 @click.option("--all-paragraphs", is_flag=True, help="Do not collapse several hits of one document.")
@@ -33,8 +58,7 @@ YEAR = click.IntRange(1, 9999)
               help="Alert mode: only documents dated on or after this day (YYYY-MM-DD), newest first.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @INDEX_OPTION
-def search(query, council, year, year_from, year_to, severity, sort, limit, all_paragraphs, match, since, as_json,
-           index_dir):
+def search(query, year_from, year_to, sort, limit, all_paragraphs, match, since, as_json, index_dir, **facets):
     """Search the index: ranked paragraphs with the matched words highlighted.
 
     \b
@@ -46,9 +70,8 @@ def search(query, council, year, year_from, year_to, severity, sort, limit, all_
       reportsearch search exploitation --severity inadequate --year-from 2018 --json
       reportsearch search exploitation --since 2024-01-01      # what is new (same list as /search.atom)
     """
-    req = SearchRequest(q=" ".join(query), council=list(council), year=list(year), year_from=year_from,
-                        year_to=year_to, severity=[s.lower() for s in severity], sort=sort, per_page=limit,
-                        collapse=not all_paragraphs, match=match)
+    req = facet_request(SearchRequest(q=" ".join(query), year_from=year_from, year_to=year_to, sort=sort,
+                                      per_page=limit, collapse=not all_paragraphs, match=match), facets)
     if since is not None:
         print_newest(open_backend(index_dir), req, since.date(), limit, as_json)
         return
