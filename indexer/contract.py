@@ -120,6 +120,17 @@ class IndexStats:
         """The `/about.json` shape."""
         return dict(self.__dict__)
 
+    def lines(self) -> list[str]:
+        """The stats as a few lines of text (the `stats` command of either backend)."""
+        plural = lambda n, word: f"{n:,} {word}{'' if n == 1 else 's'}"  # noqa: E731
+        out = [f"{plural(self.documents, 'document')}, {plural(self.paragraphs, 'paragraph')}; built "
+               f"{self.built_at} from {', '.join(self.sources)}; generation {self.generation}"]
+        for facet, values in self.facets.items():
+            shown = ", ".join(f"{v} ({n})" for v, n in list(values.items())[:15])
+            out.append(f"  {facet}: {shown}{' …' if len(values) > 15 else ''}")
+        out += [f"  skipped {item['path']}: {item['reason']}" for item in self.skipped]
+        return out
+
 
 @dataclass
 class GridCell:

@@ -159,24 +159,15 @@ def stats(index_dir: Path, as_json: bool) -> None:
       reportsearch stats --json
     """
     try:
-        info = open_backend(index_dir).stats().as_dict()
+        info = open_backend(index_dir).stats()
     except IndexMissing as exc:
         raise click.ClickException(str(exc)) from exc
     print_stats(info, as_json)
 
 
-def print_stats(info: dict, as_json: bool) -> None:
-    """What an index holds, as JSON or a few lines (any backend's stats)."""
-    if as_json:
-        click.echo(json.dumps(info, ensure_ascii=False, indent=2))
-        return
-    click.echo(f"{count(info['documents'], 'document')}, {count(info['paragraphs'], 'paragraph')}; "
-               f"built {info['built_at']} from {', '.join(info['sources'])}; generation {info['generation']}")
-    for facet, values in info["facets"].items():
-        shown = ", ".join(f"{v} ({n})" for v, n in list(values.items())[:15])
-        click.echo(f"  {facet}: {shown}{' …' if len(values) > 15 else ''}")
-    for item in info["skipped"]:
-        click.echo(f"  skipped {item['path']}: {item['reason']}")
+def print_stats(info, as_json: bool) -> None:
+    """What an index holds (IndexStats), as JSON or a few lines."""
+    click.echo(json.dumps(info.as_dict(), ensure_ascii=False, indent=2) if as_json else "\n".join(info.lines()))
 
 
 COMMANDS = (rebuild, update, extract, stats)

@@ -11,6 +11,8 @@ to every command with `--index` (HANDLED then empties):
 """
 from __future__ import annotations
 
+import json
+
 import functools
 import os
 from dataclasses import dataclass, field
@@ -122,14 +124,12 @@ def _stats(choice: DatabaseChoice, as_json: bool = False, **_) -> None:
 
     backend = PostgresBackend(Database(choice.url, list(choice.replicas)))
     try:
-        info = backend.stats().as_dict()
+        info = backend.stats()
     except (IndexMissing, DatabaseUnavailable) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         backend.db.close()
-    from indexer.cli.indexing import print_stats
-
-    print_stats(info, as_json)
+    click.echo(json.dumps(info.as_dict(), ensure_ascii=False, indent=2) if as_json else "\n".join(info.lines()))
 
 
 HANDLED = {
