@@ -19,7 +19,6 @@ from indexer import settings
 from indexer.contract import BuildReport
 from indexer.analysis import raw_words
 from indexer.ingest.documents import annotate_within_limit, load_documents
-from indexer.ingest.extract import iter_sources
 from indexer.backends.embedded.index.layout import (BUILD_INFO, GENERATION_PREFIX, current_generation,  # noqa: F401
                                                     mark_own, prune_old_generations, read_build_info,
                                                     remove_stale_builds, switch_to)
