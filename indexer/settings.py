@@ -105,7 +105,7 @@ FACET_TOP_VALUES = 10
 EXAMPLE_SEARCHES = ("caseloads too high", "care leavers in bed and breakfast", "return home interviews",
                     "rated inadequate leadership", "private fostering", "unaccompanied asylum seeking children")
 MAX_QUERY_CHARS = 2000
-# Per-request bounds (indexer/limits.py): repeated URL parameters, wildcard expansion, "Did you mean" work.
+# Per-request bounds (indexer/search/limits.py): repeated URL parameters, wildcard expansion, "Did you mean" work.
 MAX_LIST_VALUES = 50
 MAX_VALUE_CHARS = 200
 MAX_WILDCARD_TERMS = 500
@@ -119,7 +119,7 @@ QUERY_CACHE_SIZE = 256
 MAX_EXPANSION_TERMS = 100
 # Whole results of recent requests kept per generation (back buttons, popular searches, reloads).
 RESULT_CACHE_SIZE = 512
-# Stored fields of recently read documents' first paragraphs (their shared values: indexer/stored.py).
+# Stored fields of recently read documents' first paragraphs (their shared values: backends/embedded/index/stored.py).
 DOCUMENT_HEAD_CACHE_SIZE = 2048
 # Other values derived from a generation (facet codes, document context, significant terms …), per kind.
 DERIVED_CACHE_SIZE = 256

@@ -1,4 +1,4 @@
-"""Sub-judgements read from an article's prose (indexer/facets/areas.py): area, grade, and what is not one."""
+"""Sub-judgements read from an article's prose (ingest/annotate/areas.py): area, grade, and what is not one."""
 from __future__ import annotations
 
 import pytest

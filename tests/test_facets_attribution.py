@@ -1,4 +1,4 @@
-"""Which councils a grade belongs to in round-ups (facets/attribution.py), end to end on short articles."""
+"""Which councils a grade belongs to in round-ups (ingest/annotate/attribution.py), end to end on short articles."""
 from __future__ import annotations
 
 from tests.facet_helpers import article

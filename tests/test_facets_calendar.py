@@ -1,4 +1,4 @@
-"""Years from Ofsted's calendar for undated articles (facets/calendar.py)."""
+"""Years from Ofsted's calendar for undated articles (ingest/annotate/calendar.py)."""
 from __future__ import annotations
 
 from indexer.ingest.annotate.calendar import (annual_round_year, bare_inspection_month_year, calendar_year,

@@ -1,4 +1,4 @@
-"""Every facet value says how sure it is (facets/confidence.py); the index stores the year's."""
+"""Every facet value says how sure it is (ingest/annotate/confidence.py); the index stores the year's."""
 from __future__ import annotations
 
 from indexer.backends.embedded.write.build import index_fields

@@ -1,4 +1,4 @@
-"""Which councils an article is about (facets/council.py, article.py): subjects versus mentions, schools."""
+"""Which councils an article is about (ingest/annotate/council.py, article.py): subjects versus mentions, schools."""
 from __future__ import annotations
 
 from tests.facet_helpers import annotated, article

@@ -1,4 +1,4 @@
-"""Finding councils in text (facets/gazetteer.py)."""
+"""Finding councils in text (ingest/annotate/gazetteer.py)."""
 from __future__ import annotations
 
 import datetime as dt

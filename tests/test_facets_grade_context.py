@@ -1,4 +1,4 @@
-"""Words around a grade that say it is not the current one (facets/grade_context.py), via grade_statements."""
+"""Words around a grade that say it is not the current one (ingest/annotate/grade_context.py), via grade_statements."""
 from __future__ import annotations
 
 import pytest

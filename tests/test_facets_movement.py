@@ -1,4 +1,4 @@
-"""Grade movement of a document (facets/movement.py): grades left and reached, from the text or the record."""
+"""Grade movement of a document (ingest/annotate/movement.py): grades left and reached, from the text or the record."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""The official outcomes table (facets/outcomes.py)."""
+"""The official outcomes table (ingest/annotate/outcomes.py)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""Subject mentions and council lists (facets/places.py)."""
+"""Subject mentions and council lists (ingest/annotate/places.py)."""
 from __future__ import annotations
 
 from indexer.ingest.annotate.gazetteer import display_name, find_mentions

@@ -1,4 +1,4 @@
-"""Grade statements and report judgements (facets/severity.py)."""
+"""Grade statements and report judgements (ingest/annotate/severity.py)."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""The year of a document (facets/year.py, record.py)."""
+"""The year of a document (ingest/annotate/year.py, record.py)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,5 +1,5 @@
 """Grade movement named in a query ("no longer inadequate", "downgraded to inadequate", "from inadequate to
-good"), read with the same rules as documents (facets/movement.py), as `grade_change` values to boost."""
+good"), read with the same rules as documents (ingest/annotate/movement.py), as `grade_change` values to boost."""
 from __future__ import annotations
 
 import re

@@ -103,7 +103,7 @@ class Generation:
 
     @cached_property
     def pairs(self) -> dict:
-        """field -> word-pair parts for phrases (search/pairs.py); a field without them is left out."""
+        """field -> word-pair parts for phrases (postings/pairs.py); a field without them is left out."""
         folder = self.path / persisted.FOLDER
         parts = load_parts(folder)
         if not parts or self.sequences is None:
@@ -210,7 +210,7 @@ class Generation:
         return self.terms.get((fieldname, word), read)
 
     def stored(self, docnum: int) -> dict:
-        """The stored fields of one paragraph (its document's shared ones merged in: indexer/stored.py)."""
+        """The stored fields of one paragraph (its document's shared ones merged in: backends/embedded/index/stored.py)."""
         return unpack(self.searcher.stored_fields(int(docnum)), int(docnum), self._document_head)
 
     def _document_head(self, docnum: int) -> dict:

@@ -45,7 +45,7 @@ def build_schema() -> fields.Schema:
         kind=fields.STORED(),
         # Every paragraph of a document repeats its title and most repeat their section's heading. The title
         # is indexed on a document's first paragraph only (stored on all); `title:` matches are widened to the
-        # whole document in search/matching.py.
+        # whole document in query/matching.py.
         title=RepeatedText(stored=True, analyzer=analyzer),
         heading=RepeatedText(stored=True, analyzer=analyzer, field_boost=settings.HEADING_BOOST),
         text=fields.TEXT(stored=True, analyzer=analyzer, phrase=True),
@@ -63,7 +63,7 @@ def build_schema() -> fields.Schema:
         severity=fields.KEYWORD(**facet),
         **{name: fields.KEYWORD(**facet) for name in settings.SUBJUDGEMENT_FIELDS},
         grade_change=fields.KEYWORD(**facet),  # "from inadequate", "to good", "improved": a ranking boost
-        # A document's shared stored values are kept once, on its first paragraph (indexer/stored.py).
+        # A document's shared stored values are kept once, on its first paragraph (backends/embedded/index/stored.py).
         doc_back=fields.STORED(),
         doc_shared=fields.STORED(),
     )

@@ -5,7 +5,7 @@ A phrase of n words is then n - 1 pair lookups whose occurrences must line up (p
 an intersection of sorted arrays: no paragraph's word sequence is read, however common the words ("children in
 care" is in 12 % of the paragraphs, and checking every candidate's words took half a second at a million).
 
-Files per field and part (beside the inverted postings, search/inverted.py): inv_<field>_<part>_pair_{keys,
+Files per field and part (beside the inverted postings, postings/inverted.py): inv_<field>_<part>_pair_{keys,
 offsets,docs,pos}.npy: pair keys (left id << 32 | right id) ascending, where each key's occurrences start, and the
 occurrences' docnums and positions, ordered by (docnum, position) within a key.
 """

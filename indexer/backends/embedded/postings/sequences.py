@@ -2,7 +2,7 @@
 
 They serve two things. Phrases: the candidates (paragraphs with every word) are checked by comparing their
 memory-mapped sequences in numpy instead of Whoosh checking positions in Python. Postings: the build
-inverts them into numpy posting arrays (search/inverted.py), so no query decodes Whoosh posting blocks.
+inverts them into numpy posting arrays (postings/inverted.py), so no query decodes Whoosh posting blocks.
 Writing them costs the build one cached tokenisation pass, far less than a Whoosh field would.
 
 Files (in the generation's `arrays/` folder), per field: seq_<field>.i32 (word ids, in the order paragraphs

@@ -1,4 +1,4 @@
-"""Phrases: lined-up word pairs (search/pairs.py); for a generation without them, a numpy AND of the words'
+"""Phrases: lined-up word pairs (postings/pairs.py); for a generation without them, a numpy AND of the words'
 postings, then a run check on the paragraphs' word-id sequences."""
 from __future__ import annotations
 

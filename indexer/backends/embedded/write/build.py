@@ -130,7 +130,7 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
 
         words = WordCounter()
         sequences = SequenceWriter(building / arrays.FOLDER)
-        # Segments are written through Whoosh's codec directly (indexer/segments/), non-compound: Whoosh
+        # Segments are written through Whoosh's codec directly (write/segments/), non-compound: Whoosh
         # reads a compound segment's postings into memory at open (RSS grew with the index).
         writer = BulkWriter(ix, sequences.vocab)
         files: dict[str, dict] = {}

@@ -79,7 +79,7 @@ class SegmentWriter:
                 else:
                     self._add_field(name, value, fields.get(f"_stored_{name}", value), range(docnum, docnum + 1),
                                     stored)
-            packed = pack(shared, stored, offset)  # the shared values once per document (indexer/stored.py)
+            packed = pack(shared, stored, offset)  # the shared values once per document (backends/embedded/index/stored.py)
             self.stored.append(packed or None)
         self.docnum += count
 

@@ -9,7 +9,7 @@ import numpy as np
 class SegmentColumns:
     """The column values of every written segment that the search arrays need, in docnum order.
 
-    The build hands them to search/arrays.py instead of reading them back from the index a paragraph at a
+    The build hands them to index/arrays.py instead of reading them back from the index a paragraph at a
     time (a minute at a million paragraphs).
     """
 
