@@ -9,7 +9,7 @@ PORT   ?= 5000
 $(BIN)/reportsearch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -e ".[test,bench]"
 	touch $@
 
 ## Serve the web UI over seeds/ on http://127.0.0.1:$(PORT) (builds the index first if there is none).

@@ -1,4 +1,5 @@
-"""Search backends behind one contract (`contract.py`): the embedded index folder (the default) and PostgreSQL.
+"""Search backends behind one contract (`indexer/contract.py`): the embedded index folder (the default) and
+PostgreSQL.
 
 `open_backend` is the one place the product opens an index; adding a backend is one package here and one entry
 in `_BACKENDS`.
@@ -11,8 +12,8 @@ from pathlib import Path
 from indexer.contract import (IndexBusy, IndexDamaged, IndexInvalid, IndexMissing, IndexWriter, ParagraphMissing,
                               SearchBackend)
 
-__all__ = ["IndexBusy", "IndexDamaged", "IndexInvalid", "IndexMissing", "IndexWriter", "ParagraphMissing", "SearchBackend", "open_backend",
-           "open_writer"]
+__all__ = ["IndexBusy", "IndexDamaged", "IndexInvalid", "IndexMissing", "IndexWriter", "ParagraphMissing",
+           "SearchBackend", "open_backend", "open_writer"]
 
 # URL scheme -> module holding a reading and a writing class; "" is the embedded index folder.
 _BACKENDS = {

@@ -56,12 +56,12 @@ def explain(row: dict, q: BenchQuery, index, db, tantivy_page) -> Disagreement:
               **({"Tantivy": row["tantivy_total"]} if "tantivy_total" in row else {})}
     request = SearchRequest(q=q.text, severity=[q.grade] if q.grade else [], match="all")
     rows, _ = index.export_rows(request, EXPLAIN_CAP)
-    ours = {(r["doc_id"], r["paragraph"]): f"{r['heading']} / {r['text']}" for r in rows}
+    ours = {(r.doc_id, r.paragraph): f"{r.heading} / {r.text}" for r in rows}
     sets: dict[str, tuple[set | dict, bool]] = {"FTS5": (fts.hit_ids(db, q), True),
                                                 "reportsearch": (ours, row["ours_strict"] <= EXPLAIN_CAP)}
     if tantivy_page is not None:
         sets["Tantivy"] = (tantivy_page.hit_ids(q, EXPLAIN_CAP), totals["Tantivy"] <= EXPLAIN_CAP)
-    titles = {r["doc_id"]: r["title"] for r in rows}
+    titles = {r.doc_id: r.title for r in rows}
     searched = index.search(request).match_info.get("words")
 
     def lacking(key, name) -> list[str]:
