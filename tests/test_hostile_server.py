@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from webui.loadtest import stop_process
+
 from indexer.backends.embedded.write.build import rebuild
 from indexer.backends.embedded.index.layout import current_generation
 
@@ -75,12 +77,7 @@ class Server:
         return self.log.read().decode(errors="replace")
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        stop_process(self.proc)
         self.log.close()
 
 

@@ -232,12 +232,7 @@ class ServedProcess:
 
     def __exit__(self, *exc) -> None:
         if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+            stop_process(self.proc)
         self.log.close()
 
 
@@ -284,3 +279,13 @@ def format_results(results: list[LoadResult]) -> str:
 def as_dicts(results: list[LoadResult]) -> list[dict]:
     """JSON-friendly results."""
     return [asdict(r) for r in results]
+
+
+def stop_process(proc: subprocess.Popen, grace: float = 15) -> None:
+    """Ask a server process to stop, and kill it when it has not within `grace` seconds."""
+    proc.terminate()
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

@@ -81,14 +81,29 @@ def cut_query(text: str) -> tuple[str, str | None]:
     return cut, f"Your query was longer than {settings.MAX_QUERY_CHARS:,} characters and was shortened."
 
 
-def read_query(lexicon: Lexicon, text: str, strict: bool = False) -> ParsedQuery:
-    """Plain words become a best-match plan; explicit syntax a query tree, with a plain-words fallback."""
+def route(text: str, nothing, plain, syntax):
+    """The query cut to length, then handed on: `nothing(message)` when empty, else `plain(text, message)` for a
+    list of words or `syntax(text, message)` (every backend reads queries through this one fork)."""
     text, message = cut_query(text)
     if not text.strip():
-        return ParsedQuery(None, query_marks(None), message)
-    if is_plain(text):
-        return _plain(lexicon, text, strict, message)
-    return parse_syntax(lexicon, text, message)
+        return nothing(message)
+    return (plain if is_plain(text) else syntax)(text, message)
+
+
+def read_query(lexicon: Lexicon, text: str, strict: bool = False) -> ParsedQuery:
+    """Plain words become a best-match plan; explicit syntax a query tree, with a plain-words fallback."""
+    return route(text, lambda message: ParsedQuery(None, query_marks(None), message),
+                 lambda text, message: _plain(lexicon, text, strict, message),
+                 lambda text, message: parse_syntax(lexicon, text, message))
+
+
+def unreadable(text: str, exc: Exception) -> tuple[list[str], str]:
+    """The words of a query the parser could not read, and the note saying what is searched instead."""
+    words = re.findall(r"\w+", text)
+    reason = str(exc) if isinstance(exc, ValueError) else "syntax the search could not read"
+    shown = (f"showing results for the words “{' '.join(words[:20])}”" if words
+             else "showing everything, newest first")
+    return words, f"Could not read the query as written ({reason}); {shown}. See the syntax help."
 
 
 def parse_syntax(lexicon: Lexicon, text: str, message: str | None = None) -> ParsedQuery:
@@ -104,12 +119,8 @@ def parse_syntax(lexicon: Lexicon, text: str, message: str | None = None) -> Par
         check_expansions(parsed, lexicon)               # a leading wildcard is refused
         parsed, note = cap_expansions(lexicon, parsed)  # a broad one keeps its most frequent words
     except Exception as exc:  # noqa: BLE001 - any syntax trouble becomes a message, never a 500
-        words = re.findall(r"\w+", text)
+        words, message = unreadable(text, exc)
         parsed = _any_of(words)
-        reason = str(exc) if isinstance(exc, ValueError) else "syntax the search could not read"
-        shown = (f"showing results for the words “{' '.join(words[:20])}”" if words
-                 else "showing everything, newest first")
-        message = f"Could not read the query as written ({reason}); {shown}. See the syntax help."
     return ParsedQuery(parsed, query_marks(parsed), message or note)
 
 

@@ -10,7 +10,6 @@ module's fixed fragments and whitelisted column names.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 from psycopg import sql
@@ -20,7 +19,7 @@ from indexer.backends.embedded.collector.ranking import B, K1
 from indexer.analysis import stem
 from indexer.backends.embedded.query.bestmatch import BestMatchPlan, meaningful_groups
 from indexer.search.movement import is_cue_word, movements_in
-from indexer.search.query import cut_query, is_plain, named_councils
+from indexer.search.query import named_councils, route, unreadable
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
 from indexer.search.understand import subjudgements_in
 from indexer.backends.embedded.query.parse import parse_syntax_tree  # the one syntax parser (Whoosh's, adapted)
@@ -104,12 +103,9 @@ def phrase(stems: tuple[str, ...] | list[str], weights: str = "") -> str:
 
 def read(catalog: Catalog, text: str, strict: bool = False) -> PgQuery:
     """Plain words become a best-match query; explicit syntax a strict one, with a plain-words fallback."""
-    text, message = cut_query(text)
-    if not text.strip():
-        return PgQuery(None, query_marks(None), message)
-    if is_plain(text):
-        return _plain(catalog, text, strict, message)
-    return _syntax(catalog, text, message)
+    return route(text, lambda message: PgQuery(None, query_marks(None), message),
+                 lambda text, message: _plain(catalog, text, strict, message),
+                 lambda text, message: _syntax(catalog, text, message))
 
 
 # --- plain words: best match ------------------------------------------------------------------------------------
@@ -263,11 +259,7 @@ def _syntax(catalog: Catalog, text: str, message: str | None) -> PgQuery:
         where = _condition(catalog, parsed)
         marks = query_marks(parsed)
     except Exception as exc:  # noqa: BLE001 - any syntax trouble becomes a message, never a 500
-        words = re.findall(r"\w+", text)
-        reason = str(exc) if isinstance(exc, ValueError) else "syntax the search could not read"
-        shown = (f"showing results for the words “{' '.join(words[:20])}”" if words
-                 else "showing everything, newest first")
-        message = f"Could not read the query as written ({reason}); {shown}. See the syntax help."
+        words, message = unreadable(text, exc)
         if not words:
             return PgQuery(None, query_marks(None), message)
         stems = [s for _, s in stems_of(" ".join(words))]
