@@ -17,13 +17,15 @@ serve: $(BIN)/reportsearch
 	$(BIN)/reportsearch serve --port $(PORT)
 
 PG_BIN = /usr/lib/postgresql/15/bin
+# Test processes: the suite runs on both cores (pytest-xdist); the slow fixtures are built once per run.
+JOBS   ?= 2
 
 ## Run the whole test suite, browser tests included (installs Debian's chromium and PostgreSQL 15 when run as root;
 ## the PostgreSQL tests start their own throwaway primary and replica).
 test: $(BIN)/reportsearch
 	@[ -x $(PG_BIN)/initdb ] || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null); } || echo "PostgreSQL 15 is not installed: PostgreSQL backend tests will be skipped"
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); } || echo "chromium is not installed: browser tests will be skipped"
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(JOBS)
 
 rebuild: $(BIN)/reportsearch
 	$(BIN)/reportsearch rebuild

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import copy
+import fcntl
 import itertools
+import os
+import pickle
 import shutil
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -17,6 +21,27 @@ SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NEWS = FIXTURES / "news"
 REPORTS = settings.shared_dir() / "reports"
+
+
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
+    """A folder built by `build`; under pytest-xdist the workers of one run share it and the first one builds it."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if not run:
+        folder = tmp_path_factory.mktemp(name)
+        build(folder)
+        return folder
+    # Each worker has its own basetemp under one parent: the run's id keeps runs apart, the lock keeps workers apart.
+    root = tmp_path_factory.getbasetemp().parent / f"shared-{run}"
+    root.mkdir(exist_ok=True)
+    folder, marker = root / name, root / f"{name}.built"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not marker.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            build(folder)
+            marker.touch()
+    return folder
 
 
 def pytest_report_header(config):
@@ -44,44 +69,47 @@ def reports_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_index(tmp_path_factory) -> Path:
     """An index built from seeds/."""
-    index_dir = tmp_path_factory.mktemp("seed-index")
-    rebuild([SEEDS], index_dir)
-    return index_dir
+    return built_once(tmp_path_factory, "seed-index", lambda folder: rebuild([SEEDS], folder))
 
 
 @pytest.fixture(scope="session")
-def report_documents(reports_dir) -> list:
+def report_documents(tmp_path_factory, reports_dir) -> list:
     """The real reports read and annotated once per test run (the slowest step of the suite)."""
-    return list(load_documents([reports_dir]))
+    def read(folder: Path) -> None:
+        (folder / "documents.pickle").write_bytes(pickle.dumps(list(load_documents([reports_dir]))))
+
+    return pickle.loads((built_once(tmp_path_factory, "report-documents", read) / "documents.pickle").read_bytes())
 
 
 @pytest.fixture(scope="session")
-def reports_index(tmp_path_factory, reports_dir, report_documents) -> Path:
+def reports_index(request, tmp_path_factory, reports_dir) -> Path:
     """An index over the real reports, the seeds and the news fixture articles: the judged queries' corpus."""
-    index_dir = tmp_path_factory.mktemp("reports-index")
-    documents = itertools.chain(copy.deepcopy(report_documents), load_documents([SEEDS, NEWS]))
-    build_from_documents(documents, index_dir, [str(reports_dir), str(SEEDS), str(NEWS)])
-    return index_dir
+    def build(folder: Path) -> None:
+        reports = copy.deepcopy(request.getfixturevalue("report_documents"))
+        documents = itertools.chain(reports, load_documents([SEEDS, NEWS]))
+        build_from_documents(documents, folder, [str(reports_dir), str(SEEDS), str(NEWS)])
+
+    return built_once(tmp_path_factory, "reports-index", build)
 
 
 @pytest.fixture(scope="session")
 def fixture_corpus(tmp_path_factory) -> Path:
     """The seeds plus small crafted documents: a hostile one, an HTML page, a round-up, a school decoy."""
-    folder = tmp_path_factory.mktemp("corpus")
-    for path in SEEDS.iterdir():
-        shutil.copy(path, folder / path.name)
-    for path in FIXTURES.iterdir():
-        if path.is_file():  # sub-folders (news/) are corpora of their own
+    def copy_in(folder: Path) -> None:
+        for path in SEEDS.iterdir():
             shutil.copy(path, folder / path.name)
-    return folder
+        for path in FIXTURES.iterdir():
+            if path.is_file():  # sub-folders (news/) are corpora of their own
+                shutil.copy(path, folder / path.name)
+
+    # Shared, like the index built from it, so the paths the index records are the ones every worker sees.
+    return built_once(tmp_path_factory, "corpus", copy_in)
 
 
 @pytest.fixture(scope="session")
 def fixture_index(tmp_path_factory, fixture_corpus) -> Path:
     """An index over the fixture corpus."""
-    index_dir = tmp_path_factory.mktemp("fixture-index")
-    rebuild([fixture_corpus], index_dir)
-    return index_dir
+    return built_once(tmp_path_factory, "fixture-index", lambda folder: rebuild([fixture_corpus], folder))
 
 
 @pytest.fixture(scope="module")

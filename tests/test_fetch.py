@@ -267,9 +267,10 @@ def test_requests_are_spaced_by_the_delay(ofsted, server, tmp_path):
 
     run(server, tmp_path, waits=time.sleep, client={"delay": 0.05})
     gaps = [b.at - a.at for a, b in zip(server.seen, server.seen[1:])]
-    # Arrival times at the server jitter by the scheduling of two processes on a loaded machine: the client waits
-    # the delay before each request, so the gaps average at least the delay and none is far below it.
-    assert len(gaps) >= 6 and sum(gaps) / len(gaps) >= 0.05 and min(gaps) >= 0.025
+    # Arrival times at the server jitter by the scheduling of two processes on a loaded machine (one gap measured
+    # 0.047 s, its neighbours 0.051): the gaps average about the delay and none is far below it. Without the delay
+    # they are about a millisecond.
+    assert len(gaps) >= 6 and sum(gaps) / len(gaps) >= 0.045 and min(gaps) >= 0.025
 
 
 # -- the commands ------------------------------------------------------------------------------------------------
