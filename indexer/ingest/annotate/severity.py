@@ -41,9 +41,12 @@ _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|lo
                        re.IGNORECASE)
 _NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|reason|work|relationships?|understanding"
                                 r"|opportunit|start|idea|deal|number|use|supervision|management|staff|levels?"
-                                r"|standard|evidence|people|place)", re.IGNORECASE)
+                                r"|standard|evidence|people|place|enough)", re.IGNORECASE)
 
 
+# A grade word used as an adjective of one area: "the outstanding fostering service", "'outstanding' provision".
+_AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:[\w-]+\s+)?(?:fostering|adoption|provision|schools?|colleges?|nurser(?:y|ies)"
+                         r"|children['’]s homes?|early help|youth|care leavers|leadership)\b", re.IGNORECASE)
 _SERVICE_WORD = re.compile(r"\b(services?|department|council|authority|provision|trust)\b", re.IGNORECASE)
 
 
@@ -150,11 +153,13 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             continue
         weight = 1.0
         overall = bool(re.search(r"overall", sentence, re.IGNORECASE))
+        sub_area = not overall and (grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)))
         if overall:
             weight = settings.GRADE_WEIGHT_OVERALL
-        elif _SUB_AREA.search(sentence):
+        elif sub_area:
+            # Only a grade about an area counts less: "looked at help and protection … and found that services
+            # now 'require improvement'" names areas but grades the service.
             weight = settings.GRADE_WEIGHT_SUB_AREA
-        sub_area = not overall and grades_an_area(sentence[:match.start()])
         if quoted or titled or listed:
             weight += settings.GRADE_WEIGHT_EMPHASIS_BONUS
         out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start(), sub_area,
