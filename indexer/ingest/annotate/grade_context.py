@@ -64,6 +64,27 @@ def is_past(before: str, after: str) -> bool:
                 or _SINCE_YEAR.search(clause))
 
 
+# "At its previous inspection, in 2011, the service was judged…", "the last full inspection, in 2019, graded…",
+# "since the previous inspection four years earlier, which rated the service adequate": a grade the sentence gives
+# to an earlier inspection. "Since the last inspection, services have become good" is about the new one.
+_EARLIER_INSPECTION = re.compile(r"(?P<since>\bsince\s+)?\b(?:the|its|their|an?)\s+(?P<which>previous|last|earlier|prior)\s+"
+                                 r"(?:[\w-]+\s+){0,2}?(?:inspections?|visits?|reports?|assessments?)\b(?P<rest>[^;]*)$",
+                                 re.IGNORECASE)
+_NOW_WORDS = re.compile(r"\b(now|new|latest|but|currently|today|this time)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(which|when|that|where)\b", re.IGNORECASE)
+
+
+def given_by_earlier_inspection(head: str) -> str:
+    """'previous' when the sentence up to the grade (`head`) gives it to an earlier inspection; 'last' when to the
+    council's last inspection, which is the standing grade unless the article reports a newer one; else ''."""
+    match = _EARLIER_INSPECTION.search(head)
+    if not match or _NOW_WORDS.search(match.group("rest")):
+        return ""
+    if match.group("since") and not _RELATIVE.search(match.group("rest")):
+        return ""
+    return "last" if match.group("which").lower() == "last" else "previous"
+
+
 def is_tally(before: str) -> bool:
     """The grade follows a count of councils ("seven inadequate", "10 were rated good")."""
     return bool(_TALLY.search(before))

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from indexer import settings
-from indexer.ingest.annotate.grade_context import left_behind, not_current
+from indexer.ingest.annotate.grade_context import given_by_earlier_inspection, left_behind, not_current
 from indexer.grades import BY_NUMBER, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.scan import grade_matches
 
@@ -81,6 +81,7 @@ class GradeStatement:
     position: int = 0
     sub_area: bool = False  # the sentence is about one area of work (care leavers, leadership)
     tally: bool = False  # follows a count ("three councils were outstanding"): counts only if a named list follows
+    standing: bool = False  # given at "the last inspection": counts only when no newer grade is stated
 
 
 _SLAC_OVERALL = re.compile(rf"overall effectiveness of (?:the )?(safeguarding|services for looked after children|looked"
@@ -149,7 +150,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
             continue
         reason = not_current(before, after)
-        if reason and reason != "tally":
+        earlier = given_by_earlier_inspection(sentence[:match.start()])
+        if reason and reason != "tally" or earlier == "previous":
             continue
         weight = 1.0
         overall = bool(re.search(r"overall", sentence, re.IGNORECASE))
@@ -163,7 +165,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         if quoted or titled or listed:
             weight += settings.GRADE_WEIGHT_EMPHASIS_BONUS
         out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start(), sub_area,
-                                  tally=reason == "tally"))
+                                  tally=reason == "tally", standing=earlier == "last"))
     return out
 
 
@@ -174,6 +176,9 @@ def decide(statements: list[GradeStatement]) -> tuple[str | None, list[GradeStat
     care leavers), the text states no overall grade and the answer is None (the caller may use the official one).
     """
     statements = [st for st in statements if not st.tally]
+    newer = [st for st in statements if not st.standing and not st.sub_area]
+    if newer:
+        statements = [st for st in statements if not st.standing]
     if statements and all(st.sub_area for st in statements):
         return None, []
     totals: dict[str, float] = {}
