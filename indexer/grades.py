@@ -46,7 +46,7 @@ GRADES: tuple[Grade, ...] = (
                   "since November 2013 that point is called “requires improvement to be good”"),
     Grade("requires improvement", rank=4, display=2, compares_as="requires improvement",
           phrasings=(r"requires?\s+improvement(?:\s+to\s+be\s+good)?", r"require\s+improvement",
-                     r"requiring\s+improvement", r"required\s+improvement", r"\bRI\b"),
+                     r"requiring\s+improvement", r"required\s+improvement(?:\s+to\s+be\s+good)?", r"\bRI\b"),
           report_words=("requires improvement(?: to be good)?", "require improvement"),
           meaning="the third of Ofsted’s four grades since November 2013 (below good, above inadequate); "
                   "before then the third grade was “adequate”"),

@@ -24,7 +24,8 @@ _SINCE_YEAR = re.compile(r"\bsince (?:a |an |the |its |their )?(?:19|20)\d\d\b[^
 _PAST_YEAR_BEFORE = re.compile(rf"(\b(?:19|20)\d\d\s*,?\s+when\b[^.;]*$|\b(?:19|20)\d\d\s+{_QUOTE}$)", re.IGNORECASE)
 # "rated good in 2012", "rated inadequate in April 2016", "inadequate back in 2015"
 # The clause ends at ";" or "." ("rated good; in May 2013 they had been…" is about the current grade).
-_PAST_YEAR_AFTER = re.compile(r"^[^\w;.]{0,3}(?:\w+[^\w;.]+){0,3}?(in|since|back in)\s+"
+# "rated 'requires improvement' since 2019" is the grade it still holds: a bare "since" right after the grade is not past.
+_PAST_YEAR_AFTER = re.compile(r"^[^\w;.]{0,3}(?:(?:\w+[^\w;.]+){1,3}?(?:in|since|back in)|in|back in)\s+"
                               r"(?:(?:early|late|mid|the (?:spring|summer|autumn|winter) of)[\s-]+)?"
                               r"(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 _NUMBER = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*|thirty[\w-]*"
@@ -36,7 +37,8 @@ _TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?
                     rf"|of them|of the(?: \w+)?|now|been|have|had|in the|called|placed in the|put in the|got|received"
                     rf"|given|an?|grade \d,?)\s+){{0,4}}{_QUOTE}$", re.IGNORECASE)
 # "fell below good", "falling short of the good grade", "aim to become an outstanding authority"
-_TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|reach|reaching|achieve|achieving"
+# "a grade about to be renamed 'requires improvement'": a grade's name, not a judgement.
+_TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|reach|reaching|achieve|achieving|renamed"
                      rf"|aim(?:ing|s)? for|aspir\w+ to be|towards?|beyond|journey to|ambition to be)\s+"
                      rf"(?:(?:the|a|an|at least)\s+)?{_QUOTE}$"
                      rf"|\b(?:before|until|once)\s+(?:[\w'’]+\s+){{0,4}}{_QUOTE}$", re.IGNORECASE)
@@ -83,6 +85,18 @@ def given_by_earlier_inspection(head: str) -> str:
     if match.group("since") and not _RELATIVE.search(match.group("rest")):
         return ""
     return "last" if match.group("which").lower() == "last" else "previous"
+
+
+# "In May 2013 the verdict was…", "Before the company launched in 2019, inspectors raised the grade to…"
+_DATED_HEAD = re.compile(r"\b(?:in|during|by|before|after|until)\s+(?:(?:early|late|mid|the (?:spring|summer|autumn|winter)"
+                         r" of)[\s-]+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b(?![^;]*\b(?:now|new|latest|currently|today)\b)",
+                         re.IGNORECASE)
+
+
+def dated_in_sentence(head: str) -> str:
+    """'last' when the sentence places the grade that follows in a stated year: the grade the council held then,
+    which is its standing grade only when the article states no newer one."""
+    return "last" if _DATED_HEAD.search(head) else ""
 
 
 def is_tally(before: str) -> bool:

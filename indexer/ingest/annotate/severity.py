@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from indexer import settings
-from indexer.ingest.annotate.grade_context import given_by_earlier_inspection, left_behind, not_current
+from indexer.ingest.annotate.grade_context import dated_in_sentence, given_by_earlier_inspection, left_behind, not_current
 from indexer.grades import BY_NUMBER, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.scan import grade_matches
 
@@ -35,8 +35,16 @@ _RATING_CUE = re.compile(
 # "an outstanding rating", "the 'good' grade it received"
 _RATING_AFTER = re.compile(r"^\W{0,3}(rating|grade|judgement|verdict|overall|by ofsted|from ofsted|by inspectors)\b",
                            re.IGNORECASE)
+# A rating verb, its object (the service or council), then the grade: "now rates the council's children's services
+# good", "rated the children's services of Westminster City Council and Kensington and Chelsea outstanding".
+_RATES_OBJECT = re.compile(r"\b(?:rate[sd]?|judged?|judges|grade[sd]|deem(?:s|ed)?|declare[sd]?|found|finds)\s+(?:the|its|their)"
+                           r"\s+[^.;:!?]{0,100}?\b(?:services?|council|borough|authority|department|trust)\b[^.;:!?,]{0,60}$",
+                           re.IGNORECASE)
+# "services better, but still requiring improvement": "still"/"now" before it makes it the service's grade.
+_STILL = re.compile(r"\b(?:services?|department|council|authority)\b[^.;:]{0,40}\b(?:still|now)\s+$", re.IGNORECASE)
 _SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provision)\b[^.;,]{0,40}$", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
+                       r"|special educational needs|SEND"
                        r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice)\b",
                        re.IGNORECASE)
 _NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|reason|work|relationships?|understanding"
@@ -138,11 +146,12 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             continue  # "no longer inadequate", "improved from inadequate to good": not the current grade
         if text_lower.startswith("requir") and not text_lower.endswith("good"):
             # "areas that require improvement" is advice, not a grade; "services require improvement" is one.
-            if not (_RATING_CUE.search(before) or _SERVICE_BEFORE.search(before) or quoted or listed
+            if not (_RATING_CUE.search(before) or _SERVICE_BEFORE.search(before) or quoted or listed or _STILL.search(before)
                     or match.group()[:1].isupper()):
                 continue
         if bare_word:
-            cued = _RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed
+            cued = (_RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed
+                    or _RATES_OBJECT.search(sentence[max(0, match.start() - 160):match.start()]))
             if not cued or _NOT_A_GRADE_AFTER.match(after):
                 continue
             if grade == "good" and re.match(r"\s+or better", after):
@@ -150,7 +159,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
             continue
         reason = not_current(before, after)
-        earlier = given_by_earlier_inspection(sentence[:match.start()])
+        earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()])
         if reason and reason != "tally" or earlier == "previous":
             continue
         weight = 1.0
