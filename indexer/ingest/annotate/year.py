@@ -77,7 +77,9 @@ def _grade_agrees(outcome: Outcome, grade: str | None) -> bool:
     """True when the text's grade is compatible with the official record."""
     if not grade:
         return True
-    official = {outcome.overall, *outcome.subjudgements.values()} - {""}
+    # The text's grade is the overall one: compare it with the overall grade, or (2009-12 safeguarding and
+    # looked-after children inspections, which have none) with the lower of the two judgements.
+    official = {outcome_table.official_grade(outcome)} - {""}
     return not official or bool(official_grades_for(grade) & official)
 
 
