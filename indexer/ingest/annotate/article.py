@@ -16,6 +16,7 @@ from indexer.ingest.annotate.text_units import document_sentences
 from indexer.ingest.annotate.calendar import annual_round_year, calendar_year, past_december_shift
 from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
+from indexer.ingest.annotate.movement import article_moves
 
 
 def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
@@ -62,7 +63,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     doc.severity = grades
     if len(chosen) > 1:
         paragraph_councils(doc, chosen, published)
-    outcome, outcome_why = outcome_from_text(text, chosen[:1], grades[0] or None, published)
+    left = [m.left for m in article_moves(sentences, chosen[0], grades[0], published) if m.left] if grades[0] else []
+    outcome, outcome_why = outcome_from_text(text, chosen[:1], grades[0] or None, published, left)
     if not published and annual_round_year(text)[0] and confidence.of_outcome_match(outcome_why) != confidence.OFFICIAL:
         outcome, outcome_why = None, ""  # a 2008-11 annual rating is not one of the table's inspections
     if outcome is None and published:

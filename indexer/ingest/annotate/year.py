@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from indexer.grades import GRADE_PATTERN, official_grades_for
+from indexer.grades import GRADE_PATTERN, grades_agree, official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.dates import DateRange, MONTHS, date_ranges, full_dates, url_date
@@ -83,9 +83,28 @@ def _grade_agrees(outcome: Outcome, grade: str | None) -> bool:
     return not official or bool(official_grades_for(grade) & official)
 
 
+def _previous_grade(outcome: Outcome) -> str:
+    """The official grade of the council's graded inspection before this one ('' when none)."""
+    earlier = [o for o in outcome_table.for_council(outcome.la_code) if o.published and outcome.published
+               and o.published < outcome.published and outcome_table.official_grade(o)]
+    return outcome_table.official_grade(earlier[-1]) if earlier else ""
+
+
+def _movement_fits(rows: list, left: list[str]) -> list:
+    """Of several inspections, those whose previous official grade is one the text says the council left
+    ("moved from inadequate to requires improvement"); all of them when none fits or the text names none."""
+    if not left:
+        return rows
+    fitting = [row for row in rows if any(grades_agree(g, _previous_grade(row[0] if isinstance(row, tuple) else row))
+                                          for g in left)]
+    return fitting or rows
+
+
 def outcome_from_text(text: str, codes: list[str], grade: str | None,
-                      published: dt.date | None) -> tuple[Outcome | None, str]:
-    """The official inspection an article reports on, from inspection dates or months in its text."""
+                      published: dt.date | None, left: list[str] | None = None) -> tuple[Outcome | None, str]:
+    """The official inspection an article reports on, from inspection dates or months in its text; of several
+    that fit, the one whose grade and previous grade agree with the text's current and left grades."""
+    left = left or []
     candidates: list[tuple[Outcome, str]] = []
     for code in codes:
         rows = [o for o in outcome_table.for_council(code) if not published or not o.published
@@ -124,9 +143,9 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
         unique = sorted([(o, why) for o, why in unique if o.published and o.published.year >= latest],
                         key=lambda ow: (ow[0].published.year == latest, ow[0].published))
     if unique:
-        return unique[0]
+        return _movement_fits(unique, left)[0]
     if not unique and grade and codes:
-        return _only_inspection_with_grade(codes[0], grade, latest, published)
+        return _only_inspection_with_grade(codes[0], grade, latest, published, left)
     return None, ""
 
 
@@ -139,13 +158,17 @@ def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
     return max(years) if years else None
 
 
-def _only_inspection_with_grade(code: str, grade: str, latest: int | None,
-                                published: dt.date | None) -> tuple[Outcome | None, str]:
+def _only_inspection_with_grade(code: str, grade: str, latest: int | None, published: dt.date | None,
+                                left: list[str] | None = None) -> tuple[Outcome | None, str]:
     """When an article gives no dates: the council's first official inspection with that grade after the latest
     year it mentions (a year an article names is usually an earlier judgement's); without a year, the only one."""
     wanted = official_grades_for(grade)
     rows = [o for o in outcome_table.for_council(code) if outcome_table.official_grade(o) in wanted and o.published
             and (not published or -14 <= (published - o.published).days <= 400)]
+    moved = _movement_fits(rows, left or [])
+    if left and moved is not rows:
+        rows = moved
+        grade = f"{grade} after {' or '.join(dict.fromkeys(left))}"
     if latest:
         rows = [o for o in rows if o.published.year > latest] or [o for o in rows if o.published.year == latest]
         why = f"the first official inspection of this council graded {grade} after {latest}"
