@@ -13,7 +13,7 @@ _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright
                              re.IGNORECASE)
 _DATELINE = re.compile(r"^(published|posted|updated|(?:page )?last updated|date|first published|report published)\b[:\s]*",
                        re.IGNORECASE)
-_INSPECTION_MONTH = re.compile(r"\binspect\w*\b[^.]{0,80}?\b(?:in|during|from|between|on|last)\s+(?:the\s+)?"
+_INSPECTION_MONTH = re.compile(r"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.]{0,80}?\b(?:in|during|from|between|on|last)\s+(?:the\s+)?"
                                r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(January|February|March|April|May|June|July|August"
                                r"|September|October|November|December))\b", re.IGNORECASE)
 # An earlier grade with its year: "rated good in 2012", "rated inadequate in April 2016", "the lowest possible
@@ -124,11 +124,14 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
                     candidates.append((o, f"inspection dates “{rng.text}” fit the official record"))
         if candidates:
             break
+        months = []
         for match in _INSPECTION_MONTH.finditer(text):
             month = MONTHS[match.group(1).lower()]
             for o in rows:
                 if month in _months_in_window(o) and _grade_agrees(o, grade):
-                    candidates.append((o, f"“{match.group(0).strip()}” matches an official inspection"))
+                    months.append((o, f"“{match.group(0).strip()}” matches an official inspection"))
+        # Recorded inspection dates that fit the month beat months estimated from a publication date.
+        candidates += [(o, why) for o, why in months if o.start] or months
         for match in _RATED_IN_YEAR.finditer(text):
             past_year = int(match.group("year") or match.group("year_before"))
             later = [o for o in rows if o.published and o.published.year > past_year and o.framework != "SLAC"
