@@ -13,9 +13,11 @@ _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright
                              re.IGNORECASE)
 _DATELINE = re.compile(r"^(published|posted|updated|(?:page )?last updated|date|first published|report published)\b[:\s]*",
                        re.IGNORECASE)
+_MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _INSPECTION_MONTH = re.compile(r"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.]{0,80}?\b(?:in|during|from|between|on|last)\s+(?:the\s+)?"
-                               r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(January|February|March|April|May|June|July|August"
-                               r"|September|October|November|December))\b", re.IGNORECASE)
+                               rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTH_NAMES}))\b"
+                               # "June's inspection", "the May visit"
+                               rf"|\b({_MONTH_NAMES})(?:['’]s)?\s+(?:\w+\s+)?(?:inspection|visit)\b", re.IGNORECASE)
 # An earlier grade with its year: "rated good in 2012", "rated inadequate in April 2016", "the lowest possible
 # rating in 2017", "since the 2017 inadequate verdict" — the article reports the next inspection after it.
 _RATED_IN_YEAR = re.compile(rf"\b(?:rated|judged|graded|found to be|was|given|handed \w+)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
@@ -126,7 +128,7 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
             break
         months = []
         for match in _INSPECTION_MONTH.finditer(text):
-            month = MONTHS[match.group(1).lower()]
+            month = MONTHS[(match.group(1) or match.group(2)).lower()]
             for o in rows:
                 if month in _months_in_window(o) and _grade_agrees(o, grade):
                     months.append((o, f"“{match.group(0).strip()}” matches an official inspection"))
