@@ -43,6 +43,11 @@ _INSPECTION_BARE_MONTH = re.compile(rf"\binspect\w*\s+(?:\w+\s+){{0,4}}?(?:in|on
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
+def named_frameworks(text: str) -> set[str]:
+    """The inspection frameworks an article names ("under the single inspection framework" -> SIF)."""
+    return {name for name, pattern in _FRAMEWORK_NAMES.items() if pattern.search(text)}
+
+
 def annual_round_year(text: str) -> tuple[int | None, str]:
     """The year of an annual-assessment round the article reports (2008-11 scale), when it names one."""
     named = _ROUND_YEAR.search(text)

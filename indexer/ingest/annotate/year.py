@@ -7,6 +7,7 @@ import re
 from indexer.grades import GRADE_PATTERN, grades_agree, official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
+from indexer.ingest.annotate.calendar import named_frameworks
 from indexer.ingest.annotate.dates import DateRange, MONTHS, date_ranges, full_dates, url_date
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
@@ -102,6 +103,13 @@ def _movement_fits(rows: list, left: list[str]) -> list:
     return fitting or rows
 
 
+def _preferred(rows: list, text: str) -> list:
+    """Of several fitting inspections, those of a framework the text names ("under the single inspection
+    framework"); all of them when it names none or none fits."""
+    named = named_frameworks(text)
+    return [r for r in rows if (r[0] if isinstance(r, tuple) else r).framework in named] or rows
+
+
 def outcome_from_text(text: str, codes: list[str], grade: str | None,
                       published: dt.date | None, left: list[str] | None = None) -> tuple[Outcome | None, str]:
     """The official inspection an article reports on, from inspection dates or months in its text; of several
@@ -148,9 +156,9 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
         unique = sorted([(o, why) for o, why in unique if o.published and o.published.year >= latest],
                         key=lambda ow: (ow[0].published.year == latest, ow[0].published))
     if unique:
-        return _movement_fits(unique, left)[0]
+        return _preferred(_movement_fits(unique, left), text)[0]
     if not unique and grade and codes:
-        return _only_inspection_with_grade(codes[0], grade, latest, published, left)
+        return _only_inspection_with_grade(codes[0], grade, latest, published, left, text)
     return None, ""
 
 
@@ -164,12 +172,13 @@ def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
 
 
 def _only_inspection_with_grade(code: str, grade: str, latest: int | None, published: dt.date | None,
-                                left: list[str] | None = None) -> tuple[Outcome | None, str]:
+                                left: list[str] | None = None, text: str = "") -> tuple[Outcome | None, str]:
     """When an article gives no dates: the council's first official inspection with that grade after the latest
     year it mentions (a year an article names is usually an earlier judgement's); without a year, the only one."""
     wanted = official_grades_for(grade)
     rows = [o for o in outcome_table.for_council(code) if outcome_table.official_grade(o) in wanted and o.published
             and (not published or -14 <= (published - o.published).days <= 400)]
+    rows = _preferred(rows, text)
     moved = _movement_fits(rows, left or [])
     if left and moved is not rows:
         rows = moved
