@@ -1,0 +1,117 @@
+"""The general article rules of issue 22's facet round: movement end states, sub-judgements, lists, years from the
+official history. Each test writes its own short text (none is a development article's wording)."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.ingest.annotate.grade_context import dated_in_sentence, given_by_earlier_inspection
+from indexer.ingest.annotate.gazetteer import find_mentions
+from indexer.ingest.annotate.places import council_groups, subject_mentions
+from indexer.ingest.annotate.severity import decide, grade_statements
+from indexer.ingest.annotate.year import outcome_from_text
+
+from tests.facet_helpers import article
+
+
+@pytest.mark.parametrize("head,expected", [
+    ("At its previous inspection, in 2014, the department was judged ", "previous"),
+    ("The earlier report, three years before, graded the council ", "previous"),
+    ("Progress since the previous inspection, which rated the service ", "previous"),
+    ("Since the previous inspection the service has become ", ""),  # the new inspection's grade
+    ("The last full inspection, in 2018, rated it ", "last"),  # standing unless a newer grade is stated
+    ("The previous inspection found weaknesses but the council is now ", ""),
+])
+def test_a_grade_given_to_an_earlier_inspection(head, expected):
+    assert given_by_earlier_inspection(head) == expected
+
+
+def test_a_grade_placed_in_a_stated_year_stands_only_without_a_newer_one():
+    assert dated_in_sentence("In March 2014 inspectors said the council's services ") == "last"
+    assert dated_in_sentence("Inspectors said the council's services ") == ""
+    older = grade_statements("In 2016 the council's children's services were judged inadequate.", 1)
+    newer = grade_statements("Children's services are now rated good.", 2)
+    assert [s.standing for s in older] == [True]
+    assert decide(older + newer)[0] == "good"
+    assert decide(older)[0] == "inadequate"  # a story with no new grade keeps the standing one
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # names areas of work but grades the service: a full-weight overall grade
+    ("Inspectors examined help and protection and care leavers and found that services now 'require improvement'.",
+     [("requires improvement", False, 1.5)]),
+    # a grade word as the adjective of one area
+    ("Inspectors praised the 'outstanding' fostering service.", [("outstanding", True, 0.9)]),
+    ("Ofsted now rates the borough's children's services good.", [("good", False, 1.0)]),
+    ("The new report finds services improved, but still requiring improvement.", [("requires improvement", False, 1.0)]),
+    ("Several things still require improvement: missing children and exploitation.", []),
+    ("Services have been rated 'requires improvement' since 2020.", [("requires improvement", False, 1.5)]),
+    ("Services were 'adequate', a grade soon to be renamed 'requires improvement'.", [("adequate", False, 1.5)]),
+    ("Its provision for children with special educational needs got a top rating.", [("outstanding", True, 0.4)]),
+    ("Services are not yet consistently good.", []),
+    ("The council hopes care is now good enough.", []),
+])
+def test_sub_judgements_and_current_grades(sentence, expected):
+    found = [(s.grade, s.sub_area, s.weight) for s in grade_statements(sentence, 1)]
+    assert found == expected
+
+
+def test_previous_inspection_grade_never_sets_the_current_one(tmp_path):
+    doc = article(tmp_path, "Rotherham report\n\nOfsted has judged Rotherham's children's services to require "
+                            "improvement to be good.\n\nAt its previous inspection, in 2011, the service was judged "
+                            "'adequate' overall, and the one before that called it 'good'.\n")
+    assert doc.severity == ["requires improvement"]
+
+
+def test_a_list_continues_through_the_royal_borough_of():
+    text = "Camden and the Royal Borough of Greenwich were rated good."
+    groups = council_groups(text, subject_mentions(text, None))
+    assert [[code for _, code in g] for g in groups] == [["E09000007", "E09000011"]]
+
+
+def test_greater_manchester_is_a_region_not_the_council():
+    mentions = find_mentions("No other Greater Manchester council did as well; Manchester did not.")
+    assert [m.is_org for m in mentions] == [True, False]
+
+
+def test_required_improvement_is_a_grade(tmp_path):
+    doc = article(tmp_path, "London round-up\n\nHillingdon's services require improvement. Bexley and Hounslow were "
+                            "also told their services \"required improvement\".\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Hillingdon": "requires improvement", "Bexley": "requires improvement",
+                                                   "Hounslow": "requires improvement"}
+
+
+# Years from the official outcomes history (indexer/data/ofsted_outcomes.csv).
+
+def test_movement_chooses_the_inspection_whose_previous_grade_was_left():
+    # Norfolk: inadequate 2013 and 2015, requires improvement 2018 (after inadequate), good 2023.
+    text = "Norfolk's children's services are out of special measures and now require improvement."
+    outcome, why = outcome_from_text(text, ["E10000020"], "requires improvement", None, ["inadequate"])
+    assert outcome.published.year == 2018 and "after inadequate" in why
+
+
+def test_the_overall_grade_not_a_sub_judgement_matches_an_inspection():
+    # Norfolk's 2015 inspection was inadequate overall with some areas requiring improvement: not a match.
+    text = "Norfolk was rated inadequate in 2013. Its services now require improvement."
+    outcome, _ = outcome_from_text(text, ["E10000020"], "requires improvement", None)
+    assert outcome.published.year == 2018
+
+
+def test_a_named_framework_chooses_among_inspections():
+    # Westminster was outstanding under the single inspection framework (2016) and under ILACS (2019, 2025).
+    text = "Westminster is among the first judged outstanding under the single inspection framework."
+    outcome, _ = outcome_from_text(text, ["E09000033"], "outstanding", None)
+    assert outcome.framework == "SIF" and outcome.published.year == 2016
+
+
+def test_a_visit_month_dates_the_inspection():
+    # Worcestershire: inspected in May 2023 (good); the May phrasing and the visit word both count.
+    for text in ("After a May visit, Ofsted rated Worcestershire good.", "Ofsted visited Worcestershire in May."):
+        outcome, why = outcome_from_text(text, ["E10000034"], "good", None)
+        assert outcome.published.year == 2023, why
+
+
+def test_an_old_bbc_updated_line_is_the_dateline(tmp_path):
+    doc = article(tmp_path, "<html><body><div class='ds'>Updated Tuesday, 3 March 2009, 11:02 GMT</div>"
+                            "<h1>Council services 'inadequate'</h1><p>Ofsted has rated Cornwall's children's services "
+                            "inadequate.</p></body></html>", name="a.html")
+    assert doc.year == 2009
