@@ -115,3 +115,10 @@ def test_an_old_bbc_updated_line_is_the_dateline(tmp_path):
                             "<h1>Council services 'inadequate'</h1><p>Ofsted has rated Cornwall's children's services "
                             "inadequate.</p></body></html>", name="a.html")
     assert doc.year == 2009
+
+
+def test_an_annual_rating_after_a_named_earlier_year_is_the_next_round():
+    from indexer.ingest.annotate.calendar import annual_round_year
+    assert annual_round_year("Leeds is performing adequately, up from 2010, when it was performing poorly.")[0] == 2011
+    assert annual_round_year("Ofsted's annual assessment for 2010 found Leeds performing poorly.")[0] == 2010
+    assert annual_round_year("Leeds is performing poorly.")[0] == 2009

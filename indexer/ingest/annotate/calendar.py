@@ -59,10 +59,15 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
         return APA_LAST_YEAR, "inferred: annual performance assessments were last published in December 2008"
     rating = _ANNUAL_RATING.search(text)
     if rating:
-        years = [int(y) for y in re.findall(r"\b(20(?:09|10|11))\b", text)]
-        year = max(years) if years else ANNUAL_RATING_YEARS[0]
+        # A year the article names without naming the round is an earlier event ("a step up from 2010, when …",
+        # "in 2010 it suspended staff"): the round reported is the first one after it (2011 at the latest).
+        years = [int(y) for y in re.findall(r"\b(20(?:0\d|1[01]))\b", text)]
+        latest = max(years) if years else None
+        later = [y for y in ANNUAL_RATING_YEARS if latest is None or y > latest]
+        year = later[0] if later else ANNUAL_RATING_YEARS[-1]
         return year, (f"inferred: the 2009-11 annual ratings (“{rating.group(0)}”)"
-                      + (f", latest year named {year}" if years else ", first round December 2009"))
+                      + (f", the first round after {latest}, the latest year named" if latest and later
+                         else f", latest year named {latest}" if latest else ", first round December 2009"))
     return None, ""
 
 
