@@ -122,3 +122,12 @@ def test_an_annual_rating_after_a_named_earlier_year_is_the_next_round():
     assert annual_round_year("Leeds is performing adequately, up from 2010, when it was performing poorly.")[0] == 2011
     assert annual_round_year("Ofsted's annual assessment for 2010 found Leeds performing poorly.")[0] == 2010
     assert annual_round_year("Leeds is performing poorly.")[0] == 2009
+
+
+def test_a_judgement_made_last_year_puts_the_article_a_year_after_the_inspection(tmp_path):
+    # Swindon's only inadequate inspection ended in July 2023: "last year" makes the undated article 2024.
+    doc = article(tmp_path, "Swindon progress\n\nLast year Ofsted rated Swindon Borough Council's children's services "
+                            "'inadequate'. Inspectors have returned twice since and see steady progress.\n")
+    assert doc.severity == ["inadequate"] and doc.year == 2024
+    from indexer.ingest.annotate.calendar import judged_last_year
+    assert not judged_last_year("Ten councils were outstanding this year, against 17 of 48 last year.")

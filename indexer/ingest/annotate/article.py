@@ -13,7 +13,7 @@ from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
 from indexer.ingest.annotate.severity import decide
 from indexer.ingest.annotate.text_units import document_sentences
-from indexer.ingest.annotate.calendar import annual_round_year, calendar_year, past_december_shift
+from indexer.ingest.annotate.calendar import annual_round_year, calendar_year, judged_last_year, past_december_shift
 from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
 from indexer.ingest.annotate.movement import article_moves
@@ -78,6 +78,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     set_year(doc, published, outcome, None, outcome_level)
     if not published and outcome is not None and outcome.published and doc.year:
         _shift_past_december(doc, text, outcome.published.month)
+        _shift_last_year(doc, text, outcome)
     _calendar_fallback(doc, text)
     if not grades[0] and outcome is not None and (outcome.overall or outcome.subjudgements):
         official = outcome_table.official_grade(outcome)
@@ -108,6 +109,18 @@ def _shift_past_december(doc: Document, text: str, month: int) -> None:
         doc.year += shift
         doc.facet_evidence["year"]["value"] = doc.year
         doc.facet_evidence["year"]["source"] += "; the article says “last December”, so a year later"
+
+
+def _shift_last_year(doc: Document, text: str, outcome) -> None:
+    """A judgement the article says came 'last year': the article is from the year after the inspection."""
+    if not judged_last_year(text):
+        return
+    inspected = (outcome.end or outcome.published).year
+    if doc.year != inspected + 1:
+        doc.year = inspected + 1
+        doc.facet_evidence["year"]["value"] = doc.year
+        doc.facet_evidence["year"]["source"] += (f"; the article says the judgement came “last year” (inspected "
+                                                 f"{inspected}), so {doc.year}")
 
 
 def _calendar_fallback(doc: Document, text: str) -> None:

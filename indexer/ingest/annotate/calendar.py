@@ -110,9 +110,21 @@ def bare_inspection_month_year(text: str) -> tuple[int | None, str]:
     return found, f"inferred: “{bare.group(0)}” is the first {bare.group(1)} on or after “{phrase}”"
 
 
+# "Last year Ofsted rated the council…", "the councils Ofsted inspected last year", "rated 'inadequate' last year":
+# the judgement came the year before the article.
+_JUDGED_LAST_YEAR = re.compile(r"\blast year,?\s+(?:[\w'’]+\s+){0,3}(?:rated|judged|graded|inspected|gave|found)\b"
+                               r"|\b(?:rated|judged|graded|inspected)\s+(?:by\s+Ofsted\s+)?(?:['‘“]?[\w ]+?['’”]?\s+)?"
+                               r"last year\b", re.IGNORECASE)
+
+
 def past_december_shift(text: str, published_month: int) -> int:
     """1 when the article says the judgement came 'last December' (a past December is in an earlier year)."""
     return 1 if published_month == 12 and re.search(r"\blast December\b", text) else 0
+
+
+def judged_last_year(text: str) -> bool:
+    """True when the article says the judgement came last year ("Last year Ofsted rated…")."""
+    return bool(_JUDGED_LAST_YEAR.search(text))
 
 
 def calendar_year(text: str) -> tuple[int | None, str]:
