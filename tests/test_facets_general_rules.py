@@ -131,3 +131,12 @@ def test_a_judgement_made_last_year_puts_the_article_a_year_after_the_inspection
     assert doc.severity == ["inadequate"] and doc.year == 2024
     from indexer.ingest.annotate.calendar import judged_last_year
     assert not judged_last_year("Ten councils were outstanding this year, against 17 of 48 last year.")
+
+
+def test_a_stated_direction_chooses_among_inspections_with_the_grade():
+    # Bradford was inadequate in 2018 (after requires improvement) and in 2023 (after inadequate): a decline is 2018.
+    text = "Ofsted judged Bradford's children's services inadequate, saying they have rapidly deteriorated."
+    outcome, why = outcome_from_text(text, ["E08000032"], "inadequate", None)
+    assert outcome.published.year == 2018 and "direction" in why
+    assert outcome_from_text("Ofsted judged Bradford's children's services inadequate.", ["E08000032"],
+                             "inadequate", None)[0] is None  # two fit, no direction: unknown, not a guess

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from indexer.grades import GRADE_PATTERN, grades_agree, official_grades_for
+from indexer.grades import BY_VALUE, GRADE_PATTERN, compares_as, grades_agree, official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.calendar import named_frameworks
@@ -93,13 +93,36 @@ def _previous_grade(outcome: Outcome) -> str:
     return outcome_table.official_grade(earlier[-1]) if earlier else ""
 
 
-def _movement_fits(rows: list, left: list[str]) -> list:
+# A direction of change the text states without the grade left: "downgraded", "has rapidly deteriorated".
+_DECLINE = re.compile(r"\b(?:downgrad\w*|deteriorat\w*|declined|worsened|got worse)\b", re.IGNORECASE)
+_IMPROVE = re.compile(r"\b(?:upgrad\w*|no longer (?:rated |judged )?(?:inadequate|failing)|out of special measures)\b",
+                      re.IGNORECASE)
+
+
+def _rank(grade: str) -> int:
+    """Where a grade sorts on the current scale (1 = best)."""
+    return BY_VALUE[compares_as(grade)].rank
+
+
+def _direction_fits(outcome: Outcome, text: str) -> bool:
+    """True unless the text states one direction of change that this inspection's grades contradict."""
+    down, up = bool(_DECLINE.search(text)), bool(_IMPROVE.search(text))
+    previous, current = _previous_grade(outcome), outcome_table.official_grade(outcome)
+    if down == up or not previous or current not in BY_VALUE or previous not in BY_VALUE:
+        return True
+    return _rank(current) > _rank(previous) if down else _rank(current) < _rank(previous)
+
+
+def _movement_fits(rows: list, left: list[str], text: str = "") -> list:
     """Of several inspections, those whose previous official grade is one the text says the council left
-    ("moved from inadequate to requires improvement"); all of them when none fits or the text names none."""
-    if not left:
-        return rows
-    fitting = [row for row in rows if any(grades_agree(g, _previous_grade(row[0] if isinstance(row, tuple) else row))
-                                          for g in left)]
+    ("moved from inadequate to requires improvement"), else those that fit the direction it states
+    ("downgraded"); all of them when none fits or the text says neither."""
+    def outcome(row) -> Outcome:
+        return row[0] if isinstance(row, tuple) else row
+    if left:
+        fitting = [row for row in rows if any(grades_agree(g, _previous_grade(outcome(row))) for g in left)]
+    else:
+        fitting = [row for row in rows if _direction_fits(outcome(row), text)] if text else rows
     return fitting or rows
 
 
@@ -156,7 +179,7 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
         unique = sorted([(o, why) for o, why in unique if o.published and o.published.year >= latest],
                         key=lambda ow: (ow[0].published.year == latest, ow[0].published))
     if unique:
-        return _preferred(_movement_fits(unique, left), text)[0]
+        return _preferred(_movement_fits(unique, left, text), text)[0]
     if not unique and grade and codes:
         return _only_inspection_with_grade(codes[0], grade, latest, published, left, text)
     return None, ""
@@ -179,10 +202,11 @@ def _only_inspection_with_grade(code: str, grade: str, latest: int | None, publi
     rows = [o for o in outcome_table.for_council(code) if outcome_table.official_grade(o) in wanted and o.published
             and (not published or -14 <= (published - o.published).days <= 400)]
     rows = _preferred(rows, text)
-    moved = _movement_fits(rows, left or [])
-    if left and moved is not rows:
+    moved = _movement_fits(rows, left or [], text)
+    if moved is not rows and len(moved) < len(rows):
         rows = moved
-        grade = f"{grade} after {' or '.join(dict.fromkeys(left))}"
+        grade = (f"{grade} after {' or '.join(dict.fromkeys(left))}" if left
+                 else f"{grade}, a change in the direction the text states")
     if latest:
         rows = [o for o in rows if o.published.year > latest] or [o for o in rows if o.published.year == latest]
         why = f"the first official inspection of this council graded {grade} after {latest}"
