@@ -140,3 +140,10 @@ def test_a_stated_direction_chooses_among_inspections_with_the_grade():
     assert outcome.published.year == 2018 and "direction" in why
     assert outcome_from_text("Ofsted judged Bradford's children's services inadequate.", ["E08000032"],
                              "inadequate", None)[0] is None  # two fit, no direction: unknown, not a guess
+
+
+def test_a_visit_month_without_a_year_follows_the_latest_dated_month():
+    from indexer.ingest.annotate.calendar import bare_inspection_month_year
+    year, _ = bare_inspection_month_year("After visiting on 3 and 4 March, inspectors wrote. Since September 2024 "
+                                         "schools get no overall grade.")
+    assert year == 2025

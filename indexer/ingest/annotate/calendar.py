@@ -37,7 +37,7 @@ _DATED_START = re.compile(rf"\b(?:introduced|began|started|launched|since)\s+(?:
                           re.IGNORECASE)
 _MONTHS_SINCE = re.compile(r"\b(?:over|in|during)\s+the\s+(?:last|past)\s+(\d{1,2})\s+months\b", re.IGNORECASE)
 # A school (or other) inspection named by its month but no year: "an inspection on 17 and 18 June".
-_INSPECTION_BARE_MONTH = re.compile(rf"\binspect\w*\s+(?:\w+\s+){{0,4}}?(?:in|on|during)\s+(?:the\s+)?"
+_INSPECTION_BARE_MONTH = re.compile(rf"\b(?:inspect\w*|visit(?:ed|ing|s)?)\s+(?:\w+\s+){{0,4}}?(?:in|on|during)\s+(?:the\s+)?"
                                     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:(?:and|to|-|–)\s+\d{{1,2}}(?:st|nd|rd|th)?\s+)?)?"
                                     rf"(?:of\s+)?{_MONTH}\b(?!\s+(?:\d{{1,2}}\s*,?\s*)?(?:19|20)\d\d)", re.IGNORECASE)
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
