@@ -147,3 +147,8 @@ def test_a_visit_month_without_a_year_follows_the_latest_dated_month():
     year, _ = bare_inspection_month_year("After visiting on 3 and 4 March, inspectors wrote. Since September 2024 "
                                          "schools get no overall grade.")
     assert year == 2025
+
+
+def test_a_target_year_at_a_sentence_start_is_not_a_past_year():
+    from indexer.ingest.annotate.year import _latest_year_mentioned
+    assert _latest_year_mentioned("Rated inadequate in 2017. By 2022 the council wants to be good.", None) == 2017

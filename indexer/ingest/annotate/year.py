@@ -189,8 +189,8 @@ def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
     """The latest past year the text mentions (a lower bound for the inspection it reports)."""
     limit = (published or dt.date.today()).year
     # "to reach good by 2022" is a target, not a year that has happened.
-    years = [int(y) for y in re.findall(r"(?<!by )(?<!until )(?<!before )\b((?:19|20)\d\d)\b", text)
-             if 2000 <= int(y) <= limit]
+    years = [int(y) for y in re.findall(r"(?<!by )(?<!until )(?<!before )\b((?:19|20)\d\d)\b", text, re.IGNORECASE)
+             if 2000 <= int(y) <= limit]  # "By 2022 the council wants…" at a sentence's start is a target too
     return max(years) if years else None
 
 
