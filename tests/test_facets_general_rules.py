@@ -152,3 +152,15 @@ def test_a_visit_month_without_a_year_follows_the_latest_dated_month():
 def test_a_target_year_at_a_sentence_start_is_not_a_past_year():
     from indexer.ingest.annotate.year import _latest_year_mentioned
     assert _latest_year_mentioned("Rated inadequate in 2017. By 2022 the council wants to be good.", None) == 2017
+
+
+def test_a_new_report_makes_a_dated_grade_history(tmp_path):
+    dated = grade_statements("In 2019 inspectors raised the council's grade to 'requires improvement'.", 1)
+    assert decide(dated)[0] == "requires improvement"  # e.g. an "inspection finished, result due" story
+    assert decide(dated, new_report=True)[0] is None  # the new report's grade is another one
+    # Worcestershire, May 2023 visit: the text names only history and a sub-judgement; the official grade is used.
+    doc = article(tmp_path, "Worcestershire improves\n\nAfter a May visit, the new report praises Worcestershire. The "
+                            "council was rated 'inadequate' in 2017. In 2019 inspectors raised the grade to "
+                            "'requires improvement'. Only children in care got the lower grade of 'requires "
+                            "improvement' this time.\n")
+    assert doc.severity == ["good"] and doc.year == 2023

@@ -11,7 +11,7 @@ from indexer.ingest.annotate.attribution import attribute_grades, paragraph_coun
 from indexer.ingest.annotate.council import is_school_inspection, score_councils
 from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
-from indexer.ingest.annotate.severity import decide
+from indexer.ingest.annotate.severity import NEW_REPORT, decide
 from indexer.ingest.annotate.text_units import document_sentences
 from indexer.ingest.annotate.calendar import annual_round_year, calendar_year, judged_last_year, past_december_shift
 from indexer.ingest.annotate.year import outcome_from_text
@@ -53,8 +53,9 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         evidence["mentioned_not_subject"] = mentioned_only
     grades = []
     severity_evidence = []
+    new_report = bool(NEW_REPORT.search(text))
     for code in chosen:
-        grade, support = decide(attributed.get(code, []))
+        grade, support = decide(attributed.get(code, []), new_report)
         grades.append(grade or "")
         if grade:
             severity_evidence.append({"council": display_name(code), "value": grade, "source": "text",

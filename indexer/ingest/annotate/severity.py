@@ -178,15 +178,22 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     return out
 
 
-def decide(statements: list[GradeStatement]) -> tuple[str | None, list[GradeStatement]]:
+# The article reports a new judgement ("the new report", "Ofsted's latest report"): a grade from an earlier year or
+# the last inspection is then history even when the new grade is not named in the text.
+NEW_REPORT = re.compile(r"\b(?:new|latest|this week['’]s|today['’]s)\s+(?:Ofsted\s+|inspection\s+)?report\b", re.IGNORECASE)
+
+
+def decide(statements: list[GradeStatement], new_report: bool = False) -> tuple[str | None, list[GradeStatement]]:
     """The best-supported grade among weighted statements, and the statements that support it.
 
     A sub-judgement never sets the overall grade: when every statement is about one area of work (leadership,
     care leavers), the text states no overall grade and the answer is None (the caller may use the official one).
+    A standing grade (of the last inspection, or of a stated year) counts only when no newer grade is stated and
+    the article does not report a new judgement (`new_report`).
     """
     statements = [st for st in statements if not st.tally]
     newer = [st for st in statements if not st.standing and not st.sub_area]
-    if newer:
+    if newer or new_report:
         statements = [st for st in statements if not st.standing]
     if statements and all(st.sub_area for st in statements):
         return None, []
