@@ -30,7 +30,7 @@ GRADES: tuple[Grade, ...] = (
           phrasings=(r"performs?\s+excellently", r"performing\s+excellently",
                      # 2008-10 annual ratings' top band: "rated as excellent", "the excellent band".
                      r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“]?excellent\b",
-                     r"(?<=the\s['‘“])excellent(?=['’”]\s+(?:band|label|rating|grade))|(?<=the\s)excellent(?=\s+band)",
+                     r"(?<=the\s['‘“\"])excellent(?=['’”\"]\s+(?:band|label|rating|grade))|(?<=the\s)excellent(?=\s+band)",
                      r"(?:the\s+)?(?:highest|top)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
           cued_words=("outstanding",), report_words=("outstanding",),
           meaning="the highest of Ofsted’s four grades, on both the pre-2013 and the current scale"),
