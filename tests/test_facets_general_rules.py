@@ -164,3 +164,12 @@ def test_a_new_report_makes_a_dated_grade_history(tmp_path):
                             "'requires improvement'. Only children in care got the lower grade of 'requires "
                             "improvement' this time.\n")
     assert doc.severity == ["good"] and doc.year == 2023
+
+
+def test_a_counted_back_reference_and_a_held_grade(tmp_path):
+    doc = article(tmp_path, "Bi-borough outstanding\n\nOfsted has rated Camden's children's services 'outstanding'. "
+                            "Camden shares the service with Islington. Inspectors praised Camden's leaders. "
+                            "These two councils are the first to stay 'outstanding'. Only two other councils "
+                            "(Leeds and Hampshire) hold the grade today.\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Camden": "outstanding", "Islington": "outstanding",
+                                                   "Leeds": "outstanding", "Hampshire": "outstanding"}
