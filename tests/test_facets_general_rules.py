@@ -173,3 +173,11 @@ def test_a_counted_back_reference_and_a_held_grade(tmp_path):
                             "(Leeds and Hampshire) hold the grade today.\n")
     assert dict(zip(doc.council, doc.severity)) == {"Camden": "outstanding", "Islington": "outstanding",
                                                    "Leeds": "outstanding", "Hampshire": "outstanding"}
+
+
+def test_a_counted_group_introducing_a_list_grades_the_list(tmp_path):
+    sentence = "Of the year's twelve inadequate councils, four had been good at the inspection before: Kent, Leeds and Bury."
+    assert [(s.grade, s.tally) for s in grade_statements(sentence, 1)] == [("inadequate", True)]
+    doc = article(tmp_path, "Year in review\n\nOfsted published many reports this year. " + sentence + "\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Kent": "inadequate", "Leeds": "inadequate", "Bury": "inadequate"}
+    assert grade_statements("Nine outstanding councils were named.", 1)[0].tally  # a count alone grades no one

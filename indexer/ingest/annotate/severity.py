@@ -40,6 +40,10 @@ _RATING_AFTER = re.compile(r"^\W{0,3}(rating|grade|judgement|verdict|overall|by 
 _RATES_OBJECT = re.compile(r"\b(?:rate[sd]?|judged?|judges|grade[sd]|deem(?:s|ed)?|declare[sd]?|found|finds)\s+(?:the|its|their)"
                            r"\s+[^.;:!?]{0,100}?\b(?:services?|council|borough|authority|department|trust)\b[^.;:!?,]{0,60}$",
                            re.IGNORECASE)
+# "this year's ten outstanding councils": a count of councils sharing a grade (a tally, unless a list follows).
+_COUNTED_GROUP = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*"
+                            r"|thirty[\w-]*|forty[\w-]*|fifty[\w-]*)\s+$", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"^\s+(?:councils|authorities|local authorities|boroughs)\b", re.IGNORECASE)
 # "services better, but still requiring improvement": "still"/"now" before it makes it the service's grade.
 _STILL = re.compile(r"\b(?:services?|department|council|authority)\b[^.;:]{0,40}\b(?:still|now)\s+$", re.IGNORECASE)
 _SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provision)\b[^.;,]{0,40}$", re.IGNORECASE)
@@ -150,7 +154,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
                     or match.group()[:1].isupper()):
                 continue
         if bare_word:
-            cued = (_RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed
+            counted = bool(_COUNTED_GROUP.search(before) and _GROUP_AFTER.match(after))
+            cued = (_RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed or counted
                     or _RATES_OBJECT.search(sentence[max(0, match.start() - 160):match.start()]))
             if not cued or _NOT_A_GRADE_AFTER.match(after):
                 continue
@@ -158,7 +163,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
                 continue
         elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
             continue
-        reason = not_current(before, after)
+        reason = "tally" if bare_word and counted else not_current(before, after)
         earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()])
         if reason and reason != "tally" or earlier == "previous":
             continue
