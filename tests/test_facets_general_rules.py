@@ -181,3 +181,10 @@ def test_a_counted_group_introducing_a_list_grades_the_list(tmp_path):
     doc = article(tmp_path, "Year in review\n\nOfsted published many reports this year. " + sentence + "\n")
     assert dict(zip(doc.council, doc.severity)) == {"Kent": "inadequate", "Leeds": "inadequate", "Bury": "inadequate"}
     assert grade_statements("Nine outstanding councils were named.", 1)[0].tally  # a count alone grades no one
+
+
+def test_the_two_judgements_of_a_2009_12_inspection_give_the_lower(tmp_path):
+    doc = article(tmp_path, "First inspections\n\nSuffolk and Essex were inspected first. In safeguarding, both "
+                            "councils were judged adequate. On looked-after children, Essex's overall grade was "
+                            "good and Suffolk's good as well.\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Suffolk": "adequate", "Essex": "adequate"}

@@ -17,7 +17,7 @@ _ANNOUNCES_LIST = re.compile(r"^\S*\W*(?:[\w'’]+\W+){0,5}?(?:are|were|include|
 # A sentence that refers back to the councils or the grade of the one before ("Both were rated outstanding").
 _BACK_REFERENCE = re.compile(r"^\W*(both|they|those|these|all|each|the (?:two|three|four|five|councils|authorities))\b"
                              r"|\b(all|both) (?:\w+ ){0,2}(?:earned|received|got|achieved|were given|given)\b"
-                             r"|\b(?:those|these) (?:\w+ )?(?:councils|authorities)\b"
+                             r"|\b(?:those|these|both) (?:\w+ ){0,2}(?:councils|authorities|boroughs)\b"
                              # "Two other councils (A and B) currently hold the grade": the grade just named
                              r"|\b(?:hold|holds|held|share|shares|shared|keep|keeps|kept)\s+(?:the|that|this)\s+"
                              r"(?:same\s+)?(?:grade|rating|judgement)\b", re.IGNORECASE)

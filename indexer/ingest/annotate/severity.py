@@ -40,6 +40,9 @@ _RATING_AFTER = re.compile(r"^\W{0,3}(rating|grade|judgement|verdict|overall|by 
 _RATES_OBJECT = re.compile(r"\b(?:rate[sd]?|judged?|judges|grade[sd]|deem(?:s|ed)?|declare[sd]?|found|finds)\s+(?:the|its|their)"
                            r"\s+[^.;:!?]{0,100}?\b(?:services?|council|borough|authority|department|trust)\b[^.;:!?,]{0,60}$",
                            re.IGNORECASE)
+# The two overall judgements of the 2009-12 safeguarding and looked-after children inspections, as articles
+# frame them: "For safeguarding, both councils were rated adequate"; "On looked-after children, …".
+_SLAC_PART = re.compile(r"^\W*(?:for|on|in)\s+(safeguarding|looked[- ]after children)\b", re.IGNORECASE)
 # "this year's ten outstanding councils": a count of councils sharing a grade (a tally, unless a list follows).
 _COUNTED_GROUP = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*"
                             r"|thirty[\w-]*|forty[\w-]*|fifty[\w-]*)\s+$", re.IGNORECASE)
@@ -94,6 +97,7 @@ class GradeStatement:
     sub_area: bool = False  # the sentence is about one area of work (care leavers, leadership)
     tally: bool = False  # follows a count ("three councils were outstanding"): counts only if a named list follows
     standing: bool = False  # given at "the last inspection": counts only when no newer grade is stated
+    slac: str = ""  # one of the two judgements of a 2009-12 inspection ("For safeguarding, … adequate")
 
 
 _SLAC_OVERALL = re.compile(rf"overall effectiveness of (?:the )?(safeguarding|services for looked after children|looked"
@@ -178,8 +182,10 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             weight = settings.GRADE_WEIGHT_SUB_AREA
         if quoted or titled or listed:
             weight += settings.GRADE_WEIGHT_EMPHASIS_BONUS
+        slac = _SLAC_PART.search(sentence[:match.start()])
         out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start(), sub_area,
-                                  tally=reason == "tally", standing=earlier == "last"))
+                                  tally=reason == "tally", standing=earlier == "last",
+                                  slac=slac.group(1).lower()[:4] if slac else ""))
     return out
 
 
@@ -197,6 +203,10 @@ def decide(statements: list[GradeStatement], new_report: bool = False) -> tuple[
     the article does not report a new judgement (`new_report`).
     """
     statements = [st for st in statements if not st.tally]
+    parts = [st for st in statements if st.slac]
+    if len({st.slac for st in parts}) == 2:  # both judgements of a 2009-12 inspection: report the lower
+        worst = worst_grade(st.grade for st in parts)
+        return worst, [st for st in parts if st.grade == worst]
     newer = [st for st in statements if not st.standing and not st.sub_area]
     if newer or new_report:
         statements = [st for st in statements if not st.standing]
