@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from indexer.grades import BY_VALUE, GRADE_PATTERN, compares_as, grades_agree, official_grades_for
+from indexer.grades import GRADE_PATTERN, official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
-from indexer.ingest.annotate.calendar import named_frameworks
+from indexer.ingest.annotate.history import movement_fits, preferred
 from indexer.ingest.annotate.dates import DateRange, MONTHS, date_ranges, full_dates, url_date
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
@@ -86,53 +86,6 @@ def _grade_agrees(outcome: Outcome, grade: str | None) -> bool:
     return not official or bool(official_grades_for(grade) & official)
 
 
-def _previous_grade(outcome: Outcome) -> str:
-    """The official grade of the council's graded inspection before this one ('' when none)."""
-    earlier = [o for o in outcome_table.for_council(outcome.la_code) if o.published and outcome.published
-               and o.published < outcome.published and outcome_table.official_grade(o)]
-    return outcome_table.official_grade(earlier[-1]) if earlier else ""
-
-
-# A direction of change the text states without the grade left: "downgraded", "has rapidly deteriorated".
-_DECLINE = re.compile(r"\b(?:downgrad\w*|deteriorat\w*|declined|worsened|got worse)\b", re.IGNORECASE)
-_IMPROVE = re.compile(r"\b(?:upgrad\w*|no longer (?:rated |judged )?(?:inadequate|failing)|out of special measures)\b",
-                      re.IGNORECASE)
-
-
-def _rank(grade: str) -> int:
-    """Where a grade sorts on the current scale (1 = best)."""
-    return BY_VALUE[compares_as(grade)].rank
-
-
-def _direction_fits(outcome: Outcome, text: str) -> bool:
-    """True unless the text states one direction of change that this inspection's grades contradict."""
-    down, up = bool(_DECLINE.search(text)), bool(_IMPROVE.search(text))
-    previous, current = _previous_grade(outcome), outcome_table.official_grade(outcome)
-    if down == up or not previous or current not in BY_VALUE or previous not in BY_VALUE:
-        return True
-    return _rank(current) > _rank(previous) if down else _rank(current) < _rank(previous)
-
-
-def _movement_fits(rows: list, left: list[str], text: str = "") -> list:
-    """Of several inspections, those whose previous official grade is one the text says the council left
-    ("moved from inadequate to requires improvement"), else those that fit the direction it states
-    ("downgraded"); all of them when none fits or the text says neither."""
-    def outcome(row) -> Outcome:
-        return row[0] if isinstance(row, tuple) else row
-    if left:
-        fitting = [row for row in rows if any(grades_agree(g, _previous_grade(outcome(row))) for g in left)]
-    else:
-        fitting = [row for row in rows if _direction_fits(outcome(row), text)] if text else rows
-    return fitting or rows
-
-
-def _preferred(rows: list, text: str) -> list:
-    """Of several fitting inspections, those of a framework the text names ("under the single inspection
-    framework"); all of them when it names none or none fits."""
-    named = named_frameworks(text)
-    return [r for r in rows if (r[0] if isinstance(r, tuple) else r).framework in named] or rows
-
-
 def outcome_from_text(text: str, codes: list[str], grade: str | None,
                       published: dt.date | None, left: list[str] | None = None) -> tuple[Outcome | None, str]:
     """The official inspection an article reports on, from inspection dates or months in its text; of several
@@ -179,7 +132,7 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
         unique = sorted([(o, why) for o, why in unique if o.published and o.published.year >= latest],
                         key=lambda ow: (ow[0].published.year == latest, ow[0].published))
     if unique:
-        return _preferred(_movement_fits(unique, left, text), text)[0]
+        return preferred(movement_fits(unique, left, text), text)[0]
     if not unique and grade and codes:
         return _only_inspection_with_grade(codes[0], grade, latest, published, left, text)
     return None, ""
@@ -201,8 +154,8 @@ def _only_inspection_with_grade(code: str, grade: str, latest: int | None, publi
     wanted = official_grades_for(grade)
     rows = [o for o in outcome_table.for_council(code) if outcome_table.official_grade(o) in wanted and o.published
             and (not published or -14 <= (published - o.published).days <= 400)]
-    rows = _preferred(rows, text)
-    moved = _movement_fits(rows, left or [], text)
+    rows = preferred(rows, text)
+    moved = movement_fits(rows, left or [], text)
     if moved is not rows and len(moved) < len(rows):
         rows = moved
         grade = (f"{grade} after {' or '.join(dict.fromkeys(left))}" if left
