@@ -30,7 +30,7 @@ GRADES: tuple[Grade, ...] = (
           phrasings=(r"performs?\s+excellently", r"performing\s+excellently",
                      # 2008-10 annual ratings' top band: "rated as excellent", "the excellent band".
                      r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“]?excellent\b",
-                     r"(?<=the\s['‘“])excellent(?=['’”]\s+band)|(?<=the\s)excellent(?=\s+band)",
+                     r"(?<=the\s['‘“\"])excellent(?=['’”\"]\s+(?:band|label|rating|grade))|(?<=the\s)excellent(?=\s+band)",
                      r"(?:the\s+)?(?:highest|top)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
           cued_words=("outstanding",), report_words=("outstanding",),
           meaning="the highest of Ofsted’s four grades, on both the pre-2013 and the current scale"),
@@ -46,7 +46,7 @@ GRADES: tuple[Grade, ...] = (
                   "since November 2013 that point is called “requires improvement to be good”"),
     Grade("requires improvement", rank=4, display=2, compares_as="requires improvement",
           phrasings=(r"requires?\s+improvement(?:\s+to\s+be\s+good)?", r"require\s+improvement",
-                     r"requiring\s+improvement", r"\bRI\b"),
+                     r"requiring\s+improvement", r"required\s+improvement(?:\s+to\s+be\s+good)?", r"\bRI\b"),
           report_words=("requires improvement(?: to be good)?", "require improvement"),
           meaning="the third of Ofsted’s four grades since November 2013 (below good, above inadequate); "
                   "before then the third grade was “adequate”"),

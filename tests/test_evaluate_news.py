@@ -2,8 +2,9 @@
 
 The floors are what the rules reach today on the development sets a, b and c (114 articles, every fixture
 rewritten in own words and measured against its source page; see docs/news-devset.md) so that no change makes
-them worse. They are lower than before the rewrite: the old fixtures kept source wording some rules were keyed to.
-The held-out set (tests/data/news_heldout.jsonl) is not scored here; see docs/news-devset.md.
+them worse. Set h (tests/data/news_heldout.jsonl, 50 articles) was scored blind once and then became development
+material (issue 22's facet round): it has its own floors here. A new held-out set (news_heldout_k.jsonl) is never
+scored by the tests.
 """
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ from indexer.quality.evaluate_news import default_labels, evaluate_news, load_la
 
 from tests.conftest import ROOT
 
-FLOORS = {"council": 0.96, "severity": 0.92, "year": 0.84}
+FLOORS = {"council": 1.0, "severity": 0.99, "year": 0.95}
 LABELS = default_labels(ROOT)
+SET_H = ROOT / "tests" / "data" / "news_heldout.jsonl"
+FLOORS_H = {"council": 1.0, "severity": 1.0, "year": 0.92}
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +40,19 @@ def test_every_labelled_article_is_evaluated(report):
 def test_dev_set_accuracy_floors(report, facet):
     misses = [(c.label.id, c.expected, c.found) for c in report.misses() if c.facet == facet]
     assert report.ratio(facet) >= FLOORS[facet], misses
+
+
+@pytest.fixture(scope="module")
+def report_h():
+    if not SET_H.exists():
+        pytest.skip("no tests/data/news_heldout.jsonl in this checkout")
+    return evaluate_news([SET_H])
+
+
+@pytest.mark.parametrize("facet", sorted(FLOORS_H))
+def test_set_h_accuracy_floors(report_h, facet):
+    misses = [(c.label.id, c.expected, c.found) for c in report_h.misses() if c.facet == facet]
+    assert not report_h.errors and report_h.ratio(facet) >= FLOORS_H[facet], misses
 
 
 def test_stated_years_are_nearly_always_right(report):

@@ -17,7 +17,7 @@ EXAMPLES = ["rated excellent", "judged poor", "failing children's services", "th
             "requires improvement to be good", "require improvement", "requiring improvement", "performing excellently",
             "performs adequately", "performing poorly", "performs well",
             "performs excellently", "performing adequately", "performs poorly", "performing well", "outstanding", "adequate", "inadequate",
-            "good", "RI", "Ri"]
+            "good", "RI", "Ri", "services required improvement", "the 'excellent' label", 'the "excellent" rating']
 
 
 def _texts() -> list[str]:

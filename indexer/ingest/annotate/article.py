@@ -11,11 +11,12 @@ from indexer.ingest.annotate.attribution import attribute_grades, paragraph_coun
 from indexer.ingest.annotate.council import is_school_inspection, score_councils
 from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
-from indexer.ingest.annotate.severity import decide
+from indexer.ingest.annotate.severity import NEW_REPORT, decide
 from indexer.ingest.annotate.text_units import document_sentences
-from indexer.ingest.annotate.calendar import annual_round_year, calendar_year, past_december_shift
+from indexer.ingest.annotate.calendar import annual_round_year, calendar_year, judged_last_year, past_december_shift
 from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
+from indexer.ingest.annotate.movement import article_moves
 
 
 def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
@@ -52,8 +53,9 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         evidence["mentioned_not_subject"] = mentioned_only
     grades = []
     severity_evidence = []
+    new_report = bool(NEW_REPORT.search(text))
     for code in chosen:
-        grade, support = decide(attributed.get(code, []))
+        grade, support = decide(attributed.get(code, []), new_report)
         grades.append(grade or "")
         if grade:
             severity_evidence.append({"council": display_name(code), "value": grade, "source": "text",
@@ -62,7 +64,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     doc.severity = grades
     if len(chosen) > 1:
         paragraph_councils(doc, chosen, published)
-    outcome, outcome_why = outcome_from_text(text, chosen[:1], grades[0] or None, published)
+    left = [m.left for m in article_moves(sentences, chosen[0], grades[0], published) if m.left] if grades[0] else []
+    outcome, outcome_why = outcome_from_text(text, chosen[:1], grades[0] or None, published, left)
     if not published and annual_round_year(text)[0] and confidence.of_outcome_match(outcome_why) != confidence.OFFICIAL:
         outcome, outcome_why = None, ""  # a 2008-11 annual rating is not one of the table's inspections
     if outcome is None and published:
@@ -76,6 +79,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     set_year(doc, published, outcome, None, outcome_level)
     if not published and outcome is not None and outcome.published and doc.year:
         _shift_past_december(doc, text, outcome.published.month)
+        _shift_last_year(doc, text, outcome)
     _calendar_fallback(doc, text)
     if not grades[0] and outcome is not None and (outcome.overall or outcome.subjudgements):
         official = outcome_table.official_grade(outcome)
@@ -106,6 +110,18 @@ def _shift_past_december(doc: Document, text: str, month: int) -> None:
         doc.year += shift
         doc.facet_evidence["year"]["value"] = doc.year
         doc.facet_evidence["year"]["source"] += "; the article says “last December”, so a year later"
+
+
+def _shift_last_year(doc: Document, text: str, outcome) -> None:
+    """A judgement the article says came 'last year': the article is from the year after the inspection."""
+    if not judged_last_year(text):
+        return
+    inspected = (outcome.end or outcome.published).year
+    if doc.year != inspected + 1:
+        doc.year = inspected + 1
+        doc.facet_evidence["year"]["value"] = doc.year
+        doc.facet_evidence["year"]["source"] += (f"; the article says the judgement came “last year” (inspected "
+                                                 f"{inspected}), so {doc.year}")
 
 
 def _calendar_fallback(doc: Document, text: str) -> None:

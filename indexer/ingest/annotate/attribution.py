@@ -13,11 +13,17 @@ from indexer.ingest.annotate.severity import GradeStatement, grade_statements
 # Between a grade and the list it introduces: "rated poor are", "judged inadequate in this latest report are:".
 # "judged inadequate at A, B and C": a grade followed by "at" and a list is about the list.
 _ANNOUNCES_LIST = re.compile(r"^\S*\W*(?:[\w'’]+\W+){0,5}?(?:are|were|include|included|including|being|at)\W*$"
-                             r"|^\S*(?:[^\w:]+[\w'’]+){0,7}[^\w:]*:\s*$", re.IGNORECASE)
+                             r"|^\S*(?:[^\w:]+[\w'’]+){0,10}[^\w:]*:\s*$", re.IGNORECASE)
 # A sentence that refers back to the councils or the grade of the one before ("Both were rated outstanding").
 _BACK_REFERENCE = re.compile(r"^\W*(both|they|those|these|all|each|the (?:two|three|four|five|councils|authorities))\b"
                              r"|\b(all|both) (?:\w+ ){0,2}(?:earned|received|got|achieved|were given|given)\b"
-                             r"|\b(?:those|these) (?:councils|authorities)\b", re.IGNORECASE)
+                             r"|\b(?:those|these|both) (?:\w+ ){0,2}(?:councils|authorities|boroughs)\b"
+                             # "Two other councils (A and B) currently hold the grade": the grade just named
+                             r"|\b(?:hold|holds|held|share|shares|shared|keep|keeps|kept)\s+(?:the|that|this)\s+"
+                             r"(?:same\s+)?(?:grade|rating|judgement)\b", re.IGNORECASE)
+# "These two councils", "both authorities": how many councils a back-reference points at.
+_COUNTED = re.compile(r"\b(?:both|(?:these|those|the) (two|three|four|five))\b", re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 # One more member of a group graded just before: "The third council was X", "The other authority is Y".
 _NEXT_MEMBER = re.compile(r"^\W*the (?:other|second|third|fourth|fifth|last|remaining|final) (?:one|councils?|authority"
                           r"|authorities|borough)\b", re.IGNORECASE)
@@ -73,6 +79,16 @@ def paragraph_councils(doc: Document, chosen: list[str], published: dt.date | No
         para.council = named
 
 
+def _referred(sentence: str, last_codes: list[str], recent: list[str]) -> list[str]:
+    """The councils a back-reference means: those of the last sentence naming any, or, when it counts more
+    ("these two councils"), the last that many distinct councils named."""
+    counted = _COUNTED.search(sentence)
+    wanted = _COUNTS.get((counted.group(1) or "").lower(), 2) if counted else 0
+    if wanted > len(last_codes) and len(recent) >= wanted:
+        return recent[-wanted:]
+    return last_codes
+
+
 def attribute_grades(sentences: list, day: dt.date | None, primary: str) -> tuple[dict[str, list], set[str]]:
     """Every grade statement filed under the council(s) it is about, and the councils graded as part of a list.
 
@@ -83,6 +99,7 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str) -> tupl
     attributed: dict[str, list[GradeStatement]] = {}
     listed: set[str] = set()
     last_codes: list[str] = []
+    recent: list[str] = []  # distinct councils in the order last named
     last_grades: set[str] = set()
     for sentence in sentences:
         statements = grade_statements(sentence.text, sentence.paragraph)
@@ -103,12 +120,14 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str) -> tupl
                 continue
             codes = graded_councils(sentence.text, mentions, st.position)
             if not codes and back and last_codes:
-                codes = last_codes
+                codes = _referred(sentence.text, last_codes, recent)
             if len(codes) >= 2:
                 listed.update(codes)
             for code in codes or [primary]:
                 attributed.setdefault(code, []).append(st)
         if mentions:
             last_codes = [code for _, code in council_groups(sentence.text, mentions)[-1]]
+            for _, code in mentions:
+                recent = [c for c in recent if c != code] + [code]
         last_grades = {st.grade for st in statements} if statements else last_grades if not mentions else set()
     return attributed, listed

@@ -37,10 +37,15 @@ _DATED_START = re.compile(rf"\b(?:introduced|began|started|launched|since)\s+(?:
                           re.IGNORECASE)
 _MONTHS_SINCE = re.compile(r"\b(?:over|in|during)\s+the\s+(?:last|past)\s+(\d{1,2})\s+months\b", re.IGNORECASE)
 # A school (or other) inspection named by its month but no year: "an inspection on 17 and 18 June".
-_INSPECTION_BARE_MONTH = re.compile(rf"\binspect\w*\s+(?:\w+\s+){{0,4}}?(?:in|on|during)\s+(?:the\s+)?"
+_INSPECTION_BARE_MONTH = re.compile(rf"\b(?:inspect\w*|visit(?:ed|ing|s)?)\s+(?:\w+\s+){{0,4}}?(?:in|on|during)\s+(?:the\s+)?"
                                     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:(?:and|to|-|–)\s+\d{{1,2}}(?:st|nd|rd|th)?\s+)?)?"
                                     rf"(?:of\s+)?{_MONTH}\b(?!\s+(?:\d{{1,2}}\s*,?\s*)?(?:19|20)\d\d)", re.IGNORECASE)
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def named_frameworks(text: str) -> set[str]:
+    """The inspection frameworks an article names ("under the single inspection framework" -> SIF)."""
+    return {name for name, pattern in _FRAMEWORK_NAMES.items() if pattern.search(text)}
 
 
 def annual_round_year(text: str) -> tuple[int | None, str]:
@@ -54,10 +59,15 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
         return APA_LAST_YEAR, "inferred: annual performance assessments were last published in December 2008"
     rating = _ANNUAL_RATING.search(text)
     if rating:
-        years = [int(y) for y in re.findall(r"\b(20(?:09|10|11))\b", text)]
-        year = max(years) if years else ANNUAL_RATING_YEARS[0]
+        # A year the article names without naming the round is an earlier event ("a step up from 2010, when …",
+        # "in 2010 it suspended staff"): the round reported is the first one after it (2011 at the latest).
+        years = [int(y) for y in re.findall(r"\b(20(?:0\d|1[01]))\b", text)]
+        latest = max(years) if years else None
+        later = [y for y in ANNUAL_RATING_YEARS if latest is None or y > latest]
+        year = later[0] if later else ANNUAL_RATING_YEARS[-1]
         return year, (f"inferred: the 2009-11 annual ratings (“{rating.group(0)}”)"
-                      + (f", latest year named {year}" if years else ", first round December 2009"))
+                      + (f", the first round after {latest}, the latest year named" if latest and later
+                         else f", latest year named {latest}" if latest else ", first round December 2009"))
     return None, ""
 
 
@@ -100,9 +110,21 @@ def bare_inspection_month_year(text: str) -> tuple[int | None, str]:
     return found, f"inferred: “{bare.group(0)}” is the first {bare.group(1)} on or after “{phrase}”"
 
 
+# "Last year Ofsted rated the council…", "the councils Ofsted inspected last year", "rated 'inadequate' last year":
+# the judgement came the year before the article.
+_JUDGED_LAST_YEAR = re.compile(r"\blast year,?\s+(?:[\w'’]+\s+){0,3}(?:rated|judged|graded|inspected|gave|found)\b"
+                               r"|\b(?:rated|judged|graded|inspected)\s+(?:by\s+Ofsted\s+)?(?:['‘“]?[\w ]+?['’”]?\s+)?"
+                               r"last year\b", re.IGNORECASE)
+
+
 def past_december_shift(text: str, published_month: int) -> int:
     """1 when the article says the judgement came 'last December' (a past December is in an earlier year)."""
     return 1 if published_month == 12 and re.search(r"\blast December\b", text) else 0
+
+
+def judged_last_year(text: str) -> bool:
+    """True when the article says the judgement came last year ("Last year Ofsted rated…")."""
+    return bool(_JUDGED_LAST_YEAR.search(text))
 
 
 def calendar_year(text: str) -> tuple[int | None, str]:

@@ -171,7 +171,9 @@ def _mentions(text: str) -> tuple[Mention, ...]:
         if text[match.end():match.end() + 7].lower().startswith("-under"):
             continue
         following = text[match.end():match.end() + 80]
-        is_org = bool(_ORG_WORDS.match(following) or _PAPER_WORDS.match(following))
+        # "Greater Manchester", "Greater London": a region named after the place, not its council.
+        region = text[max(0, match.start() - 8):match.start()] == "Greater "
+        is_org = bool(_ORG_WORDS.match(following) or _PAPER_WORDS.match(following)) or region
         mentions.append(Mention(match.start(), match.end(), alias, codes[alias], is_org))
     extra = _context_mentions(text, mentions)
     return tuple(sorted(mentions + extra, key=lambda m: m.start) if extra else mentions)

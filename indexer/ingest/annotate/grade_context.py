@@ -8,7 +8,7 @@ import re
 
 _QUOTE = r"['‘“\"]?"
 # "no longer inadequate", "out of the inadequate rating", "improved from inadequate to good"
-_NEGATED = re.compile(rf"\b(no longer|not|never|out of|from)\s+(?:(?:being|been|be|rated|judged|as|the|an?|its|their)\s+)*"
+_NEGATED = re.compile(rf"\b(no longer|not|never|out of|from)\s+(?:(?:being|been|be|rated|judged|as|the|an?|its|their|yet|consistently|always|fully|quite|entirely)\s+)*"
                       rf"{_QUOTE}$", re.IGNORECASE)
 # "shaken off their inadequate rating", "lifted a council's 'inadequate' grade", "escaped its inadequate label"
 _LEFT_BEHIND = re.compile(rf"\b(lift(?:ed|s|ing)?|sh(?:a|oo)k(?:en|e|es|ing)?\s+off|shed(?:s|ding)?|lost|los(?:e|es|ing)"
@@ -16,7 +16,6 @@ _LEFT_BEHIND = re.compile(rf"\b(lift(?:ed|s|ing)?|sh(?:a|oo)k(?:en|e|es|ing)?\s+
                           rf"|remov(?:e|ed|es|ing)|overturn(?:ed|s)?|left\s+behind|ditch(?:ed|es)?)\s+"
                           rf"(?:(?!to\b|into\b|as\b)[\w'’]+\s+){{0,3}}{_QUOTE}$", re.IGNORECASE)
 _PAST_WORDS = re.compile(r"\b(previous(?:ly)?|last inspection|prior|formerly|once|used to be|had been|last time"
-                         r"|lead to believe|led to believe|still in"
                          r"|had (?:\w+ )?(?:rated|judged|graded|found|given|branded|called|labelled))\b", re.IGNORECASE)
 # "since a 2012 inspection rated it inadequate": a grade given in a year the clause says is behind us
 _SINCE_YEAR = re.compile(r"\bsince (?:a |an |the |its |their )?(?:19|20)\d\d\b[^.;]*$", re.IGNORECASE)
@@ -24,7 +23,8 @@ _SINCE_YEAR = re.compile(r"\bsince (?:a |an |the |its |their )?(?:19|20)\d\d\b[^
 _PAST_YEAR_BEFORE = re.compile(rf"(\b(?:19|20)\d\d\s*,?\s+when\b[^.;]*$|\b(?:19|20)\d\d\s+{_QUOTE}$)", re.IGNORECASE)
 # "rated good in 2012", "rated inadequate in April 2016", "inadequate back in 2015"
 # The clause ends at ";" or "." ("rated good; in May 2013 they had been…" is about the current grade).
-_PAST_YEAR_AFTER = re.compile(r"^[^\w;.]{0,3}(?:\w+[^\w;.]+){0,3}?(in|since|back in)\s+"
+# "rated 'requires improvement' since 2019" is the grade it still holds: a bare "since" right after the grade is not past.
+_PAST_YEAR_AFTER = re.compile(r"^[^\w;.]{0,3}(?:(?:\w+[^\w;.]+){1,3}?(?:in|since|back in)|in|back in)\s+"
                               r"(?:(?:early|late|mid|the (?:spring|summer|autumn|winter) of)[\s-]+)?"
                               r"(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 _NUMBER = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*|thirty[\w-]*"
@@ -36,7 +36,8 @@ _TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?
                     rf"|of them|of the(?: \w+)?|now|been|have|had|in the|called|placed in the|put in the|got|received"
                     rf"|given|an?|grade \d,?)\s+){{0,4}}{_QUOTE}$", re.IGNORECASE)
 # "fell below good", "falling short of the good grade", "aim to become an outstanding authority"
-_TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|reach|reaching|achieve|achieving"
+# "a grade about to be renamed 'requires improvement'": a grade's name, not a judgement.
+_TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|reach|reaching|achieve|achieving|renamed"
                      rf"|aim(?:ing|s)? for|aspir\w+ to be|towards?|beyond|journey to|ambition to be)\s+"
                      rf"(?:(?:the|a|an|at least)\s+)?{_QUOTE}$"
                      rf"|\b(?:before|until|once)\s+(?:[\w'’]+\s+){{0,4}}{_QUOTE}$", re.IGNORECASE)
@@ -62,6 +63,39 @@ def is_past(before: str, after: str) -> bool:
     clause = re.split(r",|;|\bbut\b|\bnow\b", before)[-1]
     return bool(_PAST_WORDS.search(clause) or _PAST_YEAR_AFTER.match(after) or _PAST_YEAR_BEFORE.search(before)
                 or _SINCE_YEAR.search(clause))
+
+
+# "At its previous inspection, in 2011, the service was judged…", "the last full inspection, in 2019, graded…",
+# "since the previous inspection four years earlier, which rated the service adequate": a grade the sentence gives
+# to an earlier inspection. "Since the last inspection, services have become good" is about the new one.
+_EARLIER_INSPECTION = re.compile(r"(?P<since>\bsince\s+)?\b(?:the|its|their|an?)\s+(?P<which>previous|last|earlier|prior)\s+"
+                                 r"(?:[\w-]+\s+){0,2}?(?:inspections?|visits?|reports?|assessments?)\b(?P<rest>[^;]*)$",
+                                 re.IGNORECASE)
+_NOW_WORDS = re.compile(r"\b(now|new|latest|but|currently|today|this time)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(which|when|that|where)\b", re.IGNORECASE)
+
+
+def given_by_earlier_inspection(head: str) -> str:
+    """'previous' when the sentence up to the grade (`head`) gives it to an earlier inspection; 'last' when to the
+    council's last inspection, which is the standing grade unless the article reports a newer one; else ''."""
+    match = _EARLIER_INSPECTION.search(head)
+    if not match or _NOW_WORDS.search(match.group("rest")):
+        return ""
+    if match.group("since") and not _RELATIVE.search(match.group("rest")):
+        return ""
+    return "last" if match.group("which").lower() == "last" else "previous"
+
+
+# "In May 2013 the verdict was…", "Before the company launched in 2019, inspectors raised the grade to…"
+_DATED_HEAD = re.compile(r"\b(?:in|during|by|before|after|until)\s+(?:(?:early|late|mid|the (?:spring|summer|autumn|winter)"
+                         r" of)[\s-]+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b(?![^;]*\b(?:now|new|latest|currently|today)\b)",
+                         re.IGNORECASE)
+
+
+def dated_in_sentence(head: str) -> str:
+    """'last' when the sentence places the grade that follows in a stated year: the grade the council held then,
+    which is its standing grade only when the article states no newer one."""
+    return "last" if _DATED_HEAD.search(head) else ""
 
 
 def is_tally(before: str) -> bool:

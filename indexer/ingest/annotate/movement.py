@@ -14,7 +14,7 @@ from indexer.grades import BY_VALUE, compares_as, grade_of_match, grades_agree, 
 from indexer.models import Document
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import council_mentions
-from indexer.ingest.annotate.grade_context import is_past, shed_by_action
+from indexer.ingest.annotate.grade_context import given_by_earlier_inspection, is_past, shed_by_action
 from indexer.ingest.annotate.severity import is_sub_area
 from indexer.ingest.annotate.text_units import Sentence, document_sentences
 from indexer.ingest.annotate.scan import grade_matches
@@ -98,7 +98,8 @@ def past_grades(sentences: list[Sentence], subject: str, day: dt.date | None) ->
             before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 40]
             if is_cued_word(match.group()) and not _RATED_BEFORE.search(before):
                 continue  # "the previous inspection found good practice"
-            if not _NOUN_AFTER.match(after) and is_past(before, after):
+            earlier = given_by_earlier_inspection(text[:match.start()]) == "previous"
+            if not _NOUN_AFTER.match(after) and (is_past(before, after) or earlier):
                 out.append(grade_of_match(match))
     return out
 

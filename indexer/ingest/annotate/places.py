@@ -17,7 +17,8 @@ _IN_PLACE = r"\s*,?\s+in\s+(?:the\s+)?"
 _LOCATION_BEFORE = re.compile(rf"{_TAIL}{_IN_PLACE}")
 # "Waltham Forest in London and …", "Halton Borough Council, in the north west, and …"
 _LOCATION = rf"(?:{_IN_PLACE}[\w’' -]{{2,30}}?\s*,?)?"
-_SEP = r"\s*(?:,\s*and|,\s*&|,|;|and|&|/)?\s*"
+# "Westminster and the Royal Borough of …": an article before the next item's formal name.
+_SEP = r"\s*(?:,\s*and|,\s*&|,|;|and|&|/)?\s*(?:(?<=\s)the\s+)?"
 LIST_JOIN = re.compile(rf"(?:['’]s)?{_TAIL}{_LOCATION}{_SEP}")
 
 

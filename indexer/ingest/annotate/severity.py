@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from indexer import settings
-from indexer.ingest.annotate.grade_context import left_behind, not_current
+from indexer.ingest.annotate.grade_context import dated_in_sentence, given_by_earlier_inspection, left_behind, not_current
 from indexer.grades import BY_NUMBER, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.scan import grade_matches
 
@@ -35,15 +35,33 @@ _RATING_CUE = re.compile(
 # "an outstanding rating", "the 'good' grade it received"
 _RATING_AFTER = re.compile(r"^\W{0,3}(rating|grade|judgement|verdict|overall|by ofsted|from ofsted|by inspectors)\b",
                            re.IGNORECASE)
+# A rating verb, its object (the service or council), then the grade: "now rates the council's children's services
+# good", "rated the children's services of Westminster City Council and Kensington and Chelsea outstanding".
+_RATES_OBJECT = re.compile(r"\b(?:rate[sd]?|judged?|judges|grade[sd]|deem(?:s|ed)?|declare[sd]?|found|finds)\s+(?:the|its|their)"
+                           r"\s+[^.;:!?]{0,100}?\b(?:services?|council|borough|authority|department|trust)\b[^.;:!?,]{0,60}$",
+                           re.IGNORECASE)
+# The two overall judgements of the 2009-12 safeguarding and looked-after children inspections, as articles
+# frame them: "For safeguarding, both councils were rated adequate"; "On looked-after children, …".
+_SLAC_PART = re.compile(r"^\W*(?:for|on|in)\s+(safeguarding|looked[- ]after children)\b", re.IGNORECASE)
+# "this year's ten outstanding councils": a count of councils sharing a grade (a tally, unless a list follows).
+_COUNTED_GROUP = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*"
+                            r"|thirty[\w-]*|forty[\w-]*|fifty[\w-]*)\s+$", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"^\s+(?:councils|authorities|local authorities|boroughs)\b", re.IGNORECASE)
+# "services better, but still requiring improvement": "still"/"now" before it makes it the service's grade.
+_STILL = re.compile(r"\b(?:services?|department|council|authority)\b[^.;:]{0,40}\b(?:still|now)\s+$", re.IGNORECASE)
 _SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provision)\b[^.;,]{0,40}$", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
+                       r"|special educational needs|SEND"
                        r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice)\b",
                        re.IGNORECASE)
 _NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|reason|work|relationships?|understanding"
                                 r"|opportunit|start|idea|deal|number|use|supervision|management|staff|levels?"
-                                r"|standard|evidence|people|place)", re.IGNORECASE)
+                                r"|standard|evidence|people|place|enough)", re.IGNORECASE)
 
 
+# A grade word used as an adjective of one area: "the outstanding fostering service", "'outstanding' provision".
+_AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:[\w-]+\s+)?(?:fostering|adoption|provision|schools?|colleges?|nurser(?:y|ies)"
+                         r"|children['’]s homes?|early help|youth|care leavers|leadership)\b", re.IGNORECASE)
 _SERVICE_WORD = re.compile(r"\b(services?|department|council|authority|provision|trust)\b", re.IGNORECASE)
 
 
@@ -78,6 +96,8 @@ class GradeStatement:
     position: int = 0
     sub_area: bool = False  # the sentence is about one area of work (care leavers, leadership)
     tally: bool = False  # follows a count ("three councils were outstanding"): counts only if a named list follows
+    standing: bool = False  # given at "the last inspection": counts only when no newer grade is stated
+    slac: str = ""  # one of the two judgements of a 2009-12 inspection ("For safeguarding, … adequate")
 
 
 _SLAC_OVERALL = re.compile(rf"overall effectiveness of (?:the )?(safeguarding|services for looked after children|looked"
@@ -134,41 +154,62 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             continue  # "no longer inadequate", "improved from inadequate to good": not the current grade
         if text_lower.startswith("requir") and not text_lower.endswith("good"):
             # "areas that require improvement" is advice, not a grade; "services require improvement" is one.
-            if not (_RATING_CUE.search(before) or _SERVICE_BEFORE.search(before) or quoted or listed
+            if not (_RATING_CUE.search(before) or _SERVICE_BEFORE.search(before) or quoted or listed or _STILL.search(before)
                     or match.group()[:1].isupper()):
                 continue
         if bare_word:
-            cued = _RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed
+            counted = bool(_COUNTED_GROUP.search(before) and _GROUP_AFTER.match(after))
+            cued = (_RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed or counted
+                    or _RATES_OBJECT.search(sentence[max(0, match.start() - 160):match.start()]))
             if not cued or _NOT_A_GRADE_AFTER.match(after):
                 continue
             if grade == "good" and re.match(r"\s+or better", after):
                 continue
         elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
             continue
-        reason = not_current(before, after)
-        if reason and reason != "tally":
+        reason = "tally" if bare_word and counted else not_current(before, after)
+        earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()])
+        if reason and reason != "tally" or earlier == "previous":
             continue
         weight = 1.0
         overall = bool(re.search(r"overall", sentence, re.IGNORECASE))
+        sub_area = not overall and (grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)))
         if overall:
             weight = settings.GRADE_WEIGHT_OVERALL
-        elif _SUB_AREA.search(sentence):
+        elif sub_area:
+            # Only a grade about an area counts less: "looked at help and protection … and found that services
+            # now 'require improvement'" names areas but grades the service.
             weight = settings.GRADE_WEIGHT_SUB_AREA
-        sub_area = not overall and grades_an_area(sentence[:match.start()])
         if quoted or titled or listed:
             weight += settings.GRADE_WEIGHT_EMPHASIS_BONUS
+        slac = _SLAC_PART.search(sentence[:match.start()])
         out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start(), sub_area,
-                                  tally=reason == "tally"))
+                                  tally=reason == "tally", standing=earlier == "last",
+                                  slac=slac.group(1).lower()[:4] if slac else ""))
     return out
 
 
-def decide(statements: list[GradeStatement]) -> tuple[str | None, list[GradeStatement]]:
+# The article reports a new judgement ("the new report", "Ofsted's latest report"): a grade from an earlier year or
+# the last inspection is then history even when the new grade is not named in the text.
+NEW_REPORT = re.compile(r"\b(?:new|latest|this week['’]s|today['’]s)\s+(?:Ofsted\s+|inspection\s+)?report\b", re.IGNORECASE)
+
+
+def decide(statements: list[GradeStatement], new_report: bool = False) -> tuple[str | None, list[GradeStatement]]:
     """The best-supported grade among weighted statements, and the statements that support it.
 
     A sub-judgement never sets the overall grade: when every statement is about one area of work (leadership,
     care leavers), the text states no overall grade and the answer is None (the caller may use the official one).
+    A standing grade (of the last inspection, or of a stated year) counts only when no newer grade is stated and
+    the article does not report a new judgement (`new_report`).
     """
     statements = [st for st in statements if not st.tally]
+    parts = [st for st in statements if st.slac]
+    if len({st.slac for st in parts}) == 2:  # both judgements of a 2009-12 inspection: report the lower
+        worst = worst_grade(st.grade for st in parts)
+        return worst, [st for st in parts if st.grade == worst]
+    newer = [st for st in statements if not st.standing and not st.sub_area]
+    if newer or new_report:
+        statements = [st for st in statements if not st.standing]
     if statements and all(st.sub_area for st in statements):
         return None, []
     totals: dict[str, float] = {}

@@ -7,15 +7,18 @@ import re
 from indexer.grades import GRADE_PATTERN, official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
+from indexer.ingest.annotate.history import movement_fits, preferred
 from indexer.ingest.annotate.dates import DateRange, MONTHS, date_ranges, full_dates, url_date
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
                              re.IGNORECASE)
 _DATELINE = re.compile(r"^(published|posted|updated|(?:page )?last updated|date|first published|report published)\b[:\s]*",
                        re.IGNORECASE)
-_INSPECTION_MONTH = re.compile(r"\binspect\w*\b[^.]{0,80}?\b(?:in|during|from|between|on|last)\s+(?:the\s+)?"
-                               r"(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(January|February|March|April|May|June|July|August"
-                               r"|September|October|November|December))\b", re.IGNORECASE)
+_MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_INSPECTION_MONTH = re.compile(r"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.]{0,80}?\b(?:in|during|from|between|on|last)\s+(?:the\s+)?"
+                               rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTH_NAMES}))\b"
+                               # "June's inspection", "the May visit"
+                               rf"|\b({_MONTH_NAMES})(?:['’]s)?\s+(?:\w+\s+)?(?:inspection|visit)\b", re.IGNORECASE)
 # An earlier grade with its year: "rated good in 2012", "rated inadequate in April 2016", "the lowest possible
 # rating in 2017", "since the 2017 inadequate verdict" — the article reports the next inspection after it.
 _RATED_IN_YEAR = re.compile(rf"\b(?:rated|judged|graded|found to be|was|given|handed \w+)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
@@ -77,13 +80,17 @@ def _grade_agrees(outcome: Outcome, grade: str | None) -> bool:
     """True when the text's grade is compatible with the official record."""
     if not grade:
         return True
-    official = {outcome.overall, *outcome.subjudgements.values()} - {""}
+    # The text's grade is the overall one: compare it with the overall grade, or (2009-12 safeguarding and
+    # looked-after children inspections, which have none) with the lower of the two judgements.
+    official = {outcome_table.official_grade(outcome)} - {""}
     return not official or bool(official_grades_for(grade) & official)
 
 
 def outcome_from_text(text: str, codes: list[str], grade: str | None,
-                      published: dt.date | None) -> tuple[Outcome | None, str]:
-    """The official inspection an article reports on, from inspection dates or months in its text."""
+                      published: dt.date | None, left: list[str] | None = None) -> tuple[Outcome | None, str]:
+    """The official inspection an article reports on, from inspection dates or months in its text; of several
+    that fit, the one whose grade and previous grade agree with the text's current and left grades."""
+    left = left or []
     candidates: list[tuple[Outcome, str]] = []
     for code in codes:
         rows = [o for o in outcome_table.for_council(code) if not published or not o.published
@@ -103,11 +110,14 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
                     candidates.append((o, f"inspection dates “{rng.text}” fit the official record"))
         if candidates:
             break
+        months = []
         for match in _INSPECTION_MONTH.finditer(text):
-            month = MONTHS[match.group(1).lower()]
+            month = MONTHS[(match.group(1) or match.group(2)).lower()]
             for o in rows:
                 if month in _months_in_window(o) and _grade_agrees(o, grade):
-                    candidates.append((o, f"“{match.group(0).strip()}” matches an official inspection"))
+                    months.append((o, f"“{match.group(0).strip()}” matches an official inspection"))
+        # Recorded inspection dates that fit the month beat months estimated from a publication date.
+        candidates += [(o, why) for o, why in months if o.start] or months
         for match in _RATED_IN_YEAR.finditer(text):
             past_year = int(match.group("year") or match.group("year_before"))
             later = [o for o in rows if o.published and o.published.year > past_year and o.framework != "SLAC"
@@ -122,9 +132,9 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
         unique = sorted([(o, why) for o, why in unique if o.published and o.published.year >= latest],
                         key=lambda ow: (ow[0].published.year == latest, ow[0].published))
     if unique:
-        return unique[0]
+        return preferred(movement_fits(unique, left, text), text)[0]
     if not unique and grade and codes:
-        return _only_inspection_with_grade(codes[0], grade, latest, published)
+        return _only_inspection_with_grade(codes[0], grade, latest, published, left, text)
     return None, ""
 
 
@@ -132,18 +142,24 @@ def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
     """The latest past year the text mentions (a lower bound for the inspection it reports)."""
     limit = (published or dt.date.today()).year
     # "to reach good by 2022" is a target, not a year that has happened.
-    years = [int(y) for y in re.findall(r"(?<!by )(?<!until )(?<!before )\b((?:19|20)\d\d)\b", text)
-             if 2000 <= int(y) <= limit]
+    years = [int(y) for y in re.findall(r"(?<!by )(?<!until )(?<!before )\b((?:19|20)\d\d)\b", text, re.IGNORECASE)
+             if 2000 <= int(y) <= limit]  # "By 2022 the council wants…" at a sentence's start is a target too
     return max(years) if years else None
 
 
-def _only_inspection_with_grade(code: str, grade: str, latest: int | None,
-                                published: dt.date | None) -> tuple[Outcome | None, str]:
+def _only_inspection_with_grade(code: str, grade: str, latest: int | None, published: dt.date | None,
+                                left: list[str] | None = None, text: str = "") -> tuple[Outcome | None, str]:
     """When an article gives no dates: the council's first official inspection with that grade after the latest
     year it mentions (a year an article names is usually an earlier judgement's); without a year, the only one."""
     wanted = official_grades_for(grade)
     rows = [o for o in outcome_table.for_council(code) if outcome_table.official_grade(o) in wanted and o.published
             and (not published or -14 <= (published - o.published).days <= 400)]
+    rows = preferred(rows, text)
+    moved = movement_fits(rows, left or [], text)
+    if moved is not rows and len(moved) < len(rows):
+        rows = moved
+        grade = (f"{grade} after {' or '.join(dict.fromkeys(left))}" if left
+                 else f"{grade}, a change in the direction the text states")
     if latest:
         rows = [o for o in rows if o.published.year > latest] or [o for o in rows if o.published.year == latest]
         why = f"the first official inspection of this council graded {grade} after {latest}"

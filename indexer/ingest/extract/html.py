@@ -101,7 +101,8 @@ def _visible_date(soup: BeautifulSoup) -> str:
 
 
 _PUBLISHED_LABEL_RE = re.compile(r"^\s*(?:date\s+|first\s+)?published\s*:?\s*\S", re.IGNORECASE)
-_PAGE_UPDATED_RE = re.compile(r"^\s*page last updated\b", re.IGNORECASE)
+# Old BBC pages: "Page last updated at …" or "Updated Friday, 23 October 2009, 10:45 GMT" (no other date shown).
+_PAGE_UPDATED_RE = re.compile(r"^\s*(?:page last )?updated\b", re.IGNORECASE)
 _DATE_CLASS_RE = re.compile(r"(^|[\s_-])(date|dateline|published|pubdate|timestamp|datePublished)($|[\s_-])",
                             re.IGNORECASE)
 

@@ -1,0 +1,60 @@
+"""Choosing among a council's official inspections by what an article says about the change: the grade it left
+("moved from inadequate"), the direction ("downgraded", "has deteriorated"), the framework it names.
+
+Used by year.py when several inspections fit an undated article's grade, months or years.
+"""
+from __future__ import annotations
+
+import re
+
+from indexer.grades import BY_VALUE, compares_as, grades_agree
+from indexer.models import Outcome
+from indexer.ingest.annotate import outcomes as outcome_table
+from indexer.ingest.annotate.calendar import named_frameworks
+
+
+def _previous_grade(outcome: Outcome) -> str:
+    """The official grade of the council's graded inspection before this one ('' when none)."""
+    earlier = [o for o in outcome_table.for_council(outcome.la_code) if o.published and outcome.published
+               and o.published < outcome.published and outcome_table.official_grade(o)]
+    return outcome_table.official_grade(earlier[-1]) if earlier else ""
+
+
+# A direction of change the text states without the grade left: "downgraded", "has rapidly deteriorated".
+_DECLINE = re.compile(r"\b(?:downgrad\w*|deteriorat\w*|declined|worsened|got worse)\b", re.IGNORECASE)
+_IMPROVE = re.compile(r"\b(?:upgrad\w*|no longer (?:rated |judged )?(?:inadequate|failing)|out of special measures)\b",
+                      re.IGNORECASE)
+
+
+def _rank(grade: str) -> int:
+    """Where a grade sorts on the current scale (1 = best)."""
+    return BY_VALUE[compares_as(grade)].rank
+
+
+def _direction_fits(outcome: Outcome, text: str) -> bool:
+    """True unless the text states one direction of change that this inspection's grades contradict."""
+    down, up = bool(_DECLINE.search(text)), bool(_IMPROVE.search(text))
+    previous, current = _previous_grade(outcome), outcome_table.official_grade(outcome)
+    if down == up or not previous or current not in BY_VALUE or previous not in BY_VALUE:
+        return True
+    return _rank(current) > _rank(previous) if down else _rank(current) < _rank(previous)
+
+
+def movement_fits(rows: list, left: list[str], text: str = "") -> list:
+    """Of several inspections, those whose previous official grade is one the text says the council left
+    ("moved from inadequate to requires improvement"), else those that fit the direction it states
+    ("downgraded"); all of them when none fits or the text says neither."""
+    def outcome(row) -> Outcome:
+        return row[0] if isinstance(row, tuple) else row
+    if left:
+        fitting = [row for row in rows if any(grades_agree(g, _previous_grade(outcome(row))) for g in left)]
+    else:
+        fitting = [row for row in rows if _direction_fits(outcome(row), text)] if text else rows
+    return fitting or rows
+
+
+def preferred(rows: list, text: str) -> list:
+    """Of several fitting inspections, those of a framework the text names ("under the single inspection
+    framework"); all of them when it names none or none fits."""
+    named = named_frameworks(text)
+    return [r for r in rows if (r[0] if isinstance(r, tuple) else r).framework in named] or rows

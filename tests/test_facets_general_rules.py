@@ -1,0 +1,190 @@
+"""The general article rules of issue 22's facet round: movement end states, sub-judgements, lists, years from the
+official history. Each test writes its own short text (none is a development article's wording)."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.ingest.annotate.grade_context import dated_in_sentence, given_by_earlier_inspection
+from indexer.ingest.annotate.gazetteer import find_mentions
+from indexer.ingest.annotate.places import council_groups, subject_mentions
+from indexer.ingest.annotate.severity import decide, grade_statements
+from indexer.ingest.annotate.year import outcome_from_text
+
+from tests.facet_helpers import article
+
+
+@pytest.mark.parametrize("head,expected", [
+    ("At its previous inspection, in 2014, the department was judged ", "previous"),
+    ("The earlier report, three years before, graded the council ", "previous"),
+    ("Progress since the previous inspection, which rated the service ", "previous"),
+    ("Since the previous inspection the service has become ", ""),  # the new inspection's grade
+    ("The last full inspection, in 2018, rated it ", "last"),  # standing unless a newer grade is stated
+    ("The previous inspection found weaknesses but the council is now ", ""),
+])
+def test_a_grade_given_to_an_earlier_inspection(head, expected):
+    assert given_by_earlier_inspection(head) == expected
+
+
+def test_a_grade_placed_in_a_stated_year_stands_only_without_a_newer_one():
+    assert dated_in_sentence("In March 2014 inspectors said the council's services ") == "last"
+    assert dated_in_sentence("Inspectors said the council's services ") == ""
+    older = grade_statements("In 2016 the council's children's services were judged inadequate.", 1)
+    newer = grade_statements("Children's services are now rated good.", 2)
+    assert [s.standing for s in older] == [True]
+    assert decide(older + newer)[0] == "good"
+    assert decide(older)[0] == "inadequate"  # a story with no new grade keeps the standing one
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # names areas of work but grades the service: a full-weight overall grade
+    ("Inspectors examined help and protection and care leavers and found that services now 'require improvement'.",
+     [("requires improvement", False, 1.5)]),
+    # a grade word as the adjective of one area
+    ("Inspectors praised the 'outstanding' fostering service.", [("outstanding", True, 0.9)]),
+    ("Ofsted now rates the borough's children's services good.", [("good", False, 1.0)]),
+    ("The new report finds services improved, but still requiring improvement.", [("requires improvement", False, 1.0)]),
+    ("Several things still require improvement: missing children and exploitation.", []),
+    ("Services have been rated 'requires improvement' since 2020.", [("requires improvement", False, 1.5)]),
+    ("Services were 'adequate', a grade soon to be renamed 'requires improvement'.", [("adequate", False, 1.5)]),
+    ("Its provision for children with special educational needs got a top rating.", [("outstanding", True, 0.4)]),
+    ("Services are not yet consistently good.", []),
+    ("The council hopes care is now good enough.", []),
+])
+def test_sub_judgements_and_current_grades(sentence, expected):
+    found = [(s.grade, s.sub_area, s.weight) for s in grade_statements(sentence, 1)]
+    assert found == expected
+
+
+def test_previous_inspection_grade_never_sets_the_current_one(tmp_path):
+    doc = article(tmp_path, "Rotherham report\n\nOfsted has judged Rotherham's children's services to require "
+                            "improvement to be good.\n\nAt its previous inspection, in 2011, the service was judged "
+                            "'adequate' overall, and the one before that called it 'good'.\n")
+    assert doc.severity == ["requires improvement"]
+
+
+def test_a_list_continues_through_the_royal_borough_of():
+    text = "Camden and the Royal Borough of Greenwich were rated good."
+    groups = council_groups(text, subject_mentions(text, None))
+    assert [[code for _, code in g] for g in groups] == [["E09000007", "E09000011"]]
+
+
+def test_greater_manchester_is_a_region_not_the_council():
+    mentions = find_mentions("No other Greater Manchester council did as well; Manchester did not.")
+    assert [m.is_org for m in mentions] == [True, False]
+
+
+def test_required_improvement_is_a_grade(tmp_path):
+    doc = article(tmp_path, "London round-up\n\nHillingdon's services require improvement. Bexley and Hounslow were "
+                            "also told their services \"required improvement\".\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Hillingdon": "requires improvement", "Bexley": "requires improvement",
+                                                   "Hounslow": "requires improvement"}
+
+
+# Years from the official outcomes history (indexer/data/ofsted_outcomes.csv).
+
+def test_movement_chooses_the_inspection_whose_previous_grade_was_left():
+    # Norfolk: inadequate 2013 and 2015, requires improvement 2018 (after inadequate), good 2023.
+    text = "Norfolk's children's services are out of special measures and now require improvement."
+    outcome, why = outcome_from_text(text, ["E10000020"], "requires improvement", None, ["inadequate"])
+    assert outcome.published.year == 2018 and "after inadequate" in why
+
+
+def test_the_overall_grade_not_a_sub_judgement_matches_an_inspection():
+    # Norfolk's 2015 inspection was inadequate overall with some areas requiring improvement: not a match.
+    text = "Norfolk was rated inadequate in 2013. Its services now require improvement."
+    outcome, _ = outcome_from_text(text, ["E10000020"], "requires improvement", None)
+    assert outcome.published.year == 2018
+
+
+def test_a_named_framework_chooses_among_inspections():
+    # Westminster was outstanding under the single inspection framework (2016) and under ILACS (2019, 2025).
+    text = "Westminster is among the first judged outstanding under the single inspection framework."
+    outcome, _ = outcome_from_text(text, ["E09000033"], "outstanding", None)
+    assert outcome.framework == "SIF" and outcome.published.year == 2016
+
+
+def test_a_visit_month_dates_the_inspection():
+    # Worcestershire: inspected in May 2023 (good); the May phrasing and the visit word both count.
+    for text in ("After a May visit, Ofsted rated Worcestershire good.", "Ofsted visited Worcestershire in May."):
+        outcome, why = outcome_from_text(text, ["E10000034"], "good", None)
+        assert outcome.published.year == 2023, why
+
+
+def test_an_old_bbc_updated_line_is_the_dateline(tmp_path):
+    doc = article(tmp_path, "<html><body><div class='ds'>Updated Tuesday, 3 March 2009, 11:02 GMT</div>"
+                            "<h1>Council services 'inadequate'</h1><p>Ofsted has rated Cornwall's children's services "
+                            "inadequate.</p></body></html>", name="a.html")
+    assert doc.year == 2009
+
+
+def test_an_annual_rating_after_a_named_earlier_year_is_the_next_round():
+    from indexer.ingest.annotate.calendar import annual_round_year
+    assert annual_round_year("Leeds is performing adequately, up from 2010, when it was performing poorly.")[0] == 2011
+    assert annual_round_year("Ofsted's annual assessment for 2010 found Leeds performing poorly.")[0] == 2010
+    assert annual_round_year("Leeds is performing poorly.")[0] == 2009
+
+
+def test_a_judgement_made_last_year_puts_the_article_a_year_after_the_inspection(tmp_path):
+    # Swindon's only inadequate inspection ended in July 2023: "last year" makes the undated article 2024.
+    doc = article(tmp_path, "Swindon progress\n\nLast year Ofsted rated Swindon Borough Council's children's services "
+                            "'inadequate'. Inspectors have returned twice since and see steady progress.\n")
+    assert doc.severity == ["inadequate"] and doc.year == 2024
+    from indexer.ingest.annotate.calendar import judged_last_year
+    assert not judged_last_year("Ten councils were outstanding this year, against 17 of 48 last year.")
+
+
+def test_a_stated_direction_chooses_among_inspections_with_the_grade():
+    # Bradford was inadequate in 2018 (after requires improvement) and in 2023 (after inadequate): a decline is 2018.
+    text = "Ofsted judged Bradford's children's services inadequate, saying they have rapidly deteriorated."
+    outcome, why = outcome_from_text(text, ["E08000032"], "inadequate", None)
+    assert outcome.published.year == 2018 and "direction" in why
+    assert outcome_from_text("Ofsted judged Bradford's children's services inadequate.", ["E08000032"],
+                             "inadequate", None)[0] is None  # two fit, no direction: unknown, not a guess
+
+
+def test_a_visit_month_without_a_year_follows_the_latest_dated_month():
+    from indexer.ingest.annotate.calendar import bare_inspection_month_year
+    year, _ = bare_inspection_month_year("After visiting on 3 and 4 March, inspectors wrote. Since September 2024 "
+                                         "schools get no overall grade.")
+    assert year == 2025
+
+
+def test_a_target_year_at_a_sentence_start_is_not_a_past_year():
+    from indexer.ingest.annotate.year import _latest_year_mentioned
+    assert _latest_year_mentioned("Rated inadequate in 2017. By 2022 the council wants to be good.", None) == 2017
+
+
+def test_a_new_report_makes_a_dated_grade_history(tmp_path):
+    dated = grade_statements("In 2019 inspectors raised the council's grade to 'requires improvement'.", 1)
+    assert decide(dated)[0] == "requires improvement"  # e.g. an "inspection finished, result due" story
+    assert decide(dated, new_report=True)[0] is None  # the new report's grade is another one
+    # Worcestershire, May 2023 visit: the text names only history and a sub-judgement; the official grade is used.
+    doc = article(tmp_path, "Worcestershire improves\n\nAfter a May visit, the new report praises Worcestershire. The "
+                            "council was rated 'inadequate' in 2017. In 2019 inspectors raised the grade to "
+                            "'requires improvement'. Only children in care got the lower grade of 'requires "
+                            "improvement' this time.\n")
+    assert doc.severity == ["good"] and doc.year == 2023
+
+
+def test_a_counted_back_reference_and_a_held_grade(tmp_path):
+    doc = article(tmp_path, "Bi-borough outstanding\n\nOfsted has rated Camden's children's services 'outstanding'. "
+                            "Camden shares the service with Islington. Inspectors praised Camden's leaders. "
+                            "These two councils are the first to stay 'outstanding'. Only two other councils "
+                            "(Leeds and Hampshire) hold the grade today.\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Camden": "outstanding", "Islington": "outstanding",
+                                                   "Leeds": "outstanding", "Hampshire": "outstanding"}
+
+
+def test_a_counted_group_introducing_a_list_grades_the_list(tmp_path):
+    sentence = "Of the year's twelve inadequate councils, four had been good at the inspection before: Kent, Leeds and Bury."
+    assert [(s.grade, s.tally) for s in grade_statements(sentence, 1)] == [("inadequate", True)]
+    doc = article(tmp_path, "Year in review\n\nOfsted published many reports this year. " + sentence + "\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Kent": "inadequate", "Leeds": "inadequate", "Bury": "inadequate"}
+    assert grade_statements("Nine outstanding councils were named.", 1)[0].tally  # a count alone grades no one
+
+
+def test_the_two_judgements_of_a_2009_12_inspection_give_the_lower(tmp_path):
+    doc = article(tmp_path, "First inspections\n\nSuffolk and Essex were inspected first. In safeguarding, both "
+                            "councils were judged adequate. On looked-after children, Essex's overall grade was "
+                            "good and Suffolk's good as well.\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Suffolk": "adequate", "Essex": "adequate"}
