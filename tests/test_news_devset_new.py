@@ -1,4 +1,4 @@
-"""The new labelled news sets are well formed: development part c and the held-out part h.
+"""The new labelled news sets are well formed: development part c, the held-out part h and held-out set k.
 
 The held-out file is never read by the rules' authors while changing rules: `reportsearch evaluate --news`
 scores only tests/data/news_devset*.jsonl; the held-out file is scored by naming it explicitly.
@@ -15,7 +15,8 @@ import pytest
 from indexer import settings
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = {"c": ROOT / "tests" / "data" / "news_devset_c.jsonl", "h": ROOT / "tests" / "data" / "news_heldout.jsonl"}
+FILES = {"c": ROOT / "tests" / "data" / "news_devset_c.jsonl", "h": ROOT / "tests" / "data" / "news_heldout.jsonl",
+         "k": ROOT / "tests" / "data" / "news_heldout_k.jsonl"}
 GRADES = {"outstanding", "good", "requires improvement", "adequate", "inadequate", None}
 KINDS = {"roundup", "movement", "pre2013", "annual_assessment", "subjudgement", "undated", "school_decoy",
          "location_decoy", "press_release", "archived", "plain"}
@@ -53,7 +54,7 @@ def test_sizes_and_split():
 def test_ids_unique_prefixed_and_pages_new():
     ids = [r["id"] for r in RECORDS]
     assert len(ids) == len(set(ids))
-    assert all(re.fullmatch(r"[ch]\d\d", i) for i in ids)
+    assert all(re.fullmatch(r"[chk]\d\d", i) for i in ids)
     keys = [_key(r["url"]) for r in RECORDS]
     assert len(keys) == len(set(keys)), "the same page twice"
     assert not set(keys) & {_key(u) for u in EXISTING_URLS}, "a page already in sets a/b"
