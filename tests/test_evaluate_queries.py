@@ -21,7 +21,9 @@ HELDOUT = ROOT / "tests" / "data" / "judged_queries_heldout.jsonl"
 # The corpus grew by 83 articles this round, so these are lower than the last round's figures on 52 queries.
 FLOOR_RECALL = 0.84
 FLOOR_NDCG = 0.815
-FLOOR_MRR = 0.93
+# Held-out set k (47 articles) joined the corpus: the development judgements are deliberately not extended to it, so
+# k articles that answer a development query (a caseloads story for q02) rank as misses; with them MRR is 0.920.
+FLOOR_MRR = 0.91
 FLOOR_PARAGRAPH = 0.75
 CEILING_ZERO_HIT = 0
 
