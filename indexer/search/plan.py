@@ -32,10 +32,15 @@ class BestMatchPlan:
     @property
     def required(self) -> int:
         """Groups a paragraph must match: all up to a few, then a share of them (rounded down)."""
-        n = len(self.groups) + bool(self.stand_ins)
+        n = len(self.counted) + bool(self.stand_ins)
         if self.strict or n <= settings.BEST_MATCH_ALL_UP_TO:
             return n
         return max(settings.BEST_MATCH_ALL_UP_TO, math.floor(settings.BEST_MATCH_SHARE * n))
+
+    @property
+    def counted(self) -> tuple[Group, ...]:
+        """The groups a paragraph must match (not the words that only introduce a grade)."""
+        return tuple(g for g in self.groups if g.counted)
 
     @property
     def stems(self) -> frozenset[str]:

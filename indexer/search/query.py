@@ -4,7 +4,7 @@ through a `Lexicon`."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Collection, Protocol
 
 from indexer.search import limits
@@ -16,7 +16,7 @@ from indexer.search.expansion import cap_expansions
 from indexer.search.movement import is_cue_word, movements_in
 from indexer.search.plan import BestMatchPlan, meaningful_groups
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
-from indexer.search.understand import councils_in, subjudgements_in
+from indexer.search.understand import councils_in, introducer_words, overall_grades_in, subjudgements_in
 from indexer.search.snippets import MATCH_FIELDS, QueryMarks, query_marks
 from indexer.stemming import RATING_CUE_WEIGHT, RATING_CUES
 
@@ -175,7 +175,8 @@ def _plain(lexicon: Lexicon, text: str, strict: bool, message: str | None) -> Pa
                                             Alternative((fixed,), settings.SPELLING_WEIGHT, correction)))
                 corrections.append((group.typed, correction))
         groups.append(group)
-    boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text)) + named_councils(text)
+    groups = optional_introducers(text, groups, strict)
+    boosts = judged_areas(text) + named_councils(text)
     plan = BestMatchPlan(tuple(groups), strict, boosts, moves if not strict else ())
     return ParsedQuery(None, plan.marks(), message, plan, tuple(corrections))
 
@@ -186,6 +187,24 @@ def with_cue_weight(group: Group) -> Group:
     if len(first.stems) != 1 or first.stems[0] not in RATING_CUES:
         return group
     return Group(group.typed, (Alternative(first.stems, RATING_CUE_WEIGHT, first.label), *group.alternatives[1:]))
+
+
+def optional_introducers(text: str, groups: list[Group], strict: bool) -> list[Group]:
+    """Words that only introduce a grade ("judged" in "judged inadequate") marked as not required: the grade
+    carries the meaning and documents say it in many ways ("is inadequate"); they still score where present."""
+    if strict:
+        return groups
+    introducers = introducer_words(text)
+    marked = [replace(g, counted=False) if g.typed.lower() in introducers else g for g in groups]
+    return marked if any(g.counted for g in marked) else groups
+
+
+def judged_areas(text: str) -> tuple[tuple[str, str], ...]:
+    """(sub-judgement, grade) for each judged area the query names, and ("severity", grade) for the grade it gives
+    the whole service ("leadership inadequate but overall requires improvement"): ranking boosts, never filters."""
+    areas = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text))
+    overall = tuple(("severity", grade) for grade in overall_grades_in(text))
+    return tuple(dict.fromkeys(areas + overall))
 
 
 def named_councils(text: str) -> tuple[tuple[str, str], ...]:

@@ -18,9 +18,15 @@ _EVERYDAY_PLACE_NAMES = {"reading", "bury", "hull", "bath", "brent", "havering",
 _COUNCIL_WORD_AFTER = re.compile(r"^(?:['’]s)?\s+(?:city\s+|borough\s+|county\s+)?(?:council|borough|children)",
                                  re.IGNORECASE)
 # A rating cue before an everyday grade word ("rated good"), or a grade noun after it ("good rating").
-_CUE_BEFORE = re.compile(r"\b(?:rated|judged|graded|grade[ds]?|rating|as|deemed|found|now|was|were|is|are|been)\s+$",
-                         re.IGNORECASE)
-_CUE_AFTER = re.compile(r"^\s+(?:rating|grade|judgement|verdict)\b", re.IGNORECASE)
+_CUE_BEFORE = re.compile(r"\b(?:rated|judged|graded|grade[ds]?|rating|as|deemed|found|now|was|were|is|are|been"
+                         r"|overall)\s+$", re.IGNORECASE)
+_CUE_AFTER = re.compile(r"^\s+(?:rating|grade|judgement|verdict|overall)\b", re.IGNORECASE)
+# Words that only introduce the grade next to them ("judged inadequate", "overall good"): the grade carries the
+# meaning, documents say it in many ways ("is inadequate", "were found inadequate").
+_INTRODUCER_BEFORE = re.compile(r"\b(rated|judged|graded|deemed|overall)\s+(?:as\s+|to\s+be\s+)?['‘“\"]?$",
+                                re.IGNORECASE)
+_INTRODUCER_AFTER = re.compile(r"^['’”\"]?\s+(overall)\b", re.IGNORECASE)
+_OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
 # Report sub-judgement areas as people write them, and the facet each is.
 _AREAS = (
     (re.compile(r"\bcare\s+leavers?\b|\bleaving\s+care\b", re.IGNORECASE), "care_leavers"),
@@ -108,6 +114,33 @@ def subjudgements_in(text: str) -> list[tuple[str, str, str]]:
         if match:
             _, grade, typed = min(found, key=lambda f: abs(f[0] - match.start()))
             out.append((facet, grade, f"{match.group(0)} … {typed}"))
+    return out
+
+
+def overall_grades_in(text: str) -> list[str]:
+    """Grades the query gives the whole service: one said "overall" ("but overall good"), or, when the query
+    names a sub-judgement, a grade that none of its areas is nearest ("leadership inadequate, requires
+    improvement")."""
+    found = _grade_matches(text)
+    claimed = {typed.split(" … ")[-1] for _, _, typed in subjudgements_in(text)}
+    out = []
+    for position, grade, typed in found:
+        before = text[max(0, position - 30):position]
+        after = text[position + len(typed):position + len(typed) + 30]
+        said_overall = bool(_INTRODUCER_BEFORE.search(before) and _OVERALL.search(before[-20:])) or \
+            bool(_INTRODUCER_AFTER.match(after))
+        if said_overall or (claimed and typed not in claimed):
+            out.append(grade)
+    return list(dict.fromkeys(out))
+
+
+def introducer_words(text: str) -> set[str]:
+    """The lower-cased words that only introduce a grade in this query ("judged" in "judged inadequate")."""
+    out = set()
+    for position, _, typed in _grade_matches(text):
+        before = _INTRODUCER_BEFORE.search(text[max(0, position - 30):position])
+        after = _INTRODUCER_AFTER.match(text[position + len(typed):position + len(typed) + 30])
+        out |= {m.group(1).lower() for m in (before, after) if m}
     return out
 
 

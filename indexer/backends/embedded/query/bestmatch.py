@@ -58,13 +58,14 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
         if in_context is not None:
             found = own_mask | in_context
             np.copyto(own_score, np.float32(settings.CONTEXT_WEIGHT) * idf, where=found & ~own_mask)
-        tiers += found
-        if covered is not None:
-            covered += _documents_with(gen, found)
+        if group.counted:  # a word that only introduces a grade scores but is not one of the words required
+            tiers += found
+            if covered is not None:
+                covered += _documents_with(gen, found)
         own_count += own_mask
         scores += own_score
         np.add(weighted, idf, out=weighted, where=found)
-    all_groups = tiers >= len(plan.groups)
+    all_groups = tiers >= len(plan.counted)
     lifts = np.zeros(size, dtype=np.int16)
     for facet, value in plan.stand_ins:
         ids = gen.keyword_postings.get(facet, {}).get(value)
