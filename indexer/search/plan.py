@@ -28,6 +28,22 @@ class BestMatchPlan:
     # (field, value) a recognised phrase stands for ("no longer inadequate" -> grade_change "from inadequate"):
     # one more group, which a document's field matches, each value a tier.
     stand_ins: tuple[tuple[str, str], ...] = ()
+    # Per boost, the groups that name what it is about (a sub-judgement's area: "care leavers"): the boost lifts
+    # only paragraphs whose own words match one of them, so a document ranks and is shown by the paragraph about
+    # that area. Empty (or missing) = any paragraph with a query word of its own.
+    anchors: tuple[tuple[int, ...], ...] = ()
+
+    def tiers_of(self, boost: int) -> int:
+        """The tiers the boost at this position lifts by: a named council more than every other lift together (a
+        document about another council rarely answers a question naming one, whatever movement or judgement it
+        reports); any other boost one."""
+        if self.boosts[boost][0] != "council":
+            return 1
+        return 1 + len(self.stand_ins) + sum(1 for facet, _ in self.boosts if facet != "council")
+
+    def anchor_of(self, boost: int) -> tuple[int, ...]:
+        """The groups the boost at this position is about (empty: any)."""
+        return self.anchors[boost] if boost < len(self.anchors) else ()
 
     @property
     def required(self) -> int:

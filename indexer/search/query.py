@@ -156,9 +156,7 @@ def _plain(lexicon: Lexicon, text: str, strict: bool, message: str | None) -> Pa
     groups, corrections = [], []
     moves = grade_change_boosts(lexicon, text)
     # Synonyms are looked up before function words are dropped, so a term holding one still matches.
-    found = meaningful_groups(group_words(words))
-    if moves and not strict:  # the movement ranks instead of its cue words ("longer", "moved", "two grades")
-        found = [g for g in found if not is_cue_word(g.typed)] or found
+    found, stand_ins, move_boosts = movement_parts(moves, meaningful_groups(group_words(words)), strict)
     unique = list({g.alternatives[0].stems: g for g in reversed(found)}.values())[::-1]
     if len(unique) > settings.MAX_QUERY_GROUPS:
         unique = unique[: settings.MAX_QUERY_GROUPS]
@@ -176,8 +174,8 @@ def _plain(lexicon: Lexicon, text: str, strict: bool, message: str | None) -> Pa
                 corrections.append((group.typed, correction))
         groups.append(group)
     groups = optional_introducers(text, groups, strict)
-    boosts = judged_areas(text) + named_councils(text)
-    plan = BestMatchPlan(tuple(groups), strict, boosts, moves if not strict else ())
+    boosts = judged_areas(text) + move_boosts + named_councils(text)
+    plan = BestMatchPlan(tuple(groups), strict, boosts, stand_ins, boost_anchors(text, groups, boosts))
     return ParsedQuery(None, plan.marks(), message, plan, tuple(corrections))
 
 
@@ -187,6 +185,19 @@ def with_cue_weight(group: Group) -> Group:
     if len(first.stems) != 1 or first.stems[0] not in RATING_CUES:
         return group
     return Group(group.typed, (Alternative(first.stems, RATING_CUE_WEIGHT, first.label), *group.alternatives[1:]))
+
+
+def movement_parts(moves: tuple[tuple[str, str], ...], found: list[Group], strict: bool
+                   ) -> tuple[list[Group], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The groups, stand-ins and boosts of a movement the query names: where it replaces cue words ("no longer",
+    "jumped two grades") it stands in for them, one group of the minimum; where the grade words say it all
+    ("requires improvement to good") it only lifts the documents reporting it, requiring nothing more."""
+    if not moves or strict:
+        return found, (), ()
+    kept = [g for g in found if not is_cue_word(g.typed)]
+    if kept and len(kept) < len(found):
+        return kept, moves, ()
+    return found, (), moves
 
 
 def optional_introducers(text: str, groups: list[Group], strict: bool) -> list[Group]:
@@ -205,6 +216,17 @@ def judged_areas(text: str) -> tuple[tuple[str, str], ...]:
     areas = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text))
     overall = tuple(("severity", grade) for grade in overall_grades_in(text))
     return tuple(dict.fromkeys(areas + overall))
+
+
+def boost_anchors(text: str, groups: list[Group], boosts: tuple[tuple[str, str], ...]) -> tuple[tuple[int, ...], ...]:
+    """Per boost, the groups naming its sub-judgement's area ("care leavers"), so it lifts the paragraphs about that
+    area; empty for the other boosts (council, overall grade)."""
+    areas = {facet: {s for _, s in stems_of(typed.split(" … ")[0])} for facet, _, typed in subjudgements_in(text)}
+    out = []
+    for facet, _ in boosts:
+        words = areas.get(facet, set())
+        out.append(tuple(i for i, g in enumerate(groups) if words and set(g.alternatives[0].stems) <= words))
+    return tuple(out)
 
 
 def named_councils(text: str) -> tuple[tuple[str, str], ...]:

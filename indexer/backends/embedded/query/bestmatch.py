@@ -49,10 +49,12 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
     covered = np.zeros(len(gen.doc_names), dtype=np.int16) if plan.required > 1 else None
     weighted = np.zeros(size, dtype=np.float32)  # idf of the groups matched
     total = 0.0
+    own_masks = []  # per group, paragraphs whose own words match it (for anchored boosts)
     for group in plan.groups:
         idf = np.float32(_idf(gen, group))
         total += float(idf)
         own_mask, own_score = _group_own(gen, group)  # own_score is a fresh array: changed in place below
+        own_masks.append(own_mask)
         in_context = _group_context(gen, context, group)
         found = own_mask
         if in_context is not None:
@@ -84,11 +86,14 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
             required -= 1
             matched = _meets(gen, tiers, coverage, required)
     all_groups &= tiers > 0  # live paragraphs only
-    for facet, value in plan.boosts:  # ranks paragraphs with the named judgement or council first; never filters
+    for at, (facet, value) in enumerate(plan.boosts):  # ranks the named judgement or council first; never filters
         ids = gen.keyword_postings.get(facet, {}).get(value)
+        anchor = plan.anchor_of(at)
+        if ids is not None and anchor:  # only the paragraphs about the boost's area
+            ids = ids[np.logical_or.reduce([own_masks[g] for g in anchor])[ids]]
         if ids is not None:
-            tiers[ids] += 1
-            lifts[ids] += 1
+            tiers[ids] += plan.tiers_of(at)
+            lifts[ids] += plan.tiers_of(at)
     if not plan.strict:
         opposite = opposite_paragraphs(gen, plan.stems)
         if opposite is not None:  # "caseloads are manageable" answers "caseloads too high" last among equals
