@@ -32,6 +32,9 @@ class BestMatchPlan:
     # only paragraphs whose own words match one of them, so a document ranks and is shown by the paragraph about
     # that area. Empty (or missing) = any paragraph with a query word of its own.
     anchors: tuple[tuple[int, ...], ...] = ()
+    # (facet, values) a query names as a set: a region is its councils ("London boroughs"). A document with any of
+    # the values is lifted one tier (a round-up naming five London councils once, not five times).
+    any_of: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def tiers_of(self, boost: int) -> int:
         """The tiers the boost at this position lifts by: a named council more than every other lift together (a
@@ -39,7 +42,7 @@ class BestMatchPlan:
         reports); any other boost one."""
         if self.boosts[boost][0] != "council":
             return 1
-        return 1 + len(self.stand_ins) + sum(1 for facet, _ in self.boosts if facet != "council")
+        return 1 + len(self.stand_ins) + len(self.any_of) + sum(1 for facet, _ in self.boosts if facet != "council")
 
     def anchor_of(self, boost: int) -> tuple[int, ...]:
         """The groups the boost at this position is about (empty: any)."""

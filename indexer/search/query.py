@@ -16,7 +16,8 @@ from indexer.search.expansion import cap_expansions
 from indexer.search.movement import is_cue_word, movements_in
 from indexer.search.plan import BestMatchPlan, meaningful_groups
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
-from indexer.search.understand import councils_in, introducer_words, overall_grades_in, subjudgements_in
+from indexer.search.understand import (councils_in, introducer_words, overall_grades_in, region_councils, regions_in,
+                                      subjudgements_in)
 from indexer.search.snippets import MATCH_FIELDS, QueryMarks, query_marks
 from indexer.stemming import RATING_CUE_WEIGHT, RATING_CUES
 
@@ -175,7 +176,8 @@ def _plain(lexicon: Lexicon, text: str, strict: bool, message: str | None) -> Pa
         groups.append(group)
     groups = optional_introducers(text, groups, strict)
     boosts = judged_areas(text) + move_boosts + named_councils(text)
-    plan = BestMatchPlan(tuple(groups), strict, boosts, stand_ins, boost_anchors(text, groups, boosts))
+    plan = BestMatchPlan(tuple(groups), strict, boosts, stand_ins, boost_anchors(text, groups, boosts),
+                         named_regions(text))
     return ParsedQuery(None, plan.marks(), message, plan, tuple(corrections))
 
 
@@ -227,6 +229,14 @@ def boost_anchors(text: str, groups: list[Group], boosts: tuple[tuple[str, str],
         words = areas.get(facet, set())
         out.append(tuple(i for i, g in enumerate(groups) if words and set(g.alternatives[0].stems) <= words))
     return tuple(out)
+
+
+def named_regions(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """("council", the region's councils) for each English region the query names, unless it names a council (the
+    council is the more precise): a ranking boost, never a filter."""
+    if not settings.NAMED_COUNCIL_BOOST or councils_in(text):
+        return ()
+    return tuple(("council", region_councils(region)) for region in regions_in(text))
 
 
 def named_councils(text: str) -> tuple[tuple[str, str], ...]:

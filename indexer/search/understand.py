@@ -117,6 +117,42 @@ def subjudgements_in(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
+# English regions as people write them (a round-up of "London boroughs", "Yorkshire councils"), and the region.
+_REGIONS = (
+    (re.compile(r"\bLondon\b", re.IGNORECASE), "London"),
+    (re.compile(r"\bYorkshire\b|\bHumber(?:side)?\b", re.IGNORECASE), "Yorkshire and The Humber"),
+    (re.compile(r"\bNorth[\s-]+East\b", re.IGNORECASE), "North East"),
+    (re.compile(r"\bNorth[\s-]+West\b", re.IGNORECASE), "North West"),
+    (re.compile(r"\bSouth[\s-]+East\b", re.IGNORECASE), "South East"),
+    (re.compile(r"\bSouth[\s-]+West\b", re.IGNORECASE), "South West"),
+    (re.compile(r"\bWest\s+Midlands\b", re.IGNORECASE), "West Midlands"),
+    (re.compile(r"\bEast\s+Midlands\b", re.IGNORECASE), "East Midlands"),
+    (re.compile(r"\bEast\s+of\s+England\b", re.IGNORECASE), "East of England"),
+)
+
+
+def regions_in(text: str) -> list[str]:
+    """The English regions a query names ("London boroughs rated outstanding"), not where the words are part of a
+    council's name ("North East Lincolnshire", "City of London")."""
+    pattern, _ = _council_pattern()
+    taken = [m.span() for m in pattern.finditer(text)]
+    out = []
+    for region_pattern, region in _REGIONS:
+        for match in region_pattern.finditer(text):
+            if not any(a <= match.start() and match.end() <= b for a, b in taken):
+                out.append(region)
+                break
+    return out
+
+
+@lru_cache(maxsize=16)
+def region_councils(region: str) -> tuple[str, ...]:
+    """The council facet values of a region."""
+    from indexer.ingest.councils import all_councils
+
+    return tuple(sorted(name for name, council in all_councils().items() if council.region == region))
+
+
 def overall_grades_in(text: str) -> list[str]:
     """Grades the query gives the whole service: one said "overall" ("but overall good"), or, when the query
     names a sub-judgement, a grade that none of its areas is nearest ("leadership inadequate, requires

@@ -18,10 +18,10 @@ from indexer import settings
 from indexer.backends.embedded.collector.ranking import B, K1
 from indexer.analysis import stem
 from indexer.backends.embedded.query.bestmatch import BestMatchPlan, meaningful_groups
-from indexer.search.movement import is_cue_word, movements_in
-from indexer.search.query import named_councils, route, unreadable
+from indexer.search.movement import movements_in
+from indexer.search.query import (boost_anchors, judged_areas, movement_parts, named_councils, optional_introducers,
+                                  route, unreadable)
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
-from indexer.search.understand import subjudgements_in
 from indexer.backends.embedded.query.parse import parse_syntax_tree  # the one syntax parser (Whoosh's, adapted)
 from indexer.search import querytree as qt
 from indexer.search.snippets import QueryMarks, query_marks
@@ -117,17 +117,16 @@ def _plain(catalog: Catalog, text: str, strict: bool, message: str | None) -> Pg
         return PgQuery(None, query_marks(None), message)
     known = catalog.facet_values("grade_change")
     moves = tuple(("grade_change", v) for v in movements_in(text) if v in known) if settings.GRADE_CHANGE_BOOST else ()
-    found = meaningful_groups(group_words(words))
-    if moves and not strict:
-        found = [g for g in found if not is_cue_word(g.typed)] or found
+    found, stand_ins, move_boosts = movement_parts(moves, meaningful_groups(group_words(words)), strict)
     unique = list({g.alternatives[0].stems: g for g in reversed(found)}.values())[::-1]
     if len(unique) > settings.MAX_QUERY_GROUPS:
         unique = unique[: settings.MAX_QUERY_GROUPS]
         cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
         message = f"{message} {cut}" if message else cut
     unique, corrections = _corrected(catalog, unique)
-    boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text)) + named_councils(text)
-    plan = BestMatchPlan(tuple(unique), strict, boosts, moves if not strict else ())
+    unique = optional_introducers(text, unique, strict)
+    boosts = judged_areas(text) + move_boosts + named_councils(text)
+    plan = BestMatchPlan(tuple(unique), strict, boosts, stand_ins, boost_anchors(text, unique, boosts))
     query = _plan_query(catalog, plan, message)
     query.corrections = corrections
     return query
@@ -167,17 +166,19 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
         rarest = max(1, min(df.get(s, 0) for s in group.alternatives[0].stems))
         idfs.append(math.log1p((total - rarest + 0.5) / (rarest + 0.5)))
     facet_parts = [_has_value(facet, value) for facet, value in plan.stand_ins]
-    flags = [Expr(sql.SQL("p.tsv @@ %s::tsquery"), [g]) for g in groups] + facet_parts
+    # A word that only introduces a grade ("judged") scores but is not one of the groups required.
+    flags = [Expr(sql.SQL("p.tsv @@ %s::tsquery"), [g]) for g, group in zip(groups, plan.groups) if group.counted] \
+        + facet_parts
     matched = _sum([Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in flags])
     # Each group is tested once per row (columns g<i>, o<i> of the ranking's inner scan); lift and score read them.
     columns = [(f"g{i}", Expr(sql.SQL("p.tsv @@ %s::tsquery"), [g])) for i, g in enumerate(groups)] + \
               [(f"o{i}", Expr(sql.SQL("p.tsv @@ %s::tsquery"), [o])) for i, o in enumerate(own)]
     g_col = [sql.SQL("p.") + sql.Identifier(f"g{i}") for i in range(len(groups))]
     o_col = [sql.SQL("p.") + sql.Identifier(f"o{i}") for i in range(len(groups))]
-    boosts = [_has_value(facet, value) for facet, value in plan.boosts + plan.stand_ins]
+    boosts = [_lift_of(plan, at, o_col) for at in range(len(plan.boosts))] + \
+        [Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in map(lambda b: _has_value(*b), plan.stand_ins)]
     any_own = sql.SQL("(") + sql.SQL(" OR ").join(o_col) + sql.SQL(")")
-    lift = (_sum([Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in boosts]) if boosts
-            else Expr(sql.SQL("0")))
+    lift = _sum(boosts) if boosts else Expr(sql.SQL("0"))
     lift = Expr(sql.SQL("CASE WHEN {} THEN {} ELSE 0 END").format(any_own, lift.sql), lift.params)
     idf_total = sum(idfs) or 1.0
     score_parts, share_parts = [], []
@@ -202,6 +203,17 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
         where = _or([where, *facet_parts])
     return PgQuery(where, plan.marks(), message, plan, groups, plan.required, matched, lift, score, flags,
                    columns=columns, cheap=cheap)
+
+
+def _lift_of(plan: BestMatchPlan, at: int, own_columns: list[sql.Composable]) -> Expr:
+    """The tiers one boost lifts a paragraph by: its value, on a paragraph about its area when it has one (as the
+    embedded index)."""
+    has = _has_value(*plan.boosts[at])
+    anchor = plan.anchor_of(at)
+    if anchor:
+        about = sql.SQL("(") + sql.SQL(" OR ").join(own_columns[g] for g in anchor) + sql.SQL(")")
+        has = Expr(sql.SQL("({} AND {})").format(has.sql, about), has.params)
+    return Expr(sql.SQL("({})::int * %s").format(has.sql), has.params + [plan.tiers_of(at)])
 
 
 def _has_value(facet: str, value: str) -> Expr:

@@ -94,6 +94,13 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
         if ids is not None:
             tiers[ids] += plan.tiers_of(at)
             lifts[ids] += plan.tiers_of(at)
+    for facet, values in plan.any_of:  # a region: any of its councils, one tier
+        postings = gen.keyword_postings.get(facet, {})
+        found = [postings[v] for v in values if v in postings]
+        if found:
+            ids = np.unique(np.concatenate(found))
+            tiers[ids] += 1
+            lifts[ids] += 1
     if not plan.strict:
         opposite = opposite_paragraphs(gen, plan.stems)
         if opposite is not None:  # "caseloads are manageable" answers "caseloads too high" last among equals
