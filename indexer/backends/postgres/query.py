@@ -176,7 +176,9 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
     g_col = [sql.SQL("p.") + sql.Identifier(f"g{i}") for i in range(len(groups))]
     o_col = [sql.SQL("p.") + sql.Identifier(f"o{i}") for i in range(len(groups))]
     boosts = [_lift_of(plan, at, o_col) for at in range(len(plan.boosts))] + \
-        [Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in map(lambda b: _has_value(*b), plan.stand_ins)]
+        [Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in map(lambda b: _has_value(*b), plan.stand_ins)] + \
+        [Expr(sql.SQL("(p.{} && %s::text[])::int").format(sql.Identifier(facet)), [list(values)])
+         for facet, values in plan.any_of if facet in ARRAY_FIELDS]  # a region: any of its councils, one tier
     any_own = sql.SQL("(") + sql.SQL(" OR ").join(o_col) + sql.SQL(")")
     lift = _sum(boosts) if boosts else Expr(sql.SQL("0"))
     lift = Expr(sql.SQL("CASE WHEN {} THEN {} ELSE 0 END").format(any_own, lift.sql), lift.params)
