@@ -146,3 +146,12 @@ def test_similar_paragraphs_come_from_elsewhere(backend):
 
 def test_one_generation_answers(backend):
     assert backend.generation_id() and backend.built_at()
+
+
+def test_a_named_judged_area_ranks_and_shows_the_paragraph_about_it(backend):
+    # The Isle of Wight seed grades leadership inadequate; "judged" only introduces the grade, so it is not one of
+    # the words required, and the paragraph shown is the one about leadership.
+    result = backend.search(SearchRequest(q="leadership judged inadequate"))
+    top = result.hits[0]
+    assert top.doc_id == "001_8effb7a534c938bd.txt" and "<mark>Leadership</mark>" in top.snippet_html
+    assert result.match_info["words"] == ["leadership", "inadequate"] and result.match_info["of"] == 2

@@ -11,7 +11,16 @@ from indexer.backends.postgres.query import Expr, PgQuery
 def match(conn, schema, q: PgQuery) -> Expr:
     """The query's match condition. Best match: paragraphs with the minimum of groups; where only a whole
     document has them (spread over its paragraphs and context), that document's best paragraphs; the minimum
-    lowered (never below one) while nothing meets it. As the embedded index."""
+    lowered (never below one) while nothing meets it; and paragraphs about a named area in a document with its
+    named grade. As the embedded index."""
+    found = _minimum(conn, schema, q)
+    if q.plan is None or q.anchored is None:
+        return found
+    return Expr(sql.SQL("({} OR {})").format(found.sql, q.anchored.sql), found.params + q.anchored.params)
+
+
+def _minimum(conn, schema, q: PgQuery) -> Expr:
+    """Paragraphs meeting the minimum of groups (or a document's best ones), the minimum lowered while none does."""
     if q.everything:
         return Expr(sql.SQL("true"))
     if q.plan is None:

@@ -79,6 +79,7 @@ class PgQuery:
     corrections: tuple[tuple[str, str], ...] = ()     # (typed, searched as well) for unknown words
     columns: list[tuple[str, Expr]] = field(default_factory=list)  # computed once per row, read by lift and score
     cheap: Expr | None = None                         # float: a cheap stand-in for score, to pick candidates
+    anchored: Expr | None = None                      # bool: about a named area, in a document with its grade
 
     @property
     def everything(self) -> bool:
@@ -203,8 +204,12 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
     where = ts(any_group)
     if facet_parts:  # a stand-in alone (a document reporting the movement) also matches
         where = _or([where, *facet_parts])
+    # A paragraph about a named area ("care leavers") in a document with the named grade for it answers by meaning
+    # and matches whatever the minimum (as the embedded index).
+    anchored = [and_(_has_value(*plan.boosts[at]), _or([ts(own[g]) for g in plan.anchor_of(at)]))
+                for at in range(len(plan.boosts)) if plan.anchor_of(at)]
     return PgQuery(where, plan.marks(), message, plan, groups, plan.required, matched, lift, score, flags,
-                   columns=columns, cheap=cheap)
+                   columns=columns, cheap=cheap, anchored=_or(anchored) if anchored and not plan.strict else None)
 
 
 def _lift_of(plan: BestMatchPlan, at: int, own_columns: list[sql.Composable]) -> Expr:

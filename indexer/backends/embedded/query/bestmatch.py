@@ -91,6 +91,9 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
         anchor = plan.anchor_of(at)
         if ids is not None and anchor:  # only the paragraphs about the boost's area
             ids = ids[np.logical_or.reduce([own_masks[g] for g in anchor])[ids]]
+            if not plan.strict:  # and they answer by meaning: about the area, in a document with its named grade
+                ids = ids if gen.live is None else ids[gen.live[ids]]
+                matched[ids] = True
         if ids is not None:
             tiers[ids] += plan.tiers_of(at)
             lifts[ids] += plan.tiers_of(at)
