@@ -155,3 +155,11 @@ def test_a_named_judged_area_ranks_and_shows_the_paragraph_about_it(backend):
     top = result.hits[0]
     assert top.doc_id == "001_8effb7a534c938bd.txt" and "<mark>Leadership</mark>" in top.snippet_html
     assert result.match_info["words"] == ["leadership", "inadequate"] and result.match_info["of"] == 2
+
+
+def test_a_named_council_and_its_grade_movement_come_first(backend):
+    # Sunderland's seed reports its fall from good to inadequate; a named council outranks any other lift.
+    result = backend.search(SearchRequest(q="Sunderland downgraded from good to inadequate"))
+    assert result.hits[0].doc_id == "004_c591f3048068f891.txt"
+    medway = backend.search(SearchRequest(q="Medway care leavers judged requires improvement")).hits[0]
+    assert medway.doc_id == "000_f098993525120d5e.txt" and "care leavers</mark>" in medway.snippet_html

@@ -198,3 +198,12 @@ def test_a_region_lifts_its_councils_documents(news, monkeypatch):
     monkeypatch.setattr(query_module, "named_regions", lambda text: ())
     without = [h for h in _search(news, q).hits[:5]]
     assert not all(set(h.council) & region for h in without)
+
+
+def test_a_named_councils_documents_may_miss_one_word_more(news):
+    # "Swindon went from good to inadequate": the 2024 follow-up says only "Swindon ... inadequate", two of the four
+    # (Swindon, good, inadequate, the movement); still Swindon's, so it comes before other councils' movements.
+    hits = _search(news, "Swindon went from good to inadequate").hits
+    ids = [h.doc_id for h in hits]
+    assert "c30-swindonadvertiser-ofsted-verdict-2024.txt" in ids
+    assert all("Swindon" in h.council for h in hits[:ids.index("c30-swindonadvertiser-ofsted-verdict-2024.txt") + 1])

@@ -24,7 +24,10 @@ class BestMatchPlan:
 
     groups: tuple[Group, ...]
     strict: bool = False  # every group required (the "all words" link)
-    boosts: tuple[tuple[str, str], ...] = ()  # (facet, value) the query names, e.g. a sub-judgement and its grade
+    # (facet, value) the query names, e.g. a sub-judgement and its grade. A named council's paragraphs (with a query
+    # word of their own) also match with one group fewer than the minimum: the council is the most specific thing
+    # asked, and its document saying most of the rest answers better than another council's saying all of it.
+    boosts: tuple[tuple[str, str], ...] = ()
     # (field, value) a recognised phrase stands for ("no longer inadequate" -> grade_change "from inadequate"):
     # one more group, which a document's field matches, each value a tier.
     stand_ins: tuple[tuple[str, str], ...] = ()

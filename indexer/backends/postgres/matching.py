@@ -14,9 +14,15 @@ def match(conn, schema, q: PgQuery) -> Expr:
     lowered (never below one) while nothing meets it; and paragraphs about a named area in a document with its
     named grade. As the embedded index."""
     found = _minimum(conn, schema, q)
-    if q.plan is None or q.anchored is None:
+    if q.plan is None:
         return found
-    return Expr(sql.SQL("({} OR {})").format(found.sql, q.anchored.sql), found.params + q.anchored.params)
+    extra = [q.anchored] if q.anchored is not None else []
+    if q.named is not None and q.required > 1:  # a named council's paragraphs may miss one group more
+        extra.append(Expr(sql.SQL("({} AND ({}) >= %s)").format(q.named.sql, q.matched.sql),
+                          q.named.params + q.matched.params + [q.required - 1]))
+    for part in extra:
+        found = Expr(sql.SQL("({} OR {})").format(found.sql, part.sql), found.params + part.params)
+    return found
 
 
 def _minimum(conn, schema, q: PgQuery) -> Expr:

@@ -80,6 +80,7 @@ class PgQuery:
     columns: list[tuple[str, Expr]] = field(default_factory=list)  # computed once per row, read by lift and score
     cheap: Expr | None = None                         # float: a cheap stand-in for score, to pick candidates
     anchored: Expr | None = None                      # bool: about a named area, in a document with its grade
+    named: Expr | None = None                         # bool: a named council's paragraph with a query word of its own
 
     @property
     def everything(self) -> bool:
@@ -208,8 +209,11 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
     # and matches whatever the minimum (as the embedded index).
     anchored = [and_(_has_value(*plan.boosts[at]), _or([ts(own[g]) for g in plan.anchor_of(at)]))
                 for at in range(len(plan.boosts)) if plan.anchor_of(at)]
+    councils = [_has_value(facet, value) for facet, value in plan.boosts if facet == "council"]
+    named = and_(_or(councils), ts("(" + " | ".join(own) + ")")) if councils and not plan.strict else None
     return PgQuery(where, plan.marks(), message, plan, groups, plan.required, matched, lift, score, flags,
-                   columns=columns, cheap=cheap, anchored=_or(anchored) if anchored and not plan.strict else None)
+                   columns=columns, cheap=cheap, anchored=_or(anchored) if anchored and not plan.strict else None,
+                   named=named)
 
 
 def _lift_of(plan: BestMatchPlan, at: int, own_columns: list[sql.Composable]) -> Expr:

@@ -86,6 +86,11 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
             required -= 1
             matched = _meets(gen, tiers, coverage, required)
     all_groups &= tiers > 0  # live paragraphs only
+    if not plan.strict and required > 1:
+        for facet, value in plan.boosts:  # a named council's paragraphs may miss one group more (see plan.py)
+            ids = gen.keyword_postings.get(facet, {}).get(value) if facet == "council" else None
+            if ids is not None:
+                matched[ids[(tiers[ids] >= required - 1) & (own_count[ids] > 0)]] = True
     for at, (facet, value) in enumerate(plan.boosts):  # ranks the named judgement or council first; never filters
         ids = gen.keyword_postings.get(facet, {}).get(value)
         anchor = plan.anchor_of(at)
