@@ -60,7 +60,8 @@ def test_own_words_outrank_context_only_matches(seeds):
 
 
 def test_facet_counts_follow_the_best_match_set(seeds):
-    result = seeds.search(SearchRequest(q="Medway caseloads inspection report findings", per_page=50, collapse=False))
+    # (Medway's own paragraphs may miss one word more, so the set is a little over 50: one page of 100 holds it.)
+    result = seeds.search(SearchRequest(q="Medway caseloads inspection report findings", per_page=100, collapse=False))
     assert result.total == len(result.hits)
     assert sum(v.count for v in result.facets["severity"]) >= result.total
     counted = {v.value: v.count for v in result.facets["council"]}
