@@ -163,3 +163,9 @@ def test_a_named_council_and_its_grade_movement_come_first(backend):
     assert result.hits[0].doc_id == "004_c591f3048068f891.txt"
     medway = backend.search(SearchRequest(q="Medway care leavers judged requires improvement")).hits[0]
     assert medway.doc_id == "000_f098993525120d5e.txt" and "care leavers</mark>" in medway.snippet_html
+
+
+def test_a_grade_given_to_the_whole_service_lifts_that_overall_grade(backend):
+    # "overall inadequate" is the overall grade (a severity lift) beside the named leadership judgement.
+    result = backend.search(SearchRequest(q="leadership judged inadequate but overall inadequate"))
+    assert result.hits and result.hits[0].doc_id == "001_8effb7a534c938bd.txt"
