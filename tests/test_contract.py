@@ -146,3 +146,26 @@ def test_similar_paragraphs_come_from_elsewhere(backend):
 
 def test_one_generation_answers(backend):
     assert backend.generation_id() and backend.built_at()
+
+
+def test_a_named_judged_area_ranks_and_shows_the_paragraph_about_it(backend):
+    # The Isle of Wight seed grades leadership inadequate; "judged" only introduces the grade, so it is not one of
+    # the words required, and the paragraph shown is the one about leadership.
+    result = backend.search(SearchRequest(q="leadership judged inadequate"))
+    top = result.hits[0]
+    assert top.doc_id == "001_8effb7a534c938bd.txt" and "<mark>Leadership</mark>" in top.snippet_html
+    assert result.match_info["words"] == ["leadership", "inadequate"] and result.match_info["of"] == 2
+
+
+def test_a_named_council_and_its_grade_movement_come_first(backend):
+    # Sunderland's seed reports its fall from good to inadequate; a named council outranks any other lift.
+    result = backend.search(SearchRequest(q="Sunderland downgraded from good to inadequate"))
+    assert result.hits[0].doc_id == "004_c591f3048068f891.txt"
+    medway = backend.search(SearchRequest(q="Medway care leavers judged requires improvement")).hits[0]
+    assert medway.doc_id == "000_f098993525120d5e.txt" and "care leavers</mark>" in medway.snippet_html
+
+
+def test_a_grade_given_to_the_whole_service_lifts_that_overall_grade(backend):
+    # "overall inadequate" is the overall grade (a severity lift) beside the named leadership judgement.
+    result = backend.search(SearchRequest(q="leadership judged inadequate but overall inadequate"))
+    assert result.hits and result.hits[0].doc_id == "001_8effb7a534c938bd.txt"

@@ -60,7 +60,8 @@ def test_own_words_outrank_context_only_matches(seeds):
 
 
 def test_facet_counts_follow_the_best_match_set(seeds):
-    result = seeds.search(SearchRequest(q="Medway caseloads inspection report findings", per_page=50, collapse=False))
+    # (Medway's own paragraphs may miss one word more, so the set is a little over 50: one page of 100 holds it.)
+    result = seeds.search(SearchRequest(q="Medway caseloads inspection report findings", per_page=100, collapse=False))
     assert result.total == len(result.hits)
     assert sum(v.count for v in result.facets["severity"]) >= result.total
     counted = {v.value: v.count for v in result.facets["council"]}
@@ -180,8 +181,9 @@ def test_a_named_grade_movement_ranks_the_documents_reporting_it_first(movement_
 def test_the_movement_cue_words_are_not_searched_as_words(movement_index):
     q = "children's services no longer rated inadequate"
     result = open_backend(movement_index).search(SearchRequest(q=q))
-    assert result.match_info["words"] == ["children's", "services", "rated", "inadequate", "grade from inadequate"]
-    assert (result.match_info["required"], result.match_info["of"]) == (3, 5)
+    # "rated" only introduces the grade: it scores where present but is not one of the words required.
+    assert result.match_info["words"] == ["children's", "services", "inadequate", "grade from inadequate"]
+    assert (result.match_info["required"], result.match_info["of"]) == (3, 4)
     # "Only paragraphs with all the words" means the words as typed: no movement stands in for them.
     strict = open_backend(movement_index).search(SearchRequest(q=q, match="all"))
     assert "longer" in strict.match_info["words"] and strict.total == 0

@@ -26,12 +26,15 @@ def movements_in(text: str) -> list[str]:
 
 
 def _from_to(text: str) -> list[Move]:
-    """"from <grade> to <grade>" with no verb before it."""
+    """"from <grade> to <grade>" with no verb before it; in a query "from" may go too ("Newham inadequate to good
+    turnaround"): two different grades joined by "to" name a move, as a headline would."""
     found = list(grades.GRADE_RE.finditer(text))
     out = []
     for first, second in zip(found, found[1:]):
-        if _FROM_BEFORE.search(text[:first.start()]) and _TO_BETWEEN.match(text[first.end():second.start()]):
-            out += [Move(left=grades.grade_of_match(first)), Move(reached=grades.grade_of_match(second))]
+        left, reached = grades.grade_of_match(first), grades.grade_of_match(second)
+        joined = _TO_BETWEEN.match(text[first.end():second.start()])
+        if joined and (_FROM_BEFORE.search(text[:first.start()]) or left != reached):
+            out += [Move(left=left), Move(reached=reached)]
     return out
 
 

@@ -24,18 +24,45 @@ class BestMatchPlan:
 
     groups: tuple[Group, ...]
     strict: bool = False  # every group required (the "all words" link)
-    boosts: tuple[tuple[str, str], ...] = ()  # (facet, value) the query names, e.g. a sub-judgement and its grade
+    # (facet, value) the query names, e.g. a sub-judgement and its grade. A named council's paragraphs (with a query
+    # word of their own) also match with one group fewer than the minimum: the council is the most specific thing
+    # asked, and its document saying most of the rest answers better than another council's saying all of it.
+    boosts: tuple[tuple[str, str], ...] = ()
     # (field, value) a recognised phrase stands for ("no longer inadequate" -> grade_change "from inadequate"):
     # one more group, which a document's field matches, each value a tier.
     stand_ins: tuple[tuple[str, str], ...] = ()
+    # Per boost, the groups that name what it is about (a sub-judgement's area: "care leavers"): the boost lifts
+    # only paragraphs whose own words match one of them, so a document ranks and is shown by the paragraph about
+    # that area. Empty (or missing) = any paragraph with a query word of its own.
+    anchors: tuple[tuple[int, ...], ...] = ()
+    # (facet, values) a query names as a set: a region is its councils ("London boroughs"). A document with any of
+    # the values is lifted one tier (a round-up naming five London councils once, not five times).
+    any_of: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def tiers_of(self, boost: int) -> int:
+        """The tiers the boost at this position lifts by: a named council more than every other lift together (a
+        document about another council rarely answers a question naming one, whatever movement or judgement it
+        reports); any other boost one."""
+        if self.boosts[boost][0] != "council":
+            return 1
+        return 1 + len(self.stand_ins) + len(self.any_of) + sum(1 for facet, _ in self.boosts if facet != "council")
+
+    def anchor_of(self, boost: int) -> tuple[int, ...]:
+        """The groups the boost at this position is about (empty: any)."""
+        return self.anchors[boost] if boost < len(self.anchors) else ()
 
     @property
     def required(self) -> int:
         """Groups a paragraph must match: all up to a few, then a share of them (rounded down)."""
-        n = len(self.groups) + bool(self.stand_ins)
+        n = len(self.counted) + bool(self.stand_ins)
         if self.strict or n <= settings.BEST_MATCH_ALL_UP_TO:
             return n
         return max(settings.BEST_MATCH_ALL_UP_TO, math.floor(settings.BEST_MATCH_SHARE * n))
+
+    @property
+    def counted(self) -> tuple[Group, ...]:
+        """The groups a paragraph must match (not the words that only introduce a grade)."""
+        return tuple(g for g in self.groups if g.counted)
 
     @property
     def stems(self) -> frozenset[str]:

@@ -4,7 +4,7 @@ through a `Lexicon`."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Collection, Protocol
 
 from indexer.search import limits
@@ -16,7 +16,8 @@ from indexer.search.expansion import cap_expansions
 from indexer.search.movement import is_cue_word, movements_in
 from indexer.search.plan import BestMatchPlan, meaningful_groups
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
-from indexer.search.understand import councils_in, subjudgements_in
+from indexer.search.understand import (councils_in, introducer_words, overall_grades_in, region_councils, regions_in,
+                                      subjudgements_in)
 from indexer.search.snippets import MATCH_FIELDS, QueryMarks, query_marks
 from indexer.stemming import RATING_CUE_WEIGHT, RATING_CUES
 
@@ -156,9 +157,7 @@ def _plain(lexicon: Lexicon, text: str, strict: bool, message: str | None) -> Pa
     groups, corrections = [], []
     moves = grade_change_boosts(lexicon, text)
     # Synonyms are looked up before function words are dropped, so a term holding one still matches.
-    found = meaningful_groups(group_words(words))
-    if moves and not strict:  # the movement ranks instead of its cue words ("longer", "moved", "two grades")
-        found = [g for g in found if not is_cue_word(g.typed)] or found
+    found, stand_ins, move_boosts = movement_parts(moves, meaningful_groups(group_words(words)), strict)
     unique = list({g.alternatives[0].stems: g for g in reversed(found)}.values())[::-1]
     if len(unique) > settings.MAX_QUERY_GROUPS:
         unique = unique[: settings.MAX_QUERY_GROUPS]
@@ -175,8 +174,10 @@ def _plain(lexicon: Lexicon, text: str, strict: bool, message: str | None) -> Pa
                                             Alternative((fixed,), settings.SPELLING_WEIGHT, correction)))
                 corrections.append((group.typed, correction))
         groups.append(group)
-    boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text)) + named_councils(text)
-    plan = BestMatchPlan(tuple(groups), strict, boosts, moves if not strict else ())
+    groups = optional_introducers(text, groups, strict)
+    boosts = judged_areas(text) + move_boosts + named_councils(text)
+    plan = BestMatchPlan(tuple(groups), strict, boosts, stand_ins, boost_anchors(text, groups, boosts),
+                         named_regions(text))
     return ParsedQuery(None, plan.marks(), message, plan, tuple(corrections))
 
 
@@ -186,6 +187,56 @@ def with_cue_weight(group: Group) -> Group:
     if len(first.stems) != 1 or first.stems[0] not in RATING_CUES:
         return group
     return Group(group.typed, (Alternative(first.stems, RATING_CUE_WEIGHT, first.label), *group.alternatives[1:]))
+
+
+def movement_parts(moves: tuple[tuple[str, str], ...], found: list[Group], strict: bool
+                   ) -> tuple[list[Group], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The groups, stand-ins and boosts of a movement the query names: where it replaces cue words ("no longer",
+    "jumped two grades") it stands in for them, one group of the minimum; where the grade words say it all
+    ("requires improvement to good") it only lifts the documents reporting it, requiring nothing more."""
+    if not moves or strict:
+        return found, (), ()
+    kept = [g for g in found if not is_cue_word(g.typed)]
+    if kept and len(kept) < len(found):
+        return kept, moves, ()
+    return found, (), moves
+
+
+def optional_introducers(text: str, groups: list[Group], strict: bool) -> list[Group]:
+    """Words that only introduce a grade ("judged" in "judged inadequate") marked as not required: the grade
+    carries the meaning and documents say it in many ways ("is inadequate"); they still score where present."""
+    if strict:
+        return groups
+    introducers = introducer_words(text)
+    marked = [replace(g, counted=False) if g.typed.lower() in introducers else g for g in groups]
+    return marked if any(g.counted for g in marked) else groups
+
+
+def judged_areas(text: str) -> tuple[tuple[str, str], ...]:
+    """(sub-judgement, grade) for each judged area the query names, and ("severity", grade) for the grade it gives
+    the whole service ("leadership inadequate but overall requires improvement"): ranking boosts, never filters."""
+    areas = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text))
+    overall = tuple(("severity", grade) for grade in overall_grades_in(text))
+    return tuple(dict.fromkeys(areas + overall))
+
+
+def boost_anchors(text: str, groups: list[Group], boosts: tuple[tuple[str, str], ...]) -> tuple[tuple[int, ...], ...]:
+    """Per boost, the groups naming its sub-judgement's area ("care leavers"), so it lifts the paragraphs about that
+    area; empty for the other boosts (council, overall grade)."""
+    areas = {facet: {s for _, s in stems_of(typed.split(" … ")[0])} for facet, _, typed in subjudgements_in(text)}
+    out = []
+    for facet, _ in boosts:
+        words = areas.get(facet, set())
+        out.append(tuple(i for i, g in enumerate(groups) if words and set(g.alternatives[0].stems) <= words))
+    return tuple(out)
+
+
+def named_regions(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """("council", the region's councils) for each English region the query names, unless it names a council (the
+    council is the more precise): a ranking boost, never a filter."""
+    if not settings.NAMED_COUNCIL_BOOST or councils_in(text):
+        return ()
+    return tuple(("council", region_councils(region)) for region in regions_in(text))
 
 
 def named_councils(text: str) -> tuple[tuple[str, str], ...]:

@@ -26,6 +26,9 @@ class Group:
 
     typed: str
     alternatives: tuple[Alternative, ...]
+    # False for a word that only introduces a grade ("judged" in "judged inadequate"): it scores where present but
+    # is not one of the words a paragraph must match.
+    counted: bool = True
 
     @property
     def stems(self) -> frozenset[str]:

@@ -18,9 +18,15 @@ _EVERYDAY_PLACE_NAMES = {"reading", "bury", "hull", "bath", "brent", "havering",
 _COUNCIL_WORD_AFTER = re.compile(r"^(?:['’]s)?\s+(?:city\s+|borough\s+|county\s+)?(?:council|borough|children)",
                                  re.IGNORECASE)
 # A rating cue before an everyday grade word ("rated good"), or a grade noun after it ("good rating").
-_CUE_BEFORE = re.compile(r"\b(?:rated|judged|graded|grade[ds]?|rating|as|deemed|found|now|was|were|is|are|been)\s+$",
-                         re.IGNORECASE)
-_CUE_AFTER = re.compile(r"^\s+(?:rating|grade|judgement|verdict)\b", re.IGNORECASE)
+_CUE_BEFORE = re.compile(r"\b(?:rated|judged|graded|grade[ds]?|rating|as|deemed|found|now|was|were|is|are|been"
+                         r"|overall)\s+$", re.IGNORECASE)
+_CUE_AFTER = re.compile(r"^\s+(?:rating|grade|judgement|verdict|overall)\b", re.IGNORECASE)
+# Words that only introduce the grade next to them ("judged inadequate", "overall good"): the grade carries the
+# meaning, documents say it in many ways ("is inadequate", "were found inadequate").
+_INTRODUCER_BEFORE = re.compile(r"\b(rated|judged|graded|deemed|overall)\s+(?:as\s+|to\s+be\s+)?['‘“\"]?$",
+                                re.IGNORECASE)
+_INTRODUCER_AFTER = re.compile(r"^['’”\"]?\s+(overall)\b", re.IGNORECASE)
+_OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
 # Report sub-judgement areas as people write them, and the facet each is.
 _AREAS = (
     (re.compile(r"\bcare\s+leavers?\b|\bleaving\s+care\b", re.IGNORECASE), "care_leavers"),
@@ -108,6 +114,69 @@ def subjudgements_in(text: str) -> list[tuple[str, str, str]]:
         if match:
             _, grade, typed = min(found, key=lambda f: abs(f[0] - match.start()))
             out.append((facet, grade, f"{match.group(0)} … {typed}"))
+    return out
+
+
+# English regions as people write them (a round-up of "London boroughs", "Yorkshire councils"), and the region.
+_REGIONS = (
+    (re.compile(r"\bLondon\b", re.IGNORECASE), "London"),
+    (re.compile(r"\bYorkshire\b|\bHumber(?:side)?\b", re.IGNORECASE), "Yorkshire and The Humber"),
+    (re.compile(r"\bNorth[\s-]+East\b", re.IGNORECASE), "North East"),
+    (re.compile(r"\bNorth[\s-]+West\b", re.IGNORECASE), "North West"),
+    (re.compile(r"\bSouth[\s-]+East\b", re.IGNORECASE), "South East"),
+    (re.compile(r"\bSouth[\s-]+West\b", re.IGNORECASE), "South West"),
+    (re.compile(r"\bWest\s+Midlands\b", re.IGNORECASE), "West Midlands"),
+    (re.compile(r"\bEast\s+Midlands\b", re.IGNORECASE), "East Midlands"),
+    (re.compile(r"\bEast\s+of\s+England\b", re.IGNORECASE), "East of England"),
+)
+
+
+def regions_in(text: str) -> list[str]:
+    """The English regions a query names ("London boroughs rated outstanding"), not where the words are part of a
+    council's name ("North East Lincolnshire", "City of London")."""
+    pattern, _ = _council_pattern()
+    taken = [m.span() for m in pattern.finditer(text)]
+    out = []
+    for region_pattern, region in _REGIONS:
+        for match in region_pattern.finditer(text):
+            if not any(a <= match.start() and match.end() <= b for a, b in taken):
+                out.append(region)
+                break
+    return out
+
+
+@lru_cache(maxsize=16)
+def region_councils(region: str) -> tuple[str, ...]:
+    """The council facet values of a region."""
+    from indexer.ingest.councils import all_councils
+
+    return tuple(sorted(name for name, council in all_councils().items() if council.region == region))
+
+
+def overall_grades_in(text: str) -> list[str]:
+    """Grades the query gives the whole service: one said "overall" ("but overall good"), or, when the query
+    names a sub-judgement, a grade that none of its areas is nearest ("leadership inadequate, requires
+    improvement")."""
+    found = _grade_matches(text)
+    claimed = {typed.split(" … ")[-1] for _, _, typed in subjudgements_in(text)}
+    out = []
+    for position, grade, typed in found:
+        before = text[max(0, position - 30):position]
+        after = text[position + len(typed):position + len(typed) + 30]
+        said_overall = bool(_INTRODUCER_BEFORE.search(before) and _OVERALL.search(before[-20:])) or \
+            bool(_INTRODUCER_AFTER.match(after))
+        if said_overall or (claimed and typed not in claimed):
+            out.append(grade)
+    return list(dict.fromkeys(out))
+
+
+def introducer_words(text: str) -> set[str]:
+    """The lower-cased words that only introduce a grade in this query ("judged" in "judged inadequate")."""
+    out = set()
+    for position, _, typed in _grade_matches(text):
+        before = _INTRODUCER_BEFORE.search(text[max(0, position - 30):position])
+        after = _INTRODUCER_AFTER.match(text[position + len(typed):position + len(typed) + 30])
+        out |= {m.group(1).lower() for m in (before, after) if m}
     return out
 
 

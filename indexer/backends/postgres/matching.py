@@ -11,7 +11,22 @@ from indexer.backends.postgres.query import Expr, PgQuery
 def match(conn, schema, q: PgQuery) -> Expr:
     """The query's match condition. Best match: paragraphs with the minimum of groups; where only a whole
     document has them (spread over its paragraphs and context), that document's best paragraphs; the minimum
-    lowered (never below one) while nothing meets it. As the embedded index."""
+    lowered (never below one) while nothing meets it; and paragraphs about a named area in a document with its
+    named grade. As the embedded index."""
+    found = _minimum(conn, schema, q)
+    if q.plan is None:
+        return found
+    extra = [q.anchored] if q.anchored is not None else []
+    if q.named is not None and q.required > 1:  # a named council's paragraphs may miss one group more
+        extra.append(Expr(sql.SQL("({} AND ({}) >= %s)").format(q.named.sql, q.matched.sql),
+                          q.named.params + q.matched.params + [q.required - 1]))
+    for part in extra:
+        found = Expr(sql.SQL("({} OR {})").format(found.sql, part.sql), found.params + part.params)
+    return found
+
+
+def _minimum(conn, schema, q: PgQuery) -> Expr:
+    """Paragraphs meeting the minimum of groups (or a document's best ones), the minimum lowered while none does."""
     if q.everything:
         return Expr(sql.SQL("true"))
     if q.plan is None:

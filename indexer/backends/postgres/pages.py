@@ -14,8 +14,8 @@ from indexer.backends.postgres.query import OWN, Expr, PgQuery, and_, lexeme
 
 ANALYZER = text_analyzer()
 # What the ranking reads of a paragraph (lift columns included).
-_RANK_COLUMNS = ("pid", "doc_idx", "n", "date_sort", "length", "tsv", "council", "grade_change",
-                 *settings.SUBJUDGEMENT_FIELDS)
+_RANK_COLUMNS = ("pid", "doc_idx", "n", "date_sort", "length", "tsv", "council", "severity", "grade_change",
+                 *settings.SUBJUDGEMENT_FIELDS)  # severity: an overall grade the query names lifts
 _HIT_COLUMNS = sql.SQL("p.pid, p.n, p.heading, p.text, p.council, p.severity, p.year, p.date_sort, d.doc_id, d.title, "
                        "d.url, d.year_confidence, d.council, d.severity")
 

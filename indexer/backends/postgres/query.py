@@ -18,10 +18,10 @@ from indexer import settings
 from indexer.backends.embedded.collector.ranking import B, K1
 from indexer.analysis import stem
 from indexer.backends.embedded.query.bestmatch import BestMatchPlan, meaningful_groups
-from indexer.search.movement import is_cue_word, movements_in
-from indexer.search.query import named_councils, route, unreadable
+from indexer.search.movement import movements_in
+from indexer.search.query import (boost_anchors, judged_areas, movement_parts, named_councils, optional_introducers,
+                                  route, unreadable)
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
-from indexer.search.understand import subjudgements_in
 from indexer.backends.embedded.query.parse import parse_syntax_tree  # the one syntax parser (Whoosh's, adapted)
 from indexer.search import querytree as qt
 from indexer.search.snippets import QueryMarks, query_marks
@@ -79,6 +79,8 @@ class PgQuery:
     corrections: tuple[tuple[str, str], ...] = ()     # (typed, searched as well) for unknown words
     columns: list[tuple[str, Expr]] = field(default_factory=list)  # computed once per row, read by lift and score
     cheap: Expr | None = None                         # float: a cheap stand-in for score, to pick candidates
+    anchored: Expr | None = None                      # bool: about a named area, in a document with its grade
+    named: Expr | None = None                         # bool: a named council's paragraph with a query word of its own
 
     @property
     def everything(self) -> bool:
@@ -117,17 +119,16 @@ def _plain(catalog: Catalog, text: str, strict: bool, message: str | None) -> Pg
         return PgQuery(None, query_marks(None), message)
     known = catalog.facet_values("grade_change")
     moves = tuple(("grade_change", v) for v in movements_in(text) if v in known) if settings.GRADE_CHANGE_BOOST else ()
-    found = meaningful_groups(group_words(words))
-    if moves and not strict:
-        found = [g for g in found if not is_cue_word(g.typed)] or found
+    found, stand_ins, move_boosts = movement_parts(moves, meaningful_groups(group_words(words)), strict)
     unique = list({g.alternatives[0].stems: g for g in reversed(found)}.values())[::-1]
     if len(unique) > settings.MAX_QUERY_GROUPS:
         unique = unique[: settings.MAX_QUERY_GROUPS]
         cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
         message = f"{message} {cut}" if message else cut
     unique, corrections = _corrected(catalog, unique)
-    boosts = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text)) + named_councils(text)
-    plan = BestMatchPlan(tuple(unique), strict, boosts, moves if not strict else ())
+    unique = optional_introducers(text, unique, strict)
+    boosts = judged_areas(text) + move_boosts + named_councils(text)
+    plan = BestMatchPlan(tuple(unique), strict, boosts, stand_ins, boost_anchors(text, unique, boosts))
     query = _plan_query(catalog, plan, message)
     query.corrections = corrections
     return query
@@ -167,17 +168,21 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
         rarest = max(1, min(df.get(s, 0) for s in group.alternatives[0].stems))
         idfs.append(math.log1p((total - rarest + 0.5) / (rarest + 0.5)))
     facet_parts = [_has_value(facet, value) for facet, value in plan.stand_ins]
-    flags = [Expr(sql.SQL("p.tsv @@ %s::tsquery"), [g]) for g in groups] + facet_parts
+    # A word that only introduces a grade ("judged") scores but is not one of the groups required.
+    flags = [Expr(sql.SQL("p.tsv @@ %s::tsquery"), [g]) for g, group in zip(groups, plan.groups) if group.counted] \
+        + facet_parts
     matched = _sum([Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in flags])
     # Each group is tested once per row (columns g<i>, o<i> of the ranking's inner scan); lift and score read them.
     columns = [(f"g{i}", Expr(sql.SQL("p.tsv @@ %s::tsquery"), [g])) for i, g in enumerate(groups)] + \
               [(f"o{i}", Expr(sql.SQL("p.tsv @@ %s::tsquery"), [o])) for i, o in enumerate(own)]
     g_col = [sql.SQL("p.") + sql.Identifier(f"g{i}") for i in range(len(groups))]
     o_col = [sql.SQL("p.") + sql.Identifier(f"o{i}") for i in range(len(groups))]
-    boosts = [_has_value(facet, value) for facet, value in plan.boosts + plan.stand_ins]
+    boosts = [_lift_of(plan, at, o_col) for at in range(len(plan.boosts))] + \
+        [Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in map(lambda b: _has_value(*b), plan.stand_ins)] + \
+        [Expr(sql.SQL("(p.{} && %s::text[])::int").format(sql.Identifier(facet)), [list(values)])
+         for facet, values in plan.any_of if facet in ARRAY_FIELDS]  # a region: any of its councils, one tier
     any_own = sql.SQL("(") + sql.SQL(" OR ").join(o_col) + sql.SQL(")")
-    lift = (_sum([Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in boosts]) if boosts
-            else Expr(sql.SQL("0")))
+    lift = _sum(boosts) if boosts else Expr(sql.SQL("0"))
     lift = Expr(sql.SQL("CASE WHEN {} THEN {} ELSE 0 END").format(any_own, lift.sql), lift.params)
     idf_total = sum(idfs) or 1.0
     score_parts, share_parts = [], []
@@ -200,8 +205,26 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
     where = ts(any_group)
     if facet_parts:  # a stand-in alone (a document reporting the movement) also matches
         where = _or([where, *facet_parts])
+    # A paragraph about a named area ("care leavers") in a document with the named grade for it answers by meaning
+    # and matches whatever the minimum (as the embedded index).
+    anchored = [and_(_has_value(*plan.boosts[at]), _or([ts(own[g]) for g in plan.anchor_of(at)]))
+                for at in range(len(plan.boosts)) if plan.anchor_of(at)]
+    councils = [_has_value(facet, value) for facet, value in plan.boosts if facet == "council"]
+    named = and_(_or(councils), ts("(" + " | ".join(own) + ")")) if councils and not plan.strict else None
     return PgQuery(where, plan.marks(), message, plan, groups, plan.required, matched, lift, score, flags,
-                   columns=columns, cheap=cheap)
+                   columns=columns, cheap=cheap, anchored=_or(anchored) if anchored and not plan.strict else None,
+                   named=named)
+
+
+def _lift_of(plan: BestMatchPlan, at: int, own_columns: list[sql.Composable]) -> Expr:
+    """The tiers one boost lifts a paragraph by: its value, on a paragraph about its area when it has one (as the
+    embedded index)."""
+    has = _has_value(*plan.boosts[at])
+    anchor = plan.anchor_of(at)
+    if anchor:
+        about = sql.SQL("(") + sql.SQL(" OR ").join(own_columns[g] for g in anchor) + sql.SQL(")")
+        has = Expr(sql.SQL("({} AND {})").format(has.sql, about), has.params)
+    return Expr(sql.SQL("({})::int * %s").format(has.sql), has.params + [plan.tiers_of(at)])
 
 
 def _has_value(facet: str, value: str) -> Expr:

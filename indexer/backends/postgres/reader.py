@@ -168,9 +168,10 @@ class PostgresBackend:
     @staticmethod
     def _all_words(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, total: int) -> int:
         """Matching paragraphs (under the facet selections) that have every group of a best-match query."""
-        if q.plan is None or not q.groups or q.required >= len(q.groups):
+        counted = [g for g, group in zip(q.groups, q.plan.groups) if group.counted] if q.plan else []
+        if q.plan is None or not counted or q.required >= len(counted):
             return total
-        every = Expr(sql.SQL("p.tsv @@ %s::tsquery"), ["(" + " & ".join(q.groups) + ")"])
+        every = Expr(sql.SQL("p.tsv @@ %s::tsquery"), ["(" + " & ".join(counted) + ")"])
         where = and_(match, facet_filter(req), every)
         return conn.execute(sql.SQL("SELECT count(*) FROM {}.paragraphs p WHERE ").format(schema) + where.sql,
                             where.params).fetchone()[0]
@@ -479,8 +480,8 @@ def _match_info(q: PgQuery, match: Expr, all_words: int = 0) -> dict:
     """Which matching applied (toggle links are added above the seam)."""
     if q.plan is None:
         return {"mode": "syntax" if not q.everything else "browse"}
-    words = [g.typed[:40] for g in q.plan.groups]
+    words = [g.typed[:40] for g in q.plan.counted]
     if q.plan.stand_ins:
         words.append("grade " + " ".join(value for _, value in q.plan.stand_ins))
     return {"mode": "all" if q.plan.strict else "best", "words": words, "required": q.required,
-            "of": len(q.plan.groups) + bool(q.plan.stand_ins), "all_words": all_words}
+            "of": len(q.plan.counted) + bool(q.plan.stand_ins), "all_words": all_words}

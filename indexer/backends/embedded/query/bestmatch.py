@@ -49,22 +49,25 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
     covered = np.zeros(len(gen.doc_names), dtype=np.int16) if plan.required > 1 else None
     weighted = np.zeros(size, dtype=np.float32)  # idf of the groups matched
     total = 0.0
+    own_masks = []  # per group, paragraphs whose own words match it (for anchored boosts)
     for group in plan.groups:
         idf = np.float32(_idf(gen, group))
         total += float(idf)
         own_mask, own_score = _group_own(gen, group)  # own_score is a fresh array: changed in place below
+        own_masks.append(own_mask)
         in_context = _group_context(gen, context, group)
         found = own_mask
         if in_context is not None:
             found = own_mask | in_context
             np.copyto(own_score, np.float32(settings.CONTEXT_WEIGHT) * idf, where=found & ~own_mask)
-        tiers += found
-        if covered is not None:
-            covered += _documents_with(gen, found)
+        if group.counted:  # a word that only introduces a grade scores but is not one of the words required
+            tiers += found
+            if covered is not None:
+                covered += _documents_with(gen, found)
         own_count += own_mask
         scores += own_score
         np.add(weighted, idf, out=weighted, where=found)
-    all_groups = tiers >= len(plan.groups)
+    all_groups = tiers >= len(plan.counted)
     lifts = np.zeros(size, dtype=np.int16)
     for facet, value in plan.stand_ins:
         ids = gen.keyword_postings.get(facet, {}).get(value)
@@ -83,9 +86,27 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
             required -= 1
             matched = _meets(gen, tiers, coverage, required)
     all_groups &= tiers > 0  # live paragraphs only
-    for facet, value in plan.boosts:  # ranks paragraphs with the named judgement or council first; never filters
+    if not plan.strict and required > 1:
+        for facet, value in plan.boosts:  # a named council's paragraphs may miss one group more (see plan.py)
+            ids = gen.keyword_postings.get(facet, {}).get(value) if facet == "council" else None
+            if ids is not None:
+                matched[ids[(tiers[ids] >= required - 1) & (own_count[ids] > 0)]] = True
+    for at, (facet, value) in enumerate(plan.boosts):  # ranks the named judgement or council first; never filters
         ids = gen.keyword_postings.get(facet, {}).get(value)
+        anchor = plan.anchor_of(at)
+        if ids is not None and anchor:  # only the paragraphs about the boost's area
+            ids = ids[np.logical_or.reduce([own_masks[g] for g in anchor])[ids]]
+            if not plan.strict:  # and they answer by meaning: about the area, in a document with its named grade
+                ids = ids if gen.live is None else ids[gen.live[ids]]
+                matched[ids] = True
         if ids is not None:
+            tiers[ids] += plan.tiers_of(at)
+            lifts[ids] += plan.tiers_of(at)
+    for facet, values in plan.any_of:  # a region: any of its councils, one tier
+        postings = gen.keyword_postings.get(facet, {})
+        found = [postings[v] for v in values if v in postings]
+        if found:
+            ids = np.unique(np.concatenate(found))
             tiers[ids] += 1
             lifts[ids] += 1
     if not plan.strict:

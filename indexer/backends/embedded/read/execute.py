@@ -67,8 +67,8 @@ def match_info(gen, parsed: ParsedQuery, req: SearchRequest, final: np.ndarray) 
     if parsed.plan is None:
         return {"mode": "syntax" if parsed.query is not None else "browse"}
     hits = plan_hits(gen, parsed.plan)
-    groups = len(parsed.plan.groups) + bool(parsed.plan.stand_ins)  # a recognised movement counts as one
-    words = [g.typed[:40] for g in parsed.plan.groups]
+    groups = len(parsed.plan.counted) + bool(parsed.plan.stand_ins)  # a recognised movement counts as one
+    words = [g.typed[:40] for g in parsed.plan.counted]
     if parsed.plan.stand_ins:
         words.append("grade " + " ".join(value for _, value in parsed.plan.stand_ins))  # "grade from inadequate"
     return {"mode": "all" if parsed.plan.strict else "best", "words": words,
