@@ -46,9 +46,12 @@ def build_schema() -> fields.Schema:
         # Every paragraph of a document repeats its title and most repeat their section's heading. The title
         # is indexed on a document's first paragraph only (stored on all); `title:` matches are widened to the
         # whole document in query/matching.py.
-        title=RepeatedText(stored=True, analyzer=analyzer),
-        heading=RepeatedText(stored=True, analyzer=analyzer, field_boost=settings.HEADING_BOOST),
-        text=fields.TEXT(stored=True, analyzer=analyzer, phrase=True),
+        # phrase=False: Whoosh's postings keep frequencies, not positions. Phrases are answered from the word
+        # pairs and proximity from the word sequences (postings/), so positions here were bytes nobody read
+        # (about two thirds of the posting file).
+        title=RepeatedText(stored=True, analyzer=analyzer, phrase=False),
+        heading=RepeatedText(stored=True, analyzer=analyzer, field_boost=settings.HEADING_BOOST, phrase=False),
+        text=fields.TEXT(stored=True, analyzer=analyzer, phrase=False),
         url=fields.STORED(),
         path=fields.STORED(),
         outcome=fields.STORED(),  # JSON of the linked official Ofsted outcome
