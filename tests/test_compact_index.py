@@ -45,3 +45,34 @@ def test_a_documents_shared_values_read_back_on_every_paragraph(seed_index):
     seen = [gen.stored(d) for d in numbers]
     assert all(f["path"] == raw[0]["path"] and f["doc_id"] == doc.doc_id for f in seen)
     assert [f["n"] for f in seen] == sorted(f["n"] for f in seen) and "doc_back" not in seen[1]
+
+
+def test_texts_in_blocks_read_back_as_each_paragraph_stored_whole(seed_index):
+    from indexer.backends.embedded.index.stored import TEXT_BACK, TEXTS
+
+    gen = open_backend(seed_index).generation()
+    raw = [gen.searcher.stored_fields(d) for d in range(gen.size)]
+    assert any(TEXTS in f for f in raw) and any(TEXT_BACK in f for f in raw)
+    assert not any("text" in f for f in raw if TEXT_BACK in f)  # each text is stored once, in its block
+    texts = [gen.stored(d).get("text") for d in range(gen.size)]
+    for docnum, fields in enumerate(raw):  # a block's list holds its paragraphs' texts in order
+        if TEXTS in fields:
+            assert texts[docnum: docnum + len(fields[TEXTS])] == fields[TEXTS]
+    assert all(texts) and not any(TEXTS in gen.stored(d) or TEXT_BACK in gen.stored(d) for d in range(gen.size))
+
+
+def test_older_layouts_answer_the_same(tmp_path, monkeypatch):
+    # Texts stored per paragraph and int32 word sequences (generations written before this layout) still read.
+    from indexer.backends.embedded.postings import sequences
+
+    rebuild([SEEDS], tmp_path / "new")
+    monkeypatch.setattr(settings, "STORED_TEXT_BLOCK", 1)
+    monkeypatch.setattr(sequences, "_PACKED_WORDS", 0)
+    rebuild([SEEDS], tmp_path / "old")
+    new, old = current_generation(tmp_path / "new"), current_generation(tmp_path / "old")
+    assert (new / "arrays" / "seq_text.u16").exists() and not (new / "arrays" / "seq_text.i32").exists()
+    assert (old / "arrays" / "seq_text.i32").exists() and not (old / "arrays" / "seq_text.u16").exists()
+    parts = {name: disk.breakdown(g) for name, g in (("new", new), ("old", old))}
+    stored = "Whoosh stored fields (paragraph text, titles, outcomes)"
+    assert parts["new"][stored] < parts["old"][stored] and parts["new"]["word sequences"] < parts["old"]["word sequences"]
+    assert _pages(tmp_path / "new") == _pages(tmp_path / "old")
