@@ -47,22 +47,26 @@ def test_a_documents_shared_values_read_back_on_every_paragraph(seed_index):
     assert [f["n"] for f in seen] == sorted(f["n"] for f in seen) and "doc_back" not in seen[1]
 
 
-def test_texts_in_blocks_read_back_as_each_paragraph_stored_whole(seed_index):
-    from indexer.backends.embedded.index.stored import TEXT_BACK, TEXTS
+def test_paragraphs_in_blocks_read_back_as_each_paragraph_stored_whole(seed_index):
+    from indexer.backends.embedded.index.stored import BLOCK, BLOCK_BACK
 
     gen = open_backend(seed_index).generation()
     raw = [gen.searcher.stored_fields(d) for d in range(gen.size)]
-    assert any(TEXTS in f for f in raw) and any(TEXT_BACK in f for f in raw)
-    assert not any("text" in f for f in raw if TEXT_BACK in f)  # each text is stored once, in its block
-    texts = [gen.stored(d).get("text") for d in range(gen.size)]
-    for docnum, fields in enumerate(raw):  # a block's list holds its paragraphs' texts in order
-        if TEXTS in fields:
-            assert texts[docnum: docnum + len(fields[TEXTS])] == fields[TEXTS]
-    assert all(texts) and not any(TEXTS in gen.stored(d) or TEXT_BACK in gen.stored(d) for d in range(gen.size))
+    assert any(BLOCK in f for f in raw) and any(BLOCK_BACK in f for f in raw)
+    assert all(set(f) == {BLOCK_BACK} for f in raw if BLOCK_BACK in f)  # a block's later paragraphs: a pointer
+    seen = [gen.stored(d) for d in range(gen.size)]
+    for docnum, fields in enumerate(raw):  # a block's list holds its paragraphs' own values in order
+        if BLOCK in fields:
+            for k, own in enumerate(fields[BLOCK]):
+                assert {k: v for k, v in own.items() if k != "doc_back"}.items() <= seen[docnum + k].items()
+    assert all(f.get("text") and f.get("title") and f.get("doc_id") and f.get("id") for f in seen)
+    assert not any(key in f for f in seen for key in (BLOCK, BLOCK_BACK, "doc_back", "doc_shared"))
+    assert [f["n"] for f in seen if f["doc_id"] == seen[0]["doc_id"]] == \
+        list(range(seen[0]["n"], seen[0]["n"] + sum(f["doc_id"] == seen[0]["doc_id"] for f in seen)))
 
 
 def test_older_layouts_answer_the_same(tmp_path, monkeypatch):
-    # Texts stored per paragraph and int32 word sequences (generations written before this layout) still read.
+    # Paragraphs stored one by one and int32 word sequences (generations written before this layout) still read.
     from indexer.backends.embedded.postings import sequences
 
     rebuild([SEEDS], tmp_path / "new")

@@ -69,9 +69,9 @@ def build_schema() -> fields.Schema:
         # A document's shared stored values are kept once, on its first paragraph (backends/embedded/index/stored.py).
         doc_back=fields.STORED(),
         doc_shared=fields.STORED(),
-        # Paragraph texts are stored in blocks of paragraphs, which compress well (index/stored.py).
-        text_block=fields.STORED(),
-        text_back=fields.STORED(),
+        # A rebuild stores paragraphs' own values in blocks of paragraphs, which compress well (index/stored.py).
+        block=fields.STORED(),
+        block_back=fields.STORED(),
     )
     for name in ("council", "council_code", "severity", *settings.SUBJUDGEMENT_FIELDS, "grade_change"):
         schema[name].analyzer = facet_analyzer()

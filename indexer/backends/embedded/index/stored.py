@@ -1,13 +1,15 @@
 """Stored values that are the same on every paragraph of a document (title, URL, path, official outcome, dates,
 sub-judgements …) are stored once, on the document's first paragraph, not on each: they were over 60 % of the
-stored bytes (an outcome's JSON alone is ~500 bytes). A later paragraph stores its own values and how far back
-its document's first paragraph is; reading merges the two, so readers see every field as before.
+stored bytes (an outcome's JSON alone is ~500 bytes). A later paragraph's own values (text, heading, id, number,
+title) record how far back its document's first paragraph is; reading merges the two, so readers see every
+field as before.
 
-Paragraph texts are stored in blocks: the first paragraph of each run of `settings.STORED_TEXT_BLOCK` paragraphs
-of a document stores the run's texts as one list, the others how far back that paragraph is. Whoosh compresses
-each paragraph's stored values on its own, and a lone paragraph compresses poorly (~0.65); a block of sixteen
-compresses to ~0.3 of its bytes. Readers cache decoded block heads (Generation.heads), so a page's hits, mostly
-from a few documents, decode few blocks.
+A rebuild stores paragraphs' own values in blocks: the first paragraph of each run of `settings.STORED_TEXT_BLOCK`
+paragraphs of a document stores the run's own values as one list, each other paragraph only how far back that
+first one is. Whoosh zlib-compresses each paragraph's stored values on its own, and one paragraph compresses
+poorly (~0.65 of its bytes, a title repeated on every paragraph not at all); a block of sixteen compresses to
+~0.3. Readers cache decoded block heads (Generation.heads), so a page's hits decode few blocks. `update` stores
+each paragraph whole (Whoosh's writer): both read the same.
 
 A document's paragraphs stay contiguous and in order in a generation (rebuilds write them together, updates
 delete and add whole documents, Whoosh's merges keep order), so the first paragraph is `docnum - back`.
@@ -18,12 +20,12 @@ from collections.abc import Callable
 
 from indexer import settings
 
-# Two STORED fields of the schema (Whoosh's reader returns only the schema's fields):
+# STORED fields of the schema (Whoosh's reader returns only the schema's fields):
 BACK = "doc_back"      # on a later paragraph: how many paragraphs back its document's first one is
 SHARED = "doc_shared"  # on a first paragraph: which of its fields the document's other paragraphs share
-TEXTS = "text_block"   # on a block's first paragraph: the texts of the block's paragraphs, in order
-TEXT_BACK = "text_back"  # on a later paragraph of a block: how many paragraphs back the block's first one is
-TEXT = "text"
+BLOCK = "block"        # on a block's first paragraph: the own values of the block's paragraphs, in order
+BLOCK_BACK = "block_back"  # on a later paragraph of a block: how many paragraphs back the block's first one is
+_MARKERS = (BACK, SHARED, BLOCK, BLOCK_BACK)
 
 
 def pack(shared: dict, own: dict, offset: int) -> dict:
@@ -33,41 +35,39 @@ def pack(shared: dict, own: dict, offset: int) -> dict:
     return {**own, BACK: offset} if shared else dict(own)
 
 
-def pack_texts(stored: list[dict]) -> None:
-    """Move the texts of one document's packed paragraphs (in order) into blocks, in place."""
+def pack_document(shared: dict, owns: list[dict]) -> list[dict]:
+    """What to store for each paragraph of one document (its own values in order), in blocks of paragraphs."""
     size = max(1, settings.STORED_TEXT_BLOCK)
-    for start in range(0, len(stored), size):
-        block = stored[start: start + size]
+    out: list[dict] = []
+    for start in range(0, len(owns), size):
+        block = [{**own, BACK: start + k} if shared and start + k else dict(own)
+                 for k, own in enumerate(owns[start: start + size])]
         if len(block) < 2:
+            out.append(pack(shared, owns[start], start))
             continue
-        block[0][TEXTS] = [fields.pop(TEXT, None) for fields in block]
-        for back, fields in enumerate(block[1:], start=1):
-            fields[TEXT_BACK] = back
-
-
-def unpack(fields: dict, docnum: int, read: Callable[[int], dict]) -> dict:
-    """A paragraph's stored fields with its document's shared ones and its text merged in (`read` gives raw
-    stored fields)."""
-    back = fields.get(BACK)
-    if back is None and TEXTS not in fields and TEXT_BACK not in fields:
-        return {k: v for k, v in fields.items() if k != SHARED} if SHARED in fields else fields
-    out = {}
-    if back is not None:
-        head = read(docnum - back)
-        out = {name: head[name] for name in head.get(SHARED, ()) if name in head}
-    out.update((k, v) for k, v in fields.items() if k not in (BACK, SHARED, TEXTS, TEXT_BACK))
-    text = _text(fields, docnum, read)
-    if text is not None:
-        out[TEXT] = text
+        head = {BLOCK: block}
+        if start == 0 and shared:  # the shared values stay on the first paragraph itself, read by every other
+            head.update({**shared, SHARED: sorted(shared)})
+        out.append(head)
+        out.extend({BLOCK_BACK: back} for back in range(1, len(block)))
     return out
 
 
-def _text(fields: dict, docnum: int, read: Callable[[int], dict]):
-    """A paragraph's text from its block (None when it has none)."""
-    if TEXTS in fields:
-        return fields[TEXTS][0]
-    back = fields.get(TEXT_BACK)
-    if back is None:
-        return fields.get(TEXT)
-    texts = read(docnum - back).get(TEXTS) or ()
-    return texts[back] if back < len(texts) else None
+def unpack(fields: dict, docnum: int, read: Callable[[int], dict]) -> dict:
+    """A paragraph's stored fields with its document's shared ones merged in (`read` gives raw stored fields)."""
+    if BLOCK_BACK in fields:
+        back = fields[BLOCK_BACK]
+        block = read(docnum - back).get(BLOCK) or ()
+        own, head = (block[back] if back < len(block) else {}), None
+    elif BLOCK in fields:
+        own, head = fields[BLOCK][0], fields
+    else:
+        own, head = fields, fields
+    if not any(marker in own for marker in _MARKERS) and (head is None or SHARED not in head):
+        return own
+    back = own.get(BACK)
+    if back is not None:
+        head = read(docnum - back)
+    out = {name: head[name] for name in head.get(SHARED, ()) if name in head} if head is not None else {}
+    out.update((k, v) for k, v in own.items() if k not in _MARKERS)
+    return out

@@ -27,7 +27,7 @@ from indexer.ingest.extract import (Unreadable, iter_sources, load_folder_metada
 from indexer.backends.embedded.index.lock import RebuildLock
 from indexer.models import Document
 from indexer.backends.embedded.index.schema import build_schema
-from indexer.backends.embedded.index.stored import TEXT_BACK, TEXTS, unpack
+from indexer.backends.embedded.index.stored import BLOCK, BLOCK_BACK, unpack
 from indexer.backends.embedded.index import arrays as persisted
 from indexer.backends.embedded.postings.sequences import VOCAB, SequenceWriter
 from indexer.backends.embedded.index.spelling import Speller, WordCounter
@@ -36,9 +36,9 @@ from indexer.backends.embedded.index import integrity
 from indexer.backends.embedded.index.layout import MARKER, mark_own
 from indexer.ingest.extract.unicode import source_path
 
-# Stored-only fields a rebuild writes and an update never does (it stores each paragraph's text whole): an index
+# Stored-only fields a rebuild writes and an update never does (it stores each paragraph whole): an index
 # from before them is still updated, not rebuilt.
-UPDATE_NEVER_WRITES = {TEXTS, TEXT_BACK}
+UPDATE_NEVER_WRITES = {BLOCK, BLOCK_BACK}
 _REWRITTEN = {BUILD_INFO, filestate.FILES, "words.json", persisted.FOLDER, MARKER, integrity.CHECKSUMS}
 
 
