@@ -47,10 +47,12 @@ def test_a_documents_shared_values_read_back_on_every_paragraph(seed_index):
     assert [f["n"] for f in seen] == sorted(f["n"] for f in seen) and "doc_back" not in seen[1]
 
 
-def test_paragraphs_in_blocks_read_back_as_each_paragraph_stored_whole(seed_index):
+def test_paragraphs_in_blocks_read_back_as_each_paragraph_stored_whole(tmp_path, monkeypatch):
     from indexer.backends.embedded.index.stored import BLOCK, BLOCK_BACK
 
-    gen = open_backend(seed_index).generation()
+    monkeypatch.setattr(settings, "STORED_TEXT_BLOCK", 16)  # blocks: fewer bytes, more work a read (settings.py)
+    rebuild([SEEDS], tmp_path)
+    gen = open_backend(tmp_path).generation()
     raw = [gen.searcher.stored_fields(d) for d in range(gen.size)]
     assert any(BLOCK in f for f in raw) and any(BLOCK_BACK in f for f in raw)
     assert all(set(f) == {BLOCK_BACK} for f in raw if BLOCK_BACK in f)  # a block's later paragraphs: a pointer
@@ -58,17 +60,29 @@ def test_paragraphs_in_blocks_read_back_as_each_paragraph_stored_whole(seed_inde
     for docnum, fields in enumerate(raw):  # a block's list holds its paragraphs' own values in order
         if BLOCK in fields:
             for k, own in enumerate(fields[BLOCK]):
-                assert {k: v for k, v in own.items() if k != "doc_back"}.items() <= seen[docnum + k].items()
+                assert {key: v for key, v in own.items() if key != "doc_back"}.items() <= seen[docnum + k].items()
     assert all(f.get("text") and f.get("title") and f.get("doc_id") and f.get("id") for f in seen)
     assert not any(key in f for f in seen for key in (BLOCK, BLOCK_BACK, "doc_back", "doc_shared"))
     assert [f["n"] for f in seen if f["doc_id"] == seen[0]["doc_id"]] == \
         list(range(seen[0]["n"], seen[0]["n"] + sum(f["doc_id"] == seen[0]["doc_id"] for f in seen)))
 
 
+def test_a_value_every_paragraph_has_is_stored_once(seed_index):
+    index = open_backend(seed_index)
+    gen = index.generation()
+    numbers = sorted(gen.searcher.document_numbers(doc_id="000_f098993525120d5e.txt"))
+    raw = [gen.searcher.stored_fields(d) for d in numbers]
+    assert "title" in raw[0] and not any("title" in f for f in raw[1:])  # stored on every paragraph before
+    assert all(gen.stored(d)["title"] == raw[0]["title"] for d in numbers)
+    assert all("text" in f and "id" in f for f in raw[1:])
+
+
 def test_older_layouts_answer_the_same(tmp_path, monkeypatch):
-    # Paragraphs stored one by one and int32 word sequences (generations written before this layout) still read.
+    # Paragraphs stored one by one and int32 word sequences (generations written before this layout) read as
+    # paragraphs in blocks and uint16 sequences do.
     from indexer.backends.embedded.postings import sequences
 
+    monkeypatch.setattr(settings, "STORED_TEXT_BLOCK", 16)
     rebuild([SEEDS], tmp_path / "new")
     monkeypatch.setattr(settings, "STORED_TEXT_BLOCK", 1)
     monkeypatch.setattr(sequences, "_PACKED_WORDS", 0)
