@@ -1,4 +1,5 @@
-"""The compact index answers exactly as the plain one: zlib posting blocks, shared stored values kept once."""
+"""The compact index answers exactly as the plain one and as older layouts: zlib posting blocks without positions,
+shared stored values kept once, one- and two-byte arrays; older generations still open and update."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -94,3 +95,68 @@ def test_older_layouts_answer_the_same(tmp_path, monkeypatch):
     stored = "Whoosh stored fields (paragraph text, titles, outcomes)"
     assert parts["new"][stored] < parts["old"][stored] and parts["new"]["word sequences"] < parts["old"]["word sequences"]
     assert _pages(tmp_path / "new") == _pages(tmp_path / "old")
+
+
+def _positional_schema():
+    """The schema generations were built with before: positions in Whoosh's postings, the id indexed."""
+    from whoosh import fields
+
+    from indexer.backends.embedded.index.schema import build_schema
+
+    schema = build_schema()
+    for name in ("text", "title", "heading"):
+        old = schema[name]
+        kind = type(old)
+        schema.remove(name)
+        schema.add(name, kind(stored=True, analyzer=old.analyzer, phrase=True, field_boost=old.format.field_boost))
+    schema.remove("id")
+    schema.add("id", fields.ID(stored=True, unique=True))
+    schema["id"].scorable = True
+    return schema
+
+
+def test_a_generation_with_positional_postings_answers_the_same_and_updates(tmp_path, monkeypatch):
+    from indexer.backends.embedded.write import build
+    from indexer.backends.embedded.write.update import update
+
+    rebuild([SEEDS], tmp_path / "new")
+    monkeypatch.setattr(build, "build_schema", _positional_schema)
+    rebuild([SEEDS], tmp_path / "old")
+    monkeypatch.undo()
+    old = current_generation(tmp_path / "old")
+    ix_schema = open_backend(tmp_path / "old").generation().schema
+    assert ix_schema["text"].format.supports("positions") and ix_schema["id"].indexed
+    parts = {name: disk.breakdown(current_generation(tmp_path / name)) for name in ("new", "old")}
+    postings = "Whoosh postings (frequencies; positions in older indexes)"
+    assert parts["new"][postings] < parts["old"][postings]
+    assert parts["new"]["Whoosh term dictionary"] < parts["old"]["Whoosh term dictionary"]
+    assert _pages(tmp_path / "new") == _pages(tmp_path / "old")
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "zebra.txt").write_text("Zebrafinch\n\nThe zebrafinch council looked after children in care.\n")
+    update([SEEDS, extra], tmp_path / "old")  # the old generation is carried forward, not rebuilt
+    assert current_generation(tmp_path / "old") != old
+    index = open_backend(tmp_path / "old")
+    assert index.generation().schema["text"].format.supports("positions")
+    assert index.search(SearchRequest(q='"zebrafinch council"')).total == 1
+    assert index.search(SearchRequest(q="caseloads")).total == open_backend(tmp_path / "new").search(
+        SearchRequest(q="caseloads")).total
+
+
+def test_an_update_past_the_uint16_vocabulary_widens_the_sequences(tmp_path, monkeypatch):
+    from indexer.backends.embedded.postings import sequences
+    from indexer.backends.embedded.write.update import update
+
+    rebuild([SEEDS], tmp_path / "index")
+    assert (current_generation(tmp_path / "index") / "arrays" / "seq_text.u16").exists()
+    before = _pages(tmp_path / "index")
+    monkeypatch.setattr(sequences, "_PACKED_WORDS", 10)  # as if the update's new words passed 65,536
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "zebra.txt").write_text("Zebrafinch\n\nThe zebrafinch council looked after children in care.\n")
+    update([SEEDS, extra], tmp_path / "index")
+    arrays = current_generation(tmp_path / "index") / "arrays"
+    assert (arrays / "seq_text.i32").exists() and not (arrays / "seq_text.u16").exists()
+    index = open_backend(tmp_path / "index")
+    assert index.search(SearchRequest(q='"zebrafinch council"')).total == 1
+    assert index.search(SearchRequest(q='"children in care"')).total == before[2][0] + 1
