@@ -156,7 +156,7 @@ def test_a_rebuild_cures_an_empty_pointer(index_copy):
 # --- damaged files of every kind -------------------------------------------------------------------------------
 
 KINDS = {"array": "arrays/years.npy", "doc-ids": "arrays/doc_ids.npy", "postings": "arrays/inv_text_0_docs.npy",
-         "pairs": "arrays/inv_text_0_pair_keys.npy", "sequence": "arrays/seq_text.i32",
+         "pairs": "arrays/inv_text_0_pair_keys.npy", "sequence": "arrays/seq_text.u16",
          "vocabulary": "arrays/seq_vocab.json", "arrays-info": "arrays/arrays.json", "whoosh-postings": "*.pst",
          "whoosh-terms": "*.trm", "stored-fields": "*_stored.col", "toc": "_MAIN_*.toc", "build-info": "build.json",
          "spelling": "words.json", "file-list": "files.json", "checksums": "checksums.json"}
@@ -195,7 +195,7 @@ def test_a_damaged_index_file_is_a_503_with_the_reason(index_copy, kind, how):
         assert "damaged" in one_line_error(cli("search", "children", "--index", index_copy))
 
 
-@pytest.mark.parametrize("name", ["years.npy", "seq_text.i32", "inv_text_0_docs.npy"])
+@pytest.mark.parametrize("name", ["years.npy", "seq_text.u16", "inv_text_0_docs.npy"])
 def test_a_mapped_file_truncated_while_served_is_a_503_not_a_crash(index_copy, name):
     client = app_client(index_copy)
     assert get(client, "/search.json?q=children").status_code == 200

@@ -24,4 +24,5 @@ def test_facet_values_round_trip_with_commas():
 def test_schema_has_the_facet_and_text_fields():
     schema = build_schema()
     assert {"text", "heading", "title", "council", "severity", "year", "care_leavers"} <= set(schema.names())
-    assert schema["text"].format.supports("positions")  # phrases
+    assert not schema["text"].format.supports("positions")  # phrases read the word pairs, not Whoosh positions
+    assert schema["text"].format.supports("frequency")

@@ -15,7 +15,7 @@ from indexer.backends.embedded.write.build import index_fields
 from indexer.ingest.documents import load_documents
 from indexer.backends.embedded.index.schema import build_schema
 from indexer.backends.embedded.postings.sequences import SequenceWriter
-from indexer.backends.embedded.index.stored import BACK, unpack
+from indexer.backends.embedded.index.stored import BACK, BLOCK, BLOCK_BACK, unpack
 
 from tests.conftest import NEWS, SEEDS
 
@@ -97,6 +97,8 @@ def test_same_index_as_whoosh_writer(tmp_path, monkeypatch, paragraphs, whoosh_b
                                      by_document):
     """Word for word, posting for posting: Whoosh cannot tell the two indexes apart."""
     (tmp_path / "direct").mkdir()
+    if segment_size < 1000:  # paragraphs stored in blocks (index/stored.py), across segments and processes too
+        monkeypatch.setattr(settings, "STORED_TEXT_BLOCK", 4)
     want_postings, want_per_document = whoosh_built
     actual = _direct_built(tmp_path / "direct", paragraphs, segment_size, processes, monkeypatch, by_document)
     assert len(paragraphs) > 800
@@ -107,11 +109,17 @@ def test_same_index_as_whoosh_writer(tmp_path, monkeypatch, paragraphs, whoosh_b
         assert got_postings == want_postings
         assert _per_document(got, actual.schema) == want_per_document
         raw = [got.stored_fields(i) for i in range(got.doc_count_all())]
-        later = [f for f in raw if BACK in f]
+        # A block's later paragraphs store a pointer only; its first, every paragraph's own values (index/stored.py).
+        assert all(set(f) == {BLOCK_BACK} for f in raw if BLOCK_BACK in f)
+        entries = [e for f in raw if BLOCK_BACK not in f for e in f.get(BLOCK, [f])]
+        assert len(entries) == len(raw)
+        later = [e for e in entries if BACK in e]
         if by_document:  # a document's shared values are stored once; paragraph by paragraph, on each
             assert len(later) > len(raw) // 2 and not any("path" in f or "outcome" in f for f in later)
+            blocks = sum(BLOCK in f for f in raw)
+            assert blocks > len(raw) // 5 if settings.STORED_TEXT_BLOCK > 1 else blocks == 0
         else:
-            assert not later
+            assert not later and not any(BLOCK in f for f in raw)
         if not by_document:  # by document, a segment ends after the document that fills it
             assert len(got.leaf_readers()) == -(-len(paragraphs) // segment_size)
         else:

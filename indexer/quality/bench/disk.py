@@ -7,7 +7,7 @@ from pathlib import Path
 # reportsearch's files by part: (part, pattern on the path inside the generation), first match wins.
 PARTS = (
     ("Whoosh stored fields (paragraph text, titles, outcomes)", r"_stored\.col$"),
-    ("Whoosh postings (with positions)", r"\.pst$"),
+    ("Whoosh postings (frequencies; positions in older indexes)", r"\.pst$"),
     ("Whoosh term dictionary", r"\.trm$"),
     ("Whoosh columns (lengths, sort keys)", r"\.col$"),
     ("word pairs (phrases)", r"arrays/inv_.*_pair_"),

@@ -16,6 +16,7 @@ from whoosh.util.numeric import byte_to_length
 
 from indexer import settings
 from indexer.backends.embedded.index.schema import as_text
+from indexer.backends.embedded.index.stored import unpack
 from indexer.search.snippets import MATCH_FIELDS
 
 FOLDER = "arrays"
@@ -99,7 +100,8 @@ def _title_words(searcher, doc_ids: np.ndarray, span: range, count: int) -> list
     out: list[list[str]] = [[] for _ in range(count)]
     _, first = np.unique(doc_ids, return_index=True)
     for offset in first:
-        title = searcher.stored_fields(span.start + int(offset)).get("title", "")
+        docnum = span.start + int(offset)
+        title = unpack(searcher.stored_fields(docnum), docnum, searcher.stored_fields).get("title", "")
         out[doc_ids[offset]] = sorted({t.text for t in analyzer(title)})
     return out
 

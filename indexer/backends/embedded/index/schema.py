@@ -40,15 +40,20 @@ def build_schema() -> fields.Schema:
     # scorable=True only so Whoosh writes a length column: without one it stats a missing file per posting.
     facet = dict(stored=True, lowercase=False, scorable=True)
     schema = fields.Schema(
-        id=fields.ID(stored=True, unique=True),
+        # Stored only: nothing looks a paragraph up by its id (updates delete by doc_id), and indexing it put one
+        # term per paragraph in the term dictionary (~90 % of its bytes).
+        id=fields.STORED(),
         doc_id=fields.ID(stored=True, sortable=True),
         kind=fields.STORED(),
         # Every paragraph of a document repeats its title and most repeat their section's heading. The title
         # is indexed on a document's first paragraph only (stored on all); `title:` matches are widened to the
         # whole document in query/matching.py.
-        title=RepeatedText(stored=True, analyzer=analyzer),
-        heading=RepeatedText(stored=True, analyzer=analyzer, field_boost=settings.HEADING_BOOST),
-        text=fields.TEXT(stored=True, analyzer=analyzer, phrase=True),
+        # phrase=False: Whoosh's postings keep frequencies, not positions. Phrases are answered from the word
+        # pairs and proximity from the word sequences (postings/), so positions here were bytes nobody read
+        # (about two thirds of the posting file).
+        title=RepeatedText(stored=True, analyzer=analyzer, phrase=False),
+        heading=RepeatedText(stored=True, analyzer=analyzer, field_boost=settings.HEADING_BOOST, phrase=False),
+        text=fields.TEXT(stored=True, analyzer=analyzer, phrase=False),
         url=fields.STORED(),
         path=fields.STORED(),
         outcome=fields.STORED(),  # JSON of the linked official Ofsted outcome
@@ -66,9 +71,11 @@ def build_schema() -> fields.Schema:
         # A document's shared stored values are kept once, on its first paragraph (backends/embedded/index/stored.py).
         doc_back=fields.STORED(),
         doc_shared=fields.STORED(),
+        # A rebuild stores paragraphs' own values in blocks of paragraphs, which compress well (index/stored.py).
+        block=fields.STORED(),
+        block_back=fields.STORED(),
     )
     for name in ("council", "council_code", "severity", *settings.SUBJUDGEMENT_FIELDS, "grade_change"):
         schema[name].analyzer = facet_analyzer()
-    for name in ("id", "doc_id"):
-        schema[name].scorable = True  # same reason as the facets' length columns
+    schema["doc_id"].scorable = True  # same reason as the facets' length columns
     return schema

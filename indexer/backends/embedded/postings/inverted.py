@@ -74,7 +74,9 @@ def _invert(files: dict[str, Path], seq: Sequences, first: int, vocab_size: int)
     np.save(files["terms"], np.concatenate(terms) if terms else np.zeros(0, np.int32))
     np.save(files["offsets"], np.append(np.concatenate(offsets) if offsets else np.zeros(0), written).astype(np.int64))
     np.save(files["docs"], np.concatenate(docs) if docs else np.zeros(0, np.int32))
-    np.save(files["freqs"], np.concatenate(freqs) if freqs else np.zeros(0, np.uint16))
+    freqs = np.concatenate(freqs) if freqs else np.zeros(0, np.uint16)
+    # A word rarely occurs 256 times in one paragraph: one byte a posting then (readers widen as they read).
+    np.save(files["freqs"], freqs.astype(np.uint8) if int(freqs.max(initial=0)) < 256 else freqs)
 
 
 def load_parts(folder: Path) -> list[str]:

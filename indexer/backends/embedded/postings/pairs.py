@@ -43,7 +43,8 @@ def write_pairs(files: dict[str, Path], seq: Sequences, first: int, vocab_size: 
     owner = np.repeat(order.astype(np.int32), ordered_lengths)  # docnum - first, per word
     first_word = np.zeros(len(order), dtype=np.int64)           # docnum - first -> its first word's index
     first_word[order] = np.cumsum(ordered_lengths) - ordered_lengths
-    pos_type = np.uint16 if int(lengths.max(initial=0)) < 1 << 16 else np.int32
+    longest = int(lengths.max(initial=0))  # positions in one byte when every paragraph is that short
+    pos_type = np.uint8 if longest <= 1 << 8 else np.uint16 if longest <= 1 << 16 else np.int32
     in_order = bool(np.all(np.diff(order) > 0))  # words laid out by docnum: word order is (docnum, position)
     same = owner[:-1] == owner[1:] if len(tokens) > 1 else np.zeros(0, dtype=bool)  # a pair starts here
     vocab_size = max(vocab_size, int(tokens.max(initial=0)) + 1)

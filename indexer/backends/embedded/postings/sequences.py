@@ -5,8 +5,10 @@ memory-mapped sequences in numpy instead of Whoosh checking positions in Python.
 inverts them into numpy posting arrays (postings/inverted.py), so no query decodes Whoosh posting blocks.
 Writing them costs the build one cached tokenisation pass, far less than a Whoosh field would.
 
-Files (in the generation's `arrays/` folder), per field: seq_<field>.i32 (word ids, in the order paragraphs
-were added), seq_<field>_start.npy / seq_<field>_len.npy (docnum -> slice); seq_vocab.json (id -> word).
+Files (in the generation's `arrays/` folder), per field: seq_<field>.u16 (word ids as uint16 while the
+vocabulary has at most 65,536 words, half the bytes) or seq_<field>.i32 (int32, larger vocabularies and
+generations from before), in the order paragraphs were added; seq_<field>_start.npy / seq_<field>_len.npy
+(docnum -> slice); seq_vocab.json (id -> word).
 """
 from __future__ import annotations
 
@@ -26,8 +28,36 @@ _RAW_CACHE_LIMIT = 1_000_000
 _CHUNK_TOKENS = 4_000_000  # phrase candidates are checked in slices of about this many words (bounded memory)
 
 
+_PACKED_WORDS = 1 << 16  # a vocabulary up to this size is written as uint16
+
+
 def tokens_file(field: str) -> str:
+    """The int32 token file (written while building; kept when the vocabulary is too large for uint16)."""
     return f"seq_{field}.i32"
+
+
+def packed_file(field: str) -> str:
+    """The uint16 token file a finished build leaves when the vocabulary fits."""
+    return f"seq_{field}.u16"
+
+
+def _pack(folder: Path, field: str, vocab_size: int) -> None:
+    """Rewrite a field's int32 tokens as uint16 when every word id fits (the int32 file is removed)."""
+    wide = folder / tokens_file(field)
+    if vocab_size > _PACKED_WORDS or not wide.exists():
+        return
+    tokens = np.fromfile(wide, dtype=np.int32)
+    tokens.astype(np.uint16).tofile(folder / packed_file(field))
+    wide.unlink()
+
+
+def _copy_wide(previous: Path, field: str, path: Path) -> None:
+    """A previous generation's tokens as an int32 file to append to (its own files stay as they were)."""
+    packed = previous / packed_file(field)
+    if packed.exists():
+        np.fromfile(packed, dtype=np.uint16).astype(np.int32).tofile(path)
+    else:
+        shutil.copyfile(previous / tokens_file(field), path)
 
 
 def analysed_words(text: str) -> list[str]:
@@ -41,7 +71,7 @@ class _Stream:
     def __init__(self, folder: Path, field: str, previous: Path | None):
         path = folder / tokens_file(field)
         if previous is not None:  # an update continues a copy (the previous generation's file stays as it was)
-            shutil.copyfile(previous / tokens_file(field), path)
+            _copy_wide(previous, field, path)
         self.base = path.stat().st_size // 4 if path.exists() else 0
         self.out = open(path, "ab")
         self.buffer = array("i")
@@ -124,6 +154,7 @@ class SequenceWriter:
                 lengths = np.concatenate([np.load(previous / f"seq_{field}_len.npy"), lengths])
             np.save(self.folder / f"seq_{field}_start.npy", starts)
             np.save(self.folder / f"seq_{field}_len.npy", lengths)
+            _pack(self.folder, field, len(self.vocab))
         words = [""] * len(self.vocab)
         for word, i in self.vocab.items():
             words[i] = word
@@ -183,8 +214,10 @@ def load(folder: Path) -> tuple[dict[str, int], dict[str, Sequences]] | None:
         words = json.loads((folder / VOCAB).read_text(encoding="utf-8"))
         fields = {}
         for field in FIELDS:
-            path = folder / tokens_file(field)
-            tokens = np.memmap(path, dtype=np.int32, mode="r") if path.stat().st_size else np.zeros(0, np.int32)
+            path, dtype = folder / packed_file(field), np.uint16
+            if not path.exists():
+                path, dtype = folder / tokens_file(field), np.int32
+            tokens = np.memmap(path, dtype=dtype, mode="r") if path.stat().st_size else np.zeros(0, dtype)
             fields[field] = Sequences(tokens, np.load(folder / f"seq_{field}_start.npy", mmap_mode="r"),
                                       np.load(folder / f"seq_{field}_len.npy", mmap_mode="r"))
         return {w: i for i, w in enumerate(words)}, fields

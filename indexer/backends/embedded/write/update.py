@@ -27,6 +27,7 @@ from indexer.ingest.extract import (Unreadable, iter_sources, load_folder_metada
 from indexer.backends.embedded.index.lock import RebuildLock
 from indexer.models import Document
 from indexer.backends.embedded.index.schema import build_schema
+from indexer.backends.embedded.index.stored import BLOCK, BLOCK_BACK, unpack
 from indexer.backends.embedded.index import arrays as persisted
 from indexer.backends.embedded.postings.sequences import VOCAB, SequenceWriter
 from indexer.backends.embedded.index.spelling import Speller, WordCounter
@@ -35,6 +36,9 @@ from indexer.backends.embedded.index import integrity
 from indexer.backends.embedded.index.layout import MARKER, mark_own
 from indexer.ingest.extract.unicode import source_path
 
+# Stored-only fields a rebuild writes and an update never does (it stores each paragraph whole): an index
+# from before them is still updated, not rebuilt.
+UPDATE_NEVER_WRITES = {BLOCK, BLOCK_BACK}
 _REWRITTEN = {BUILD_INFO, filestate.FILES, "words.json", persisted.FOLDER, MARKER, integrity.CHECKSUMS}
 
 
@@ -62,7 +66,7 @@ def _has_every_field(current: Path) -> bool:
     is rebuilt, since adding a document with an unknown field would fail."""
     ix = whoosh_index.open_dir(str(current))
     try:
-        return set(build_schema().names()) <= set(ix.schema.names())
+        return set(build_schema().names()) - UPDATE_NEVER_WRITES <= set(ix.schema.names())
     finally:
         ix.close()
 
@@ -178,7 +182,7 @@ def _forget(searcher, writer, doc_id: str, words: WordCounter) -> np.ndarray:
     docnums = np.array(sorted(searcher.document_numbers(doc_id=doc_id)), dtype=np.int64)
     gone: dict[str, int] = {}
     for docnum in docnums.tolist():
-        count_raw_words(gone, searcher.stored_fields(docnum).get("text", ""))
+        count_raw_words(gone, unpack(searcher.stored_fields(docnum), docnum, searcher.stored_fields).get("text", ""))
     for word, count in gone.items():
         left = words.counts.get(word, 0) - count
         if left > 0:

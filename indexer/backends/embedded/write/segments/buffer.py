@@ -13,7 +13,7 @@ from whoosh.util.numeric import length_to_byte
 from indexer.backends.embedded.write.segments.perdoc import write_per_document
 from indexer.backends.embedded.write.segments.postings import (TermPostings, decoded_lengths, write_term,
                                                                write_text_postings)
-from indexer.backends.embedded.index.stored import pack
+from indexer.backends.embedded.index.stored import pack_document
 
 TEXT_FIELD = "text"
 _MEMO_LIMIT = 50_000
@@ -67,6 +67,7 @@ class SegmentWriter:
         for name in same:
             self._add_field(name, head[name], head[name], range(first, first + count), shared)
         varying = [n for n in names if n not in shared and n not in same]
+        owns: list[dict] = []
         for offset, fields in enumerate(paragraphs):
             docnum = first + offset
             stored: dict = {}
@@ -79,8 +80,9 @@ class SegmentWriter:
                 else:
                     self._add_field(name, value, fields.get(f"_stored_{name}", value), range(docnum, docnum + 1),
                                     stored)
-            packed = pack(shared, stored, offset)  # the shared values once per document (backends/embedded/index/stored.py)
-            self.stored.append(packed or None)
+            owns.append(stored)
+        # The shared values once per document, the own ones in blocks of paragraphs (backends/embedded/index/stored.py).
+        self.stored.extend(fields or None for fields in pack_document(shared, owns))
         self.docnum += count
 
     def add_document(self, text_ids: Sequence[int], **fields) -> None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 
+from indexer import settings
+
 
 def write_per_document(buffered) -> None:
     """The stored fields, lengths and columns a segments.buffer.SegmentWriter holds, as Whoosh's files."""
     perdoc = buffered.codec.per_document_writer(buffered.ix.storage, buffered.segment)
     stored = perdoc._get_column("_stored")
-    # Whoosh zlib-compresses each paragraph's stored fields at level 3 (~60 us each here); level 0 writes
-    # the same zlib format uncompressed in a tenth of the time, for about twice the bytes.
-    stored._child._level = 0
+    # Whoosh zlib-compresses each paragraph's stored fields (level 3 by default, ~60 us each here). Texts are
+    # stored in blocks of paragraphs (index/stored.py): a block compresses to ~0.3, a lone paragraph to ~0.65.
+    stored._child._level = settings.STORED_ZLIB_LEVEL
     for docnum, values in enumerate(buffered.stored):
         if values:
             stored.add(docnum, values)

@@ -51,6 +51,12 @@ def encoded_positions(deltas: np.ndarray, first: np.ndarray, freqs: np.ndarray) 
     return out.tolist()
 
 
+def encoded_frequencies(freqs: np.ndarray) -> list[bytes]:
+    """Every posting's value in Whoosh's Frequency format (formats.Frequency: the frequency as a uint)."""
+    table = {f: pack_uint(f) for f in np.unique(freqs).tolist()}
+    return [table[f] for f in freqs.tolist()]
+
+
 def write_term(fieldwriter, btext: bytes, docs: array, weights: array, values: list[bytes],
                lengths: np.ndarray | None = None) -> None:
     """One term's postings through Whoosh's posting writer, a full block at a time.
@@ -141,7 +147,8 @@ def write_text_postings(fieldwriter, field, text_ids: array, text_lengths: array
         words[i] = word
     grouped = group_postings(np.frombuffer(text_ids, dtype=np.int32), np.frombuffer(text_lengths, dtype=np.int32),
                              sorted_ranks(words))
-    values = encoded_positions(grouped.deltas, grouped.first, grouped.freqs)
+    values = (encoded_positions(grouped.deltas, grouped.first, grouped.freqs) if field.format.supports("positions")
+              else encoded_frequencies(grouped.freqs))
     docs = grouped.docs.tobytes()
     weights = (grouped.freqs * field.format.field_boost).astype(np.float32).tobytes()
     for word_id, start, end in grouped.terms():
