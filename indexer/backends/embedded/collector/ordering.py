@@ -62,12 +62,15 @@ def tiers_and_scores(hits: PlanHits, candidates: np.ndarray) -> tuple[np.ndarray
     power = settings.COVERAGE_POWER
     if not power:
         return hits.tiers[candidates], hits.scores[candidates].copy()
-    share = share_matched(hits.weighted[candidates], hits.idf_total)  # for the candidates only
+    # A share of 1 scales nothing (x * 1 ** power is x): not computed for a million candidates of one frequent word.
+    share = None if hits.whole_share else share_matched(hits.weighted[candidates], hits.idf_total)
     if hits.lifts.any():
         # A paragraph none of whose own words the query has is not lifted by its document's council or grade alone.
         lifts = np.where(hits.own[candidates] > 0, hits.lifts[candidates], 0).astype(np.int16)
     else:
         lifts = np.zeros(len(candidates), dtype=np.int16)
+    if share is None:
+        return lifts, hits.scores[candidates]
     return lifts, (hits.scores[candidates] * _power(share, power)).astype(np.float32, copy=False)
 
 

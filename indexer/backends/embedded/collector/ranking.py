@@ -43,6 +43,7 @@ def bm25f(size: int, terms: list[tuple[TermPostings, FieldStats]], counted: int 
     """
     scores = np.zeros(size, dtype=np.float32)
     counted = size if counted is None else counted
+    first = True
     for postings, field in terms:
         df = len(postings.docnums)
         if not df:
@@ -50,7 +51,12 @@ def bm25f(size: int, terms: list[tuple[TermPostings, FieldStats]], counted: int 
         idf = np.log1p((counted - df + 0.5) / (df + 0.5))
         tf = postings.freqs
         norm = K1 * (1.0 - B + B * field.lengths[postings.docnums] / max(field.average, 1e-9))
-        scores[postings.docnums] += field.boost * idf * tf * (K1 + 1.0) / (tf + norm)
+        term = field.boost * idf * tf * (K1 + 1.0) / (tf + norm)
+        if first:  # onto zeros: 0 + x is x, so the first term is stored without reading the scores back
+            scores[postings.docnums] = term.astype(np.float32)
+            first = False
+        else:
+            scores[postings.docnums] += term
     return scores
 
 
@@ -122,6 +128,14 @@ def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray
     if runs is None:
         runs = _document_runs(candidates, doc_ids, 0)
     if wanted is not None:
+        if runs is not None and len(candidates) <= POSITION_MASK + 1 and share >= 0:
+            key = order_key(tiers, scores) if key is None else key
+            # Bounds need non-negative scores (BM25 sums are); a NaN or negative one is ranked the long way.
+            if int(key.max()) < KEY_LIMIT and bool((scores >= 0).all()):
+                from indexer.backends.embedded.collector.topdocs import top_documents  # it imports this module
+
+                return top_documents(candidates, tiers, scores, key, runs, doc_ids, share, others,
+                                     document_scores, wanted)
         shortlisted = _shortlist(candidates, tiers, scores, doc_ids, share * others, document_scores, wanted, key,
                                  runs)
         if shortlisted is not None:
