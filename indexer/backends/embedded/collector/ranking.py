@@ -150,7 +150,14 @@ def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray
     if runs is None or int(runs[1].max()) > POSITION_MASK or int(key.max()) >= KEY_LIMIT:
         return _rank_documents_sorted(candidates, tiers, scores, doc_ids, share, others, document_scores)
     starts, lengths = runs
-    tops = _run_tops(key, starts, lengths, others + 1)
+    return order_by_places(candidates, tiers, scores, doc_ids, share, document_scores,
+                           _run_tops(key, starts, lengths, others + 1))
+
+
+def order_by_places(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray,
+                    share: float, document_scores: np.ndarray | None, tops: list[np.ndarray]) -> np.ndarray:
+    """Documents' best candidates ordered by tier, then total: from each document's best places in order
+    (`tops`: candidate positions per document, -1 where it has fewer)."""
     best = tops[0]
     bonus = np.zeros(len(best), dtype=np.float32)
     for at in tops[1:]:  # the next best, in order, while in the best's tier

@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from indexer.backends.embedded.collector.ranking import _BOUND_MARGIN, POSITION_BITS, POSITION_MASK
+from indexer.backends.embedded.collector.ranking import (_BOUND_MARGIN, POSITION_BITS, POSITION_MASK,
+                                                         order_by_places)
 
 _LAST = np.iinfo(np.int64).max
-_SHRINK = 0.7  # the work array is copied without the dropped documents once they hold this share of it or more
+_SHRINK = 0.7  # the work array is copied without the dropped documents once the rest is at most this share of it
 
 
 def top_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, key: np.ndarray,
                   runs: tuple[np.ndarray, np.ndarray], doc_ids: np.ndarray, share: float, others: int,
                   document_scores: np.ndarray | None, wanted: int) -> np.ndarray:
     """`rank_documents(...)[:wanted]` for candidates in document runs (`runs`: starts, lengths) with `key` their
-    `order_key` (below KEY_LIMIT), fewer than 2**POSITION_BITS candidates and non-negative scores."""
+    `order_key` (below KEY_LIMIT), at most 2**POSITION_BITS candidates and non-negative scores."""
     starts, lengths = runs
     count = len(starts)
     extra = None if document_scores is None else document_scores[doc_ids[candidates[starts]]].astype(np.float64)
@@ -58,7 +59,9 @@ def top_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray,
             in_work = alive
             work_lengths = lengths[alive]
             work_starts = np.cumsum(work_lengths) - work_lengths
-    return _finish(candidates, tiers, scores, doc_ids, share, document_scores, wanted, [t[alive] for t in tops])
+    # The documents left, totalled and ordered as rank_documents does.
+    return order_by_places(candidates, tiers, scores, doc_ids, share, document_scores,
+                           [t[alive] for t in tops])[:wanted]
 
 
 def _possible(tops: list[np.ndarray], alive: np.ndarray, tiers: np.ndarray, scores: np.ndarray,
@@ -84,17 +87,3 @@ def _possible(tops: list[np.ndarray], alive: np.ndarray, tiers: np.ndarray, scor
     cut_tier, cut_low = tier[cut_at], low[cut_at]
     possible = (tier > cut_tier) | ((tier == cut_tier) & (high >= cut_low))
     return None if possible.all() else possible
-
-
-def _finish(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray, share: float,
-            document_scores: np.ndarray | None, wanted: int, tops: list[np.ndarray]) -> np.ndarray:
-    """The remaining documents' totals, computed as `rank_documents` computes them, and the first `wanted`."""
-    best = tops[0]
-    bonus = np.zeros(len(best), dtype=np.float32)
-    for at in tops[1:]:  # the next best, in order, while in the best's tier
-        extra = (at >= 0) & (tiers[at] == tiers[best])
-        bonus += np.where(extra, scores[at], np.float32(0.0))
-    total = scores[best] + share * bonus
-    if document_scores is not None:
-        total = total + document_scores[doc_ids[candidates[best]]]
-    return candidates[best[np.lexsort((-total, -tiers[best]))]][:wanted]
