@@ -132,6 +132,9 @@ DERIVED_CACHE_SIZE = 256
 
 # Posting arrays of recent terms kept per generation for numpy BM25F ranking.
 TERM_CACHE_SIZE = 2048
+# Freed memory (MB) a process that warms an index keeps for its next searches' temporary arrays instead of
+# handing it back and faulting it in again (backends/embedded/read/memory.py; 0 leaves the C allocator alone).
+SEARCH_HEAP_KEEP_MB = 256
 
 # The sub-judgement facets, read from report judgement tables.
 SUBJUDGEMENT_FIELDS = ("leadership", "help_and_protection", "children_in_care", "care_leavers")

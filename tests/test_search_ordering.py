@@ -20,7 +20,7 @@ def _hits(scores, share, lifts, own, tiers=None):
     return SimpleNamespace(scores=np.array(scores, dtype=np.float32), weighted=np.array(share, dtype=np.float32),
                            idf_total=1.0,
                            lifts=np.array(lifts, dtype=np.int16), own=np.array(own, dtype=np.int16),
-                           tiers=np.array(tiers if tiers is not None else [0] * n, dtype=np.int16))
+                           tiers=np.array(tiers if tiers is not None else [0] * n, dtype=np.int16), whole_share=False)
 
 
 def test_share_is_the_matched_idf_over_the_query_idf():

@@ -5,21 +5,22 @@ import numpy as np
 
 from indexer import settings
 from indexer.models import SearchRequest
-from indexer.backends.embedded.collector.ranking import (best_first, best_positions, bm25f_at, order_key,
-                                                         rank_documents, rank_paragraphs)
+from indexer.backends.embedded.collector.ranking import (best_first, best_positions, bm25f_at, candidate_runs,
+                                                         order_key, rank_documents, rank_paragraphs)
 from indexer.backends.embedded.query.bestmatch import BestMatchPlan, PlanHits, share_matched, plan_hits
 from indexer.backends.embedded.query.proximity import proximity_factors
 from indexer.search.snippets import MATCH_FIELDS, QueryMarks
 from indexer.search.query import ParsedQuery
 
 
-def ranked_docnums(gen, parsed: ParsedQuery, final: np.ndarray, req: SearchRequest,
-                   wanted: int) -> tuple[np.ndarray, dict[int, float]]:
-    """The first `wanted` matching docnums in the requested order, with relevance scores when ranked."""
+def ranked_docnums(gen, parsed: ParsedQuery, final: np.ndarray, req: SearchRequest, wanted: int,
+                   per_document: np.ndarray | None = None) -> tuple[np.ndarray, dict[int, float]]:
+    """The first `wanted` matching docnums in the requested order, with relevance scores when ranked
+    (`per_document`: the matches per document, when the caller has counted them)."""
     if req.sort in ("newest", "oldest") or parsed.everything:
         return by_date(gen, final, newest=req.sort != "oldest", collapse=req.collapse)[:wanted], {}
     if parsed.plan is not None:
-        return best_match_order(gen, parsed.plan, final, req.collapse, wanted)
+        return best_match_order(gen, parsed.plan, final, req.collapse, wanted, per_document=per_document)
     candidates = np.flatnonzero(final)
     scores = relevance(gen, parsed.marks, candidates)
     ranked = best_first(candidates, scores, gen.doc_ids, wanted, req.collapse)
@@ -28,7 +29,8 @@ def ranked_docnums(gen, parsed: ParsedQuery, final: np.ndarray, req: SearchReque
 
 
 def best_match_order(gen, plan: BestMatchPlan, final: np.ndarray, collapse: bool, wanted: int,
-                     proximity: bool = True) -> tuple[np.ndarray, dict[int, float]]:
+                     proximity: bool = True, per_document: np.ndarray | None = None
+                     ) -> tuple[np.ndarray, dict[int, float]]:
     """Paragraphs with a named judgement, council or movement first, then by score weighted by the share of the
     query matched and lifted for proximity; documents by best paragraph plus a share of their others and of the
     query's score over the whole document."""
@@ -36,16 +38,18 @@ def best_match_order(gen, plan: BestMatchPlan, final: np.ndarray, collapse: bool
     candidates = np.flatnonzero(final)
     tiers, scores = tiers_and_scores(hits, candidates)
     key = order_key(tiers, scores)  # one order key, mended where proximity changes scores
-    if proximity:
+    if proximity and len(plan.groups) > 1:  # one group: every factor is 1
         # Read from positions, so only for a fixed number of the best (the same whatever the page size, so
         # pages never overlap or skip a hit).
         top = best_positions(tiers, scores, settings.PROXIMITY_CANDIDATES, key)
         scores[top] *= proximity_factors(gen, plan, candidates[top])
         key[top] = order_key(tiers[top], scores[top])
     if collapse:
+        # The candidates' runs by document from the counts the page already has (no pass over the candidates).
+        runs = candidate_runs(per_document) if per_document is not None and gen.document_runs is not None else None
         ranked = rank_documents(candidates, tiers, scores, gen.doc_ids, settings.DOCUMENT_SHARE,
                                 settings.DOCUMENT_SHARE_PARAGRAPHS, settings.DOCUMENT_WEIGHT * hits.documents,
-                                wanted, key)
+                                wanted, key, runs)
     else:
         ranked = rank_paragraphs(candidates, tiers, scores, wanted, key)
     at = np.searchsorted(candidates, ranked)  # candidates are ascending
@@ -58,13 +62,16 @@ def tiers_and_scores(hits: PlanHits, candidates: np.ndarray) -> tuple[np.ndarray
     power = settings.COVERAGE_POWER
     if not power:
         return hits.tiers[candidates], hits.scores[candidates].copy()
-    share = share_matched(hits.weighted[candidates], hits.idf_total)  # for the candidates only
+    # A share of 1 scales nothing (x * 1 ** power is x): not computed for a million candidates of one frequent word.
+    share = None if hits.whole_share else share_matched(hits.weighted[candidates], hits.idf_total)
     if hits.lifts.any():
         # A paragraph none of whose own words the query has is not lifted by its document's council or grade alone.
         lifts = np.where(hits.own[candidates] > 0, hits.lifts[candidates], 0).astype(np.int16)
     else:
         lifts = np.zeros(len(candidates), dtype=np.int16)
-    return lifts, (hits.scores[candidates] * _power(share, power)).astype(np.float32)
+    if share is None:
+        return lifts, hits.scores[candidates]
+    return lifts, (hits.scores[candidates] * _power(share, power)).astype(np.float32, copy=False)
 
 
 def _power(values: np.ndarray, power: float) -> np.ndarray:

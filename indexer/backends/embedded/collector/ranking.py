@@ -43,6 +43,7 @@ def bm25f(size: int, terms: list[tuple[TermPostings, FieldStats]], counted: int 
     """
     scores = np.zeros(size, dtype=np.float32)
     counted = size if counted is None else counted
+    first = True
     for postings, field in terms:
         df = len(postings.docnums)
         if not df:
@@ -50,7 +51,12 @@ def bm25f(size: int, terms: list[tuple[TermPostings, FieldStats]], counted: int 
         idf = np.log1p((counted - df + 0.5) / (df + 0.5))
         tf = postings.freqs
         norm = K1 * (1.0 - B + B * field.lengths[postings.docnums] / max(field.average, 1e-9))
-        scores[postings.docnums] += field.boost * idf * tf * (K1 + 1.0) / (tf + norm)
+        term = field.boost * idf * tf * (K1 + 1.0) / (tf + norm)
+        if first:  # onto zeros: 0 + x is x, so the first term is stored without reading the scores back
+            scores[postings.docnums] = term.astype(np.float32)
+            first = False
+        else:
+            scores[postings.docnums] += term
     return scores
 
 
@@ -107,28 +113,51 @@ def best_first(candidates: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray, 
 
 def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray,
                    share: float, others: int, document_scores: np.ndarray | None = None,
-                   wanted: int | None = None, key: np.ndarray | None = None) -> np.ndarray:
+                   wanted: int | None = None, key: np.ndarray | None = None,
+                   runs: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Each document's best candidate, documents ordered by that paragraph's tier, then its score plus a share
     of the document's next `others` best scores in the same tier (a long report cannot bury a short answer).
 
     `tiers` and `scores` are aligned with `candidates`; `doc_ids` maps every docnum to its document. With
     `wanted`, only the first `wanted` documents are returned (the same ones, in the same order), and only the
-    documents that can be among them are ranked. `key` is `order_key(tiers, scores)` when the caller has it.
+    documents that can be among them are ranked. `key` is `order_key(tiers, scores)` when the caller has it;
+    `runs` is `_document_runs(candidates, doc_ids, 0)` when the caller knows it (`candidate_runs`).
     """
     if not len(candidates):
         return candidates
+    if runs is None:
+        runs = _document_runs(candidates, doc_ids, 0)
     if wanted is not None:
-        keep = _shortlist(candidates, tiers, scores, doc_ids, share * others, document_scores, wanted, key)
-        if keep is not None:
+        if runs is not None and len(candidates) <= POSITION_MASK + 1 and share >= 0:
+            key = order_key(tiers, scores) if key is None else key
+            # Bounds need non-negative scores (BM25 sums are); a NaN or negative one is ranked the long way.
+            if int(key.max()) < KEY_LIMIT and bool((scores >= 0).all()):
+                from indexer.backends.embedded.collector.topdocs import top_documents  # it imports this module
+
+                return top_documents(candidates, tiers, scores, key, runs, doc_ids, share, others,
+                                     document_scores, wanted)
+        shortlisted = _shortlist(candidates, tiers, scores, doc_ids, share * others, document_scores, wanted, key,
+                                 runs)
+        if shortlisted is not None:
+            keep, possible = shortlisted
             candidates, tiers, scores = candidates[keep], tiers[keep], scores[keep]
-        return rank_documents(candidates, tiers, scores, doc_ids, share, others, document_scores)[:wanted]
-    runs = _document_runs(candidates, doc_ids, 0)
-    key = order_key(tiers, scores)
+            key = None if key is None else key[keep]
+            runs = _kept_runs(runs, possible)
+        return rank_documents(candidates, tiers, scores, doc_ids, share, others, document_scores,
+                              key=key, runs=runs)[:wanted]
+    key = order_key(tiers, scores) if key is None else key
     # Documents whose paragraphs are not one run each, or a run too long to pack a position in: one sort.
     if runs is None or int(runs[1].max()) > POSITION_MASK or int(key.max()) >= KEY_LIMIT:
         return _rank_documents_sorted(candidates, tiers, scores, doc_ids, share, others, document_scores)
     starts, lengths = runs
-    tops = _run_tops(key, starts, lengths, others + 1)
+    return order_by_places(candidates, tiers, scores, doc_ids, share, document_scores,
+                           _run_tops(key, starts, lengths, others + 1))
+
+
+def order_by_places(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray,
+                    share: float, document_scores: np.ndarray | None, tops: list[np.ndarray]) -> np.ndarray:
+    """Documents' best candidates ordered by tier, then total: from each document's best places in order
+    (`tops`: candidate positions per document, -1 where it has fewer)."""
     best = tops[0]
     bonus = np.zeros(len(best), dtype=np.float32)
     for at in tops[1:]:  # the next best, in order, while in the best's tier
@@ -146,12 +175,14 @@ def _run_tops(key: np.ndarray, starts: np.ndarray, lengths: np.ndarray, count: i
     sorting a million keys. Keys below KEY_LIMIT and runs shorter than 2**POSITION_BITS (the position is packed under the key,
     so one minimum per run gives the best and where it is)."""
     last = np.iinfo(np.int64).max
-    work = (key << POSITION_BITS) | (np.arange(len(key)) - np.repeat(starts, lengths))
+    whole = len(key) <= POSITION_MASK + 1  # every position fits: packed as is (no offset within the run to make)
+    work = key << POSITION_BITS
+    work |= np.arange(len(key)) if whole else np.arange(len(key)) - np.repeat(starts, lengths)
     tops = []
     for _ in range(count):
         smallest = np.minimum.reduceat(work, starts)
         present = smallest != last
-        at = starts + (smallest & POSITION_MASK)
+        at = (smallest & POSITION_MASK) if whole else starts + (smallest & POSITION_MASK)
         tops.append(np.where(present, at, -1))
         work[at[present]] = last
     return tops
@@ -201,17 +232,36 @@ def _document_runs(candidates: np.ndarray, doc_ids: np.ndarray, wanted: int) -> 
     return starts, np.diff(np.r_[starts, len(candidates)])
 
 
+def candidate_runs(per_document: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`_document_runs` of the ascending matches of a generation whose documents are one run of paragraphs each,
+    from the matches per document (no pass over the candidates)."""
+    lengths = per_document[per_document > 0].astype(np.int64)
+    return np.cumsum(lengths) - lengths, lengths
+
+
+def _kept_runs(runs: tuple[np.ndarray, np.ndarray] | None,
+               possible: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """The runs left when only the `possible` ones (a mask over the runs) are kept."""
+    if runs is None:
+        return None
+    lengths = runs[1][possible]
+    return np.cumsum(lengths) - lengths, lengths
+
+
 def _shortlist(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray,
                most_extra: float, document_scores: np.ndarray | None, wanted: int,
-               key: np.ndarray | None = None) -> np.ndarray | None:
-    """A mask of the candidates of the documents that can be among the first `wanted`, or None (all can).
+               key: np.ndarray | None = None,
+               runs: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray] | None:
+    """A mask of the candidates of the documents that can be among the first `wanted` and the mask of their
+    runs, or None (all can). `runs`: the candidates' document runs when the caller has them.
 
     A document's total lies between its best paragraph's score (plus its document score) and that score times
     (1 + `most_extra`) (its other paragraphs in the best tier score no more than the best): a document whose
     highest possible total is below the `wanted`-th best lowest total, in the same tier, cannot make the cut.
     """
-    runs = _document_runs(candidates, doc_ids, wanted)
     if runs is None:
+        runs = _document_runs(candidates, doc_ids, wanted)
+    if runs is None or len(candidates) <= wanted or len(runs[0]) <= wanted:
         return None
     starts, lengths = runs
     best_key = np.minimum.reduceat(order_key(tiers, scores) if key is None else key, starts)
@@ -226,7 +276,7 @@ def _shortlist(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, do
     possible = (tier > cut_tier) | ((tier == cut_tier) & (high >= cut_low))
     if possible.all():
         return None
-    return np.repeat(possible, lengths)
+    return np.repeat(possible, lengths), possible
 
 
 def best_positions(tiers: np.ndarray, scores: np.ndarray, count: int, key: np.ndarray | None = None) -> np.ndarray:

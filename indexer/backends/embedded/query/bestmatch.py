@@ -30,6 +30,7 @@ class PlanHits:
     weighted: np.ndarray   # float32: the idf of the groups matched (own text or context)
     idf_total: float       # the idf of all the query's groups (share matched = weighted / idf_total)
     lifts: np.ndarray      # int16: the tiers of stand-ins and boosts alone (no group counts)
+    whole_share: bool = False  # every matched paragraph matched the whole query's idf (one group, no stand-in)
 
 
 def plan_hits(gen, plan: BestMatchPlan) -> PlanHits:
@@ -66,7 +67,7 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
                 covered += _documents_with(gen, found)
         own_count += own_mask
         scores += own_score
-        np.add(weighted, idf, out=weighted, where=found)
+        weighted += found * idf  # + idf where found, + 0 elsewhere: a masked add is twenty times slower
     all_groups = tiers >= len(plan.counted)
     lifts = np.zeros(size, dtype=np.int16)
     for facet, value in plan.stand_ins:
@@ -113,8 +114,10 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
         opposite = opposite_paragraphs(gen, plan.stems)
         if opposite is not None:  # "caseloads are manageable" answers "caseloads too high" last among equals
             scores[opposite] *= np.float32(OPPOSITE_FACTOR)
+    # One group and no stand-in: a paragraph is matched only by finding the group, so its share is 1 (idf / idf).
+    whole_share = len(plan.groups) == 1 and not plan.stand_ins
     return PlanHits(tiers, own_count, scores, matched, required, all_groups, _document_scores(gen, plan),
-                    weighted, total, lifts)
+                    weighted, total, lifts, whole_share)
 
 
 def share_matched(weighted: np.ndarray, total: float) -> np.ndarray:

@@ -85,7 +85,7 @@ def _page(gen, parsed: ParsedQuery, matches: Matches, req: SearchRequest) -> tup
     wanted = req.page * req.per_page
     if (req.page - 1) * req.per_page >= (total_docs if req.collapse else int(final.sum())):
         return [], total_docs  # past the last page: nothing to rank
-    ranked, scores = ranked_docnums(gen, parsed, final, req, wanted)
+    ranked, scores = ranked_docnums(gen, parsed, final, req, wanted, per_doc)
     hits = []
     for docnum in ranked[(req.page - 1) * req.per_page: wanted]:
         doc_index = gen.doc_ids[docnum]
@@ -93,7 +93,8 @@ def _page(gen, parsed: ParsedQuery, matches: Matches, req: SearchRequest) -> tup
         if req.collapse and per_doc[doc_index] > 1:
             same_doc = gen.docnums_of(doc_index)
             same_doc = same_doc[final[same_doc]]
-            others = sorted(int(gen.para_n[d]) for d in same_doc[:100] if d != docnum)
+            nearby = same_doc[:100]
+            others = sorted(np.asarray(gen.para_n[nearby[nearby != docnum]]).tolist())
         more = int(per_doc[doc_index]) - 1 if req.collapse else 0
         hit = make_hit(gen, docnum, parsed.marks, scores.get(int(docnum), 0.0), more, others)
         if parsed.plan is not None:
