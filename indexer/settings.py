@@ -243,4 +243,6 @@ PG_REPLICA_RETRY_SECONDS = 5.0      # a replica that failed is not tried again f
 PG_REPLICA_MAX_LAG_SECONDS = 30.0   # a replica further behind than this serves nothing (health check)
 PG_READER_ROLE = "reportsearch_reader"  # granted SELECT on every generation: the role a server logs in as
 PG_KEEP_GENERATIONS = 2             # the live one and the one before (requests still reading it finish)
+PG_WORK_MEM = "32MB"                # per sort or hash of a read (a page's window passes stay in memory)
+PG_BUILD_MAINTENANCE_WORK_MEM = "512MB"  # a rebuild's index builds (the GIN index sorts in memory up to this)
 PG_CANDIDATES = 2000                # best-match paragraphs ranked exactly (the rest are counted, not ranked)

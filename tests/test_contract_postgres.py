@@ -150,6 +150,47 @@ def test_best_page_first(backend):
     assert hits(backend, "zeppelin register unregulated placements")[0][0].startswith("medway")
 
 
+def _page(result) -> tuple:
+    """Everything a results page shows, for comparing two ways of computing it."""
+    return (result.total, result.total_docs, result.year_histogram, result.match_info,
+            [(h.doc_id, h.paragraph, h.score, h.more_in_doc, h.other_paragraphs) for h in result.hits],
+            {name: [(v.value, v.count) for v in values] for name, values in result.facets.items()})
+
+
+SPEED_PATH_REQUESTS = [SearchRequest(q="social worker caseloads"), SearchRequest(q="medway inadequate", collapse=False),
+                       SearchRequest(q="children placed out of area", severity=["inadequate"], council=["Medway"]),
+                       SearchRequest(q="zeppelin trampoline", per_page=2, page=2),
+                       SearchRequest(q='"zeppelin register" OR trampoline'), SearchRequest(q="council:Medway care")]
+
+
+def test_one_pass_page_equals_the_separate_count_and_ranking(backend, monkeypatch):
+    """The page counted and ranked in one pass over the matches is the page of the two separate statements."""
+    from indexer.backends.postgres import pages
+
+    fused = real = pages.can_fuse
+    used = []
+    monkeypatch.setattr(pages, "can_fuse", lambda *a: used.append(real(*a)) or used[-1])
+    once = [_page(backend.search(req)) for req in SPEED_PATH_REQUESTS]
+    assert all(used) and len(used) == len(SPEED_PATH_REQUESTS)
+    monkeypatch.setattr(pages, "can_fuse", lambda *a: False)
+    assert [_page(backend.search(req)) for req in SPEED_PATH_REQUESTS] == once
+    monkeypatch.setattr(pages, "can_fuse", fused)
+
+
+def test_spread_paragraphs_as_one_key_list_find_the_same(backend, monkeypatch):
+    """Documents with every word only across paragraphs: their best paragraphs passed as one list of row keys
+    (many of them) give the same page as passed beside the index condition (few)."""
+    from indexer.backends.postgres import matching
+
+    # "visits" and "rebuilt" are in two paragraphs of one planted document, never in one paragraph.
+    requests = [SearchRequest(q=q, collapse=c) for q in ("visits rebuilt", "zeppelin trampoline", "medway placements")
+                for c in (True, False)]
+    beside = [_page(backend.search(req)) for req in requests]
+    assert beside[0][0] and "medway-2019.txt" in {hit[0] for hit in beside[0][4]}
+    monkeypatch.setattr(matching, "SHORT_LIST", -1)
+    assert [_page(backend.search(req)) for req in requests] == beside
+
+
 # --- facets -------------------------------------------------------------------------------------------------------
 
 def counts(result, facet: str) -> dict[str, int]:

@@ -109,8 +109,10 @@ class Database:
         with server.get_pool().connection() as conn:
             with conn.transaction():
                 conn.execute("SET TRANSACTION READ ONLY")
-                conn.execute("SELECT set_config('statement_timeout', %s, true)",
-                              (str(timeout_ms or settings.PG_STATEMENT_TIMEOUT_MS),))
+                # A page's sorts and window passes in memory; no JIT (compiling costs more than a page runs).
+                conn.execute("SELECT set_config('statement_timeout', %s, true), set_config('work_mem', %s, true), "
+                             "set_config('jit', 'off', true)",
+                             (str(timeout_ms or settings.PG_STATEMENT_TIMEOUT_MS), settings.PG_WORK_MEM))
                 if server.replica and time.monotonic() - server.checked_at > 1.0:
                     # Behind = WAL received but not replayed for long (an idle primary makes no replica late).
                     if conn.execute(_LAGGING, (settings.PG_REPLICA_MAX_LAG_SECONDS,)).fetchone()[0]:

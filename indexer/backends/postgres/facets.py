@@ -66,6 +66,11 @@ def facet_counts(conn, schema, match: Expr, req: SearchRequest, keys: dict[int, 
     histogram. One GROUP BY of the matches on (facet key, document); the rest is arithmetic on the few keys."""
     rows = conn.execute(sql.SQL("SELECT p.fkey, p.doc_idx, count(*) FROM {}.paragraphs p WHERE ").format(schema)
                         + match.sql + sql.SQL(" GROUP BY p.fkey, p.doc_idx"), match.params).fetchall()
+    return tally(rows, req, keys)
+
+
+def tally(rows, req: SearchRequest, keys: dict[int, dict]) -> dict[str, dict]:
+    """Facet counts, totals and the year histogram from the matches' (facet key, document, paragraphs) rows."""
     tests = selections(req)
     names = [f.name for f in FACETS]
     out: dict[str, dict] = {n: {} for n in [*names, "#years"]}

@@ -80,7 +80,9 @@ CREATE TABLE {{schema}}.words (word text PRIMARY KEY, count integer NOT NULL);
 CREATE TABLE {{schema}}.files (path text PRIMARY KEY, signature text NOT NULL, doc_id text, skipped text);
 """
 
+# No statistics for the stored text: nothing filters on it, and sampling it was most of ANALYZE's time.
 INDEX_DDL = """
+ALTER TABLE {schema}.paragraphs ALTER COLUMN text SET STATISTICS 0, ALTER COLUMN heading SET STATISTICS 0;
 CREATE INDEX ON {schema}.paragraphs USING gin (tsv);
 CREATE INDEX ON {schema}.documents USING gin (words);
 CREATE INDEX ON {schema}.paragraphs (doc_idx, n);

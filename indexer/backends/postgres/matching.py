@@ -53,32 +53,43 @@ def _minimum(conn, schema, q: PgQuery) -> Expr:
     q.required = pids[0][1] if pids else required
     return Expr(sql.SQL("p.pid = ANY(%s)"), [[r[0] for r in pids]])
 
+SHORT_LIST = 2000  # spread paragraphs passed beside the index condition; more become one list of row keys
+
+
 def _every_group(conn, schema, q: PgQuery) -> Expr | None:
     """Every group required (short queries): paragraphs with all of them straight from the index, plus the
-    best paragraphs of documents that have them only across paragraphs; None when nothing has them all."""
+    best paragraphs of documents that have them only across paragraphs; None when nothing has them all.
+    Many spread paragraphs make the answer one list of paragraph keys, so the later statements fetch those
+    rows by key instead of testing every paragraph against the query."""
     every = "(" + " & ".join(q.groups) + ")"
     # Documents having every group somewhere (their words, without positions: a phrase is checked per
     # paragraph below), less those with a paragraph having them all; then their best paragraphs, kept only
     # where the document's paragraphs really cover every group.
     loose = "(" + " & ".join(without_phrases(g) for g in q.groups) + ")"
-    names, flags, tiers = _flag_columns([Expr(sql.SQL("p.tsv @@ %s::tsquery"), [g]) for g in q.groups])
-    covered = sql.SQL(" AND ").join(sql.SQL("bool_or({}) OVER w").format(n) for n in names)
-    query = sql.SQL(
-        "WITH d AS (SELECT doc_idx FROM {s}.documents WHERE words @@ %s::tsquery "
-        "EXCEPT SELECT p.doc_idx FROM {s}.paragraphs p WHERE p.tsv @@ %s::tsquery), "
-        "f AS (SELECT p.pid, p.doc_idx, {flags} FROM {s}.paragraphs p "
-        "WHERE p.doc_idx IN (SELECT doc_idx FROM d) AND p.tsv @@ %s::tsquery), "
-        "b AS (SELECT pid, {tiers} AS t, max({tiers}) OVER w AS best, {covered} AS cov FROM f "
-        "WINDOW w AS (PARTITION BY doc_idx)) "
-        "SELECT pid FROM b WHERE cov AND t = best").format(s=schema, flags=flags, tiers=tiers, covered=covered)
-    any_group = "(" + " | ".join(q.groups) + ")"
-    spread = [r[0] for r in conn.execute(query, [loose, every, *q.groups, any_group])
-              .fetchall()]
-    has_all = conn.execute(sql.SQL("SELECT EXISTS (SELECT 1 FROM {}.paragraphs p WHERE p.tsv @@ %s::tsquery)")
-                           .format(schema), (every,)).fetchone()[0]
-    if not spread and not has_all:
-        return None  # nothing meets the minimum: the general path lowers it
-    return Expr(sql.SQL("(p.tsv @@ %s::tsquery OR p.pid = ANY(%s))"), [every, spread])
+    docs = [r[0] for r in conn.execute(sql.SQL(
+        "SELECT doc_idx FROM {s}.documents WHERE words @@ %s::tsquery EXCEPT "
+        "SELECT p.doc_idx FROM {s}.paragraphs p WHERE p.tsv @@ %s::tsquery").format(s=schema), (loose, every))]
+    spread: list[int] = []
+    if docs:
+        names, flags, tiers = _flag_columns([Expr(sql.SQL("p.tsv @@ %s::tsquery"), [g]) for g in q.groups])
+        covered = sql.SQL(" AND ").join(sql.SQL("bool_or({}) OVER w").format(n) for n in names)
+        query = sql.SQL(
+            "WITH f AS MATERIALIZED (SELECT p.pid, p.doc_idx, {flags} FROM {s}.paragraphs p "
+            "WHERE p.doc_idx = ANY(%s) AND p.tsv @@ %s::tsquery), "
+            "b AS (SELECT pid, {tiers} AS t, max({tiers}) OVER w AS best, {covered} AS cov FROM f "
+            "WINDOW w AS (PARTITION BY doc_idx)) "
+            "SELECT pid FROM b WHERE cov AND t = best").format(s=schema, flags=flags, tiers=tiers, covered=covered)
+        any_group = "(" + " | ".join(q.groups) + ")"
+        spread = [r[0] for r in conn.execute(query, [*q.groups, docs, any_group]).fetchall()]
+    if len(spread) <= SHORT_LIST:  # the index finds both parts (a bitmap OR)
+        if not spread and not conn.execute(sql.SQL("SELECT EXISTS (SELECT 1 FROM {}.paragraphs p WHERE p.tsv @@ "
+                                                   "%s::tsquery)").format(schema), (every,)).fetchone()[0]:
+            return None  # nothing meets the minimum: the general path lowers it
+        return Expr(sql.SQL("(p.tsv @@ %s::tsquery OR p.pid = ANY(%s))"), [every, spread])
+    # Many spread paragraphs: one list of row keys (with the OR, PostgreSQL tested every row against the query).
+    have_all = [r[0] for r in conn.execute(sql.SQL("SELECT p.pid FROM {}.paragraphs p WHERE p.tsv @@ %s::tsquery")
+                                           .format(schema), (every,)).fetchall()]
+    return Expr(sql.SQL("p.pid = ANY(%s)"), [sorted({*have_all, *spread})])
 
 
 def _flag_columns(flags: list[Expr]) -> tuple[list, sql.Composable, sql.Composable]:

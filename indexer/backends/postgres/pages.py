@@ -137,3 +137,82 @@ def context_matched(q: PgQuery, row: dict) -> list[str]:
         for alt in group.alternatives:
             kinds.extend(k for k in CONTEXT_KINDS if all(s in context[k] for s in alt.stems) and k not in kinds)
     return kinds
+
+
+# What the fused statement reads of a matching paragraph: the facet selections and the lifts need these.
+_FUSED_COLUMNS = ("pid", "doc_idx", "fkey", "length", "year", "council", "severity", "grade_change",
+                  *settings.SUBJUDGEMENT_FIELDS)
+
+
+def can_fuse(q: PgQuery, req: SearchRequest, offset: int) -> bool:
+    """True for a relevance-ranked page of a syntax query, or of best match among its candidates:
+    `counted_and_ranked` applies."""
+    if req.sort in ("newest", "oldest") or q.everything or q.score is None:
+        return False
+    if q.plan is None:
+        return True
+    return q.cheap is not None and bool(q.columns) and offset + req.per_page <= settings.PG_CANDIDATES // 10
+
+
+def counted_and_ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, limit: int,
+                       offset: int) -> tuple[list[tuple], list[tuple]]:
+    """The facet count rows (facet key, document, paragraphs) of every match and the page's ranked
+    (pid, matching paragraphs of its document, score), from one pass over the matches.
+
+    Each match is read once: its facet key and document for the counts, whether it passes the facet selections,
+    and the cheap key that picks the candidates scored exactly (as `ranked`). Reading the matches a second time
+    for the counts was a third to a half of a frequent word's page."""
+    passes = facet_filter(req)
+    lift = q.lift or Expr(sql.SQL("0"))
+    subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _FUSED_COLUMNS)
+    cols = sql.SQL(", ").join(sql.SQL("{} AS {}").format(e.sql, sql.Identifier(name)) for name, e in q.columns) \
+        if q.columns else sql.SQL("")
+    rank_subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _RANK_COLUMNS)
+    if req.collapse:
+        # A document ranks by its best paragraph plus a share of its next best (as the embedded ranking).
+        page = sql.SQL(
+            "r AS (SELECT m.*, row_number() OVER (PARTITION BY doc_idx ORDER BY lift DESC, score DESC, pid) AS rn, "
+            "count(*) OVER (PARTITION BY doc_idx) AS cnt FROM m), "
+            "d AS (SELECT doc_idx, max(score) FILTER (WHERE rn = 1) + %s * coalesce(sum(score) FILTER "
+            "(WHERE rn BETWEEN 2 AND %s), 0) AS dscore FROM r GROUP BY doc_idx), "
+            "page AS (SELECT r.pid, r.cnt, coalesce(d.dscore, r.score) AS score, r.lift FROM r JOIN d USING (doc_idx) "
+            "WHERE rn = 1 ORDER BY r.lift DESC, coalesce(d.dscore, r.score) DESC, r.pid LIMIT %s OFFSET %s)")
+        page_params = [settings.DOCUMENT_SHARE, 1 + settings.DOCUMENT_SHARE_PARAGRAPHS, limit, offset]
+    else:
+        page = sql.SQL("page AS (SELECT pid, 1::bigint AS cnt, score, lift FROM m "
+                       "ORDER BY lift DESC, score DESC, pid LIMIT %s OFFSET %s)")
+        page_params = [limit, offset]
+    tail = sql.SQL("{page} SELECT 0, fkey, doc_idx, count(*), 0::float8, 0 FROM a GROUP BY fkey, doc_idx "
+                   "UNION ALL SELECT 1, pid, 0, cnt, score, lift FROM page").format(page=page)
+    if q.plan is None:  # a syntax query: every match is scored (no cheap stand-in)
+        query = sql.SQL(
+            "WITH a AS MATERIALIZED (SELECT p.pid, p.fkey, p.doc_idx, ({passes}) AS pass, ({lift}) AS lift, "
+            "({score})::float8 AS score FROM {s}.paragraphs p WHERE {match}), "
+            "m AS (SELECT pid, doc_idx, lift, score FROM a WHERE pass), ").format(
+            passes=passes.sql, lift=lift.sql, score=q.score.sql, s=schema, match=match.sql) + tail
+        params = [*passes.params, *lift.params, *q.score.params, *match.params, *page_params]
+        return _split(conn.execute(query, params).fetchall())
+    query = sql.SQL(
+        "WITH a AS MATERIALIZED (SELECT p.pid, p.fkey, p.doc_idx, ({passes}) AS pass, ({lift}) AS lift, "
+        "({cheap})::float8 AS cheap FROM (SELECT {subs}, {cols} FROM {s}.paragraphs p WHERE {match} OFFSET 0) p), "
+        "c AS (SELECT pid, lift FROM a WHERE pass ORDER BY lift DESC, cheap DESC, pid LIMIT %s), "
+        "m AS MATERIALIZED (SELECT p.pid, p.doc_idx, p.n, p.lift, ({score})::float8 AS score FROM "
+        "(SELECT {rank_subs}, {cols}, c.lift FROM c JOIN {s}.paragraphs p USING (pid) OFFSET 0) p), ").format(
+        passes=passes.sql, lift=lift.sql, cheap=q.cheap.sql, subs=subs, cols=cols, s=schema, match=match.sql,
+        score=q.score.sql, rank_subs=rank_subs) + tail
+    column_params = [x for _, e in q.columns for x in e.params]
+    params = [*passes.params, *lift.params, *q.cheap.params, *column_params, *match.params, settings.PG_CANDIDATES,
+              *q.score.params, *column_params, *page_params]
+    return _split(conn.execute(query, params).fetchall())
+
+
+def _split(rows: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """The fused statement's rows as (facet key, document, paragraphs) counts and the ranked page."""
+    counts, ranked = [], []
+    for kind, a, b, count, score, row_lift in rows:
+        if kind == 0:
+            counts.append((a, b, count))
+        else:
+            ranked.append((row_lift, score, a, count))
+    ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))  # the page's order (the union does not keep it)
+    return counts, [(pid, count, score) for _, score, pid, count in ranked]

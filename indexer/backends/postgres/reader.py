@@ -26,7 +26,7 @@ from indexer.contract import (Collection, CouncilDocument, CouncilSummary, DocPa
                               ParagraphMissing, SimilarParagraph, SimilarResult, SimilarSource)
 from indexer.backends.postgres import layout
 from indexer.backends.postgres.database import Database
-from indexer.backends.postgres.facets import facet_counts, facet_filter, facet_values
+from indexer.backends.postgres.facets import facet_counts, facet_filter, facet_values, tally
 from indexer.backends.postgres import matching
 from indexer.backends.postgres import pages
 from indexer.backends.postgres.pages import own_groups
@@ -151,10 +151,16 @@ class PostgresBackend:
         def work(conn, schema, cat):
             q = read(cat, req.q, strict=req.match == "all")
             match = matching.match(conn, schema, q)
-            counts = facet_counts(conn, schema, match, req, cat.facts.keys)
+            offset = (req.page - 1) * req.per_page
+            ranked = None
+            if pages.can_fuse(q, req, offset):  # counts and the page's candidates from one pass over the matches
+                rows, ranked = pages.counted_and_ranked(conn, schema, q, match, req, req.per_page, offset)
+                counts = tally(rows, req, cat.facts.keys)
+            else:
+                counts = facet_counts(conn, schema, match, req, cat.facts.keys)
             total, total_docs = counts.pop("#total")[None], counts.pop("#docs")[None]
             histogram = counts.pop("#years")
-            hits = self._page(conn, schema, q, match, req, total, total_docs)
+            hits = self._page(conn, schema, q, match, req, total, total_docs, ranked)
             suggestion = (suggest(_Spelling(cat.facts.speller), req.q)
                           if req.q and (len(hits) < 3 or q.corrections) else None)
             return SearchResult(request=req, total=total, total_docs=total_docs, hits=hits,
@@ -438,13 +444,15 @@ class PostgresBackend:
 
     # --- matching and ranking -----------------------------------------------------------------------------------
 
-    def _page(self, conn, schema, q: PgQuery, match: Expr, req: SearchRequest, total: int, total_docs: int) -> list[Hit]:
-        """The hits of the requested page: the best paragraph per document when collapsing, with the document's
-        other matching paragraphs."""
+    def _page(self, conn, schema, q: PgQuery, match: Expr, req: SearchRequest, total: int, total_docs: int,
+              ranked: list[tuple] | None = None) -> list[Hit]:
+        """The hits of the requested page (ranked here unless given): the best paragraph per document when
+        collapsing, with the document's other matching paragraphs."""
         offset = (req.page - 1) * req.per_page
         if not total or offset >= (total_docs if req.collapse else total):
             return []
-        ranked = pages.ranked(conn, schema, q, match, req, req.per_page, offset)
+        if ranked is None:
+            ranked = pages.ranked(conn, schema, q, match, req, req.per_page, offset)
         rows = pages.rows(conn, schema, [pid for pid, _, _ in ranked], own_groups(q) if q.plan else [])
         others: dict[int, tuple[int, list[int]]] = {}
         if req.collapse and ranked:

@@ -7,13 +7,15 @@ B the section heading, C the document context (council names and aliases, grade 
 """
 from __future__ import annotations
 
+import operator
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from psycopg.types.json import Jsonb
 
 from indexer import settings
-from indexer.analysis import _RAW_WORDS, fold_and_stem
+from indexer.analysis import _RAW_WORDS, _stemmed, fold_and_stem
 from indexer.backends.embedded.write.build import date_sort_key
 from indexer.models import Document
 from indexer.backends.embedded.query.context import _GENERIC_NAME_WORDS, _alias_stems
@@ -27,7 +29,15 @@ WEIGHTS = {"title": "A", "heading": "B", "context": "C", "text": "D"}
 
 def analysed(text: str, findall=_RAW_WORDS.findall) -> list[str]:
     """A text's stems in order: exactly the tokens the embedded index gets for it."""
-    return list(map(fold_and_stem, findall(text)))
+    return stems_of_words(findall(text))
+
+
+def stems_of_words(words: list[str], cached=_stemmed.get) -> list[str]:
+    """Raw words' stems in order (the analysis cache read in one C-level pass; a word not yet cached is stemmed)."""
+    stems = list(map(cached, words))
+    if None in stems:
+        stems = [s if s is not None else fold_and_stem(w) for s, w in zip(stems, words)]
+    return stems
 
 
 def context_stems(doc: Document) -> list[str]:
@@ -48,47 +58,60 @@ def quote_lexeme(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-_QUOTED: dict[str, str | None] = {}
+_QUOTED: dict[str, str | None] = {}  # stem -> "'stem':" (None: a stem PostgreSQL cannot hold)
+# Position labels by weight, made once: a paragraph's labels are a slice, not a str() per token.
+_LABELS = {w: [str(i) + ("" if w == "D" else w) for i in range(MAX_POSITION + 1)] for w in WEIGHTS.values()}
 
 
-def _quoted(stem: str) -> str | None:
-    """A stem quoted for tsvector input, cached; None for one PostgreSQL cannot hold."""
-    out = _QUOTED.get(stem, "")
-    if out == "":
+def _quote_all(stems) -> None:
+    """Fill the quoting cache for stems not yet in it."""
+    if all(map(_QUOTED.__contains__, stems)):  # the usual case, checked without a Python loop
+        return
+    missing = set(stems).difference(_QUOTED)  # iterates the few stems, looking each up in the cache
+    if missing:
         if len(_QUOTED) > 500_000:
             _QUOTED.clear()
-        out = _QUOTED[stem] = quote_lexeme(stem) if stem and len(stem.encode("utf-8")) <= MAX_LEXEME_BYTES else None
-    return out
+            missing = set(stems)
+        for stem in missing:
+            _QUOTED[stem] = (quote_lexeme(stem) + ":" if stem and len(stem.encode("utf-8")) <= MAX_LEXEME_BYTES
+                             else None)
 
 
 def tsvector_literal(fields: list[tuple[str, list[str]]]) -> str:
     """A tsvector's text form from (weight, stems) runs placed one after another with gaps."""
-    positions: dict[str, list[str]] = {}
-    at = 1
+    positions: defaultdict[str, list[str]] = defaultdict(list)
+    at, count = 1, 0
     for weight, stems in fields:
-        suffix = "" if weight == "D" else weight
         end = at + len(stems)
-        if end > MAX_POSITION:  # rare: a very long paragraph's tail shares the last position
-            numbers = [str(min(i, MAX_POSITION)) + suffix for i in range(at, end)]
-        else:
-            numbers = [str(i) + suffix for i in range(at, end)] if suffix else list(map(str, range(at, end)))
-        for stem, number in zip(stems, numbers):
-            have = positions.get(stem)
-            if have is None:
-                positions[stem] = [number]
-            elif len(have) < 256:  # PostgreSQL keeps at most 256 positions per lexeme
-                have.append(number)
+        labels = _LABELS[weight][at:end]
+        if end > MAX_POSITION + 1:  # rare: a very long paragraph's tail shares the last position
+            labels += [_LABELS[weight][MAX_POSITION]] * (end - max(at, MAX_POSITION + 1))
+        for stem, label in zip(stems, labels):
+            positions[stem].append(label)
+        count += len(stems)
         at = end + GAP
-    return " ".join(q + ":" + ",".join(p) for s, p in positions.items() if (q := _quoted(s)) is not None)
+    if count > 256:  # PostgreSQL keeps at most 256 positions per lexeme
+        for have in positions.values():
+            del have[256:]
+    _quote_all(positions.keys())
+    quoted = list(map(_QUOTED.__getitem__, positions))
+    if None in quoted:
+        keep = [q is not None for q in quoted]
+        quoted = [q for q in quoted if q is not None]
+        labels = [",".join(p) for p, k in zip(positions.values(), keep) if k]
+    else:
+        labels = map(",".join, positions.values())
+    return " ".join(map(operator.concat, quoted, labels))
 
 
 @dataclass
 class DocumentRows:
-    """One document's row, its paragraph rows and the distinct text stems of each paragraph (for df)."""
+    """One document's row, its paragraph rows, the distinct text stems of each paragraph (for df) and its raw words."""
 
     document: tuple
     paragraphs: list[tuple]
     paragraph_stems: list[set[str]]
+    paragraph_words: list[list[str]]  # each paragraph's text as raw words (the spelling counts read them)
 
 
 class FacetKeys:
@@ -120,13 +143,15 @@ def document_rows(doc: Document, doc_idx: int, first_pid: int, keys: FacetKeys) 
     context = context_stems(doc)
     grade_of = {s.council: s.grade for s in doc.subjects}
     subs = tuple(doc.subjudgements.get(name) or None for name in settings.SUBJUDGEMENT_FIELDS)
-    paragraphs, stems, length = [], [], 0
+    paragraphs, stems, words, length = [], [], [], 0
     every = set(title) | set(context)
     for i, para in enumerate(doc.paragraphs):
         councils = para.council or doc.council
         # In a round-up, a paragraph about particular councils carries only their grades (as the embedded index).
         grades = [grade_of[c] for c in councils if grade_of.get(c)] if para.council else [g for g in doc.severity if g]
-        text = analysed(para.text)
+        raw = _RAW_WORDS.findall(para.text)
+        words.append(raw)
+        text = stems_of_words(raw)
         heading = analysed(para.heading)
         tsv = tsvector_literal([("A", title), ("C", context), ("B", heading), ("D", text)])
         grades = list(dict.fromkeys(grades))
@@ -136,12 +161,13 @@ def document_rows(doc: Document, doc_idx: int, first_pid: int, keys: FacetKeys) 
         stems.append(set(text) | set(heading))
         every |= stems[-1]
         length += len(text)
+    _quote_all(every)
     document = (doc_idx, doc.doc_id, doc.path, doc.kind, doc.title, doc.url or "", doc.published, year,
                 doc.year_confidence or "", list(doc.council), list(doc.council_code),
                 [g for g in doc.severity if g], Jsonb(doc.subjudgements), list(doc.grade_change),
                 Jsonb(doc.outcomes[0]) if doc.outcomes else None, date_sort, len(doc.paragraphs), length,
-                " ".join(q for s in every if (q := _quoted(s)) is not None))
-    return DocumentRows(document, paragraphs, stems)
+                " ".join(q[:-1] for q in map(_QUOTED.__getitem__, every) if q is not None))
+    return DocumentRows(document, paragraphs, stems, words)
 
 
 def iter_terms(df: dict[str, int]) -> Iterator[tuple[str, int]]:

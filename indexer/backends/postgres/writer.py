@@ -21,7 +21,7 @@ from indexer.backends.embedded.write.update import _keeping_ids, _plan, _read
 from indexer.contract import BuildReport, IndexBusy, IndexDamaged
 from indexer.backends.postgres import layout
 from indexer.backends.postgres.database import Database
-from indexer.backends.postgres.rows import FacetKeys, document_rows, iter_terms
+from indexer.backends.postgres.rows import DocumentRows, FacetKeys, document_rows, iter_terms
 
 LOCK_KEY = 0x7265706F  # the advisory lock one writer at a time holds ("repo")
 _PARAGRAPH_COLUMNS = ("pid", "doc_idx", "n", "heading", "text", "council", "severity", "year", "date_sort",
@@ -120,6 +120,9 @@ class PostgresWriter:
             with conn.cursor().copy(sql.SQL("COPY {}.files FROM STDIN").format(layout.ident(name))) as cp:
                 for path, entry in files.items():
                     cp.write_row((path, entry["signature"], entry.get("doc_id"), entry.get("skipped")))
+            # The GIN index is built after the load in one pass, in memory as far as the setting allows.
+            conn.execute("SELECT set_config('maintenance_work_mem', %s, true)",
+                         (settings.PG_BUILD_MAINTENANCE_WORK_MEM,))
             for stmt in layout.script(layout.INDEX_DDL, name):
                 conn.execute(stmt)
             problems = check_generation(conn, name, report.documents, report.paragraphs)
@@ -163,54 +166,58 @@ class _writer_lock:
 
 def _load(conn, name: str, documents: Iterable[Document], report: BuildReport, files: dict, seen: set[str],
           df: Counter, counters: list[int], progress, spelling: WordCounter, keys: FacetKeys) -> None:
-    """COPY documents and their paragraphs into a generation; unreadable ones are reported and skipped."""
+    """COPY documents and their paragraphs into a generation; unreadable ones are reported and skipped.
+
+    The paragraphs go in one COPY that streams while the next documents are analysed (psycopg sends from a
+    thread, the server parses on its own core), FREEZE-d: the table is new in this transaction, so its rows are
+    written already visible to everyone and the first searches do not rewrite every page to set hint bits.
+    The few document rows follow in a second COPY."""
     schema = layout.ident(name)
     cur = conn.cursor()
-    docs_sql = sql.SQL("COPY {}.documents FROM STDIN").format(schema)
-    paras_sql = sql.SQL("COPY {}.paragraphs ({}) FROM STDIN").format(
+    docs_sql = sql.SQL("COPY {}.documents FROM STDIN WITH (FREEZE)").format(schema)
+    paras_sql = sql.SQL("COPY {}.paragraphs ({}) FROM STDIN WITH (FREEZE)").format(
         schema, sql.SQL(", ").join(map(sql.Identifier, _PARAGRAPH_COLUMNS)))
     pending_docs: list[tuple] = []
-    pending_paras: list[tuple] = []
+    with cur.copy(paras_sql) as copy:
+        for doc in documents:
+            rows = _document(doc, report, files, seen, counters, keys)
+            if rows is None:
+                continue
+            for stems in rows.paragraph_stems:
+                df.update(stems)
+            for words in rows.paragraph_words:
+                spelling.add_words(words)
+            pending_docs.append(rows.document)
+            for row in rows.paragraphs:
+                copy.write_row(row)
+            if progress:
+                progress(doc, report.paragraphs)
+    with cur.copy(docs_sql) as copy:
+        for row in pending_docs:
+            copy.write_row(row)
 
-    def flush() -> None:
-        with cur.copy(docs_sql) as cp:
-            for row in pending_docs:
-                cp.write_row(row)
-        with cur.copy(paras_sql) as cp:
-            for row in pending_paras:
-                cp.write_row(row)
-        pending_docs.clear()
-        pending_paras.clear()
 
-    for doc in documents:
-        report.warnings.extend(doc.meta.get("warnings", []))
-        if not doc.error and not doc.facet_evidence:
-            annotate_within_limit(doc)
-        if doc.error:
-            report.skipped.append({"path": doc.path, "reason": doc.error})
-            files[doc.path] = {"signature": filestate.signature(doc.path), "doc_id": None, "skipped": doc.error}
-            continue
-        if not doc.paragraphs:  # nothing to find (the embedded index stores no row for it either)
-            files[doc.path] = {"signature": filestate.signature(doc.path), "doc_id": None}
-            continue
-        _unique_doc_id(doc, seen)
-        rows = document_rows(doc, counters[0], counters[1], keys)
-        counters[0] += 1
-        counters[1] += len(rows.paragraphs)
-        for stems in rows.paragraph_stems:
-            df.update(stems)
-        for para in doc.paragraphs:
-            spelling.add_words(raw_words(para.text))
-        pending_docs.append(rows.document)
-        pending_paras.extend(rows.paragraphs)
-        report.documents += 1
-        report.paragraphs += len(rows.paragraphs)
-        files[doc.path] = {"signature": filestate.signature(doc.path), "doc_id": doc.doc_id}
-        if progress:
-            progress(doc, report.paragraphs)
-        if len(pending_paras) >= 20_000:
-            flush()
-    flush()
+def _document(doc: Document, report: BuildReport, files: dict, seen: set[str], counters: list[int],
+              keys: FacetKeys) -> DocumentRows | None:
+    """One read document as rows, counted in the report (None when it has nothing to store)."""
+    report.warnings.extend(doc.meta.get("warnings", []))
+    if not doc.error and not doc.facet_evidence:
+        annotate_within_limit(doc)
+    if doc.error:
+        report.skipped.append({"path": doc.path, "reason": doc.error})
+        files[doc.path] = {"signature": filestate.signature(doc.path), "doc_id": None, "skipped": doc.error}
+        return None
+    if not doc.paragraphs:  # nothing to find (the embedded index stores no row for it either)
+        files[doc.path] = {"signature": filestate.signature(doc.path), "doc_id": None}
+        return None
+    _unique_doc_id(doc, seen)
+    rows = document_rows(doc, counters[0], counters[1], keys)
+    counters[0] += 1
+    counters[1] += len(rows.paragraphs)
+    report.documents += 1
+    report.paragraphs += len(rows.paragraphs)
+    files[doc.path] = {"signature": filestate.signature(doc.path), "doc_id": doc.doc_id}
+    return rows
 
 
 def _copy_kept(conn, live: str, name: str, keep: list[str], df: Counter, counters: list[int],
