@@ -11,7 +11,9 @@ import unicodedata
 
 from nltk.stem.snowball import SnowballStemmer
 
-TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"  # a word, with inner dots and apostrophes ("e.g.", "children's")
+# A word, with inner apostrophes ("children's") and inner dots ("e.g.", "1.5"); a dot before a capital ends the
+# word: reports number their paragraphs as "45.Children in care …" and PDFs lose the space in "services.The".
+TOKEN_PATTERN = r"\w+(?:(?:['’]|\.(?![A-Z]))\w+)*"
 TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 # Letters without a decomposition that readers still see as an accented Latin letter.

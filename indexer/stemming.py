@@ -26,8 +26,9 @@ STEM_EXCEPTIONS: dict[str, str] = {
 RATING_CUES = frozenset({"rated", "judged", "graded"})
 RATING_CUE_WEIGHT = 0.5
 
-# Bump when STEM_EXCEPTIONS changes: the index records it, and a mismatch tells the user to rebuild.
-ANALYSIS_VERSION = 1
+# Bump when STEM_EXCEPTIONS or the word pattern (analysis.TOKEN_PATTERN) changes: the index records it, and a
+# mismatch tells the user to rebuild. 2: a dot before a capital ends a word ("45.Children").
+ANALYSIS_VERSION = 2
 
 
 def exception(word: str) -> str | None:

@@ -20,8 +20,10 @@ HELDOUT = ROOT / "tests" / "data" / "judged_queries_heldout.jsonl"
 # 164 news fixtures (recall@10 0.884, nDCG@10 0.862, MRR 0.961, judged paragraph shown 84 %, no zero-hit query;
 # 0.847 / 0.833 / 0.938 / 69 % before this round's judged-area, council and region understanding).
 FLOOR_RECALL = 0.87
-FLOOR_NDCG = 0.845
-FLOOR_MRR = 0.945
+# Held-out sets k and m (93 articles) joined the corpus; the development judgements are deliberately not extended
+# to them, so their articles that answer a development query rank as misses: 0.872 / 0.844 / 0.940 with them.
+FLOOR_NDCG = 0.835
+FLOOR_MRR = 0.93
 FLOOR_PARAGRAPH = 0.78
 CEILING_ZERO_HIT = 0
 
