@@ -8,7 +8,8 @@ from indexer.models import Document
 from indexer.ingest.annotate import confidence
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import attribute_grades, paragraph_councils
-from indexer.ingest.annotate.council import is_school_inspection, score_councils
+from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, score_councils
+from indexer.ingest.annotate.publisher import publisher_council
 from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
 from indexer.ingest.annotate.severity import NEW_REPORT, decide
@@ -31,6 +32,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         return
     sentences = document_sentences(doc)
     scores = score_councils(sentences, published)
+    if not scores:
+        scores = _publisher_scores(doc, text, published)
     if not scores:
         evidence["council"] = []
         set_year(doc, published, None, None)
@@ -93,6 +96,14 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _area_judgements(doc, sentences, evidence)
     doc.severity = doc.severity if any(doc.severity) else []
     set_severity_confidence(doc, severity_evidence)
+
+
+def _publisher_scores(doc: Document, text: str, published: dt.date | None) -> dict[str, CouncilScore]:
+    """A page naming no council in its text, published by one (its newsroom, its minutes): that council."""
+    code, line = publisher_council(doc, text, published)
+    if not code:
+        return {}
+    return {code: CouncilScore(code, 1.0, 0, [f"the page's publisher: “{line}”"])}
 
 
 def _area_judgements(doc: Document, sentences: list, evidence: dict) -> None:

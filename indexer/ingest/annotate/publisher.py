@@ -1,0 +1,37 @@
+"""The council that published a page (its newsroom, its committee minutes), when the text names no council.
+
+A council's own page calls itself "the council" or "the city" and names itself only in the site furniture: the
+<title>'s site part ("… | Brighton & Hove City Council") or a header line ("London Borough of X | Committee
+minutes"). Such a page is about that council.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from indexer.models import Document
+from indexer.ingest.annotate.places import subject_mentions
+
+# The page speaks of its own council: "the council", "the Council's", "the city's children", "the borough".
+_SELF_REFERENCE = re.compile(r"\bthe (?:council|city|borough|county|authority)(?:['’]s)?\b", re.IGNORECASE)
+
+
+def _site_lines(doc: Document) -> list[str]:
+    """The parts of the <title> and of header lines that carry a site's name (split at '|')."""
+    lines = [doc.meta.get("page_title", "")] + [b.text for b in doc.blocks if b.kind == "heading"]
+    return [part.strip() for line in lines if "|" in line for part in line.split("|")]
+
+
+def publisher_council(doc: Document, text: str, day: dt.date | None) -> tuple[str | None, str]:
+    """The one council named in the site furniture of a page that refers to 'the council', with the line."""
+    if not _SELF_REFERENCE.search(text):
+        return None, ""
+    found: dict[str, str] = {}
+    for part in _site_lines(doc):
+        mentions = subject_mentions(part, day)
+        if len(mentions) == 1 and len(mentions[0][0].alias) >= len(part) - 25:
+            found.setdefault(mentions[0][1], part)
+    if len(found) != 1:
+        return None, ""
+    code, line = next(iter(found.items()))
+    return code, line
