@@ -103,6 +103,19 @@ def is_tally(before: str) -> bool:
     return bool(_TALLY.search(before))
 
 
+# "Fifty-six councils, almost half, …", "with 20 councils (a third) rated good", "one department in five was
+# inadequate": a sentence that counts councils describes a group, never one council named elsewhere.
+_COUNTS_COUNCILS = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )(?<!both )\b(?:{_NUMBER})\s+(?:[\w-]+\s+)?"
+                              rf"(?:councils|authorities|local authorities|departments|boroughs|LAs)\b"
+                              rf"|\bone\s+(?:council|authority|department|area)\s+in\s+(?:every\s+)?\w+\b",
+                              re.IGNORECASE)
+
+
+def counts_councils(sentence: str) -> bool:
+    """The sentence counts councils ("56 councils require improvement", "one department in five")."""
+    return bool(_COUNTS_COUNCILS.search(sentence))
+
+
 def is_target(before: str) -> bool:
     """The grade is a comparison or an aim ("below good", "aim to become outstanding")."""
     return bool(_TARGET.search(before))
