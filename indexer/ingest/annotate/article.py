@@ -44,7 +44,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     chosen = [primary.code] + [
         code for code, entry in sorted(scores.items(), key=lambda kv: -kv[1].score)
         if code != primary.code and (entry.score >= settings.SECONDARY_SHARE * primary.score or code in listed)
-        and sum(s.weight for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT]
+        and sum(_subject_weight(s) for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT]
     doc.council = [display_name(c) for c in chosen]
     doc.council_code = chosen
     doc.confidence["council"] = confidence.STATED
@@ -96,6 +96,12 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _area_judgements(doc, sentences, evidence)
     doc.severity = doc.severity if any(doc.severity) else []
     set_severity_confidence(doc, severity_evidence)
+
+
+def _subject_weight(statement) -> float:
+    """How much a grade statement makes its council a subject: a council graded for one area ("outstanding for
+    leadership") is a subject of the article even though that grade never becomes its overall one."""
+    return max(statement.weight, 1.0) if statement.sub_area else statement.weight
 
 
 def _publisher_scores(doc: Document, text: str, published: dt.date | None) -> dict[str, CouncilScore]:

@@ -31,9 +31,9 @@ _NUMBER = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
            r"|forty[\w-]*|fifty[\w-]*|half|a quarter|a third|most|many|none")
 # "10 were rated good, 24 requires improvement and seven inadequate": national tallies name no council.
 # "four of the six areas were Grade 3, good", "93 were called good", "nine of the 146 councils got an inadequate rating"
-_TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?:\s+per\s*cent|%)?\s+"
-                    rf"(?:(?:were|was|are|is|rated|judged|graded|as|councils?|authorities|areas?|categories|judgements?"
-                    rf"|of them|of the(?: \w+)?|now|been|have|had|in the|called|placed in the|put in the|got|received"
+_TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?:\s+per\s*cent|%)?(?:\s*\([^()]{{1,20}}\))?\s+"
+                    rf"(?:(?:were|was|are|is|rated|judged|graded|found|as|councils?|authorities|areas?|categories|judgements?"
+                    rf"|of them|of the(?: \w+)?|of|now|been|have|had|in the|called|placed in the|put in the|got|received"
                     rf"|given|an?|grade \d,?)\s+){{0,4}}{_QUOTE}$", re.IGNORECASE)
 # "fell below good", "falling short of the good grade", "aim to become an outstanding authority"
 # "a grade about to be renamed 'requires improvement'": a grade's name, not a judgement.
@@ -107,7 +107,8 @@ def is_tally(before: str) -> bool:
 # inadequate": a sentence that counts councils describes a group, never one council named elsewhere.
 _COUNTS_COUNCILS = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )(?<!both )\b(?:{_NUMBER})\s+(?:[\w-]+\s+)?"
                               rf"(?:councils|authorities|local authorities|departments|boroughs|LAs)\b"
-                              rf"|\bone\s+(?:council|authority|department|area)\s+in\s+(?:every\s+)?\w+\b",
+                              rf"|\bone\s+(?:council|authority|department|area)\s+in\s+(?:every\s+)?\w+\b"
+                              rf"|\b(?:not (?:one|a single)|no|none of the)\s+(?:councils?|authorit(?:y|ies)|departments?)\b",
                               re.IGNORECASE)
 
 

@@ -65,6 +65,38 @@ _AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:[\w-]+\s+)?(?:fostering|adoption|p
 _SERVICE_WORD = re.compile(r"\b(services?|department|council|authority|provision|trust)\b", re.IGNORECASE)
 
 
+# A grade qualified by the area it is about: "outstanding for leadership, management and governance", "inadequate
+# on the safety strand but not overall", "inadequate for keeping children safe", "good in adoption".
+_AREA_QUALIFIER = re.compile(
+    r"^['’”\"]?\s+(?:(?:for|on)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:strand|aspect|element)s?\b"
+    r"|(?:for|on|in)\s+(?:the\s+|its\s+|their\s+)?(?:keeping children safe|staying safe|child safety"
+    r"|leadership|help and protection|children in care|care leavers|looked[- ]after|adoption|fostering"
+    r"|early help|the experiences and progress)\b"
+    r"|[^.;]{0,40}\bbut not overall\b)", re.IGNORECASE)
+_OVERALL = re.compile(r"(?<!not )\boverall\b", re.IGNORECASE)
+
+
+def says_overall(sentence: str, start: int, spans: list[tuple[int, int]]) -> bool:
+    """The word "overall" goes with this grade, not with every grade of the sentence (`spans`): the grade just after
+    it ("the overall verdict is outstanding"), else the one just before it ("rated good overall"), else the next
+    one. "An overall 'good' rating … picked out its leadership as 'outstanding'" makes only 'good' overall;
+    "not overall" makes none."""
+    for word in _OVERALL.finditer(sentence):
+        following = [sp for sp in spans if sp[0] >= word.end()]
+        preceding = [sp for sp in spans if sp[1] <= word.start()]
+        if following and following[0][0] - word.end() <= 30:
+            chosen = following[0]
+        elif preceding and word.start() - preceding[-1][1] <= 20:
+            chosen = preceding[-1]
+        elif following:
+            chosen = following[0]
+        else:
+            chosen = preceding[-1] if preceding else (-1, -1)
+        if chosen[0] == start:
+            return True
+    return False
+
+
 def grades_an_area(before: str) -> bool:
     """The grade that follows is about one area of work: the nearest thing named before it, in its clause, is an
     area ("care leavers were inadequate") rather than the service or council, or an area governs it ("the
@@ -142,7 +174,9 @@ def report_subjudgements(text: str) -> dict[str, str]:
 def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     """The grades a sentence gives as current judgements, weighted; past and non-grade uses dropped."""
     out = []
-    for match in grade_matches(sentence):
+    matches = list(grade_matches(sentence))
+    spans = [(m.start(), m.end()) for m in matches]
+    for match in matches:
         grade = grade_of_match(match)
         before, after = sentence[max(0, match.start() - 60):match.start()], sentence[match.end():match.end() + 40]
         quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\""
@@ -172,8 +206,9 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         if reason and reason != "tally" or earlier == "previous":
             continue
         weight = 1.0
-        overall = bool(re.search(r"overall", sentence, re.IGNORECASE))
-        sub_area = not overall and (grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)))
+        qualified = bool(_AREA_QUALIFIER.match(sentence[match.end():match.end() + 80]))
+        overall = not qualified and says_overall(sentence, match.start(), spans)
+        sub_area = qualified or not overall and (grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)))
         if overall:
             weight = settings.GRADE_WEIGHT_OVERALL
         elif sub_area:
