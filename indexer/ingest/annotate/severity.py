@@ -173,7 +173,8 @@ def report_subjudgements(text: str) -> dict[str, str]:
 
 def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     """The grades a sentence gives as current judgements, weighted; past and non-grade uses dropped."""
-    out = []
+    out: list[GradeStatement] = []
+    left: list[str] = []
     matches = list(grade_matches(sentence))
     spans = [(m.start(), m.end()) for m in matches]
     for match in matches:
@@ -186,6 +187,9 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         bare_word = is_cued_word(text_lower)
         if left_behind(before):
             continue  # "no longer inadequate", "improved from inadequate to good": not the current grade
+        if _PERIOD_AT.search(before):
+            left.append(grade)  # "After seven years at 'inadequate', … have climbed a grade": the period ended
+            continue
         if text_lower.startswith("requir") and not text_lower.endswith("good"):
             # "areas that require improvement" is advice, not a grade; "services require improvement" is one.
             if not (_RATING_CUE.search(before) or _SERVICE_BEFORE.search(before) or quoted or listed or _STILL.search(before)
@@ -203,6 +207,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             continue
         reason = "tally" if bare_word and counted else not_current(before, after)
         earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()])
+        earlier = earlier or ("last" if _AGO_AFTER.match(after) else "")
         if reason and reason != "tally" or earlier == "previous":
             continue
         weight = 1.0
@@ -221,7 +226,36 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start(), sub_area,
                                   tally=reason == "tally", standing=earlier == "last",
                                   slac=slac.group(1).lower()[:4] if slac else ""))
+    step = _STEP.search(sentence)
+    if step and len(set(left)) == 1 and not out:
+        moved = stepped(left[0], 1 if step.group(1).lower().startswith(("climb", "ris", "gone up", "moved up", "went up", "improv"))
+                        else -1)
+        if moved:
+            out.append(GradeStatement(moved, 1.0, sentence.strip(), paragraph, step.start()))
     return out
+
+
+_SCALE = ("inadequate", "requires improvement", "good", "outstanding")
+
+
+def stepped(grade: str, steps: int) -> str:
+    """The grade `steps` places up (positive) or down the current four-point scale; '' past either end."""
+    grade = "requires improvement" if grade == "adequate" else grade
+    if grade not in _SCALE:
+        return ""
+    index = _SCALE.index(grade) + steps
+    return _SCALE[index] if 0 <= index < len(_SCALE) else ""
+
+
+# "After seven years at 'inadequate'", "after two years rated inadequate": a period at a grade that has ended.
+_PERIOD_AT = re.compile(r"\bafter\s+(?:[\w-]+\s+){1,3}?(?:years?|months?|inspections?)\s+(?:at|as|rated|judged|of being)\s+"
+                        r"['‘“\"]?$", re.IGNORECASE)
+# "judged inadequate some two and a half years ago": the grade of a stated time back, standing unless a newer is named.
+_AGO_AFTER = re.compile(r"^['’”\"]?\s+(?:\w+\s+){0,1}(?:some|about|around|nearly|almost|over|more than)?\s*"
+                        r"(?:[\w-]+\s+){1,4}(?:years?|months?)\s+ago\b", re.IGNORECASE)
+# "have climbed a grade", "dropped one grade": a move of one step from the grade the sentence says was left.
+_STEP = re.compile(r"\b(climb(?:ed|s)?|r(?:ose|isen|ises)|gone up|went up|moved up|improved|dropped|fallen|fell|slipped"
+                   r"|gone down|went down|moved down)\s+(?:by\s+)?(?:a|one)\s+grade\b", re.IGNORECASE)
 
 
 # The article reports a new judgement ("the new report", "Ofsted's latest report"): a grade from an earlier year or
