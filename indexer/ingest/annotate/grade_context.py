@@ -8,7 +8,7 @@ import re
 
 _QUOTE = r"['‘“\"]?"
 # "no longer inadequate", "out of the inadequate rating", "improved from inadequate to good"
-_NEGATED = re.compile(rf"\b(no longer|not|never|out of|from)\s+(?:(?:being|been|be|rated|judged|as|the|an?|its|their|yet|consistently|always|fully|quite|entirely)\s+)*"
+_NEGATED = re.compile(rf"\b(no longer|not|never|out of|from)\s+(?:(?:being|been|be|to|rated|judged|found|graded|as|the|an?|its|their|yet|consistently|always|fully|quite|entirely)\s+)*"
                       rf"{_QUOTE}$", re.IGNORECASE)
 # "shaken off their inadequate rating", "lifted a council's 'inadequate' grade", "escaped its inadequate label"
 _LEFT_BEHIND = re.compile(rf"\b(lift(?:ed|s|ing)?|sh(?:a|oo)k(?:en|e|es|ing)?\s+off|shed(?:s|ding)?|lost|los(?:e|es|ing)"

@@ -51,6 +51,7 @@ _GROUP_AFTER = re.compile(r"^\s+(?:councils|authorities|local authorities|boroug
 _STILL = re.compile(r"\b(?:services?|department|council|authority)\b[^.;:]{0,40}\b(?:still|now)\s+$", re.IGNORECASE)
 _SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provision)\b[^.;,]{0,40}$", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
+                       r"|experiences and progress"
                        r"|special educational needs|SEND"
                        r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice)\b",
                        re.IGNORECASE)
