@@ -188,3 +188,104 @@ def test_the_two_judgements_of_a_2009_12_inspection_give_the_lower(tmp_path):
                             "councils were judged adequate. On looked-after children, Essex's overall grade was "
                             "good and Suffolk's good as well.\n")
     assert dict(zip(doc.council, doc.severity)) == {"Suffolk": "adequate", "Essex": "adequate"}
+
+
+# Second facet round (set k as development): each rule on sentences written here.
+
+from indexer.ingest.annotate.attribution import attribute_grades  # noqa: E402
+from indexer.ingest.annotate.grade_context import counts_councils, left_behind  # noqa: E402
+from indexer.ingest.annotate.history import run_length  # noqa: E402
+from indexer.ingest.annotate.severity import stepped  # noqa: E402
+from indexer.ingest.annotate.text_units import Sentence  # noqa: E402
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Forty-one councils, about a third, are now rated good.", True),
+    ("Fostering was the best area, with 12 authorities (a fifth) judged outstanding.", True),
+    ("In child protection one department in four was inadequate.", True),
+    ("Not one council was judged outstanding this year.", True),
+    ("These two councils were rated good.", False),  # points back at named councils
+    ("The council was rated good.", False),
+])
+def test_a_sentence_that_counts_councils(sentence, expected):
+    assert counts_councils(sentence) is expected
+
+
+def _graded(texts):
+    sentences = [Sentence(t, n, n) for n, t in enumerate(texts)]
+    attributed, _ = attribute_grades(sentences, None, "E06000001")
+    return {code: decide(sts)[0] for code, sts in attributed.items()}
+
+
+def test_a_tally_sentence_never_grades_the_council_named_elsewhere():
+    graded = _graded(["Hartlepool's new chief visits schools", "Nationally, 30 councils, a quarter, are inadequate.",
+                      "Hartlepool Borough Council was rated good by Ofsted."])
+    assert graded == {"E06000001": "good"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Three councils were rated outstanding for leadership, management and governance.",
+    "They were marked inadequate on the safety strand but not overall.",
+    "The council was judged inadequate for keeping children safe.",
+    "Both were rated good for adoption.",
+])
+def test_a_grade_qualified_by_its_area_is_a_sub_judgement(sentence):
+    statements = grade_statements(sentence, 1)
+    assert statements and all(st.sub_area for st in statements)
+    assert decide(statements)[0] is None  # never the overall grade
+
+
+def test_overall_goes_with_the_grade_beside_it_not_every_grade_of_the_sentence():
+    sts = grade_statements("Ofsted gave the council an overall 'requires improvement' rating and singled out its"
+                           " fostering service as 'outstanding'.", 1)
+    assert decide(sts)[0] == "requires improvement"
+    sts = grade_statements("Care leavers were graded good, and the overall verdict is inadequate.", 1)
+    assert decide(sts)[0] == "inadequate"
+    sts = grade_statements("Services were judged good overall, but help for care leavers was inadequate.", 1)
+    assert decide(sts)[0] == "good"
+
+
+def test_experiences_and_progress_names_an_area():
+    sts = grade_statements("Children in care fared better: their experiences and progress were rated 'good'.", 1)
+    assert sts and all(st.sub_area for st in sts)
+
+
+def test_not_to_be_found_consistently_good_is_not_a_grade():
+    assert left_behind("The leader said it was a pity not to be found consistently ")
+    assert not grade_statements("She said it was a pity not to be found consistently good.", 1)
+
+
+def test_a_period_at_a_grade_that_ended_and_a_step_up_from_it():
+    sts = grade_statements('After five years at "inadequate", the borough\'s services have climbed a grade.', 1)
+    assert [s.grade for s in sts] == ["requires improvement"]
+    sts = grade_statements("After two years rated good, the county has dropped one grade.", 1)
+    assert [s.grade for s in sts] == ["requires improvement"]
+    assert stepped("adequate", 1) == "good" and stepped("outstanding", 1) == ""
+
+
+def test_a_grade_some_years_ago_stands_only_without_a_newer_one():
+    old = grade_statements("The notice was issued when the council was judged inadequate some three years ago.", 1)
+    assert [s.standing for s in old] == [True]
+    new = grade_statements("Inspectors found the service still required improvement.", 2)
+    assert decide(old + new)[0] == "requires improvement"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The borough has been rated outstanding three times in a row.", 3),
+    ("It kept its grade at a second inspection in a row.", 2),
+    ("the first council to earn the top grade at four inspections running", 4),
+    ("A third consecutive good rating for the county.", 3),
+    ("The council was rated outstanding again.", 0),
+])
+def test_a_run_of_equal_grades(text, expected):
+    assert run_length(text) == expected
+
+
+def test_a_council_page_naming_itself_only_in_its_site_title_is_about_that_council(tmp_path):
+    html = ("<html><head><title>Ofsted praises services | Hartlepool Borough Council</title></head><body>"
+            "<h1>Ofsted praises services</h1><p>12 March 2019</p><p>Inspectors have rated the council's children's"
+            " services 'good'. The council's leader thanked staff.</p></body></html>")
+    doc = article(tmp_path, html, "page.html")
+    assert doc.council == ["Hartlepool"] and doc.severity == ["good"]
+    other = article(tmp_path, html.replace("Hartlepool Borough Council", "Local News Daily"), "other.html")
+    assert other.council == []
