@@ -289,3 +289,27 @@ def test_a_council_page_naming_itself_only_in_its_site_title_is_about_that_counc
     assert doc.council == ["Hartlepool"] and doc.severity == ["good"]
     other = article(tmp_path, html.replace("Hartlepool Borough Council", "Local News Daily"), "other.html")
     assert other.council == []
+
+
+def test_an_annual_rating_in_straight_quotes_names_a_tally_member():
+    sts = grade_statements('Thirty councils, Sefton among them, are rated "excellent".', 1)
+    assert [s.grade for s in sts] == ["outstanding"]
+    assert [s.grade for s in grade_statements('Six councils were rated "poor" this year.', 1)] == ["inadequate"]
+
+
+def test_a_time_ago_before_the_grade_and_services_as_a_whole():
+    old = grade_statements("A year ago it was judged to be performing adequately overall.", 1)
+    assert [s.standing for s in old] == [True]
+    new = grade_statements("Across its services as a whole, the council is now rated as performing well.", 2)
+    assert new[0].weight > 1.0  # "as a whole" is an overall grade
+    unit = grade_statements('Its pupil referral unit is graded "inadequate".', 3)
+    assert all(s.sub_area for s in unit)
+    assert decide(old + new + unit)[0] == "good"
+
+
+def test_a_story_rating_the_councils_childrens_services_is_not_a_school_story(tmp_path):
+    text = ("Hartlepool's schools and nurseries praised\n\nHartlepool nursery and primary schools kept a strong record,"
+            " secondary schools are mixed and one academy has new teachers. Across children's services as a whole,"
+            " Hartlepool Borough Council is now rated as performing well.\n")
+    doc = article(tmp_path, text)
+    assert doc.council == ["Hartlepool"] and doc.severity == ["good"]

@@ -51,7 +51,7 @@ _GROUP_AFTER = re.compile(r"^\s+(?:councils|authorities|local authorities|boroug
 _STILL = re.compile(r"\b(?:services?|department|council|authority)\b[^.;:]{0,40}\b(?:still|now)\s+$", re.IGNORECASE)
 _SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provision)\b[^.;,]{0,40}$", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
-                       r"|experiences and progress"
+                       r"|experiences and progress|pupil referral units?|children['’]s homes?"
                        r"|special educational needs|SEND"
                        r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice)\b",
                        re.IGNORECASE)
@@ -74,7 +74,7 @@ _AREA_QUALIFIER = re.compile(
     r"|leadership|help and protection|children in care|care leavers|looked[- ]after|adoption|fostering"
     r"|early help|the experiences and progress)\b"
     r"|[^.;]{0,40}\bbut not overall\b)", re.IGNORECASE)
-_OVERALL = re.compile(r"(?<!not )\boverall\b", re.IGNORECASE)
+_OVERALL = re.compile(r"(?<!not )\b(?:overall|as a whole)\b", re.IGNORECASE)
 
 
 def says_overall(sentence: str, start: int, spans: list[tuple[int, int]]) -> bool:
@@ -208,7 +208,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             continue
         reason = "tally" if bare_word and counted else not_current(before, after)
         earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()])
-        earlier = earlier or ("last" if _AGO_AFTER.match(after) else "")
+        ago = _AGO_AFTER.match(after) or _AGO_BEFORE.search(sentence[:match.start()])
+        earlier = earlier or ("last" if ago else "")
         if reason and reason != "tally" or earlier == "previous":
             continue
         weight = 1.0
@@ -254,6 +255,9 @@ _PERIOD_AT = re.compile(r"\bafter\s+(?:[\w-]+\s+){1,3}?(?:years?|months?|inspect
 # "judged inadequate some two and a half years ago": the grade of a stated time back, standing unless a newer is named.
 _AGO_AFTER = re.compile(r"^['’”\"]?\s+(?:\w+\s+){0,1}(?:some|about|around|nearly|almost|over|more than)?\s*"
                         r"(?:[\w-]+\s+){1,4}(?:years?|months?)\s+ago\b", re.IGNORECASE)
+# "Twelve months ago it was judged to be performing adequately": the same, with the time first.
+_AGO_BEFORE = re.compile(r"\b(?:[\w-]+\s+){1,4}(?:years?|months?)\s+ago\b(?![^.;]*\b(?:now|since|latest)\b)[^.;]*$",
+                         re.IGNORECASE)
 # "have climbed a grade", "dropped one grade": a move of one step from the grade the sentence says was left.
 _STEP = re.compile(r"\b(climb(?:ed|s)?|r(?:ose|isen|ises)|gone up|went up|moved up|improved|dropped|fallen|fell|slipped"
                    r"|gone down|went down|moved down)\s+(?:by\s+)?(?:a|one)\s+grade\b", re.IGNORECASE)
