@@ -313,3 +313,10 @@ def test_a_story_rating_the_councils_childrens_services_is_not_a_school_story(tm
             " Hartlepool Borough Council is now rated as performing well.\n")
     doc = article(tmp_path, text)
     assert doc.council == ["Hartlepool"] and doc.severity == ["good"]
+
+
+def test_an_area_as_the_subject_graded_at_places_is_a_sub_judgement():
+    sts = grade_statements("Child protection was judged inadequate at Rochdale, Oldham and Bury.", 1)
+    assert sts and all(s.sub_area for s in sts)
+    sts = grade_statements("Child protection services were judged inadequate in Rochdale.", 1)  # a CPI's own grade
+    assert sts and not any(s.sub_area for s in sts)

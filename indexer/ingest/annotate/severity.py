@@ -74,6 +74,12 @@ _AREA_QUALIFIER = re.compile(
     r"|leadership|help and protection|children in care|care leavers|looked[- ]after|adoption|fostering"
     r"|early help|the experiences and progress)\b"
     r"|[^.;]{0,40}\bbut not overall\b)", re.IGNORECASE)
+# "Child protection was judged inadequate at A, B and C": an area is the sentence's subject and the grade is handed
+# out at places; "child protection services were judged …" (a 2012-13 inspection's own judgement) is not this.
+_AREA_SUBJECT = re.compile(r"^\W*(?:child protection|safeguarding|keeping children safe|staying safe|adoption|fostering"
+                           r"|care leavers|help and protection|early help)\s+(?:was|were|is|are)\s+(?:[\w-]+\s+){0,2}"
+                           r"['‘“\"]?$", re.IGNORECASE)
+_AT_PLACES = re.compile(r"^['’”\"]?\s+(?:at|in|for)\s+[A-Z]")
 _OVERALL = re.compile(r"(?<!not )\b(?:overall|as a whole)\b", re.IGNORECASE)
 
 
@@ -213,7 +219,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         if reason and reason != "tally" or earlier == "previous":
             continue
         weight = 1.0
-        qualified = bool(_AREA_QUALIFIER.match(sentence[match.end():match.end() + 80]))
+        qualified = bool(_AREA_QUALIFIER.match(sentence[match.end():match.end() + 80])
+                         or _AREA_SUBJECT.match(sentence[:match.start()]) and _AT_PLACES.match(after))
         overall = not qualified and says_overall(sentence, match.start(), spans)
         sub_area = qualified or not overall and (grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)))
         if overall:
