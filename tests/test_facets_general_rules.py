@@ -320,3 +320,12 @@ def test_an_area_as_the_subject_graded_at_places_is_a_sub_judgement():
     assert sts and all(s.sub_area for s in sts)
     sts = grade_statements("Child protection services were judged inadequate in Rochdale.", 1)  # a CPI's own grade
     assert sts and not any(s.sub_area for s in sts)
+
+
+def test_a_rating_sentence_places_the_annual_round_in_its_year():
+    from indexer.ingest.annotate.calendar import annual_round_year
+    assert annual_round_year("Three times as many councils earned an 'excellent' rating in 2010 as a year before."
+                             " Ten were performing poorly.")[0] == 2010
+    # an earlier judgement, and another event, keep the round after them
+    assert annual_round_year("It is now performing well, up from 2010, when it was performing poorly.")[0] == 2011
+    assert annual_round_year("In 2009 it suspended staff. It is now performing adequately.")[0] == 2010
