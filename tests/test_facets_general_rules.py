@@ -329,3 +329,18 @@ def test_a_rating_sentence_places_the_annual_round_in_its_year():
     # an earlier judgement, and another event, keep the round after them
     assert annual_round_year("It is now performing well, up from 2010, when it was performing poorly.")[0] == 2011
     assert annual_round_year("In 2009 it suspended staff. It is now performing adequately.")[0] == 2010
+
+
+def test_a_site_header_date_that_the_storys_weekday_dates_contradict(tmp_path):
+    from indexer.ingest.annotate.weekdays import contradicts, fitting_years, weekday_dates
+    import datetime as dt
+    text = "The report came out on Monday (September 5) after a visit in July."
+    assert weekday_dates(text) == [(0, 9, 5)]
+    assert contradicts(dt.date(2024, 2, 24), text)  # 5 September 2024 was a Thursday
+    assert not contradicts(dt.date(2022, 9, 9), text)  # 2022: a Monday
+    assert fitting_years("inspected on Tuesday and Wednesday, September 22 and 23", 2008, 2016) == {2009, 2015}
+    assert weekday_dates("on Monday 5 September 2022") == []  # a full date carries its own year
+    page = ("Local Wire | Saturday 24 February 2024 | 7.7 C\n\nHartlepool children's services rated 'inadequate'\n\n"
+            "Ofsted published the findings on Monday (September 5).\n")
+    doc = article(tmp_path, page)
+    assert doc.published is None and doc.year != 2024
