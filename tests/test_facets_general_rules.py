@@ -344,3 +344,13 @@ def test_a_site_header_date_that_the_storys_weekday_dates_contradict(tmp_path):
             "Ofsted published the findings on Monday (September 5).\n")
     doc = article(tmp_path, page)
     assert doc.published is None and doc.year != 2024
+
+
+def test_councils_heading_sections_of_a_round_up_are_its_subjects(tmp_path):
+    text = ("Latest focused visits\n\nOfsted has published three focused visit letters; these visits do not change "
+            "a council's grade.\n\nHartlepool Borough Council\n\nInspectors looked at children in need over two days "
+            "and found managers' oversight stronger.\n\nDarlington Borough Council\n\nThe visit looked at care "
+            "leavers and found plans improving.\n")
+    doc = article(tmp_path, text)
+    assert sorted(doc.council) == ["Darlington", "Hartlepool"]
+    assert not any(doc.severity)

@@ -9,7 +9,7 @@ from indexer.ingest.annotate import confidence
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import attribute_grades, paragraph_councils
 from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, score_councils
-from indexer.ingest.annotate.publisher import publisher_council
+from indexer.ingest.annotate.publisher import publisher_council, section_councils
 from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
 from indexer.ingest.annotate.severity import NEW_REPORT, decide
@@ -32,6 +32,11 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         return
     sentences = document_sentences(doc)
     scores = score_councils(sentences, published)
+    headed = section_councils(doc, published)
+    for code in headed:  # a section headed by a council's name is about it, whatever its prose calls it
+        entry = scores.setdefault(code, CouncilScore(code))
+        entry.score += settings.COUNCIL_SCORE_OPENING
+        entry.reasons.append("a section is headed by its name")
     if not scores:
         scores = _publisher_scores(doc, text, published)
     if not scores:
@@ -44,7 +49,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     chosen = [primary.code] + [
         code for code, entry in sorted(scores.items(), key=lambda kv: -kv[1].score)
         if code != primary.code and (entry.score >= settings.SECONDARY_SHARE * primary.score or code in listed)
-        and sum(_subject_weight(s) for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT]
+        and (sum(_subject_weight(s) for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT
+             or code in headed)]
     doc.council = [display_name(c) for c in chosen]
     doc.council_code = chosen
     doc.confidence["council"] = confidence.STATED

@@ -1,4 +1,5 @@
-"""The council that published a page (its newsroom, its committee minutes), when the text names no council.
+"""Councils the page's furniture names: the council that published it (its newsroom, its committee minutes), when
+the text names none, and councils whose names head its sections.
 
 A council's own page calls itself "the council" or "the city" and names itself only in the site furniture: the
 <title>'s site part ("… | Brighton & Hove City Council") or a header line ("London Borough of X | Committee
@@ -35,3 +36,15 @@ def publisher_council(doc: Document, text: str, day: dt.date | None) -> tuple[st
         return None, ""
     code, line = next(iter(found.items()))
     return code, line
+
+
+def section_councils(doc: Document, day: dt.date | None) -> list[str]:
+    """Councils whose name alone heads a section of the page ("Wokingham Borough Council" over its paragraphs), in
+    the order of the sections: a round-up's entries, each about its council."""
+    out: list[str] = []
+    for heading in dict.fromkeys(p.heading for p in doc.paragraphs if p.heading):
+        mentions = subject_mentions(heading, day)
+        if len(mentions) == 1 and len(mentions[0][0].alias) >= len(heading.strip()) - 3:
+            if mentions[0][1] not in out:
+                out.append(mentions[0][1])
+    return out
