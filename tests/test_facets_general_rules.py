@@ -354,3 +354,10 @@ def test_councils_heading_sections_of_a_round_up_are_its_subjects(tmp_path):
     doc = article(tmp_path, text)
     assert sorted(doc.council) == ["Darlington", "Hartlepool"]
     assert not any(doc.severity)
+
+
+def test_inspectors_returning_last_year_is_a_judgement_last_year():
+    from indexer.ingest.annotate.calendar import judged_last_year
+    assert judged_last_year("When inspectors returned last year they found services still required improvement.")
+    assert judged_last_year("Ofsted visited last year and found progress.")
+    assert not judged_last_year("The council returned last year's budget surplus to schools.")

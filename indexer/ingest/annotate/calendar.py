@@ -138,7 +138,10 @@ def bare_inspection_month_year(text: str) -> tuple[int | None, str]:
 # the judgement came the year before the article.
 _JUDGED_LAST_YEAR = re.compile(r"\blast year,?\s+(?:[\w'’]+\s+){0,3}(?:rated|judged|graded|inspected|gave|found)\b"
                                r"|\b(?:rated|judged|graded|inspected)\s+(?:by\s+Ofsted\s+)?(?:['‘“]?[\w ]+?['’”]?\s+)?"
-                               r"last year\b", re.IGNORECASE)
+                               r"last year\b"
+                               # "When they returned last year they saw progress": the inspectors' visit
+                               r"|\b(?:inspectors|Ofsted|they)\s+(?:returned|visited|came back|went back)\s+last year\b",
+                               re.IGNORECASE)
 
 
 def past_december_shift(text: str, published_month: int) -> int:
