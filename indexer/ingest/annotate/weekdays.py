@@ -14,9 +14,11 @@ _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name
 _WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 _WD = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = "(" + "|".join(calendar.month_name[1:]) + ")"
-# "Monday (September 5)", "Monday, September 5", "Monday 5 September", "Tuesday and Wednesday, September 22 and 23"
-_WEEKDAY_DATE = re.compile(rf"\b{_WD}(?:\s+and\s+(?:{_WD[1:-1]}))?[\s,(]+(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}"
-                           rf"|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b(?!,?\s+(?:19|20)\d\d)")
+# "Monday (September 5)", "Monday, September 5", "Monday 5 September", "Tuesday and Wednesday, September 22 and 23",
+# "Tuesday 22 and Wednesday 23 September": the first weekday with the first day.
+_OTHER_DAY = r"(?:\s+and\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+_WEEKDAY_DATE = re.compile(rf"\b{_WD}(?:{_OTHER_DAY}?[\s,(]+(?:(\d{{1,2}})(?:st|nd|rd|th)?{_OTHER_DAY}?(?:\s+\d{{1,2}}"
+                           rf"(?:st|nd|rd|th)?)?\s+{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?))\b(?!,?\s+(?:19|20)\d\d)")
 
 
 def weekday_dates(text: str) -> list[tuple[int, int, int]]:
@@ -47,3 +49,28 @@ def fitting_years(text: str, first: int, last: int) -> set[int]:
     """The years from first to last in which every weekday date of the story falls on its weekday."""
     found = weekday_dates(text)
     return {y for y in range(first, last + 1) if found and all(fits(y, *w) for w in found)}
+
+
+# School inspection frameworks by the judgements they name: "personal development, behaviour and welfare" belongs
+# to the common inspection framework (September 2015 to August 2019), "behaviour and attitudes" with "quality of
+# education" to the education inspection framework (September 2019 on), "satisfactory" to the scale before
+# September 2012.
+_SCHOOL_ERAS = (
+    (re.compile(r"personal development,? behaviour and welfare", re.IGNORECASE), 2015, 2019),
+    (re.compile(r"behaviour and attitudes", re.IGNORECASE), 2019, dt.date.today().year),
+    (re.compile(r"\bsatisfactory\b", re.IGNORECASE), 2005, 2012),
+)
+
+
+def school_era_year(text: str) -> tuple[int | None, str]:
+    """The one year, within the era of the school framework the text's judgement names, in which every weekday
+    date of the story falls on its weekday ('Tuesday 22 … September' under the 2015-19 framework: 2015)."""
+    for pattern, first, last in _SCHOOL_ERAS:
+        named = pattern.search(text)
+        if named:
+            years = fitting_years(text, first, last)
+            if len(years) == 1:
+                year = years.pop()
+                return year, (f"inferred: “{named.group(0)}” dates the framework to {first}-{last}, and the "
+                              f"story's weekday dates fall on their weekdays only in {year}")
+    return None, ""
