@@ -368,5 +368,5 @@ def test_a_school_frameworks_era_and_the_storys_weekdays_give_one_year():
     text = ("Leadership is 'inadequate'; personal development, behaviour and welfare 'requires improvement'. "
             "Inspectors came on Tuesday 22 and Wednesday 23 September.")
     assert school_era_year(text)[0] == 2015  # 2009 and 2020 fit the weekdays but not the framework
-    assert school_era_year("Behaviour and attitudes were good. Inspectors came on Wednesday 8 November.")[0] == 2023
+    assert school_era_year("Satisfactory overall. Inspectors came on Wednesday 8 November.")[0] == 2006  # 2005-12
     assert school_era_year("Inspectors came on Tuesday 22 September.")[0] is None  # no era: 2009, 2015, 2020 …
