@@ -370,3 +370,9 @@ def test_a_school_frameworks_era_and_the_storys_weekdays_give_one_year():
     assert school_era_year(text)[0] == 2015  # 2009 and 2020 fit the weekdays but not the framework
     assert school_era_year("Satisfactory overall. Inspectors came on Wednesday 8 November.")[0] == 2006  # 2005-12
     assert school_era_year("Inspectors came on Tuesday 22 September.")[0] is None  # no era: 2009, 2015, 2020 …
+
+
+def test_an_outlets_section_label_is_not_a_round_up_entry(tmp_path):
+    text = ("Lifeboat crew rescues walkers\n\nHartlepool\n\nTwo walkers were brought ashore after the tide came in "
+            "quickly on Sunday afternoon.\n")
+    assert article(tmp_path, text).council == []

@@ -37,12 +37,16 @@ def publisher_council(doc: Document, text: str, day: dt.date | None) -> tuple[st
     code, line = next(iter(found.items()))
     return code, line
 
+_COUNCIL_WORD = re.compile(r"\b(?:council|borough|county|city of)\b", re.IGNORECASE)
+
 
 def section_councils(doc: Document, day: dt.date | None) -> list[str]:
     """Councils whose name alone heads a section of the page ("Wokingham Borough Council" over its paragraphs), in
     the order of the sections: a round-up's entries, each about its council."""
     out: list[str] = []
     for heading in dict.fromkeys(p.heading for p in doc.paragraphs if p.heading):
+        if not _COUNCIL_WORD.search(heading):
+            continue  # "Suffolk" over a page is the outlet's section label, not a round-up entry
         mentions = subject_mentions(heading, day)
         if len(mentions) == 1 and len(mentions[0][0].alias) >= len(heading.strip()) - 3:
             if mentions[0][1] not in out:
