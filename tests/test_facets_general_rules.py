@@ -376,3 +376,9 @@ def test_an_outlets_section_label_is_not_a_round_up_entry(tmp_path):
     text = ("Lifeboat crew rescues walkers\n\nHartlepool\n\nTwo walkers were brought ashore after the tide came in "
             "quickly on Sunday afternoon.\n")
     assert article(tmp_path, text).council == []
+
+
+def test_a_count_in_a_sentence_about_the_articles_own_council_still_grades_it():
+    assert not counts_councils("Of 20 councils inspected this year, it was the only one rated outstanding.")
+    graded = _graded(["Hartlepool praised", "Of 20 councils inspected this year, it alone was rated outstanding."])
+    assert graded == {"E06000001": "outstanding"}

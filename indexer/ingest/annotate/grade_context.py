@@ -112,9 +112,14 @@ _COUNTS_COUNCILS = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )(?<!bot
                               re.IGNORECASE)
 
 
+# "Of 20 councils inspected, it was the only one rated outstanding": the article's own council is in the sentence.
+_OWN_COUNCIL = re.compile(r"\b(?:it|its|the council|the authority|the borough|the county|the city)\b", re.IGNORECASE)
+
+
 def counts_councils(sentence: str) -> bool:
-    """The sentence counts councils ("56 councils require improvement", "one department in five")."""
-    return bool(_COUNTS_COUNCILS.search(sentence))
+    """The sentence counts councils ("56 councils require improvement", "one department in five") and does not
+    also speak of the article's own council ("it", "the council")."""
+    return bool(_COUNTS_COUNCILS.search(sentence)) and not _OWN_COUNCIL.search(sentence)
 
 
 def is_target(before: str) -> bool:
