@@ -382,3 +382,10 @@ def test_a_count_in_a_sentence_about_the_articles_own_council_still_grades_it():
     assert not counts_councils("Of 20 councils inspected this year, it was the only one rated outstanding.")
     graded = _graded(["Hartlepool praised", "Of 20 councils inspected this year, it alone was rated outstanding."])
     assert graded == {"E06000001": "outstanding"}
+
+
+def test_variants_of_runs_and_steps():
+    assert run_length("Rated good for a third successive time.") == 3
+    assert run_length("its second straight outstanding rating") == 2
+    sts = grade_statements("After four years rated inadequate, the trust's services have risen two grades.", 1)
+    assert [s.grade for s in sts] == ["good"]

@@ -63,7 +63,7 @@ def preferred(rows: list, text: str) -> list:
 # "rated outstanding three times in a row", "at a second inspection in a row", "a third consecutive good": the
 # article reports the inspection that completes a run of that many equal grades.
 _RUN = re.compile(r"\b(?:(?:a|the|for a|for the)\s+)?(two|three|four|five|second|third|fourth|fifth)\s+(?:[\w-]+\s+)?"
-                  r"(?:(?:times?|inspections?)\s+(?:in a row|running)|consecutive)\b", re.IGNORECASE)
+                  r"(?:(?:times?|inspections?)\s+(?:in a row|running)|consecutive|successive|straight)\b", re.IGNORECASE)
 _RUN_LENGTH = {"two": 2, "second": 2, "three": 3, "third": 3, "four": 4, "fourth": 4, "five": 5, "fifth": 5}
 
 

@@ -237,8 +237,9 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
                                   slac=slac.group(1).lower()[:4] if slac else ""))
     step = _STEP.search(sentence)
     if step and len(set(left)) == 1 and not out:
-        moved = stepped(left[0], 1 if step.group(1).lower().startswith(("climb", "ris", "gone up", "moved up", "went up", "improv"))
-                        else -1)
+        size = 2 if step.group(2).lower() == "two" else 1
+        up = step.group(1).lower().startswith(("climb", "ris", "gone up", "moved up", "went up", "improv", "rose"))
+        moved = stepped(left[0], size if up else -size)
         if moved:
             out.append(GradeStatement(moved, 1.0, sentence.strip(), paragraph, step.start()))
     return out
@@ -267,7 +268,7 @@ _AGO_BEFORE = re.compile(r"\b(?:[\w-]+\s+){1,4}(?:years?|months?)\s+ago\b(?![^.;
                          re.IGNORECASE)
 # "have climbed a grade", "dropped one grade": a move of one step from the grade the sentence says was left.
 _STEP = re.compile(r"\b(climb(?:ed|s)?|r(?:ose|isen|ises)|gone up|went up|moved up|improved|dropped|fallen|fell|slipped"
-                   r"|gone down|went down|moved down)\s+(?:by\s+)?(?:a|one)\s+grade\b", re.IGNORECASE)
+                   r"|gone down|went down|moved down)\s+(?:by\s+)?(a|one|two)\s+grades?\b", re.IGNORECASE)
 
 
 # The article reports a new judgement ("the new report", "Ofsted's latest report"): a grade from an earlier year or
