@@ -389,3 +389,18 @@ def test_variants_of_runs_and_steps():
     assert run_length("its second straight outstanding rating") == 2
     sts = grade_statements("After four years rated inadequate, the trust's services have risen two grades.", 1)
     assert [s.grade for s in sts] == ["good"]
+
+
+def test_overall_stays_with_the_grade_it_follows_or_the_one_the_council_now_holds():
+    sts = grade_statements("Ofsted rated the council's children's services good overall, and praised leaders as"
+                           " outstanding.", 1)
+    assert decide(sts)[0] == "good"
+    sts = grade_statements('Ofsted has moved the council\'s services from "good" overall to "requires improvement".', 1)
+    assert decide(sts)[0] == "requires improvement"
+    assert not grade_statements("Staff shortages cost the council its 'good' rating.", 1)
+
+
+def test_a_year_after_another_grade_belongs_to_that_grade():
+    sts = grade_statements("The services have been rated 'requires improvement', down from 'good' in 2018.", 1)
+    assert [s.grade for s in sts] == ["requires improvement"]
+    assert not grade_statements("The services were rated 'good' in 2018.", 1)  # still a past grade

@@ -11,7 +11,7 @@ _QUOTE = r"['‘“\"]?"
 _NEGATED = re.compile(rf"\b(no longer|not|never|out of|from)\s+(?:(?:being|been|be|to|rated|judged|found|graded|as|the|an?|its|their|yet|consistently|always|fully|quite|entirely)\s+)*"
                       rf"{_QUOTE}$", re.IGNORECASE)
 # "shaken off their inadequate rating", "lifted a council's 'inadequate' grade", "escaped its inadequate label"
-_LEFT_BEHIND = re.compile(rf"\b(lift(?:ed|s|ing)?|sh(?:a|oo)k(?:en|e|es|ing)?\s+off|shed(?:s|ding)?|lost|los(?:e|es|ing)"
+_LEFT_BEHIND = re.compile(rf"\b(lift(?:ed|s|ing)?|cost(?:s|ing)?|sh(?:a|oo)k(?:en|e|es|ing)?\s+off|shed(?:s|ding)?|lost|los(?:e|es|ing)"
                           rf"|escap(?:e|ed|es|ing)|emerg(?:e|ed|es|ing)\s+from|climb(?:ed|s|ing)?\s+out\s+of"
                           rf"|remov(?:e|ed|es|ing)|overturn(?:ed|s)?|left\s+behind|ditch(?:ed|es)?)\s+"
                           rf"(?:(?!to\b|into\b|as\b)[\w'’]+\s+){{0,3}}{_QUOTE}$", re.IGNORECASE)
@@ -61,7 +61,10 @@ def shed_by_action(before: str) -> bool:
 def is_past(before: str, after: str) -> bool:
     """The grade belongs to an earlier inspection ("previously judged", "rated good in 2012", "the 2017 verdict")."""
     clause = re.split(r",|;|\bbut\b|\bnow\b", before)[-1]
-    return bool(_PAST_WORDS.search(clause) or _PAST_YEAR_AFTER.match(after) or _PAST_YEAR_BEFORE.search(before)
+    year_after = _PAST_YEAR_AFTER.match(after)
+    if year_after and re.search(rf"\b{_GRADE_WORD}\b|\bfrom\b", after[:year_after.start(1)], re.IGNORECASE):
+        year_after = None  # "rated 'requires improvement', down from 'good' in 2018": the year is the other grade's
+    return bool(_PAST_WORDS.search(clause) or year_after or _PAST_YEAR_BEFORE.search(before)
                 or _SINCE_YEAR.search(clause))
 
 

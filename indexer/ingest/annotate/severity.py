@@ -84,14 +84,17 @@ _OVERALL = re.compile(r"(?<!not )\b(?:overall|as a whole)\b", re.IGNORECASE)
 
 
 def says_overall(sentence: str, start: int, spans: list[tuple[int, int]]) -> bool:
-    """The word "overall" goes with this grade, not with every grade of the sentence (`spans`): the grade just after
-    it ("the overall verdict is outstanding"), else the one just before it ("rated good overall"), else the next
-    one. "An overall 'good' rating … picked out its leadership as 'outstanding'" makes only 'good' overall;
-    "not overall" makes none."""
+    """The word "overall" goes with this grade, not with every grade of the sentence (`spans`): the grade right
+    before it ("rated good overall"), else the grade just after it in the same clause ("the overall verdict is
+    outstanding", "Overall, services are inadequate"), else one shortly before it, else the next one. "An overall
+    'good' rating … picked out its leadership as 'outstanding'" makes only 'good' overall; "not overall" none."""
     for word in _OVERALL.finditer(sentence):
         following = [sp for sp in spans if sp[0] >= word.end()]
         preceding = [sp for sp in spans if sp[1] <= word.start()]
-        if following and following[0][0] - word.end() <= 30:
+        between = sentence[word.end():following[0][0]].lstrip(",") if following else ""
+        if preceding and re.fullmatch(r"['’”\"]?\s*", sentence[preceding[-1][1]:word.start()]):
+            chosen = preceding[-1]
+        elif following and len(between) <= 40 and not re.search(r"[,;]|\b(?:and|but|while)\b", between):
             chosen = following[0]
         elif preceding and word.start() - preceding[-1][1] <= 20:
             chosen = preceding[-1]
@@ -183,7 +186,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     out: list[GradeStatement] = []
     left: list[str] = []
     matches = list(grade_matches(sentence))
-    spans = [(m.start(), m.end()) for m in matches]
+    # "from 'good' overall to 'requires improvement'": "overall" goes with a grade the council holds, not one it left
+    spans = [(m.start(), m.end()) for m in matches if not left_behind(sentence[max(0, m.start() - 60):m.start()])]
     for match in matches:
         grade = grade_of_match(match)
         before, after = sentence[max(0, match.start() - 60):match.start()], sentence[match.end():match.end() + 40]
