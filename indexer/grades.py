@@ -29,7 +29,7 @@ GRADES: tuple[Grade, ...] = (
     Grade("outstanding", rank=1, display=0, compares_as="outstanding", number="1", scale="both",
           phrasings=(r"performs?\s+excellently", r"performing\s+excellently",
                      # 2008-10 annual ratings' top band: "rated as excellent", "the excellent band".
-                     r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“]?excellent\b",
+                     r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“\"]?excellent\b",
                      r"(?<=the\s['‘“\"])excellent(?=['’”\"]\s+(?:band|label|rating|grade))|(?<=the\s)excellent(?=\s+band)",
                      r"(?:the\s+)?(?:highest|top)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
           cued_words=("outstanding",), report_words=("outstanding",),
@@ -54,7 +54,7 @@ GRADES: tuple[Grade, ...] = (
           phrasings=(r"inadequate", r"performs?\s+poorly", r"performing\s+poorly",
                      r"(?:the\s+)?(?:lowest|worst)\s+(?:possible\s+)?(?:rating|grade|judgement)",
                      # 2008-10 annual assessment: "the councils rated poor"; "poor" alone is too common a word.
-                     r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“]?poor\b",
+                     r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“\"]?poor\b",
                      # "councils with failing children's services include A, B": the press's word for inadequate.
                      r"failing(?=\s+(?:children['’]s\s+(?:services|social\s+care)|child\s+protection))"),
           report_words=("inadequate",),

@@ -8,7 +8,8 @@ from indexer.models import Document
 from indexer.ingest.annotate import confidence
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import attribute_grades, paragraph_councils
-from indexer.ingest.annotate.council import is_school_inspection, score_councils
+from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, score_councils
+from indexer.ingest.annotate.publisher import publisher_council, section_councils
 from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
 from indexer.ingest.annotate.severity import NEW_REPORT, decide
@@ -31,6 +32,13 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         return
     sentences = document_sentences(doc)
     scores = score_councils(sentences, published)
+    headed = section_councils(doc, published)
+    for code in headed:  # a section headed by a council's name is about it, whatever its prose calls it
+        entry = scores.setdefault(code, CouncilScore(code))
+        entry.score += settings.COUNCIL_SCORE_OPENING
+        entry.reasons.append("a section is headed by its name")
+    if not scores:
+        scores = _publisher_scores(doc, text, published)
     if not scores:
         evidence["council"] = []
         set_year(doc, published, None, None)
@@ -41,7 +49,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     chosen = [primary.code] + [
         code for code, entry in sorted(scores.items(), key=lambda kv: -kv[1].score)
         if code != primary.code and (entry.score >= settings.SECONDARY_SHARE * primary.score or code in listed)
-        and sum(s.weight for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT]
+        and (sum(_subject_weight(s) for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT
+             or code in headed)]
     doc.council = [display_name(c) for c in chosen]
     doc.council_code = chosen
     doc.confidence["council"] = confidence.STATED
@@ -93,6 +102,20 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _area_judgements(doc, sentences, evidence)
     doc.severity = doc.severity if any(doc.severity) else []
     set_severity_confidence(doc, severity_evidence)
+
+
+def _subject_weight(statement) -> float:
+    """How much a grade statement makes its council a subject: a council graded for one area ("outstanding for
+    leadership") is a subject of the article even though that grade never becomes its overall one."""
+    return max(statement.weight, 1.0) if statement.sub_area else statement.weight
+
+
+def _publisher_scores(doc: Document, text: str, published: dt.date | None) -> dict[str, CouncilScore]:
+    """A page naming no council in its text, published by one (its newsroom, its minutes): that council."""
+    code, line = publisher_council(doc, text, published)
+    if not code:
+        return {}
+    return {code: CouncilScore(code, 1.0, 0, [f"the page's publisher: “{line}”"])}
 
 
 def _area_judgements(doc: Document, sentences: list, evidence: dict) -> None:

@@ -6,6 +6,7 @@ import re
 
 from indexer.models import Document
 from indexer.ingest.annotate.gazetteer import display_name
+from indexer.ingest.annotate.grade_context import counts_councils
 from indexer.ingest.annotate.places import council_groups, subject_mentions
 from indexer.ingest.annotate.severity import GradeStatement, grade_statements
 
@@ -121,6 +122,10 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str) -> tupl
             codes = graded_councils(sentence.text, mentions, st.position)
             if not codes and back and last_codes:
                 codes = _referred(sentence.text, last_codes, recent)
+            if not codes and sentence.paragraph and counts_councils(sentence.text):
+                # A tally sentence ("56 councils require improvement") grades no council named elsewhere; a
+                # headline's count ("Three councils receive 'good' ratings") sums up the article's own councils.
+                continue
             if len(codes) >= 2:
                 listed.update(codes)
             for code in codes or [primary]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from indexer.ingest.annotate.dates import MONTHS
+from indexer.ingest.annotate.weekdays import school_era_year
 
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 # The 2005-08 annual performance assessments (APA); the last round in the project's range was December 2008.
@@ -48,6 +49,27 @@ def named_frameworks(text: str) -> set[str]:
     return {name for name, pattern in _FRAMEWORK_NAMES.items() if pattern.search(text)}
 
 
+# A sentence that hands out annual ratings and says in which year: "twice as many councils earned an 'excellent'
+# rating in 2010". A year after "from", "since" or before ", when" is an earlier judgement ("a step up from 2010,
+# when … performing poorly"), and a sentence with no rating word is another event ("In 2010 it suspended staff").
+_RATING_WORD = re.compile(r"\b(?:rat(?:ed|ing|ings)|perform(?:s|ing)\s+(?:poorly|adequately|well|excellently)|excellent)\b",
+                          re.IGNORECASE)
+_YEAR_IN = re.compile(r"(?<!from )(?<!since )(?<!after )(?<!before )(?<!until )\bin\s+(20(?:09|10|11))\b(?!\s*,\s*when)",
+                      re.IGNORECASE)
+
+
+def _round_year_in_rating_sentence(text: str) -> tuple[int, str] | None:
+    """The year a sentence that hands out annual ratings places them in, with the words; None when none does."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        if not _RATING_WORD.search(sentence) or re.search(r"\b(?:previous|last|earlier)\s+(?:year|round)\s+in\b",
+                                                          sentence, re.IGNORECASE):
+            continue
+        match = _YEAR_IN.search(sentence)
+        if match:
+            return int(match.group(1)), match.group(0)
+    return None
+
+
 def annual_round_year(text: str) -> tuple[int | None, str]:
     """The year of an annual-assessment round the article reports (2008-11 scale), when it names one."""
     named = _ROUND_YEAR.search(text)
@@ -58,6 +80,9 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
     if _APA.search(text):
         return APA_LAST_YEAR, "inferred: annual performance assessments were last published in December 2008"
     rating = _ANNUAL_RATING.search(text)
+    own = _round_year_in_rating_sentence(text) if rating else None
+    if own:
+        return own[0], f"inferred: the 2009-11 annual ratings; “{own[1]}” places a rating in the round's year"
     if rating:
         # A year the article names without naming the round is an earlier event ("a step up from 2010, when …",
         # "in 2010 it suspended staff"): the round reported is the first one after it (2011 at the latest).
@@ -114,7 +139,10 @@ def bare_inspection_month_year(text: str) -> tuple[int | None, str]:
 # the judgement came the year before the article.
 _JUDGED_LAST_YEAR = re.compile(r"\blast year,?\s+(?:[\w'’]+\s+){0,3}(?:rated|judged|graded|inspected|gave|found)\b"
                                r"|\b(?:rated|judged|graded|inspected)\s+(?:by\s+Ofsted\s+)?(?:['‘“]?[\w ]+?['’”]?\s+)?"
-                               r"last year\b", re.IGNORECASE)
+                               r"last year\b"
+                               # "When they returned last year they saw progress": the inspectors' visit
+                               r"|\b(?:inspectors|Ofsted|they)\s+(?:returned|visited|came back|went back)\s+last year\b",
+                               re.IGNORECASE)
 
 
 def past_december_shift(text: str, published_month: int) -> int:
@@ -129,7 +157,7 @@ def judged_last_year(text: str) -> bool:
 
 def calendar_year(text: str) -> tuple[int | None, str]:
     """The first of the calendar clues that gives a year."""
-    for rule in (annual_round_year, framework_year, months_after_start, bare_inspection_month_year):
+    for rule in (annual_round_year, framework_year, months_after_start, bare_inspection_month_year, school_era_year):
         year, why = rule(text)
         if year:
             return year, why

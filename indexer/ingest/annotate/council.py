@@ -17,6 +17,12 @@ _CSC_WORDS = re.compile(r"\b(children['’]s services|children['’]s social car
                         r"|ILACS|local authority children|children['’]s services department|director of children)\b",
                         re.IGNORECASE)
 
+# "Across children's services as a whole, the council is now rated as performing well": a judgement of the
+# council's children's services, whatever else (schools, nurseries) the article lists.
+_SERVICES_RATED = re.compile(r"\bchildren['’]s services\b[^.;]{0,60}?\b(?:rated|judged|graded|performing|performs)\b"
+                             r"|\b(?:rated|judged|graded)\s+(?:the\s+)?(?:council['’]s\s+)?children['’]s services\b",
+                             re.IGNORECASE)
+
 
 @dataclass
 class CouncilScore:
@@ -30,6 +36,8 @@ class CouncilScore:
 
 def is_school_inspection(title: str, text: str) -> tuple[bool, str]:
     """True for an article about a school inspection rather than a children's-services judgement."""
+    if _SERVICES_RATED.search(text):
+        return False, ""  # the council's children's services as a whole are rated: not a school story
     school = len(_SCHOOL_WORDS.findall(text)) + 3 * len(_SCHOOL_WORDS.findall(title))
     csc = len(_CSC_WORDS.findall(text)) + 3 * len(_CSC_WORDS.findall(title))
     if school >= 3 and school > 2 * csc and csc <= 3:

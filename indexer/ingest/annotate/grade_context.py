@@ -8,10 +8,10 @@ import re
 
 _QUOTE = r"['‘“\"]?"
 # "no longer inadequate", "out of the inadequate rating", "improved from inadequate to good"
-_NEGATED = re.compile(rf"\b(no longer|not|never|out of|from)\s+(?:(?:being|been|be|rated|judged|as|the|an?|its|their|yet|consistently|always|fully|quite|entirely)\s+)*"
+_NEGATED = re.compile(rf"\b(no longer|not|never|out of|from)\s+(?:(?:being|been|be|to|rated|judged|found|graded|as|the|an?|its|their|yet|consistently|always|fully|quite|entirely)\s+)*"
                       rf"{_QUOTE}$", re.IGNORECASE)
 # "shaken off their inadequate rating", "lifted a council's 'inadequate' grade", "escaped its inadequate label"
-_LEFT_BEHIND = re.compile(rf"\b(lift(?:ed|s|ing)?|sh(?:a|oo)k(?:en|e|es|ing)?\s+off|shed(?:s|ding)?|lost|los(?:e|es|ing)"
+_LEFT_BEHIND = re.compile(rf"\b(lift(?:ed|s|ing)?|cost(?:s|ing)?|sh(?:a|oo)k(?:en|e|es|ing)?\s+off|shed(?:s|ding)?|lost|los(?:e|es|ing)"
                           rf"|escap(?:e|ed|es|ing)|emerg(?:e|ed|es|ing)\s+from|climb(?:ed|s|ing)?\s+out\s+of"
                           rf"|remov(?:e|ed|es|ing)|overturn(?:ed|s)?|left\s+behind|ditch(?:ed|es)?)\s+"
                           rf"(?:(?!to\b|into\b|as\b)[\w'’]+\s+){{0,3}}{_QUOTE}$", re.IGNORECASE)
@@ -31,9 +31,9 @@ _NUMBER = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
            r"|forty[\w-]*|fifty[\w-]*|half|a quarter|a third|most|many|none")
 # "10 were rated good, 24 requires improvement and seven inadequate": national tallies name no council.
 # "four of the six areas were Grade 3, good", "93 were called good", "nine of the 146 councils got an inadequate rating"
-_TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?:\s+per\s*cent|%)?\s+"
-                    rf"(?:(?:were|was|are|is|rated|judged|graded|as|councils?|authorities|areas?|categories|judgements?"
-                    rf"|of them|of the(?: \w+)?|now|been|have|had|in the|called|placed in the|put in the|got|received"
+_TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?:\s+per\s*cent|%)?(?:\s*\([^()]{{1,20}}\))?\s+"
+                    rf"(?:(?:were|was|are|is|rated|judged|graded|found|as|councils?|authorities|areas?|categories|judgements?"
+                    rf"|of them|of the(?: \w+)?|of|now|been|have|had|in the|called|placed in the|put in the|got|received"
                     rf"|given|an?|grade \d,?)\s+){{0,4}}{_QUOTE}$", re.IGNORECASE)
 # "fell below good", "falling short of the good grade", "aim to become an outstanding authority"
 # "a grade about to be renamed 'requires improvement'": a grade's name, not a judgement.
@@ -61,7 +61,10 @@ def shed_by_action(before: str) -> bool:
 def is_past(before: str, after: str) -> bool:
     """The grade belongs to an earlier inspection ("previously judged", "rated good in 2012", "the 2017 verdict")."""
     clause = re.split(r",|;|\bbut\b|\bnow\b", before)[-1]
-    return bool(_PAST_WORDS.search(clause) or _PAST_YEAR_AFTER.match(after) or _PAST_YEAR_BEFORE.search(before)
+    year_after = _PAST_YEAR_AFTER.match(after)
+    if year_after and re.search(rf"\b{_GRADE_WORD}\b|\bfrom\b", after[:year_after.start(1)], re.IGNORECASE):
+        year_after = None  # "rated 'requires improvement', down from 'good' in 2018": the year is the other grade's
+    return bool(_PAST_WORDS.search(clause) or year_after or _PAST_YEAR_BEFORE.search(before)
                 or _SINCE_YEAR.search(clause))
 
 
@@ -101,6 +104,25 @@ def dated_in_sentence(head: str) -> str:
 def is_tally(before: str) -> bool:
     """The grade follows a count of councils ("seven inadequate", "10 were rated good")."""
     return bool(_TALLY.search(before))
+
+
+# "Fifty-six councils, almost half, …", "with 20 councils (a third) rated good", "one department in five was
+# inadequate": a sentence that counts councils describes a group, never one council named elsewhere.
+_COUNTS_COUNCILS = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )(?<!both )\b(?:{_NUMBER})\s+(?:[\w-]+\s+)?"
+                              rf"(?:councils|authorities|local authorities|departments|boroughs|LAs)\b"
+                              rf"|\bone\s+(?:council|authority|department|area)\s+in\s+(?:every\s+)?\w+\b"
+                              rf"|\b(?:not (?:one|a single)|no|none of the)\s+(?:councils?|authorit(?:y|ies)|departments?)\b",
+                              re.IGNORECASE)
+
+
+# "Of 20 councils inspected, it was the only one rated outstanding": the article's own council is in the sentence.
+_OWN_COUNCIL = re.compile(r"\b(?:it|its|the council|the authority|the borough|the county|the city)\b", re.IGNORECASE)
+
+
+def counts_councils(sentence: str) -> bool:
+    """The sentence counts councils ("56 councils require improvement", "one department in five") and does not
+    also speak of the article's own council ("it", "the council")."""
+    return bool(_COUNTS_COUNCILS.search(sentence)) and not _OWN_COUNCIL.search(sentence)
 
 
 def is_target(before: str) -> bool:

@@ -58,3 +58,38 @@ def preferred(rows: list, text: str) -> list:
     framework"); all of them when it names none or none fits."""
     named = named_frameworks(text)
     return [r for r in rows if (r[0] if isinstance(r, tuple) else r).framework in named] or rows
+
+
+# "rated outstanding three times in a row", "at a second inspection in a row", "a third consecutive good": the
+# article reports the inspection that completes a run of that many equal grades.
+_RUN = re.compile(r"\b(?:(?:a|the|for a|for the)\s+)?(two|three|four|five|second|third|fourth|fifth)\s+(?:[\w-]+\s+)?"
+                  r"(?:(?:times?|inspections?)\s+(?:in a row|running)|consecutive|successive|straight)\b", re.IGNORECASE)
+_RUN_LENGTH = {"two": 2, "second": 2, "three": 3, "third": 3, "four": 4, "fourth": 4, "five": 5, "fifth": 5}
+
+
+def run_length(text: str) -> int:
+    """How many equal grades in a row the text says the latest inspection makes (0 when it says none)."""
+    match = _RUN.search(text)
+    return _RUN_LENGTH[match.group(1).lower()] if match else 0
+
+
+def run_fits(rows: list, text: str) -> list:
+    """Of several inspections, those that complete the run of equal grades the text states ("outstanding for a
+    third time running"): the grade of this one and the ones before it are equal that many times, and no more;
+    all of them when the text states no run or none fits."""
+    wanted = run_length(text)
+    if not wanted:
+        return rows
+
+    def completes(outcome: Outcome) -> bool:
+        graded = [o for o in outcome_table.for_council(outcome.la_code) if o.published and outcome.published
+                  and o.published <= outcome.published and outcome_table.official_grade(o)]
+        grades = [compares_as(outcome_table.official_grade(o)) for o in graded]
+        run = 0
+        for grade in reversed(grades):
+            if grade != grades[-1]:
+                break
+            run += 1
+        return run == wanted
+    fitting = [row for row in rows if completes(row[0] if isinstance(row, tuple) else row)]
+    return fitting or rows

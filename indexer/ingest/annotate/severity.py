@@ -51,6 +51,7 @@ _GROUP_AFTER = re.compile(r"^\s+(?:councils|authorities|local authorities|boroug
 _STILL = re.compile(r"\b(?:services?|department|council|authority)\b[^.;:]{0,40}\b(?:still|now)\s+$", re.IGNORECASE)
 _SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provision)\b[^.;,]{0,40}$", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
+                       r"|experiences and progress|pupil referral units?|children['’]s homes?"
                        r"|special educational needs|SEND"
                        r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice)\b",
                        re.IGNORECASE)
@@ -63,6 +64,47 @@ _NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|
 _AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:[\w-]+\s+)?(?:fostering|adoption|provision|schools?|colleges?|nurser(?:y|ies)"
                          r"|children['’]s homes?|early help|youth|care leavers|leadership)\b", re.IGNORECASE)
 _SERVICE_WORD = re.compile(r"\b(services?|department|council|authority|provision|trust)\b", re.IGNORECASE)
+
+
+# A grade qualified by the area it is about: "outstanding for leadership, management and governance", "inadequate
+# on the safety strand but not overall", "inadequate for keeping children safe", "good in adoption".
+_AREA_QUALIFIER = re.compile(
+    r"^['’”\"]?\s+(?:(?:for|on)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:strand|aspect|element)s?\b"
+    r"|(?:for|on|in)\s+(?:the\s+|its\s+|their\s+)?(?:keeping children safe|staying safe|child safety"
+    r"|leadership|help and protection|children in care|care leavers|looked[- ]after|adoption|fostering"
+    r"|early help|the experiences and progress)\b"
+    r"|[^.;]{0,40}\bbut not overall\b)", re.IGNORECASE)
+# "Child protection was judged inadequate at A, B and C": an area is the sentence's subject and the grade is handed
+# out at places; "child protection services were judged …" (a 2012-13 inspection's own judgement) is not this.
+_AREA_SUBJECT = re.compile(r"^\W*(?:child protection|safeguarding|keeping children safe|staying safe|adoption|fostering"
+                           r"|care leavers|help and protection|early help)\s+(?:was|were|is|are)\s+(?:[\w-]+\s+){0,2}"
+                           r"['‘“\"]?$", re.IGNORECASE)
+_AT_PLACES = re.compile(r"^['’”\"]?\s+(?:at|in|for)\s+[A-Z]")
+_OVERALL = re.compile(r"(?<!not )\b(?:overall|as a whole)\b", re.IGNORECASE)
+
+
+def says_overall(sentence: str, start: int, spans: list[tuple[int, int]]) -> bool:
+    """The word "overall" goes with this grade, not with every grade of the sentence (`spans`): the grade right
+    before it ("rated good overall"), else the grade just after it in the same clause ("the overall verdict is
+    outstanding", "Overall, services are inadequate"), else one shortly before it, else the next one. "An overall
+    'good' rating … picked out its leadership as 'outstanding'" makes only 'good' overall; "not overall" none."""
+    for word in _OVERALL.finditer(sentence):
+        following = [sp for sp in spans if sp[0] >= word.end()]
+        preceding = [sp for sp in spans if sp[1] <= word.start()]
+        between = sentence[word.end():following[0][0]].lstrip(",") if following else ""
+        if preceding and re.fullmatch(r"['’”\"]?\s*", sentence[preceding[-1][1]:word.start()]):
+            chosen = preceding[-1]
+        elif following and len(between) <= 40 and not re.search(r"[,;]|\b(?:and|but|while)\b", between):
+            chosen = following[0]
+        elif preceding and word.start() - preceding[-1][1] <= 20:
+            chosen = preceding[-1]
+        elif following:
+            chosen = following[0]
+        else:
+            chosen = preceding[-1] if preceding else (-1, -1)
+        if chosen[0] == start:
+            return True
+    return False
 
 
 def grades_an_area(before: str) -> bool:
@@ -141,8 +183,12 @@ def report_subjudgements(text: str) -> dict[str, str]:
 
 def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     """The grades a sentence gives as current judgements, weighted; past and non-grade uses dropped."""
-    out = []
-    for match in grade_matches(sentence):
+    out: list[GradeStatement] = []
+    left: list[str] = []
+    matches = list(grade_matches(sentence))
+    # "from 'good' overall to 'requires improvement'": "overall" goes with a grade the council holds, not one it left
+    spans = [(m.start(), m.end()) for m in matches if not left_behind(sentence[max(0, m.start() - 60):m.start()])]
+    for match in matches:
         grade = grade_of_match(match)
         before, after = sentence[max(0, match.start() - 60):match.start()], sentence[match.end():match.end() + 40]
         quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\""
@@ -152,6 +198,9 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         bare_word = is_cued_word(text_lower)
         if left_behind(before):
             continue  # "no longer inadequate", "improved from inadequate to good": not the current grade
+        if _PERIOD_AT.search(before):
+            left.append(grade)  # "After seven years at 'inadequate', … have climbed a grade": the period ended
+            continue
         if text_lower.startswith("requir") and not text_lower.endswith("good"):
             # "areas that require improvement" is advice, not a grade; "services require improvement" is one.
             if not (_RATING_CUE.search(before) or _SERVICE_BEFORE.search(before) or quoted or listed or _STILL.search(before)
@@ -169,11 +218,15 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             continue
         reason = "tally" if bare_word and counted else not_current(before, after)
         earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()])
+        ago = _AGO_AFTER.match(after) or _AGO_BEFORE.search(sentence[:match.start()])
+        earlier = earlier or ("last" if ago else "")
         if reason and reason != "tally" or earlier == "previous":
             continue
         weight = 1.0
-        overall = bool(re.search(r"overall", sentence, re.IGNORECASE))
-        sub_area = not overall and (grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)))
+        qualified = bool(_AREA_QUALIFIER.match(sentence[match.end():match.end() + 80])
+                         or _AREA_SUBJECT.match(sentence[:match.start()]) and _AT_PLACES.match(after))
+        overall = not qualified and says_overall(sentence, match.start(), spans)
+        sub_area = qualified or not overall and (grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)))
         if overall:
             weight = settings.GRADE_WEIGHT_OVERALL
         elif sub_area:
@@ -186,7 +239,40 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start(), sub_area,
                                   tally=reason == "tally", standing=earlier == "last",
                                   slac=slac.group(1).lower()[:4] if slac else ""))
+    step = _STEP.search(sentence)
+    if step and len(set(left)) == 1 and not out:
+        size = 2 if step.group(2).lower() == "two" else 1
+        up = step.group(1).lower().startswith(("climb", "ris", "gone up", "moved up", "went up", "improv", "rose"))
+        moved = stepped(left[0], size if up else -size)
+        if moved:
+            out.append(GradeStatement(moved, 1.0, sentence.strip(), paragraph, step.start()))
     return out
+
+
+_SCALE = ("inadequate", "requires improvement", "good", "outstanding")
+
+
+def stepped(grade: str, steps: int) -> str:
+    """The grade `steps` places up (positive) or down the current four-point scale; '' past either end."""
+    grade = "requires improvement" if grade == "adequate" else grade
+    if grade not in _SCALE:
+        return ""
+    index = _SCALE.index(grade) + steps
+    return _SCALE[index] if 0 <= index < len(_SCALE) else ""
+
+
+# "After seven years at 'inadequate'", "after two years rated inadequate": a period at a grade that has ended.
+_PERIOD_AT = re.compile(r"\bafter\s+(?:[\w-]+\s+){1,3}?(?:years?|months?|inspections?)\s+(?:at|as|rated|judged|of being)\s+"
+                        r"['‘“\"]?$", re.IGNORECASE)
+# "judged inadequate some two and a half years ago": the grade of a stated time back, standing unless a newer is named.
+_AGO_AFTER = re.compile(r"^['’”\"]?\s+(?:\w+\s+){0,1}(?:some|about|around|nearly|almost|over|more than)?\s*"
+                        r"(?:[\w-]+\s+){1,4}(?:years?|months?)\s+ago\b", re.IGNORECASE)
+# "Twelve months ago it was judged to be performing adequately": the same, with the time first.
+_AGO_BEFORE = re.compile(r"\b(?:[\w-]+\s+){1,4}(?:years?|months?)\s+ago\b(?![^.;]*\b(?:now|since|latest)\b)[^.;]*$",
+                         re.IGNORECASE)
+# "have climbed a grade", "dropped one grade": a move of one step from the grade the sentence says was left.
+_STEP = re.compile(r"\b(climb(?:ed|s)?|r(?:ose|isen|ises)|gone up|went up|moved up|improved|dropped|fallen|fell|slipped"
+                   r"|gone down|went down|moved down)\s+(?:by\s+)?(a|one|two)\s+grades?\b", re.IGNORECASE)
 
 
 # The article reports a new judgement ("the new report", "Ofsted's latest report"): a grade from an earlier year or

@@ -7,7 +7,7 @@ import re
 from indexer.grades import GRADE_PATTERN, official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
-from indexer.ingest.annotate.history import movement_fits, preferred
+from indexer.ingest.annotate.history import movement_fits, preferred, run_fits
 from indexer.ingest.annotate.dates import DateRange, MONTHS, date_ranges, full_dates, url_date
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
@@ -154,7 +154,7 @@ def _only_inspection_with_grade(code: str, grade: str, latest: int | None, publi
     wanted = official_grades_for(grade)
     rows = [o for o in outcome_table.for_council(code) if outcome_table.official_grade(o) in wanted and o.published
             and (not published or -14 <= (published - o.published).days <= 400)]
-    rows = preferred(rows, text)
+    rows = run_fits(preferred(rows, text), text)
     moved = movement_fits(rows, left or [], text)
     if moved is not rows and len(moved) < len(rows):
         rows = moved

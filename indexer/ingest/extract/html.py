@@ -247,6 +247,7 @@ def read_html(data: bytes, doc: Document) -> Document:
     if soup.find(["p", "div", "article", "body"]) is None:
         raise ValueError("no HTML body")
     meta = page_metadata(soup)
+    page_title = re.sub(r"\s+", " ", soup.title.get_text(" ", strip=True)) if soup.title else ""
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     _drop_furniture_containers(soup)
@@ -260,4 +261,6 @@ def read_html(data: bytes, doc: Document) -> Document:
     doc.meta.update({k: v for k, v in meta.items() if k.startswith("published")})
     doc.meta["raw_text"] = "\n".join(b.text for b in doc.blocks)
     doc.meta["html_head_title"] = doc.title
+    if page_title:  # the <title> with its site name ("… | Brighton & Hove City Council"): who published the page
+        doc.meta["page_title"] = page_title
     return doc

@@ -1,0 +1,54 @@
+"""Councils the page's furniture names: the council that published it (its newsroom, its committee minutes), when
+the text names none, and councils whose names head its sections.
+
+A council's own page calls itself "the council" or "the city" and names itself only in the site furniture: the
+<title>'s site part ("… | Brighton & Hove City Council") or a header line ("London Borough of X | Committee
+minutes"). Such a page is about that council.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from indexer.models import Document
+from indexer.ingest.annotate.places import subject_mentions
+
+# The page speaks of its own council: "the council", "the Council's", "the city's children", "the borough".
+_SELF_REFERENCE = re.compile(r"\bthe (?:council|city|borough|county|authority)(?:['’]s)?\b", re.IGNORECASE)
+
+
+def _site_lines(doc: Document) -> list[str]:
+    """The parts of the <title> and of header lines that carry a site's name (split at '|')."""
+    lines = [doc.meta.get("page_title", "")] + [b.text for b in doc.blocks if b.kind == "heading"]
+    return [part.strip() for line in lines if "|" in line for part in line.split("|")]
+
+
+def publisher_council(doc: Document, text: str, day: dt.date | None) -> tuple[str | None, str]:
+    """The one council named in the site furniture of a page that refers to 'the council', with the line."""
+    if not _SELF_REFERENCE.search(text):
+        return None, ""
+    found: dict[str, str] = {}
+    for part in _site_lines(doc):
+        mentions = subject_mentions(part, day)
+        if len(mentions) == 1 and len(mentions[0][0].alias) >= len(part) - 25:
+            found.setdefault(mentions[0][1], part)
+    if len(found) != 1:
+        return None, ""
+    code, line = next(iter(found.items()))
+    return code, line
+
+_COUNCIL_WORD = re.compile(r"\b(?:council|borough|county|city of)\b", re.IGNORECASE)
+
+
+def section_councils(doc: Document, day: dt.date | None) -> list[str]:
+    """Councils whose name alone heads a section of the page ("Wokingham Borough Council" over its paragraphs), in
+    the order of the sections: a round-up's entries, each about its council."""
+    out: list[str] = []
+    for heading in dict.fromkeys(p.heading for p in doc.paragraphs if p.heading):
+        if not _COUNCIL_WORD.search(heading):
+            continue  # "Suffolk" over a page is the outlet's section label, not a round-up entry
+        mentions = subject_mentions(heading, day)
+        if len(mentions) == 1 and len(mentions[0][0].alias) >= len(heading.strip()) - 3:
+            if mentions[0][1] not in out:
+                out.append(mentions[0][1])
+    return out
