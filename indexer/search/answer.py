@@ -1,0 +1,111 @@
+"""Which of a document's matching paragraphs a result shows: the one that answers the question.
+
+Documents are ranked by their best paragraph (tier, then score); that order stays. The paragraph *shown* is then
+chosen among the document's few best-scoring paragraphs by what the question asks and the paragraph says in its
+own words: above all the grade the query names (or, for a movement without grades, any grade), then the judged
+area beside it, the movement it asks about, and, in a document about several councils (a round-up), the council it
+names. Raw BM25 favours repeats of a frequent word ("Ofsted", "children's services") and paragraphs lifted by
+their document's context; a paragraph stating the asked grade answers. In a one-council document the council's
+name marks an introduction rather than an answer (reports say "the local authority"), so it counts only in
+round-ups.
+
+Backend-neutral: both backends pass their candidates' texts, in their ranking order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer import grades
+from indexer.ingest.annotate.movement import sentence_moves
+from indexer.ingest.annotate.scan import grade_matches
+from indexer.search.plan import BestMatchPlan
+from indexer.search.synonyms import stems_of
+from indexer.search.understand import councils_in, grades_in
+
+# How many of a document's best paragraphs (in ranking order) may be shown instead of the best.
+ANSWER_CANDIDATES = 6
+# What stating the asked grade is worth against each other feature (it is the answer to most questions).
+GRADE_WEIGHT = 2
+# Verbs that say a grade changed which the document rules leave out because they are too common in other senses;
+# beside a grade in a paragraph of a document found for a movement they say it ("lowered ... to 'requires ...'").
+_CHANGED = re.compile(r"\b(?:lower(?:ed|s|ing)?|rais(?:ed|es|ing)|(?:up|down)grad\w*|demot\w+|promot\w+)\b",
+                      re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks that a paragraph can state in its own words."""
+
+    grades: frozenset[str]     # grades the query names (all grades for a movement that names none)
+    councils: frozenset[str]   # council facet values the query names
+    movement: bool             # the query asks about a grade movement
+    areas: tuple[frozenset[str], ...] = ()  # the stems naming each judged area the query asks about
+
+    @property
+    def anything(self) -> bool:
+        """True when some answer feature applies."""
+        return bool(self.grades or self.councils or self.movement)
+
+
+def asked_by(plan: BestMatchPlan) -> Asked:
+    """The grades, councils and movement a best-match plan names."""
+    typed = " ".join(g.typed for g in plan.groups)
+    named = {grade for grade, _ in grades_in(typed)}
+    named |= {grade for g in plan.groups if (grade := grades.normalise_grade(g.typed))}
+    named |= {value for facet, value in plan.boosts if facet != "council" and value in grades.VALUES}
+    moves = [value for _, value in (*plan.stand_ins, *plan.boosts) if _ == "grade_change"]
+    named |= {v.split(" ", 1)[1] for v in moves if v.startswith(("from ", "to "))}
+    if moves and not named:
+        named = set(grades.VALUES)
+    councils = {value for facet, value in plan.boosts if facet == "council"}
+    areas = tuple(frozenset(s for g in anchor for s in plan.groups[g].stems) for anchor in plan.anchors if anchor)
+    return Asked(frozenset(named), frozenset(councils), bool(moves), areas)
+
+
+# Everyday grade words ("good", "outstanding") are a grade after a rating word, in quotes, after a list's dash or
+# colon, or before "rating"/"grade"; a past grade counts too (a movement question asks about it).
+_CUE_BEFORE = re.compile(r"(?:\b(?:rat(?:ed|ing|es)|judge(?:d|ment)|grade[sd]?|graded|overall|deemed|branded|labelled|found|"
+                         r"now|remains?|still|stays?|as|ofsted)\b[^.;]{0,40}|[–—:-])\s*['‘“\"]?$", re.IGNORECASE)
+_CUE_AFTER = re.compile(r"^\s*(?:['’”\"]|[,.]?\s*(?:rating|grade|judgement|overall)\b)", re.IGNORECASE)
+_NOT_A_GRADE = re.compile(r"^\s+(?:practice|progress|quality|examples?|news|reasons?|work|relationships?|support|"
+                          r"understanding|enough|at|for|to|in\s+(?:places|parts))\b", re.IGNORECASE)
+
+
+def stated_grades(text: str) -> set[str]:
+    """The grades a paragraph names as grades (present or past): everyday words only where cued as a rating."""
+    out = set()
+    for match in grade_matches(text):
+        word = match.group()
+        before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 30]
+        if grades.is_cued_word(word.lower()):
+            if _NOT_A_GRADE.match(after) or not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after)
+                                                 or (word[:1].isupper() and match.start() > 0)):
+                continue
+        out.add(grades.grade_of_match(match))
+    return out
+
+
+def answers(asked: Asked, text: str, round_up: bool = False) -> int:
+    """How well the paragraph's own words answer: the asked grade (GRADE_WEIGHT), the judged area beside it, a
+    movement, and in a round-up (`round_up`: a document about several councils) the asked council."""
+    stated = stated_grades(text)
+    count = 0
+    if asked.grades and asked.grades & stated:
+        count += GRADE_WEIGHT
+        words = {s for _, s in stems_of(text)}
+        count += any(area <= words for area in asked.areas)
+    if asked.movement and (sentence_moves(text) or stated and _CHANGED.search(text)):
+        count += 1
+    if round_up and asked.councils and asked.councils & {value for value, _ in councils_in(text)}:
+        count += 1
+    return count
+
+
+def shown_paragraph(asked: Asked, texts: list[str], round_up: bool = False) -> int:
+    """The position among the candidates (ranking order, best first) of the paragraph to show: the best answer,
+    ties to the ranking's order."""
+    if len(texts) <= 1 or not asked.anything:
+        return 0
+    scored = [answers(asked, text, round_up) for text in texts[:ANSWER_CANDIDATES]]
+    return scored.index(max(scored))
