@@ -37,36 +37,45 @@ _CHANGED = re.compile(r"\b(?:lower(?:ed|s|ing)?|rais(?:ed|es|ing)|(?:up|down)gra
 class Asked:
     """What a question asks that a paragraph can state in its own words."""
 
-    grades: frozenset[str]     # grades the query names (all grades for a movement that names none)
+    grades: frozenset[str]     # grades the query names (all grades for a movement that names no grade reached)
     councils: frozenset[str]   # council facet values the query names
     movement: bool             # the query asks about a grade movement
-    areas: tuple[frozenset[str], ...] = ()  # the stems naming each judged area the query asks about
+    # Per judged area the query asks about, its words: per word, the stem sets that say it ("care leavers").
+    areas: tuple[tuple[tuple[frozenset[str], ...], ...], ...] = ()
+    listing: bool = False      # "which councils", "London boroughs": a list of councils answers
 
     @property
     def anything(self) -> bool:
         """True when some answer feature applies."""
-        return bool(self.grades or self.councils or self.movement)
+        return bool(self.grades or self.councils or self.movement or self.listing)
+
+
+# A query word asking for councils as a set ("councils", "authorities", "boroughs").
+_COUNCILS_WORD = re.compile(r"(?:councils|(?:local\s+)?authorities|boroughs|las)['’]?", re.IGNORECASE)
 
 
 def asked_by(plan: BestMatchPlan) -> Asked:
-    """The grades, councils and movement a best-match plan names."""
+    """The grades, councils, judged areas and movement a best-match plan names."""
     typed = " ".join(g.typed for g in plan.groups)
     named = {grade for grade, _ in grades_in(typed)}
     named |= {grade for g in plan.groups if (grade := grades.normalise_grade(g.typed))}
     named |= {value for facet, value in plan.boosts if facet != "council" and value in grades.VALUES}
-    moves = [value for _, value in (*plan.stand_ins, *plan.boosts) if _ == "grade_change"]
+    moves = [value for facet, value in (*plan.stand_ins, *plan.boosts) if facet == "grade_change"]
     named |= {v.split(" ", 1)[1] for v in moves if v.startswith(("from ", "to "))}
-    if moves and not named:
-        named = set(grades.VALUES)
+    if moves and not any(v.startswith("to ") for v in moves):
+        named = set(grades.VALUES)  # "downgraded from outstanding": the answer says to what
     councils = {value for facet, value in plan.boosts if facet == "council"}
-    areas = tuple(frozenset(s for g in anchor for s in plan.groups[g].stems) for anchor in plan.anchors if anchor)
-    return Asked(frozenset(named), frozenset(councils), bool(moves), areas)
+    areas = tuple(tuple(tuple(frozenset(alt.stems) for alt in plan.groups[g].alternatives) for g in anchor)
+                  for anchor in plan.anchors if anchor)
+    listing = not councils and any(_COUNCILS_WORD.fullmatch(g.typed) for g in plan.groups)
+    return Asked(frozenset(named), frozenset(councils), bool(moves), areas, listing)
 
 
 # Everyday grade words ("good", "outstanding") are a grade after a rating word, in quotes, after a list's dash or
 # colon, or before "rating"/"grade"; a past grade counts too (a movement question asks about it).
 _CUE_BEFORE = re.compile(r"(?:\b(?:rat(?:ed|ing|es)|judge(?:d|ment)|grade[sd]?|graded|overall|deemed|branded|labelled|found|"
-                         r"now|remains?|still|stays?|as|ofsted)\b[^.;]{0,40}|[–—:-])\s*['‘“\"]?$", re.IGNORECASE)
+                         r"now|remains?|still|stays?|as|ofsted)\b[^.;]{0,40}|\b(?:is|are|was|were|be|been)\s+|[–—:-])\s*['‘“\"]?$",
+                         re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\s*(?:['’”\"]|[,.]?\s*(?:rating|grade|judgement|overall)\b)", re.IGNORECASE)
 _NOT_A_GRADE = re.compile(r"^\s+(?:practice|progress|quality|examples?|news|reasons?|work|relationships?|support|"
                           r"understanding|enough|at|for|to|in\s+(?:places|parts))\b", re.IGNORECASE)
@@ -88,17 +97,22 @@ def stated_grades(text: str) -> set[str]:
 
 def answers(asked: Asked, text: str, round_up: bool = False) -> int:
     """How well the paragraph's own words answer: the asked grade (GRADE_WEIGHT), the judged area beside it, a
-    movement, and in a round-up (`round_up`: a document about several councils) the asked council."""
+    movement, a list of councils for a question about councils as a set, and in a round-up (`round_up`: a
+    document about several councils) the asked council named without a list of others."""
     stated = stated_grades(text)
     count = 0
     if asked.grades and asked.grades & stated:
         count += GRADE_WEIGHT
         words = {s for _, s in stems_of(text)}
-        count += any(area <= words for area in asked.areas)
+        count += any(all(any(alt <= words for alt in word) for word in area) for area in asked.areas)
     if asked.movement and (sentence_moves(text) or stated and _CHANGED.search(text)):
         count += 1
-    if round_up and asked.councils and asked.councils & {value for value, _ in councils_in(text)}:
-        count += 1
+    if asked.listing or round_up and asked.councils:
+        named = {value for value, _ in councils_in(text)}
+        if asked.listing:
+            count += len(named) >= 2
+        else:
+            count += bool(named & asked.councils) and len(named - asked.councils) <= 1
     return count
 
 
