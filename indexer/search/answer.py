@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+from typing import Iterable
 
 from indexer import grades
 from indexer.ingest.annotate.movement import sentence_moves
 from indexer.ingest.annotate.scan import grade_matches
 from indexer.search.plan import BestMatchPlan
-from indexer.search.synonyms import stems_of
+from indexer.analysis import folded_words, stem
 from indexer.search.understand import councils_in, grades_in
 
 # How many of a document's best paragraphs (in ranking order) may be shown instead of the best.
@@ -54,6 +57,7 @@ class Asked:
 _COUNCILS_WORD = re.compile(r"(?:councils|(?:local\s+)?authorities|boroughs|las)['’]?", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
 def asked_by(plan: BestMatchPlan) -> Asked:
     """The grades, councils, judged areas and movement a best-match plan names."""
     typed = " ".join(g.typed for g in plan.groups)
@@ -95,15 +99,29 @@ def stated_grades(text: str) -> set[str]:
     return out
 
 
+# What every way of writing a grade contains (grades.GRADES' phrasings): a paragraph with none of it states no
+# such grade, and the grade patterns need not run over it (long report paragraphs).
+_GRADE_HINTS = {"outstanding": re.compile(r"outstanding|excellen|highest|top", re.IGNORECASE),
+                "good": re.compile(r"good|well", re.IGNORECASE), "adequate": re.compile(r"adequate", re.IGNORECASE),
+                "requires improvement": re.compile(r"requir|\bRI\b", re.IGNORECASE),
+                "inadequate": re.compile(r"inadequate|poor|lowest|worst|failing", re.IGNORECASE)}
+
+
+def _may_state(asked: frozenset[str], text: str) -> bool:
+    """False when the text cannot state any of the asked grades (a cheap test before the grade patterns)."""
+    return any(_GRADE_HINTS[grade].search(text) for grade in asked if grade in _GRADE_HINTS) or \
+        any(grade not in _GRADE_HINTS for grade in asked)
+
+
 def answers(asked: Asked, text: str, round_up: bool = False) -> int:
     """How well the paragraph's own words answer: the asked grade (GRADE_WEIGHT), the judged area beside it, a
     movement, a list of councils for a question about councils as a set, and in a round-up (`round_up`: a
     document about several councils) the asked council named without a list of others."""
-    stated = stated_grades(text)
+    stated = stated_grades(text) if _may_state(asked.grades, text) else set()
     count = 0
     if asked.grades and asked.grades & stated:
         count += GRADE_WEIGHT
-        words = {s for _, s in stems_of(text)}
+        words = {_stem(word) for word in set(folded_words(text))}
         count += any(all(any(alt <= words for alt in word) for word in area) for area in asked.areas)
     if asked.movement and (sentence_moves(text) or stated and _CHANGED.search(text)):
         count += 1
@@ -116,10 +134,28 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
     return count
 
 
-def shown_paragraph(asked: Asked, texts: list[str], round_up: bool = False) -> int:
-    """The position among the candidates (ranking order, best first) of the paragraph to show: the best answer,
-    ties to the ranking's order."""
-    if len(texts) <= 1 or not asked.anything:
+def shown_paragraph(asked: Asked, texts: Iterable[str], round_up: bool = False) -> int:
+    """The position among the candidates (ranking order, best first; read lazily, only as far as needed) of the
+    paragraph to show: the best answer, ties to the ranking's order."""
+    if not asked.anything:
         return 0
-    scored = [answers(asked, text, round_up) for text in texts[:ANSWER_CANDIDATES]]
-    return scored.index(max(scored))
+    best_at, best, most = 0, -1, _most(asked, round_up)
+    for at, text in enumerate(islice(texts, ANSWER_CANDIDATES)):
+        score = answers(asked, text, round_up)
+        if score > best:  # ties keep the ranking order
+            best_at, best = at, score
+            if best >= most:
+                break
+    return best_at
+
+
+def _most(asked: Asked, round_up: bool) -> int:
+    """The highest `answers` can give for this question (a candidate reaching it ends the search)."""
+    return (bool(asked.grades) * (GRADE_WEIGHT + bool(asked.areas)) + asked.movement
+            + (asked.listing or round_up and bool(asked.councils)))
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """A folded word's stem, cached (paragraphs repeat their words)."""
+    return stem(word)

@@ -120,9 +120,11 @@ def _answering_paragraph(gen, parsed: ParsedQuery, final: np.ndarray, docnum: in
     same_doc, paragraph_scores = same_doc[keep], paragraph_scores[keep]
     order = [docnum] + [int(d) for d in same_doc[np.argsort(-paragraph_scores, kind="stable")] if d != docnum]
     order = order[:ANSWER_CANDIDATES]
-    stored = [gen.stored(d) for d in order]
-    round_up = len(split_facet(stored[0].get("council"))) > 1
-    chosen = order[shown_paragraph(asked_by(parsed.plan), [f.get("text", "") for f in stored], round_up)]
+    if len(order) == 1:
+        return docnum
+    round_up = len(split_facet(gen.stored(docnum).get("council"))) > 1
+    texts = (gen.stored(d).get("text", "") for d in order)  # read only as far as the choice needs
+    chosen = order[shown_paragraph(asked_by(parsed.plan), texts, round_up)]
     if chosen != docnum:
         scores[chosen] = scores.get(docnum, 0.0)
     return chosen
