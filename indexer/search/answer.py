@@ -28,6 +28,9 @@ from indexer.search.understand import councils_in, grades_in
 
 # How many of a document's best paragraphs (in ranking order) may be shown instead of the best.
 ANSWER_CANDIDATES = 6
+# PostgreSQL's ts_rank orders a document's paragraphs much more flatly than BM25F (a seed's 38 paragraphs within
+# 2.4-1.8), so its best few say little: it looks this deep.
+FLAT_ORDER_CANDIDATES = 40
 # What stating the asked grade is worth against each other feature (it is the answer to most questions).
 GRADE_WEIGHT = 2
 # Verbs that say a grade changed which the document rules leave out because they are too common in other senses;
@@ -134,13 +137,14 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
     return count
 
 
-def shown_paragraph(asked: Asked, texts: Iterable[str], round_up: bool = False) -> int:
+def shown_paragraph(asked: Asked, texts: Iterable[str], round_up: bool = False,
+                   window: int = ANSWER_CANDIDATES) -> int:
     """The position among the candidates (ranking order, best first; read lazily, only as far as needed) of the
     paragraph to show: the best answer, ties to the ranking's order."""
     if not asked.anything:
         return 0
     best_at, best, most = 0, -1, _most(asked, round_up)
-    for at, text in enumerate(islice(texts, ANSWER_CANDIDATES)):
+    for at, text in enumerate(islice(texts, window)):
         score = answers(asked, text, round_up)
         if score > best:  # ties keep the ranking order
             best_at, best = at, score

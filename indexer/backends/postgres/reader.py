@@ -30,7 +30,7 @@ from indexer.backends.postgres.facets import facet_counts, facet_filter, facet_v
 from indexer.backends.postgres import matching
 from indexer.backends.postgres import pages
 from indexer.backends.postgres.pages import own_groups
-from indexer.search.answer import ANSWER_CANDIDATES, asked_by, shown_paragraph
+from indexer.search.answer import FLAT_ORDER_CANDIDATES, asked_by, shown_paragraph
 from indexer.backends.postgres.query import Catalog, Expr, PgQuery, and_, lexeme, read
 from indexer.backends.postgres.significant import significant
 
@@ -477,15 +477,17 @@ class PostgresBackend:
         """Each document shown by the paragraph that answers the question among its best few (search/answer.py),
         in the same order, with the best paragraph's score."""
         docs = [rows[pid]["doc_idx"] for pid, _, _ in ranked]
-        candidates = pages.answer_candidates(conn, schema, q, match, req, docs, ANSWER_CANDIDATES)
+        # Paragraphs without a query word of their own are left out below.
+        candidates = pages.answer_candidates(conn, schema, q, match, req, docs, FLAT_ORDER_CANDIDATES)
         more = [p for pids in candidates.values() for p in pids if p not in rows]
         rows = {**rows, **pages.rows(conn, schema, more, own_groups(q))}
         asked = asked_by(q.plan)
         out = []
         for pid, count, score in ranked:
-            pids = [pid] + [p for p in candidates.get(rows[pid]["doc_idx"], []) if p != pid and p in rows]
+            others = [p for p in candidates.get(rows[pid]["doc_idx"], []) if p != pid and p in rows and any(rows[p]["own"])]
+            pids = [pid] + others
             round_up = len(rows[pid]["doc_council"]) > 1
-            chosen = pids[shown_paragraph(asked, (rows[p]["text"] for p in pids), round_up)]
+            chosen = pids[shown_paragraph(asked, (rows[p]["text"] for p in pids), round_up, FLAT_ORDER_CANDIDATES)]
             out.append((chosen, count, score))
         return out, rows
 

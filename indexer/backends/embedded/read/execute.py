@@ -114,9 +114,10 @@ def _answering_paragraph(gen, parsed: ParsedQuery, final: np.ndarray, docnum: in
     (search/answer.py); the document's rank is unchanged."""
     same_doc = gen.docnums_of(int(gen.doc_ids[docnum]))
     same_doc = same_doc[final[same_doc]]
-    tiers, paragraph_scores = tiers_and_scores(plan_hits(gen, parsed.plan), same_doc)
+    hits = plan_hits(gen, parsed.plan)
+    tiers, paragraph_scores = tiers_and_scores(hits, same_doc)
     best_tier = tiers[np.searchsorted(same_doc, docnum)]
-    keep = tiers == best_tier
+    keep = (tiers == best_tier) & (hits.own[same_doc] > 0)  # a paragraph with no query word of its own answers nothing
     same_doc, paragraph_scores = same_doc[keep], paragraph_scores[keep]
     order = [docnum] + [int(d) for d in same_doc[np.argsort(-paragraph_scores, kind="stable")] if d != docnum]
     order = order[:ANSWER_CANDIDATES]
