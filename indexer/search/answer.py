@@ -27,7 +27,7 @@ from indexer.analysis import folded_words, stem
 from indexer.search.understand import councils_in, grades_in
 
 # How many of a document's best paragraphs (in ranking order) may be shown instead of the best.
-ANSWER_CANDIDATES = 6
+ANSWER_CANDIDATES = 20
 # PostgreSQL's ts_rank orders a document's paragraphs much more flatly than BM25F (a seed's 38 paragraphs within
 # 2.4-1.8), so its best few say little: it looks this deep.
 FLAT_ORDER_CANDIDATES = 40
