@@ -5,6 +5,11 @@ from indexer.search.answer import Asked, asked_by, shown_paragraph, stated_grade
 from indexer.search.query import read_query
 
 
+def numbered(texts):
+    """Candidates as the backends pass them: (paragraph number, text), best-ranked first."""
+    return list(enumerate(texts, 1))
+
+
 class _Words:
     """A lexicon that knows every word and no movement (what read_query asks of a backend, without an index)."""
 
@@ -30,8 +35,8 @@ def test_the_paragraph_stating_the_asked_grade_beats_one_with_more_query_words()
     asked = Asked(frozenset({"inadequate"}), frozenset({"Bradford"}), False)
     texts = ['Inspectors say "serious failures" across Bradford\'s children\'s services have left children at risk.',
              'Ofsted has again rated the service "inadequate", as it did in 2018.']
-    assert shown_paragraph(asked, texts) == 1
-    assert shown_paragraph(Asked(frozenset(), frozenset(), False), texts) == 0  # nothing asked: ranking order
+    assert shown_paragraph(asked, numbered(texts)) == 1
+    assert shown_paragraph(Asked(frozenset(), frozenset(), False), numbered(texts)) == 0  # nothing asked: ranking order
 
 
 def test_in_a_round_up_the_asked_council_without_a_list_of_others():
@@ -39,8 +44,8 @@ def test_in_a_round_up_the_asked_council_without_a_list_of_others():
     texts = ["Five authorities rated 'inadequate' are improving at different speeds.",
              "Uneven progress at five inadequate councils: Surrey, Newham, West Sussex, Medway and Bradford.",
              "Bradford, also rated inadequate, is changing slowly."]
-    assert shown_paragraph(asked, texts, round_up=True) == 2
-    assert shown_paragraph(asked, texts, round_up=False) == 0  # one council's story: its name is no answer
+    assert shown_paragraph(asked, numbered(texts), round_up=True) == 2
+    assert shown_paragraph(asked, numbered(texts), round_up=False) == 0  # one council's story: its name is no answer
 
 
 def test_a_movement_without_the_grade_reached_is_answered_by_the_grade_it_reached():
@@ -48,7 +53,7 @@ def test_a_movement_without_the_grade_reached_is_answered_by_the_grade_it_reache
                   frozenset({"Suffolk"}), True)
     texts = ['Suffolk County Council was rated "outstanding" at its previous inspection, in 2019.',
              'Ofsted has lowered a county\'s children\'s services to "requires improvement".']
-    assert shown_paragraph(asked, texts) == 1
+    assert shown_paragraph(asked, numbered(texts)) == 1
 
 
 def test_questions_read_into_what_they_ask():
@@ -57,4 +62,4 @@ def test_questions_read_into_what_they_ask():
     assert asked.grades == {"inadequate"} and asked.listing and not asked.councils
     texts = ["Councils rated inadequate must publish an improvement plan.",
              "Those rated inadequate were Kent, Medway and Swindon."]
-    assert shown_paragraph(asked, texts) == 1
+    assert shown_paragraph(asked, numbered(texts)) == 1

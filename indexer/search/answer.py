@@ -137,20 +137,23 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
     return count
 
 
-def shown_paragraph(asked: Asked, texts: Iterable[str], round_up: bool = False,
+def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_up: bool = False,
                    window: int = ANSWER_CANDIDATES) -> int:
-    """The position among the candidates (ranking order, best first; read lazily, only as far as needed) of the
-    paragraph to show: the best answer, ties to the ranking's order."""
+    """The position among the candidates ((paragraph number, text), the best-ranked first, then in ranking order;
+    read lazily) of the paragraph to show: the best-ranked one when it answers as well as any, else the best answer,
+    ties to the earliest in the document. Ties do not follow the ranking below the best: the backends order a
+    document's lesser paragraphs differently (ts_rank is flatter than BM25F) and must show the same one."""
     if not asked.anything:
         return 0
-    best_at, best, most = 0, -1, _most(asked, round_up)
-    for at, text in enumerate(islice(texts, window)):
-        score = answers(asked, text, round_up)
-        if score > best:  # ties keep the ranking order
-            best_at, best = at, score
-            if best >= most:
-                break
-    return best_at
+    most = _most(asked, round_up)
+    chosen, best = 0, None
+    for at, (number, text) in enumerate(islice(candidates, window)):
+        key = (answers(asked, text, round_up), at == 0, -number)
+        if best is None or key > best:
+            chosen, best = at, key
+        if at == 0 and key[0] >= most:
+            break  # the best-ranked paragraph answers fully
+    return chosen
 
 
 def _most(asked: Asked, round_up: bool) -> int:

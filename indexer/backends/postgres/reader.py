@@ -487,7 +487,8 @@ class PostgresBackend:
             others = [p for p in candidates.get(rows[pid]["doc_idx"], []) if p != pid and p in rows and any(rows[p]["own"])]
             pids = [pid] + others
             round_up = len(rows[pid]["doc_council"]) > 1
-            chosen = pids[shown_paragraph(asked, (rows[p]["text"] for p in pids), round_up, FLAT_ORDER_CANDIDATES)]
+            texts = ((rows[p]["n"], rows[p]["text"]) for p in pids)
+            chosen = pids[shown_paragraph(asked, texts, round_up, FLAT_ORDER_CANDIDATES)]
             out.append((chosen, count, score))
         return out, rows
 

@@ -124,7 +124,7 @@ def _answering_paragraph(gen, parsed: ParsedQuery, final: np.ndarray, docnum: in
     if len(order) == 1:
         return docnum
     round_up = len(split_facet(gen.stored(docnum).get("council"))) > 1
-    texts = (gen.stored(d).get("text", "") for d in order)  # read only as far as the choice needs
+    texts = ((int(gen.para_n[d]), gen.stored(d).get("text", "")) for d in order)  # read only as far as needed
     chosen = order[shown_paragraph(asked_by(parsed.plan), texts, round_up)]
     if chosen != docnum:
         scores[chosen] = scores.get(docnum, 0.0)
