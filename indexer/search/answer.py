@@ -120,7 +120,7 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
     """How well the paragraph's own words answer: the asked grade (GRADE_WEIGHT), the judged area beside it, a
     movement, a list of councils for a question about councils as a set, and in a round-up (`round_up`: a
     document about several councils) the asked council named without a list of others."""
-    stated = stated_grades(text) if _may_state(asked.grades, text) else set()
+    stated = stated_grades_cached(text) if _may_state(asked.grades, text) else frozenset()
     count = 0
     if asked.grades and asked.grades & stated:
         count += GRADE_WEIGHT
@@ -129,7 +129,7 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
     if asked.movement and (sentence_moves(text) or stated and _CHANGED.search(text)):
         count += 1
     if asked.listing or round_up and asked.councils:
-        named = {value for value, _ in councils_in(text)}
+        named = _councils_named(text)
         if asked.listing:
             count += len(named) >= 2
         else:
@@ -160,6 +160,18 @@ def _most(asked: Asked, round_up: bool) -> int:
     """The highest `answers` can give for this question (a candidate reaching it ends the search)."""
     return (bool(asked.grades) * (GRADE_WEIGHT + bool(asked.areas)) + asked.movement
             + (asked.listing or round_up and bool(asked.councils)))
+
+
+@lru_cache(maxsize=4096)
+def _councils_named(text: str) -> frozenset[str]:
+    """The councils a paragraph names, cached (one pattern over every council name and alias is slow)."""
+    return frozenset(value for value, _ in councils_in(text))
+
+
+@lru_cache(maxsize=4096)
+def stated_grades_cached(text: str) -> frozenset[str]:
+    """`stated_grades`, cached per paragraph text (a page's paragraphs come back for the next question)."""
+    return frozenset(stated_grades(text))
 
 
 @lru_cache(maxsize=65536)
