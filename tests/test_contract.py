@@ -169,3 +169,11 @@ def test_a_grade_given_to_the_whole_service_lifts_that_overall_grade(backend):
     # "overall inadequate" is the overall grade (a severity lift) beside the named leadership judgement.
     result = backend.search(SearchRequest(q="leadership judged inadequate but overall inadequate"))
     assert result.hits and result.hits[0].doc_id == "001_8effb7a534c938bd.txt"
+
+
+def test_a_document_is_shown_by_the_paragraph_stating_the_asked_grade(backend):
+    # Medway's seed: a paragraph saying the service was found "Inadequate" (2 or 11) answers, not the best-scoring
+    # one that repeats "Medway" (31); the document keeps the place its best paragraph gives.
+    hits = backend.search(SearchRequest(q="Medway inadequate")).hits
+    assert hits[0].doc_id == "000_f098993525120d5e.txt"
+    assert hits[0].paragraph in (2, 11) and "<mark>inadequate</mark>" in hits[0].snippet_html.lower()

@@ -16,6 +16,13 @@ from tests.conftest import NEWS, REPORTS, ROOT, SEEDS
 
 JUDGED = ROOT / DEFAULT_QUERIES
 HELDOUT = ROOT / "tests" / "data" / "judged_queries_heldout.jsonl"
+# Set k was held out for one blind scoring (recall@10 0.893, nDCG@10 0.879, MRR 0.980, paragraph shown 56 %); it is
+# development material since, like the old held-out set.
+HELDOUT_K = ROOT / "tests" / "data" / "judged_queries_heldout_k.jsonl"
+# Per former held-out set: floors a little under today's recall@10, nDCG@10, MRR and paragraph shown (old held-out
+# 0.907 / 0.894 / 0.952 / 100 %; k 0.893 / 0.879 / 0.980 / 66 %; k with set m's articles in the corpus, which its
+# judgements do not list: 0.911 / 0.860 / 0.933 / 70 %).
+FORMER_HELDOUT_FLOORS = {HELDOUT: (0.89, 0.87, 0.93, 0.90), HELDOUT_K: (0.88, 0.85, 0.92, 0.62)}
 # Floors a little under what best-match search reaches on the 72 development queries over reports, seeds and the
 # 164 news fixtures (recall@10 0.884, nDCG@10 0.862, MRR 0.961, judged paragraph shown 84 %, no zero-hit query;
 # 0.847 / 0.833 / 0.938 / 69 % before this round's judged-area, council and region understanding).
@@ -24,7 +31,7 @@ FLOOR_RECALL = 0.87
 # to them, so their articles that answer a development query rank as misses: 0.872 / 0.844 / 0.940 with them.
 FLOOR_NDCG = 0.835
 FLOOR_MRR = 0.93
-FLOOR_PARAGRAPH = 0.78
+FLOOR_PARAGRAPH = 0.90  # 94 % since the shown paragraph is the one answering (search/answer.py); 84 % before
 CEILING_ZERO_HIT = 0
 
 RELEVANT = {"a": 2, "b": 1, "c": 1}
@@ -117,6 +124,16 @@ def test_judged_queries_over_reports_seeds_and_news(reports_index):
     # A query the current engine answers well stays answered: the two Leeds outstanding articles and the report.
     leeds = next(o for o in evaluation.outcomes if o.judged.id == "q41")
     assert leeds.recall == 1.0
+
+
+@pytest.mark.reports
+@pytest.mark.parametrize("queries", list(FORMER_HELDOUT_FLOORS), ids=lambda path: path.stem)
+def test_former_held_out_sets_over_reports_seeds_and_news(reports_index, queries):
+    s = evaluate_queries(reports_index, queries).summary()
+    recall, ndcg, mrr, paragraph = FORMER_HELDOUT_FLOORS[queries]
+    figures = f"recall@10 {s['recall@10']} nDCG@10 {s['ndcg@10']} MRR {s['mrr']} shown {s['paragraph_shown']}"
+    assert s["recall@10"] >= recall and s["ndcg@10"] >= ndcg and s["mrr"] >= mrr, figures
+    assert s["zero_hit"] == 0 and s["paragraph_shown"] >= paragraph, figures
 
 
 @pytest.mark.reports

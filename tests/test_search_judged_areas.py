@@ -45,6 +45,8 @@ def test_sub_judgement_and_overall_grade_are_both_boosts():
     ("outstanding overall", {"overall"}),
     ("judged by inspectors", set()),       # no grade follows
     ("overall effectiveness", set()),
+    ("2011 annual assessment councils performing poorly", {"performing"}),  # the annual ratings' verb
+    ("performance of councils", set()),
 ])
 def test_words_that_only_introduce_a_grade(q, words):
     assert introducer_words(q) == words

@@ -177,6 +177,8 @@ def introducer_words(text: str) -> set[str]:
         before = _INTRODUCER_BEFORE.search(text[max(0, position - 30):position])
         after = _INTRODUCER_AFTER.match(text[position + len(typed):position + len(typed) + 30])
         out |= {m.group(1).lower() for m in (before, after) if m}
+        if typed.lower().startswith("perform"):  # "performing poorly": the annual ratings' verb introduces the grade
+            out.add(typed.split()[0].lower())
     return out
 
 

@@ -35,9 +35,9 @@ def own_groups(q: PgQuery) -> list[str]:
     return out
 
 
-def ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, limit: int, offset: int) -> list[tuple]:
-    """(pid, matching paragraphs of its document, score) of one page, in the requested order."""
-    where = and_(match, facet_filter(req))
+def _scored(schema, q: PgQuery, where: Expr, req: SearchRequest, reach: int) -> tuple:
+    """The scored matching paragraphs as SQL (pid, doc_idx, n, date_sort, lift, score), its parameters, the order
+    key and whether the order is by date; `reach` is how deep a page reads (the cheap shortlist only when shallow)."""
     by_date = req.sort in ("newest", "oldest") or q.everything
     if by_date:
         direction = sql.SQL("DESC" if req.sort != "oldest" else "ASC")
@@ -60,7 +60,7 @@ def ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, limit: int
     inner = sql.SQL("SELECT p.pid, p.doc_idx, p.n, p.date_sort, ({}) AS lift, ({})::float8 AS score "
                     "FROM {} WHERE ").format(lift.sql, score.sql, source) + where.sql
     params = [*lift.params, *score.params, *source_params, *where.params]
-    if q.cheap is not None and not by_date and offset + limit <= settings.PG_CANDIDATES // 10:
+    if q.cheap is not None and not by_date and reach <= settings.PG_CANDIDATES // 10:
         # Score exactly only the best candidates by the cheap key (ts_rank over every match of a frequent word
         # is most of a page's time); the page and its documents come from them.
         subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _RANK_COLUMNS)
@@ -72,6 +72,26 @@ def ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, limit: int
         ).format(score=score.sql, subs=subs, cols=cols, lift=lift.sql, source=source, cheap=q.cheap.sql, s=schema)
         params = [*score.params, *[x for _, e in q.columns for x in e.params], *lift.params, *source_params,
                   *lift.params, *q.cheap.params, settings.PG_CANDIDATES]
+    return inner, params, key, by_date
+
+
+def answer_candidates(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, doc_idxs: list[int],
+                      count: int) -> dict[int, list[int]]:
+    """Per document, the pids of its best `count` matching paragraphs within its best paragraph's lift, in the
+    ranking's order (the paragraph shown is chosen among them: search/answer.py)."""
+    where = and_(match, facet_filter(req), Expr(sql.SQL("p.doc_idx = ANY(%s)"), [doc_idxs]))
+    inner, params, key, _ = _scored(schema, q, where, req, 0)
+    query = sql.SQL(
+        "WITH m AS MATERIALIZED ({inner}), r AS (SELECT pid, doc_idx, lift, row_number() OVER w AS rn, "
+        "first_value(lift) OVER w AS top FROM m WINDOW w AS (PARTITION BY doc_idx ORDER BY {key})) "
+        "SELECT doc_idx, array_agg(pid ORDER BY rn) FROM r WHERE rn <= %s AND lift = top GROUP BY doc_idx"
+    ).format(inner=inner, key=key)
+    return dict(conn.execute(query, [*params, count]).fetchall())
+
+
+def ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, limit: int, offset: int) -> list[tuple]:
+    """(pid, matching paragraphs of its document, score) of one page, in the requested order."""
+    inner, params, key, by_date = _scored(schema, q, and_(match, facet_filter(req)), req, limit + offset)
     if not req.collapse:
         query = sql.SQL("WITH m AS MATERIALIZED ({}) SELECT pid, 1, score FROM m ORDER BY {} LIMIT %s OFFSET %s") \
             .format(inner, key)

@@ -30,6 +30,7 @@ from indexer.backends.postgres.facets import facet_counts, facet_filter, facet_v
 from indexer.backends.postgres import matching
 from indexer.backends.postgres import pages
 from indexer.backends.postgres.pages import own_groups
+from indexer.search.answer import FLAT_ORDER_CANDIDATES, asked_by, shown_paragraph
 from indexer.backends.postgres.query import Catalog, Expr, PgQuery, and_, lexeme, read
 from indexer.backends.postgres.significant import significant
 
@@ -454,6 +455,8 @@ class PostgresBackend:
         if ranked is None:
             ranked = pages.ranked(conn, schema, q, match, req, req.per_page, offset)
         rows = pages.rows(conn, schema, [pid for pid, _, _ in ranked], own_groups(q) if q.plan else [])
+        if q.plan is not None and req.collapse and req.sort not in ("newest", "oldest") and ranked:
+            ranked, rows = self._answering(conn, schema, q, match, req, ranked, rows)
         others: dict[int, tuple[int, list[int]]] = {}
         if req.collapse and ranked:
             # Every matching paragraph of the page's documents (the ranking may have seen only the best ones).
@@ -475,6 +478,27 @@ class PostgresBackend:
                     hit.councils_matched = councils_named(hit.council, q.plan.stems)
             hits.append(hit)
         return hits
+
+
+    @staticmethod
+    def _answering(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, ranked: list, rows: dict):
+        """Each document shown by the paragraph that answers the question among its best few (search/answer.py),
+        in the same order, with the best paragraph's score."""
+        docs = [rows[pid]["doc_idx"] for pid, _, _ in ranked]
+        # Paragraphs without a query word of their own are left out below.
+        candidates = pages.answer_candidates(conn, schema, q, match, req, docs, FLAT_ORDER_CANDIDATES)
+        more = [p for pids in candidates.values() for p in pids if p not in rows]
+        rows = {**rows, **pages.rows(conn, schema, more, own_groups(q))}
+        asked = asked_by(q.plan)
+        out = []
+        for pid, count, score in ranked:
+            others = [p for p in candidates.get(rows[pid]["doc_idx"], []) if p != pid and p in rows and any(rows[p]["own"])]
+            pids = [pid] + others
+            round_up = len(rows[pid]["doc_council"]) > 1
+            texts = ((rows[p]["n"], rows[p]["text"]) for p in pids)
+            chosen = pids[shown_paragraph(asked, texts, round_up, FLAT_ORDER_CANDIDATES)]
+            out.append((chosen, count, score))
+        return out, rows
 
 
 class _Spelling:

@@ -13,10 +13,12 @@ from indexer.backends.embedded.collector.counting import Matches
 from indexer.backends.embedded.collector.facets import combine, facet_counts, facet_masks, year_counts
 from indexer.search.facets import FACETS
 from indexer.backends.embedded.query.matching import match_mask
-from indexer.backends.embedded.collector.ordering import ranked_docnums
+from indexer.backends.embedded.collector.ordering import ranked_docnums, tiers_and_scores
 from indexer.backends.embedded.query.parse import parse_query
 from indexer.search.query import ParsedQuery, cut_query
+from indexer.search.answer import ANSWER_CANDIDATES, asked_by, shown_paragraph
 from indexer.backends.embedded.read.results import export_row, make_hit
+from indexer.backends.embedded.index.schema import split_facet
 from indexer.stemming import ANALYSIS_VERSION
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
@@ -87,8 +89,11 @@ def _page(gen, parsed: ParsedQuery, matches: Matches, req: SearchRequest) -> tup
         return [], total_docs  # past the last page: nothing to rank
     ranked, scores = ranked_docnums(gen, parsed, final, req, wanted, per_doc)
     hits = []
+    answering = parsed.plan is not None and req.collapse and req.sort not in ("newest", "oldest")
     for docnum in ranked[(req.page - 1) * req.per_page: wanted]:
         doc_index = gen.doc_ids[docnum]
+        if answering and per_doc[doc_index] > 1:
+            docnum = _answering_paragraph(gen, parsed, final, int(docnum), scores)
         others: list[int] = []
         if req.collapse and per_doc[doc_index] > 1:
             same_doc = gen.docnums_of(doc_index)
@@ -103,6 +108,28 @@ def _page(gen, parsed: ParsedQuery, matches: Matches, req: SearchRequest) -> tup
                 hit.councils_matched = councils_named(hit.council, parsed.plan.stems)
         hits.append(hit)
     return hits, total_docs
+
+
+def _answering_paragraph(gen, parsed: ParsedQuery, final: np.ndarray, docnum: int, scores: dict) -> int:
+    """The document's paragraph to show: among its best few in the best's tier, the one answering the question
+    (search/answer.py); the document's rank is unchanged."""
+    same_doc = gen.docnums_of(int(gen.doc_ids[docnum]))
+    same_doc = same_doc[final[same_doc]]
+    hits = plan_hits(gen, parsed.plan)
+    tiers, paragraph_scores = tiers_and_scores(hits, same_doc)
+    best_tier = tiers[np.searchsorted(same_doc, docnum)]
+    keep = (tiers == best_tier) & (hits.own[same_doc] > 0)  # a paragraph with no query word of its own answers nothing
+    same_doc, paragraph_scores = same_doc[keep], paragraph_scores[keep]
+    order = [docnum] + [int(d) for d in same_doc[np.argsort(-paragraph_scores, kind="stable")] if d != docnum]
+    order = order[:ANSWER_CANDIDATES]
+    if len(order) == 1:
+        return docnum
+    round_up = len(split_facet(gen.stored(docnum).get("council"))) > 1
+    texts = ((int(gen.para_n[d]), gen.stored(d).get("text", "")) for d in order)  # read only as far as needed
+    chosen = order[shown_paragraph(asked_by(parsed.plan), texts, round_up)]
+    if chosen != docnum:
+        scores[chosen] = scores.get(docnum, 0.0)
+    return chosen
 
 
 def export_rows(gen, req: SearchRequest, cap: int) -> tuple[list[dict], int]:

@@ -1,0 +1,180 @@
+"""Which of a document's matching paragraphs a result shows: the one that answers the question.
+
+Documents are ranked by their best paragraph (tier, then score); that order stays. The paragraph *shown* is then
+chosen among the document's few best-scoring paragraphs by what the question asks and the paragraph says in its
+own words: above all the grade the query names (or, for a movement without grades, any grade), then the judged
+area beside it, the movement it asks about, and, in a document about several councils (a round-up), the council it
+names. Raw BM25 favours repeats of a frequent word ("Ofsted", "children's services") and paragraphs lifted by
+their document's context; a paragraph stating the asked grade answers. In a one-council document the council's
+name marks an introduction rather than an answer (reports say "the local authority"), so it counts only in
+round-ups.
+
+Backend-neutral: both backends pass their candidates' texts, in their ranking order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+from typing import Iterable
+
+from indexer import grades
+from indexer.ingest.annotate.movement import sentence_moves
+from indexer.ingest.annotate.scan import grade_matches
+from indexer.search.plan import BestMatchPlan
+from indexer.analysis import folded_words, stem
+from indexer.search.understand import councils_in, grades_in
+
+# How many of a document's best paragraphs (in ranking order) may be shown instead of the best.
+ANSWER_CANDIDATES = 20
+# PostgreSQL's ts_rank orders a document's paragraphs much more flatly than BM25F (a seed's 38 paragraphs within
+# 2.4-1.8), so its best few say little: it looks this deep.
+FLAT_ORDER_CANDIDATES = 40
+# What stating the asked grade is worth against each other feature (it is the answer to most questions).
+GRADE_WEIGHT = 2
+# Verbs that say a grade changed which the document rules leave out because they are too common in other senses;
+# beside a grade in a paragraph of a document found for a movement they say it ("lowered ... to 'requires ...'").
+_CHANGED = re.compile(r"\b(?:lower(?:ed|s|ing)?|rais(?:ed|es|ing)|(?:up|down)grad\w*|demot\w+|promot\w+)\b",
+                      re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks that a paragraph can state in its own words."""
+
+    grades: frozenset[str]     # grades the query names (all grades for a movement that names no grade reached)
+    councils: frozenset[str]   # council facet values the query names
+    movement: bool             # the query asks about a grade movement
+    # Per judged area the query asks about, its words: per word, the stem sets that say it ("care leavers").
+    areas: tuple[tuple[tuple[frozenset[str], ...], ...], ...] = ()
+    listing: bool = False      # "which councils", "London boroughs": a list of councils answers
+
+    @property
+    def anything(self) -> bool:
+        """True when some answer feature applies."""
+        return bool(self.grades or self.councils or self.movement or self.listing)
+
+
+# A query word asking for councils as a set ("councils", "authorities", "boroughs").
+_COUNCILS_WORD = re.compile(r"(?:councils|(?:local\s+)?authorities|boroughs|las)['’]?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def asked_by(plan: BestMatchPlan) -> Asked:
+    """The grades, councils, judged areas and movement a best-match plan names."""
+    typed = " ".join(g.typed for g in plan.groups)
+    named = {grade for grade, _ in grades_in(typed)}
+    named |= {grade for g in plan.groups if (grade := grades.normalise_grade(g.typed))}
+    named |= {value for facet, value in plan.boosts if facet != "council" and value in grades.VALUES}
+    moves = [value for facet, value in (*plan.stand_ins, *plan.boosts) if facet == "grade_change"]
+    named |= {v.split(" ", 1)[1] for v in moves if v.startswith(("from ", "to "))}
+    if moves and not any(v.startswith("to ") for v in moves):
+        named = set(grades.VALUES)  # "downgraded from outstanding": the answer says to what
+    councils = {value for facet, value in plan.boosts if facet == "council"}
+    areas = tuple(tuple(tuple(frozenset(alt.stems) for alt in plan.groups[g].alternatives) for g in anchor)
+                  for anchor in plan.anchors if anchor)
+    listing = not councils and any(_COUNCILS_WORD.fullmatch(g.typed) for g in plan.groups)
+    return Asked(frozenset(named), frozenset(councils), bool(moves), areas, listing)
+
+
+# Everyday grade words ("good", "outstanding") are a grade after a rating word, in quotes, after a list's dash or
+# colon, or before "rating"/"grade"; a past grade counts too (a movement question asks about it).
+_CUE_BEFORE = re.compile(r"(?:\b(?:rat(?:ed|ing|es)|judge(?:d|ment)|grade[sd]?|graded|overall|deemed|branded|labelled|found|"
+                         r"now|remains?|still|stays?|as|ofsted)\b[^.;]{0,40}|\b(?:is|are|was|were|be|been)\s+|[–—:-])\s*['‘“\"]?$",
+                         re.IGNORECASE)
+_CUE_AFTER = re.compile(r"^\s*(?:['’”\"]|[,.]?\s*(?:rating|grade|judgement|overall)\b)", re.IGNORECASE)
+_NOT_A_GRADE = re.compile(r"^\s+(?:practice|progress|quality|examples?|news|reasons?|work|relationships?|support|"
+                          r"understanding|enough|at|for|to|in\s+(?:places|parts))\b", re.IGNORECASE)
+
+
+def stated_grades(text: str) -> set[str]:
+    """The grades a paragraph names as grades (present or past): everyday words only where cued as a rating."""
+    out = set()
+    for match in grade_matches(text):
+        word = match.group()
+        before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 30]
+        if grades.is_cued_word(word.lower()):
+            if _NOT_A_GRADE.match(after) or not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after)
+                                                 or (word[:1].isupper() and match.start() > 0)):
+                continue
+        out.add(grades.grade_of_match(match))
+    return out
+
+
+# What every way of writing a grade contains (grades.GRADES' phrasings): a paragraph with none of it states no
+# such grade, and the grade patterns need not run over it (long report paragraphs).
+_GRADE_HINTS = {"outstanding": re.compile(r"outstanding|excellen|highest|top", re.IGNORECASE),
+                "good": re.compile(r"good|well", re.IGNORECASE), "adequate": re.compile(r"adequate", re.IGNORECASE),
+                "requires improvement": re.compile(r"requir|\bRI\b", re.IGNORECASE),
+                "inadequate": re.compile(r"inadequate|poor|lowest|worst|failing", re.IGNORECASE)}
+
+
+def _may_state(asked: frozenset[str], text: str) -> bool:
+    """False when the text cannot state any of the asked grades (a cheap test before the grade patterns)."""
+    return any(_GRADE_HINTS[grade].search(text) for grade in asked if grade in _GRADE_HINTS) or \
+        any(grade not in _GRADE_HINTS for grade in asked)
+
+
+def answers(asked: Asked, text: str, round_up: bool = False) -> int:
+    """How well the paragraph's own words answer: the asked grade (GRADE_WEIGHT), the judged area beside it, a
+    movement, a list of councils for a question about councils as a set, and in a round-up (`round_up`: a
+    document about several councils) the asked council named without a list of others."""
+    stated = stated_grades_cached(text) if _may_state(asked.grades, text) else frozenset()
+    count = 0
+    if asked.grades and asked.grades & stated:
+        count += GRADE_WEIGHT
+        words = {_stem(word) for word in set(folded_words(text))}
+        count += any(all(any(alt <= words for alt in word) for word in area) for area in asked.areas)
+    if asked.movement and (sentence_moves(text) or stated and _CHANGED.search(text)):
+        count += 1
+    if asked.listing or round_up and asked.councils:
+        named = _councils_named(text)
+        if asked.listing:
+            count += len(named) >= 2
+        else:
+            count += bool(named & asked.councils) and len(named - asked.councils) <= 1
+    return count
+
+
+def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_up: bool = False,
+                   window: int = ANSWER_CANDIDATES) -> int:
+    """The position among the candidates ((paragraph number, text), the best-ranked first, then in ranking order;
+    read lazily) of the paragraph to show: the best-ranked one when it answers as well as any, else the best answer,
+    ties to the earliest in the document. Ties do not follow the ranking below the best: the backends order a
+    document's lesser paragraphs differently (ts_rank is flatter than BM25F) and must show the same one."""
+    if not asked.anything:
+        return 0
+    most = _most(asked, round_up)
+    chosen, best = 0, None
+    for at, (number, text) in enumerate(islice(candidates, window)):
+        key = (answers(asked, text, round_up), at == 0, -number)
+        if best is None or key > best:
+            chosen, best = at, key
+        if at == 0 and key[0] >= most:
+            break  # the best-ranked paragraph answers fully
+    return chosen
+
+
+def _most(asked: Asked, round_up: bool) -> int:
+    """The highest `answers` can give for this question (a candidate reaching it ends the search)."""
+    return (bool(asked.grades) * (GRADE_WEIGHT + bool(asked.areas)) + asked.movement
+            + (asked.listing or round_up and bool(asked.councils)))
+
+
+@lru_cache(maxsize=4096)
+def _councils_named(text: str) -> frozenset[str]:
+    """The councils a paragraph names, cached (one pattern over every council name and alias is slow)."""
+    return frozenset(value for value, _ in councils_in(text))
+
+
+@lru_cache(maxsize=4096)
+def stated_grades_cached(text: str) -> frozenset[str]:
+    """`stated_grades`, cached per paragraph text (a page's paragraphs come back for the next question)."""
+    return frozenset(stated_grades(text))
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """A folded word's stem, cached (paragraphs repeat their words)."""
+    return stem(word)
