@@ -458,3 +458,32 @@ def test_every_page_serves_from_postgresql_and_its_replica(database):
         response = client.get(url)
         assert response.status_code in (200, 404), url  # 404 only where no such paragraph exists
         assert response.status_code == 200 or url.startswith("/similar"), url
+
+
+def test_cli_search_similar_and_evaluate_read_the_database(database, embedded, runner, tmp_path):
+    import json
+
+    from indexer.cli import main
+
+    url = database.primary.url
+    out = runner.invoke(main, ["search", "--database", url, "--json", "--limit", "3", "medway", "inadequate"])
+    assert out.exit_code == 0, out.output
+    found = json.loads(out.output)
+    from indexer.search.present import run_search
+
+    theirs = run_search(embedded, SearchRequest(q="medway inadequate", per_page=3))  # what the command shows
+    assert found["total"] == theirs.total > 0
+    # The same documents on the first page; PostgreSQL's final order may differ (ts_rank candidates, docs/postgresql.md).
+    assert sorted(h["doc_id"] for h in found["hits"]) == sorted(h.doc_id for h in theirs.hits)
+    first = found["hits"][0]
+    out = runner.invoke(main, ["similar", "--database", url, "--json", first["doc_id"], str(first["paragraph"])])
+    assert out.exit_code == 0 and "Traceback" not in out.output
+    judged = tmp_path / "judged.jsonl"
+    judged.write_text(json.dumps({"id": "p1", "query": "medway inadequate",
+                                  "relevant": {first["doc_id"]: 2}}) + "\n", encoding="utf-8")
+    out = runner.invoke(main, ["evaluate", "--queries", str(judged), "--json"],
+                        env={"REPORTSEARCH_DATABASE_URL": url})
+    assert out.exit_code == 0, out.output
+    report = json.loads(out.output)
+    assert report["summary"]["recall@10"] == 1.0 and report["index"].startswith("postgresql://")
+    assert "@" not in report["index"] or "postgres@" in report["index"]  # the user, never a password

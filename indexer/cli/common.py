@@ -14,6 +14,27 @@ INDEX_OPTION = click.option("--index", "index_dir", type=click.Path(file_okay=Fa
                             help="Index folder.")
 
 
+def open_index(index_dir: Path):
+    """The backend a command reads: PostgreSQL when --database (or $REPORTSEARCH_DATABASE_URL) chose one, else the
+    index folder."""
+    from indexer.backends import open_backend
+    from indexer.backends.postgres.cli import chosen_database
+
+    choice = chosen_database()
+    if choice is None:
+        return open_backend(index_dir)
+    return open_backend(database=choice.url, replicas=list(choice.replicas))
+
+
+def open_index_writer(index_dir: Path):
+    """The writer for the same place `open_index` reads."""
+    from indexer.backends import open_writer
+    from indexer.backends.postgres.cli import chosen_database
+
+    choice = chosen_database()
+    return open_writer(index_dir) if choice is None else open_writer(database=choice.url)
+
+
 def count(n: int, word: str) -> str:
     """'1 document', '2 documents'."""
     return f"{n:,} {word}{'' if n == 1 else 's'}"

@@ -178,7 +178,8 @@ def sync(into, councils, since, kinds, dry_run, contact, delay, reports_site, fi
     Exit codes: 0 ok, 1 some files failed (the rest indexed), 2 usage error, 3 site unreachable (index
     untouched), 4 index update failed (the previous index still in use).
     """
-    from indexer.backends import IndexBusy, IndexInvalid, open_writer
+    from indexer.backends import IndexBusy, IndexInvalid
+    from indexer.cli.common import open_index_writer
 
     options = _options(into, councils, since, kinds, dry_run, contact, delay, reports_site, files_site)
     report = _run_fetch(options, quiet)
@@ -188,7 +189,7 @@ def sync(into, councils, since, kinds, dry_run, contact, delay, reports_site, fi
         _exit(EXIT_PARTIAL if report.failed else EXIT_OK, f"nothing was fetched into {into}; the index is unchanged")
     started = dt.datetime.now()
     try:
-        built = open_writer(index_dir).update([Path(into), *sources])
+        built = open_index_writer(index_dir).update([Path(into), *sources])
     except (IndexInvalid, IndexBusy, OSError) as exc:
         _exit(EXIT_INDEX, f"index update failed, the previous index is still in use: {exc}")
     changes = built.changes or {"rebuilt": built.documents}

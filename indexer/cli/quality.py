@@ -32,12 +32,18 @@ def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir:
       reportsearch evaluate --news
       reportsearch evaluate --news tests/data/news_devset_a.jsonl --json
       reportsearch evaluate --queries tests/data/judged_queries.jsonl --index index/
+      reportsearch evaluate --queries tests/data/judged_queries.jsonl --database postgresql://localhost/reports
     """
     if queries:
         from indexer.quality.evaluate_queries import evaluate_queries, format_query_report
 
         try:
-            result = evaluate_queries(index_dir, queries)
+            from indexer.cli.common import open_index
+
+            backend = open_index(index_dir)
+            database = getattr(backend, "db", None)  # PostgreSQL: name the server, never its password
+            result = evaluate_queries(index_dir, queries, backend=backend,
+                                      where=database.display_url() if database is not None else None)
         except (IndexMissing, ValueError) as exc:
             raise click.ClickException(str(exc)) from exc
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) if as_json

@@ -10,8 +10,8 @@ from indexer import settings
 from indexer.search.present import run_search
 from indexer.models import SearchRequest
 from indexer.search.facets import FACETS, YearFacet
-from indexer.backends import IndexMissing, SearchBackend, open_backend
-from indexer.cli.common import INDEX_OPTION, count, terminal_snippet
+from indexer.backends import IndexMissing, SearchBackend
+from indexer.cli.common import INDEX_OPTION, count, open_index, terminal_snippet
 from indexer.features.councils import council_label
 
 YEAR = click.IntRange(1, 9999)
@@ -73,10 +73,10 @@ def search(query, year_from, year_to, sort, limit, all_paragraphs, match, since,
     req = facet_request(SearchRequest(q=" ".join(query), year_from=year_from, year_to=year_to, sort=sort,
                                       per_page=limit, collapse=not all_paragraphs, match=match), facets)
     if since is not None:
-        print_newest(open_backend(index_dir), req, since.date(), limit, as_json)
+        print_newest(open_index(index_dir), req, since.date(), limit, as_json)
         return
     try:
-        result = run_search(open_backend(index_dir), req)
+        result = run_search(open_index(index_dir), req)
     except IndexMissing as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
@@ -164,7 +164,7 @@ def similar(doc_id: str, paragraph: int, scope: str, as_json: bool, index_dir: P
     from indexer.backends import ParagraphMissing
 
     try:
-        found = open_backend(index_dir).similar(doc_id, paragraph, scope)
+        found = open_index(index_dir).similar(doc_id, paragraph, scope)
     except (IndexMissing, ParagraphMissing) as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

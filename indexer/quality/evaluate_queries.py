@@ -188,10 +188,11 @@ def run_query(index: SearchBackend, judged: JudgedQuery, k: int = CUTOFF) -> Que
                         shown=shown)
 
 
-def evaluate_queries(index_dir: Path, queries_file: Path = DEFAULT_QUERIES, k: int = CUTOFF) -> QueryEvaluation:
-    """Run every judged query against an index and score each."""
-    index = open_backend(index_dir)
-    evaluation = QueryEvaluation(queries_file=str(queries_file), index_dir=str(index_dir))
+def evaluate_queries(index_dir: Path, queries_file: Path = DEFAULT_QUERIES, k: int = CUTOFF,
+                     backend: SearchBackend | None = None, where: str | None = None) -> QueryEvaluation:
+    """Run every judged query against an index (or the given backend, described by `where`) and score each."""
+    index = backend if backend is not None else open_backend(index_dir)
+    evaluation = QueryEvaluation(queries_file=str(queries_file), index_dir=where or str(index_dir))
     for judged in load_judged(queries_file):
         evaluation.outcomes.append(run_query(index, judged, k))
     return evaluation

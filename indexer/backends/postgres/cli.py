@@ -1,13 +1,10 @@
 """The command line's PostgreSQL options: `--database URL` (or $REPORTSEARCH_DATABASE_URL) and `--replica URL`
 (repeatable), added to commands without touching them.
 
-The CLI calls `install(main)` once after its commands are added. Today `rebuild`, `update` and `stats` run on
-PostgreSQL here when given a database, and `benchmark --database` adds the PostgreSQL column. Once every command
-opens its index through `open_backend`, the opener asks `chosen_database()` instead and `install` adds the options
-to every command with `--index` (HANDLED then empties):
-
-    choice = chosen_database()
-    backend = open_backend(database_url=choice.url, replicas=list(choice.replicas)) if choice else open_backend(...)
+The CLI calls `install(main)` once after its commands are added. `rebuild`, `update` and `stats` run on
+PostgreSQL here when given a database; `search`, `similar`, `evaluate` and `sync` open their backend through
+`indexer.cli.common.open_index` / `open_index_writer`, which ask `chosen_database()`; `benchmark --database` adds
+the PostgreSQL column.
 """
 from __future__ import annotations
 
@@ -74,13 +71,19 @@ def _run_here(name: str, callback):
     return wrapped
 
 
+# Commands that open their backend through `indexer.cli.common.open_index` / `open_index_writer`, which ask
+# `chosen_database()`: they need only the options.
+READ_THROUGH_OPENER = ("search", "similar", "evaluate", "sync", "benchmark")
+
+
 def install(group: click.Group) -> None:
-    """Give `rebuild`, `update`, `stats` (run on PostgreSQL here) and `benchmark` (a column) the options."""
+    """Give `rebuild`, `update`, `stats` (run on PostgreSQL here) and the commands that open their backend through
+    the CLI's opener (search, similar, evaluate, sync; benchmark as a column) the options."""
     for name, command in group.commands.items():
         if name in HANDLED:
             command.callback = _run_here(name, command.callback)
             add_database_options(command)
-        elif name == "benchmark":
+        elif name in READ_THROUGH_OPENER:
             add_database_options(command)
 
 
