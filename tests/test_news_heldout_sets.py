@@ -1,0 +1,156 @@
+"""The held-out sets of issue 22 stay well formed: their articles, fixtures and judged queries.
+
+Set k was built blind and scored once after the first rules round (development since); set m is the final blind set.
+Each was scored once by naming its files; nothing here runs the rules or the ranking on them. The record shape
+(fields, kinds, gazetteer names, dates) is checked with the other sets in tests/test_news_devset_new.py.
+"""
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from indexer.quality.evaluate_news import DEFAULT_GLOB
+from indexer.quality.evaluate_queries import load_judged
+
+from tests.conftest import NEWS, REPORTS, ROOT, SEEDS
+
+DATA = ROOT / "tests" / "data"
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """One held-out set and what its mix must hold (each was chosen unlike the sets before it)."""
+
+    letter: str
+    kinds: tuple[tuple[str, int], ...]
+    years: frozenset[int]
+    distinct_years: int
+    outlets: int
+    nulls: int
+    earlier_queries: tuple[str, ...]
+
+    @property
+    def labels(self) -> Path:
+        return DATA / f"news_heldout_{self.letter}.jsonl"
+
+    @property
+    def queries(self) -> Path:
+        return DATA / f"judged_queries_heldout_{self.letter}.jsonl"
+
+
+SETS = {
+    "k": HeldOut("k", (("roundup", 8), ("movement", 15), ("subjudgement", 15), ("undated", 20), ("pre2013", 4),
+                       ("school_decoy", 3), ("location_decoy", 5)),
+                 frozenset(), 12, 25, 0, ("judged_queries.jsonl", "judged_queries_heldout.jsonl")),
+    # m adds minutes, nurseries, tallies and the years k lacks (2009, 2014); councils named without a grade are null.
+    "m": HeldOut("m", (("roundup", 10), ("movement", 15), ("subjudgement", 15), ("undated", 25), ("pre2013", 6),
+                       ("school_decoy", 5), ("location_decoy", 4)),
+                 frozenset({2009, 2014}), 15, 35, 20,
+                 ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl")),
+}
+
+
+def _lines(path: Path) -> list[dict]:
+    """Every JSON line of a file."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _key(url: str) -> str:
+    """A URL without scheme, www., port and trailing slash, to compare pages."""
+    return re.sub(r"^https?://(www\.)?|:443|/$", "", url)
+
+
+def _folded(text: str) -> str:
+    """Markup dropped, lower case, typographic quotes folded, whitespace collapsed (as the paragraph measure does)."""
+    text = re.sub(r"<[^>]+>", " ", text).translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"',
+                                                                  "\u201d": '"'}))
+    return " ".join(text.lower().split())
+
+
+RECORDS = {letter: _lines(s.labels) for letter, s in SETS.items()}
+JUDGED = {letter: load_judged(s.queries) for letter, s in SETS.items()}
+ALL_RECORDS = [(letter, r) for letter, records in RECORDS.items() for r in records]
+ALL_JUDGED = [(letter, q) for letter, queries in JUDGED.items() for q in queries]
+
+
+@pytest.mark.parametrize("letter", SETS)
+def test_size_ids_and_file_names(letter):
+    """At least 40 articles, ids k01… / m01… unique, each fixture named after its id."""
+    records = RECORDS[letter]
+    ids = [r["id"] for r in records]
+    assert len(ids) >= 40 and len(ids) == len(set(ids))
+    assert all(re.fullmatch(rf"{letter}\d\d", i) for i in ids)
+    assert all(Path(r["file"]).name.startswith(r["id"] + "-") for r in records)
+
+
+@pytest.mark.parametrize("letter,record", ALL_RECORDS, ids=lambda v: v["id"] if isinstance(v, dict) else v)
+def test_fixture_exists_and_shares_at_most_eight_words(letter, record):
+    path = ROOT / record["file"]
+    assert path.is_file() and path.parent == NEWS
+    assert 200 < len(path.read_text(encoding="utf-8")) <= 2600
+    run = record["shared_run"]
+    assert run["against"] == "source page"
+    assert run["names_aside"] <= 8 and run["longest"] >= run["names_aside"]
+
+
+@pytest.mark.parametrize("letter", SETS)
+def test_no_page_repeated_within_the_set_or_from_any_other_set(letter):
+    keys = [_key(r["url"]) for r in RECORDS[letter]]
+    assert len(keys) == len(set(keys)), f"the same page twice in set {letter}"
+    others = {_key(r["url"]) for path in DATA.glob("news_*.jsonl") if path != SETS[letter].labels
+              for r in _lines(path)}
+    assert not set(keys) & others, set(keys) & others
+
+
+@pytest.mark.parametrize("letter", SETS)
+def test_mix_of_kinds_years_and_outlets(letter):
+    """Unlike the earlier sets on purpose: round-ups, movement, sub-judgements, undated pages, decoys, 2008-2025."""
+    spec, records = SETS[letter], RECORDS[letter]
+    kinds = Counter(k for r in records for k in r["kinds"])
+    for kind, least in spec.kinds:
+        assert kinds[kind] >= least, (kind, kinds[kind])
+    years = {r["truth"]["year"] for r in records}
+    assert min(years) == 2008 and max(years) >= 2025 and spec.years <= years and len(years) >= spec.distinct_years
+    assert len({r["outlet"] for r in records}) >= spec.outlets
+    nulls = [c for r in records for c in r["truth"]["councils"] if c["grade"] is None]
+    assert len(nulls) >= spec.nulls, "councils named without an overall grade are labelled null"
+
+
+@pytest.mark.parametrize("letter", SETS)
+def test_held_out_sets_are_not_scored_by_default(letter):
+    """`reportsearch evaluate --news` without files reads only the development sets."""
+    assert not fnmatch.fnmatch(f"tests/data/{SETS[letter].labels.name}", DEFAULT_GLOB)
+
+
+@pytest.mark.parametrize("letter", SETS)
+def test_judged_queries_are_well_formed_and_new(letter):
+    judged = JUDGED[letter]
+    assert len(judged) >= 20
+    assert len({q.id for q in judged}) == len(judged) and len({q.query for q in judged}) == len(judged)
+    assert all(re.fullmatch(rf"{letter}q\d\d", q.id) and q.kind and q.note for q in judged)
+    earlier = {q.query for name in SETS[letter].earlier_queries for q in load_judged(DATA / name)}
+    assert not {q.query for q in judged} & earlier
+    assert sum(len(q.paragraphs) for q in judged) >= 20
+
+
+@pytest.mark.parametrize("letter,judged", ALL_JUDGED, ids=lambda v: v.id if hasattr(v, "id") else v)
+def test_judged_query_names_existing_documents(letter, judged):
+    """Every judged document exists; each query reaches an article of its set; judged phrases are in their documents."""
+    local = {p.name for p in SEEDS.iterdir()} | {p.name for p in NEWS.iterdir()}
+    assert 2 in judged.relevant.values()
+    assert any(re.match(rf"{letter}\d\d-", doc) for doc in judged.relevant)
+    for doc in judged.relevant:
+        if doc.startswith("report-"):
+            assert re.fullmatch(r"report-\d{3}\.pdf", doc), doc
+            assert not REPORTS.is_dir() or (REPORTS / doc).is_file(), doc
+        else:
+            assert doc in local, doc
+    for doc, phrases in judged.paragraphs.items():
+        text = _folded((NEWS / doc).read_text(encoding="utf-8"))
+        assert all(_folded(phrase) in text for phrase in phrases), (doc, phrases)
