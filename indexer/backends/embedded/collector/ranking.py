@@ -6,6 +6,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexer import settings
+from indexer.backends.embedded.collector.places import BOUND_MARGIN, POSITION_BITS, POSITION_MASK, order_by_places
+from indexer.backends.embedded.collector.topdocs import top_documents
 
 K1, B = settings.BM25_K1, settings.BM25_B
 
@@ -14,8 +16,6 @@ SCORE_BITS, TIER_BITS, GROUP_BITS = 31, 8, 24
 SCORE_MASK, TIER_MAX = (1 << SCORE_BITS) - 1, (1 << TIER_BITS) - 1
 TIER_SHIFT, GROUP_SHIFT = SCORE_BITS, SCORE_BITS + TIER_BITS
 KEY_LIMIT = 1 << GROUP_SHIFT           # keys without a group are below this
-POSITION_BITS = 24                     # _run_tops packs a position under a key below KEY_LIMIT
-POSITION_MASK = (1 << POSITION_BITS) - 1
 
 
 @dataclass(frozen=True)
@@ -132,8 +132,6 @@ def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray
             key = order_key(tiers, scores) if key is None else key
             # Bounds need non-negative scores (BM25 sums are); a NaN or negative one is ranked the long way.
             if int(key.max()) < KEY_LIMIT and bool((scores >= 0).all()):
-                from indexer.backends.embedded.collector.topdocs import top_documents  # it imports this module
-
                 return top_documents(candidates, tiers, scores, key, runs, doc_ids, share, others,
                                      document_scores, wanted)
         shortlisted = _shortlist(candidates, tiers, scores, doc_ids, share * others, document_scores, wanted, key,
@@ -152,21 +150,6 @@ def rank_documents(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray
     starts, lengths = runs
     return order_by_places(candidates, tiers, scores, doc_ids, share, document_scores,
                            _run_tops(key, starts, lengths, others + 1))
-
-
-def order_by_places(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, doc_ids: np.ndarray,
-                    share: float, document_scores: np.ndarray | None, tops: list[np.ndarray]) -> np.ndarray:
-    """Documents' best candidates ordered by tier, then total: from each document's best places in order
-    (`tops`: candidate positions per document, -1 where it has fewer)."""
-    best = tops[0]
-    bonus = np.zeros(len(best), dtype=np.float32)
-    for at in tops[1:]:  # the next best, in order, while in the best's tier
-        extra = (at >= 0) & (tiers[at] == tiers[best])
-        bonus += np.where(extra, scores[at], np.float32(0.0))
-    total = scores[best] + share * bonus
-    if document_scores is not None:
-        total = total + document_scores[doc_ids[candidates[best]]]
-    return candidates[best[np.lexsort((-total, -tiers[best]))]]
 
 
 def _run_tops(key: np.ndarray, starts: np.ndarray, lengths: np.ndarray, count: int) -> list[np.ndarray]:
@@ -213,10 +196,6 @@ def rank_paragraphs(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarra
     if wanted is not None:
         return candidates[best_positions(tiers, scores, wanted, key)]
     return candidates[np.argsort(order_key(tiers, scores), kind="stable")]
-
-
-# Documents whose best paragraph's bound is this close to the cut are ranked exactly (float32 sums round).
-_BOUND_MARGIN = 1e-4
 
 
 def _document_runs(candidates: np.ndarray, doc_ids: np.ndarray, wanted: int) -> tuple[np.ndarray, np.ndarray] | None:
@@ -268,8 +247,8 @@ def _shortlist(candidates: np.ndarray, tiers: np.ndarray, scores: np.ndarray, do
     tier = TIER_MAX - (best_key >> TIER_SHIFT)
     best = (SCORE_MASK - (best_key & SCORE_MASK)).astype(np.int32).view(np.float32).astype(np.float64)
     extra = 0.0 if document_scores is None else document_scores[doc_ids[candidates[starts]]].astype(np.float64)
-    low = (best + extra) * (1 - _BOUND_MARGIN)
-    high = (best * (1 + most_extra) + extra) * (1 + _BOUND_MARGIN) + _BOUND_MARGIN
+    low = (best + extra) * (1 - BOUND_MARGIN)
+    high = (best * (1 + most_extra) + extra) * (1 + BOUND_MARGIN) + BOUND_MARGIN
     # The wanted-th document by (tier, lowest total): anything certainly below it is dropped.
     cut_at = np.lexsort((-low, -tier))[wanted - 1]
     cut_tier, cut_low = tier[cut_at], low[cut_at]

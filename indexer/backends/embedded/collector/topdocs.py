@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from indexer.backends.embedded.collector.ranking import (_BOUND_MARGIN, POSITION_BITS, POSITION_MASK,
-                                                         order_by_places)
+from indexer.backends.embedded.collector.places import (BOUND_MARGIN, POSITION_BITS, POSITION_MASK,
+                                                        order_by_places)
 
 _LAST = np.iinfo(np.int64).max
 _SHRINK = 0.7  # the work array is copied without the dropped documents once the rest is at most this share of it
@@ -81,8 +81,8 @@ def _possible(tops: list[np.ndarray], alive: np.ndarray, tiers: np.ndarray, scor
         known += following
     left = others + 1 - len(tops)
     base = top if extra is None else top + extra[alive]
-    low = (base + share * known) * (1 - _BOUND_MARGIN)
-    high = (base + share * (known + left * following)) * (1 + _BOUND_MARGIN) + _BOUND_MARGIN
+    low = (base + share * known) * (1 - BOUND_MARGIN)
+    high = (base + share * (known + left * following)) * (1 + BOUND_MARGIN) + BOUND_MARGIN
     cut_at = np.lexsort((-low, -tier))[wanted - 1]
     cut_tier, cut_low = tier[cut_at], low[cut_at]
     possible = (tier > cut_tier) | ((tier == cut_tier) & (high >= cut_low))
