@@ -18,7 +18,7 @@ __all__ = ["IndexBusy", "IndexDamaged", "IndexInvalid", "IndexMissing", "IndexWr
 # URL scheme -> module holding a reading and a writing class; "" is the embedded index folder.
 _BACKENDS = {
     "": ("indexer.backends.embedded.backend", "EmbeddedBackend", "EmbeddedWriter"),
-    "postgresql": ("indexer.backends.postgres", "reader", "writer"),
+    "postgresql": ("indexer.backends.postgres", "open_reader", "open_writer"),
 }
 
 
