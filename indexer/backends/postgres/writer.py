@@ -19,7 +19,7 @@ from indexer.models import Document
 from indexer.backends.embedded.index.spelling import WordCounter
 from indexer.backends.embedded.write.update import _keeping_ids, _plan, _read
 from indexer.contract import BuildReport, IndexBusy, IndexDamaged
-from indexer.backends.postgres import layout
+from indexer.backends.postgres import frequent, layout
 from indexer.backends.postgres.database import Database
 from indexer.backends.postgres.rows import DocumentRows, FacetKeys, document_rows, iter_terms
 
@@ -125,6 +125,9 @@ class PostgresWriter:
                          (settings.PG_BUILD_MAINTENANCE_WORK_MEM,))
             for stmt in layout.script(layout.INDEX_DDL, name):
                 conn.execute(stmt)
+            counted = time.perf_counter()
+            frequent.build(conn, layout.ident(name), report.paragraphs)  # one-word pages of frequent words
+            frequent_seconds = round(time.perf_counter() - counted, 2)
             problems = check_generation(conn, name, report.documents, report.paragraphs)
             live = layout.live_generation(conn)
             if live and not allow_shrink:
@@ -135,7 +138,8 @@ class PostgresWriter:
             report.seconds = round(time.perf_counter() - started, 2)
             info = {"built_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"), "sources": sources,
                     "skipped": report.skipped, "warnings": report.warnings, "documents": report.documents,
-                    "paragraphs": report.paragraphs, "seconds": report.seconds}
+                    "paragraphs": report.paragraphs, "seconds": report.seconds,
+                    "frequent_seconds": frequent_seconds}
             layout.switch(conn, name, info)
             conn.commit()
         except BaseException:

@@ -1,0 +1,135 @@
+"""Build-time tables for frequent words, so a one-word page of a word in most paragraphs reads a few thousand
+rows instead of every match.
+
+For each stem matched by more than `PG_FREQUENT_SHARE` of a generation's paragraphs (any field: title, heading,
+context, text), the table `frequent` holds:
+
+- the count cube: matching paragraphs per (facet key, document), the exact rows the one-pass page groups its
+  matches into, so the honest multi-select counts, totals and year histogram are `tally` over them;
+- `own`: the first `PG_CANDIDATES` paragraphs having the stem in their own words (heading or text), by
+  (length, pid), found among the shortest `PG_FREQUENT_SHORT_SHARE` of paragraphs (NULL when fewer are there).
+
+Why the short list gives the full pass's candidates: a one-word best-match query has no lift, and its cheap key
+is a strictly decreasing function of length for paragraphs with the word in their own words, and one constant
+(the context weight) for paragraphs that match only by their document's title or context. Ordered by (cheap
+DESC, pid), own paragraphs therefore come in (length, pid) order. When at least `PG_CANDIDATES` listed
+paragraphs pass the facet selections and the last of them ranks above the context constant, no paragraph off
+the list can be among the candidates; otherwise the page falls back to the full pass. Both tables are made from
+the generation's rows when it is built (rebuild and update alike), so they always describe that generation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from psycopg import sql
+
+from indexer import settings
+from indexer.models import SearchRequest
+from indexer.backends.postgres.query import Expr, PgQuery
+
+DDL = """
+CREATE TABLE {schema}.frequent (
+    term text PRIMARY KEY,
+    paragraphs integer NOT NULL,
+    fkeys integer[] NOT NULL,
+    docs integer[] NOT NULL,
+    counts integer[] NOT NULL,
+    own integer[])
+"""
+
+
+def build(conn, schema: sql.Identifier, paragraphs: int) -> int:
+    """Fill a generation's `frequent` table from its paragraphs; the number of frequent stems."""
+    conn.execute(sql.SQL(DDL).format(schema=schema))
+    least = max(1, int(paragraphs * settings.PG_FREQUENT_SHARE) + 1)
+    terms = [r[0] for r in conn.execute(sql.SQL("SELECT word FROM ts_stat(%s) WHERE ndoc >= %s").format(),
+                                        (sql.SQL("SELECT tsv FROM {}.paragraphs").format(schema).as_string(conn),
+                                         least)).fetchall()]
+    if not terms:
+        return 0
+    conn.execute(sql.SQL(
+        "INSERT INTO {s}.frequent (term, paragraphs, fkeys, docs, counts) "
+        "SELECT lex, sum(n), array_agg(fkey ORDER BY doc_idx, fkey), array_agg(doc_idx ORDER BY doc_idx, fkey), "
+        "array_agg(n ORDER BY doc_idx, fkey) FROM (SELECT lex, p.fkey, p.doc_idx, count(*)::int AS n "
+        "FROM {s}.paragraphs p, unnest(tsvector_to_array(p.tsv)) lex WHERE lex = ANY(%s) "
+        "GROUP BY 1, 2, 3) c GROUP BY lex").format(s=schema), (terms,))
+    # The shortest paragraphs hold the best candidates of a word common in them; the window runs over those only.
+    cutoff = conn.execute(sql.SQL("SELECT percentile_disc(%s) WITHIN GROUP (ORDER BY length) FROM {}.paragraphs")
+                          .format(schema), (settings.PG_FREQUENT_SHORT_SHARE,)).fetchone()[0]
+    conn.execute(sql.SQL(
+        "UPDATE {s}.frequent f SET own = l.pids FROM (SELECT lex, array_agg(pid ORDER BY length, pid) AS pids "
+        "FROM (SELECT lex, p.pid, p.length, row_number() OVER (PARTITION BY lex ORDER BY p.length, p.pid) AS rn "
+        "FROM {s}.paragraphs p, unnest(tsvector_to_array(ts_filter(p.tsv, '{{b,d}}'))) lex "
+        "WHERE p.length <= %s AND lex = ANY(%s)) x WHERE rn <= %s GROUP BY lex HAVING count(*) >= %s) l "
+        "WHERE f.term = l.lex").format(s=schema), (cutoff, terms, settings.PG_CANDIDATES, settings.PG_CANDIDATES))
+    conn.execute(sql.SQL("ANALYZE {}.frequent").format(schema))
+    return len(terms)
+
+
+@dataclass
+class FrequentWord:
+    """One frequent stem's build-time rows."""
+
+    counts: list[tuple[int, int, int]]  # (facet key, document, matching paragraphs)
+    own: list[int] | None               # its first own-word paragraphs by (length, pid), or None
+
+
+def single_stem(q: PgQuery, req: SearchRequest) -> str | None:
+    """The stem of a relevance-ranked one-word best-match query without lifts (the shape the tables answer)."""
+    plan = q.plan
+    if plan is None or q.everything or req.sort in ("newest", "oldest") or len(plan.groups) != 1:
+        return None
+    if plan.boosts or plan.stand_ins or plan.any_of or q.anchored is not None or q.named is not None:
+        return None
+    alternatives = plan.groups[0].alternatives
+    if len(alternatives) != 1 or len(alternatives[0].stems) != 1 or not plan.groups[0].counted:
+        return None
+    return alternatives[0].stems[0]
+
+
+def lookup(conn, schema: sql.Identifier, stem: str) -> FrequentWord | None:
+    """A stem's build-time rows (None when it is not frequent or the generation has no table)."""
+    exists = conn.execute("SELECT to_regclass(%s)", (f"{schema.as_string(conn)}.frequent",)).fetchone()[0]
+    if exists is None:
+        return None
+    row = conn.execute(sql.SQL("SELECT fkeys, docs, counts, own FROM {}.frequent WHERE term = %s").format(schema),
+                       (stem,)).fetchone()
+    if row is None:
+        return None
+    fkeys, docs, counts, own = row
+    return FrequentWord(list(zip(fkeys, docs, counts)), own)
+
+
+def enough(conn, schema: sql.Identifier, q: PgQuery, candidates: list[tuple]) -> bool:
+    """True when the short list's candidates are the full pass's: as many as needed, the last ranking above a
+    paragraph that matches by its document's context only."""
+    if len(candidates) < settings.PG_CANDIDATES:
+        return False
+    context_only = conn.execute(sql.SQL("SELECT ({})::float8 FROM (SELECT false AS o0, true AS g0, 0 AS length) p")
+                                .format(q.cheap.sql), q.cheap.params).fetchone()[0]
+    return candidates[-1][1] > context_only
+
+
+def usable(q: PgQuery, req: SearchRequest, offset: int) -> bool:
+    """The fast path applies to this page at all (setting on, one plain word, within the candidates)."""
+    return (settings.PG_FREQUENT_PAGES and q.cheap is not None and bool(q.columns)
+            and offset + req.per_page <= settings.PG_CANDIDATES // 10 and single_stem(q, req) is not None)
+
+
+
+def page(conn, schema: sql.Identifier, q: PgQuery, match: Expr, req: SearchRequest,
+         offset: int) -> tuple[list[tuple], list[tuple]] | None:
+    """(count rows, ranked page) of a frequent word's page from its tables; None when they do not answer it:
+    the counts from the cube, and the candidates from the short list when it provably holds them (else from
+    one pass over the matches that counts nothing)."""
+    from indexer.backends.postgres import pages
+
+    if not usable(q, req, offset):
+        return None
+    word = lookup(conn, schema, single_stem(q, req))
+    if word is None:
+        return None
+    candidates = pages.listed_candidates(conn, schema, q, match, req, word.own) if word.own else []
+    if not enough(conn, schema, q, candidates):
+        candidates = pages.all_candidates(conn, schema, q, match, req)
+    return word.counts, pages.ranked_candidates(conn, schema, q, req, candidates, req.per_page, offset)
