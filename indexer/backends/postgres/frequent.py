@@ -25,6 +25,7 @@ from psycopg import sql
 
 from indexer import settings
 from indexer.models import SearchRequest
+from indexer.backends.postgres.facets import selections
 from indexer.backends.postgres.query import Expr, PgQuery
 
 DDL = """
@@ -117,11 +118,11 @@ def usable(q: PgQuery, req: SearchRequest, offset: int) -> bool:
 
 
 
-def page(conn, schema: sql.Identifier, q: PgQuery, match: Expr, req: SearchRequest,
-         offset: int) -> tuple[list[tuple], list[tuple]] | None:
+def page(conn, schema: sql.Identifier, q: PgQuery, match: Expr, req: SearchRequest, offset: int,
+         keys: dict[int, dict]) -> tuple[list[tuple], list[tuple]] | None:
     """(count rows, ranked page) of a frequent word's page from its tables; None when they do not answer it:
-    the counts from the cube, and the candidates from the short list when it provably holds them (else from
-    one pass over the matches that counts nothing)."""
+    the counts from the cube, and the candidates from the short list when it provably holds them, else from
+    the matches of the documents the cube says pass the facet selections (one pass that counts nothing)."""
     from indexer.backends.postgres import pages
 
     if not usable(q, req, offset):
@@ -131,5 +132,16 @@ def page(conn, schema: sql.Identifier, q: PgQuery, match: Expr, req: SearchReque
         return None
     candidates = pages.listed_candidates(conn, schema, q, match, req, word.own) if word.own else []
     if not enough(conn, schema, q, candidates):
-        candidates = pages.all_candidates(conn, schema, q, match, req)
+        docs = passing_documents(word.counts, req, keys)
+        candidates = pages.all_candidates(conn, schema, q, match, req, docs) if docs != [] else []
     return word.counts, pages.ranked_candidates(conn, schema, q, req, candidates, req.per_page, offset)
+
+
+def passing_documents(counts: list[tuple[int, int, int]], req: SearchRequest,
+                      keys: dict[int, dict]) -> list[int] | None:
+    """Documents with a match passing every facet selection (None: no selection, every document)."""
+    tests = selections(req)
+    if not tests:
+        return None
+    passing = {doc for fkey, doc, _ in counts if all(ok(keys[fkey][name]) for name, ok in tests.items())}
+    return sorted(passing)

@@ -259,10 +259,13 @@ def ranked_candidates(conn, schema, q: PgQuery, req: SearchRequest, candidates: 
     return _split(conn.execute(query, params).fetchall())[1]
 
 
-def all_candidates(conn, schema, q: PgQuery, match: Expr, req: SearchRequest) -> list[tuple]:
-    """The best `PG_CANDIDATES` (pid, cheap key, lift) among every match passing the facet selections (one
-    pass, nothing counted: the counts came from elsewhere)."""
+def all_candidates(conn, schema, q: PgQuery, match: Expr, req: SearchRequest,
+                   docs: list[int] | None = None) -> list[tuple]:
+    """The best `PG_CANDIDATES` (pid, cheap key, lift) among every match passing the facet selections, within
+    `docs` when given (one pass, nothing counted: the counts came from elsewhere)."""
     passes = facet_filter(req)
+    if docs is not None:  # read only these documents' paragraphs (by their index), not every match
+        passes = and_(Expr(sql.SQL("p.doc_idx = ANY(%s)"), [docs]), passes)
     lift = q.lift or Expr(sql.SQL("0"))
     subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _FUSED_COLUMNS)
     cols = sql.SQL(", ").join(sql.SQL("{} AS {}").format(e.sql, sql.Identifier(name)) for name, e in q.columns)

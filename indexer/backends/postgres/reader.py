@@ -153,7 +153,7 @@ class PostgresBackend:
             match = matching.match(conn, schema, q)
             offset = (req.page - 1) * req.per_page
             ranked = None
-            fast = frequent.page(conn, schema, q, match, req, offset)
+            fast = frequent.page(conn, schema, q, match, req, offset, cat.facts.keys)
             if fast is not None:  # a frequent word: counts and candidates from its build-time tables
                 rows, ranked = fast
                 counts = tally(rows, req, cat.facts.keys)
