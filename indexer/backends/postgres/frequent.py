@@ -19,7 +19,12 @@ the generation's rows when it is built (rebuild and update alike), so they alway
 """
 from __future__ import annotations
 
+from array import array
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+import numpy as np
 
 from psycopg import sql
 
@@ -27,6 +32,7 @@ from indexer import settings
 from indexer.models import SearchRequest
 from indexer.backends.postgres.facets import selections
 from indexer.backends.postgres.query import Expr, PgQuery
+from indexer.backends.postgres.rows import MAX_LEXEME_BYTES
 
 DDL = """
 CREATE TABLE {schema}.frequent (
@@ -39,25 +45,68 @@ CREATE TABLE {schema}.frequent (
 """
 
 
-def build(conn, schema: sql.Identifier, paragraphs: int) -> int:
-    """Fill a generation's `frequent` table from its paragraphs; the number of frequent stems."""
+class CubeCounter:
+    """Matching paragraphs per (stem, document, facet key), counted while a rebuild streams its documents (the
+    paragraphs' stems are at hand then; grouping 17M rows in SQL afterwards cost 7-9 s at 300k paragraphs)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.terms, self.docs, self.fkeys, self.counts = (array("i") for _ in range(4))
+
+    def add(self, doc_idx: int, fkeys: list[int], own: list[set[str]], shared: set[str]) -> None:
+        """One document: its paragraphs' facet keys and own stems, and the stems all of them have."""
+        groups: dict[int, list] = {}
+        for fkey, stems in zip(fkeys, own):
+            group = groups.get(fkey)
+            if group is None:
+                group = groups[fkey] = [0, Counter()]
+            group[0] += 1
+            group[1].update(stems)  # C-level counting
+        ids = self.ids
+        for fkey, (paragraphs, counted) in groups.items():
+            for stem in shared:  # the title's and context's stems match every paragraph
+                counted[stem] = paragraphs
+            self.terms.extend([ids.setdefault(stem, len(ids)) for stem in counted])
+            self.counts.extend(counted.values())
+            self.docs.extend([doc_idx] * len(counted))
+            self.fkeys.extend([fkey] * len(counted))
+
+    def frequent(self, least: int) -> Iterator[tuple]:
+        """(term, paragraphs, facet keys, documents, counts) of each stem matched by `least` paragraphs or more."""
+        terms = np.frombuffer(self.terms, dtype=np.int32)
+        counts = np.frombuffer(self.counts, dtype=np.int32)
+        if not len(terms):
+            return
+        matched = np.bincount(terms, weights=counts)
+        keep = np.isin(terms, np.flatnonzero(matched >= least))
+        terms, counts = terms[keep], counts[keep]
+        docs, fkeys = np.frombuffer(self.docs, dtype=np.int32)[keep], np.frombuffer(self.fkeys, dtype=np.int32)[keep]
+        order = np.lexsort((fkeys, docs, terms))
+        terms, docs, fkeys, counts = terms[order], docs[order], fkeys[order], counts[order]
+        names = {i: stem for stem, i in self.ids.items()}
+        starts = np.flatnonzero(np.r_[True, terms[1:] != terms[:-1]])
+        for start, end in zip(starts, [*starts[1:], len(terms)]):
+            stem = names[int(terms[start])]
+            if stem and len(stem.encode("utf-8")) <= MAX_LEXEME_BYTES:  # what a tsvector can hold
+                yield (stem, int(counts[start:end].sum()), fkeys[start:end].tolist(), docs[start:end].tolist(),
+                       counts[start:end].tolist())
+
+
+def build(conn, schema: sql.Identifier, paragraphs: int, counted: CubeCounter | None = None) -> int:
+    """Fill a generation's `frequent` table (the cube from `counted` when the build counted it, else from the
+    generation's rows, as an update does); the number of frequent stems."""
     conn.execute(sql.SQL(DDL).format(schema=schema))
     least = max(1, int(paragraphs * settings.PG_FREQUENT_SHARE) + 1)
-    terms = [r[0] for r in conn.execute(sql.SQL("SELECT word FROM ts_stat(%s) WHERE ndoc >= %s").format(),
-                                        (sql.SQL("SELECT tsv FROM {}.paragraphs").format(schema).as_string(conn),
-                                         least)).fetchall()]
+    if counted is not None:
+        with conn.cursor().copy(sql.SQL("COPY {}.frequent (term, paragraphs, fkeys, docs, counts) FROM STDIN")
+                                .format(schema)) as copy:
+            for row in counted.frequent(least):
+                copy.write_row(row)
+    else:
+        _count_in_sql(conn, schema, least)
+    terms = [r[0] for r in conn.execute(sql.SQL("SELECT term FROM {}.frequent").format(schema)).fetchall()]
     if not terms:
         return 0
-    conn.execute("SELECT set_config('work_mem', %s, true)", (settings.PG_BUILD_WORK_MEM,))
-    # Counted one document at a time: many small groupings ran a quarter faster than one of 17M rows at 300k.
-    conn.execute(sql.SQL(
-        "INSERT INTO {s}.frequent (term, paragraphs, fkeys, docs, counts) "
-        "SELECT lex, sum(n), array_agg(fkey ORDER BY doc_idx, fkey), array_agg(doc_idx ORDER BY doc_idx, fkey), "
-        "array_agg(n ORDER BY doc_idx, fkey) FROM (SELECT d.doc_idx, c.* FROM {s}.documents d, LATERAL "
-        "(SELECT lex, p.fkey, count(*)::int AS n FROM {s}.paragraphs p, unnest(tsvector_to_array(p.tsv)) lex "
-        "WHERE p.doc_idx = d.doc_idx AND lex = ANY(%s) GROUP BY 1, 2) c) c GROUP BY lex").format(s=schema),
-        (terms,))
-    conn.execute("SET LOCAL work_mem TO DEFAULT")  # the window's sort below ran twice as long in more memory
     # The shortest paragraphs hold the best candidates of a word common in them; the window runs over those only.
     cutoff = conn.execute(sql.SQL("SELECT percentile_disc(%s) WITHIN GROUP (ORDER BY length) FROM {}.paragraphs")
                           .format(schema), (settings.PG_FREQUENT_SHORT_SHARE,)).fetchone()[0]
@@ -69,6 +118,25 @@ def build(conn, schema: sql.Identifier, paragraphs: int) -> int:
         "WHERE f.term = l.lex").format(s=schema), (cutoff, terms, settings.PG_CANDIDATES, settings.PG_CANDIDATES))
     conn.execute(sql.SQL("ANALYZE {}.frequent").format(schema))
     return len(terms)
+
+
+def _count_in_sql(conn, schema: sql.Identifier, least: int) -> None:
+    """The cube from the generation's rows: the frequent stems by ts_stat, then their matches grouped."""
+    terms = [r[0] for r in conn.execute(sql.SQL("SELECT word FROM ts_stat(%s) WHERE ndoc >= %s").format(),
+                                        (sql.SQL("SELECT tsv FROM {}.paragraphs").format(schema).as_string(conn),
+                                         least)).fetchall()]
+    if not terms:
+        return
+    conn.execute("SELECT set_config('work_mem', %s, true)", (settings.PG_BUILD_WORK_MEM,))
+    # Counted one document at a time: many small groupings ran a quarter faster than one of 17M rows at 300k.
+    conn.execute(sql.SQL(
+        "INSERT INTO {s}.frequent (term, paragraphs, fkeys, docs, counts) "
+        "SELECT lex, sum(n), array_agg(fkey ORDER BY doc_idx, fkey), array_agg(doc_idx ORDER BY doc_idx, fkey), "
+        "array_agg(n ORDER BY doc_idx, fkey) FROM (SELECT d.doc_idx, c.* FROM {s}.documents d, LATERAL "
+        "(SELECT lex, p.fkey, count(*)::int AS n FROM {s}.paragraphs p, unnest(tsvector_to_array(p.tsv)) lex "
+        "WHERE p.doc_idx = d.doc_idx AND lex = ANY(%s) GROUP BY 1, 2) c) c GROUP BY lex").format(s=schema),
+        (terms,))
+    conn.execute("SET LOCAL work_mem TO DEFAULT")  # the candidates' window sort ran twice as long in more memory
 
 
 @dataclass
