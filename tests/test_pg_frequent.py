@@ -89,8 +89,21 @@ def _pages(reader, fast: bool, monkeypatch) -> list[tuple]:
 
 
 def test_tables_hold_every_match_and_the_shortest_own_paragraphs(url, small_settings):
+    check_tables(url)
+
+
+def check_tables(url: str) -> None:
+    """The live generation's frequent stems are those PostgreSQL counts in more than the share of paragraphs; each
+    one's cube is its matches grouped by (facet key, document); its own list is its shortest own paragraphs."""
     with psycopg.connect(url) as conn:
         gen = conn.execute("SELECT generation FROM reportsearch.live_generation").fetchone()[0]
+        stats = conn.execute(f"SELECT word FROM ts_stat('SELECT tsv FROM {gen}.paragraphs') WHERE ndoc > "
+                             f"(SELECT count(*) FROM {gen}.paragraphs) * %s", (settings.PG_FREQUENT_SHARE,))
+        assert {r[0] for r in stats} == {r[0] for r in conn.execute(f"SELECT term FROM {gen}.frequent")}
+        for term, fkeys, docs, counts in conn.execute(f"SELECT term, fkeys, docs, counts FROM {gen}.frequent").fetchall():
+            grouped = conn.execute(f"SELECT fkey, doc_idx, count(*) FROM {gen}.paragraphs WHERE tsv @@ %s::tsquery "
+                                   "GROUP BY 1, 2 ORDER BY 2, 1", (frequent_query(term),)).fetchall()
+            assert list(zip(fkeys, docs, counts)) == grouped
         rows = conn.execute(f"SELECT term, paragraphs, counts, own FROM {gen}.frequent").fetchall()
         total = conn.execute(f"SELECT count(*) FROM {gen}.paragraphs").fetchone()[0]
         assert rows and any(own for *_, own in rows) and any(own is None for *_, own in rows)
@@ -143,6 +156,7 @@ def test_update_makes_the_tables_again(url, folder, reader, monkeypatch, tmp_pat
                                      "Leaders of children's services in Quokka.\n")
     writer.update([copy])
     writer.db.close()
+    check_tables(url)  # counted in SQL by the update
     assert reader.search(SearchRequest(q="children")).total != before
     full = _pages(reader, False, monkeypatch)
     assert _pages(reader, True, monkeypatch) == full
