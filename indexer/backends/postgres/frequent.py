@@ -14,8 +14,9 @@ is a strictly decreasing function of length for paragraphs with the word in thei
 (the context weight) for paragraphs that match only by their document's title or context. Ordered by (cheap
 DESC, pid), own paragraphs therefore come in (length, pid) order. When at least `PG_CANDIDATES` listed
 paragraphs pass the facet selections and the last of them ranks above the context constant, no paragraph off
-the list can be among the candidates; otherwise the page falls back to the full pass. Both tables are made from
-the generation's rows when it is built (rebuild and update alike), so they always describe that generation.
+the list can be among the candidates (this needs the length normalisation B > 0, checked); otherwise the
+candidates come from one pass over the documents the cube says pass the selections. Both tables are made inside
+the generation's transaction (rebuild and update alike), so they always describe that generation.
 """
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ from psycopg import sql
 
 from indexer import settings
 from indexer.models import SearchRequest
+from indexer.backends.embedded.collector.ranking import B
+from indexer.backends.postgres import pages
 from indexer.backends.postgres.facets import selections
 from indexer.backends.postgres.query import Expr, PgQuery
 from indexer.backends.postgres.rows import MAX_LEXEME_BYTES
@@ -176,7 +179,7 @@ def lookup(conn, schema: sql.Identifier, stem: str) -> FrequentWord | None:
 def enough(conn, schema: sql.Identifier, q: PgQuery, candidates: list[tuple]) -> bool:
     """True when the short list's candidates are the full pass's: as many as needed, the last ranking above a
     paragraph that matches by its document's context only."""
-    if len(candidates) < settings.PG_CANDIDATES:
+    if len(candidates) < settings.PG_CANDIDATES or not B > 0:  # B = 0: length would not order the key
         return False
     context_only = conn.execute(sql.SQL("SELECT ({})::float8 FROM (SELECT false AS o0, true AS g0, 0 AS length) p")
                                 .format(q.cheap.sql), q.cheap.params).fetchone()[0]
@@ -189,14 +192,11 @@ def usable(q: PgQuery, req: SearchRequest, offset: int) -> bool:
             and offset + req.per_page <= settings.PG_CANDIDATES // 10 and single_stem(q, req) is not None)
 
 
-
 def page(conn, schema: sql.Identifier, q: PgQuery, match: Expr, req: SearchRequest, offset: int,
          keys: dict[int, dict]) -> tuple[list[tuple], list[tuple]] | None:
     """(count rows, ranked page) of a frequent word's page from its tables; None when they do not answer it:
     the counts from the cube, and the candidates from the short list when it provably holds them, else from
     the matches of the documents the cube says pass the facet selections (one pass that counts nothing)."""
-    from indexer.backends.postgres import pages
-
     if not usable(q, req, offset):
         return None
     word = lookup(conn, schema, single_stem(q, req))
