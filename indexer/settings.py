@@ -246,3 +246,7 @@ PG_KEEP_GENERATIONS = 2             # the live one and the one before (requests 
 PG_WORK_MEM = "32MB"                # per sort or hash of a read (a page's window passes stay in memory)
 PG_BUILD_MAINTENANCE_WORK_MEM = "512MB"  # a rebuild's index builds (the GIN index sorts in memory up to this)
 PG_CANDIDATES = 2000                # best-match paragraphs ranked exactly (the rest are counted, not ranked)
+PG_BUILD_WORK_MEM = "64MB"          # a rebuild's groupings for the frequent-word tables
+PG_FREQUENT_SHARE = 0.01            # words matching more than this share of paragraphs get build-time tables
+PG_FREQUENT_SHORT_SHARE = 0.5       # the shortest share of paragraphs searched for a frequent word's candidates
+PG_FREQUENT_PAGES = True            # one-word pages of frequent words read those tables (False: the full pass)

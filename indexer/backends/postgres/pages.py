@@ -188,20 +188,7 @@ def counted_and_ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest
     cols = sql.SQL(", ").join(sql.SQL("{} AS {}").format(e.sql, sql.Identifier(name)) for name, e in q.columns) \
         if q.columns else sql.SQL("")
     rank_subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _RANK_COLUMNS)
-    if req.collapse:
-        # A document ranks by its best paragraph plus a share of its next best (as the embedded ranking).
-        page = sql.SQL(
-            "r AS (SELECT m.*, row_number() OVER (PARTITION BY doc_idx ORDER BY lift DESC, score DESC, pid) AS rn, "
-            "count(*) OVER (PARTITION BY doc_idx) AS cnt FROM m), "
-            "d AS (SELECT doc_idx, max(score) FILTER (WHERE rn = 1) + %s * coalesce(sum(score) FILTER "
-            "(WHERE rn BETWEEN 2 AND %s), 0) AS dscore FROM r GROUP BY doc_idx), "
-            "page AS (SELECT r.pid, r.cnt, coalesce(d.dscore, r.score) AS score, r.lift FROM r JOIN d USING (doc_idx) "
-            "WHERE rn = 1 ORDER BY r.lift DESC, coalesce(d.dscore, r.score) DESC, r.pid LIMIT %s OFFSET %s)")
-        page_params = [settings.DOCUMENT_SHARE, 1 + settings.DOCUMENT_SHARE_PARAGRAPHS, limit, offset]
-    else:
-        page = sql.SQL("page AS (SELECT pid, 1::bigint AS cnt, score, lift FROM m "
-                       "ORDER BY lift DESC, score DESC, pid LIMIT %s OFFSET %s)")
-        page_params = [limit, offset]
+    page, page_params = _page_sql(req, limit, offset)
     tail = sql.SQL("{page} SELECT 0, fkey, doc_idx, count(*), 0::float8, 0 FROM a GROUP BY fkey, doc_idx "
                    "UNION ALL SELECT 1, pid, 0, cnt, score, lift FROM page").format(page=page)
     if q.plan is None:  # a syntax query: every match is scored (no cheap stand-in)
@@ -226,6 +213,25 @@ def counted_and_ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest
     return _split(conn.execute(query, params).fetchall())
 
 
+def _page_sql(req: SearchRequest, limit: int, offset: int) -> tuple[sql.Composable, list]:
+    """The CTEs `page` (and for collapsed pages `r`, `d`) ranking the exactly scored candidates `m`."""
+    if req.collapse:
+        # A document ranks by its best paragraph plus a share of its next best (as the embedded ranking).
+        page = sql.SQL(
+            "r AS (SELECT m.*, row_number() OVER (PARTITION BY doc_idx ORDER BY lift DESC, score DESC, pid) AS rn, "
+            "count(*) OVER (PARTITION BY doc_idx) AS cnt FROM m), "
+            "d AS (SELECT doc_idx, max(score) FILTER (WHERE rn = 1) + %s * coalesce(sum(score) FILTER "
+            "(WHERE rn BETWEEN 2 AND %s), 0) AS dscore FROM r GROUP BY doc_idx), "
+            "page AS (SELECT r.pid, r.cnt, coalesce(d.dscore, r.score) AS score, r.lift FROM r JOIN d USING (doc_idx) "
+            "WHERE rn = 1 ORDER BY r.lift DESC, coalesce(d.dscore, r.score) DESC, r.pid LIMIT %s OFFSET %s)")
+        page_params = [settings.DOCUMENT_SHARE, 1 + settings.DOCUMENT_SHARE_PARAGRAPHS, limit, offset]
+    else:
+        page = sql.SQL("page AS (SELECT pid, 1::bigint AS cnt, score, lift FROM m "
+                       "ORDER BY lift DESC, score DESC, pid LIMIT %s OFFSET %s)")
+        page_params = [limit, offset]
+    return page, page_params
+
+
 def _split(rows: list[tuple]) -> tuple[list[tuple], list[tuple]]:
     """The fused statement's rows as (facet key, document, paragraphs) counts and the ranked page."""
     counts, ranked = [], []
@@ -236,3 +242,59 @@ def _split(rows: list[tuple]) -> tuple[list[tuple], list[tuple]]:
             ranked.append((row_lift, score, a, count))
     ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))  # the page's order (the union does not keep it)
     return counts, [(pid, count, score) for _, score, pid, count in ranked]
+
+
+def listed_candidates(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, listed: list[int]) -> list[tuple]:
+    """The best `PG_CANDIDATES` (pid, cheap key, lift) among listed paragraphs that match and pass the facet
+    selections, in the full pass's candidate order."""
+    passes = facet_filter(req)
+    lift = q.lift or Expr(sql.SQL("0"))
+    subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _FUSED_COLUMNS)
+    cols = sql.SQL(", ").join(sql.SQL("{} AS {}").format(e.sql, sql.Identifier(name)) for name, e in q.columns)
+    query = sql.SQL(
+        "SELECT pid, cheap, lift FROM (SELECT p.pid, ({passes}) AS pass, ({lift}) AS lift, ({cheap})::float8 AS cheap "
+        "FROM (SELECT {subs}, {cols} FROM {s}.paragraphs p WHERE p.pid = ANY(%s) AND {match} OFFSET 0) p) a "
+        "WHERE pass ORDER BY lift DESC, cheap DESC, pid LIMIT %s").format(
+        passes=passes.sql, lift=lift.sql, cheap=q.cheap.sql, subs=subs, cols=cols, s=schema, match=match.sql)
+    params = [*passes.params, *lift.params, *q.cheap.params, *[x for _, e in q.columns for x in e.params], listed,
+              *match.params, settings.PG_CANDIDATES]
+    return conn.execute(query, params).fetchall()
+
+
+def ranked_candidates(conn, schema, q: PgQuery, req: SearchRequest, candidates: list[tuple], limit: int,
+                      offset: int) -> list[tuple]:
+    """The page's ranked (pid, matching candidates of its document, score) from given candidates, scored
+    exactly and collapsed as `counted_and_ranked` does with its own."""
+    rank_subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _RANK_COLUMNS)
+    cols = sql.SQL(", ").join(sql.SQL("{} AS {}").format(e.sql, sql.Identifier(name)) for name, e in q.columns)
+    page, page_params = _page_sql(req, limit, offset)
+    query = sql.SQL(
+        "WITH c AS (SELECT unnest(%s::int[]) AS pid, unnest(%s::int[]) AS lift), "
+        "m AS MATERIALIZED (SELECT p.pid, p.doc_idx, p.n, p.lift, ({score})::float8 AS score FROM "
+        "(SELECT {rank_subs}, {cols}, c.lift FROM c JOIN {s}.paragraphs p USING (pid) OFFSET 0) p), "
+        "{page} SELECT 1, pid, 0, cnt, score, lift FROM page").format(
+        score=q.score.sql, rank_subs=rank_subs, cols=cols, s=schema, page=page)
+    params = [[c[0] for c in candidates], [c[2] for c in candidates], *q.score.params,
+              *[x for _, e in q.columns for x in e.params], *page_params]
+    return _split(conn.execute(query, params).fetchall())[1]
+
+
+def all_candidates(conn, schema, q: PgQuery, match: Expr, req: SearchRequest,
+                   docs: list[int] | None = None) -> list[tuple]:
+    """The best `PG_CANDIDATES` (pid, cheap key, lift) among every match passing the facet selections, within
+    `docs` when given (one pass, nothing counted: the counts came from elsewhere)."""
+    passes = facet_filter(req)
+    if docs is not None:  # read only these documents' paragraphs (by their index), not every match
+        passes = and_(Expr(sql.SQL("p.doc_idx = ANY(%s)"), [docs]), passes)
+    lift = q.lift or Expr(sql.SQL("0"))
+    subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _FUSED_COLUMNS)
+    cols = sql.SQL(", ").join(sql.SQL("{} AS {}").format(e.sql, sql.Identifier(name)) for name, e in q.columns)
+    where = and_(match, passes)
+    query = sql.SQL(
+        "SELECT pid, cheap, lift FROM (SELECT p.pid, ({lift}) AS lift, ({cheap})::float8 AS cheap "
+        "FROM (SELECT {subs}, {cols} FROM {s}.paragraphs p WHERE {where} OFFSET 0) p) a "
+        "ORDER BY lift DESC, cheap DESC, pid LIMIT %s").format(
+        lift=lift.sql, cheap=q.cheap.sql, subs=subs, cols=cols, s=schema, where=where.sql)
+    params = [*lift.params, *q.cheap.params, *[x for _, e in q.columns for x in e.params], *where.params,
+              settings.PG_CANDIDATES]
+    return conn.execute(query, params).fetchall()

@@ -27,7 +27,7 @@ from indexer.contract import (Collection, CouncilDocument, CouncilSummary, DocPa
 from indexer.backends.postgres import layout
 from indexer.backends.postgres.database import Database
 from indexer.backends.postgres.facets import facet_counts, facet_filter, facet_values, tally
-from indexer.backends.postgres import matching
+from indexer.backends.postgres import frequent, matching
 from indexer.backends.postgres import pages
 from indexer.backends.postgres.pages import own_groups
 from indexer.search.answer import FLAT_ORDER_CANDIDATES, asked_by, shown_paragraph
@@ -154,7 +154,11 @@ class PostgresBackend:
             match = matching.match(conn, schema, q)
             offset = (req.page - 1) * req.per_page
             ranked = None
-            if pages.can_fuse(q, req, offset):  # counts and the page's candidates from one pass over the matches
+            fast = frequent.page(conn, schema, q, match, req, offset, cat.facts.keys)
+            if fast is not None:  # a frequent word: counts and candidates from its build-time tables
+                rows, ranked = fast
+                counts = tally(rows, req, cat.facts.keys)
+            elif pages.can_fuse(q, req, offset):  # counts and the page's candidates from one pass over the matches
                 rows, ranked = pages.counted_and_ranked(conn, schema, q, match, req, req.per_page, offset)
                 counts = tally(rows, req, cat.facts.keys)
             else:

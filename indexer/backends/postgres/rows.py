@@ -112,6 +112,7 @@ class DocumentRows:
     paragraphs: list[tuple]
     paragraph_stems: list[set[str]]
     paragraph_words: list[list[str]]  # each paragraph's text as raw words (the spelling counts read them)
+    shared: set[str] = frozenset()    # the title and context stems every paragraph of the document has
 
 
 class FacetKeys:
@@ -167,7 +168,7 @@ def document_rows(doc: Document, doc_idx: int, first_pid: int, keys: FacetKeys) 
                 [g for g in doc.severity if g], Jsonb(doc.subjudgements), list(doc.grade_change),
                 Jsonb(doc.outcomes[0]) if doc.outcomes else None, date_sort, len(doc.paragraphs), length,
                 " ".join(q[:-1] for q in map(_QUOTED.__getitem__, every) if q is not None))
-    return DocumentRows(document, paragraphs, stems, words)
+    return DocumentRows(document, paragraphs, stems, words, set(title) | set(context))
 
 
 def iter_terms(df: dict[str, int]) -> Iterator[tuple[str, int]]:

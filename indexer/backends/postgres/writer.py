@@ -19,13 +19,14 @@ from indexer.models import Document
 from indexer.backends.embedded.index.spelling import WordCounter
 from indexer.backends.embedded.write.update import _keeping_ids, _plan, _read
 from indexer.contract import BuildReport, IndexBusy, IndexDamaged
-from indexer.backends.postgres import layout
+from indexer.backends.postgres import frequent, layout
 from indexer.backends.postgres.database import Database
 from indexer.backends.postgres.rows import DocumentRows, FacetKeys, document_rows, iter_terms
 
 LOCK_KEY = 0x7265706F  # the advisory lock one writer at a time holds ("repo")
 _PARAGRAPH_COLUMNS = ("pid", "doc_idx", "n", "heading", "text", "council", "severity", "year", "date_sort",
                       *settings.SUBJUDGEMENT_FIELDS, "grade_change", "length", "fkey", "tsv")
+_FKEY = _PARAGRAPH_COLUMNS.index("fkey")
 
 
 class RebuildRunning(IndexBusy):
@@ -107,7 +108,8 @@ class PostgresWriter:
                     spelling.add_words(raw_words(text))
                 files.update(unchanged)
                 seen.update(keep)
-            _load(conn, name, documents, report, files, seen, df, counters, progress, spelling, keys)
+            cube = frequent.CubeCounter() if copy_from is None else None  # an update counts in SQL
+            _load(conn, name, documents, report, files, seen, df, counters, progress, spelling, keys, cube)
             with conn.cursor().copy(sql.SQL("COPY {}.facet_keys FROM STDIN").format(layout.ident(name))) as cp:
                 for row in keys.rows():
                     cp.write_row(row)
@@ -125,6 +127,9 @@ class PostgresWriter:
                          (settings.PG_BUILD_MAINTENANCE_WORK_MEM,))
             for stmt in layout.script(layout.INDEX_DDL, name):
                 conn.execute(stmt)
+            counted = time.perf_counter()
+            frequent.build(conn, layout.ident(name), report.paragraphs, cube)  # one-word pages of frequent words
+            frequent_seconds = round(time.perf_counter() - counted, 2)
             problems = check_generation(conn, name, report.documents, report.paragraphs)
             live = layout.live_generation(conn)
             if live and not allow_shrink:
@@ -135,7 +140,8 @@ class PostgresWriter:
             report.seconds = round(time.perf_counter() - started, 2)
             info = {"built_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"), "sources": sources,
                     "skipped": report.skipped, "warnings": report.warnings, "documents": report.documents,
-                    "paragraphs": report.paragraphs, "seconds": report.seconds}
+                    "paragraphs": report.paragraphs, "seconds": report.seconds,
+                    "frequent_seconds": frequent_seconds}
             layout.switch(conn, name, info)
             conn.commit()
         except BaseException:
@@ -165,7 +171,8 @@ class _writer_lock:
 
 
 def _load(conn, name: str, documents: Iterable[Document], report: BuildReport, files: dict, seen: set[str],
-          df: Counter, counters: list[int], progress, spelling: WordCounter, keys: FacetKeys) -> None:
+          df: Counter, counters: list[int], progress, spelling: WordCounter, keys: FacetKeys,
+          cube: frequent.CubeCounter | None = None) -> None:
     """COPY documents and their paragraphs into a generation; unreadable ones are reported and skipped.
 
     The paragraphs go in one COPY that streams while the next documents are analysed (psycopg sends from a
@@ -185,6 +192,9 @@ def _load(conn, name: str, documents: Iterable[Document], report: BuildReport, f
                 continue
             for stems in rows.paragraph_stems:
                 df.update(stems)
+            if cube is not None:
+                cube.add(rows.document[0], [row[_FKEY] for row in rows.paragraphs], rows.paragraph_stems,
+                         rows.shared)
             for words in rows.paragraph_words:
                 spelling.add_words(words)
             pending_docs.append(rows.document)

@@ -1,0 +1,164 @@
+"""The frequent-word tables of the PostgreSQL backend (indexer/backends/postgres/frequent.py): a one-word page read
+from the count cube and the short list of candidates is the page of the full pass over every match, with and
+without facet selections, on page 1 and 2; the tables are made again by `update`.
+
+The corpus is small, so the candidate count is lowered (and with it the deepest page the candidates serve) to
+make the short lists both sufficient for some pages and insufficient for others."""
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from indexer import settings
+from indexer.models import SearchRequest
+from indexer.backends.postgres import frequent, open_postgres, pages
+from tests.conftest import SEEDS
+
+WORDS = ("children", "services", "care", "council", "inspection", "social", "the", "and", "leaders", "young")
+SMALL = {"PG_CANDIDATES": 40, "PG_FREQUENT_SHARE": 0.05, "PG_FREQUENT_SHORT_SHARE": 0.5}
+
+
+@pytest.fixture(scope="module")
+def small_settings():
+    """Candidate and frequency settings scaled to the test corpus (for the build and every search)."""
+    with pytest.MonkeyPatch.context() as mp:
+        for name, value in SMALL.items():
+            mp.setattr(settings, name, value)
+        yield mp
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory, planted_corpus) -> Path:
+    """The seeds plus the planted documents."""
+    out = tmp_path_factory.mktemp("pg-frequent")
+    for source in (SEEDS, planted_corpus):
+        for path in source.iterdir():
+            shutil.copy(path, out / path.name)
+    return out
+
+
+@pytest.fixture(scope="module")
+def url(pg_cluster, folder, small_settings) -> str:
+    """A database with the folder rebuilt into it."""
+    with psycopg.connect(pg_cluster.primary.url, autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS frequent")
+        conn.execute("CREATE DATABASE frequent")
+    url = pg_cluster.primary.url.rsplit("/", 1)[0] + "/frequent"
+    reader, writer = open_postgres(url)
+    writer.rebuild([folder])
+    reader.db.close()
+    return url
+
+
+@pytest.fixture()
+def reader(url):
+    reader, _ = open_postgres(url)
+    yield reader
+    reader.db.close()
+
+
+def _page(result) -> tuple:
+    """Everything a results page shows."""
+    return (result.total, result.total_docs, result.year_histogram, result.match_info,
+            [(h.doc_id, h.paragraph, h.score, h.more_in_doc, h.other_paragraphs, h.context_matched)
+             for h in result.hits],
+            {name: [(v.value, v.count) for v in values] for name, values in result.facets.items()})
+
+
+def _requests() -> list[SearchRequest]:
+    """Each word alone, on page 1 and 2, with and without selections of one and two facets, flat and collapsed."""
+    out = []
+    for word in WORDS:
+        out += [SearchRequest(q=word, per_page=2), SearchRequest(q=word, per_page=2, page=2),
+                SearchRequest(q=word, per_page=2, collapse=False), SearchRequest(q=word, per_page=2, page=2,
+                                                                                 collapse=False),
+                SearchRequest(q=word, per_page=2, severity=["inadequate"]),
+                SearchRequest(q=word, per_page=2, page=2, council=["Medway"], collapse=False),
+                SearchRequest(q=word, per_page=2, year=[2019], severity=["good", "inadequate"]),
+                SearchRequest(q=word, per_page=2, council=["Kent", "Medway"], year_from=2018)]
+    return out
+
+
+def _pages(reader, fast: bool, monkeypatch) -> list[tuple]:
+    monkeypatch.setattr(settings, "PG_FREQUENT_PAGES", fast)
+    return [_page(reader.search(req)) for req in _requests()]
+
+
+def test_tables_hold_every_match_and_the_shortest_own_paragraphs(url, small_settings):
+    check_tables(url)
+
+
+def check_tables(url: str) -> None:
+    """The live generation's frequent stems are those PostgreSQL counts in more than the share of paragraphs; each
+    one's cube is its matches grouped by (facet key, document); its own list is its shortest own paragraphs."""
+    with psycopg.connect(url) as conn:
+        gen = conn.execute("SELECT generation FROM reportsearch.live_generation").fetchone()[0]
+        stats = conn.execute(f"SELECT word FROM ts_stat('SELECT tsv FROM {gen}.paragraphs') WHERE ndoc > "
+                             f"(SELECT count(*) FROM {gen}.paragraphs) * %s", (settings.PG_FREQUENT_SHARE,))
+        assert {r[0] for r in stats} == {r[0] for r in conn.execute(f"SELECT term FROM {gen}.frequent")}
+        for term, fkeys, docs, counts in conn.execute(f"SELECT term, fkeys, docs, counts FROM {gen}.frequent").fetchall():
+            grouped = conn.execute(f"SELECT fkey, doc_idx, count(*) FROM {gen}.paragraphs WHERE tsv @@ %s::tsquery "
+                                   "GROUP BY 1, 2 ORDER BY 2, 1", (frequent_query(term),)).fetchall()
+            assert list(zip(fkeys, docs, counts)) == grouped
+        rows = conn.execute(f"SELECT term, paragraphs, counts, own FROM {gen}.frequent").fetchall()
+        total = conn.execute(f"SELECT count(*) FROM {gen}.paragraphs").fetchone()[0]
+        assert rows and any(own for *_, own in rows) and any(own is None for *_, own in rows)
+        for term, paragraphs, counts, own in rows:
+            matches = conn.execute(f"SELECT count(*) FROM {gen}.paragraphs WHERE tsv @@ %s::tsquery",
+                                   (frequent_query(term),)).fetchone()[0]
+            assert paragraphs == sum(counts) == matches > total * settings.PG_FREQUENT_SHARE
+            if own:
+                mine = conn.execute(f"SELECT pid FROM {gen}.paragraphs WHERE tsv @@ %s::tsquery ORDER BY length, pid "
+                                    "LIMIT %s", (frequent_query(term, "BD"), settings.PG_CANDIDATES)).fetchall()
+                assert own == [r[0] for r in mine]
+
+
+def frequent_query(term: str, weights: str = "") -> str:
+    from indexer.backends.postgres.query import lexeme
+
+    return lexeme(term, weights)
+
+
+def test_fast_pages_equal_the_full_pass(reader, monkeypatch):
+    """Same totals, facet counts, histogram, hits, scores and other paragraphs; the short list served some pages
+    and was found insufficient (falling back) for others."""
+    full = _pages(reader, False, monkeypatch)
+    used, proved = [], []
+    real_page, real_enough = frequent.page, frequent.enough
+    monkeypatch.setattr(frequent, "page", lambda *a: used.append(real_page(*a)) or used[-1])
+    monkeypatch.setattr(frequent, "enough", lambda *a: proved.append(real_enough(*a)) or proved[-1])
+    fast = _pages(reader, True, monkeypatch)
+    assert sum(u is not None for u in used) >= len(_requests()) // 2  # most pages took the fast path
+    assert True in proved and False in proved
+    assert fast == full
+    assert any(p[0] for p in full) and any(p[4] for p in full)
+
+
+def test_the_proof_matters(reader, monkeypatch):
+    """Trusting the short list without its check gives wrong pages: the comparison above can fail."""
+    full = _pages(reader, False, monkeypatch)
+    monkeypatch.setattr(frequent, "enough", lambda conn, schema, q, candidates: bool(candidates))
+    assert _pages(reader, True, monkeypatch) != full
+
+
+def test_update_makes_the_tables_again(url, folder, reader, monkeypatch, tmp_path):
+    copy = tmp_path / "docs"
+    shutil.copytree(folder, copy)
+    _, writer = open_postgres(url)
+    before = reader.search(SearchRequest(q="children")).total
+    (copy / "kent-2018.txt").unlink()
+    time.sleep(0.01)
+    (copy / "quokka.txt").write_text("Children in Quokka\n\n" + "Children and young people in care. " * 3 + "\n\n"
+                                     "Leaders of children's services in Quokka.\n")
+    writer.update([copy])
+    writer.db.close()
+    check_tables(url)  # counted in SQL by the update
+    assert reader.search(SearchRequest(q="children")).total != before
+    full = _pages(reader, False, monkeypatch)
+    assert _pages(reader, True, monkeypatch) == full
+    assert "quokka.txt" in {hit[0] for p in full for hit in p[4]} or any(
+        h.doc_id == "quokka.txt" for h in reader.search(SearchRequest(q="quokka")).hits)
