@@ -25,7 +25,7 @@ JOBS   ?= 2
 test: $(BIN)/reportsearch
 	@[ -x $(PG_BIN)/initdb ] || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null); } || echo "PostgreSQL 15 is not installed: PostgreSQL backend tests will be skipped"
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); } || echo "chromium is not installed: browser tests will be skipped"
-	$(BIN)/python -m pytest -n $(JOBS)
+	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal
 
 rebuild: $(BIN)/reportsearch
 	$(BIN)/reportsearch rebuild
