@@ -187,6 +187,17 @@ def planted_corpus(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def seeds_and_planted(tmp_path_factory, planted_corpus) -> Path:
+    """The seeds plus the planted documents (three councils, dated, a twin paragraph): the PostgreSQL tests' corpus."""
+    def copy_in(folder: Path) -> None:
+        for source in (SEEDS, planted_corpus):
+            for path in source.iterdir():
+                shutil.copy(path, folder / path.name)
+
+    return built_once(tmp_path_factory, "seeds-and-planted", copy_in)
+
+
+@pytest.fixture(scope="session")
 def planted_index(tmp_path_factory, planted_corpus) -> Path:
     """An index over the planted corpus."""
     index_dir = tmp_path_factory.mktemp("planted-index")

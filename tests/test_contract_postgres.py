@@ -22,17 +22,13 @@ from indexer.backends.embedded.write.build import build_from_documents
 from indexer.ingest.documents import load_documents
 from indexer.models import SearchRequest
 from indexer.backends import open_backend
-from tests.conftest import PLANTED_DOCS, SEEDS
+from tests.conftest import PLANTED_DOCS
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory, planted_corpus) -> Path:
+def corpus(seeds_and_planted) -> Path:
     """The seeds plus the planted documents (three councils, dated, a twin paragraph)."""
-    folder = tmp_path_factory.mktemp("pg-corpus")
-    for source in (SEEDS, planted_corpus):
-        for path in source.iterdir():
-            shutil.copy(path, folder / path.name)
-    return folder
+    return seeds_and_planted
 
 
 @pytest.fixture(scope="module")

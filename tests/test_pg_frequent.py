@@ -16,7 +16,6 @@ import pytest
 from indexer import settings
 from indexer.models import SearchRequest
 from indexer.backends.postgres import frequent, open_postgres, pages
-from tests.conftest import SEEDS
 
 WORDS = ("children", "services", "care", "council", "inspection", "social", "the", "and", "leaders", "young")
 SMALL = {"PG_CANDIDATES": 40, "PG_FREQUENT_SHARE": 0.05, "PG_FREQUENT_SHORT_SHARE": 0.5}
@@ -32,13 +31,9 @@ def small_settings():
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory, planted_corpus) -> Path:
+def folder(seeds_and_planted) -> Path:
     """The seeds plus the planted documents."""
-    out = tmp_path_factory.mktemp("pg-frequent")
-    for source in (SEEDS, planted_corpus):
-        for path in source.iterdir():
-            shutil.copy(path, out / path.name)
-    return out
+    return seeds_and_planted
 
 
 @pytest.fixture(scope="module")
