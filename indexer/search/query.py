@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Collection, Protocol
+from typing import Callable, Collection, Protocol
 
 from indexer.search import limits
 from indexer import settings
@@ -151,11 +151,26 @@ def _normalise_facet_terms(lexicon: Lexicon, q: qt.Node) -> qt.Node:
 
 def _plain(lexicon: Lexicon, text: str, strict: bool, message: str | None) -> ParsedQuery:
     """A best-match plan over the meaningful words, with synonyms and corrections of unknown words."""
+    plan, corrections, message = best_match_plan(
+        text, strict, message, lexicon.facet_values("grade_change"),
+        lambda stems: {s for s in stems if not lexicon.has_word(s)}, lexicon.suggest)
+    if plan is None:
+        return ParsedQuery(None, query_marks(None), message)
+    return ParsedQuery(None, plan.marks(), message, plan, corrections)
+
+
+def best_match_plan(text: str, strict: bool, message: str | None, known_moves: Collection[str],
+                    unknown: Callable[[set[str]], set[str]], suggest: Callable[[str], str | None]
+                    ) -> tuple[BestMatchPlan | None, tuple[tuple[str, str], ...], str | None]:
+    """Plain words as a best-match plan (None: no word), the spelling corrections made and the user's note.
+
+    Shared by every backend: `known_moves` are the movements some document reports, `unknown(stems)` the stems no
+    paragraph has, `suggest(word)` the corpus word closest in spelling."""
     words = stems_of(text)
     if not words:
-        return ParsedQuery(None, query_marks(None), message)
-    groups, corrections = [], []
-    moves = grade_change_boosts(lexicon, text)
+        return None, (), message
+    moves = tuple(("grade_change", v) for v in movements_in(text) if v in known_moves) \
+        if settings.GRADE_CHANGE_BOOST else ()
     # Synonyms are looked up before function words are dropped, so a term holding one still matches.
     found, stand_ins, move_boosts = movement_parts(moves, meaningful_groups(group_words(words)), strict)
     unique = list({g.alternatives[0].stems: g for g in reversed(found)}.values())[::-1]
@@ -163,22 +178,32 @@ def _plain(lexicon: Lexicon, text: str, strict: bool, message: str | None) -> Pa
         unique = unique[: settings.MAX_QUERY_GROUPS]
         cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
         message = f"{message} {cut}" if message else cut
-    for group in unique:
-        group = with_cue_weight(group)
-        if len(group.alternatives) == 1 and len(corrections) < settings.MAX_SPELLING_WORDS and _unknown(lexicon, group):
-            correction = (lexicon.suggest(group.typed.lower())
-                          if len(group.typed) <= settings.MAX_SPELLING_WORD_CHARS else None)
-            if correction:
-                fixed = stem(correction)
-                group = Group(group.typed, (*group.alternatives,
-                                            Alternative((fixed,), settings.SPELLING_WEIGHT, correction)))
-                corrections.append((group.typed, correction))
-        groups.append(group)
+    groups, corrections = _corrected([with_cue_weight(g) for g in unique], unknown, suggest)
     groups = optional_introducers(text, groups, strict)
     boosts = judged_areas(text) + move_boosts + named_councils(text)
     plan = BestMatchPlan(tuple(groups), strict, boosts, stand_ins, boost_anchors(text, groups, boosts),
                          named_regions(text))
-    return ParsedQuery(None, plan.marks(), message, plan, tuple(corrections))
+    return plan, corrections, message
+
+
+def _corrected(groups: list[Group], unknown: Callable[[set[str]], set[str]], suggest: Callable[[str], str | None]
+               ) -> tuple[list[Group], tuple[tuple[str, str], ...]]:
+    """Groups whose one word no paragraph has get the speller's correction as an alternative: "safegaurding"
+    also finds "safeguarding"."""
+    single = {g.alternatives[0].stems[0] for g in groups if len(g.alternatives) == 1
+              and len(g.alternatives[0].stems) == 1}
+    missing = unknown(single) if single else set()
+    out, corrections = [], []
+    for group in groups:
+        if len(group.alternatives) == 1 and group.alternatives[0].stems[0] in missing \
+                and len(group.alternatives[0].stems) == 1 and len(corrections) < settings.MAX_SPELLING_WORDS:
+            correction = suggest(group.typed.lower()) if len(group.typed) <= settings.MAX_SPELLING_WORD_CHARS else None
+            if correction:
+                group = Group(group.typed, (*group.alternatives,
+                                            Alternative((stem(correction),), settings.SPELLING_WEIGHT, correction)))
+                corrections.append((group.typed, correction))
+        out.append(group)
+    return out, tuple(corrections)
 
 
 def with_cue_weight(group: Group) -> Group:
@@ -244,17 +269,3 @@ def named_councils(text: str) -> tuple[tuple[str, str], ...]:
     if not settings.NAMED_COUNCIL_BOOST:
         return ()
     return tuple(dict.fromkeys(("council", value) for value, _ in councils_in(text)))
-
-
-def grade_change_boosts(lexicon: Lexicon, text: str) -> tuple[tuple[str, str], ...]:
-    """("grade_change", value) for each movement the query names that some document of the index reports."""
-    if not settings.GRADE_CHANGE_BOOST:
-        return ()
-    known = lexicon.facet_values("grade_change")
-    return tuple(("grade_change", value) for value in movements_in(text) if value in known)
-
-
-def _unknown(lexicon: Lexicon, group: Group) -> bool:
-    """True when no paragraph and no document context has the word."""
-    (stem_,) = group.alternatives[0].stems
-    return not lexicon.has_word(stem_)

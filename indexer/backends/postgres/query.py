@@ -16,12 +16,9 @@ from psycopg import sql
 
 from indexer import settings
 from indexer.backends.embedded.collector.ranking import B, K1
-from indexer.analysis import stem
-from indexer.backends.embedded.query.bestmatch import BestMatchPlan, meaningful_groups
-from indexer.search.movement import movements_in
-from indexer.search.query import (boost_anchors, judged_areas, movement_parts, named_councils, optional_introducers,
-                                  route, unreadable)
-from indexer.search.synonyms import Alternative, Group, group_words, stems_of
+from indexer.search.plan import BestMatchPlan
+from indexer.search.query import best_match_plan, route, unreadable
+from indexer.search.synonyms import stems_of
 from indexer.backends.embedded.query.parse import parse_syntax_tree  # the one syntax parser (Whoosh's, adapted)
 from indexer.search import querytree as qt
 from indexer.search.snippets import QueryMarks, query_marks
@@ -114,43 +111,17 @@ def read(catalog: Catalog, text: str, strict: bool = False) -> PgQuery:
 
 def _plain(catalog: Catalog, text: str, strict: bool, message: str | None) -> PgQuery:
     """The embedded backend's best-match plan, as SQL columns."""
-    words = stems_of(text)
-    if not words:
+    def unknown(stems: set[str]) -> set[str]:
+        df = catalog.df(sorted(stems))
+        return {s for s in stems if not df.get(s)}
+
+    plan, corrections, message = best_match_plan(text, strict, message, catalog.facet_values("grade_change"),
+                                                 unknown, catalog.suggest)
+    if plan is None:
         return PgQuery(None, query_marks(None), message)
-    known = catalog.facet_values("grade_change")
-    moves = tuple(("grade_change", v) for v in movements_in(text) if v in known) if settings.GRADE_CHANGE_BOOST else ()
-    found, stand_ins, move_boosts = movement_parts(moves, meaningful_groups(group_words(words)), strict)
-    unique = list({g.alternatives[0].stems: g for g in reversed(found)}.values())[::-1]
-    if len(unique) > settings.MAX_QUERY_GROUPS:
-        unique = unique[: settings.MAX_QUERY_GROUPS]
-        cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
-        message = f"{message} {cut}" if message else cut
-    unique, corrections = _corrected(catalog, unique)
-    unique = optional_introducers(text, unique, strict)
-    boosts = judged_areas(text) + move_boosts + named_councils(text)
-    plan = BestMatchPlan(tuple(unique), strict, boosts, stand_ins, boost_anchors(text, unique, boosts))
     query = _plan_query(catalog, plan, message)
     query.corrections = corrections
     return query
-
-
-def _corrected(catalog: Catalog, groups: list[Group]) -> tuple[list[Group], tuple[tuple[str, str], ...]]:
-    """Groups whose one word no paragraph has get the speller's correction as an alternative (as the embedded
-    index): "safegaurding" also finds "safeguarding"."""
-    single = [g for g in groups if len(g.alternatives) == 1 and len(g.alternatives[0].stems) == 1]
-    df = catalog.df(sorted({g.alternatives[0].stems[0] for g in single})) if single else {}
-    out, corrections = [], []
-    for group in groups:
-        if group in single and not df.get(group.alternatives[0].stems[0]) \
-                and len(corrections) < settings.MAX_SPELLING_WORDS:
-            correction = (catalog.suggest(group.typed.lower())
-                          if len(group.typed) <= settings.MAX_SPELLING_WORD_CHARS else None)
-            if correction:
-                group = Group(group.typed, (*group.alternatives,
-                                            Alternative((stem(correction),), settings.SPELLING_WEIGHT, correction)))
-                corrections.append((group.typed, correction))
-        out.append(group)
-    return out, tuple(corrections)
 
 
 def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> PgQuery:
