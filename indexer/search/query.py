@@ -16,8 +16,8 @@ from indexer.search.expansion import cap_expansions
 from indexer.search.movement import is_cue_word, movements_in
 from indexer.search.plan import BestMatchPlan, meaningful_groups
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
-from indexer.search.understand import (councils_in, introducer_words, overall_grades_in, region_councils, regions_in,
-                                      subjudgements_in)
+from indexer.search.understand import (councils_in, indexed_values, introducer_words, overall_grades_in,
+                                      region_councils, regions_in, subjudgements_in)
 from indexer.search.snippets import MATCH_FIELDS, QueryMarks, query_marks
 from indexer.stemming import RATING_CUE_WEIGHT, RATING_CUES
 
@@ -175,7 +175,7 @@ def _plain(lexicon: Lexicon, text: str, strict: bool, message: str | None) -> Pa
                 corrections.append((group.typed, correction))
         groups.append(group)
     groups = optional_introducers(text, groups, strict)
-    boosts = judged_areas(text) + move_boosts + named_councils(text)
+    boosts = judged_areas(text) + move_boosts + named_councils(text, lexicon.facet_values("council"))
     plan = BestMatchPlan(tuple(groups), strict, boosts, stand_ins, boost_anchors(text, groups, boosts),
                          named_regions(text))
     return ParsedQuery(None, plan.marks(), message, plan, tuple(corrections))
@@ -239,11 +239,16 @@ def named_regions(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(("council", region_councils(region)) for region in regions_in(text))
 
 
-def named_councils(text: str) -> tuple[tuple[str, str], ...]:
-    """("council", value) for each council the query names: a ranking boost, never a filter."""
+def named_councils(text: str, known: Collection[str] = ()) -> tuple[tuple[str, str], ...]:
+    """("council", value) for each council the query names, as the index holds it (`known`, the council facet's
+    values): "Somerset" is also its same-named forerunner "Somerset (Somerset County Council)", whose documents
+    are the same children's services before a reorganisation. A ranking boost, never a filter."""
     if not settings.NAMED_COUNCIL_BOOST:
         return ()
-    return tuple(dict.fromkeys(("council", value) for value, _ in councils_in(text)))
+    out = []
+    for value, _ in councils_in(text):
+        out += [("council", v) for v in indexed_values(value, set(known))]
+    return tuple(dict.fromkeys(out))
 
 
 def grade_change_boosts(lexicon: Lexicon, text: str) -> tuple[tuple[str, str], ...]:

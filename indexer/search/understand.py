@@ -21,12 +21,17 @@ _COUNCIL_WORD_AFTER = re.compile(r"^(?:['’]s)?\s+(?:city\s+|borough\s+|county\
 _CUE_BEFORE = re.compile(r"\b(?:rated|judged|graded|grade[ds]?|rating|as|deemed|found|now|was|were|is|are|been"
                          r"|overall)\s+$", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\s+(?:rating|grade|judgement|verdict|overall)\b", re.IGNORECASE)
+# A number just before an everyday grade word is a tally ("ten good, seven inadequate"): the word is a grade.
+_TALLY_BEFORE = re.compile(r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+                           r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+$", re.IGNORECASE)
 # Words that only introduce the grade next to them ("judged inadequate", "overall good"): the grade carries the
 # meaning, documents say it in many ways ("is inadequate", "were found inadequate").
 _INTRODUCER_BEFORE = re.compile(r"\b(rated|judged|graded|deemed|overall)\s+(?:as\s+|to\s+be\s+)?['‘“\"]?$",
                                 re.IGNORECASE)
 _INTRODUCER_AFTER = re.compile(r"^['’”\"]?\s+(overall)\b", re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
+_NEXT_GRADE = re.compile(r"^\W*(?:(?:is|was|rated|judged|as|grade)\s+)?['‘“\"]?(?:" + grades.GRADE_RE.pattern + ")",
+                         re.IGNORECASE)
 # Report sub-judgement areas as people write them, and the facet each is.
 _AREAS = (
     (re.compile(r"\bcare\s+leavers?\b|\bleaving\s+care\b", re.IGNORECASE), "care_leavers"),
@@ -36,6 +41,10 @@ _AREAS = (
                 re.IGNORECASE), "help_and_protection"),
     (re.compile(r"\bleadership\b|\bleaders\b|\bmanagement\b", re.IGNORECASE), "leadership"),
 )
+# An area named just before an everyday grade word makes it a grade: "care leavers outstanding", "children in
+# care and care leavers good" (the way a question shortens "care leavers were judged outstanding").
+_AREA_BEFORE = re.compile(r"(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")['’]?\s+(?:(?:were|was|is|are)\s+)?$",
+                          re.IGNORECASE)
 _YEAR = r"((?:19|20)\d\d)"
 _RANGE = re.compile(rf"\b{_YEAR}\s*(?:-|–|to|until)\s*{_YEAR}\b", re.IGNORECASE)
 _FROM = re.compile(rf"\b(since|from|after)\s+{_YEAR}\b", re.IGNORECASE)
@@ -91,7 +100,8 @@ def _grade_matches(text: str) -> tuple[tuple[int, str, str], ...]:
         if grades.is_cued_word(typed):
             before = text[max(0, match.start() - 40):match.start()]
             after = text[match.end():match.end() + 40]
-            if not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after)):
+            if not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or _TALLY_BEFORE.search(before)
+                    or _AREA_BEFORE.search(before)):
                 continue  # "good practice"
         out.append((match.start(), grades.grade_of_match(match), typed))
     return tuple(out)
@@ -105,7 +115,9 @@ def grades_in(text: str) -> list[tuple[str, str]]:
 def subjudgements_in(text: str) -> list[tuple[str, str, str]]:
     """(sub-judgement facet, grade, text as typed) where the query names an area and a grade ("care leavers
     judged inadequate"): the grade nearest the area."""
-    found = _grade_matches(text)
+    every = _grade_matches(text)
+    # The grade said of the whole service is not an area's, unless it is the only one ("care leavers good overall").
+    found = [f for f in every if not _said_overall(text, f[0], f[2])] or every
     if not found:
         return []
     out = []
@@ -161,13 +173,21 @@ def overall_grades_in(text: str) -> list[str]:
     claimed = {typed.split(" … ")[-1] for _, _, typed in subjudgements_in(text)}
     out = []
     for position, grade, typed in found:
-        before = text[max(0, position - 30):position]
-        after = text[position + len(typed):position + len(typed) + 30]
-        said_overall = bool(_INTRODUCER_BEFORE.search(before) and _OVERALL.search(before[-20:])) or \
-            bool(_INTRODUCER_AFTER.match(after))
-        if said_overall or (claimed and typed not in claimed):
+        if _said_overall(text, position, typed) or (claimed and typed not in claimed):
             out.append(grade)
     return list(dict.fromkeys(out))
+
+
+def _said_overall(text: str, position: int, typed: str) -> bool:
+    """True for a grade the query says of the whole service ("but overall good", "good overall"): never an
+    area's grade, whichever area stands nearer."""
+    before = text[max(0, position - 30):position]
+    after = text[position + len(typed):position + len(typed) + 30]
+    if _INTRODUCER_BEFORE.search(before) and _OVERALL.search(before[-20:]):
+        return True
+    trailing = _INTRODUCER_AFTER.match(after)
+    # "leadership good overall inadequate": an "overall" followed by a grade introduces that one.
+    return bool(trailing) and not _NEXT_GRADE.match(after[trailing.end():])
 
 
 def introducer_words(text: str) -> set[str]:
@@ -213,6 +233,17 @@ def _indexed_as(value: str, known: set[str]) -> str:
     same = [name for name in (council.predecessors if council else ()) if name in known
             and name.split(" (")[0] == value]
     return same[0] if same else value
+
+
+def indexed_values(value: str, known: set[str]) -> list[str]:
+    """A council as the index holds it: itself where known, and its same-named forerunners with documents (both
+    when the index has documents from before and after a reorganisation); the value itself when none is known."""
+    from indexer.ingest.councils import all_councils
+
+    council = all_councils().get(value)
+    same = [name for name in (council.predecessors if council else ()) if name in known
+            and name.split(" (")[0] == value]
+    return ([value] if value in known or not same else []) + same
 
 
 def understand(text: str, req: SearchRequest, known: dict[str, set[str]]) -> list[Understood]:

@@ -127,7 +127,7 @@ def _plain(catalog: Catalog, text: str, strict: bool, message: str | None) -> Pg
         message = f"{message} {cut}" if message else cut
     unique, corrections = _corrected(catalog, unique)
     unique = optional_introducers(text, unique, strict)
-    boosts = judged_areas(text) + move_boosts + named_councils(text)
+    boosts = judged_areas(text) + move_boosts + named_councils(text, catalog.facet_values("council"))
     plan = BestMatchPlan(tuple(unique), strict, boosts, stand_ins, boost_anchors(text, unique, boosts))
     query = _plan_query(catalog, plan, message)
     query.corrections = corrections
