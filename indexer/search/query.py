@@ -14,6 +14,7 @@ from indexer.search.limits import check_expansions
 from indexer.search import querytree as qt
 from indexer.search.expansion import cap_expansions
 from indexer.search.movement import is_cue_word, movements_in
+from indexer.search.numbers import tally_groups
 from indexer.search.plan import BestMatchPlan, meaningful_groups
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
 from indexer.search.understand import (councils_in, indexed_values, introducer_words, overall_grades_in,
@@ -174,7 +175,7 @@ def _plain(lexicon: Lexicon, text: str, strict: bool, message: str | None) -> Pa
                                             Alternative((fixed,), settings.SPELLING_WEIGHT, correction)))
                 corrections.append((group.typed, correction))
         groups.append(group)
-    groups = optional_introducers(text, groups, strict)
+    groups = optional_introducers(text, groups, strict) + ([] if strict else tally_groups(text))
     boosts = judged_areas(text) + move_boosts + named_councils(text, lexicon.facet_values("council"))
     plan = BestMatchPlan(tuple(groups), strict, boosts, stand_ins, boost_anchors(text, groups, boosts),
                          named_regions(text))

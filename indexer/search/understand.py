@@ -9,6 +9,7 @@ from indexer import grades
 from indexer.ingest.annotate.gazetteer import authorities, display_name, names_another_body, resolve
 from indexer.models import SearchRequest
 from indexer.search.facets import FACETS_BY_NAME
+from indexer.search.numbers import TALLY_BEFORE  # a count before an everyday grade word: a tally, so a grade
 from indexer.search.urls import toggle_url
 
 # Council names that are everyday words: only a capitalised name that does not open the query, or one followed
@@ -21,9 +22,6 @@ _COUNCIL_WORD_AFTER = re.compile(r"^(?:['’]s)?\s+(?:city\s+|borough\s+|county\
 _CUE_BEFORE = re.compile(r"\b(?:rated|judged|graded|grade[ds]?|rating|as|deemed|found|now|was|were|is|are|been"
                          r"|overall)\s+$", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\s+(?:rating|grade|judgement|verdict|overall)\b", re.IGNORECASE)
-# A number just before an everyday grade word is a tally ("ten good, seven inadequate"): the word is a grade.
-_TALLY_BEFORE = re.compile(r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-                           r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+$", re.IGNORECASE)
 # Words that only introduce the grade next to them ("judged inadequate", "overall good"): the grade carries the
 # meaning, documents say it in many ways ("is inadequate", "were found inadequate").
 _INTRODUCER_BEFORE = re.compile(r"\b(rated|judged|graded|deemed|overall)\s+(?:as\s+|to\s+be\s+)?['‘“\"]?$",
@@ -100,7 +98,7 @@ def _grade_matches(text: str) -> tuple[tuple[int, str, str], ...]:
         if grades.is_cued_word(typed):
             before = text[max(0, match.start() - 40):match.start()]
             after = text[match.end():match.end() + 40]
-            if not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or _TALLY_BEFORE.search(before)
+            if not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or TALLY_BEFORE.search(before)
                     or _AREA_BEFORE.search(before)):
                 continue  # "good practice"
         out.append((match.start(), grades.grade_of_match(match), typed))

@@ -19,6 +19,7 @@ from indexer.backends.embedded.collector.ranking import B, K1
 from indexer.analysis import stem
 from indexer.backends.embedded.query.bestmatch import BestMatchPlan, meaningful_groups
 from indexer.search.movement import movements_in
+from indexer.search.numbers import tally_groups
 from indexer.search.query import (boost_anchors, judged_areas, movement_parts, named_councils, optional_introducers,
                                   route, unreadable)
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
@@ -126,7 +127,7 @@ def _plain(catalog: Catalog, text: str, strict: bool, message: str | None) -> Pg
         cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
         message = f"{message} {cut}" if message else cut
     unique, corrections = _corrected(catalog, unique)
-    unique = optional_introducers(text, unique, strict)
+    unique = optional_introducers(text, unique, strict) + ([] if strict else tally_groups(text))
     boosts = judged_areas(text) + move_boosts + named_councils(text, catalog.facet_values("council"))
     plan = BestMatchPlan(tuple(unique), strict, boosts, stand_ins, boost_anchors(text, unique, boosts))
     query = _plan_query(catalog, plan, message)
