@@ -36,8 +36,8 @@ def _current_grades(text: str) -> list[tuple[int, int, str]]:
     out = []
     for match in GRADE_RE.finditer(text):
         before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 40]
-        if is_cued_word(match.group().lower()) and not re.search(r"(rated|judged|graded|as|was|were|is|are|be"
-                                                                r"|:|[-–—])\W*['‘“\"]?$", before, re.IGNORECASE):
+        if is_cued_word(match.group().lower()) and not re.search(r"(rated|judged|graded|grades|awarded|as|was|were"
+                                                                r"|is|are|be|:|[-–—])\W*['‘“\"]?$", before, re.IGNORECASE):
             continue  # "good practice" is not a grade
         if not_current(before, after):
             continue
@@ -56,8 +56,25 @@ def area_grades(sentence: str) -> dict[str, str]:
         before = [g for g in grades if start - BEFORE_CHARS <= g[1] <= start
                   and re.match(r"^\W*(?:for|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?$", sentence[g[1]:start])]
         chosen = after[0] if after else before[-1] if before else None
+        if chosen is None and i + 1 < len(areas) and _JOINED.fullmatch(sentence[end:next_area]):
+            continue  # "children in care and care leavers, which it grades outstanding": the list's grade, below
         if chosen and field not in out:
             out[field] = chosen[2]
+    return _shared(sentence, areas, out)
+
+
+# Areas joined into one list ("children in care and care leavers") share the grade given after the list.
+_JOINED = re.compile(r"['’]?\s*(?:,|and|&|as\s+well\s+as)\s*(?:(?:for|of|the|its|their)\s+)*", re.IGNORECASE)
+
+
+def _shared(sentence: str, areas: list[tuple[int, int, str]], found: dict[str, str]) -> dict[str, str]:
+    """Each area of a joined list without a grade of its own takes the grade of the list's last area."""
+    out = dict(found)
+    for i in range(len(areas) - 2, -1, -1):
+        _, end, field = areas[i]
+        later = areas[i + 1]
+        if field not in out and later[2] in out and _JOINED.fullmatch(sentence[end:later[0]]):
+            out[field] = out[later[2]]
     return out
 
 
