@@ -21,6 +21,10 @@ AREAS = (
     (re.compile(r"\bhelp\s+and\s+protection\b|\bchildren\s+who\s+need\s+help\b", re.IGNORECASE), "help_and_protection"),
     (re.compile(r"\bleadership\b|\bleaders['’]?\s+impact\b|\bimpact\s+of\s+leaders\b", re.IGNORECASE), "leadership"),
 )
+# A rating verb, then the areas it grades, then the grade: "graded children in care and care leavers outstanding".
+_VERB_THEN_AREA = re.compile(r"\b(?:rated|judged|graded|grades|awarded)\s+(?:(?:the|its|their|both)\s+)?(?:"
+                             + "|".join(p.pattern for p, _ in AREAS) + r")(?:[\s,]+(?:and|&)?\s*(?:"
+                             + "|".join(p.pattern for p, _ in AREAS) + r"))*['’]?\s+['‘“\"]?$", re.IGNORECASE)
 AFTER_CHARS = 90  # how far after an area its grade may stand ("care leavers' experiences and progress … inadequate")
 BEFORE_CHARS = 40  # how far before, joined by "for"/"in" ("rated inadequate for its care leavers")
 _CLAUSE_END = re.compile(r"[.;]|\bwhile\b|\bbut\b|\bwhereas\b", re.IGNORECASE)
@@ -37,7 +41,8 @@ def _current_grades(text: str) -> list[tuple[int, int, str]]:
     for match in GRADE_RE.finditer(text):
         before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 40]
         if is_cued_word(match.group().lower()) and not re.search(r"(rated|judged|graded|grades|awarded|as|was|were"
-                                                                r"|is|are|be|:|[-–—])\W*['‘“\"]?$", before, re.IGNORECASE):
+                                                                r"|is|are|be|:|[-–—])\W*['‘“\"]?$", before, re.IGNORECASE) \
+                and not _VERB_THEN_AREA.search(before):
             continue  # "good practice" is not a grade
         if not_current(before, after):
             continue
