@@ -14,7 +14,7 @@ from indexer.search.numbers import other_form, tallies_in, tally_groups
 from indexer.search.plan import BestMatchPlan
 from indexer.search.query import judged_areas, named_councils
 from indexer.search.synonyms import group_words, stems_of
-from indexer.search.understand import grades_in, indexed_values
+from indexer.search.understand import councils_in, grades_in, indexed_values
 
 from tests.conftest import ROOT
 
@@ -129,3 +129,14 @@ def test_a_tally_question_finds_the_round_up_printing_the_tally(questions, monke
     assert _ids(questions, q)[0] == "yearly-tally.txt"
     monkeypatch.setattr(query_module, "tally_groups", lambda text: [])
     assert _ids(questions, "six inadequate nine good councils yearly report")[0] == "long-council-plan.txt"
+
+
+@pytest.mark.parametrize("q,councils", [
+    ("Telford kept its outstanding grade", ["Telford and Wrekin"]),
+    ("Redcar children's services inadequate", ["Redcar and Cleveland"]),
+    ("Brighton care leavers", ["Brighton and Hove"]),
+    ("Kingston inadequate", []),  # Kingston upon Hull or upon Thames: not guessed
+    ("city council outstanding", []),  # "City and County of …" gives no short name
+])
+def test_a_two_place_council_is_named_by_its_first_place(q, councils):
+    assert [value for value, _ in councils_in(q)] == councils

@@ -68,9 +68,30 @@ def _council_pattern() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     for auth in authorities().values():
         for alias in {auth.name, auth.council_name, *auth.aliases}:
             codes.setdefault(alias.lower(), set()).add(auth.code)
+    for short, code in _short_names(codes).items():
+        codes.setdefault(short, {code})
     ordered = sorted(codes, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])", re.IGNORECASE)
     return pattern, {a: tuple(sorted(c)) for a, c in codes.items()}
+
+
+# A two-place council is asked about by its first place ("Telford" for Telford and Wrekin, "Redcar" for Redcar and
+# Cleveland), as people say it; only where that first place names no other council.
+_TWO_PLACES = re.compile(r"^([a-z][a-z' -]*?) (?:and|with|upon) [a-z]", re.IGNORECASE)
+
+
+def _short_names(codes: dict[str, set[str]]) -> dict[str, str]:
+    """Lower-cased first places of two-place council names -> the council's code, where unambiguous."""
+    found: dict[str, set[str]] = {}
+    for alias, alias_codes in codes.items():
+        match = _TWO_PLACES.match(alias)
+        if match and len(alias_codes) == 1:
+            found.setdefault(match.group(1).strip(), set()).update(alias_codes)
+    return {short: next(iter(c)) for short, c in found.items()
+            if len(c) == 1 and short not in codes and "," not in short and short.split()[0] not in _NOT_A_PLACE}
+
+
+_NOT_A_PLACE = {"city", "the", "london", "royal", "county", "borough"}  # "City and County of …", "London Borough of …"
 
 
 def councils_in(text: str) -> list[tuple[str, str]]:
