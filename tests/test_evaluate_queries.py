@@ -19,10 +19,14 @@ HELDOUT = ROOT / "tests" / "data" / "judged_queries_heldout.jsonl"
 # Set k was held out for one blind scoring (recall@10 0.893, nDCG@10 0.879, MRR 0.980, paragraph shown 56 %); it is
 # development material since, like the old held-out set.
 HELDOUT_K = ROOT / "tests" / "data" / "judged_queries_heldout_k.jsonl"
-# Per former held-out set: floors a little under today's recall@10, nDCG@10, MRR and paragraph shown (old held-out
-# 0.907 / 0.894 / 0.952 / 100 %; k 0.893 / 0.879 / 0.980 / 66 %; k with set m's articles in the corpus, which its
-# judgements do not list: 0.911 / 0.860 / 0.933 / 70 %).
-FORMER_HELDOUT_FLOORS = {HELDOUT: (0.89, 0.87, 0.93, 0.90), HELDOUT_K: (0.88, 0.85, 0.92, 0.62)}
+# Set m was held out for one blind scoring (0.764 / 0.785 / 0.852, paragraph shown 72 %); development material since.
+HELDOUT_M = ROOT / "tests" / "data" / "judged_queries_heldout_m.jsonl"
+# Per former held-out set: floors a little under today's recall@10, nDCG@10, MRR and paragraph shown (ranking round 3:
+# old held-out 0.907 / 0.895 / 0.952 / 94 %; k 0.911 / 0.862 / 0.933 / 70 %; m 0.891 / 0.877 / 0.938 / 71 %, of
+# which the half never tuned on, checked once, 0.880 / 0.860 / 0.923; before the round 0.907 / 0.889 / 0.952 / 100 %,
+# 0.911 / 0.860 / 0.933 / 70 %, 0.764 / 0.785 / 0.852 / 72 %).
+FORMER_HELDOUT_FLOORS = {HELDOUT: (0.90, 0.885, 0.94, 0.90), HELDOUT_K: (0.90, 0.855, 0.92, 0.66),
+                         HELDOUT_M: (0.87, 0.86, 0.92, 0.66)}
 # Floors a little under what best-match search reaches on the 72 development queries over reports, seeds and the
 # 164 news fixtures (recall@10 0.884, nDCG@10 0.862, MRR 0.961, judged paragraph shown 84 %, no zero-hit query;
 # 0.847 / 0.833 / 0.938 / 69 % before this round's judged-area, council and region understanding).
@@ -31,7 +35,10 @@ FLOOR_RECALL = 0.87
 # to them, so their articles that answer a development query rank as misses: 0.872 / 0.844 / 0.940 with them.
 FLOOR_NDCG = 0.835
 FLOOR_MRR = 0.93
-FLOOR_PARAGRAPH = 0.90  # 94 % since the shown paragraph is the one answering (search/answer.py); 84 % before
+FLOOR_PARAGRAPH = 0.92  # 94 % since the shown paragraph is the one answering (search/answer.py); 84 % before
+# Ranking round 3 (numbers, tallies, areas against the overall grade, council names): 0.872 / 0.840 / 0.933 / 94 %;
+# set m's Darlington article now carries its outstanding care leavers grade and answers q57, which its judgements do
+# not list (nDCG 0.843 -> 0.840, MRR 0.940 -> 0.933).
 CEILING_ZERO_HIT = 0
 
 RELEVANT = {"a": 2, "b": 1, "c": 1}

@@ -85,7 +85,8 @@ _CUE_BEFORE = re.compile(r"(?:\b(?:rat(?:ed|ing|es)|judge(?:d|ment)|grade[sd]?|g
                          re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\s*(?:['’”\"]|[,.]?\s*(?:rating|grade|judgement|overall)\b)", re.IGNORECASE)
 _NOT_A_GRADE = re.compile(r"^\s+(?:practice|progress|quality|examples?|news|reasons?|work|relationships?|support|"
-                          r"understanding|enough|at|for|to|in\s+(?:places|parts))\b", re.IGNORECASE)
+                          r"understanding|enough|at|for(?!\s+(?-i:[A-Z]))|to|in\s+(?:places|parts))\b", re.IGNORECASE)
+# ("good for children" is not a grade; "good for East Sussex, Essex and Staffordshire" in a round-up is.)
 
 
 def stated_grades(text: str) -> set[str]:
@@ -124,6 +125,9 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
     count = 0
     if asked.grades and asked.grades & stated:
         count += GRADE_WEIGHT
+        # A question naming two grades (a movement, a sub-judgement against the overall grade) is answered best by
+        # the paragraph stating both.
+        count += len(asked.grades) > 1 and asked.grades <= stated
         words = {_stem(word) for word in set(folded_words(text))}
         count += any(all(any(alt <= words for alt in word) for word in area) for area in asked.areas)
     if asked.movement and (sentence_moves(text) or stated and _CHANGED.search(text)):
@@ -158,7 +162,7 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
 
 def _most(asked: Asked, round_up: bool) -> int:
     """The highest `answers` can give for this question (a candidate reaching it ends the search)."""
-    return (bool(asked.grades) * (GRADE_WEIGHT + bool(asked.areas)) + asked.movement
+    return (bool(asked.grades) * (GRADE_WEIGHT + bool(asked.areas) + (len(asked.grades) > 1)) + asked.movement
             + (asked.listing or round_up and bool(asked.councils)))
 
 

@@ -42,10 +42,16 @@ class BestMatchPlan:
     def tiers_of(self, boost: int) -> int:
         """The tiers the boost at this position lifts by: a named council more than every other lift together (a
         document about another council rarely answers a question naming one, whatever movement or judgement it
-        reports); any other boost one."""
-        if self.boosts[boost][0] != "council":
+        reports); the overall grade of a question that also names judged areas as many as those areas ("children in
+        care and care leavers outstanding but overall good": a document with the asked overall grade and one of the
+        areas outranks one with both areas under another overall grade); any other boost one."""
+        facet = self.boosts[boost][0]
+        if facet == "severity":
+            return max(1, sum(1 for f, _ in self.boosts if f in settings.SUBJUDGEMENT_FIELDS))
+        if facet != "council":
             return 1
-        return 1 + len(self.stand_ins) + len(self.any_of) + sum(1 for facet, _ in self.boosts if facet != "council")
+        return 1 + len(self.stand_ins) + len(self.any_of) + sum(self.tiers_of(at) for at, (f, _) in
+                                                                enumerate(self.boosts) if f != "council")
 
     def anchor_of(self, boost: int) -> tuple[int, ...]:
         """The groups the boost at this position is about (empty: any)."""

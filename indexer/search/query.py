@@ -14,10 +14,11 @@ from indexer.search.limits import check_expansions
 from indexer.search import querytree as qt
 from indexer.search.expansion import cap_expansions
 from indexer.search.movement import is_cue_word, movements_in
+from indexer.search.numbers import tally_groups
 from indexer.search.plan import BestMatchPlan, meaningful_groups
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
-from indexer.search.understand import (councils_in, introducer_words, overall_grades_in, region_councils, regions_in,
-                                      subjudgements_in)
+from indexer.search.understand import (councils_in, indexed_values, introducer_words, overall_grades_in,
+                                      region_councils, regions_in, subjudgements_in)
 from indexer.search.snippets import MATCH_FIELDS, QueryMarks, query_marks
 from indexer.stemming import RATING_CUE_WEIGHT, RATING_CUES
 
@@ -152,24 +153,24 @@ def _normalise_facet_terms(lexicon: Lexicon, q: qt.Node) -> qt.Node:
 def _plain(lexicon: Lexicon, text: str, strict: bool, message: str | None) -> ParsedQuery:
     """A best-match plan over the meaningful words, with synonyms and corrections of unknown words."""
     plan, corrections, message = best_match_plan(
-        text, strict, message, lexicon.facet_values("grade_change"),
+        text, strict, message, lexicon.facet_values,
         lambda stems: {s for s in stems if not lexicon.has_word(s)}, lexicon.suggest)
     if plan is None:
         return ParsedQuery(None, query_marks(None), message)
     return ParsedQuery(None, plan.marks(), message, plan, corrections)
 
 
-def best_match_plan(text: str, strict: bool, message: str | None, known_moves: Collection[str],
+def best_match_plan(text: str, strict: bool, message: str | None, facet_values: Callable[[str], Collection[str]],
                     unknown: Callable[[set[str]], set[str]], suggest: Callable[[str], str | None]
                     ) -> tuple[BestMatchPlan | None, tuple[tuple[str, str], ...], str | None]:
     """Plain words as a best-match plan (None: no word), the spelling corrections made and the user's note.
 
-    Shared by every backend: `known_moves` are the movements some document reports, `unknown(stems)` the stems no
+    Shared by every backend: `facet_values(field)` the values a facet holds, `unknown(stems)` the stems no
     paragraph has, `suggest(word)` the corpus word closest in spelling."""
     words = stems_of(text)
     if not words:
         return None, (), message
-    moves = tuple(("grade_change", v) for v in movements_in(text) if v in known_moves) \
+    moves = tuple(("grade_change", v) for v in movements_in(text) if v in facet_values("grade_change")) \
         if settings.GRADE_CHANGE_BOOST else ()
     # Synonyms are looked up before function words are dropped, so a term holding one still matches.
     found, stand_ins, move_boosts = movement_parts(moves, meaningful_groups(group_words(words)), strict)
@@ -179,8 +180,8 @@ def best_match_plan(text: str, strict: bool, message: str | None, known_moves: C
         cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
         message = f"{message} {cut}" if message else cut
     groups, corrections = _corrected([with_cue_weight(g) for g in unique], unknown, suggest)
-    groups = optional_introducers(text, groups, strict)
-    boosts = judged_areas(text) + move_boosts + named_councils(text)
+    groups = optional_introducers(text, groups, strict) + ([] if strict else tally_groups(text))
+    boosts = judged_areas(text) + move_boosts + named_councils(text, facet_values("council"))
     plan = BestMatchPlan(tuple(groups), strict, boosts, stand_ins, boost_anchors(text, groups, boosts),
                          named_regions(text))
     return plan, corrections, message
@@ -264,8 +265,13 @@ def named_regions(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(("council", region_councils(region)) for region in regions_in(text))
 
 
-def named_councils(text: str) -> tuple[tuple[str, str], ...]:
-    """("council", value) for each council the query names: a ranking boost, never a filter."""
+def named_councils(text: str, known: Collection[str] = ()) -> tuple[tuple[str, str], ...]:
+    """("council", value) for each council the query names, as the index holds it (`known`, the council facet's
+    values): "Somerset" is also its same-named forerunner "Somerset (Somerset County Council)", whose documents
+    are the same children's services before a reorganisation. A ranking boost, never a filter."""
     if not settings.NAMED_COUNCIL_BOOST:
         return ()
-    return tuple(dict.fromkeys(("council", value) for value, _ in councils_in(text)))
+    out = []
+    for value, _ in councils_in(text):
+        out += [("council", v) for v in indexed_values(value, set(known))]
+    return tuple(dict.fromkeys(out))

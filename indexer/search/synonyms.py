@@ -83,6 +83,15 @@ def group_words(words: list[tuple[str, str]], path: Path = SYNONYMS_FILE) -> lis
                 i += size
                 break
         else:
-            groups.append(Group(words[i][0], (Alternative((stems[i],), 1.0, words[i][0]),)))
+            groups.append(Group(words[i][0], _single(words[i])))
             i += 1
     return groups
+
+
+def _single(word: tuple[str, str]) -> tuple[Alternative, ...]:
+    """A word's alternatives outside any synonym: itself, and a number's other spelling ("ten" and "10") equal."""
+    from indexer.search.numbers import other_form  # numbers builds its tally groups from this module's classes
+
+    raw, stem_ = word
+    other = other_form(stem_)
+    return (Alternative((stem_,), 1.0, raw),) + ((Alternative((other,), 1.0, other),) if other else ())

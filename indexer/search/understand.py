@@ -9,6 +9,7 @@ from indexer import grades
 from indexer.ingest.annotate.gazetteer import authorities, display_name, names_another_body, resolve
 from indexer.models import SearchRequest
 from indexer.search.facets import FACETS_BY_NAME
+from indexer.search.numbers import TALLY_BEFORE  # a count before an everyday grade word: a tally, so a grade
 from indexer.search.urls import toggle_url
 
 # Council names that are everyday words: only a capitalised name that does not open the query, or one followed
@@ -27,6 +28,8 @@ _INTRODUCER_BEFORE = re.compile(r"\b(rated|judged|graded|deemed|overall)\s+(?:as
                                 re.IGNORECASE)
 _INTRODUCER_AFTER = re.compile(r"^['’”\"]?\s+(overall)\b", re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
+_NEXT_GRADE = re.compile(r"^\W*(?:(?:is|was|rated|judged|as|grade)\s+)?['‘“\"]?(?:" + grades.GRADE_RE.pattern + ")",
+                         re.IGNORECASE)
 # Report sub-judgement areas as people write them, and the facet each is.
 _AREAS = (
     (re.compile(r"\bcare\s+leavers?\b|\bleaving\s+care\b", re.IGNORECASE), "care_leavers"),
@@ -36,6 +39,10 @@ _AREAS = (
                 re.IGNORECASE), "help_and_protection"),
     (re.compile(r"\bleadership\b|\bleaders\b|\bmanagement\b", re.IGNORECASE), "leadership"),
 )
+# An area named just before an everyday grade word makes it a grade: "care leavers outstanding", "children in
+# care and care leavers good" (the way a question shortens "care leavers were judged outstanding").
+_AREA_BEFORE = re.compile(r"(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")['’]?\s+(?:(?:were|was|is|are)\s+)?$",
+                          re.IGNORECASE)
 _YEAR = r"((?:19|20)\d\d)"
 _RANGE = re.compile(rf"\b{_YEAR}\s*(?:-|–|to|until)\s*{_YEAR}\b", re.IGNORECASE)
 _FROM = re.compile(rf"\b(since|from|after)\s+{_YEAR}\b", re.IGNORECASE)
@@ -61,9 +68,30 @@ def _council_pattern() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     for auth in authorities().values():
         for alias in {auth.name, auth.council_name, *auth.aliases}:
             codes.setdefault(alias.lower(), set()).add(auth.code)
+    for short, code in _short_names(codes).items():
+        codes.setdefault(short, {code})
     ordered = sorted(codes, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])", re.IGNORECASE)
     return pattern, {a: tuple(sorted(c)) for a, c in codes.items()}
+
+
+# A two-place council is asked about by its first place ("Telford" for Telford and Wrekin, "Redcar" for Redcar and
+# Cleveland), as people say it; only where that first place names no other council.
+_TWO_PLACES = re.compile(r"^([a-z][a-z' -]*?) (?:and|with|upon) [a-z]", re.IGNORECASE)
+
+
+def _short_names(codes: dict[str, set[str]]) -> dict[str, str]:
+    """Lower-cased first places of two-place council names -> the council's code, where unambiguous."""
+    found: dict[str, set[str]] = {}
+    for alias, alias_codes in codes.items():
+        match = _TWO_PLACES.match(alias)
+        if match and len(alias_codes) == 1:
+            found.setdefault(match.group(1).strip(), set()).update(alias_codes)
+    return {short: next(iter(c)) for short, c in found.items()
+            if len(c) == 1 and short not in codes and "," not in short and short.split()[0] not in _NOT_A_PLACE}
+
+
+_NOT_A_PLACE = {"city", "the", "london", "royal", "county", "borough"}  # "City and County of …", "London Borough of …"
 
 
 def councils_in(text: str) -> list[tuple[str, str]]:
@@ -91,7 +119,8 @@ def _grade_matches(text: str) -> tuple[tuple[int, str, str], ...]:
         if grades.is_cued_word(typed):
             before = text[max(0, match.start() - 40):match.start()]
             after = text[match.end():match.end() + 40]
-            if not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after)):
+            if not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or TALLY_BEFORE.search(before)
+                    or _AREA_BEFORE.search(before)):
                 continue  # "good practice"
         out.append((match.start(), grades.grade_of_match(match), typed))
     return tuple(out)
@@ -105,7 +134,9 @@ def grades_in(text: str) -> list[tuple[str, str]]:
 def subjudgements_in(text: str) -> list[tuple[str, str, str]]:
     """(sub-judgement facet, grade, text as typed) where the query names an area and a grade ("care leavers
     judged inadequate"): the grade nearest the area."""
-    found = _grade_matches(text)
+    every = _grade_matches(text)
+    # The grade said of the whole service is not an area's, unless it is the only one ("care leavers good overall").
+    found = [f for f in every if not _said_overall(text, f[0], f[2])] or every
     if not found:
         return []
     out = []
@@ -161,13 +192,21 @@ def overall_grades_in(text: str) -> list[str]:
     claimed = {typed.split(" … ")[-1] for _, _, typed in subjudgements_in(text)}
     out = []
     for position, grade, typed in found:
-        before = text[max(0, position - 30):position]
-        after = text[position + len(typed):position + len(typed) + 30]
-        said_overall = bool(_INTRODUCER_BEFORE.search(before) and _OVERALL.search(before[-20:])) or \
-            bool(_INTRODUCER_AFTER.match(after))
-        if said_overall or (claimed and typed not in claimed):
+        if _said_overall(text, position, typed) or (claimed and typed not in claimed):
             out.append(grade)
     return list(dict.fromkeys(out))
+
+
+def _said_overall(text: str, position: int, typed: str) -> bool:
+    """True for a grade the query says of the whole service ("but overall good", "good overall"): never an
+    area's grade, whichever area stands nearer."""
+    before = text[max(0, position - 30):position]
+    after = text[position + len(typed):position + len(typed) + 30]
+    if _INTRODUCER_BEFORE.search(before) and _OVERALL.search(before[-20:]):
+        return True
+    trailing = _INTRODUCER_AFTER.match(after)
+    # "leadership good overall inadequate": an "overall" followed by a grade introduces that one.
+    return bool(trailing) and not _NEXT_GRADE.match(after[trailing.end():])
 
 
 def introducer_words(text: str) -> set[str]:
@@ -213,6 +252,17 @@ def _indexed_as(value: str, known: set[str]) -> str:
     same = [name for name in (council.predecessors if council else ()) if name in known
             and name.split(" (")[0] == value]
     return same[0] if same else value
+
+
+def indexed_values(value: str, known: set[str]) -> list[str]:
+    """A council as the index holds it: itself where known, and its same-named forerunners with documents (both
+    when the index has documents from before and after a reorganisation); the value itself when none is known."""
+    from indexer.ingest.councils import all_councils
+
+    council = all_councils().get(value)
+    same = [name for name in (council.predecessors if council else ()) if name in known
+            and name.split(" (")[0] == value]
+    return ([value] if value in known or not same else []) + same
 
 
 def understand(text: str, req: SearchRequest, known: dict[str, set[str]]) -> list[Understood]:

@@ -115,8 +115,8 @@ def _plain(catalog: Catalog, text: str, strict: bool, message: str | None) -> Pg
         df = catalog.df(sorted(stems))
         return {s for s in stems if not df.get(s)}
 
-    plan, corrections, message = best_match_plan(text, strict, message, catalog.facet_values("grade_change"),
-                                                 unknown, catalog.suggest)
+    plan, corrections, message = best_match_plan(text, strict, message, catalog.facet_values, unknown,
+                                                 catalog.suggest)
     if plan is None:
         return PgQuery(None, query_marks(None), message)
     query = _plan_query(catalog, plan, message)

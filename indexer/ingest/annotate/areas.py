@@ -21,6 +21,10 @@ AREAS = (
     (re.compile(r"\bhelp\s+and\s+protection\b|\bchildren\s+who\s+need\s+help\b", re.IGNORECASE), "help_and_protection"),
     (re.compile(r"\bleadership\b|\bleaders['’]?\s+impact\b|\bimpact\s+of\s+leaders\b", re.IGNORECASE), "leadership"),
 )
+# A rating verb, then the areas it grades, then the grade: "graded children in care and care leavers outstanding".
+_VERB_THEN_AREA = re.compile(r"\b(?:rated|judged|graded|grades|awarded)\s+(?:(?:the|its|their|both)\s+)?(?:"
+                             + "|".join(p.pattern for p, _ in AREAS) + r")(?:[\s,]+(?:and|&)?\s*(?:"
+                             + "|".join(p.pattern for p, _ in AREAS) + r"))*['’]?\s+['‘“\"]?$", re.IGNORECASE)
 AFTER_CHARS = 90  # how far after an area its grade may stand ("care leavers' experiences and progress … inadequate")
 BEFORE_CHARS = 40  # how far before, joined by "for"/"in" ("rated inadequate for its care leavers")
 _CLAUSE_END = re.compile(r"[.;]|\bwhile\b|\bbut\b|\bwhereas\b", re.IGNORECASE)
@@ -36,8 +40,9 @@ def _current_grades(text: str) -> list[tuple[int, int, str]]:
     out = []
     for match in GRADE_RE.finditer(text):
         before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 40]
-        if is_cued_word(match.group().lower()) and not re.search(r"(rated|judged|graded|as|was|were|is|are|be"
-                                                                r"|:|[-–—])\W*['‘“\"]?$", before, re.IGNORECASE):
+        if is_cued_word(match.group().lower()) and not re.search(r"(rated|judged|graded|grades|awarded|as|was|were"
+                                                                r"|is|are|be|:|[-–—])\W*['‘“\"]?$", before, re.IGNORECASE) \
+                and not _VERB_THEN_AREA.search(before):
             continue  # "good practice" is not a grade
         if not_current(before, after):
             continue
@@ -56,8 +61,25 @@ def area_grades(sentence: str) -> dict[str, str]:
         before = [g for g in grades if start - BEFORE_CHARS <= g[1] <= start
                   and re.match(r"^\W*(?:for|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?$", sentence[g[1]:start])]
         chosen = after[0] if after else before[-1] if before else None
+        if chosen is None and i + 1 < len(areas) and _JOINED.fullmatch(sentence[end:next_area]):
+            continue  # "children in care and care leavers, which it grades outstanding": the list's grade, below
         if chosen and field not in out:
             out[field] = chosen[2]
+    return _shared(sentence, areas, out)
+
+
+# Areas joined into one list ("children in care and care leavers") share the grade given after the list.
+_JOINED = re.compile(r"['’]?\s*(?:,|and|&|as\s+well\s+as)\s*(?:(?:for|of|the|its|their)\s+)*", re.IGNORECASE)
+
+
+def _shared(sentence: str, areas: list[tuple[int, int, str]], found: dict[str, str]) -> dict[str, str]:
+    """Each area of a joined list without a grade of its own takes the grade of the list's last area."""
+    out = dict(found)
+    for i in range(len(areas) - 2, -1, -1):
+        _, end, field = areas[i]
+        later = areas[i + 1]
+        if field not in out and later[2] in out and _JOINED.fullmatch(sentence[end:later[0]]):
+            out[field] = out[later[2]]
     return out
 
 
