@@ -14,7 +14,9 @@ from indexer.ingest.annotate.severity import GradeStatement, grade_statements
 # Between a grade and the list it introduces: "rated poor are", "judged inadequate in this latest report are:".
 # "judged inadequate at A, B and C": a grade followed by "at" and a list is about the list.
 _ANNOUNCES_LIST = re.compile(r"^\S*\W*(?:[\w'’]+\W+){0,5}?(?:are|were|include|included|including|being|at)\W*$"
-                             r"|^\S*(?:[^\w:]+[\w'’]+){0,10}[^\w:]*:\s*$", re.IGNORECASE)
+                             r"|^\S*(?:[^\w:]+[\w'’]+){0,10}[^\w:]*:\s*$"
+                             # "three were outstanding overall - A, B and C": a dash introduces the list as a colon does
+                             r"|^\S*(?:[^\w:]+[\w'’]+){0,10}\s+[-–—]\s*$", re.IGNORECASE)
 # A sentence that refers back to the councils or the grade of the one before ("Both were rated outstanding").
 _BACK_REFERENCE = re.compile(r"^\W*(both|they|those|these|all|each|the (?:two|three|four|five|councils|authorities))\b"
                              r"|\b(all|both) (?:\w+ ){0,2}(?:earned|received|got|achieved|were given|given)\b"

@@ -58,12 +58,18 @@ def shed_by_action(before: str) -> bool:
     return bool(_LEFT_BEHIND.search(before))
 
 
+# ", and in 2019 inspectors…", "; then in 2021": a conjunction after a comma starts a clause of its own.
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|then|before|after|when|although|though)\b", re.IGNORECASE)
+
+
 def is_past(before: str, after: str) -> bool:
     """The grade belongs to an earlier inspection ("previously judged", "rated good in 2012", "the 2017 verdict")."""
     clause = re.split(r",|;|\bbut\b|\bnow\b", before)[-1]
     year_after = _PAST_YEAR_AFTER.match(after)
     if year_after and re.search(rf"\b{_GRADE_WORD}\b|\bfrom\b", after[:year_after.start(1)], re.IGNORECASE):
         year_after = None  # "rated 'requires improvement', down from 'good' in 2018": the year is the other grade's
+    if year_after and _NEW_CLAUSE.search(after[:year_after.start(1)]):
+        year_after = None  # "moved it up to requires improvement, and in 2019 inspectors found…": the next clause's year
     return bool(_PAST_WORDS.search(clause) or year_after or _PAST_YEAR_BEFORE.search(before)
                 or _SINCE_YEAR.search(clause))
 
@@ -90,7 +96,8 @@ def given_by_earlier_inspection(head: str) -> str:
 
 
 # "In May 2013 the verdict was…", "Before the company launched in 2019, inspectors raised the grade to…"
-_DATED_HEAD = re.compile(r"\b(?:in|during|by|before|after|until)\s+(?:(?:early|late|mid|the (?:spring|summer|autumn|winter)"
+_DATED_HEAD = re.compile(r"\b(?:in|during|by|before|after|until|as (?:late|recently|early|long ago) as"
+                         r"|at the (?:end|start|beginning|turn|close) of)\s+(?:(?:early|late|mid|the (?:spring|summer|autumn|winter)"
                          r" of)[\s-]+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b(?![^;]*\b(?:now|new|latest|currently|today)\b)",
                          re.IGNORECASE)
 
@@ -98,7 +105,14 @@ _DATED_HEAD = re.compile(r"\b(?:in|during|by|before|after|until)\s+(?:(?:early|l
 def dated_in_sentence(head: str) -> str:
     """'last' when the sentence places the grade that follows in a stated year: the grade the council held then,
     which is its standing grade only when the article states no newer one."""
+    movement = _FROM_TO.search(head)
+    if movement:
+        head = head[:movement.start()]  # "up from the 'good' it gave in 2020 to 'outstanding'": 2020 is the old grade's
     return "last" if _DATED_HEAD.search(head) else ""
+
+
+# The grade is the destination of a movement: "from 'good' in 2020 to", "from the grade it got in 2019 up to".
+_FROM_TO = re.compile(r"\bfrom\b[^;.]*?\b(?:to|into)\s+(?:an?\s+|the\s+)?['‘“\"]?$", re.IGNORECASE)
 
 
 def is_tally(before: str) -> bool:

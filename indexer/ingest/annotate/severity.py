@@ -79,6 +79,14 @@ _AREA_QUALIFIER = re.compile(
 _AREA_SUBJECT = re.compile(r"^\W*(?:child protection|safeguarding|keeping children safe|staying safe|adoption|fostering"
                            r"|care leavers|help and protection|early help)\s+(?:was|were|is|are)\s+(?:[\w-]+\s+){0,2}"
                            r"['‘“\"]?$", re.IGNORECASE)
+# "On keeping children safe alone, Ofsted marked these eight as inadequate: …", "For care leavers, the council was
+# judged good": a sentence that opens by naming an area grades that area, not the service as a whole.
+_AREA_HEAD = re.compile(r"^\W*(?:on|for|in)\s+(?:the\s+)?(?:keeping children safe|staying safe|child safety|help and protection"
+                        r"|care leavers|children in care|looked[- ]after children|leadership|adoption|fostering|early help"
+                        r"|the safety strand)\b[^,;:]{0,30},", re.IGNORECASE)
+# "Three areas were graded outstanding, overall effectiveness among them": a count of judgements that includes
+# the overall one gives the overall grade.
+_AREA_COUNT = re.compile(r"\b(?:areas?|judgements?|categories|aspects)\b", re.IGNORECASE)
 _AT_PLACES = re.compile(r"^['’”\"]?\s+(?:at|in|for)\s+[A-Z]")
 _OVERALL = re.compile(r"(?<!not )\b(?:overall|as a whole)\b", re.IGNORECASE)
 
@@ -224,8 +232,11 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             continue
         weight = 1.0
         qualified = bool(_AREA_QUALIFIER.match(sentence[match.end():match.end() + 80])
-                         or _AREA_SUBJECT.match(sentence[:match.start()]) and _AT_PLACES.match(after))
+                         or _AREA_SUBJECT.match(sentence[:match.start()]) and _AT_PLACES.match(after)
+                         or _AREA_HEAD.match(sentence[:match.start()]))
         overall = not qualified and says_overall(sentence, match.start(), spans)
+        if reason == "tally" and overall and _AREA_COUNT.search(before):
+            reason = ""  # the counted judgements include the overall one
         sub_area = qualified or not overall and (grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)))
         if overall:
             weight = settings.GRADE_WEIGHT_OVERALL

@@ -14,6 +14,10 @@ _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright
                              re.IGNORECASE)
 _DATELINE = re.compile(r"^(published|posted|updated|(?:page )?last updated|date|first published|report published)\b[:\s]*",
                        re.IGNORECASE)
+# "Eastern Daily Press - Local council - Published: 1:58 PM September 29, 2021", "Meeting: 23/01/2020 - Scrutiny
+# Panel": a labelled date inside a header line, after the outlet's or section's name and a separator.
+_DATELINE_INSIDE = re.compile(r"(?:^|\s[-–—|•·]\s+)(published|posted|updated|first published|date|meeting(?: date)?)"
+                              r"(?:\s+on)?\s*:?\s", re.IGNORECASE)
 _MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _INSPECTION_MONTH = re.compile(r"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.]{0,80}?\b(?:in|during|from|between|on|last)\s+(?:the\s+)?"
                                rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTH_NAMES}))\b"
@@ -39,6 +43,11 @@ def dateline(raw_text: str) -> tuple[dt.date | None, str]:
         if labelled or (line in head and len(line) <= 60):
             found = full_dates(line)
             if len(found) == 1 or (labelled and found):  # two dates on a short line is a range, not a dateline
+                return found[0][0], line[:120]
+        inside = _DATELINE_INSIDE.search(line) if line in head else None
+        if inside:
+            found = full_dates(line[inside.end():])
+            if found and found[0][1] <= 20:  # the date right after its label, not one further on
                 return found[0][0], line[:120]
     return None, ""
 
