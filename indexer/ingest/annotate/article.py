@@ -10,6 +10,7 @@ from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import attribute_grades, paragraph_councils
 from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, score_councils
 from indexer.ingest.annotate.publisher import publisher_council, section_councils
+from indexer.ingest.annotate.roundup_lists import listed_councils
 from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
 from indexer.ingest.annotate.severity import NEW_REPORT, decide
@@ -45,6 +46,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _calendar_fallback(doc, text)
         return
     primary = max(scores.values(), key=lambda s: (s.score, s.mentions))
+    headed = headed + sorted((listed_councils(sentences, published) & set(scores)) - set(headed))  # a round-up's lists
     attributed, listed = attribute_grades(sentences, published, primary.code)
     chosen = [primary.code] + [
         code for code, entry in sorted(scores.items(), key=lambda kv: -kv[1].score)
