@@ -53,7 +53,9 @@ _SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provisi
 _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
                        r"|experiences and progress|pupil referral units?|children['’]s homes?"
                        r"|special educational needs|SEND"
-                       r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice)\b",
+                       r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice"
+                       # a stage of casework ("its handling of child protection referrals was judged inadequate")
+                       r"|referrals?|assessments? of need|front door|contact(?:,)? referral and assessment)\b",
                        re.IGNORECASE)
 _NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|reason|work|relationships?|understanding"
                                 r"|opportunit|start|idea|deal|number|use|supervision|management|staff|levels?"
