@@ -23,14 +23,19 @@ _ROUND_YEAR = re.compile(r"\b(?:annual|yearly)\s+(?:performance\s+)?(?:ratings?|
 ANNUAL_RATING_YEARS = (2009, 2010, 2011)
 APA_LAST_YEAR = 2008
 # Framework eras: the year each began to publish, and the one it replaced.
-FRAMEWORK_FIRST_YEAR = {"SLAC": 2009, "SIF": 2014, "ILACS": 2018}
+# CRA: the unannounced inspections of contact, referral and assessment (June 2009 - 2013), which give no grade.
+FRAMEWORK_FIRST_YEAR = {"SLAC": 2009, "SIF": 2014, "ILACS": 2018, "CRA": 2009}
 _FRAMEWORK_NAMES = {
     "ILACS": re.compile(r"\bILACS\b|inspections? of local authority children['’]s services", re.IGNORECASE),
     "SIF": re.compile(r"\bsingle inspection framework\b|\bSIF\b", re.IGNORECASE),
     "SLAC": re.compile(r"\bannounced inspection|safeguarding and looked[- ]after children inspection", re.IGNORECASE),
+    "CRA": re.compile(r"\bunannounced\s+(?:\w+\s+){0,2}(?:inspections?|visits?|checks)\b"
+                      r"|\bcontact,? referral and assessment\b", re.IGNORECASE),
 }
 _SUCCESSOR = {"SLAC": "SIF", "SIF": "ILACS"}
-_NEW_FRAMEWORK = re.compile(r"\bnew\s+(?:\w+\s+){0,2}(?:framework|regime)\b|\bintroduced (?:earlier )?this year\b",
+_NEW_FRAMEWORK = re.compile(r"\bnew\s+(?:\w+\s+){0,2}(?:framework|regime)\b|\bintroduced (?:earlier )?this year\b"
+                            # "Ofsted's new unannounced safeguarding checks": a kind of inspection called new
+                            r"|\bnew\s+unannounced\b",
                             re.IGNORECASE)
 _OLD_FRAMEWORK = re.compile(r"\b(?:old|previous|former)\s+((?:\w+\s+){0,2}(?:framework|regime))", re.IGNORECASE)
 # "introduced in May 2012" … "over the last 16 months": the article is written that long after the start.
