@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from indexer.ingest.annotate.dates import MONTHS
+from indexer.ingest.annotate.latest_event import latest_event_year
 from indexer.ingest.annotate.weekdays import school_era_year
 
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -162,7 +163,8 @@ def judged_last_year(text: str) -> bool:
 
 def calendar_year(text: str) -> tuple[int | None, str]:
     """The first of the calendar clues that gives a year."""
-    for rule in (annual_round_year, framework_year, months_after_start, bare_inspection_month_year, school_era_year):
+    for rule in (annual_round_year, framework_year, months_after_start, bare_inspection_month_year, school_era_year,
+                 latest_event_year):
         year, why = rule(text)
         if year:
             return year, why
