@@ -124,3 +124,8 @@ def test_an_undated_page_takes_the_latest_event_year_as_inferred(tmp_path):
     doc = article(tmp_path, "Missing children update\n\nThe committee looked at missing-child figures for "
                             "December 2018 and January 2019. Return interviews are offered within three days.\n")
     assert doc.year == 2019 and doc.facet_evidence["year"]["confidence"] == "inferred"
+
+
+def test_the_four_point_scale_is_not_a_2009_11_annual_rating():
+    # the current inspections grade on a four-point scale too: the phrase dates nothing (a removed one-article rule)
+    assert calendar_year("Inspectors use a four-point scale, and the borough landed on the second step.")[0] is None

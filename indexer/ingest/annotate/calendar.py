@@ -16,7 +16,7 @@ _MONTH = r"(January|February|March|April|May|June|July|August|September|October|
 _APA = re.compile(r"\bannual performance assessments?\b|\bAPA\b")
 # The 2009-11 annual ratings ("performs poorly", the "excellent" band, "yearly ratings"); the first came in Dec 2009.
 _ANNUAL_RATING = re.compile(r"\b(?:annual|yearly)\s+(?:children['’]s services\s+)?(?:ratings?|assessments?)\b"
-                            r"|\bperform(?:s|ing)\s+(?:poorly|adequately|excellently)\b|\bfour-point scale\b"
+                            r"|\bperform(?:s|ing)\s+(?:poorly|adequately|excellently)\b"
                             r"|['‘“]?excellent['’”]?\s+band\b", re.IGNORECASE)
 _ROUND_YEAR = re.compile(r"\b(?:annual|yearly)\s+(?:performance\s+)?(?:ratings?|assessments?)\s+(?:for|of)\s+"
                          r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:annual|yearly)\s+(?:performance\s+)?"
