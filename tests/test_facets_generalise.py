@@ -129,3 +129,13 @@ def test_an_undated_page_takes_the_latest_event_year_as_inferred(tmp_path):
 def test_the_four_point_scale_is_not_a_2009_11_annual_rating():
     # the current inspections grade on a four-point scale too: the phrase dates nothing (a removed one-article rule)
     assert calendar_year("Inspectors use a four-point scale, and the borough landed on the second step.")[0] is None
+
+
+def test_a_run_of_results_hands_each_grade_to_the_places_after_for(tmp_path):
+    doc = article(tmp_path, "Spring results\n\nKent, Leeds and Bury were inspected this spring, with Camden and "
+                            "Derbyshire. Kent's leaders spoke first.\n\nThe outcomes: good for Kent and Leeds; "
+                            "requires improvement for Bury and Camden; inadequate for Derbyshire.\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Kent": "good", "Leeds": "good", "Bury": "requires improvement",
+                                                   "Camden": "requires improvement", "Derbyshire": "inadequate"}
+    # one grade "for" a place is no run of results: "good for Kent" alone grades nothing
+    assert grade_statements("Warm words, good for Kent and Leeds, came from the minister.", 1) == []

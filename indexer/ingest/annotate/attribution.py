@@ -16,7 +16,9 @@ from indexer.ingest.annotate.severity import GradeStatement, grade_statements
 _ANNOUNCES_LIST = re.compile(r"^\S*\W*(?:[\w'’]+\W+){0,5}?(?:are|were|include|included|including|being|at)\W*$"
                              r"|^\S*(?:[^\w:]+[\w'’]+){0,10}[^\w:]*:\s*$"
                              # "three were outstanding overall - A, B and C": a dash introduces the list as a colon does
-                             r"|^\S*(?:[^\w:]+[\w'’]+){0,10}\s+[-–—]\s*$", re.IGNORECASE)
+                             r"|^\S*(?:[^\w:]+[\w'’]+){0,10}\s+[-–—]\s*$"
+                             # "good for A, B and C; requires improvement for D": each grade hands itself to its list
+                             r"|^\S*(?:\s+improvement)?['’”\"]?\s+for\s*$", re.IGNORECASE)
 # A sentence that refers back to the councils or the grade of the one before ("Both were rated outstanding").
 _BACK_REFERENCE = re.compile(r"^\W*(both|they|those|these|all|each|the (?:two|three|four|five|councils|authorities))\b"
                              r"|\b(all|both) (?:\w+ ){0,2}(?:earned|received|got|achieved|were given|given)\b"
@@ -128,8 +130,8 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str) -> tupl
                 # A tally sentence ("56 councils require improvement") grades no council named elsewhere; a
                 # headline's count ("Three councils receive 'good' ratings") sums up the article's own councils.
                 continue
-            if len(codes) >= 2:
-                listed.update(codes)
+            if len(codes) >= 2 or codes and codes == announced_list(sentence.text, mentions, st.position):
+                listed.update(codes)  # a list, or a council a grade announces ("inadequate for Coventry")
             for code in codes or [primary]:
                 attributed.setdefault(code, []).append(st)
         if mentions:

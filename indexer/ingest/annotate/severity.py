@@ -89,6 +89,7 @@ _AREA_HEAD = re.compile(r"^\W*(?:on|for|in)\s+(?:the\s+)?(?:keeping children saf
 # "Three areas were graded outstanding, overall effectiveness among them": a count of judgements that includes
 # the overall one gives the overall grade.
 _AREA_COUNT = re.compile(r"\b(?:areas?|judgements?|categories|aspects)\b", re.IGNORECASE)
+_FOR_PLACE = re.compile(r"^['’”\"]?\s+for\s+(?:the\s+)?[A-Z]")
 _AT_PLACES = re.compile(r"^['’”\"]?\s+(?:at|in|for)\s+[A-Z]")
 _OVERALL = re.compile(r"(?<!not )\b(?:overall|as a whole)\b", re.IGNORECASE)
 
@@ -198,9 +199,13 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     matches = list(grade_matches(sentence))
     # "from 'good' overall to 'requires improvement'": "overall" goes with a grade the council holds, not one it left
     spans = [(m.start(), m.end()) for m in matches if not left_behind(sentence[max(0, m.start() - 60):m.start()])]
+    # "The results: good for A and B; requires improvement for C; inadequate for D": in a run of several grades,
+    # a grade handed "for" a named place is a result.
+    results_run = len({grade_of_match(m) for m in matches}) >= 2
     for match in matches:
         grade = grade_of_match(match)
         before, after = sentence[max(0, match.start() - 60):match.start()], sentence[match.end():match.end() + 40]
+        for_place = results_run and bool(_FOR_PLACE.match(after))
         quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\""
         titled = match.group()[:1].isupper() and match.start() > 0
         listed = bool(re.search(r"[–—:-]\s*$", before))
@@ -214,11 +219,11 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         if text_lower.startswith("requir") and not text_lower.endswith("good"):
             # "areas that require improvement" is advice, not a grade; "services require improvement" is one.
             if not (_RATING_CUE.search(before) or _SERVICE_BEFORE.search(before) or quoted or listed or _STILL.search(before)
-                    or match.group()[:1].isupper()):
+                    or match.group()[:1].isupper() or for_place):
                 continue
         if bare_word:
             counted = bool(_COUNTED_GROUP.search(before) and _GROUP_AFTER.match(after))
-            cued = (_RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed or counted
+            cued = (_RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed or counted or for_place
                     or _RATES_OBJECT.search(sentence[max(0, match.start() - 160):match.start()]))
             if not cued or _NOT_A_GRADE_AFTER.match(after):
                 continue
