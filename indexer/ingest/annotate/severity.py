@@ -89,6 +89,10 @@ _AREA_HEAD = re.compile(r"^\W*(?:on|for|in)\s+(?:the\s+)?(?:keeping children saf
 # "Three areas were graded outstanding, overall effectiveness among them": a count of judgements that includes
 # the overall one gives the overall grade.
 _AREA_COUNT = re.compile(r"\b(?:areas?|judgements?|categories|aspects)\b", re.IGNORECASE)
+# "good 13, outstanding 6, adequate 3": a grade with its count is a tally of judgements, not a grade ("inadequate
+# 18 months ago" is a time, not a count).
+_COUNT_AFTER = re.compile(r"^['’”\"]?\s*[:=]?\s*\d{1,3}\b(?![\d/.,:]\d)(?!\s*(?:%|per\b|months?|years?|weeks?|days?))",
+                          re.IGNORECASE)
 _FOR_PLACE = re.compile(r"^['’”\"]?\s+for\s+(?:the\s+)?[A-Z]")
 _AT_PLACES = re.compile(r"^['’”\"]?\s+(?:at|in|for)\s+[A-Z]")
 _OVERALL = re.compile(r"(?<!not )\b(?:overall|as a whole)\b", re.IGNORECASE)
@@ -231,7 +235,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
                 continue
         elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
             continue
-        reason = "tally" if bare_word and counted else not_current(before, after)
+        reason = "tally" if bare_word and counted or _COUNT_AFTER.match(after) else not_current(before, after)
         earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()])
         ago = _AGO_AFTER.match(after) or _AGO_BEFORE.search(sentence[:match.start()])
         earlier = earlier or ("last" if ago else "")
