@@ -139,3 +139,15 @@ def test_a_run_of_results_hands_each_grade_to_the_places_after_for(tmp_path):
                                                    "Camden": "requires improvement", "Derbyshire": "inadequate"}
     # one grade "for" a place is no run of results: "good for Kent" alone grades nothing
     assert grade_statements("Warm words, good for Kent and Leeds, came from the minister.", 1) == []
+
+
+def test_council_minutes_named_only_in_a_dashed_header_line(tmp_path):
+    doc = article(tmp_path, "Agenda item\n\nOfsted inspection outcome\n\nDerbyshire County Council - Children's "
+                            "Scrutiny Committee (minutes)\n\nMembers heard that inspectors judged services good "
+                            "overall after a week-long visit. Officers thanked frontline staff.\n")
+    assert doc.council == ["Derbyshire"] and doc.severity == ["good"]
+
+
+def test_a_grade_with_its_count_is_a_tally_of_judgements():
+    assert decide(grade_statements("Across all areas the grades were: good 11, outstanding 4, adequate 2.", 1))[0] is None
+    assert [s.grade for s in grade_statements("It was judged inadequate 18 months ago.", 1)] == ["inadequate"]
