@@ -151,3 +151,9 @@ def test_council_minutes_named_only_in_a_dashed_header_line(tmp_path):
 def test_a_grade_with_its_count_is_a_tally_of_judgements():
     assert decide(grade_statements("Across all areas the grades were: good 11, outstanding 4, adequate 2.", 1))[0] is None
     assert [s.grade for s in grade_statements("It was judged inadequate 18 months ago.", 1)] == ["inadequate"]
+
+
+def test_reported_speech_keeps_a_had_judged_grade_current():
+    found = grade_statements("The committee heard that inspectors had judged the service good overall.", 1)
+    assert [s.grade for s in found] == ["good"]
+    assert grade_statements("In 2015 the county had judged the service poor.", 1) == []  # no reporting verb: past

@@ -70,8 +70,15 @@ def is_past(before: str, after: str) -> bool:
         year_after = None  # "rated 'requires improvement', down from 'good' in 2018": the year is the other grade's
     if year_after and _NEW_CLAUSE.search(after[:year_after.start(1)]):
         year_after = None  # "moved it up to requires improvement, and in 2019 inspectors found…": the next clause's year
-    return bool(_PAST_WORDS.search(clause) or year_after or _PAST_YEAR_BEFORE.search(before)
-                or _SINCE_YEAR.search(clause))
+    past_word = _PAST_WORDS.search(clause)
+    if past_word and re.match(r"had (?!been)", past_word.group(0), re.IGNORECASE) and _REPORTED.search(clause[:past_word.start()]):
+        past_word = None  # "Members heard that inspectors had judged …": reported speech shifts the tense back
+    return bool(past_word or year_after or _PAST_YEAR_BEFORE.search(before) or _SINCE_YEAR.search(clause))
+
+
+# A reporting verb and "that": what follows is reported speech, its "had judged" the report's own judgement.
+_REPORTED = re.compile(r"\b(?:heard|told|said|reported|noted|explained|learned|learnt|informed|confirmed|announced)\b"
+                       r"(?:\s+[\w'’]+){0,3}\s+that\b[^,;]*$", re.IGNORECASE)
 
 
 # "At its previous inspection, in 2011, the service was judged…", "the last full inspection, in 2019, graded…",
