@@ -157,3 +157,15 @@ def test_reported_speech_keeps_a_had_judged_grade_current():
     found = grade_statements("The committee heard that inspectors had judged the service good overall.", 1)
     assert [s.grade for s in found] == ["good"]
     assert grade_statements("In 2015 the county had judged the service poor.", 1) == []  # no reporting verb: past
+
+
+def test_in_each_refers_back_to_a_list_with_bracketed_notes(tmp_path):
+    doc = article(tmp_path, "Sharp falls\n\nTwo councils fell sharply: Bury (2010) and Camden (2011). In each, a full "
+                            "inspection took the council down two grades, from good to inadequate.\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Bury": "inadequate", "Camden": "inadequate"}
+
+
+def test_the_apa_is_history_on_a_page_that_names_a_later_year():
+    assert calendar_year("The annual performance assessment (APA) was the old regime.")[0] == 2008
+    assert calendar_year("The annual performance assessment (APA), now gone, was replaced by yearly ratings; "
+                         "the 2009 ratings were capped.")[0] == 2010

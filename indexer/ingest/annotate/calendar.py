@@ -83,7 +83,8 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
         year = int(named.group(1) or named.group(2))
         if APA_LAST_YEAR <= year <= ANNUAL_RATING_YEARS[-1]:
             return year, f"inferred: “{named.group(0)}” names the assessment round"
-    if _APA.search(text):
+    if _APA.search(text) and not re.search(r"\b20(?:09|1\d|2\d)\b", text):
+        # a page that names a later year than the last APA round speaks of the APA as history
         return APA_LAST_YEAR, "inferred: annual performance assessments were last published in December 2008"
     rating = _ANNUAL_RATING.search(text)
     own = _round_year_in_rating_sentence(text) if rating else None
