@@ -1,4 +1,5 @@
-"""Councils a round-up lists under a heading phrase: "nine councils must act urgently: A, B, C, …".
+"""Councils a round-up lists under a heading phrase: "nine councils must act urgently: A, B, C, …", or in bullet
+items under a line ending with a colon.
 
 A list of three or more councils that a colon or a dash introduces is the structure of a round-up: every council
 in it is a subject of the article, whether or not the list's phrase is a grade (a finding such as "areas for
@@ -19,7 +20,7 @@ _INTRODUCED = re.compile(r"(?::|\s[-–—])\s*$")
 
 def listed_councils(sentences: list, day: dt.date | None) -> set[str]:
     """Codes of the councils in every introduced list of at least three councils."""
-    found: set[str] = set()
+    found = _bulleted(sentences, day)
     previous = ""
     for sentence in sentences:
         text = sentence.text
@@ -32,4 +33,23 @@ def listed_councils(sentences: list, day: dt.date | None) -> set[str]:
             if len(codes) >= MIN_LISTED and introduced:
                 found.update(codes)
         previous = text
+    return found
+
+
+_BULLET = re.compile(r"^\s*[-•*·–]\s+")
+
+
+def _bulleted(sentences: list, day: dt.date | None) -> set[str]:
+    """Councils named in the bullet items under a line that ends with a colon ("Councils can recover:" then
+    "- Rotherham …", "- Norfolk …"), when the items name at least three councils between them."""
+    found: set[str] = set()
+    items: list[str] | None = None
+    for sentence in sentences + [None]:
+        text = sentence.text if sentence is not None else ""
+        if items is not None and _BULLET.match(text):
+            items += [code for _, code in subject_mentions(text, day)]
+            continue
+        if items and len(set(items)) >= MIN_LISTED:
+            found.update(items)
+        items = [] if _INTRODUCED.search(text) and text.rstrip().endswith(":") else None
     return found
