@@ -169,3 +169,26 @@ def test_the_apa_is_history_on_a_page_that_names_a_later_year():
     assert calendar_year("The annual performance assessment (APA) was the old regime.")[0] == 2008
     assert calendar_year("The annual performance assessment (APA), now gone, was replaced by yearly ratings; "
                          "the 2009 ratings were capped.")[0] == 2010
+
+
+def test_a_grade_spoken_of_in_general_gives_no_one_a_grade():
+    assert grade_statements("It is the phrase used in nearly every inadequate verdict.", 1) == []
+    assert grade_statements("Any 'good' rating is hard won, she said.", 1) == []
+
+
+def test_bullet_items_under_a_colon_line_are_a_round_ups_subjects(tmp_path):
+    doc = article(tmp_path, "Turnarounds\n\nSome councils have recovered:\n\n- Derbyshire was rated good last month;\n\n"
+                            "- Bury is making progress;\n\n- the trust in Camden is moving forward.\n\nOthers wait.\n")
+    assert sorted(doc.council) == ["Bury", "Camden", "Derbyshire"]
+    assert dict(zip(doc.council, doc.severity))["Derbyshire"] == "good"
+
+
+def test_a_movement_without_its_end_state_takes_the_official_grade_of_the_day(tmp_path):
+    # Cornwall: CPI 2013 requires improvement, SIF 2016 good; Derbyshire: SIF 2014 good (outcomes table)
+    doc = article(tmp_path, "Recoveries\n\nPublished: 1 September 2016\n\nCouncils are recovering. Derbyshire was "
+                            "rated good in a report this week. Cornwall is no longer inadequate, with help from "
+                            "Derbyshire.\n")
+    grades = dict(zip(doc.council, doc.severity))
+    assert grades["Cornwall"] == "good"  # the official grade on the article's date (SIF, June 2016)
+    ev = [e for e in doc.facet_evidence["severity"] if e["council"] == "Cornwall"][0]
+    assert ev["confidence"] == "official" and "official grade on 2016-09-01" in ev["source"]

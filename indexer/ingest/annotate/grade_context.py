@@ -156,9 +156,21 @@ def is_alternative(before: str, after: str) -> bool:
     return bool(_ALTERNATIVE_AFTER.match(after) or _ALTERNATIVE_BEFORE.search(before))
 
 
+# "the phrase attached to nearly every inadequate verdict", "any 'good' rating": a grade spoken of in general.
+_GENERIC = re.compile(rf"\b(?:(?:nearly|almost|virtually)\s+)?(?:every|any|each)\s+{_QUOTE}$", re.IGNORECASE)
+_VERDICT_AFTER = re.compile(r"^['’”\"]?\s+(?:verdicts?|ratings?|grades?|judgements?|councils?|authorit(?:y|ies))\b",
+                            re.IGNORECASE)
+
+
+def is_generic(before: str, after: str) -> bool:
+    """The grade is spoken of in general ("nearly every inadequate verdict"), not given to anyone."""
+    return bool(_GENERIC.search(before) and _VERDICT_AFTER.match(after))
+
+
 def not_current(before: str, after: str) -> str:
     """Why a grade is not a current judgement ('' when it may be one)."""
     for reason, test in (("left behind", lambda: left_behind(before)), ("past", lambda: is_past(before, after)),
+                         ("generic", lambda: is_generic(before, after)),
                          ("tally", lambda: is_tally(before)), ("target", lambda: is_target(before)),
                          ("alternative", lambda: is_alternative(before, after))):
         if test():
