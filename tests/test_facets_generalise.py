@@ -192,3 +192,12 @@ def test_a_movement_without_its_end_state_takes_the_official_grade_of_the_day(tm
     assert grades["Cornwall"] == "good"  # the official grade on the article's date (SIF, June 2016)
     ev = [e for e in doc.facet_evidence["severity"] if e["council"] == "Cornwall"][0]
     assert ev["confidence"] == "official" and "official grade on 2016-09-01" in ev["source"]
+
+
+def test_the_2009_11_poor_band_by_its_name(tmp_path):
+    assert [s.grade for s in grade_statements("Ofsted gave a 'poor' verdict to three councils.", 1)] == ["inadequate"]
+    assert grade_statements("The weather was poor all week.", 1) == []
+    doc = article(tmp_path, "Ratings out\n\nBury is among the councils with a 'poor' verdict. The poor list besides "
+                            "Bury: Kent, Leeds and Camden.\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Bury": "inadequate", "Kent": "inadequate", "Leeds": "inadequate",
+                                                   "Camden": "inadequate"}

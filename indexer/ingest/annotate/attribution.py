@@ -59,6 +59,9 @@ def graded_councils(text: str, mentions: list, position: int) -> list[str]:
     after = [g for g in groups if g[0][0].start > position]
     if after and _ANNOUNCES_LIST.match(text[position:after[0][0][0].start]):
         chosen = after[0]  # "those rated poor are A, B and C": the list the grade introduces
+    elif len(after) >= 2 and re.search(r":\s*$", text[position:after[1][0][0].start]) \
+            and _ANNOUNCES_LIST.match(text[position:after[1][0][0].start]):
+        chosen = after[0] + after[1]  # "the poor list besides Haringey: A, B and C": the council aside and the list
     elif before:
         chosen = before[-1]
     else:
