@@ -201,3 +201,9 @@ def test_the_2009_11_poor_band_by_its_name(tmp_path):
                             "Bury: Kent, Leeds and Camden.\n")
     assert dict(zip(doc.council, doc.severity)) == {"Bury": "inadequate", "Kent": "inadequate", "Leeds": "inadequate",
                                                    "Camden": "inadequate"}
+
+
+def test_shares_and_classes_of_councils_are_no_councils_grade():
+    assert decide(grade_statements("The shares now: good 40%, requires improvement 45%, inadequate 15%.", 1))[0] is None
+    assert grade_statements("Councils judged inadequate are monitored closely.", 1) == []
+    assert [s.grade for s in grade_statements("The council was judged inadequate.", 1)] == ["inadequate"]

@@ -158,13 +158,16 @@ def is_alternative(before: str, after: str) -> bool:
 
 # "the phrase attached to nearly every inadequate verdict", "any 'good' rating": a grade spoken of in general.
 _GENERIC = re.compile(rf"\b(?:(?:nearly|almost|virtually)\s+)?(?:every|any|each)\s+{_QUOTE}$", re.IGNORECASE)
+# "Councils judged inadequate are monitored": a class of councils by their grade, not one council's grade.
+_CLASS = re.compile(rf"(?:^|[.;:]\s*|\b(?:all|most|many|some)\s+)(?:councils|authorities|local authorities)\s+"
+                    rf"(?:that are\s+|which are\s+|once\s+)?(?:rated|judged|graded|found|deemed)\s+{_QUOTE}$", re.IGNORECASE)
 _VERDICT_AFTER = re.compile(r"^['’”\"]?\s+(?:verdicts?|ratings?|grades?|judgements?|councils?|authorit(?:y|ies))\b",
                             re.IGNORECASE)
 
 
 def is_generic(before: str, after: str) -> bool:
     """The grade is spoken of in general ("nearly every inadequate verdict"), not given to anyone."""
-    return bool(_GENERIC.search(before) and _VERDICT_AFTER.match(after))
+    return bool(_GENERIC.search(before) and _VERDICT_AFTER.match(after) or _CLASS.search(before))
 
 
 def not_current(before: str, after: str) -> str:

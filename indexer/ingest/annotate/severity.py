@@ -89,9 +89,9 @@ _AREA_HEAD = re.compile(r"^\W*(?:on|for|in)\s+(?:the\s+)?(?:keeping children saf
 # "Three areas were graded outstanding, overall effectiveness among them": a count of judgements that includes
 # the overall one gives the overall grade.
 _AREA_COUNT = re.compile(r"\b(?:areas?|judgements?|categories|aspects)\b", re.IGNORECASE)
-# "good 13, outstanding 6, adequate 3": a grade with its count is a tally of judgements, not a grade ("inadequate
-# 18 months ago" is a time, not a count).
-_COUNT_AFTER = re.compile(r"^['’”\"]?\s*[:=]?\s*\d{1,3}\b(?![\d/.,:]\d)(?!\s*(?:%|per\b|months?|years?|weeks?|days?))",
+# "good 13, outstanding 6, adequate 3", "inadequate 13%": a grade with its count or share is a tally, not a grade
+# ("inadequate 18 months ago" is a time, not a count).
+_COUNT_AFTER = re.compile(r"^['’”\"]?\s*[:=]?\s*\d{1,3}(?:\b|%)(?![\d/.,:]\d)(?!\s*(?:months?|years?|weeks?|days?))",
                           re.IGNORECASE)
 _FOR_PLACE = re.compile(r"^['’”\"]?\s+for\s+(?:the\s+)?[A-Z]")
 _AT_PLACES = re.compile(r"^['’”\"]?\s+(?:at|in|for)\s+[A-Z]")
