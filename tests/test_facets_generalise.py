@@ -207,3 +207,17 @@ def test_shares_and_classes_of_councils_are_no_councils_grade():
     assert decide(grade_statements("The shares now: good 40%, requires improvement 45%, inadequate 15%.", 1))[0] is None
     assert grade_statements("Councils judged inadequate are monitored closely.", 1) == []
     assert [s.grade for s in grade_statements("The council was judged inadequate.", 1)] == ["inadequate"]
+
+
+# Found by probing variants of the round's structures in our own sentences (no labelled article changed).
+
+@pytest.mark.parametrize("body,expected", [
+    ("The results were announced on Monday. Kent good; Leeds requires improvement; Bury inadequate.",
+     {"Kent": "good", "Leeds": "requires improvement", "Bury": "inadequate"}),
+    ("Ofsted published six reports: Kent (good), Leeds (outstanding), Bury (inadequate) and Camden (good).",
+     {"Kent": "good", "Leeds": "outstanding", "Bury": "inadequate", "Camden": "good"}),
+    ("Kent is no longer inadequate after its latest Ofsted inspection found services good.", {"Kent": "good"}),
+])
+def test_results_named_after_places_in_brackets_and_found_services(tmp_path, body, expected):
+    doc = article(tmp_path, "Results\n\n" + body + "\n")
+    assert dict(zip(doc.council, doc.severity)) == expected

@@ -71,6 +71,16 @@ def graded_councils(text: str, mentions: list, position: int) -> list[str]:
     return list(dict.fromkeys(code for _, code in chosen))
 
 
+def _bracketed_council(text: str, mentions: list, position: int) -> list[str]:
+    """The council named right before a bracket that holds the grade: "Kent (good), Leeds (outstanding)"."""
+    bracket = re.search(r"\(\s*['‘“\"]?$", text[:position])
+    if not bracket:
+        return []
+    named = [code for mention, code in mentions if re.fullmatch(r"[\s\w'’&-]{0,25}?\s*", text[mention.end:bracket.start()])
+             and mention.end <= bracket.start()]
+    return named[-1:]
+
+
 def announced_list(text: str, mentions: list, position: int) -> list[str]:
     """The councils of a list that the words after a grade introduce ("…were outstanding: A, B and C")."""
     after = [g for g in council_groups(text, mentions) if g[0][0].start > position]
@@ -128,7 +138,8 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str) -> tupl
                     for code in codes:
                         attributed.setdefault(code, []).append(st)
                 continue
-            codes = graded_councils(sentence.text, mentions, st.position)
+            codes = _bracketed_council(sentence.text, mentions, st.position) or \
+                graded_councils(sentence.text, mentions, st.position)
             if not codes and back and last_codes:
                 codes = _referred(sentence.text, last_codes, recent)
             if not codes and sentence.paragraph and counts_councils(sentence.text):

@@ -38,7 +38,9 @@ _RATING_AFTER = re.compile(r"^\W{0,3}(rating|grade|judgement|verdict|overall|by 
 # A rating verb, its object (the service or council), then the grade: "now rates the council's children's services
 # good", "rated the children's services of Westminster City Council and Kensington and Chelsea outstanding".
 _RATES_OBJECT = re.compile(r"\b(?:rate[sd]?|judged?|judges|grade[sd]|deem(?:s|ed)?|declare[sd]?|found|finds)\s+(?:the|its|their)"
-                           r"\s+[^.;:!?]{0,100}?\b(?:services?|council|borough|authority|department|trust)\b[^.;:!?,]{0,60}$",
+                           r"\s+[^.;:!?]{0,100}?\b(?:services?|council|borough|authority|department|trust)\b[^.;:!?,]{0,60}$"
+                           # "its latest inspection found services good": the service named with no article
+                           r"|\b(?:rated|judged|graded|deemed|found|finds|rates|judges)\s+(?:children['’]s\s+)?services\s+$",
                            re.IGNORECASE)
 # The two overall judgements of the 2009-12 safeguarding and looked-after children inspections, as articles
 # frame them: "For safeguarding, both councils were rated adequate"; "On looked-after children, …".
@@ -93,6 +95,10 @@ _AREA_COUNT = re.compile(r"\b(?:areas?|judgements?|categories|aspects)\b", re.IG
 # ("inadequate 18 months ago" is a time, not a count).
 _COUNT_AFTER = re.compile(r"^['’”\"]?\s*[:=]?\s*\d{1,3}(?:\b|%)(?![\d/.,:]\d)(?!\s*(?:months?|years?|weeks?|days?))",
                           re.IGNORECASE)
+# "Kent good; Leeds requires improvement; Bury inadequate": in a run of results, a grade right after a name.
+_PLACE_BEFORE = re.compile(r"(?:^|[;,]\s*)[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}\s*[:–—-]?\s*$")
+# "Kent (good), Leeds (outstanding)": a grade in brackets right after a name is that place's grade.
+_BRACKETED = re.compile(r"[A-Z][\w'’&-]*\s*\(\s*['‘“\"]?$")
 _FOR_PLACE = re.compile(r"^['’”\"]?\s+for\s+(?:the\s+)?[A-Z]")
 _AT_PLACES = re.compile(r"^['’”\"]?\s+(?:at|in|for)\s+[A-Z]")
 _OVERALL = re.compile(r"(?<!not )\b(?:overall|as a whole)\b", re.IGNORECASE)
@@ -209,7 +215,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     for match in matches:
         grade = grade_of_match(match)
         before, after = sentence[max(0, match.start() - 60):match.start()], sentence[match.end():match.end() + 40]
-        for_place = results_run and bool(_FOR_PLACE.match(after))
+        for_place = results_run and bool(_FOR_PLACE.match(after) or _PLACE_BEFORE.search(before)) \
+            or bool(_BRACKETED.search(before) and re.match(r"['’”\"]?\s*\)", after))
         quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\""
         titled = match.group()[:1].isupper() and match.start() > 0
         listed = bool(re.search(r"[–—:-]\s*$", before))
