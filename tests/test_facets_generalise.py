@@ -221,3 +221,19 @@ def test_shares_and_classes_of_councils_are_no_councils_grade():
 def test_results_named_after_places_in_brackets_and_found_services(tmp_path, body, expected):
     doc = article(tmp_path, "Results\n\n" + body + "\n")
     assert dict(zip(doc.council, doc.severity)) == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Three councils were judged outstanding: Kent, Leeds and Bury, while Camden and Bolton require improvement.",
+     {"Kent": "outstanding", "Leeds": "outstanding", "Bury": "outstanding", "Camden": "requires improvement",
+      "Bolton": "requires improvement"}),
+    ("Kent has gone from requires improvement to good, while Leeds slipped from good to requires improvement.",
+     {"Kent": "good", "Leeds": "requires improvement"}),
+])
+def test_a_lists_tail_and_movements_end_states_in_one_sentence(tmp_path, body, expected):
+    doc = article(tmp_path, "Headline\n\n" + body + "\n")
+    assert dict(zip(doc.council, doc.severity)) == expected
+
+
+def test_areas_that_require_improvement_is_still_advice():
+    assert grade_statements("The report lists areas that require improvement.", 1) == []

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from indexer import settings
 from indexer.ingest.annotate.grade_context import dated_in_sentence, given_by_earlier_inspection, left_behind, not_current
-from indexer.grades import BY_NUMBER, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
+from indexer.grades import BY_NUMBER, GRADE_PATTERN, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.scan import grade_matches
 
 _G = rf"({REPORT_WORDS})"
@@ -99,6 +99,9 @@ _COUNT_AFTER = re.compile(r"^['’”\"]?\s*[:=]?\s*\d{1,3}(?:\b|%)(?![\d/.,:]\d
 _PLACE_BEFORE = re.compile(r"(?:^|[;,]\s*)[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}\s*[:–—-]?\s*$")
 # "Kent (good), Leeds (outstanding)": a grade in brackets right after a name is that place's grade.
 _BRACKETED = re.compile(r"[A-Z][\w'’&-]*\s*\(\s*['‘“\"]?$")
+_FROM_GRADE_TO = re.compile(rf"\bfrom\s+['‘“\"]?(?:{GRADE_PATTERN})['’”\"]?\s+(?:\w+\s+){{0,2}}?(?:to|into)\s+['‘“\"]?$",
+                            re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’&-]+\s+(?:(?:still|now|also|both|all)\s+)?$")
 _FOR_PLACE = re.compile(r"^['’”\"]?\s+for\s+(?:the\s+)?[A-Z]")
 _AT_PLACES = re.compile(r"^['’”\"]?\s+(?:at|in|for)\s+[A-Z]")
 _OVERALL = re.compile(r"(?<!not )\b(?:overall|as a whole)\b", re.IGNORECASE)
@@ -215,7 +218,11 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     for match in matches:
         grade = grade_of_match(match)
         before, after = sentence[max(0, match.start() - 60):match.start()], sentence[match.end():match.end() + 40]
-        for_place = results_run and bool(_FOR_PLACE.match(after) or _PLACE_BEFORE.search(before)) \
+        # "gone from requires improvement to good": the destination of a movement from a named grade
+        destination = bool(_FROM_GRADE_TO.search(before))
+        # "while Camden and Bolton require improvement": a place's name right before the verb phrase
+        named_subject = match.group().lower().startswith("requir") and bool(_NAME_BEFORE.search(before))
+        for_place = destination or named_subject or results_run and bool(_FOR_PLACE.match(after) or _PLACE_BEFORE.search(before)) \
             or bool(_BRACKETED.search(before) and re.match(r"['’”\"]?\s*\)", after))
         quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\""
         titled = match.group()[:1].isupper() and match.start() > 0
