@@ -237,3 +237,15 @@ def test_a_lists_tail_and_movements_end_states_in_one_sentence(tmp_path, body, e
 
 def test_areas_that_require_improvement_is_still_advice():
     assert grade_statements("The report lists areas that require improvement.", 1) == []
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Kent, Leeds, Bury and Camden all received outstanding ratings this year.",
+     {"Kent": "outstanding", "Leeds": "outstanding", "Bury": "outstanding", "Camden": "outstanding"}),
+    ("Kent joins Leeds, Bury and Camden as the only councils rated outstanding.",
+     {"Kent": "outstanding", "Leeds": "outstanding", "Bury": "outstanding", "Camden": "outstanding"}),
+    ("In its 2009 annual rating Kent was judged to perform adequately; in 2010 it performs well.", {"Kent": "good"}),
+])
+def test_plural_ratings_a_joiner_and_the_latest_of_dated_grades(tmp_path, body, expected):
+    doc = article(tmp_path, "Headline\n\n" + body + "\n")
+    assert dict(zip(doc.council, doc.severity)) == expected

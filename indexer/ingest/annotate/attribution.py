@@ -68,7 +68,21 @@ def graded_councils(text: str, mentions: list, position: int) -> list[str]:
         if not after:
             return []
         chosen = after[0]
-    return list(dict.fromkeys(code for _, code in chosen))
+    joiner = _joiner(text, mentions, chosen[0][0].start)
+    return list(dict.fromkeys([code for _, code in chosen] + joiner))
+
+
+# "Kent joins Leeds, Bury and Camden as the only councils rated outstanding": the joiner shares the group's grade.
+_JOINS = re.compile(r"^(?:['’]s)?\s+(?:now\s+)?(?:joins|joined|join|has joined|follows|followed)\s+(?:the\s+likes\s+of\s+)?$",
+                    re.IGNORECASE)
+
+
+def _joiner(text: str, mentions: list, group_start: int) -> list[str]:
+    """The council that 'joins' a group named right after it."""
+    before = [(m, code) for m, code in mentions if m.end <= group_start]
+    if before and _JOINS.match(text[before[-1][0].end:group_start]):
+        return [before[-1][1]]
+    return []
 
 
 def _bracketed_council(text: str, mentions: list, position: int) -> list[str]:

@@ -33,7 +33,7 @@ _RATING_CUE = re.compile(
     re.IGNORECASE,
 )
 # "an outstanding rating", "the 'good' grade it received"
-_RATING_AFTER = re.compile(r"^\W{0,3}(rating|grade|judgement|verdict|overall|by ofsted|from ofsted|by inspectors)\b",
+_RATING_AFTER = re.compile(r"^\W{0,3}(ratings?|grades?|judgements?|verdicts?|overall|by ofsted|from ofsted|by inspectors)\b",
                            re.IGNORECASE)
 # A rating verb, its object (the service or council), then the grade: "now rates the council's children's services
 # good", "rated the children's services of Westminster City Council and Kensington and Chelsea outstanding".
@@ -164,6 +164,7 @@ class GradeStatement:
     tally: bool = False  # follows a count ("three councils were outstanding"): counts only if a named list follows
     standing: bool = False  # given at "the last inspection": counts only when no newer grade is stated
     slac: str = ""  # one of the two judgements of a 2009-12 inspection ("For safeguarding, … adequate")
+    year: int = 0  # the year a standing grade is placed in ("In 2010 it performs well"), when the clause says
 
 
 _SLAC_OVERALL = re.compile(rf"overall effectiveness of (?:the )?(safeguarding|services for looked after children|looked"
@@ -272,9 +273,11 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         if quoted or titled or listed:
             weight += settings.GRADE_WEIGHT_EMPHASIS_BONUS
         slac = _SLAC_PART.search(sentence[:match.start()])
+        clause_years = re.findall(r"\b((?:19|20)\d\d)\b", re.split(r"[;.]", sentence[:match.start()])[-1])
         out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start(), sub_area,
                                   tally=reason == "tally", standing=earlier == "last",
-                                  slac=slac.group(1).lower()[:4] if slac else ""))
+                                  slac=slac.group(1).lower()[:4] if slac else "",
+                                  year=int(clause_years[-1]) if earlier == "last" and clause_years else 0))
     step = _STEP.search(sentence)
     if step and len(set(left)) == 1 and not out:
         size = 2 if step.group(2).lower() == "two" else 1
@@ -332,6 +335,10 @@ def decide(statements: list[GradeStatement], new_report: bool = False) -> tuple[
     newer = [st for st in statements if not st.standing and not st.sub_area]
     if newer or new_report:
         statements = [st for st in statements if not st.standing]
+    elif len({st.year for st in statements if st.year}) >= 2:
+        # only grades placed in years: the latest year's is the end state ("in 2009 adequate; in 2010 good")
+        latest = max(st.year for st in statements)
+        statements = [st for st in statements if st.year == latest or not st.year and st.sub_area]
     if statements and all(st.sub_area for st in statements):
         return None, []
     totals: dict[str, float] = {}
