@@ -114,6 +114,7 @@ def test_new_unannounced_inspections_date_a_page_to_their_first_year():
     ("Members saw the figures for November 2016 and February 2017, not yet final.", 2017),
     ("Figures cover inspections from May 2012 to May this year.", 2013),
     ("The council aims to be good by March 2027; staff were praised in June 2024.", 2024),  # an aim is no event
+    ("Staff met in June 2023. The next visit is due in March 2026.", 2023),  # nor is a plan
     ("No date is given anywhere.", None),
 ])
 def test_the_latest_dated_event_bounds_an_undated_page(text, expected):

@@ -13,8 +13,9 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 # A month with its year, or a full date: an event the page places in time.
 _DATED_EVENT = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b")
 _THIS_YEAR = re.compile(rf"\b{_MONTH}\s+this\s+year\b|\bthis\s+year['’]s\b|\bearlier this year\b", re.IGNORECASE)
-# Years that are aims, not events: "good by 2022", "until March 2026", "plan for 2025-27".
-_AIM = re.compile(r"\b(?:by|until|before|ahead of|target(?:ed|s)?(?: for)?)\s+(?:the end of\s+)?$", re.IGNORECASE)
+# Years that are aims or plans, not events: "good by 2022", "until March 2026", "a visit due in May 2026".
+_AIM = re.compile(r"\b(?:by|until|before|ahead of|target(?:ed|s)?(?: for)?|(?:due|expected|planned|scheduled|set)"
+                  r"(?: to \w+)?(?: in| for)?|next \w+ in)\s+(?:the end of\s+)?$", re.IGNORECASE)
 
 
 def latest_event_year(text: str) -> tuple[int | None, str]:
