@@ -55,6 +55,8 @@ GRADES: tuple[Grade, ...] = (
                      r"(?:the\s+)?(?:lowest|worst)\s+(?:possible\s+)?(?:rating|grade|judgement)",
                      # 2008-10 annual assessment: "the councils rated poor"; "poor" alone is too common a word.
                      r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“\"]?poor\b",
+                     # the 2009-11 band's name: quoted ("a 'poor' verdict") or naming the band ("the poor list")
+                     r"(?<=['‘“\"])poor(?=['’”\"])", r"\bpoor(?=\s+(?:list|band|category|rating|verdict|grade|label)\b)",
                      # "councils with failing children's services include A, B": the press's word for inadequate.
                      r"failing(?=\s+(?:children['’]s\s+(?:services|social\s+care)|child\s+protection))"),
           report_words=("inadequate",),

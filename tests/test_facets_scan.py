@@ -12,7 +12,7 @@ from indexer.ingest.annotate.text_units import document_sentences
 from indexer.grades import _PHRASES, GRADE_RE
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ["rated excellent", "judged poor", "failing children's services", "the lowest possible rating",
+EXAMPLES = ["rated excellent", "judged poor", "a 'poor' verdict", "the poor list", "failing children's services", "the lowest possible rating",
             "the worst grade", "the 'excellent' band", "the highest judgement", "the top rating",
             "requires improvement to be good", "require improvement", "requiring improvement", "performing excellently",
             "performs adequately", "performing poorly", "performs well",

@@ -10,6 +10,8 @@ from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import attribute_grades, paragraph_councils
 from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, score_councils
 from indexer.ingest.annotate.publisher import publisher_council, section_councils
+from indexer.ingest.annotate.roundup_lists import listed_councils
+from indexer.ingest.annotate.end_state import left_without_end_state, official_grade_on
 from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
 from indexer.ingest.annotate.severity import NEW_REPORT, decide
@@ -45,6 +47,9 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _calendar_fallback(doc, text)
         return
     primary = max(scores.values(), key=lambda s: (s.score, s.mentions))
+    headed = headed + sorted((listed_councils(sentences, published) & set(scores)) - set(headed))  # a round-up's lists
+    # a council the text moves out of a grade ("no longer inadequate") is a subject even with no grade named
+    headed = headed + [c for c in scores if c not in headed and left_without_end_state(sentences, c, published)]
     attributed, listed = attribute_grades(sentences, published, primary.code)
     chosen = [primary.code] + [
         code for code, entry in sorted(scores.items(), key=lambda kv: -kv[1].score)
@@ -96,12 +101,32 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         severity_evidence.insert(0, {"council": doc.council[0], "value": official,
                                      "source": "official outcome (the text states no current grade)",
                                      "confidence": outcome_level})
+    _fill_end_states(doc, sentences, chosen, published or (outcome.published if outcome is not None else None),
+                     published, severity_evidence)
     evidence["severity"] = severity_evidence
     if len(chosen) == 1:
         link_outcome(doc, outcome, evidence)
         _area_judgements(doc, sentences, evidence)
     doc.severity = doc.severity if any(doc.severity) else []
     set_severity_confidence(doc, severity_evidence)
+
+
+def _fill_end_states(doc: Document, sentences: list, chosen: list[str], day: dt.date | None,
+                     published: dt.date | None, severity_evidence: list) -> None:
+    """A subject council the text moves out of a grade without naming the grade reached ("no longer inadequate"):
+    its official grade on the article's date (the printed one, else the linked report's)."""
+    if day is None:
+        return
+    for i, code in enumerate(chosen):
+        if doc.severity[i] or not left_without_end_state(sentences, code, published):
+            continue
+        official = official_grade_on(code, day)
+        if official:
+            doc.severity[i] = official
+            severity_evidence.append({"council": doc.council[i], "value": official,
+                                      "source": f"official grade on {day.isoformat()} (the text says the council "
+                                                "left a grade and names none reached)",
+                                      "confidence": confidence.OFFICIAL if published else confidence.INFERRED})
 
 
 def _subject_weight(statement) -> float:

@@ -14,9 +14,15 @@ from indexer.ingest.annotate.severity import GradeStatement, grade_statements
 # Between a grade and the list it introduces: "rated poor are", "judged inadequate in this latest report are:".
 # "judged inadequate at A, B and C": a grade followed by "at" and a list is about the list.
 _ANNOUNCES_LIST = re.compile(r"^\S*\W*(?:[\w'’]+\W+){0,5}?(?:are|were|include|included|including|being|at)\W*$"
-                             r"|^\S*(?:[^\w:]+[\w'’]+){0,10}[^\w:]*:\s*$", re.IGNORECASE)
+                             r"|^\S*(?:[^\w:]+[\w'’]+){0,10}[^\w:]*:\s*$"
+                             # "three were outstanding overall - A, B and C": a dash introduces the list as a colon does
+                             r"|^\S*(?:[^\w:]+[\w'’]+){0,10}\s+[-–—]\s*$"
+                             # "good for A, B and C; requires improvement for D": each grade hands itself to its list
+                             r"|^\S*(?:\s+improvement)?['’”\"]?\s+for\s*$", re.IGNORECASE)
 # A sentence that refers back to the councils or the grade of the one before ("Both were rated outstanding").
 _BACK_REFERENCE = re.compile(r"^\W*(both|they|those|these|all|each|the (?:two|three|four|five|councils|authorities))\b"
+                             # "In each, a full inspection took the council down …", "In both cases …"
+                             r"|^\W*(?:in|for)\s+(?:each|both|all)(?:\s+(?:case|cases|of them|instance))?\b"
                              r"|\b(all|both) (?:\w+ ){0,2}(?:earned|received|got|achieved|were given|given)\b"
                              r"|\b(?:those|these|both) (?:\w+ ){0,2}(?:councils|authorities|boroughs)\b"
                              # "Two other councils (A and B) currently hold the grade": the grade just named
@@ -53,13 +59,40 @@ def graded_councils(text: str, mentions: list, position: int) -> list[str]:
     after = [g for g in groups if g[0][0].start > position]
     if after and _ANNOUNCES_LIST.match(text[position:after[0][0][0].start]):
         chosen = after[0]  # "those rated poor are A, B and C": the list the grade introduces
+    elif len(after) >= 2 and re.search(r":\s*$", text[position:after[1][0][0].start]) \
+            and _ANNOUNCES_LIST.match(text[position:after[1][0][0].start]):
+        chosen = after[0] + after[1]  # "the poor list besides Haringey: A, B and C": the council aside and the list
     elif before:
         chosen = before[-1]
     else:
         if not after:
             return []
         chosen = after[0]
-    return list(dict.fromkeys(code for _, code in chosen))
+    joiner = _joiner(text, mentions, chosen[0][0].start)
+    return list(dict.fromkeys([code for _, code in chosen] + joiner))
+
+
+# "Kent joins Leeds, Bury and Camden as the only councils rated outstanding": the joiner shares the group's grade.
+_JOINS = re.compile(r"^(?:['’]s)?\s+(?:now\s+)?(?:joins|joined|join|has joined|follows|followed)\s+(?:the\s+likes\s+of\s+)?$",
+                    re.IGNORECASE)
+
+
+def _joiner(text: str, mentions: list, group_start: int) -> list[str]:
+    """The council that 'joins' a group named right after it."""
+    before = [(m, code) for m, code in mentions if m.end <= group_start]
+    if before and _JOINS.match(text[before[-1][0].end:group_start]):
+        return [before[-1][1]]
+    return []
+
+
+def _bracketed_council(text: str, mentions: list, position: int) -> list[str]:
+    """The council named right before a bracket that holds the grade: "Kent (good), Leeds (outstanding)"."""
+    bracket = re.search(r"\(\s*['‘“\"]?$", text[:position])
+    if not bracket:
+        return []
+    named = [code for mention, code in mentions if re.fullmatch(r"[\s\w'’&-]{0,25}?\s*", text[mention.end:bracket.start()])
+             and mention.end <= bracket.start()]
+    return named[-1:]
 
 
 def announced_list(text: str, mentions: list, position: int) -> list[str]:
@@ -119,15 +152,16 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str) -> tupl
                     for code in codes:
                         attributed.setdefault(code, []).append(st)
                 continue
-            codes = graded_councils(sentence.text, mentions, st.position)
+            codes = _bracketed_council(sentence.text, mentions, st.position) or \
+                graded_councils(sentence.text, mentions, st.position)
             if not codes and back and last_codes:
                 codes = _referred(sentence.text, last_codes, recent)
             if not codes and sentence.paragraph and counts_councils(sentence.text):
                 # A tally sentence ("56 councils require improvement") grades no council named elsewhere; a
                 # headline's count ("Three councils receive 'good' ratings") sums up the article's own councils.
                 continue
-            if len(codes) >= 2:
-                listed.update(codes)
+            if len(codes) >= 2 or codes and codes == announced_list(sentence.text, mentions, st.position):
+                listed.update(codes)  # a list, or a council a grade announces ("inadequate for Coventry")
             for code in codes or [primary]:
                 attributed.setdefault(code, []).append(st)
         if mentions:

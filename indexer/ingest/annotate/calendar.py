@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from indexer.ingest.annotate.dates import MONTHS
+from indexer.ingest.annotate.latest_event import latest_event_year
 from indexer.ingest.annotate.weekdays import school_era_year
 
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -15,7 +16,7 @@ _MONTH = r"(January|February|March|April|May|June|July|August|September|October|
 _APA = re.compile(r"\bannual performance assessments?\b|\bAPA\b")
 # The 2009-11 annual ratings ("performs poorly", the "excellent" band, "yearly ratings"); the first came in Dec 2009.
 _ANNUAL_RATING = re.compile(r"\b(?:annual|yearly)\s+(?:children['’]s services\s+)?(?:ratings?|assessments?)\b"
-                            r"|\bperform(?:s|ing)\s+(?:poorly|adequately|excellently)\b|\bfour-point scale\b"
+                            r"|\bperform(?:s|ing)\s+(?:poorly|adequately|excellently)\b"
                             r"|['‘“]?excellent['’”]?\s+band\b", re.IGNORECASE)
 _ROUND_YEAR = re.compile(r"\b(?:annual|yearly)\s+(?:performance\s+)?(?:ratings?|assessments?)\s+(?:for|of)\s+"
                          r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:annual|yearly)\s+(?:performance\s+)?"
@@ -23,14 +24,19 @@ _ROUND_YEAR = re.compile(r"\b(?:annual|yearly)\s+(?:performance\s+)?(?:ratings?|
 ANNUAL_RATING_YEARS = (2009, 2010, 2011)
 APA_LAST_YEAR = 2008
 # Framework eras: the year each began to publish, and the one it replaced.
-FRAMEWORK_FIRST_YEAR = {"SLAC": 2009, "SIF": 2014, "ILACS": 2018}
+# CRA: the unannounced inspections of contact, referral and assessment (June 2009 - 2013), which give no grade.
+FRAMEWORK_FIRST_YEAR = {"SLAC": 2009, "SIF": 2014, "ILACS": 2018, "CRA": 2009}
 _FRAMEWORK_NAMES = {
     "ILACS": re.compile(r"\bILACS\b|inspections? of local authority children['’]s services", re.IGNORECASE),
     "SIF": re.compile(r"\bsingle inspection framework\b|\bSIF\b", re.IGNORECASE),
     "SLAC": re.compile(r"\bannounced inspection|safeguarding and looked[- ]after children inspection", re.IGNORECASE),
+    "CRA": re.compile(r"\bunannounced\s+(?:\w+\s+){0,2}(?:inspections?|visits?|checks)\b"
+                      r"|\bcontact,? referral and assessment\b", re.IGNORECASE),
 }
 _SUCCESSOR = {"SLAC": "SIF", "SIF": "ILACS"}
-_NEW_FRAMEWORK = re.compile(r"\bnew\s+(?:\w+\s+){0,2}(?:framework|regime)\b|\bintroduced (?:earlier )?this year\b",
+_NEW_FRAMEWORK = re.compile(r"\bnew\s+(?:\w+\s+){0,2}(?:framework|regime)\b|\bintroduced (?:earlier )?this year\b"
+                            # "Ofsted's new unannounced safeguarding checks": a kind of inspection called new
+                            r"|\bnew\s+unannounced\b",
                             re.IGNORECASE)
 _OLD_FRAMEWORK = re.compile(r"\b(?:old|previous|former)\s+((?:\w+\s+){0,2}(?:framework|regime))", re.IGNORECASE)
 # "introduced in May 2012" … "over the last 16 months": the article is written that long after the start.
@@ -77,7 +83,8 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
         year = int(named.group(1) or named.group(2))
         if APA_LAST_YEAR <= year <= ANNUAL_RATING_YEARS[-1]:
             return year, f"inferred: “{named.group(0)}” names the assessment round"
-    if _APA.search(text):
+    if _APA.search(text) and not re.search(r"\b20(?:09|1\d|2\d)\b", text):
+        # a page that names a later year than the last APA round speaks of the APA as history
         return APA_LAST_YEAR, "inferred: annual performance assessments were last published in December 2008"
     rating = _ANNUAL_RATING.search(text)
     own = _round_year_in_rating_sentence(text) if rating else None
@@ -157,7 +164,8 @@ def judged_last_year(text: str) -> bool:
 
 def calendar_year(text: str) -> tuple[int | None, str]:
     """The first of the calendar clues that gives a year."""
-    for rule in (annual_round_year, framework_year, months_after_start, bare_inspection_month_year, school_era_year):
+    for rule in (annual_round_year, framework_year, months_after_start, bare_inspection_month_year, school_era_year,
+                 latest_event_year):
         year, why = rule(text)
         if year:
             return year, why

@@ -58,14 +58,27 @@ def shed_by_action(before: str) -> bool:
     return bool(_LEFT_BEHIND.search(before))
 
 
+# ", and in 2019 inspectors…", "; then in 2021": a conjunction after a comma starts a clause of its own.
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|then|before|after|when|although|though)\b", re.IGNORECASE)
+
+
 def is_past(before: str, after: str) -> bool:
     """The grade belongs to an earlier inspection ("previously judged", "rated good in 2012", "the 2017 verdict")."""
     clause = re.split(r",|;|\bbut\b|\bnow\b", before)[-1]
     year_after = _PAST_YEAR_AFTER.match(after)
     if year_after and re.search(rf"\b{_GRADE_WORD}\b|\bfrom\b", after[:year_after.start(1)], re.IGNORECASE):
         year_after = None  # "rated 'requires improvement', down from 'good' in 2018": the year is the other grade's
-    return bool(_PAST_WORDS.search(clause) or year_after or _PAST_YEAR_BEFORE.search(before)
-                or _SINCE_YEAR.search(clause))
+    if year_after and _NEW_CLAUSE.search(after[:year_after.start(1)]):
+        year_after = None  # "moved it up to requires improvement, and in 2019 inspectors found…": the next clause's year
+    past_word = _PAST_WORDS.search(clause)
+    if past_word and re.match(r"had (?!been)", past_word.group(0), re.IGNORECASE) and _REPORTED.search(clause[:past_word.start()]):
+        past_word = None  # "Members heard that inspectors had judged …": reported speech shifts the tense back
+    return bool(past_word or year_after or _PAST_YEAR_BEFORE.search(before) or _SINCE_YEAR.search(clause))
+
+
+# A reporting verb and "that": what follows is reported speech, its "had judged" the report's own judgement.
+_REPORTED = re.compile(r"\b(?:heard|told|said|reported|noted|explained|learned|learnt|informed|confirmed|announced)\b"
+                       r"(?:\s+[\w'’]+){0,3}\s+that\b[^,;]*$", re.IGNORECASE)
 
 
 # "At its previous inspection, in 2011, the service was judged…", "the last full inspection, in 2019, graded…",
@@ -90,7 +103,8 @@ def given_by_earlier_inspection(head: str) -> str:
 
 
 # "In May 2013 the verdict was…", "Before the company launched in 2019, inspectors raised the grade to…"
-_DATED_HEAD = re.compile(r"\b(?:in|during|by|before|after|until)\s+(?:(?:early|late|mid|the (?:spring|summer|autumn|winter)"
+_DATED_HEAD = re.compile(r"\b(?:in|during|by|before|after|until|as (?:late|recently|early|long ago) as"
+                         r"|at the (?:end|start|beginning|turn|close) of)\s+(?:(?:early|late|mid|the (?:spring|summer|autumn|winter)"
                          r" of)[\s-]+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b(?![^;]*\b(?:now|new|latest|currently|today)\b)",
                          re.IGNORECASE)
 
@@ -98,7 +112,14 @@ _DATED_HEAD = re.compile(r"\b(?:in|during|by|before|after|until)\s+(?:(?:early|l
 def dated_in_sentence(head: str) -> str:
     """'last' when the sentence places the grade that follows in a stated year: the grade the council held then,
     which is its standing grade only when the article states no newer one."""
+    movement = _FROM_TO.search(head)
+    if movement:
+        head = head[:movement.start()]  # "up from the 'good' it gave in 2020 to 'outstanding'": 2020 is the old grade's
     return "last" if _DATED_HEAD.search(head) else ""
+
+
+# The grade is the destination of a movement: "from 'good' in 2020 to", "from the grade it got in 2019 up to".
+_FROM_TO = re.compile(r"\bfrom\b[^;.]*?\b(?:to|into)\s+(?:an?\s+|the\s+)?['‘“\"]?$", re.IGNORECASE)
 
 
 def is_tally(before: str) -> bool:
@@ -135,9 +156,24 @@ def is_alternative(before: str, after: str) -> bool:
     return bool(_ALTERNATIVE_AFTER.match(after) or _ALTERNATIVE_BEFORE.search(before))
 
 
+# "the phrase attached to nearly every inadequate verdict", "any 'good' rating": a grade spoken of in general.
+_GENERIC = re.compile(rf"\b(?:(?:nearly|almost|virtually)\s+)?(?:every|any|each)\s+{_QUOTE}$", re.IGNORECASE)
+# "Councils judged inadequate are monitored": a class of councils by their grade, not one council's grade.
+_CLASS = re.compile(rf"(?:^|[.;:]\s*|\b(?:all|most|many|some)\s+)(?:councils|authorities|local authorities)\s+"
+                    rf"(?:that are\s+|which are\s+|once\s+)?(?:rated|judged|graded|found|deemed)\s+{_QUOTE}$", re.IGNORECASE)
+_VERDICT_AFTER = re.compile(r"^['’”\"]?\s+(?:verdicts?|ratings?|grades?|judgements?|councils?|authorit(?:y|ies))\b",
+                            re.IGNORECASE)
+
+
+def is_generic(before: str, after: str) -> bool:
+    """The grade is spoken of in general ("nearly every inadequate verdict"), not given to anyone."""
+    return bool(_GENERIC.search(before) and _VERDICT_AFTER.match(after) or _CLASS.search(before))
+
+
 def not_current(before: str, after: str) -> str:
     """Why a grade is not a current judgement ('' when it may be one)."""
     for reason, test in (("left behind", lambda: left_behind(before)), ("past", lambda: is_past(before, after)),
+                         ("generic", lambda: is_generic(before, after)),
                          ("tally", lambda: is_tally(before)), ("target", lambda: is_target(before)),
                          ("alternative", lambda: is_alternative(before, after))):
         if test():

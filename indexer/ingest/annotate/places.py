@@ -19,7 +19,9 @@ _LOCATION_BEFORE = re.compile(rf"{_TAIL}{_IN_PLACE}")
 _LOCATION = rf"(?:{_IN_PLACE}[\w’' -]{{2,30}}?\s*,?)?"
 # "Westminster and the Royal Borough of …": an article before the next item's formal name.
 _SEP = r"\s*(?:,\s*and|,\s*&|,|;|and|&|/)?\s*(?:(?<=\s)the\s+)?"
-LIST_JOIN = re.compile(rf"(?:['’]s)?{_TAIL}{_LOCATION}{_SEP}")
+# "Haringey (2008) and Warrington (2009)": an item may carry a short note in brackets.
+_NOTE = r"(?:\s*\([^()]{1,30}\))?"
+LIST_JOIN = re.compile(rf"(?:['’]s)?{_TAIL}{_NOTE}{_LOCATION}{_SEP}")
 
 
 def subject_mentions(text: str, day: dt.date | None) -> list[tuple[Mention, str]]:

@@ -17,15 +17,28 @@ from indexer.ingest.annotate.places import subject_mentions
 _SELF_REFERENCE = re.compile(r"\bthe (?:council|city|borough|county|authority)(?:['’]s)?\b", re.IGNORECASE)
 
 
+# Where a header line's parts meet: "Brighton & Hove City Council | News", "Wirral Council - minutes".
+_PART_SEPARATOR = re.compile(r"\s*\|\s*|\s+[-–—]\s+")
+# A meeting's own header: "Wirral Council - minutes", "X Council - Health and Wellbeing Board".
+_MEETING = re.compile(r"\b(?:minutes|committee|cabinet|board|panel|council meeting|scrutiny)\b", re.IGNORECASE)
+
+
 def _site_lines(doc: Document) -> list[str]:
-    """The parts of the <title> and of header lines that carry a site's name (split at '|')."""
+    """The parts of the <title> and of header lines that carry a site's name (split at '|' or a spaced dash)."""
     lines = [doc.meta.get("page_title", "")] + [b.text for b in doc.blocks if b.kind == "heading"]
-    return [part.strip() for line in lines if "|" in line for part in line.split("|")]
+    lines += list(dict.fromkeys(p.heading for p in doc.paragraphs if p.heading))
+    return [part.strip() for line in lines if _PART_SEPARATOR.search(line) for part in _PART_SEPARATOR.split(line)]
+
+
+def _meeting_header(doc: Document) -> bool:
+    """A header line names a council's meeting ("… - minutes", "… - Children and Families Committee")."""
+    lines = [b.text for b in doc.blocks if b.kind == "heading"] + [p.heading for p in doc.paragraphs if p.heading]
+    return any(_PART_SEPARATOR.search(line) and _MEETING.search(line) for line in lines)
 
 
 def publisher_council(doc: Document, text: str, day: dt.date | None) -> tuple[str | None, str]:
     """The one council named in the site furniture of a page that refers to 'the council', with the line."""
-    if not _SELF_REFERENCE.search(text):
+    if not (_SELF_REFERENCE.search(text) or _meeting_header(doc)):
         return None, ""
     found: dict[str, str] = {}
     for part in _site_lines(doc):

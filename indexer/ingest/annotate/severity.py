@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from indexer import settings
 from indexer.ingest.annotate.grade_context import dated_in_sentence, given_by_earlier_inspection, left_behind, not_current
-from indexer.grades import BY_NUMBER, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
+from indexer.grades import BY_NUMBER, GRADE_PATTERN, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.scan import grade_matches
 
 _G = rf"({REPORT_WORDS})"
@@ -33,12 +33,14 @@ _RATING_CUE = re.compile(
     re.IGNORECASE,
 )
 # "an outstanding rating", "the 'good' grade it received"
-_RATING_AFTER = re.compile(r"^\W{0,3}(rating|grade|judgement|verdict|overall|by ofsted|from ofsted|by inspectors)\b",
+_RATING_AFTER = re.compile(r"^\W{0,3}(ratings?|grades?|judgements?|verdicts?|overall|by ofsted|from ofsted|by inspectors)\b",
                            re.IGNORECASE)
 # A rating verb, its object (the service or council), then the grade: "now rates the council's children's services
 # good", "rated the children's services of Westminster City Council and Kensington and Chelsea outstanding".
 _RATES_OBJECT = re.compile(r"\b(?:rate[sd]?|judged?|judges|grade[sd]|deem(?:s|ed)?|declare[sd]?|found|finds)\s+(?:the|its|their)"
-                           r"\s+[^.;:!?]{0,100}?\b(?:services?|council|borough|authority|department|trust)\b[^.;:!?,]{0,60}$",
+                           r"\s+[^.;:!?]{0,100}?\b(?:services?|council|borough|authority|department|trust)\b[^.;:!?,]{0,60}$"
+                           # "its latest inspection found services good": the service named with no article
+                           r"|\b(?:rated|judged|graded|deemed|found|finds|rates|judges)\s+(?:children['’]s\s+)?services\s+$",
                            re.IGNORECASE)
 # The two overall judgements of the 2009-12 safeguarding and looked-after children inspections, as articles
 # frame them: "For safeguarding, both councils were rated adequate"; "On looked-after children, …".
@@ -53,7 +55,9 @@ _SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provisi
 _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
                        r"|experiences and progress|pupil referral units?|children['’]s homes?"
                        r"|special educational needs|SEND"
-                       r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice)\b",
+                       r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice"
+                       # a stage of casework ("its handling of child protection referrals was judged inadequate")
+                       r"|referrals?|assessments? of need|front door|contact(?:,)? referral and assessment)\b",
                        re.IGNORECASE)
 _NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|reason|work|relationships?|understanding"
                                 r"|opportunit|start|idea|deal|number|use|supervision|management|staff|levels?"
@@ -79,6 +83,26 @@ _AREA_QUALIFIER = re.compile(
 _AREA_SUBJECT = re.compile(r"^\W*(?:child protection|safeguarding|keeping children safe|staying safe|adoption|fostering"
                            r"|care leavers|help and protection|early help)\s+(?:was|were|is|are)\s+(?:[\w-]+\s+){0,2}"
                            r"['‘“\"]?$", re.IGNORECASE)
+# "On keeping children safe alone, Ofsted marked these eight as inadequate: …", "For care leavers, the council was
+# judged good": a sentence that opens by naming an area grades that area, not the service as a whole.
+_AREA_HEAD = re.compile(r"^\W*(?:on|for|in)\s+(?:the\s+)?(?:keeping children safe|staying safe|child safety|help and protection"
+                        r"|care leavers|children in care|looked[- ]after children|leadership|adoption|fostering|early help"
+                        r"|the safety strand)\b[^,;:]{0,30},", re.IGNORECASE)
+# "Three areas were graded outstanding, overall effectiveness among them": a count of judgements that includes
+# the overall one gives the overall grade.
+_AREA_COUNT = re.compile(r"\b(?:areas?|judgements?|categories|aspects)\b", re.IGNORECASE)
+# "good 13, outstanding 6, adequate 3", "inadequate 13%": a grade with its count or share is a tally, not a grade
+# ("inadequate 18 months ago" is a time, not a count).
+_COUNT_AFTER = re.compile(r"^['’”\"]?\s*[:=]?\s*\d{1,3}(?:\b|%)(?![\d/.,:]\d)(?!\s*(?:months?|years?|weeks?|days?))",
+                          re.IGNORECASE)
+# "Kent good; Leeds requires improvement; Bury inadequate": in a run of results, a grade right after a name.
+_PLACE_BEFORE = re.compile(r"(?:^|[;,]\s*)[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}\s*[:–—-]?\s*$")
+# "Kent (good), Leeds (outstanding)": a grade in brackets right after a name is that place's grade.
+_BRACKETED = re.compile(r"[A-Z][\w'’&-]*\s*\(\s*['‘“\"]?$")
+_FROM_GRADE_TO = re.compile(rf"\bfrom\s+['‘“\"]?(?:{GRADE_PATTERN})['’”\"]?\s+(?:\w+\s+){{0,2}}?(?:to|into)\s+['‘“\"]?$",
+                            re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’&-]+\s+(?:(?:still|now|also|both|all)\s+)?$")
+_FOR_PLACE = re.compile(r"^['’”\"]?\s+for\s+(?:the\s+)?[A-Z]")
 _AT_PLACES = re.compile(r"^['’”\"]?\s+(?:at|in|for)\s+[A-Z]")
 _OVERALL = re.compile(r"(?<!not )\b(?:overall|as a whole)\b", re.IGNORECASE)
 
@@ -140,6 +164,7 @@ class GradeStatement:
     tally: bool = False  # follows a count ("three councils were outstanding"): counts only if a named list follows
     standing: bool = False  # given at "the last inspection": counts only when no newer grade is stated
     slac: str = ""  # one of the two judgements of a 2009-12 inspection ("For safeguarding, … adequate")
+    year: int = 0  # the year a standing grade is placed in ("In 2010 it performs well"), when the clause says
 
 
 _SLAC_OVERALL = re.compile(rf"overall effectiveness of (?:the )?(safeguarding|services for looked after children|looked"
@@ -188,9 +213,18 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     matches = list(grade_matches(sentence))
     # "from 'good' overall to 'requires improvement'": "overall" goes with a grade the council holds, not one it left
     spans = [(m.start(), m.end()) for m in matches if not left_behind(sentence[max(0, m.start() - 60):m.start()])]
+    # "The results: good for A and B; requires improvement for C; inadequate for D": in a run of several grades,
+    # a grade handed "for" a named place is a result.
+    results_run = len({grade_of_match(m) for m in matches}) >= 2
     for match in matches:
         grade = grade_of_match(match)
         before, after = sentence[max(0, match.start() - 60):match.start()], sentence[match.end():match.end() + 40]
+        # "gone from requires improvement to good": the destination of a movement from a named grade
+        destination = bool(_FROM_GRADE_TO.search(before))
+        # "while Camden and Bolton require improvement": a place's name right before the verb phrase
+        named_subject = match.group().lower().startswith("requir") and bool(_NAME_BEFORE.search(before))
+        for_place = destination or named_subject or results_run and bool(_FOR_PLACE.match(after) or _PLACE_BEFORE.search(before)) \
+            or bool(_BRACKETED.search(before) and re.match(r"['’”\"]?\s*\)", after))
         quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\""
         titled = match.group()[:1].isupper() and match.start() > 0
         listed = bool(re.search(r"[–—:-]\s*$", before))
@@ -204,11 +238,11 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         if text_lower.startswith("requir") and not text_lower.endswith("good"):
             # "areas that require improvement" is advice, not a grade; "services require improvement" is one.
             if not (_RATING_CUE.search(before) or _SERVICE_BEFORE.search(before) or quoted or listed or _STILL.search(before)
-                    or match.group()[:1].isupper()):
+                    or match.group()[:1].isupper() or for_place):
                 continue
         if bare_word:
             counted = bool(_COUNTED_GROUP.search(before) and _GROUP_AFTER.match(after))
-            cued = (_RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed or counted
+            cued = (_RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed or counted or for_place
                     or _RATES_OBJECT.search(sentence[max(0, match.start() - 160):match.start()]))
             if not cued or _NOT_A_GRADE_AFTER.match(after):
                 continue
@@ -216,7 +250,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
                 continue
         elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
             continue
-        reason = "tally" if bare_word and counted else not_current(before, after)
+        reason = "tally" if bare_word and counted or _COUNT_AFTER.match(after) else not_current(before, after)
         earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()])
         ago = _AGO_AFTER.match(after) or _AGO_BEFORE.search(sentence[:match.start()])
         earlier = earlier or ("last" if ago else "")
@@ -224,8 +258,11 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             continue
         weight = 1.0
         qualified = bool(_AREA_QUALIFIER.match(sentence[match.end():match.end() + 80])
-                         or _AREA_SUBJECT.match(sentence[:match.start()]) and _AT_PLACES.match(after))
+                         or _AREA_SUBJECT.match(sentence[:match.start()]) and _AT_PLACES.match(after)
+                         or _AREA_HEAD.match(sentence[:match.start()]))
         overall = not qualified and says_overall(sentence, match.start(), spans)
+        if reason == "tally" and overall and _AREA_COUNT.search(before):
+            reason = ""  # the counted judgements include the overall one
         sub_area = qualified or not overall and (grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)))
         if overall:
             weight = settings.GRADE_WEIGHT_OVERALL
@@ -236,9 +273,11 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         if quoted or titled or listed:
             weight += settings.GRADE_WEIGHT_EMPHASIS_BONUS
         slac = _SLAC_PART.search(sentence[:match.start()])
+        clause_years = re.findall(r"\b((?:19|20)\d\d)\b", re.split(r"[;.]", sentence[:match.start()])[-1])
         out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start(), sub_area,
                                   tally=reason == "tally", standing=earlier == "last",
-                                  slac=slac.group(1).lower()[:4] if slac else ""))
+                                  slac=slac.group(1).lower()[:4] if slac else "",
+                                  year=int(clause_years[-1]) if earlier == "last" and clause_years else 0))
     step = _STEP.search(sentence)
     if step and len(set(left)) == 1 and not out:
         size = 2 if step.group(2).lower() == "two" else 1
@@ -296,6 +335,10 @@ def decide(statements: list[GradeStatement], new_report: bool = False) -> tuple[
     newer = [st for st in statements if not st.standing and not st.sub_area]
     if newer or new_report:
         statements = [st for st in statements if not st.standing]
+    elif len({st.year for st in statements if st.year}) >= 2:
+        # only grades placed in years: the latest year's is the end state ("in 2009 adequate; in 2010 good")
+        latest = max(st.year for st in statements)
+        statements = [st for st in statements if st.year == latest or not st.year and st.sub_area]
     if statements and all(st.sub_area for st in statements):
         return None, []
     totals: dict[str, float] = {}

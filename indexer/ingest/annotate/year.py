@@ -14,6 +14,10 @@ _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright
                              re.IGNORECASE)
 _DATELINE = re.compile(r"^(published|posted|updated|(?:page )?last updated|date|first published|report published)\b[:\s]*",
                        re.IGNORECASE)
+# "Eastern Daily Press - Local council - Published: 1:58 PM September 29, 2021", "Meeting: 23/01/2020 - Scrutiny
+# Panel": a labelled date inside a header line, after the outlet's or section's name and a separator.
+_DATELINE_INSIDE = re.compile(r"(?:^|\s[-–—|•·]\s+)(published|posted|updated|first published|date|meeting(?: date)?)"
+                              r"(?:\s+on)?\s*:?\s", re.IGNORECASE)
 _MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _INSPECTION_MONTH = re.compile(r"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.]{0,80}?\b(?:in|during|from|between|on|last)\s+(?:the\s+)?"
                                rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTH_NAMES}))\b"
@@ -24,7 +28,10 @@ _INSPECTION_MONTH = re.compile(r"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.]{0,80}
 _RATED_IN_YEAR = re.compile(rf"\b(?:rated|judged|graded|found to be|was|given|handed \w+)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
                             rf"['‘“]?(?:{GRADE_PATTERN})['’”]?(?:\s+(?:rating|grade|judgement|verdict))?"
                             rf"\s+(?:in|back in)\s+(?:(?:\d{{1,2}}\s+)?[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)"
-                            rf"|\b(?P<year_before>(?:19|20)\d\d)\s+['‘“]?(?:{GRADE_PATTERN})['’”]?\s+(?:rating|grade|judgement|verdict)",
+                            rf"|\b(?P<year_before>(?:19|20)\d\d)\s+['‘“]?(?:{GRADE_PATTERN})['’”]?\s+(?:rating|grade|judgement|verdict)"
+                            # "the 'inadequate' found at the previous inspection in 2009": the earlier inspection's year
+                            rf"|['‘“]?(?:{GRADE_PATTERN})['’”]?[^.;]{{0,40}}?\b(?:previous|last|earlier|prior)\s+(?:full\s+)?"
+                            rf"(?:inspection|assessment)\s+(?:in|back in)\s+(?:[A-Z][a-z]+\s+)?(?P<year_inspection>(?:19|20)\d\d)",
                             re.IGNORECASE)
 
 
@@ -39,6 +46,11 @@ def dateline(raw_text: str) -> tuple[dt.date | None, str]:
         if labelled or (line in head and len(line) <= 60):
             found = full_dates(line)
             if len(found) == 1 or (labelled and found):  # two dates on a short line is a range, not a dateline
+                return found[0][0], line[:120]
+        inside = _DATELINE_INSIDE.search(line) if line in head else None
+        if inside:
+            found = full_dates(line[inside.end():])
+            if found and found[0][1] <= 20:  # the date right after its label, not one further on
                 return found[0][0], line[:120]
     return None, ""
 
@@ -110,6 +122,9 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
                     candidates.append((o, f"inspection dates “{rng.text}” fit the official record"))
         if candidates:
             break
+        dated = _inspected_in_month_of_year(text, rows, grade)
+        if dated:
+            return dated
         months = []
         for match in _INSPECTION_MONTH.finditer(text):
             month = MONTHS[(match.group(1) or match.group(2)).lower()]
@@ -119,9 +134,11 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
         # Recorded inspection dates that fit the month beat months estimated from a publication date.
         candidates += [(o, why) for o, why in months if o.start] or months
         for match in _RATED_IN_YEAR.finditer(text):
-            past_year = int(match.group("year") or match.group("year_before"))
+            past_year = int(match.group("year") or match.group("year_before") or match.group("year_inspection"))
             later = [o for o in rows if o.published and o.published.year > past_year and o.framework != "SLAC"
                      and _grade_agrees(o, grade)]
+            if match.group("year_inspection"):  # "the previous inspection in 2009": the reported one came next
+                later = [o for o in rows if o.published and o.published.year > past_year][:1]
             later = later or [o for o in rows if o.published and o.published.year > past_year]
             if later:
                 candidates.append((later[0], f"“{match.group(0)}” → the next inspection after {past_year}"))
@@ -136,6 +153,26 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
     if not unique and grade and codes:
         return _only_inspection_with_grade(codes[0], grade, latest, published, left, text)
     return None, ""
+
+
+# "the inspection, which took place in October and November 2014", "inspected in March 2019": months with a year.
+_INSPECTED_MONTH_YEAR = re.compile(rf"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.]{{0,160}}?\b(?:in|during|between|from)\s+"
+                                   rf"({_MONTH_NAMES})(?:\s+(?:and|to|-|–)\s+({_MONTH_NAMES}))?,?\s+((?:19|20)\d\d)\b",
+                                   re.IGNORECASE)
+
+
+def _inspected_in_month_of_year(text: str, rows: list[Outcome], grade: str | None) -> tuple[Outcome, str] | None:
+    """The one official inspection held in the months and year the text gives for it (recorded dates, else
+    published within four months after), when exactly one fits."""
+    for match in _INSPECTED_MONTH_YEAR.finditer(text):
+        year = int(match.group(3))
+        months = {MONTHS[m.lower()] for m in match.groups()[:2] if m}
+        fit = [o for o in rows if _grade_agrees(o, grade) and (
+            any(d and d.year == year and d.month in months for d in (o.start, o.end)) if o.start or o.end
+            else o.published and 0 <= (o.published - dt.date(year, max(months), 28)).days <= 120)]
+        if len(fit) == 1:
+            return fit[0], f"“{match.group(0).strip()[-80:]}” matches an official inspection"
+    return None
 
 
 def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
