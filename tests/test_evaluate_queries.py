@@ -22,15 +22,17 @@ HELDOUT_K = ROOT / "tests" / "data" / "judged_queries_heldout_k.jsonl"
 # Per former held-out set: floors a little under today's recall@10, nDCG@10, MRR and paragraph shown (old held-out
 # 0.907 / 0.894 / 0.952 / 100 %; k 0.893 / 0.879 / 0.980 / 66 %; k with set m's articles in the corpus, which its
 # judgements do not list: 0.911 / 0.860 / 0.933 / 70 %).
-FORMER_HELDOUT_FLOORS = {HELDOUT: (0.89, 0.87, 0.93, 0.90), HELDOUT_K: (0.88, 0.85, 0.92, 0.62)}
+# Set n's 61 articles (held out, judged only for set n's queries) joined the corpus: k 0.897 / 0.836 / 0.910 / 69 %.
+FORMER_HELDOUT_FLOORS = {HELDOUT: (0.89, 0.87, 0.93, 0.90), HELDOUT_K: (0.88, 0.82, 0.90, 0.62)}
 # Floors a little under what best-match search reaches on the 72 development queries over reports, seeds and the
 # 164 news fixtures (recall@10 0.884, nDCG@10 0.862, MRR 0.961, judged paragraph shown 84 %, no zero-hit query;
 # 0.847 / 0.833 / 0.938 / 69 % before this round's judged-area, council and region understanding).
-FLOOR_RECALL = 0.87
 # Held-out sets k and m (93 articles) joined the corpus; the development judgements are deliberately not extended
 # to them, so their articles that answer a development query rank as misses: 0.872 / 0.844 / 0.940 with them.
-FLOOR_NDCG = 0.835
-FLOOR_MRR = 0.93
+# Set n (61 articles) joined too, likewise unjudged for these queries: 0.856 / 0.825 / 0.924 with them.
+FLOOR_RECALL = 0.85
+FLOOR_NDCG = 0.82
+FLOOR_MRR = 0.92
 FLOOR_PARAGRAPH = 0.90  # 94 % since the shown paragraph is the one answering (search/answer.py); 84 % before
 CEILING_ZERO_HIT = 0
 
