@@ -30,9 +30,9 @@ FORMER_HELDOUT_FLOORS = {HELDOUT: (0.90, 0.885, 0.94, 0.90), HELDOUT_K: (0.90, 0
 # Floors a little under what best-match search reaches on the 72 development queries over reports, seeds and the
 # 164 news fixtures (recall@10 0.884, nDCG@10 0.862, MRR 0.961, judged paragraph shown 84 %, no zero-hit query;
 # 0.847 / 0.833 / 0.938 / 69 % before this round's judged-area, council and region understanding).
-FLOOR_RECALL = 0.87
 # Held-out sets k and m (93 articles) joined the corpus; the development judgements are deliberately not extended
 # to them, so their articles that answer a development query rank as misses: 0.872 / 0.844 / 0.940 with them.
+FLOOR_RECALL = 0.87
 FLOOR_NDCG = 0.835
 FLOOR_MRR = 0.93
 FLOOR_PARAGRAPH = 0.92  # 94 % since the shown paragraph is the one answering (search/answer.py); 84 % before
