@@ -24,17 +24,21 @@ HELDOUT_M = ROOT / "tests" / "data" / "judged_queries_heldout_m.jsonl"
 # Per former held-out set: floors a little under today's recall@10, nDCG@10, MRR and paragraph shown (ranking round 3:
 # old held-out 0.907 / 0.895 / 0.952 / 94 %; k 0.911 / 0.862 / 0.933 / 70 %; m 0.891 / 0.877 / 0.938 / 71 %, of
 # which the half never tuned on, checked once, 0.880 / 0.860 / 0.923; before the round 0.907 / 0.889 / 0.952 / 100 %,
-# 0.911 / 0.860 / 0.933 / 70 %, 0.764 / 0.785 / 0.852 / 72 %).
-FORMER_HELDOUT_FLOORS = {HELDOUT: (0.90, 0.885, 0.94, 0.90), HELDOUT_K: (0.90, 0.855, 0.92, 0.66),
-                         HELDOUT_M: (0.87, 0.86, 0.92, 0.66)}
+# 0.911 / 0.860 / 0.933 / 70 %, 0.764 / 0.785 / 0.852 / 72 %). Set n's 61 articles then joined the corpus, judged only
+# for set n's queries (so they count as misses elsewhere): old held-out 0.907 / 0.893 / 0.952 / 94 %, k 0.897 / 0.841 /
+# 0.910 / 70 %, m 0.900 / 0.875 / 0.883 / 74 %. Set n, scored blind once after round 3: 0.803 / 0.804 / 0.864 / 82 %.
+HELDOUT_N = ROOT / "tests" / "data" / "judged_queries_heldout_n.jsonl"
+FORMER_HELDOUT_FLOORS = {HELDOUT: (0.90, 0.885, 0.94, 0.90), HELDOUT_K: (0.89, 0.835, 0.905, 0.66),
+                         HELDOUT_M: (0.89, 0.865, 0.875, 0.70), HELDOUT_N: (0.80, 0.80, 0.86, 0.80)}
 # Floors a little under what best-match search reaches on the 72 development queries over reports, seeds and the
 # 164 news fixtures (recall@10 0.884, nDCG@10 0.862, MRR 0.961, judged paragraph shown 84 %, no zero-hit query;
 # 0.847 / 0.833 / 0.938 / 69 % before this round's judged-area, council and region understanding).
 # Held-out sets k and m (93 articles) joined the corpus; the development judgements are deliberately not extended
 # to them, so their articles that answer a development query rank as misses: 0.872 / 0.844 / 0.940 with them.
-FLOOR_RECALL = 0.87
-FLOOR_NDCG = 0.835
-FLOOR_MRR = 0.93
+# Set n's articles in the corpus too (unjudged for these queries): 0.854 / 0.823 / 0.922 / 94 %.
+FLOOR_RECALL = 0.85
+FLOOR_NDCG = 0.82
+FLOOR_MRR = 0.915
 FLOOR_PARAGRAPH = 0.92  # 94 % since the shown paragraph is the one answering (search/answer.py); 84 % before
 # Ranking round 3 (numbers, tallies, areas against the overall grade, council names): 0.872 / 0.840 / 0.933 / 94 %;
 # set m's Darlington article now carries its outstanding care leavers grade and answers q57, which its judgements do

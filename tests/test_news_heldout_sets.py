@@ -1,8 +1,8 @@
 """The held-out sets of issue 22 stay well formed: their articles, fixtures and judged queries.
 
 Set k was built blind and scored once after the first rules round (development since); set m was scored once at the
-end of the second round; set n is the newest blind set, not yet scored (no score floors for it until the lead scores
-it once). Nothing here runs the rules or the ranking on any set: the checks are on the files, the fixtures and their
+end of the second round; set n was scored once after the third round (its floors, that blind score, are in
+tests/test_evaluate_news.py and tests/test_evaluate_queries.py). Nothing here runs the rules or the ranking on any set: the checks are on the files, the fixtures and their
 indexing. The record shape
 (fields, kinds, gazetteer names, dates) is checked with the other sets in tests/test_news_devset_new.py.
 """
