@@ -178,7 +178,17 @@ class SegmentWriter:
 
     def finish(self):
         """Write the segment's files; the finished segment."""
+        self.finish_per_document()
+        self.finish_postings()
+        return self.segment
+
+    def finish_per_document(self) -> None:
+        """Write the stored fields, lengths and columns (files of their own: may run beside finish_postings)."""
         write_per_document(self)
+        self.segment.set_doc_count(self.docnum)
+
+    def finish_postings(self) -> None:
+        """Write the terms and postings of every field (the terms and postings files only)."""
         fieldwriter = self.codec.field_writer(self.ix.storage, self.segment)
         for name in sorted({*self.small, TEXT_FIELD} & set(self.schema.names())):
             if name == TEXT_FIELD:
@@ -197,5 +207,3 @@ class SegmentWriter:
                 write_term(fieldwriter, btext, p.docs, p.weights, p.values, lengths)
             fieldwriter.finish_field()
         fieldwriter.close()
-        self.segment.set_doc_count(self.docnum)
-        return self.segment
