@@ -10,13 +10,14 @@ from collections.abc import Callable, Sequence
 from whoosh.index import TOC
 
 from indexer import settings
+from indexer.contract import IndexInvalid
 from indexer.children import can_fork, die_with_parent
 from indexer.backends.embedded.write.segments.buffer import SegmentWriter
 from indexer.backends.embedded.write.segments.kept import SegmentColumns
 
 
-class SegmentWriteFailed(RuntimeError):
-    """A forked process writing a segment's files failed (the build fails; the live index is untouched)."""
+class SegmentWriteFailed(IndexInvalid):
+    """A forked process writing a segment's files failed: the new generation cannot go live (the live one serves)."""
 
 
 def _exit_reason(status: int) -> str:
