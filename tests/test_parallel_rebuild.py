@@ -93,7 +93,7 @@ def test_a_failing_segment_writer_fails_the_build_and_leaves_the_live_index(tmp_
 
     out = CliRunner().invoke(main, ["rebuild", "--quiet", "--index", str(index_dir), "--source", str(SEEDS)])
     assert out.exit_code == 1
-    assert "rebuild failed, the previous index is still in use: writing the index's files failed" in out.output
+    assert "rebuild failed, the previous index is still in use: writing an index segment failed" in out.output
     assert "Traceback" not in out.output and current_generation(index_dir) == before
 
 

@@ -108,7 +108,7 @@ class BulkWriter:
             _, status = os.waitpid(pid, 0)
             self.children.pop(0)  # only once reaped: an interrupted wait leaves it for cancel()
             if status:
-                raise SegmentWriteFailed(f"writing the index's files failed in a worker process ({pid}, "
+                raise SegmentWriteFailed(f"writing an index segment failed in a worker process (process {pid}, "
                                          f"{_exit_reason(status)}; its error is printed above)")
 
     def commit(self, meanwhile: Callable[[], None] | None = None) -> None:
