@@ -180,7 +180,7 @@ def test_boosts_are_refused_not_ignored(tmp_path, paragraphs):
 
 @pytest.mark.parametrize("segment_size", [250_000, 300])
 def test_posting_blocks_prepared_in_numpy_are_the_same_bytes(tmp_path, monkeypatch, paragraphs, segment_size):
-    """The text field's blocks prepared in numpy (settings.POSTING_BLOCKS_IN_NUMPY) write the very bytes
+    """Posting blocks prepared in numpy (settings.POSTING_BLOCKS_IN_NUMPY) write the very bytes
     Whoosh's per-posting loops write: postings and terms files compared byte for byte."""
     files = {}
     for fast in (False, True):

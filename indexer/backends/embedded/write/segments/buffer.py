@@ -11,7 +11,7 @@ from whoosh.columns import NumericColumn
 from whoosh.util.numeric import length_to_byte
 
 from indexer.backends.embedded.write.segments.perdoc import write_per_document
-from indexer.backends.embedded.write.segments.postings import (TermPostings, decoded_lengths, write_term,
+from indexer.backends.embedded.write.segments.postings import (TermPostings, decoded_lengths, write_small_field,
                                                                write_text_postings)
 from indexer.backends.embedded.index.stored import pack_document
 
@@ -199,11 +199,7 @@ class SegmentWriter:
                                         self.vocabulary, self._lengths(name))
                     fieldwriter.finish_field()
                 continue
-            terms = self.small[name]
             fieldwriter.start_field(name, self.schema[name])
-            lengths = self._lengths(name)
-            for btext in sorted(terms):
-                p = terms[btext]
-                write_term(fieldwriter, btext, p.docs, p.weights, p.values, lengths)
+            write_small_field(fieldwriter, self.small[name], self._lengths(name))
             fieldwriter.finish_field()
         fieldwriter.close()

@@ -142,6 +142,25 @@ def write_term_blocks(fieldwriter, btext: bytes, docs: array, weights: array, va
     return block
 
 
+def write_small_field(fieldwriter, terms: dict[bytes, TermPostings], lengths: np.ndarray | None) -> None:
+    """A small field's terms (the fields other than the text, their postings kept per term) in term order."""
+    order = sorted(terms)
+    if not settings.POSTING_BLOCKS_IN_NUMPY or not order:
+        for btext in order:
+            p = terms[btext]
+            write_term(fieldwriter, btext, p.docs, p.weights, p.values, lengths)
+        return
+    sizes = np.array([len(terms[b].docs) for b in order], dtype=np.int64)
+    ends = np.cumsum(sizes)
+    facts = BlockFacts.of(np.concatenate([np.frombuffer(terms[b].docs, dtype=np.uint32) for b in order]),
+                          np.concatenate([np.frombuffer(terms[b].weights, dtype=np.float32) for b in order]),
+                          ends - sizes, ends, fieldwriter._postwriter._blocklimit, lengths)
+    block = 0
+    for btext, start in zip(order, (ends - sizes).tolist()):
+        p = terms[btext]
+        block = write_term_blocks(fieldwriter, btext, p.docs, p.weights, p.values, facts, block, start)
+
+
 def write_term(fieldwriter, btext: bytes, docs: array, weights: array, values: list[bytes],
                lengths: np.ndarray | None = None) -> None:
     """One term's postings through Whoosh's posting writer, a full block at a time.
