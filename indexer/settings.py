@@ -81,6 +81,9 @@ WRITER_PROCS = max(1, min(2, os.cpu_count() or 1))
 # zlib level of the rebuild's posting blocks (0 = plain): 1 makes the postings ~65 % smaller for ~10-20 % more
 # build time; Whoosh's text postings are rarely read at query time (the numpy arrays answer), so searches don't pay.
 POSTING_ZLIB_LEVEL = 1
+# A rebuild's posting blocks prepared in numpy (delta-encoded ids, weight checks, length bounds) rather than by
+# Whoosh's per-posting Python loops: the same bytes (tested), ~20 % less of a rebuild's postings time.
+POSTING_BLOCKS_IN_NUMPY = True
 # Stored paragraphs (backends/embedded/index/stored.py), zlib at STORED_ZLIB_LEVEL. STORED_TEXT_BLOCK > 1 keeps
 # a document's paragraphs in blocks of that many, which compress better (at 108k paragraphs: 1 -> 41.7 MB,
 # 4 -> 32.7 MB, 16 -> 28.5 MB) but make every read of a paragraph decode its block (2-3x the CPU of a read);

@@ -176,3 +176,20 @@ def test_boosts_are_refused_not_ignored(tmp_path, paragraphs):
     writer = segment_writer.BulkWriter(ix, {}, 1)
     with pytest.raises(ValueError, match="boosts"):
         writer.add_document([], **{**paragraphs[0], "_text_boost": 2.0})
+
+
+@pytest.mark.parametrize("segment_size", [250_000, 300])
+def test_posting_blocks_prepared_in_numpy_are_the_same_bytes(tmp_path, monkeypatch, paragraphs, segment_size):
+    """Posting blocks prepared in numpy (settings.POSTING_BLOCKS_IN_NUMPY) write the very bytes
+    Whoosh's per-posting loops write: postings and terms files compared byte for byte."""
+    files = {}
+    for fast in (False, True):
+        folder = tmp_path / str(fast)
+        folder.mkdir()
+        monkeypatch.setattr(settings, "POSTING_BLOCKS_IN_NUMPY", fast)
+        ix = _direct_built(folder, paragraphs, segment_size, 1, monkeypatch)
+        names = [segment.segment_id() for segment in ix._segments()]
+        files[fast] = [(folder / f"{name}{ext}").read_bytes() for name in names for ext in (".pst", ".trm")]
+    assert (len(files[True]) > 2) == (segment_size < len(paragraphs))
+    assert sum(map(len, files[True])) > 100_000
+    assert files[True] == files[False]

@@ -12,7 +12,6 @@ from indexer import settings
 from indexer.ingest.chunk import paragraphs_from_blocks, sentences
 from indexer.models import Document
 from indexer.ingest.extract.guard import TooSlow, size_problem, time_limit
-from indexer.ingest.extract.html import read_html
 from indexer.ingest.extract.metadata import (MANIFEST_NAMES, apply_metadata, load_folder_metadata, safe_url,
                                              sidecar_metadata)  # noqa: F401
 from indexer.ingest.extract.pdf import read_pdf
@@ -20,6 +19,15 @@ from indexer.ingest.extract.text import NotText, read_text, with_utf16_bom
 from indexer.ingest.extract.walk import Unreadable, iter_files, iter_sources  # noqa: F401 - iter_files is public API
 from indexer.ingest.extract.bombs import pdf_bomb_problem
 from indexer.ingest.extract.unicode import repair_document
+
+
+
+def read_html(data: bytes, doc: Document) -> None:
+    """An HTML page's text and metadata (BeautifulSoup is imported on the first page, not by every command)."""
+    from indexer.ingest.extract.html import read_html as read
+
+    read(data, doc)
+
 
 _READERS = {"text": read_text, "html": read_html, "pdf": read_pdf}
 

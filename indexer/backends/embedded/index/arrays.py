@@ -64,13 +64,19 @@ def compute(reader, searcher, start: int = 0, names: dict[str, int] | None = Non
 def compute_from_columns(reader, searcher, columns) -> Arrays:
     """The arrays of a new index from the column values its writer kept (segments.SegmentColumns):
     what `compute` reads back a paragraph at a time, without reading."""
-    doc_ids = columns.column("doc_id").astype(np.int32)
-    names = columns.names()
+    doc_ids, names, para_n = document_columns(searcher.schema, columns)
     lengths = {f: _LENGTH_OF_BYTE[columns.column(f"_{f}_len")] for f in MATCH_FIELDS}
-    ints = {n: _column_ints(searcher.schema[n], columns.column(n)) for n in ("year", "date_sort", "n")}
-    return Arrays(doc_ids, names, ints["year"].astype(np.int32), ints["date_sort"], ints["n"].astype(np.int32),
+    ints = {n: _column_ints(searcher.schema[n], columns.column(n)) for n in ("year", "date_sort")}
+    return Arrays(doc_ids, names, ints["year"].astype(np.int32), ints["date_sort"], para_n,
                   lengths, _title_words(searcher, doc_ids, range(len(doc_ids)), len(names)),
                   _keyword_postings(reader, 0))
+
+
+def document_columns(schema, columns) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """docnum -> document index, document index -> doc id, docnum -> paragraph number, from kept columns
+    (no segment file is read: the build needs them while the last segment is still being written)."""
+    return (columns.column("doc_id").astype(np.int32), columns.names(),
+            _column_ints(schema["n"], columns.column("n")).astype(np.int32))
 
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)

@@ -77,9 +77,9 @@ class _Stream:
         self.buffer = array("i")
         self.starts, self.lengths = array("q"), array("i")
         self.offset = self.base
-        self.last: tuple[str, list[int]] = ("", [])
+        self.last: tuple[str, array] = ("", array("i"))
 
-    def add(self, ids: list[int]) -> None:
+    def add(self, ids: array) -> None:
         self.starts.append(self.offset)
         self.lengths.append(len(ids))
         self.offset += len(ids)
@@ -107,11 +107,13 @@ class SequenceWriter:
         self._raw_ids: dict[str, int] = {}
         self.keys = array("q")
 
-    def _ids(self, words: list[str]) -> list[int]:
-        """Word ids of raw words (as written): each distinct raw word is folded and stemmed once."""
+    def _ids(self, words: list[str]) -> array:
+        """Word ids of raw words (as written): each distinct raw word is folded and stemmed once.
+
+        An int array: the stream and the segment writer copy it as it is, no conversion per word."""
         known = self._raw_ids
         try:
-            return [known[word] for word in words]
+            return array("i", map(known.__getitem__, words))
         except KeyError:  # a new raw word: learn the paragraph's unknown words, then map them all
             if len(known) > _RAW_CACHE_LIMIT:
                 known.clear()
@@ -119,9 +121,9 @@ class SequenceWriter:
             for word in words:
                 if word not in known:
                     known[word] = vocab.setdefault(fold_and_stem(word), len(vocab))
-            return [known[word] for word in words]
+            return array("i", map(known.__getitem__, words))
 
-    def add(self, doc_id: str, n: int, text_words: list[str], heading: str) -> list[int]:
+    def add(self, doc_id: str, n: int, text_words: list[str], heading: str) -> array:
         """One paragraph (its text as `raw_words`), in the order it is given to the index writer; its word ids."""
         self.keys.append((self._docs.setdefault(doc_id, len(self._docs)) << 24) | n)
         text_ids = self._ids(text_words)

@@ -136,8 +136,10 @@ def _build_locked(documents: Iterable[Document], index_dir: Path, sources: list[
         files: dict[str, dict] = {}
         try:
             add_documents(writer, documents, report, words, files, sequences, set(), progress)
-            writer.commit()
-            _save_arrays(ix, building, sequences, writer.kept)
+            # The word sequences and their posting arrays need no segment file: they are written while a
+            # forked process writes the last segment's postings (write/segments/bulk.py).
+            writer.commit(meanwhile=lambda: _save_sequences(ix.schema, building, sequences, writer.kept))
+            _save_arrays(ix, building, writer.kept)
         except BaseException:  # a full disk fails here as often as while adding: close every file
             writer.cancel()
             sequences.cancel()
@@ -205,15 +207,21 @@ def finish(building: Path, index_dir: Path, report: BuildReport, words: WordCoun
     prune_old_generations(index_dir, final)
 
 
-def _save_arrays(ix, generation: Path, sequences: SequenceWriter, columns: SegmentColumns) -> None:
+def _save_sequences(schema, generation: Path, sequences: SequenceWriter, columns: SegmentColumns) -> None:
+    """Write the word sequences (docnum order, from the columns the segment writers kept) and invert them."""
+    from indexer.backends.embedded.index import arrays
+
+    doc_ids, names, para_n = arrays.document_columns(schema, columns)
+    sequences.finish(names, doc_ids, para_n)
+    invert_sequences(generation / arrays.FOLDER, 0)
+
+
+def _save_arrays(ix, generation: Path, columns: SegmentColumns) -> None:
     """Compute the arrays the server reads once, here, and write them beside the index (mapped at open)."""
     from indexer.backends.embedded.index import arrays
 
     with ix.searcher() as searcher:
-        computed = arrays.compute_from_columns(searcher.reader(), searcher, columns)
-        sequences.finish(computed.doc_names, computed.doc_ids, computed.para_n)
-        invert_sequences(generation / arrays.FOLDER, 0)
-        arrays.save(computed, generation)
+        arrays.save(arrays.compute_from_columns(searcher.reader(), searcher, columns), generation)
 
 
 def invert_sequences(folder: Path, first: int, previous: Path | None = None) -> None:

@@ -11,7 +11,7 @@ from whoosh.columns import NumericColumn
 from whoosh.util.numeric import length_to_byte
 
 from indexer.backends.embedded.write.segments.perdoc import write_per_document
-from indexer.backends.embedded.write.segments.postings import (TermPostings, decoded_lengths, write_term,
+from indexer.backends.embedded.write.segments.postings import (TermPostings, decoded_lengths, write_small_field,
                                                                write_text_postings)
 from indexer.backends.embedded.index.stored import pack_document
 
@@ -178,7 +178,17 @@ class SegmentWriter:
 
     def finish(self):
         """Write the segment's files; the finished segment."""
+        self.finish_per_document()
+        self.finish_postings()
+        return self.segment
+
+    def finish_per_document(self) -> None:
+        """Write the stored fields, lengths and columns (files of their own: may run beside finish_postings)."""
         write_per_document(self)
+        self.segment.set_doc_count(self.docnum)
+
+    def finish_postings(self) -> None:
+        """Write the terms and postings of every field (the terms and postings files only)."""
         fieldwriter = self.codec.field_writer(self.ix.storage, self.segment)
         for name in sorted({*self.small, TEXT_FIELD} & set(self.schema.names())):
             if name == TEXT_FIELD:
@@ -189,13 +199,7 @@ class SegmentWriter:
                                         self.vocabulary, self._lengths(name))
                     fieldwriter.finish_field()
                 continue
-            terms = self.small[name]
             fieldwriter.start_field(name, self.schema[name])
-            lengths = self._lengths(name)
-            for btext in sorted(terms):
-                p = terms[btext]
-                write_term(fieldwriter, btext, p.docs, p.weights, p.values, lengths)
+            write_small_field(fieldwriter, self.small[name], self._lengths(name))
             fieldwriter.finish_field()
         fieldwriter.close()
-        self.segment.set_doc_count(self.docnum)
-        return self.segment

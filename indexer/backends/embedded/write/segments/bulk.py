@@ -5,14 +5,26 @@ from __future__ import annotations
 import os
 import signal
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from whoosh.index import TOC
 
 from indexer import settings
+from indexer.contract import IndexInvalid
 from indexer.children import can_fork, die_with_parent
 from indexer.backends.embedded.write.segments.buffer import SegmentWriter
 from indexer.backends.embedded.write.segments.kept import SegmentColumns
+
+
+class SegmentWriteFailed(IndexInvalid):
+    """A forked process writing a segment's files failed: the new generation cannot go live (the live one serves)."""
+
+
+def _exit_reason(status: int) -> str:
+    """A waitpid status in words."""
+    if os.WIFSIGNALED(status):
+        return f"killed by signal {os.WTERMSIG(status)}"
+    return f"exit status {os.WEXITSTATUS(status)}"
 
 
 class BulkWriter:
@@ -44,24 +56,37 @@ class BulkWriter:
         """Add one paragraph."""
         self.add_paragraphs([fields], [text_ids])
 
-    def _flush(self, last: bool) -> None:
-        """Write the current segment: in a forked process unless it is the last or forking is unsafe."""
+    def _flush(self, last: bool, meanwhile: Callable[[], None] | None = None) -> None:
+        """Write the current segment: in a forked process unless it is the last or forking is unsafe.
+
+        The last segment's postings are written by a forked process while this one writes its stored fields
+        and runs `meanwhile` (the build's own work that needs no segment file), so both cores work at the end.
+        """
         writer, self.current = self.current, None
-        if writer is None or not writer.docnum:
-            return
-        self.segments.append(writer.segment)
-        self.kept.add(writer)
-        if last or not self._can_fork():
-            writer.finish()
-            return
-        self._wait(keep=self.processes - 1)  # at most `processes` children write while this one reads on
+        if writer is not None and writer.docnum:
+            self.segments.append(writer.segment)
+            self.kept.add(writer)
+            if not self._can_fork():
+                writer.finish()
+            elif last:
+                self._wait(keep=self.processes - 1)
+                self._fork(writer.finish_postings, writer)
+                writer.finish_per_document()
+            else:
+                self._wait(keep=self.processes - 1)  # at most `processes` children write while this one reads on
+                self._fork(writer.finish, writer)
+        if meanwhile is not None:
+            meanwhile()
+
+    def _fork(self, work: Callable[[], object], writer: SegmentWriter) -> None:
+        """Run `work` (writing a segment's files) in a forked child, reaped by `_wait`."""
         parent = os.getpid()
         pid = os.fork()
-        if pid == 0:  # the child writes the segment and leaves without running the parent's clean-up
+        if pid == 0:  # the child writes and leaves without running the parent's clean-up
             code = 1
             try:
                 die_with_parent(parent)
-                writer.finish()
+                work()
                 code = 0
             except BaseException:
                 traceback.print_exc()
@@ -83,14 +108,16 @@ class BulkWriter:
             _, status = os.waitpid(pid, 0)
             self.children.pop(0)  # only once reaped: an interrupted wait leaves it for cancel()
             if status:
-                raise RuntimeError(f"writing an index segment failed (process {pid}, status {status})")
+                raise SegmentWriteFailed(f"writing an index segment failed in a worker process (process {pid}, "
+                                         f"{_exit_reason(status)}; its error is printed above)")
 
-    def commit(self) -> None:
-        """Write the last segment, wait for the others, and write a table of contents listing them all.
+    def commit(self, meanwhile: Callable[[], None] | None = None) -> None:
+        """Write the last segment, wait for the others, and write a table of contents listing them all;
+        `meanwhile` runs in this process while the last segment's postings are written (see _flush).
 
         On any failure the other segment writers are stopped before the error goes on."""
         try:
-            self._flush(last=True)
+            self._flush(last=True, meanwhile=meanwhile)
             self._wait(keep=0)
         except BaseException:
             self.cancel()

@@ -57,6 +57,110 @@ def encoded_frequencies(freqs: np.ndarray) -> list[bytes]:
     return [table[f] for f in freqs.tolist()]
 
 
+@dataclass
+class BlockFacts:
+    """What Whoosh's posting writer works out for each block of a field's postings, computed for all at once.
+
+    Blocks are those write_term makes: each term's postings cut every `limit`. Per block: its first posting,
+    its id deltas as Whoosh pickles them (_mini_ids), its weights as pickled (_mini_weights: None when all are
+    1.0, the one value when all are equal), its highest weight and its shortest non-zero and longest length.
+    """
+
+    starts: list[int]
+    deltas: list[int]          # per posting: its docnum minus the previous one in the block (the first as is)
+    weights: list              # per block: None, one float, or None for "as the tuple of the block's weights"
+    uniform: list[bool]        # per block: its weights are all equal (so `weights` holds the value to pickle)
+    weight_list: list[float]   # per posting
+    max_weight: list[float]
+    min_length: list[int | None]
+    max_length: list[int]
+
+    @classmethod
+    def of(cls, docs: np.ndarray, weights: np.ndarray, term_starts: np.ndarray, term_ends: np.ndarray,
+           limit: int, lengths: np.ndarray | None) -> "BlockFacts":
+        """The blocks of postings `docs` / `weights` (uint32 / float32, term after term)."""
+        sizes = term_ends - term_starts
+        per_term = -(-sizes // limit)
+        first = np.repeat(term_starts, per_term)
+        index = np.arange(int(per_term.sum())) - np.repeat(np.cumsum(per_term) - per_term, per_term)
+        starts = first + index * limit
+        wide = docs.astype(np.int64)
+        deltas = wide.copy()
+        deltas[1:] -= wide[:-1]
+        deltas[starts] = wide[starts]
+        low, high = np.minimum.reduceat(weights, starts), np.maximum.reduceat(weights, starts)
+        uniform = low == high
+        shown = [None if u and w == 1.0 else float(w) if u else None for u, w in zip(uniform.tolist(), low.tolist())]
+        if lengths is None:
+            min_length, max_length = [None] * len(starts), [0] * len(starts)
+        else:
+            lens = lengths[docs]
+            big = np.iinfo(np.int64).max
+            shortest = np.minimum.reduceat(np.where(lens > 0, lens, big), starts)
+            min_length = [None if v == big else v for v in shortest.tolist()]
+            max_length = np.maximum.reduceat(lens, starts).tolist()
+        return cls(starts.tolist(), deltas.tolist(), shown, uniform.tolist(), weights.tolist(),
+                   [w if w > 0 else 0 for w in high.tolist()], min_length, max_length)
+
+
+def write_term_blocks(fieldwriter, btext: bytes, docs: array, weights: array, values: list[bytes],
+                      facts: BlockFacts, block: int, offset: int) -> int:
+    """One term's postings (`offset` = its first posting in the field) through Whoosh's posting writer, each
+    block's facts taken from `facts` from block number `block` on; the next term's block number.
+
+    Byte for byte what write_term writes (tests/test_segment_writer.py compares the files): Whoosh's own
+    `_write_block` still pickles, compresses and records each block, only the per-posting Python loops it
+    would run (delta encoding, weight checks, length bounds) are replaced by the numpy ones in BlockFacts.
+    """
+    fieldwriter.start_term(btext)
+    writer = fieldwriter._postwriter
+    writer._compression = settings.POSTING_ZLIB_LEVEL
+    limit = writer._blocklimit
+    size = len(docs)
+    has_values = bool(values)
+    deltas = facts.deltas
+    try:
+        for start in range(0, size, limit):
+            end = min(start + limit, size)
+            writer._ids = docs[start:end]
+            writer._weights = weights[start:end]
+            writer._values = values[start:end] if has_values else []
+            writer._maxweight = facts.max_weight[block]
+            writer._minlength, writer._maxlength = facts.min_length[block], facts.max_length[block]
+            ids = tuple(deltas[offset + start: offset + end])
+            shown = facts.weights[block] if facts.uniform[block] else tuple(
+                facts.weight_list[offset + start: offset + end])
+            writer._mini_ids = lambda ids=ids: ids  # instance attributes: Whoosh's _write_block calls them
+            writer._mini_weights = lambda shown=shown: shown
+            block += 1
+            if end < size:
+                writer._write_block()
+        fieldwriter.finish_term()
+    finally:
+        writer.__dict__.pop("_mini_ids", None)
+        writer.__dict__.pop("_mini_weights", None)
+    return block
+
+
+def write_small_field(fieldwriter, terms: dict[bytes, TermPostings], lengths: np.ndarray | None) -> None:
+    """A small field's terms (the fields other than the text, their postings kept per term) in term order."""
+    order = sorted(terms)
+    if not settings.POSTING_BLOCKS_IN_NUMPY or not order:
+        for btext in order:
+            p = terms[btext]
+            write_term(fieldwriter, btext, p.docs, p.weights, p.values, lengths)
+        return
+    sizes = np.array([len(terms[b].docs) for b in order], dtype=np.int64)
+    ends = np.cumsum(sizes)
+    facts = BlockFacts.of(np.concatenate([np.frombuffer(terms[b].docs, dtype=np.uint32) for b in order]),
+                          np.concatenate([np.frombuffer(terms[b].weights, dtype=np.float32) for b in order]),
+                          ends - sizes, ends, fieldwriter._postwriter._blocklimit, lengths)
+    block = 0
+    for btext, start in zip(order, (ends - sizes).tolist()):
+        p = terms[btext]
+        block = write_term_blocks(fieldwriter, btext, p.docs, p.weights, p.values, facts, block, start)
+
+
 def write_term(fieldwriter, btext: bytes, docs: array, weights: array, values: list[bytes],
                lengths: np.ndarray | None = None) -> None:
     """One term's postings through Whoosh's posting writer, a full block at a time.
@@ -149,8 +253,18 @@ def write_text_postings(fieldwriter, field, text_ids: array, text_lengths: array
                              sorted_ranks(words))
     values = (encoded_positions(grouped.deltas, grouped.first, grouped.freqs) if field.format.supports("positions")
               else encoded_frequencies(grouped.freqs))
-    docs = grouped.docs.tobytes()
-    weights = (grouped.freqs * field.format.field_boost).astype(np.float32).tobytes()
-    for word_id, start, end in grouped.terms():
-        write_term(fieldwriter, words[word_id].encode("utf-8"), array("I", docs[start * 4: end * 4]),
-                   array("f", weights[start * 4: end * 4]), values[start:end], lengths)
+    weight_array = (grouped.freqs * field.format.field_boost).astype(np.float32)
+    docs, weights = grouped.docs.tobytes(), weight_array.tobytes()
+    terms = list(grouped.terms())
+    if not settings.POSTING_BLOCKS_IN_NUMPY:
+        for word_id, start, end in terms:
+            write_term(fieldwriter, words[word_id].encode("utf-8"), array("I", docs[start * 4: end * 4]),
+                       array("f", weights[start * 4: end * 4]), values[start:end], lengths)
+        return
+    bounds = np.array([(start, end) for _, start, end in terms], dtype=np.int64).reshape(-1, 2)
+    facts = BlockFacts.of(grouped.docs, weight_array, bounds[:, 0], bounds[:, 1],
+                          fieldwriter._postwriter._blocklimit, lengths)
+    block = 0
+    for word_id, start, end in terms:
+        block = write_term_blocks(fieldwriter, words[word_id].encode("utf-8"), array("I", docs[start * 4: end * 4]),
+                                  array("f", weights[start * 4: end * 4]), values[start:end], facts, block, start)
