@@ -238,3 +238,12 @@ def postgres_database(pg_cluster) -> str:
         conn.execute("DROP DATABASE IF EXISTS contract")
         conn.execute("CREATE DATABASE contract")
     return pg_cluster.primary.url.rsplit("/", 1)[0] + "/contract"
+
+
+def pytest_collection_finish(session):
+    """Move what collection made (modules, test items: most of a worker's objects) out of the garbage collector's
+    sight: they live for the whole run, and every full collection (each index validation makes one) walked them."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
