@@ -54,6 +54,7 @@ def _long_way(monkeypatch) -> None:
 
     share = ordering.tiers_and_scores
     monkeypatch.setattr(topdocs, "top_documents", rank_all)
+    monkeypatch.setattr(ranking, "top_documents", rank_all)  # ranking calls it by the name it imported
     monkeypatch.setattr(ordering, "candidate_runs", lambda per_document: None)
     monkeypatch.setattr(ordering, "tiers_and_scores", lambda hits, c: share(replace(hits, whole_share=False), c))
 
