@@ -238,3 +238,26 @@ def postgres_database(pg_cluster) -> str:
         conn.execute("DROP DATABASE IF EXISTS contract")
         conn.execute("CREATE DATABASE contract")
     return pg_cluster.primary.url.rsplit("/", 1)[0] + "/contract"
+
+
+def pytest_collection_finish(session):
+    """Move what collection made (modules, test items: most of a worker's objects) out of the garbage collector's
+    sight: they live for the whole run, and every full collection (each index validation makes one) walked them."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
+def copy_index(index_dir: Path, folder: Path) -> Path:
+    """A private copy of a built index (to serve, damage or build over): the same folder a rebuild of the same
+    sources leaves (generation, CURRENT, annotation cache), for a file copy instead of a rebuild's CPU second."""
+    shutil.copytree(index_dir, folder, symlinks=True)
+    return folder
+
+
+@pytest.fixture()
+def seed_index_copy(seed_index, tmp_path) -> Path:
+    """A private copy of the seed index, for a test that changes it (what `rebuild([SEEDS], tmp_path / "index")`
+    gave, where the rebuild itself is not under test)."""
+    return copy_index(seed_index, tmp_path / "index")

@@ -433,13 +433,12 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
-def test_kill_9_of_a_rebuild_leaves_no_writers_and_the_old_index_served(tmp_path):
+def test_kill_9_of_a_rebuild_leaves_no_writers_and_the_old_index_served(tmp_path, seed_index_copy):
     import signal
     import subprocess
     import sys
 
-    index_dir = tmp_path / "index"
-    rebuild([SEEDS], index_dir)
+    index_dir = seed_index_copy
     before = current_generation(index_dir)
     source = _big_source(tmp_path / "src")
     marker = tmp_path / "writers-started"

@@ -29,11 +29,9 @@ def cli(*args):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """A seed index built once, copied by each test that damages it."""
-    index = tmp_path_factory.mktemp("hostile-index") / "index"
-    rebuild([SEEDS], index)
-    return index
+def built(seed_index):
+    """A seed index built once (the run's), copied by each test that damages it."""
+    return seed_index
 
 
 @pytest.fixture()

@@ -7,9 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from indexer import settings
-from indexer.backends.embedded.write.build import rebuild
 
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, copy_index
 from tests.hostile_helpers import app_client, get
 
 A = "{http://www.w3.org/2005/Atom}"
@@ -17,10 +16,8 @@ EVIL = "evil.example"
 
 
 @pytest.fixture(scope="module")
-def index_dir(tmp_path_factory):
-    index = tmp_path_factory.mktemp("hostile-requests") / "index"
-    rebuild([SEEDS], index)
-    return index
+def index_dir(tmp_path_factory, seed_index):
+    return copy_index(seed_index, tmp_path_factory.mktemp("hostile-requests") / "index")
 
 
 @pytest.fixture(scope="module")

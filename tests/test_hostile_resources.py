@@ -20,7 +20,7 @@ from indexer.ingest.extract.bombs import inflated_size
 from indexer.backends.embedded.index.lock import RebuildLock, RebuildLocked
 from indexer.backends import open_backend
 
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, copy_index
 from tests.hostile_helpers import PROSE, app_client, get, one_line_error, seed_copy
 
 
@@ -151,16 +151,13 @@ def test_a_long_single_line_is_indexed(tmp_path, unit):
 # --- commands run together -----------------------------------------------------------------------------------
 
 @pytest.fixture()
-def index_dir(tmp_path):
-    rebuild([SEEDS], tmp_path / "index")
-    return tmp_path / "index"
+def index_dir(seed_index_copy):
+    return seed_index_copy
 
 
 @pytest.fixture(scope="module")
-def shared_index(tmp_path_factory):
-    index = tmp_path_factory.mktemp("hostile-pairs") / "index"
-    rebuild([SEEDS], index)
-    return index
+def shared_index(tmp_path_factory, seed_index):
+    return copy_index(seed_index, tmp_path_factory.mktemp("hostile-pairs") / "index")
 
 
 @pytest.mark.parametrize("command", ["rebuild", "update"])

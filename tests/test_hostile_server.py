@@ -19,7 +19,7 @@ from webui.loadtest import stop_process
 from indexer.backends.embedded.write.build import rebuild
 from indexer.backends.embedded.index.layout import current_generation
 
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, copy_index
 
 pytestmark = pytest.mark.server
 
@@ -82,10 +82,8 @@ class Server:
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory):
-    path = tmp_path_factory.mktemp("hostile-server") / "index"
-    rebuild([SEEDS], path)
-    return path
+def index(tmp_path_factory, seed_index):
+    return copy_index(seed_index, tmp_path_factory.mktemp("hostile-server") / "index")
 
 
 @pytest.fixture(scope="module")

@@ -73,7 +73,8 @@ def corpus(tmp_path_factory):
     for carrier, bad in CASES:
         CARRIERS[carrier](src, f"{carrier}-{bad_name(bad)}", BAD[bad])
     report = rebuild([src], root / "index")
-    return {"src": src, "index": root / "index", "report": report, "client": app_client(root / "index")}
+    return {"src": src, "index": root / "index", "report": report, "client": app_client(root / "index"),
+            "backend": open_backend(root / "index")}  # one open: opening and warming per lookup was most of the time
 
 
 def bad_name(key: str) -> str:
@@ -83,8 +84,7 @@ def bad_name(key: str) -> str:
 
 def _docs_of(corpus, carrier, bad):
     """The stored documents that came from one case."""
-    index = open_backend(corpus["index"])
-    gen = index.generation()
+    gen = corpus["backend"].generation()
     prefix = f"{carrier}-{bad}"
     return [name for name in gen.doc_names if name and name.startswith(prefix)]
 
@@ -93,7 +93,7 @@ def _docs_of(corpus, carrier, bad):
 def test_bad_metadata_is_indexed_with_valid_text(corpus, carrier, bad):
     names = _docs_of(corpus, carrier, bad)
     assert len(names) == 1, names  # indexed, not skipped
-    doc = open_backend(corpus["index"]).document(names[0])
+    doc = corpus["backend"].document(names[0])
     assert is_valid_text(doc), doc["title"]
     assert is_valid_text(corpus["report"].as_dict())
 

@@ -92,9 +92,8 @@ def _corrupt_after_commit(monkeypatch):
     monkeypatch.setattr(WordCounter, "save", save_and_corrupt)
 
 
-def test_failed_validation_keeps_the_old_generation(tmp_path, monkeypatch):
-    index_dir = tmp_path / "index"
-    rebuild([SEEDS], index_dir)
+def test_failed_validation_keeps_the_old_generation(seed_index_copy, monkeypatch):
+    index_dir = seed_index_copy
     before = current_generation(index_dir)
     _corrupt_after_commit(monkeypatch)
     with pytest.raises(IndexInvalid, match="the new index cannot be"):
@@ -105,9 +104,8 @@ def test_failed_validation_keeps_the_old_generation(tmp_path, monkeypatch):
     assert search_total(open_backend(index_dir), '"caseloads"') == 2
 
 
-def test_cli_rebuild_exits_non_zero_with_the_reason(tmp_path, monkeypatch, runner):
-    index_dir = tmp_path / "index"
-    rebuild([SEEDS], index_dir)
+def test_cli_rebuild_exits_non_zero_with_the_reason(seed_index_copy, monkeypatch, runner):
+    index_dir = seed_index_copy
     before = current_generation(index_dir)
     _corrupt_after_commit(monkeypatch)
     result = runner.invoke(main, ["rebuild", "--source", str(SEEDS), "--index", str(index_dir), "--quiet"])

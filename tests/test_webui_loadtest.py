@@ -3,16 +3,14 @@ from __future__ import annotations
 
 import shutil
 
-from indexer.backends.embedded.write.build import rebuild
 from indexer.cli import main
 from webui.loadtest import LiveServer, load_during_rebuild, run_load
 
 from tests.conftest import SEEDS
 
 
-def test_load_and_load_during_a_rebuild_have_no_errors(tmp_path):
-    index_dir = tmp_path / "index"
-    rebuild([SEEDS], index_dir)
+def test_load_and_load_during_a_rebuild_have_no_errors(seed_index_copy):
+    index_dir = seed_index_copy
     with LiveServer(index_dir, threads=4) as server:
         steady = run_load(server.port, threads=3, seconds=1.5)
         during = load_during_rebuild(server.port, index_dir, [SEEDS], threads=3, min_seconds=1.0)
@@ -23,9 +21,8 @@ def test_load_and_load_during_a_rebuild_have_no_errors(tmp_path):
     assert during.rebuild["generation_after"] != during.rebuild["generation_before"]  # served the new index
 
 
-def test_loadtest_command_prints_the_table(tmp_path, runner):
-    index_dir = tmp_path / "index"
-    rebuild([SEEDS], index_dir)
+def test_loadtest_command_prints_the_table(seed_index_copy, runner):
+    index_dir = seed_index_copy
     result = runner.invoke(main, ["loadtest", "--index", str(index_dir), "--seconds", "1", "--threads", "2"])
     assert result.exit_code == 0, result.output
     header, steady = result.output.splitlines()[:2]
@@ -38,9 +35,8 @@ def test_loadtest_without_an_index_says_so(tmp_path, runner):
     assert result.exit_code == 1 and "no index at" in result.output
 
 
-def test_a_server_error_counts_as_an_error(tmp_path):
-    index_dir = tmp_path / "index"
-    rebuild([SEEDS], index_dir)
+def test_a_server_error_counts_as_an_error(seed_index_copy):
+    index_dir = seed_index_copy
     with LiveServer(index_dir, threads=2) as server:
         shutil.rmtree(index_dir)  # every search now fails
         result = run_load(server.port, threads=1, seconds=0.5, max_requests=5)

@@ -33,7 +33,8 @@ def validate_generation(path: Path, documents: int | None = None, paragraphs: in
             reason = None
         except Exception as exc:  # noqa: BLE001 - whatever breaks the server's loader makes the index unusable
             reason = f"the new index cannot be opened: {type(exc).__name__}: {exc}"
-        gc.collect()
+        if reason:  # only then: a full collection costs a process holding much (a server, tests) 50-100 ms a build
+            gc.collect()
     if reason:
         raise IndexInvalid(reason)
     try:
