@@ -84,6 +84,19 @@ def page(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest, offset: i
     return match, rows, pages.ranked_candidates(conn, schema, q, req, candidates, req.per_page, offset)
 
 
+def word_candidates(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest, stem: str,
+                    keys: dict[int, dict]) -> list[tuple] | None:
+    """The best `PG_CANDIDATES` (pid, cheap key, lift) of a one-word query (`frequent.single_stem`) from the
+    word's postings, as the full pass picks them; None when the word has none."""
+    arrays = postings.paragraph_arrays(conn, schema) if settings.PG_POSTINGS_PAGES else None
+    found = postings.lookup(conn, schema, [stem]) if arrays is not None else {}
+    if stem not in found:
+        return None
+    anyf, own = found[stem]
+    listed = _best_cheap(q, arrays, anyf, [anyf], [own], _passing(arrays, anyf, req, keys))
+    return _ordered(conn, q, arrays, listed, [anyf], [own]) if len(listed) else []
+
+
 def int_array(values: np.ndarray) -> str:
     """An int[] literal (a long Python list took psycopg 5 ms per 10,000 numbers to send)."""
     return "{" + ",".join(map(str, values.tolist())) + "}"

@@ -169,8 +169,9 @@ _lock = threading.Lock()
 def paragraph_arrays(conn, schema: sql.Identifier) -> ParagraphArrays | None:
     """The generation's arrays, read once per process (None when the generation has no postings tables)."""
     name = schema.as_string(conn)
-    if name in _arrays:
-        return _arrays[name]
+    key = f"{conn.info.host}:{conn.info.port}/{conn.info.dbname}/{name}"  # generation names are per database
+    if key in _arrays:
+        return _arrays[key]
     found = None
     if conn.execute("SELECT to_regclass(%s)", (f"{name}.paragraph_arrays",)).fetchone()[0] is not None:
         row = conn.execute(sql.SQL("SELECT doc, fkey, length FROM {}.paragraph_arrays").format(schema),
@@ -179,7 +180,7 @@ def paragraph_arrays(conn, schema: sql.Identifier) -> ParagraphArrays | None:
             found = ParagraphArrays(*(np.frombuffer(bytes(b), dtype=_INT) for b in row))
     with _lock:
         _arrays.clear()  # only the live generation's are kept
-        _arrays[name] = found
+        _arrays[key] = found
     return found
 
 
