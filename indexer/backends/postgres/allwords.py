@@ -63,7 +63,7 @@ def page(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest, offset: i
     arrays = postings.paragraph_arrays(conn, schema)
     if arrays is None:
         return None
-    found = postings.lookup(conn, schema, sorted(set(stems)))
+    found = postings.lookup(conn, schema, sorted(set(stems)), arrays)
     if any(s not in found for s in stems):
         return None
     anys = [found[s][0] for s in stems]
@@ -89,7 +89,7 @@ def word_candidates(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest
     """The best `PG_CANDIDATES` (pid, cheap key, lift) of a one-word query (`frequent.single_stem`) from the
     word's postings, as the full pass picks them; None when the word has none."""
     arrays = postings.paragraph_arrays(conn, schema) if settings.PG_POSTINGS_PAGES else None
-    found = postings.lookup(conn, schema, [stem]) if arrays is not None else {}
+    found = postings.lookup(conn, schema, [stem], arrays) if arrays is not None else {}
     if stem not in found:
         return None
     anyf, own = found[stem]
