@@ -124,6 +124,7 @@ class PostgresWriter:
             with conn.cursor().copy(sql.SQL("COPY {}.files FROM STDIN").format(layout.ident(name))) as cp:
                 for path, entry in files.items():
                     cp.write_row((path, entry["signature"], entry.get("doc_id"), entry.get("skipped")))
+            prepared = postings.prepare(recorded, report.paragraphs)  # grouped while the server indexes
             # The GIN index is built after the load in one pass, in memory as far as the setting allows.
             conn.execute("SELECT set_config('maintenance_work_mem', %s, true)",
                          (settings.PG_BUILD_MAINTENANCE_WORK_MEM,))
@@ -133,7 +134,7 @@ class PostgresWriter:
             frequent.build(conn, layout.ident(name), report.paragraphs, cube)  # one-word pages of frequent words
             frequent_seconds = round(time.perf_counter() - counted, 2)
             counted = time.perf_counter()
-            postings.build(conn, layout.ident(name), report.paragraphs, recorded)  # all-words pages
+            postings.build(conn, layout.ident(name), report.paragraphs, prepared)  # all-words pages
             postings_seconds = round(time.perf_counter() - counted, 2)
             problems = check_generation(conn, name, report.documents, report.paragraphs)
             live = layout.live_generation(conn)
