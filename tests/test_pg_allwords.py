@@ -109,7 +109,6 @@ def test_postings_pages_equal_the_full_pass(reader, monkeypatch):
 
 def test_many_spread_paragraphs_become_a_key_list(reader, monkeypatch):
     """With the short-list limit at 0 the match is handed on as a list of paragraph keys: the same pages."""
-    monkeypatch.setattr(allwords, "SHORT_LIST", 0)
     from indexer.backends.postgres import matching
     monkeypatch.setattr(matching, "SHORT_LIST", 0)
     full = _pages(reader, False, monkeypatch)

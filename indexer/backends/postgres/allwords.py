@@ -27,9 +27,8 @@ from psycopg import sql
 
 from indexer import settings
 from indexer.models import SearchRequest
-from indexer.backends.postgres import pages, postings
+from indexer.backends.postgres import matching, pages, postings
 from indexer.backends.postgres.facets import selections
-from indexer.backends.postgres.matching import SHORT_LIST
 from indexer.backends.postgres.query import Expr, PgQuery
 
 MARGIN = 1e-9  # relative: numpy and PostgreSQL compute the same float8 operations; ties are settled in SQL
@@ -74,7 +73,7 @@ def page(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest, offset: i
         return None  # nothing has every word: the full pass lowers the minimum
     text = "(" + " & ".join(q.groups) + ")"
     matches = np.union1d(every, spread)
-    if len(spread) <= SHORT_LIST:  # the same condition `_every_group` hands on
+    if len(spread) <= matching.SHORT_LIST:  # the same condition `_every_group` hands on
         match = Expr(sql.SQL("(p.tsv @@ %s::tsquery OR p.pid = ANY(%s::int[]))"), [text, int_array(spread)])
     else:
         match = Expr(sql.SQL("p.pid = ANY(%s::int[])"), [int_array(matches)])

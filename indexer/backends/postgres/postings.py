@@ -209,7 +209,8 @@ _lock = threading.Lock()
 def paragraph_arrays(conn, schema: sql.Identifier) -> ParagraphArrays | None:
     """The generation's arrays, read once per process (None when the generation has no postings tables)."""
     name = schema.as_string(conn)
-    key = f"{conn.info.host}:{conn.info.port}/{conn.info.dbname}/{name}"  # generation names are per database
+    # A replica holds the primary's generations under the same names: one copy serves every server.
+    key = f"{conn.info.dbname}/{name}"
     if key in _arrays:
         return _arrays[key]
     found = None
