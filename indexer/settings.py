@@ -253,3 +253,5 @@ PG_BUILD_WORK_MEM = "64MB"          # a rebuild's groupings for the frequent-wor
 PG_FREQUENT_SHARE = 0.01            # words matching more than this share of paragraphs get build-time tables
 PG_FREQUENT_SHORT_SHARE = 0.5       # the shortest share of paragraphs searched for a frequent word's candidates
 PG_FREQUENT_PAGES = True            # one-word pages of frequent words read those tables (False: the full pass)
+PG_POSTINGS_SHARE = 0.001           # words in more than this share of paragraphs get build-time postings
+PG_POSTINGS_PAGES = True            # all-words pages (two words) read the postings (False: the full pass)

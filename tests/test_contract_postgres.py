@@ -16,6 +16,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from indexer import settings
 from indexer.contract import IndexDamaged, IndexMissing, IndexWriter, ParagraphMissing, SearchBackend
 from indexer.backends.postgres import Database, PostgresBackend, PostgresWriter, open_postgres
 from indexer.backends.embedded.write.build import build_from_documents
@@ -164,6 +165,7 @@ def test_one_pass_page_equals_the_separate_count_and_ranking(backend, monkeypatc
     from indexer.backends.postgres import pages
 
     fused = real = pages.can_fuse
+    monkeypatch.setattr(settings, "PG_POSTINGS_PAGES", False)  # two-word pages would read the postings instead
     used = []
     monkeypatch.setattr(pages, "can_fuse", lambda *a: used.append(real(*a)) or used[-1])
     once = [_page(backend.search(req)) for req in SPEED_PATH_REQUESTS]

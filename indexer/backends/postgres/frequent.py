@@ -32,7 +32,7 @@ from psycopg import sql
 from indexer import settings
 from indexer.models import SearchRequest
 from indexer.backends.embedded.collector.ranking import B
-from indexer.backends.postgres import pages
+from indexer.backends.postgres import allwords, pages
 from indexer.backends.postgres.facets import selections
 from indexer.backends.postgres.query import Expr, PgQuery
 from indexer.backends.postgres.rows import MAX_LEXEME_BYTES
@@ -204,8 +204,11 @@ def page(conn, schema: sql.Identifier, q: PgQuery, match: Expr, req: SearchReque
         return None
     candidates = pages.listed_candidates(conn, schema, q, match, req, word.own) if word.own else []
     if not enough(conn, schema, q, candidates):
-        docs = passing_documents(word.counts, req, keys)
-        candidates = pages.all_candidates(conn, schema, q, match, req, docs) if docs != [] else []
+        # From the word's postings (no row read), else one pass over the documents with a passing match.
+        candidates = allwords.word_candidates(conn, schema, q, req, single_stem(q, req), keys)
+        if candidates is None:
+            docs = passing_documents(word.counts, req, keys)
+            candidates = pages.all_candidates(conn, schema, q, match, req, docs) if docs != [] else []
     return word.counts, pages.ranked_candidates(conn, schema, q, req, candidates, req.per_page, offset)
 
 

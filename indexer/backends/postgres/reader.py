@@ -27,7 +27,7 @@ from indexer.contract import (Collection, CouncilDocument, CouncilSummary, DocPa
 from indexer.backends.postgres import layout
 from indexer.backends.postgres.database import Database
 from indexer.backends.postgres.facets import facet_counts, facet_filter, facet_values, tally
-from indexer.backends.postgres import frequent, matching
+from indexer.backends.postgres import allwords, frequent, matching
 from indexer.backends.postgres import pages
 from indexer.backends.postgres.pages import own_groups
 from indexer.search.answer import FLAT_ORDER_CANDIDATES, asked_by, shown_paragraph
@@ -151,11 +151,13 @@ class PostgresBackend:
         """Ranked hits of one page and honest facet counts (each facet counted under the other facets' selections)."""
         def work(conn, schema, cat):
             q = read(cat, req.q, strict=req.match == "all")
-            match = matching.match(conn, schema, q)
             offset = (req.page - 1) * req.per_page
             ranked = None
-            fast = frequent.page(conn, schema, q, match, req, offset, cat.facts.keys)
-            if fast is not None:  # a frequent word: counts and candidates from its build-time tables
+            every = allwords.page(conn, schema, q, req, offset, cat.facts.keys)
+            match = every[0] if every is not None else matching.match(conn, schema, q)
+            fast = every[1:] if every is not None else frequent.page(conn, schema, q, match, req, offset,
+                                                                      cat.facts.keys)
+            if fast is not None:  # counts and candidates from build-time tables (postings, frequent words)
                 rows, ranked = fast
                 counts = tally(rows, req, cat.facts.keys)
             elif pages.can_fuse(q, req, offset):  # counts and the page's candidates from one pass over the matches

@@ -19,7 +19,7 @@ from indexer.models import Document
 from indexer.backends.embedded.index.spelling import WordCounter
 from indexer.backends.embedded.write.update import _keeping_ids, _plan, _read
 from indexer.contract import BuildReport, IndexBusy, IndexDamaged
-from indexer.backends.postgres import frequent, layout
+from indexer.backends.postgres import frequent, layout, postings
 from indexer.backends.postgres.database import Database
 from indexer.backends.postgres.rows import DocumentRows, FacetKeys, document_rows, iter_terms
 
@@ -109,7 +109,9 @@ class PostgresWriter:
                 files.update(unchanged)
                 seen.update(keep)
             cube = frequent.CubeCounter() if copy_from is None else None  # an update counts in SQL
-            _load(conn, name, documents, report, files, seen, df, counters, progress, spelling, keys, cube)
+            recorded = postings.PostingCounter() if copy_from is None else None  # so does it its postings
+            _load(conn, name, documents, report, files, seen, df, counters, progress, spelling, keys, cube,
+                  recorded)
             with conn.cursor().copy(sql.SQL("COPY {}.facet_keys FROM STDIN").format(layout.ident(name))) as cp:
                 for row in keys.rows():
                     cp.write_row(row)
@@ -122,6 +124,7 @@ class PostgresWriter:
             with conn.cursor().copy(sql.SQL("COPY {}.files FROM STDIN").format(layout.ident(name))) as cp:
                 for path, entry in files.items():
                     cp.write_row((path, entry["signature"], entry.get("doc_id"), entry.get("skipped")))
+            prepared = postings.prepare(recorded, report.paragraphs)  # grouped while the server indexes
             # The GIN index is built after the load in one pass, in memory as far as the setting allows.
             conn.execute("SELECT set_config('maintenance_work_mem', %s, true)",
                          (settings.PG_BUILD_MAINTENANCE_WORK_MEM,))
@@ -130,6 +133,9 @@ class PostgresWriter:
             counted = time.perf_counter()
             frequent.build(conn, layout.ident(name), report.paragraphs, cube)  # one-word pages of frequent words
             frequent_seconds = round(time.perf_counter() - counted, 2)
+            counted = time.perf_counter()
+            postings.build(conn, layout.ident(name), report.paragraphs, prepared)  # all-words pages
+            postings_seconds = round(time.perf_counter() - counted, 2)
             problems = check_generation(conn, name, report.documents, report.paragraphs)
             live = layout.live_generation(conn)
             if live and not allow_shrink:
@@ -141,7 +147,7 @@ class PostgresWriter:
             info = {"built_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"), "sources": sources,
                     "skipped": report.skipped, "warnings": report.warnings, "documents": report.documents,
                     "paragraphs": report.paragraphs, "seconds": report.seconds,
-                    "frequent_seconds": frequent_seconds}
+                    "frequent_seconds": frequent_seconds, "postings_seconds": postings_seconds}
             layout.switch(conn, name, info)
             conn.commit()
         except BaseException:
@@ -172,7 +178,7 @@ class _writer_lock:
 
 def _load(conn, name: str, documents: Iterable[Document], report: BuildReport, files: dict, seen: set[str],
           df: Counter, counters: list[int], progress, spelling: WordCounter, keys: FacetKeys,
-          cube: frequent.CubeCounter | None = None) -> None:
+          cube: frequent.CubeCounter | None = None, recorded: postings.PostingCounter | None = None) -> None:
     """COPY documents and their paragraphs into a generation; unreadable ones are reported and skipped.
 
     The paragraphs go in one COPY that streams while the next documents are analysed (psycopg sends from a
@@ -195,6 +201,8 @@ def _load(conn, name: str, documents: Iterable[Document], report: BuildReport, f
             if cube is not None:
                 cube.add(rows.document[0], [row[_FKEY] for row in rows.paragraphs], rows.paragraph_stems,
                          rows.shared)
+            if recorded is not None:
+                recorded.add(rows.paragraphs, rows.paragraph_stems, rows.shared, _FKEY)
             for words in rows.paragraph_words:
                 spelling.add_words(words)
             pending_docs.append(rows.document)
