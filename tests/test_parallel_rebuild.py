@@ -21,6 +21,16 @@ from tests.conftest import NEWS, ROOT, SEEDS, search_total
 from tests.index_contents import contents, differences
 
 
+@pytest.fixture(autouse=True)
+def forking_allowed(monkeypatch):
+    """Two writer processes, and forking allowed although earlier tests in this worker may have left idle threads
+    (a test server, a connection pool): the build refuses to fork beside threads it did not start, which made these
+    tests depend on which tests ran before them."""
+    monkeypatch.setattr(settings, "WRITER_PROCS", 2)
+    monkeypatch.setattr(bulk, "can_fork", lambda: True)
+    monkeypatch.setattr("indexer.ingest.documents.can_fork", lambda: True)
+
+
 def _build(folder, monkeypatch, parallel: bool, segment: int) -> tuple[dict, list[str]]:
     """Seeds + news fixtures built in parallel or in one process; the contents and which work was forked."""
     forked: list[str] = []
