@@ -26,3 +26,36 @@ def test_a_colon_list_of_withheld_results_makes_subjects_with_no_grade(tmp_path)
 def test_a_url_date_with_a_short_month_name():
     assert url_date("https://paper.example/society/2011/nov/30/some-story") == (2011, 11)
     assert url_date("https://paper.example/society/2011/now/30/some-story") is None
+
+
+def test_one_care_settings_inspection_is_no_council_judgement(tmp_path):
+    doc = article(tmp_path, "Children's home near Kettering told to improve\n\nInspectors spent three days at the home, "
+                            "which Northamptonshire's children's trust runs. The home was rated requires improvement, "
+                            "and its leaders inadequate. Staff at the home said they would act.\n")
+    assert doc.council == [] and not doc.severity
+
+
+def test_a_council_whose_services_are_rated_is_not_a_care_setting_story(tmp_path):
+    doc = article(tmp_path, "Council's children's homes praised as services rated good\n\nKent's children's services "
+                            "were rated good overall. The home in Dover and the home in Ashford were singled out.\n")
+    assert doc.council == ["Kent"] and doc.severity == ["good"]
+
+
+def test_a_visit_month_without_a_year_falls_after_the_latest_dated_event():
+    from indexer.ingest.annotate.latest_event import latest_event_year
+    year, why = latest_event_year("Inspectors came back in early February for a monitoring visit, the first since "
+                                  "the council was judged inadequate in October 2021.")
+    assert year == 2022 and "no year" in why
+    year, _ = latest_event_year("The council was judged inadequate in October 2021; inspectors visited in November.")
+    assert year == 2021  # a later month of the same year: nothing says a year passed
+
+
+def test_a_monitoring_visit_keeps_the_standing_grade_the_page_names(tmp_path):
+    from indexer.ingest.annotate.visits import standing_grade
+    text = ("Inspectors made a monitoring visit in late March. It was the first since the council was judged "
+            "inadequate the summer before.")
+    assert standing_grade("E06000019", text, None, 2023)[0] == "inadequate"  # Herefordshire, judged so in 2022
+    # the page names no grade: the standing grade stays unstated
+    assert standing_grade("E06000019", "Inspectors made a monitoring visit in late March.", None, 2023)[0] == ""
+    # a full re-inspection reported alongside: the visit does not carry the story
+    assert standing_grade("E06000019", text + " A full inspection followed.", None, 2023)[0] == ""

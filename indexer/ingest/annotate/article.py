@@ -9,6 +9,7 @@ from indexer.ingest.annotate import confidence
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import attribute_grades, paragraph_councils
 from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, score_councils
+from indexer.ingest.annotate.provider import is_setting_inspection
 from indexer.ingest.annotate.publisher import publisher_council, section_councils
 from indexer.ingest.annotate.roundup_lists import listed_councils
 from indexer.ingest.annotate.end_state import left_without_end_state, official_grade_on
@@ -20,15 +21,19 @@ from indexer.ingest.annotate.calendar import annual_round_year, calendar_year, j
 from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
 from indexer.ingest.annotate.movement import article_moves
+from indexer.ingest.annotate.visits import standing_grade
 
 
 def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
     """A news article or web page: subject councils by weighted mentions, grades from rating statements."""
     text = "\n".join(p.text for p in doc.paragraphs)
     school, why = is_school_inspection(doc.title, text)
-    if school:
+    setting, setting_why = is_setting_inspection(doc.title, text)
+    if school or setting:
         evidence["council"] = []
-        evidence["not_children_services"] = f"reads as a school-inspection article ({why}): no council facet"
+        evidence["not_children_services"] = (f"reads as a school-inspection article ({why}): no council facet"
+                                             if school else f"reads as one care setting's inspection "
+                                                            f"({setting_why}): no council facet")
         set_year(doc, published, None, None)
         _calendar_fallback(doc, text)
         return
@@ -101,6 +106,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         severity_evidence.insert(0, {"council": doc.council[0], "value": official,
                                      "source": "official outcome (the text states no current grade)",
                                      "confidence": outcome_level})
+    _visit_standing_grade(doc, text, chosen, published, severity_evidence)
     _fill_end_states(doc, sentences, chosen, published or (outcome.published if outcome is not None else None),
                      published, severity_evidence)
     evidence["severity"] = severity_evidence
@@ -109,6 +115,20 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _area_judgements(doc, sentences, evidence)
     doc.severity = doc.severity if any(doc.severity) else []
     set_severity_confidence(doc, severity_evidence)
+
+
+def _visit_standing_grade(doc: Document, text: str, chosen: list[str], published: dt.date | None,
+                          severity_evidence: list) -> None:
+    """A page about a monitoring or focused visit, which grades nothing: the main council keeps its standing grade."""
+    if doc.severity[0]:
+        return
+    grade, day = standing_grade(chosen[0], text, published, doc.year)
+    if grade:
+        doc.severity[0] = grade
+        severity_evidence.append({"council": doc.council[0], "value": grade,
+                                  "source": f"official grade in force on {day.isoformat()} (a monitoring or focused "
+                                            "visit grades nothing; the standing grade stays)",
+                                  "confidence": confidence.OFFICIAL if published else confidence.INFERRED})
 
 
 def _fill_end_states(doc: Document, sentences: list, chosen: list[str], day: dt.date | None,
