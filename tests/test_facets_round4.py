@@ -59,3 +59,14 @@ def test_a_monitoring_visit_keeps_the_standing_grade_the_page_names(tmp_path):
     assert standing_grade("E06000019", "Inspectors made a monitoring visit in late March.", None, 2023)[0] == ""
     # a full re-inspection reported alongside: the visit does not carry the story
     assert standing_grade("E06000019", text + " A full inspection followed.", None, 2023)[0] == ""
+
+
+def test_not_yet_good_is_requires_improvement():
+    from indexer.ingest.annotate.severity import grade_statements
+    found = grade_statements("Inspectors found the borough was “not yet providing good help” to families.", 2)
+    assert [s.grade for s in found] == ["requires improvement"]
+    assert [s.grade for s in grade_statements("Its services are not yet good, the report says.", 2)] == \
+        ["requires improvement"]
+    area = grade_statements("Help for care leavers is not yet good.", 2)
+    assert [(s.grade, s.sub_area) for s in area] == [("requires improvement", True)]
+    assert [s.grade for s in grade_statements("Inspectors rated its services good.", 2)] == ["good"]

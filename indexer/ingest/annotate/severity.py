@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from indexer import settings
 from indexer.ingest.annotate.grade_context import dated_in_sentence, given_by_earlier_inspection, left_behind, not_current
 from indexer.grades import BY_NUMBER, GRADE_PATTERN, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
+from indexer.ingest.annotate.not_yet import not_yet_good
 from indexer.ingest.annotate.scan import grade_matches
 
 _G = rf"({REPORT_WORDS})"
@@ -219,6 +220,9 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     for match in matches:
         grade = grade_of_match(match)
         before, after = sentence[max(0, match.start() - 60):match.start()], sentence[match.end():match.end() + 40]
+        if not_yet_good(before, grade):
+            out.append(_not_yet_statement(sentence, paragraph, match.start(), before, after))
+            continue
         # "gone from requires improvement to good": the destination of a movement from a named grade
         destination = bool(_FROM_GRADE_TO.search(before))
         # "while Camden and Bolton require improvement": a place's name right before the verb phrase
@@ -286,6 +290,15 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         if moved:
             out.append(GradeStatement(moved, 1.0, sentence.strip(), paragraph, step.start()))
     return out
+
+
+def _not_yet_statement(sentence: str, paragraph: int, position: int, before: str, after: str) -> GradeStatement:
+    """'not yet (delivering) good': requires improvement, weighted as a grade about an area when one is named."""
+    sub_area = grades_an_area(sentence[:position]) or bool(_AREA_AFTER.match(after))
+    weight = settings.GRADE_WEIGHT_SUB_AREA if sub_area else 1.0
+    if (before.rstrip()[-1:] or "x") in "'‘“\"":
+        weight += settings.GRADE_WEIGHT_EMPHASIS_BONUS
+    return GradeStatement("requires improvement", weight, sentence.strip(), paragraph, position, bool(sub_area))
 
 
 _SCALE = ("inadequate", "requires improvement", "good", "outstanding")
