@@ -70,3 +70,20 @@ def test_not_yet_good_is_requires_improvement():
     area = grade_statements("Help for care leavers is not yet good.", 2)
     assert [(s.grade, s.sub_area) for s in area] == [("requires improvement", True)]
     assert [s.grade for s in grade_statements("Inspectors rated its services good.", 2)] == ["good"]
+
+
+def test_a_stories_today_names_its_day():
+    import datetime as dt
+    from indexer.ingest.annotate.today_date import disagrees, today_day
+    assert today_day("The report, released today (March 14), rates the borough good.") == (3, 14)
+    assert today_day("Ofsted said today, 9 October, that the service was good.") == (10, 9)
+    assert today_day("The report published today, 9 October 2019, rates it good.") is None  # a full date: a dateline's job
+    assert disagrees(dt.date(2024, 4, 16), "A report published today (August 5) rates it good.")
+    assert not disagrees(dt.date(2023, 6, 21), "A report published today (June 20) rates it good.")  # posted next day
+
+
+def test_a_site_headers_date_is_not_the_story_date_when_its_today_is_another_day(tmp_path):
+    doc = article(tmp_path, "Wed. Mar 6th, 2024\n\nLocal Outlet\n\nBorough services judged good\n\nOfsted has rated "
+                            "Stockton-on-Tees Borough Council's children's services good overall in a report released "
+                            "today (August 5).\n")
+    assert doc.year == 2016  # the official report published on 5 August with that grade
