@@ -87,3 +87,12 @@ def test_a_site_headers_date_is_not_the_story_date_when_its_today_is_another_day
                             "Stockton-on-Tees Borough Council's children's services good overall in a report released "
                             "today (August 5).\n")
     assert doc.year == 2016  # the official report published on 5 August with that grade
+
+
+def test_a_new_kind_of_inspection_unnamed_points_at_a_frameworks_first_year():
+    from indexer.ingest.annotate.new_framework import first_year_outcome
+    text = "Derbyshire is one of the first councils to be inspected under the new combined framework."
+    found = first_year_outcome("E10000007", "good", text)
+    assert found is not None and found.published.year == 2014 and found.framework == "SIF"
+    assert first_year_outcome("E10000007", "inadequate", text) is None  # the grade must agree
+    assert first_year_outcome("E10000007", "good", "Derbyshire has a new report and a new director.") is None

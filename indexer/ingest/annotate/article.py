@@ -21,6 +21,7 @@ from indexer.ingest.annotate.calendar import annual_round_year, calendar_year, j
 from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
 from indexer.ingest.annotate.movement import article_moves
+from indexer.ingest.annotate.new_framework import first_year_outcome
 from indexer.ingest.annotate.today_date import outcome_published_today
 from indexer.ingest.annotate.visits import standing_grade
 
@@ -91,6 +92,10 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     if outcome is None and not published:
         outcome = outcome_published_today(chosen[0], grades[0] or None, text)
         outcome_why = "the official report published on the story's “today”" if outcome else ""
+    if outcome is None and not published:
+        outcome = first_year_outcome(chosen[0], grades[0] or None, text)
+        outcome_why = "inferred: the story calls the inspection new; the council's one inspection with that grade " \
+                      "in a framework's first year" if outcome else ""
     if outcome is None and published:
         outcome = outcome_table.by_publication(chosen[0], published, tolerance_days=14)
         outcome_why = "published within two weeks of the official report" if outcome else ""
