@@ -96,3 +96,19 @@ def test_a_new_kind_of_inspection_unnamed_points_at_a_frameworks_first_year():
     assert found is not None and found.published.year == 2014 and found.framework == "SIF"
     assert first_year_outcome("E10000007", "inadequate", text) is None  # the grade must agree
     assert first_year_outcome("E10000007", "good", "Derbyshire has a new report and a new director.") is None
+
+
+def test_two_names_joined_by_a_bare_comma_are_two_clauses_not_a_list():
+    from indexer.ingest.annotate.places import council_groups, subject_mentions
+    text = "Since it took over from Cumbria County Council, Cumberland Council has been rated good."
+    groups = council_groups(text, subject_mentions(text, None))
+    assert [len(g) for g in groups] == [1, 1]
+    text = "Kent, Leeds and Bury were rated good; Derby and Luton were not."
+    assert [len(g) for g in council_groups(text, subject_mentions(text, None))] == [3, 2]
+
+
+def test_a_replaced_council_is_not_the_main_subject_beside_its_successor(tmp_path):
+    doc = article(tmp_path, "Services rated good at first inspection\n\nSince taking over from Cumbria County Council, "
+                            "Cumberland Council has had its children's services judged good overall. Under the old "
+                            "Cumbria County Council, the service was last rated requires improvement.\n")
+    assert doc.council[0] == "Cumberland" and doc.severity[0] == "good"

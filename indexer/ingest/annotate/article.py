@@ -9,6 +9,8 @@ from indexer.ingest.annotate import confidence
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import attribute_grades, paragraph_councils
 from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, score_councils
+from indexer.ingest.annotate.places import subject_mentions
+from indexer.ingest.annotate.predecessors import replaced_councils
 from indexer.ingest.annotate.provider import is_setting_inspection
 from indexer.ingest.annotate.publisher import publisher_council, section_councils
 from indexer.ingest.annotate.roundup_lists import listed_councils
@@ -53,7 +55,9 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         set_year(doc, published, None, None)
         _calendar_fallback(doc, text)
         return
-    primary = max(scores.values(), key=lambda s: (s.score, s.mentions))
+    replaced = replaced_councils(text, subject_mentions(text, published))  # "took over from X": X is history
+    primary = max([s for s in scores.values() if s.code not in replaced] or scores.values(),
+                  key=lambda s: (s.score, s.mentions))
     headed = headed + sorted((listed_councils(sentences, published) & set(scores)) - set(headed))  # a round-up's lists
     # a council the text moves out of a grade ("no longer inadequate") is a subject even with no grade named
     headed = headed + [c for c in scores if c not in headed and left_without_end_state(sentences, c, published)]

@@ -58,4 +58,12 @@ def council_groups(text: str, mentions: list[tuple[Mention, str]]) -> list[list[
             groups[-1].append(item)
         else:
             groups.append([item])
-    return groups
+    return [part for group in groups for part in _clause_break(text, group)]
+
+
+def _clause_break(text: str, group: list) -> list[list]:
+    """Two names joined by a bare comma are two clauses, not a list of two ("since it took over from A, B has been
+    rated good"): a list of two says "A and B"."""
+    if len(group) == 2 and re.fullmatch(r"[^\w&/;]*,\s*", text[group[0][0].end:group[1][0].start]):
+        return [group[:1], group[1:]]
+    return [group]
