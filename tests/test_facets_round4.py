@@ -112,3 +112,12 @@ def test_a_replaced_council_is_not_the_main_subject_beside_its_successor(tmp_pat
                             "Cumberland Council has had its children's services judged good overall. Under the old "
                             "Cumbria County Council, the service was last rated requires improvement.\n")
     assert doc.council[0] == "Cumberland" and doc.severity[0] == "good"
+
+
+def test_a_counted_judgement_is_the_councils_nth_with_that_grade():
+    from indexer.ingest.annotate.nth_time import nth_judgement
+    found = nth_judgement("E10000006", "inadequate", "Cumbria judged inadequate for a third time.")
+    assert found is not None and found.published.year == 2015  # 2012, 2013, then 2015
+    second = nth_judgement("E10000006", "requires improvement", "It requires improvement for the second time.")
+    assert second is not None and second.published.year == 2022
+    assert nth_judgement("E10000006", "inadequate", "Cumbria judged inadequate for the fifth time.") is None
