@@ -121,3 +121,10 @@ def test_a_counted_judgement_is_the_councils_nth_with_that_grade():
     second = nth_judgement("E10000006", "requires improvement", "It requires improvement for the second time.")
     assert second is not None and second.published.year == 2022
     assert nth_judgement("E10000006", "inadequate", "Cumbria judged inadequate for the fifth time.") is None
+
+
+def test_a_councils_name_after_a_personal_title_is_a_surname():
+    from indexer.ingest.annotate.places import subject_mentions
+    text = "Councillor Ryan Brent and Mrs Kent sent apologies; Cllr Bury chaired. Barnet was rated good."
+    assert [m.alias for m, _ in subject_mentions(text, None)] == ["Barnet"]
+    assert [m.alias for m, _ in subject_mentions("Today Kent was rated good.", None)] == ["Kent"]

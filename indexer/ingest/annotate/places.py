@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from indexer.ingest.annotate.gazetteer import Mention, find_mentions, resolve_mention, short_form_code
+from indexer.ingest.annotate.person_names import is_surname
 
 # What may follow a council's name inside a list item: "Calderdale MBC", "Hull City Council".
 _TAIL = r"(?:\s+(?:City|Borough|County|Metropolitan Borough|Metropolitan District|District|Royal Borough)?\s*" \
@@ -26,7 +27,7 @@ LIST_JOIN = re.compile(rf"(?:['’]s)?{_TAIL}{_NOTE}{_LOCATION}{_SEP}")
 
 def subject_mentions(text: str, day: dt.date | None) -> list[tuple[Mention, str]]:
     """(mention, code) for councils named in text: not other bodies' names, not places in location phrases."""
-    mentions = [m for m in find_mentions(text) if not m.is_org]
+    mentions = [m for m in find_mentions(text) if not m.is_org and not is_surname(text, m.start)]
     mentions = _with_listed_short_forms(text, mentions)
     kept: list[Mention] = []
     for mention in mentions:
