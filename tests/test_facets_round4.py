@@ -128,3 +128,18 @@ def test_a_councils_name_after_a_personal_title_is_a_surname():
     text = "Councillor Ryan Brent and Mrs Kent sent apologies; Cllr Bury chaired. Barnet was rated good."
     assert [m.alias for m, _ in subject_mentions(text, None)] == ["Barnet"]
     assert [m.alias for m, _ in subject_mentions("Today Kent was rated good.", None)] == ["Kent"]
+
+
+def test_the_last_place_of_a_run_of_results_follows_and(tmp_path):
+    doc = article(tmp_path, "Verdicts\n\nInspectors rated Leeds good, Bolton requires improvement and Kent outstanding "
+                            "in reports out this week.\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Leeds": "good", "Bolton": "requires improvement",
+                                                    "Kent": "outstanding"}
+
+
+def test_a_grade_after_being_judged_is_left_behind(tmp_path):
+    doc = article(tmp_path, "Borough improves\n\nBolton's children's services have moved up to good, two years after "
+                            "being judged inadequate.\n")
+    assert doc.severity == ["good"]
+    doc = article(tmp_path, "Borough improves\n\nHaving been rated inadequate, Bolton is now judged good.\n", "b.txt")
+    assert doc.severity == ["good"]

@@ -16,7 +16,10 @@ _LEFT_BEHIND = re.compile(rf"\b(lift(?:ed|s|ing)?|cost(?:s|ing)?|sh(?:a|oo)k(?:e
                           rf"|remov(?:e|ed|es|ing)|overturn(?:ed|s)?|left\s+behind|ditch(?:ed|es)?)\s+"
                           rf"(?:(?!to\b|into\b|as\b)[\w'’]+\s+){{0,3}}{_QUOTE}$", re.IGNORECASE)
 _PAST_WORDS = re.compile(r"\b(previous(?:ly)?|last inspection|prior|formerly|once|used to be|had been|last time"
-                         r"|had (?:\w+ )?(?:rated|judged|graded|found|given|branded|called|labelled))\b", re.IGNORECASE)
+                         r"|had (?:\w+ )?(?:rated|judged|graded|found|given|branded|called|labelled)"
+                         # "two years after being judged inadequate", "having been rated poor": a grade left behind
+                         r"|(?:after|since|before) (?:it was |they were |being |having been )(?:rated|judged|graded|found|deemed)"
+                         r"|having been (?:rated|judged|graded|found|deemed))\b", re.IGNORECASE)
 # "since a 2012 inspection rated it inadequate": a grade given in a year the clause says is behind us
 _SINCE_YEAR = re.compile(r"\bsince (?:a |an |the |its |their )?(?:19|20)\d\d\b[^.;]*$", re.IGNORECASE)
 # "since 2015, when they were judged inadequate"; "the 2017 inadequate verdict"

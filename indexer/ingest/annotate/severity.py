@@ -97,7 +97,8 @@ _AREA_COUNT = re.compile(r"\b(?:areas?|judgements?|categories|aspects)\b", re.IG
 _COUNT_AFTER = re.compile(r"^['’”\"]?\s*[:=]?\s*\d{1,3}(?:\b|%)(?![\d/.,:]\d)(?!\s*(?:months?|years?|weeks?|days?))",
                           re.IGNORECASE)
 # "Kent good; Leeds requires improvement; Bury inadequate": in a run of results, a grade right after a name.
-_PLACE_BEFORE = re.compile(r"(?:^|[;,]\s*)[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}\s*[:–—-]?\s*$")
+# "Leeds good, Bolton requires improvement and Kent outstanding": the run's last place follows "and".
+_PLACE_BEFORE = re.compile(r"(?:^|[;,]\s*|,?\s+and\s+)[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}\s*[:–—-]?\s*$")
 # "Kent (good), Leeds (outstanding)": a grade in brackets right after a name is that place's grade.
 _BRACKETED = re.compile(r"[A-Z][\w'’&-]*\s*\(\s*['‘“\"]?$")
 _FROM_GRADE_TO = re.compile(rf"\bfrom\s+['‘“\"]?(?:{GRADE_PATTERN})['’”\"]?\s+(?:\w+\s+){{0,2}}?(?:to|into)\s+['‘“\"]?$",
