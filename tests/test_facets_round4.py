@@ -143,3 +143,19 @@ def test_a_grade_after_being_judged_is_left_behind(tmp_path):
     assert doc.severity == ["good"]
     doc = article(tmp_path, "Borough improves\n\nHaving been rated inadequate, Bolton is now judged good.\n", "b.txt")
     assert doc.severity == ["good"]
+
+
+# Written after the even half of set n was scored (its misses read): general faults those misses showed.
+def test_a_bullets_dash_does_not_cue_a_grade_word():
+    from indexer.ingest.annotate.severity import grade_statements
+    assert grade_statements("- good early help keeps many families together.", 3) == []
+    assert [s.grade for s in grade_statements("Two were outstanding overall - Bury and Kent.", 3)] == ["outstanding"]
+
+
+def test_a_sentence_that_runs_through_the_scale_gives_no_grade():
+    from indexer.ingest.annotate.severity import grade_statements
+    assert grade_statements("Grades run from outstanding, good and requires improvement to inadequate.", 2) == []
+    assert grade_statements("Ofsted's four grades are 'inadequate', 'requires improvement', 'good' or 'outstanding'.",
+                            2) == []
+    found = grade_statements("Leeds was rated good, Bolton requires improvement and Kent inadequate.", 2)
+    assert len(found) == 3  # places between the grades: results, not the scale

@@ -8,6 +8,7 @@ from indexer import settings
 from indexer.ingest.annotate.grade_context import dated_in_sentence, given_by_earlier_inspection, left_behind, not_current
 from indexer.grades import BY_NUMBER, GRADE_PATTERN, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.not_yet import not_yet_good
+from indexer.ingest.annotate.scale import names_the_scale
 from indexer.ingest.annotate.scan import grade_matches
 
 _G = rf"({REPORT_WORDS})"
@@ -213,6 +214,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     out: list[GradeStatement] = []
     left: list[str] = []
     matches = list(grade_matches(sentence))
+    if names_the_scale(sentence, matches):
+        return out  # "the scale runs inadequate, requires improvement, good, outstanding": no one's grade
     # "from 'good' overall to 'requires improvement'": "overall" goes with a grade the council holds, not one it left
     spans = [(m.start(), m.end()) for m in matches if not left_behind(sentence[max(0, m.start() - 60):m.start()])]
     # "The results: good for A and B; requires improvement for C; inadequate for D": in a run of several grades,
@@ -232,7 +235,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             or bool(_BRACKETED.search(before) and re.match(r"['’”\"]?\s*\)", after))
         quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\""
         titled = match.group()[:1].isupper() and match.start() > 0
-        listed = bool(re.search(r"[–—:-]\s*$", before))
+        # a dash that introduces the grade ("outstanding - A, B"), not a bullet's dash ("- good edge-of-care work")
+        listed = bool(re.search(r"[–—:-]\s*$", before)) and not re.fullmatch(r"\s*[-–—•*]\s*", before)
         text_lower = match.group().lower()
         bare_word = is_cued_word(text_lower)
         if left_behind(before):
