@@ -159,3 +159,13 @@ def test_a_sentence_that_runs_through_the_scale_gives_no_grade():
                             2) == []
     found = grade_statements("Leeds was rated good, Bolton requires improvement and Kent inadequate.", 2)
     assert len(found) == 3  # places between the grades: results, not the scale
+
+
+def test_an_areas_grade_tells_two_fitting_inspections_apart():
+    from indexer.ingest.annotate.area_fit import areas_fit
+    from indexer.models import Outcome
+    old = Outcome("E1", "X", "SLAC", "", None, None, None, "good", {"care_leavers": "good"}, "")
+    new = Outcome("E1", "X", "SIF", "", None, None, None, "good", {"care_leavers": "outstanding"}, "")
+    text = "Services were rated good. Support for care leavers was judged outstanding."
+    assert areas_fit([old, new], text) == [new]
+    assert areas_fit([old, new], "Services were rated good.") == [old, new]  # no area graded: both stay
