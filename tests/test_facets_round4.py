@@ -169,3 +169,8 @@ def test_an_areas_grade_tells_two_fitting_inspections_apart():
     text = "Services were rated good. Support for care leavers was judged outstanding."
     assert areas_fit([old, new], text) == [new]
     assert areas_fit([old, new], "Services were rated good.") == [old, new]  # no area graded: both stay
+
+
+def test_not_yet_consistently_good_is_a_finding_not_a_grade():
+    from indexer.ingest.annotate.severity import grade_statements
+    assert grade_statements("Practice is not yet consistently good.", 2) == []

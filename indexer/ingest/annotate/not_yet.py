@@ -6,7 +6,7 @@ import re
 
 # The words between "not yet"/"yet to" and the grade: a verb and a few words ("not yet delivering", "yet to be").
 _NOT_YET = re.compile(r"\b(?:not\s+yet|yet\s+to)\s+(?:(?:be|been|being|reach(?:ed|ing)?|deliver(?:ed|ing|s)?|provid(?:e|ed|es|ing)"
-                      r"|offer(?:ed|ing|s)?|giv(?:e|es|ing)|consistently|judged|rated|considered)\s+){0,2}(?:as\s+|a\s+)?['‘“\"]?$",
+                      r"|offer(?:ed|ing|s)?|giv(?:e|es|ing)|judged|rated|considered)\s+){0,2}(?:as\s+|a\s+)?['‘“\"]?$",
                       re.IGNORECASE)
 
 
