@@ -174,3 +174,9 @@ def test_an_areas_grade_tells_two_fitting_inspections_apart():
 def test_not_yet_consistently_good_is_a_finding_not_a_grade():
     from indexer.ingest.annotate.severity import grade_statements
     assert grade_statements("Practice is not yet consistently good.", 2) == []
+
+
+def test_a_visit_month_before_a_dated_publication_is_the_same_year():
+    from indexer.ingest.annotate.latest_event import latest_event_year
+    year, _ = latest_event_year("Inspectors visited in March, and their report came out on 2 April 2019.")
+    assert year == 2019  # only an event the visit is said to follow ("since", "after") pushes it a year on

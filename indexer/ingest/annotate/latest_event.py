@@ -27,7 +27,7 @@ def latest_event_year(text: str) -> tuple[int | None, str]:
     if not events:
         return None, ""
     year, phrase = max(events)
-    later = _later_bare_month(text, year, phrase)
+    later = _later_bare_month(text, year, phrase) if _SINCE_EVENT.search(_before(text, phrase)) else ""
     if later and year < limit:
         return year + 1, (f"inferred: the latest dated event is “{phrase}”, and the visit “{later}” names no year, so "
                           f"it came after: {year + 1} at the earliest")
@@ -56,3 +56,13 @@ def _later_bare_month(text: str, year: int, phrase: str) -> str:
         if _MONTHS.index(m.group(1).lower()) <= dated:
             return m.group(0)[-40:]
     return ""
+
+
+# The dated event stands in a clause the page puts behind the visit: "the first since … judged inadequate in July 2022".
+_SINCE_EVENT = re.compile(r"\b(?:since|after|following)\b[^.;]{0,80}$", re.IGNORECASE)
+
+
+def _before(text: str, phrase: str) -> str:
+    """The words of the sentence before the latest dated event's phrase."""
+    at = text.find(phrase)
+    return re.split(r"[.!?]\s", text[max(0, at - 120):at])[-1] if at >= 0 else ""
