@@ -180,3 +180,18 @@ def test_a_visit_month_before_a_dated_publication_is_the_same_year():
     from indexer.ingest.annotate.latest_event import latest_event_year
     year, _ = latest_event_year("Inspectors visited in March, and their report came out on 2 April 2019.")
     assert year == 2019  # only an event the visit is said to follow ("since", "after") pushes it a year on
+
+
+def test_a_grade_naming_a_class_of_councils_is_no_ones_grade():
+    from indexer.ingest.annotate.severity import grade_statements
+    assert grade_statements("In the inadequate councils, children at risk waited too long.", 2) == []
+    assert [s.grade for s in grade_statements("The inadequate councils were Bury, Kent and Leeds.", 2)] == ["inadequate"]
+    assert [s.grade for s in grade_statements("Kent is one of the outstanding councils in the region.", 2)] == \
+        ["outstanding"]
+
+
+def test_the_first_results_of_a_new_annual_rating_are_the_2009_round():
+    from indexer.ingest.annotate.calendar import annual_round_year
+    year, why = annual_round_year("Ofsted today gives the first results of its new annual rating of children's "
+                                  "services. A step up from 2008 for many councils.")
+    assert year == 2009 and "first round" in why

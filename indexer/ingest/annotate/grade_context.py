@@ -170,7 +170,16 @@ _VERDICT_AFTER = re.compile(r"^['’”\"]?\s+(?:verdicts?|ratings?|grades?|judg
 
 def is_generic(before: str, after: str) -> bool:
     """The grade is spoken of in general ("nearly every inadequate verdict"), not given to anyone."""
-    return bool(_GENERIC.search(before) and _VERDICT_AFTER.match(after) or _CLASS.search(before))
+    return bool(_GENERIC.search(before) and _VERDICT_AFTER.match(after) or _CLASS.search(before)
+                or _CLASS_AFTER.match(after) and re.search(r"\b(?:the|these|those|in|of|for)\s+['‘“\"]?$", before, re.IGNORECASE)
+                and not re.search(r"\b(?:one|two|three|four|five)\s+of\s+the\s+\S*$|\bamong\s+the\s+\S*$", before,
+                                  re.IGNORECASE))  # "Kent is one of the outstanding councils": Kent's grade
+
+
+# "In the inadequate councils, …", "the outstanding authorities share …": a grade naming a class of councils; "the
+# inadequate councils were A, B and C" introduces a list and is kept.
+_CLASS_AFTER = re.compile(r"^['’”\"]?\s+(?:local\s+)?(?:councils|authorities|departments|boroughs|areas)\b"
+                          r"(?!\s*(?::|are\b|were\b|include|included|being\b|[-–—]))", re.IGNORECASE)
 
 
 def not_current(before: str, after: str) -> str:
