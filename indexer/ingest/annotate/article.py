@@ -9,6 +9,9 @@ from indexer.ingest.annotate import confidence
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import attribute_grades, paragraph_councils
 from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, score_councils
+from indexer.ingest.annotate.places import subject_mentions
+from indexer.ingest.annotate.predecessors import replaced_councils
+from indexer.ingest.annotate.provider import is_setting_inspection
 from indexer.ingest.annotate.publisher import publisher_council, section_councils
 from indexer.ingest.annotate.roundup_lists import listed_councils
 from indexer.ingest.annotate.end_state import left_without_end_state, official_grade_on
@@ -20,15 +23,22 @@ from indexer.ingest.annotate.calendar import annual_round_year, calendar_year, j
 from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
 from indexer.ingest.annotate.movement import article_moves
+from indexer.ingest.annotate.nth_time import nth_judgement
+from indexer.ingest.annotate.new_framework import first_year_outcome
+from indexer.ingest.annotate.today_date import outcome_published_today
+from indexer.ingest.annotate.visits import standing_grade
 
 
 def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
     """A news article or web page: subject councils by weighted mentions, grades from rating statements."""
     text = "\n".join(p.text for p in doc.paragraphs)
     school, why = is_school_inspection(doc.title, text)
-    if school:
+    setting, setting_why = is_setting_inspection(doc.title, text)
+    if school or setting:
         evidence["council"] = []
-        evidence["not_children_services"] = f"reads as a school-inspection article ({why}): no council facet"
+        evidence["not_children_services"] = (f"reads as a school-inspection article ({why}): no council facet"
+                                             if school else f"reads as one care setting's inspection "
+                                                            f"({setting_why}): no council facet")
         set_year(doc, published, None, None)
         _calendar_fallback(doc, text)
         return
@@ -46,7 +56,9 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         set_year(doc, published, None, None)
         _calendar_fallback(doc, text)
         return
-    primary = max(scores.values(), key=lambda s: (s.score, s.mentions))
+    replaced = replaced_councils(text, subject_mentions(text, published))  # "took over from X": X is history
+    primary = max([s for s in scores.values() if s.code not in replaced] or scores.values(),
+                  key=lambda s: (s.score, s.mentions))
     headed = headed + sorted((listed_councils(sentences, published) & set(scores)) - set(headed))  # a round-up's lists
     # a council the text moves out of a grade ("no longer inadequate") is a subject even with no grade named
     headed = headed + [c for c in scores if c not in headed and left_without_end_state(sentences, c, published)]
@@ -80,8 +92,18 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         paragraph_councils(doc, chosen, published)
     left = [m.left for m in article_moves(sentences, chosen[0], grades[0], published) if m.left] if grades[0] else []
     outcome, outcome_why = outcome_from_text(text, chosen[:1], grades[0] or None, published, left)
+    counted = nth_judgement(chosen[0], grades[0] or None, f"{doc.title}\n{text}") if not published else None
+    if counted is not None and (outcome is None or confidence.of_outcome_match(outcome_why) != confidence.OFFICIAL):
+        outcome, outcome_why = counted, "inferred: the text counts the judgement (“for the third time”-style)"
     if not published and annual_round_year(text)[0] and confidence.of_outcome_match(outcome_why) != confidence.OFFICIAL:
         outcome, outcome_why = None, ""  # a 2008-11 annual rating is not one of the table's inspections
+    if outcome is None and not published:
+        outcome = outcome_published_today(chosen[0], grades[0] or None, text)
+        outcome_why = "the official report published on the story's “today”" if outcome else ""
+    if outcome is None and not published:
+        outcome = first_year_outcome(chosen[0], grades[0] or None, text)
+        outcome_why = "inferred: the story calls the inspection new; the council's one inspection with that grade " \
+                      "in a framework's first year" if outcome else ""
     if outcome is None and published:
         outcome = outcome_table.by_publication(chosen[0], published, tolerance_days=14)
         outcome_why = "published within two weeks of the official report" if outcome else ""
@@ -101,6 +123,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         severity_evidence.insert(0, {"council": doc.council[0], "value": official,
                                      "source": "official outcome (the text states no current grade)",
                                      "confidence": outcome_level})
+    _visit_standing_grade(doc, text, chosen, published, severity_evidence)
     _fill_end_states(doc, sentences, chosen, published or (outcome.published if outcome is not None else None),
                      published, severity_evidence)
     evidence["severity"] = severity_evidence
@@ -109,6 +132,20 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _area_judgements(doc, sentences, evidence)
     doc.severity = doc.severity if any(doc.severity) else []
     set_severity_confidence(doc, severity_evidence)
+
+
+def _visit_standing_grade(doc: Document, text: str, chosen: list[str], published: dt.date | None,
+                          severity_evidence: list) -> None:
+    """A page about a monitoring or focused visit, which grades nothing: the main council keeps its standing grade."""
+    if doc.severity[0]:
+        return
+    grade, day = standing_grade(chosen[0], text, published, doc.year)
+    if grade:
+        doc.severity[0] = grade
+        severity_evidence.append({"council": doc.council[0], "value": grade,
+                                  "source": f"official grade in force on {day.isoformat()} (a monitoring or focused "
+                                            "visit grades nothing; the standing grade stays)",
+                                  "confidence": confidence.OFFICIAL if published else confidence.INFERRED})
 
 
 def _fill_end_states(doc: Document, sentences: list, chosen: list[str], day: dt.date | None,

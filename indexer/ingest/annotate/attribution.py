@@ -21,6 +21,10 @@ _ANNOUNCES_LIST = re.compile(r"^\S*\W*(?:[\w'’]+\W+){0,5}?(?:are|were|include|
                              r"|^\S*(?:\s+improvement)?['’”\"]?\s+for\s*$", re.IGNORECASE)
 # A sentence that refers back to the councils or the grade of the one before ("Both were rated outstanding").
 _BACK_REFERENCE = re.compile(r"^\W*(both|they|those|these|all|each|the (?:two|three|four|five|councils|authorities))\b"
+                             # "The twelve are A, B, …": a count that names the councils of the sentence before
+                             r"|^\W*the (?:six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+                             r"|seventeen|eighteen|nineteen|twenty|\d{1,2})(?: (?:councils|authorities|boroughs))?"
+                             r" (?:are|were)\b"
                              # "In each, a full inspection took the council down …", "In both cases …"
                              r"|^\W*(?:in|for)\s+(?:each|both|all)(?:\s+(?:case|cases|of them|instance))?\b"
                              r"|\b(all|both) (?:\w+ ){0,2}(?:earned|received|got|achieved|were given|given)\b"

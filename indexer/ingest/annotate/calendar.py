@@ -76,6 +76,11 @@ def _round_year_in_rating_sentence(text: str) -> tuple[int, str] | None:
     return None
 
 
+# "the first results of its new annual rating", "the first annual ratings": the round of December 2009.
+_FIRST_ROUND = re.compile(r"\b(?:first\s+(?:results\s+of\s+(?:its|the|Ofsted['’]s)\s+)?(?:new\s+)?|new\s+)annual\s+"
+                          r"(?:children['’]s\s+services\s+)?ratings?\b", re.IGNORECASE)
+
+
 def annual_round_year(text: str) -> tuple[int | None, str]:
     """The year of an annual-assessment round the article reports (2008-11 scale), when it names one."""
     named = _ROUND_YEAR.search(text)
@@ -90,6 +95,10 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
     own = _round_year_in_rating_sentence(text) if rating else None
     if own:
         return own[0], f"inferred: the 2009-11 annual ratings; “{own[1]}” places a rating in the round's year"
+    if rating and _FIRST_ROUND.search(text):
+        # the rating called new, or its results the first: the first round, published December 2009
+        return ANNUAL_RATING_YEARS[0], (f"inferred: “{_FIRST_ROUND.search(text).group(0)}” is the first round of the "
+                                        "2009-11 annual ratings (December 2009)")
     if rating:
         # A year the article names without naming the round is an earlier event ("a step up from 2010, when …",
         # "in 2010 it suspended staff"): the round reported is the first one after it (2011 at the latest).

@@ -34,6 +34,11 @@ class CouncilScore:
     reasons: list[str] = field(default_factory=list)
 
 
+def services_rated(text: str) -> bool:
+    """True when the text rates a council's children's services as a whole."""
+    return bool(_SERVICES_RATED.search(text))
+
+
 def is_school_inspection(title: str, text: str) -> tuple[bool, str]:
     """True for an article about a school inspection rather than a children's-services judgement."""
     if _SERVICES_RATED.search(text):

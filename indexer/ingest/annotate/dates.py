@@ -98,4 +98,8 @@ def url_date(url: str) -> tuple[int, int | None] | None:
     m = re.search(r"[/_-]((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?([0-3]\d)[/_-]", url or "")
     if m:
         return int(m.group(1)), int(m.group(2))
+    # a month by its short name, as some national papers write it: /2010/dec/09/
+    m = re.search(r"/((?:19|20)\d\d)/([a-z]{3,4})/\d{1,2}/", url or "", re.IGNORECASE)
+    if m and _month(m.group(2)):
+        return int(m.group(1)), _month(m.group(2))
     return None

@@ -16,7 +16,10 @@ _LEFT_BEHIND = re.compile(rf"\b(lift(?:ed|s|ing)?|cost(?:s|ing)?|sh(?:a|oo)k(?:e
                           rf"|remov(?:e|ed|es|ing)|overturn(?:ed|s)?|left\s+behind|ditch(?:ed|es)?)\s+"
                           rf"(?:(?!to\b|into\b|as\b)[\w'’]+\s+){{0,3}}{_QUOTE}$", re.IGNORECASE)
 _PAST_WORDS = re.compile(r"\b(previous(?:ly)?|last inspection|prior|formerly|once|used to be|had been|last time"
-                         r"|had (?:\w+ )?(?:rated|judged|graded|found|given|branded|called|labelled))\b", re.IGNORECASE)
+                         r"|had (?:\w+ )?(?:rated|judged|graded|found|given|branded|called|labelled)"
+                         # "two years after being judged inadequate", "having been rated poor": a grade left behind
+                         r"|(?:after|since|before) (?:it was |they were |being |having been )(?:rated|judged|graded|found|deemed)"
+                         r"|having been (?:rated|judged|graded|found|deemed))\b", re.IGNORECASE)
 # "since a 2012 inspection rated it inadequate": a grade given in a year the clause says is behind us
 _SINCE_YEAR = re.compile(r"\bsince (?:a |an |the |its |their )?(?:19|20)\d\d\b[^.;]*$", re.IGNORECASE)
 # "since 2015, when they were judged inadequate"; "the 2017 inadequate verdict"
@@ -167,7 +170,16 @@ _VERDICT_AFTER = re.compile(r"^['’”\"]?\s+(?:verdicts?|ratings?|grades?|judg
 
 def is_generic(before: str, after: str) -> bool:
     """The grade is spoken of in general ("nearly every inadequate verdict"), not given to anyone."""
-    return bool(_GENERIC.search(before) and _VERDICT_AFTER.match(after) or _CLASS.search(before))
+    return bool(_GENERIC.search(before) and _VERDICT_AFTER.match(after) or _CLASS.search(before)
+                or _CLASS_AFTER.match(after) and re.search(r"\b(?:the|these|those|in|of|for)\s+['‘“\"]?$", before, re.IGNORECASE)
+                and not re.search(r"\b(?:one|two|three|four|five)\s+of\s+the\s+\S*$|\bamong\s+the\s+\S*$", before,
+                                  re.IGNORECASE))  # "Kent is one of the outstanding councils": Kent's grade
+
+
+# "In the inadequate councils, …", "the outstanding authorities share …": a grade naming a class of councils; "the
+# inadequate councils were A, B and C" introduces a list and is kept.
+_CLASS_AFTER = re.compile(r"^['’”\"]?\s+(?:local\s+)?(?:councils|authorities|departments|boroughs|areas)\b"
+                          r"(?!\s*(?::|are\b|were\b|include|included|being\b|[-–—]))", re.IGNORECASE)
 
 
 def not_current(before: str, after: str) -> str:

@@ -27,8 +27,42 @@ def latest_event_year(text: str) -> tuple[int | None, str]:
     if not events:
         return None, ""
     year, phrase = max(events)
+    later = _later_bare_month(text, year, phrase) if _SINCE_EVENT.search(_before(text, phrase)) else ""
+    if later and year < limit:
+        return year + 1, (f"inferred: the latest dated event is “{phrase}”, and the visit “{later}” names no year, so "
+                          f"it came after: {year + 1} at the earliest")
     this_year = _THIS_YEAR.search(text)
     if this_year and year < limit:
         return year + 1, (f"inferred: the latest dated event is “{phrase}”, and “{this_year.group(0)}” is later, "
                           f"so {year + 1} at the earliest")
     return year, f"inferred: the latest dated event the page reports is “{phrase}”"
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+# A visit or inspection placed in a month with no year ("visited in late March", "a monitoring visit on 8 November").
+_BARE_VISIT = re.compile(rf"\b(?:visit(?:s|ed)?|inspect(?:ed|ion|ors))\b[^.;]{{0,60}}?\b(?:in|on|during)\s+"
+                         rf"(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTH})\b"
+                         rf"(?!\s+\d{{1,2}}\b|,?\s+(?:19|20)\d\d)", re.IGNORECASE)
+
+
+def _later_bare_month(text: str, year: int, phrase: str) -> str:
+    """A visit the page places in a month without a year that falls no later in the calendar than the latest dated
+    event: written without its year, it is the page's own (later) year, e.g. July 2022, then "in March" → 2023."""
+    dated = next((i for i, name in enumerate(_MONTHS) if name in phrase.lower()), None)
+    if dated is None:
+        return ""
+    for m in _BARE_VISIT.finditer(text):
+        if _MONTHS.index(m.group(1).lower()) <= dated:
+            return m.group(0)[-40:]
+    return ""
+
+
+# The dated event stands in a clause the page puts behind the visit: "the first since … judged inadequate in July 2022".
+_SINCE_EVENT = re.compile(r"\b(?:since|after|following)\b[^.;]{0,80}$", re.IGNORECASE)
+
+
+def _before(text: str, phrase: str) -> str:
+    """The words of the sentence before the latest dated event's phrase."""
+    at = text.find(phrase)
+    return re.split(r"[.!?]\s", text[max(0, at - 120):at])[-1] if at >= 0 else ""

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from indexer.ingest.annotate.gazetteer import Mention, find_mentions, resolve_mention, short_form_code
+from indexer.ingest.annotate.person_names import is_surname
 
 # What may follow a council's name inside a list item: "Calderdale MBC", "Hull City Council".
 _TAIL = r"(?:\s+(?:City|Borough|County|Metropolitan Borough|Metropolitan District|District|Royal Borough)?\s*" \
@@ -26,7 +27,7 @@ LIST_JOIN = re.compile(rf"(?:['’]s)?{_TAIL}{_NOTE}{_LOCATION}{_SEP}")
 
 def subject_mentions(text: str, day: dt.date | None) -> list[tuple[Mention, str]]:
     """(mention, code) for councils named in text: not other bodies' names, not places in location phrases."""
-    mentions = [m for m in find_mentions(text) if not m.is_org]
+    mentions = [m for m in find_mentions(text) if not m.is_org and not is_surname(text, m.start)]
     mentions = _with_listed_short_forms(text, mentions)
     kept: list[Mention] = []
     for mention in mentions:
@@ -58,4 +59,12 @@ def council_groups(text: str, mentions: list[tuple[Mention, str]]) -> list[list[
             groups[-1].append(item)
         else:
             groups.append([item])
-    return groups
+    return [part for group in groups for part in _clause_break(text, group)]
+
+
+def _clause_break(text: str, group: list) -> list[list]:
+    """Two names joined by a bare comma are two clauses, not a list of two ("since it took over from A, B has been
+    rated good"): a list of two says "A and B"."""
+    if len(group) == 2 and re.fullmatch(r"[^\w&/;]*,\s*", text[group[0][0].end:group[1][0].start]):
+        return [group[:1], group[1:]]
+    return [group]

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from indexer import settings
 from indexer.ingest.annotate.grade_context import dated_in_sentence, given_by_earlier_inspection, left_behind, not_current
 from indexer.grades import BY_NUMBER, GRADE_PATTERN, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
+from indexer.ingest.annotate.not_yet import not_yet_good
+from indexer.ingest.annotate.scale import names_the_scale
 from indexer.ingest.annotate.scan import grade_matches
 
 _G = rf"({REPORT_WORDS})"
@@ -96,7 +98,8 @@ _AREA_COUNT = re.compile(r"\b(?:areas?|judgements?|categories|aspects)\b", re.IG
 _COUNT_AFTER = re.compile(r"^['’”\"]?\s*[:=]?\s*\d{1,3}(?:\b|%)(?![\d/.,:]\d)(?!\s*(?:months?|years?|weeks?|days?))",
                           re.IGNORECASE)
 # "Kent good; Leeds requires improvement; Bury inadequate": in a run of results, a grade right after a name.
-_PLACE_BEFORE = re.compile(r"(?:^|[;,]\s*)[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}\s*[:–—-]?\s*$")
+# "Leeds good, Bolton requires improvement and Kent outstanding": the run's last place follows "and".
+_PLACE_BEFORE = re.compile(r"(?:^|[;,]\s*|,?\s+and\s+)[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}\s*[:–—-]?\s*$")
 # "Kent (good), Leeds (outstanding)": a grade in brackets right after a name is that place's grade.
 _BRACKETED = re.compile(r"[A-Z][\w'’&-]*\s*\(\s*['‘“\"]?$")
 _FROM_GRADE_TO = re.compile(rf"\bfrom\s+['‘“\"]?(?:{GRADE_PATTERN})['’”\"]?\s+(?:\w+\s+){{0,2}}?(?:to|into)\s+['‘“\"]?$",
@@ -211,6 +214,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     out: list[GradeStatement] = []
     left: list[str] = []
     matches = list(grade_matches(sentence))
+    if names_the_scale(sentence, matches):
+        return out  # "the scale runs inadequate, requires improvement, good, outstanding": no one's grade
     # "from 'good' overall to 'requires improvement'": "overall" goes with a grade the council holds, not one it left
     spans = [(m.start(), m.end()) for m in matches if not left_behind(sentence[max(0, m.start() - 60):m.start()])]
     # "The results: good for A and B; requires improvement for C; inadequate for D": in a run of several grades,
@@ -219,6 +224,9 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     for match in matches:
         grade = grade_of_match(match)
         before, after = sentence[max(0, match.start() - 60):match.start()], sentence[match.end():match.end() + 40]
+        if not_yet_good(before, grade):
+            out.append(_not_yet_statement(sentence, paragraph, match.start(), before, after))
+            continue
         # "gone from requires improvement to good": the destination of a movement from a named grade
         destination = bool(_FROM_GRADE_TO.search(before))
         # "while Camden and Bolton require improvement": a place's name right before the verb phrase
@@ -227,7 +235,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             or bool(_BRACKETED.search(before) and re.match(r"['’”\"]?\s*\)", after))
         quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\""
         titled = match.group()[:1].isupper() and match.start() > 0
-        listed = bool(re.search(r"[–—:-]\s*$", before))
+        # a dash that introduces the grade ("outstanding - A, B"), not a bullet's dash ("- good edge-of-care work")
+        listed = bool(re.search(r"[–—:-]\s*$", before)) and not re.fullmatch(r"\s*[-–—•*]\s*", before)
         text_lower = match.group().lower()
         bare_word = is_cued_word(text_lower)
         if left_behind(before):
@@ -286,6 +295,15 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         if moved:
             out.append(GradeStatement(moved, 1.0, sentence.strip(), paragraph, step.start()))
     return out
+
+
+def _not_yet_statement(sentence: str, paragraph: int, position: int, before: str, after: str) -> GradeStatement:
+    """'not yet (delivering) good': requires improvement, weighted as a grade about an area when one is named."""
+    sub_area = grades_an_area(sentence[:position]) or bool(_AREA_AFTER.match(after))
+    weight = settings.GRADE_WEIGHT_SUB_AREA if sub_area else 1.0
+    if (before.rstrip()[-1:] or "x") in "'‘“\"":
+        weight += settings.GRADE_WEIGHT_EMPHASIS_BONUS
+    return GradeStatement("requires improvement", weight, sentence.strip(), paragraph, position, bool(sub_area))
 
 
 _SCALE = ("inadequate", "requires improvement", "good", "outstanding")

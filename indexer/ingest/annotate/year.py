@@ -9,6 +9,7 @@ from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.history import movement_fits, preferred, run_fits
 from indexer.ingest.annotate.dates import DateRange, MONTHS, date_ranges, full_dates, url_date
+from indexer.ingest.annotate.area_fit import areas_fit
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
                              re.IGNORECASE)
@@ -149,7 +150,7 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
         unique = sorted([(o, why) for o, why in unique if o.published and o.published.year >= latest],
                         key=lambda ow: (ow[0].published.year == latest, ow[0].published))
     if unique:
-        return preferred(movement_fits(unique, left, text), text)[0]
+        return areas_fit(preferred(movement_fits(unique, left, text), text), text)[0]
     if not unique and grade and codes:
         return _only_inspection_with_grade(codes[0], grade, latest, published, left, text)
     return None, ""

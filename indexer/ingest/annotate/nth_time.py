@@ -1,0 +1,34 @@
+"""'Rated inadequate for the third time' counts official judgements: the report is the council's third inspection
+with that grade in the outcomes table ("in a row" / "consecutive": the third of an unbroken run). Labelled
+inferred, since a count can include inspections the table lacks."""
+from __future__ import annotations
+
+import re
+
+from indexer.grades import grades_agree
+from indexer.ingest.annotate import outcomes as outcome_table
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_NTH_TIME = re.compile(r"\bfor\s+(?:the\s+|a\s+)?(second|third|fourth|fifth)\s+(consecutive\s+|straight\s+|successive\s+)?"
+                       r"time\b(\s+in\s+a\s+row)?", re.IGNORECASE)
+
+
+def nth_judgement(code: str, grade: str | None, text: str):
+    """The outcome that is the counted judgement with the grade, when the text counts one ('for the third time')."""
+    match = _NTH_TIME.search(text)
+    if not match or not grade:
+        return None
+    wanted = _ORDINALS[match.group(1).lower()]
+    in_a_row = bool(match.group(2) or match.group(3))
+    count = 0
+    for outcome in outcome_table.for_council(code):
+        official = outcome_table.official_grade(outcome)
+        if not official or not outcome.published:
+            continue
+        if grades_agree(grade, official):
+            count += 1
+            if count == wanted:
+                return outcome
+        elif in_a_row:
+            count = 0
+    return None

@@ -1,0 +1,24 @@
+"""A story about one care setting's inspection (a children's home, a residential or secure home) is not a council's
+children's-services judgement: Ofsted grades such a setting on its own scale, whoever runs it."""
+from __future__ import annotations
+
+import re
+
+from indexer.ingest.annotate.council import services_rated
+
+# The setting named as the story's subject: "children's home", "secure children's home", "residential home".
+_SETTING = re.compile(r"\b(?:children['’]s|residential|secure|care)\s+homes?\b", re.IGNORECASE)
+# The setting referred to again as the thing graded: "the home", "the unit".
+_THE_HOME = re.compile(r"\b(?:the|this|that)\s+(?:children['’]s\s+)?home\b", re.IGNORECASE)
+MIN_BACK_REFERENCES = 2
+
+
+def is_setting_inspection(title: str, text: str) -> tuple[bool, str]:
+    """True when the headline is about a care setting and the text keeps grading 'the home', never the council's
+    children's services as a whole."""
+    if services_rated(text) or not _SETTING.search(title):
+        return False, ""
+    back = len(_THE_HOME.findall(text))
+    if back >= MIN_BACK_REFERENCES:
+        return True, f"the headline names a care setting and the text speaks of “the home” {back} times"
+    return False, ""

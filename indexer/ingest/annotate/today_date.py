@@ -1,0 +1,55 @@
+"""The day a story gives for its own "today" ("a report published today (August 5)", "released today, 5 August").
+
+Two uses: a date printed at the top that falls on another day is the day the page was viewed, not the story's; and
+an undated story's "today" is the publication day of the official report it announces, found in the outcomes table
+by council, day and month, with a grade that agrees (labelled official: the text gives the day).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from indexer.grades import grades_agree
+from indexer.ingest.annotate import outcomes as outcome_table
+from indexer.ingest.annotate.dates import MONTHS
+
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_TODAY = re.compile(rf"\btoday\s*[(,]\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+                    rf"(?:{_MONTH}\s+(\d{{1,2}})|(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)",
+                    re.IGNORECASE)
+
+
+def today_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of the story's own 'today' when it gives one without a year."""
+    m = _TODAY.search(text)
+    if not m:
+        return None
+    month = m.group(1) or m.group(4)
+    day = m.group(2) or m.group(3)
+    return MONTHS[month.lower()], int(day)
+
+
+def disagrees(printed: dt.date, text: str) -> bool:
+    """The story's 'today' is another day of the year than the printed date."""
+    found = today_day(text)
+    if not found:
+        return False
+    try:
+        told = dt.date(printed.year, *found)
+    except ValueError:
+        return False
+    gap = abs((told - printed).days)
+    return min(gap, 365 - gap) > SAME_STORY_DAYS  # a day or two apart: the story posted or reposted after its news
+
+
+SAME_STORY_DAYS = 7
+
+
+def outcome_published_today(code: str, grade: str | None, text: str):
+    """The council's official outcome published on the story's 'today' (any year) whose grade agrees."""
+    found = today_day(text)
+    if not found or not grade:
+        return None
+    rows = [o for o in outcome_table.for_council(code) if o.published and (o.published.month, o.published.day) == found
+            and grades_agree(grade, outcome_table.official_grade(o))]
+    return rows[0] if len(rows) == 1 else None

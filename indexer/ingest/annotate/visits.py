@@ -1,0 +1,50 @@
+"""Monitoring and focused visits grade nothing: a story about one keeps the council's standing grade, the official
+overall grade in force when the visit took place (or when the page was printed)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from indexer.ingest.annotate.dates import MONTHS
+from indexer.grades import grade_of_match, grades_agree
+from indexer.ingest.annotate.end_state import official_grade_on
+from indexer.ingest.annotate.scan import grade_matches
+
+_VISIT = re.compile(r"\b(?:monitoring|focused)\s+(?:visits?|letters?|inspections?)\b", re.IGNORECASE)
+# A new graded inspection reported alongside: then the visit does not carry the story.
+_FULL = re.compile(r"\b(?:full|graded|standard|short)\s+(?:re-?)?inspections?\b|\bre-?inspect(?:ion|ed)\b", re.IGNORECASE)
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+# "a monitoring visit in late March", "the focused visit on 8 November": the month the visit took place.
+_VISIT_MONTH = re.compile(rf"\b(?:monitoring|focused)\s+visits?\b[^.;]{{0,80}}?\b(?:in|on|during)\s+(?:(?:early|late|mid)"
+                          rf"[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\b(?!,?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d)",
+                          re.IGNORECASE)
+
+
+def reports_a_visit(text: str) -> bool:
+    """True when the page is about a monitoring or focused visit and reports no new graded inspection."""
+    return bool(_VISIT.search(text)) and not _FULL.search(text)
+
+
+def visit_day(text: str, year: int) -> dt.date:
+    """The visit's day as far as the page tells it: its month in the given year, else the year's end."""
+    month = _VISIT_MONTH.search(text)
+    if month:
+        return dt.date(year, MONTHS[month.group(1).lower()], 28)
+    return dt.date(year, 12, 31)
+
+
+def standing_grade(code: str, text: str, published: dt.date | None, year: int | None) -> tuple[str, dt.date | None]:
+    """The official grade in force at the visit (printed date, else the visit's month in the inferred year)."""
+    if not reports_a_visit(text) or not (published or year):
+        return "", None
+    day = published or visit_day(text, year)
+    official = official_grade_on(code, day)
+    # only a grade the page itself names ("the first visit since it was judged inadequate"): else it stays empty
+    named = {grade_of_match(m) for sentence in re.split(r"(?<=[.!?])\s+", text) if _RATED.search(sentence)
+             for m in grade_matches(sentence)}
+    if official and any(grades_agree(g, official) for g in named):
+        return official, day
+    return "", None
+
+
+_RATED = re.compile(r"\b(?:judged|rated|graded|found to be|deemed)\b", re.IGNORECASE)
