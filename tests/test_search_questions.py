@@ -140,3 +140,41 @@ def test_a_tally_question_finds_the_round_up_printing_the_tally(questions, monke
 ])
 def test_a_two_place_council_is_named_by_its_first_place(q, councils):
     assert [value for value, _ in councils_in(q)] == councils
+
+
+# --- round 4: the overall grade by its official name; words that only set clauses against each other --------------
+
+@pytest.mark.parametrize("q,boosts", [
+    ("care leavers graded good where overall effectiveness outstanding",
+     (("care_leavers", "good"), ("severity", "outstanding"))),
+    ("overall judgement requires improvement but leadership good",
+     (("leadership", "good"), ("severity", "requires improvement"))),
+    ("overall effectiveness good", (("severity", "good"),)),
+    ("effectiveness of good practice", ()),  # no "overall": "good" stays an everyday word
+])
+def test_the_overall_grade_by_its_official_name(q, boosts):
+    assert judged_areas(q) == boosts
+
+
+def _plan(q: str) -> BestMatchPlan:
+    plan, _, _ = query_module.best_match_plan(q, False, None, lambda field: set(), lambda stems: set(),
+                                              lambda word: None)
+    return plan
+
+
+def test_words_setting_clauses_against_each_other_are_not_required():
+    plan = _plan("care leavers judged inadequate while overall requires improvement")
+    assert [g.typed for g in plan.counted] == ["care leavers", "inadequate", "requires improvement"]
+    for word in ("whilst", "though", "although", "whereas"):
+        assert word not in [g.typed for g in _plan(f"help and protection good {word} overall outstanding").groups]
+    named = _plan("care leavers graded good where overall effectiveness outstanding")
+    assert [g.typed for g in named.counted] == ["care leavers", "good", "outstanding"]  # "overall effectiveness" too
+
+
+@pytest.mark.parametrize("q", ["care leavers rated outstanding whilst overall good",
+                               "care leavers graded outstanding where overall effectiveness good"])
+def test_an_area_against_the_overall_grade_by_any_wording(questions, q):
+    # Halton and Rutland are good overall with outstanding care leavers; Bexley is outstanding overall.
+    ranked = _ids(questions, q)
+    assert set(ranked[:2]) == {"halton-good.txt", "rutland-good-areas-outstanding.txt"}
+    assert ranked.index("bexley-outstanding.txt") > 1

@@ -28,6 +28,10 @@ _INTRODUCER_BEFORE = re.compile(r"\b(rated|judged|graded|deemed|overall)\s+(?:as
                                 re.IGNORECASE)
 _INTRODUCER_AFTER = re.compile(r"^['’”\"]?\s+(overall)\b", re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
+# The whole service's grade by its official name, before the grade: "overall effectiveness outstanding", "overall
+# grade good", "overall judgement requires improvement" (the reports' own heading for the overall grade).
+_OVERALL_NAMED = re.compile(r"\b(overall)\s+(effectiveness|grade|rating|judgement|judgment)\s+(?:(?:is|was|of|as)\s+)?"
+                            r"['‘“\"]?$", re.IGNORECASE)
 _NEXT_GRADE = re.compile(r"^\W*(?:(?:is|was|rated|judged|as|grade)\s+)?['‘“\"]?(?:" + grades.GRADE_RE.pattern + ")",
                          re.IGNORECASE)
 # Report sub-judgement areas as people write them, and the facet each is.
@@ -120,7 +124,7 @@ def _grade_matches(text: str) -> tuple[tuple[int, str, str], ...]:
             before = text[max(0, match.start() - 40):match.start()]
             after = text[match.end():match.end() + 40]
             if not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or TALLY_BEFORE.search(before)
-                    or _AREA_BEFORE.search(before)):
+                    or _AREA_BEFORE.search(before) or _OVERALL_NAMED.search(before)):
                 continue  # "good practice"
         out.append((match.start(), grades.grade_of_match(match), typed))
     return tuple(out)
@@ -202,7 +206,7 @@ def _said_overall(text: str, position: int, typed: str) -> bool:
     area's grade, whichever area stands nearer."""
     before = text[max(0, position - 30):position]
     after = text[position + len(typed):position + len(typed) + 30]
-    if _INTRODUCER_BEFORE.search(before) and _OVERALL.search(before[-20:]):
+    if _INTRODUCER_BEFORE.search(before) and _OVERALL.search(before[-20:]) or _OVERALL_NAMED.search(before):
         return True
     trailing = _INTRODUCER_AFTER.match(after)
     # "leadership good overall inadequate": an "overall" followed by a grade introduces that one.
@@ -216,6 +220,9 @@ def introducer_words(text: str) -> set[str]:
         before = _INTRODUCER_BEFORE.search(text[max(0, position - 30):position])
         after = _INTRODUCER_AFTER.match(text[position + len(typed):position + len(typed) + 30])
         out |= {m.group(1).lower() for m in (before, after) if m}
+        named = _OVERALL_NAMED.search(text[max(0, position - 40):position])
+        if named:  # "overall effectiveness": both words only name the grade that follows
+            out |= {named.group(1).lower(), named.group(2).lower()}
         if typed.lower().startswith("perform"):  # "performing poorly": the annual ratings' verb introduces the grade
             out.add(typed.split()[0].lower())
     return out
