@@ -9,7 +9,7 @@ from indexer.backends.embedded.write.build import rebuild
 from indexer.ingest.annotate.areas import area_grades
 from indexer.models import SearchRequest
 from indexer.search import query as query_module
-from indexer.search.answer import Asked, shown_paragraph, stated_grades
+from indexer.search.answer import Asked, asked_by, shown_paragraph, stated_grades
 from indexer.search.numbers import other_form, tallies_in, tally_groups
 from indexer.search.plan import BestMatchPlan
 from indexer.search.query import judged_areas, named_councils
@@ -178,3 +178,23 @@ def test_an_area_against_the_overall_grade_by_any_wording(questions, q):
     ranked = _ids(questions, q)
     assert set(ranked[:2]) == {"halton-good.txt", "rutland-good-areas-outstanding.txt"}
     assert ranked.index("bexley-outstanding.txt") > 1
+
+
+def test_a_council_named_in_several_words_is_one_group():
+    plan = _plan("Westmorland and Furness first inspection since replacing Cumbria")
+    assert [g.typed for g in plan.counted][:2] == ["Westmorland and Furness", "first"]
+    assert plan.counted[0].alternatives[0].stems == tuple(s for _, s in stems_of("westmorland and furness"))
+    assert [g.typed for g in _plan("Tower Hamlets inadequate").counted] == ["Tower Hamlets", "inadequate"]
+    assert [g.typed for g in _plan("tower blocks inadequate").counted] == ["tower", "blocks", "inadequate"]
+    # Every word of the council's name counted: three groups needed both; one group is asked like "Kent".
+    assert _plan("Tower Hamlets care leavers inadequate").required == _plan("Kent care leavers inadequate").required
+
+
+def test_a_question_counting_councils_is_answered_by_their_list():
+    texts = ["Ofsted's yearly assessments find twelve councils performing poorly, failing the minimum standard.",
+             "The twelve are Barnsley, Croydon, Dorset, Medway and Walsall, among others."]
+    counting = asked_by(_plan("twelve councils performing poorly"))
+    assert counting.counted and shown_paragraph(counting, list(enumerate(texts, 1))) == 1
+    which = asked_by(_plan("which councils performing poorly"))  # no count: the grade still answers first
+    assert which.listing and not which.counted and shown_paragraph(which, list(enumerate(texts, 1))) == 0
+    assert not asked_by(_plan("2010 councils performing poorly")).counted  # a year is not a count
