@@ -198,3 +198,11 @@ def test_a_question_counting_councils_is_answered_by_their_list():
     which = asked_by(_plan("which councils performing poorly"))  # no count: the grade still answers first
     assert which.listing and not which.counted and shown_paragraph(which, list(enumerate(texts, 1))) == 0
     assert not asked_by(_plan("2010 councils performing poorly")).counted  # a year is not a count
+
+
+def test_a_grade_straight_after_a_rating_verb_is_a_grade_whatever_follows():
+    assert stated_grades("Only one council, Rutland, was judged outstanding for its safeguarding work.") == {
+        "outstanding"}
+    assert stated_grades("Halton was rated good at keeping children safe.") == {"good"}
+    assert stated_grades("The new scheme is good for children and families") == set()  # no rating verb
+    assert stated_grades("Inspectors judged good practice in places") == set()  # "practice" still is not a grade

@@ -103,6 +103,11 @@ _CUE_AFTER = re.compile(r"^\s*(?:['’”\"]|[,.]?\s*(?:rating|grade|judgement|o
 _NOT_A_GRADE = re.compile(r"^\s+(?:practice|progress|quality|examples?|news|reasons?|work|relationships?|support|"
                           r"understanding|enough|at|for(?!\s+(?-i:[A-Z]))|to|in\s+(?:places|parts))\b", re.IGNORECASE)
 # ("good for children" is not a grade; "good for East Sussex, Essex and Staffordshire" in a round-up is.)
+# Straight after a rating verb a grade word is a grade whatever place or service follows: "judged outstanding for its
+# safeguarding", "rated good at keeping children safe", "graded inadequate in every area".
+_RATED_JUST_BEFORE = re.compile(r"\b(?:rat(?:ed|es)|judged?s?|graded?s?|deemed|found)\s+(?:as\s+|to\s+be\s+)?['‘“\"]?$",
+                                re.IGNORECASE)
+_SERVICE_AFTER = re.compile(r"^\s+(?:for|at|in)\b", re.IGNORECASE)
 
 
 def stated_grades(text: str) -> set[str]:
@@ -112,8 +117,9 @@ def stated_grades(text: str) -> set[str]:
         word = match.group()
         before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 30]
         if grades.is_cued_word(word.lower()):
-            if _NOT_A_GRADE.match(after) or not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after)
-                                                 or (word[:1].isupper() and match.start() > 0)):
+            rated = _RATED_JUST_BEFORE.search(before) and _SERVICE_AFTER.match(after)
+            if not rated and (_NOT_A_GRADE.match(after) or not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after)
+                                                                or (word[:1].isupper() and match.start() > 0))):
                 continue
         out.add(grades.grade_of_match(match))
     return out
