@@ -206,3 +206,20 @@ def test_a_grade_straight_after_a_rating_verb_is_a_grade_whatever_follows():
     assert stated_grades("Halton was rated good at keeping children safe.") == {"good"}
     assert stated_grades("The new scheme is good for children and families") == set()  # no rating verb
     assert stated_grades("Inspectors judged good practice in places") == set()  # "practice" still is not a grade
+
+
+@pytest.mark.parametrize("q,boosts", [
+    # A grade word just before an area is the area's grade; the ends of a movement are the movement's, not an
+    # overall grade the question gives (before: leadership took "inadequate", the movement's origin).
+    ("Halton from inadequate to good with outstanding leadership", (("leadership", "outstanding"),)),
+    ("outstanding care leavers while overall good", (("care_leavers", "outstanding"), ("severity", "good"))),
+    ("good practice with care leavers", ()),  # "practice" stands between: no area's grade
+])
+def test_a_grade_before_an_area_and_the_ends_of_a_movement(q, boosts):
+    assert judged_areas(q) == boosts
+
+
+def test_the_area_grade_beside_a_movement_finds_the_document_reporting_both(questions):
+    # Halton's fixture reports outstanding care leavers; Bexley's outstanding leaders under another overall grade.
+    assert _ids(questions, "Halton from requires improvement to good with outstanding care leavers")[0] == \
+        "halton-good.txt"

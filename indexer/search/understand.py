@@ -47,6 +47,12 @@ _AREAS = (
 # care and care leavers good" (the way a question shortens "care leavers were judged outstanding").
 _AREA_BEFORE = re.compile(r"(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")['’]?\s+(?:(?:were|was|is|are)\s+)?$",
                           re.IGNORECASE)
+# And the mirror: an everyday grade word just before an area is that area's grade ("with outstanding leadership",
+# "inadequate help and protection").
+_AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")", re.IGNORECASE)
+# A grade that is one end of a movement ("from inadequate to good", "back to good"): the movement asks about it,
+# not about the overall grade.
+_MOVEMENT_END = re.compile(r"\b(?:from|to)\s+['‘“\"]?$", re.IGNORECASE)
 _YEAR = r"((?:19|20)\d\d)"
 _RANGE = re.compile(rf"\b{_YEAR}\s*(?:-|–|to|until)\s*{_YEAR}\b", re.IGNORECASE)
 _FROM = re.compile(rf"\b(since|from|after)\s+{_YEAR}\b", re.IGNORECASE)
@@ -124,7 +130,7 @@ def _grade_matches(text: str) -> tuple[tuple[int, str, str], ...]:
             before = text[max(0, match.start() - 40):match.start()]
             after = text[match.end():match.end() + 40]
             if not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or TALLY_BEFORE.search(before)
-                    or _AREA_BEFORE.search(before) or _OVERALL_NAMED.search(before)):
+                    or _AREA_BEFORE.search(before) or _OVERALL_NAMED.search(before) or _AREA_AFTER.match(after)):
                 continue  # "good practice"
         out.append((match.start(), grades.grade_of_match(match), typed))
     return tuple(out)
@@ -196,7 +202,9 @@ def overall_grades_in(text: str) -> list[str]:
     claimed = {typed.split(" … ")[-1] for _, _, typed in subjudgements_in(text)}
     out = []
     for position, grade, typed in found:
-        if _said_overall(text, position, typed) or (claimed and typed not in claimed):
+        if _said_overall(text, position, typed):
+            out.append(grade)
+        elif claimed and typed not in claimed and not _MOVEMENT_END.search(text[max(0, position - 10):position]):
             out.append(grade)
     return list(dict.fromkeys(out))
 
