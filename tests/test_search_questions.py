@@ -223,3 +223,14 @@ def test_the_area_grade_beside_a_movement_finds_the_document_reporting_both(ques
     # Halton's fixture reports outstanding care leavers; Bexley's outstanding leaders under another overall grade.
     assert _ids(questions, "Halton from requires improvement to good with outstanding care leavers")[0] == \
         "halton-good.txt"
+
+
+def test_a_joint_children_in_care_and_care_leavers_judgement_grades_both_areas():
+    from indexer.ingest.annotate.severity import report_subjudgements
+
+    joint = "The experiences and progress of children in care and care leavers Requires improvement to be good\n"
+    assert report_subjudgements(joint) == {"children_in_care": "requires improvement",
+                                           "care_leavers": "requires improvement"}
+    apart = ("The experiences and progress of children in care Good\n"
+             "The experiences and progress of care leavers Outstanding\n")
+    assert report_subjudgements(apart) == {"children_in_care": "good", "care_leavers": "outstanding"}
