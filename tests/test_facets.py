@@ -47,8 +47,9 @@ def test_isle_of_wight_inspection_dates_link_the_cpi_outcome():
 def test_report_facets_and_subjudgements(reports_dir):
     doc = annotated(reports_dir / "report-002.pdf")
     assert doc.council == ["Barking and Dagenham"] and doc.year == 2019 and doc.severity == ["requires improvement"]
+    # The 2019 framework's one judgement of "children in care and care leavers" is both areas' grade.
     assert doc.subjudgements == {"leadership": "requires improvement", "help_and_protection": "requires improvement",
-                                 "children_in_care": "requires improvement"}
+                                 "children_in_care": "requires improvement", "care_leavers": "requires improvement"}
     assert doc.outcomes[0]["inspection_end"] == "2019-03-01"
     tlac = annotated(reports_dir / "report-052.pdf")
     assert tlac.severity == ["adequate"] and tlac.year == 2013 and tlac.council == ["Kent"]

@@ -9,7 +9,7 @@ from indexer.backends.embedded.write.build import rebuild
 from indexer.ingest.annotate.areas import area_grades
 from indexer.models import SearchRequest
 from indexer.search import query as query_module
-from indexer.search.answer import Asked, shown_paragraph, stated_grades
+from indexer.search.answer import Asked, asked_by, shown_paragraph, stated_grades
 from indexer.search.numbers import other_form, tallies_in, tally_groups
 from indexer.search.plan import BestMatchPlan
 from indexer.search.query import judged_areas, named_councils
@@ -140,3 +140,97 @@ def test_a_tally_question_finds_the_round_up_printing_the_tally(questions, monke
 ])
 def test_a_two_place_council_is_named_by_its_first_place(q, councils):
     assert [value for value, _ in councils_in(q)] == councils
+
+
+# --- round 4: the overall grade by its official name; words that only set clauses against each other --------------
+
+@pytest.mark.parametrize("q,boosts", [
+    ("care leavers graded good where overall effectiveness outstanding",
+     (("care_leavers", "good"), ("severity", "outstanding"))),
+    ("overall judgement requires improvement but leadership good",
+     (("leadership", "good"), ("severity", "requires improvement"))),
+    ("overall effectiveness good", (("severity", "good"),)),
+    ("effectiveness of good practice", ()),  # no "overall": "good" stays an everyday word
+])
+def test_the_overall_grade_by_its_official_name(q, boosts):
+    assert judged_areas(q) == boosts
+
+
+def _plan(q: str) -> BestMatchPlan:
+    plan, _, _ = query_module.best_match_plan(q, False, None, lambda field: set(), lambda stems: set(),
+                                              lambda word: None)
+    return plan
+
+
+def test_words_setting_clauses_against_each_other_are_not_required():
+    plan = _plan("care leavers judged inadequate while overall requires improvement")
+    assert [g.typed for g in plan.counted] == ["care leavers", "inadequate", "requires improvement"]
+    for word in ("whilst", "though", "although", "whereas"):
+        assert word not in [g.typed for g in _plan(f"help and protection good {word} overall outstanding").groups]
+    named = _plan("care leavers graded good where overall effectiveness outstanding")
+    assert [g.typed for g in named.counted] == ["care leavers", "good", "outstanding"]  # "overall effectiveness" too
+
+
+@pytest.mark.parametrize("q", ["care leavers rated outstanding whilst overall good",
+                               "care leavers graded outstanding where overall effectiveness good"])
+def test_an_area_against_the_overall_grade_by_any_wording(questions, q):
+    # Halton and Rutland are good overall with outstanding care leavers; Bexley is outstanding overall.
+    ranked = _ids(questions, q)
+    assert set(ranked[:2]) == {"halton-good.txt", "rutland-good-areas-outstanding.txt"}
+    assert ranked.index("bexley-outstanding.txt") > 1
+
+
+def test_a_council_named_in_several_words_is_one_group():
+    plan = _plan("Westmorland and Furness first inspection since replacing Cumbria")
+    assert [g.typed for g in plan.counted][:2] == ["Westmorland and Furness", "first"]
+    assert plan.counted[0].alternatives[0].stems == tuple(s for _, s in stems_of("westmorland and furness"))
+    assert [g.typed for g in _plan("Tower Hamlets inadequate").counted] == ["Tower Hamlets", "inadequate"]
+    assert [g.typed for g in _plan("tower blocks inadequate").counted] == ["tower", "blocks", "inadequate"]
+    # Every word of the council's name counted: three groups needed both; one group is asked like "Kent".
+    assert _plan("Tower Hamlets care leavers inadequate").required == _plan("Kent care leavers inadequate").required
+
+
+def test_a_question_counting_councils_is_answered_by_their_list():
+    texts = ["Ofsted's yearly assessments find twelve councils performing poorly, failing the minimum standard.",
+             "The twelve are Barnsley, Croydon, Dorset, Medway and Walsall, among others."]
+    counting = asked_by(_plan("twelve councils performing poorly"))
+    assert counting.counted and shown_paragraph(counting, list(enumerate(texts, 1))) == 1
+    which = asked_by(_plan("which councils performing poorly"))  # no count: the grade still answers first
+    assert which.listing and not which.counted and shown_paragraph(which, list(enumerate(texts, 1))) == 0
+    assert not asked_by(_plan("2010 councils performing poorly")).counted  # a year is not a count
+
+
+def test_a_grade_straight_after_a_rating_verb_is_a_grade_whatever_follows():
+    assert stated_grades("Only one council, Rutland, was judged outstanding for its safeguarding work.") == {
+        "outstanding"}
+    assert stated_grades("Halton was rated good at keeping children safe.") == {"good"}
+    assert stated_grades("The new scheme is good for children and families") == set()  # no rating verb
+    assert stated_grades("Inspectors judged good practice in places") == set()  # "practice" still is not a grade
+
+
+@pytest.mark.parametrize("q,boosts", [
+    # A grade word just before an area is the area's grade; the ends of a movement are the movement's, not an
+    # overall grade the question gives (before: leadership took "inadequate", the movement's origin).
+    ("Halton from inadequate to good with outstanding leadership", (("leadership", "outstanding"),)),
+    ("outstanding care leavers while overall good", (("care_leavers", "outstanding"), ("severity", "good"))),
+    ("good practice with care leavers", ()),  # "practice" stands between: no area's grade
+])
+def test_a_grade_before_an_area_and_the_ends_of_a_movement(q, boosts):
+    assert judged_areas(q) == boosts
+
+
+def test_the_area_grade_beside_a_movement_finds_the_document_reporting_both(questions):
+    # Halton's fixture reports outstanding care leavers; Bexley's outstanding leaders under another overall grade.
+    assert _ids(questions, "Halton from requires improvement to good with outstanding care leavers")[0] == \
+        "halton-good.txt"
+
+
+def test_a_joint_children_in_care_and_care_leavers_judgement_grades_both_areas():
+    from indexer.ingest.annotate.severity import report_subjudgements
+
+    joint = "The experiences and progress of children in care and care leavers Requires improvement to be good\n"
+    assert report_subjudgements(joint) == {"children_in_care": "requires improvement",
+                                           "care_leavers": "requires improvement"}
+    apart = ("The experiences and progress of children in care Good\n"
+             "The experiences and progress of care leavers Outstanding\n")
+    assert report_subjudgements(apart) == {"children_in_care": "good", "care_leavers": "outstanding"}

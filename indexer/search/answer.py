@@ -22,6 +22,7 @@ from typing import Iterable
 from indexer import grades
 from indexer.ingest.annotate.movement import sentence_moves
 from indexer.ingest.annotate.scan import grade_matches
+from indexer.search.numbers import other_form
 from indexer.search.plan import BestMatchPlan
 from indexer.analysis import folded_words, stem
 from indexer.search.understand import councils_in, grades_in
@@ -49,6 +50,9 @@ class Asked:
     # Per judged area the query asks about, its words: per word, the stem sets that say it ("care leavers").
     areas: tuple[tuple[tuple[frozenset[str], ...], ...], ...] = ()
     listing: bool = False      # "which councils", "London boroughs": a list of councils answers
+    # "twelve councils performing poorly": a question counting councils is answered by the list of them, before a
+    # paragraph giving only the grade (which says how many, not which).
+    counted: bool = False
 
     @property
     def anything(self) -> bool:
@@ -75,7 +79,19 @@ def asked_by(plan: BestMatchPlan) -> Asked:
     areas = tuple(tuple(tuple(frozenset(alt.stems) for alt in plan.groups[g].alternatives) for g in anchor)
                   for anchor in plan.anchors if anchor)
     listing = not councils and any(_COUNCILS_WORD.fullmatch(g.typed) for g in plan.groups)
-    return Asked(frozenset(named), frozenset(councils), bool(moves), areas, listing)
+    counted = listing and any(_is_count(a.typed) and _COUNCILS_WORD.fullmatch(b.typed)
+                              for a, b in zip(plan.groups, plan.groups[1:]))
+    return Asked(frozenset(named), frozenset(councils), bool(moves), areas, listing, counted)
+
+
+def _is_count(word: str) -> bool:
+    """True for a number of things, in words or digits ("twelve", "12"; not a year)."""
+    return bool(other_form(stem(word.lower()))) or word.isdigit() and len(word) < 4
+
+
+def _list_worth(asked: Asked) -> int:
+    """What a list of councils is worth: one feature, or more than the grade for a question counting councils."""
+    return GRADE_WEIGHT + 1 if asked.counted else 1
 
 
 # Everyday grade words ("good", "outstanding") are a grade after a rating word, in quotes, after a list's dash or
@@ -87,6 +103,11 @@ _CUE_AFTER = re.compile(r"^\s*(?:['’”\"]|[,.]?\s*(?:rating|grade|judgement|o
 _NOT_A_GRADE = re.compile(r"^\s+(?:practice|progress|quality|examples?|news|reasons?|work|relationships?|support|"
                           r"understanding|enough|at|for(?!\s+(?-i:[A-Z]))|to|in\s+(?:places|parts))\b", re.IGNORECASE)
 # ("good for children" is not a grade; "good for East Sussex, Essex and Staffordshire" in a round-up is.)
+# Straight after a rating verb a grade word is a grade whatever place or service follows: "judged outstanding for its
+# safeguarding", "rated good at keeping children safe", "graded inadequate in every area".
+_RATED_JUST_BEFORE = re.compile(r"\b(?:rat(?:ed|es)|judged?s?|graded?s?|deemed|found)\s+(?:as\s+|to\s+be\s+)?['‘“\"]?$",
+                                re.IGNORECASE)
+_SERVICE_AFTER = re.compile(r"^\s+(?:for|at|in)\b", re.IGNORECASE)
 
 
 def stated_grades(text: str) -> set[str]:
@@ -96,8 +117,9 @@ def stated_grades(text: str) -> set[str]:
         word = match.group()
         before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 30]
         if grades.is_cued_word(word.lower()):
-            if _NOT_A_GRADE.match(after) or not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after)
-                                                 or (word[:1].isupper() and match.start() > 0)):
+            rated = _RATED_JUST_BEFORE.search(before) and _SERVICE_AFTER.match(after)
+            if not rated and (_NOT_A_GRADE.match(after) or not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after)
+                                                                or (word[:1].isupper() and match.start() > 0))):
                 continue
         out.add(grades.grade_of_match(match))
     return out
@@ -135,7 +157,7 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
     if asked.listing or round_up and asked.councils:
         named = _councils_named(text)
         if asked.listing:
-            count += len(named) >= 2
+            count += (len(named) >= 2) * _list_worth(asked)
         else:
             count += bool(named & asked.councils) and len(named - asked.councils) <= 1
     return count
@@ -163,7 +185,7 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
 def _most(asked: Asked, round_up: bool) -> int:
     """The highest `answers` can give for this question (a candidate reaching it ends the search)."""
     return (bool(asked.grades) * (GRADE_WEIGHT + bool(asked.areas) + (len(asked.grades) > 1)) + asked.movement
-            + (asked.listing or round_up and bool(asked.councils)))
+            + (_list_worth(asked) if asked.listing else round_up and bool(asked.councils)))
 
 
 @lru_cache(maxsize=4096)

@@ -15,7 +15,10 @@ from indexer.search.snippets import QueryMarks
 FUNCTION_WORDS = frozenset("""a an the of for by in on at to from with and or but nor is are was were be been being
 has have had do does did done what which who whom whose how why when where that this these those it its their they
 there here about into over under than as so if not no too very much more most such any all some can could would
-should will may might shall me my we our you your i he she his her them us says say said tell show""".split())
+should will may might shall me my we our you your i he she his her them us says say said tell show
+while whilst though although whereas""".split())
+# (The last line: words that only set one clause against another, "care leavers inadequate while overall requires
+# improvement"; a paragraph never needs them to answer.)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from indexer.search.limits import check_expansions
 from indexer.search import querytree as qt
 from indexer.search.expansion import cap_expansions
 from indexer.search.movement import is_cue_word, movements_in
+from indexer.search.names import join_council_names
 from indexer.search.numbers import tally_groups
 from indexer.search.plan import BestMatchPlan, meaningful_groups
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
@@ -173,7 +174,8 @@ def best_match_plan(text: str, strict: bool, message: str | None, facet_values: 
     moves = tuple(("grade_change", v) for v in movements_in(text) if v in facet_values("grade_change")) \
         if settings.GRADE_CHANGE_BOOST else ()
     # Synonyms are looked up before function words are dropped, so a term holding one still matches.
-    found, stand_ins, move_boosts = movement_parts(moves, meaningful_groups(group_words(words)), strict)
+    found, stand_ins, move_boosts = movement_parts(moves, meaningful_groups(join_council_names(text, group_words(words))),
+                                                   strict)
     unique = list({g.alternatives[0].stems: g for g in reversed(found)}.values())[::-1]
     if len(unique) > settings.MAX_QUERY_GROUPS:
         unique = unique[: settings.MAX_QUERY_GROUPS]

@@ -28,6 +28,10 @@ _INTRODUCER_BEFORE = re.compile(r"\b(rated|judged|graded|deemed|overall)\s+(?:as
                                 re.IGNORECASE)
 _INTRODUCER_AFTER = re.compile(r"^['’”\"]?\s+(overall)\b", re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
+# The whole service's grade by its official name, before the grade: "overall effectiveness outstanding", "overall
+# grade good", "overall judgement requires improvement" (the reports' own heading for the overall grade).
+_OVERALL_NAMED = re.compile(r"\b(overall)\s+(effectiveness|grade|rating|judgement|judgment)\s+(?:(?:is|was|of|as)\s+)?"
+                            r"['‘“\"]?$", re.IGNORECASE)
 _NEXT_GRADE = re.compile(r"^\W*(?:(?:is|was|rated|judged|as|grade)\s+)?['‘“\"]?(?:" + grades.GRADE_RE.pattern + ")",
                          re.IGNORECASE)
 # Report sub-judgement areas as people write them, and the facet each is.
@@ -43,6 +47,12 @@ _AREAS = (
 # care and care leavers good" (the way a question shortens "care leavers were judged outstanding").
 _AREA_BEFORE = re.compile(r"(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")['’]?\s+(?:(?:were|was|is|are)\s+)?$",
                           re.IGNORECASE)
+# And the mirror: an everyday grade word just before an area is that area's grade ("with outstanding leadership",
+# "inadequate help and protection").
+_AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")", re.IGNORECASE)
+# A grade that is one end of a movement ("from inadequate to good", "back to good"): the movement asks about it,
+# not about the overall grade.
+_MOVEMENT_END = re.compile(r"\b(?:from|to)\s+['‘“\"]?$", re.IGNORECASE)
 _YEAR = r"((?:19|20)\d\d)"
 _RANGE = re.compile(rf"\b{_YEAR}\s*(?:-|–|to|until)\s*{_YEAR}\b", re.IGNORECASE)
 _FROM = re.compile(rf"\b(since|from|after)\s+{_YEAR}\b", re.IGNORECASE)
@@ -120,7 +130,7 @@ def _grade_matches(text: str) -> tuple[tuple[int, str, str], ...]:
             before = text[max(0, match.start() - 40):match.start()]
             after = text[match.end():match.end() + 40]
             if not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or TALLY_BEFORE.search(before)
-                    or _AREA_BEFORE.search(before)):
+                    or _AREA_BEFORE.search(before) or _OVERALL_NAMED.search(before) or _AREA_AFTER.match(after)):
                 continue  # "good practice"
         out.append((match.start(), grades.grade_of_match(match), typed))
     return tuple(out)
@@ -192,7 +202,9 @@ def overall_grades_in(text: str) -> list[str]:
     claimed = {typed.split(" … ")[-1] for _, _, typed in subjudgements_in(text)}
     out = []
     for position, grade, typed in found:
-        if _said_overall(text, position, typed) or (claimed and typed not in claimed):
+        if _said_overall(text, position, typed):
+            out.append(grade)
+        elif claimed and typed not in claimed and not _MOVEMENT_END.search(text[max(0, position - 10):position]):
             out.append(grade)
     return list(dict.fromkeys(out))
 
@@ -202,7 +214,7 @@ def _said_overall(text: str, position: int, typed: str) -> bool:
     area's grade, whichever area stands nearer."""
     before = text[max(0, position - 30):position]
     after = text[position + len(typed):position + len(typed) + 30]
-    if _INTRODUCER_BEFORE.search(before) and _OVERALL.search(before[-20:]):
+    if _INTRODUCER_BEFORE.search(before) and _OVERALL.search(before[-20:]) or _OVERALL_NAMED.search(before):
         return True
     trailing = _INTRODUCER_AFTER.match(after)
     # "leadership good overall inadequate": an "overall" followed by a grade introduces that one.
@@ -216,6 +228,9 @@ def introducer_words(text: str) -> set[str]:
         before = _INTRODUCER_BEFORE.search(text[max(0, position - 30):position])
         after = _INTRODUCER_AFTER.match(text[position + len(typed):position + len(typed) + 30])
         out |= {m.group(1).lower() for m in (before, after) if m}
+        named = _OVERALL_NAMED.search(text[max(0, position - 40):position])
+        if named:  # "overall effectiveness": both words only name the grade that follows
+            out |= {named.group(1).lower(), named.group(2).lower()}
         if typed.lower().startswith("perform"):  # "performing poorly": the annual ratings' verb introduces the grade
             out.add(typed.split()[0].lower())
     return out

@@ -206,6 +206,10 @@ def report_subjudgements(text: str) -> dict[str, str]:
             grade = normalise_grade(match.group(match.lastindex) or match.group(0))
             if grade:
                 out[name] = grade
+                # The 2018-2022 framework judged "children in care and care leavers" together: one grade for both
+                # areas (a question about care leavers asks about it too).
+                if name == "children_in_care" and re.search(r"care\s+leavers", match.group(0), re.IGNORECASE):
+                    out.setdefault("care_leavers", grade)
     return out
 
 
