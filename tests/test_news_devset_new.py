@@ -18,7 +18,7 @@ from indexer import settings
 ROOT = Path(__file__).resolve().parent.parent
 FILES = {"c": ROOT / "tests" / "data" / "news_devset_c.jsonl", "h": ROOT / "tests" / "data" / "news_heldout.jsonl",
          "k": ROOT / "tests" / "data" / "news_heldout_k.jsonl", "m": ROOT / "tests" / "data" / "news_heldout_m.jsonl",
-         "n": ROOT / "tests" / "data" / "news_heldout_n.jsonl"}
+         "n": ROOT / "tests" / "data" / "news_heldout_n.jsonl", "p": ROOT / "tests" / "data" / "news_heldout_p.jsonl"}
 GRADES = {"outstanding", "good", "requires improvement", "adequate", "inadequate", None}
 KINDS = {"roundup", "movement", "pre2013", "annual_assessment", "subjudgement", "undated", "school_decoy",
          "location_decoy", "press_release", "archived", "plain"}
@@ -56,7 +56,7 @@ def test_sizes_and_split():
 def test_ids_unique_prefixed_and_pages_new():
     ids = [r["id"] for r in RECORDS]
     assert len(ids) == len(set(ids))
-    assert all(re.fullmatch(r"[chkmn]\d\d", i) for i in ids)
+    assert all(re.fullmatch(r"[chkmnp]\d\d", i) for i in ids)
     keys = [_key(r["url"]) for r in RECORDS]
     assert len(keys) == len(set(keys)), "the same page twice"
     assert not set(keys) & {_key(u) for u in EXISTING_URLS}, "a page already in sets a/b"

@@ -2,7 +2,8 @@
 
 Set k was built blind and scored once after the first rules round (development since); set m was scored once at the
 end of the second round; set n was scored once after the third round (its floors, that blind score, are in
-tests/test_evaluate_news.py and tests/test_evaluate_queries.py). Nothing here runs the rules or the ranking on any set: the checks are on the files, the fixtures and their
+tests/test_evaluate_news.py and tests/test_evaluate_queries.py); set p is a second blind set like n, not yet scored,
+with no floors anywhere. Nothing here runs the rules or the ranking on any set: the checks are on the files, the fixtures and their
 indexing. The record shape
 (fields, kinds, gazetteer names, dates) is checked with the other sets in tests/test_news_devset_new.py.
 """
@@ -64,7 +65,14 @@ SETS = {
                  frozenset({2026}), 16, 45, 10,
                  ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
                   "judged_queries_heldout_m.jsonl")),
+    # p: a second blind set of the same kind as n, built by someone who changed no rule or ranking; no score floors.
+    "p": HeldOut("p", (("roundup", 6), ("movement", 12), ("subjudgement", 8), ("undated", 18), ("pre2013", 4),
+                       ("school_decoy", 3), ("location_decoy", 1), ("press_release", 8)),
+                 frozenset({2008, 2026}), 14, 25, 5,
+                 ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
+                  "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl")),
 }
+NEWEST = ("n", "p")  # the blind sets whose fixtures are also read and indexed here
 
 
 def _lines(path: Path) -> list[dict]:
@@ -167,7 +175,7 @@ def test_judged_query_names_existing_documents(letter, judged):
         assert all(_folded(phrase) in text for phrase in phrases), (doc, phrases)
 
 
-@pytest.mark.parametrize("letter,record", [(letter, r) for letter, r in ALL_RECORDS if letter == "n"],
+@pytest.mark.parametrize("letter,record", [(letter, r) for letter, r in ALL_RECORDS if letter in NEWEST],
                          ids=lambda v: v["id"] if isinstance(v, dict) else v)
 def test_newest_set_fixture_reads_with_title_and_paragraphs(letter, record):
     """Each fixture of the newest set reads without error, its page's title near the top (after a site header
@@ -179,9 +187,10 @@ def test_newest_set_fixture_reads_with_title_and_paragraphs(letter, record):
     assert len(doc.paragraphs) >= 3
 
 
-def test_newest_set_indexes_every_fixture(tmp_path):
-    """The newest set's fixtures alone build an index holding all of them, none skipped (no facet is looked at)."""
-    records = RECORDS["n"]
+@pytest.mark.parametrize("letter", NEWEST)
+def test_newest_set_indexes_every_fixture(tmp_path, letter):
+    """The newest sets' fixtures alone build an index holding all of them, none skipped (no facet is looked at)."""
+    records = RECORDS[letter]
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for r in records:
