@@ -32,18 +32,24 @@ HELDOUT_N = ROOT / "tests" / "data" / "judged_queries_heldout_n.jsonl"
 # judgements): old held-out 0.907 / 0.906 / 0.952 / 94 %, k 0.897 / 0.845 / 0.910 / 70 %, m 0.903 / 0.883 / 0.901 /
 # 74 %, n 0.831 / 0.830 / 0.894 / 86 % (its even half, never tuned on, checked once: 0.746 -> 0.761 recall@10);
 # with facet round 4 beside it, m 0.894 / 0.879 / 0.901 / 74 %.
-FORMER_HELDOUT_FLOORS = {HELDOUT: (0.90, 0.90, 0.94, 0.90), HELDOUT_K: (0.89, 0.84, 0.905, 0.66),
-                         HELDOUT_M: (0.89, 0.875, 0.895, 0.72), HELDOUT_N: (0.825, 0.825, 0.885, 0.84)}
+# Set p (40 articles, judged only for its own 24 queries) then joined the corpus and was scored blind once after
+# round 4: 0.785 / 0.787 / 0.873 / 69 %; with it, old held-out 0.893 / 0.898 / 0.952 / 94 %, k 0.887 / 0.843 / 0.910 /
+# 70 %, m 0.874 / 0.860 / 0.889 / 73 %, n 0.854 / 0.841 / 0.894 / 87 %.
+HELDOUT_P = ROOT / "tests" / "data" / "judged_queries_heldout_p.jsonl"
+FORMER_HELDOUT_FLOORS = {HELDOUT: (0.89, 0.895, 0.94, 0.90), HELDOUT_K: (0.88, 0.84, 0.905, 0.66),
+                         HELDOUT_M: (0.87, 0.855, 0.885, 0.72), HELDOUT_N: (0.85, 0.835, 0.885, 0.84),
+                         HELDOUT_P: (0.78, 0.78, 0.87, 0.69)}
 # Floors a little under what best-match search reaches on the 72 development queries over reports, seeds and the
 # 164 news fixtures (recall@10 0.884, nDCG@10 0.862, MRR 0.961, judged paragraph shown 84 %, no zero-hit query;
 # 0.847 / 0.833 / 0.938 / 69 % before this round's judged-area, council and region understanding).
 # Held-out sets k and m (93 articles) joined the corpus; the development judgements are deliberately not extended
 # to them, so their articles that answer a development query rank as misses: 0.872 / 0.844 / 0.940 with them.
 # Set n's articles in the corpus too (unjudged for these queries): 0.854 / 0.823 / 0.922 / 94 %.
-FLOOR_RECALL = 0.85
-FLOOR_NDCG = 0.815  # round 4: 0.820 (reports judging "children in care and care leavers" jointly now reach
+# Set p's articles in the corpus too: 0.847 / 0.813 / 0.907 / 93 %.
+FLOOR_RECALL = 0.84
+FLOOR_NDCG = 0.81  # round 4: 0.820 (reports judging "children in care and care leavers" jointly now reach
 # care-leavers questions; q03 and q57's judgements list few of them)
-FLOOR_MRR = 0.915
+FLOOR_MRR = 0.90
 FLOOR_PARAGRAPH = 0.92  # 94 % since the shown paragraph is the one answering (search/answer.py); 84 % before
 # Ranking round 3 (numbers, tallies, areas against the overall grade, council names): 0.872 / 0.840 / 0.933 / 94 %;
 # set m's Darlington article now carries its outstanding care leavers grade and answers q57, which its judgements do
