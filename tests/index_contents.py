@@ -32,7 +32,8 @@ QUERIES = [
 _VARYING = {"seconds", "built_at", "generation", "index_dir", "sources", "signature"}  # a build's own facts
 
 
-def _postings(reader) -> dict:
+def postings(reader) -> dict:
+    """Every (field, term) -> [(docnum, weight, value)] as Whoosh reads them back."""
     out = {}
     for fieldname, term in reader.all_terms():
         matcher = reader.postings(fieldname, term)
@@ -51,7 +52,7 @@ def whoosh_contents(generation: Path) -> dict:
     with ix.reader() as reader:
         count = reader.doc_count_all()
         return {
-            "postings": _postings(reader),
+            "postings": postings(reader),
             "stored": [unpack(reader.stored_fields(i), i, reader.stored_fields) for i in range(count)],
             "lengths": {n: [reader.doc_field_length(i, n, 0) for i in range(count)]
                         for n in schema.names() if schema[n].scorable},

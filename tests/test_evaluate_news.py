@@ -26,16 +26,16 @@ from tests.conftest import ROOT
 
 FLOORS = {"council": 1.0, "severity": 1.0, "year": 0.96}
 LABELS = default_labels(ROOT)
-SET_H = ROOT / "tests" / "data" / "news_heldout.jsonl"
-FLOORS_H = {"council": 1.0, "severity": 1.0, "year": 0.92}
-SET_K = ROOT / "tests" / "data" / "news_heldout_k.jsonl"
-FLOORS_K = {"council": 1.0, "severity": 1.0, "year": 0.93}
-SET_M = ROOT / "tests" / "data" / "news_heldout_m.jsonl"
-FLOORS_M = {"council": 0.95, "severity": 0.93, "year": 0.82}
-SET_N = ROOT / "tests" / "data" / "news_heldout_n.jsonl"
-FLOORS_N = {"council": 0.93, "severity": 0.93, "year": 0.91}
-SET_P = ROOT / "tests" / "data" / "news_heldout_p.jsonl"
-FLOORS_P = {"council": 0.80, "severity": 0.67, "year": 0.67}  # set p's one blind score, after round 4
+DATA = ROOT / "tests" / "data"
+# Former held-out sets, each scored blind once and development since: its file and its floors.
+HELD_OUT = {
+    "h": (DATA / "news_heldout.jsonl", {"council": 1.0, "severity": 1.0, "year": 0.92}),
+    "k": (DATA / "news_heldout_k.jsonl", {"council": 1.0, "severity": 1.0, "year": 0.93}),
+    "m": (DATA / "news_heldout_m.jsonl", {"council": 0.95, "severity": 0.93, "year": 0.82}),
+    "n": (DATA / "news_heldout_n.jsonl", {"council": 0.93, "severity": 0.93, "year": 0.91}),
+    "p": (DATA / "news_heldout_p.jsonl", {"council": 0.80, "severity": 0.67, "year": 0.67}),  # its one blind score
+}
+_REPORTS: dict = {}
 
 
 @pytest.fixture(scope="module")
@@ -56,69 +56,21 @@ def test_dev_set_accuracy_floors(report, facet):
     assert report.ratio(facet) >= FLOORS[facet], misses
 
 
-@pytest.fixture(scope="module")
-def report_h():
-    if not SET_H.exists():
-        pytest.skip("no tests/data/news_heldout.jsonl in this checkout")
-    return evaluate_news([SET_H])
+def _held_out_report(name: str):
+    """The evaluation of one former held-out set, once per module."""
+    path, _ = HELD_OUT[name]
+    if not path.exists():
+        pytest.skip(f"no {path.relative_to(ROOT)} in this checkout")
+    if name not in _REPORTS:
+        _REPORTS[name] = evaluate_news([path])
+    return _REPORTS[name]
 
 
-@pytest.mark.parametrize("facet", sorted(FLOORS_H))
-def test_set_h_accuracy_floors(report_h, facet):
-    misses = [(c.label.id, c.expected, c.found) for c in report_h.misses() if c.facet == facet]
-    assert not report_h.errors and report_h.ratio(facet) >= FLOORS_H[facet], misses
-
-
-@pytest.fixture(scope="module")
-def report_k():
-    if not SET_K.exists():
-        pytest.skip("no tests/data/news_heldout_k.jsonl in this checkout")
-    return evaluate_news([SET_K])
-
-
-@pytest.mark.parametrize("facet", sorted(FLOORS_K))
-def test_set_k_accuracy_floors(report_k, facet):
-    misses = [(c.label.id, c.expected, c.found) for c in report_k.misses() if c.facet == facet]
-    assert not report_k.errors and report_k.ratio(facet) >= FLOORS_K[facet], misses
-
-
-@pytest.fixture(scope="module")
-def report_m():
-    if not SET_M.exists():
-        pytest.skip("no tests/data/news_heldout_m.jsonl in this checkout")
-    return evaluate_news([SET_M])
-
-
-@pytest.mark.parametrize("facet", sorted(FLOORS_M))
-def test_set_m_accuracy_floors(report_m, facet):
-    misses = [(c.label.id, c.expected, c.found) for c in report_m.misses() if c.facet == facet]
-    assert not report_m.errors and report_m.ratio(facet) >= FLOORS_M[facet], misses
-
-
-@pytest.fixture(scope="module")
-def report_n():
-    if not SET_N.exists():
-        pytest.skip("no tests/data/news_heldout_n.jsonl in this checkout")
-    return evaluate_news([SET_N])
-
-
-@pytest.mark.parametrize("facet", sorted(FLOORS_N))
-def test_set_n_accuracy_floors(report_n, facet):
-    misses = [(c.label.id, c.expected, c.found) for c in report_n.misses() if c.facet == facet]
-    assert not report_n.errors and report_n.ratio(facet) >= FLOORS_N[facet], misses
-
-
-@pytest.fixture(scope="module")
-def report_p():
-    if not SET_P.exists():
-        pytest.skip("no tests/data/news_heldout_p.jsonl in this checkout")
-    return evaluate_news([SET_P])
-
-
-@pytest.mark.parametrize("facet", sorted(FLOORS_P))
-def test_set_p_accuracy_floors(report_p, facet):
-    misses = [(c.label.id, c.expected, c.found) for c in report_p.misses() if c.facet == facet]
-    assert not report_p.errors and report_p.ratio(facet) >= FLOORS_P[facet], misses
+@pytest.mark.parametrize("name,facet", [(n, f) for n, (_, floors) in HELD_OUT.items() for f in sorted(floors)])
+def test_held_out_set_accuracy_floors(name, facet):
+    report = _held_out_report(name)
+    misses = [(c.label.id, c.expected, c.found) for c in report.misses() if c.facet == facet]
+    assert not report.errors and report.ratio(facet) >= HELD_OUT[name][1][facet], misses
 
 
 def test_stated_years_are_nearly_always_right(report):

@@ -18,6 +18,7 @@ from indexer.backends.embedded.postings.sequences import SequenceWriter
 from indexer.backends.embedded.index.stored import BACK, BLOCK, BLOCK_BACK, unpack
 
 from tests.conftest import NEWS, SEEDS
+from tests.index_contents import postings
 
 
 @pytest.fixture(scope="module")
@@ -58,19 +59,6 @@ def _direct_built(folder, paragraphs, segment_size, processes, monkeypatch, by_d
     return whoosh_index.open_dir(folder)
 
 
-def _postings(reader) -> dict:
-    """Every (field, term) -> [(docnum, weight, value)] as Whoosh reads them back."""
-    out = {}
-    for fieldname, term in reader.all_terms():
-        matcher = reader.postings(fieldname, term)
-        items = []
-        while matcher.is_active():
-            items.append((matcher.id(), matcher.weight(), matcher.value()))
-            matcher.next()
-        out[(fieldname, term)] = items
-    return out
-
-
 def _per_document(reader, schema) -> dict:
     """Stored fields, field lengths and column values of every paragraph."""
     scorable = [n for n in schema.names() if schema[n].scorable]
@@ -90,7 +78,7 @@ def whoosh_built(tmp_path_factory, paragraphs) -> tuple[dict, dict]:
     ix = _whoosh_built(tmp_path_factory.mktemp("whoosh"), paragraphs)
     with ix.reader() as reader:
         assert reader.doc_count_all() == len(paragraphs)
-        return _postings(reader), _per_document(reader, ix.schema)
+        return postings(reader), _per_document(reader, ix.schema)
 
 
 @pytest.mark.parametrize("segment_size,processes,by_document", [(250_000, 1, True), (300, 2, True), (300, 1, False)])
@@ -105,7 +93,7 @@ def test_same_index_as_whoosh_writer(tmp_path, monkeypatch, paragraphs, whoosh_b
     assert len(paragraphs) > 800
     with actual.reader() as got:
         assert got.doc_count_all() == len(paragraphs)
-        got_postings = _postings(got)
+        got_postings = postings(got)
         assert ("text", b"caseload") in want_postings
         assert got_postings == want_postings
         assert _per_document(got, actual.schema) == want_per_document
@@ -167,8 +155,8 @@ def test_fields_that_only_some_paragraphs_have(tmp_path, monkeypatch, paragraphs
     want_ix = _whoosh_built(tmp_path / "whoosh", doc)
     got_ix = _direct_built(tmp_path / "direct", doc, 250_000, 1, monkeypatch)
     with want_ix.reader() as want, got_ix.reader() as got:
-        assert ("grade_change", b"from inadequate") in _postings(want)
-        assert _postings(got) == _postings(want)
+        assert ("grade_change", b"from inadequate") in postings(want)
+        assert postings(got) == postings(want)
         assert _per_document(got, got_ix.schema) == _per_document(want, want_ix.schema)
 
 
