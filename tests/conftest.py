@@ -229,6 +229,32 @@ def pg_cluster():
     cluster.stop()
 
 
+def rebuilt_database(pg_cluster, name: str, folder: Path) -> str:
+    """A fresh database `name` on the test primary with `folder` rebuilt into it; its URL."""
+    import psycopg
+
+    from indexer.backends.postgres import open_postgres
+
+    with psycopg.connect(pg_cluster.primary.url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = pg_cluster.primary.url.rsplit("/", 1)[0] + "/" + name
+    reader, writer = open_postgres(url)
+    writer.rebuild([folder])
+    reader.db.close()
+    return url
+
+
+@pytest.fixture()
+def pg_reader(url):
+    """A reader of the module's `url` database, closed after the test."""
+    from indexer.backends.postgres import open_postgres
+
+    reader, _ = open_postgres(url)
+    yield reader
+    reader.db.close()
+
+
 @pytest.fixture(scope="session")
 def postgres_database(pg_cluster) -> str:
     """A fresh database on the test cluster's primary, for the contract suite (tests/test_contract.py)."""

@@ -12,7 +12,6 @@ import dataclasses
 import json
 import shutil
 import time
-from pathlib import Path
 
 import numpy as np
 import psycopg
@@ -20,8 +19,10 @@ import pytest
 
 from indexer import settings
 from indexer.models import SearchRequest
-from indexer.backends.postgres import allwords, frequent, open_postgres, postings
+from indexer.backends.postgres import allwords, open_postgres, postings
 from indexer.backends.postgres.query import lexeme
+
+from tests.conftest import rebuilt_database
 
 PAIRS = ("children care", "council services", "social workers", "leaders children", "young people",
          "inspection good", "care leavers", "the and", "children quokka", "medway adoption", "kent services")
@@ -40,21 +41,12 @@ def small_settings():
 @pytest.fixture(scope="module")
 def url(pg_cluster, seeds_and_planted, small_settings) -> str:
     """A database with the seeds and planted documents rebuilt into it."""
-    with psycopg.connect(pg_cluster.primary.url, autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS allwords")
-        conn.execute("CREATE DATABASE allwords")
-    url = pg_cluster.primary.url.rsplit("/", 1)[0] + "/allwords"
-    reader, writer = open_postgres(url)
-    writer.rebuild([seeds_and_planted])
-    reader.db.close()
-    return url
+    return rebuilt_database(pg_cluster, "allwords", seeds_and_planted)
 
 
 @pytest.fixture()
-def reader(url):
-    reader, _ = open_postgres(url)
-    yield reader
-    reader.db.close()
+def reader(pg_reader):
+    return pg_reader
 
 
 def _requests() -> list[SearchRequest]:
@@ -127,7 +119,6 @@ def test_cheap_key_is_the_sql_one(reader, url, monkeypatch):
     """numpy's cheap key equals PostgreSQL's for every match of a pair (the candidates' cut is then settled in
     SQL anyway)."""
     from indexer.backends.postgres import layout, matching, pages
-    from indexer.backends.postgres.query import read
     seen = {}
     real = allwords._best_cheap
 

@@ -15,7 +15,9 @@ import pytest
 
 from indexer import settings
 from indexer.models import SearchRequest
-from indexer.backends.postgres import frequent, open_postgres, pages
+from indexer.backends.postgres import frequent, open_postgres
+
+from tests.conftest import rebuilt_database
 
 WORDS = ("children", "services", "care", "council", "inspection", "social", "the", "and", "leaders", "young")
 SMALL = {"PG_CANDIDATES": 40, "PG_FREQUENT_SHARE": 0.05, "PG_FREQUENT_SHORT_SHARE": 0.5}
@@ -38,22 +40,13 @@ def folder(seeds_and_planted) -> Path:
 
 @pytest.fixture(scope="module")
 def url(pg_cluster, folder, small_settings) -> str:
-    """A database with the folder rebuilt into it."""
-    with psycopg.connect(pg_cluster.primary.url, autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS frequent")
-        conn.execute("CREATE DATABASE frequent")
-    url = pg_cluster.primary.url.rsplit("/", 1)[0] + "/frequent"
-    reader, writer = open_postgres(url)
-    writer.rebuild([folder])
-    reader.db.close()
-    return url
+    """A database with the seeds and planted documents rebuilt into it."""
+    return rebuilt_database(pg_cluster, "frequent", folder)
 
 
 @pytest.fixture()
-def reader(url):
-    reader, _ = open_postgres(url)
-    yield reader
-    reader.db.close()
+def reader(pg_reader):
+    return pg_reader
 
 
 def _page(result) -> tuple:
