@@ -10,7 +10,8 @@ from indexer.ingest.annotate.areas import area_grades
 from indexer.models import SearchRequest
 from indexer.search import query as query_module
 from indexer.search.answer import Asked, asked_by, shown_paragraph, stated_grades
-from indexer.search.numbers import other_form, tallies_in, tally_groups
+from indexer.search.number_words import other_form
+from indexer.search.numbers import tallies_in, tally_groups
 from indexer.search.plan import BestMatchPlan
 from indexer.search.query import judged_areas, named_councils
 from indexer.search.synonyms import group_words, stems_of

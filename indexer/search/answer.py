@@ -22,7 +22,7 @@ from typing import Iterable
 from indexer import grades
 from indexer.ingest.annotate.movement import sentence_moves
 from indexer.ingest.annotate.scan import grade_matches
-from indexer.search.numbers import other_form
+from indexer.search.number_words import other_form
 from indexer.search.plan import BestMatchPlan
 from indexer.analysis import folded_words, stem
 from indexer.search.understand import councils_in, grades_in

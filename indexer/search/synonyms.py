@@ -7,6 +7,7 @@ from pathlib import Path
 
 from indexer import settings
 from indexer.analysis import folded_words, stem
+from indexer.search.number_words import other_form
 
 SYNONYMS_FILE = settings.DATA_DIR / "synonyms.txt"
 
@@ -90,7 +91,6 @@ def group_words(words: list[tuple[str, str]], path: Path = SYNONYMS_FILE) -> lis
 
 def _single(word: tuple[str, str]) -> tuple[Alternative, ...]:
     """A word's alternatives outside any synonym: itself, and a number's other spelling ("ten" and "10") equal."""
-    from indexer.search.numbers import other_form  # numbers builds its tally groups from this module's classes
 
     raw, stem_ = word
     other = other_form(stem_)
