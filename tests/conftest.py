@@ -1,6 +1,7 @@
 """Shared fixtures: the seed folder, the real reports (skipped loudly when absent), built indexes, the Flask app."""
 from __future__ import annotations
 
+import contextlib
 import copy
 import fcntl
 import itertools
@@ -227,6 +228,15 @@ def pg_cluster():
     cluster = start_cluster()
     yield cluster
     cluster.stop()
+
+
+@contextlib.contextmanager
+def settings_changed(values: dict):
+    """Settings changed for a block: a module-scoped fixture's build and every search after it."""
+    with pytest.MonkeyPatch.context() as mp:
+        for name, value in values.items():
+            mp.setattr(settings, name, value)
+        yield mp
 
 
 def rebuilt_database(pg_cluster, name: str, folder: Path) -> str:

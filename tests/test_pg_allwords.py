@@ -22,7 +22,7 @@ from indexer.models import SearchRequest
 from indexer.backends.postgres import allwords, open_postgres, postings
 from indexer.backends.postgres.query import lexeme
 
-from tests.conftest import rebuilt_database
+from tests.conftest import rebuilt_database, settings_changed
 
 PAIRS = ("children care", "council services", "social workers", "leaders children", "young people",
          "inspection good", "care leavers", "the and", "children quokka", "medway adoption", "kent services")
@@ -32,9 +32,7 @@ SMALL = {"PG_CANDIDATES": 40, "PG_FREQUENT_SHARE": 0.05, "PG_FREQUENT_SHORT_SHAR
 @pytest.fixture(scope="module")
 def small_settings():
     """Candidate and frequency settings scaled to the test corpus (for the build and every search)."""
-    with pytest.MonkeyPatch.context() as mp:
-        for name, value in SMALL.items():
-            mp.setattr(settings, name, value)
+    with settings_changed(SMALL) as mp:
         yield mp
 
 
@@ -42,11 +40,6 @@ def small_settings():
 def url(pg_cluster, seeds_and_planted, small_settings) -> str:
     """A database with the seeds and planted documents rebuilt into it."""
     return rebuilt_database(pg_cluster, "allwords", seeds_and_planted)
-
-
-@pytest.fixture()
-def reader(pg_reader):
-    return pg_reader
 
 
 def _requests() -> list[SearchRequest]:
@@ -68,10 +61,10 @@ def _requests() -> list[SearchRequest]:
     return out
 
 
-def _pages(reader, on: bool, monkeypatch) -> list[str]:
+def _pages(pg_reader, on: bool, monkeypatch) -> list[str]:
     """Every field of every page, as JSON."""
     monkeypatch.setattr(settings, "PG_POSTINGS_PAGES", on)
-    return [json.dumps(dataclasses.asdict(reader.search(req)), sort_keys=True, default=str) for req in _requests()]
+    return [json.dumps(dataclasses.asdict(pg_reader.search(req)), sort_keys=True, default=str) for req in _requests()]
 
 
 def _spied(monkeypatch) -> tuple[list, list]:
@@ -83,13 +76,13 @@ def _spied(monkeypatch) -> tuple[list, list]:
     return pages_, words
 
 
-def test_postings_pages_equal_the_full_pass(reader, monkeypatch):
-    full = _pages(reader, False, monkeypatch)
+def test_postings_pages_equal_the_full_pass(pg_reader, monkeypatch):
+    full = _pages(pg_reader, False, monkeypatch)
     used, words = _spied(monkeypatch)
     spread = []
     real_spread = allwords._spread
     monkeypatch.setattr(allwords, "_spread", lambda *a: spread.append(real_spread(*a)) or spread[-1])
-    fast = _pages(reader, True, monkeypatch)
+    fast = _pages(pg_reader, True, monkeypatch)
     answered = [u for u in used if u is not None]
     assert len(answered) >= len(PAIRS) * 8 // 2  # most pair pages took the postings
     assert any(u[1] and u[2] for u in answered)  # with counts and a ranked page
@@ -99,23 +92,23 @@ def test_postings_pages_equal_the_full_pass(reader, monkeypatch):
     assert sum('"total": 0' not in p for p in full) > len(full) // 2
 
 
-def test_many_spread_paragraphs_become_a_key_list(reader, monkeypatch):
+def test_many_spread_paragraphs_become_a_key_list(pg_reader, monkeypatch):
     """With the short-list limit at 0 the match is handed on as a list of paragraph keys: the same pages."""
     from indexer.backends.postgres import matching
     monkeypatch.setattr(matching, "SHORT_LIST", 0)
-    full = _pages(reader, False, monkeypatch)
-    assert _pages(reader, True, monkeypatch) == full
+    full = _pages(pg_reader, False, monkeypatch)
+    assert _pages(pg_reader, True, monkeypatch) == full
 
 
-def test_the_comparison_can_fail(reader, monkeypatch):
+def test_the_comparison_can_fail(pg_reader, monkeypatch):
     """Leaving out the documents that have the words only across paragraphs changes pages: the check above
     would see a wrong answer."""
-    full = _pages(reader, False, monkeypatch)
+    full = _pages(pg_reader, False, monkeypatch)
     monkeypatch.setattr(allwords, "_spread", lambda *a: np.empty(0, dtype=np.int32))
-    assert _pages(reader, True, monkeypatch) != full
+    assert _pages(pg_reader, True, monkeypatch) != full
 
 
-def test_cheap_key_is_the_sql_one(reader, url, monkeypatch):
+def test_cheap_key_is_the_sql_one(pg_reader, url, monkeypatch):
     """numpy's cheap key equals PostgreSQL's for every match of a pair (the candidates' cut is then settled in
     SQL anyway)."""
     from indexer.backends.postgres import layout, matching, pages
@@ -126,7 +119,7 @@ def test_cheap_key_is_the_sql_one(reader, url, monkeypatch):
         seen["args"] = (q, arrays, matches, anys, owns)
         return real(q, arrays, matches, anys, owns, passing)
     monkeypatch.setattr(allwords, "_best_cheap", spy)
-    reader.search(SearchRequest(q="children care", per_page=2))
+    pg_reader.search(SearchRequest(q="children care", per_page=2))
     q, arrays, matches, anys, owns = seen["args"]
     mine = allwords.cheap_key(q, arrays.length[matches], [np.isin(matches, a) for a in anys],
                               [np.isin(matches, o) for o in owns])
@@ -170,11 +163,11 @@ def test_tables_hold_what_the_index_finds(url, small_settings):
     check_tables(url)
 
 
-def test_update_makes_the_tables_again(url, seeds_and_planted, reader, monkeypatch, tmp_path):
+def test_update_makes_the_tables_again(url, seeds_and_planted, pg_reader, monkeypatch, tmp_path):
     copy = tmp_path / "docs"
     shutil.copytree(seeds_and_planted, copy)
     _, writer = open_postgres(url)
-    before = reader.generation_id()
+    before = pg_reader.generation_id()
     (copy / "kent-2018.txt").unlink()
     time.sleep(0.01)
     (copy / "quokka.txt").write_text("Children in Quokka\n\n" + "Children and young people in care. " * 3 + "\n\n"
@@ -182,8 +175,8 @@ def test_update_makes_the_tables_again(url, seeds_and_planted, reader, monkeypat
     writer.update([copy])
     writer.db.close()
     check_tables(url)  # made in SQL by the update
-    assert reader.generation_id() != before
-    assert any(h.doc_id == "quokka.txt" for h in reader.search(SearchRequest(q="children care")).hits)
-    full = _pages(reader, False, monkeypatch)
-    assert _pages(reader, True, monkeypatch) == full
+    assert pg_reader.generation_id() != before
+    assert any(h.doc_id == "quokka.txt" for h in pg_reader.search(SearchRequest(q="children care")).hits)
+    full = _pages(pg_reader, False, monkeypatch)
+    assert _pages(pg_reader, True, monkeypatch) == full
     assert "quokka.txt" in "".join(full)

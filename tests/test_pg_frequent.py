@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shutil
 import time
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -17,7 +16,7 @@ from indexer import settings
 from indexer.models import SearchRequest
 from indexer.backends.postgres import frequent, open_postgres
 
-from tests.conftest import rebuilt_database
+from tests.conftest import rebuilt_database, settings_changed
 
 WORDS = ("children", "services", "care", "council", "inspection", "social", "the", "and", "leaders", "young")
 SMALL = {"PG_CANDIDATES": 40, "PG_FREQUENT_SHARE": 0.05, "PG_FREQUENT_SHORT_SHARE": 0.5}
@@ -26,27 +25,14 @@ SMALL = {"PG_CANDIDATES": 40, "PG_FREQUENT_SHARE": 0.05, "PG_FREQUENT_SHORT_SHAR
 @pytest.fixture(scope="module")
 def small_settings():
     """Candidate and frequency settings scaled to the test corpus (for the build and every search)."""
-    with pytest.MonkeyPatch.context() as mp:
-        for name, value in SMALL.items():
-            mp.setattr(settings, name, value)
+    with settings_changed(SMALL) as mp:
         yield mp
 
 
 @pytest.fixture(scope="module")
-def folder(seeds_and_planted) -> Path:
-    """The seeds plus the planted documents."""
-    return seeds_and_planted
-
-
-@pytest.fixture(scope="module")
-def url(pg_cluster, folder, small_settings) -> str:
+def url(pg_cluster, seeds_and_planted, small_settings) -> str:
     """A database with the seeds and planted documents rebuilt into it."""
-    return rebuilt_database(pg_cluster, "frequent", folder)
-
-
-@pytest.fixture()
-def reader(pg_reader):
-    return pg_reader
+    return rebuilt_database(pg_cluster, "frequent", seeds_and_planted)
 
 
 def _page(result) -> tuple:
@@ -71,9 +57,9 @@ def _requests() -> list[SearchRequest]:
     return out
 
 
-def _pages(reader, fast: bool, monkeypatch) -> list[tuple]:
+def _pages(pg_reader, fast: bool, monkeypatch) -> list[tuple]:
     monkeypatch.setattr(settings, "PG_FREQUENT_PAGES", fast)
-    return [_page(reader.search(req)) for req in _requests()]
+    return [_page(pg_reader.search(req)) for req in _requests()]
 
 
 def test_tables_hold_every_match_and_the_shortest_own_paragraphs(url, small_settings):
@@ -111,33 +97,33 @@ def frequent_query(term: str, weights: str = "") -> str:
     return lexeme(term, weights)
 
 
-def test_fast_pages_equal_the_full_pass(reader, monkeypatch):
+def test_fast_pages_equal_the_full_pass(pg_reader, monkeypatch):
     """Same totals, facet counts, histogram, hits, scores and other paragraphs; the short list served some pages
     and was found insufficient (falling back) for others."""
-    full = _pages(reader, False, monkeypatch)
+    full = _pages(pg_reader, False, monkeypatch)
     used, proved = [], []
     real_page, real_enough = frequent.page, frequent.enough
     monkeypatch.setattr(frequent, "page", lambda *a: used.append(real_page(*a)) or used[-1])
     monkeypatch.setattr(frequent, "enough", lambda *a: proved.append(real_enough(*a)) or proved[-1])
-    fast = _pages(reader, True, monkeypatch)
+    fast = _pages(pg_reader, True, monkeypatch)
     assert sum(u is not None for u in used) >= len(_requests()) // 2  # most pages took the fast path
     assert True in proved and False in proved
     assert fast == full
     assert any(p[0] for p in full) and any(p[4] for p in full)
 
 
-def test_the_proof_matters(reader, monkeypatch):
+def test_the_proof_matters(pg_reader, monkeypatch):
     """Trusting the short list without its check gives wrong pages: the comparison above can fail."""
-    full = _pages(reader, False, monkeypatch)
+    full = _pages(pg_reader, False, monkeypatch)
     monkeypatch.setattr(frequent, "enough", lambda conn, schema, q, candidates: bool(candidates))
-    assert _pages(reader, True, monkeypatch) != full
+    assert _pages(pg_reader, True, monkeypatch) != full
 
 
-def test_update_makes_the_tables_again(url, folder, reader, monkeypatch, tmp_path):
+def test_update_makes_the_tables_again(url, seeds_and_planted, pg_reader, monkeypatch, tmp_path):
     copy = tmp_path / "docs"
-    shutil.copytree(folder, copy)
+    shutil.copytree(seeds_and_planted, copy)
     _, writer = open_postgres(url)
-    before = reader.search(SearchRequest(q="children")).total
+    before = pg_reader.search(SearchRequest(q="children")).total
     (copy / "kent-2018.txt").unlink()
     time.sleep(0.01)
     (copy / "quokka.txt").write_text("Children in Quokka\n\n" + "Children and young people in care. " * 3 + "\n\n"
@@ -145,8 +131,8 @@ def test_update_makes_the_tables_again(url, folder, reader, monkeypatch, tmp_pat
     writer.update([copy])
     writer.db.close()
     check_tables(url)  # counted in SQL by the update
-    assert reader.search(SearchRequest(q="children")).total != before
-    full = _pages(reader, False, monkeypatch)
-    assert _pages(reader, True, monkeypatch) == full
+    assert pg_reader.search(SearchRequest(q="children")).total != before
+    full = _pages(pg_reader, False, monkeypatch)
+    assert _pages(pg_reader, True, monkeypatch) == full
     assert "quokka.txt" in {hit[0] for p in full for hit in p[4]} or any(
-        h.doc_id == "quokka.txt" for h in reader.search(SearchRequest(q="quokka")).hits)
+        h.doc_id == "quokka.txt" for h in pg_reader.search(SearchRequest(q="quokka")).hits)
