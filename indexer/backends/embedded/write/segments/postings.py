@@ -103,6 +103,16 @@ class BlockFacts:
                    [w if w > 0 else 0 for w in high.tolist()], min_length, max_length)
 
 
+def _start_term(fieldwriter, btext: bytes):
+    """Start a term in Whoosh's field writer; its posting writer, set to the project's zlib level."""
+    fieldwriter.start_term(btext)
+    writer = fieldwriter._postwriter
+    # Whoosh reads each block's zlib level. Level 1 keeps a third of the bytes (54 -> 19 MB at 31k paragraphs:
+    # positions compress well) for some writing time; 0 stores blocks plain (settings.POSTING_ZLIB_LEVEL).
+    writer._compression = settings.POSTING_ZLIB_LEVEL
+    return writer
+
+
 def write_term_blocks(fieldwriter, btext: bytes, docs: array, weights: array, values: list[bytes],
                       facts: BlockFacts, block: int, offset: int) -> int:
     """One term's postings (`offset` = its first posting in the field) through Whoosh's posting writer, each
@@ -112,12 +122,8 @@ def write_term_blocks(fieldwriter, btext: bytes, docs: array, weights: array, va
     `_write_block` still pickles, compresses and records each block, only the per-posting Python loops it
     would run (delta encoding, weight checks, length bounds) are replaced by the numpy ones in BlockFacts.
     """
-    fieldwriter.start_term(btext)
-    writer = fieldwriter._postwriter
-    writer._compression = settings.POSTING_ZLIB_LEVEL
-    limit = writer._blocklimit
-    size = len(docs)
-    has_values = bool(values)
+    writer = _start_term(fieldwriter, btext)
+    limit, size, has_values = writer._blocklimit, len(docs), bool(values)
     deltas = facts.deltas
     try:
         for start in range(0, size, limit):
@@ -169,14 +175,8 @@ def write_term(fieldwriter, btext: bytes, docs: array, weights: array, values: l
     last one written by `finish_postings`; each block's length bounds come from `lengths` (the field length
     of every paragraph of the segment, as Whoosh reads it back), so any Whoosh reader sees true statistics.
     """
-    fieldwriter.start_term(btext)
-    writer = fieldwriter._postwriter
-    # Whoosh reads each block's zlib level. Level 1 keeps a third of the bytes (54 -> 19 MB at 31k paragraphs:
-    # positions compress well) for some writing time; 0 stores blocks plain (settings.POSTING_ZLIB_LEVEL).
-    writer._compression = settings.POSTING_ZLIB_LEVEL
-    limit = writer._blocklimit
-    size = len(docs)
-    has_values = bool(values)
+    writer = _start_term(fieldwriter, btext)
+    limit, size, has_values = writer._blocklimit, len(docs), bool(values)
     for start in range(0, size, limit):
         chunk_weights = weights[start: start + limit]
         writer._ids = docs[start: start + limit]
