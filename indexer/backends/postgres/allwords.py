@@ -6,17 +6,18 @@ frequent words share 30-70k paragraphs at 300k, so that was 0.5-3 s a page. Here
 words' sorted paragraph ids (`postings.py`) in numpy:
 
 - the matches: paragraphs with every word (an intersection), plus, in documents having every word only across
-  paragraphs, their paragraphs with the most words (as `_every_group`), so the match condition handed on is the
-  very one the full pass builds;
+  paragraphs, their paragraphs with the most words (as `_every_group`); the match condition handed on to the
+  statements after the ranking, which read only the page's documents, is those documents' matches (`on_page`);
 - the counts: the matches grouped by (facet key, document), the rows `tally` reads;
 - the candidates: the cheap key over the matches passing the facet selections, computed from the same bound
   constants the SQL uses, its best `PG_CANDIDATES` (plus any within a rounding margin of the last) ordered
   exactly by the SQL's own expression over their lengths and word flags, then scored and collapsed by the same SQL
   as the full pass (`pages.ranked_candidates`).
 
-Only queries whose groups are one word each, all required, without lifts, stand-ins or named councils, sorted
-by relevance, within the candidates' pages, and whose words all have postings; everything else takes the full
-pass (`None`).
+Only queries whose groups are one word each (or one-word alternatives: `eight` or `8`), all required, without
+lifts, stand-ins or named councils, sorted by relevance, within the candidates' pages; a word too rare for postings
+is read from the GIN index (fewer paragraphs than the postings' threshold). Everything else takes the full pass
+(`None`).
 """
 from __future__ import annotations
 
@@ -27,15 +28,16 @@ from psycopg import sql
 
 from indexer import settings
 from indexer.models import SearchRequest
-from indexer.backends.postgres import matching, pages, postings
+from indexer.backends.postgres import pages, postings
 from indexer.backends.postgres.facets import selections
 from indexer.backends.postgres.query import Expr, PgQuery
 
 MARGIN = 1e-9  # relative: numpy and PostgreSQL compute the same float8 operations; ties are settled in SQL
 
 
-def required_stems(q: PgQuery, req: SearchRequest, offset: int) -> list[str] | None:
-    """The stems of a query this module answers (two or more one-word groups, all required), else None."""
+def required_stems(q: PgQuery, req: SearchRequest, offset: int) -> list[tuple[str, ...]] | None:
+    """Each group's one-word alternatives, for a query this module answers (two or more groups of single words,
+    all required), else None."""
     plan = q.plan
     if not settings.PG_POSTINGS_PAGES or plan is None or q.everything or req.sort in ("newest", "oldest"):
         return None
@@ -45,42 +47,48 @@ def required_stems(q: PgQuery, req: SearchRequest, offset: int) -> list[str] | N
         return None
     if len(plan.groups) < 2 or not (q.required == len(q.flags) == len(q.groups) == len(plan.groups)):
         return None
-    stems = []
+    groups = []
     for group in plan.groups:
-        if not group.counted or len(group.alternatives) != 1 or len(group.alternatives[0].stems) != 1:
+        if not group.counted or any(len(a.stems) != 1 for a in group.alternatives):
             return None
-        stems.append(group.alternatives[0].stems[0])
-    return stems
+        groups.append(tuple(a.stems[0] for a in group.alternatives))
+    return groups
 
 
 def page(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest, offset: int,
          keys: dict[int, dict]) -> tuple[Expr, list[tuple], list[tuple]] | None:
     """(match condition, count rows, ranked page) from the postings; None when they do not answer the query."""
-    stems = required_stems(q, req, offset)
-    if stems is None:
+    groups = required_stems(q, req, offset)
+    if groups is None:
         return None
     arrays = postings.paragraph_arrays(conn, schema)
     if arrays is None:
         return None
-    found = postings.lookup(conn, schema, sorted(set(stems)), arrays)
-    if any(s not in found for s in stems):
-        return None
-    anys = [found[s][0] for s in stems]
-    owns = [found[s][1] for s in stems]
-    every = reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), anys)
+    stems = sorted({s for group in groups for s in group})
+    found = postings.lookup(conn, schema, stems, arrays)
+    found.update(postings.rare(conn, schema, [s for s in stems if s not in found]))
+    # A group is any of its words (`eight` or `8`): the union of their postings.
+    anys = [reduce(np.union1d, [found[s][0] for s in group]) for group in groups]
+    owns = [reduce(np.union1d, [found[s][1] for s in group]) for group in groups]
+    every = reduce(sorted_common, anys)
     spread = _spread(arrays, anys, every)
     if not len(spread) and not len(every):
         return None  # nothing has every word: the full pass lowers the minimum
-    text = "(" + " & ".join(q.groups) + ")"
     matches = np.union1d(every, spread)
-    if len(spread) <= matching.SHORT_LIST:  # the same condition `_every_group` hands on
-        match = Expr(sql.SQL("(p.tsv @@ %s::tsquery OR p.pid = ANY(%s::int[]))"), [text, int_array(spread)])
-    else:
-        match = Expr(sql.SQL("p.pid = ANY(%s::int[])"), [int_array(matches)])
     rows = _count_rows(arrays, matches)
     listed = _best_cheap(q, arrays, matches, anys, owns, _passing(arrays, matches, req, keys))
     candidates = _ordered(conn, q, arrays, listed, anys, owns) if len(listed) else []
-    return match, rows, pages.ranked_candidates(conn, schema, q, req, candidates, req.per_page, offset)
+    ranked = pages.ranked_candidates(conn, schema, q, req, candidates, req.per_page, offset)
+    return on_page(arrays, matches, ranked), rows, ranked
+
+
+def on_page(arrays: postings.ParagraphArrays, matches: np.ndarray, ranked: list[tuple]) -> Expr:
+    """The match condition handed on: the matches in the page's documents. The statements after the ranking read
+    only those documents (their other matching paragraphs, the paragraph that answers), so every matching id
+    need not be sent, nor the query tested again."""
+    docs = np.zeros(int(arrays.doc.max()) + 1 if len(arrays.doc) else 1, dtype=bool)
+    docs[arrays.doc[[pid for pid, _, _ in ranked]]] = True
+    return Expr(sql.SQL("p.pid = ANY(%s::int[])"), [int_array(matches[docs[arrays.doc[matches]]])])
 
 
 def word_candidates(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest, stem: str,
@@ -107,7 +115,7 @@ def _ordered(conn, q: PgQuery, arrays: postings.ParagraphArrays, listed: np.ndar
     query's own lift and cheap-key SQL evaluated over the listed paragraphs' lengths and word flags (no row
     read), so PostgreSQL's floats and its (lift, cheap, pid) order settle the cut."""
     names = [sql.Identifier(f"g{i}") for i in range(len(anys))] + [sql.Identifier(f"o{i}") for i in range(len(owns))]
-    flags = [np.isin(listed, a, assume_unique=True) for a in [*anys, *owns]]
+    flags = [has(arrays, a)[listed] for a in [*anys, *owns]]
     source = sql.SQL(", ").join(sql.SQL("unnest(%s::boolean[]) AS {}").format(n) for n in names)
     lift = q.lift or Expr(sql.SQL("0"))
     query = sql.SQL(
@@ -118,6 +126,24 @@ def _ordered(conn, q: PgQuery, arrays: postings.ParagraphArrays, listed: np.ndar
               *["{" + ",".join("t" if f else "f" for f in flag.tolist()) + "}" for flag in flags],
               settings.PG_CANDIDATES]
     return conn.execute(query, params).fetchall()
+
+
+def sorted_common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The values in both of two sorted arrays of distinct values (a binary search of the shorter in the longer:
+    no sort, unlike np.intersect1d)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if not len(a) or not len(b):
+        return a[:0]
+    at = np.minimum(np.searchsorted(b, a), len(b) - 1)
+    return a[b[at] == a]
+
+
+def has(arrays: postings.ParagraphArrays, pids: np.ndarray) -> np.ndarray:
+    """A paragraph mask of the given pids (testing membership by indexing it is faster than np.isin)."""
+    mask = np.zeros(len(arrays.doc), dtype=bool)
+    mask[pids] = True
+    return mask
 
 
 def _spread(arrays: postings.ParagraphArrays, anys: list[np.ndarray], every: np.ndarray) -> np.ndarray:
@@ -179,8 +205,8 @@ def _best_cheap(q: PgQuery, arrays: postings.ParagraphArrays, matches: np.ndarra
     pids = matches[passing]
     if len(pids) <= settings.PG_CANDIDATES:
         return pids
-    cheap = cheap_key(q, arrays.length[pids], [np.isin(pids, a, assume_unique=True) for a in anys],
-                      [np.isin(pids, o, assume_unique=True) for o in owns])
+    cheap = cheap_key(q, arrays.length[pids], [has(arrays, a)[pids] for a in anys],
+                      [has(arrays, o)[pids] for o in owns])
     kth = np.partition(cheap, len(cheap) - settings.PG_CANDIDATES)[len(cheap) - settings.PG_CANDIDATES]
     return pids[cheap >= kth - abs(kth) * MARGIN]
 

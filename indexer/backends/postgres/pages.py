@@ -165,13 +165,13 @@ _FUSED_COLUMNS = ("pid", "doc_idx", "fkey", "length", "year", "council", "severi
 
 
 def can_fuse(q: PgQuery, req: SearchRequest, offset: int) -> bool:
-    """True for a relevance-ranked page of a syntax query, or of best match among its candidates:
+    """True for a relevance-ranked page among its candidates (or of a syntax query scoring every match):
     `counted_and_ranked` applies."""
     if req.sort in ("newest", "oldest") or q.everything or q.score is None:
         return False
-    if q.plan is None:
-        return True
-    return q.cheap is not None and bool(q.columns) and offset + req.per_page <= settings.PG_CANDIDATES // 10
+    if q.cheap is None:  # a syntax query of many words: every match is scored
+        return q.plan is None
+    return bool(q.columns) and offset + req.per_page <= settings.PG_CANDIDATES // 10
 
 
 def counted_and_ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, limit: int,
@@ -191,7 +191,7 @@ def counted_and_ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest
     page, page_params = _page_sql(req, limit, offset)
     tail = sql.SQL("{page} SELECT 0, fkey, doc_idx, count(*), 0::float8, 0 FROM a GROUP BY fkey, doc_idx "
                    "UNION ALL SELECT 1, pid, 0, cnt, score, lift FROM page").format(page=page)
-    if q.plan is None:  # a syntax query: every match is scored (no cheap stand-in)
+    if q.cheap is None:  # a syntax query of many words: every match is scored (no cheap stand-in)
         query = sql.SQL(
             "WITH a AS MATERIALIZED (SELECT p.pid, p.fkey, p.doc_idx, ({passes}) AS pass, ({lift}) AS lift, "
             "({score})::float8 AS score FROM {s}.paragraphs p WHERE {match}), "

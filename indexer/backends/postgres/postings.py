@@ -21,7 +21,7 @@ import numpy as np
 from psycopg import sql
 
 from indexer import settings
-from indexer.backends.postgres.rows import MAX_LEXEME_BYTES
+from indexer.backends.postgres.rows import MAX_LEXEME_BYTES, quote_lexeme
 
 DDL = """
 CREATE TABLE {schema}.postings (term text PRIMARY KEY, anyf bytea NOT NULL, own bytea NOT NULL);
@@ -136,13 +136,20 @@ def least_paragraphs(paragraphs: int) -> int:
     return max(2, int(paragraphs * settings.PG_POSTINGS_SHARE) + 1)
 
 
-def prepare(counted: PostingCounter | None, paragraphs: int) -> Future | None:
-    """Group a rebuild's recorded postings in a thread (numpy releases the interpreter), so it runs on the
-    other core while the server builds the generation's indexes."""
+def prepare(counted: PostingCounter | None, paragraphs: int, pairs=None) -> Future | None:
+    """Group a rebuild's recorded postings (and the word pairs of `phrases.PairCounter`, for the stems given
+    postings) in a thread (numpy releases the interpreter), so it runs on the other core while the server builds
+    the generation's indexes: (arrays, postings rows, pair rows or None)."""
     if counted is None:
         return None
+
+    def work():
+        rows = list(counted.postings(least_paragraphs(paragraphs)))
+        chosen = np.array([counted.ids[row[0]] for row in rows], dtype=np.int64)
+        return counted.arrays(), rows, list(pairs.rows(chosen)) if pairs is not None else None
+
     pool = ThreadPoolExecutor(1)
-    future = pool.submit(lambda: (counted.arrays(), list(counted.postings(least_paragraphs(paragraphs)))))
+    future = pool.submit(work)
     pool.shutdown(wait=False)
     return future
 
@@ -153,7 +160,7 @@ def build(conn, schema: sql.Identifier, paragraphs: int, prepared: Future | None
     for statement in DDL.split(";"):
         conn.execute(sql.SQL(statement).format(schema=schema))
     if prepared is not None:
-        arrays, rows = prepared.result()
+        arrays, rows, _ = prepared.result()
     else:
         least = least_paragraphs(paragraphs)
         arrays, rows = _arrays_in_sql(conn, schema), list(_postings_in_sql(conn, schema, least, paragraphs))
@@ -232,3 +239,19 @@ def lookup(conn, schema: sql.Identifier, stems: list[str],
                         (stems,), binary=True).fetchall()
     paragraphs = len(arrays.doc)
     return {term: (decode(bytes(anyf), paragraphs), decode(bytes(own), paragraphs)) for term, anyf, own in rows}
+
+
+def rare(conn, schema: sql.Identifier, stems: list[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The (any-field, own) pids of stems without postings, from the GIN index: each is in fewer paragraphs
+    than the postings' threshold, so this reads few rows."""
+    out = {}
+    for stem in stems:
+        if not stem or len(stem.encode("utf-8")) > MAX_LEXEME_BYTES:  # in no tsvector
+            out[stem] = (np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int32))
+            continue
+        found = conn.execute(sql.SQL("SELECT p.pid, p.tsv @@ %s::tsquery FROM {}.paragraphs p WHERE p.tsv @@ "
+                                     "%s::tsquery ORDER BY p.pid").format(schema),
+                             (quote_lexeme(stem) + ":BD", quote_lexeme(stem))).fetchall()
+        pids = np.array([r[0] for r in found], dtype=np.int32)
+        out[stem] = (pids, pids[np.array([r[1] for r in found], dtype=bool)] if found else pids)
+    return out

@@ -30,6 +30,7 @@ ARRAY_FIELDS = ("council", "severity", "grade_change")
 TEXT_FIELDS = settings.SUBJUDGEMENT_FIELDS
 # ts_rank's weights {D, C, B, A} lie in [0, 1]: text relative to the heading's boost; title and context rank nothing.
 RANK_WEIGHTS = "{%.4f, 0, 1, 0}" % (1 / settings.HEADING_BOOST)
+MAX_CHEAP_WORDS = 8  # a syntax query with more words scores every match (no candidates' cut)
 
 
 class Catalog:
@@ -78,6 +79,7 @@ class PgQuery:
     cheap: Expr | None = None                         # float: a cheap stand-in for score, to pick candidates
     anchored: Expr | None = None                      # bool: about a named area, in a document with its grade
     named: Expr | None = None                         # bool: a named council's paragraph with a query word of its own
+    own_parts: list[tuple[str, ...]] | None = None    # syntax of required own-text phrases and words only
 
     @property
     def everything(self) -> bool:
@@ -155,23 +157,15 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
     any_own = sql.SQL("(") + sql.SQL(" OR ").join(o_col) + sql.SQL(")")
     lift = _sum(boosts) if boosts else Expr(sql.SQL("0"))
     lift = Expr(sql.SQL("CASE WHEN {} THEN {} ELSE 0 END").format(any_own, lift.sql), lift.params)
-    idf_total = sum(idfs) or 1.0
-    score_parts, share_parts = [], []
+    score_parts = []
     for g, o, gc, oc, idf in zip(groups, own, g_col, o_col, idfs):
         score_parts.append(Expr(sql.SQL("CASE WHEN {} THEN %s * ts_rank(%s::float4[], p.tsv, %s::tsquery, 1) * 10 "
                                         "WHEN {} THEN %s ELSE 0 END").format(oc, gc),
                                 [idf, RANK_WEIGHTS, o, settings.CONTEXT_WEIGHT * idf]))
-        share_parts.append(Expr(sql.SQL("CASE WHEN {} THEN %s ELSE 0 END").format(gc), [idf / idf_total]))
-    score = Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(score_parts).sql, _sum(share_parts).sql),
-                 _sum(score_parts).params + _sum(share_parts).params + [settings.COVERAGE_POWER])
-    # The cheap key that picks the candidates to score: BM25 with one occurrence per word (length counts).
-    norm = sql.SQL("(1.0 + %s * (1 - %s + %s * p.length / %s))")
-    norm_params = [K1, B, B, max(catalog.average_length, 1.0)]
-    cheap_parts = [Expr(sql.SQL("CASE WHEN {} THEN %s / {} WHEN {} THEN %s ELSE 0 END").format(oc, norm, gc),
-                        [idf * (K1 + 1), *norm_params, settings.CONTEXT_WEIGHT * idf])
-                   for oc, gc, idf in zip(o_col, g_col, idfs)]
-    cheap = Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(cheap_parts).sql, _sum(share_parts).sql),
-                 _sum(cheap_parts).params + _sum(share_parts).params + [settings.COVERAGE_POWER])
+    share = _share(g_col, idfs)
+    score = Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(score_parts).sql, share.sql),
+                 _sum(score_parts).params + share.params + [settings.COVERAGE_POWER])
+    cheap = _cheap_key(catalog, o_col, g_col, idfs, settings.CONTEXT_WEIGHT)
     any_group = "(" + " | ".join(groups) + ")"
     where = ts(any_group)
     if facet_parts:  # a stand-in alone (a document reporting the movement) also matches
@@ -185,6 +179,26 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
     return PgQuery(where, plan.marks(), message, plan, groups, plan.required, matched, lift, score, flags,
                    columns=columns, cheap=cheap, anchored=_or(anchored) if anchored and not plan.strict else None,
                    named=named)
+
+
+def _share(g_col: list[sql.Composable], idfs: list[float]) -> Expr:
+    """The matched share of the query's idf."""
+    total = sum(idfs) or 1.0
+    return _sum([Expr(sql.SQL("CASE WHEN {} THEN %s ELSE 0 END").format(gc), [idf / total])
+                 for gc, idf in zip(g_col, idfs)])
+
+
+def _cheap_key(catalog: Catalog, o_col: list[sql.Composable], g_col: list[sql.Composable], idfs: list[float],
+               context_weight: float) -> Expr:
+    """The cheap key that picks the candidates to score: BM25 with one occurrence per word (length counts), times
+    the matched share of idf to COVERAGE_POWER (`allwords.cheap_key` computes it in numpy: keep the two alike)."""
+    norm = sql.SQL("(1.0 + %s * (1 - %s + %s * p.length / %s))")
+    norm_params = [K1, B, B, max(catalog.average_length, 1.0)]
+    parts = [Expr(sql.SQL("CASE WHEN {} THEN %s / {} WHEN {} THEN %s ELSE 0 END").format(oc, norm, gc),
+                  [idf * (K1 + 1), *norm_params, context_weight * idf]) for oc, gc, idf in zip(o_col, g_col, idfs)]
+    share = _share(g_col, idfs)
+    return Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(parts).sql, share.sql),
+                _sum(parts).params + share.params + [settings.COVERAGE_POWER])
 
 
 def _lift_of(plan: BestMatchPlan, at: int, own_columns: list[sql.Composable]) -> Expr:
@@ -252,6 +266,7 @@ def _syntax(catalog: Catalog, text: str, message: str | None) -> PgQuery:
             raise ValueError("nothing searchable")
         where = _condition(catalog, parsed)
         marks = query_marks(parsed)
+        parts = own_parts(parsed)
     except Exception as exc:  # noqa: BLE001 - any syntax trouble becomes a message, never a 500
         words, message = unreadable(text, exc)
         if not words:
@@ -259,7 +274,46 @@ def _syntax(catalog: Catalog, text: str, message: str | None) -> PgQuery:
         stems = [s for _, s in stems_of(" ".join(words))]
         where = ts("(" + " | ".join(lexeme(s, OWN) for s in stems) + ")")
         marks = QueryMarks(frozenset(stems), ())
-    return PgQuery(where, marks, message or note, score=_relevance(marks))
+        parts = None
+    query = PgQuery(where, marks, message or note, score=_relevance(marks), own_parts=parts)
+    _syntax_columns(catalog, query)
+    return query
+
+
+def _syntax_columns(catalog: Catalog, q: PgQuery) -> None:
+    """A syntax query's own-word flags (columns g<i> and o<i>, alike: its words are searched in a paragraph's own
+    text) and the cheap key over them, so a page scores only the best candidates exactly, as best match does.
+    Left out for many words (a wildcard's expansion), where testing each word on every row costs more."""
+    words = sorted(q.marks.words | {w for p in q.marks.phrases for w in p})
+    if not words or len(words) > MAX_CHEAP_WORDS:
+        return
+    df = catalog.df(words)
+    total = max(catalog.paragraphs, 1)
+    idfs = [math.log1p((total - max(1, df.get(w, 0)) + 0.5) / (max(1, df.get(w, 0)) + 0.5)) for w in words]
+    q.columns = [(f"{kind}{i}", ts(lexeme(w, OWN))) for kind in "go" for i, w in enumerate(words)]
+    cols = [sql.SQL("p.") + sql.Identifier(f"o{i}") for i in range(len(words))]
+    q.cheap = _cheap_key(catalog, cols, [sql.SQL("p.") + sql.Identifier(f"g{i}") for i in range(len(words))],
+                         idfs, 0.0)
+    q.lift = Expr(sql.SQL("0::int"))  # no lifts (a bare 0 in ORDER BY would name a column)
+
+
+def own_parts(node: qt.Node) -> list[tuple[str, ...]] | None:
+    """The phrases and words of a query made only of required parts of a paragraph's own text (`"a b c" d`,
+    each part searched in heading or text), else None."""
+    parts = node.parts if isinstance(node, qt.And) else (node,)
+    out = []
+    for part in parts:
+        if not (isinstance(part, qt.Or) and len(part.parts) == 2):
+            return None
+        heading, text = part.parts
+        if type(heading) is not type(text) or not isinstance(heading, (qt.Term, qt.Phrase)) or \
+                (heading.field, text.field) != ("heading", "text"):
+            return None
+        words = heading.words if isinstance(heading, qt.Phrase) else (heading.text,)
+        if words != (text.words if isinstance(text, qt.Phrase) else (text.text,)):
+            return None
+        out.append(tuple(words))
+    return out or None
 
 
 def _relevance(marks: QueryMarks) -> Expr:

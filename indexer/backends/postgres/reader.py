@@ -27,7 +27,7 @@ from indexer.contract import (Collection, CouncilDocument, CouncilSummary, DocPa
 from indexer.backends.postgres import layout
 from indexer.backends.postgres.database import Database
 from indexer.backends.postgres.facets import facet_counts, facet_filter, facet_values, tally
-from indexer.backends.postgres import allwords, frequent, matching
+from indexer.backends.postgres import allwords, frequent, matching, phrases
 from indexer.backends.postgres import pages
 from indexer.backends.postgres.pages import own_groups
 from indexer.search.answer import FLAT_ORDER_CANDIDATES, asked_by, shown_paragraph
@@ -153,7 +153,8 @@ class PostgresBackend:
             q = read(cat, req.q, strict=req.match == "all")
             offset = (req.page - 1) * req.per_page
             ranked = None
-            every = allwords.page(conn, schema, q, req, offset, cat.facts.keys)
+            every = allwords.page(conn, schema, q, req, offset, cat.facts.keys) or \
+                phrases.page(conn, schema, q, req, offset, cat.facts.keys)
             match = every[0] if every is not None else matching.match(conn, schema, q)
             fast = every[1:] if every is not None else frequent.page(conn, schema, q, match, req, offset,
                                                                       cat.facts.keys)

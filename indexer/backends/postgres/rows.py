@@ -113,6 +113,8 @@ class DocumentRows:
     paragraph_stems: list[set[str]]
     paragraph_words: list[list[str]]  # each paragraph's text as raw words (the spelling counts read them)
     shared: set[str] = frozenset()    # the title and context stems every paragraph of the document has
+    runs: list[tuple[list[str], list[str], bool]] = ()  # each paragraph's heading and text stems, and irregular
+    heading_start: int = 1            # the tsvector position of a heading's first word (then the text's, GAP on)
 
 
 class FacetKeys:
@@ -144,7 +146,7 @@ def document_rows(doc: Document, doc_idx: int, first_pid: int, keys: FacetKeys) 
     context = context_stems(doc)
     grade_of = {s.council: s.grade for s in doc.subjects}
     subs = tuple(doc.subjudgements.get(name) or None for name in settings.SUBJUDGEMENT_FIELDS)
-    paragraphs, stems, words, length = [], [], [], 0
+    paragraphs, stems, words, runs, length = [], [], [], [], 0
     every = set(title) | set(context)
     for i, para in enumerate(doc.paragraphs):
         councils = para.council or doc.council
@@ -155,6 +157,7 @@ def document_rows(doc: Document, doc_idx: int, first_pid: int, keys: FacetKeys) 
         text = stems_of_words(raw)
         heading = analysed(para.heading)
         tsv = tsvector_literal([("A", title), ("C", context), ("B", heading), ("D", text)])
+        runs.append((heading, text, irregular(title, context, heading, text)))
         grades = list(dict.fromkeys(grades))
         paragraphs.append((first_pid + i, doc_idx, para.n, para.heading, para.text, list(councils), grades, year,
                            date_sort, *subs, list(doc.grade_change), len(text),
@@ -168,7 +171,23 @@ def document_rows(doc: Document, doc_idx: int, first_pid: int, keys: FacetKeys) 
                 [g for g in doc.severity if g], Jsonb(doc.subjudgements), list(doc.grade_change),
                 Jsonb(doc.outcomes[0]) if doc.outcomes else None, date_sort, len(doc.paragraphs), length,
                 " ".join(q[:-1] for q in map(_QUOTED.__getitem__, every) if q is not None))
-    return DocumentRows(document, paragraphs, stems, words, set(title) | set(context))
+    return DocumentRows(document, paragraphs, stems, words, set(title) | set(context), runs,
+                        1 + len(title) + GAP + len(context) + GAP)
+
+
+def irregular(*fields: list[str]) -> bool:
+    """True when PostgreSQL's tsvector of these fields does not keep every word at its place: a word past position
+    16383 (they share the last one) or a word with more than 256 positions (the rest are dropped)."""
+    total = sum(map(len, fields))
+    if 1 + total + GAP * (len(fields) - 1) > MAX_POSITION + 1:
+        return True
+    if total <= 256:
+        return False
+    counts: dict[str, int] = {}
+    for field in fields:
+        for stem in field:
+            counts[stem] = counts.get(stem, 0) + 1
+    return max(counts.values()) > 256
 
 
 def iter_terms(df: dict[str, int]) -> Iterator[tuple[str, int]]:

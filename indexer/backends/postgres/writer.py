@@ -19,7 +19,7 @@ from indexer.models import Document
 from indexer.backends.embedded.index.spelling import WordCounter
 from indexer.backends.embedded.write.update import _keeping_ids, _plan, _read
 from indexer.contract import BuildReport, IndexBusy, IndexDamaged
-from indexer.backends.postgres import frequent, layout, postings
+from indexer.backends.postgres import frequent, layout, phrases, postings
 from indexer.backends.postgres.database import Database
 from indexer.backends.postgres.rows import DocumentRows, FacetKeys, document_rows, iter_terms
 
@@ -110,8 +110,9 @@ class PostgresWriter:
                 seen.update(keep)
             cube = frequent.CubeCounter() if copy_from is None else None  # an update counts in SQL
             recorded = postings.PostingCounter() if copy_from is None else None  # so does it its postings
+            pairs = phrases.PairCounter(recorded) if recorded is not None else None  # and its word pairs
             _load(conn, name, documents, report, files, seen, df, counters, progress, spelling, keys, cube,
-                  recorded)
+                  recorded, pairs)
             with conn.cursor().copy(sql.SQL("COPY {}.facet_keys FROM STDIN").format(layout.ident(name))) as cp:
                 for row in keys.rows():
                     cp.write_row(row)
@@ -124,7 +125,7 @@ class PostgresWriter:
             with conn.cursor().copy(sql.SQL("COPY {}.files FROM STDIN").format(layout.ident(name))) as cp:
                 for path, entry in files.items():
                     cp.write_row((path, entry["signature"], entry.get("doc_id"), entry.get("skipped")))
-            prepared = postings.prepare(recorded, report.paragraphs)  # grouped while the server indexes
+            prepared = postings.prepare(recorded, report.paragraphs, pairs)  # grouped while the server indexes
             # The GIN index is built after the load in one pass, in memory as far as the setting allows.
             conn.execute("SELECT set_config('maintenance_work_mem', %s, true)",
                          (settings.PG_BUILD_MAINTENANCE_WORK_MEM,))
@@ -135,6 +136,8 @@ class PostgresWriter:
             frequent_seconds = round(time.perf_counter() - counted, 2)
             counted = time.perf_counter()
             postings.build(conn, layout.ident(name), report.paragraphs, prepared)  # all-words pages
+            phrases.build(conn, layout.ident(name), prepared.result()[2] if prepared is not None
+                          else phrases.rows_in_sql(conn, layout.ident(name)))  # phrase pages
             postings_seconds = round(time.perf_counter() - counted, 2)
             problems = check_generation(conn, name, report.documents, report.paragraphs)
             live = layout.live_generation(conn)
@@ -178,7 +181,8 @@ class _writer_lock:
 
 def _load(conn, name: str, documents: Iterable[Document], report: BuildReport, files: dict, seen: set[str],
           df: Counter, counters: list[int], progress, spelling: WordCounter, keys: FacetKeys,
-          cube: frequent.CubeCounter | None = None, recorded: postings.PostingCounter | None = None) -> None:
+          cube: frequent.CubeCounter | None = None, recorded: postings.PostingCounter | None = None,
+          pairs: phrases.PairCounter | None = None) -> None:
     """COPY documents and their paragraphs into a generation; unreadable ones are reported and skipped.
 
     The paragraphs go in one COPY that streams while the next documents are analysed (psycopg sends from a
@@ -203,6 +207,8 @@ def _load(conn, name: str, documents: Iterable[Document], report: BuildReport, f
                          rows.shared)
             if recorded is not None:
                 recorded.add(rows.paragraphs, rows.paragraph_stems, rows.shared, _FKEY)
+                if pairs is not None:
+                    pairs.add(rows.paragraphs[0][0], rows.runs, rows.heading_start)
             for words in rows.paragraph_words:
                 spelling.add_words(words)
             pending_docs.append(rows.document)
