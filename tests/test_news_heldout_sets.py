@@ -3,7 +3,8 @@
 Set k was built blind and scored once after the first rules round (development since); set m was scored once at the
 end of the second round; set n was scored once after the third round (its floors, that blind score, are in
 tests/test_evaluate_news.py and tests/test_evaluate_queries.py); set p, a second blind set like n, was scored once
-after the fourth round (floors likewise). Nothing here runs the rules or the ranking on any set: the checks are on
+after the fourth round (floors likewise); set q, a third blind set of the same kind, waits for its one scoring at the
+end of the fifth round (no floors yet). Nothing here runs the rules or the ranking on any set: the checks are on
 the files, the fixtures and their indexing. The record shape (fields, kinds, gazetteer names, dates) is checked with the other sets in tests/test_news_devset_new.py.
 """
 from __future__ import annotations
@@ -70,8 +71,16 @@ SETS = {
                  frozenset({2008, 2026}), 14, 25, 5,
                  ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
                   "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl")),
+    # q: a third blind set like n and p (no rule or ranking run on it before its one scoring): many single-council
+    # stories from new outlets, monitoring and focused visits, sub-judgement traps (a 'staying safe' grade, an 'outstanding'
+    # leadership under a 'good' overall), school and Welsh-council decoys, and 2008-2011 stories.
+    "q": HeldOut("q", (("roundup", 6), ("movement", 12), ("subjudgement", 14), ("undated", 25), ("pre2013", 5),
+                       ("school_decoy", 3), ("location_decoy", 2), ("press_release", 8)),
+                 frozenset({2008, 2011, 2025}), 16, 35, 10,
+                 ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
+                  "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl")),
 }
-NEWEST = ("n", "p")  # the blind sets whose fixtures are also read and indexed here
+NEWEST = ("n", "p", "q")  # the blind sets whose fixtures are also read and indexed here
 
 
 def _lines(path: Path) -> list[dict]:

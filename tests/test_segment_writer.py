@@ -66,7 +66,10 @@ def _per_document(reader, schema) -> dict:
     return {
         # as readers see them: a document's shared values (stored once, on its first paragraph) merged in
         "stored": [unpack(reader.stored_fields(i), i, reader.stored_fields) for i in range(reader.doc_count_all())],
-        "lengths": {n: [reader.doc_field_length(i, n, 0) for i in range(reader.doc_count_all())] for n in scorable},
+        # Whoosh's reader answers None, not 0, for a length byte of 0 in a segment that has the field's column, and
+        # the default 0 in one that lacks it: the same "no length", so both are compared as 0.
+        "lengths": {n: [reader.doc_field_length(i, n, 0) or 0 for i in range(reader.doc_count_all())]
+                    for n in scorable},
         "totals": {n: reader.field_length(n) for n in scorable},
         "columns": {n: list(reader.column_reader(n)) for n in columns},
     }
