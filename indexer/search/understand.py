@@ -43,10 +43,12 @@ _AREAS = (
                 re.IGNORECASE), "help_and_protection"),
     (re.compile(r"\bleadership\b|\bleaders\b|\bmanagement\b", re.IGNORECASE), "leadership"),
 )
+# The noun an area's name may qualify ("care leaver service outstanding", "help and protection work inadequate").
+_AREA_HEAD = r"(?:services?|support|provision|offer|team|work|practice)"
 # An area named just before an everyday grade word makes it a grade: "care leavers outstanding", "children in
 # care and care leavers good" (the way a question shortens "care leavers were judged outstanding").
-_AREA_BEFORE = re.compile(r"(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")['’]?\s+(?:(?:were|was|is|are)\s+)?$",
-                          re.IGNORECASE)
+_AREA_BEFORE = re.compile(r"(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")['’]?\s+(?:" + _AREA_HEAD
+                          + r"\s+)?(?:(?:were|was|is|are)\s+)?$", re.IGNORECASE)
 # And the mirror: an everyday grade word just before an area is that area's grade ("with outstanding leadership",
 # "inadequate help and protection").
 _AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")", re.IGNORECASE)
