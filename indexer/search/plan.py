@@ -5,6 +5,7 @@ Backend-neutral: the embedded backend evaluates it in numpy (`backends/embedded/
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from indexer import settings
@@ -99,3 +100,14 @@ def meaningful_groups(groups: list[Group]) -> list[Group]:
     term holding function words ("children in care") stays one group."""
     kept = [g for g in groups if len(g.alternatives[0].stems) > 1 or g.typed.lower() not in FUNCTION_WORDS]
     return kept or groups
+
+
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
+
+
+def context_weight(group: Group) -> float:
+    """The share of its idf a group found only in a paragraph's document context counts: a year in full (the
+    document's year is what a year in a question asks about), anything else `settings.CONTEXT_WEIGHT`."""
+    if _YEAR_WORD.fullmatch(group.typed):
+        return settings.YEAR_CONTEXT_WEIGHT
+    return settings.CONTEXT_WEIGHT

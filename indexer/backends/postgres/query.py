@@ -16,7 +16,7 @@ from psycopg import sql
 
 from indexer import settings
 from indexer.backends.embedded.collector.ranking import B, K1
-from indexer.search.plan import BestMatchPlan
+from indexer.search.plan import BestMatchPlan, context_weight
 from indexer.search.query import best_match_plan, route, unreadable
 from indexer.search.synonyms import stems_of
 from indexer.backends.embedded.query.parse import parse_syntax_tree  # the one syntax parser (Whoosh's, adapted)
@@ -126,7 +126,7 @@ def _plain(catalog: Catalog, text: str, strict: bool, message: str | None) -> Pg
 
 def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> PgQuery:
     """Groups as tsqueries; matched = groups found (own words or context) plus stand-ins; score = BM25-like rank
-    of each group's own words times its idf (context alone counts CONTEXT_WEIGHT), times the matched share of
+    of each group's own words times its idf (context alone counts its `context_weight`), times the matched share of
     the query's idf to COVERAGE_POWER (as the embedded ranking)."""
     df = catalog.df(sorted({s for g in plan.groups for s in g.alternatives[0].stems}))
     total = max(catalog.paragraphs, 1)
@@ -157,10 +157,10 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
     lift = Expr(sql.SQL("CASE WHEN {} THEN {} ELSE 0 END").format(any_own, lift.sql), lift.params)
     idf_total = sum(idfs) or 1.0
     score_parts, share_parts = [], []
-    for g, o, gc, oc, idf in zip(groups, own, g_col, o_col, idfs):
+    for g, o, gc, oc, idf, group in zip(groups, own, g_col, o_col, idfs, plan.groups):
         score_parts.append(Expr(sql.SQL("CASE WHEN {} THEN %s * ts_rank(%s::float4[], p.tsv, %s::tsquery, 1) * 10 "
                                         "WHEN {} THEN %s ELSE 0 END").format(oc, gc),
-                                [idf, RANK_WEIGHTS, o, settings.CONTEXT_WEIGHT * idf]))
+                                [idf, RANK_WEIGHTS, o, context_weight(group) * idf]))
         share_parts.append(Expr(sql.SQL("CASE WHEN {} THEN %s ELSE 0 END").format(gc), [idf / idf_total]))
     score = Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(score_parts).sql, _sum(share_parts).sql),
                  _sum(score_parts).params + _sum(share_parts).params + [settings.COVERAGE_POWER])
@@ -168,8 +168,8 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
     norm = sql.SQL("(1.0 + %s * (1 - %s + %s * p.length / %s))")
     norm_params = [K1, B, B, max(catalog.average_length, 1.0)]
     cheap_parts = [Expr(sql.SQL("CASE WHEN {} THEN %s / {} WHEN {} THEN %s ELSE 0 END").format(oc, norm, gc),
-                        [idf * (K1 + 1), *norm_params, settings.CONTEXT_WEIGHT * idf])
-                   for oc, gc, idf in zip(o_col, g_col, idfs)]
+                        [idf * (K1 + 1), *norm_params, context_weight(group) * idf])
+                   for oc, gc, idf, group in zip(o_col, g_col, idfs, plan.groups)]
     cheap = Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(cheap_parts).sql, _sum(share_parts).sql),
                  _sum(cheap_parts).params + _sum(share_parts).params + [settings.COVERAGE_POWER])
     any_group = "(" + " | ".join(groups) + ")"
