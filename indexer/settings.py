@@ -179,6 +179,9 @@ SYNONYM_WEIGHT = 0.8
 SPELLING_WEIGHT = 0.6
 # A word found only in the paragraph's document context (title, council names, grade, year) counts this share of idf.
 CONTEXT_WEIGHT = 0.5
+# A year the query names is asked of the document ("inadequate 2016": the 2016 inspection), so a document of that year
+# says it as fully as a paragraph writing it (the year is not discounted as the rest of the context is).
+YEAR_CONTEXT_WEIGHT = 1.0
 # Best-match order: a paragraph's score times the idf-weighted share of the query's groups it matches, to this power
 # (Lucene's coord, weighted by what each word tells: missing "children", in 70 % of paragraphs, costs ~9 %; missing a
 # council name a quarter of the query's idf costs ~80 %). 0 = the old order, by the count of groups matched first.

@@ -35,9 +35,14 @@ HELDOUT_N = ROOT / "tests" / "data" / "judged_queries_heldout_n.jsonl"
 # Set p (40 articles, judged only for its own 24 queries) then joined the corpus and was scored blind once after
 # round 4: 0.785 / 0.787 / 0.873 / 69 %; with it, old held-out 0.893 / 0.898 / 0.952 / 94 %, k 0.887 / 0.843 / 0.910 /
 # 70 %, m 0.874 / 0.860 / 0.889 / 73 %, n 0.854 / 0.841 / 0.894 / 87 %.
+# Ranking round 5 (time words, area head nouns, council names that are words, grade tables, years from the
+# context; nq03 widened to set p's Sunderland story): k 0.887 / 0.843 -> 0.907 / 0.856 / 0.910 / 70 %, n 0.851 /
+# 0.839 / 0.894 / 87 % -> 0.893 / 0.867 / 0.909 / 88 %; old held-out and m unchanged. Set p's even half (development)
+# 0.660 / 0.680 / 0.819 / 67 % -> 0.660 / 0.694 / 0.819 / 75 %; its odd half, never read, scored once at the end:
+# 0.910 / 0.895 / 0.927 / 71 % -> 0.910 / 0.895 / 0.927 / 64 % (one shown paragraph fewer, 9 of 14).
 HELDOUT_P = ROOT / "tests" / "data" / "judged_queries_heldout_p.jsonl"
-FORMER_HELDOUT_FLOORS = {HELDOUT: (0.89, 0.895, 0.94, 0.90), HELDOUT_K: (0.88, 0.84, 0.905, 0.66),
-                         HELDOUT_M: (0.87, 0.855, 0.885, 0.72), HELDOUT_N: (0.85, 0.835, 0.885, 0.84),
+FORMER_HELDOUT_FLOORS = {HELDOUT: (0.89, 0.895, 0.94, 0.90), HELDOUT_K: (0.90, 0.85, 0.905, 0.66),
+                         HELDOUT_M: (0.87, 0.855, 0.885, 0.72), HELDOUT_N: (0.885, 0.86, 0.90, 0.86),
                          HELDOUT_P: (0.78, 0.78, 0.87, 0.69)}
 # Floors a little under what best-match search reaches on the 72 development queries over reports, seeds and the
 # 164 news fixtures (recall@10 0.884, nDCG@10 0.862, MRR 0.961, judged paragraph shown 84 %, no zero-hit query;

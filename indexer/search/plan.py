@@ -5,6 +5,7 @@ Backend-neutral: the embedded backend evaluates it in numpy (`backends/embedded/
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from indexer import settings
@@ -16,9 +17,11 @@ FUNCTION_WORDS = frozenset("""a an the of for by in on at to from with and or bu
 has have had do does did done what which who whom whose how why when where that this these those it its their they
 there here about into over under than as so if not no too very much more most such any all some can could would
 should will may might shall me my we our you your i he she his her them us says say said tell show
-while whilst though although whereas""".split())
+while whilst though although whereas since before until during ago""".split())
 # (The last line: words that only set one clause against another, "care leavers inadequate while overall requires
-# improvement"; a paragraph never needs them to answer.)
+# improvement", or one time against another, "first inspection since replacing Cumbria", "the first monitoring
+# visit since inadequate"; a paragraph never needs them to answer. A year after one of them is still read as a
+# range by query understanding. "after" stays a word: "apologises after inadequate" wants the aftermath.)
 
 
 @dataclass(frozen=True)
@@ -97,3 +100,14 @@ def meaningful_groups(groups: list[Group]) -> list[Group]:
     term holding function words ("children in care") stays one group."""
     kept = [g for g in groups if len(g.alternatives[0].stems) > 1 or g.typed.lower() not in FUNCTION_WORDS]
     return kept or groups
+
+
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
+
+
+def context_weight(group: Group) -> float:
+    """The share of its idf a group found only in a paragraph's document context counts: a year in full (the
+    document's year is what a year in a question asks about), anything else `settings.CONTEXT_WEIGHT`."""
+    if _YEAR_WORD.fullmatch(group.typed):
+        return settings.YEAR_CONTEXT_WEIGHT
+    return settings.CONTEXT_WEIGHT

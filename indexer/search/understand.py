@@ -12,10 +12,13 @@ from indexer.search.facets import FACETS_BY_NAME
 from indexer.search.numbers import TALLY_BEFORE  # a count before an everyday grade word: a tally, so a grade
 from indexer.search.urls import toggle_url
 
-# Council names that are everyday words: only a capitalised name that does not open the query, or one followed
-# by a council word, is the council ("Reading children's services" at the start is ambiguous; "in Reading" is not).
+# Council names that are everyday words: only a capitalised name, or one followed by a council word, is the council
+# ("hull of a ship" is not; "Hull requires improvement" is). Of those, the words a sentence opens with in their
+# everyday sense are not the council when they open the query ("Reading children's services" at the start is
+# ambiguous; "in Reading" is not); the others, opening it capitalised, are ("York requires improvement").
 _EVERYDAY_PLACE_NAMES = {"reading", "bury", "hull", "bath", "brent", "havering", "sutton", "derby", "wakefield",
                          "barking", "poole", "york"}
+_EVERYDAY_OPENERS = {"reading", "bury", "bath", "barking"}
 _COUNCIL_WORD_AFTER = re.compile(r"^(?:['’]s)?\s+(?:city\s+|borough\s+|county\s+)?(?:council|borough|children)",
                                  re.IGNORECASE)
 # A rating cue before an everyday grade word ("rated good"), or a grade noun after it ("good rating").
@@ -43,10 +46,12 @@ _AREAS = (
                 re.IGNORECASE), "help_and_protection"),
     (re.compile(r"\bleadership\b|\bleaders\b|\bmanagement\b", re.IGNORECASE), "leadership"),
 )
+# The noun an area's name may qualify ("care leaver service outstanding", "help and protection work inadequate").
+_AREA_HEAD = r"(?:services?|support|provision|offer|team|work|practice)"
 # An area named just before an everyday grade word makes it a grade: "care leavers outstanding", "children in
 # care and care leavers good" (the way a question shortens "care leavers were judged outstanding").
-_AREA_BEFORE = re.compile(r"(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")['’]?\s+(?:(?:were|was|is|are)\s+)?$",
-                          re.IGNORECASE)
+_AREA_BEFORE = re.compile(r"(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")['’]?\s+(?:" + _AREA_HEAD
+                          + r"\s+)?(?:(?:were|was|is|are)\s+)?$", re.IGNORECASE)
 # And the mirror: an everyday grade word just before an area is that area's grade ("with outstanding leadership",
 # "inadequate help and protection").
 _AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")", re.IGNORECASE)
@@ -114,7 +119,8 @@ def councils_in(text: str) -> list[tuple[str, str]]:
         if names_another_body(after):
             continue  # "Kent Police"
         if typed.lower() in _EVERYDAY_PLACE_NAMES and not _COUNCIL_WORD_AFTER.match(after):
-            if not typed[:1].isupper() or not text[:match.start()].strip():
+            opening = not text[:match.start()].strip()
+            if not typed[:1].isupper() or opening and typed.lower() in _EVERYDAY_OPENERS:
                 continue  # "reading", or "Reading" opening the query
         out.append((display_name(resolve(codes[typed.lower()], None)), typed))
     return out

@@ -16,7 +16,7 @@ from psycopg import sql
 
 from indexer import settings
 from indexer.backends.embedded.collector.ranking import B, K1
-from indexer.search.plan import BestMatchPlan
+from indexer.search.plan import BestMatchPlan, context_weight
 from indexer.search.query import best_match_plan, route, unreadable
 from indexer.search.synonyms import stems_of
 from indexer.backends.embedded.query.parse import parse_syntax_tree  # the one syntax parser (Whoosh's, adapted)
@@ -128,7 +128,7 @@ def _plain(catalog: Catalog, text: str, strict: bool, message: str | None) -> Pg
 
 def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> PgQuery:
     """Groups as tsqueries; matched = groups found (own words or context) plus stand-ins; score = BM25-like rank
-    of each group's own words times its idf (context alone counts CONTEXT_WEIGHT), times the matched share of
+    of each group's own words times its idf (context alone counts its `context_weight`), times the matched share of
     the query's idf to COVERAGE_POWER (as the embedded ranking)."""
     df = catalog.df(sorted({s for g in plan.groups for s in g.alternatives[0].stems}))
     total = max(catalog.paragraphs, 1)
@@ -158,14 +158,15 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
     lift = _sum(boosts) if boosts else Expr(sql.SQL("0"))
     lift = Expr(sql.SQL("CASE WHEN {} THEN {} ELSE 0 END").format(any_own, lift.sql), lift.params)
     score_parts = []
-    for g, o, gc, oc, idf in zip(groups, own, g_col, o_col, idfs):
+    weights = [context_weight(group) for group in plan.groups]
+    for g, o, gc, oc, idf, weight in zip(groups, own, g_col, o_col, idfs, weights):
         score_parts.append(Expr(sql.SQL("CASE WHEN {} THEN %s * ts_rank(%s::float4[], p.tsv, %s::tsquery, 1) * 10 "
                                         "WHEN {} THEN %s ELSE 0 END").format(oc, gc),
-                                [idf, RANK_WEIGHTS, o, settings.CONTEXT_WEIGHT * idf]))
+                                [idf, RANK_WEIGHTS, o, weight * idf]))
     share = _share(g_col, idfs)
     score = Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(score_parts).sql, share.sql),
                  _sum(score_parts).params + share.params + [settings.COVERAGE_POWER])
-    cheap = _cheap_key(catalog, o_col, g_col, idfs, settings.CONTEXT_WEIGHT)
+    cheap = _cheap_key(catalog, o_col, g_col, idfs, weights)
     any_group = "(" + " | ".join(groups) + ")"
     where = ts(any_group)
     if facet_parts:  # a stand-in alone (a document reporting the movement) also matches
@@ -189,13 +190,14 @@ def _share(g_col: list[sql.Composable], idfs: list[float]) -> Expr:
 
 
 def _cheap_key(catalog: Catalog, o_col: list[sql.Composable], g_col: list[sql.Composable], idfs: list[float],
-               context_weight: float) -> Expr:
+               weights: list[float]) -> Expr:
     """The cheap key that picks the candidates to score: BM25 with one occurrence per word (length counts), times
     the matched share of idf to COVERAGE_POWER (`allwords.cheap_key` computes it in numpy: keep the two alike)."""
     norm = sql.SQL("(1.0 + %s * (1 - %s + %s * p.length / %s))")
     norm_params = [K1, B, B, max(catalog.average_length, 1.0)]
     parts = [Expr(sql.SQL("CASE WHEN {} THEN %s / {} WHEN {} THEN %s ELSE 0 END").format(oc, norm, gc),
-                  [idf * (K1 + 1), *norm_params, context_weight * idf]) for oc, gc, idf in zip(o_col, g_col, idfs)]
+                  [idf * (K1 + 1), *norm_params, weight * idf])
+             for oc, gc, idf, weight in zip(o_col, g_col, idfs, weights)]  # weight: a context match's share of idf
     share = _share(g_col, idfs)
     return Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(parts).sql, share.sql),
                 _sum(parts).params + share.params + [settings.COVERAGE_POWER])
@@ -293,7 +295,7 @@ def _syntax_columns(catalog: Catalog, q: PgQuery) -> None:
     q.columns = [(f"{kind}{i}", ts(lexeme(w, OWN))) for kind in "go" for i, w in enumerate(words)]
     cols = [sql.SQL("p.") + sql.Identifier(f"o{i}") for i in range(len(words))]
     q.cheap = _cheap_key(catalog, cols, [sql.SQL("p.") + sql.Identifier(f"g{i}") for i in range(len(words))],
-                         idfs, 0.0)
+                         idfs, [0.0] * len(words))
     q.lift = Expr(sql.SQL("0::int"))  # no lifts (a bare 0 in ORDER BY would name a column)
 
 

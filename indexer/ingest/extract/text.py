@@ -7,6 +7,7 @@ import re
 from charset_normalizer import from_bytes
 
 from indexer.ingest import boilerplate
+from indexer.ingest.grade_rows import is_grade_row, join_grade_rows
 from indexer.models import Block, Document
 
 BULLET_RE = re.compile(r"^\s*([-–—•·*◼▪●]|\d{1,3}[.)])\s+")
@@ -120,6 +121,8 @@ def _continues(prev: str, line: str, wrap: float) -> bool:
     """True when `line` is the hard-wrapped continuation of `prev`."""
     if BULLET_RE.match(line) or boilerplate.ends_sentence(prev) or boilerplate.is_caption(line):
         return False
+    if is_grade_row(prev) or is_grade_row(line):
+        return False  # the rows of a grade table are lines of their own, however long
     first = line.lstrip("“\"‘'(")[:1]
     if first.islower() or first.isdigit() and not BULLET_RE.match(line):
         return True
@@ -169,12 +172,13 @@ def blocks_from_text(text: str) -> list[Block]:
     for i, group in enumerate(groups):
         kind = classify(group, is_last=(i == len(groups) - 1))
         blocks.append(Block(text=join_wrapped(group), kind=kind))
-    return drop_trailing_links(blocks)
+    return drop_trailing_links(join_grade_rows(blocks))
 
 
 def drop_trailing_links(blocks: list[Block]) -> list[Block]:
     """Drop the short link labels ('Detailed report', 'Summary report') that end many articles."""
-    while blocks and len(blocks[-1].text.split()) <= 8 and not boilerplate.ends_sentence(blocks[-1].text):
+    while blocks and len(blocks[-1].text.split()) <= 8 and not boilerplate.ends_sentence(blocks[-1].text) \
+            and not is_grade_row(blocks[-1].text):  # "Care leavers: Good" ending a page is content
         blocks.pop()
     return blocks
 

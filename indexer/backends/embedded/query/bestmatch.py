@@ -10,7 +10,7 @@ from indexer.backends.embedded.collector.ranking import FieldStats, TermPostings
 from indexer.search.snippets import MATCH_FIELDS
 from indexer.backends.embedded.query.context import document_context
 from indexer.backends.embedded.query.matching import phrase_mask
-from indexer.search.plan import BestMatchPlan, meaningful, meaningful_groups  # noqa: F401 - re-exported
+from indexer.search.plan import BestMatchPlan, context_weight, meaningful, meaningful_groups  # noqa: F401 - re-exported
 from indexer.search.synonyms import Alternative, Group
 from indexer.backends.embedded.query.opposites import OPPOSITE_FACTOR, opposite_paragraphs
 
@@ -60,7 +60,7 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
         found = own_mask
         if in_context is not None:
             found = own_mask | in_context
-            np.copyto(own_score, np.float32(settings.CONTEXT_WEIGHT) * idf, where=found & ~own_mask)
+            np.copyto(own_score, np.float32(context_weight(group)) * idf, where=found & ~own_mask)
         if group.counted:  # a word that only introduces a grade scores but is not one of the words required
             tiers += found
             if covered is not None:
