@@ -12,6 +12,7 @@ from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, 
 from indexer.ingest.annotate.places import subject_mentions
 from indexer.ingest.annotate.predecessors import replaced_councils
 from indexer.ingest.annotate.provider import is_setting_inspection
+from indexer.ingest.annotate.setting_operator import setting_operators
 from indexer.ingest.annotate.publisher import publisher_council, section_councils
 from indexer.ingest.annotate.roundup_lists import listed_councils
 from indexer.ingest.annotate.end_state import left_without_end_state, official_grade_on
@@ -38,7 +39,9 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         evidence["council"] = []
         evidence["not_children_services"] = (f"reads as a school-inspection article ({why}): no council facet"
                                              if school else f"reads as one care setting's inspection "
-                                                            f"({setting_why}): no council facet")
+                                                            f"({setting_why}): no council grade")
+        if setting:
+            _operating_councils(doc, text, published, evidence)
         set_year(doc, published, None, None)
         _calendar_fallback(doc, text)
         return
@@ -132,6 +135,19 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _area_judgements(doc, sentences, evidence)
     doc.severity = doc.severity if any(doc.severity) else []
     set_severity_confidence(doc, severity_evidence)
+
+
+def _operating_councils(doc: Document, text: str, published: dt.date | None, evidence: dict) -> None:
+    """A care-setting story about homes or an agency a council runs: that council is a subject with no grade."""
+    headings = [b.text for b in doc.blocks if b.kind == "heading"]
+    codes = setting_operators(doc.title, text, published, headings)
+    if not codes:
+        return
+    doc.council = [display_name(c) for c in codes]
+    doc.council_code = codes
+    doc.confidence["council"] = confidence.STATED
+    evidence["council"] = [{"value": display_name(c), "code": c, "why": ["runs the care settings the story grades"],
+                            "confidence": confidence.STATED} for c in codes]
 
 
 def _visit_standing_grade(doc: Document, text: str, chosen: list[str], published: dt.date | None,

@@ -1,0 +1,35 @@
+"""Issue 22, facet round 5: structures seen in several development articles from different outlets (set p's even
+half and sets a-n). Every text here is written for the test; none is an article's wording."""
+from __future__ import annotations
+
+from tests.facet_helpers import article
+
+
+def test_a_council_running_the_graded_home_is_a_subject_with_no_grade(tmp_path):
+    doc = article(tmp_path, "Third children's home run by Luton Borough Council judged inadequate\n\n"
+                            "Another children's home run by Luton Borough Council has been judged inadequate. "
+                            "The home was visited in May. Staff at the home were said to be stretched.\n")
+    assert doc.council == ["Luton"] and not any(doc.severity)
+
+
+def test_the_council_run_homes_of_a_council_named_only_in_the_page_header(tmp_path):
+    doc = article(tmp_path, "Council children's homes slide\n\nBolton Council\n\nEvery children's home run by the "
+                            "council was meant to be rated good. Two other homes are now rated inadequate, and "
+                            "these homes house the most troubled children.\n")
+    assert doc.council == ["Bolton"] and not any(doc.severity)
+
+
+def test_a_councils_own_adoption_agency_grade_is_not_its_childrens_services_grade(tmp_path):
+    doc = article(tmp_path, "Kent's adoption service rated outstanding\n\nOfsted rated Kent's adoption service "
+                            "'outstanding'. The agency places about ninety children a year, and the agency's leaders "
+                            "were praised.\n")
+    assert doc.council == ["Kent"] and not any(doc.severity)
+
+
+def test_a_home_run_by_a_trust_or_a_firm_names_no_operating_council(tmp_path):
+    doc = article(tmp_path, "Children's home in Dudley rated inadequate\n\nThe home, run by Dudley Children's Trust, "
+                            "was rated inadequate. Inspectors said the home had too few staff.\n")
+    assert doc.council == [] and not doc.severity
+    doc = article(tmp_path, "Children's home rated inadequate\n\nThe home in Bury, run by a private firm, was rated "
+                            "inadequate. Inspectors said the home had too few staff.\n")
+    assert doc.council == [] and not doc.severity
