@@ -33,3 +33,16 @@ def test_a_home_run_by_a_trust_or_a_firm_names_no_operating_council(tmp_path):
     doc = article(tmp_path, "Children's home rated inadequate\n\nThe home in Bury, run by a private firm, was rated "
                             "inadequate. Inspectors said the home had too few staff.\n")
     assert doc.council == [] and not doc.severity
+
+
+def test_a_grade_named_as_an_aim_is_not_the_current_grade(tmp_path):
+    doc = article(tmp_path, "Leeds children's services improve\n\nA report out today moves Leeds City Council to "
+                            "'requires improvement to be good'.\n\nThe director said the next aim is an overall "
+                            "'outstanding' rating, and the team's goal of 'outstanding' can be met.\n")
+    assert doc.council == ["Leeds"] and doc.severity == ["requires improvement"]
+
+
+def test_an_aim_word_does_not_hide_a_grade_given(tmp_path):
+    from indexer.ingest.annotate.grade_context import is_target
+    assert is_target("the service's aim is an overall '") and is_target("our ambition remains to be ")
+    assert not is_target("the council was rated ") and not is_target("aimed at families, the service was judged ")

@@ -43,7 +43,11 @@ _TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?
 _TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|reach|reaching|achieve|achieving|renamed"
                      rf"|aim(?:ing|s)? for|aspir\w+ to be|towards?|beyond|journey to|ambition to be)\s+"
                      rf"(?:(?:the|a|an|at least)\s+)?{_QUOTE}$"
-                     rf"|\b(?:before|until|once)\s+(?:[\w'’]+\s+){{0,4}}{_QUOTE}$", re.IGNORECASE)
+                     rf"|\b(?:before|until|once)\s+(?:[\w'’]+\s+){{0,4}}{_QUOTE}$"
+                     # an aim named as a noun: "the service's aim is an overall 'good' rating", "our goal of
+                     # 'outstanding'", "the ambition remains to be good"
+                     rf"|\b(?:aims?|ambitions?|goals?|targets?|aspirations?)\s+(?:(?:now|still|remains?|is|was|of|for|to"
+                     rf"|be|become|get|reach|achieve|an?|the|overall|at least|being)\s+){{1,5}}{_QUOTE}$", re.IGNORECASE)
 _GRADE_WORD = r"(?:outstanding|good|adequate|requires improvement|inadequate)"
 # "rated inadequate or requires improvement": two grades offered as alternatives describe a group, not a council.
 _ALTERNATIVE_AFTER = re.compile(rf"^{_QUOTE}\s*,?\s+or\s+{_QUOTE}{_GRADE_WORD}\b", re.IGNORECASE)
