@@ -46,3 +46,19 @@ def test_an_aim_word_does_not_hide_a_grade_given(tmp_path):
     from indexer.ingest.annotate.grade_context import is_target
     assert is_target("the service's aim is an overall '") and is_target("our ambition remains to be ")
     assert not is_target("the council was rated ") and not is_target("aimed at families, the service was judged ")
+
+
+def test_a_numeric_date_written_with_dashes_or_dots_is_a_dateline():
+    from indexer.ingest.annotate.dates import full_dates
+    from indexer.ingest.annotate.year import dateline
+    assert [d for d, _, _ in full_dates("Posted 19-5-2017 and 03.11.2020")] == [
+        __import__("datetime").date(2017, 5, 19), __import__("datetime").date(2020, 11, 3)]
+    assert full_dates("a 19-5.2017 mix") == []  # one separator throughout, or it is not a date
+    assert dateline("Our blog\nWritten on: 4-7-2016\nSome text follows here.")[0].isoformat() == "2016-07-04"
+
+
+def test_a_councils_own_blog_in_the_first_person_is_about_that_council(tmp_path):
+    doc = article(tmp_path, "Over at last\n\nWigan Council - Children's Services Blog\n\n"
+                            "Written on: 2-6-2018\n\nOur Ofsted inspection is over and the inspectors have gone home.\n\n"
+                            "The judgements stay private until the report is published next month.\n")
+    assert doc.council == ["Wigan"] and not any(doc.severity) and doc.year == 2018

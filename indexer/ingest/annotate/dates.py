@@ -13,7 +13,8 @@ _MONTH = r"(January|February|March|April|May|June|July|August|September|October|
 DAY_MONTH_YEAR_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 MONTH_DAY_YEAR_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 ISO_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
-UK_NUMERIC_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")  # 05/03/2019 is 5 March in the UK
+# 05/03/2019 is 5 March in the UK; blogs and minutes also write 19-5-2017 and 19.05.2017 (one separator throughout)
+UK_NUMERIC_RE = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)\b")
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})(?:/(\d{1,2}))?/")
 # "15 July to 26 July 2019", "18 February to 1 March 2019", "15 – 19 July 2013", "between July 15 and 26"
 RANGE_RE = re.compile(
@@ -43,7 +44,7 @@ _FULL_DATE_READERS = [
     (DAY_MONTH_YEAR_RE, lambda m: (int(m.group(3)), _month(m.group(2)), int(m.group(1)))),
     (MONTH_DAY_YEAR_RE, lambda m: (int(m.group(3)), _month(m.group(1)), int(m.group(2)))),
     (ISO_RE, lambda m: (int(m.group(1)), int(m.group(2)), int(m.group(3)))),
-    (UK_NUMERIC_RE, lambda m: (int(m.group(3)), int(m.group(2)), int(m.group(1)))),
+    (UK_NUMERIC_RE, lambda m: (int(m.group(4)), int(m.group(3)), int(m.group(1)))),
 ]
 
 

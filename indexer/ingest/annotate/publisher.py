@@ -14,7 +14,10 @@ from indexer.models import Document
 from indexer.ingest.annotate.places import subject_mentions
 
 # The page speaks of its own council: "the council", "the Council's", "the city's children", "the borough".
-_SELF_REFERENCE = re.compile(r"\bthe (?:council|city|borough|county|authority)(?:['’]s)?\b", re.IGNORECASE)
+# A council's own blog or newsroom in the first person: "our Ofsted inspection", "our children's services".
+_SELF_REFERENCE = re.compile(r"\bthe (?:council|city|borough|county|authority)(?:['’]s)?\b"
+                             r"|\bour (?:(?:ofsted|ilacs|latest|recent|last|full)\s+)*(?:inspection|children['’]s services"
+                             r"|social workers|council|borough|county)\b", re.IGNORECASE)
 
 
 # Where a header line's parts meet: "Brighton & Hove City Council | News", "Wirral Council - minutes".
