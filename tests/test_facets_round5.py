@@ -62,3 +62,21 @@ def test_a_councils_own_blog_in_the_first_person_is_about_that_council(tmp_path)
                             "Written on: 2-6-2018\n\nOur Ofsted inspection is over and the inspectors have gone home.\n\n"
                             "The judgements stay private until the report is published next month.\n")
     assert doc.council == ["Wigan"] and not any(doc.severity) and doc.year == 2018
+
+
+def test_a_split_council_named_with_its_successors_stands_for_them(tmp_path):
+    doc = article(tmp_path, "Cumbria's children's services judged good\n\nChildren's services across Cumbria are "
+                            "now rated good overall, Ofsted says.\n\nOne team runs them for both Cumberland Council and "
+                            "Westmorland and Furness Council.\n")
+    assert doc.council == ["Cumberland", "Westmorland and Furness"] and doc.severity == ["good", "good"]
+
+
+def test_a_split_council_stays_itself_without_its_successors_or_before_the_split(tmp_path):
+    doc = article(tmp_path, "Cumbria's children's services judged good\n\nChildren's services across Cumbria are "
+                            "now rated good overall, Ofsted says.\n")
+    assert doc.council[0].startswith("Cumbria") and doc.severity == ["good"]
+    from indexer.ingest.annotate.successors import named_successors
+    import datetime as dt
+    both = {"E06000063", "E06000064"}  # Cumberland, Westmorland and Furness
+    assert named_successors("E10000006", both, None) == sorted(both)
+    assert named_successors("E10000006", both, dt.date(2019, 5, 1)) == []  # the old county still ran its services

@@ -13,6 +13,7 @@ from indexer.ingest.annotate.places import subject_mentions
 from indexer.ingest.annotate.predecessors import replaced_councils
 from indexer.ingest.annotate.provider import is_setting_inspection
 from indexer.ingest.annotate.setting_operator import setting_operators
+from indexer.ingest.annotate.successors import split_into_successors
 from indexer.ingest.annotate.publisher import publisher_council, section_councils
 from indexer.ingest.annotate.roundup_lists import listed_councils
 from indexer.ingest.annotate.end_state import left_without_end_state, official_grade_on
@@ -71,11 +72,14 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         if code != primary.code and (entry.score >= settings.SECONDARY_SHARE * primary.score or code in listed)
         and (sum(_subject_weight(s) for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT
              or code in headed)]
+    chosen, stands_for = split_into_successors(chosen, set(scores), attributed, published)
     doc.council = [display_name(c) for c in chosen]
     doc.council_code = chosen
     doc.confidence["council"] = confidence.STATED
     evidence["council"] = [{"value": display_name(c), "code": c, "score": round(scores[c].score, 1),
-                            "mentions": scores[c].mentions, "why": scores[c].reasons[:3],
+                            "mentions": scores[c].mentions, "why": scores[c].reasons[:3] + (
+                                [f"named as a successor of {display_name(stands_for[c])}, which the text names as "
+                                 "the subject"] if c in stands_for else []),
                             "confidence": confidence.STATED} for c in chosen]
     mentioned_only = [display_name(c) for c in scores if c not in chosen]
     if mentioned_only:
