@@ -80,3 +80,29 @@ def test_a_split_council_stays_itself_without_its_successors_or_before_the_split
     both = {"E06000063", "E06000064"}  # Cumberland, Westmorland and Furness
     assert named_successors("E10000006", both, None) == sorted(both)
     assert named_successors("E10000006", both, dt.date(2019, 5, 1)) == []  # the old county still ran its services
+
+
+def test_a_finished_inspection_awaiting_its_result_is_dated_by_the_official_record():
+    from indexer.ingest.annotate.pending import pending_year
+    norfolk, redcar = "E10000020", "E06000003"
+    # Norfolk's inspection after 2021 ended in November 2022 and was published in January 2023
+    text = "Inspectors have completed their inspection of the county. A report was critical in 2018. " \
+           "The council expects the results in January."
+    assert pending_year(norfolk, text)[0] == 2022
+    # the same page written after the new year
+    text = "Happy new year. Our full inspection took place last term, after a 2021 visit; we await the report."
+    assert pending_year(norfolk, text)[0] == 2023
+    # no year named: the one inspection held just before Christmas; the page is written in January
+    text = "It is early January. Our ILACS inspection happened just before Christmas, and we wait to hear."
+    assert pending_year(redcar, text)[0] == 2026
+    # nothing tells which side of the new year the page stands on: no year
+    assert pending_year(norfolk, "The inspection is over, after a 2021 visit.")[0] is None
+    # not a page waiting on a result
+    assert pending_year(norfolk, "The council was rated good after a 2021 visit.")[0] is None
+
+
+def test_an_undated_inspection_complete_story_gets_the_inspections_year(tmp_path):
+    doc = article(tmp_path, "Inspection of Norfolk children's services ends\n\nOfsted has finished a two-week "
+                            "inspection of Norfolk County Council's children's services. A focused visit in 2021 "
+                            "found progress.\n\nThe council expects the ratings in January.\n")
+    assert doc.council == ["Norfolk"] and doc.year == 2022 and doc.confidence["year"] == "inferred"
