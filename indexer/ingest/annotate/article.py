@@ -14,6 +14,7 @@ from indexer.ingest.annotate.predecessors import replaced_councils
 from indexer.ingest.annotate.provider import is_setting_inspection
 from indexer.ingest.annotate.setting_operator import setting_operators
 from indexer.ingest.annotate.successors import split_into_successors
+from indexer.ingest.annotate.pending import pending_year
 from indexer.ingest.annotate.publisher import publisher_council, section_councils
 from indexer.ingest.annotate.roundup_lists import listed_councils
 from indexer.ingest.annotate.end_state import left_without_end_state, official_grade_on
@@ -123,6 +124,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     if not published and outcome is not None and outcome.published and doc.year:
         _shift_past_december(doc, text, outcome.published.month)
         _shift_last_year(doc, text, outcome)
+    if not doc.year and not published:
+        _pending_year(doc, chosen[0], text)
     _calendar_fallback(doc, text)
     if not grades[0] and outcome is not None and (outcome.overall or outcome.subjudgements):
         official = outcome_table.official_grade(outcome)
@@ -227,6 +230,16 @@ def _shift_last_year(doc: Document, text: str, outcome) -> None:
         doc.facet_evidence["year"]["value"] = doc.year
         doc.facet_evidence["year"]["source"] += (f"; the article says the judgement came “last year” (inspected "
                                                  f"{inspected}), so {doc.year}")
+
+
+def _pending_year(doc: Document, code: str, text: str) -> None:
+    """An undated page waiting on a finished inspection's result: the year the official record places it in."""
+    year, why = pending_year(code, text)
+    if year:
+        doc.year = year
+        doc.facet_evidence["year"] = {"value": year, "source": why, "confidence": confidence.INFERRED}
+        doc.facet_evidence["year_reasoning"] = why
+        confidence.record(doc, "year", confidence.INFERRED)
 
 
 def _calendar_fallback(doc: Document, text: str) -> None:
