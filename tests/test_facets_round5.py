@@ -106,3 +106,16 @@ def test_an_undated_inspection_complete_story_gets_the_inspections_year(tmp_path
                             "inspection of Norfolk County Council's children's services. A focused visit in 2021 "
                             "found progress.\n\nThe council expects the ratings in January.\n")
     assert doc.council == ["Norfolk"] and doc.year == 2022 and doc.confidence["year"] == "inferred"
+
+
+def test_the_earlier_members_of_an_ordered_group_share_its_grade(tmp_path):
+    doc = article(tmp_path, "Second council in a month judged inadequate\n\nOfsted has judged Luton Borough Council's "
+                            "children's services inadequate.\n\nLuton is the second authority to be judged inadequate "
+                            "this month, following Bolton earlier in the month.\n\nLuton said it would act.\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Luton": "inadequate", "Bolton": "inadequate"}
+
+
+def test_a_council_named_after_a_plain_after_keeps_no_grade(tmp_path):
+    doc = article(tmp_path, "Luton judged inadequate\n\nOfsted has judged Luton Borough Council's children's services "
+                            "inadequate, after Bolton sent a team to help.\n\nLuton said it would act.\n")
+    assert doc.council == ["Luton"] and doc.severity == ["inadequate"]

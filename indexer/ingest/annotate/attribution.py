@@ -99,6 +99,24 @@ def _bracketed_council(text: str, mentions: list, position: int) -> list[str]:
     return named[-1:]
 
 
+# "X is the third council rated inadequate this week, after A and B": X is one of an ordered group, and the councils
+# named after "after" / "following" are its earlier members, with the same grade.
+_ORDINAL_MEMBER = re.compile(r"\bthe\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|\d+(?:st|nd|rd|th))"
+                             r"\s+(?:[\w'’-]+\s+){0,3}?(?:councils?|authorit(?:y|ies)|departments?|boroughs?|areas?)\b"
+                             r"[^.;:]*$", re.IGNORECASE)
+_EARLIER_MEMBERS = re.compile(r"[^.;:]*?\b(?:after|following|behind)\s+", re.IGNORECASE)
+
+
+def earlier_members(text: str, mentions: list, position: int) -> list[str]:
+    """The councils an ordinal group statement names as the grade's earlier holders ("…, after A and B")."""
+    if not _ORDINAL_MEMBER.search(text[:position]):
+        return []
+    match = _EARLIER_MEMBERS.match(text, position)
+    if not match:
+        return []
+    return list(dict.fromkeys(code for mention, code in mentions if mention.start >= match.end()))
+
+
 def announced_list(text: str, mentions: list, position: int) -> list[str]:
     """The councils of a list that the words after a grade introduce ("…were outstanding: A, B and C")."""
     after = [g for g in council_groups(text, mentions) if g[0][0].start > position]
@@ -164,6 +182,9 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str) -> tupl
                 # A tally sentence ("56 councils require improvement") grades no council named elsewhere; a
                 # headline's count ("Three councils receive 'good' ratings") sums up the article's own councils.
                 continue
+            members = [c for c in earlier_members(sentence.text, mentions, st.position) if c not in codes]
+            if codes and members:
+                codes = codes + members
             if len(codes) >= 2 or codes and codes == announced_list(sentence.text, mentions, st.position):
                 listed.update(codes)  # a list, or a council a grade announces ("inadequate for Coventry")
             for code in codes or [primary]:
