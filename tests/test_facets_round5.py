@@ -119,3 +119,24 @@ def test_a_council_named_after_a_plain_after_keeps_no_grade(tmp_path):
     doc = article(tmp_path, "Luton judged inadequate\n\nOfsted has judged Luton Borough Council's children's services "
                             "inadequate, after Bolton sent a team to help.\n\nLuton said it would act.\n")
     assert doc.council == ["Luton"] and doc.severity == ["inadequate"]
+
+
+def test_a_grade_given_to_an_earlier_inspection_named_after_it_is_not_current(tmp_path):
+    doc = article(tmp_path, "Derby improves\n\nDerby City Council, judged inadequate at its previous inspection in "
+                            "2016, is now rated good.\n")
+    assert doc.severity == ["good"]
+    doc = article(tmp_path, "Derby improves\n\nOfsted rated Derby City Council good. The council was inadequate when "
+                            "it was last inspected.\n")
+    assert doc.severity == ["good"]
+
+
+def test_the_last_inspections_grade_stands_when_no_newer_grade_is_named(tmp_path):
+    doc = article(tmp_path, "Derby visit\n\nInspectors made a monitoring visit to Derby City Council, rated "
+                            "inadequate at its last inspection, and found progress.\n")
+    assert doc.severity == ["inadequate"]
+
+
+def test_a_grade_the_council_was_branded_before_is_past(tmp_path):
+    doc = article(tmp_path, "Derby improves\n\nFour years after being branded inadequate, Derby City Council's "
+                            "children's services are good, Ofsted says.\n")
+    assert doc.severity == ["good"]

@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass
 
 from indexer import settings
-from indexer.ingest.annotate.grade_context import dated_in_sentence, given_by_earlier_inspection, left_behind, not_current
+from indexer.ingest.annotate.grade_context import (dated_in_sentence, given_by_earlier_inspection,
+                                                  given_by_earlier_inspection_after, left_behind, not_current)
 from indexer.grades import BY_NUMBER, GRADE_PATTERN, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.not_yet import not_yet_good
 from indexer.ingest.annotate.scale import names_the_scale
@@ -264,7 +265,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
             continue
         reason = "tally" if bare_word and counted or _COUNT_AFTER.match(after) else not_current(before, after)
-        earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()])
+        earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()]) \
+            or given_by_earlier_inspection_after(sentence[match.end():match.end() + 80])
         ago = _AGO_AFTER.match(after) or _AGO_BEFORE.search(sentence[:match.start()])
         earlier = earlier or ("last" if ago else "")
         if reason and reason != "tally" or earlier == "previous":
