@@ -140,3 +140,18 @@ def test_a_grade_the_council_was_branded_before_is_past(tmp_path):
     doc = article(tmp_path, "Derby improves\n\nFour years after being branded inadequate, Derby City Council's "
                             "children's services are good, Ofsted says.\n")
     assert doc.severity == ["good"]
+
+
+def test_an_areas_own_service_rated_is_a_sub_judgement(tmp_path):
+    doc = article(tmp_path, "Derby fostering praised\n\nDerby City Council's fostering service has been judged "
+                            "outstanding by inspectors.\n")
+    assert doc.council == ["Derby"] and not any(doc.severity)
+    doc = article(tmp_path, "Derby youth work\n\nInspectors rated Derby's youth justice service as good, and the council "
+                            "welcomed the report.\n")
+    assert not any(doc.severity)
+
+
+def test_the_services_rated_after_an_area_is_named_still_grade_the_council(tmp_path):
+    doc = article(tmp_path, "Derby rated good\n\nInspectors looked at adoption and at help and protection, and rated "
+                            "Derby City Council's children's services good.\n")
+    assert doc.severity == ["good"]

@@ -56,6 +56,7 @@ _GROUP_AFTER = re.compile(r"^\s+(?:councils|authorities|local authorities|boroug
 _STILL = re.compile(r"\b(?:services?|department|council|authority)\b[^.;:]{0,40}\b(?:still|now)\s+$", re.IGNORECASE)
 _SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provision)\b[^.;,]{0,40}$", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
+                       r"|youth (?:offending|justice)"
                        r"|experiences and progress|pupil referral units?|children['’]s homes?"
                        r"|special educational needs|SEND"
                        r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice"
@@ -146,7 +147,10 @@ def grades_an_area(before: str) -> bool:
     if re.search(r"\b(?:leadership|help and protection|care leavers|children in care|adoption)\s+of\b", clause,
                  re.IGNORECASE):
         return True
-    services = list(_SERVICE_WORD.finditer(clause))
+    # "the fostering service", "its adoption agency": a service word right after an area names that area's service
+    services = [m for m in _SERVICE_WORD.finditer(clause) if not any(a.end() <= m.start() and
+                                                                     re.fullmatch(r"\s+", clause[a.end():m.start()])
+                                                                     for a in areas)]
     return not services or areas[-1].start() > services[-1].start()
 
 
