@@ -155,3 +155,13 @@ def test_the_services_rated_after_an_area_is_named_still_grade_the_council(tmp_p
     doc = article(tmp_path, "Derby rated good\n\nInspectors looked at adoption and at help and protection, and rated "
                             "Derby City Council's children's services good.\n")
     assert doc.severity == ["good"]
+
+
+def test_up_from_a_grade_is_a_movement_that_picks_the_inspection(tmp_path):
+    from indexer.ingest.annotate.movement import sentence_moves
+    assert sentence_moves("It is now rated outstanding, up from good.")[0].left == "good"
+    assert sentence_moves("It is inadequate, down two grades from good.")[0].direction == "declined"
+    # Derby was judged outstanding twice (2022, after good; 2025, after outstanding): "up from good" is 2022's
+    doc = article(tmp_path, "Derby top marks\n\nDerby City Council's children's services are outstanding, up from "
+                            "good, Ofsted has found.\n")
+    assert doc.severity == ["outstanding"] and doc.year == 2022
