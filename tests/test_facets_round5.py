@@ -165,3 +165,10 @@ def test_up_from_a_grade_is_a_movement_that_picks_the_inspection(tmp_path):
     doc = article(tmp_path, "Derby top marks\n\nDerby City Council's children's services are outstanding, up from "
                             "good, Ofsted has found.\n")
     assert doc.severity == ["outstanding"] and doc.year == 2022
+
+
+def test_a_timestamps_date_is_a_full_date():
+    import datetime as dt
+    from indexer.ingest.annotate.dates import full_dates
+    assert [d for d, _, _ in full_dates("posted 2019-03-08T10:15:00+00:00")] == [dt.date(2019, 3, 8)]
+    assert full_dates("code 2019-03-08X1") == []
