@@ -172,3 +172,14 @@ def test_a_timestamps_date_is_a_full_date():
     from indexer.ingest.annotate.dates import full_dates
     assert [d for d, _, _ in full_dates("posted 2019-03-08T10:15:00+00:00")] == [dt.date(2019, 3, 8)]
     assert full_dates("code 2019-03-08X1") == []
+
+
+def test_a_counted_list_broken_by_a_remark_keeps_every_council_it_counts(tmp_path):
+    doc = article(tmp_path, "Bottom of the table\n\nThree councils were judged inadequate: Bury, still reeling from a "
+                            "scandal last year, Leeds and Derby.\n\nOthers did better.\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Bury": "inadequate", "Leeds": "inadequate", "Derby": "inadequate"}
+
+
+def test_a_council_after_as_did_shares_the_grade(tmp_path):
+    doc = article(tmp_path, "Two good reports\n\nKent received a good rating from Ofsted this week, as did Luton.\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Kent": "good", "Luton": "good"}

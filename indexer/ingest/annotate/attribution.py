@@ -62,7 +62,7 @@ def graded_councils(text: str, mentions: list, position: int) -> list[str]:
     before = [g for g in groups if g[-1][0].end <= position]
     after = [g for g in groups if g[0][0].start > position]
     if after and _ANNOUNCES_LIST.match(text[position:after[0][0][0].start]):
-        chosen = after[0]  # "those rated poor are A, B and C": the list the grade introduces
+        chosen = _counted_list(text, mentions, position, after)  # "those rated poor are A, B and C": the list
     elif len(after) >= 2 and re.search(r":\s*$", text[position:after[1][0][0].start]) \
             and _ANNOUNCES_LIST.match(text[position:after[1][0][0].start]):
         chosen = after[0] + after[1]  # "the poor list besides Haringey: A, B and C": the council aside and the list
@@ -107,8 +107,17 @@ _ORDINAL_MEMBER = re.compile(r"\bthe\s+(?:second|third|fourth|fifth|sixth|sevent
 _EARLIER_MEMBERS = re.compile(r"[^.;:]*?\b(?:after|following|behind)\s+", re.IGNORECASE)
 
 
+# "Bury received a good rating, as did Leeds": the councils after "as did" share the grade.
+_AS_DID = re.compile(r"[^.;:]{0,40}?,?\s+(?:as|so)\s+(?:did|does|has|had|was|were|is|are)\s+(?:neighbouring\s+|nearby\s+)?",
+                     re.IGNORECASE)
+
+
 def earlier_members(text: str, mentions: list, position: int) -> list[str]:
-    """The councils an ordinal group statement names as the grade's earlier holders ("…, after A and B")."""
+    """The councils a statement names as sharing its grade: an ordinal group's earlier holders ("X is the third
+    council rated inadequate, after A and B"), or those "as did" follows ("X was rated good, as was Y")."""
+    match = _AS_DID.match(text, position)
+    if match and any(m.start == match.end() for m, _ in mentions):
+        return list(dict.fromkeys(code for m, code in mentions if m.start >= match.end()))
     if not _ORDINAL_MEMBER.search(text[:position]):
         return []
     match = _EARLIER_MEMBERS.match(text, position)
@@ -121,8 +130,31 @@ def announced_list(text: str, mentions: list, position: int) -> list[str]:
     """The councils of a list that the words after a grade introduce ("…were outstanding: A, B and C")."""
     after = [g for g in council_groups(text, mentions) if g[0][0].start > position]
     if after and _ANNOUNCES_LIST.match(text[position:after[0][0][0].start]):
-        return list(dict.fromkeys(code for _, code in after[0]))
+        return list(dict.fromkeys(code for _, code in _counted_list(text, mentions, position, after)))
     return []
+
+
+_NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                            "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+# "Four authorities were awarded …": how many councils the statement says it is about.
+_COUNTED_COUNCILS = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+)?(?:councils|authorities"
+                               r"|local authorities|boroughs|areas)\b", re.IGNORECASE)
+
+
+def _counted_list(text: str, mentions: list, position: int, after: list) -> list:
+    """The list a grade introduces after a colon: its first group, or, when the statement counts its councils ("Four
+    authorities …: A, drawn into a scandal, B, C and D") and a remark breaks the list, every council named after the
+    colon, provided there are exactly that many."""
+    first = after[0]
+    counts = list(_COUNTED_COUNCILS.finditer(text[:position]))
+    if not counts or ":" not in text[position:first[0][0].start]:
+        return first
+    word = counts[-1].group(1).lower()
+    wanted = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    rest = [mc for group in after for mc in group]
+    if len(first) < wanted == len({code for _, code in rest}):
+        return rest
+    return first
 
 
 def paragraph_councils(doc: Document, chosen: list[str], published: dt.date | None) -> None:
