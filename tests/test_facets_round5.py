@@ -183,3 +183,20 @@ def test_a_counted_list_broken_by_a_remark_keeps_every_council_it_counts(tmp_pat
 def test_a_council_after_as_did_shares_the_grade(tmp_path):
     doc = article(tmp_path, "Two good reports\n\nKent received a good rating from Ofsted this week, as did Luton.\n")
     assert dict(zip(doc.council, doc.severity)) == {"Kent": "good", "Luton": "good"}
+
+
+def test_a_copys_capture_or_crawl_date_never_dates_the_story():
+    from indexer.ingest.annotate.year import dateline
+    from indexer.ingest.annotate.latest_event import latest_event_year
+    for line in ("Snapshot taken 3 March 2021", "First seen: 3 March 2021", "Page saved: 3 March 2021",
+                 "Crawled 3 March 2021", "Sunday 3 March 2024 | 7.7C"):
+        assert dateline(f"Headline\n{line}\nThe story begins here and runs on.")[0] is None, line
+    text = "The council was praised.\nThis copy was captured on 9 May 2022.\nInspectors came in March 2019."
+    assert latest_event_year(text)[0] == 2019
+    assert latest_event_year("Inspectors accessed records. They came in June 2020.")[0] == 2020
+
+
+def test_an_undated_page_with_only_a_capture_date_takes_its_year_elsewhere(tmp_path):
+    doc = article(tmp_path, "Luton slips\n\nThis page was captured on 3 March 2025.\n\nLuton Borough Council's "
+                            "children's services have been rated inadequate by Ofsted, down from requires improvement.\n")
+    assert doc.severity == ["inadequate"] and doc.year == 2020  # the official record: Luton's only inadequate

@@ -26,6 +26,14 @@ RANGE_RE = re.compile(
 )
 
 
+# A date the page's furniture prints about the copy, not the story: when an archive or crawler saved or fetched it
+# ("captured", "snapshot taken", "first seen", "downloaded", "accessed"), or a site header's today with the weather
+# ("Sunday 3 March 2024 | 7.7C"). Never a dateline, never an event the page reports.
+COPY_DATE_LINE = re.compile(r"\b(?:archiv\w*|captur\w*|snapshots?|retriev\w*|accessed|wayback|crawl\w*|scraped|fetched"
+                            r"|downloaded|(?:first|last)\s+seen|(?:page|copy)\s+(?:was\s+)?(?:saved|stored|viewed|printed)"
+                            r"|saved\s+(?:on|at)|viewed\s+on)\b|\b\d{1,2}(?:\.\d)?\s*°?\s*[CF]\b(?!\w)", re.IGNORECASE)
+
+
 def _month(name: str | None) -> int | None:
     """Month number from a name or abbreviation."""
     return MONTHS.get(name.lower().rstrip(".")) if name else None
