@@ -34,6 +34,15 @@ COPY_DATE_LINE = re.compile(r"\b(?:archiv\w*|captur\w*|snapshots?|retriev\w*|acc
                             r"|saved\s+(?:on|at)|viewed\s+on)\b|\b\d{1,2}(?:\.\d)?\s*°?\s*[CF]\b(?!\w)", re.IGNORECASE)
 
 
+def without_copy_dates(text: str) -> str:
+    """The text without the sentences or lines that print a copy's date (COPY_DATE_LINE) with a year."""
+    if not COPY_DATE_LINE.search(text):
+        return text  # cheap gate: most pages print none
+    parts = re.split(r"(?<=[.!?])\s+|(\n)", text)
+    return "".join(p for p in parts if p and not (COPY_DATE_LINE.search(p) and re.search(r"\b(?:19|20)\d\d\b", p))
+                   or p == "\n")
+
+
 def _month(name: str | None) -> int | None:
     """Month number from a name or abbreviation."""
     return MONTHS.get(name.lower().rstrip(".")) if name else None

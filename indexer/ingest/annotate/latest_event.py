@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from indexer.ingest.annotate.dates import COPY_DATE_LINE
+from indexer.ingest.annotate.dates import without_copy_dates
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # A month with its year, or a full date: an event the page places in time.
@@ -24,9 +24,9 @@ def latest_event_year(text: str) -> tuple[int | None, str]:
     """The year of the latest month-dated event the text names (the next year when it also speaks of an event
     'this year', which no named year can be); None when it names none."""
     limit = dt.date.today().year
+    text = without_copy_dates(text)
     events = [(int(m.group(1)), m.group(0)) for m in _DATED_EVENT.finditer(text)
-              if int(m.group(1)) <= limit and not _AIM.search(text[max(0, m.start() - 30):m.start()])
-              and not COPY_DATE_LINE.search(_line_of(text, m.start()))]
+              if int(m.group(1)) <= limit and not _AIM.search(text[max(0, m.start() - 30):m.start()])]
     if not events:
         return None, ""
     year, phrase = max(events)
@@ -39,13 +39,6 @@ def latest_event_year(text: str) -> tuple[int | None, str]:
         return year + 1, (f"inferred: the latest dated event is “{phrase}”, and “{this_year.group(0)}” is later, "
                           f"so {year + 1} at the earliest")
     return year, f"inferred: the latest dated event the page reports is “{phrase}”"
-
-
-def _line_of(text: str, at: int) -> str:
-    """The sentence or line (up to 160 characters either side) around a position."""
-    head = re.split(r"[\n.!?]", text[max(0, at - 160):at])[-1]
-    tail = re.split(r"[\n.!?]", text[at:at + 160])[0]
-    return head + tail
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

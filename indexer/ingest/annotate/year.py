@@ -8,7 +8,7 @@ from indexer.grades import GRADE_PATTERN, official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.history import movement_fits, preferred, run_fits
-from indexer.ingest.annotate.dates import COPY_DATE_LINE, DateRange, MONTHS, date_ranges, full_dates, url_date
+from indexer.ingest.annotate.dates import COPY_DATE_LINE, DateRange, without_copy_dates, MONTHS, date_ranges, full_dates, url_date
 from indexer.ingest.annotate.area_fit import areas_fit
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
@@ -179,6 +179,7 @@ def _inspected_in_month_of_year(text: str, rows: list[Outcome], grade: str | Non
 def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
     """The latest past year the text mentions (a lower bound for the inspection it reports)."""
     limit = (published or dt.date.today()).year
+    text = without_copy_dates(text)
     # "to reach good by 2022" is a target, not a year that has happened.
     years = [int(y) for y in re.findall(r"(?<!by )(?<!until )(?<!before )\b((?:19|20)\d\d)\b", text, re.IGNORECASE)
              if 2000 <= int(y) <= limit]  # "By 2022 the council wants…" at a sentence's start is a target too
