@@ -200,3 +200,19 @@ def test_an_undated_page_with_only_a_capture_date_takes_its_year_elsewhere(tmp_p
     doc = article(tmp_path, "Luton slips\n\nThis page was captured on 3 March 2025.\n\nLuton Borough Council's "
                             "children's services have been rated inadequate by Ofsted, down from requires improvement.\n")
     assert doc.severity == ["inadequate"] and doc.year == 2020  # the official record: Luton's only inadequate
+
+
+def test_a_newsroom_page_names_its_council_only_in_a_header_line(tmp_path):
+    doc = article(tmp_path, "Top marks for children's services\n\nLuton Borough Council newsroom\n\nInspectors have "
+                            "judged the council's services for children outstanding in every area.\n")
+    assert doc.council == ["Luton"] and doc.severity == ["outstanding"]
+    doc = article(tmp_path, "News release\n\nLuton Borough Council welcomes Ofsted report\n\nWe are pleased that Ofsted "
+                            "has rated our services for children good.\n")
+    assert doc.council == ["Luton"] and doc.severity == ["good"]
+
+
+def test_minutes_reporting_what_inspectors_had_judged_give_the_current_grade(tmp_path):
+    doc = article(tmp_path, "Minutes\n\nLuton Borough Council - Corporate Parenting Panel\n\nThe Director of Children's "
+                            "Services reported that Ofsted had judged the council's children's services to be good "
+                            "overall.\n")
+    assert doc.council == ["Luton"] and doc.severity == ["good"]

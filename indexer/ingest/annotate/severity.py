@@ -40,7 +40,7 @@ _RATING_AFTER = re.compile(r"^\W{0,3}(ratings?|grades?|judgements?|verdicts?|ove
                            re.IGNORECASE)
 # A rating verb, its object (the service or council), then the grade: "now rates the council's children's services
 # good", "rated the children's services of Westminster City Council and Kensington and Chelsea outstanding".
-_RATES_OBJECT = re.compile(r"\b(?:rate[sd]?|judged?|judges|grade[sd]|deem(?:s|ed)?|declare[sd]?|found|finds)\s+(?:the|its|their)"
+_RATES_OBJECT = re.compile(r"\b(?:rate[sd]?|judged?|judges|grade[sd]|deem(?:s|ed)?|declare[sd]?|found|finds)\s+(?:the|its|their|our)"
                            r"\s+[^.;:!?]{0,100}?\b(?:services?|council|borough|authority|department|trust)\b[^.;:!?,]{0,60}$"
                            # "its latest inspection found services good": the service named with no article
                            r"|\b(?:rated|judged|graded|deemed|found|finds|rates|judges)\s+(?:children['’]s\s+)?services\s+$",
@@ -269,6 +269,10 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
             continue
         reason = "tally" if bare_word and counted or _COUNT_AFTER.match(after) else not_current(before, after)
+        if reason == "past" and _REPORTING_THAT.search(sentence[max(0, match.start() - 200):match.start()]):
+            # "The Director reported that Ofsted had judged the council's services to be good": reported speech
+            # shifts the tense back; read the whole clause, reporting verb included
+            reason = not_current(sentence[max(0, match.start() - 200):match.start()], after)
         earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()]) \
             or given_by_earlier_inspection_after(sentence[match.end():match.end() + 80])
         ago = _AGO_AFTER.match(after) or _AGO_BEFORE.search(sentence[:match.start()])
@@ -340,6 +344,11 @@ _AGO_BEFORE = re.compile(r"\b(?:[\w-]+\s+){1,4}(?:years?|months?)\s+ago\b(?![^.;
 # "have climbed a grade", "dropped one grade": a move of one step from the grade the sentence says was left.
 _STEP = re.compile(r"\b(climb(?:ed|s)?|r(?:ose|isen|ises)|gone up|went up|moved up|improved|dropped|fallen|fell|slipped"
                    r"|gone down|went down|moved down)\s+(?:by\s+)?(a|one|two)\s+grades?\b", re.IGNORECASE)
+
+
+# A reporting verb and "that", too far before a grade for the 60-character window to see it.
+_REPORTING_THAT = re.compile(r"\b(?:heard|told|said|reported|noted|explained|learned|learnt|informed|confirmed|announced)"
+                             r"\b(?:\s+[\w'’]+){0,3}\s+that\b", re.IGNORECASE)
 
 
 # The article reports a new judgement ("the new report", "Ofsted's latest report"): a grade from an earlier year or
