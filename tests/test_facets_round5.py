@@ -216,3 +216,15 @@ def test_minutes_reporting_what_inspectors_had_judged_give_the_current_grade(tmp
                             "Services reported that Ofsted had judged the council's children's services to be good "
                             "overall.\n")
     assert doc.council == ["Luton"] and doc.severity == ["good"]
+
+
+def test_a_grade_placed_now_wins_a_tie_with_an_old_one(tmp_path):
+    doc = article(tmp_path, "Turnaround\n\nThe service was inadequate. Now, Luton Borough Council's children's services "
+                            "are good.\n")
+    assert doc.severity == ["good"]
+
+
+def test_the_latest_report_rates_them_is_a_grade(tmp_path):
+    doc = article(tmp_path, "Luton\n\nLuton Borough Council's services were judged inadequate in 2020 and requires "
+                            "improvement in 2022. The newest report rates them good.\n")
+    assert doc.severity == ["good"]

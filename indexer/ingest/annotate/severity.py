@@ -30,7 +30,7 @@ SUBJUDGEMENT_PATTERNS = {
     "care_leavers": re.compile(rf"(?:progress of care leavers|Experiences and progress of care leavers)[:\s]*{_G}", re.IGNORECASE),
 }
 _RATING_CUE = re.compile(
-    r"\b(rated|rating|judged|judgement|graded|grade|overall|found (?:it |them |the \w+ )?to be|deemed|branded|labelled"
+    r"\b(rated|rates|rating|judged|judges|judgement|graded|grade|overall|found (?:it |them |the \w+ )?to be|deemed|branded|labelled"
     r"|declared|classed|verdict|effectiveness|as|were|was|is|are|been|be|remains?|stamped|improved|upgraded"
     r"|downgraded|raised|rose|risen|moved|dropped|fell|fallen)\b\W+(?:\w+\W+){0,3}$",
     re.IGNORECASE,
@@ -173,6 +173,7 @@ class GradeStatement:
     standing: bool = False  # given at "the last inspection": counts only when no newer grade is stated
     slac: str = ""  # one of the two judgements of a 2009-12 inspection ("For safeguarding, … adequate")
     year: int = 0  # the year a standing grade is placed in ("In 2010 it performs well"), when the clause says
+    now: bool = False  # the clause marks it as today's grade ("Now, services are good"): wins a tie
 
 
 _SLAC_OVERALL = re.compile(rf"overall effectiveness of (?:the )?(safeguarding|services for looked after children|looked"
@@ -300,7 +301,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start(), sub_area,
                                   tally=reason == "tally", standing=earlier == "last",
                                   slac=slac.group(1).lower()[:4] if slac else "",
-                                  year=int(clause_years[-1]) if earlier == "last" and clause_years else 0))
+                                  year=int(clause_years[-1]) if earlier == "last" and clause_years else 0,
+                                  now=bool(_NOW.search(re.split(r"[;.]", sentence[:match.start()])[-1]))))
     step = _STEP.search(sentence)
     if step and len(set(left)) == 1 and not out:
         size = 2 if step.group(2).lower() == "two" else 1
@@ -346,6 +348,8 @@ _STEP = re.compile(r"\b(climb(?:ed|s)?|r(?:ose|isen|ises)|gone up|went up|moved 
                    r"|gone down|went down|moved down)\s+(?:by\s+)?(a|one|two)\s+grades?\b", re.IGNORECASE)
 
 
+# "Now, services are good", "currently rated": a clause that places its grade in the present.
+_NOW = re.compile(r"\b(?:now|currently|presently|latest|newly)\b", re.IGNORECASE)
 # A reporting verb and "that", too far before a grade for the 60-character window to see it.
 _REPORTING_THAT = re.compile(r"\b(?:heard|told|said|reported|noted|explained|learned|learnt|informed|confirmed|announced)"
                              r"\b(?:\s+[\w'’]+){0,3}\s+that\b", re.IGNORECASE)
@@ -383,5 +387,6 @@ def decide(statements: list[GradeStatement], new_report: bool = False) -> tuple[
         totals[st.grade] = totals.get(st.grade, 0.0) + st.weight
     if not totals:
         return None, []
-    best = max(totals, key=lambda g: (totals[g], g == "inadequate"))
+    now = {st.grade for st in statements if st.now}
+    best = max(totals, key=lambda g: (totals[g], g in now, g == "inadequate"))
     return best, [s for s in statements if s.grade == best]
