@@ -228,3 +228,17 @@ def test_the_latest_report_rates_them_is_a_grade(tmp_path):
     doc = article(tmp_path, "Luton\n\nLuton Borough Council's services were judged inadequate in 2020 and requires "
                             "improvement in 2022. The newest report rates them good.\n")
     assert doc.severity == ["good"]
+
+
+def test_a_grade_kept_picks_the_inspection_that_repeated_the_previous_grade(tmp_path):
+    # Sunderland: inadequate 2018, outstanding 2021, outstanding again 2025
+    doc = article(tmp_path, "Sunderland\n\nSunderland City Council has retained its 'outstanding' rating, inspectors "
+                            "confirmed this week.\n")
+    assert doc.severity == ["outstanding"] and doc.year == 2025
+
+
+def test_a_slip_to_a_grade_is_not_the_councils_first_inspection(tmp_path):
+    # Stockport: an ungraded-overall 2012 inspection first, requires improvement only in 2025 (after good)
+    doc = article(tmp_path, "Stockport\n\nStockport Council's children's services have dropped to requires "
+                            "improvement, according to Ofsted.\n")
+    assert doc.severity == ["requires improvement"] and doc.year == 2025
