@@ -242,3 +242,9 @@ def test_a_slip_to_a_grade_is_not_the_councils_first_inspection(tmp_path):
     doc = article(tmp_path, "Stockport\n\nStockport Council's children's services have dropped to requires "
                             "improvement, according to Ofsted.\n")
     assert doc.severity == ["requires improvement"] and doc.year == 2025
+
+
+def test_the_place_a_care_setting_stands_in_is_not_a_subject(tmp_path):
+    doc = article(tmp_path, "Kent\n\nKent County Council's children's services were rated good. A privately run "
+                            "children's home in Medway was judged inadequate in a separate report.\n")
+    assert doc.council == ["Kent"] and doc.severity == ["good"]
