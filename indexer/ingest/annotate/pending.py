@@ -24,8 +24,7 @@ _PENDING = re.compile(r"\binspection\s+(?:is\s+|was\s+|has\s+)?(?:complete|compl
                       r"|\bbefore\s+(?:the|its|our)\s+(?:final\s+)?report\s+(?:is|was)\s+published\b"
                       r"|\bour\s+(?:[\w-]+\s+){0,2}inspection\s+(?:happened|took place)\b", re.IGNORECASE)
 # When the page says the inspection took place: "just before Christmas", "in November".
-_CHRISTMAS = re.compile(r"\b(?:before|over|just before)\s+(?:christmas|the (?:christmas|festive) (?:break|holidays?))\b"
-                        r"|\binspection\s+(?:happened|took place)\s+just before the holiday\b", re.IGNORECASE)
+_CHRISTMAS = re.compile(r"\b(?:before|over|during|ahead of)\s+(?:the\s+)?(?:christmas|festive)\b", re.IGNORECASE)
 _HELD_IN = re.compile(rf"\b(?:inspect\w*|visit\w*)\b[^.]{{0,60}}?\bin\s+({_MONTH_NAMES})\b", re.IGNORECASE)
 # Which side of the new year the page stands on.
 _RESULT_DUE = re.compile(rf"\b(?:ratings?|results?|report|outcome|verdict|judgements?)\b[^.]{{0,30}}?\b(?:in|by|until|on)\s+"
