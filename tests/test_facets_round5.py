@@ -248,3 +248,13 @@ def test_the_place_a_care_setting_stands_in_is_not_a_subject(tmp_path):
     doc = article(tmp_path, "Kent\n\nKent County Council's children's services were rated good. A privately run "
                             "children's home in Medway was judged inadequate in a separate report.\n")
     assert doc.council == ["Kent"] and doc.severity == ["good"]
+
+
+def test_second_lowest_and_second_highest_ratings(tmp_path):
+    from indexer.grades import normalise_grade
+    assert normalise_grade("the second-lowest rating") == "requires improvement"
+    assert normalise_grade("the second highest grade") == "good"
+    assert normalise_grade("the lowest possible rating") == "inadequate"
+    doc = article(tmp_path, "Luton\n\nOfsted has given Luton Borough Council's children's services the second-lowest "
+                            "rating it can award.\n")
+    assert doc.severity == ["requires improvement"]
