@@ -258,3 +258,23 @@ def test_second_lowest_and_second_highest_ratings(tmp_path):
     doc = article(tmp_path, "Luton\n\nOfsted has given Luton Borough Council's children's services the second-lowest "
                             "rating it can award.\n")
     assert doc.severity == ["requires improvement"]
+
+
+def test_a_table_like_run_of_result_lines_grades_each_council(tmp_path):
+    doc = article(tmp_path, "How the region's councils fared\n\nThe inspectorate's results for the region are out, and "
+                            "they are mixed.\n\nLuton – Good\n\nBolton – Inadequate\n\nCamden | Outstanding\n\n"
+                            "More inspections follow in the autumn.\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Luton": "good", "Bolton": "inadequate", "Camden": "outstanding"}
+
+
+def test_one_name_and_grade_line_is_not_a_table(tmp_path):
+    from indexer.ingest.annotate.result_lines import result_lines
+    assert result_lines("Luton – Good\nSome prose follows here about other things.", None) == []
+    assert result_lines("Luton – Good news for families\nBolton – Inadequate", None) == []
+
+
+def test_a_grade_under_a_councils_section_heading_is_that_councils(tmp_path):
+    doc = article(tmp_path, "Round-up\n\nThe inspectorate's results for the region are out, and they are mixed.\n\n"
+                            "Luton Borough Council\n\nRated good in March, with its leaders judged outstanding.\n\n"
+                            "Bolton Council\n\nRated inadequate in April.\n")
+    assert dict(zip(doc.council, doc.severity)) == {"Luton": "good", "Bolton": "inadequate"}

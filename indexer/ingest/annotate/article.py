@@ -15,12 +15,13 @@ from indexer.ingest.annotate.provider import is_setting_inspection
 from indexer.ingest.annotate.setting_operator import setting_operators
 from indexer.ingest.annotate.successors import split_into_successors
 from indexer.ingest.annotate.pending import pending_year
-from indexer.ingest.annotate.publisher import publisher_council, section_councils
+from indexer.ingest.annotate.publisher import paragraph_sections, publisher_council, section_councils
 from indexer.ingest.annotate.roundup_lists import listed_councils
 from indexer.ingest.annotate.end_state import left_without_end_state, official_grade_on
 from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
-from indexer.ingest.annotate.severity import NEW_REPORT, decide
+from indexer.ingest.annotate.severity import NEW_REPORT, GradeStatement, decide
+from indexer.ingest.annotate.result_lines import result_lines
 from indexer.ingest.annotate.text_units import document_sentences
 from indexer.ingest.annotate.calendar import annual_round_year, calendar_year, judged_last_year, past_december_shift
 from indexer.ingest.annotate.year import outcome_from_text
@@ -54,6 +55,11 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         entry = scores.setdefault(code, CouncilScore(code))
         entry.score += settings.COUNCIL_SCORE_OPENING
         entry.reasons.append("a section is headed by its name")
+    results = result_lines(raw or text, published)  # "Bury – Good" lines of a table-like round-up
+    for code, _, line in results:
+        entry = scores.setdefault(code, CouncilScore(code))
+        entry.score += settings.COUNCIL_SCORE_OPENING
+        entry.reasons.append(f"a result line: “{line}”")
     if not scores:
         scores = _publisher_scores(doc, text, published)
     if not scores:
@@ -67,7 +73,12 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     headed = headed + sorted((listed_councils(sentences, published) & set(scores)) - set(headed))  # a round-up's lists
     # a council the text moves out of a grade ("no longer inadequate") is a subject even with no grade named
     headed = headed + [c for c in scores if c not in headed and left_without_end_state(sentences, c, published)]
-    attributed, listed = attribute_grades(sentences, published, primary.code)
+    sections = paragraph_sections(doc, published) if len(set(headed)) >= 2 else {}
+    attributed, listed = attribute_grades(sentences, published, primary.code, sections)
+    for code, grade, line in results:
+        attributed.setdefault(code, []).append(GradeStatement(grade, settings.GRADE_WEIGHT_OVERALL, line, 1))
+        listed.add(code)
+    headed = headed + [code for code, _, _ in results if code not in headed]
     chosen = [primary.code] + [
         code for code, entry in sorted(scores.items(), key=lambda kv: -kv[1].score)
         if code != primary.code and (entry.score >= settings.SECONDARY_SHARE * primary.score or code in listed)

@@ -177,11 +177,13 @@ def _referred(sentence: str, last_codes: list[str], recent: list[str]) -> list[s
     return last_codes
 
 
-def attribute_grades(sentences: list, day: dt.date | None, primary: str) -> tuple[dict[str, list], set[str]]:
+def attribute_grades(sentences: list, day: dt.date | None, primary: str,
+                     sections: dict[int, str] | None = None) -> tuple[dict[str, list], set[str]]:
     """Every grade statement filed under the council(s) it is about, and the councils graded as part of a list.
 
     A statement naming no council is about the council the previous sentence named when it refers back
-    ("Both were rated outstanding"), else about the document's main council. A list naming no grade takes the
+    ("Both were rated outstanding"), else about the council whose name heads its section (`sections`), else about
+    the document's main council. A list naming no grade takes the
     previous sentence's grade when it refers back ("Stockport, Merton and X all earned the positive grades").
     """
     attributed: dict[str, list[GradeStatement]] = {}
@@ -219,7 +221,7 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str) -> tupl
                 codes = codes + members
             if len(codes) >= 2 or codes and codes == announced_list(sentence.text, mentions, st.position):
                 listed.update(codes)  # a list, or a council a grade announces ("inadequate for Coventry")
-            for code in codes or [primary]:
+            for code in codes or [(sections or {}).get(sentence.paragraph, primary)]:
                 attributed.setdefault(code, []).append(st)
         if mentions:
             last_codes = [code for _, code in council_groups(sentence.text, mentions)[-1]]

@@ -74,6 +74,24 @@ def _named_in_headers(doc: Document, day: dt.date | None) -> dict[str, str]:
 _COUNCIL_WORD = re.compile(r"\b(?:council|borough|county|city of)\b", re.IGNORECASE)
 
 
+def paragraph_sections(doc: Document, day: dt.date | None) -> dict[int, str]:
+    """Paragraph number -> the council whose name alone heads its section ("Leeds City Council" over "Rated
+    inadequate in April."): a grade the paragraph gives without naming a council is that council's."""
+    headed = {heading: code for heading in {p.heading for p in doc.paragraphs if p.heading}
+              for code in [_heading_council(heading, day)] if code}
+    return {p.n: headed[p.heading] for p in doc.paragraphs if p.heading in headed}
+
+
+def _heading_council(heading: str, day: dt.date | None) -> str:
+    """The council a section heading consists of ('' when it is anything else)."""
+    if not _COUNCIL_WORD.search(heading):
+        return ""
+    mentions = subject_mentions(heading, day)
+    if len(mentions) == 1 and len(mentions[0][0].alias) >= len(heading.strip()) - 3:
+        return mentions[0][1]
+    return ""
+
+
 def section_councils(doc: Document, day: dt.date | None) -> list[str]:
     """Councils whose name alone heads a section of the page ("Wokingham Borough Council" over its paragraphs), in
     the order of the sections: a round-up's entries, each about its council."""
