@@ -278,3 +278,19 @@ def test_a_grade_under_a_councils_section_heading_is_that_councils(tmp_path):
                             "Luton Borough Council\n\nRated good in March, with its leaders judged outstanding.\n\n"
                             "Bolton Council\n\nRated inadequate in April.\n")
     assert dict(zip(doc.council, doc.severity)) == {"Luton": "good", "Bolton": "inadequate"}
+
+
+def test_a_season_picks_the_inspection_whose_recorded_dates_fall_in_it(tmp_path):
+    # Leeds: outstanding three times (Oct-Nov 2018, Feb-Mar 2022, Jun-Jul 2025)
+    doc = article(tmp_path, "Leeds\n\nLeeds City Council's children's services are outstanding, Ofsted found after "
+                            "inspecting them in the autumn.\n")
+    assert doc.severity == ["outstanding"] and doc.year == 2018
+    doc = article(tmp_path, "Leeds\n\nAfter a visit in the summer, inspectors judged Leeds City Council's children's "
+                            "services outstanding.\n")
+    assert doc.year == 2025
+
+
+def test_a_grade_held_again_needs_the_previous_grade_to_match(tmp_path):
+    # Sunderland: inadequate 2018, outstanding 2021 and 2025
+    doc = article(tmp_path, "Sunderland\n\nSunderland City Council is outstanding again, inspectors say.\n")
+    assert doc.severity == ["outstanding"] and doc.year == 2025

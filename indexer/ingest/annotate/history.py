@@ -43,7 +43,9 @@ def _first_inspection(outcome: Outcome) -> bool:
 _KEPT = re.compile(r"\b(?:kept|keeps|keeping|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|held on to|holds on to)\s+"
                    r"(?:its|their|the)\s+(?:['‘“\"]?\w+['’”\"]?\s+){0,2}(?:rating|grade|judgement|status)\b"
                    r"|\b(?:remains?|remained|stays?|stayed)\s+(?:rated\s+|judged\s+)?['‘“\"]?(?:good|outstanding|inadequate"
-                   r"|requires? improvement)\b", re.IGNORECASE)
+                   r"|requires? improvement)\b"
+                   r"|\b(?:good|outstanding|inadequate|requires? improvement(?: to be good)?)['’”\"]?\s+(?:once\s+)?again\b",
+                   re.IGNORECASE)
 
 
 def _direction_fits(outcome: Outcome, text: str) -> bool:
