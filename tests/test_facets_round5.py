@@ -294,3 +294,11 @@ def test_a_grade_held_again_needs_the_previous_grade_to_match(tmp_path):
     # Sunderland: inadequate 2018, outstanding 2021 and 2025
     doc = article(tmp_path, "Sunderland\n\nSunderland City Council is outstanding again, inspectors say.\n")
     assert doc.severity == ["outstanding"] and doc.year == 2025
+
+
+def test_a_rating_verb_with_a_named_body_as_object_cues_the_grade(tmp_path):
+    doc = article(tmp_path, "Slough\n\nInspectors have rated Slough Children First Trust good, a first for the "
+                            "borough.\n")
+    assert doc.council == ["Slough"] and doc.severity == ["good"]
+    from indexer.ingest.annotate.severity import _RATES_OBJECT
+    assert not _RATES_OBJECT.search("inspectors rated many more services ")  # lower-case words are no name

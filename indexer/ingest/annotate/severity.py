@@ -43,8 +43,10 @@ _RATING_AFTER = re.compile(r"^\W{0,3}(ratings?|grades?|judgements?|verdicts?|ove
 _RATES_OBJECT = re.compile(r"\b(?:rate[sd]?|judged?|judges|grade[sd]|deem(?:s|ed)?|declare[sd]?|found|finds)\s+(?:the|its|their|our)"
                            r"\s+[^.;:!?]{0,100}?\b(?:services?|council|borough|authority|department|trust)\b[^.;:!?,]{0,60}$"
                            # "its latest inspection found services good": the service named with no article
-                           r"|\b(?:rated|judged|graded|deemed|found|finds|rates|judges)\s+(?:children['’]s\s+)?services\s+$",
-                           re.IGNORECASE)
+                           r"|\b(?:rated|judged|graded|deemed|found|finds|rates|judges)\s+(?:children['’]s\s+)?services\s+$"
+                           # "rated Doncaster Children's Services Trust good", "judged Leeds City Council outstanding"
+                           r"|\b(?:rated|judged|graded|deemed|rates|judges)\s+(?:(?-i:[A-Z])[\w'’&-]*\s+){1,5}"
+                           r"(?:services?|council|trust|borough)\s+$", re.IGNORECASE)
 # The two overall judgements of the 2009-12 safeguarding and looked-after children inspections, as articles
 # frame them: "For safeguarding, both councils were rated adequate"; "On looked-after children, …".
 _SLAC_PART = re.compile(r"^\W*(?:for|on|in)\s+(safeguarding|looked[- ]after children)\b", re.IGNORECASE)
