@@ -302,3 +302,12 @@ def test_a_rating_verb_with_a_named_body_as_object_cues_the_grade(tmp_path):
     assert doc.council == ["Slough"] and doc.severity == ["good"]
     from indexer.ingest.annotate.severity import _RATES_OBJECT
     assert not _RATES_OBJECT.search("inspectors rated many more services ")  # lower-case words are no name
+
+
+def test_a_paragraph_naming_the_split_council_is_filed_under_it_too(tmp_path):
+    doc = article(tmp_path, "Cumbria's children's services judged good\n\nChildren's services across Cumbria are "
+                            "now rated good overall, Ofsted says.\n\nOne team runs them for both Cumberland Council and "
+                            "Westmorland and Furness Council.\n")
+    first = next(p for p in doc.paragraphs if "across Cumbria" in p.text)
+    assert doc.council == ["Cumberland", "Westmorland and Furness"]
+    assert set(first.council) == {"Cumberland", "Westmorland and Furness", "Cumbria"}

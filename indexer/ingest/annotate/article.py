@@ -13,7 +13,7 @@ from indexer.ingest.annotate.places import subject_mentions
 from indexer.ingest.annotate.predecessors import replaced_councils
 from indexer.ingest.annotate.provider import is_setting_inspection
 from indexer.ingest.annotate.setting_operator import setting_operators
-from indexer.ingest.annotate.successors import split_into_successors
+from indexer.ingest.annotate.successors import file_paragraphs, split_into_successors
 from indexer.ingest.annotate.pending import pending_year
 from indexer.ingest.annotate.publisher import paragraph_sections, publisher_council, section_councils
 from indexer.ingest.annotate.roundup_lists import listed_councils
@@ -109,6 +109,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     doc.severity = grades
     if len(chosen) > 1:
         paragraph_councils(doc, chosen, published)
+        file_paragraphs(doc, stands_for, published)
     left = [m.left for m in article_moves(sentences, chosen[0], grades[0], published) if m.left] if grades[0] else []
     outcome, outcome_why = outcome_from_text(text, chosen[:1], grades[0] or None, published, left)
     counted = nth_judgement(chosen[0], grades[0] or None, f"{doc.title}\n{text}") if not published else None

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from indexer.ingest.annotate.gazetteer import authorities
+from indexer.models import Document
+from indexer.ingest.annotate.gazetteer import authorities, display_name
+from indexer.ingest.annotate.places import subject_mentions
 
 
 def named_successors(code: str, named: set[str], published: dt.date | None) -> list[str]:
@@ -32,3 +34,16 @@ def split_into_successors(chosen: list[str], named: set[str], attributed: dict,
             stands_for[succ] = code
         out += [c for c in (successors or [code]) if c not in out]
     return out, stands_for
+
+
+def file_paragraphs(doc: Document, stands_for: dict[str, str], published: dt.date | None) -> None:
+    """A paragraph naming the split council is filed under it as well as under the successors it stands for: the
+    document's council facet is the successors, and a search naming the old county still finds the paragraph."""
+    if not stands_for:
+        return
+    old = set(stands_for.values())
+    for para in doc.paragraphs:
+        named = {code for _, code in subject_mentions(para.text, published)} & old
+        if named:
+            add = [display_name(s) for s, o in stands_for.items() if o in named] + [display_name(o) for o in named]
+            para.council = list(dict.fromkeys([*para.council, *add]))
