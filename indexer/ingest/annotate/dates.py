@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -31,15 +32,25 @@ RANGE_RE = re.compile(
 # ("Sunday 3 March 2024 | 7.7C"). Never a dateline, never an event the page reports.
 COPY_DATE_LINE = re.compile(r"\b(?:archiv\w*|captur\w*|snapshots?|retriev\w*|accessed|wayback|crawl\w*|scraped|fetched"
                             r"|downloaded|(?:first|last)\s+seen|(?:page|copy)\s+(?:was\s+)?(?:saved|stored|viewed|printed)"
-                            r"|saved\s+(?:on|at)|viewed\s+on)\b|\b\d{1,2}(?:\.\d)?\s*°?\s*[CF]\b(?!\w)", re.IGNORECASE)
+                            r"|saved\s+(?:on|at)|viewed\s+on)\b|\|\s*-?\d{1,2}(?:\.\d)?\s*°?\s*[CF]\b(?!\w)", re.IGNORECASE)
+# The words (or the bar of a header line) without which COPY_DATE_LINE cannot match: a cheap test before it.
+_COPY_CUES = ("archiv", "captur", "snapshot", "retriev", "accessed", "wayback", "crawl", "scraped", "fetched",
+              "downloaded", "seen", "saved", "stored", "viewed", "printed", "|")
 
 
+def has_copy_date(text: str) -> bool:
+    """True when the text prints a copy's date or a weather header (COPY_DATE_LINE), tested cheaply first."""
+    low = text.lower()
+    return any(c in low for c in _COPY_CUES) and bool(COPY_DATE_LINE.search(text))
+
+
+@lru_cache(maxsize=16)
 def without_copy_dates(text: str) -> str:
     """The text without the sentences or lines that print a copy's date (COPY_DATE_LINE) with a year."""
-    if not COPY_DATE_LINE.search(text):
-        return text  # cheap gate: most pages print none
+    if not has_copy_date(text):
+        return text  # most pages print none
     parts = re.split(r"(?<=[.!?])\s+|(\n)", text)
-    return "".join(p for p in parts if p and not (COPY_DATE_LINE.search(p) and re.search(r"\b(?:19|20)\d\d\b", p))
+    return "".join(p for p in parts if p and not (has_copy_date(p) and re.search(r"\b(?:19|20)\d\d\b", p))
                    or p == "\n")
 
 

@@ -6,6 +6,7 @@ Used by year.py when several inspections fit an undated article's grade, months 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexer.grades import BY_VALUE, compares_as, grades_agree
 from indexer.models import Outcome
@@ -51,8 +52,7 @@ _KEPT = re.compile(r"\b(?:kept|keeps|keeping|retain(?:s|ed|ing)?|maintain(?:s|ed
 def _direction_fits(outcome: Outcome, text: str) -> bool:
     """True unless the text states one direction of change (or none: the grade kept) that this inspection's
     grades contradict. A stated change needs an earlier graded inspection to change from."""
-    down, up = bool(_DECLINE.search(text)), bool(_IMPROVE.search(text))
-    kept = not down and not up and bool(_KEPT.search(text))
+    down, up, kept = _change_words(text)
     previous, current = _previous_grade(outcome), outcome_table.official_grade(outcome)
     if (down == up and not kept) or not previous or current not in BY_VALUE or previous not in BY_VALUE:
         return True
@@ -79,8 +79,25 @@ def movement_fits(rows: list, left: list[str], text: str = "") -> list:
 
 def _states_change(text: str) -> bool:
     """The text states one direction of change, or that the grade was kept."""
-    down, up = bool(_DECLINE.search(text)), bool(_IMPROVE.search(text))
-    return down != up or not down and bool(_KEPT.search(text))
+    down, up, kept = _change_words(text)
+    return down != up or kept
+
+
+# Words one of whose forms every phrase of _DECLINE, _IMPROVE or _KEPT contains: a text with none skips the scans.
+_DECLINE_CUES = ("downgrad", "deteriorat", "declined", "worsened", "got worse", "slipped", "dropped", "fell", "fallen",
+                 "slumped", "sunk", "sank", "plummeted")
+_IMPROVE_CUES = ("upgrad", "no longer", "special measures", "improved", "risen", "rose", "climbed", "moved up",
+                 "jumped", "leapt")
+_KEPT_CUES = ("kept", "keep", "retain", "maintain", "held on", "holds on", "remain", "stay", "again")
+
+
+@lru_cache(maxsize=64)
+def _change_words(text: str) -> tuple[bool, bool, bool]:
+    """(declined, improved, kept) as the text's words say; scanned once per text, not once per inspection."""
+    low = text.lower()
+    down = any(c in low for c in _DECLINE_CUES) and bool(_DECLINE.search(text))
+    up = any(c in low for c in _IMPROVE_CUES) and bool(_IMPROVE.search(text))
+    return down, up, not down and not up and any(c in low for c in _KEPT_CUES) and bool(_KEPT.search(text))
 
 
 def preferred(rows: list, text: str) -> list:

@@ -8,7 +8,7 @@ from indexer.grades import GRADE_PATTERN, official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.history import movement_fits, preferred, run_fits
-from indexer.ingest.annotate.dates import COPY_DATE_LINE, DateRange, without_copy_dates, MONTHS, date_ranges, full_dates, url_date
+from indexer.ingest.annotate.dates import DateRange, has_copy_date, without_copy_dates, MONTHS, date_ranges, full_dates, url_date
 from indexer.ingest.annotate.area_fit import areas_fit
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
@@ -46,7 +46,7 @@ def dateline(raw_text: str) -> tuple[dt.date | None, str]:
     lines = [l.strip() for l in raw_text.split("\n") if l.strip()]
     head = lines[:8]
     for line in head + lines[8:60]:
-        if _NOT_A_DATELINE.search(line) or COPY_DATE_LINE.search(line):
+        if _NOT_A_DATELINE.search(line) or has_copy_date(line):
             continue
         labelled = _DATELINE.match(line)
         if labelled or (line in head and len(line) <= 60):
