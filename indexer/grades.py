@@ -35,7 +35,9 @@ GRADES: tuple[Grade, ...] = (
           cued_words=("outstanding",), report_words=("outstanding",),
           meaning="the highest of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     Grade("good", rank=2, display=1, compares_as="good", number="2", scale="both",
-          phrasings=(r"performs?\s+well", r"performing\s+well"),
+          phrasings=(r"performs?\s+well", r"performing\s+well",
+                     # "the second-highest rating": one below the top
+                     r"second[- ](?:highest|best|top)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
           cued_words=("good",), report_words=("good",),
           meaning="the second of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     # Pre-2013 "adequate" was the third of four grades; Ofsted's 2013 scale replaced it with requires improvement.
@@ -46,7 +48,9 @@ GRADES: tuple[Grade, ...] = (
                   "since November 2013 that point is called “requires improvement to be good”"),
     Grade("requires improvement", rank=4, display=2, compares_as="requires improvement",
           phrasings=(r"requires?\s+improvement(?:\s+to\s+be\s+good)?", r"require\s+improvement",
-                     r"requiring\s+improvement", r"required\s+improvement(?:\s+to\s+be\s+good)?", r"\bRI\b"),
+                     r"requiring\s+improvement", r"required\s+improvement(?:\s+to\s+be\s+good)?", r"\bRI\b",
+                     # "the second-lowest rating": one above the bottom
+                     r"second[- ](?:lowest|worst)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
           report_words=("requires improvement(?: to be good)?", "require improvement"),
           meaning="the third of Ofsted’s four grades since November 2013 (below good, above inadequate); "
                   "before then the third grade was “adequate”"),

@@ -29,11 +29,12 @@ LABELS = default_labels(ROOT)
 DATA = ROOT / "tests" / "data"
 # Former held-out sets, each scored blind once and development since: its file and its floors.
 HELD_OUT = {
-    "h": (DATA / "news_heldout.jsonl", {"council": 1.0, "severity": 1.0, "year": 0.92}),
+    "h": (DATA / "news_heldout.jsonl", {"council": 1.0, "severity": 1.0, "year": 0.94}),
     "k": (DATA / "news_heldout_k.jsonl", {"council": 1.0, "severity": 1.0, "year": 0.93}),
     "m": (DATA / "news_heldout_m.jsonl", {"council": 0.95, "severity": 0.93, "year": 0.82}),
     "n": (DATA / "news_heldout_n.jsonl", {"council": 0.93, "severity": 0.93, "year": 0.91}),
-    "p": (DATA / "news_heldout_p.jsonl", {"council": 0.80, "severity": 0.67, "year": 0.67}),  # its one blind score
+    # p: even ids development in facet round 5, odd ids scored once at its end (unchanged there): the whole set
+    "p": (DATA / "news_heldout_p.jsonl", {"council": 0.90, "severity": 0.85, "year": 0.75}),
 }
 _REPORTS: dict = {}
 

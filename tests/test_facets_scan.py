@@ -17,7 +17,8 @@ EXAMPLES = ["rated excellent", "judged poor", "a 'poor' verdict", "the poor list
             "requires improvement to be good", "require improvement", "requiring improvement", "performing excellently",
             "performs adequately", "performing poorly", "performs well",
             "performs excellently", "performing adequately", "performs poorly", "performing well", "outstanding", "adequate", "inadequate",
-            "good", "RI", "Ri", "services required improvement", "the 'excellent' label", 'the "excellent" rating']
+            "good", "RI", "Ri", "services required improvement", "the 'excellent' label", 'the "excellent" rating',
+            "the second-highest rating", "the second lowest grade"]
 
 
 def _texts() -> list[str]:

@@ -12,12 +12,16 @@ from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, 
 from indexer.ingest.annotate.places import subject_mentions
 from indexer.ingest.annotate.predecessors import replaced_councils
 from indexer.ingest.annotate.provider import is_setting_inspection
-from indexer.ingest.annotate.publisher import publisher_council, section_councils
+from indexer.ingest.annotate.setting_operator import setting_operators
+from indexer.ingest.annotate.successors import file_paragraphs, split_into_successors
+from indexer.ingest.annotate.pending import pending_year
+from indexer.ingest.annotate.publisher import paragraph_sections, publisher_council, section_councils
 from indexer.ingest.annotate.roundup_lists import listed_councils
 from indexer.ingest.annotate.end_state import left_without_end_state, official_grade_on
 from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
-from indexer.ingest.annotate.severity import NEW_REPORT, decide
+from indexer.ingest.annotate.severity import NEW_REPORT, GradeStatement, decide
+from indexer.ingest.annotate.result_lines import result_lines
 from indexer.ingest.annotate.text_units import document_sentences
 from indexer.ingest.annotate.calendar import annual_round_year, calendar_year, judged_last_year, past_december_shift
 from indexer.ingest.annotate.year import outcome_from_text
@@ -38,7 +42,9 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         evidence["council"] = []
         evidence["not_children_services"] = (f"reads as a school-inspection article ({why}): no council facet"
                                              if school else f"reads as one care setting's inspection "
-                                                            f"({setting_why}): no council facet")
+                                                            f"({setting_why}): no council grade")
+        if setting:
+            _operating_councils(doc, text, published, evidence)
         set_year(doc, published, None, None)
         _calendar_fallback(doc, text)
         return
@@ -49,6 +55,11 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         entry = scores.setdefault(code, CouncilScore(code))
         entry.score += settings.COUNCIL_SCORE_OPENING
         entry.reasons.append("a section is headed by its name")
+    results = result_lines(raw or text, published)  # "Bury – Good" lines of a table-like round-up
+    for code, _, line in results:
+        entry = scores.setdefault(code, CouncilScore(code))
+        entry.score += settings.COUNCIL_SCORE_OPENING
+        entry.reasons.append(f"a result line: “{line}”")
     if not scores:
         scores = _publisher_scores(doc, text, published)
     if not scores:
@@ -62,17 +73,25 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     headed = headed + sorted((listed_councils(sentences, published) & set(scores)) - set(headed))  # a round-up's lists
     # a council the text moves out of a grade ("no longer inadequate") is a subject even with no grade named
     headed = headed + [c for c in scores if c not in headed and left_without_end_state(sentences, c, published)]
-    attributed, listed = attribute_grades(sentences, published, primary.code)
+    sections = paragraph_sections(doc, published) if len(set(headed)) >= 2 else {}
+    attributed, listed = attribute_grades(sentences, published, primary.code, sections)
+    for code, grade, line in results:
+        attributed.setdefault(code, []).append(GradeStatement(grade, settings.GRADE_WEIGHT_OVERALL, line, 1))
+        listed.add(code)
+    headed = headed + [code for code, _, _ in results if code not in headed]
     chosen = [primary.code] + [
         code for code, entry in sorted(scores.items(), key=lambda kv: -kv[1].score)
         if code != primary.code and (entry.score >= settings.SECONDARY_SHARE * primary.score or code in listed)
         and (sum(_subject_weight(s) for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT
              or code in headed)]
+    chosen, stands_for = split_into_successors(chosen, set(scores), attributed, published)
     doc.council = [display_name(c) for c in chosen]
     doc.council_code = chosen
     doc.confidence["council"] = confidence.STATED
     evidence["council"] = [{"value": display_name(c), "code": c, "score": round(scores[c].score, 1),
-                            "mentions": scores[c].mentions, "why": scores[c].reasons[:3],
+                            "mentions": scores[c].mentions, "why": scores[c].reasons[:3] + (
+                                [f"named as a successor of {display_name(stands_for[c])}, which the text names as "
+                                 "the subject"] if c in stands_for else []),
                             "confidence": confidence.STATED} for c in chosen]
     mentioned_only = [display_name(c) for c in scores if c not in chosen]
     if mentioned_only:
@@ -90,6 +109,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     doc.severity = grades
     if len(chosen) > 1:
         paragraph_councils(doc, chosen, published)
+        file_paragraphs(doc, stands_for, published)
     left = [m.left for m in article_moves(sentences, chosen[0], grades[0], published) if m.left] if grades[0] else []
     outcome, outcome_why = outcome_from_text(text, chosen[:1], grades[0] or None, published, left)
     counted = nth_judgement(chosen[0], grades[0] or None, f"{doc.title}\n{text}") if not published else None
@@ -116,6 +136,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     if not published and outcome is not None and outcome.published and doc.year:
         _shift_past_december(doc, text, outcome.published.month)
         _shift_last_year(doc, text, outcome)
+    if not doc.year and not published:
+        _pending_year(doc, chosen[0], text)
     _calendar_fallback(doc, text)
     if not grades[0] and outcome is not None and (outcome.overall or outcome.subjudgements):
         official = outcome_table.official_grade(outcome)
@@ -132,6 +154,19 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _area_judgements(doc, sentences, evidence)
     doc.severity = doc.severity if any(doc.severity) else []
     set_severity_confidence(doc, severity_evidence)
+
+
+def _operating_councils(doc: Document, text: str, published: dt.date | None, evidence: dict) -> None:
+    """A care-setting story about homes or an agency a council runs: that council is a subject with no grade."""
+    headings = [b.text for b in doc.blocks if b.kind == "heading"]
+    codes = setting_operators(doc.title, text, published, headings)
+    if not codes:
+        return
+    doc.council = [display_name(c) for c in codes]
+    doc.council_code = codes
+    doc.confidence["council"] = confidence.STATED
+    evidence["council"] = [{"value": display_name(c), "code": c, "why": ["runs the care settings the story grades"],
+                            "confidence": confidence.STATED} for c in codes]
 
 
 def _visit_standing_grade(doc: Document, text: str, chosen: list[str], published: dt.date | None,
@@ -207,6 +242,16 @@ def _shift_last_year(doc: Document, text: str, outcome) -> None:
         doc.facet_evidence["year"]["value"] = doc.year
         doc.facet_evidence["year"]["source"] += (f"; the article says the judgement came “last year” (inspected "
                                                  f"{inspected}), so {doc.year}")
+
+
+def _pending_year(doc: Document, code: str, text: str) -> None:
+    """An undated page waiting on a finished inspection's result: the year the official record places it in."""
+    year, why = pending_year(code, text)
+    if year:
+        doc.year = year
+        doc.facet_evidence["year"] = {"value": year, "source": why, "confidence": confidence.INFERRED}
+        doc.facet_evidence["year_reasoning"] = why
+        confidence.record(doc, "year", confidence.INFERRED)
 
 
 def _calendar_fallback(doc: Document, text: str) -> None:

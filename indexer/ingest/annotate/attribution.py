@@ -62,7 +62,7 @@ def graded_councils(text: str, mentions: list, position: int) -> list[str]:
     before = [g for g in groups if g[-1][0].end <= position]
     after = [g for g in groups if g[0][0].start > position]
     if after and _ANNOUNCES_LIST.match(text[position:after[0][0][0].start]):
-        chosen = after[0]  # "those rated poor are A, B and C": the list the grade introduces
+        chosen = _counted_list(text, mentions, position, after)  # "those rated poor are A, B and C": the list
     elif len(after) >= 2 and re.search(r":\s*$", text[position:after[1][0][0].start]) \
             and _ANNOUNCES_LIST.match(text[position:after[1][0][0].start]):
         chosen = after[0] + after[1]  # "the poor list besides Haringey: A, B and C": the council aside and the list
@@ -99,12 +99,62 @@ def _bracketed_council(text: str, mentions: list, position: int) -> list[str]:
     return named[-1:]
 
 
+# "X is the third council rated inadequate this week, after A and B": X is one of an ordered group, and the councils
+# named after "after" / "following" are its earlier members, with the same grade.
+_ORDINAL_MEMBER = re.compile(r"\bthe\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|\d+(?:st|nd|rd|th))"
+                             r"\s+(?:[\w'’-]+\s+){0,3}?(?:councils?|authorit(?:y|ies)|departments?|boroughs?|areas?)\b"
+                             r"[^.;:]*$", re.IGNORECASE)
+_EARLIER_MEMBERS = re.compile(r"[^.;:]*?\b(?:after|following|behind)\s+", re.IGNORECASE)
+
+
+# "Bury received a good rating, as did Leeds": the councils after "as did" share the grade.
+_AS_DID = re.compile(r"[^.;:]{0,40}?,?\s+(?:as|so)\s+(?:did|does|has|had|was|were|is|are)\s+(?:neighbouring\s+|nearby\s+)?",
+                     re.IGNORECASE)
+
+
+def earlier_members(text: str, mentions: list, position: int) -> list[str]:
+    """The councils a statement names as sharing its grade: an ordinal group's earlier holders ("X is the third
+    council rated inadequate, after A and B"), or those "as did" follows ("X was rated good, as was Y")."""
+    match = _AS_DID.match(text, position)
+    if match and any(m.start == match.end() for m, _ in mentions):
+        return list(dict.fromkeys(code for m, code in mentions if m.start >= match.end()))
+    if not _ORDINAL_MEMBER.search(text[:position]):
+        return []
+    match = _EARLIER_MEMBERS.match(text, position)
+    if not match:
+        return []
+    return list(dict.fromkeys(code for mention, code in mentions if mention.start >= match.end()))
+
+
 def announced_list(text: str, mentions: list, position: int) -> list[str]:
     """The councils of a list that the words after a grade introduce ("…were outstanding: A, B and C")."""
     after = [g for g in council_groups(text, mentions) if g[0][0].start > position]
     if after and _ANNOUNCES_LIST.match(text[position:after[0][0][0].start]):
-        return list(dict.fromkeys(code for _, code in after[0]))
+        return list(dict.fromkeys(code for _, code in _counted_list(text, mentions, position, after)))
     return []
+
+
+_NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                            "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+# "Four authorities were awarded …": how many councils the statement says it is about.
+_COUNTED_COUNCILS = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+)?(?:councils|authorities"
+                               r"|local authorities|boroughs|areas)\b", re.IGNORECASE)
+
+
+def _counted_list(text: str, mentions: list, position: int, after: list) -> list:
+    """The list a grade introduces after a colon: its first group, or, when the statement counts its councils ("Four
+    authorities …: A, drawn into a scandal, B, C and D") and a remark breaks the list, every council named after the
+    colon, provided there are exactly that many."""
+    first = after[0]
+    counts = list(_COUNTED_COUNCILS.finditer(text[:position]))
+    if not counts or ":" not in text[position:first[0][0].start]:
+        return first
+    word = counts[-1].group(1).lower()
+    wanted = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    rest = [mc for group in after for mc in group]
+    if len(first) < wanted == len({code for _, code in rest}):
+        return rest
+    return first
 
 
 def paragraph_councils(doc: Document, chosen: list[str], published: dt.date | None) -> None:
@@ -127,11 +177,13 @@ def _referred(sentence: str, last_codes: list[str], recent: list[str]) -> list[s
     return last_codes
 
 
-def attribute_grades(sentences: list, day: dt.date | None, primary: str) -> tuple[dict[str, list], set[str]]:
+def attribute_grades(sentences: list, day: dt.date | None, primary: str,
+                     sections: dict[int, str] | None = None) -> tuple[dict[str, list], set[str]]:
     """Every grade statement filed under the council(s) it is about, and the councils graded as part of a list.
 
     A statement naming no council is about the council the previous sentence named when it refers back
-    ("Both were rated outstanding"), else about the document's main council. A list naming no grade takes the
+    ("Both were rated outstanding"), else about the council whose name heads its section (`sections`), else about
+    the document's main council. A list naming no grade takes the
     previous sentence's grade when it refers back ("Stockport, Merton and X all earned the positive grades").
     """
     attributed: dict[str, list[GradeStatement]] = {}
@@ -164,9 +216,12 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str) -> tupl
                 # A tally sentence ("56 councils require improvement") grades no council named elsewhere; a
                 # headline's count ("Three councils receive 'good' ratings") sums up the article's own councils.
                 continue
+            members = [c for c in earlier_members(sentence.text, mentions, st.position) if c not in codes]
+            if codes and members:
+                codes = codes + members
             if len(codes) >= 2 or codes and codes == announced_list(sentence.text, mentions, st.position):
                 listed.update(codes)  # a list, or a council a grade announces ("inadequate for Coventry")
-            for code in codes or [primary]:
+            for code in codes or [(sections or {}).get(sentence.paragraph, primary)]:
                 attributed.setdefault(code, []).append(st)
         if mentions:
             last_codes = [code for _, code in council_groups(sentence.text, mentions)[-1]]

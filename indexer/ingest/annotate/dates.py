@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -12,8 +13,9 @@ MONTHS["sept"] = 9
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 DAY_MONTH_YEAR_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 MONTH_DAY_YEAR_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-ISO_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
-UK_NUMERIC_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")  # 05/03/2019 is 5 March in the UK
+ISO_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:\b|(?=T\d\d:))")  # also a timestamp's date: 2017-06-14T09:00
+# 05/03/2019 is 5 March in the UK; blogs and minutes also write 19-5-2017 and 19.05.2017 (one separator throughout)
+UK_NUMERIC_RE = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)\b")
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})(?:/(\d{1,2}))?/")
 # "15 July to 26 July 2019", "18 February to 1 March 2019", "15 – 19 July 2013", "between July 15 and 26"
 RANGE_RE = re.compile(
@@ -23,6 +25,33 @@ RANGE_RE = re.compile(
     rf"(?:,?\s+((?:19|20)\d\d))?)",
     re.IGNORECASE,
 )
+
+
+# A date the page's furniture prints about the copy, not the story: when an archive or crawler saved or fetched it
+# ("captured", "snapshot taken", "first seen", "downloaded", "accessed"), or a site header's today with the weather
+# ("Sunday 3 March 2024 | 7.7C"). Never a dateline, never an event the page reports.
+COPY_DATE_LINE = re.compile(r"\b(?:archiv\w*|captur\w*|snapshots?|retriev\w*|accessed|wayback|crawl\w*|scraped|fetched"
+                            r"|downloaded|(?:first|last)\s+seen|(?:page|copy)\s+(?:was\s+)?(?:saved|stored|viewed|printed)"
+                            r"|saved\s+(?:on|at)|viewed\s+on)\b|\|\s*-?\d{1,2}(?:\.\d)?\s*°?\s*[CF]\b(?!\w)", re.IGNORECASE)
+# The words (or the bar of a header line) without which COPY_DATE_LINE cannot match: a cheap test before it.
+_COPY_CUES = ("archiv", "captur", "snapshot", "retriev", "accessed", "wayback", "crawl", "scraped", "fetched",
+              "downloaded", "seen", "saved", "stored", "viewed", "printed", "|")
+
+
+def has_copy_date(text: str) -> bool:
+    """True when the text prints a copy's date or a weather header (COPY_DATE_LINE), tested cheaply first."""
+    low = text.lower()
+    return any(c in low for c in _COPY_CUES) and bool(COPY_DATE_LINE.search(text))
+
+
+@lru_cache(maxsize=16)
+def without_copy_dates(text: str) -> str:
+    """The text without the sentences or lines that print a copy's date (COPY_DATE_LINE) with a year."""
+    if not has_copy_date(text):
+        return text  # most pages print none
+    parts = re.split(r"(?<=[.!?])\s+|(\n)", text)
+    return "".join(p for p in parts if p and not (has_copy_date(p) and re.search(r"\b(?:19|20)\d\d\b", p))
+                   or p == "\n")
 
 
 def _month(name: str | None) -> int | None:
@@ -43,7 +72,7 @@ _FULL_DATE_READERS = [
     (DAY_MONTH_YEAR_RE, lambda m: (int(m.group(3)), _month(m.group(2)), int(m.group(1)))),
     (MONTH_DAY_YEAR_RE, lambda m: (int(m.group(3)), _month(m.group(1)), int(m.group(2)))),
     (ISO_RE, lambda m: (int(m.group(1)), int(m.group(2)), int(m.group(3)))),
-    (UK_NUMERIC_RE, lambda m: (int(m.group(3)), int(m.group(2)), int(m.group(1)))),
+    (UK_NUMERIC_RE, lambda m: (int(m.group(4)), int(m.group(3)), int(m.group(1)))),
 ]
 
 

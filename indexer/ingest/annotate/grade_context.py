@@ -18,8 +18,9 @@ _LEFT_BEHIND = re.compile(rf"\b(lift(?:ed|s|ing)?|cost(?:s|ing)?|sh(?:a|oo)k(?:e
 _PAST_WORDS = re.compile(r"\b(previous(?:ly)?|last inspection|prior|formerly|once|used to be|had been|last time"
                          r"|had (?:\w+ )?(?:rated|judged|graded|found|given|branded|called|labelled)"
                          # "two years after being judged inadequate", "having been rated poor": a grade left behind
-                         r"|(?:after|since|before) (?:it was |they were |being |having been )(?:rated|judged|graded|found|deemed)"
-                         r"|having been (?:rated|judged|graded|found|deemed))\b", re.IGNORECASE)
+                         r"|(?:after|since|before) (?:it was |they were |being |having been )(?:rated|judged|graded|found|deemed"
+                         r"|branded|labell?ed|declared|classed|placed)"
+                         r"|having been (?:rated|judged|graded|found|deemed|branded|labell?ed|declared))\b", re.IGNORECASE)
 # "since a 2012 inspection rated it inadequate": a grade given in a year the clause says is behind us
 _SINCE_YEAR = re.compile(r"\bsince (?:a |an |the |its |their )?(?:19|20)\d\d\b[^.;]*$", re.IGNORECASE)
 # "since 2015, when they were judged inadequate"; "the 2017 inadequate verdict"
@@ -43,7 +44,11 @@ _TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?
 _TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|reach|reaching|achieve|achieving|renamed"
                      rf"|aim(?:ing|s)? for|aspir\w+ to be|towards?|beyond|journey to|ambition to be)\s+"
                      rf"(?:(?:the|a|an|at least)\s+)?{_QUOTE}$"
-                     rf"|\b(?:before|until|once)\s+(?:[\w'’]+\s+){{0,4}}{_QUOTE}$", re.IGNORECASE)
+                     rf"|\b(?:before|until|once)\s+(?:[\w'’]+\s+){{0,4}}{_QUOTE}$"
+                     # an aim named as a noun: "the service's aim is an overall 'good' rating", "our goal of
+                     # 'outstanding'", "the ambition remains to be good"
+                     rf"|\b(?:aims?|ambitions?|goals?|targets?|aspirations?)\s+(?:(?:now|still|remains?|is|was|of|for|to"
+                     rf"|be|become|get|reach|achieve|an?|the|overall|at least|being)\s+){{1,5}}{_QUOTE}$", re.IGNORECASE)
 _GRADE_WORD = r"(?:outstanding|good|adequate|requires improvement|inadequate)"
 # "rated inadequate or requires improvement": two grades offered as alternatives describe a group, not a council.
 _ALTERNATIVE_AFTER = re.compile(rf"^{_QUOTE}\s*,?\s+or\s+{_QUOTE}{_GRADE_WORD}\b", re.IGNORECASE)
@@ -103,6 +108,25 @@ def given_by_earlier_inspection(head: str) -> str:
     if match.group("since") and not _RELATIVE.search(match.group("rest")):
         return ""
     return "last" if match.group("which").lower() == "last" else "previous"
+
+
+# The inspection named right after the grade: "rated inadequate at its previous inspection", "judged good in its last
+# full inspection", "inadequate when it was last inspected" ("in its latest inspection" is the new one).
+_EARLIER_INSPECTION_AFTER = re.compile(
+    r"^['’”\"]?\s*,?\s*(?:(?:at|in|during|by|after|following)\s+(?:its|their|the|an?)\s+(?P<which>previous|last|earlier|prior"
+    r"|most recent)\s+(?:[\w-]+\s+){0,2}?(?:inspections?|visits?|assessments?)\b"
+    r"|when\s+(?:it|they|the council|the service|inspectors)\s+(?:was|were)?\s*(?P<last>last)\s+(?:inspected|visited|assessed)\b)",
+    re.IGNORECASE)
+
+
+def given_by_earlier_inspection_after(after: str) -> str:
+    """'previous' when the words after a grade give it to an earlier inspection ("at its previous inspection"),
+    'last' when to the last one (the standing grade unless a newer one is stated), else ''."""
+    match = _EARLIER_INSPECTION_AFTER.match(after)
+    if not match:
+        return ""
+    which = (match.group("which") or match.group("last")).lower()
+    return "last" if which in ("last", "most recent") else "previous"
 
 
 # "In May 2013 the verdict was…", "Before the company launched in 2019, inspectors raised the grade to…"

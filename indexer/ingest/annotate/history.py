@@ -6,6 +6,7 @@ Used by year.py when several inspections fit an undated article's grade, months 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexer.grades import BY_VALUE, compares_as, grades_agree
 from indexer.models import Outcome
@@ -21,9 +22,11 @@ def _previous_grade(outcome: Outcome) -> str:
 
 
 # A direction of change the text states without the grade left: "downgraded", "has rapidly deteriorated".
-_DECLINE = re.compile(r"\b(?:downgrad\w*|deteriorat\w*|declined|worsened|got worse)\b", re.IGNORECASE)
-_IMPROVE = re.compile(r"\b(?:upgrad\w*|no longer (?:rated |judged )?(?:inadequate|failing)|out of special measures)\b",
+_DECLINE = re.compile(r"\b(?:downgrad\w*|deteriorat\w*|declined|worsened|got worse"
+                      r"|(?:slipped|dropped|fallen|fell|slumped|sunk|sank|plummeted)\s+(?:back\s+)?(?:to|into)\b)\b",
                       re.IGNORECASE)
+_IMPROVE = re.compile(r"\b(?:upgrad\w*|no longer (?:rated |judged )?(?:inadequate|failing)|out of special measures"
+                      r"|(?:improved|risen|rose|climbed|moved up|jumped|leapt)\s+(?:\w+\s+)?(?:to|into)\b)\b", re.IGNORECASE)
 
 
 def _rank(grade: str) -> int:
@@ -31,12 +34,30 @@ def _rank(grade: str) -> int:
     return BY_VALUE[compares_as(grade)].rank
 
 
+def _first_inspection(outcome: Outcome) -> bool:
+    """True when the record holds no earlier inspection of the council (graded or not)."""
+    return not any(o.published and outcome.published and o.published < outcome.published
+                   for o in outcome_table.for_council(outcome.la_code))
+
+
+# The grade stayed: "kept its outstanding rating", "retains its good grade", "remains good", "good again".
+_KEPT = re.compile(r"\b(?:kept|keeps|keeping|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|held on to|holds on to)\s+"
+                   r"(?:its|their|the)\s+(?:['‘“\"]?\w+['’”\"]?\s+){0,2}(?:rating|grade|judgement|status)\b"
+                   r"|\b(?:remains?|remained|stays?|stayed)\s+(?:rated\s+|judged\s+)?['‘“\"]?(?:good|outstanding|inadequate"
+                   r"|requires? improvement)\b"
+                   r"|\b(?:good|outstanding|inadequate|requires? improvement(?: to be good)?)['’”\"]?\s+(?:once\s+)?again\b",
+                   re.IGNORECASE)
+
+
 def _direction_fits(outcome: Outcome, text: str) -> bool:
-    """True unless the text states one direction of change that this inspection's grades contradict."""
-    down, up = bool(_DECLINE.search(text)), bool(_IMPROVE.search(text))
+    """True unless the text states one direction of change (or none: the grade kept) that this inspection's
+    grades contradict. A stated change needs an earlier graded inspection to change from."""
+    down, up, kept = _change_words(text)
     previous, current = _previous_grade(outcome), outcome_table.official_grade(outcome)
-    if down == up or not previous or current not in BY_VALUE or previous not in BY_VALUE:
+    if (down == up and not kept) or not previous or current not in BY_VALUE or previous not in BY_VALUE:
         return True
+    if kept:
+        return _rank(current) == _rank(previous)
     return _rank(current) > _rank(previous) if down else _rank(current) < _rank(previous)
 
 
@@ -50,7 +71,33 @@ def movement_fits(rows: list, left: list[str], text: str = "") -> list:
         fitting = [row for row in rows if any(grades_agree(g, _previous_grade(outcome(row))) for g in left)]
     else:
         fitting = [row for row in rows if _direction_fits(outcome(row), text)] if text else rows
+        if len(fitting) >= 2 and _states_change(text):
+            # "slipped to requires improvement" is not the council's first inspection, which changed nothing
+            fitting = [row for row in fitting if not _first_inspection(outcome(row))] or fitting
     return fitting or rows
+
+
+def _states_change(text: str) -> bool:
+    """The text states one direction of change, or that the grade was kept."""
+    down, up, kept = _change_words(text)
+    return down != up or kept
+
+
+# Words one of whose forms every phrase of _DECLINE, _IMPROVE or _KEPT contains: a text with none skips the scans.
+_DECLINE_CUES = ("downgrad", "deteriorat", "declined", "worsened", "got worse", "slipped", "dropped", "fell", "fallen",
+                 "slumped", "sunk", "sank", "plummeted")
+_IMPROVE_CUES = ("upgrad", "no longer", "special measures", "improved", "risen", "rose", "climbed", "moved up",
+                 "jumped", "leapt")
+_KEPT_CUES = ("kept", "keep", "retain", "maintain", "held on", "holds on", "remain", "stay", "again")
+
+
+@lru_cache(maxsize=64)
+def _change_words(text: str) -> tuple[bool, bool, bool]:
+    """(declined, improved, kept) as the text's words say; scanned once per text, not once per inspection."""
+    low = text.lower()
+    down = any(c in low for c in _DECLINE_CUES) and bool(_DECLINE.search(text))
+    up = any(c in low for c in _IMPROVE_CUES) and bool(_IMPROVE.search(text))
+    return down, up, not down and not up and any(c in low for c in _KEPT_CUES) and bool(_KEPT.search(text))
 
 
 def preferred(rows: list, text: str) -> list:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from indexer.ingest.annotate.dates import without_copy_dates
+
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # A month with its year, or a full date: an event the page places in time.
 _DATED_EVENT = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b")
@@ -22,6 +24,7 @@ def latest_event_year(text: str) -> tuple[int | None, str]:
     """The year of the latest month-dated event the text names (the next year when it also speaks of an event
     'this year', which no named year can be); None when it names none."""
     limit = dt.date.today().year
+    text = without_copy_dates(text)
     events = [(int(m.group(1)), m.group(0)) for m in _DATED_EVENT.finditer(text)
               if int(m.group(1)) <= limit and not _AIM.search(text[max(0, m.start() - 30):m.start()])]
     if not events:

@@ -40,6 +40,9 @@ _TO_FILLER = r"(?:(?:the|an?|its|their|rated|judged|graded)\s+)*"
 _NO_LONGER = re.compile(rf"\b(?:no longer|out of)\s+{_FILLER}{_Q}$", re.IGNORECASE)
 # "upgrades Doncaster from 'inadequate'", "climbed from inadequate" ("ranged from" is no movement: no verb).
 _FROM = re.compile(rf"{_VERB}[^.;]{{0,50}}?\bfrom\s+{_FILLER}{_Q}$", re.IGNORECASE)
+# "rated outstanding, up from good", "inadequate, down two grades from good": a bare "up"/"down" before "from".
+_UP_DOWN_FROM = re.compile(rf"\b(?P<way>up|down)\s+(?:(?:a|one|two|three)\s+grades?\s+)?from\s+{_FILLER}{_Q}$",
+                           re.IGNORECASE)
 # "downgraded to inadequate", "lifted the rating from the 'inadequate' it gave in 2013 to 'requires improvement'"
 _TO = re.compile(rf"{_VERB}[^.;]{{0,90}}?\b(?:to|into)\s+{_TO_FILLER}{_Q}$", re.IGNORECASE)
 # Words that make a grade word an adjective ("improved to good effect", "fell to inadequate levels").
@@ -76,6 +79,8 @@ def sentence_moves(sentence: str) -> list[Move]:
             out.append(Move(left=grade))
         elif (found := _FROM.search(before)):
             out.append(Move(left=grade, direction=_direction(found)))
+        elif (found := _UP_DOWN_FROM.search(before)):
+            out.append(Move(left=grade, direction=IMPROVED if found.group("way").lower() == "up" else DECLINED))
         elif (found := _TO.search(before)):
             out.append(Move(reached=grade, direction=_direction(found)))
     return out

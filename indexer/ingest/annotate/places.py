@@ -25,9 +25,21 @@ _NOTE = r"(?:\s*\([^()]{1,30}\))?"
 LIST_JOIN = re.compile(rf"(?:['’]s)?{_TAIL}{_NOTE}{_LOCATION}{_SEP}")
 
 
+# "a private children's home in Medway", "a primary school in Bury": the place a setting stands in, not a subject.
+_SETTING_IN = re.compile(r"\b(?:homes?|schools?|academ(?:y|ies)|nurser(?:y|ies)|colleges?|units?|hostels?|settings?)"
+                         r"(?:\s+(?:based|located|situated))?\s+(?:in|near)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _in_a_setting(before: str) -> bool:
+    """The words before a name place a home, school or nursery in it ("a children's home in Medway")."""
+    return (" in " in before or " near " in before) and bool(_SETTING_IN.search(before))
+
+
 def subject_mentions(text: str, day: dt.date | None) -> list[tuple[Mention, str]]:
-    """(mention, code) for councils named in text: not other bodies' names, not places in location phrases."""
-    mentions = [m for m in find_mentions(text) if not m.is_org and not is_surname(text, m.start)]
+    """(mention, code) for councils named in text: not other bodies' names, not places in location phrases, not
+    the place a care setting or school stands in."""
+    mentions = [m for m in find_mentions(text) if not m.is_org and not is_surname(text, m.start)
+                and not _in_a_setting(text[max(0, m.start - 40):m.start])]
     mentions = _with_listed_short_forms(text, mentions)
     kept: list[Mention] = []
     for mention in mentions:

@@ -6,10 +6,14 @@ import re
 
 from indexer.ingest.annotate.council import services_rated
 
-# The setting named as the story's subject: "children's home", "secure children's home", "residential home".
-_SETTING = re.compile(r"\b(?:children['’]s|residential|secure|care)\s+homes?\b", re.IGNORECASE)
-# The setting referred to again as the thing graded: "the home", "the unit".
-_THE_HOME = re.compile(r"\b(?:the|this|that)\s+(?:children['’]s\s+)?home\b", re.IGNORECASE)
+# The setting named as the story's subject: "children's home", "secure children's home", "residential home", an
+# adoption or fostering service or agency (inspected on its own, whoever runs it).
+_SETTING = re.compile(r"\b(?:children['’]s|residential|secure|care)\s+homes?\b"
+                      r"|\b(?:adoption|fostering)\s+(?:services?|agenc(?:y|ies))\b", re.IGNORECASE)
+# The setting referred to again as the thing graded: "the home", "the agency"; several homes: "each home",
+# "these homes", "two other homes".
+_THE_HOME = re.compile(r"\b(?:the|this|that|each|every|these|those|other)\s+(?:children['’]s\s+)?(?:homes?|agency)\b",
+                       re.IGNORECASE)
 MIN_BACK_REFERENCES = 2
 
 

@@ -14,7 +14,10 @@ from indexer.models import Document
 from indexer.ingest.annotate.places import subject_mentions
 
 # The page speaks of its own council: "the council", "the Council's", "the city's children", "the borough".
-_SELF_REFERENCE = re.compile(r"\bthe (?:council|city|borough|county|authority)(?:['’]s)?\b", re.IGNORECASE)
+# A council's own blog or newsroom in the first person: "our Ofsted inspection", "our children's services".
+_SELF_REFERENCE = re.compile(r"\bthe (?:council|city|borough|county|authority)(?:['’]s)?\b"
+                             r"|\bour (?:(?:ofsted|ilacs|latest|recent|last|full)\s+)*(?:inspection|children['’]s services"
+                             r"|services? for children|social workers|council|borough|county)\b", re.IGNORECASE)
 
 
 # Where a header line's parts meet: "Brighton & Hove City Council | News", "Wirral Council - minutes".
@@ -45,12 +48,48 @@ def publisher_council(doc: Document, text: str, day: dt.date | None) -> tuple[st
         mentions = subject_mentions(part, day)
         if len(mentions) == 1 and len(mentions[0][0].alias) >= len(part) - 25:
             found.setdefault(mentions[0][1], part)
+    if not found:
+        found = _named_in_headers(doc, day)
     if len(found) != 1:
         return None, ""
     code, line = next(iter(found.items()))
     return code, line
 
+
+_COUNCIL_NAME = re.compile(r"\b(?:council|borough|county)\b", re.IGNORECASE)
+
+
+def _named_in_headers(doc: Document, day: dt.date | None) -> dict[str, str]:
+    """Councils named with their council word in the page's headline and header lines ("Derby City Council",
+    "Posted by Derby City Council", "Derby City Council responds to Ofsted report"): a newsroom's or a minutes page's
+    own council, when it is the only one they name."""
+    lines = [doc.title, doc.meta.get("page_title", "")] + [b.text for b in doc.blocks if b.kind == "heading"]
+    found: dict[str, str] = {}
+    for line in lines:
+        for mention, code in subject_mentions(line or "", day):
+            if _COUNCIL_NAME.search(mention.alias):
+                found.setdefault(code, line.strip()[:120])
+    return found
+
 _COUNCIL_WORD = re.compile(r"\b(?:council|borough|county|city of)\b", re.IGNORECASE)
+
+
+def paragraph_sections(doc: Document, day: dt.date | None) -> dict[int, str]:
+    """Paragraph number -> the council whose name alone heads its section ("Leeds City Council" over "Rated
+    inadequate in April."): a grade the paragraph gives without naming a council is that council's."""
+    headed = {heading: code for heading in {p.heading for p in doc.paragraphs if p.heading}
+              for code in [_heading_council(heading, day)] if code}
+    return {p.n: headed[p.heading] for p in doc.paragraphs if p.heading in headed}
+
+
+def _heading_council(heading: str, day: dt.date | None) -> str:
+    """The council a section heading consists of ('' when it is anything else)."""
+    if not _COUNCIL_WORD.search(heading):
+        return ""
+    mentions = subject_mentions(heading, day)
+    if len(mentions) == 1 and len(mentions[0][0].alias) >= len(heading.strip()) - 3:
+        return mentions[0][1]
+    return ""
 
 
 def section_councils(doc: Document, day: dt.date | None) -> list[str]:

@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass
 
 from indexer import settings
-from indexer.ingest.annotate.grade_context import dated_in_sentence, given_by_earlier_inspection, left_behind, not_current
+from indexer.ingest.annotate.grade_context import (dated_in_sentence, given_by_earlier_inspection,
+                                                  given_by_earlier_inspection_after, left_behind, not_current)
 from indexer.grades import BY_NUMBER, GRADE_PATTERN, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.not_yet import not_yet_good
 from indexer.ingest.annotate.scale import names_the_scale
@@ -29,7 +30,7 @@ SUBJUDGEMENT_PATTERNS = {
     "care_leavers": re.compile(rf"(?:progress of care leavers|Experiences and progress of care leavers)[:\s]*{_G}", re.IGNORECASE),
 }
 _RATING_CUE = re.compile(
-    r"\b(rated|rating|judged|judgement|graded|grade|overall|found (?:it |them |the \w+ )?to be|deemed|branded|labelled"
+    r"\b(rated|rates|rating|judged|judges|judgement|graded|grade|overall|found (?:it |them |the \w+ )?to be|deemed|branded|labelled"
     r"|declared|classed|verdict|effectiveness|as|were|was|is|are|been|be|remains?|stamped|improved|upgraded"
     r"|downgraded|raised|rose|risen|moved|dropped|fell|fallen)\b\W+(?:\w+\W+){0,3}$",
     re.IGNORECASE,
@@ -39,11 +40,13 @@ _RATING_AFTER = re.compile(r"^\W{0,3}(ratings?|grades?|judgements?|verdicts?|ove
                            re.IGNORECASE)
 # A rating verb, its object (the service or council), then the grade: "now rates the council's children's services
 # good", "rated the children's services of Westminster City Council and Kensington and Chelsea outstanding".
-_RATES_OBJECT = re.compile(r"\b(?:rate[sd]?|judged?|judges|grade[sd]|deem(?:s|ed)?|declare[sd]?|found|finds)\s+(?:the|its|their)"
+_RATES_OBJECT = re.compile(r"\b(?:rate[sd]?|judged?|judges|grade[sd]|deem(?:s|ed)?|declare[sd]?|found|finds)\s+(?:the|its|their|our)"
                            r"\s+[^.;:!?]{0,100}?\b(?:services?|council|borough|authority|department|trust)\b[^.;:!?,]{0,60}$"
                            # "its latest inspection found services good": the service named with no article
-                           r"|\b(?:rated|judged|graded|deemed|found|finds|rates|judges)\s+(?:children['’]s\s+)?services\s+$",
-                           re.IGNORECASE)
+                           r"|\b(?:rated|judged|graded|deemed|found|finds|rates|judges)\s+(?:children['’]s\s+)?services\s+$"
+                           # "rated Doncaster Children's Services Trust good", "judged Leeds City Council outstanding"
+                           r"|\b(?:rated|judged|graded|deemed|rates|judges)\s+(?:(?-i:[A-Z])[\w'’&-]*\s+){1,5}"
+                           r"(?:services?|council|trust|borough)\s+$", re.IGNORECASE)
 # The two overall judgements of the 2009-12 safeguarding and looked-after children inspections, as articles
 # frame them: "For safeguarding, both councils were rated adequate"; "On looked-after children, …".
 _SLAC_PART = re.compile(r"^\W*(?:for|on|in)\s+(safeguarding|looked[- ]after children)\b", re.IGNORECASE)
@@ -55,6 +58,7 @@ _GROUP_AFTER = re.compile(r"^\s+(?:councils|authorities|local authorities|boroug
 _STILL = re.compile(r"\b(?:services?|department|council|authority)\b[^.;:]{0,40}\b(?:still|now)\s+$", re.IGNORECASE)
 _SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provision)\b[^.;,]{0,40}$", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
+                       r"|youth (?:offending|justice)"
                        r"|experiences and progress|pupil referral units?|children['’]s homes?"
                        r"|special educational needs|SEND"
                        r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice"
@@ -145,7 +149,10 @@ def grades_an_area(before: str) -> bool:
     if re.search(r"\b(?:leadership|help and protection|care leavers|children in care|adoption)\s+of\b", clause,
                  re.IGNORECASE):
         return True
-    services = list(_SERVICE_WORD.finditer(clause))
+    # "the fostering service", "its adoption agency": a service word right after an area names that area's service
+    services = [m for m in _SERVICE_WORD.finditer(clause) if not any(a.end() <= m.start() and
+                                                                     re.fullmatch(r"\s+", clause[a.end():m.start()])
+                                                                     for a in areas)]
     return not services or areas[-1].start() > services[-1].start()
 
 
@@ -168,6 +175,7 @@ class GradeStatement:
     standing: bool = False  # given at "the last inspection": counts only when no newer grade is stated
     slac: str = ""  # one of the two judgements of a 2009-12 inspection ("For safeguarding, … adequate")
     year: int = 0  # the year a standing grade is placed in ("In 2010 it performs well"), when the clause says
+    now: bool = False  # the clause marks it as today's grade ("Now, services are good"): wins a tie
 
 
 _SLAC_OVERALL = re.compile(rf"overall effectiveness of (?:the )?(safeguarding|services for looked after children|looked"
@@ -264,7 +272,12 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
             continue
         reason = "tally" if bare_word and counted or _COUNT_AFTER.match(after) else not_current(before, after)
-        earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()])
+        if reason == "past" and _REPORTING_THAT.search(sentence[max(0, match.start() - 200):match.start()]):
+            # "The Director reported that Ofsted had judged the council's services to be good": reported speech
+            # shifts the tense back; read the whole clause, reporting verb included
+            reason = not_current(sentence[max(0, match.start() - 200):match.start()], after)
+        earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()]) \
+            or given_by_earlier_inspection_after(sentence[match.end():match.end() + 80])
         ago = _AGO_AFTER.match(after) or _AGO_BEFORE.search(sentence[:match.start()])
         earlier = earlier or ("last" if ago else "")
         if reason and reason != "tally" or earlier == "previous":
@@ -290,7 +303,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start(), sub_area,
                                   tally=reason == "tally", standing=earlier == "last",
                                   slac=slac.group(1).lower()[:4] if slac else "",
-                                  year=int(clause_years[-1]) if earlier == "last" and clause_years else 0))
+                                  year=int(clause_years[-1]) if earlier == "last" and clause_years else 0,
+                                  now=bool(_NOW.search(re.split(r"[;.]", sentence[:match.start()])[-1]))))
     step = _STEP.search(sentence)
     if step and len(set(left)) == 1 and not out:
         size = 2 if step.group(2).lower() == "two" else 1
@@ -336,6 +350,13 @@ _STEP = re.compile(r"\b(climb(?:ed|s)?|r(?:ose|isen|ises)|gone up|went up|moved 
                    r"|gone down|went down|moved down)\s+(?:by\s+)?(a|one|two)\s+grades?\b", re.IGNORECASE)
 
 
+# "Now, services are good", "currently rated": a clause that places its grade in the present.
+_NOW = re.compile(r"\b(?:now|currently|presently|latest|newly)\b", re.IGNORECASE)
+# A reporting verb and "that", too far before a grade for the 60-character window to see it.
+_REPORTING_THAT = re.compile(r"\b(?:heard|told|said|reported|noted|explained|learned|learnt|informed|confirmed|announced)"
+                             r"\b(?:\s+[\w'’]+){0,3}\s+that\b", re.IGNORECASE)
+
+
 # The article reports a new judgement ("the new report", "Ofsted's latest report"): a grade from an earlier year or
 # the last inspection is then history even when the new grade is not named in the text.
 NEW_REPORT = re.compile(r"\b(?:new|latest|this week['’]s|today['’]s)\s+(?:Ofsted\s+|inspection\s+)?report\b", re.IGNORECASE)
@@ -368,5 +389,6 @@ def decide(statements: list[GradeStatement], new_report: bool = False) -> tuple[
         totals[st.grade] = totals.get(st.grade, 0.0) + st.weight
     if not totals:
         return None, []
-    best = max(totals, key=lambda g: (totals[g], g == "inadequate"))
+    now = {st.grade for st in statements if st.now}
+    best = max(totals, key=lambda g: (totals[g], g in now, g == "inadequate"))
     return best, [s for s in statements if s.grade == best]

@@ -8,7 +8,7 @@ from indexer.grades import GRADE_PATTERN, official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.history import movement_fits, preferred, run_fits
-from indexer.ingest.annotate.dates import DateRange, MONTHS, date_ranges, full_dates, url_date
+from indexer.ingest.annotate.dates import DateRange, has_copy_date, without_copy_dates, MONTHS, date_ranges, full_dates, url_date
 from indexer.ingest.annotate.area_fit import areas_fit
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
@@ -24,6 +24,11 @@ _INSPECTION_MONTH = re.compile(r"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.]{0,80}
                                rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTH_NAMES}))\b"
                                # "June's inspection", "the May visit"
                                rf"|\b({_MONTH_NAMES})(?:['’]s)?\s+(?:\w+\s+)?(?:inspection|visit)\b", re.IGNORECASE)
+# "inspectors visited in the summer", "an inspection in early spring", "the autumn inspection": a season's months.
+_SEASON_MONTHS = {"spring": {3, 4, 5}, "summer": {6, 7, 8}, "autumn": {9, 10, 11}, "winter": {12, 1, 2}}
+_INSPECTION_SEASON = re.compile(r"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.]{0,40}?\b(?:in|during|over|last)\s+(?:the\s+)?"
+                                r"(?:(?:early|late|mid)[\s-]+)?(?:last\s+)?(spring|summer|autumn|winter)\b(?!\s+(?:of\s+)?(?:19|20)\d\d)"
+                                r"|\b(spring|summer|autumn|winter)(?:['’]s)?\s+(?:inspection|visit)\b", re.IGNORECASE)
 # An earlier grade with its year: "rated good in 2012", "rated inadequate in April 2016", "the lowest possible
 # rating in 2017", "since the 2017 inadequate verdict" — the article reports the next inspection after it.
 _RATED_IN_YEAR = re.compile(rf"\b(?:rated|judged|graded|found to be|was|given|handed \w+)\s+(?:as\s+)?(?:an?\s+|the\s+)?"
@@ -41,7 +46,7 @@ def dateline(raw_text: str) -> tuple[dt.date | None, str]:
     lines = [l.strip() for l in raw_text.split("\n") if l.strip()]
     head = lines[:8]
     for line in head + lines[8:60]:
-        if _NOT_A_DATELINE.search(line):
+        if _NOT_A_DATELINE.search(line) or has_copy_date(line):
             continue
         labelled = _DATELINE.match(line)
         if labelled or (line in head and len(line) <= 60):
@@ -132,6 +137,12 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
             for o in rows:
                 if month in _months_in_window(o) and _grade_agrees(o, grade):
                     months.append((o, f"“{match.group(0).strip()}” matches an official inspection"))
+        for match in _INSPECTION_SEASON.finditer(text):
+            season = _SEASON_MONTHS[(match.group(1) or match.group(2)).lower()]
+            # only recorded inspection dates: a season is too loose for months estimated from a publication date
+            for o in rows:
+                if o.start and o.end and {o.start.month, o.end.month} & season and _grade_agrees(o, grade):
+                    months.append((o, f"“{match.group(0).strip()}” matches an official inspection's dates"))
         # Recorded inspection dates that fit the month beat months estimated from a publication date.
         candidates += [(o, why) for o, why in months if o.start] or months
         for match in _RATED_IN_YEAR.finditer(text):
@@ -179,6 +190,7 @@ def _inspected_in_month_of_year(text: str, rows: list[Outcome], grade: str | Non
 def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
     """The latest past year the text mentions (a lower bound for the inspection it reports)."""
     limit = (published or dt.date.today()).year
+    text = without_copy_dates(text)
     # "to reach good by 2022" is a target, not a year that has happened.
     years = [int(y) for y in re.findall(r"(?<!by )(?<!until )(?<!before )\b((?:19|20)\d\d)\b", text, re.IGNORECASE)
              if 2000 <= int(y) <= limit]  # "By 2022 the council wants…" at a sentence's start is a target too
