@@ -41,9 +41,15 @@ HELDOUT_N = ROOT / "tests" / "data" / "judged_queries_heldout_n.jsonl"
 # 0.660 / 0.680 / 0.819 / 67 % -> 0.660 / 0.694 / 0.819 / 75 %; its odd half, never read, scored once at the end:
 # 0.910 / 0.895 / 0.927 / 71 % -> 0.910 / 0.895 / 0.927 / 64 % (one shown paragraph fewer, 9 of 14).
 HELDOUT_P = ROOT / "tests" / "data" / "judged_queries_heldout_p.jsonl"
-FORMER_HELDOUT_FLOORS = {HELDOUT: (0.89, 0.895, 0.94, 0.90), HELDOUT_K: (0.90, 0.85, 0.905, 0.66),
-                         HELDOUT_M: (0.87, 0.855, 0.885, 0.72), HELDOUT_N: (0.885, 0.86, 0.90, 0.86),
-                         HELDOUT_P: (0.78, 0.78, 0.87, 0.69)}
+# Set q (40 articles, judged only for its own 24 queries) then joined the corpus; the other sets' judgements do not
+# list its articles, so those answering their questions count as misses: old held-out 0.893 / 0.880 / 0.917 / 94 %,
+# k 0.907 / 0.851 / 0.901 / 70 %, m 0.874 / 0.847 / 0.876 / 73 %, n 0.893 / 0.866 / 0.909 / 88 %, p 0.785 / 0.817 /
+# 0.889 / 69 % (with round 5 and facet round 5 merged). Set q, scored blind once after both rounds 5: 0.879 / 0.881
+# / 0.946 / 76 % (PostgreSQL 0.879 / 0.872 / 0.918 / 79 %).
+HELDOUT_Q = ROOT / "tests" / "data" / "judged_queries_heldout_q.jsonl"
+FORMER_HELDOUT_FLOORS = {HELDOUT: (0.89, 0.875, 0.91, 0.90), HELDOUT_K: (0.90, 0.845, 0.895, 0.66),
+                         HELDOUT_M: (0.87, 0.84, 0.87, 0.72), HELDOUT_N: (0.885, 0.86, 0.90, 0.86),
+                         HELDOUT_P: (0.78, 0.81, 0.88, 0.69), HELDOUT_Q: (0.875, 0.875, 0.94, 0.75)}
 # Floors a little under what best-match search reaches on the 72 development queries over reports, seeds and the
 # 164 news fixtures (recall@10 0.884, nDCG@10 0.862, MRR 0.961, judged paragraph shown 84 %, no zero-hit query;
 # 0.847 / 0.833 / 0.938 / 69 % before this round's judged-area, council and region understanding).
