@@ -136,3 +136,25 @@ def test_update_makes_the_tables_again(url, seeds_and_planted, pg_reader, monkey
     assert _pages(pg_reader, True, monkeypatch) == full
     assert "quokka.txt" in {hit[0] for p in full for hit in p[4]} or any(
         h.doc_id == "quokka.txt" for h in pg_reader.search(SearchRequest(q="quokka")).hits)
+
+
+def test_short_lists_from_the_recorded_postings_equal_the_sql_ones(url, seeds_and_planted, small_settings,
+                                                                     monkeypatch):
+    """A rebuild makes the short lists in numpy from its recorded postings; made by the SQL instead (as an update
+    makes them), every frequent stem's list is the same, None where too few short paragraphs have it."""
+    def rebuilt_lists() -> dict:
+        _, writer = open_postgres(url)
+        writer.rebuild([seeds_and_planted])
+        writer.db.close()
+        with psycopg.connect(url) as conn:
+            gen = conn.execute("SELECT generation FROM reportsearch.live_generation").fetchone()[0]
+            return dict(conn.execute(f"SELECT term, own FROM {gen}.frequent").fetchall())
+
+    made = []
+    real = frequent.short_lists
+    monkeypatch.setattr(frequent, "short_lists", lambda *a: made.append(real(*a)) or made[-1])
+    numpy_made = rebuilt_lists()
+    assert made and made[0] and set(made[0]) >= set(numpy_made)  # the numpy lists were the ones stored
+    monkeypatch.setattr(frequent, "short_lists", lambda *a: None)
+    assert rebuilt_lists() == numpy_made
+    assert any(v for v in numpy_made.values()) and any(v is None for v in numpy_made.values())

@@ -5,12 +5,12 @@ from indexer.backends.postgres.rows import MAX_POSITION, analysed, tsvector_lite
 
 
 def entries(literal: str) -> dict[str, str]:
-    """lexeme -> its positions, from a tsvector literal."""
-    out = {}
+    """lexeme -> its positions, from a tsvector literal (a lexeme may come once per position)."""
+    out: dict[str, list[str]] = {}
     for part in literal.split(" "):
         lexeme, _, positions = part.rpartition(":")
-        out[lexeme] = positions
-    return out
+        out.setdefault(lexeme, []).append(positions)
+    return {lexeme: ",".join(positions) for lexeme, positions in out.items()}
 
 
 def test_fields_follow_one_another_with_gaps_and_weights():

@@ -7,6 +7,7 @@ B the section heading, C the document context (council names and aliases, grade 
 """
 from __future__ import annotations
 
+import functools
 import operator
 from collections import defaultdict
 from collections.abc import Iterator
@@ -78,30 +79,46 @@ def _quote_all(stems) -> None:
 
 
 def tsvector_literal(fields: list[tuple[str, list[str]]]) -> str:
-    """A tsvector's text form from (weight, stems) runs placed one after another with gaps."""
-    positions: defaultdict[str, list[str]] = defaultdict(list)
-    at, count = 1, 0
+    """A tsvector's text form from (weight, stems) runs placed one after another with gaps: one `'stem':position`
+    per word (PostgreSQL merges a lexeme's positions as it reads them; grouping them here cost twice the time)."""
+    tokens: list[str] = []
+    labels: list[str] = []
+    at = 1
     for weight, stems in fields:
         end = at + len(stems)
-        labels = _LABELS[weight][at:end]
+        run = _LABELS[weight][at:end]
         if end > MAX_POSITION + 1:  # rare: a very long paragraph's tail shares the last position
-            labels += [_LABELS[weight][MAX_POSITION]] * (end - max(at, MAX_POSITION + 1))
-        for stem, label in zip(stems, labels):
-            positions[stem].append(label)
-        count += len(stems)
+            run += [_LABELS[weight][MAX_POSITION]] * (end - max(at, MAX_POSITION + 1))
+        tokens += stems
+        labels += run
         at = end + GAP
-    if count > 256:  # PostgreSQL keeps at most 256 positions per lexeme
-        for have in positions.values():
-            del have[256:]
-    _quote_all(positions.keys())
-    quoted = list(map(_QUOTED.__getitem__, positions))
+    if len(tokens) > 256:  # a word may pass PostgreSQL's 256 positions: the positions grouped and cut here
+        return _grouped(tokens, labels)
+    _quote_all(tokens)
+    quoted = list(map(_QUOTED.__getitem__, tokens))
     if None in quoted:
-        keep = [q is not None for q in quoted]
+        labels = [label for q, label in zip(quoted, labels) if q is not None]
         quoted = [q for q in quoted if q is not None]
-        labels = [",".join(p) for p, k in zip(positions.values(), keep) if k]
-    else:
-        labels = map(",".join, positions.values())
     return " ".join(map(operator.concat, quoted, labels))
+
+
+def _grouped(tokens: list[str], labels: list[str]) -> str:
+    """The tsvector text with each lexeme's positions grouped, at most 256 of them (PostgreSQL keeps no more)."""
+    positions: defaultdict[str, list[str]] = defaultdict(list)
+    for stem, label in zip(tokens, labels):
+        positions[stem].append(label)
+    for have in positions.values():
+        del have[256:]
+    _quote_all(positions.keys())
+    pairs = [(_QUOTED[stem], ",".join(have)) for stem, have in positions.items() if _QUOTED[stem] is not None]
+    return " ".join(q + label for q, label in pairs)
+
+
+@functools.lru_cache(maxsize=65536)
+def text_array(values: tuple[str, ...]) -> str:
+    """A text[] value in PostgreSQL's array syntax, every element quoted (made once per distinct combination:
+    psycopg's list dumping was a tenth of a rebuild's Python time)."""
+    return "{" + ",".join('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values) + "}"
 
 
 @dataclass
@@ -147,6 +164,7 @@ def document_rows(doc: Document, doc_idx: int, first_pid: int, keys: FacetKeys) 
     grade_of = {s.council: s.grade for s in doc.subjects}
     subs = tuple(doc.subjudgements.get(name) or None for name in settings.SUBJUDGEMENT_FIELDS)
     paragraphs, stems, words, runs, length = [], [], [], [], 0
+    change = text_array(tuple(doc.grade_change))
     every = set(title) | set(context)
     for i, para in enumerate(doc.paragraphs):
         councils = para.council or doc.council
@@ -159,8 +177,8 @@ def document_rows(doc: Document, doc_idx: int, first_pid: int, keys: FacetKeys) 
         tsv = tsvector_literal([("A", title), ("C", context), ("B", heading), ("D", text)])
         runs.append((heading, text, irregular(title, context, heading, text)))
         grades = list(dict.fromkeys(grades))
-        paragraphs.append((first_pid + i, doc_idx, para.n, para.heading, para.text, list(councils), grades, year,
-                           date_sort, *subs, list(doc.grade_change), len(text),
+        paragraphs.append((first_pid + i, doc_idx, para.n, para.heading, para.text, text_array(tuple(councils)),
+                           text_array(tuple(grades)), year, date_sort, *subs, change, len(text),
                            keys.key(councils, grades, year, subs), tsv))
         stems.append(set(text) | set(heading))
         every |= stems[-1]

@@ -132,7 +132,7 @@ class PostgresWriter:
             for stmt in layout.script(layout.INDEX_DDL, name):
                 conn.execute(stmt)
             counted = time.perf_counter()
-            frequent.build(conn, layout.ident(name), report.paragraphs, cube)  # one-word pages of frequent words
+            frequent.build(conn, layout.ident(name), report.paragraphs, cube, prepared)  # one-word pages
             frequent_seconds = round(time.perf_counter() - counted, 2)
             counted = time.perf_counter()
             postings.build(conn, layout.ident(name), report.paragraphs, prepared)  # all-words pages
