@@ -82,6 +82,11 @@ class PostingCounter:
         self.shared_first.extend(repeat(paragraphs[0][0], len(shared)))
         self.shared_count.extend(repeat(len(paragraphs), len(shared)))
 
+    def frequencies(self) -> dict[str, int]:
+        """Paragraphs per stem in their own words (the vocabulary's df), from the recorded stems."""
+        counts = np.bincount(np.frombuffer(self.own_terms, dtype=np.int32), minlength=len(self.ids)).tolist()
+        return {stem: counts[i] for stem, i in self.ids.items() if counts[i]}
+
     def postings(self, least: int):
         """(term, any-field pids, own pids) of each stem in `least` paragraphs or more (an upper bound is tested
         first, the union after)."""

@@ -120,11 +120,12 @@ class PostgresWriter:
                 for row in spelling.counts.items():
                     cp.write_row(row)
             with conn.cursor().copy(sql.SQL("COPY {}.vocab (term, df) FROM STDIN").format(layout.ident(name))) as cp:
-                for row in iter_terms(df):
+                for row in iter_terms(recorded.frequencies() if recorded is not None else df):
                     cp.write_row(row)
             with conn.cursor().copy(sql.SQL("COPY {}.files FROM STDIN").format(layout.ident(name))) as cp:
                 for path, entry in files.items():
                     cp.write_row((path, entry["signature"], entry.get("doc_id"), entry.get("skipped")))
+            loaded = time.perf_counter()
             prepared = postings.prepare(recorded, report.paragraphs, pairs)  # grouped while the server indexes
             # The GIN index is built after the load in one pass, in memory as far as the setting allows.
             conn.execute("SELECT set_config('maintenance_work_mem', %s, true)",
@@ -132,6 +133,7 @@ class PostgresWriter:
             for stmt in layout.script(layout.INDEX_DDL, name):
                 conn.execute(stmt)
             counted = time.perf_counter()
+            index_seconds = round(counted - loaded, 2)
             frequent.build(conn, layout.ident(name), report.paragraphs, cube, prepared)  # one-word pages
             frequent_seconds = round(time.perf_counter() - counted, 2)
             counted = time.perf_counter()
@@ -150,6 +152,7 @@ class PostgresWriter:
             info = {"built_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"), "sources": sources,
                     "skipped": report.skipped, "warnings": report.warnings, "documents": report.documents,
                     "paragraphs": report.paragraphs, "seconds": report.seconds,
+                    "load_seconds": round(loaded - started, 2), "index_seconds": index_seconds,
                     "frequent_seconds": frequent_seconds, "postings_seconds": postings_seconds}
             layout.switch(conn, name, info)
             conn.commit()
@@ -200,8 +203,9 @@ def _load(conn, name: str, documents: Iterable[Document], report: BuildReport, f
             rows = _document(doc, report, files, seen, counters, keys)
             if rows is None:
                 continue
-            for stems in rows.paragraph_stems:
-                df.update(stems)
+            if recorded is None:  # a rebuild's word frequencies come from its recorded postings
+                for stems in rows.paragraph_stems:
+                    df.update(stems)
             if cube is not None:
                 cube.add(rows.document[0], [row[_FKEY] for row in rows.paragraphs], rows.paragraph_stems,
                          rows.shared)
