@@ -53,6 +53,10 @@ class Asked:
     # "twelve councils performing poorly": a question counting councils is answered by the list of them, before a
     # paragraph giving only the grade (which says how many, not which).
     counted: bool = False
+    # The grades a movement question naming both ends says were left ("from good to inadequate", "no longer
+    # inadequate, requires improvement"): the grade reached is in the headline and most paragraphs of a story about
+    # it, the one left only where the change is told. (Naming only the grade left, the answer says to what.)
+    left: frozenset[str] = frozenset()
 
     @property
     def anything(self) -> bool:
@@ -72,16 +76,19 @@ def asked_by(plan: BestMatchPlan) -> Asked:
     named |= {grade for g in plan.groups if (grade := grades.normalise_grade(g.typed))}
     named |= {value for facet, value in plan.boosts if facet != "council" and value in grades.VALUES}
     moves = [value for facet, value in (*plan.stand_ins, *plan.boosts) if facet == "grade_change"]
+    left = {v.split(" ", 1)[1] for v in moves if v.startswith("from ")}
     named |= {v.split(" ", 1)[1] for v in moves if v.startswith(("from ", "to "))}
-    if moves and not any(v.startswith("to ") for v in moves):
+    if moves and not any(v.startswith("to ") for v in moves) and named <= left:
         named = set(grades.VALUES)  # "downgraded from outstanding": the answer says to what
+        left = set()
     councils = {value for facet, value in plan.boosts if facet == "council"}
     areas = tuple(tuple(tuple(frozenset(alt.stems) for alt in plan.groups[g].alternatives) for g in anchor)
                   for anchor in plan.anchors if anchor)
     listing = not councils and any(_COUNCILS_WORD.fullmatch(g.typed) for g in plan.groups)
     counted = listing and any(_is_count(a.typed) and _COUNCILS_WORD.fullmatch(b.typed)
                               for a, b in zip(plan.groups, plan.groups[1:]))
-    return Asked(frozenset(named), frozenset(councils), bool(moves), areas, listing, counted)
+    return Asked(frozenset(named), frozenset(councils), bool(moves), areas, listing, counted=counted,
+                 left=frozenset(left))
 
 
 def _is_count(word: str) -> bool:
@@ -152,7 +159,10 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
         count += len(asked.grades) > 1 and asked.grades <= stated
         words = {_stem(word) for word in set(folded_words(text))}
         count += any(all(any(alt <= words for alt in word) for word in area) for area in asked.areas)
-    if asked.movement and (sentence_moves(text) or stated and _CHANGED.search(text)):
+    left = asked.left & stated
+    # The grade left tells the change ("had held a 'good' rating until now"): it counts once more, and as a movement.
+    count += bool(left)
+    if asked.movement and (left or sentence_moves(text) or stated and _CHANGED.search(text)):
         count += 1
     if asked.listing or round_up and asked.councils:
         named = _councils_named(text)
@@ -184,7 +194,8 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
 
 def _most(asked: Asked, round_up: bool) -> int:
     """The highest `answers` can give for this question (a candidate reaching it ends the search)."""
-    return (bool(asked.grades) * (GRADE_WEIGHT + bool(asked.areas) + (len(asked.grades) > 1)) + asked.movement
+    return (bool(asked.grades) * (GRADE_WEIGHT + bool(asked.areas) + (len(asked.grades) > 1)) + bool(asked.left)
+            + asked.movement
             + (_list_worth(asked) if asked.listing else round_up and bool(asked.councils)))
 
 
