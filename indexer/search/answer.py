@@ -34,6 +34,8 @@ ANSWER_CANDIDATES = 20
 FLAT_ORDER_CANDIDATES = 40
 # What stating the asked grade is worth against each other feature (it is the answer to most questions).
 GRADE_WEIGHT = 2
+# What stating the grade a movement question says was left adds, besides counting as the movement (both ends named).
+LEFT_EXTRA = 1
 # Verbs that say a grade changed which the document rules leave out because they are too common in other senses;
 # beside a grade in a paragraph of a document found for a movement they say it ("lowered ... to 'requires ...'").
 _CHANGED = re.compile(r"\b(?:lower(?:ed|s|ing)?|rais(?:ed|es|ing)|(?:up|down)grad\w*|demot\w+|promot\w+)\b",
@@ -161,7 +163,7 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
         count += any(all(any(alt <= words for alt in word) for word in area) for area in asked.areas)
     left = asked.left & stated
     # The grade left tells the change ("had held a 'good' rating until now"): it counts once more, and as a movement.
-    count += bool(left)
+    count += bool(left) * LEFT_EXTRA
     if asked.movement and (left or sentence_moves(text) or stated and _CHANGED.search(text)):
         count += 1
     if asked.listing or round_up and asked.councils:
@@ -194,8 +196,8 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
 
 def _most(asked: Asked, round_up: bool) -> int:
     """The highest `answers` can give for this question (a candidate reaching it ends the search)."""
-    return (bool(asked.grades) * (GRADE_WEIGHT + bool(asked.areas) + (len(asked.grades) > 1)) + bool(asked.left)
-            + asked.movement
+    return (bool(asked.grades) * (GRADE_WEIGHT + bool(asked.areas) + (len(asked.grades) > 1))
+            + bool(asked.left) * LEFT_EXTRA + asked.movement
             + (_list_worth(asked) if asked.listing else round_up and bool(asked.councils)))
 
 
