@@ -243,7 +243,8 @@ def optional_introducers(text: str, groups: list[Group], strict: bool) -> list[G
 
 def judged_areas(text: str) -> tuple[tuple[str, str], ...]:
     """(sub-judgement, grade) for each judged area the query names, and ("severity", grade) for the grade it gives
-    the whole service ("leadership inadequate but overall requires improvement"): ranking boosts, never filters."""
+    the whole service ("leadership inadequate but overall requires improvement"; or a lone grade, "outstanding 2025",
+    search/implied_overall.py): ranking boosts, never filters."""
     areas = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text))
     overall = tuple(("severity", grade) for grade in overall_grades_in(text) or implied_overall(text))
     return tuple(dict.fromkeys(areas + overall))
