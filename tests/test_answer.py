@@ -63,3 +63,30 @@ def test_questions_read_into_what_they_ask():
     texts = ["Councils rated inadequate must publish an improvement plan.",
              "Those rated inadequate were Kent, Medway and Swindon."]
     assert shown_paragraph(asked, numbered(texts)) == 1
+
+
+class _Moves(_Words):
+    """A lexicon whose documents hold every grade movement (so a query's movement is kept)."""
+
+    def facet_values(self, field):
+        from indexer import grades
+        if field != "grade_change":
+            return ()
+        return {f"{end} {grade}" for end in ("from", "to") for grade in grades.VALUES} | {"improved", "declined"}
+
+
+def test_a_movement_naming_both_grades_is_answered_where_the_grade_left_is_told():
+    asked = asked_by(read_query(_Moves(), "Swindon went from good to inadequate").plan)
+    assert asked.movement and asked.left == {"good"} and asked.grades == {"good", "inadequate"}
+    # The story's headline and lists give the grade reached; the change is told where the grade left is.
+    texts = ["Ofsted has judged the council's services for helping and protecting children 'Inadequate'.",
+             "Children in care – Inadequate",
+             "Inspectors say services have got markedly worse since 2019, when they were rated 'Good' overall."]
+    assert shown_paragraph(asked, numbered(texts)) == 2
+    # A question that names only the grade left is still answered by the grade reached.
+    assert not asked_by(read_query(_Moves(), "Suffolk children's services downgraded from outstanding").plan).left
+
+
+def test_no_longer_with_the_grade_reached_keeps_both_grades():
+    asked = asked_by(read_query(_Moves(), "Northamptonshire no longer inadequate requires improvement").plan)
+    assert asked.grades == {"inadequate", "requires improvement"} and asked.left == {"inadequate"}

@@ -17,6 +17,10 @@ from indexer.search.movement import is_cue_word, movements_in
     ("climbed to outstanding", ["to outstanding"]),
     ("council lost its outstanding rating", ["from outstanding"]),
     ("councils downgraded by Ofsted", ["declined"]),
+    # "<grade> after <grade>": the first reached, the second left; only a stretch of time between.
+    ("council rated good two years after inadequate judgement", ["from inadequate", "to good"]),
+    ("Havering rated inadequate after being good in 2018", ["from good", "to inadequate"]),
+    ("requires improvement after years of inadequate", ["from inadequate", "to requires improvement"]),
 ])
 def test_movement_is_recognised(query, expected):
     assert movements_in(query) == expected
@@ -32,6 +36,9 @@ def test_movement_is_recognised(query, expected):
     "out of area placements",
     "number of children in care fell to 420",
     "councils improved",  # "improved" alone is too common a word to mean a grade change
+    "making good progress after inadequate rating",  # "good" is no grade there
+    "Bradford monitoring visit slow progress after inadequate",
+    "care leavers good after inadequate",  # an area's grade, not the overall grade reached
 ])
 def test_other_wording_is_not_a_movement(query):
     assert movements_in(query) == []

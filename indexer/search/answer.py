@@ -34,6 +34,8 @@ ANSWER_CANDIDATES = 20
 FLAT_ORDER_CANDIDATES = 40
 # What stating the asked grade is worth against each other feature (it is the answer to most questions).
 GRADE_WEIGHT = 2
+# What stating the grade a movement question says was left adds, besides counting as the movement (both ends named).
+LEFT_EXTRA = 1
 # Verbs that say a grade changed which the document rules leave out because they are too common in other senses;
 # beside a grade in a paragraph of a document found for a movement they say it ("lowered ... to 'requires ...'").
 _CHANGED = re.compile(r"\b(?:lower(?:ed|s|ing)?|rais(?:ed|es|ing)|(?:up|down)grad\w*|demot\w+|promot\w+)\b",
@@ -53,6 +55,10 @@ class Asked:
     # "twelve councils performing poorly": a question counting councils is answered by the list of them, before a
     # paragraph giving only the grade (which says how many, not which).
     counted: bool = False
+    # The grades a movement question naming both ends says were left ("from good to inadequate", "no longer
+    # inadequate, requires improvement"): the grade reached is in the headline and most paragraphs of a story about
+    # it, the one left only where the change is told. (Naming only the grade left, the answer says to what.)
+    left: frozenset[str] = frozenset()
 
     @property
     def anything(self) -> bool:
@@ -72,16 +78,19 @@ def asked_by(plan: BestMatchPlan) -> Asked:
     named |= {grade for g in plan.groups if (grade := grades.normalise_grade(g.typed))}
     named |= {value for facet, value in plan.boosts if facet != "council" and value in grades.VALUES}
     moves = [value for facet, value in (*plan.stand_ins, *plan.boosts) if facet == "grade_change"]
+    left = {v.split(" ", 1)[1] for v in moves if v.startswith("from ")}
     named |= {v.split(" ", 1)[1] for v in moves if v.startswith(("from ", "to "))}
-    if moves and not any(v.startswith("to ") for v in moves):
+    if moves and not any(v.startswith("to ") for v in moves) and named <= left:
         named = set(grades.VALUES)  # "downgraded from outstanding": the answer says to what
+        left = set()
     councils = {value for facet, value in plan.boosts if facet == "council"}
     areas = tuple(tuple(tuple(frozenset(alt.stems) for alt in plan.groups[g].alternatives) for g in anchor)
                   for anchor in plan.anchors if anchor)
     listing = not councils and any(_COUNCILS_WORD.fullmatch(g.typed) for g in plan.groups)
     counted = listing and any(_is_count(a.typed) and _COUNCILS_WORD.fullmatch(b.typed)
                               for a, b in zip(plan.groups, plan.groups[1:]))
-    return Asked(frozenset(named), frozenset(councils), bool(moves), areas, listing, counted)
+    return Asked(frozenset(named), frozenset(councils), bool(moves), areas, listing, counted=counted,
+                 left=frozenset(left))
 
 
 def _is_count(word: str) -> bool:
@@ -152,7 +161,10 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
         count += len(asked.grades) > 1 and asked.grades <= stated
         words = {_stem(word) for word in set(folded_words(text))}
         count += any(all(any(alt <= words for alt in word) for word in area) for area in asked.areas)
-    if asked.movement and (sentence_moves(text) or stated and _CHANGED.search(text)):
+    left = asked.left & stated
+    # The grade left tells the change ("had held a 'good' rating until now"): it counts once more, and as a movement.
+    count += bool(left) * LEFT_EXTRA
+    if asked.movement and (left or sentence_moves(text) or stated and _CHANGED.search(text)):
         count += 1
     if asked.listing or round_up and asked.councils:
         named = _councils_named(text)
@@ -184,7 +196,8 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
 
 def _most(asked: Asked, round_up: bool) -> int:
     """The highest `answers` can give for this question (a candidate reaching it ends the search)."""
-    return (bool(asked.grades) * (GRADE_WEIGHT + bool(asked.areas) + (len(asked.grades) > 1)) + asked.movement
+    return (bool(asked.grades) * (GRADE_WEIGHT + bool(asked.areas) + (len(asked.grades) > 1))
+            + bool(asked.left) * LEFT_EXTRA + asked.movement
             + (_list_worth(asked) if asked.listing else round_up and bool(asked.councils)))
 
 

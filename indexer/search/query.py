@@ -13,6 +13,7 @@ from indexer.analysis import fold_and_stem as stem
 from indexer.search.limits import check_expansions
 from indexer.search import querytree as qt
 from indexer.search.expansion import cap_expansions
+from indexer.search.implied_overall import implied_overall
 from indexer.search.movement import is_cue_word, movements_in
 from indexer.search.names import join_council_names
 from indexer.search.numbers import tally_groups
@@ -242,9 +243,10 @@ def optional_introducers(text: str, groups: list[Group], strict: bool) -> list[G
 
 def judged_areas(text: str) -> tuple[tuple[str, str], ...]:
     """(sub-judgement, grade) for each judged area the query names, and ("severity", grade) for the grade it gives
-    the whole service ("leadership inadequate but overall requires improvement"): ranking boosts, never filters."""
+    the whole service ("leadership inadequate but overall requires improvement"; or a lone grade, "outstanding 2025",
+    search/implied_overall.py): ranking boosts, never filters."""
     areas = tuple((facet, grade) for facet, grade, _ in subjudgements_in(text))
-    overall = tuple(("severity", grade) for grade in overall_grades_in(text))
+    overall = tuple(("severity", grade) for grade in overall_grades_in(text) or implied_overall(text))
     return tuple(dict.fromkeys(areas + overall))
 
 

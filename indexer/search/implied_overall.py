@@ -1,0 +1,38 @@
+"""The overall grade a query implies: "children's services rated outstanding 2025", "inadequate 2014".
+
+A query naming one grade and no council, no judged area, no movement, no other inspected body (a school, a nursery,
+a children's home, a safeguarding board) and no set or count of councils asks for services holding that grade: it
+lifts them one tier, like a grade said "overall". Without it, an article about another grade that names the asked one
+for a single area ("good overall; leadership outstanding") ranks level with the document giving the whole service
+that grade, which the grade's word alone cannot tell apart.
+"""
+from __future__ import annotations
+
+import re
+
+from indexer.search.movement import movements_in
+from indexer.search.understand import councils_in, grades_in, overall_grades_in, subjudgements_in
+
+# Bodies other than a council's children's services that Ofsted grades with the same words.
+_OTHER_BODY = re.compile(r"\b(?:schools?|pupils?|academy|academies|nurser(?:y|ies)|primary|secondary|colleges?|"
+                         r"(?:children['’]?s?|care)\s+homes?|homes?|agency|agencies|lscbs?|boards?|"
+                         r"special\s+measures)\b", re.IGNORECASE)
+# Councils as a set or counted ("councils rated poor", "28 excellent"): a round-up answers, and a round-up's grades
+# are many; a named council's documents tell its history, each with the grade of its day.
+_SET_OR_COUNT = re.compile(r"\b(?:councils|authorities|boroughs|las|\d+|one|two|three|four|five|six|seven|eight|"
+                           r"nine|ten|eleven|twelve|dozen)\b", re.IGNORECASE)
+
+
+def implied_overall(text: str) -> list[str]:
+    """The one grade a query names, as the overall grade it asks for; empty when it names an area, a movement,
+    another body, several grades or none."""
+    named = list(dict.fromkeys(grade for grade, _ in grades_in(text)))
+    if len(named) != 1 or _OTHER_BODY.search(text) or _SET_OR_COUNT.search(_without_years(text)) \
+            or councils_in(text) or subjudgements_in(text) or overall_grades_in(text) or movements_in(text):
+        return []
+    return named
+
+
+def _without_years(text: str) -> str:
+    """The query with its years taken out (a year is no count of councils)."""
+    return re.sub(r"\b(?:19|20)\d\d\b", " ", text)
