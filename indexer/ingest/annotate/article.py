@@ -10,6 +10,7 @@ from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import attribute_grades, paragraph_councils
 from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, score_councils
 from indexer.ingest.annotate.places import subject_mentions
+from indexer.ingest.annotate.partners import partner_only
 from indexer.ingest.annotate.predecessors import replaced_councils
 from indexer.ingest.annotate.provider import is_setting_inspection
 from indexer.ingest.annotate.setting_operator import setting_operators
@@ -84,6 +85,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         if code != primary.code and (entry.score >= settings.SECONDARY_SHARE * primary.score or code in listed)
         and (sum(_subject_weight(s) for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT
              or code in headed)]
+    helpers = partner_only(text, subject_mentions(text, published))  # "its partnership with Hampshire": a helper
+    chosen = [c for c in chosen if c == primary.code or c not in helpers]
     chosen, stands_for = split_into_successors(chosen, set(scores), attributed, published)
     doc.council = [display_name(c) for c in chosen]
     doc.council_code = chosen
@@ -157,16 +160,13 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
 
 
 def _operating_councils(doc: Document, text: str, published: dt.date | None, evidence: dict) -> None:
-    """A care-setting story about homes or an agency a council runs: that council is a subject with no grade."""
+    """A care-setting story about homes or an agency a council runs: that council is named in the evidence, never a
+    subject (round 6: the council of a home or school is not judged by the story)."""
     headings = [b.text for b in doc.blocks if b.kind == "heading"]
     codes = setting_operators(doc.title, text, published, headings)
-    if not codes:
-        return
-    doc.council = [display_name(c) for c in codes]
-    doc.council_code = codes
-    doc.confidence["council"] = confidence.STATED
-    evidence["council"] = [{"value": display_name(c), "code": c, "why": ["runs the care settings the story grades"],
-                            "confidence": confidence.STATED} for c in codes]
+    if codes:
+        evidence["mentioned_not_subject"] = [f"{display_name(c)} (runs the care settings the story grades)"
+                                             for c in codes]
 
 
 def _visit_standing_grade(doc: Document, text: str, chosen: list[str], published: dt.date | None,
