@@ -24,7 +24,8 @@ from indexer.ingest.annotate.record import link_outcome, set_severity_confidence
 from indexer.ingest.annotate.severity import NEW_REPORT, GradeStatement, decide
 from indexer.ingest.annotate.result_lines import result_lines
 from indexer.ingest.annotate.text_units import document_sentences
-from indexer.ingest.annotate.calendar import annual_round_year, calendar_year, judged_last_year, past_december_shift
+from indexer.ingest.annotate.calendar import (annual_round_year, calendar_year, judged_last_year, past_december_shift,
+                                              names_publication_month)
 from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
 from indexer.ingest.annotate.movement import article_moves
@@ -237,6 +238,8 @@ def _shift_last_year(doc: Document, text: str, outcome) -> None:
     if not judged_last_year(text):
         return
     inspected = (outcome.end or outcome.published).year
+    if outcome.published and names_publication_month(text, outcome.published):
+        inspected = outcome.published.year  # round 6: the text dates the report itself ("published in May 2023")
     if doc.year != inspected + 1:
         doc.year = inspected + 1
         doc.facet_evidence["year"]["value"] = doc.year
