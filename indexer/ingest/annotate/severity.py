@@ -72,7 +72,11 @@ _NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|
 
 # A grade word used as an adjective of one area: "the outstanding fostering service", "'outstanding' provision".
 _AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:[\w-]+\s+)?(?:fostering|adoption|provision|schools?|colleges?|nurser(?:y|ies)"
-                         r"|children['’]s homes?|early help|youth|care leavers|leadership)\b", re.IGNORECASE)
+                         r"|children['’]s homes?|early help|youth|care leavers|leadership"
+                         # round 6: "'inadequate' child protection" (the 2012-13 inspections' "child protection
+                         # services/arrangements" stay the overall judgement)
+                         r"|child protection(?!\s+(?:services?|inspections?|arrangements|department))"
+                         r"|(?:keeping|helping) children safe)\b", re.IGNORECASE)
 _SERVICE_WORD = re.compile(r"\b(services?|department|council|authority|provision|trust)\b", re.IGNORECASE)
 
 
@@ -83,6 +87,8 @@ _AREA_QUALIFIER = re.compile(
     r"|(?:for|on|in)\s+(?:the\s+|its\s+|their\s+)?(?:keeping children safe|staying safe|child safety"
     r"|leadership|help and protection|children in care|care leavers|looked[- ]after|adoption|fostering"
     r"|early help|the experiences and progress)\b"
+    # round 6: "graded good on the same measure": the area the text has just graded
+    r"|(?:on|for|in)\s+(?:the\s+)?same\s+(?:measure|strand|outcome|area|judgement)\b"
     r"|[^.;]{0,40}\bbut not overall\b)", re.IGNORECASE)
 # "Child protection was judged inadequate at A, B and C": an area is the sentence's subject and the grade is handed
 # out at places; "child protection services were judged …" (a 2012-13 inspection's own judgement) is not this.
