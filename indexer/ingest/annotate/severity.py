@@ -100,6 +100,13 @@ _AREA_SUBJECT = re.compile(r"^\W*(?:child protection|safeguarding|keeping childr
 _AREA_HEAD = re.compile(r"^\W*(?:on|for|in)\s+(?:the\s+)?(?:keeping children safe|staying safe|child safety|help and protection"
                         r"|care leavers|children in care|looked[- ]after children|leadership|adoption|fostering|early help"
                         r"|the safety strand)\b[^,;:]{0,30},", re.IGNORECASE)
+# Round 6: "Every area inspected, including the experiences of children in care, was judged to require improvement",
+# "good in each area inspected": one grade for every judgement is the overall grade too, whatever areas it lists.
+_EVERY_AREA = re.compile(r"^\W*(?:every|each|all(?:\s+the)?(?:\s+(?:three|four|five|six))?)\s+(?:areas?|parts?|judgements?"
+                         r"|aspects?)\b[^.;]*?\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+\s+){0,2}['‘“\"]?$",
+                         re.IGNORECASE)
+_IN_EVERY_AREA = re.compile(r"^['’”\"]?\s+(?:in|across|for|on)\s+(?:every|each|all(?:\s+the)?)\s+(?:areas?|parts?|judgements?"
+                            r"|aspects?)\b", re.IGNORECASE)
 # "Three areas were graded outstanding, overall effectiveness among them": a count of judgements that includes
 # the overall one gives the overall grade.
 _AREA_COUNT = re.compile(r"\b(?:areas?|judgements?|categories|aspects)\b", re.IGNORECASE)
@@ -292,7 +299,9 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         qualified = bool(_AREA_QUALIFIER.match(sentence[match.end():match.end() + 80])
                          or _AREA_SUBJECT.match(sentence[:match.start()]) and _AT_PLACES.match(after)
                          or _AREA_HEAD.match(sentence[:match.start()]))
-        overall = not qualified and says_overall(sentence, match.start(), spans)
+        every = bool(_EVERY_AREA.match(sentence[:match.start()]) or _IN_EVERY_AREA.match(after))
+        qualified = qualified and not every
+        overall = every or not qualified and says_overall(sentence, match.start(), spans)
         if reason == "tally" and overall and _AREA_COUNT.search(before):
             reason = ""  # the counted judgements include the overall one
         sub_area = qualified or not overall and (grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)))
