@@ -11,7 +11,8 @@ _BEFORE = re.compile(r"\b(?:partnership|partnering|partnered|working|arrangement
                      r"(?:neighbouring\s+|nearby\s+)?$|\bpartnership\s+of\s+(?:[\w’' -]+,\s+)*$", re.IGNORECASE)
 # After the name, in the same clause: "… and Isle of Wight partnership", "… became Worcestershire's improvement
 # partner", "… as (its) partner".
-_AFTER = re.compile(r"^[^.;:!?\n]{0,60}?\b(?:partnership|(?:improvement|strategic|sector[- ]led|support)\s+partner"
+_AFTER = re.compile(r"^(?:\s+(?:and|&)\s+[\w’' -]{1,40}?)?(?:\s+(?:County|City|Borough)?\s*Council)?\s+partnership\b"
+                    r"|^[^.;:!?\n]{0,60}?\b(?:(?:improvement|strategic|sector[- ]led|support)\s+partner"
                     r"|as\s+(?:its\s+|a\s+|the\s+)?partner)\b", re.IGNORECASE)
 _GRADE_BETWEEN = re.compile(r"\b(?:rated|judged|graded|found|inadequate|outstanding|good|requires?)\b", re.IGNORECASE)
 # "… with Hammersmith & Fulham, itself one of 29 authorities rated good": an apposition grades the partner itself.
