@@ -99,3 +99,13 @@ def test_a_report_dated_by_its_publication_month_counts_last_year_from_then(tmp_
                             "improvement\" last year, keep improving.\n\nOfsted judged the services \"requires "
                             "improvement\" in a report published in January 2023, after visits in November 2022.\n")
     assert doc.council == ["Trafford"] and doc.year == 2024
+
+
+def test_an_undated_page_that_dates_the_report_itself_takes_that_inspection(tmp_path):
+    doc = article(tmp_path, "Children's services in Warrington stay good\n\nWarrington Borough Council\n\n"
+                            "Ofsted has judged Warrington's children's services 'good' again. The full report was "
+                            "released on Monday, 19 August 2019, after inspectors spent two weeks in the borough. "
+                            "A re-inspection is expected in 2024.\n")
+    assert doc.council == ["Warrington"] and doc.year == 2019
+    from indexer.ingest.annotate.published_report import published_in_text
+    assert published_in_text("Nothing is dated here.", [], lambda o: True) == (None, "")
