@@ -109,3 +109,12 @@ def test_an_undated_page_that_dates_the_report_itself_takes_that_inspection(tmp_
     assert doc.council == ["Warrington"] and doc.year == 2019
     from indexer.ingest.annotate.published_report import published_in_text
     assert published_in_text("Nothing is dated here.", [], lambda o: True) == (None, "")
+
+
+def test_weekday_dates_without_a_year_that_fall_on_the_recorded_days_date_the_page(tmp_path):
+    doc = article(tmp_path, "Sheffield children's services rated good\n\nSheffield City Council\n\n"
+                            "Ofsted has rated Sheffield's children's services 'good'. Inspectors were with us from "
+                            "Monday 11 September to Friday 22 September, meeting staff and families.\n")
+    assert doc.council == ["Sheffield"] and doc.year == 2023
+    from indexer.ingest.annotate.published_report import weekday_dated
+    assert weekday_dated("On Tuesday 12 September the letter came.", [], lambda o: True) == (None, "")

@@ -38,3 +38,19 @@ def published_in_text(text: str, rows: list[Outcome], grade_agrees) -> tuple[Out
         return None, ""
     _, outcome, why = max(found, key=lambda f: f[0])
     return outcome, why
+
+
+def weekday_dated(text: str, rows: list[Outcome], grade_agrees) -> tuple[Outcome | None, str]:
+    """The one official inspection one of whose recorded days (start, end, publication) the text gives without a
+    year but with its weekday ("from Monday 27 January", "the report out on Tuesday 11 March"), when that day really
+    fell on that weekday in the inspection's year."""
+    from indexer.ingest.annotate.weekdays import weekday_dates
+    if "day" not in text:
+        return None, ""  # cheap gate: no weekday names
+    dates = weekday_dates(text)
+    fit = {id(o): o for o in rows for weekday, month, day in dates if grade_agrees(o)
+           for d in (o.start, o.end, o.published) if d and (d.month, d.day, d.weekday()) == (month, day, weekday)}
+    if len(fit) == 1:
+        outcome = next(iter(fit.values()))
+        return outcome, "the text's weekday dates fall on the official inspection's recorded days"
+    return None, ""

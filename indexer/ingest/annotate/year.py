@@ -10,7 +10,7 @@ from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.history import movement_fits, preferred, run_fits
 from indexer.ingest.annotate.dates import DateRange, has_copy_date, without_copy_dates, MONTHS, date_ranges, full_dates, url_date
 from indexer.ingest.annotate.area_fit import areas_fit
-from indexer.ingest.annotate.published_report import published_in_text
+from indexer.ingest.annotate.published_report import published_in_text, weekday_dated
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
                              re.IGNORECASE)
@@ -116,6 +116,8 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
                 or -14 <= (published - o.published).days <= 400]
         if not published:  # "the full report was released on Friday, 26 August 2016": the report's own date
             stated, why = published_in_text(text, rows, lambda o: _grade_agrees(o, grade))
+            if not stated:  # "from Monday 27 January", "out on Tuesday 11 March": days the record holds
+                stated, why = weekday_dated(text, rows, lambda o: _grade_agrees(o, grade))
             if stated:
                 return stated, why
         for rng in date_ranges(text):
