@@ -118,3 +118,11 @@ def test_weekday_dates_without_a_year_that_fall_on_the_recorded_days_date_the_pa
     assert doc.council == ["Sheffield"] and doc.year == 2023
     from indexer.ingest.annotate.published_report import weekday_dated
     assert weekday_dated("On Tuesday 12 September the letter came.", [], lambda o: True) == (None, "")
+
+
+def test_a_rating_verb_then_a_named_councils_services_then_the_grade():
+    from indexer.ingest.annotate.severity import grade_statements
+    said = grade_statements("On the same day Ofsted also rated Brighton and Hove's children's services good.", 0)
+    assert [s.grade for s in said] == ["good"]
+    said = grade_statements("Inspectors judged Kent's social care services outstanding in every area.", 0)
+    assert [s.grade for s in said] == ["outstanding"]

@@ -46,7 +46,10 @@ _RATES_OBJECT = re.compile(r"\b(?:rate[sd]?|judged?|judges|grade[sd]|deem(?:s|ed
                            r"|\b(?:rated|judged|graded|deemed|found|finds|rates|judges)\s+(?:children['’]s\s+)?services\s+$"
                            # "rated Doncaster Children's Services Trust good", "judged Leeds City Council outstanding"
                            r"|\b(?:rated|judged|graded|deemed|rates|judges)\s+(?:(?-i:[A-Z])[\w'’&-]*\s+){1,5}"
-                           r"(?:services?|council|trust|borough)\s+$", re.IGNORECASE)
+                           r"(?:services?|council|trust|borough)\s+$"
+                           # round 6: "also rated Bath and North East Somerset's children's services good"
+                           r"|\b(?:rated|judged|graded|deemed|rates|judges)\s+(?:(?-i:[A-Z])[\w’&-]*\s+(?:and\s+|of\s+)?){0,5}"
+                           r"(?-i:[A-Z])[\w&-]*['’]s\s+(?:children['’]s\s+)?(?:social\s+care\s+)?services?\s+$", re.IGNORECASE)
 # The two overall judgements of the 2009-12 safeguarding and looked-after children inspections, as articles
 # frame them: "For safeguarding, both councils were rated adequate"; "On looked-after children, …".
 _SLAC_PART = re.compile(r"^\W*(?:for|on|in)\s+(safeguarding|looked[- ]after children)\b", re.IGNORECASE)
