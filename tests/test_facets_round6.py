@@ -126,3 +126,10 @@ def test_a_rating_verb_then_a_named_councils_services_then_the_grade():
     assert [s.grade for s in said] == ["good"]
     said = grade_statements("Inspectors judged Kent's social care services outstanding in every area.", 0)
     assert [s.grade for s in said] == ["outstanding"]
+
+
+def test_a_story_about_two_named_homes_is_a_setting_inspection(tmp_path):
+    doc = article(tmp_path, "Two children's homes judged inadequate\n\nInspectors have rated two children's homes "
+                            "'inadequate'. One is run by Leeds City Council; the other is a private home near York.\n\n"
+                            "At the Leeds home, doors were locked all day. At the York home, staff left children idle.\n")
+    assert doc.council == [] and not doc.severity
