@@ -28,12 +28,11 @@ def test_a_council_named_only_as_a_partner_is_not_a_subject(tmp_path):
 
 def test_partner_phrases_and_the_graded_partner():
     from indexer.ingest.annotate.partners import partner_only
-    from indexer.ingest.annotate.places import subject_mentions
     text = "Essex County Council became Thurrock's improvement partner in May, after the Thurrock report."
-    assert partner_only(text, subject_mentions(text, None)) == {"E10000012"}  # Essex
+    assert partner_only(text, None) == {"E10000012"}  # Essex
     text = ("Camden works in a partnership with Islington, itself one of the boroughs rated good. "
             "Islington, the partnership's other borough, was rated 'good' in June.")
-    assert partner_only(text, subject_mentions(text, None)) == set()
+    assert partner_only(text, None) == set()
 
 
 # --- grades that are no one's -----------------------------------------------------------------------------------

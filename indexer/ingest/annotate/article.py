@@ -86,7 +86,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         if code != primary.code and (entry.score >= settings.SECONDARY_SHARE * primary.score or code in listed)
         and (sum(_subject_weight(s) for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT
              or code in headed)]
-    helpers = partner_only(text, subject_mentions(text, published))  # "its partnership with Hampshire": a helper
+    helpers = partner_only(text, published)  # "its partnership with Hampshire": a helper, not a subject
     chosen = [c for c in chosen if c == primary.code or c not in helpers]
     chosen, stands_for = split_into_successors(chosen, set(scores), attributed, published)
     doc.council = [display_name(c) for c in chosen]

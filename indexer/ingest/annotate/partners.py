@@ -3,7 +3,10 @@ Wight partnership", "Essex became Worcestershire's improvement partner") is not 
 judges the council it helps, not the helper (round 6, issue 22)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+
+from indexer.ingest.annotate.places import subject_mentions
 
 # Before the name: "partnership with (the) …", "partnered with …", "helped by …", "support from …".
 _BEFORE = re.compile(r"\b(?:partnership|partnering|partnered|working|arrangement|agreement)\s+with\s+(?:the\s+)?"
@@ -22,12 +25,13 @@ _GRADED_APPOSITION = re.compile(r"^\s*,\s*(?:itself|which|who|also|too)\b[^.;!?\
                                 r"(?:rated|judged|graded)\b", re.IGNORECASE)
 
 
-def partner_only(text: str, mentions: list) -> set[str]:
+def partner_only(text: str, day: dt.date | None) -> set[str]:
     """Codes of the councils every one of whose mentions sits in a partner phrase."""
-    if "partner" not in text.lower() and "helped by" not in text.lower():
+    lower = text.lower()
+    if "partner" not in lower and "helped by" not in lower and "supported by" not in lower:
         return set()  # cheap gate: no partner wording at all
     partner: dict[str, bool] = {}
-    for mention, code in mentions:
+    for mention, code in subject_mentions(text, day):
         before = text[max(0, mention.start - 60):mention.start]
         after = text[mention.end:mention.end + 80]
         tail = _AFTER.match(after)

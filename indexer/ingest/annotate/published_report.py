@@ -17,6 +17,7 @@ _PUBLISHED = re.compile(rf"\b(?:report|judgement|judgment|findings|verdict|resul
                         rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
                         rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH_NAMES})\s+(?P<year>(?:19|20)\d\d)\b",
                         re.IGNORECASE)
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _GATE = ("published", "released", "issued", "came out", "made public")
 
 
@@ -45,7 +46,7 @@ def weekday_dated(text: str, rows: list[Outcome], grade_agrees) -> tuple[Outcome
     year but with its weekday ("from Monday 27 January", "the report out on Tuesday 11 March"), when that day really
     fell on that weekday in the inspection's year."""
     from indexer.ingest.annotate.weekdays import weekday_dates
-    if "day" not in text:
+    if not any(name in text for name in _WEEKDAY_NAMES):
         return None, ""  # cheap gate: no weekday names
     dates = weekday_dates(text)
     fit = {id(o): o for o in rows for weekday, month, day in dates if grade_agrees(o)
