@@ -132,3 +132,9 @@ def test_a_story_about_two_named_homes_is_a_setting_inspection(tmp_path):
                             "'inadequate'. One is run by Leeds City Council; the other is a private home near York.\n\n"
                             "At the Leeds home, doors were locked all day. At the York home, staff left children idle.\n")
     assert doc.council == [] and not doc.severity
+
+
+def test_a_page_speaking_of_covid_reports_an_inspection_from_2020_on(tmp_path):
+    doc = article(tmp_path, "Stockport children's services good\n\nStockport Council\n\nOfsted has rated our children's "
+                            "services 'good' overall, despite the pressure Covid-19 put on every team.\n")
+    assert doc.council == ["Stockport"] and doc.year == 2022

@@ -201,7 +201,12 @@ def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
     # "to reach good by 2022" is a target, not a year that has happened.
     years = [int(y) for y in re.findall(r"(?<!by )(?<!until )(?<!before )\b((?:19|20)\d\d)\b", text, re.IGNORECASE)
              if 2000 <= int(y) <= limit]  # "By 2022 the council wants…" at a sentence's start is a target too
+    if _PANDEMIC.search(text) and limit >= 2020:
+        years.append(2020)  # round 6: a page speaking of Covid-19 or the pandemic was written in 2020 or later
     return max(years) if years else None
+
+
+_PANDEMIC = re.compile(r"\b(?:covid(?:-?19)?|coronavirus)\b", re.IGNORECASE)  # not "the pandemic": swine flu, 2009
 
 
 def _only_inspection_with_grade(code: str, grade: str, latest: int | None, published: dt.date | None,
