@@ -5,25 +5,29 @@ from __future__ import annotations
 from tests.facet_helpers import article
 
 
-def test_a_council_running_the_graded_home_is_a_subject_with_no_grade(tmp_path):
+def test_a_council_running_the_graded_home_is_named_in_the_evidence_not_a_subject(tmp_path):
+    # round 6 decision (issue 22): the council of a home or school is not a subject; it is still named as operator
     doc = article(tmp_path, "Third children's home run by Luton Borough Council judged inadequate\n\n"
                             "Another children's home run by Luton Borough Council has been judged inadequate. "
                             "The home was visited in May. Staff at the home were said to be stretched.\n")
-    assert doc.council == ["Luton"] and not any(doc.severity)
+    assert doc.council == [] and not any(doc.severity)
+    assert any("Luton" in m for m in doc.facet_evidence["mentioned_not_subject"])
 
 
-def test_the_council_run_homes_of_a_council_named_only_in_the_page_header(tmp_path):
+def test_the_council_run_homes_of_a_council_named_only_in_the_page_header_name_it_as_operator(tmp_path):
     doc = article(tmp_path, "Council children's homes slide\n\nBolton Council\n\nEvery children's home run by the "
                             "council was meant to be rated good. Two other homes are now rated inadequate, and "
                             "these homes house the most troubled children.\n")
-    assert doc.council == ["Bolton"] and not any(doc.severity)
+    assert doc.council == [] and not any(doc.severity)
+    assert any("Bolton" in m for m in doc.facet_evidence["mentioned_not_subject"])
 
 
 def test_a_councils_own_adoption_agency_grade_is_not_its_childrens_services_grade(tmp_path):
     doc = article(tmp_path, "Kent's adoption service rated outstanding\n\nOfsted rated Kent's adoption service "
                             "'outstanding'. The agency places about ninety children a year, and the agency's leaders "
                             "were praised.\n")
-    assert doc.council == ["Kent"] and not any(doc.severity)
+    assert doc.council == [] and not any(doc.severity)
+    assert any("Kent" in m for m in doc.facet_evidence["mentioned_not_subject"])
 
 
 def test_a_home_run_by_a_trust_or_a_firm_names_no_operating_council(tmp_path):

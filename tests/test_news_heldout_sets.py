@@ -62,13 +62,15 @@ SETS = {
     # newsrooms and minutes), with round-ups, movement, sub-judgements, undated pages, decoys and 2008-2012 stories.
     "n": HeldOut("n", (("roundup", 6), ("movement", 20), ("subjudgement", 20), ("undated", 30), ("pre2013", 8),
                        ("school_decoy", 4), ("location_decoy", 3)),
-                 frozenset({2026}), 16, 45, 10,
+                 # nulls 10 -> 8: round 6 dropped partner and school councils labelled as subjects (the convention of a-k)
+                 frozenset({2026}), 16, 45, 8,
                  ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
                   "judged_queries_heldout_m.jsonl")),
     # p: a second blind set of the same kind as n, built by someone who changed no rule or ranking; no score floors.
     "p": HeldOut("p", (("roundup", 6), ("movement", 12), ("subjudgement", 8), ("undated", 18), ("pre2013", 4),
                        ("school_decoy", 3), ("location_decoy", 1), ("press_release", 8)),
-                 frozenset({2008, 2026}), 14, 25, 5,
+                 # nulls 5 -> 3: round 6 dropped the councils of homes, schools and an agency labelled as subjects
+                 frozenset({2008, 2026}), 14, 25, 3,
                  ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
                   "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl")),
     # q: a third blind set like n and p (no rule or ranking run on it before its one scoring): many single-council

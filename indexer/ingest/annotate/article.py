@@ -10,6 +10,7 @@ from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import attribute_grades, paragraph_councils
 from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, score_councils
 from indexer.ingest.annotate.places import subject_mentions
+from indexer.ingest.annotate.partners import partner_only
 from indexer.ingest.annotate.predecessors import replaced_councils
 from indexer.ingest.annotate.provider import is_setting_inspection
 from indexer.ingest.annotate.setting_operator import setting_operators
@@ -23,7 +24,8 @@ from indexer.ingest.annotate.record import link_outcome, set_severity_confidence
 from indexer.ingest.annotate.severity import NEW_REPORT, GradeStatement, decide
 from indexer.ingest.annotate.result_lines import result_lines
 from indexer.ingest.annotate.text_units import document_sentences
-from indexer.ingest.annotate.calendar import annual_round_year, calendar_year, judged_last_year, past_december_shift
+from indexer.ingest.annotate.calendar import (annual_round_year, calendar_year, judged_last_year, past_december_shift,
+                                              names_publication_month)
 from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
 from indexer.ingest.annotate.movement import article_moves
@@ -84,6 +86,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         if code != primary.code and (entry.score >= settings.SECONDARY_SHARE * primary.score or code in listed)
         and (sum(_subject_weight(s) for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT
              or code in headed)]
+    helpers = partner_only(text, published)  # "its partnership with Hampshire": a helper, not a subject
+    chosen = [c for c in chosen if c == primary.code or c not in helpers]
     chosen, stands_for = split_into_successors(chosen, set(scores), attributed, published)
     doc.council = [display_name(c) for c in chosen]
     doc.council_code = chosen
@@ -157,16 +161,13 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
 
 
 def _operating_councils(doc: Document, text: str, published: dt.date | None, evidence: dict) -> None:
-    """A care-setting story about homes or an agency a council runs: that council is a subject with no grade."""
+    """A care-setting story about homes or an agency a council runs: that council is named in the evidence, never a
+    subject (round 6: the council of a home or school is not judged by the story)."""
     headings = [b.text for b in doc.blocks if b.kind == "heading"]
     codes = setting_operators(doc.title, text, published, headings)
-    if not codes:
-        return
-    doc.council = [display_name(c) for c in codes]
-    doc.council_code = codes
-    doc.confidence["council"] = confidence.STATED
-    evidence["council"] = [{"value": display_name(c), "code": c, "why": ["runs the care settings the story grades"],
-                            "confidence": confidence.STATED} for c in codes]
+    if codes:
+        evidence["mentioned_not_subject"] = [f"{display_name(c)} (runs the care settings the story grades)"
+                                             for c in codes]
 
 
 def _visit_standing_grade(doc: Document, text: str, chosen: list[str], published: dt.date | None,
@@ -237,6 +238,8 @@ def _shift_last_year(doc: Document, text: str, outcome) -> None:
     if not judged_last_year(text):
         return
     inspected = (outcome.end or outcome.published).year
+    if outcome.published and names_publication_month(text, outcome.published):
+        inspected = outcome.published.year  # round 6: the text dates the report itself ("published in May 2023")
     if doc.year != inspected + 1:
         doc.year = inspected + 1
         doc.facet_evidence["year"]["value"] = doc.year

@@ -5,6 +5,7 @@ Every value found here is a guess from the article's own facts and is labelled i
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from indexer.ingest.annotate.dates import MONTHS
@@ -154,8 +155,10 @@ def bare_inspection_month_year(text: str) -> tuple[int | None, str]:
 # "Last year Ofsted rated the council…", "the councils Ofsted inspected last year", "rated 'inadequate' last year":
 # the judgement came the year before the article.
 _JUDGED_LAST_YEAR = re.compile(r"\blast year,?\s+(?:[\w'’]+\s+){0,3}(?:rated|judged|graded|inspected|gave|found)\b"
-                               r"|\b(?:rated|judged|graded|inspected)\s+(?:by\s+Ofsted\s+)?(?:['‘“]?[\w ]+?['’”]?\s+)?"
+                               r"|\b(?:rated|judged|graded|inspected)\s+(?:by\s+Ofsted\s+)?(?:['‘“\"]?[\w ]+?['’”\"]?\s+)?"
                                r"last year\b"
+                               # round 6: "at last year's inspection the service was judged good"
+                               r"|\blast year['’]s\s+(?:full\s+|ILACS\s+|Ofsted\s+)?inspection\b"
                                # "When they returned last year they saw progress": the inspectors' visit
                                r"|\b(?:inspectors|Ofsted|they)\s+(?:returned|visited|came back|went back)\s+last year\b",
                                re.IGNORECASE)
@@ -169,6 +172,14 @@ def past_december_shift(text: str, published_month: int) -> int:
 def judged_last_year(text: str) -> bool:
     """True when the article says the judgement came last year ("Last year Ofsted rated…")."""
     return bool(_JUDGED_LAST_YEAR.search(text))
+
+
+
+def names_publication_month(text: str, published: dt.date) -> bool:
+    """True when the text dates the report by its publication month and year ("a report published in May 2023"):
+    then a judgement 'last year' is that year's, even when the inspectors visited the year before."""
+    month = published.strftime("%B")
+    return bool(re.search(rf"\b{month}\s+{published.year}\b", text))
 
 
 def calendar_year(text: str) -> tuple[int | None, str]:

@@ -149,9 +149,15 @@ def dated_in_sentence(head: str) -> str:
 _FROM_TO = re.compile(r"\bfrom\b[^;.]*?\b(?:to|into)\s+(?:an?\s+|the\s+)?['‘“\"]?$", re.IGNORECASE)
 
 
+# Round 6: "the share rated outstanding fell …", "the proportion of councils judged good": a share, not a grade.
+_SHARE = re.compile(rf"\b(?:the|a|its)\s+(?:share|proportion|percentage|fraction|number)\s+(?:of\s+(?:[\w-]+\s+){{0,2}}?)?"
+                    rf"(?:rated|judged|graded|found|deemed)\s+(?:as\s+)?{_QUOTE}$", re.IGNORECASE)
+
+
 def is_tally(before: str) -> bool:
-    """The grade follows a count of councils ("seven inadequate", "10 were rated good")."""
-    return bool(_TALLY.search(before))
+    """The grade follows a count of councils ("seven inadequate", "10 were rated good") or names a share of them
+    ("the share rated outstanding")."""
+    return bool(_TALLY.search(before) or _SHARE.search(before))
 
 
 # "Fifty-six councils, almost half, …", "with 20 councils (a third) rated good", "one department in five was
@@ -188,6 +194,14 @@ _GENERIC = re.compile(rf"\b(?:(?:nearly|almost|virtually)\s+)?(?:every|any|each)
 # "Councils judged inadequate are monitored": a class of councils by their grade, not one council's grade.
 _CLASS = re.compile(rf"(?:^|[.;:]\s*|\b(?:all|most|many|some)\s+)(?:councils|authorities|local authorities)\s+"
                     rf"(?:that are\s+|which are\s+|once\s+)?(?:rated|judged|graded|found|deemed)\s+{_QUOTE}$", re.IGNORECASE)
+# Round 6: "some English councils have had 'inadequate' child protection": a class, whatever the verb.
+_SOME_HAVE = re.compile(rf"\b(?:all|most|many|some|several|a few)\s+(?:English\s+|other\s+)?(?:councils|authorities|local "
+                        rf"authorities)\s+(?:have|had|have\s+had|have\s+been\s+given|received)\s+{_QUOTE}$", re.IGNORECASE)
+# "A service counts as inadequate when …", "a council is judged outstanding if …": a definition of the grade.
+_DEFINES = re.compile(rf"(?:^|[.;:]\s*)(?:an?|the)\s+(?:service|council|authority|local authority|department)\s+"
+                      rf"(?:counts\s+as|is\s+(?:counted|classed|rated|judged|graded|deemed)(?:\s+as)?)\s+{_QUOTE}$",
+                      re.IGNORECASE)
+_DEFINES_AFTER = re.compile(r"^['’”\"]?\s+(?:when|if|where|unless)\b", re.IGNORECASE)
 _VERDICT_AFTER = re.compile(r"^['’”\"]?\s+(?:verdicts?|ratings?|grades?|judgements?|councils?|authorit(?:y|ies))\b",
                             re.IGNORECASE)
 
@@ -195,6 +209,7 @@ _VERDICT_AFTER = re.compile(r"^['’”\"]?\s+(?:verdicts?|ratings?|grades?|judg
 def is_generic(before: str, after: str) -> bool:
     """The grade is spoken of in general ("nearly every inadequate verdict"), not given to anyone."""
     return bool(_GENERIC.search(before) and _VERDICT_AFTER.match(after) or _CLASS.search(before)
+                or _SOME_HAVE.search(before) or _DEFINES.search(before) and _DEFINES_AFTER.match(after)
                 or _CLASS_AFTER.match(after) and re.search(r"\b(?:the|these|those|in|of|for)\s+['‘“\"]?$", before, re.IGNORECASE)
                 and not re.search(r"\b(?:one|two|three|four|five)\s+of\s+the\s+\S*$|\bamong\s+the\s+\S*$", before,
                                   re.IGNORECASE))  # "Kent is one of the outstanding councils": Kent's grade

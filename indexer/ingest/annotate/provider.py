@@ -12,7 +12,9 @@ _SETTING = re.compile(r"\b(?:children['’]s|residential|secure|care)\s+homes?\b
                       r"|\b(?:adoption|fostering)\s+(?:services?|agenc(?:y|ies))\b", re.IGNORECASE)
 # The setting referred to again as the thing graded: "the home", "the agency"; several homes: "each home",
 # "these homes", "two other homes".
-_THE_HOME = re.compile(r"\b(?:the|this|that|each|every|these|those|other)\s+(?:children['’]s\s+)?(?:homes?|agency)\b",
+_THE_HOME = re.compile(r"\b(?:the|this|that|each|every|these|those|other)\s+(?:children['’]s\s+)?(?:homes?|agency)\b"
+                       # round 6: "the Bristol home", "the residential home at …": one word naming which home
+                       r"|\b(?:the|this|that|each|other)\s+(?!family\b|foster\b|own\b)[\w’'-]+\s+(?:children['’]s\s+)?homes?\b",
                        re.IGNORECASE)
 MIN_BACK_REFERENCES = 2
 

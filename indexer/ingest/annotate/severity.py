@@ -46,7 +46,10 @@ _RATES_OBJECT = re.compile(r"\b(?:rate[sd]?|judged?|judges|grade[sd]|deem(?:s|ed
                            r"|\b(?:rated|judged|graded|deemed|found|finds|rates|judges)\s+(?:children['’]s\s+)?services\s+$"
                            # "rated Doncaster Children's Services Trust good", "judged Leeds City Council outstanding"
                            r"|\b(?:rated|judged|graded|deemed|rates|judges)\s+(?:(?-i:[A-Z])[\w'’&-]*\s+){1,5}"
-                           r"(?:services?|council|trust|borough)\s+$", re.IGNORECASE)
+                           r"(?:services?|council|trust|borough)\s+$"
+                           # round 6: "also rated Bath and North East Somerset's children's services good"
+                           r"|\b(?:rated|judged|graded|deemed|rates|judges)\s+(?:(?-i:[A-Z])[\w’&-]*\s+(?:and\s+|of\s+)?){0,5}"
+                           r"(?-i:[A-Z])[\w&-]*['’]s\s+(?:children['’]s\s+)?(?:social\s+care\s+)?services?\s+$", re.IGNORECASE)
 # The two overall judgements of the 2009-12 safeguarding and looked-after children inspections, as articles
 # frame them: "For safeguarding, both councils were rated adequate"; "On looked-after children, …".
 _SLAC_PART = re.compile(r"^\W*(?:for|on|in)\s+(safeguarding|looked[- ]after children)\b", re.IGNORECASE)
@@ -72,7 +75,11 @@ _NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|
 
 # A grade word used as an adjective of one area: "the outstanding fostering service", "'outstanding' provision".
 _AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:[\w-]+\s+)?(?:fostering|adoption|provision|schools?|colleges?|nurser(?:y|ies)"
-                         r"|children['’]s homes?|early help|youth|care leavers|leadership)\b", re.IGNORECASE)
+                         r"|children['’]s homes?|early help|youth|care leavers|leadership"
+                         # round 6: "'inadequate' child protection" (the 2012-13 inspections' "child protection
+                         # services/arrangements" stay the overall judgement)
+                         r"|child protection(?!\s+(?:services?|inspections?|arrangements|department))"
+                         r"|(?:keeping|helping) children safe)\b", re.IGNORECASE)
 _SERVICE_WORD = re.compile(r"\b(services?|department|council|authority|provision|trust)\b", re.IGNORECASE)
 
 
@@ -83,6 +90,8 @@ _AREA_QUALIFIER = re.compile(
     r"|(?:for|on|in)\s+(?:the\s+|its\s+|their\s+)?(?:keeping children safe|staying safe|child safety"
     r"|leadership|help and protection|children in care|care leavers|looked[- ]after|adoption|fostering"
     r"|early help|the experiences and progress)\b"
+    # round 6: "graded good on the same measure": the area the text has just graded
+    r"|(?:on|for|in)\s+(?:the\s+)?same\s+(?:measure|strand|outcome|area|judgement)\b"
     r"|[^.;]{0,40}\bbut not overall\b)", re.IGNORECASE)
 # "Child protection was judged inadequate at A, B and C": an area is the sentence's subject and the grade is handed
 # out at places; "child protection services were judged …" (a 2012-13 inspection's own judgement) is not this.
@@ -94,6 +103,13 @@ _AREA_SUBJECT = re.compile(r"^\W*(?:child protection|safeguarding|keeping childr
 _AREA_HEAD = re.compile(r"^\W*(?:on|for|in)\s+(?:the\s+)?(?:keeping children safe|staying safe|child safety|help and protection"
                         r"|care leavers|children in care|looked[- ]after children|leadership|adoption|fostering|early help"
                         r"|the safety strand)\b[^,;:]{0,30},", re.IGNORECASE)
+# Round 6: "Every area inspected, including the experiences of children in care, was judged to require improvement",
+# "good in each area inspected": one grade for every judgement is the overall grade too, whatever areas it lists.
+_EVERY_AREA = re.compile(r"^\W*(?:every|each|all(?:\s+the)?(?:\s+(?:three|four|five|six))?)\s+(?:areas?|parts?|judgements?"
+                         r"|aspects?)\b[^.;]*?\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+\s+){0,2}['‘“\"]?$",
+                         re.IGNORECASE)
+_IN_EVERY_AREA = re.compile(r"^['’”\"]?\s+(?:in|across|for|on)\s+(?:every|each|all(?:\s+the)?)\s+(?:areas?|parts?|judgements?"
+                            r"|aspects?)\b", re.IGNORECASE)
 # "Three areas were graded outstanding, overall effectiveness among them": a count of judgements that includes
 # the overall one gives the overall grade.
 _AREA_COUNT = re.compile(r"\b(?:areas?|judgements?|categories|aspects)\b", re.IGNORECASE)
@@ -286,7 +302,9 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         qualified = bool(_AREA_QUALIFIER.match(sentence[match.end():match.end() + 80])
                          or _AREA_SUBJECT.match(sentence[:match.start()]) and _AT_PLACES.match(after)
                          or _AREA_HEAD.match(sentence[:match.start()]))
-        overall = not qualified and says_overall(sentence, match.start(), spans)
+        every = bool(_EVERY_AREA.match(sentence[:match.start()]) or _IN_EVERY_AREA.match(after))
+        qualified = qualified and not every
+        overall = every or not qualified and says_overall(sentence, match.start(), spans)
         if reason == "tally" and overall and _AREA_COUNT.search(before):
             reason = ""  # the counted judgements include the overall one
         sub_area = qualified or not overall and (grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)))

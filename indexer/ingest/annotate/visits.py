@@ -20,9 +20,25 @@ _VISIT_MONTH = re.compile(rf"\b(?:monitoring|focused)\s+visits?\b[^.;]{{0,80}}?\
                           re.IGNORECASE)
 
 
+# Round 6: "after the full inspection of July 2023", "since the last full inspection in 2017": an earlier inspection
+# the visit follows, not a new graded one reported alongside.
+_EARLIER_BEFORE = re.compile(r"\b(?:after|since|following|at|before)\s+(?:the|its)\s+(?:last\s+|previous\s+|most\s+recent\s+"
+                             r"|earlier\s+)?$|\b(?:last|previous|earlier)\s+$", re.IGNORECASE)
+_EARLIER_AFTER = re.compile(rf"^\s+(?:of|in)\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def _new_full_inspection(text: str) -> bool:
+    """True when the text reports a graded inspection that is not one it places before the visit."""
+    for match in _FULL.finditer(text):
+        before, after = text[max(0, match.start() - 30):match.start()], text[match.end():match.end() + 25]
+        if not (_EARLIER_BEFORE.search(before) or _EARLIER_AFTER.match(after)):
+            return True
+    return False
+
+
 def reports_a_visit(text: str) -> bool:
     """True when the page is about a monitoring or focused visit and reports no new graded inspection."""
-    return bool(_VISIT.search(text)) and not _FULL.search(text)
+    return bool(_VISIT.search(text)) and not _new_full_inspection(text)
 
 
 def visit_day(text: str, year: int) -> dt.date:

@@ -10,6 +10,7 @@ from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.history import movement_fits, preferred, run_fits
 from indexer.ingest.annotate.dates import DateRange, has_copy_date, without_copy_dates, MONTHS, date_ranges, full_dates, url_date
 from indexer.ingest.annotate.area_fit import areas_fit
+from indexer.ingest.annotate.published_report import published_in_text, weekday_dated
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
                              re.IGNORECASE)
@@ -113,6 +114,12 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
     for code in codes:
         rows = [o for o in outcome_table.for_council(code) if not published or not o.published
                 or -14 <= (published - o.published).days <= 400]
+        if not published:  # "the full report was released on Friday, 26 August 2016": the report's own date
+            stated, why = published_in_text(text, rows, lambda o: _grade_agrees(o, grade))
+            if not stated:  # "from Monday 27 January", "out on Tuesday 11 March": days the record holds
+                stated, why = weekday_dated(text, rows, lambda o: _grade_agrees(o, grade))
+            if stated:
+                return stated, why
         for rng in date_ranges(text):
             if rng.year:
                 end = rng.end()
@@ -194,7 +201,12 @@ def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
     # "to reach good by 2022" is a target, not a year that has happened.
     years = [int(y) for y in re.findall(r"(?<!by )(?<!until )(?<!before )\b((?:19|20)\d\d)\b", text, re.IGNORECASE)
              if 2000 <= int(y) <= limit]  # "By 2022 the council wants…" at a sentence's start is a target too
+    if _PANDEMIC.search(text) and limit >= 2020:
+        years.append(2020)  # round 6: a page speaking of Covid-19 or the pandemic was written in 2020 or later
     return max(years) if years else None
+
+
+_PANDEMIC = re.compile(r"\b(?:covid(?:-?19)?|coronavirus)\b", re.IGNORECASE)  # not "the pandemic": swine flu, 2009
 
 
 def _only_inspection_with_grade(code: str, grade: str, latest: int | None, published: dt.date | None,
