@@ -4,7 +4,7 @@ Set k was built blind and scored once after the first rules round (development s
 end of the second round; set n was scored once after the third round (its floors, that blind score, are in
 tests/test_evaluate_news.py and tests/test_evaluate_queries.py); set p, a second blind set like n, was scored once
 after the fourth round (floors likewise); set q, a third blind set of the same kind, was scored once at the end of
-the fifth rounds (floors likewise). Nothing here runs the rules or the ranking on any set: the checks are on
+the fifth rounds (floors likewise); set r, a fourth blind set of the same kind, waits for its one scoring. Nothing here runs the rules or the ranking on any set: the checks are on
 the files, the fixtures and their indexing. The record shape (fields, kinds, gazetteer names, dates) is checked with the other sets in tests/test_news_devset_new.py.
 """
 from __future__ import annotations
@@ -81,8 +81,19 @@ SETS = {
                  frozenset({2008, 2011, 2025}), 16, 35, 10,
                  ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
                   "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl")),
+    # r: a fourth blind set like n, p and q, built by someone who changed no rule or ranking and never ran them on it:
+    # mostly single-council stories from councils the earlier sets used little (Lancashire, Manchester, Plymouth,
+    # Southampton, Thurrock, Barnsley, Walsall, Wolverhampton, Leicestershire, Enfield, Bury, Sutton, Middlesbrough),
+    # council newsrooms and minutes, sub-judgement traps, focused visits, site dates that are not the story's, and
+    # annual-rating round-ups from 2008 and 2010.
+    "r": HeldOut("r", (("roundup", 4), ("movement", 12), ("subjudgement", 14), ("undated", 30), ("pre2013", 8),
+                       ("school_decoy", 2), ("location_decoy", 1), ("press_release", 8), ("archived", 1)),
+                 frozenset({2008, 2011, 2025}), 17, 34, 7,
+                 ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
+                  "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
+                  "judged_queries_heldout_q.jsonl")),
 }
-NEWEST = ("n", "p", "q")  # the blind sets whose fixtures are also read and indexed here
+NEWEST = ("n", "p", "q", "r")  # the blind sets whose fixtures are also read and indexed here
 
 
 def _lines(path: Path) -> list[dict]:
