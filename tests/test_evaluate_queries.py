@@ -53,9 +53,15 @@ HELDOUT_Q = ROOT / "tests" / "data" / "judged_queries_heldout_q.jsonl"
 # with the grade reached; the one with the grade left is shown), n 0.893 -> 0.883 recall@10 (its floor lowered from
 # 0.885: nq31 "rated good in January 2026" loses Haringey's outstanding article, judged 1, to good ones), the rest
 # unchanged.
-FORMER_HELDOUT_FLOORS = {HELDOUT: (0.89, 0.875, 0.91, 0.90), HELDOUT_K: (0.90, 0.845, 0.895, 0.66),
-                         HELDOUT_M: (0.87, 0.835, 0.85, 0.72), HELDOUT_N: (0.88, 0.86, 0.90, 0.86),
-                         HELDOUT_P: (0.80, 0.83, 0.91, 0.75), HELDOUT_Q: (0.875, 0.875, 0.94, 0.75)}
+# Set r (40 articles from 34 outlets, judged only for its own 24 queries) then joined the corpus, and the other sets
+# lost what r's unjudged articles took: old held-out 0.893 / 0.880 / 0.917 -> 0.886 / 0.846 / 0.845 / 94 %, n 0.883 /
+# 0.865 / 0.909 -> 0.868 / 0.846 / 0.889 / 87 %, development 0.854 -> 0.849 recall@10 (with facet round 6 merged).
+# Set r, scored blind once after rounds 6: 0.935 / 0.949 / 0.979 / 78 % (PostgreSQL 0.926 / 0.942 / 0.979 / 74 %).
+HELDOUT_R = ROOT / "tests" / "data" / "judged_queries_heldout_r.jsonl"
+FORMER_HELDOUT_FLOORS = {HELDOUT: (0.88, 0.84, 0.84, 0.90), HELDOUT_K: (0.90, 0.845, 0.895, 0.66),
+                         HELDOUT_M: (0.87, 0.835, 0.85, 0.72), HELDOUT_N: (0.865, 0.84, 0.885, 0.86),
+                         HELDOUT_P: (0.80, 0.83, 0.91, 0.75), HELDOUT_Q: (0.875, 0.875, 0.94, 0.75),
+                         HELDOUT_R: (0.93, 0.945, 0.975, 0.77)}
 # HELDOUT_M's MRR 0.87 -> 0.85 and nDCG 0.84 -> 0.835 (facet round 6, 0.876 -> 0.858 / 0.847 -> 0.840): under the
 # round-6 convention a partner council is no subject, so m32 lost its "Hampshire" facet and mq08 ("… partnership with
 # Hampshire") now ranks it second, behind an article of set q's held-back half that still carries a partner facet.
@@ -68,7 +74,7 @@ FORMER_HELDOUT_FLOORS = {HELDOUT: (0.89, 0.875, 0.91, 0.90), HELDOUT_K: (0.90, 0
 # Set p's articles in the corpus too: 0.847 / 0.813 / 0.907 / 93 %.
 # Round 6: 0.843 / 0.817 / 0.915 / 93 % -> 0.854 / 0.828 / 0.927 / 98 % (q04's lone grade as the overall grade; q72's
 # shown paragraph tells the grade left; q57 widened to five articles that answer it, checked against the outcomes).
-FLOOR_RECALL = 0.85
+FLOOR_RECALL = 0.845  # 0.849 with set r's unjudged articles in the corpus
 FLOOR_NDCG = 0.82  # round 4: 0.820 (reports judging "children in care and care leavers" jointly now reach
 # care-leavers questions; q03 and q57's judgements list few of them)
 FLOOR_MRR = 0.92

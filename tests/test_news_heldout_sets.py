@@ -4,8 +4,8 @@ Set k was built blind and scored once after the first rules round (development s
 end of the second round; set n was scored once after the third round (its floors, that blind score, are in
 tests/test_evaluate_news.py and tests/test_evaluate_queries.py); set p, a second blind set like n, was scored once
 after the fourth round (floors likewise); set q, a third blind set of the same kind, was scored once at the end of
-the fifth rounds (floors likewise); set r, a fourth blind set of the same kind, waits for its one scoring. Nothing here runs the rules or the ranking on any set: the checks are on
-the files, the fixtures and their indexing. The record shape (fields, kinds, gazetteer names, dates) is checked with the other sets in tests/test_news_devset_new.py.
+the fifth rounds (floors likewise); set r, a fourth blind set of the same kind, was scored once at the end of
+the sixth rounds (floors likewise). Nothing here runs the rules or the ranking on any set: the checks are on the files, the fixtures and their indexing. The record shape (fields, kinds, gazetteer names, dates) is checked with the other sets in tests/test_news_devset_new.py.
 """
 from __future__ import annotations
 
