@@ -42,11 +42,16 @@ def small_settings():
 
 @pytest.fixture(scope="module")
 def corpus(seeds_and_planted, tmp_path_factory):
-    """The seeds and planted documents plus one document with an irregular paragraph."""
+    """The seeds and planted documents plus one document with an irregular paragraph and one whose title has a
+    phrase its paragraphs do not."""
     folder = tmp_path_factory.mktemp("phrases-corpus")
     for path in seeds_and_planted.iterdir():
         shutil.copy(path, folder / path.name)
     (folder / "longshire.txt").write_text(LONG)
+    # A title with a group's phrase that no paragraph repeats: the group matches those paragraphs by the title.
+    (folder / "westshire.txt").write_text("Care leavers in Westshire\n\nYoung people leaving care get help with "
+                                          "housing and work.\n\nThe local authority supports social work practice "
+                                          "with young people well.\n")
     return folder
 
 
@@ -90,6 +95,19 @@ def test_phrase_pages_equal_the_full_pass(pg_reader, monkeypatch):
     assert len(answered) >= len(seen) * 3 // 4  # the pairs answered most pages (not the full pass again)
     assert any(len(rows) > 5 for _, rows, _ in answered)
     assert any('"total": 0' in page for page in full) and any('"total": 0,' not in page for page in full)
+
+
+# Plain words whose groups have phrase alternatives (synonyms included): best match, a group matching in any field.
+GROUPS = ("children in care", "care leavers", "looked after children", "care leavers support",
+          "young people care leavers", "social work practice")
+
+
+def test_phrase_group_pages_equal_the_full_pass(pg_reader, monkeypatch):
+    full = _pages(pg_reader, False, monkeypatch, GROUPS)
+    seen = _answered(monkeypatch)
+    assert _pages(pg_reader, True, monkeypatch, GROUPS) == full
+    assert sum(s is not None for s in seen) >= len(seen) // 2  # the pairs answered (not the full pass again)
+    assert all('"total": 0,' not in page for page in full[::6])
 
 
 def test_the_comparison_can_fail(pg_reader, monkeypatch):
@@ -186,3 +204,11 @@ def test_sorted_common_is_the_intersection():
         a = np.unique(rng.integers(0, 500, rng.integers(0, 80)))
         b = np.unique(rng.integers(0, 500, rng.integers(0, 300)))
         assert allwords.sorted_common(a, b).tolist() == np.intersect1d(a, b).tolist()
+
+
+def test_a_group_matches_by_its_documents_titles_too(pg_reader, monkeypatch):
+    """Leaving out the documents whose title or context has a group's phrase changes pages: a group matches in
+    any field, not only in a paragraph's own words."""
+    full = _pages(pg_reader, False, monkeypatch, GROUPS)
+    monkeypatch.setattr(phrases, "_in_documents", lambda *a: np.empty(0, dtype=np.int32))
+    assert _pages(pg_reader, True, monkeypatch, GROUPS) != full

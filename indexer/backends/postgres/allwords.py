@@ -35,9 +35,9 @@ from indexer.backends.postgres.query import Expr, PgQuery
 MARGIN = 1e-9  # relative: numpy and PostgreSQL compute the same float8 operations; ties are settled in SQL
 
 
-def required_stems(q: PgQuery, req: SearchRequest, offset: int) -> list[tuple[str, ...]] | None:
-    """Each group's one-word alternatives, for a query this module answers (two or more groups of single words,
-    all required), else None."""
+def required_groups(q: PgQuery, req: SearchRequest, offset: int) -> list[tuple[tuple[str, ...], ...]] | None:
+    """Each group's alternatives (as stems) for a best-match query whose groups are all required, without lifts,
+    stand-ins or named councils, by relevance, within the candidates' pages; else None."""
     plan = q.plan
     if not settings.PG_POSTINGS_PAGES or plan is None or q.everything or req.sort in ("newest", "oldest"):
         return None
@@ -45,14 +45,20 @@ def required_stems(q: PgQuery, req: SearchRequest, offset: int) -> list[tuple[st
         return None
     if plan.boosts or plan.stand_ins or plan.any_of or q.anchored is not None or q.named is not None:
         return None
-    if len(plan.groups) < 2 or not (q.required == len(q.flags) == len(q.groups) == len(plan.groups)):
+    if not plan.groups or not (q.required == len(q.flags) == len(q.groups) == len(plan.groups)):
         return None
-    groups = []
-    for group in plan.groups:
-        if not group.counted or any(len(a.stems) != 1 for a in group.alternatives):
-            return None
-        groups.append(tuple(a.stems[0] for a in group.alternatives))
-    return groups
+    if any(not group.counted for group in plan.groups):
+        return None
+    return [tuple(tuple(a.stems) for a in group.alternatives) for group in plan.groups]
+
+
+def required_stems(q: PgQuery, req: SearchRequest, offset: int) -> list[tuple[str, ...]] | None:
+    """Each group's one-word alternatives, for a query this module answers (two or more groups of single words,
+    all required), else None."""
+    groups = required_groups(q, req, offset)
+    if groups is None or len(groups) < 2 or any(len(a) != 1 for group in groups for a in group):
+        return None
+    return [tuple(a[0] for a in group) for group in groups]
 
 
 def page(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest, offset: int,
@@ -68,13 +74,20 @@ def page(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest, offset: i
     found = postings.lookup(conn, schema, stems, arrays)
     found.update(postings.rare(conn, schema, [s for s in stems if s not in found]))
     # A group is any of its words (`eight` or `8`): the union of their postings.
-    anys = [reduce(np.union1d, [found[s][0] for s in group]) for group in groups]
-    owns = [reduce(np.union1d, [found[s][1] for s in group]) for group in groups]
+    anys = [union(arrays, [found[s][0] for s in group]) for group in groups]
+    owns = [union(arrays, [found[s][1] for s in group]) for group in groups]
+    return groups_page(conn, schema, q, req, offset, keys, arrays, anys, owns)
+
+
+def groups_page(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest, offset: int, keys: dict[int, dict],
+                arrays: postings.ParagraphArrays, anys: list[np.ndarray],
+                owns: list[np.ndarray]) -> tuple[Expr, list[tuple], list[tuple]] | None:
+    """The page from each group's matching paragraphs (any field, and own words), all groups required."""
     every = reduce(sorted_common, anys)
-    spread = _spread(arrays, anys, every)
+    spread = _spread(arrays, anys, every) if len(anys) > 1 else np.empty(0, dtype=np.int32)
     if not len(spread) and not len(every):
         return None  # nothing has every word: the full pass lowers the minimum
-    matches = np.union1d(every, spread)
+    matches = union(arrays, [every, spread])
     rows = _count_rows(arrays, matches)
     listed = _best_cheap(q, arrays, matches, anys, owns, _passing(arrays, matches, req, keys))
     candidates = _ordered(conn, q, arrays, listed, anys, owns) if len(listed) else []
@@ -139,6 +152,14 @@ def sorted_common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return a[b[at] == a]
 
 
+def union(arrays: postings.ParagraphArrays, parts: list[np.ndarray]) -> np.ndarray:
+    """The sorted pids in any of the parts (a paragraph mask: np.union1d sorts every time)."""
+    mask = np.zeros(len(arrays.doc), dtype=bool)
+    for part in parts:
+        mask[part] = True
+    return np.flatnonzero(mask).astype(np.int32)
+
+
 def has(arrays: postings.ParagraphArrays, pids: np.ndarray) -> np.ndarray:
     """A paragraph mask of the given pids (testing membership by indexing it is faster than np.isin)."""
     mask = np.zeros(len(arrays.doc), dtype=bool)
@@ -156,7 +177,7 @@ def _spread(arrays: postings.ParagraphArrays, anys: list[np.ndarray], every: np.
     docs &= ~_present(size, arrays.doc[every])
     if not docs.any():
         return np.empty(0, dtype=np.int32)
-    some = reduce(np.union1d, anys)
+    some = union(arrays, anys)
     some = some[docs[arrays.doc[some]]]
     has = [np.isin(some, a, assume_unique=True) for a in anys]
     tiers = np.sum(has, axis=0)

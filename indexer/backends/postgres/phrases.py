@@ -14,8 +14,10 @@ them from the tsvectors). A paragraph whose tsvector does not keep every word at
 or a word with more than 256 positions: `rows.irregular`) has no pairs recorded; its pid is listed, and such a
 paragraph is tested by PostgreSQL itself when it has every word of the query.
 
-Only syntax queries made of quoted phrases and words of a paragraph's own text, all required, whose words all
-have postings, within the candidates' pages; anything else takes the full pass (`None`).
+Syntax queries made of quoted phrases and words of a paragraph's own text, all required, whose words all have
+postings; and best-match queries whose required groups have phrase alternatives (`children in care` and its
+synonyms), a group matching in any field: its phrases' own-word pairs plus the documents whose title or context has
+the phrase. Within the candidates' pages; anything else takes the full pass (`None`).
 """
 from __future__ import annotations
 
@@ -26,9 +28,8 @@ from psycopg import sql
 
 from indexer import settings
 from indexer.models import SearchRequest
-from indexer.search import querytree as qt
 from indexer.backends.postgres import allwords, postings
-from indexer.backends.postgres.query import Expr, PgQuery
+from indexer.backends.postgres.query import OWN, Expr, PgQuery, phrase
 from indexer.backends.postgres.rows import GAP, MAX_LEXEME_BYTES
 
 DDL = """
@@ -149,7 +150,9 @@ def rows_in_sql(conn, schema: sql.Identifier):
 def page(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest, offset: int,
          keys: dict[int, dict]) -> tuple[Expr, list[tuple], list[tuple]] | None:
     """(match condition, count rows, ranked page) from the pair postings; None when they do not answer."""
-    if not settings.PG_POSTINGS_PAGES or q.plan is not None or not q.own_parts or q.cheap is None:
+    if q.plan is not None:
+        return _plan_page(conn, schema, q, req, offset, keys)
+    if not settings.PG_POSTINGS_PAGES or not q.own_parts or q.cheap is None:
         return None
     if req.sort in ("newest", "oldest") or offset + req.per_page > settings.PG_CANDIDATES // 10:
         return None
@@ -172,7 +175,7 @@ def page(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest, offset: i
     for part in q.own_parts:
         found_part = owns[part[0]] if len(part) == 1 else _phrase(part, stored)
         matches = found_part if matches is None else allwords.sorted_common(matches, found_part)
-    odd = _irregular_matches(conn, schema, q, irregular, [owns[w] for w in words])
+    odd = _irregular_matches(conn, schema, q.where, irregular, [owns[w] for w in words])
     if len(odd):
         matches = np.union1d(matches, odd)
     if not len(matches):
@@ -183,6 +186,61 @@ def page(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest, offset: i
     candidates = allwords._ordered(conn, q, arrays, listed, flags, flags) if len(listed) else []
     ranked = allwords.pages.ranked_candidates(conn, schema, q, req, candidates, req.per_page, offset)
     return allwords.on_page(arrays, matches, ranked), rows, ranked
+
+
+def _plan_page(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest, offset: int,
+               keys: dict[int, dict]) -> tuple[Expr, list[tuple], list[tuple]] | None:
+    """A best-match page whose required groups have phrase alternatives (`children in care`, `care leavers`, with
+    their synonyms): each group's paragraphs from the word postings, the pairs, and the documents whose title or
+    context has a phrase (a group matches in any field), then the all-words page (`allwords.groups_page`)."""
+    groups = allwords.required_groups(q, req, offset)
+    if groups is None or all(len(a) == 1 for group in groups for a in group):
+        return None  # single words: allwords.page, or a frequent word's tables
+    arrays = postings.paragraph_arrays(conn, schema)
+    if arrays is None or not _has_pairs(conn, schema):
+        return None
+    alternatives = {a for group in groups for a in group}
+    stems = sorted({s for a in alternatives for s in a})
+    if any(not w or len(w.encode("utf-8")) > MAX_LEXEME_BYTES for w in stems):
+        return None
+    found = postings.lookup(conn, schema, stems, arrays)
+    if any(s not in found for a in alternatives if len(a) > 1 for s in a):
+        return None  # a phrase with a rarer word: the index's own candidates are few
+    found.update(postings.rare(conn, schema, [a[0] for a in alternatives if len(a) == 1 and a[0] not in found]))
+    wanted = sorted({pair_name(x, y) for a in alternatives for x, y in zip(a, a[1:])} | {IRREGULAR})
+    stored = {name: (np.frombuffer(bytes(p), dtype=_PID), np.frombuffer(bytes(s), dtype=_POS)) for name, p, s in
+              conn.execute(sql.SQL("SELECT pair, pids, positions FROM {}.pairs WHERE pair = ANY(%s)").format(schema),
+                           (wanted,), binary=True).fetchall()}
+    irregular = stored.pop(IRREGULAR, (np.empty(0, dtype=np.int32),))[0]
+    firsts = np.flatnonzero(np.r_[True, arrays.doc[1:] != arrays.doc[:-1]]).astype(np.int32)
+    anys, owns = [], []
+    for group in groups:
+        group_any, group_own = [], []
+        for alt in group:
+            if len(alt) == 1:
+                group_any.append(found[alt[0]][0])
+                group_own.append(found[alt[0]][1])
+                continue
+            own = allwords.union(arrays, [_phrase(alt, stored), _irregular_matches(
+                conn, schema, Expr(sql.SQL("p.tsv @@ %s::tsquery"), [phrase(alt, OWN)]), irregular,
+                [found[s][1] for s in alt])])
+            group_own.append(own)
+            group_any.append(allwords.union(arrays, [own, _in_documents(conn, schema, arrays, firsts, alt)]))
+        anys.append(allwords.union(arrays, group_any))
+        owns.append(allwords.union(arrays, group_own))
+    return allwords.groups_page(conn, schema, q, req, offset, keys, arrays, anys, owns)
+
+
+def _in_documents(conn, schema: sql.Identifier, arrays: postings.ParagraphArrays, firsts: np.ndarray,
+                  words: tuple[str, ...]) -> np.ndarray:
+    """The paragraphs of documents whose title or context has the phrase: tested on each document's first
+    paragraph (every paragraph carries its document's title and context at the same positions)."""
+    docs = [r[0] for r in conn.execute(sql.SQL("SELECT p.doc_idx FROM {}.paragraphs p WHERE p.pid = ANY(%s::int[]) "
+                                               "AND p.tsv @@ %s::tsquery").format(schema),
+                                       [allwords.int_array(firsts), phrase(words, "AC")]).fetchall()]
+    if not docs:
+        return np.empty(0, dtype=np.int32)
+    return np.flatnonzero(np.isin(arrays.doc, docs)).astype(np.int32)
 
 
 def _has_pairs(conn, schema: sql.Identifier) -> bool:
@@ -203,9 +261,9 @@ def _phrase(words: tuple[str, ...], stored: dict[str, tuple[np.ndarray, np.ndarr
     return pids[np.r_[True, pids[1:] != pids[:-1]]] if len(pids) else pids
 
 
-def _irregular_matches(conn, schema: sql.Identifier, q: PgQuery, irregular: np.ndarray,
+def _irregular_matches(conn, schema: sql.Identifier, where: Expr, irregular: np.ndarray,
                        owns: list[np.ndarray]) -> np.ndarray:
-    """The irregular paragraphs having every word that match the query, as PostgreSQL tests them."""
+    """The irregular paragraphs having every word that match the condition, as PostgreSQL tests them."""
     if not len(irregular):
         return np.empty(0, dtype=np.int32)
     maybe = irregular
@@ -214,5 +272,5 @@ def _irregular_matches(conn, schema: sql.Identifier, q: PgQuery, irregular: np.n
     if not len(maybe):
         return np.empty(0, dtype=np.int32)
     found = conn.execute(sql.SQL("SELECT p.pid FROM {}.paragraphs p WHERE p.pid = ANY(%s::int[]) AND ")
-                         .format(schema) + q.where.sql, [allwords.int_array(maybe), *q.where.params]).fetchall()
+                         .format(schema) + where.sql, [allwords.int_array(maybe), *where.params]).fetchall()
     return np.array(sorted(r[0] for r in found), dtype=np.int32)
