@@ -22,11 +22,11 @@ from indexer.backends.postgres import allwords, layout, open_postgres, phrases
 from indexer.backends.postgres.rows import irregular
 
 from tests.conftest import rebuilt_database, settings_changed
+from tests.test_pg_allwords import SMALL  # the same scaled settings as the word postings' tests
 
 PHRASES = ('"children in care"', '"social workers"', '"young people" leaders', '"the local authority"',
            '"care leavers" "young people"', '"requires improvement to be good"', '"care children"',
            '"children and young people"', 'children AND care', '"services for children" inadequate')
-SMALL = {"PG_CANDIDATES": 40, "PG_FREQUENT_SHARE": 0.05, "PG_FREQUENT_SHORT_SHARE": 0.5, "PG_POSTINGS_SHARE": 0.01}
 # A paragraph (under the chunker's 1,200 characters) whose word "a" has more than 256 positions: PostgreSQL keeps
 # only the first 256, so the phrase at its end is not found there, although the words stand side by side.
 LONG = "Children in Longshire\n\n" + "a " * 300 + "a care leaders.\n\n" + \

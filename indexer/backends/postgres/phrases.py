@@ -166,11 +166,7 @@ def page(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest, offset: i
     if any(w not in found for w in words):
         return None  # a rarer word: the index's own candidates are few
     owns = {w: found[w][1] for w in words}
-    wanted = sorted({pair_name(a, b) for part in q.own_parts for a, b in zip(part, part[1:])} | {IRREGULAR})
-    stored = {name: (np.frombuffer(bytes(p), dtype=_PID), np.frombuffer(bytes(s), dtype=_POS)) for name, p, s in
-              conn.execute(sql.SQL("SELECT pair, pids, positions FROM {}.pairs WHERE pair = ANY(%s)").format(schema),
-                           (wanted,), binary=True).fetchall()}
-    irregular = stored.pop(IRREGULAR, (np.empty(0, dtype=np.int32),))[0]
+    stored, irregular = _stored_pairs(conn, schema, q.own_parts)
     matches = None
     for part in q.own_parts:
         found_part = owns[part[0]] if len(part) == 1 else _phrase(part, stored)
@@ -207,11 +203,7 @@ def _plan_page(conn, schema: sql.Identifier, q: PgQuery, req: SearchRequest, off
     if any(s not in found for a in alternatives if len(a) > 1 for s in a):
         return None  # a phrase with a rarer word: the index's own candidates are few
     found.update(postings.rare(conn, schema, [a[0] for a in alternatives if len(a) == 1 and a[0] not in found]))
-    wanted = sorted({pair_name(x, y) for a in alternatives for x, y in zip(a, a[1:])} | {IRREGULAR})
-    stored = {name: (np.frombuffer(bytes(p), dtype=_PID), np.frombuffer(bytes(s), dtype=_POS)) for name, p, s in
-              conn.execute(sql.SQL("SELECT pair, pids, positions FROM {}.pairs WHERE pair = ANY(%s)").format(schema),
-                           (wanted,), binary=True).fetchall()}
-    irregular = stored.pop(IRREGULAR, (np.empty(0, dtype=np.int32),))[0]
+    stored, irregular = _stored_pairs(conn, schema, alternatives)
     firsts = np.flatnonzero(np.r_[True, arrays.doc[1:] != arrays.doc[:-1]]).astype(np.int32)
     anys, owns = [], []
     for group in groups:
@@ -241,6 +233,16 @@ def _in_documents(conn, schema: sql.Identifier, arrays: postings.ParagraphArrays
     if not docs:
         return np.empty(0, dtype=np.int32)
     return np.flatnonzero(np.isin(arrays.doc, docs)).astype(np.int32)
+
+
+def _stored_pairs(conn, schema: sql.Identifier, phrases) -> tuple[dict[str, tuple[np.ndarray, np.ndarray]],
+                                                                    np.ndarray]:
+    """The stored (pids, positions) of every adjacent pair of the phrases' words, and the irregular paragraphs."""
+    wanted = sorted({pair_name(a, b) for words in phrases for a, b in zip(words, words[1:])} | {IRREGULAR})
+    stored = {name: (np.frombuffer(bytes(p), dtype=_PID), np.frombuffer(bytes(s), dtype=_POS)) for name, p, s in
+              conn.execute(sql.SQL("SELECT pair, pids, positions FROM {}.pairs WHERE pair = ANY(%s)").format(schema),
+                           (wanted,), binary=True).fetchall()}
+    return stored, stored.pop(IRREGULAR, (np.empty(0, dtype=np.int32),))[0]
 
 
 def _has_pairs(conn, schema: sql.Identifier) -> bool:
