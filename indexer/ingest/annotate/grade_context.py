@@ -10,6 +10,11 @@ _QUOTE = r"['‘“\"]?"
 # "no longer inadequate", "out of the inadequate rating", "improved from inadequate to good"
 _NEGATED = re.compile(rf"\b(no longer|not|never|out of|from)\s+(?:(?:being|been|be|to|rated|judged|found|graded|as|the|an?|its|their|yet|consistently|always|fully|quite|entirely)\s+)*"
                       rf"{_QUOTE}$", re.IGNORECASE)
+# Round 7: "no longer count as 'inadequate'", "is no longer regarded by Ofsted as inadequate": "no longer" negates
+# the grade a short verb phrase after it names, whatever the verb (the list above names only the commonest).
+# The words between may not name a grade or start a new clause ("no longer inadequate but good").
+_NO_LONGER = re.compile(rf"\bno\s+longer\s+(?:(?!(?:outstanding|good|adequate|inadequate|requires?|improvement|but|and|now"
+                        rf"|instead|rather)\b)[\w'’-]+\s+){{1,4}}{_QUOTE}$", re.IGNORECASE)
 # "shaken off their inadequate rating", "lifted a council's 'inadequate' grade", "escaped its inadequate label"
 _LEFT_BEHIND = re.compile(rf"\b(lift(?:ed|s|ing)?|cost(?:s|ing)?|sh(?:a|oo)k(?:en|e|es|ing)?\s+off|shed(?:s|ding)?|lost|los(?:e|es|ing)"
                           rf"|escap(?:e|ed|es|ing)|emerg(?:e|ed|es|ing)\s+from|climb(?:ed|s|ing)?\s+out\s+of"
@@ -21,8 +26,19 @@ _PAST_WORDS = re.compile(r"\b(previous(?:ly)?|last inspection|prior|formerly|onc
                          r"|(?:after|since|before) (?:it was |they were |being |having been )(?:rated|judged|graded|found|deemed"
                          r"|branded|labell?ed|declared|classed|placed)"
                          r"|having been (?:rated|judged|graded|found|deemed|branded|labell?ed|declared))\b", re.IGNORECASE)
+# Round 7: "Two years after Barnsley Council's child protection services were judged 'inadequate'", "since the
+# department was rated good": a temporal clause whose subject is named (not only "it"/"they", above) dates its grade
+# before the news. The subject is a noun phrase, not a time ("after the inspection, services were judged good" is now).
+_AFTER_SUBJECT_WAS = re.compile(r"\b(?:after|since|before)\s+(?:the|its|their|his|her|this|that|[A-Z][\w'’-]*)"
+                                r"(?:\s+(?!(?:inspect|visit|report|review|assess|when|which|that|who)\w*\b|(?:the|an?|in|on|at|during)\b)[\w'’-]+){0,5}?"
+                                r"\s+(?:was|were|had\s+been)\s+(?:first\s+|last\s+|originally\s+)?"
+                                r"(?:rated|judged|graded|found|deemed|branded|labell?ed|declared|classed|condemned|ranked)"
+                                r"\s+(?:as\s+|to\s+be\s+)?['‘“\"]?$", re.IGNORECASE)
 # "since a 2012 inspection rated it inadequate": a grade given in a year the clause says is behind us
-_SINCE_YEAR = re.compile(r"\bsince (?:a |an |the |its |their )?(?:19|20)\d\d\b[^.;]*$", re.IGNORECASE)
+# Round 7: not when a new clause or a "new" grade follows the year ("found improvement since 2015 and gave the
+# services a new grade: …" is the new grade).
+_SINCE_YEAR = re.compile(r"\bsince (?:a |an |the |its |their )?(?:19|20)\d\d\b"
+                         r"(?![^.;]*\b(?:and|new|latest|now|currently|today)\b)[^.;]*$", re.IGNORECASE)
 # "since 2015, when they were judged inadequate"; "the 2017 inadequate verdict"
 _PAST_YEAR_BEFORE = re.compile(rf"(\b(?:19|20)\d\d\s*,?\s+when\b[^.;]*$|\b(?:19|20)\d\d\s+{_QUOTE}$)", re.IGNORECASE)
 # "rated good in 2012", "rated inadequate in April 2016", "inadequate back in 2015"
@@ -49,6 +65,17 @@ _TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|re
                      # 'outstanding'", "the ambition remains to be good"
                      rf"|\b(?:aims?|ambitions?|goals?|targets?|aspirations?)\s+(?:(?:now|still|remains?|is|was|of|for|to"
                      rf"|be|become|get|reach|achieve|an?|the|overall|at least|being)\s+){{1,5}}{_QUOTE}$", re.IGNORECASE)
+# Round 7: a grade wished for or forecast ("aims to be rated good next time", "hopes to become outstanding", "is
+# expected to be judged good", "determined to get to good"): a verb of intent, "to", a verb of being or reaching.
+_INTENDED = re.compile(rf"\b(?:aim(?:s|ed|ing)?|want(?:s|ed|ing)?|hop(?:e|es|ed|ing)|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?"
+                       rf"|expect(?:s|ed|ing)?|determined|striv(?:e|es|ing)|keen|bid(?:s|ding)?|push(?:es|ed|ing)?"
+                       rf"|work(?:s|ed|ing)?(?:\s+hard)?|set|on\s+course|on\s+track|likely|unlikely|needs?|has|have)\s+to\s+"
+                       rf"(?:(?:be|become|get|getting|achieve|reach|gain|secure|earn|win|move|go|climb|rise|to|up|from)\s+)+"
+                       rf"(?:(?:rated|judged|graded|an?|the|at\s+least|overall|as)\s+){{0,3}}{_QUOTE}$"
+                       # a modal future: "will be rated good", "could become outstanding" ("would" is left out: it
+                       # also reports speech, "inspectors said it would be rated good")
+                       rf"|\b(?:will|could|might|may|should|shall)\s+(?:not\s+)?(?:(?:be|become|get|reach|achieve)\s+)+"
+                       rf"(?:(?:rated|judged|graded|an?|the|at\s+least|overall|as)\s+){{0,3}}{_QUOTE}$", re.IGNORECASE)
 _GRADE_WORD = r"(?:outstanding|good|adequate|requires improvement|inadequate)"
 # "rated inadequate or requires improvement": two grades offered as alternatives describe a group, not a council.
 _ALTERNATIVE_AFTER = re.compile(rf"^{_QUOTE}\s*,?\s+or\s+{_QUOTE}{_GRADE_WORD}\b", re.IGNORECASE)
@@ -57,7 +84,7 @@ _ALTERNATIVE_BEFORE = re.compile(rf"\b{_GRADE_WORD}{_QUOTE}\s*,?\s+or\s+{_QUOTE}
 
 def left_behind(before: str) -> bool:
     """The grade is one the council has left ("no longer", "moved out of", "shaken off its … rating")."""
-    return bool(_NEGATED.search(before) or _LEFT_BEHIND.search(before))
+    return bool(_NEGATED.search(before) or _NO_LONGER.search(before) or _LEFT_BEHIND.search(before))
 
 
 def shed_by_action(before: str) -> bool:
@@ -81,7 +108,15 @@ def is_past(before: str, after: str) -> bool:
     past_word = _PAST_WORDS.search(clause)
     if past_word and re.match(r"had (?!been)", past_word.group(0), re.IGNORECASE) and _REPORTED.search(clause[:past_word.start()]):
         past_word = None  # "Members heard that inspectors had judged …": reported speech shifts the tense back
-    return bool(past_word or year_after or _PAST_YEAR_BEFORE.search(before) or _SINCE_YEAR.search(clause))
+    return bool(past_word or year_after or _PAST_YEAR_BEFORE.search(before) or _SINCE_YEAR.search(clause)
+                or in_earlier_clause(before))
+
+
+def in_earlier_clause(head: str) -> bool:
+    """The grade ends a temporal clause about an earlier judgement ("two years after the council's services were
+    judged inadequate"); `head` may be longer than the usual window, the clause is read up to a comma or ";"."""
+    clause = re.split(r",|;|\bbut\b|\bnow\b", head)[-1]
+    return bool(_AFTER_SUBJECT_WAS.search(clause))
 
 
 # A reporting verb and "that": what follows is reported speech, its "had judged" the report's own judgement.
@@ -139,6 +174,9 @@ _DATED_HEAD = re.compile(r"\b(?:in|during|by|before|after|until|as (?:late|recen
 def dated_in_sentence(head: str) -> str:
     """'last' when the sentence places the grade that follows in a stated year: the grade the council held then,
     which is its standing grade only when the article states no newer one."""
+    moved = _MOVED_TO.search(head)
+    if moved and re.search(rf"\b{_GRADE_WORD}\b", head[:moved.start()], re.IGNORECASE):
+        return ""  # "ranked inadequate in 2012, have moved up to": the year is the grade left's, this one is the end
     movement = _FROM_TO.search(head)
     if movement:
         head = head[:movement.start()]  # "up from the 'good' it gave in 2020 to 'outstanding'": 2020 is the old grade's
@@ -147,6 +185,14 @@ def dated_in_sentence(head: str) -> str:
 
 # The grade is the destination of a movement: "from 'good' in 2020 to", "from the grade it got in 2019 up to".
 _FROM_TO = re.compile(r"\bfrom\b[^;.]*?\b(?:to|into)\s+(?:an?\s+|the\s+)?['‘“\"]?$", re.IGNORECASE)
+
+
+# Round 7: a movement verb ending at the grade ("have moved up to", "was upgraded to", "has since slipped to"): the grade
+# is the movement's end state; a year the sentence gave an earlier grade is that grade's.
+_MOVED_TO = re.compile(r"\b(?:mov(?:ed|es|ing)|r(?:ose|isen|ises|ising)|climb(?:ed|s|ing)|improv(?:ed|es|ing)|upgraded"
+                       r"|downgraded|promoted|raised|lifted|upped|gone|went|fallen|fell|dropp(?:ed|ing)|slipp(?:ed|ing)"
+                       r"|sunk|sank|declin(?:ed|ing)|jump(?:ed|ing)|progress(?:ed|ing))\s+(?:(?:up|down|back|since|again)\s+){0,2}"
+                       r"(?:to|into)\s+(?:an?\s+|the\s+)?['‘“\"]?$", re.IGNORECASE)
 
 
 # Round 6: "the share rated outstanding fell …", "the proportion of councils judged good": a share, not a grade.
@@ -181,7 +227,7 @@ def counts_councils(sentence: str) -> bool:
 
 def is_target(before: str) -> bool:
     """The grade is a comparison or an aim ("below good", "aim to become outstanding")."""
-    return bool(_TARGET.search(before))
+    return bool(_TARGET.search(before) or _INTENDED.search(before))
 
 
 def is_alternative(before: str, after: str) -> bool:

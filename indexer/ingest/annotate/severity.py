@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from indexer import settings
 from indexer.ingest.annotate.grade_context import (dated_in_sentence, given_by_earlier_inspection,
-                                                  given_by_earlier_inspection_after, left_behind, not_current)
+                                                  given_by_earlier_inspection_after, in_earlier_clause, left_behind,
+                                                  not_current)
 from indexer.grades import BY_NUMBER, GRADE_PATTERN, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.not_yet import not_yet_good
 from indexer.ingest.annotate.scale import names_the_scale
@@ -288,6 +289,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
             continue
         reason = "tally" if bare_word and counted or _COUNT_AFTER.match(after) else not_current(before, after)
+        if not reason and in_earlier_clause(sentence[max(0, match.start() - 120):match.start()]):
+            reason = "past"  # a temporal clause longer than the window: "Two years after Barnsley's … were judged"
         if reason == "past" and _REPORTING_THAT.search(sentence[max(0, match.start() - 200):match.start()]):
             # "The Director reported that Ofsted had judged the council's services to be good": reported speech
             # shifts the tense back; read the whole clause, reporting verb included
