@@ -137,3 +137,42 @@ def test_a_grade_after_a_since_year_and_a_new_clause_is_current(sentence):
 
 def test_a_grade_inside_a_since_year_clause_is_past():
     assert _grades("Nothing has changed since a 2012 inspection rated it inadequate.") == []
+
+
+# --- round-ups: lists that go on, "the other N are", councils graded only for an area ---------------------------
+
+from tests.facet_helpers import article  # noqa: E402
+
+
+def _facets(doc) -> dict[str, str | None]:
+    return dict(zip(doc.council, (g or None for g in doc.severity or [""] * len(doc.council))))
+
+
+@pytest.mark.parametrize("link", [", and adds", ", as well as", ", plus", ", along with"])
+def test_a_list_that_goes_on_after_a_link_is_one_list(tmp_path, link):
+    doc = article(tmp_path, "Councils rated for children's services\n\nFive councils were rated inadequate for "
+                            "children's services this year.\n\nThe councils judged inadequate include Kent, Medway and Bury"
+                            f"{link} Leeds and Camden.\n")
+    assert set(doc.council) == {"Kent", "Medway", "Bury", "Leeds", "Camden"}
+
+
+@pytest.mark.parametrize("opening", ["The other three are", "The remaining three were", "The other three councils are"])
+def test_the_other_n_refers_back_to_the_grade_before(tmp_path, opening):
+    doc = article(tmp_path, "Four councils rated inadequate\n\nKent, the largest, is one of four councils whose "
+                            "children's services are rated inadequate overall. "
+                            f"{opening} Medway, Bury and Leeds.\n")
+    assert _facets(doc) == {"Kent": "inadequate", "Medway": "inadequate", "Bury": "inadequate", "Leeds": "inadequate"}
+
+
+@pytest.mark.parametrize("head", ["On the narrower question of keeping children safe,", "When it comes to care leavers,",
+                                  "On the separate measure of adoption,"])
+def test_councils_graded_only_for_an_area_are_subjects_without_an_overall_grade(tmp_path, head):
+    doc = article(tmp_path, "Councils judged inadequate\n\nOfsted rated Kent and Medway inadequate overall for their "
+                            f"children's services.\n\n{head} the inadequate list includes Kent, and adds Leeds and Bury.\n")
+    assert _facets(doc) == {"Kent": "inadequate", "Medway": "inadequate", "Leeds": None, "Bury": None}
+
+
+def test_a_remark_between_two_lists_keeps_them_apart(tmp_path):
+    doc = article(tmp_path, "Kent rated good\n\nOfsted rated Kent's children's services good this week. Kent's "
+                            "director, who once worked for Medway, thanked staff.\n")
+    assert doc.council == ["Kent"]

@@ -101,7 +101,11 @@ _AREA_SUBJECT = re.compile(r"^\W*(?:child protection|safeguarding|keeping childr
                            r"['‘“\"]?$", re.IGNORECASE)
 # "On keeping children safe alone, Ofsted marked these eight as inadequate: …", "For care leavers, the council was
 # judged good": a sentence that opens by naming an area grades that area, not the service as a whole.
-_AREA_HEAD = re.compile(r"^\W*(?:on|for|in)\s+(?:the\s+)?(?:keeping children safe|staying safe|child safety|help and protection"
+# Round 7: the area may be named through a noun ("On the narrower question of keeping children safe, …", "When it
+# comes to care leavers, …", "As for the measure of adoption, …").
+_AREA_HEAD = re.compile(r"^\W*(?:on|for|in|as\s+for|as\s+regards|when\s+it\s+comes\s+to)\s+(?:the\s+)?"
+                        r"(?:(?:[\w-]+\s+){0,2}(?:question|matter|measure|issue|test|judgement|area|subject)\s+of\s+)?"
+                        r"(?:keeping children safe|staying safe|child safety|help and protection"
                         r"|care leavers|children in care|looked[- ]after children|leadership|adoption|fostering|early help"
                         r"|the safety strand)\b[^,;:]{0,30},", re.IGNORECASE)
 # Round 6: "Every area inspected, including the experiences of children in care, was judged to require improvement",
