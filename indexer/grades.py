@@ -9,6 +9,15 @@ import re
 from dataclasses import dataclass
 
 
+# Round 7: the 2002-08 Comprehensive Performance Assessment scored children's services in stars and the 2005-08
+# annual performance assessments and 2009-12 annual ratings on four numbered bands (4 the best, unlike inspection
+# grades, where 1 is). A star count is a grade only as a rating ("the maximum four stars", "a single star", "two stars
+# for children's services"), never on its own ("a four-star hotel"); a band number only as a score out of four.
+_STAR_AS_RATING = r"[- ]stars?(?=\s+(?:for\s+(?:its\s+|their\s+)?(?:children|services)|ratings?\b|overall\b|in\s+the\s+(?:CPA|assessment)))"
+_SCORED = r"(?:scored?|scoring|got|gets|given|awarded|achieved|received|rated)\s+(?:a\s+|the\s+)?(?:score\s+of\s+|grade\s+)?"
+_OUT_OF_FOUR = r"\s+out\s+of\s+(?:4|four)\b"
+
+
 @dataclass(frozen=True)
 class Grade:
     """One overall grade: its facet value, where it sorts, what it compares equal to, and how it is written."""
@@ -31,18 +40,22 @@ GRADES: tuple[Grade, ...] = (
                      # 2008-10 annual ratings' top band: "rated as excellent", "the excellent band".
                      r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“\"]?excellent\b",
                      r"(?<=the\s['‘“\"])excellent(?=['’”\"]\s+(?:band|label|rating|grade))|(?<=the\s)excellent(?=\s+band)",
-                     r"(?:the\s+)?(?:highest|top)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
+                     r"(?:the\s+)?(?:highest|top)\s+(?:possible\s+)?(?:rating|grade|judgement)",
+                     r"(?:maximum|full|top|highest)\s+(?:of\s+)?(?:four|4)[- ]stars?\b", rf"(?:four|4){_STAR_AS_RATING}",
+                     rf"{_SCORED}(?:four|4){_OUT_OF_FOUR}"),
           cued_words=("outstanding",), report_words=("outstanding",),
           meaning="the highest of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     Grade("good", rank=2, display=1, compares_as="good", number="2", scale="both",
           phrasings=(r"performs?\s+well", r"performing\s+well",
                      # "the second-highest rating": one below the top
-                     r"second[- ](?:highest|best|top)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
+                     r"second[- ](?:highest|best|top)\s+(?:possible\s+)?(?:rating|grade|judgement)",
+                     rf"(?:three|3){_STAR_AS_RATING}", rf"{_SCORED}(?:three|3){_OUT_OF_FOUR}"),
           cued_words=("good",), report_words=("good",),
           meaning="the second of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     # Pre-2013 "adequate" was the third of four grades; Ofsted's 2013 scale replaced it with requires improvement.
     Grade("adequate", rank=3, display=3, compares_as="requires improvement", number="3", scale="pre-2013",
-          phrasings=(r"performs?\s+adequately", r"performing\s+adequately"),
+          phrasings=(r"performs?\s+adequately", r"performing\s+adequately",
+                     rf"(?:two|2){_STAR_AS_RATING}", r"(?<=stars to )(?:two|2)\b(?![- ]star)", rf"{_SCORED}(?:two|2){_OUT_OF_FOUR}"),
           cued_words=("adequate",), report_words=("adequate",),
           meaning="the third of four grades on Ofsted’s pre-2013 scale (below good, above inadequate); "
                   "since November 2013 that point is called “requires improvement to be good”"),
@@ -62,7 +75,9 @@ GRADES: tuple[Grade, ...] = (
                      # the 2009-11 band's name: quoted ("a 'poor' verdict") or naming the band ("the poor list")
                      r"(?<=['‘“\"])poor(?=['’”\"])", r"\bpoor(?=\s+(?:list|band|category|rating|verdict|grade|label)\b)",
                      # "councils with failing children's services include A, B": the press's word for inadequate.
-                     r"failing(?=\s+(?:children['’]s\s+(?:services|social\s+care)|child\s+protection))"),
+                     r"failing(?=\s+(?:children['’]s\s+(?:services|social\s+care)|child\s+protection))",
+                     r"\b(?:a\s+)?single[- ]star\b(?![- ]councils?)", r"(?<=stars to )(?:one|1)\b(?![- ]star)", rf"(?:one|1|zero|no){_STAR_AS_RATING}",
+                     rf"{_SCORED}(?:one|1){_OUT_OF_FOUR}"),
           report_words=("inadequate",),
           meaning="the lowest of Ofsted’s four grades, on both the pre-2013 and the current scale"),
 )

@@ -176,3 +176,41 @@ def test_a_remark_between_two_lists_keeps_them_apart(tmp_path):
     doc = article(tmp_path, "Kent rated good\n\nOfsted rated Kent's children's services good this week. Kent's "
                             "director, who once worked for Medway, thanked staff.\n")
     assert doc.council == ["Kent"]
+
+
+# --- pre-2013 bands: the CPA's stars and scores out of four ------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, grade", [
+    ("Kent was awarded a single star for its children's services.", "inadequate"),
+    ("Leeds kept the maximum four stars for children's services.", "outstanding"),
+    ("Bury received three stars for children's services this year.", "good"),
+    ("Camden got two stars for its children's services.", "adequate"),
+    ("The council's children's services scored 4 out of 4 in the annual assessment.", "outstanding"),
+    ("Its children's services scored 1 out of 4 in the annual assessment.", "inadequate"),
+    ("The Audit Commission dropped Kent from three stars to one.", "inadequate"),
+])
+def test_a_star_rating_or_a_score_out_of_four_is_a_band(sentence, grade):
+    assert _grades(sentence) == [grade]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The director stayed at a four-star hotel during the conference.",
+    "Inspectors visited in 3 out of 4 councils last year.",
+    "The four one-star councils lacked basic checks.",
+    "Kent's star social workers were praised by inspectors.",
+])
+def test_stars_and_fractions_that_rate_nothing_are_no_grade(sentence):
+    assert _grades(sentence) == []
+
+
+def test_a_count_of_councils_holding_a_band_is_a_tally():
+    statements = grade_statements("The round closes with 62 councils holding four stars overall.", 2)
+    assert statements and all(st.tally for st in statements)
+
+
+def test_the_councils_with_a_band_and_the_list_after_it(tmp_path):
+    doc = article(tmp_path, "Star ratings for children's services\n\nFour authorities were awarded a single star, "
+                            "meaning inadequate: Kent, Leeds, Bury and Camden.\n\nFewer councils kept the full four "
+                            "stars for children's services. They were Medway, York and Wigan.\n")
+    assert _facets(doc) == {"Kent": "inadequate", "Leeds": "inadequate", "Bury": "inadequate", "Camden": "inadequate",
+                            "Medway": "outstanding", "York": "outstanding", "Wigan": "outstanding"}

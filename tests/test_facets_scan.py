@@ -18,7 +18,12 @@ EXAMPLES = ["rated excellent", "judged poor", "a 'poor' verdict", "the poor list
             "performs adequately", "performing poorly", "performs well",
             "performs excellently", "performing adequately", "performs poorly", "performing well", "outstanding", "adequate", "inadequate",
             "good", "RI", "Ri", "services required improvement", "the 'excellent' label", 'the "excellent" rating',
-            "the second-highest rating", "the second lowest grade"]
+            "the second-highest rating", "the second lowest grade",
+            # round 7: the CPA's stars and the annual assessments' scores out of four
+            "the maximum four stars", "four stars for children's services", "three stars for children's services",
+            "two stars for children's services", "a single star", "one star rating", "scored 4 out of 4",
+            "scored 3 out of 4", "got 2 out of four", "scored 1 out of 4",
+            "from three stars to one", "from four stars to two"]
 
 
 def _texts() -> list[str]:

@@ -54,7 +54,10 @@ _NUMBER = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
 _TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?:\s+per\s*cent|%)?(?:\s*\([^()]{{1,20}}\))?\s+"
                     rf"(?:(?:were|was|are|is|rated|judged|graded|found|as|councils?|authorities|areas?|categories|judgements?"
                     rf"|of them|of the(?: \w+)?|of|now|been|have|had|in the|called|placed in the|put in the|got|received"
-                    rf"|given|an?|grade \d,?)\s+){{0,4}}{_QUOTE}$", re.IGNORECASE)
+                    rf"|given|an?|grade \d,?"
+                    # round 7: "62 councils holding four stars", "20 councils with the top rating", "nine kept it"
+                    rf"|holding|held|holds|with|kept|keeping|keep|awarded|earning|earned|achieving|achieved|the|its|their)\s+){{0,4}}"
+                    rf"{_QUOTE}$", re.IGNORECASE)
 # "fell below good", "falling short of the good grade", "aim to become an outstanding authority"
 # "a grade about to be renamed 'requires improvement'": a grade's name, not a judgement.
 _TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|reach|reaching|achieve|achieving|renamed"
