@@ -214,3 +214,47 @@ def test_the_councils_with_a_band_and_the_list_after_it(tmp_path):
                             "stars for children's services. They were Medway, York and Wigan.\n")
     assert _facets(doc) == {"Kent": "inadequate", "Leeds": "inadequate", "Bury": "inadequate", "Camden": "inadequate",
                             "Medway": "outstanding", "York": "outstanding", "Wigan": "outstanding"}
+
+
+# --- probing with short texts: movement verbs, "now", "last year", ways to a grade ---------------------------------
+
+@pytest.mark.parametrize("sentence, grade", [
+    ("Kent's children's services climbed two grades to good.", "good"),
+    ("Kent, rated outstanding in 2017, has slipped to requires improvement.", "requires improvement"),
+    ("Leeds has jumped to outstanding.", "outstanding"),
+    ("Inspectors now rate them good.", "good"),
+    ("Kent was judged inadequate for the help and protection of children, and requires improvement overall.",
+     "requires improvement"),
+    ("Kent's children's services, which had been rated inadequate since 2015, now require improvement.",
+     "requires improvement"),
+])
+def test_grades_cued_by_a_movement_verb_rate_or_now(sentence, grade):
+    assert _decided(sentence) == grade
+
+
+@pytest.mark.parametrize("sentence", [
+    "Several areas that now require improvement were listed in the letter.",
+    "The director said the council had gone a long way.",
+])
+def test_cues_without_a_grade_give_none(sentence):
+    assert _decided(sentence) is None
+
+
+@pytest.mark.parametrize("sentences, grade", [
+    (("Last year Kent was rated inadequate.", "This week inspectors found its children's services good."), "good"),
+    (("Kent's services, judged inadequate last year, have been upgraded to good.",), "good"),
+    (("Kent was judged good last year, and inspectors now rate it outstanding.",), "outstanding"),
+    (("Last year Kent was rated inadequate.", "The council says it has made progress since."), "inadequate"),
+    (("Kent's children's services were rated good by Ofsted last year.",), "good"),
+])
+def test_a_grade_of_last_year_stands_until_a_newer_one_is_stated(sentences, grade):
+    assert _decided(*sentences) == grade
+
+
+@pytest.mark.parametrize("sentence", [
+    "The director called it a milestone on the road to an 'outstanding' grade.",
+    "The plan sets out the path to good by 2026.",
+    "Staff are on their way to outstanding, the leader said.",
+])
+def test_a_way_to_a_grade_is_a_target(sentence):
+    assert _grades(sentence) == []

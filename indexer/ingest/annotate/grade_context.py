@@ -61,7 +61,9 @@ _TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?
 # "fell below good", "falling short of the good grade", "aim to become an outstanding authority"
 # "a grade about to be renamed 'requires improvement'": a grade's name, not a judgement.
 _TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|reach|reaching|achieve|achieving|renamed"
-                     rf"|aim(?:ing|s)? for|aspir\w+ to be|towards?|beyond|journey to|ambition to be)\s+"
+                     rf"|aim(?:ing|s)? for|aspir\w+ to be|towards?|beyond|journey to|ambition to be"
+                     # round 7: any way to a grade ("on the road to an 'outstanding' grade", "the path to good")
+                     rf"|(?:road|path|route|way|march|push|drive|bid|progress)\s+(?:to|towards|for))\s+"
                      rf"(?:(?:the|a|an|at least)\s+)?{_QUOTE}$"
                      rf"|\b(?:before|until|once)\s+(?:[\w'’]+\s+){{0,4}}{_QUOTE}$"
                      # an aim named as a noun: "the service's aim is an overall 'good' rating", "our goal of
@@ -196,6 +198,11 @@ _MOVED_TO = re.compile(r"\b(?:mov(?:ed|es|ing)|r(?:ose|isen|ises|ising)|climb(?:
                        r"|downgraded|promoted|raised|lifted|upped|gone|went|fallen|fell|dropp(?:ed|ing)|slipp(?:ed|ing)"
                        r"|sunk|sank|declin(?:ed|ing)|jump(?:ed|ing)|progress(?:ed|ing))\s+(?:(?:up|down|back|since|again)\s+){0,2}"
                        r"(?:to|into)\s+(?:an?\s+|the\s+)?['‘“\"]?$", re.IGNORECASE)
+
+
+def is_destination(before: str) -> bool:
+    """The grade is where a movement verb ends ("have been upgraded to", "has since slipped to")."""
+    return bool(_MOVED_TO.search(before))
 
 
 # Round 6: "the share rated outstanding fell …", "the proportion of councils judged good": a share, not a grade.

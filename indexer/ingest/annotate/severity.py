@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from indexer import settings
 from indexer.ingest.annotate.grade_context import (dated_in_sentence, given_by_earlier_inspection,
-                                                  given_by_earlier_inspection_after, in_earlier_clause, left_behind,
-                                                  not_current)
+                                                  given_by_earlier_inspection_after, in_earlier_clause, is_destination,
+                                                  left_behind, not_current)
 from indexer.grades import BY_NUMBER, GRADE_PATTERN, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.not_yet import not_yet_good
 from indexer.ingest.annotate.scale import names_the_scale
@@ -31,9 +31,11 @@ SUBJUDGEMENT_PATTERNS = {
     "care_leavers": re.compile(rf"(?:progress of care leavers|Experiences and progress of care leavers)[:\s]*{_G}", re.IGNORECASE),
 }
 _RATING_CUE = re.compile(
-    r"\b(rated|rates|rating|judged|judges|judgement|graded|grade|overall|found (?:it |them |the \w+ )?to be|deemed|branded|labelled"
+    r"\b(rated|rates|rate|rating|judged|judges|judge|judgement|graded|grade|overall|found (?:it |them |the \w+ )?to be|deemed|branded|labelled"
     r"|declared|classed|verdict|effectiveness|as|were|was|is|are|been|be|remains?|stamped|improved|upgraded"
-    r"|downgraded|raised|rose|risen|moved|dropped|fell|fallen)\b\W+(?:\w+\W+){0,3}$",
+    r"|downgraded|raised|rose|risen|moved|dropped|fell|fallen"
+    # round 7: every verb of a movement cues the grade it reaches ("climbed two grades to good", "slipped to …")
+    r"|climbed|climbs|slipped|slips|sank|sunk|jumped|promoted|lifted|upped|declined|gone|went)\b\W+(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
 # "an outstanding rating", "the 'good' grade it received"
@@ -59,7 +61,10 @@ _COUNTED_GROUP = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|
                             r"|thirty[\w-]*|forty[\w-]*|fifty[\w-]*)\s+$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"^\s+(?:councils|authorities|local authorities|boroughs)\b", re.IGNORECASE)
 # "services better, but still requiring improvement": "still"/"now" before it makes it the service's grade.
-_STILL = re.compile(r"\b(?:services?|department|council|authority)\b[^.;:]{0,40}\b(?:still|now)\s+$", re.IGNORECASE)
+_STILL = re.compile(r"\b(?:services?|department|council|authority)\b[^.;:]{0,40}\b(?:still|now)\s+$"
+                    # round 7: a clause that opens with "now" after a comma ("…, which had been rated inadequate
+                    # since 2015, now require improvement") grades its subject, however far back it was named
+                    r"|,\s*(?:and\s+)?now\s+$", re.IGNORECASE)
 _SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provision)\b[^.;,]{0,40}$", re.IGNORECASE)
 _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
                        r"|youth (?:offending|justice)"
@@ -279,7 +284,9 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             continue
         if text_lower.startswith("requir") and not text_lower.endswith("good"):
             # "areas that require improvement" is advice, not a grade; "services require improvement" is one.
+            # round 7: "… and requires improvement overall" is graded by the word after it
             if not (_RATING_CUE.search(before) or _SERVICE_BEFORE.search(before) or quoted or listed or _STILL.search(before)
+                    or _RATING_AFTER.match(after)
                     or match.group()[:1].isupper() or for_place):
                 continue
         if bare_word:
@@ -301,7 +308,9 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             reason = not_current(sentence[max(0, match.start() - 200):match.start()], after)
         earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()]) \
             or given_by_earlier_inspection_after(sentence[match.end():match.end() + 80])
-        ago = _AGO_AFTER.match(after) or _AGO_BEFORE.search(sentence[:match.start()])
+        ago = _AGO_AFTER.match(after) or _AGO_BEFORE.search(sentence[:match.start()]) or _LAST_YEAR_AFTER.match(after) \
+            or "ast year" in before and not is_destination(before) \
+            and _LAST_YEAR_BEFORE.search(re.split(r"[;.]", sentence[:match.start()])[-1])
         earlier = earlier or ("last" if ago else "")
         if reason and reason != "tally" or earlier == "previous":
             continue
@@ -370,6 +379,13 @@ _AGO_AFTER = re.compile(r"^['’”\"]?\s+(?:\w+\s+){0,1}(?:some|about|around|ne
 # "Twelve months ago it was judged to be performing adequately": the same, with the time first.
 _AGO_BEFORE = re.compile(r"\b(?:[\w-]+\s+){1,4}(?:years?|months?)\s+ago\b(?![^.;]*\b(?:now|since|latest)\b)[^.;]*$",
                          re.IGNORECASE)
+# Round 7: "judged inadequate last year", "Last year Kent was rated inadequate": a grade a year back stands only until
+# a newer one is stated, like "two years ago" ("last week", "last month" are usually the news itself).
+_LAST_YEAR_AFTER = re.compile(r"^['’”\"]?\s+(?:(?:back\s+)?in\s+)?(?:last\s+year|the\s+(?:previous|preceding)\s+year"
+                              r"|a\s+year\s+(?:earlier|before))\b", re.IGNORECASE)
+# The year anchors the next grade only: none may stand between ("judged inadequate last year, upgraded to good").
+_LAST_YEAR_BEFORE = re.compile(r"\blast\s+year\b(?!['’]s)(?![^.;]*\b(?:now|new|latest|this|outstanding|good|adequate|inadequate"
+                               r"|requires?|required|improvement)\b)[^.;]*$", re.IGNORECASE)
 # "have climbed a grade", "dropped one grade": a move of one step from the grade the sentence says was left.
 _STEP = re.compile(r"\b(climb(?:ed|s)?|r(?:ose|isen|ises)|gone up|went up|moved up|improved|dropped|fallen|fell|slipped"
                    r"|gone down|went down|moved down)\s+(?:by\s+)?(a|one|two)\s+grades?\b", re.IGNORECASE)
