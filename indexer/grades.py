@@ -36,7 +36,7 @@ class Grade:
 
 GRADES: tuple[Grade, ...] = (
     Grade("outstanding", rank=1, display=0, compares_as="outstanding", number="1", scale="both",
-          phrasings=(r"performs?\s+excellently", r"performing\s+excellently",
+          phrasings=(r"performs?\s+excellently", r"performing\s+excellently", r"performed\s+excellently",
                      # 2008-10 annual ratings' top band: "rated as excellent", "the excellent band".
                      r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“\"]?excellent\b",
                      r"(?<=the\s['‘“\"])excellent(?=['’”\"]\s+(?:band|label|rating|grade))|(?<=the\s)excellent(?=\s+band)",
@@ -54,7 +54,7 @@ GRADES: tuple[Grade, ...] = (
           meaning="the second of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     # Pre-2013 "adequate" was the third of four grades; Ofsted's 2013 scale replaced it with requires improvement.
     Grade("adequate", rank=3, display=3, compares_as="requires improvement", number="3", scale="pre-2013",
-          phrasings=(r"performs?\s+adequately", r"performing\s+adequately",
+          phrasings=(r"performs?\s+adequately", r"performing\s+adequately", r"performed\s+adequately",
                      rf"(?:two|2){_STAR_AS_RATING}", r"(?<=stars to )(?:two|2)\b(?![- ]star)", rf"{_SCORED}(?:two|2){_OUT_OF_FOUR}"),
           cued_words=("adequate",), report_words=("adequate",),
           meaning="the third of four grades on Ofsted’s pre-2013 scale (below good, above inadequate); "
@@ -68,7 +68,7 @@ GRADES: tuple[Grade, ...] = (
           meaning="the third of Ofsted’s four grades since November 2013 (below good, above inadequate); "
                   "before then the third grade was “adequate”"),
     Grade("inadequate", rank=5, display=4, compares_as="inadequate", number="4", scale="both",
-          phrasings=(r"inadequate", r"performs?\s+poorly", r"performing\s+poorly",
+          phrasings=(r"inadequate", r"performs?\s+poorly", r"performing\s+poorly", r"performed\s+poorly",
                      r"(?:the\s+)?(?:lowest|worst)\s+(?:possible\s+)?(?:rating|grade|judgement)",
                      # 2008-10 annual assessment: "the councils rated poor"; "poor" alone is too common a word.
                      r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“\"]?poor\b",

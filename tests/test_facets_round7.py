@@ -258,3 +258,29 @@ def test_a_grade_of_last_year_stands_until_a_newer_one_is_stated(sentences, grad
 ])
 def test_a_way_to_a_grade_is_a_target(sentence):
     assert _grades(sentence) == []
+
+
+# --- round-ups probed with short texts ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Annual ratings published\n\nKent was rated as performing poorly in the annual rating. Leeds and Camden performed "
+     "excellently.\n", {"Kent": "inadequate", "Leeds": "outstanding", "Camden": "outstanding"}),
+    ("Round-up\n\nThe inadequate councils this year are Kent, Medway and Bury. Camden was the only one rated "
+     "outstanding.\n", {"Kent": "inadequate", "Medway": "inadequate", "Bury": "inadequate", "Camden": "outstanding"}),
+    ("Round-up\n\nKent and Medway were judged inadequate overall; Bury was inadequate only for keeping children safe.\n",
+     {"Kent": "inadequate", "Medway": "inadequate", "Bury": None}),
+    ("Round-up\n\nKent was rated good. So was Medway.\n", {"Kent": "good", "Medway": "good"}),
+    ("Round-up\n\nKent was rated good. Medway was too.\n", {"Kent": "good", "Medway": "good"}),
+])
+def test_round_up_structures(tmp_path, text, expected):
+    assert _facets(article(tmp_path, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the only one" is one council, but "only one council" counts councils
+    ("Round-up\n\nOnly one council was rated outstanding this year. Kent was judged good.\n", {"Kent": "good"}),
+    # "also" alone does not hand a grade on
+    ("Round-up\n\nKent was rated good. Medway was also inspected in the spring.\n", {"Kent": "good"}),
+])
+def test_round_up_structures_that_hand_no_grade_on(tmp_path, text, expected):
+    assert _facets(article(tmp_path, text)) == expected

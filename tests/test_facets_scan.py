@@ -23,7 +23,8 @@ EXAMPLES = ["rated excellent", "judged poor", "a 'poor' verdict", "the poor list
             "the maximum four stars", "four stars for children's services", "three stars for children's services",
             "two stars for children's services", "a single star", "one star rating", "scored 4 out of 4",
             "scored 3 out of 4", "got 2 out of four", "scored 1 out of 4",
-            "from three stars to one", "from four stars to two"]
+            "from three stars to one", "from four stars to two", "performed excellently", "performed adequately",
+            "performed poorly"]
 
 
 def _texts() -> list[str]:

@@ -40,7 +40,10 @@ _COUNTED = re.compile(r"\b(?:both|(?:these|those|the) (two|three|four|five))\b",
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 # One more member of a group graded just before: "The third council was X", "The other authority is Y".
 _NEXT_MEMBER = re.compile(r"^\W*the (?:other|second|third|fourth|fifth|last|remaining|final) (?:one|councils?|authority"
-                          r"|authorities|borough)\b", re.IGNORECASE)
+                          r"|authorities|borough)\b"
+                          # round 7: "So was Medway.", "Likewise Leeds.", "Medway was too.", "Leeds did as well."
+                          r"|^\W*(?:so|as|likewise|similarly|nor|neither)\s+(?:(?:was|were|did|is|are|has|had|does)\b|[A-Z])"
+                          r"|\b(?:was|were|did|is|are|has|had|does)\s+(?:too|as\s+well|likewise)\W*$", re.IGNORECASE)
 
 
 def refers_back(sentence: str) -> bool:

@@ -51,7 +51,7 @@ _NUMBER = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
            r"|forty[\w-]*|fifty[\w-]*|half|a quarter|a third|most|many|none")
 # "10 were rated good, 24 requires improvement and seven inadequate": national tallies name no council.
 # "four of the six areas were Grade 3, good", "93 were called good", "nine of the 146 councils got an inadequate rating"
-_TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:{_NUMBER})(?:\s+per\s*cent|%)?(?:\s*\([^()]{{1,20}}\))?\s+"
+_TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )(?<!the only )\b(?:{_NUMBER})(?:\s+per\s*cent|%)?(?:\s*\([^()]{{1,20}}\))?\s+"
                     rf"(?:(?:were|was|are|is|rated|judged|graded|found|as|councils?|authorities|areas?|categories|judgements?"
                     rf"|of them|of the(?: \w+)?|of|now|been|have|had|in the|called|placed in the|put in the|got|received"
                     rf"|given|an?|grade \d,?"
@@ -274,7 +274,9 @@ def is_generic(before: str, after: str) -> bool:
 # "In the inadequate councils, …", "the outstanding authorities share …": a grade naming a class of councils; "the
 # inadequate councils were A, B and C" introduces a list and is kept.
 _CLASS_AFTER = re.compile(r"^['’”\"]?\s+(?:local\s+)?(?:councils|authorities|departments|boroughs|areas)\b"
-                          r"(?!\s*(?::|are\b|were\b|include|included|being\b|[-–—]))", re.IGNORECASE)
+                          # round 7: a time phrase may come between ("the inadequate councils this year are A, B")
+                          r"(?!\s*(?:(?:this|last|next|in)\s+(?:year|month|round|time|\d{4})\s*,?\s*)?"
+                          r"(?::|are\b|were\b|include|included|being\b|[-–—]))", re.IGNORECASE)
 
 
 def not_current(before: str, after: str) -> str:

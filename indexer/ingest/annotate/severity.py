@@ -92,7 +92,8 @@ _SERVICE_WORD = re.compile(r"\b(services?|department|council|authority|provision
 # A grade qualified by the area it is about: "outstanding for leadership, management and governance", "inadequate
 # on the safety strand but not overall", "inadequate for keeping children safe", "good in adoption".
 _AREA_QUALIFIER = re.compile(
-    r"^['’”\"]?\s+(?:(?:for|on)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:strand|aspect|element)s?\b"
+    # round 7: "inadequate only for keeping children safe", "good just on leadership": a limiting adverb first
+    r"^['’”\"]?\s+(?:(?:only|just|solely|purely|mainly|chiefly|largely)\s+)?(?:(?:for|on)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:strand|aspect|element)s?\b"
     r"|(?:for|on|in)\s+(?:the\s+|its\s+|their\s+)?(?:keeping children safe|staying safe|child safety"
     r"|leadership|help and protection|children in care|care leavers|looked[- ]after|adoption|fostering"
     r"|early help|the experiences and progress)\b"
