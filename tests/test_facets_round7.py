@@ -284,3 +284,28 @@ def test_round_up_structures(tmp_path, text, expected):
 ])
 def test_round_up_structures_that_hand_no_grade_on(tmp_path, text, expected):
     assert _facets(article(tmp_path, text)) == expected
+
+
+# --- time anchors probed with short texts ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentences, grade", [
+    (("The 2018 inspection rated Kent's services inadequate.", "This week's report judges them to require improvement."),
+     "requires improvement"),
+    (("Ofsted's 2015 report had judged the borough inadequate.", "Inspectors now rate it good."), "good"),
+    (("Kent has been rated good, the first time since 2009 that its children's services have not been judged "
+      "inadequate.",), "good"),
+    (("Leeds was judged outstanding for the first time in a decade.",), "outstanding"),
+    (("Kent's children's services, judged inadequate at the previous inspection in 2017, have improved to requires "
+      "improvement.",), "requires improvement"),
+])
+def test_time_anchors_belong_to_the_grade_they_date(sentences, grade):
+    assert _decided(*sentences) == grade
+
+
+def test_a_grade_named_by_its_inspections_year_stands_alone():
+    statements = grade_statements("The 2018 inspection rated the council's services inadequate.", 2)
+    assert [(st.grade, st.standing) for st in statements] == [("inadequate", True)]
+
+
+def test_a_grade_of_a_year_with_first_time_words_elsewhere_is_still_past():
+    assert _grades("Kent was rated good in 2012, and its first inspection since has yet to come.") == []

@@ -98,6 +98,9 @@ def shed_by_action(before: str) -> bool:
     return bool(_LEFT_BEHIND.search(before))
 
 
+# Round 7: "for the first time since 2009", "the best since 2012": a year that measures how new the grade is.
+_FIRST_SINCE = re.compile(r"^\W*(?:(?:for|in)\s+)?(?:the|its|their)\s+(?:first|highest|best|lowest|worst)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:since|in)\b", re.IGNORECASE)
 # ", and in 2019 inspectors…", "; then in 2021": a conjunction after a comma starts a clause of its own.
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|then|before|after|when|although|though)\b", re.IGNORECASE)
 
@@ -108,6 +111,8 @@ def is_past(before: str, after: str) -> bool:
     year_after = _PAST_YEAR_AFTER.match(after)
     if year_after and re.search(rf"\b{_GRADE_WORD}\b|\bfrom\b", after[:year_after.start(1)], re.IGNORECASE):
         year_after = None  # "rated 'requires improvement', down from 'good' in 2018": the year is the other grade's
+    if year_after and _FIRST_SINCE.match(after):
+        year_after = None  # "rated good, the first time since 2009 that …": a record reached now, not a past grade
     if year_after and _NEW_CLAUSE.search(after[:year_after.start(1)]):
         year_after = None  # "moved it up to requires improvement, and in 2019 inspectors found…": the next clause's year
     past_word = _PAST_WORDS.search(clause)
@@ -145,6 +150,8 @@ def given_by_earlier_inspection(head: str) -> str:
     match = _EARLIER_INSPECTION.search(head)
     if not match or _NOW_WORDS.search(match.group("rest")):
         return ""
+    if _ends_a_movement(head):
+        return ""  # "judged inadequate at the previous inspection, have improved to": the earlier grade was named
     if match.group("since") and not _RELATIVE.search(match.group("rest")):
         return ""
     return "last" if match.group("which").lower() == "last" else "previous"
@@ -176,16 +183,21 @@ _DATED_HEAD = re.compile(r"\b(?:in|during|by|before|after|until|as (?:late|recen
                          re.IGNORECASE)
 
 
+# Round 7: "The 2018 inspection rated …", "Ofsted's 2015 report had judged …": an inspection named by its year.
+_DATED_REPORT = re.compile(r"\b(?:the|its|their|a|an|Ofsted['’]s|[A-Z][\w'’-]*['’]s)\s+(?:19|20)\d\d\s+(?:full\s+)?"
+                           r"(?:inspections?|reports?|visits?|verdicts?|judgements?|ratings?|assessments?)\b"
+                           r"(?![^;]*\b(?:now|new|latest|currently|today)\b)", re.IGNORECASE)
+
+
 def dated_in_sentence(head: str) -> str:
     """'last' when the sentence places the grade that follows in a stated year: the grade the council held then,
     which is its standing grade only when the article states no newer one."""
-    moved = _MOVED_TO.search(head)
-    if moved and re.search(rf"\b{_GRADE_WORD}\b", head[:moved.start()], re.IGNORECASE):
+    if _ends_a_movement(head):
         return ""  # "ranked inadequate in 2012, have moved up to": the year is the grade left's, this one is the end
     movement = _FROM_TO.search(head)
     if movement:
         head = head[:movement.start()]  # "up from the 'good' it gave in 2020 to 'outstanding'": 2020 is the old grade's
-    return "last" if _DATED_HEAD.search(head) else ""
+    return "last" if _DATED_HEAD.search(head) or _DATED_REPORT.search(head) else ""
 
 
 # The grade is the destination of a movement: "from 'good' in 2020 to", "from the grade it got in 2019 up to".
@@ -198,6 +210,13 @@ _MOVED_TO = re.compile(r"\b(?:mov(?:ed|es|ing)|r(?:ose|isen|ises|ising)|climb(?:
                        r"|downgraded|promoted|raised|lifted|upped|gone|went|fallen|fell|dropp(?:ed|ing)|slipp(?:ed|ing)"
                        r"|sunk|sank|declin(?:ed|ing)|jump(?:ed|ing)|progress(?:ed|ing))\s+(?:(?:up|down|back|since|again)\s+){0,2}"
                        r"(?:to|into)\s+(?:an?\s+|the\s+)?['‘“\"]?$", re.IGNORECASE)
+
+
+def _ends_a_movement(head: str) -> bool:
+    """The sentence up to a grade names an earlier grade and then a movement to this one ("ranked inadequate in
+    2012, have moved up to"): what it says of the earlier grade (a year, an inspection) is not this grade's."""
+    moved = _MOVED_TO.search(head)
+    return bool(moved and re.search(rf"\b{_GRADE_WORD}\b", head[:moved.start()], re.IGNORECASE))
 
 
 def is_destination(before: str) -> bool:
