@@ -14,6 +14,9 @@ from dataclasses import dataclass
 # grades, where 1 is). A star count is a grade only as a rating ("the maximum four stars", "a single star", "two stars
 # for children's services"), never on its own ("a four-star hotel"); a band number only as a score out of four.
 _STAR_AS_RATING = r"[- ]stars?(?=\s+(?:for\s+(?:its\s+|their\s+)?(?:children|services)|ratings?\b|overall\b|in\s+the\s+(?:CPA|assessment)))"
+# "the second-lowest of Ofsted's four grades", "the top one of four ratings": the rank may be counted out of the scale.
+_OF_FOUR = (r"(?:(?:one\s+)?of\s+(?:the\s+|Ofsted['’]s\s+|its\s+)?(?:four|4)\s+(?:possible\s+)?(?:ratings|grades|judgements)"
+            r"|(?:possible\s+)?(?:rating|grade|judgement))")
 _SCORED = r"(?:scored?|scoring|got|gets|given|awarded|achieved|received|rated)\s+(?:a\s+|the\s+)?(?:score\s+of\s+|grade\s+)?"
 _OUT_OF_FOUR = r"\s+out\s+of\s+(?:4|four)\b"
 
@@ -40,7 +43,7 @@ GRADES: tuple[Grade, ...] = (
                      # 2008-10 annual ratings' top band: "rated as excellent", "the excellent band".
                      r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“\"]?excellent\b",
                      r"(?<=the\s['‘“\"])excellent(?=['’”\"]\s+(?:band|label|rating|grade))|(?<=the\s)excellent(?=\s+band)",
-                     r"(?:the\s+)?(?:highest|top)\s+(?:possible\s+)?(?:rating|grade|judgement)",
+                     rf"(?:the\s+)?(?:highest|top)\s+{_OF_FOUR}",
                      r"(?:maximum|full|top|highest)\s+(?:of\s+)?(?:four|4)[- ]stars?\b", rf"(?:four|4){_STAR_AS_RATING}",
                      rf"{_SCORED}(?:four|4){_OUT_OF_FOUR}"),
           cued_words=("outstanding",), report_words=("outstanding",),
@@ -48,7 +51,7 @@ GRADES: tuple[Grade, ...] = (
     Grade("good", rank=2, display=1, compares_as="good", number="2", scale="both",
           phrasings=(r"performs?\s+well", r"performing\s+well",
                      # "the second-highest rating": one below the top
-                     r"second[- ](?:highest|best|top)\s+(?:possible\s+)?(?:rating|grade|judgement)",
+                     rf"second[- ](?:highest|best|top)\s+{_OF_FOUR}",
                      rf"(?:three|3){_STAR_AS_RATING}", rf"{_SCORED}(?:three|3){_OUT_OF_FOUR}"),
           cued_words=("good",), report_words=("good",),
           meaning="the second of Ofsted’s four grades, on both the pre-2013 and the current scale"),
@@ -63,13 +66,13 @@ GRADES: tuple[Grade, ...] = (
           phrasings=(r"requires?\s+improvement(?:\s+to\s+be\s+good)?", r"require\s+improvement",
                      r"requiring\s+improvement", r"required\s+improvement(?:\s+to\s+be\s+good)?", r"\bRI\b",
                      # "the second-lowest rating": one above the bottom
-                     r"second[- ](?:lowest|worst)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
+                     rf"second[- ](?:lowest|worst)\s+{_OF_FOUR}"),
           report_words=("requires improvement(?: to be good)?", "require improvement"),
           meaning="the third of Ofsted’s four grades since November 2013 (below good, above inadequate); "
                   "before then the third grade was “adequate”"),
     Grade("inadequate", rank=5, display=4, compares_as="inadequate", number="4", scale="both",
           phrasings=(r"inadequate", r"performs?\s+poorly", r"performing\s+poorly", r"performed\s+poorly",
-                     r"(?:the\s+)?(?:lowest|worst)\s+(?:possible\s+)?(?:rating|grade|judgement)",
+                     rf"(?:the\s+)?(?:lowest|worst)\s+{_OF_FOUR}",
                      # 2008-10 annual assessment: "the councils rated poor"; "poor" alone is too common a word.
                      r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“\"]?poor\b",
                      # the 2009-11 band's name: quoted ("a 'poor' verdict") or naming the band ("the poor list")

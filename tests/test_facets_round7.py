@@ -309,3 +309,14 @@ def test_a_grade_named_by_its_inspections_year_stands_alone():
 
 def test_a_grade_of_a_year_with_first_time_words_elsewhere_is_still_past():
     assert _grades("Kent was rated good in 2012, and its first inspection since has yet to come.") == []
+
+
+@pytest.mark.parametrize("sentences, grade", [
+    (("Kent missed out on a good rating; inspectors judged it to require improvement.",), "requires improvement"),
+    (("Kent narrowly missed good and requires improvement overall.",), "requires improvement"),
+    (("Kent failed to keep its outstanding rating and was judged good.",), "good"),
+    (("Kent received the second-lowest of Ofsted's four grades.",), "requires improvement"),
+    (("Leeds was given the top one of four grades.",), "outstanding"),
+])
+def test_grades_not_reached_and_ranks_counted_out_of_four(sentences, grade):
+    assert _decided(*sentences) == grade

@@ -63,8 +63,10 @@ _TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )(?<!the only )\b(
 _TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|reach|reaching|achieve|achieving|renamed"
                      rf"|aim(?:ing|s)? for|aspir\w+ to be|towards?|beyond|journey to|ambition to be"
                      # round 7: any way to a grade ("on the road to an 'outstanding' grade", "the path to good")
-                     rf"|(?:road|path|route|way|march|push|drive|bid|progress)\s+(?:to|towards|for))\s+"
-                     rf"(?:(?:the|a|an|at least)\s+)?{_QUOTE}$"
+                     rf"|(?:road|path|route|way|march|push|drive|bid|progress)\s+(?:to|towards|for)"
+                     # a grade not reached: "missed out on a good rating", "narrowly missed good", "was denied"
+                     rf"|miss(?:ed|es|ing)?(?:\s+out\s+on)?|denied|fail(?:ed|s|ing)?\s+to\s+(?:get|gain|earn|win|secure|reach|achieve|keep|retain))\s+"
+                     rf"(?:(?:the|a|an|at least|its|their)\s+)?{_QUOTE}$"
                      rf"|\b(?:before|until|once)\s+(?:[\w'’]+\s+){{0,4}}{_QUOTE}$"
                      # an aim named as a noun: "the service's aim is an overall 'good' rating", "our goal of
                      # 'outstanding'", "the ambition remains to be good"
