@@ -17,6 +17,9 @@ _STAR_AS_RATING = r"[- ]stars?(?=\s+(?:for\s+(?:its\s+|their\s+)?(?:children|ser
 # "the second-lowest of Ofsted's four grades", "the top one of four ratings": the rank may be counted out of the scale.
 _OF_FOUR = (r"(?:(?:one\s+)?of\s+(?:the\s+|Ofsted['’]s\s+|its\s+)?(?:four|4)\s+(?:possible\s+)?(?:ratings|grades|judgements)"
             r"|(?:possible\s+)?(?:rating|grade|judgement))")
+# The 2005-08 annual performance assessments' own band descriptors: well above, consistently above, only at, and not
+# meeting the minimum requirements (outstanding, good, adequate, inadequate).
+_MINIMUM = r"(?:the\s+)?minimum\s+requirements"
 _SCORED = r"(?:scored?|scoring|got|gets|given|awarded|achieved|received|rated)\s+(?:a\s+|the\s+)?(?:score\s+of\s+|grade\s+)?"
 _OUT_OF_FOUR = r"\s+out\s+of\s+(?:4|four)\b"
 
@@ -45,20 +48,22 @@ GRADES: tuple[Grade, ...] = (
                      r"(?<=the\s['‘“\"])excellent(?=['’”\"]\s+(?:band|label|rating|grade))|(?<=the\s)excellent(?=\s+band)",
                      rf"(?:the\s+)?(?:highest|top)\s+{_OF_FOUR}",
                      r"(?:maximum|full|top|highest)\s+(?:of\s+)?(?:four|4)[- ]stars?\b", rf"(?:four|4){_STAR_AS_RATING}",
-                     rf"{_SCORED}(?:four|4){_OUT_OF_FOUR}"),
+                     rf"{_SCORED}(?:four|4){_OUT_OF_FOUR}", rf"well\s+above\s+{_MINIMUM}"),
           cued_words=("outstanding",), report_words=("outstanding",),
           meaning="the highest of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     Grade("good", rank=2, display=1, compares_as="good", number="2", scale="both",
           phrasings=(r"performs?\s+well", r"performing\s+well",
                      # "the second-highest rating": one below the top
                      rf"second[- ](?:highest|best|top)\s+{_OF_FOUR}",
-                     rf"(?:three|3){_STAR_AS_RATING}", rf"{_SCORED}(?:three|3){_OUT_OF_FOUR}"),
+                     rf"(?:three|3){_STAR_AS_RATING}", rf"{_SCORED}(?:three|3){_OUT_OF_FOUR}",
+                     rf"(?<!well\s)(?:consistently\s+)?above\s+{_MINIMUM}"),
           cued_words=("good",), report_words=("good",),
           meaning="the second of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     # Pre-2013 "adequate" was the third of four grades; Ofsted's 2013 scale replaced it with requires improvement.
     Grade("adequate", rank=3, display=3, compares_as="requires improvement", number="3", scale="pre-2013",
           phrasings=(r"performs?\s+adequately", r"performing\s+adequately", r"performed\s+adequately",
-                     rf"(?:two|2){_STAR_AS_RATING}", r"(?<=stars to )(?:two|2)\b(?![- ]star)", rf"{_SCORED}(?:two|2){_OUT_OF_FOUR}"),
+                     rf"(?:two|2){_STAR_AS_RATING}", r"(?<=stars to )(?:two|2)\b(?![- ]star)", rf"{_SCORED}(?:two|2){_OUT_OF_FOUR}",
+                     rf"(?:only|just)\s+(?:at\s+|meets?\s+|meeting\s+|delivers?\s+|delivering\s+|delivered\s+)?{_MINIMUM}"),
           cued_words=("adequate",), report_words=("adequate",),
           meaning="the third of four grades on Ofsted’s pre-2013 scale (below good, above inadequate); "
                   "since November 2013 that point is called “requires improvement to be good”"),
@@ -80,7 +85,8 @@ GRADES: tuple[Grade, ...] = (
                      # "councils with failing children's services include A, B": the press's word for inadequate.
                      r"failing(?=\s+(?:children['’]s\s+(?:services|social\s+care)|child\s+protection))",
                      r"\b(?:a\s+)?single[- ]star\b(?![- ]councils?)", r"(?<=stars to )(?:one|1)\b(?![- ]star)", rf"(?:one|1|zero|no){_STAR_AS_RATING}",
-                     rf"{_SCORED}(?:one|1){_OUT_OF_FOUR}"),
+                     rf"{_SCORED}(?:one|1){_OUT_OF_FOUR}",
+                     rf"(?:not|fail(?:s|ed|ing)?\s+to)\s+(?:deliver|meet)(?:ing|s)?\s+{_MINIMUM}|below\s+{_MINIMUM}"),
           report_words=("inadequate",),
           meaning="the lowest of Ofsted’s four grades, on both the pre-2013 and the current scale"),
 )

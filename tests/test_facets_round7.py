@@ -320,3 +320,18 @@ def test_a_grade_of_a_year_with_first_time_words_elsewhere_is_still_past():
 ])
 def test_grades_not_reached_and_ranks_counted_out_of_four(sentences, grade):
     assert _decided(*sentences) == grade
+
+
+@pytest.mark.parametrize("sentence, grade", [
+    ("Ofsted said Kent's children's services deliver well above minimum requirements.", "outstanding"),
+    ("The annual assessment found Leeds's services consistently above minimum requirements.", "good"),
+    ("Inspectors said Bury's children's services delivered 'only minimum requirements'.", "adequate"),
+    ("Twelve councils were found performing poorly overall; Kent's services are failing to meet minimum requirements.",
+     "inadequate"),
+])
+def test_the_annual_assessments_band_descriptors(sentence, grade):
+    assert grade in _grades(sentence)
+
+
+def test_minimum_requirements_without_a_band_is_no_grade():
+    assert _grades("New homes must meet minimum requirements for space.") == []

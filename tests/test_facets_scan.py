@@ -24,7 +24,8 @@ EXAMPLES = ["rated excellent", "judged poor", "a 'poor' verdict", "the poor list
             "two stars for children's services", "a single star", "one star rating", "scored 4 out of 4",
             "scored 3 out of 4", "got 2 out of four", "scored 1 out of 4",
             "from three stars to one", "from four stars to two", "performed excellently", "performed adequately",
-            "performed poorly"]
+            "performed poorly", "delivers well above minimum requirements", "consistently above minimum requirements",
+            "only at minimum requirements", "not meeting the minimum requirements", "failing to meet minimum requirements"]
 
 
 def _texts() -> list[str]:
