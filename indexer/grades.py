@@ -15,8 +15,7 @@ from dataclasses import dataclass
 # for children's services"), never on its own ("a four-star hotel"); a band number only as a score out of four.
 _STAR_AS_RATING = r"[- ]stars?(?=\s+(?:for\s+(?:its\s+|their\s+)?(?:children|services)|ratings?\b|overall\b|in\s+the\s+(?:CPA|assessment)))"
 # "the second-lowest of Ofsted's four grades", "the top one of four ratings": the rank may be counted out of the scale.
-_OF_FOUR = (r"(?:(?:one\s+)?of\s+(?:the\s+|Ofsted['’]s\s+|its\s+)?(?:four|4)\s+(?:possible\s+)?(?:ratings|grades|judgements)"
-            r"|(?:possible\s+)?(?:rating|grade|judgement))")
+_OF_FOUR = r"(?:one\s+)?of\s+(?:the\s+|Ofsted['’]s\s+|its\s+)?(?:four|4)\s+(?:possible\s+)?(?:ratings|grades|judgements)"
 # The 2005-08 annual performance assessments' own band descriptors: well above, consistently above, only at, and not
 # meeting the minimum requirements (outstanding, good, adequate, inadequate).
 _MINIMUM = r"(?:the\s+)?minimum\s+requirements"
@@ -33,6 +32,9 @@ class Grade:
     display: int  # position in facet lists (the current scale first, then pre-2013 "adequate")
     compares_as: str  # the current-scale grade it counts as when text and official record are compared
     phrasings: tuple[str, ...] = ()  # regexes that name the grade on their own
+    # regexes of the pre-2013 bands (CPA stars, scores out of four, the annual assessments' descriptors, a rank "of
+    # four grades"): rare, so searched only in texts that hold one of their cue words (has_band_cue)
+    bands: tuple[str, ...] = ()
     cued_words: tuple[str, ...] = ()  # everyday words that are this grade only after a rating cue ("rated good")
     report_words: tuple[str, ...] = ()  # how report judgement tables print it
     number: str = ""  # "Grade 3" on the pre-2013 four-point scale
@@ -42,28 +44,30 @@ class Grade:
 
 GRADES: tuple[Grade, ...] = (
     Grade("outstanding", rank=1, display=0, compares_as="outstanding", number="1", scale="both",
-          phrasings=(r"performs?\s+excellently", r"performing\s+excellently", r"performed\s+excellently",
+          phrasings=(r"perform(?:s|ing|ed)?\s+excellently",
                      # 2008-10 annual ratings' top band: "rated as excellent", "the excellent band".
                      r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“\"]?excellent\b",
                      r"(?<=the\s['‘“\"])excellent(?=['’”\"]\s+(?:band|label|rating|grade))|(?<=the\s)excellent(?=\s+band)",
-                     rf"(?:the\s+)?(?:highest|top)\s+{_OF_FOUR}",
-                     r"(?:maximum|full|top|highest)\s+(?:of\s+)?(?:four|4)[- ]stars?\b", rf"(?:four|4){_STAR_AS_RATING}",
-                     rf"{_SCORED}(?:four|4){_OUT_OF_FOUR}", rf"well\s+above\s+{_MINIMUM}"),
+                     r"(?:the\s+)?(?:highest|top)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
+          bands=(rf"(?:the\s+)?(?:highest|top)\s+{_OF_FOUR}",
+                 r"(?:maximum|full|top|highest)\s+(?:of\s+)?(?:four|4)[- ]stars?\b", rf"(?:four|4){_STAR_AS_RATING}",
+                 rf"{_SCORED}(?:four|4){_OUT_OF_FOUR}", rf"well\s+above\s+{_MINIMUM}"),
           cued_words=("outstanding",), report_words=("outstanding",),
           meaning="the highest of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     Grade("good", rank=2, display=1, compares_as="good", number="2", scale="both",
-          phrasings=(r"performs?\s+well", r"performing\s+well",
+          phrasings=(r"perform(?:s|ing)?\s+well",
                      # "the second-highest rating": one below the top
-                     rf"second[- ](?:highest|best|top)\s+{_OF_FOUR}",
-                     rf"(?:three|3){_STAR_AS_RATING}", rf"{_SCORED}(?:three|3){_OUT_OF_FOUR}",
-                     rf"(?<!well\s)(?:consistently\s+)?above\s+{_MINIMUM}"),
+                     r"second[- ](?:highest|best|top)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
+          bands=(rf"second[- ](?:highest|best|top)\s+{_OF_FOUR}",
+                 rf"(?:three|3){_STAR_AS_RATING}", rf"{_SCORED}(?:three|3){_OUT_OF_FOUR}",
+                 rf"(?:consistently\s+)?above\s+{_MINIMUM}"),
           cued_words=("good",), report_words=("good",),
           meaning="the second of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     # Pre-2013 "adequate" was the third of four grades; Ofsted's 2013 scale replaced it with requires improvement.
     Grade("adequate", rank=3, display=3, compares_as="requires improvement", number="3", scale="pre-2013",
-          phrasings=(r"performs?\s+adequately", r"performing\s+adequately", r"performed\s+adequately",
-                     rf"(?:two|2){_STAR_AS_RATING}", r"(?<=stars to )(?:two|2)\b(?![- ]star)", rf"{_SCORED}(?:two|2){_OUT_OF_FOUR}",
-                     rf"(?:only|just)\s+(?:at\s+|meets?\s+|meeting\s+|delivers?\s+|delivering\s+|delivered\s+)?{_MINIMUM}"),
+          phrasings=(r"perform(?:s|ing|ed)?\s+adequately",),
+          bands=(rf"(?:two|2){_STAR_AS_RATING}", r"(?<=stars to )(?:two|2)\b(?![- ]star)", rf"{_SCORED}(?:two|2){_OUT_OF_FOUR}",
+                 rf"(?:only|just)\s+(?:at\s+|meets?\s+|meeting\s+|delivers?\s+|delivering\s+|delivered\s+)?{_MINIMUM}"),
           cued_words=("adequate",), report_words=("adequate",),
           meaning="the third of four grades on Ofsted’s pre-2013 scale (below good, above inadequate); "
                   "since November 2013 that point is called “requires improvement to be good”"),
@@ -71,22 +75,24 @@ GRADES: tuple[Grade, ...] = (
           phrasings=(r"requires?\s+improvement(?:\s+to\s+be\s+good)?", r"require\s+improvement",
                      r"requiring\s+improvement", r"required\s+improvement(?:\s+to\s+be\s+good)?", r"\bRI\b",
                      # "the second-lowest rating": one above the bottom
-                     rf"second[- ](?:lowest|worst)\s+{_OF_FOUR}"),
+                     r"second[- ](?:lowest|worst)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
+          bands=(rf"second[- ](?:lowest|worst)\s+{_OF_FOUR}",),
           report_words=("requires improvement(?: to be good)?", "require improvement"),
           meaning="the third of Ofsted’s four grades since November 2013 (below good, above inadequate); "
                   "before then the third grade was “adequate”"),
     Grade("inadequate", rank=5, display=4, compares_as="inadequate", number="4", scale="both",
-          phrasings=(r"inadequate", r"performs?\s+poorly", r"performing\s+poorly", r"performed\s+poorly",
-                     rf"(?:the\s+)?(?:lowest|worst)\s+{_OF_FOUR}",
+          phrasings=(r"inadequate", r"perform(?:s|ing|ed)?\s+poorly",
+                     r"(?:the\s+)?(?:lowest|worst)\s+(?:possible\s+)?(?:rating|grade|judgement)",
                      # 2008-10 annual assessment: "the councils rated poor"; "poor" alone is too common a word.
                      r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“\"]?poor\b",
                      # the 2009-11 band's name: quoted ("a 'poor' verdict") or naming the band ("the poor list")
                      r"(?<=['‘“\"])poor(?=['’”\"])", r"\bpoor(?=\s+(?:list|band|category|rating|verdict|grade|label)\b)",
                      # "councils with failing children's services include A, B": the press's word for inadequate.
-                     r"failing(?=\s+(?:children['’]s\s+(?:services|social\s+care)|child\s+protection))",
-                     r"\b(?:a\s+)?single[- ]star\b(?![- ]councils?)", r"(?<=stars to )(?:one|1)\b(?![- ]star)", rf"(?:one|1|zero|no){_STAR_AS_RATING}",
-                     rf"{_SCORED}(?:one|1){_OUT_OF_FOUR}",
-                     rf"(?:not|fail(?:s|ed|ing)?\s+to)\s+(?:deliver|meet)(?:ing|s)?\s+{_MINIMUM}|below\s+{_MINIMUM}"),
+                     r"failing(?=\s+(?:children['’]s\s+(?:services|social\s+care)|child\s+protection))"),
+          bands=(rf"(?:the\s+)?(?:lowest|worst)\s+{_OF_FOUR}",
+                 r"\b(?:a\s+)?single[- ]star\b(?![- ]councils?)", r"(?<=stars to )(?:one|1)\b(?![- ]star)",
+                 rf"(?:one|1|zero|no){_STAR_AS_RATING}", rf"{_SCORED}(?:one|1){_OUT_OF_FOUR}",
+                 rf"(?:not|fail(?:s|ed|ing)?\s+to)\s+(?:deliver|meet)(?:ing|s)?\s+{_MINIMUM}|below\s+{_MINIMUM}"),
           report_words=("inadequate",),
           meaning="the lowest of Ofsted’s four grades, on both the pre-2013 and the current scale"),
 )
@@ -101,15 +107,52 @@ REPORT_WORDS: str = "|".join(sorted((w for g in GRADES for w in g.report_words),
 
 def _phrase_table() -> list[tuple[str, str]]:
     """(regex, grade value) for every phrasing and cued word; longer patterns first so they win at a position."""
-    pairs = [(p, g.value) for g in GRADES for p in g.phrasings]
+    pairs = [(p, g.value) for g in GRADES for p in g.phrasings + g.bands]
     pairs += [(rf"\b{w}\b", g.value) for g in GRADES for w in g.cued_words]
     return sorted(pairs, key=lambda pv: len(pv[0]), reverse=True)
 
 
 _PHRASES = _phrase_table()
-# Any grade phrasing, without groups, for use inside other patterns.
-GRADE_PATTERN = "|".join(f"(?:{p})" for p, _ in _PHRASES)
-GRADE_RE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_PHRASES)), re.IGNORECASE)
+# Any grade phrasing, without groups, for use inside other patterns (the rare pre-2013 bands left out: ~20 more
+# alternatives in every pattern built on it would slow each of them for a few 2008 round-ups).
+GRADE_PATTERN = "|".join(f"(?:{p})" for p, g in _PHRASES if not any(p in gr.bands for gr in GRADES))
+_BAND_PATTERNS = frozenset(p for g in GRADES for p in g.bands)
+# A text naming no band cue needs only the common phrasings: the bands' 20 alternatives would slow every scan ~2.5x.
+_BAND_CUES = ("star", "out of", "inimum requirement", " four ", " 4 ")
+
+
+def has_band_cue(text: str) -> bool:
+    """True when a text may name a band (every band phrasing holds one of these; plain substring tests are cheap)."""
+    return any(cue in text for cue in _BAND_CUES)
+_ALL_RE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_PHRASES)), re.IGNORECASE)
+# the same group names (indices into _PHRASES), so grade_of_match reads a match of either
+_COMMON_RE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_PHRASES) if p not in _BAND_PATTERNS),
+                        re.IGNORECASE)
+
+
+class _GradeRegex:
+    """GRADE_RE: every grade phrasing; the band phrasings are tried only in a text holding a band cue."""
+
+    pattern = _ALL_RE.pattern
+
+    @staticmethod
+    def _for(text: str) -> re.Pattern:
+        return _ALL_RE if has_band_cue(text) else _COMMON_RE
+
+    def finditer(self, text: str, *args):
+        return self._for(text).finditer(text, *args)
+
+    def search(self, text: str, *args):
+        return self._for(text).search(text, *args)
+
+    def match(self, text: str, *args):
+        return self._for(text).match(text, *args)
+
+    def fullmatch(self, text: str, *args):
+        return self._for(text).fullmatch(text, *args)
+
+
+GRADE_RE = _GradeRegex()
 
 
 def grade_of_match(match: re.Match) -> str:

@@ -24,7 +24,8 @@ EXAMPLES = ["rated excellent", "judged poor", "a 'poor' verdict", "the poor list
             "two stars for children's services", "a single star", "one star rating", "scored 4 out of 4",
             "scored 3 out of 4", "got 2 out of four", "scored 1 out of 4",
             "from three stars to one", "from four stars to two", "performed excellently", "performed adequately",
-            "performed poorly", "delivers well above minimum requirements", "consistently above minimum requirements",
+            "performed poorly", "the second-lowest of Ofsted's four grades", "the second-highest of four ratings",
+            "the top one of four grades", "the lowest of the four grades", "delivers well above minimum requirements", "consistently above minimum requirements",
             "only at minimum requirements", "not meeting the minimum requirements", "failing to meet minimum requirements"]
 
 
@@ -63,3 +64,15 @@ def test_sentences_split_once_and_mentions_copied(tmp_path):
     mentions = find_mentions("Kent and Medway")
     mentions.clear()
     assert len(find_mentions("Kent and Medway")) == 2
+
+
+def test_every_band_example_holds_a_band_cue_and_the_gated_regex_finds_it():
+    """Round 7: band phrasings are searched only in texts with a band cue; the cue must never hide one."""
+    from indexer.grades import GRADES, has_band_cue
+    bands = [p for g in GRADES for p in g.bands]
+    for pattern in bands:
+        examples = [e for e in EXAMPLES if re.search(pattern, e, re.IGNORECASE)]
+        assert examples, pattern
+        for example in examples:
+            assert has_band_cue(example), example
+            assert GRADE_RE.search(f"Kent was {example}."), example

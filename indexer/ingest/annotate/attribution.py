@@ -42,18 +42,24 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _NEXT_MEMBER = re.compile(r"^\W*the (?:other|second|third|fourth|fifth|last|remaining|final) (?:one|councils?|authority"
                           r"|authorities|borough)\b"
                           # round 7: "So was Medway.", "Likewise Leeds.", "Medway was too.", "Leeds did as well."
-                          r"|^\W*(?:so|as|likewise|similarly|nor|neither)\s+(?:(?:was|were|did|is|are|has|had|does)\b|[A-Z])"
-                          r"|\b(?:was|were|did|is|are|has|had|does)\s+(?:too|as\s+well|likewise)\W*$", re.IGNORECASE)
+                          r"|^\W*(?:so|as|likewise|similarly|nor|neither)\s+(?:(?:was|were|did|is|are|has|had|does)\b|[A-Z])",
+                          re.IGNORECASE)
+_TOO_AT_END = re.compile(r"\b(?:was|were|did|is|are|has|had|does)\s+(?:too|as\s+well|likewise)\W*$", re.IGNORECASE)
 
 
 def refers_back(sentence: str) -> bool:
     """True when a sentence points at councils or a grade named just before ("Both were…", "all earned…")."""
-    return bool(_BACK_REFERENCE.search(sentence) or _NEXT_MEMBER.search(sentence))
+    return bool(_BACK_REFERENCE.search(sentence) or _next_member(sentence))
+
+
+def _next_member(sentence: str) -> bool:
+    """One more member of a group graded just before ("The third council was X", "So was Y", "Z was too")."""
+    return bool(_NEXT_MEMBER.search(sentence)) or bool(_TOO_AT_END.search(sentence, max(0, len(sentence) - 30)))
 
 
 def _takes_last_grade(sentence: str, mentions: list) -> bool:
     """A sentence naming councils without a grade inherits the previous one ("Both A and B…", "The third was C")."""
-    return len(mentions) >= 2 and refers_back(sentence) or len(mentions) >= 1 and bool(_NEXT_MEMBER.search(sentence))
+    return len(mentions) >= 2 and refers_back(sentence) or len(mentions) >= 1 and _next_member(sentence)
 
 
 def council_mentions(text: str, day: dt.date | None) -> list[tuple]:
