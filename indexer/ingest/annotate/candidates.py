@@ -24,6 +24,8 @@ from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.areas import article_subjudgements
 from indexer.ingest.annotate.calendar import named_frameworks
 from indexer.ingest.annotate.history import change_words, completes_run, direction_fits, previous_grade, run_length
+from indexer.ingest.annotate.new_framework import first_year_outcome
+from indexer.ingest.annotate.nth_time import nth_judgement
 from indexer.ingest.annotate.today_date import today_day
 
 
@@ -35,7 +37,8 @@ class Clue:
     weight: float
     fit: Callable[[Outcome], float]
     dated: bool = False  # the clue dates the inspection itself (its dates, month or publication day)
-    constraint: bool = False  # counts even when no inspection fits it (the grade, a bound); other clues then say nothing
+    kept: bool = False  # counts even when no inspection fits it (the grade); other clues then say nothing
+    hard: bool = False  # a limit the text sets (a year it mentions): an inspection that contradicts it is out
 
 
 @dataclass
@@ -57,13 +60,13 @@ def grade_clues(grade: str | None, left: list[str], left_said: list[str] = ()) -
     if grade and not any(grades_agree(grade, g) for g in left):
         wanted = official_grades_for(grade)
         clues.append(Clue(f"the grade the page reports ({grade})", settings.YEAR_CLUE_GRADE,
-                          lambda o: 1.0 if outcome_table.official_grade(o) in wanted else -1.0, constraint=True))
+                          lambda o: 1.0 if outcome_table.official_grade(o) in wanted else -1.0, kept=True))
     if left:
         clues.append(Clue(f"the grade it left ({' or '.join(dict.fromkeys(left))})", settings.YEAR_CLUE_LEFT,
                           lambda o: 1.0 if any(grades_agree(g, previous_grade(o)) for g in left) else -1.0))
         clues.append(Clue("not the grade it left", settings.YEAR_CLUE_LEFT,
                           lambda o: -1.0 if any(grades_agree(g, outcome_table.official_grade(o)) for g in left) else 0.0,
-                          constraint=True))
+                          kept=True))
     return clues
 
 
@@ -142,7 +145,7 @@ def bound_clues(latest: int | None) -> list[Clue]:
     if not latest:
         return []
     return [Clue(f"no older than {latest}, the latest year the page mentions", settings.YEAR_CLUE_BOUND,
-                 lambda o: 0.0 if o.published.year >= latest else -1.0, constraint=True)]
+                 lambda o: 0.0 if o.published.year >= latest else -1.0, hard=True)]
 
 
 def next_after_clues(latest: int | None, grade: str | None = None) -> list[Clue]:
@@ -173,7 +176,8 @@ def area_clues(text: str) -> list[Clue]:
 
 _RI_SINCE = dt.date(2013, 11, 1)  # "requires improvement" replaced "adequate" with the single inspection framework
 # A local safeguarding children board rated in the council's inspection: only the single inspection framework
-# (November 2013 - 2018) reviewed the boards (replaced by safeguarding partnerships in 2019).
+# (November 2013 - 2018) reviewed the boards (replaced by safeguarding partnerships in 2019); it alone graded
+# adoption performance as a judgement of its own, too.
 _BOARD = re.compile(r"\b(?:local\s+)?safeguarding\s+(?:children\s+)?boards?\b|\bLSCBs?\b", re.IGNORECASE)
 _BOARD_RATED = re.compile(r"\b(?:rated|judged|graded|found)\b", re.IGNORECASE)
 
@@ -191,9 +195,13 @@ def era_clues(text: str, grade: str | None) -> list[Clue]:
     elif grade == "adequate":
         clues.append(Clue("“adequate” (the third grade before November 2013)", settings.YEAR_CLUE_ERA,
                           lambda o: 1.0 if o.published < dt.date(2014, 1, 1) else -1.0))
-    if ("board" in text.lower() or "LSCB" in text) and any(
-            _BOARD_RATED.search(s) for s in re.split(r"(?<=[.!?])\s+|\n+", text) if _BOARD.search(s)):
+    low = text.lower()
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", text) if "board" in low or "lscb" in low or "adoption" in low else []
+    if any(_BOARD.search(s) and _BOARD_RATED.search(s) for s in sentences):
         clues.append(Clue("a safeguarding children board rated (single inspection framework)", settings.YEAR_CLUE_ERA,
+                          lambda o: 1.0 if o.framework == "SIF" else -1.0))
+    if any("adoption" in s.lower() and GRADE_RE.search(s) for s in sentences):
+        clues.append(Clue("adoption graded (a judgement of the single inspection framework)", settings.YEAR_CLUE_ERA,
                           lambda o: 1.0 if o.framework == "SIF" else -1.0))
     return clues
 
@@ -230,17 +238,35 @@ def change_clues(text: str) -> list[Clue]:
     return clues
 
 
-def dated_clue(words: str, fitting: list[Outcome]) -> Clue:
-    """Inspections the text's dates (a range, a month, a season) fit: recorded dates are the record's own."""
-    ids = {id(o) for o in fitting}
-    return Clue(words, settings.YEAR_CLUE_DATES, lambda o: 1.0 if id(o) in ids else 0.0, dated=True)
+def counted_clues(text: str, code: str, grade: str | None) -> list[Clue]:
+    """'Rated inadequate for the third time' (the council's third such judgement) and an inspection called new (one in
+    its framework's first year): the inspections the text's own count or word singles out."""
+    low = text.lower()
+    clues = []
+    counted = nth_judgement(code, grade, text) if " time" in low else None
+    if counted is not None:
+        clues.append(Clue("the judgement the text counts (“for the third time”)", settings.YEAR_CLUE_RELATIVE,
+                          lambda o: 1.0 if o is counted else -1.0))
+    first = first_year_outcome(code, grade, text) if "new" in low or "first" in low else None
+    if first is not None:
+        clues.append(Clue("an inspection the text calls new (a framework's first year)", settings.YEAR_CLUE_ERA,
+                          lambda o: 1.0 if o is first else 0.0))
+    return clues
+
+
+def dated_clue(words: str, fitting: list[Outcome], loosely: list[Outcome] = ()) -> Clue:
+    """Inspections the text's dates (a range, a month, a season) fit: by their recorded dates fully, by months
+    estimated from a publication date half as well."""
+    ids, loose = {id(o) for o in fitting}, {id(o) for o in loosely}
+    return Clue(words, settings.YEAR_CLUE_DATES, lambda o: 1.0 if id(o) in ids else 0.5 if id(o) in loose else 0.0,
+                dated=True)
 
 
 def choose(rows: list[Outcome], clues: list[Clue]) -> Choice:
-    """The inspection whose clues add up best, when it beats the next by a clear margin and something positive
-    supports it; otherwise none."""
-    rows = [o for o in rows if o.published]
-    clues = [c for c in clues if c.constraint or any(c.fit(o) > 0 for o in rows)]  # a clue nothing fits tells nothing
+    """Of the inspections no hard limit rules out, the one whose clues add up best, when it beats the next by a clear
+    margin and something positive supports it; otherwise none."""
+    rows = [o for o in rows if o.published and not any(c.hard and c.fit(o) < 0 for c in clues)]
+    clues = [c for c in clues if c.kept or c.hard or any(c.fit(o) > 0 for o in rows)]  # one nothing fits tells nothing
     clues = list({c.words: c for c in reversed(clues)}.values())[::-1]  # one year named twice is one clue
     if not rows or not clues:
         return Choice(None)

@@ -8,7 +8,7 @@ from indexer.grades import GRADE_PATTERN, official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer import settings
-from indexer.ingest.annotate.candidates import (Clue, area_clues, bound_clues, change_clues, choose, dated_clue,
+from indexer.ingest.annotate.candidates import (Clue, area_clues, bound_clues, change_clues, choose, counted_clues, dated_clue,
                                                 era_clues, grade_clues, left_in_text, next_after_clues,
                                                 relative_clues, today_clues)
 from indexer.ingest.annotate.dates import DateRange, has_copy_date, without_copy_dates, MONTHS, date_ranges, full_dates, url_date
@@ -157,7 +157,7 @@ def _clues(text: str, code: str, rows: list[Outcome], grade: str | None, left: l
     latest = _latest_year_mentioned(text, published)
     clues = [*grade_clues(grade, left, left_said), *bound_clues(latest), *next_after_clues(latest, grade), *era_clues(text, grade),
              *area_clues(text), *change_clues(text), *relative_clues(text, code), *today_clues(text),
-             *_date_clues(text, rows), *_earlier_grade_clues(text, grade)]
+             *_date_clues(text, rows), *_earlier_grade_clues(text, grade), *counted_clues(text, code, grade)]
     return clues
 
 
@@ -172,10 +172,9 @@ def _date_clues(text: str, rows: list[Outcome]) -> list[Clue]:
     for match in _INSPECTION_MONTH.finditer(text):
         month = MONTHS[(match.group(1) or match.group(2)).lower()]
         recorded = [o for o in rows if o.start and month in _months_in_window(o)]
-        # recorded inspection dates that fit the month beat months estimated from a publication date
-        fitting = recorded or [o for o in rows if month in _months_in_window(o)]
-        if fitting:
-            clues.append(dated_clue(f"“{match.group(0).strip()}” matches an official inspection", fitting))
+        estimated = [o for o in rows if not o.start and month in _months_in_window(o)]
+        if recorded or estimated:
+            clues.append(dated_clue(f"“{match.group(0).strip()}” matches an official inspection", recorded, estimated))
     for match in _INSPECTION_SEASON.finditer(text):
         season = _SEASON_MONTHS[(match.group(1) or match.group(2)).lower()]
         # only recorded inspection dates: a season is too loose for months estimated from a publication date
@@ -193,12 +192,12 @@ def _earlier_grade_clues(text: str, grade: str | None) -> list[Clue]:
         past = int(match.group("year") or match.group("year_before") or match.group("year_inspection"))
         if match.group("year_inspection"):
             clues += [Clue(f"the next inspection after “{match.group(0)}”", settings.YEAR_CLUE_BOUND,
-                           lambda o, fit=c.fit: 1.0 if fit(o) > 0 else -1.0, constraint=True)
+                           lambda o, fit=c.fit: 1.0 if fit(o) > 0 else -1.0, hard=True)
                       for c in next_after_clues(past)]
         else:
             clues += next_after_clues(past, grade)
         clues.append(Clue(f"after “{match.group(0)}”", settings.YEAR_CLUE_BOUND,
-                          lambda o, past=past: 0.0 if o.published.year > past else -1.0, constraint=True))
+                          lambda o, past=past: 0.0 if o.published.year > past else -1.0, hard=True))
     return clues
 
 
