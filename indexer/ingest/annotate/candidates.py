@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from indexer import settings
-from indexer.grades import GRADE_RE, grade_of_match, grades_agree, official_grades_for
+from indexer.grades import GRADE_PATTERN, GRADE_RE, grade_of_match, grades_agree, official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.areas import article_subjudgements
@@ -148,7 +148,7 @@ def bound_clues(latest: int | None) -> list[Clue]:
                  lambda o: 0.0 if o.published.year >= latest else -1.0, hard=True)]
 
 
-def next_after_clues(latest: int | None, grade: str | None = None) -> list[Clue]:
+def next_after_clues(latest: int | None, grade: str | None = None, said: str = "") -> list[Clue]:
     """A year a page names is usually the previous inspection's: the first inspection after it (with the reported
     grade, when the page gives one) fits best."""
     if not latest:
@@ -159,7 +159,7 @@ def next_after_clues(latest: int | None, grade: str | None = None) -> list[Clue]
         later = [p for p in outcome_table.for_council(o.la_code) if p.published and p.published.year > latest
                  and (wanted is None or outcome_table.official_grade(p) in wanted)]
         return 1.0 if later and later[0] is o else 0.0
-    return [Clue(f"the first such inspection after {latest}", settings.YEAR_CLUE_NEXT_AFTER, fit)]
+    return [Clue(f"the first such inspection after {said or latest}", settings.YEAR_CLUE_NEXT_AFTER, fit)]
 
 
 def area_clues(text: str) -> list[Clue]:
@@ -180,6 +180,10 @@ _RI_SINCE = dt.date(2013, 11, 1)  # "requires improvement" replaced "adequate" w
 # adoption performance as a judgement of its own, too.
 _BOARD = re.compile(r"\b(?:local\s+)?safeguarding\s+(?:children\s+)?boards?\b|\bLSCBs?\b", re.IGNORECASE)
 _BOARD_RATED = re.compile(r"\b(?:rated|judged|graded|found)\b", re.IGNORECASE)
+# Adoption with its grade: "adoption was judged good", "good for adoption", "graded good: leadership and adoption".
+_ADOPTION_GRADED = re.compile(rf"\badoption\b[^.;]{{0,60}}?(?:{GRADE_PATTERN})"
+                              rf"|(?:{GRADE_PATTERN})['’”\"]?\s+(?:for|on|in)\s+(?:its\s+|their\s+)?adoption\b"
+                              rf"|(?:{GRADE_PATTERN})['’”\"]?\s*:[^.;]{{0,80}}\badoption\b", re.IGNORECASE)
 
 
 def era_clues(text: str, grade: str | None) -> list[Clue]:
@@ -200,7 +204,7 @@ def era_clues(text: str, grade: str | None) -> list[Clue]:
     if any(_BOARD.search(s) and _BOARD_RATED.search(s) for s in sentences):
         clues.append(Clue("a safeguarding children board rated (single inspection framework)", settings.YEAR_CLUE_ERA,
                           lambda o: 1.0 if o.framework == "SIF" else -1.0))
-    if any("adoption" in s.lower() and GRADE_RE.search(s) for s in sentences):
+    if any(_ADOPTION_GRADED.search(s) for s in sentences if "adoption" in s.lower()):
         clues.append(Clue("adoption graded (a judgement of the single inspection framework)", settings.YEAR_CLUE_ERA,
                           lambda o: 1.0 if o.framework == "SIF" else -1.0))
     return clues

@@ -195,7 +195,7 @@ def _earlier_grade_clues(text: str, grade: str | None) -> list[Clue]:
                            lambda o, fit=c.fit: 1.0 if fit(o) > 0 else -1.0, hard=True)
                       for c in next_after_clues(past)]
         else:
-            clues += next_after_clues(past, grade)
+            clues += next_after_clues(past, grade, f"“{match.group(0)}”")
         clues.append(Clue(f"after “{match.group(0)}”", settings.YEAR_CLUE_BOUND,
                           lambda o, past=past: 0.0 if o.published.year > past else -1.0, hard=True))
     return clues
