@@ -51,8 +51,16 @@ _INSPECTION_BARE_MONTH = re.compile(rf"\b(?:inspect\w*|visit(?:ed|ing|s)?)\s+(?:
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
+# Words one of whose forms every framework name contains: a text with none names no framework.
+_FRAMEWORK_CUES = ("ilacs", "local authority children", "single inspection", "sif", "announced", "looked",
+                   "referral")
+
+
 def named_frameworks(text: str) -> set[str]:
     """The inspection frameworks an article names ("under the single inspection framework" -> SIF)."""
+    low = text.lower()
+    if not any(cue in low for cue in _FRAMEWORK_CUES):
+        return set()
     return {name for name, pattern in _FRAMEWORK_NAMES.items() if pattern.search(text)}
 
 

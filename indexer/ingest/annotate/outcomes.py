@@ -49,10 +49,16 @@ def all_outcomes() -> list[Outcome]:
 
 def for_council(code: str) -> list[Outcome]:
     """The outcomes of one authority (and of its predecessors), oldest first."""
+    return list(_council_rows(code))
+
+
+@lru_cache(maxsize=512)
+def _council_rows(code: str) -> tuple[Outcome, ...]:
+    """for_council's rows, found once per code (choosing a page's inspection asks for them per candidate)."""
     from indexer.ingest.annotate.gazetteer import authorities
 
     codes = {code, *authorities().get(code, None).predecessors} if code in authorities() else {code}
-    return [o for o in all_outcomes() if o.la_code in codes]
+    return tuple(o for o in all_outcomes() if o.la_code in codes)
 
 
 def official_grade(outcome: Outcome) -> str:

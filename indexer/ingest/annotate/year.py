@@ -155,10 +155,13 @@ def _clues(text: str, code: str, rows: list[Outcome], grade: str | None, left: l
            published: dt.date | None) -> list[Clue]:
     """Every clue the text gives about which inspection it reports."""
     latest = _latest_year_mentioned(text, published)
-    clues = [*grade_clues(grade, left, left_said), *bound_clues(latest), *next_after_clues(latest, grade), *era_clues(text, grade),
-             *area_clues(text), *change_clues(text), *relative_clues(text, code), *today_clues(text),
-             *_date_clues(text, rows), *_earlier_grade_clues(text, grade), *counted_clues(text, code, grade)]
-    return clues
+    clues = [*grade_clues(grade, left, left_said), *bound_clues(latest), *next_after_clues(latest, grade),
+             *era_clues(text, grade), *change_clues(text), *relative_clues(text, code), *today_clues(text),
+             *_date_clues(text, rows), *(_earlier_grade_clues(text, grade) if latest else []),
+             *counted_clues(text, code, grade)]
+    # the page's sub-judgements only tell apart inspections that are still in the running (a scan of every sentence)
+    in_running = [o for o in rows if not any(c.fit(o) < 0 for c in clues if c.hard or c.kept)]
+    return clues + (area_clues(text) if len(in_running) >= 2 else [])
 
 
 def _date_clues(text: str, rows: list[Outcome]) -> list[Clue]:
