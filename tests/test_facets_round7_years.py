@@ -147,3 +147,60 @@ def test_a_dated_page_with_no_grade_links_no_inspection_by_framework_words_alone
     text = "Councils inspected under the single inspection framework were rated in a national report."
     outcome, _ = outcome_from_text(text, [SUTTON], None, dt.date(2017, 6, 1))
     assert outcome is None
+
+
+# An undated page is no older than the years it mentions: an inspection it dates before them is one it looks back on.
+
+HAVERING, LIVERPOOL = "E09000016", "E08000012"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Inspectors came back on 16 and 17 September 2025, the third monitoring visit since Ofsted rated Havering's "
+     "services inadequate in December 2023.", HAVERING),
+    ("Ofsted inspected Liverpool's children's services in March 2023 and found them inadequate. A monitoring "
+     "inspection took place in March 2025.", LIVERPOOL),
+])
+def test_an_inspection_dated_before_a_later_year_the_page_names_is_not_the_one_it_reports(text, code):
+    outcome, _ = outcome_from_text(text, [code], "inadequate", None)
+    assert outcome is None
+
+
+@pytest.mark.parametrize("text,code,year", [
+    ("Ofsted rated Havering's services inadequate in December 2023, after inspecting them that month.", HAVERING, 2024),
+    ("Ofsted inspected Liverpool's children's services in March 2023 and found them inadequate.", LIVERPOOL, 2023),
+])
+def test_an_inspection_the_page_dates_is_still_found_when_nothing_later_is_named(text, code, year):
+    outcome, _ = outcome_from_text(text, [code], "inadequate", None)
+    assert outcome is not None and outcome.published.year == year
+
+
+@pytest.mark.parametrize("text", [
+    "The next full inspection is likely in 2026.",
+    "A further visit is expected in 2026.",
+    "The council aims to be rated good by 2026.",
+])
+def test_planned_years_are_not_years_the_page_has_seen(text):
+    from indexer.ingest.annotate.year import _latest_year_mentioned
+    assert _latest_year_mentioned("Judged good in 2023. " + text, None) == 2023
+
+
+def test_a_year_an_event_happened_in_still_counts():
+    from indexer.ingest.annotate.year import _latest_year_mentioned
+    assert _latest_year_mentioned("Judged good in 2023. In 2025 inspectors returned.", None) == 2025
+
+
+@pytest.mark.parametrize("text,year", [
+    ("The visit on 16 September 2025 found progress since their previous visit in March.", None),
+    ("The visit on 16 September 2025 followed an earlier visit in March.", None),
+    ("Judged inadequate in July 2022, the council had a monitoring visit in March.", 2023),
+])
+def test_a_visit_called_previous_is_not_after_the_latest_dated_event(text, year):
+    from indexer.ingest.annotate.calendar import bare_inspection_month_year
+    assert bare_inspection_month_year(text)[0] == year
+
+
+def test_the_latest_event_rule_skips_a_visit_called_previous():
+    from indexer.ingest.annotate.latest_event import latest_event_year
+    assert latest_event_year("The first visit since it was judged inadequate in July 2022 came in March.")[0] == 2023
+    assert latest_event_year("The visit since it was judged inadequate in July 2022 built on the previous visit "
+                             "in March.")[0] == 2022

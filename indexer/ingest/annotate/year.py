@@ -12,6 +12,7 @@ from indexer.ingest.annotate.candidates import (Clue, area_clues, bound_clues, c
                                                 era_clues, grade_clues, left_in_text, next_after_clues,
                                                 relative_clues, today_clues)
 from indexer.ingest.annotate.dates import DateRange, has_copy_date, without_copy_dates, MONTHS, date_ranges, full_dates, url_date
+from indexer.ingest.annotate.latest_event import AIM
 from indexer.ingest.annotate.published_report import published_in_text, weekday_dated
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
@@ -117,7 +118,10 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
         rows = [o for o in outcome_table.for_council(code) if o.published and (
             not published or -14 <= (published - o.published).days <= 400)]
         dated = _dated_outcome(text, code, rows, grade, published)
-        if dated:
+        latest = None if published or not dated else _latest_year_mentioned(text, published)
+        # an undated page is no older than the years it mentions: an inspection dated before them is one the page
+        # looks back on (a monitoring visit's page recalling the inspection it follows), not the one it reports
+        if dated and not (latest and dated[0].published.year < latest):
             return dated
         choice = choose(rows, _clues(text, code, rows, grade, left or [], left_said, published))
         # a dated page with no grade to agree with links an inspection only by the dates its text gives
@@ -228,9 +232,9 @@ def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
     """The latest past year the text mentions (a lower bound for the inspection it reports)."""
     limit = (published or dt.date.today()).year
     text = without_copy_dates(text)
-    # "to reach good by 2022" is a target, not a year that has happened.
-    years = [int(y) for y in re.findall(r"(?<!by )(?<!until )(?<!before )\b((?:19|20)\d\d)\b", text, re.IGNORECASE)
-             if 2000 <= int(y) <= limit]  # "By 2022 the council wants…" at a sentence's start is a target too
+    # "to reach good by 2022", "the next inspection is likely in 2026": aims and plans, not years that have happened
+    years = [int(m.group(1)) for m in re.finditer(r"\b((?:19|20)\d\d)\b", text)
+             if 2000 <= int(m.group(1)) <= limit and not AIM.search(text[max(0, m.start() - 30):m.start()])]
     if _PANDEMIC.search(text) and limit >= 2020:
         years.append(2020)  # round 6: a page speaking of Covid-19 or the pandemic was written in 2020 or later
     return max(years) if years else None
