@@ -62,8 +62,11 @@ def _council_rows(code: str) -> tuple[Outcome, ...]:
 
 
 def official_grade(outcome: Outcome) -> str:
-    """An outcome's overall grade; for the two-judgement SLAC era, the lower of its two judgements."""
-    return outcome.overall or worst_grade(outcome.subjudgements.values())
+    """An outcome's overall grade; for the two-judgement SLAC era, the lower of its two judgements. A newer row whose
+    overall grade the table lacks has none: its areas' grades are not the overall one."""
+    if outcome.overall or outcome.framework != "SLAC":
+        return outcome.overall
+    return worst_grade(outcome.subjudgements.values())
 
 
 def by_inspection_end(code: str, end: dt.date, tolerance_days: int = 4) -> Outcome | None:
