@@ -176,22 +176,31 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
 
 
 def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_up: bool = False,
-                   window: int = ANSWER_CANDIDATES) -> int:
+                   window: int = ANSWER_CANDIDATES, title: str = "") -> int:
     """The position among the candidates ((paragraph number, text), the best-ranked first, then in ranking order;
     read lazily) of the paragraph to show: the best-ranked one when it answers as well as any, else the best answer,
     ties to the earliest in the document. Ties do not follow the ranking below the best: the backends order a
-    document's lesser paragraphs differently (ts_rank is flatter than BM25F) and must show the same one."""
+    document's lesser paragraphs differently (ts_rank is flatter than BM25F) and must show the same one. A paragraph
+    that only repeats the document's `title` (a page's headline line) gives way to one answering as well: the result
+    shows the title above the paragraph already."""
     if not asked.anything:
         return 0
     most = _most(asked, round_up)
+    heading = _folded_line(title)
     chosen, best = 0, None
     for at, (number, text) in enumerate(islice(candidates, window)):
-        key = (answers(asked, text, round_up), at == 0, -number)
+        repeats = bool(heading) and _folded_line(text) == heading
+        key = (answers(asked, text, round_up), not repeats, at == 0, -number)
         if best is None or key > best:
             chosen, best = at, key
-        if at == 0 and key[0] >= most:
+        if at == 0 and key[0] >= most and not repeats:
             break  # the best-ranked paragraph answers fully
     return chosen
+
+
+def _folded_line(text: str) -> str:
+    """A line compared as words: case, quotes, punctuation and spacing left out (a headline against the title)."""
+    return " ".join(folded_words(text))
 
 
 def _most(asked: Asked, round_up: bool) -> int:

@@ -23,6 +23,7 @@ from indexer.search.understand import (councils_in, indexed_values, introducer_w
                                       region_councils, regions_in, subjudgements_in)
 from indexer.search.snippets import MATCH_FIELDS, QueryMarks, query_marks
 from indexer.stemming import RATING_CUE_WEIGHT, RATING_CUES
+MOVE_CUE_WEIGHT = RATING_CUE_WEIGHT
 
 # Anything beyond plain words makes the query explicit syntax, matched strictly as written.
 _SYNTAX = re.compile(r'["()*?]|\b(?:AND|OR|NOT)\b|(?:^|\s)[+-]\S|\w:\S')
@@ -227,8 +228,17 @@ def movement_parts(moves: tuple[tuple[str, str], ...], found: list[Group], stric
         return found, (), ()
     kept = [g for g in found if not is_cue_word(g.typed)]
     if kept and len(kept) < len(found):
-        return kept, moves, ()
+        return [g if not is_cue_word(g.typed) else _cue_scored(g) for g in found], moves, ()
     return found, (), moves
+
+
+def _cue_scored(group: Group) -> Group:
+    """A movement's cue word ("downgraded", "longer") is not required (the movement stands in for it) but still scores
+    where present, at a rating cue's weight: a paragraph telling the change in those words answers better than one
+    whose document reports it only in its recorded grades."""
+    first = group.alternatives[0]
+    return replace(group, counted=False, in_share=False,
+                   alternatives=(Alternative(first.stems, MOVE_CUE_WEIGHT, first.label), *group.alternatives[1:]))
 
 
 def optional_introducers(text: str, groups: list[Group], strict: bool) -> list[Group]:

@@ -53,7 +53,7 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
     own_masks = []  # per group, paragraphs whose own words match it (for anchored boosts)
     for group in plan.groups:
         idf = np.float32(_idf(gen, group))
-        total += float(idf)
+        total += float(idf) if group.in_share else 0.0
         own_mask, own_score = _group_own(gen, group)  # own_score is a fresh array: changed in place below
         own_masks.append(own_mask)
         in_context = _group_context(gen, context, group)
@@ -67,7 +67,8 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
                 covered += _documents_with(gen, found)
         own_count += own_mask
         scores += own_score
-        weighted += found * idf  # + idf where found, + 0 elsewhere: a masked add is twenty times slower
+        if group.in_share:
+            weighted += found * idf  # + idf where found, + 0 elsewhere: a masked add is twenty times slower
     all_groups = tiers >= len(plan.counted)
     lifts = np.zeros(size, dtype=np.int16)
     for facet, value in plan.stand_ins:
