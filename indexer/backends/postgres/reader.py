@@ -492,11 +492,13 @@ class PostgresBackend:
         """Each document shown by the paragraph that answers the question among its best few (search/answer.py),
         in the same order, with the best paragraph's score."""
         docs = [rows[pid]["doc_idx"] for pid, _, _ in ranked]
-        # Paragraphs without a query word of their own are left out below.
-        candidates = pages.answer_candidates(conn, schema, q, match, req, docs, FLAT_ORDER_CANDIDATES)
+        asked = asked_by(q.plan)
+        # Paragraphs without a query word of their own are left out below. A question about councils as a set may
+        # be shown the list of them below the minimum (as the embedded index: a run of names has few query words).
+        widened = q.where if asked.listing and q.where is not None else match
+        candidates = pages.answer_candidates(conn, schema, q, widened, req, docs, FLAT_ORDER_CANDIDATES)
         more = [p for pids in candidates.values() for p in pids if p not in rows]
         rows = {**rows, **pages.rows(conn, schema, more, own_groups(q))}
-        asked = asked_by(q.plan)
         out = []
         for pid, count, score in ranked:
             others = [p for p in candidates.get(rows[pid]["doc_idx"], []) if p != pid and p in rows and any(rows[p]["own"])]
