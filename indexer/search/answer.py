@@ -24,7 +24,6 @@ from indexer.ingest.annotate.movement import sentence_moves
 from indexer.ingest.annotate.scan import grade_matches
 from indexer.search.number_words import other_form
 from indexer.search.plan import BestMatchPlan
-from indexer.search.synonyms import Group
 from indexer.analysis import folded_words, stem
 from indexer.search.understand import councils_in, grades_in
 
@@ -80,8 +79,7 @@ def asked_by(plan: BestMatchPlan) -> Asked:
     """The grades, councils, judged areas and movement a best-match plan names."""
     typed = " ".join(g.typed for g in plan.groups)
     named = {grade for grade, _ in grades_in(typed)}
-    named |= {grade for before, g in zip((None, *plan.groups), plan.groups)
-              if (grade := grades.normalise_grade(g.typed)) and not _ends_full_name(before, grade)}
+    named |= {grade for g in plan.groups if (grade := grades.normalise_grade(g.typed))}
     named |= {value for facet, value in plan.boosts if facet != "council" and value in grades.VALUES}
     moves = [value for facet, value in (*plan.stand_ins, *plan.boosts) if facet == "grade_change"]
     left = {v.split(" ", 1)[1] for v in moves if v.startswith("from ")}
@@ -98,11 +96,6 @@ def asked_by(plan: BestMatchPlan) -> Asked:
                               for a, b in zip(plan.groups, plan.groups[1:]))
     return Asked(frozenset(named), frozenset(councils), bool(moves), areas, listing, counted=counted,
                  left=frozenset(left))
-
-
-def _ends_full_name(before: Group | None, grade: str) -> bool:
-    """True for the "good" that ends "requires improvement to be good" (the grade's official name, one grade)."""
-    return grade == "good" and before is not None and grades.normalise_grade(before.typed) == "requires improvement"
 
 
 def _is_count(word: str) -> bool:
