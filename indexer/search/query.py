@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Collection, Protocol
 
 from indexer.search import limits
-from indexer import settings
+from indexer import grades, settings
 from indexer.analysis import fold_and_stem as stem
 from indexer.search.limits import check_expansions
 from indexer.search import querytree as qt
@@ -183,7 +183,7 @@ def best_match_plan(text: str, strict: bool, message: str | None, facet_values: 
         unique = unique[: settings.MAX_QUERY_GROUPS]
         cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
         message = f"{message} {cut}" if message else cut
-    groups, corrections = _corrected([with_cue_weight(g) for g in unique], unknown, suggest)
+    groups, corrections = _corrected([with_cue_weight(g) for g in one_grade_name(text, unique)], unknown, suggest)
     groups = optional_introducers(text, groups, strict) + ([] if strict else tally_groups(text))
     boosts = judged_areas(text) + move_boosts + named_councils(text, facet_values("council"))
     plan = BestMatchPlan(tuple(groups), strict, boosts, stand_ins, boost_anchors(text, groups, boosts),
@@ -209,6 +209,23 @@ def _corrected(groups: list[Group], unknown: Callable[[set[str]], set[str]], sug
                 corrections.append((group.typed, correction))
         out.append(group)
     return out, tuple(corrections)
+
+
+_FULL_RI = re.compile(r"\brequires?\s+improvement\s+to\s+be\s+good\b", re.IGNORECASE)
+
+
+def one_grade_name(text: str, groups: list[Group]) -> list[Group]:
+    """"requires improvement to be good" is one grade by its official name: the "good" ending it is no second grade
+    nor a word a paragraph must have (the grade's group finds the name)."""
+    if not _FULL_RI.search(text):
+        return groups
+    out = []
+    for group in groups:
+        if group.typed.lower() == "good" and out and grades.normalise_grade(out[-1].typed) == "requires improvement" \
+                and not re.search(r"\bgood\b", _FULL_RI.sub(" ", text), re.IGNORECASE):
+            continue
+        out.append(group)
+    return out
 
 
 def with_cue_weight(group: Group) -> Group:

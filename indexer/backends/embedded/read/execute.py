@@ -92,9 +92,11 @@ def _page(gen, parsed: ParsedQuery, matches: Matches, req: SearchRequest,
     ranked, scores = ranked_docnums(gen, parsed, final, req, wanted, per_doc)
     hits = []
     answering = parsed.plan is not None and req.collapse and req.sort not in ("newest", "oldest")
+    # A question about councils as a set may be shown a paragraph below the minimum (the list of them).
+    listing = answering and asked_by(parsed.plan).listing
     for docnum in ranked[(req.page - 1) * req.per_page: wanted]:
         doc_index = gen.doc_ids[docnum]
-        if answering and per_doc[doc_index] > 1:
+        if answering and (per_doc[doc_index] > 1 or listing):
             docnum = _answering_paragraph(gen, parsed, final, int(docnum), scores, masks or {})
         others: list[int] = []
         if req.collapse and per_doc[doc_index] > 1:
