@@ -195,7 +195,7 @@ def share_idfs(plan: BestMatchPlan, idfs: list[float]) -> list[float]:
 
 
 def _cheap_key(catalog: Catalog, o_col: list[sql.Composable], g_col: list[sql.Composable], idfs: list[float],
-               weights: list[float], in_share: list[float]) -> Expr:
+               weights: list[float], in_share: list[float] | None = None) -> Expr:
     """The cheap key that picks the candidates to score: BM25 with one occurrence per word (length counts), times
     the matched share of idf to COVERAGE_POWER (`allwords.cheap_key` computes it in numpy: keep the two alike)."""
     norm = sql.SQL("(1.0 + %s * (1 - %s + %s * p.length / %s))")
@@ -203,7 +203,7 @@ def _cheap_key(catalog: Catalog, o_col: list[sql.Composable], g_col: list[sql.Co
     parts = [Expr(sql.SQL("CASE WHEN {} THEN %s / {} WHEN {} THEN %s ELSE 0 END").format(oc, norm, gc),
                   [idf * (K1 + 1), *norm_params, weight * idf])
              for oc, gc, idf, weight in zip(o_col, g_col, idfs, weights)]  # weight: a context match's share of idf
-    share = _share(g_col, in_share)
+    share = _share(g_col, idfs if in_share is None else in_share)
     return Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(parts).sql, share.sql),
                 _sum(parts).params + share.params + [settings.COVERAGE_POWER])
 
