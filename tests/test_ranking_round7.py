@@ -3,8 +3,8 @@ with cases that must not change.
 
 - a movement's cue words ("downgraded") score where present but are neither required nor part of the matched share;
 - movement understanding in questions: "X ... now Y", a cued grade "... after Y", a verb of change then a grade;
-- the paragraph shown: a headline line repeating the title gives way to a body paragraph answering as well; a
-  question about councils as a set may be shown the document's list of them below the minimum; adoption (a judged
+- the paragraph shown: an everyday grade word at either end of "from <grade> to <grade>" is a grade; a question
+  about councils as a set may be shown the document's list of them below the minimum; adoption (a judged
   area no facet records) is an area; two grades count together only beside the asked area; "requires improvement
   to be good" is one grade. The backend tests run on both backends over the same crafted corpus.
 """
@@ -17,7 +17,7 @@ import pytest
 
 from indexer.backends import open_backend, open_writer
 from indexer.models import SearchRequest
-from indexer.search.answer import Asked, asked_by, shown_paragraph
+from indexer.search.answer import asked_by, shown_paragraph, stated_grades
 from indexer.search.movement import movements_in
 from indexer.search.query import read_query
 
@@ -96,20 +96,19 @@ def test_a_movement_cue_word_scores_but_is_neither_required_nor_in_the_share():
 
 # --- the paragraph shown --------------------------------------------------------------------------------------------
 
-def test_a_headline_repeating_the_title_gives_way_to_a_body_paragraph_answering_as_well():
-    asked = Asked(frozenset({"inadequate"}), frozenset(), False)
-    title = "Wyvern children's services judged 'inadequate'"
-    texts = ["Wyvern children's services judged inadequate",
-             "Inspectors judged the council's children's services inadequate after a three-week visit."]
-    assert shown_paragraph(asked, numbered(texts), title=title) == 1
-    assert shown_paragraph(asked, numbered(texts)) == 0  # no title given: as before, the best-ranked
-    # the headline still shows when it answers better than any body paragraph
-    weaker = ["Wyvern children's services judged inadequate", "The council's leader said a plan would follow."]
-    assert shown_paragraph(asked, numbered(weaker), title=title) == 0
-    # a body paragraph that merely shares words with the title is no repeat of it
-    body_first = ["Inspectors judged Wyvern's children's services inadequate in March.",
-                  "They judged the council's children's services inadequate overall."]
-    assert shown_paragraph(asked, numbered(body_first), title=title) == 0
+def test_an_everyday_grade_word_at_either_end_of_a_change_is_a_grade():
+    assert stated_grades("Overall effectiveness: down from good to requires improvement.") == {
+        "good", "requires improvement"}
+    assert stated_grades("The service moved from inadequate to good overall.") == {"inadequate", "good"}
+    # not: words that are no grades, however near "from" and "to"
+    assert stated_grades("Practice ranged from good practice to poor.") == set()
+    assert stated_grades("Good progress from a low base to good effect.") == set()
+    assert stated_grades("Children moved from good homes to foster care.") == set()
+    # so the paragraph telling the whole change is shown for a movement naming both grades
+    asked = asked_by(read_query(_Words(), "children's services downgraded from good to requires improvement").plan)
+    texts = ["That is a fall from 2021, when the last inspection graded the service good throughout.",
+             "Overall effectiveness: down from good to requires improvement."]
+    assert shown_paragraph(asked, numbered(texts)) == 1
 
 
 def test_adoption_is_an_area_and_two_grades_count_together_only_beside_the_asked_area():
@@ -148,13 +147,15 @@ The three: Barnsley, Rotherham and Doncaster.
 
 Ministers said they would act quickly where support for families was weak.
 """,
-    "round7-wyvern-headline.txt": """Wyvern children's services judged inadequate by Ofsted, with inspectors saying help for families came too late
+    "round7-elmshire-down.txt": """Elmshire children's services lose their good grade
 
-Example Gazette | 4 May 2021
+Example Post | 2 June 2025
 
-After a three-week visit in March, inspectors judged the county council's children's services inadequate, saying that too many children had waited far too long for help, that managers had not known how weak the day-to-day practice of their social workers had become, and that the council must now act quickly on every one of these findings.
+After an inspection in April, every area of Elmshire's children's services was found to require improvement, with inspectors pointing to delays in help for families and too much reliance on agency staff.
 
-The council's leader said an improvement plan would be published within weeks.
+That is a fall from 2021, when the last inspection graded the service good throughout.
+
+Overall effectiveness: down from good to requires improvement.
 """,
 }
 
@@ -204,9 +205,7 @@ def test_a_question_about_councils_as_a_set_is_shown_their_list(backend):
     assert "performing poorly" in paragraphs[hit.paragraph]
 
 
-def test_the_headline_line_gives_way_to_the_body_paragraph(backend):
-    # A long headline is indexed as the document's first paragraph as well as its title.
-    document = backend.document("round7-wyvern-headline.txt")
-    assert document.paragraphs[0].text == document.title
-    hit, paragraphs = _shown(backend, "Wyvern children's services judged inadequate", "round7-wyvern-headline.txt")
-    assert paragraphs[hit.paragraph].startswith("After a three-week visit")
+def test_a_movement_question_is_shown_the_paragraph_telling_the_whole_change(backend):
+    hit, paragraphs = _shown(backend, "children's services downgraded from good to requires improvement",
+                             "round7-elmshire-down.txt")
+    assert paragraphs[hit.paragraph].startswith("Overall effectiveness: down from good")

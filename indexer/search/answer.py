@@ -124,19 +124,32 @@ _RATED_JUST_BEFORE = re.compile(r"\b(?:rat(?:ed|es)|judged?s?|graded?s?|deemed|f
 _SERVICE_AFTER = re.compile(r"^\s+(?:for|at|in)\b", re.IGNORECASE)
 
 
+# An everyday grade word at either end of a change between grades is a grade: "down from good to requires
+# improvement", "from 'inadequate' to good" (the pair says what both words are).
+_FROM_BEFORE = re.compile(r"\bfrom\s+['‘“\"]?$", re.IGNORECASE)
+_TO_GRADE_AFTER = re.compile(r"^['’”\"]?\s+to\s+(?:be\s+)?['‘“\"]?(?:" + grades.GRADE_RE.pattern + ")", re.IGNORECASE)
+_FROM_GRADE_TO_BEFORE = re.compile(r"\bfrom\s+['‘“\"]?(?:" + grades.GRADE_RE.pattern + r")['’”\"]?\s+to\s+['‘“\"]?$",
+                                   re.IGNORECASE)
+
+
 def stated_grades(text: str) -> set[str]:
     """The grades a paragraph names as grades (present or past): everyday words only where cued as a rating."""
     out = set()
     for match in grade_matches(text):
         word = match.group()
-        before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 30]
-        if grades.is_cued_word(word.lower()):
+        before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 60]
+        if grades.is_cued_word(word.lower()) and not _changes_between(before, after):
             rated = _RATED_JUST_BEFORE.search(before) and _SERVICE_AFTER.match(after)
             if not rated and (_NOT_A_GRADE.match(after) or not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after)
                                                                 or (word[:1].isupper() and match.start() > 0))):
                 continue
         out.add(grades.grade_of_match(match))
     return out
+
+
+def _changes_between(before: str, after: str) -> bool:
+    """True for a grade word at either end of "from <grade> to <grade>"."""
+    return bool(_FROM_BEFORE.search(before) and _TO_GRADE_AFTER.match(after) or _FROM_GRADE_TO_BEFORE.search(before))
 
 
 # What every way of writing a grade contains (grades.GRADES' phrasings): a paragraph with none of it states no
@@ -183,31 +196,22 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
 
 
 def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_up: bool = False,
-                   window: int = ANSWER_CANDIDATES, title: str = "") -> int:
+                   window: int = ANSWER_CANDIDATES) -> int:
     """The position among the candidates ((paragraph number, text), the best-ranked first, then in ranking order;
     read lazily) of the paragraph to show: the best-ranked one when it answers as well as any, else the best answer,
     ties to the earliest in the document. Ties do not follow the ranking below the best: the backends order a
-    document's lesser paragraphs differently (ts_rank is flatter than BM25F) and must show the same one. A paragraph
-    that only repeats the document's `title` (a page's headline line) gives way to one answering as well: the result
-    shows the title above the paragraph already."""
+    document's lesser paragraphs differently (ts_rank is flatter than BM25F) and must show the same one."""
     if not asked.anything:
         return 0
     most = _most(asked, round_up)
-    heading = _folded_line(title)
     chosen, best = 0, None
     for at, (number, text) in enumerate(islice(candidates, window)):
-        repeats = bool(heading) and _folded_line(text) == heading
-        key = (answers(asked, text, round_up), not repeats, at == 0, -number)
+        key = (answers(asked, text, round_up), at == 0, -number)
         if best is None or key > best:
             chosen, best = at, key
-        if at == 0 and key[0] >= most and not repeats:
+        if at == 0 and key[0] >= most:
             break  # the best-ranked paragraph answers fully
     return chosen
-
-
-def _folded_line(text: str) -> str:
-    """A line compared as words: case, quotes, punctuation and spacing left out (a headline against the title)."""
-    return " ".join(folded_words(text))
 
 
 def _most(asked: Asked, round_up: bool) -> int:

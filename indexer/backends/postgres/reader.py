@@ -505,7 +505,7 @@ class PostgresBackend:
             pids = [pid] + others
             round_up = len(rows[pid]["doc_council"]) > 1
             texts = ((rows[p]["n"], rows[p]["text"]) for p in pids)
-            chosen = pids[shown_paragraph(asked, texts, round_up, FLAT_ORDER_CANDIDATES, title=rows[pid]["title"])]
+            chosen = pids[shown_paragraph(asked, texts, round_up, FLAT_ORDER_CANDIDATES)]
             out.append((chosen, count, score))
         return out, rows
 

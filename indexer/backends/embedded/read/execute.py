@@ -141,8 +141,7 @@ def _answering_paragraph(gen, parsed: ParsedQuery, final: np.ndarray, docnum: in
         return docnum
     round_up = len(split_facet(gen.stored(docnum).get("council"))) > 1
     texts = ((int(gen.para_n[d]), gen.stored(d).get("text", "")) for d in order)  # read only as far as needed
-    title = gen.stored(docnum).get("title", "")
-    chosen = order[shown_paragraph(asked, texts, round_up, title=title)]
+    chosen = order[shown_paragraph(asked, texts, round_up)]
     if chosen != docnum:
         scores[chosen] = scores.get(docnum, 0.0)
     return chosen
