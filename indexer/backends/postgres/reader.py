@@ -496,6 +496,9 @@ class PostgresBackend:
         # Paragraphs without a query word of their own are left out below. A question about councils as a set may
         # be shown the list of them below the minimum (as the embedded index: a run of names has few query words).
         widened = q.where if asked.listing and q.where is not None else match
+        if q.named is not None and q.required > 1:  # not a paragraph only the council's looser minimum matched
+            widened = Expr(sql.SQL("({} AND ({}) >= %s)").format(widened.sql, q.matched.sql),
+                           widened.params + q.matched.params + [q.plan.answer_minimum(q.required)])
         candidates = pages.answer_candidates(conn, schema, q, widened, req, docs, FLAT_ORDER_CANDIDATES)
         more = [p for pids in candidates.values() for p in pids if p not in rows]
         rows = {**rows, **pages.rows(conn, schema, more, own_groups(q))}

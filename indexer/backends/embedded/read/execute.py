@@ -134,6 +134,8 @@ def _answering_paragraph(gen, parsed: ParsedQuery, final: np.ndarray, docnum: in
     tiers, paragraph_scores = tiers_and_scores(hits, same_doc)
     best_tier = tiers[np.searchsorted(same_doc, docnum)]
     keep = (tiers == best_tier) & (hits.own[same_doc] > 0)  # a paragraph with no query word of its own answers nothing
+    if hits.groups is not None:  # a paragraph matched only by the named council's looser minimum is not shown instead
+        keep &= hits.groups[same_doc] >= parsed.plan.answer_minimum(hits.required_used)
     same_doc, paragraph_scores = same_doc[keep], paragraph_scores[keep]
     order = [docnum] + [int(d) for d in same_doc[np.argsort(-paragraph_scores, kind="stable")] if d != docnum]
     order = order[:ANSWER_CANDIDATES]
