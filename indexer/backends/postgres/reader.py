@@ -504,8 +504,11 @@ class PostgresBackend:
         rows = {**rows, **pages.rows(conn, schema, more, own_groups(q))}
         out = []
         for pid, count, score in ranked:
-            others = [p for p in candidates.get(rows[pid]["doc_idx"], []) if p != pid and p in rows and any(rows[p]["own"])]
-            pids = [pid] + others
+            listed = candidates.get(rows[pid]["doc_idx"], [])
+            others = [p for p in listed if p != pid and p in rows and any(rows[p]["own"])]
+            # The best leads unless only a named council's looser minimum matched it (it is then not among the
+            # candidates) and another paragraph meets the usual one (as the embedded index).
+            pids = others if q.named is not None and q.required > 1 and pid not in listed and others else [pid] + others
             round_up = len(rows[pid]["doc_council"]) > 1
             texts = ((rows[p]["n"], rows[p]["text"]) for p in pids)
             chosen = pids[shown_paragraph(asked, texts, round_up, FLAT_ORDER_CANDIDATES)]

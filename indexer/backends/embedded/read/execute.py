@@ -92,8 +92,9 @@ def _page(gen, parsed: ParsedQuery, matches: Matches, req: SearchRequest,
     ranked, scores = ranked_docnums(gen, parsed, final, req, wanted, per_doc)
     hits = []
     answering = parsed.plan is not None and req.collapse and req.sort not in ("newest", "oldest")
-    # A question about councils as a set may be shown a paragraph below the minimum (the list of them).
-    listing = answering and asked_by(parsed.plan).listing
+    # A question about councils as a set may be shown a paragraph below the minimum (the list of them); one naming a
+    # council, one the council's looser minimum did not match (below).
+    listing = answering and (asked_by(parsed.plan).listing or plan_hits(gen, parsed.plan).groups is not None)
     for docnum in ranked[(req.page - 1) * req.per_page: wanted]:
         doc_index = gen.doc_ids[docnum]
         if answering and (per_doc[doc_index] > 1 or listing):
@@ -132,15 +133,23 @@ def _answering_paragraph(gen, parsed: ParsedQuery, final: np.ndarray, docnum: in
     else:
         same_doc = same_doc[final[same_doc]]
     tiers, paragraph_scores = tiers_and_scores(hits, same_doc)
-    best_tier = tiers[np.searchsorted(same_doc, docnum)]
-    keep = (tiers == best_tier) & (hits.own[same_doc] > 0)  # a paragraph with no query word of its own answers nothing
+    at_best = np.searchsorted(same_doc, docnum)
+    keep = hits.own[same_doc] > 0  # a paragraph with no query word of its own answers nothing
     if hits.groups is not None:  # a paragraph matched only by the named council's looser minimum is not shown instead
         keep &= hits.groups[same_doc] >= parsed.plan.answer_minimum(hits.required_used)
+    # The best paragraph leads the candidates, unless only the council's looser minimum matched it and another
+    # paragraph meets the usual one: then the best of those leads (PostgreSQL alike).
+    lead = keep[at_best] or not keep.any()
+    best_tier = tiers[at_best] if lead else tiers[keep].max()
+    keep &= tiers == best_tier
     same_doc, paragraph_scores = same_doc[keep], paragraph_scores[keep]
-    order = [docnum] + [int(d) for d in same_doc[np.argsort(-paragraph_scores, kind="stable")] if d != docnum]
-    order = order[:ANSWER_CANDIDATES]
+    ranked_rest = [int(d) for d in same_doc[np.argsort(-paragraph_scores, kind="stable")] if d != docnum]
+    order = ([docnum] + ranked_rest if lead else ranked_rest)[:ANSWER_CANDIDATES]
     if len(order) == 1:
-        return docnum
+        chosen = order[0]
+        if chosen != docnum:
+            scores[chosen] = scores.get(docnum, 0.0)
+        return chosen
     round_up = len(split_facet(gen.stored(docnum).get("council"))) > 1
     texts = ((int(gen.para_n[d]), gen.stored(d).get("text", "")) for d in order)  # read only as far as needed
     chosen = order[shown_paragraph(asked, texts, round_up)]
