@@ -83,13 +83,8 @@ class BestMatchPlan:
     def answer_minimum(required: int) -> int:
         """The groups a paragraph must match to be shown for its document in a question naming a council: one fewer
         than the minimum, as before the looser council minimum; a paragraph admitted only by that looser minimum
-        ranks its document but is shown only when it is the document's best."""
+        ranks its document but is shown only when none of the document's paragraphs meets this."""
         return max(1, required - 1)
-
-    @property
-    def names_council(self) -> bool:
-        """True when the query names a council (whose paragraphs match with `council_minimum`)."""
-        return any(facet == "council" for facet, _ in self.boosts)
 
     @property
     def counted(self) -> tuple[Group, ...]:

@@ -23,7 +23,6 @@ from indexer.search.understand import (councils_in, indexed_values, introducer_w
                                       region_councils, regions_in, subjudgements_in)
 from indexer.search.snippets import MATCH_FIELDS, QueryMarks, query_marks
 from indexer.stemming import RATING_CUE_WEIGHT, RATING_CUES
-MOVE_CUE_WEIGHT = RATING_CUE_WEIGHT
 
 # Anything beyond plain words makes the query explicit syntax, matched strictly as written.
 _SYNTAX = re.compile(r'["()*?]|\b(?:AND|OR|NOT)\b|(?:^|\s)[+-]\S|\w:\S')
@@ -211,6 +210,8 @@ def _corrected(groups: list[Group], unknown: Callable[[set[str]], set[str]], sug
     return out, tuple(corrections)
 
 
+# A movement's cue word scores as a rating cue does ("rated" in "rated inadequate"): the existing weight, not tuned.
+MOVE_CUE_WEIGHT = RATING_CUE_WEIGHT
 _FULL_RI = re.compile(r"\brequires?\s+improvement\s+to\s+be\s+good\b", re.IGNORECASE)
 
 

@@ -94,10 +94,10 @@ def _page(gen, parsed: ParsedQuery, matches: Matches, req: SearchRequest,
     answering = parsed.plan is not None and req.collapse and req.sort not in ("newest", "oldest")
     # A question about councils as a set may be shown a paragraph below the minimum (the list of them); one naming a
     # council, one the council's looser minimum did not match (below).
-    listing = answering and (asked_by(parsed.plan).listing or plan_hits(gen, parsed.plan).groups is not None)
+    widened = answering and (asked_by(parsed.plan).listing or plan_hits(gen, parsed.plan).groups is not None)
     for docnum in ranked[(req.page - 1) * req.per_page: wanted]:
         doc_index = gen.doc_ids[docnum]
-        if answering and (per_doc[doc_index] > 1 or listing):
+        if answering and (per_doc[doc_index] > 1 or widened):
             docnum = _answering_paragraph(gen, parsed, final, int(docnum), scores, masks or {})
         others: list[int] = []
         if req.collapse and per_doc[doc_index] > 1:
