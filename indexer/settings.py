@@ -202,6 +202,10 @@ YEAR_CONTEXT_WEIGHT = 1.0
 COVERAGE_POWER = 6.0
 # Councils the query names (understand.py) rank their attributed paragraphs first among the matches; never a filter.
 NAMED_COUNCIL_BOOST = True
+# A named council's paragraphs (with a query word of their own) match with this share of the minimum, rounded up,
+# and never more than one fewer than it (search/plan.py): a long question naming a council reaches the council's
+# stories told in other words. Ranking round 7; 0.5 was the first value tried (the old rule, one fewer, is 1.0).
+NAMED_COUNCIL_SHARE = 0.5
 # Documents rank by their best paragraph plus this share of their next-best matching paragraphs' scores.
 DOCUMENT_SHARE = 0.3
 DOCUMENT_SHARE_PARAGRAPHS = 3
