@@ -62,6 +62,20 @@ MAX_HEADING_CHARS = 120
 
 # The years a search may name (URL parameters, the form, year facets): reports and news since 1990.
 YEAR_MIN, YEAR_MAX = 1990, 2100
+# Choosing the official inspection an undated page reports (annotate/candidates.py): each clue's weight; an
+# inspection is taken when its total reaches YEAR_CLUE_MIN and beats the next one by YEAR_CLUE_MARGIN.
+YEAR_CLUE_GRADE = 3.0  # the overall grade the page reports
+YEAR_CLUE_LEFT = 2.0  # a grade the page says the council left ("no longer inadequate")
+YEAR_CLUE_RELATIVE = 3.0  # "two years after … 2012"
+YEAR_CLUE_BOUND = 6.0  # no older than the latest year the page mentions (all but a hard limit)
+YEAR_CLUE_NEXT_AFTER = 1.5  # the first inspection after a year the page names (a tie-break, no more)
+YEAR_CLUE_AREA = 1.0  # each sub-judgement the page states
+YEAR_CLUE_ERA = 2.0  # a framework named, the era's word for the third grade, a rated safeguarding board
+YEAR_CLUE_DAY = 4.0  # the publication day of the story's "today"
+YEAR_CLUE_CHANGE = 1.5  # a stated direction of change, a kept grade, a run of equal grades
+YEAR_CLUE_DATES = 3.0  # inspection dates, months or a season that fit the record
+YEAR_CLUE_MIN = 2.0
+YEAR_CLUE_MARGIN = 1.5
 
 # BM25's usual constants (term-frequency saturation, length normalisation), for every BM25 in the project.
 BM25_K1 = 1.2
@@ -188,6 +202,10 @@ YEAR_CONTEXT_WEIGHT = 1.0
 COVERAGE_POWER = 6.0
 # Councils the query names (understand.py) rank their attributed paragraphs first among the matches; never a filter.
 NAMED_COUNCIL_BOOST = True
+# A named council's paragraphs (with a query word of their own) match with this share of the minimum, rounded up,
+# and never more than one fewer than it (search/plan.py): a long question naming a council reaches the council's
+# stories told in other words. Ranking round 7; 0.5 was the first value tried (the old rule, one fewer, is 1.0).
+NAMED_COUNCIL_SHARE = 0.5
 # Documents rank by their best paragraph plus this share of their next-best matching paragraphs' scores.
 DOCUMENT_SHARE = 0.3
 DOCUMENT_SHARE_PARAGRAPHS = 3

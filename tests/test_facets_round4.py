@@ -162,13 +162,16 @@ def test_a_sentence_that_runs_through_the_scale_gives_no_grade():
 
 
 def test_an_areas_grade_tells_two_fitting_inspections_apart():
-    from indexer.ingest.annotate.area_fit import areas_fit
+    # round 7: the areas are a clue of the candidate scorer (candidates.py), which replaced area_fit.py
+    import datetime as dt
+    from indexer.ingest.annotate.candidates import area_clues, choose, grade_clues
     from indexer.models import Outcome
-    old = Outcome("E1", "X", "SLAC", "", None, None, None, "good", {"care_leavers": "good"}, "")
-    new = Outcome("E1", "X", "SIF", "", None, None, None, "good", {"care_leavers": "outstanding"}, "")
+    old = Outcome("E1", "X", "SLAC", "", None, None, dt.date(2012, 1, 1), "good", {"care_leavers": "good"}, "")
+    new = Outcome("E1", "X", "SIF", "", None, None, dt.date(2016, 1, 1), "good", {"care_leavers": "outstanding"}, "")
     text = "Services were rated good. Support for care leavers was judged outstanding."
-    assert areas_fit([old, new], text) == [new]
-    assert areas_fit([old, new], "Services were rated good.") == [old, new]  # no area graded: both stay
+    assert choose([old, new], grade_clues("good", []) + area_clues(text)).outcome is new
+    plain = "Services were rated good."
+    assert choose([old, new], grade_clues("good", []) + area_clues(plain)).outcome is None  # no area graded: a tie
 
 
 def test_not_yet_consistently_good_is_a_finding_not_a_grade():

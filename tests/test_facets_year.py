@@ -30,7 +30,8 @@ def test_wayback_capture_dates_are_not_the_year():
 def test_undated_article_year_from_the_only_inspection_with_that_grade():
     doc = annotated(FIXTURES / "hostile.txt")  # Rotherham, inadequate, no dates at all
     assert doc.year == 2014
-    assert doc.facet_evidence["year_reasoning"].startswith("inferred: the only official inspection")
+    # round 7: the only inspection the reported grade fits wins the candidate scoring, labelled inferred
+    assert doc.facet_evidence["year_reasoning"].startswith("inferred: the grade the page reports (inadequate)")
 
 
 def test_undated_article_with_several_matching_inspections_keeps_year_unknown(tmp_path):

@@ -20,10 +20,12 @@ from indexer.cli.common import INDEX_OPTION
               help="Measure search quality on a judged query set (recall@10, nDCG@10, MRR) over --index.")
 @INDEX_OPTION
 @click.option("--no-misses", is_flag=True, help="News mode: print the summary only.")
+@click.option("--pool", is_flag=True,
+              help="Query mode: also list each query's returned documents that carry no judgement (to judge next).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.argument("labels", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir: Path, no_misses: bool, as_json: bool,
-             labels: tuple[Path, ...]) -> None:
+def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir: Path, no_misses: bool, pool: bool,
+             as_json: bool, labels: tuple[Path, ...]) -> None:
     """Measure facet accuracy (reports, labelled news) or search quality (judged queries); list every miss.
 
     \b
@@ -32,6 +34,7 @@ def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir:
       reportsearch evaluate --news
       reportsearch evaluate --news tests/data/news_devset_a.jsonl --json
       reportsearch evaluate --queries tests/data/judged_queries.jsonl --index index/
+      reportsearch evaluate --queries tests/data/judged_queries.jsonl --index index/ --pool
       reportsearch evaluate --queries tests/data/judged_queries.jsonl --database postgresql://localhost/reports
     """
     if queries:
@@ -47,7 +50,7 @@ def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir:
         except (IndexMissing, ValueError) as exc:
             raise click.ClickException(str(exc)) from exc
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) if as_json
-                   else format_query_report(result))
+                   else format_query_report(result, pool=pool))
         return
     if news or labels:
         from indexer.quality.evaluate_news import default_labels, evaluate_news, format_news_report

@@ -35,6 +35,11 @@ class JudgedQuery:
     kind: str = ""
     note: str = ""
     paragraphs: dict[str, list[str]] = field(default_factory=dict)  # doc id -> phrases of answering paragraphs
+    not_relevant: frozenset[str] = frozenset()  # doc ids read for this query and judged not to answer it
+
+    def judges(self, doc_id: str) -> bool:
+        """True when the document was read for this query (judged relevant or not)."""
+        return doc_id in self.relevant or doc_id in self.not_relevant
 
 
 @dataclass
@@ -55,13 +60,18 @@ class QueryOutcome:
         """Relevant documents not in the returned top."""
         return [doc for doc in self.judged.relevant if doc not in self.returned]
 
+    @property
+    def unjudged(self) -> list[str]:
+        """Returned documents nobody has judged for this query (neither relevant nor not relevant)."""
+        return [doc for doc in self.returned if not self.judged.judges(doc)]
+
     def as_dict(self) -> dict:
         """JSON-friendly form."""
         return {"id": self.judged.id, "query": self.judged.query, "kind": self.judged.kind,
                 "recall": round(self.recall, 4), "ndcg": round(self.ndcg, 4),
                 "reciprocal_rank": round(self.reciprocal_rank, 4), "total_docs": self.total_docs,
                 "returned": [{"doc_id": d, "grade": self.judged.relevant.get(d, 0)} for d in self.returned],
-                "missed": self.missed, "message": self.message, "paragraph_shown": self.shown}
+                "missed": self.missed, "unjudged": self.unjudged, "message": self.message, "paragraph_shown": self.shown}
 
 
 @dataclass
@@ -92,13 +102,20 @@ class QueryEvaluation:
         pairs = [ok for o in self.outcomes for ok in o.shown.values()]
         return sum(pairs), len(pairs)
 
+    def judged_share(self) -> tuple[int, int]:
+        """(judged, returned): returned documents over all queries, and how many carry a judgement."""
+        returned = sum(len(o.returned) for o in self.outcomes)
+        return returned - sum(len(o.unjudged) for o in self.outcomes), returned
+
     def summary(self) -> dict:
         """The overall figures."""
         shown, judged = self.paragraph_share()
+        known, returned = self.judged_share()
         return {"queries": len(self.outcomes), f"recall@{CUTOFF}": round(self.mean("recall"), 4),
                 f"ndcg@{CUTOFF}": round(self.mean("ndcg"), 4), "mrr": round(self.mean("reciprocal_rank"), 4),
                 "zero_hit": len(self.zero_hit), "weak": len(self.weak),
-                "paragraph_shown": round(shown / judged, 4) if judged else None, "paragraphs_judged": judged}
+                "paragraph_shown": round(shown / judged, 4) if judged else None, "paragraphs_judged": judged,
+                f"judged@{CUTOFF}": round(known / returned, 4) if returned else None}
 
     def as_dict(self) -> dict:
         """JSON-friendly form."""
@@ -118,13 +135,16 @@ def load_judged(path: Path) -> list[JudgedQuery]:
                                  relevant={str(k): int(v) for k, v in row["relevant"].items()},
                                  kind=row.get("kind", ""), note=row.get("note", ""),
                                  paragraphs={str(k): [str(p) for p in v]
-                                             for k, v in row.get("paragraphs", {}).items()})
+                                             for k, v in row.get("paragraphs", {}).items()},
+                                 not_relevant=frozenset(str(d) for d in row.get("not_relevant", [])))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"{path}:{n}: not a judged query ({exc})") from exc
         if not judged.relevant or any(g not in GRADES for g in judged.relevant.values()):
             raise ValueError(f"{path}:{n}: 'relevant' must map doc ids to grades {GRADES}")
         if set(judged.paragraphs) - set(judged.relevant) or not all(judged.paragraphs.values()):
             raise ValueError(f"{path}:{n}: 'paragraphs' must name judged documents, each with at least one phrase")
+        if judged.not_relevant & set(judged.relevant):
+            raise ValueError(f"{path}:{n}: a document cannot be both 'relevant' and 'not_relevant'")
         queries.append(judged)
     return queries
 
@@ -204,8 +224,9 @@ def _returned_line(outcome: QueryOutcome) -> str:
     return f"      returned: {shown or '(nothing)'}"
 
 
-def format_query_report(evaluation: QueryEvaluation) -> str:
-    """A plain-text report: overall figures, every zero-hit query, every weak query with what it returned."""
+def format_query_report(evaluation: QueryEvaluation, pool: bool = False) -> str:
+    """A plain-text report: overall figures, every zero-hit query, every weak query with what it returned, and
+    with `pool` every query's unjudged returned documents."""
     s = evaluation.summary()
     lines = [f"{s['queries']} judged queries from {evaluation.queries_file} over {evaluation.index_dir}",
              f"  recall@{CUTOFF} {s[f'recall@{CUTOFF}']:.3f} · nDCG@{CUTOFF} {s[f'ndcg@{CUTOFF}']:.3f} · "
@@ -216,6 +237,10 @@ def format_query_report(evaluation: QueryEvaluation) -> str:
         wrong = [(o.judged.id, doc) for o in evaluation.outcomes for doc, ok in o.shown.items() if not ok]
         if wrong:
             lines.append("  another paragraph shown: " + ", ".join(f"{q} {doc}" for q, doc in wrong))
+    known, returned = evaluation.judged_share()
+    if returned:
+        lines.append(f"  judged@{CUTOFF} {known}/{returned} ({known / returned:.0%}) of the returned documents carry a "
+                     f"judgement; the rest are unjudged, not known to be irrelevant")
     lines.append(f"\nZero-hit queries ({len(evaluation.zero_hit)}):")
     for o in evaluation.zero_hit:
         lines.append(f"  {o.judged.id} [{o.judged.kind}] {o.judged.query!r}" + (f"  ({o.message})" if o.message else ""))
@@ -225,4 +250,9 @@ def format_query_report(evaluation: QueryEvaluation) -> str:
                      f"nDCG {o.ndcg:.2f} RR {o.reciprocal_rank:.2f}")
         lines.append(_returned_line(o))
         lines.append(f"      missed: {', '.join(o.missed)}")
+    if pool:
+        pooled = [o for o in evaluation.outcomes if o.unjudged]
+        lines.append(f"\nUnjudged returned documents, the pool to judge next ({len(pooled)} queries):")
+        for o in pooled:
+            lines.append(f"  {o.judged.id} {o.judged.query!r}: {', '.join(o.unjudged)}")
     return "\n".join(lines)

@@ -66,6 +66,10 @@ class Asked:
         return bool(self.grades or self.councils or self.movement or self.listing)
 
 
+# A judged area of an earlier framework that no facet records: the 2013-2018 framework graded adoption performance.
+# Named in a question ("adoption performance outstanding while overall good"), it is the area a paragraph answers
+# about, as a recorded area's words are.
+_UNRECORDED_AREA = re.compile(r"adoption", re.IGNORECASE)
 # A query word asking for councils as a set ("councils", "authorities", "boroughs").
 _COUNCILS_WORD = re.compile(r"(?:councils|(?:local\s+)?authorities|boroughs|las)['’]?", re.IGNORECASE)
 
@@ -86,6 +90,7 @@ def asked_by(plan: BestMatchPlan) -> Asked:
     councils = {value for facet, value in plan.boosts if facet == "council"}
     areas = tuple(tuple(tuple(frozenset(alt.stems) for alt in plan.groups[g].alternatives) for g in anchor)
                   for anchor in plan.anchors if anchor)
+    areas += tuple(((frozenset(g.alternatives[0].stems),),) for g in plan.groups if _UNRECORDED_AREA.fullmatch(g.typed))
     listing = not councils and any(_COUNCILS_WORD.fullmatch(g.typed) for g in plan.groups)
     counted = listing and any(_is_count(a.typed) and _COUNCILS_WORD.fullmatch(b.typed)
                               for a, b in zip(plan.groups, plan.groups[1:]))
@@ -119,19 +124,32 @@ _RATED_JUST_BEFORE = re.compile(r"\b(?:rat(?:ed|es)|judged?s?|graded?s?|deemed|f
 _SERVICE_AFTER = re.compile(r"^\s+(?:for|at|in)\b", re.IGNORECASE)
 
 
+# An everyday grade word at either end of a change between grades is a grade: "down from good to requires
+# improvement", "from 'inadequate' to good" (the pair says what both words are).
+_FROM_BEFORE = re.compile(r"\bfrom\s+['‘“\"]?$", re.IGNORECASE)
+_TO_GRADE_AFTER = re.compile(r"^['’”\"]?\s+to\s+(?:be\s+)?['‘“\"]?(?:" + grades.GRADE_RE.pattern + ")", re.IGNORECASE)
+_FROM_GRADE_TO_BEFORE = re.compile(r"\bfrom\s+['‘“\"]?(?:" + grades.GRADE_RE.pattern + r")['’”\"]?\s+to\s+['‘“\"]?$",
+                                   re.IGNORECASE)
+
+
 def stated_grades(text: str) -> set[str]:
     """The grades a paragraph names as grades (present or past): everyday words only where cued as a rating."""
     out = set()
     for match in grade_matches(text):
         word = match.group()
-        before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 30]
-        if grades.is_cued_word(word.lower()):
+        before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 60]
+        if grades.is_cued_word(word.lower()) and not _changes_between(before, after):
             rated = _RATED_JUST_BEFORE.search(before) and _SERVICE_AFTER.match(after)
             if not rated and (_NOT_A_GRADE.match(after) or not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after)
                                                                 or (word[:1].isupper() and match.start() > 0))):
                 continue
         out.add(grades.grade_of_match(match))
     return out
+
+
+def _changes_between(before: str, after: str) -> bool:
+    """True for a grade word at either end of "from <grade> to <grade>"."""
+    return bool(_FROM_BEFORE.search(before) and _TO_GRADE_AFTER.match(after) or _FROM_GRADE_TO_BEFORE.search(before))
 
 
 # What every way of writing a grade contains (grades.GRADES' phrasings): a paragraph with none of it states no
@@ -156,11 +174,13 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
     count = 0
     if asked.grades and asked.grades & stated:
         count += GRADE_WEIGHT
-        # A question naming two grades (a movement, a sub-judgement against the overall grade) is answered best by
-        # the paragraph stating both.
-        count += len(asked.grades) > 1 and asked.grades <= stated
         words = {_stem(word) for word in set(folded_words(text))}
-        count += any(all(any(alt <= words for alt in word) for word in area) for area in asked.areas)
+        area = any(all(any(alt <= words for alt in word) for word in area) for area in asked.areas)
+        # A question naming two grades (a movement, a sub-judgement against the overall grade) is answered best by
+        # the paragraph stating both; for a question about a judged area, only where the area is named too (a
+        # paragraph giving "good with outstanding features" does not say which area was outstanding).
+        count += len(asked.grades) > 1 and asked.grades <= stated and (area or not asked.areas)
+        count += area
     left = asked.left & stated
     # The grade left tells the change ("had held a 'good' rating until now"): it counts once more, and as a movement.
     count += bool(left) * LEFT_EXTRA

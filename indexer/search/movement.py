@@ -23,9 +23,26 @@ _DIRECTION_ONLY = ((re.compile(r"\bdowngrad(?:e|ed|es|ing)\b", re.IGNORECASE), D
                    (re.compile(r"\bupgrad(?:e|ed|es|ing)\b", re.IGNORECASE), IMPROVED))
 
 
+# "inadequate in 2015, now requires improvement": a later grade introduced by "now" is the grade reached, an earlier
+# different one the grade left (a question sets the two against each other as a headline would).
+_NOW_BETWEEN = re.compile(rf"\bnow\s+(?:(?:rated|judged|graded|deemed|as|being|is|are)\s+)*{_Q}$", re.IGNORECASE)
+# A rating cue before a grade makes it a grade whatever the words after ("rated good for the first time after
+# inadequate"), so more than a stretch of time may stand before "after".
+_CUED_BEFORE = re.compile(r"\b(?:rated|judged|graded|deemed|now)\s+(?:as\s+)?['‘“\"]?$", re.IGNORECASE)
+_CUED_THEN_AFTER = re.compile(rf"^{_Q}(?:\s+[\w'’-]+){{0,6}}?\s+after\s+(?:(?:being|been|an?|the|its|their|years\s+of|"
+                              rf"rated|judged|graded|once|previously)\s+)*{_Q}$", re.IGNORECASE)
+# A change of state said by a verb, then the grade it came to: "deteriorated and rated inadequate", "got worse and
+# was judged inadequate", "improved and is now rated good".
+_CHANGE_THEN_GRADE = re.compile(rf"\b(?:(?P<down>deteriorat\w*|declin\w*|worsen\w*|got\s+worse)|(?P<up>improv(?:ed|es|ing)"
+                                rf"|got\s+better))\s+(?:(?:and|to|be|been|being|has|have|had|is|are|was|were|now|rated|"
+                                rf"judged|graded|deemed|found|as)\s+)+{_Q}$", re.IGNORECASE)
+
+_RATING_WORD = re.compile(r"\b(?:rated|judged|graded|deemed|found|now)\b", re.IGNORECASE)
+
+
 def movements_in(text: str) -> list[str]:
     """The `grade_change` values a query asks for: grades left and reached; a direction only when it names none."""
-    moves = sentence_moves(text) + _from_to(text) + _after(text)
+    moves = sentence_moves(text) + _from_to(text) + _after(text) + _now(text) + _changed_to(text)
     values = [v for v in change_values(moves) if v not in (IMPROVED, DECLINED)]
     if values:
         return values
@@ -58,7 +75,37 @@ def _after(text: str) -> list[Move]:
     out = []
     for first, second in zip(found, found[1:]):
         reached, left = grades.grade_of_match(first), grades.grade_of_match(second)
-        if reached != left and _TIME_THEN_AFTER.match(text[first.end():second.start()]) \
-                and reached not in {grade for _, grade, _ in subjudgements_in(text)}:
+        between = text[first.end():second.start()]
+        timed = _TIME_THEN_AFTER.match(between) or \
+            _CUED_BEFORE.search(text[:first.start()]) and _CUED_THEN_AFTER.match(between)
+        if reached != left and timed and reached not in {grade for _, grade, _ in subjudgements_in(text)}:
             out += [Move(left=left), Move(reached=reached)]
+    return out
+
+
+def _now(text: str) -> list[Move]:
+    """"<grade> ... now <grade>": two different grades, the second introduced by "now" (the grade reached), the first
+    the grade left ("Darlington inadequate in 2015 now requires improvement to be good"); not an area's grades."""
+    found = list(grades.GRADE_RE.finditer(text))
+    areas = {grade for _, grade, _ in subjudgements_in(text)}
+    out = []
+    for first, second in zip(found, found[1:]):
+        left, reached = grades.grade_of_match(first), grades.grade_of_match(second)
+        if left != reached and _NOW_BETWEEN.search(text[first.end():second.start()]) and not {left, reached} & areas:
+            out += [Move(left=left), Move(reached=reached)]
+    return out
+
+
+def _changed_to(text: str) -> list[Move]:
+    """A verb of change and the grade it led to ("deteriorated and rated inadequate"): the grade reached, which way;
+    not an area's grade ("care leavers improved and now judged good")."""
+    areas = {grade for _, grade, _ in subjudgements_in(text)}
+    out = []
+    for match in grades.GRADE_RE.finditer(text):
+        if grades.grade_of_match(match) in areas:
+            continue
+        verb = _CHANGE_THEN_GRADE.search(text[max(0, match.start() - 80):match.start()])
+        # An everyday grade word needs a rating word after the verb ("improved to good effect" is no grade).
+        if verb and (not grades.is_cued_word(match.group().lower()) or _RATING_WORD.search(verb.group())):
+            out.append(Move(reached=grades.grade_of_match(match), direction=DECLINED if verb.group("down") else IMPROVED))
     return out

@@ -71,6 +71,21 @@ class BestMatchPlan:
             return n
         return max(settings.BEST_MATCH_ALL_UP_TO, math.floor(settings.BEST_MATCH_SHARE * n))
 
+    @staticmethod
+    def council_minimum(required: int) -> int:
+        """The groups a named council's paragraph (with a query word of its own) must match when `required` is the
+        minimum: half of it, rounded up, but never more than one fewer. A long question naming a council is
+        answered by that council's stories told in other words ("a review" for "monitoring visits"), which the
+        council's lift then ranks first by score."""
+        return max(1, min(required - 1, math.ceil(required * settings.NAMED_COUNCIL_SHARE)))
+
+    @staticmethod
+    def answer_minimum(required: int) -> int:
+        """The groups a paragraph must match to be shown for its document in a question naming a council: one fewer
+        than the minimum, as before the looser council minimum; a paragraph admitted only by that looser minimum
+        ranks its document but is shown only when none of the document's paragraphs meets this."""
+        return max(1, required - 1)
+
     @property
     def counted(self) -> tuple[Group, ...]:
         """The groups a paragraph must match (not the words that only introduce a grade)."""

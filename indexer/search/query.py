@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Collection, Protocol
 
 from indexer.search import limits
-from indexer import settings
+from indexer import grades, settings
 from indexer.analysis import fold_and_stem as stem
 from indexer.search.limits import check_expansions
 from indexer.search import querytree as qt
@@ -182,7 +182,7 @@ def best_match_plan(text: str, strict: bool, message: str | None, facet_values: 
         unique = unique[: settings.MAX_QUERY_GROUPS]
         cut = f"Only the first {settings.MAX_QUERY_GROUPS} different words were searched."
         message = f"{message} {cut}" if message else cut
-    groups, corrections = _corrected([with_cue_weight(g) for g in unique], unknown, suggest)
+    groups, corrections = _corrected([with_cue_weight(g) for g in one_grade_name(text, unique)], unknown, suggest)
     groups = optional_introducers(text, groups, strict) + ([] if strict else tally_groups(text))
     boosts = judged_areas(text) + move_boosts + named_councils(text, facet_values("council"))
     plan = BestMatchPlan(tuple(groups), strict, boosts, stand_ins, boost_anchors(text, groups, boosts),
@@ -210,6 +210,25 @@ def _corrected(groups: list[Group], unknown: Callable[[set[str]], set[str]], sug
     return out, tuple(corrections)
 
 
+# A movement's cue word scores as a rating cue does ("rated" in "rated inadequate"): the existing weight, not tuned.
+MOVE_CUE_WEIGHT = RATING_CUE_WEIGHT
+_FULL_RI = re.compile(r"\brequires?\s+improvement\s+to\s+be\s+good\b", re.IGNORECASE)
+
+
+def one_grade_name(text: str, groups: list[Group]) -> list[Group]:
+    """"requires improvement to be good" is one grade by its official name: the "good" ending it is no second grade
+    nor a word a paragraph must have (the grade's group finds the name)."""
+    if not _FULL_RI.search(text):
+        return groups
+    out = []
+    for group in groups:
+        if group.typed.lower() == "good" and out and grades.normalise_grade(out[-1].typed) == "requires improvement" \
+                and not re.search(r"\bgood\b", _FULL_RI.sub(" ", text), re.IGNORECASE):
+            continue
+        out.append(group)
+    return out
+
+
 def with_cue_weight(group: Group) -> Group:
     """A rating cue ("rated", "judged", "ratings") counts less than the grade it introduces ("rated inadequate")."""
     first = group.alternatives[0]
@@ -227,8 +246,17 @@ def movement_parts(moves: tuple[tuple[str, str], ...], found: list[Group], stric
         return found, (), ()
     kept = [g for g in found if not is_cue_word(g.typed)]
     if kept and len(kept) < len(found):
-        return kept, moves, ()
+        return [g if not is_cue_word(g.typed) else _cue_scored(g) for g in found], moves, ()
     return found, (), moves
+
+
+def _cue_scored(group: Group) -> Group:
+    """A movement's cue word ("downgraded", "longer") is not required (the movement stands in for it) but still scores
+    where present, at a rating cue's weight: a paragraph telling the change in those words answers better than one
+    whose document reports it only in its recorded grades."""
+    first = group.alternatives[0]
+    return replace(group, counted=False, in_share=False,
+                   alternatives=(Alternative(first.stems, MOVE_CUE_WEIGHT, first.label), *group.alternatives[1:]))
 
 
 def optional_introducers(text: str, groups: list[Group], strict: bool) -> list[Group]:

@@ -30,6 +30,9 @@ class Group:
     # False for a word that only introduces a grade ("judged" in "judged inadequate"): it scores where present but
     # is not one of the words a paragraph must match.
     counted: bool = True
+    # False for a word a stand-in replaces (a movement's cue word, "downgraded"): it adds its score where present but
+    # is left out of the share of the query a paragraph matches, so a paragraph without it loses nothing.
+    in_share: bool = True
 
     @property
     def stems(self) -> frozenset[str]:

@@ -17,9 +17,9 @@ def match(conn, schema, q: PgQuery) -> Expr:
     if q.plan is None:
         return found
     extra = [q.anchored] if q.anchored is not None else []
-    if q.named is not None and q.required > 1:  # a named council's paragraphs may miss one group more
+    if q.named is not None and q.required > 1:  # a named council's paragraphs may miss more groups (plan.py)
         extra.append(Expr(sql.SQL("({} AND ({}) >= %s)").format(q.named.sql, q.matched.sql),
-                          q.named.params + q.matched.params + [q.required - 1]))
+                          q.named.params + q.matched.params + [q.plan.council_minimum(q.required)]))
     for part in extra:
         found = Expr(sql.SQL("({} OR {})").format(found.sql, part.sql), found.params + part.params)
     return found

@@ -163,10 +163,10 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
         score_parts.append(Expr(sql.SQL("CASE WHEN {} THEN %s * ts_rank(%s::float4[], p.tsv, %s::tsquery, 1) * 10 "
                                         "WHEN {} THEN %s ELSE 0 END").format(oc, gc),
                                 [idf, RANK_WEIGHTS, o, weight * idf]))
-    share = _share(g_col, idfs)
+    share = _share(g_col, share_idfs(plan, idfs))
     score = Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(score_parts).sql, share.sql),
                  _sum(score_parts).params + share.params + [settings.COVERAGE_POWER])
-    cheap = _cheap_key(catalog, o_col, g_col, idfs, weights)
+    cheap = _cheap_key(catalog, o_col, g_col, idfs, weights, share_idfs(plan, idfs))
     any_group = "(" + " | ".join(groups) + ")"
     where = ts(any_group)
     if facet_parts:  # a stand-in alone (a document reporting the movement) also matches
@@ -183,14 +183,19 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
 
 
 def _share(g_col: list[sql.Composable], idfs: list[float]) -> Expr:
-    """The matched share of the query's idf."""
+    """The matched share of the query's idf (`share_idfs`: a group left out of the share counts 0)."""
     total = sum(idfs) or 1.0
     return _sum([Expr(sql.SQL("CASE WHEN {} THEN %s ELSE 0 END").format(gc), [idf / total])
                  for gc, idf in zip(g_col, idfs)])
 
 
+def share_idfs(plan: BestMatchPlan, idfs: list[float]) -> list[float]:
+    """Each group's idf in the matched share: 0 for a group left out of it (a movement's cue word, as embedded)."""
+    return [idf if group.in_share else 0.0 for group, idf in zip(plan.groups, idfs)]
+
+
 def _cheap_key(catalog: Catalog, o_col: list[sql.Composable], g_col: list[sql.Composable], idfs: list[float],
-               weights: list[float]) -> Expr:
+               weights: list[float], in_share: list[float] | None = None) -> Expr:
     """The cheap key that picks the candidates to score: BM25 with one occurrence per word (length counts), times
     the matched share of idf to COVERAGE_POWER (`allwords.cheap_key` computes it in numpy: keep the two alike)."""
     norm = sql.SQL("(1.0 + %s * (1 - %s + %s * p.length / %s))")
@@ -198,7 +203,7 @@ def _cheap_key(catalog: Catalog, o_col: list[sql.Composable], g_col: list[sql.Co
     parts = [Expr(sql.SQL("CASE WHEN {} THEN %s / {} WHEN {} THEN %s ELSE 0 END").format(oc, norm, gc),
                   [idf * (K1 + 1), *norm_params, weight * idf])
              for oc, gc, idf, weight in zip(o_col, g_col, idfs, weights)]  # weight: a context match's share of idf
-    share = _share(g_col, idfs)
+    share = _share(g_col, idfs if in_share is None else in_share)
     return Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(parts).sql, share.sql),
                 _sum(parts).params + share.params + [settings.COVERAGE_POWER])
 

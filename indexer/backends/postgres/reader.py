@@ -492,15 +492,23 @@ class PostgresBackend:
         """Each document shown by the paragraph that answers the question among its best few (search/answer.py),
         in the same order, with the best paragraph's score."""
         docs = [rows[pid]["doc_idx"] for pid, _, _ in ranked]
-        # Paragraphs without a query word of their own are left out below.
-        candidates = pages.answer_candidates(conn, schema, q, match, req, docs, FLAT_ORDER_CANDIDATES)
+        asked = asked_by(q.plan)
+        # Paragraphs without a query word of their own are left out below. A question about councils as a set may
+        # be shown the list of them below the minimum (as the embedded index: a run of names has few query words).
+        widened = q.where if asked.listing and q.where is not None else match
+        if q.named is not None and q.required > 1:  # not a paragraph only the council's looser minimum matched
+            widened = Expr(sql.SQL("({} AND ({}) >= %s)").format(widened.sql, q.matched.sql),
+                           widened.params + q.matched.params + [q.plan.answer_minimum(q.required)])
+        candidates = pages.answer_candidates(conn, schema, q, widened, req, docs, FLAT_ORDER_CANDIDATES)
         more = [p for pids in candidates.values() for p in pids if p not in rows]
         rows = {**rows, **pages.rows(conn, schema, more, own_groups(q))}
-        asked = asked_by(q.plan)
         out = []
         for pid, count, score in ranked:
-            others = [p for p in candidates.get(rows[pid]["doc_idx"], []) if p != pid and p in rows and any(rows[p]["own"])]
-            pids = [pid] + others
+            listed = candidates.get(rows[pid]["doc_idx"], [])
+            others = [p for p in listed if p != pid and p in rows and any(rows[p]["own"])]
+            # The best leads unless only a named council's looser minimum matched it (it is then not among the
+            # candidates) and another paragraph meets the usual one (as the embedded index).
+            pids = others if q.named is not None and q.required > 1 and pid not in listed and others else [pid] + others
             round_up = len(rows[pid]["doc_council"]) > 1
             texts = ((rows[p]["n"], rows[p]["text"]) for p in pids)
             chosen = pids[shown_paragraph(asked, texts, round_up, FLAT_ORDER_CANDIDATES)]

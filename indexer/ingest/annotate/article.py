@@ -29,9 +29,6 @@ from indexer.ingest.annotate.calendar import (annual_round_year, calendar_year, 
 from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
 from indexer.ingest.annotate.movement import article_moves
-from indexer.ingest.annotate.nth_time import nth_judgement
-from indexer.ingest.annotate.new_framework import first_year_outcome
-from indexer.ingest.annotate.today_date import outcome_published_today
 from indexer.ingest.annotate.visits import standing_grade
 
 
@@ -116,18 +113,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         file_paragraphs(doc, stands_for, published)
     left = [m.left for m in article_moves(sentences, chosen[0], grades[0], published) if m.left] if grades[0] else []
     outcome, outcome_why = outcome_from_text(text, chosen[:1], grades[0] or None, published, left)
-    counted = nth_judgement(chosen[0], grades[0] or None, f"{doc.title}\n{text}") if not published else None
-    if counted is not None and (outcome is None or confidence.of_outcome_match(outcome_why) != confidence.OFFICIAL):
-        outcome, outcome_why = counted, "inferred: the text counts the judgement (“for the third time”-style)"
     if not published and annual_round_year(text)[0] and confidence.of_outcome_match(outcome_why) != confidence.OFFICIAL:
         outcome, outcome_why = None, ""  # a 2008-11 annual rating is not one of the table's inspections
-    if outcome is None and not published:
-        outcome = outcome_published_today(chosen[0], grades[0] or None, text)
-        outcome_why = "the official report published on the story's “today”" if outcome else ""
-    if outcome is None and not published:
-        outcome = first_year_outcome(chosen[0], grades[0] or None, text)
-        outcome_why = "inferred: the story calls the inspection new; the council's one inspection with that grade " \
-                      "in a framework's first year" if outcome else ""
     if outcome is None and published:
         outcome = outcome_table.by_publication(chosen[0], published, tolerance_days=14)
         outcome_why = "published within two weeks of the official report" if outcome else ""

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from indexer.ingest.annotate.dates import MONTHS
-from indexer.ingest.annotate.latest_event import latest_event_year
+from indexer.ingest.annotate.latest_event import EARLIER_ONE, latest_event_year
 from indexer.ingest.annotate.weekdays import school_era_year
 
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -51,8 +51,16 @@ _INSPECTION_BARE_MONTH = re.compile(rf"\b(?:inspect\w*|visit(?:ed|ing|s)?)\s+(?:
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
+# Words one of whose forms every framework name contains: a text with none names no framework.
+_FRAMEWORK_CUES = ("ilacs", "local authority children", "single inspection", "sif", "announced", "looked",
+                   "referral")
+
+
 def named_frameworks(text: str) -> set[str]:
     """The inspection frameworks an article names ("under the single inspection framework" -> SIF)."""
+    low = text.lower()
+    if not any(cue in low for cue in _FRAMEWORK_CUES):
+        return set()
     return {name for name, pattern in _FRAMEWORK_NAMES.items() if pattern.search(text)}
 
 
@@ -142,7 +150,9 @@ def months_after_start(text: str) -> tuple[int | None, str]:
 
 def bare_inspection_month_year(text: str) -> tuple[int | None, str]:
     """An inspection month without a year, placed on or after the latest 'Month YYYY' the text names."""
-    bare = _INSPECTION_BARE_MONTH.search(text)
+    # "since their previous visit in March": a visit before the page's own, not after its latest dated event
+    bare = next((m for m in _INSPECTION_BARE_MONTH.finditer(text)
+                 if not EARLIER_ONE.search(text[max(0, m.start() - 15):m.start()])), None)
     dated = [(int(m.group(2)), MONTHS[m.group(1).lower()], m.group(0)) for m in _MONTH_YEAR.finditer(text)]
     if not (bare and dated):
         return None, ""

@@ -103,8 +103,14 @@ class DateRange:
         return f"DateRange({self.text!r})"
 
 
-def date_ranges(text: str) -> list[DateRange]:
-    """Inspection-style date ranges in text."""
+def date_ranges(text: str) -> tuple[DateRange, ...]:
+    """Inspection-style date ranges in text (read once per text: choosing an inspection asks twice)."""
+    return _date_ranges(text)
+
+
+@lru_cache(maxsize=16)
+def _date_ranges(text: str) -> tuple[DateRange, ...]:
+    """date_ranges, uncached."""
     out = []
     for m in RANGE_RE.finditer(text):
         if m.group(4):  # "15 July to 26 July 2019" / "15 – 19 July 2013"
@@ -116,7 +122,7 @@ def date_ranges(text: str) -> list[DateRange]:
             end_month = _month(m.group(9)) or start_month
             year = int(m.group(11)) if m.group(11) else None
             out.append(DateRange(int(m.group(8)), start_month, int(m.group(10)), end_month, year, m.group()))
-    return [r for r in out if r.end_month and 1 <= r.end_day <= 31]
+    return tuple(r for r in out if r.end_month and 1 <= r.end_day <= 31)
 
 
 def url_date(url: str) -> tuple[int, int | None] | None:

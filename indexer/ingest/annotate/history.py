@@ -1,7 +1,7 @@
-"""Choosing among a council's official inspections by what an article says about the change: the grade it left
-("moved from inadequate"), the direction ("downgraded", "has deteriorated"), the framework it names.
+"""Facts about one inspection in a council's official history that an article's words can fit: the grade before
+it, the direction of change ("downgraded", "has deteriorated", "kept its rating"), a run of equal grades.
 
-Used by year.py when several inspections fit an undated article's grade, months or years.
+Used by candidates.py, which scores every inspection of the council against all of an article's clues.
 """
 from __future__ import annotations
 
@@ -11,10 +11,9 @@ from functools import lru_cache
 from indexer.grades import BY_VALUE, compares_as, grades_agree
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
-from indexer.ingest.annotate.calendar import named_frameworks
 
 
-def _previous_grade(outcome: Outcome) -> str:
+def previous_grade(outcome: Outcome) -> str:
     """The official grade of the council's graded inspection before this one ('' when none)."""
     earlier = [o for o in outcome_table.for_council(outcome.la_code) if o.published and outcome.published
                and o.published < outcome.published and outcome_table.official_grade(o)]
@@ -34,7 +33,7 @@ def _rank(grade: str) -> int:
     return BY_VALUE[compares_as(grade)].rank
 
 
-def _first_inspection(outcome: Outcome) -> bool:
+def first_inspection(outcome: Outcome) -> bool:
     """True when the record holds no earlier inspection of the council (graded or not)."""
     return not any(o.published and outcome.published and o.published < outcome.published
                    for o in outcome_table.for_council(outcome.la_code))
@@ -49,11 +48,11 @@ _KEPT = re.compile(r"\b(?:kept|keeps|keeping|retain(?:s|ed|ing)?|maintain(?:s|ed
                    re.IGNORECASE)
 
 
-def _direction_fits(outcome: Outcome, text: str) -> bool:
+def direction_fits(outcome: Outcome, text: str) -> bool:
     """True unless the text states one direction of change (or none: the grade kept) that this inspection's
     grades contradict. A stated change needs an earlier graded inspection to change from."""
-    down, up, kept = _change_words(text)
-    previous, current = _previous_grade(outcome), outcome_table.official_grade(outcome)
+    down, up, kept = change_words(text)
+    previous, current = previous_grade(outcome), outcome_table.official_grade(outcome)
     if (down == up and not kept) or not previous or current not in BY_VALUE or previous not in BY_VALUE:
         return True
     if kept:
@@ -61,25 +60,9 @@ def _direction_fits(outcome: Outcome, text: str) -> bool:
     return _rank(current) > _rank(previous) if down else _rank(current) < _rank(previous)
 
 
-def movement_fits(rows: list, left: list[str], text: str = "") -> list:
-    """Of several inspections, those whose previous official grade is one the text says the council left
-    ("moved from inadequate to requires improvement"), else those that fit the direction it states
-    ("downgraded"); all of them when none fits or the text says neither."""
-    def outcome(row) -> Outcome:
-        return row[0] if isinstance(row, tuple) else row
-    if left:
-        fitting = [row for row in rows if any(grades_agree(g, _previous_grade(outcome(row))) for g in left)]
-    else:
-        fitting = [row for row in rows if _direction_fits(outcome(row), text)] if text else rows
-        if len(fitting) >= 2 and _states_change(text):
-            # "slipped to requires improvement" is not the council's first inspection, which changed nothing
-            fitting = [row for row in fitting if not _first_inspection(outcome(row))] or fitting
-    return fitting or rows
-
-
-def _states_change(text: str) -> bool:
+def states_change(text: str) -> bool:
     """The text states one direction of change, or that the grade was kept."""
-    down, up, kept = _change_words(text)
+    down, up, kept = change_words(text)
     return down != up or kept
 
 
@@ -92,19 +75,12 @@ _KEPT_CUES = ("kept", "keep", "retain", "maintain", "held on", "holds on", "rema
 
 
 @lru_cache(maxsize=64)
-def _change_words(text: str) -> tuple[bool, bool, bool]:
+def change_words(text: str) -> tuple[bool, bool, bool]:
     """(declined, improved, kept) as the text's words say; scanned once per text, not once per inspection."""
     low = text.lower()
     down = any(c in low for c in _DECLINE_CUES) and bool(_DECLINE.search(text))
     up = any(c in low for c in _IMPROVE_CUES) and bool(_IMPROVE.search(text))
     return down, up, not down and not up and any(c in low for c in _KEPT_CUES) and bool(_KEPT.search(text))
-
-
-def preferred(rows: list, text: str) -> list:
-    """Of several fitting inspections, those of a framework the text names ("under the single inspection
-    framework"); all of them when it names none or none fits."""
-    named = named_frameworks(text)
-    return [r for r in rows if (r[0] if isinstance(r, tuple) else r).framework in named] or rows
 
 
 # "rated outstanding three times in a row", "at a second inspection in a row", "a third consecutive good": the
@@ -120,23 +96,14 @@ def run_length(text: str) -> int:
     return _RUN_LENGTH[match.group(1).lower()] if match else 0
 
 
-def run_fits(rows: list, text: str) -> list:
-    """Of several inspections, those that complete the run of equal grades the text states ("outstanding for a
-    third time running"): the grade of this one and the ones before it are equal that many times, and no more;
-    all of them when the text states no run or none fits."""
-    wanted = run_length(text)
-    if not wanted:
-        return rows
-
-    def completes(outcome: Outcome) -> bool:
-        graded = [o for o in outcome_table.for_council(outcome.la_code) if o.published and outcome.published
-                  and o.published <= outcome.published and outcome_table.official_grade(o)]
-        grades = [compares_as(outcome_table.official_grade(o)) for o in graded]
-        run = 0
-        for grade in reversed(grades):
-            if grade != grades[-1]:
-                break
-            run += 1
-        return run == wanted
-    fitting = [row for row in rows if completes(row[0] if isinstance(row, tuple) else row)]
-    return fitting or rows
+def completes_run(outcome: Outcome, wanted: int) -> bool:
+    """True when this inspection's grade and the ones right before it are equal exactly `wanted` times."""
+    graded = [o for o in outcome_table.for_council(outcome.la_code) if o.published and outcome.published
+              and o.published <= outcome.published and outcome_table.official_grade(o)]
+    grades = [compares_as(outcome_table.official_grade(o)) for o in graded]
+    run = 0
+    for grade in reversed(grades):
+        if grade != grades[-1]:
+            break
+        run += 1
+    return run == wanted

@@ -15,9 +15,10 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 # A month with its year, or a full date: an event the page places in time.
 _DATED_EVENT = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b")
 _THIS_YEAR = re.compile(rf"\b{_MONTH}\s+this\s+year\b|\bthis\s+year['’]s\b|\bearlier this year\b", re.IGNORECASE)
-# Years that are aims or plans, not events: "good by 2022", "until March 2026", "a visit due in May 2026".
-_AIM = re.compile(r"\b(?:by|until|before|ahead of|target(?:ed|s)?(?: for)?|(?:due|expected|planned|scheduled|set)"
-                  r"(?: to \w+)?(?: in| for)?|next \w+ in)\s+(?:the end of\s+)?$", re.IGNORECASE)
+# Years that are aims or plans, not events: "good by 2022", "until March 2026", "a visit due in May 2026", "the next
+# inspection is likely in 2026" (round 7).
+AIM = re.compile(r"\b(?:by|until|before|ahead of|target(?:ed|s)?(?: for)?|(?:due|expected|planned|scheduled|set|likely)"
+                 r"(?: to \w+)?(?: in| for)?|next \w+ in)\s+(?:the end of\s+)?$", re.IGNORECASE)
 
 
 def latest_event_year(text: str) -> tuple[int | None, str]:
@@ -26,7 +27,7 @@ def latest_event_year(text: str) -> tuple[int | None, str]:
     limit = dt.date.today().year
     text = without_copy_dates(text)
     events = [(int(m.group(1)), m.group(0)) for m in _DATED_EVENT.finditer(text)
-              if int(m.group(1)) <= limit and not _AIM.search(text[max(0, m.start() - 30):m.start()])]
+              if int(m.group(1)) <= limit and not AIM.search(text[max(0, m.start() - 30):m.start()])]
     if not events:
         return None, ""
     year, phrase = max(events)
@@ -49,6 +50,10 @@ _BARE_VISIT = re.compile(rf"\b(?:visit(?:s|ed)?|inspect(?:ed|ion|ors))\b[^.;]{{0
                          rf"(?!\s+\d{{1,2}}\b|,?\s+(?:19|20)\d\d)", re.IGNORECASE)
 
 
+# "their previous visit in March", "an earlier visit in May": a visit the page places before another.
+EARLIER_ONE = re.compile(r"\b(?:previous|earlier|prior|last)\s+$", re.IGNORECASE)
+
+
 def _later_bare_month(text: str, year: int, phrase: str) -> str:
     """A visit the page places in a month without a year that falls no later in the calendar than the latest dated
     event: written without its year, it is the page's own (later) year, e.g. July 2022, then "in March" → 2023."""
@@ -56,6 +61,8 @@ def _later_bare_month(text: str, year: int, phrase: str) -> str:
     if dated is None:
         return ""
     for m in _BARE_VISIT.finditer(text):
+        if EARLIER_ONE.search(text[max(0, m.start() - 15):m.start()]):
+            continue  # "their previous visit in March": a visit before the latest one, not after it
         if _MONTHS.index(m.group(1).lower()) <= dated:
             return m.group(0)[-40:]
     return ""

@@ -49,15 +49,24 @@ def all_outcomes() -> list[Outcome]:
 
 def for_council(code: str) -> list[Outcome]:
     """The outcomes of one authority (and of its predecessors), oldest first."""
+    return list(_council_rows(code))
+
+
+@lru_cache(maxsize=512)
+def _council_rows(code: str) -> tuple[Outcome, ...]:
+    """for_council's rows, found once per code (choosing a page's inspection asks for them per candidate)."""
     from indexer.ingest.annotate.gazetteer import authorities
 
     codes = {code, *authorities().get(code, None).predecessors} if code in authorities() else {code}
-    return [o for o in all_outcomes() if o.la_code in codes]
+    return tuple(o for o in all_outcomes() if o.la_code in codes)
 
 
 def official_grade(outcome: Outcome) -> str:
-    """An outcome's overall grade; for the two-judgement SLAC era, the lower of its two judgements."""
-    return outcome.overall or worst_grade(outcome.subjudgements.values())
+    """An outcome's overall grade; for the two-judgement SLAC era, the lower of its two judgements. A newer row whose
+    overall grade the table lacks has none: its areas' grades are not the overall one."""
+    if outcome.overall or outcome.framework != "SLAC":
+        return outcome.overall
+    return worst_grade(outcome.subjudgements.values())
 
 
 def by_inspection_end(code: str, end: dt.date, tolerance_days: int = 4) -> Outcome | None:

@@ -1,16 +1,14 @@
 """The day a story gives for its own "today" ("a report published today (August 5)", "released today, 5 August").
 
 Two uses: a date printed at the top that falls on another day is the day the page was viewed, not the story's; and
-an undated story's "today" is the publication day of the official report it announces, found in the outcomes table
-by council, day and month, with a grade that agrees (labelled official: the text gives the day).
+an undated story's "today" is a clue for the official report it announces: the inspection published on that day
+and month (candidates.py; official when that day is what singles it out).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from indexer.grades import grades_agree
-from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.dates import MONTHS
 
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -43,13 +41,3 @@ def disagrees(printed: dt.date, text: str) -> bool:
 
 
 SAME_STORY_DAYS = 7
-
-
-def outcome_published_today(code: str, grade: str | None, text: str):
-    """The council's official outcome published on the story's 'today' (any year) whose grade agrees."""
-    found = today_day(text)
-    if not found or not grade:
-        return None
-    rows = [o for o in outcome_table.for_council(code) if o.published and (o.published.month, o.published.day) == found
-            and grades_agree(grade, outcome_table.official_grade(o))]
-    return rows[0] if len(rows) == 1 else None

@@ -7,9 +7,12 @@ import re
 from indexer.grades import GRADE_PATTERN, official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
-from indexer.ingest.annotate.history import movement_fits, preferred, run_fits
+from indexer import settings
+from indexer.ingest.annotate.candidates import (Clue, area_clues, bound_clues, change_clues, choose, counted_clues, dated_clue,
+                                                era_clues, grade_clues, left_in_text, next_after_clues,
+                                                relative_clues, today_clues)
 from indexer.ingest.annotate.dates import DateRange, has_copy_date, without_copy_dates, MONTHS, date_ranges, full_dates, url_date
-from indexer.ingest.annotate.area_fit import areas_fit
+from indexer.ingest.annotate.latest_event import AIM
 from indexer.ingest.annotate.published_report import published_in_text, weekday_dated
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
@@ -107,71 +110,102 @@ def _grade_agrees(outcome: Outcome, grade: str | None) -> bool:
 
 def outcome_from_text(text: str, codes: list[str], grade: str | None,
                       published: dt.date | None, left: list[str] | None = None) -> tuple[Outcome | None, str]:
-    """The official inspection an article reports on, from inspection dates or months in its text; of several
-    that fit, the one whose grade and previous grade agree with the text's current and left grades."""
-    left = left or []
-    candidates: list[tuple[Outcome, str]] = []
+    """The official inspection an article reports on: one its text dates outright (a report date, inspection dates
+    with a year), else the one that clearly wins when every inspection of the council is scored against all the
+    text's clues (candidates.py); none when no inspection clearly wins."""
+    left_said = left_in_text(text)
     for code in codes:
-        rows = [o for o in outcome_table.for_council(code) if not published or not o.published
-                or -14 <= (published - o.published).days <= 400]
-        if not published:  # "the full report was released on Friday, 26 August 2016": the report's own date
-            stated, why = published_in_text(text, rows, lambda o: _grade_agrees(o, grade))
-            if not stated:  # "from Monday 27 January", "out on Tuesday 11 March": days the record holds
-                stated, why = weekday_dated(text, rows, lambda o: _grade_agrees(o, grade))
-            if stated:
-                return stated, why
-        for rng in date_ranges(text):
-            if rng.year:
-                end = rng.end()
-                found = outcome_table.by_inspection_end(code, end) if end else None
-                if found:
-                    return found, f"inspection dates “{rng.text}” match the official record"
-                continue
-            exact = [o for o in rows if o.start and o.end and _matches_range(o, rng)]
-            if len(exact) == 1:
-                return exact[0], f"inspection dates “{rng.text}” match the official record"
-            for o in rows:
-                if _matches_range(o, rng) and _grade_agrees(o, grade):
-                    candidates.append((o, f"inspection dates “{rng.text}” fit the official record"))
-        if candidates:
-            break
-        dated = _inspected_in_month_of_year(text, rows, grade)
-        if dated:
+        rows = [o for o in outcome_table.for_council(code) if o.published and (
+            not published or -14 <= (published - o.published).days <= 400)]
+        dated = _dated_outcome(text, code, rows, grade, published)
+        latest = None if published or not dated else _latest_year_mentioned(text, published)
+        # an undated page is no older than the years it mentions: an inspection dated before them is one the page
+        # looks back on (a monitoring visit's page recalling the inspection it follows), not the one it reports
+        if dated and not (latest and dated[0].published.year < latest):
             return dated
-        months = []
-        for match in _INSPECTION_MONTH.finditer(text):
-            month = MONTHS[(match.group(1) or match.group(2)).lower()]
-            for o in rows:
-                if month in _months_in_window(o) and _grade_agrees(o, grade):
-                    months.append((o, f"“{match.group(0).strip()}” matches an official inspection"))
-        for match in _INSPECTION_SEASON.finditer(text):
-            season = _SEASON_MONTHS[(match.group(1) or match.group(2)).lower()]
-            # only recorded inspection dates: a season is too loose for months estimated from a publication date
-            for o in rows:
-                if o.start and o.end and {o.start.month, o.end.month} & season and _grade_agrees(o, grade):
-                    months.append((o, f"“{match.group(0).strip()}” matches an official inspection's dates"))
-        # Recorded inspection dates that fit the month beat months estimated from a publication date.
-        candidates += [(o, why) for o, why in months if o.start] or months
-        for match in _RATED_IN_YEAR.finditer(text):
-            past_year = int(match.group("year") or match.group("year_before") or match.group("year_inspection"))
-            later = [o for o in rows if o.published and o.published.year > past_year and o.framework != "SLAC"
-                     and _grade_agrees(o, grade)]
-            if match.group("year_inspection"):  # "the previous inspection in 2009": the reported one came next
-                later = [o for o in rows if o.published and o.published.year > past_year][:1]
-            later = later or [o for o in rows if o.published and o.published.year > past_year]
-            if later:
-                candidates.append((later[0], f"“{match.group(0)}” → the next inspection after {past_year}"))
-    latest = _latest_year_mentioned(text, published)
-    unique = list({id(o): (o, why) for o, why in candidates}.values())
-    if latest:
-        # An article reports an inspection no older than the years it mentions; of several, the first one after.
-        unique = sorted([(o, why) for o, why in unique if o.published and o.published.year >= latest],
-                        key=lambda ow: (ow[0].published.year == latest, ow[0].published))
-    if unique:
-        return areas_fit(preferred(movement_fits(unique, left, text), text), text)[0]
-    if not unique and grade and codes:
-        return _only_inspection_with_grade(codes[0], grade, latest, published, left, text)
+        choice = choose(rows, _clues(text, code, rows, grade, left or [], left_said, published))
+        # a dated page with no grade to agree with links an inspection only by the dates its text gives
+        if choice.outcome is not None and (grade or choice.official or not published):
+            return choice.outcome, (choice.why if choice.official else f"inferred: {choice.why}") + \
+                f" (published {choice.outcome.published.isoformat()})"
     return None, ""
+
+
+def _dated_outcome(text: str, code: str, rows: list[Outcome], grade: str | None,
+                   published: dt.date | None) -> tuple[Outcome, str] | None:
+    """The one inspection the text dates outright: its report's date, inspection dates with a year, or exact
+    inspection dates without one, or the months and year of the inspection."""
+    agrees = lambda o: _grade_agrees(o, grade)  # noqa: E731
+    if not published:  # "the full report was released on Friday, 26 August 2016": the report's own date
+        stated, why = published_in_text(text, rows, agrees)
+        if not stated:  # "from Monday 27 January", "out on Tuesday 11 March": days the record holds
+            stated, why = weekday_dated(text, rows, agrees)
+        if stated:
+            return stated, why
+    for rng in date_ranges(text):
+        if rng.year:
+            end = rng.end()
+            found = outcome_table.by_inspection_end(code, end) if end else None
+            if found:
+                return found, f"inspection dates “{rng.text}” match the official record"
+            continue
+        exact = [o for o in rows if o.start and o.end and _matches_range(o, rng)]
+        if len(exact) == 1:
+            return exact[0], f"inspection dates “{rng.text}” match the official record"
+    return _inspected_in_month_of_year(text, rows, grade)
+
+
+def _clues(text: str, code: str, rows: list[Outcome], grade: str | None, left: list[str], left_said: list[str],
+           published: dt.date | None) -> list[Clue]:
+    """Every clue the text gives about which inspection it reports."""
+    latest = _latest_year_mentioned(text, published)
+    clues = [*grade_clues(grade, left, left_said), *bound_clues(latest), *next_after_clues(latest, grade),
+             *era_clues(text, grade), *change_clues(text), *relative_clues(text, code), *today_clues(text),
+             *_date_clues(text, rows), *(_earlier_grade_clues(text, grade) if latest else []),
+             *counted_clues(text, code, grade)]
+    # the page's sub-judgements only tell apart inspections that are still in the running (a scan of every sentence)
+    in_running = [o for o in rows if not any(c.fit(o) < 0 for c in clues if c.hard or c.kept)]
+    return clues + (area_clues(text) if len(in_running) >= 2 else [])
+
+
+def _date_clues(text: str, rows: list[Outcome]) -> list[Clue]:
+    """Inspection dates without a year, inspection months and seasons: the inspections whose dates they fit."""
+    clues = []
+    for rng in date_ranges(text):
+        if not rng.year:
+            fitting = [o for o in rows if _matches_range(o, rng)]
+            if fitting:
+                clues.append(dated_clue(f"inspection dates “{rng.text}” fit the official record", fitting))
+    for match in _INSPECTION_MONTH.finditer(text):
+        month = MONTHS[(match.group(1) or match.group(2)).lower()]
+        recorded = [o for o in rows if o.start and month in _months_in_window(o)]
+        estimated = [o for o in rows if not o.start and month in _months_in_window(o)]
+        if recorded or estimated:
+            clues.append(dated_clue(f"“{match.group(0).strip()}” matches an official inspection", recorded, estimated))
+    for match in _INSPECTION_SEASON.finditer(text):
+        season = _SEASON_MONTHS[(match.group(1) or match.group(2)).lower()]
+        # only recorded inspection dates: a season is too loose for months estimated from a publication date
+        fitting = [o for o in rows if o.start and o.end and {o.start.month, o.end.month} & season]
+        if fitting:
+            clues.append(dated_clue(f"“{match.group(0).strip()}” matches an official inspection's dates", fitting))
+    return clues
+
+
+def _earlier_grade_clues(text: str, grade: str | None) -> list[Clue]:
+    """'rated good in 2012': the reported inspection is a later one, most likely the next with its grade; 'the
+    previous inspection in 2009': the next inspection of any grade, as the text says."""
+    clues = []
+    for match in _RATED_IN_YEAR.finditer(text):
+        past = int(match.group("year") or match.group("year_before") or match.group("year_inspection"))
+        if match.group("year_inspection"):
+            clues += [Clue(f"the next inspection after “{match.group(0)}”", settings.YEAR_CLUE_BOUND,
+                           lambda o, fit=c.fit: 1.0 if fit(o) > 0 else -1.0, hard=True)
+                      for c in next_after_clues(past)]
+        else:
+            clues += next_after_clues(past, grade, f"“{match.group(0)}”")
+        clues.append(Clue(f"after “{match.group(0)}”", settings.YEAR_CLUE_BOUND,
+                          lambda o, past=past: 0.0 if o.published.year > past else -1.0, hard=True))
+    return clues
 
 
 # "the inspection, which took place in October and November 2014", "inspected in March 2019": months with a year.
@@ -198,39 +232,15 @@ def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
     """The latest past year the text mentions (a lower bound for the inspection it reports)."""
     limit = (published or dt.date.today()).year
     text = without_copy_dates(text)
-    # "to reach good by 2022" is a target, not a year that has happened.
-    years = [int(y) for y in re.findall(r"(?<!by )(?<!until )(?<!before )\b((?:19|20)\d\d)\b", text, re.IGNORECASE)
-             if 2000 <= int(y) <= limit]  # "By 2022 the council wants…" at a sentence's start is a target too
+    # "to reach good by 2022", "the next inspection is likely in 2026": aims and plans, not years that have happened
+    years = [int(m.group(1)) for m in re.finditer(r"\b((?:19|20)\d\d)\b", text)
+             if 2000 <= int(m.group(1)) <= limit and not AIM.search(text[max(0, m.start() - 30):m.start()])]
     if _PANDEMIC.search(text) and limit >= 2020:
         years.append(2020)  # round 6: a page speaking of Covid-19 or the pandemic was written in 2020 or later
     return max(years) if years else None
 
 
 _PANDEMIC = re.compile(r"\b(?:covid(?:-?19)?|coronavirus)\b", re.IGNORECASE)  # not "the pandemic": swine flu, 2009
-
-
-def _only_inspection_with_grade(code: str, grade: str, latest: int | None, published: dt.date | None,
-                                left: list[str] | None = None, text: str = "") -> tuple[Outcome | None, str]:
-    """When an article gives no dates: the council's first official inspection with that grade after the latest
-    year it mentions (a year an article names is usually an earlier judgement's); without a year, the only one."""
-    wanted = official_grades_for(grade)
-    rows = [o for o in outcome_table.for_council(code) if outcome_table.official_grade(o) in wanted and o.published
-            and (not published or -14 <= (published - o.published).days <= 400)]
-    rows = run_fits(preferred(rows, text), text)
-    moved = movement_fits(rows, left or [], text)
-    if moved is not rows and len(moved) < len(rows):
-        rows = moved
-        grade = (f"{grade} after {' or '.join(dict.fromkeys(left))}" if left
-                 else f"{grade}, a change in the direction the text states")
-    if latest:
-        rows = [o for o in rows if o.published.year > latest] or [o for o in rows if o.published.year == latest]
-        why = f"the first official inspection of this council graded {grade} after {latest}"
-    else:
-        why = f"the only official inspection of this council graded {grade}"
-        rows = rows if len(rows) == 1 else []
-    if rows:
-        return rows[0], f"inferred: {why} (published {rows[0].published.isoformat()})"
-    return None, ""
 
 
 def year_from_url(url: str) -> tuple[int | None, str]:

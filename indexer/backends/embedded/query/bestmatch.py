@@ -31,6 +31,7 @@ class PlanHits:
     idf_total: float       # the idf of all the query's groups (share matched = weighted / idf_total)
     lifts: np.ndarray      # int16: the tiers of stand-ins and boosts alone (no group counts)
     whole_share: bool = False  # every matched paragraph matched the whole query's idf (one group, no stand-in)
+    groups: np.ndarray | None = None  # int16: groups and stand-ins matched, no lift (only for a named council)
 
 
 def plan_hits(gen, plan: BestMatchPlan) -> PlanHits:
@@ -53,7 +54,7 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
     own_masks = []  # per group, paragraphs whose own words match it (for anchored boosts)
     for group in plan.groups:
         idf = np.float32(_idf(gen, group))
-        total += float(idf)
+        total += float(idf) if group.in_share else 0.0
         own_mask, own_score = _group_own(gen, group)  # own_score is a fresh array: changed in place below
         own_masks.append(own_mask)
         in_context = _group_context(gen, context, group)
@@ -67,7 +68,8 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
                 covered += _documents_with(gen, found)
         own_count += own_mask
         scores += own_score
-        weighted += found * idf  # + idf where found, + 0 elsewhere: a masked add is twenty times slower
+        if group.in_share:
+            weighted += found * idf  # + idf where found, + 0 elsewhere: a masked add is twenty times slower
     all_groups = tiers >= len(plan.counted)
     lifts = np.zeros(size, dtype=np.int16)
     for facet, value in plan.stand_ins:
@@ -87,11 +89,13 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
             required -= 1
             matched = _meets(gen, tiers, coverage, required)
     all_groups &= tiers > 0  # live paragraphs only
+    # Groups (and stand-ins) matched before any lift: which paragraphs a question naming a council may show.
+    groups = tiers.copy() if any(facet == "council" for facet, _ in plan.boosts) else None
     if not plan.strict and required > 1:
         for facet, value in plan.boosts:  # a named council's paragraphs may miss one group more (see plan.py)
             ids = gen.keyword_postings.get(facet, {}).get(value) if facet == "council" else None
             if ids is not None:
-                matched[ids[(tiers[ids] >= required - 1) & (own_count[ids] > 0)]] = True
+                matched[ids[(tiers[ids] >= plan.council_minimum(required)) & (own_count[ids] > 0)]] = True
     for at, (facet, value) in enumerate(plan.boosts):  # ranks the named judgement or council first; never filters
         ids = gen.keyword_postings.get(facet, {}).get(value)
         anchor = plan.anchor_of(at)
@@ -117,7 +121,7 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
     # One group and no stand-in: a paragraph is matched only by finding the group, so its share is 1 (idf / idf).
     whole_share = len(plan.groups) == 1 and not plan.stand_ins
     return PlanHits(tiers, own_count, scores, matched, required, all_groups, _document_scores(gen, plan),
-                    weighted, total, lifts, whole_share)
+                    weighted, total, lifts, whole_share, groups)
 
 
 def share_matched(weighted: np.ndarray, total: float) -> np.ndarray:

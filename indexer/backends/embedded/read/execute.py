@@ -36,7 +36,7 @@ def search(gen, req: SearchRequest) -> SearchResult:
     """Ranked, collapsed hits for one page, honest facet counts, a year histogram and a suggestion."""
     parsed, matched, masks, final = selection(gen, req)
     matches = Matches(gen, final)  # its per-document counts serve the page, the facets and the histogram
-    hits, total_docs = _page(gen, parsed, matches, req)
+    hits, total_docs = _page(gen, parsed, matches, req, masks)
     suggestion = suggest(gen, req.q) if req.q and (len(hits) < 3 or parsed.corrections) else None
     return SearchResult(request=req, total=int(np.count_nonzero(final)), total_docs=total_docs, hits=hits,
                         facets=facet_counts(gen, matched, masks, req, matches),
@@ -77,8 +77,10 @@ def match_info(gen, parsed: ParsedQuery, req: SearchRequest, final: np.ndarray) 
             "required": hits.required_used, "of": groups, "all_words": int(np.count_nonzero(hits.all_groups & final))}
 
 
-def _page(gen, parsed: ParsedQuery, matches: Matches, req: SearchRequest) -> tuple[list, int]:
-    """The hits of the requested page (best paragraph per document when collapsing) and the document count."""
+def _page(gen, parsed: ParsedQuery, matches: Matches, req: SearchRequest,
+          masks: dict | None = None) -> tuple[list, int]:
+    """The hits of the requested page (best paragraph per document when collapsing) and the document count
+    (`masks`: the facet selections, for the paragraphs a question about councils as a set may show)."""
     final = matches.mask
     per_doc = matches.per_document
     total_docs = int(np.count_nonzero(per_doc))
@@ -90,10 +92,13 @@ def _page(gen, parsed: ParsedQuery, matches: Matches, req: SearchRequest) -> tup
     ranked, scores = ranked_docnums(gen, parsed, final, req, wanted, per_doc)
     hits = []
     answering = parsed.plan is not None and req.collapse and req.sort not in ("newest", "oldest")
+    # A question about councils as a set may be shown a paragraph below the minimum (the list of them); one naming a
+    # council, one the council's looser minimum did not match (below).
+    widened = answering and (asked_by(parsed.plan).listing or plan_hits(gen, parsed.plan).groups is not None)
     for docnum in ranked[(req.page - 1) * req.per_page: wanted]:
         doc_index = gen.doc_ids[docnum]
-        if answering and per_doc[doc_index] > 1:
-            docnum = _answering_paragraph(gen, parsed, final, int(docnum), scores)
+        if answering and (per_doc[doc_index] > 1 or widened):
+            docnum = _answering_paragraph(gen, parsed, final, int(docnum), scores, masks or {})
         others: list[int] = []
         if req.collapse and per_doc[doc_index] > 1:
             same_doc = gen.docnums_of(doc_index)
@@ -110,23 +115,44 @@ def _page(gen, parsed: ParsedQuery, matches: Matches, req: SearchRequest) -> tup
     return hits, total_docs
 
 
-def _answering_paragraph(gen, parsed: ParsedQuery, final: np.ndarray, docnum: int, scores: dict) -> int:
+def _answering_paragraph(gen, parsed: ParsedQuery, final: np.ndarray, docnum: int, scores: dict,
+                        masks: dict) -> int:
     """The document's paragraph to show: among its best few in the best's tier, the one answering the question
     (search/answer.py); the document's rank is unchanged."""
     same_doc = gen.docnums_of(int(gen.doc_ids[docnum]))
-    same_doc = same_doc[final[same_doc]]
     hits = plan_hits(gen, parsed.plan)
+    asked = asked_by(parsed.plan)
+    if asked.listing:
+        # A question about councils as a set is answered by the list of them, a run of names that seldom holds the
+        # question's other words: any of the matched document's paragraphs with a query word of its own may show.
+        wanted = final[same_doc] | (hits.own[same_doc] > 0)
+        for mask in masks.values():
+            if mask is not None:
+                wanted &= mask[same_doc]
+        same_doc = same_doc[wanted]
+    else:
+        same_doc = same_doc[final[same_doc]]
     tiers, paragraph_scores = tiers_and_scores(hits, same_doc)
-    best_tier = tiers[np.searchsorted(same_doc, docnum)]
-    keep = (tiers == best_tier) & (hits.own[same_doc] > 0)  # a paragraph with no query word of its own answers nothing
+    at_best = np.searchsorted(same_doc, docnum)
+    keep = hits.own[same_doc] > 0  # a paragraph with no query word of its own answers nothing
+    if hits.groups is not None:  # a paragraph matched only by the named council's looser minimum is not shown instead
+        keep &= hits.groups[same_doc] >= parsed.plan.answer_minimum(hits.required_used)
+    # The best paragraph leads the candidates, unless only the council's looser minimum matched it and another
+    # paragraph meets the usual one: then the best of those leads (PostgreSQL alike).
+    lead = keep[at_best] or not keep.any()
+    best_tier = tiers[at_best] if lead else tiers[keep].max()
+    keep &= tiers == best_tier
     same_doc, paragraph_scores = same_doc[keep], paragraph_scores[keep]
-    order = [docnum] + [int(d) for d in same_doc[np.argsort(-paragraph_scores, kind="stable")] if d != docnum]
-    order = order[:ANSWER_CANDIDATES]
+    ranked_rest = [int(d) for d in same_doc[np.argsort(-paragraph_scores, kind="stable")] if d != docnum]
+    order = ([docnum] + ranked_rest if lead else ranked_rest)[:ANSWER_CANDIDATES]
     if len(order) == 1:
-        return docnum
+        chosen = order[0]
+        if chosen != docnum:
+            scores[chosen] = scores.get(docnum, 0.0)
+        return chosen
     round_up = len(split_facet(gen.stored(docnum).get("council"))) > 1
     texts = ((int(gen.para_n[d]), gen.stored(d).get("text", "")) for d in order)  # read only as far as needed
-    chosen = order[shown_paragraph(asked_by(parsed.plan), texts, round_up)]
+    chosen = order[shown_paragraph(asked, texts, round_up)]
     if chosen != docnum:
         scores[chosen] = scores.get(docnum, 0.0)
     return chosen
