@@ -335,3 +335,9 @@ def test_the_annual_assessments_band_descriptors(sentence, grade):
 
 def test_minimum_requirements_without_a_band_is_no_grade():
     assert _grades("New homes must meet minimum requirements for space.") == []
+
+
+def test_the_unrolled_band_cue_test_holds_every_cue():
+    from indexer.grades import _BAND_CUES, has_band_cue
+    assert all(has_band_cue(f"a {cue} b") for cue in _BAND_CUES)
+    assert not has_band_cue("Kent was rated good in 2019.")
