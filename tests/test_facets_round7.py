@@ -341,3 +341,12 @@ def test_the_unrolled_band_cue_test_holds_every_cue():
     from indexer.grades import _BAND_CUES, has_band_cue
     assert all(has_band_cue(f"a {cue} b") for cue in _BAND_CUES)
     assert not has_band_cue("Kent was rated good in 2019.")
+
+
+def test_a_grade_marked_first_is_where_the_history_began_not_the_grade_left():
+    from indexer.ingest.annotate.movement import past_grades
+    from indexer.ingest.annotate.text_units import Sentence
+    first = [Sentence("Services are good, a decade after the department was first judged inadequate.", 1, 0)]
+    previous = [Sentence("Services are good, two years after the department was judged inadequate.", 1, 0)]
+    assert past_grades(first, "", None) == []
+    assert past_grades(previous, "", None) == ["inadequate"]

@@ -91,6 +91,11 @@ def _direction(verb: re.Match) -> str:
     return IMPROVED if verb.group("up") else DECLINED if verb.group("down") else ""
 
 
+# Round 7: a grade the text marks as the first of the council's history ("first judged", "originally rated").
+_FIRST_GRADE = re.compile(r"\b(?:first|originally|initially)\s+(?:rated|judged|graded|found|deemed|branded|labell?ed|declared"
+                          r"|classed|placed|put)\s+(?:as\s+|to\s+be\s+|in\s+)?['‘“\"]?$", re.IGNORECASE)
+
+
 def past_grades(sentences: list[Sentence], subject: str, day: dt.date | None) -> list[str]:
     """Overall grades the text gives the subject council's earlier inspections ("in 2015, when they were judged
     inadequate", "previously rated good"); not those of areas of work or of other councils."""
@@ -103,6 +108,8 @@ def past_grades(sentences: list[Sentence], subject: str, day: dt.date | None) ->
             before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 40]
             if is_cued_word(match.group()) and not _RATED_BEFORE.search(before):
                 continue  # "the previous inspection found good practice"
+            if _FIRST_GRADE.search(before):
+                continue  # "a decade after it was first judged inadequate": where the history began, not the grade left
             earlier = given_by_earlier_inspection(text[:match.start()]) == "previous"
             if not _NOUN_AFTER.match(after) and (is_past(before, after) or earlier):
                 out.append(grade_of_match(match))
