@@ -5,7 +5,7 @@ end of the second round; set n was scored once after the third round (its floors
 tests/test_evaluate_news.py and tests/test_evaluate_queries.py); set p, a second blind set like n, was scored once
 after the fourth round (floors likewise); set q, a third blind set of the same kind, was scored once at the end of
 the fifth rounds (floors likewise); set r, a fourth blind set of the same kind, was scored once at the end of
-the sixth rounds (floors likewise); set s, a fifth blind set of the same kind, has not been scored. Nothing here runs the rules or the ranking on any set: the checks are on the files, the fixtures and their indexing. The record shape (fields, kinds, gazetteer names, dates) is checked with the other sets in tests/test_news_devset_new.py.
+the sixth rounds (floors likewise); sets s and t, a fifth and a sixth blind set of the same kind, have not been scored. Nothing here runs the rules or the ranking on any set: the checks are on the files, the fixtures and their indexing. The record shape (fields, kinds, gazetteer names, dates) is checked with the other sets in tests/test_news_devset_new.py.
 """
 from __future__ import annotations
 
@@ -102,8 +102,19 @@ SETS = {
                  ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
                   "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
                   "judged_queries_heldout_q.jsonl", "judged_queries_heldout_r.jsonl"), size=33),
+    # t: a sixth blind set like n-s (no rule or ranking run on it): councils the earlier sets used never or little
+    # (Barnet, Greenwich, Islington, Southwark, Cumberland, Bolton, Luton, Havering, Waltham Forest, Wigan, Portsmouth,
+    # Bracknell Forest, Redbridge), focused, monitoring and assurance visits, JTAI and SEND pages with null grades,
+    # site and crawl dates that are not the story's, a 2008 regional round-up and a two-council trust.
+    "t": HeldOut("t", (("roundup", 2), ("movement", 12), ("subjudgement", 15), ("undated", 30), ("pre2013", 5),
+                       ("school_decoy", 2), ("location_decoy", 1), ("press_release", 6), ("annual_assessment", 3)),
+                 frozenset({2008, 2009, 2025}), 17, 35, 6,
+                 ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
+                  "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
+                  "judged_queries_heldout_q.jsonl", "judged_queries_heldout_r.jsonl",
+                  "judged_queries_heldout_s.jsonl")),
 }
-NEWEST = ("n", "p", "q", "r", "s")  # the blind sets whose fixtures are also read and indexed here
+NEWEST = ("n", "p", "q", "r", "s", "t")  # the blind sets whose fixtures are also read and indexed here
 
 
 def _lines(path: Path) -> list[dict]:
