@@ -32,10 +32,13 @@ SUBJUDGEMENT_PATTERNS = {
 }
 _RATING_CUE = re.compile(
     r"\b(rated|rates|rate|rating|judged|judges|judge|judgement|graded|grade|overall|found (?:it |them |the \w+ )?to be|deemed|branded|labelled"
-    r"|declared|classed|verdict|effectiveness|as|were|was|is|are|been|be|remains?|stamped|improved|upgraded"
-    r"|downgraded|raised|rose|risen|moved|dropped|fell|fallen"
-    # round 7: every verb of a movement cues the grade it reaches ("climbed two grades to good", "slipped to …")
-    r"|climbed|climbs|slipped|slips|sank|sunk|jumped|promoted|lifted|upped|declined|gone|went)\b\W+(?:\w+\W+){0,3}$",
+    r"|declared|classed|verdict|effectiveness|as|were|was|is|are|been|be|remains?|stamped|upgraded|downgraded)"
+    r"\b\W+(?:\w+\W+){0,3}$"
+    # round 7: every verb of a movement cues the grade it reaches ("climbed two grades to good", "slipped to …");
+    # round 8: only where it reaches it, through "to", "into" or "as" ("morale declined, and good social workers
+    # left" and "standards slipped in some good teams" grade nothing)
+    r"|\b(?:improved|raised|rose|risen|moved|dropped|fell|fallen|climbed|climbs|slipped|slips|sank|sunk|jumped"
+    r"|promoted|lifted|upped|declined|gone|went)\b(?:\W+\w+){0,3}?\W+(?:to|into|as)\W+$",
     re.IGNORECASE,
 )
 # "an outstanding rating", "the 'good' grade it received"
