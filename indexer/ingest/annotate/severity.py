@@ -38,7 +38,7 @@ _RATING_CUE = re.compile(
     # round 8: only where it reaches it, through "to", "into" or "as" ("morale declined, and good social workers
     # left" and "standards slipped in some good teams" grade nothing)
     r"|\b(?:improved|raised|rose|risen|moved|dropped|fell|fallen|climbed|climbs|slipped|slips|sank|sunk|jumped"
-    r"|promoted|lifted|upped|declined|gone|went)\b(?:\W+\w+){0,3}?\W+(?:to|into|as)\W+$",
+    r"|promoted|lifted|upped|declined|gone|went)\b(?:\W+\w+){0,3}?\W+(?:to|into|as)\W+(?:(?:the|an?)\W+)?$",
     re.IGNORECASE,
 )
 # "an outstanding rating", "the 'good' grade it received"
