@@ -135,3 +135,42 @@ def test_an_inferred_inspection_lends_no_grade(tmp_path):
                             "education secretary to lead the council's children's services.\n")
     assert doc.severity == []
     assert doc.confidence.get("year") in (None, "inferred")
+
+
+# --- a count of areas qualified by how they were looked at is a tally --------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Three of the five areas inspected were rated good, and the council's leadership was praised.",
+    "Two of the four judgements made were good.",
+    "Four of the six areas assessed were judged outstanding.",
+])
+def test_a_count_of_inspected_areas_is_a_tally(sentence):
+    assert _grades(sentence) == []
+
+
+# --- "in April last year" dates a grade like "last year"; a hope in its own clause is a target ------------------
+
+def test_a_month_last_year_yields_to_the_grade_stated_now():
+    from indexer.ingest.annotate.severity import decide
+    sentences = ["Leeds City Council's services were rated 'inadequate' in April last year.",
+                 "The council accepted the verdict that its children's services require improvement to be good."]
+    statements = [st for i, s in enumerate(sentences) for st in grade_statements(s, i + 2)]
+    assert decide(statements)[0] == "requires improvement"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council hopes that, were Ofsted to return in about a year and a half, it would be judged 'good'.",
+    "Leaders are confident the service will be rated outstanding at the next visit.",
+    "The council expected that, with new managers in post, it would become good within two years.",
+    "Staff are optimistic that at the next full inspection the department could be judged good.",
+])
+def test_a_hoped_for_grade_in_its_own_clause_is_a_target(sentence):
+    assert _grades(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, grade", [
+    ("The council hopes to build on the inspection, which rated its services good.", "good"),
+    ("Inspectors said the department is now good, and leaders hope to keep it that way.", "good"),
+])
+def test_a_hope_elsewhere_in_the_sentence_leaves_a_stated_grade(sentence, grade):
+    assert _grades(sentence) == [grade]

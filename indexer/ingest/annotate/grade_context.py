@@ -56,7 +56,10 @@ _TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )(?<!the only )\b(
                     rf"|of them|of the(?: \w+)?|of|now|been|have|had|in the|called|placed in the|put in the|got|received"
                     rf"|given|an?|grade \d,?"
                     # round 7: "62 councils holding four stars", "20 councils with the top rating", "nine kept it"
-                    rf"|holding|held|holds|with|kept|keeping|keep|awarded|earning|earned|achieving|achieved|the|its|their)\s+){{0,4}}"
+                    rf"|holding|held|holds|with|kept|keeping|keep|awarded|earning|earned|achieving|achieved|the|its|their"
+                    # round 8: the counted things may be qualified by how they were looked at ("three of the five
+                    # areas inspected were rated good", "two of the judgements made were good")
+                    rf"|inspected|assessed|examined|reviewed|made|given)\s+){{0,5}}"
                     rf"{_QUOTE}$", re.IGNORECASE)
 # "fell below good", "falling short of the good grade", "aim to become an outstanding authority"
 # "a grade about to be renamed 'requires improvement'": a grade's name, not a judgement.
@@ -280,6 +283,21 @@ def counts_councils(sentence: str) -> bool:
 def is_target(before: str) -> bool:
     """The grade is a comparison or an aim ("below good", "aim to become outstanding")."""
     return bool(_TARGET.search(before) or _INTENDED_GATE.search(before) and _INTENDED.search(before))
+
+
+# Round 8: a hope or expectation with its own clause ("The council hopes that, were Ofsted to return in a year, it
+# would be judged 'good'", "is confident the service will be rated outstanding"): a long window, so read apart.
+_HOPED_THAT = re.compile(rf"\b(?:hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|aim(?:s|ed)?|plan(?:s|ned)?|intend(?:s|ed)?"
+                         rf"|confident|optimistic|determined|wish(?:es|ed)?)\s+(?:that\b)?[^.;:!?]{{0,110}}?"
+                         rf"\b(?:would|will|could|can|might|may|should)\s+(?:not\s+|then\s+|soon\s+|one\s+day\s+)?"
+                         rf"(?:(?:be|become|get|reach|achieve)\s+)+(?:(?:{_NAMED_AS}|an?|the|at\s+least|overall|as)\s+){{0,3}}"
+                         rf"{_QUOTE}$", re.IGNORECASE)
+
+
+def hoped_for(before: str) -> bool:
+    """The grade is what someone hopes or expects a future inspection to give (`before` up to ~160 characters)."""
+    return ("would" in before or "will" in before or "could" in before or "can" in before or "might" in before
+            or "may" in before or "should" in before) and bool(_HOPED_THAT.search(before))
 
 
 def is_alternative(before: str, after: str) -> bool:
