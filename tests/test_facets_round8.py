@@ -174,3 +174,26 @@ def test_a_hoped_for_grade_in_its_own_clause_is_a_target(sentence):
 ])
 def test_a_hope_elsewhere_in_the_sentence_leaves_a_stated_grade(sentence, grade):
     assert _grades(sentence) == [grade]
+
+
+# --- a rating cue reaches a grade only within its clause; "rates" as a noun is no cue ----------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Staff turnover rates remain high and good managers are hard to find.",
+    "Sickness rates were low, but inadequate supervision was a concern for the union.",
+    "Caseloads remain heavy while good practice is patchy.",
+    "The council's plan is to be good by 2027.",
+    "Its priority is to become outstanding within three years.",
+])
+def test_no_cue_across_a_new_clause_or_from_a_noun(sentence):
+    assert _grades(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, grade", [
+    ("Ofsted rated Kent and Medway good.", "good"),
+    ("Inspectors judged Leeds and Bradford outstanding.", "outstanding"),
+    ("The council's services remain inadequate, inspectors said.", "inadequate"),
+    ("Ofsted now rates the council's children's services good.", "good"),
+])
+def test_cues_still_reach_their_grade(sentence, grade):
+    assert _grades(sentence) == [grade]

@@ -73,7 +73,10 @@ _TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|re
                      rf"|\b(?:before|until|once)\s+(?:[\w'’]+\s+){{0,4}}{_QUOTE}$"
                      # an aim named as a noun: "the service's aim is an overall 'good' rating", "our goal of
                      # 'outstanding'", "the ambition remains to be good"
-                     rf"|\b(?:aims?|ambitions?|goals?|targets?|aspirations?)\s+(?:(?:now|still|remains?|is|was|of|for|to"
+                     # round 8: any noun of intent ("the council's plan is to be good by 2027", "its priority is
+                     # to become outstanding")
+                     rf"|\b(?:aims?|ambitions?|goals?|targets?|aspirations?|plans?|intentions?|hopes?|vision|mission"
+                     rf"|priority|objective)\s+(?:(?:now|still|remains?|is|was|of|for|to"
                      rf"|be|become|get|reach|achieve|an?|the|overall|at least|being)\s+){{1,5}}{_QUOTE}$", re.IGNORECASE)
 # Round 8: the passive verbs that give or name a grade ("rated", "called", "described as", "seen as").
 _NAMED_AS = r"(?:rated|judged|graded|called|considered|deemed|described\s+as|regarded\s+as|seen\s+as|classed\s+as|thought\s+of\s+as)"

@@ -31,9 +31,13 @@ SUBJUDGEMENT_PATTERNS = {
     "care_leavers": re.compile(rf"(?:progress of care leavers|Experiences and progress of care leavers)[:\s]*{_G}", re.IGNORECASE),
 }
 _RATING_CUE = re.compile(
-    r"\b(rated|rates|rate|rating|judged|judges|judge|judgement|graded|grade|overall|found (?:it |them |the \w+ )?to be|deemed|branded|labelled"
+    # round 8: "rate(s)" is a verb only when no verb follows it ("staff turnover rates remain high and good managers
+    # leave" grades nothing)
+    r"\b(rated|rates?(?!\s+(?:remain|remains|are|were|is|was|have|has|had|of|for|fell|rose|increased|decreased"
+    r"|dropped|among|in|across)\b)|rating|judged|judges|judge|judgement|graded|grade|overall|found (?:it |them |the \w+ )?to be|deemed|branded|labelled"
     r"|declared|classed|verdict|effectiveness|as|were|was|is|are|been|be|remains?|stamped|upgraded|downgraded)"
-    r"\b\W+(?:\w+\W+){0,3}$"
+    # round 8: the words between may not start a new clause ("turnover remains high and good managers leave")
+    r"\b\W+(?:(?!(?:and|but|while|whereas)(?:\s+(?-i:[a-z])|\W*$))\w+\W+){0,3}$"
     # round 7: every verb of a movement cues the grade it reaches ("climbed two grades to good", "slipped to …");
     # round 8: only where it reaches it, through "to", "into" or "as" ("morale declined, and good social workers
     # left" and "standards slipped in some good teams" grade nothing)
