@@ -37,7 +37,9 @@ _RATING_CUE = re.compile(
     r"|dropped|among|in|across)\b)|rating|judged|judges|judge|judgement|graded|grade|overall|found (?:it |them |the \w+ )?to be|deemed|branded|labelled"
     r"|declared|classed|verdict|effectiveness|as|were|was|is|are|been|be|remains?|stamped|upgraded|downgraded)"
     # round 8: the words between may not start a new clause ("turnover remains high and good managers leave")
-    r"\b\W+(?:(?!(?:and|but|while|whereas)(?:\s+(?-i:[a-z])|\W*$))\w+\W+){0,3}$"
+    # (a verb or "now" after "and" goes on with the same subject: "its inadequate rating and now requires …")
+    r"\b\W+(?:(?!(?:and|but|while|whereas)(?:\W*$|\s+(?!(?:now|still|is|was|are|were|remains?|has|have|had|been|then"
+    r"|so)\b)(?-i:[a-z])))\w+\W+){0,3}$"
     # round 7: every verb of a movement cues the grade it reaches ("climbed two grades to good", "slipped to …");
     # round 8: only where it reaches it, through "to", "into" or "as" ("morale declined, and good social workers
     # left" and "standards slipped in some good teams" grade nothing)
