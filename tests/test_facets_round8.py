@@ -197,3 +197,28 @@ def test_no_cue_across_a_new_clause_or_from_a_noun(sentence):
 ])
 def test_cues_still_reach_their_grade(sentence, grade):
     assert _grades(sentence) == [grade]
+
+
+# --- a review of the safeguarding children board belongs to the single inspection framework --------------------
+
+def _sif_clue(text: str) -> bool:
+    from indexer.ingest.annotate.candidates import era_clues
+    return any("single inspection framework" in clue.words for clue in era_clues(text, None))
+
+
+@pytest.mark.parametrize("text", [
+    "The cabinet had Ofsted's report on services for children in need, together with its review of the Local "
+    "Safeguarding Children Board.",
+    "Members noted the LSCB review that accompanied the inspection.",
+    "Ofsted's review of the city's Safeguarding Children Board found it effective.",
+])
+def test_a_reviewed_board_names_the_single_inspection_framework(text):
+    assert _sif_clue(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Local Safeguarding Children Board's serious case review was published on Tuesday.",
+    "The safeguarding children board reviewed the death of the child.",
+])
+def test_the_board_s_own_reviews_name_no_framework(text):
+    assert not _sif_clue(text)
