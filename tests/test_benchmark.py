@@ -52,7 +52,9 @@ def test_tantivy_answers_the_same_page_as_fts5(seed_docs, fts_db, tmp_path):
         ours, theirs = page.search_page(q), fts.search_page(fts_db, q)
         assert ours["total"] == theirs["total"], q
         assert len(ours["top"]) == min(10, ours["total"])
-        assert sum(n for _, n in ours["grade"]) >= ours["total"] or not ours["total"]
+        # round 8: not every seed paragraph has a grade now (the Sunderland seed's inspection is only inferred), so
+        # the two engines' grade facets are compared instead of assuming a grade on every hit
+        assert dict(ours["grade"]) == dict(theirs["grade"]), q
         assert set(page.hit_ids(q)) == set(fts.hit_ids(fts_db, q)), q
     assert "<b>" in page.search_page(QUERIES[0])["top"][0][2]  # a snippet with the match marked
 

@@ -89,7 +89,8 @@ SETS = {
     # annual-rating round-ups from 2008 and 2010.
     "r": HeldOut("r", (("roundup", 4), ("movement", 12), ("subjudgement", 14), ("undated", 30), ("pre2013", 8),
                        ("school_decoy", 2), ("location_decoy", 1), ("press_release", 8), ("archived", 1)),
-                 frozenset({2008, 2011, 2025}), 17, 34, 7,
+                 # nulls 7 -> 6: round 8's one convention gives r34 (text silent, inspection dated by it) the record's grade
+                 frozenset({2008, 2011, 2025}), 17, 34, 6,
                  ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
                   "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
                   "judged_queries_heldout_q.jsonl")),
@@ -108,7 +109,8 @@ SETS = {
     # site and crawl dates that are not the story's, a 2008 regional round-up and a two-council trust.
     "t": HeldOut("t", (("roundup", 2), ("movement", 12), ("subjudgement", 15), ("undated", 30), ("pre2013", 5),
                        ("school_decoy", 2), ("location_decoy", 1), ("press_release", 6), ("annual_assessment", 3)),
-                 frozenset({2008, 2009, 2025}), 17, 35, 6,
+                 # nulls 6 -> 5: round 8's one convention gives t16 (text silent, inspection dated by it) the record's grade
+                 frozenset({2008, 2009, 2025}), 17, 35, 5,
                  ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
                   "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
                   "judged_queries_heldout_q.jsonl", "judged_queries_heldout_r.jsonl",

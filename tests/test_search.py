@@ -80,13 +80,15 @@ def test_multi_select_is_or_and_counts_stay_honest(corpus):
 
 
 def test_filters_and_across_facets(corpus):
+    # Round 8 (issue 22): the Sunderland seed (2015) states no grade and its inspection is only inferred, so it carries
+    # no severity; Medway (2019) is the inadequate document in the range, Kent (2010) one outside it.
     result = corpus.search(SearchRequest(q="", severity=["inadequate"], year_from=2015, year_to=2020))
-    assert {h.year for h in result.hits} == {2015, 2019}
+    assert {h.year for h in result.hits} == {2019}
     # The year facet ignores the year filter itself, so other years keep their honest counts.
     years = {v.value: v.count for v in result.facets["year"]}
-    assert {"2010", "2015", "2019", "2024"} <= set(years) and years["2015"] == 16
+    assert {"2010", "2019"} <= set(years) and "2015" not in years
     councils = {v.value for v in result.facets["council"]}
-    assert councils == {"Medway", "Sunderland"}
+    assert councils == {"Medway"}
 
 
 def test_sort_newest_and_oldest(corpus):

@@ -63,7 +63,9 @@ def test_facet_counts_follow_the_best_match_set(seeds):
     # (Medway's own paragraphs may miss one word more, so the set is a little over 50: one page of 100 holds it.)
     result = seeds.search(SearchRequest(q="Medway caseloads inspection report findings", per_page=100, collapse=False))
     assert result.total == len(result.hits)
-    assert sum(v.count for v in result.facets["severity"]) >= result.total
+    # round 8: the Sunderland seed has no grade (its inspection is only inferred), so its paragraphs are not counted
+    graded = sum(1 for h in result.hits if h.severity)
+    assert sum(v.count for v in result.facets["severity"]) >= graded > 0
     counted = {v.value: v.count for v in result.facets["council"]}
     assert sum(counted.values()) >= result.total
 

@@ -2,7 +2,9 @@
 work; re-recorded once when best-match search intentionally changed plain-word results, and once when articles
 gained sub-judgements read from their prose: new sub-judgement facet counts only, no hit changed; and once more when
 areas joined in one list came to share its grade — "children in care and care leavers … requires improvement" in
-a seed article — children_in_care counts only, no hit changed).
+a seed article — children_in_care counts only, no hit changed; and in facet round 8, when the Sunderland seed, whose
+inspection is only inferred, stopped borrowing the record's grade — "inadequate" counts, and Sunderland's hits
+leave the two searches filtered by that grade, nothing else changed).
 
 Re-record (only when a change of results is intended):
     PYTHONPATH=$PWD python -m tests.test_search_regression

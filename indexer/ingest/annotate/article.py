@@ -130,7 +130,10 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     if not doc.year and not published:
         _pending_year(doc, chosen[0], text)
     _calendar_fallback(doc, text)
-    if not grades[0] and outcome is not None and (outcome.overall or outcome.subjudgements):
+    # Round 8 (issue 22): the record fills a grade the text does not state only when the text dates the inspection;
+    # a grade borrowed through an inferred link is a guess on a guess, so it stays empty (the year says inferred).
+    if (not grades[0] and outcome is not None and (outcome.overall or outcome.subjudgements)
+            and outcome_level == confidence.OFFICIAL):
         official = outcome_table.official_grade(outcome)
         doc.severity[0] = official
         severity_evidence.insert(0, {"council": doc.council[0], "value": official,

@@ -180,6 +180,11 @@ _RI_SINCE = dt.date(2013, 11, 1)  # "requires improvement" replaced "adequate" w
 # adoption performance as a judgement of its own, too.
 _BOARD = re.compile(r"\b(?:local\s+)?safeguarding\s+(?:children\s+)?boards?\b|\bLSCBs?\b", re.IGNORECASE)
 _BOARD_RATED = re.compile(r"\b(?:rated|judged|graded|found)\b", re.IGNORECASE)
+# Round 8: the board as what the inspection reviewed ("together with its review of the Local Safeguarding Children
+# Board", "the LSCB review"): Ofsted reviewed boards only in the single inspection framework; never the board's own
+# reviews ("the board's serious case review").
+_BOARD_REVIEWED = re.compile(r"\breview\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:local\s+)?safeguarding\s+children(?:['’]?s)?\s+boards?\b"
+                             r"|\bLSCB\s+review\b|\breview\s+of\s+the\s+LSCB\b", re.IGNORECASE)
 # Adoption with its grade: "adoption was judged good", "good for adoption", "graded good: leadership and adoption".
 _ADOPTION_GRADED = re.compile(rf"\badoption\b[^.;]{{0,60}}?(?:{GRADE_PATTERN})"
                               rf"|(?:{GRADE_PATTERN})['’”\"]?\s+(?:for|on|in)\s+(?:its\s+|their\s+)?adoption\b"
@@ -201,7 +206,7 @@ def era_clues(text: str, grade: str | None) -> list[Clue]:
                           lambda o: 1.0 if o.published < dt.date(2014, 1, 1) else -1.0))
     low = text.lower()
     sentences = re.split(r"(?<=[.!?])\s+|\n+", text) if "board" in low or "lscb" in low or "adoption" in low else []
-    if any(_BOARD.search(s) and _BOARD_RATED.search(s) for s in sentences):
+    if any(_BOARD.search(s) and _BOARD_RATED.search(s) or _BOARD_REVIEWED.search(s) for s in sentences):
         clues.append(Clue("a safeguarding children board rated (single inspection framework)", settings.YEAR_CLUE_ERA,
                           lambda o: 1.0 if o.framework == "SIF" else -1.0))
     if any(_ADOPTION_GRADED.search(s) for s in sentences if "adoption" in s.lower()):

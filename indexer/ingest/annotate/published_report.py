@@ -12,8 +12,13 @@ from indexer.ingest.annotate.dates import MONTHS
 _MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December"
 # "report … published on 26 August 2016", "judgement, published in April 2023", "report was released on Friday, 26th
 # August 2016", "findings came out in May 2019": a report word, then its publication verb, then the date.
-_PUBLISHED = re.compile(rf"\b(?:report|judgement|judgment|findings|verdict|results?|letter)s?\b[^.;]{{0,60}}?\b"
-                        rf"(?:published|released|issued|came\s+out|made\s+public)\s+(?:on|in)\s+"
+_PUBLISHED = re.compile(rf"(?:\b(?:report|judgement|judgment|findings|verdict|results?|letter)s?\b[^.;]{{0,60}}?\b"
+                        rf"(?:published|released|issued|came\s+out|made\s+public)"
+                        # round 8: the inspectorate as the subject ("Ofsted published it on 13 June 2017", "Ofsted
+                        # released its report in May 2019"): the object names the report or refers back to it
+                        rf"|\b(?:Ofsted|the\s+inspectorate|inspectors)\s+(?:published|released|issued)\s+"
+                        rf"(?:it|them|(?:its|their|the)\s+(?:\w+\s+)?(?:report|judgement|judgment|findings|verdict|letter)s?))"
+                        rf"\s+(?:on|in)\s+"
                         rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
                         rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH_NAMES})\s+(?P<year>(?:19|20)\d\d)\b",
                         re.IGNORECASE)

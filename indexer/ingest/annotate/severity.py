@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from indexer import settings
 from indexer.ingest.annotate.grade_context import (dated_in_sentence, given_by_earlier_inspection,
                                                   given_by_earlier_inspection_after, in_earlier_clause, is_destination,
-                                                  left_behind, not_current)
+                                                  hoped_for, left_behind, not_current)
 from indexer.grades import BY_NUMBER, GRADE_PATTERN, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.not_yet import not_yet_good
 from indexer.ingest.annotate.scale import names_the_scale
@@ -31,11 +31,20 @@ SUBJUDGEMENT_PATTERNS = {
     "care_leavers": re.compile(rf"(?:progress of care leavers|Experiences and progress of care leavers)[:\s]*{_G}", re.IGNORECASE),
 }
 _RATING_CUE = re.compile(
-    r"\b(rated|rates|rate|rating|judged|judges|judge|judgement|graded|grade|overall|found (?:it |them |the \w+ )?to be|deemed|branded|labelled"
-    r"|declared|classed|verdict|effectiveness|as|were|was|is|are|been|be|remains?|stamped|improved|upgraded"
-    r"|downgraded|raised|rose|risen|moved|dropped|fell|fallen"
-    # round 7: every verb of a movement cues the grade it reaches ("climbed two grades to good", "slipped to …")
-    r"|climbed|climbs|slipped|slips|sank|sunk|jumped|promoted|lifted|upped|declined|gone|went)\b\W+(?:\w+\W+){0,3}$",
+    # round 8: "rate(s)" is a verb only when no verb follows it ("staff turnover rates remain high and good managers
+    # leave" grades nothing)
+    r"\b(rated|rates?(?!\s+(?:remain|remains|are|were|is|was|have|has|had|of|for|fell|rose|increased|decreased"
+    r"|dropped|among|in|across)\b)|rating|judged|judges|judge|judgement|graded|grade|overall|found (?:it |them |the \w+ )?to be|deemed|branded|labelled"
+    r"|declared|classed|verdict|effectiveness|as|were|was|is|are|been|be|remains?|stamped|upgraded|downgraded)"
+    # round 8: the words between may not start a new clause ("turnover remains high and good managers leave")
+    # (a verb or "now" after "and" goes on with the same subject: "its inadequate rating and now requires …")
+    r"\b\W+(?:(?!(?:and|but|while|whereas)(?:\W*$|\s+(?!(?:now|still|is|was|are|were|remains?|has|have|had|been|then"
+    r"|so)\b)(?-i:[a-z])))\w+\W+){0,3}$"
+    # round 7: every verb of a movement cues the grade it reaches ("climbed two grades to good", "slipped to …");
+    # round 8: only where it reaches it, through "to", "into" or "as" ("morale declined, and good social workers
+    # left" and "standards slipped in some good teams" grade nothing)
+    r"|\b(?:improved|raised|rose|risen|moved|dropped|fell|fallen|climbed|climbs|slipped|slips|sank|sunk|jumped"
+    r"|promoted|lifted|upped|declined|gone|went)\b(?:\W+\w+){0,3}?\W+(?:to|into|as)\W+(?:(?:the|an?)\W+)?$",
     re.IGNORECASE,
 )
 # "an outstanding rating", "the 'good' grade it received"
@@ -303,6 +312,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         reason = "tally" if bare_word and counted or _COUNT_AFTER.match(after) else not_current(before, after)
         if not reason and in_earlier_clause(sentence[max(0, match.start() - 120):match.start()]):
             reason = "past"  # a temporal clause longer than the window: "Two years after Barnsley's … were judged"
+        if not reason and hoped_for(sentence[max(0, match.start() - 160):match.start()]):
+            reason = "target"  # round 8: "hopes that, were Ofsted to return …, it would be judged 'good'"
         if reason == "past" and _REPORTING_THAT.search(sentence[max(0, match.start() - 200):match.start()]):
             # "The Director reported that Ofsted had judged the council's services to be good": reported speech
             # shifts the tense back; read the whole clause, reporting verb included
@@ -382,7 +393,12 @@ _AGO_BEFORE = re.compile(r"\b(?:[\w-]+\s+){1,4}(?:years?|months?)\s+ago\b(?![^.;
                          re.IGNORECASE)
 # Round 7: "judged inadequate last year", "Last year Kent was rated inadequate": a grade a year back stands only until
 # a newer one is stated, like "two years ago" ("last week", "last month" are usually the news itself).
-_LAST_YEAR_AFTER = re.compile(r"^['’”\"]?\s+(?:(?:back\s+)?in\s+)?(?:last\s+year|the\s+(?:previous|preceding)\s+year"
+_LAST_YEAR_AFTER = re.compile(r"^['’”\"]?\s+(?:(?:back\s+)?in\s+)?"
+                              # round 8: a month or season may come first ("in April last year", "in the spring of
+                              # the previous year")
+                              r"(?:(?:(?:early|late|mid)[\s-]+)?(?:January|February|March|April|May|June|July|August"
+                              r"|September|October|November|December|the\s+(?:spring|summer|autumn|winter)(?:\s+of)?)\s+)?"
+                              r"(?:last\s+year|the\s+(?:previous|preceding)\s+year"
                               r"|a\s+year\s+(?:earlier|before))\b", re.IGNORECASE)
 # The year anchors the next grade only: none may stand between ("judged inadequate last year, upgraded to good").
 _LAST_YEAR_BEFORE = re.compile(r"\blast\s+year\b(?!['’]s)(?![^.;]*\b(?:now|new|latest|this|outstanding|good|adequate|inadequate"
