@@ -206,12 +206,26 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
     most = _most(asked, round_up)
     chosen, best = 0, None
     for at, (number, text) in enumerate(islice(candidates, window)):
-        key = (answers(asked, text, round_up), at == 0, -number)
+        key = (answers(asked, text, round_up), not reaction(text), at == 0, -number)
         if best is None or key > best:
             chosen, best = at, key
-        if at == 0 and key[0] >= most:
+        if at == 0 and key[0] >= most and key[1]:
             break  # the best-ranked paragraph answers fully
     return chosen
+
+
+# Someone's reaction to a finding: a person's title and a verb of saying in one paragraph ("Councillor Read, cabinet
+# member for children's services, said the result ..."). News reports state the finding, then the reactions to it,
+# which repeat the grade; among paragraphs answering alike the statement comes first. ("Ofsted says Bradford ..."
+# reports the finding: the inspectorate is no person's title.)
+_SAYING = re.compile(r"\b(?:said|says|saying|told|added)\b", re.IGNORECASE)
+_TITLE = re.compile(r"\b(?:councillor|cllr|cabinet\s+member|portfolio\s+holder|leader|chief\s+executive|minister|"
+                    r"mayor|spokes(?:man|woman|person)|MP|chair(?:man|woman)?|secretary|director)\b", re.IGNORECASE)
+
+
+def reaction(text: str) -> bool:
+    """True for a paragraph attributing words to a person by title (a reaction, not the finding)."""
+    return bool(_SAYING.search(text) and _TITLE.search(text))
 
 
 def _most(asked: Asked, round_up: bool) -> int:
