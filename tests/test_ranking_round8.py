@@ -5,7 +5,10 @@ tested on sentences written here, with cases that must not fire.
   said ...") gives way to the paragraph stating the finding (news states the finding, then the reactions);
 - for a movement question, a change told against an earlier time with no grade beside it ("had declined since its
   last inspection", "real improvement since 2015") is the movement told.
-The backend test runs on both backends over the same crafted corpus.
+- the named council's lift ranks documents but is left out of the tier that bounds a document's candidates for the
+  paragraph shown: in a round-up, the paragraph about one asked council is no longer below an introduction that
+  inherits every council (nor, in a story, a paragraph that does not repeat the name).
+The backend tests run on both backends over the same crafted corpus.
 """
 from __future__ import annotations
 
@@ -102,6 +105,16 @@ Every area but one was graded inadequate: services had got worse since the previ
 
 The council's deputy leader apologised to families and promised a new plan by the spring.
 """,
+    "round8-two-counties.txt": """Two county councils keep their good ratings
+
+Example Echo | 4 December 2008
+
+Children's services in the two neighbouring counties came out with "good" ratings in this year's assessments.
+
+Rutland was rated good in every area, and inspectors praised leaders who keep children's lives at the centre of the work.
+
+Lincolnshire was rated good in five of its six areas; the sixth, for staying safe, was adequate.
+""",
 }
 
 
@@ -149,3 +162,8 @@ def test_a_movement_question_is_shown_the_change_told_since_the_last_visit(backe
     shown = _shown_text(backend, "Fenwick children's services deteriorated and rated inadequate",
                         "round8-fenwick-worse.txt")
     assert shown.startswith("Every area but one")
+
+
+def test_a_round_up_shows_the_paragraph_about_an_asked_council_not_the_introduction(backend):
+    shown = _shown_text(backend, "Rutland and Lincolnshire annual assessment good", "round8-two-counties.txt")
+    assert shown.startswith(("Rutland was rated", "Lincolnshire was rated"))
