@@ -5,6 +5,9 @@ tested on sentences written here, with cases that must not fire.
   said ...") gives way to the paragraph stating the finding (news states the finding, then the reactions);
 - for a movement question, a change told against an earlier time with no grade beside it ("had declined since its
   last inspection", "real improvement since 2015") is the movement told.
+- a movement in a question naming another inspected body (a nursery, a school, a children's home) and no council
+  is that body's, not a council's: the documents' recorded movements (councils') neither stand in for its words nor
+  lift (as round 6 left such bodies out of the implied overall grade);
 - the named council's lift ranks documents but is left out of the tier that bounds a document's candidates for the
   paragraph shown: in a round-up, the paragraph about one asked council is no longer below an introduction that
   inherits every council (nor, in a story, a paragraph that does not repeat the name).
@@ -19,6 +22,7 @@ import pytest
 
 from indexer.backends import open_backend, open_writer
 from indexer.models import SearchRequest
+from indexer.search.implied_overall import council_movements
 from indexer.search.answer import answers, asked_by, changed_since, reaction, shown_paragraph
 from indexer.search.query import read_query
 
@@ -80,6 +84,23 @@ def test_a_movement_question_is_shown_the_grade_with_the_change_told():
     assert not plain.movement
     assert answers(plain, texts[0]) == answers(plain, texts[1])
     assert shown_paragraph(plain, numbered(texts)) == 0
+
+
+# --- another inspected body's movement ----------------------------------------------------------------------------
+
+def test_a_movement_of_another_inspected_body_is_not_a_councils():
+    for q in ("day nursery downgraded from good to inadequate", "primary school fell from good to requires improvement",
+              "children's home improved from inadequate to good", "academy no longer rated inadequate"):
+        assert council_movements(q) == [], q
+        plan = read_query(_Words(), q).plan
+        assert not [v for f, v in (*plan.stand_ins, *plan.boosts) if f == "grade_change"], q
+        assert "downgraded" in [g.typed for g in plan.groups] or "downgraded" not in q  # searched as a word
+    # must still fire: a council's movement, also beside another body's word or a council named with a topic
+    assert council_movements("council downgraded from good to inadequate") == ["from good", "to inadequate"]
+    assert council_movements("South Tyneside fell from good to inadequate unregistered homes") == [
+        "from good", "to inadequate"]
+    plan = read_query(_Words(), "children's services downgraded from good to inadequate").plan
+    assert [v for f, v in plan.stand_ins if f == "grade_change"]
 
 
 # --- both backends, over a corpus written here ---------------------------------------------------------------------
