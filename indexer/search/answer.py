@@ -42,6 +42,23 @@ _CHANGED = re.compile(r"\b(?:lower(?:ed|s|ing)?|rais(?:ed|es|ing)|(?:up|down)gra
                       re.IGNORECASE)
 
 
+# A change told against an earlier time, with no grade beside it: "had got worse since its previous visit", "had
+# declined since its last inspection in 2021", "found real improvement since 2015". For a movement question that is
+# the movement told; "since" must lead to a time (a year, a month, "then", the last inspection or visit), and the
+# change must be a verb or a noun of degree ("the improvement board has met since March" tells no change).
+_CHANGE = (r"(?:improved|declined|deteriorated|worsened|got\s+(?:worse|better)|slipped|(?:real|significant|"
+           r"considerable|substantial|clear|marked|much|little|no|some)\s+(?:improvement|progress|decline))")
+_EARLIER = (r"since\s+(?:(?:its|the|their|our|that)\s+(?:last|previous|most\s+recent|earlier|first)\s+\w+"
+            r"|then|(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)")
+_CHANGED_SINCE = re.compile(rf"\b{_CHANGE}\b[^.;]{{0,60}}\b{_EARLIER}\b|\b{_EARLIER}\b[^.;]{{0,80}}\b{_CHANGE}\b",
+                            re.IGNORECASE)
+
+
+def changed_since(text: str) -> bool:
+    """True for a paragraph telling a change since an earlier time ("has declined since its last inspection")."""
+    return bool(_CHANGED_SINCE.search(text))
+
+
 @dataclass(frozen=True)
 class Asked:
     """What a question asks that a paragraph can state in its own words."""
@@ -184,7 +201,7 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
     left = asked.left & stated
     # The grade left tells the change ("had held a 'good' rating until now"): it counts once more, and as a movement.
     count += bool(left) * LEFT_EXTRA
-    if asked.movement and (left or sentence_moves(text) or stated and _CHANGED.search(text)):
+    if asked.movement and (left or sentence_moves(text) or stated and _CHANGED.search(text) or changed_since(text)):
         count += 1
     if asked.listing or round_up and asked.councils:
         named = _councils_named(text)
@@ -206,12 +223,26 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
     most = _most(asked, round_up)
     chosen, best = 0, None
     for at, (number, text) in enumerate(islice(candidates, window)):
-        key = (answers(asked, text, round_up), at == 0, -number)
+        key = (answers(asked, text, round_up), not reaction(text), at == 0, -number)
         if best is None or key > best:
             chosen, best = at, key
-        if at == 0 and key[0] >= most:
+        if at == 0 and key[0] >= most and key[1]:
             break  # the best-ranked paragraph answers fully
     return chosen
+
+
+# Someone's reaction to a finding: a person's title and a verb of saying in one paragraph ("Councillor Read, cabinet
+# member for children's services, said the result ..."). News reports state the finding, then the reactions to it,
+# which repeat the grade; among paragraphs answering alike the statement comes first. ("Ofsted says Bradford ..."
+# reports the finding: the inspectorate is no person's title.)
+_SAYING = re.compile(r"\b(?:said|says|saying|told|added)\b", re.IGNORECASE)
+_TITLE = re.compile(r"\b(?:councillor|cllr|cabinet\s+member|portfolio\s+holder|leader|chief\s+executive|minister|"
+                    r"mayor|spokes(?:man|woman|person)|MP|chair(?:man|woman)?|secretary|director)\b", re.IGNORECASE)
+
+
+def reaction(text: str) -> bool:
+    """True for a paragraph attributing words to a person by title (a reaction, not the finding)."""
+    return bool(_SAYING.search(text) and _TITLE.search(text))
 
 
 def _most(asked: Asked, round_up: bool) -> int:

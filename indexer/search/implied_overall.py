@@ -27,10 +27,23 @@ def implied_overall(text: str) -> list[str]:
     """The one grade a query names, as the overall grade it asks for; empty when it names an area, a movement,
     another body, several grades or none."""
     named = list(dict.fromkeys(grade for grade, _ in grades_in(text)))
-    if len(named) != 1 or _OTHER_BODY.search(text) or _SET_OR_COUNT.search(_without_years(text)) \
+    if len(named) != 1 or names_other_body(text) or _SET_OR_COUNT.search(_without_years(text)) \
             or councils_in(text) or subjudgements_in(text) or overall_grades_in(text) or movements_in(text):
         return []
     return named
+
+
+def names_other_body(text: str) -> bool:
+    """True when a query names a body other than a council's children's services (a school, a nursery, a home)."""
+    return bool(_OTHER_BODY.search(text))
+
+
+def council_movements(text: str) -> list[str]:
+    """The grade movements a query names as a council's: none when it names another inspected body and no council
+    ("day nursery downgraded from good to inadequate" is the nursery's; the documents' movements are councils')."""
+    if names_other_body(text) and not councils_in(text):
+        return []
+    return movements_in(text)
 
 
 def _without_years(text: str) -> str:

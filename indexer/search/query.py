@@ -13,8 +13,8 @@ from indexer.analysis import fold_and_stem as stem
 from indexer.search.limits import check_expansions
 from indexer.search import querytree as qt
 from indexer.search.expansion import cap_expansions
-from indexer.search.implied_overall import implied_overall
-from indexer.search.movement import is_cue_word, movements_in
+from indexer.search.implied_overall import council_movements, implied_overall
+from indexer.search.movement import is_cue_word
 from indexer.search.names import join_council_names
 from indexer.search.numbers import tally_groups
 from indexer.search.plan import BestMatchPlan, meaningful_groups
@@ -172,7 +172,7 @@ def best_match_plan(text: str, strict: bool, message: str | None, facet_values: 
     words = stems_of(text)
     if not words:
         return None, (), message
-    moves = tuple(("grade_change", v) for v in movements_in(text) if v in facet_values("grade_change")) \
+    moves = tuple(("grade_change", v) for v in council_movements(text) if v in facet_values("grade_change")) \
         if settings.GRADE_CHANGE_BOOST else ()
     # Synonyms are looked up before function words are dropped, so a term holding one still matches.
     found, stand_ins, move_boosts = movement_parts(moves, meaningful_groups(join_council_names(text, group_words(words))),

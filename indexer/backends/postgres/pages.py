@@ -81,12 +81,16 @@ def answer_candidates(conn, schema, q: PgQuery, match: Expr, req: SearchRequest,
     ranking's order (the paragraph shown is chosen among them: search/answer.py)."""
     where = and_(match, facet_filter(req), Expr(sql.SQL("p.doc_idx = ANY(%s)"), [doc_idxs]))
     inner, params, key, _ = _scored(schema, q, where, req, 0)
+    # The named council's lift is left out of the candidates' tier within a document (as the embedded index): a
+    # lift above 0 is a paragraph with a word of its own, the only kind the council lifts.
+    council = q.council_lift or Expr(sql.SQL("0"))
     query = sql.SQL(
-        "WITH m AS MATERIALIZED ({inner}), r AS (SELECT pid, doc_idx, lift, row_number() OVER w AS rn, "
-        "first_value(lift) OVER w AS top FROM m WINDOW w AS (PARTITION BY doc_idx ORDER BY {key})) "
-        "SELECT doc_idx, array_agg(pid ORDER BY rn) FROM r WHERE rn <= %s AND lift = top GROUP BY doc_idx"
-    ).format(inner=inner, key=key)
-    return dict(conn.execute(query, [*params, count]).fetchall())
+        "WITH m AS MATERIALIZED ({inner}), a AS (SELECT m.*, m.lift - CASE WHEN m.lift > 0 THEN ({council}) ELSE 0 END "
+        "AS tier FROM m JOIN {s}.paragraphs p USING (pid)), r AS (SELECT pid, doc_idx, tier, row_number() OVER w AS rn, "
+        "first_value(tier) OVER w AS top FROM a WINDOW w AS (PARTITION BY doc_idx ORDER BY {key})) "
+        "SELECT doc_idx, array_agg(pid ORDER BY rn) FROM r WHERE rn <= %s AND tier = top GROUP BY doc_idx"
+    ).format(inner=inner, key=key, council=council.sql, s=schema)
+    return dict(conn.execute(query, [*params, *council.params, count]).fetchall())
 
 
 def ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, limit: int, offset: int) -> list[tuple]:

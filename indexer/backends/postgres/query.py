@@ -78,6 +78,9 @@ class PgQuery:
     columns: list[tuple[str, Expr]] = field(default_factory=list)  # computed once per row, read by lift and score
     cheap: Expr | None = None                         # float: a cheap stand-in for score, to pick candidates
     anchored: Expr | None = None                      # bool: about a named area, in a document with its grade
+    # int: the named councils' part of `lift` on a paragraph with a council value (the paragraph shown is chosen
+    # without it, as the embedded index)
+    council_lift: Expr | None = None
     named: Expr | None = None                         # bool: a named council's paragraph with a query word of its own
     own_parts: list[tuple[str, ...]] | None = None    # syntax of required own-text phrases and words only
 
@@ -177,9 +180,10 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
                 for at in range(len(plan.boosts)) if plan.anchor_of(at)]
     councils = [_has_value(facet, value) for facet, value in plan.boosts if facet == "council"]
     named = and_(_or(councils), ts("(" + " | ".join(own) + ")")) if councils and not plan.strict else None
+    council_lift = _sum([_lift_of(plan, at, o_col) for at, (facet, _) in enumerate(plan.boosts) if facet == "council"])
     return PgQuery(where, plan.marks(), message, plan, groups, plan.required, matched, lift, score, flags,
                    columns=columns, cheap=cheap, anchored=_or(anchored) if anchored and not plan.strict else None,
-                   named=named)
+                   named=named, council_lift=council_lift if councils else None)
 
 
 def _share(g_col: list[sql.Composable], idfs: list[float]) -> Expr:

@@ -115,6 +115,16 @@ def _page(gen, parsed: ParsedQuery, matches: Matches, req: SearchRequest,
     return hits, total_docs
 
 
+def _council_lift(gen, plan, hits, paragraphs: np.ndarray) -> np.ndarray:
+    """The tiers the query's named councils lift each of the paragraphs by (as in `tiers_and_scores`)."""
+    lift = np.zeros(len(paragraphs), dtype=np.int16)
+    for at, (facet, value) in enumerate(plan.boosts):
+        ids = gen.keyword_postings.get(facet, {}).get(value) if facet == "council" else None
+        if ids is not None:
+            lift += np.isin(paragraphs, ids).astype(np.int16) * plan.tiers_of(at)
+    return np.where(hits.own[paragraphs] > 0, lift, 0).astype(np.int16)
+
+
 def _answering_paragraph(gen, parsed: ParsedQuery, final: np.ndarray, docnum: int, scores: dict,
                         masks: dict) -> int:
     """The document's paragraph to show: among its best few in the best's tier, the one answering the question
@@ -140,10 +150,15 @@ def _answering_paragraph(gen, parsed: ParsedQuery, final: np.ndarray, docnum: in
     # The best paragraph leads the candidates, unless only the council's looser minimum matched it and another
     # paragraph meets the usual one: then the best of those leads (PostgreSQL alike).
     lead = keep[at_best] or not keep.any()
-    best_tier = tiers[at_best] if lead else tiers[keep].max()
-    keep &= tiers == best_tier
-    same_doc, paragraph_scores = same_doc[keep], paragraph_scores[keep]
-    ranked_rest = [int(d) for d in same_doc[np.argsort(-paragraph_scores, kind="stable")] if d != docnum]
+    # Within the document the named council's lift is left out of the tier: it ranks the document (another council's
+    # rarely answers), but a one-council story's answer seldom repeats the name ("They had been rated 'inadequate' in
+    # 2013"), and in a round-up the paragraph about one asked council has less of it than an introduction inheriting
+    # them all. The other lifts (movement, judged area, grade) still keep the candidates to the best's tier.
+    answer_tiers = tiers - _council_lift(gen, parsed.plan, hits, same_doc)
+    best_tier = answer_tiers[at_best] if lead else answer_tiers[keep].max()
+    keep &= answer_tiers == best_tier
+    same_doc, paragraph_scores, tiers = same_doc[keep], paragraph_scores[keep], tiers[keep]
+    ranked_rest = [int(d) for d in same_doc[np.lexsort((-paragraph_scores, -tiers))] if d != docnum]
     order = ([docnum] + ranked_rest if lead else ranked_rest)[:ANSWER_CANDIDATES]
     if len(order) == 1:
         chosen = order[0]
