@@ -116,11 +116,11 @@ Inspectors spent two weeks with social workers, read case files and met young pe
 
 Councillor Dee Ash, cabinet member for children, said being rated outstanding for a second time was a tribute to every member of staff.
 """,
-    "round8-fenwick-worse.txt": """Fenwick children's services found inadequate
+    "round8-torbay-worse.txt": """Torbay children's services slip to inadequate
 
 Example Gazette | 20 December 2024
 
-Inspectors judged Fenwick Council's children's services inadequate, with plans that drift and managers who change often.
+Inspectors judged Torbay Council's children's services inadequate, with plans that drift and managers who change often.
 
 Every area but one was graded inadequate: services had got worse since the previous visit in 2022, and caseloads are too high.
 
@@ -180,8 +180,11 @@ def test_the_finding_is_shown_rather_than_the_reaction(backend):
 
 
 def test_a_movement_question_is_shown_the_change_told_since_the_last_visit(backend):
-    shown = _shown_text(backend, "Fenwick children's services deteriorated and rated inadequate",
-                        "round8-fenwick-worse.txt")
+    # The story names a real council and its headline a movement, so the question is read as one on any corpus: a
+    # movement in a question stands in only for grade changes some document records (after facet round 8 the seeds
+    # record none, and the made-up council this test first used had no facets).
+    shown = _shown_text(backend, "Torbay children's services deteriorated and rated inadequate",
+                        "round8-torbay-worse.txt")
     assert shown.startswith("Every area but one")
 
 
