@@ -55,7 +55,11 @@ def test_not_relevant_is_read_and_cannot_overlap_relevant(tmp_path):
 
 
 @pytest.mark.reports
-def test_evaluate_command_prints_judged_share_and_pool(runner, reports_index):
-    result = runner.invoke(main, ["evaluate", "--queries", str(JUDGED), "--index", str(reports_index), "--pool"])
+def test_evaluate_command_prints_judged_share_and_pool(runner, reports_index, tmp_path):
+    # Two development queries (not the whole file: the floors' tests already run it) over the shared index.
+    two = tmp_path / "two.jsonl"
+    two.write_text("\n".join(JUDGED.read_text(encoding="utf-8").splitlines()[:2]) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["evaluate", "--queries", str(two), "--index", str(reports_index), "--pool"])
     assert result.exit_code == 0, result.output
-    assert "judged@10" in result.output and "pool to judge next" in result.output
+    assert "2 judged queries" in result.output and "judged@10" in result.output
+    assert "pool to judge next" in result.output
