@@ -255,6 +255,35 @@ def rebuilt_database(pg_cluster, name: str, folder: Path) -> str:
     return url
 
 
+def seeds_with(tmp_path_factory, name: str, texts: dict[str, str]) -> Path:
+    """A folder of the seeds (for realistic word statistics) and the documents `texts` (file name -> text)."""
+    folder = tmp_path_factory.mktemp(f"{name}-corpus")
+    for path in SEEDS.iterdir():
+        shutil.copy(path, folder / path.name)
+    for file_name, text in texts.items():
+        (folder / file_name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def backend_over(request, tmp_path_factory, name: str, folder: Path):
+    """The folder built on the backend a fixture is parametrised with ("embedded" or "postgresql"), yielded and
+    closed after; the PostgreSQL side skips without a test cluster."""
+    from indexer.backends import open_backend, open_writer
+
+    if request.param == "embedded":
+        index = tmp_path_factory.mktemp(f"{name}-index")
+        open_writer(index_dir=index).rebuild([folder])
+        yield open_backend(index_dir=index)
+        return
+    try:
+        pg_cluster = request.getfixturevalue("pg_cluster")
+    except pytest.FixtureLookupError:
+        pytest.skip("no PostgreSQL test cluster")
+    opened = open_backend(database=rebuilt_database(pg_cluster, name, folder))
+    yield opened
+    getattr(opened, "db", None) and opened.db.close()
+
+
 @pytest.fixture()
 def pg_reader(url):
     """A reader of the module's `url` database, closed after the test."""

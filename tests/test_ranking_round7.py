@@ -10,20 +10,16 @@ with cases that must not change.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from indexer.backends import open_backend, open_writer
 from indexer.models import SearchRequest
 from indexer.search.answer import asked_by, shown_paragraph, stated_grades
 from indexer.search.movement import movements_in
 from indexer.search.query import read_query
 
-from tests.conftest import rebuilt_database
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from tests.conftest import backend_over, seeds_with
 
 
 class _Words:
@@ -184,30 +180,13 @@ Overall effectiveness: down from good to requires improvement.
 @pytest.fixture(scope="module")
 def crafted(tmp_path_factory) -> Path:
     """The seeds (for realistic word statistics) and the documents above."""
-    folder = tmp_path_factory.mktemp("round7-corpus")
-    for path in SEEDS.iterdir():
-        shutil.copy(path, folder / path.name)
-    for name, text in CRAFTED.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return seeds_with(tmp_path_factory, "round7", CRAFTED)
 
 
 @pytest.fixture(scope="module", params=["embedded", "postgresql"])
 def backend(request, crafted, tmp_path_factory):
     """The crafted corpus on one backend."""
-    if request.param == "embedded":
-        folder = tmp_path_factory.mktemp("round7-index")
-        open_writer(index_dir=folder).rebuild([crafted])
-        yield open_backend(index_dir=folder)
-        return
-    try:
-        pg_cluster = request.getfixturevalue("pg_cluster")
-    except pytest.FixtureLookupError:
-        pytest.skip("no PostgreSQL test cluster")
-    url = rebuilt_database(pg_cluster, "round7", crafted)
-    opened = open_backend(database=url)
-    yield opened
-    getattr(opened, "db", None) and opened.db.close()
+    yield from backend_over(request, tmp_path_factory, "round7", crafted)
 
 
 def _shown(backend, q: str, doc: str):

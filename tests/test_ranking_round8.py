@@ -15,21 +15,17 @@ The backend tests run on both backends over the same crafted corpus.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from indexer.backends import open_backend, open_writer
 from indexer.models import SearchRequest
 from indexer.search.implied_overall import council_movements
 from indexer.search.answer import answers, asked_by, changed_since, reaction, shown_paragraph
 from indexer.search.query import read_query
 
-from tests.conftest import rebuilt_database
+from tests.conftest import backend_over, seeds_with
 from tests.test_ranking_round7 import _Words, numbered
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 # --- a person's reaction -----------------------------------------------------------------------------------------
@@ -142,30 +138,13 @@ Lincolnshire was rated good in five of its six areas; the sixth, for staying saf
 @pytest.fixture(scope="module")
 def crafted(tmp_path_factory) -> Path:
     """The seeds (for realistic word statistics) and the documents above."""
-    folder = tmp_path_factory.mktemp("round8-corpus")
-    for path in SEEDS.iterdir():
-        shutil.copy(path, folder / path.name)
-    for name, text in CRAFTED.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return seeds_with(tmp_path_factory, "round8", CRAFTED)
 
 
 @pytest.fixture(scope="module", params=["embedded", "postgresql"])
 def backend(request, crafted, tmp_path_factory):
     """The crafted corpus on one backend."""
-    if request.param == "embedded":
-        folder = tmp_path_factory.mktemp("round8-index")
-        open_writer(index_dir=folder).rebuild([crafted])
-        yield open_backend(index_dir=folder)
-        return
-    try:
-        pg_cluster = request.getfixturevalue("pg_cluster")
-    except pytest.FixtureLookupError:
-        pytest.skip("no PostgreSQL test cluster")
-    url = rebuilt_database(pg_cluster, "round8", crafted)
-    opened = open_backend(database=url)
-    yield opened
-    getattr(opened, "db", None) and opened.db.close()
+    yield from backend_over(request, tmp_path_factory, "round8", crafted)
 
 
 def _shown_text(backend, q: str, doc: str) -> str:
