@@ -120,7 +120,7 @@ SETS = {
     # Dorset, Westmorland and Furness) or twice, newsroom pages and decision records, round-ups, the round-8 grade policy.
     "u": HeldOut("u", (("roundup", 2), ("movement", 10), ("subjudgement", 15), ("undated", 14), ("pre2013", 5),
                        ("school_decoy", 1), ("press_release", 12), ("annual_assessment", 2)),
-                 frozenset({2008, 2010, 2026}), 17, 33, 9,
+                 frozenset({2008, 2010, 2026}), 17, 33, 8,
                  ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
                   "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
                   "judged_queries_heldout_q.jsonl", "judged_queries_heldout_r.jsonl", "judged_queries_heldout_s.jsonl",
