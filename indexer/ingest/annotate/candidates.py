@@ -156,7 +156,10 @@ def next_after_clues(latest: int | None, grade: str | None = None, said: str = "
     wanted = official_grades_for(grade) if grade else None
 
     def fit(o: Outcome) -> float:
-        later = [p for p in outcome_table.for_council(o.la_code) if p.published and p.published.year > latest
+        # round 9: "the last inspection in 2016" names the year it was held, so an inspection held in 2016 and
+        # published in February 2017 is that one, not the next
+        later = [p for p in outcome_table.for_council(o.la_code) if p.published
+                 and outcome_table.inspected_year(p) > latest
                  and (wanted is None or outcome_table.official_grade(p) in wanted)]
         return 1.0 if later and later[0] is o else 0.0
     return [Clue(f"the first such inspection after {said or latest}", settings.YEAR_CLUE_NEXT_AFTER, fit)]
@@ -168,7 +171,7 @@ def area_clues(text: str) -> list[Clue]:
     clues = []
     for area, grade in found.items():
         def fit(o: Outcome, area=area, grade=grade) -> float:
-            recorded = (o.subjudgements or {}).get(area)
+            recorded = outcome_table.area_grade(o, area)
             return 0.0 if not recorded else 1.0 if grades_agree(grade, recorded) else -1.0
         clues.append(Clue(f"{area.replace('_', ' ')} {grade}", settings.YEAR_CLUE_AREA, fit))
     return clues
