@@ -96,19 +96,20 @@ def left_in_text(text: str) -> list[str]:
 # "two years after Barnsley's child protection was judged inadequate", "three years on from the 2015 verdict",
 # "four years later": the reported inspection came that many years after an earlier one.
 _NUMBERS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "a couple of": 2}
-_YEARS_AFTER = re.compile(r"\b(?P<n>a couple of|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+"
-                          r"(?:after|since|on\s+from|later|on)\b", re.IGNORECASE)
+            "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2}
+# Round 9: "had been judged inadequate nine years ago" counts back from the page's own year to the grade before it.
+_YEARS_AFTER = re.compile(r"\b(?P<n>a couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+                          r"\s+years?\s+(?:after|since|on\s+from|later|on|(?P<ago>ago))\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
-def _anchor_year(sentence: str, after: str, code: str) -> int | None:
-    """The year an 'N years after …' counts from: a year in the same sentence, else the latest official inspection
-    of the council with the grade the clause names."""
+def _anchor_year(sentence: str, after: str, code: str, before: str = "") -> int | None:
+    """The year an 'N years after …' counts from: a year in the same sentence, else the council's one official
+    inspection with the grade the clause names (after the words; for "… ago", the grade before them)."""
     years = [int(y) for y in _YEAR.findall(sentence)]
     if years:
         return min(years)
-    match = GRADE_RE.search(after[:160])
+    match = GRADE_RE.search(after[:160]) if not before else ([None] + list(GRADE_RE.finditer(before[-160:])))[-1]
     if not match:
         return None
     wanted = official_grades_for(grade_of_match(match))
@@ -120,7 +121,7 @@ def _anchor_year(sentence: str, after: str, code: str) -> int | None:
 def relative_clues(text: str, code: str) -> list[Clue]:
     """'N years after/later/on' anchored to a year: the inspection published in the year it reaches."""
     low = text.lower()
-    if "year" not in low or not any(w in low for w in (" after", " since", " later", " on")):
+    if "year" not in low or not any(w in low for w in (" after", " since", " later", " on", " ago")):
         return []
     clues = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
@@ -129,7 +130,8 @@ def relative_clues(text: str, code: str) -> list[Clue]:
             continue
         n = match.group("n").lower()
         span = int(n) if n.isdigit() else _NUMBERS[n]
-        anchor = _anchor_year(sentence, sentence[match.end():], code)
+        ago = bool(match.group("ago"))
+        anchor = _anchor_year(sentence, sentence[match.end():], code, sentence[:match.start()] if ago else "")
         if anchor is None:
             continue
         target = anchor + span
