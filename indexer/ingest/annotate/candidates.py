@@ -103,13 +103,13 @@ _YEARS_AFTER = re.compile(r"\b(?P<n>a couple of|one|two|three|four|five|six|seve
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
-def _anchor_year(sentence: str, after: str, code: str, before: str = "") -> int | None:
+def _anchor_year(sentence: str, after: str, code: str, before: str | None = None) -> int | None:
     """The year an 'N years after …' counts from: a year in the same sentence, else the council's one official
     inspection with the grade the clause names (after the words; for "… ago", the grade before them)."""
     years = [int(y) for y in _YEAR.findall(sentence)]
     if years:
         return min(years)
-    match = GRADE_RE.search(after[:160]) if not before else ([None] + list(GRADE_RE.finditer(before[-160:])))[-1]
+    match = GRADE_RE.search(after[:160]) if before is None else ([None] + list(GRADE_RE.finditer(before[-160:])))[-1]
     if not match:
         return None
     wanted = official_grades_for(grade_of_match(match))
@@ -131,7 +131,7 @@ def relative_clues(text: str, code: str) -> list[Clue]:
         n = match.group("n").lower()
         span = int(n) if n.isdigit() else _NUMBERS[n]
         ago = bool(match.group("ago"))
-        anchor = _anchor_year(sentence, sentence[match.end():], code, sentence[:match.start()] if ago else "")
+        anchor = _anchor_year(sentence, sentence[match.end():], code, sentence[:match.start()] if ago else None)
         if anchor is None:
             continue
         target = anchor + span
