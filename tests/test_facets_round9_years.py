@@ -188,3 +188,15 @@ def test_the_page_takes_the_year_after_and_the_standing_grade(tmp_path):
     doc = article(tmp_path, "Barnet update\n\nOfsted has published what it found on its latest monitoring visit to "
                             "Barnet, the fourth since the council was rated inadequate in July last year.\n")
     assert doc.year == 2018 and doc.severity == ["inadequate"]
+
+
+# The 2009-11 annual ratings: a year named in a comparison is an earlier round, not this one.
+
+@pytest.mark.parametrize("text, year", [
+    ("Ofsted's annual rating says the council performs adequately, the same verdict as in 2010.", 2011),
+    ("The council performs well in this annual rating, better than in 2009.", 2010),
+    ("Ofsted's annual rating found the council performing poorly in 2010.", 2010),  # the round's own year
+])
+def test_a_compared_year_is_an_earlier_round(text, year):
+    from indexer.ingest.annotate.calendar import annual_round_year
+    assert annual_round_year(text)[0] == year
