@@ -200,3 +200,12 @@ def test_the_page_takes_the_year_after_and_the_standing_grade(tmp_path):
 def test_a_compared_year_is_an_earlier_round(text, year):
     from indexer.ingest.annotate.calendar import annual_round_year
     assert annual_round_year(text)[0] == year
+
+
+def test_a_new_inspection_page_that_mentions_visits_keeps_its_year(tmp_path):
+    # it names the previous inspection "since …", but the inspection it reports is a newer one
+    doc = article(tmp_path, "Leicestershire report\n\nOfsted's new report says Leicestershire's children's services "
+                            "still require improvement to be good, although children in care are now judged good. "
+                            "Since the last inspection in 2016 the council has had support visits and focused visits "
+                            "from the regulator.\n")
+    assert doc.year == 2019
