@@ -209,3 +209,22 @@ def test_a_new_inspection_page_that_mentions_visits_keeps_its_year(tmp_path):
                             "Since the last inspection in 2016 the council has had support visits and focused visits "
                             "from the regulator.\n")
     assert doc.year == 2019
+
+
+# A span the page counts from a dated start dates the page; an inspection only inferred to be its subject does not.
+
+@pytest.mark.parametrize("text", [
+    "Fewer councils pass\n\nIn the last 16 months inspectors went back to many councils under the framework that "
+    "began in May 2012. Birmingham City Council was among those rated inadequate.\n",
+    "Fewer councils pass\n\nUnder inspections introduced in May 2012, over the past 15 months Ofsted has rated "
+    "Birmingham City Council's child protection inadequate.\n",
+])
+def test_a_counted_span_from_a_dated_start_dates_the_page(tmp_path, text):
+    doc = article(tmp_path, text)
+    assert doc.year == 2013 and doc.confidence["year"] == "inferred"
+
+
+def test_without_the_span_the_inferred_inspection_stands(tmp_path):
+    doc = article(tmp_path, "Fewer councils pass\n\nUnder the framework that began in May 2012 Ofsted has rated "
+                            "Birmingham City Council's children's services inadequate.\n")
+    assert doc.year != 2013

@@ -24,8 +24,8 @@ from indexer.ingest.annotate.record import link_outcome, set_severity_confidence
 from indexer.ingest.annotate.severity import NEW_REPORT, GradeStatement, decide
 from indexer.ingest.annotate.result_lines import result_lines
 from indexer.ingest.annotate.text_units import document_sentences
-from indexer.ingest.annotate.calendar import (annual_round_year, calendar_year, judged_last_year, past_december_shift,
-                                              names_publication_month)
+from indexer.ingest.annotate.calendar import (annual_round_year, calendar_year, judged_last_year, months_after_start,
+                                              past_december_shift, names_publication_month)
 from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
 from indexer.ingest.annotate.movement import article_moves
@@ -130,6 +130,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _shift_past_december(doc, text, outcome.published.month)
         _shift_last_year(doc, text, outcome)
         after_anchor = _visit_after_anchor(doc, text, outcome)
+        if outcome_level != confidence.OFFICIAL and not after_anchor:
+            _dated_span_over_inferred(doc, text)
     if not doc.year and not published and not after_anchor:
         _last_year_anchor(doc, chosen[0], text)
     if not doc.year and not published and not after_anchor:
@@ -254,6 +256,17 @@ def _visit_after_anchor(doc: Document, text: str, outcome) -> bool:
     doc.facet_evidence["year_reasoning"] = why
     confidence.record(doc, "year", confidence.INFERRED if year else None)
     return True
+
+
+def _dated_span_over_inferred(doc: Document, text: str) -> None:
+    """Round 9: a span the page counts from a dated start ("introduced in May 2012" … "in the last 16 months") dates
+    the page itself, which an inspection only inferred to be the one it reports does not."""
+    year, why = months_after_start(text)
+    if year and doc.year and year != doc.year:
+        doc.year = year
+        doc.facet_evidence["year"] = {"value": year, "source": why, "confidence": confidence.INFERRED}
+        doc.facet_evidence["year_reasoning"] = why
+        confidence.record(doc, "year", confidence.INFERRED)
 
 
 def _last_year_anchor(doc: Document, code: str, text: str) -> None:

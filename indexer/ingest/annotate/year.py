@@ -29,6 +29,8 @@ _INSPECTION_MONTH = re.compile(r"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.]{0,80}
                                r"|through(?:out)?)\s+(?:the\s+)?"
                                rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH_NAMES}))\b"
                                rf"(?:\s+(?:and|to|into|-|–)\s+(?:early\s+|late\s+)?(?P<second>{_MONTH_NAMES})\b)?"
+                               # round 9: "introduced in May 2012" is a month with its year, not any May
+                               r"(?!,?\s+(?:19|20)\d\d)"
                                # "June's inspection", "the May visit"
                                rf"|\b(?P<named>{_MONTH_NAMES})(?:['’]s)?\s+(?:\w+\s+)?(?:inspection|visit)\b", re.IGNORECASE)
 # "inspectors visited in the summer", "an inspection in early spring", "the autumn inspection": a season's months.
