@@ -228,3 +228,19 @@ def test_without_the_span_the_inferred_inspection_stands(tmp_path):
     doc = article(tmp_path, "Fewer councils pass\n\nUnder the framework that began in May 2012 Ofsted has rated "
                             "Birmingham City Council's children's services inadequate.\n")
     assert doc.year != 2013
+
+
+# Page furniture: an update stamp is not the publication date; a publication date beside it wins.
+
+@pytest.mark.parametrize("head, day", [
+    ("Updated: 3 May 2021\nPublished: 1 March 2019", dt.date(2019, 3, 1)),
+    ("Last updated: 9 January 2024 | First published: 2 November 2019", dt.date(2019, 11, 2)),
+    ("Published 2 November 2019, last updated 9 January 2024", dt.date(2019, 11, 2)),
+    ("18 December 2008 (updated 5 July 2010)", dt.date(2008, 12, 18)),
+    ("Published: 16:00, 02 September 2013 (updated 16:08)", dt.date(2013, 9, 2)),
+    # with nothing else printed, the update stamp is still the best date the page gives
+    ("UPDATED 05 July 2010", dt.date(2010, 7, 5)),
+])
+def test_a_publication_date_beats_an_update_stamp(head, day):
+    from indexer.ingest.annotate.year import dateline
+    assert dateline(f"Council story\nThe Outlet\n{head}\nThe story's first paragraph.")[0] == day

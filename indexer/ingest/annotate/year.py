@@ -50,24 +50,43 @@ _RATED_IN_YEAR = re.compile(rf"\b(?:rated|judged|graded|found to be|was|given|ha
                             re.IGNORECASE)
 
 
+# Round 9: the update part of a date line ("(updated 5 July 2010)", "last updated 9 January 2024 |"): a story's update
+# is not its publication, so a publication date beside it wins, and a date line that only says "updated" is taken
+# only when no line gives a publication date.
+_UPDATED_PART = re.compile(r"[(\[]?\s*\b(?:last\s+)?updated\b[^|()\[\]]*[)\]]?", re.IGNORECASE)
+
+
 def dateline(raw_text: str) -> tuple[dt.date | None, str]:
     """A publication date printed at the top of an article or on a report's cover."""
     lines = [l.strip() for l in raw_text.split("\n") if l.strip()]
     head = lines[:8]
+    updated_only = None
     for line in head + lines[8:60]:
         if _NOT_A_DATELINE.search(line) or has_copy_date(line):
             continue
-        labelled = _DATELINE.match(line)
-        if labelled or (line in head and len(line) <= 60):
-            found = full_dates(line)
-            if len(found) == 1 or (labelled and found):  # two dates on a short line is a range, not a dateline
-                return found[0][0], line[:120]
-        inside = _DATELINE_INSIDE.search(line) if line in head else None
-        if inside:
-            found = full_dates(line[inside.end():])
-            if found and found[0][1] <= 20:  # the date right after its label, not one further on
-                return found[0][0], line[:120]
-    return None, ""
+        updated = "updated" in line.lower()
+        kept = _line_date(_UPDATED_PART.sub(" ", line) if updated else line, line in head)
+        if kept:
+            return kept[0], line[:120]
+        found_line = _line_date(line, line in head) if updated else None
+        if found_line:
+            updated_only = updated_only or (found_line[0], line[:120])
+    return updated_only or (None, "")
+
+
+def _line_date(line: str, in_head: bool) -> tuple[dt.date, int] | None:
+    """The dateline date a line gives: a labelled date, a short head line's one date, or a label inside a header."""
+    labelled = _DATELINE.match(line.lstrip(" |"))
+    if labelled or (in_head and len(line) <= 60):
+        found = full_dates(line)
+        if len(found) == 1 or (labelled and found):  # two dates on a short line is a range, not a dateline
+            return found[0]
+    inside = _DATELINE_INSIDE.search(line) if in_head else None
+    if inside:
+        found = full_dates(line[inside.end():])
+        if found and found[0][1] <= 20:  # the date right after its label, not one further on
+            return found[0]
+    return None
 
 
 def inspection_end_from_text(text: str) -> tuple[dt.date | None, str]:
