@@ -143,6 +143,8 @@ def test_a_visit_after_the_anchor_without_a_count_has_no_year():
     "Ofsted has judged BCP Council's children's services inadequate after inspecting them in December 2021.",
     # a visit page, but the inspection it names since is an older one than the linked inspection
     "The monitoring visit found progress since the focused visit of 2019.",
+    # "since 2021" about something else than a judgement is no anchor
+    "The monitoring visit found a stable team: the council has had one director since 2021.",
 ])
 def test_no_anchor_no_change(text):
     assert not visit_after_anchor(text, _bcp())[0]

@@ -20,7 +20,13 @@ from indexer.ingest.annotate.visits import new_full_inspection, reports_a_visit
 _MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
 # The inspection placed behind the page's event: "since judging them inadequate in December 2021", "since the full
 # inspection of March 2020", "'requires improvement' since 2019", "at its last full inspection, in 2016".
-_ANCHOR = re.compile(rf"\bsince\s+(?:[\w'’‘\"“”,-]+\s+){{0,8}}?(?:(?:in|of)\s+)?(?:(?P<month>{_MONTH})\s+)?(?P<year>(?:19|20)\d\d)\b"
+# "Since" counts only with a judgement or inspection word between it and the year, or right after a grade: "three
+# directors since 2021" is no anchor.
+_JUDGED = r"(?:judg|rat|grad|inspect|found|verdict|report|branded|assess)\w*"
+_ANCHOR = re.compile(rf"\bsince\s+(?:[\w'’‘\"“”,-]+\s+){{0,6}}?{_JUDGED}\s+(?:[\w'’‘\"“”,-]+\s+){{0,4}}?(?:(?:in|of)\s+)?"
+                     rf"(?:(?P<month>{_MONTH})\s+)?(?P<year>(?:19|20)\d\d)\b"
+                     rf"|\b(?:inadequate|improvement|good|outstanding)['’”\"]?\s+since\s+(?:(?P<month3>{_MONTH})\s+)?"
+                     rf"(?P<year3>(?:19|20)\d\d)\b"
                      rf"|\b(?:last|previous|most\s+recent|earlier)\s+(?:full\s+)?inspection,?\s+(?:in|of)\s+"
                      rf"(?:(?P<month2>{_MONTH})\s+)?(?P<year2>(?:19|20)\d\d)\b", re.IGNORECASE)
 # "rated inadequate in July last year": the anchor's grade and month, one year before the page.
@@ -58,7 +64,7 @@ def anchor(text: str, outcome: Outcome) -> tuple[Outcome | None, str]:
     (An earlier inspection named so is no evidence against the linked one: a page reporting a new inspection names
     the previous one the same way.)"""
     for match in _ANCHOR.finditer(text):
-        if _held_in(outcome, int(match.group("year") or match.group("year2"))):
+        if _held_in(outcome, int(match.group("year") or match.group("year2") or match.group("year3"))):
             return outcome, match.group(0)
     return None, ""
 
