@@ -263,20 +263,22 @@ def _dated_span_over_inferred(doc: Document, text: str) -> None:
     the page itself, which an inspection only inferred to be the one it reports does not."""
     year, why = months_after_start(text)
     if year and doc.year and year != doc.year:
-        doc.year = year
-        doc.facet_evidence["year"] = {"value": year, "source": why, "confidence": confidence.INFERRED}
-        doc.facet_evidence["year_reasoning"] = why
-        confidence.record(doc, "year", confidence.INFERRED)
+        _take_inferred_year(doc, year, why)
 
 
 def _last_year_anchor(doc: Document, code: str, text: str) -> None:
     """Round 9: 'rated inadequate in July last year' dates the page a year after the council's report of that month."""
     year, _, why = year_after_last_year_anchor(text, code)
     if year:
-        doc.year = year
-        doc.facet_evidence["year"] = {"value": year, "source": why, "confidence": confidence.INFERRED}
-        doc.facet_evidence["year_reasoning"] = why
-        confidence.record(doc, "year", confidence.INFERRED)
+        _take_inferred_year(doc, year, why)
+
+
+def _take_inferred_year(doc: Document, year: int, why: str) -> None:
+    """Set an inferred year with its reasoning."""
+    doc.year = year
+    doc.facet_evidence["year"] = {"value": year, "source": why, "confidence": confidence.INFERRED}
+    doc.facet_evidence["year_reasoning"] = why
+    confidence.record(doc, "year", confidence.INFERRED)
 
 
 def _pending_year(doc: Document, code: str, text: str) -> None:
