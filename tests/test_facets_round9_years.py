@@ -110,6 +110,8 @@ def test_years_ago_anchor_on_the_grade_before_them():
 @pytest.mark.parametrize("text", [
     "Nine years ago a new director arrived in Walsall; today the service is good.",
     "Walsall has been rated good. Nine years ago the service was very different.",
+    # the grade before the words belongs to another clause; the one nine years ago comes after them
+    "Ofsted rated Walsall good, and nine years ago it was inadequate.",
 ])
 def test_years_ago_without_a_grade_before_them_anchor_nothing(text):
     assert not relative_clues(text, WALSALL)
@@ -127,6 +129,8 @@ def _bcp() -> Outcome:
      "children in care.", 2024),
     ("Since rating the council inadequate in December 2021, inspectors have made four visits in a year. Their "
      "monitoring visit in October found progress.", 2022),
+    ("Inspectors have been twice in a year since judging BCP inadequate in December 2021; this monitoring visit "
+     "looked at care leavers.", 2022),
 ])
 def test_a_counted_span_from_the_anchor_dates_the_visit(text, year):
     applies, found, _ = visit_after_anchor(text, _bcp())

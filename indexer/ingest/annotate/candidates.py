@@ -109,7 +109,9 @@ def _anchor_year(sentence: str, after: str, code: str, before: str | None = None
     years = [int(y) for y in _YEAR.findall(sentence)]
     if years:
         return min(years)
-    match = GRADE_RE.search(after[:160]) if before is None else ([None] + list(GRADE_RE.finditer(before[-160:])))[-1]
+    if before is not None:  # "… had been judged inadequate nine years ago": the grade in the same clause, just before
+        before = re.split(r"[,;:()]|\b(?:and|but|while|whereas)\b", before[-120:])[-1]
+    match = GRADE_RE.search(after[:160]) if before is None else ([None] + list(GRADE_RE.finditer(before)))[-1]
     if not match:
         return None
     wanted = official_grades_for(grade_of_match(match))

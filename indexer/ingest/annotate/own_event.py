@@ -34,7 +34,7 @@ _LAST_YEAR = re.compile(rf"\b(?:rated|judged|graded|found\s+to\s+be|deemed)\s+['
                         rf"improvement|good|outstanding)['’”\"]?\s+in\s+(?P<month>{_MONTH})\s+last\s+year\b", re.IGNORECASE)
 # "six times in two years", "five visits over the past three years": visits counted over a span from the anchor.
 _NUMBER = r"two|three|four|five|six|seven|eight|nine|ten|\d{1,2}"
-_SPAN = re.compile(rf"\b(?:{_NUMBER})\s+(?:times|visits)\s+(?:in|over|within)\s+(?:the\s+(?:last|past)\s+)?"
+_SPAN = re.compile(rf"\b(?:(?:{_NUMBER})\s+(?:times|visits)|twice)\s+(?:in|over|within)\s+(?:the\s+(?:last|past)\s+)?"
                    rf"(?P<n>a|one|{_NUMBER})\s+years?\b", re.IGNORECASE)
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10}
