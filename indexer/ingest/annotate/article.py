@@ -24,12 +24,13 @@ from indexer.ingest.annotate.record import link_outcome, set_severity_confidence
 from indexer.ingest.annotate.severity import NEW_REPORT, GradeStatement, decide
 from indexer.ingest.annotate.result_lines import result_lines
 from indexer.ingest.annotate.text_units import document_sentences
-from indexer.ingest.annotate.calendar import (annual_round_year, calendar_year, judged_last_year, past_december_shift,
-                                              names_publication_month)
+from indexer.ingest.annotate.calendar import (annual_round_year, calendar_year, judged_last_year, months_after_start,
+                                              past_december_shift, names_publication_month)
 from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
 from indexer.ingest.annotate.movement import article_moves
 from indexer.ingest.annotate.visits import standing_grade
+from indexer.ingest.annotate.own_event import visit_after_anchor, year_after_last_year_anchor
 
 
 def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
@@ -124,12 +125,19 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     if not published and outcome is not None and outcome.published:
         evidence["year_reasoning"] = outcome_why
     set_year(doc, published, outcome, None, outcome_level)
+    after_anchor = False
     if not published and outcome is not None and outcome.published and doc.year:
         _shift_past_december(doc, text, outcome.published.month)
         _shift_last_year(doc, text, outcome)
-    if not doc.year and not published:
+        after_anchor = _visit_after_anchor(doc, text, outcome)
+        if outcome_level != confidence.OFFICIAL and not after_anchor:
+            _dated_span_over_inferred(doc, text)
+    if not doc.year and not published and not after_anchor:
+        _last_year_anchor(doc, chosen[0], text)
+    if not doc.year and not published and not after_anchor:
         _pending_year(doc, chosen[0], text)
-    _calendar_fallback(doc, text)
+    if not after_anchor:
+        _calendar_fallback(doc, text)
     # Round 8 (issue 22): the record fills a grade the text does not state only when the text dates the inspection;
     # a grade borrowed through an inferred link is a guess on a guess, so it stays empty (the year says inferred).
     if (not grades[0] and outcome is not None and (outcome.overall or outcome.subjudgements)
@@ -235,6 +243,42 @@ def _shift_last_year(doc: Document, text: str, outcome) -> None:
         doc.facet_evidence["year"]["value"] = doc.year
         doc.facet_evidence["year"]["source"] += (f"; the article says the judgement came “last year” (inspected "
                                                  f"{inspected}), so {doc.year}")
+
+
+def _visit_after_anchor(doc: Document, text: str, outcome) -> bool:
+    """Round 9: a page about a visit after the inspection it names takes the visit's year where the text counts from
+    that inspection, and no year where it does not (the inspection is a lower bound, not the page's date)."""
+    applies, year, why = visit_after_anchor(text, outcome)
+    if not applies:
+        return False
+    doc.year = year
+    doc.facet_evidence["year"] = {"value": year, "source": why, "confidence": confidence.INFERRED} if year else None
+    doc.facet_evidence["year_reasoning"] = why
+    confidence.record(doc, "year", confidence.INFERRED if year else None)
+    return True
+
+
+def _dated_span_over_inferred(doc: Document, text: str) -> None:
+    """Round 9: a span the page counts from a dated start ("introduced in May 2012" … "in the last 16 months") dates
+    the page itself, which an inspection only inferred to be the one it reports does not."""
+    year, why = months_after_start(text)
+    if year and doc.year and year != doc.year:
+        _take_inferred_year(doc, year, why)
+
+
+def _last_year_anchor(doc: Document, code: str, text: str) -> None:
+    """Round 9: 'rated inadequate in July last year' dates the page a year after the council's report of that month."""
+    year, _, why = year_after_last_year_anchor(text, code)
+    if year:
+        _take_inferred_year(doc, year, why)
+
+
+def _take_inferred_year(doc: Document, year: int, why: str) -> None:
+    """Set an inferred year with its reasoning."""
+    doc.year = year
+    doc.facet_evidence["year"] = {"value": year, "source": why, "confidence": confidence.INFERRED}
+    doc.facet_evidence["year_reasoning"] = why
+    confidence.record(doc, "year", confidence.INFERRED)
 
 
 def _pending_year(doc: Document, code: str, text: str) -> None:

@@ -69,8 +69,10 @@ def named_frameworks(text: str) -> set[str]:
 # when … performing poorly"), and a sentence with no rating word is another event ("In 2010 it suspended staff").
 _RATING_WORD = re.compile(r"\b(?:rat(?:ed|ing|ings)|perform(?:s|ing)\s+(?:poorly|adequately|well|excellently)|excellent)\b",
                           re.IGNORECASE)
-_YEAR_IN = re.compile(r"(?<!from )(?<!since )(?<!after )(?<!before )(?<!until )\bin\s+(20(?:09|10|11))\b(?!\s*,\s*when)",
-                      re.IGNORECASE)
+# Round 9: "the same verdict as in 2010", "better than in 2010": a comparison names an earlier round, not this one.
+# (Not "a year ago", "the year before": the first round, December 2009, was compared with the 2008 assessments too.)
+_YEAR_IN = re.compile(r"(?<!from )(?<!since )(?<!after )(?<!before )(?<!until )(?<!\bas )(?<!than )"
+                      r"\bin\s+(20(?:09|10|11))\b(?!\s*,\s*when)", re.IGNORECASE)
 
 
 def _round_year_in_rating_sentence(text: str) -> tuple[int, str] | None:

@@ -96,19 +96,22 @@ def left_in_text(text: str) -> list[str]:
 # "two years after Barnsley's child protection was judged inadequate", "three years on from the 2015 verdict",
 # "four years later": the reported inspection came that many years after an earlier one.
 _NUMBERS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "a couple of": 2}
-_YEARS_AFTER = re.compile(r"\b(?P<n>a couple of|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+"
-                          r"(?:after|since|on\s+from|later|on)\b", re.IGNORECASE)
+            "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2}
+# Round 9: "had been judged inadequate nine years ago" counts back from the page's own year to the grade before it.
+_YEARS_AFTER = re.compile(r"\b(?P<n>a couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+                          r"\s+years?\s+(?:after|since|on\s+from|later|on|(?P<ago>ago))\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
-def _anchor_year(sentence: str, after: str, code: str) -> int | None:
-    """The year an 'N years after …' counts from: a year in the same sentence, else the latest official inspection
-    of the council with the grade the clause names."""
+def _anchor_year(sentence: str, after: str, code: str, before: str | None = None) -> int | None:
+    """The year an 'N years after …' counts from: a year in the same sentence, else the council's one official
+    inspection with the grade the clause names (after the words; for "… ago", the grade before them)."""
     years = [int(y) for y in _YEAR.findall(sentence)]
     if years:
         return min(years)
-    match = GRADE_RE.search(after[:160])
+    if before is not None:  # "… had been judged inadequate nine years ago": the grade in the same clause, just before
+        before = re.split(r"[,;:()]|\b(?:and|but|while|whereas)\b", before[-120:])[-1]
+    match = GRADE_RE.search(after[:160]) if before is None else ([None] + list(GRADE_RE.finditer(before)))[-1]
     if not match:
         return None
     wanted = official_grades_for(grade_of_match(match))
@@ -120,7 +123,7 @@ def _anchor_year(sentence: str, after: str, code: str) -> int | None:
 def relative_clues(text: str, code: str) -> list[Clue]:
     """'N years after/later/on' anchored to a year: the inspection published in the year it reaches."""
     low = text.lower()
-    if "year" not in low or not any(w in low for w in (" after", " since", " later", " on")):
+    if "year" not in low or not any(w in low for w in (" after", " since", " later", " on", " ago")):
         return []
     clues = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
@@ -129,7 +132,8 @@ def relative_clues(text: str, code: str) -> list[Clue]:
             continue
         n = match.group("n").lower()
         span = int(n) if n.isdigit() else _NUMBERS[n]
-        anchor = _anchor_year(sentence, sentence[match.end():], code)
+        ago = bool(match.group("ago"))
+        anchor = _anchor_year(sentence, sentence[match.end():], code, sentence[:match.start()] if ago else None)
         if anchor is None:
             continue
         target = anchor + span
@@ -156,7 +160,10 @@ def next_after_clues(latest: int | None, grade: str | None = None, said: str = "
     wanted = official_grades_for(grade) if grade else None
 
     def fit(o: Outcome) -> float:
-        later = [p for p in outcome_table.for_council(o.la_code) if p.published and p.published.year > latest
+        # round 9: "the last inspection in 2016" names the year it was held, so an inspection held in 2016 and
+        # published in February 2017 is that one, not the next
+        later = [p for p in outcome_table.for_council(o.la_code) if p.published
+                 and outcome_table.inspected_year(p) > latest
                  and (wanted is None or outcome_table.official_grade(p) in wanted)]
         return 1.0 if later and later[0] is o else 0.0
     return [Clue(f"the first such inspection after {said or latest}", settings.YEAR_CLUE_NEXT_AFTER, fit)]
@@ -168,7 +175,7 @@ def area_clues(text: str) -> list[Clue]:
     clues = []
     for area, grade in found.items():
         def fit(o: Outcome, area=area, grade=grade) -> float:
-            recorded = (o.subjudgements or {}).get(area)
+            recorded = outcome_table.area_grade(o, area)
             return 0.0 if not recorded else 1.0 if grades_agree(grade, recorded) else -1.0
         clues.append(Clue(f"{area.replace('_', ' ')} {grade}", settings.YEAR_CLUE_AREA, fit))
     return clues

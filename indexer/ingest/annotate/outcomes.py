@@ -69,6 +69,27 @@ def official_grade(outcome: Outcome) -> str:
     return worst_grade(outcome.subjudgements.values())
 
 
+def inspected_year(outcome: Outcome) -> int:
+    """The year an inspection was held: its recorded end, else ten weeks before its report (the middle of the window
+    `year._months_in_window` allows; a report published in February is usually the inspection of the autumn before)."""
+    if outcome.end:
+        return outcome.end.year
+    return (outcome.published - dt.timedelta(days=70)).year
+
+
+_CARE_LEAVERS_APART = dt.date(2023, 1, 1)  # ILACS judged care leavers on their own from January 2023
+
+
+def area_grade(outcome: Outcome, area: str) -> str:
+    """An inspection's recorded grade for one area. Until 2023 ILACS judged children in care and care leavers together
+    (the table keeps that one judgement as `children_in_care`), so it is also the care leavers' grade."""
+    subs = outcome.subjudgements or {}
+    if (area == "care_leavers" and not subs.get(area) and outcome.framework == "ILACS" and outcome.published
+            and outcome.published < _CARE_LEAVERS_APART):
+        return subs.get("children_in_care", "")
+    return subs.get(area, "")
+
+
 def by_inspection_end(code: str, end: dt.date, tolerance_days: int = 4) -> Outcome | None:
     """The outcome whose inspection ended on that date (exact dates), else one published 3-12 weeks later."""
     rows = for_council(code)

@@ -27,7 +27,7 @@ _EARLIER_BEFORE = re.compile(r"\b(?:after|since|following|at|before)\s+(?:the|it
 _EARLIER_AFTER = re.compile(rf"^\s+(?:of|in)\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 
 
-def _new_full_inspection(text: str) -> bool:
+def new_full_inspection(text: str) -> bool:
     """True when the text reports a graded inspection that is not one it places before the visit."""
     for match in _FULL.finditer(text):
         before, after = text[max(0, match.start() - 30):match.start()], text[match.end():match.end() + 25]
@@ -38,7 +38,7 @@ def _new_full_inspection(text: str) -> bool:
 
 def reports_a_visit(text: str) -> bool:
     """True when the page is about a monitoring or focused visit and reports no new graded inspection."""
-    return bool(_VISIT.search(text)) and not _new_full_inspection(text)
+    return bool(_VISIT.search(text)) and not new_full_inspection(text)
 
 
 def visit_day(text: str, year: int) -> dt.date:

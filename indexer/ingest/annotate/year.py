@@ -24,10 +24,15 @@ _DATELINE = re.compile(r"^(published|posted|updated|(?:page )?last updated|date|
 _DATELINE_INSIDE = re.compile(r"(?:^|\s[-–—|•·]\s+)(published|posted|updated|first published|date|meeting(?: date)?)"
                               r"(?:\s+on)?\s*:?\s", re.IGNORECASE)
 _MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_INSPECTION_MONTH = re.compile(r"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.]{0,80}?\b(?:in|during|from|between|on|last)\s+(?:the\s+)?"
-                               rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTH_NAMES}))\b"
+# Round 9: "across May and June", "over March and April": a second month the inspection also spans.
+_INSPECTION_MONTH = re.compile(r"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.]{0,80}?\b(?:in|during|from|between|on|last|across|over"
+                               r"|through(?:out)?)\s+(?:the\s+)?"
+                               rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH_NAMES}))\b"
+                               rf"(?:\s+(?:and|to|into|-|–)\s+(?:early\s+|late\s+)?(?P<second>{_MONTH_NAMES})\b)?"
+                               # round 9: "introduced in May 2012" is a month with its year, not any May
+                               r"(?!,?\s+(?:19|20)\d\d)"
                                # "June's inspection", "the May visit"
-                               rf"|\b({_MONTH_NAMES})(?:['’]s)?\s+(?:\w+\s+)?(?:inspection|visit)\b", re.IGNORECASE)
+                               rf"|\b(?P<named>{_MONTH_NAMES})(?:['’]s)?\s+(?:\w+\s+)?(?:inspection|visit)\b", re.IGNORECASE)
 # "inspectors visited in the summer", "an inspection in early spring", "the autumn inspection": a season's months.
 _SEASON_MONTHS = {"spring": {3, 4, 5}, "summer": {6, 7, 8}, "autumn": {9, 10, 11}, "winter": {12, 1, 2}}
 _INSPECTION_SEASON = re.compile(r"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.]{0,40}?\b(?:in|during|over|last)\s+(?:the\s+)?"
@@ -45,24 +50,43 @@ _RATED_IN_YEAR = re.compile(rf"\b(?:rated|judged|graded|found to be|was|given|ha
                             re.IGNORECASE)
 
 
+# Round 9: the update part of a date line ("(updated 5 July 2010)", "last updated 9 January 2024 |"): a story's update
+# is not its publication, so a publication date beside it wins, and a date line that only says "updated" is taken
+# only when no line gives a publication date.
+_UPDATED_PART = re.compile(r"[(\[]?\s*\b(?:last\s+)?updated\b[^|()\[\]]*[)\]]?", re.IGNORECASE)
+
+
 def dateline(raw_text: str) -> tuple[dt.date | None, str]:
     """A publication date printed at the top of an article or on a report's cover."""
     lines = [l.strip() for l in raw_text.split("\n") if l.strip()]
     head = lines[:8]
+    updated_only = None
     for line in head + lines[8:60]:
         if _NOT_A_DATELINE.search(line) or has_copy_date(line):
             continue
-        labelled = _DATELINE.match(line)
-        if labelled or (line in head and len(line) <= 60):
-            found = full_dates(line)
-            if len(found) == 1 or (labelled and found):  # two dates on a short line is a range, not a dateline
-                return found[0][0], line[:120]
-        inside = _DATELINE_INSIDE.search(line) if line in head else None
-        if inside:
-            found = full_dates(line[inside.end():])
-            if found and found[0][1] <= 20:  # the date right after its label, not one further on
-                return found[0][0], line[:120]
-    return None, ""
+        updated = "updated" in line.lower()
+        kept = _line_date(_UPDATED_PART.sub(" ", line) if updated else line, line in head)
+        if kept:
+            return kept[0], line[:120]
+        found_line = _line_date(line, line in head) if updated else None
+        if found_line:
+            updated_only = updated_only or (found_line[0], line[:120])
+    return updated_only or (None, "")
+
+
+def _line_date(line: str, in_head: bool) -> tuple[dt.date, int] | None:
+    """The dateline date a line gives: a labelled date, a short head line's one date, or a label inside a header."""
+    labelled = _DATELINE.match(line.lstrip(" |"))
+    if labelled or (in_head and len(line) <= 60):
+        found = full_dates(line)
+        if len(found) == 1 or (labelled and found):  # two dates on a short line is a range, not a dateline
+            return found[0]
+    inside = _DATELINE_INSIDE.search(line) if in_head else None
+    if inside:
+        found = full_dates(line[inside.end():])
+        if found and found[0][1] <= 20:  # the date right after its label, not one further on
+            return found[0]
+    return None
 
 
 def inspection_end_from_text(text: str) -> tuple[dt.date | None, str]:
@@ -88,6 +112,17 @@ def _months_in_window(outcome: Outcome) -> set[int]:
             months.add((outcome.published - dt.timedelta(days=back)).month)
         return months
     return set()
+
+
+def _months_spanned(outcome: Outcome) -> set[int]:
+    """Every month an inspection's recorded dates run through (an inspection from 28 May to 8 June spans both)."""
+    if not (outcome.start and outcome.end):
+        return _months_in_window(outcome)
+    months, day = set(), outcome.start
+    while day <= outcome.end:
+        months.add(day.month)
+        day = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return months | {outcome.end.month}
 
 
 def _matches_range(outcome: Outcome, rng: DateRange) -> bool:
@@ -177,9 +212,12 @@ def _date_clues(text: str, rows: list[Outcome]) -> list[Clue]:
             if fitting:
                 clues.append(dated_clue(f"inspection dates “{rng.text}” fit the official record", fitting))
     for match in _INSPECTION_MONTH.finditer(text):
-        month = MONTHS[(match.group(1) or match.group(2)).lower()]
-        recorded = [o for o in rows if o.start and month in _months_in_window(o)]
-        estimated = [o for o in rows if not o.start and month in _months_in_window(o)]
+        months = [MONTHS[m.lower()] for m in (match.group("month") or match.group("named"), match.group("second")) if m]
+        # "across May and June": one inspection spanning both; "in December and February": two visits, either fits
+        fits = set.issuperset if len(months) == 1 or months[1] == months[0] % 12 + 1 else \
+            lambda spanned, named: bool(spanned & named)
+        recorded = [o for o in rows if o.start and fits(_months_spanned(o), set(months))]
+        estimated = [o for o in rows if not o.start and fits(_months_in_window(o), set(months))]
         if recorded or estimated:
             clues.append(dated_clue(f"“{match.group(0).strip()}” matches an official inspection", recorded, estimated))
     for match in _INSPECTION_SEASON.finditer(text):
