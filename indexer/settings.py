@@ -204,13 +204,8 @@ COVERAGE_POWER = 6.0
 NAMED_COUNCIL_BOOST = True
 # A named council's paragraphs (with a query word of their own) match with this share of the minimum, rounded up,
 # and never more than one fewer than it (search/plan.py): a long question naming a council reaches the council's
-# stories told in other words. Ranking round 7: 0.5 (the old rule, one fewer, is 1.0). Ranking round 9: 0, so any
-# paragraph of the council's saying a query word of its own (its name will do) matches, and the council's lift ranks
-# its documents by how much of the question they answer: the council's earlier or later stories, which share little
-# wording with a long question about one step of its history ("Manchester rated good for the first time after
-# inadequate in 2014" and a story of its 2017 improvement), are no longer left out while other councils' weak
-# matches fill the page (0.25 lost one of the six gains; docs/news-devset.md, "Ranking round 9").
-NAMED_COUNCIL_SHARE = 0.0
+# stories told in other words. Ranking round 7; 0.5 was the first value tried (the old rule, one fewer, is 1.0).
+NAMED_COUNCIL_SHARE = 0.5
 # Documents rank by their best paragraph plus this share of their next-best matching paragraphs' scores.
 DOCUMENT_SHARE = 0.3
 DOCUMENT_SHARE_PARAGRAPHS = 3

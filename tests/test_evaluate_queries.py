@@ -75,14 +75,10 @@ HELDOUT_T = ROOT / "tests" / "data" / "judged_queries_heldout_t.jsonl"
 # 88 %, p 0.841 / 0.851 / 0.917 / 81 %, r 0.971 / 0.956 / 0.979 / 85 %; s's shown paragraph 71 -> 81 % (round 8 fitted
 # on its even half; its odd half, held back, did not move).
 FORMER_HELDOUT_FLOORS = {HELDOUT: (0.925, 0.93, 0.99, 0.95), HELDOUT_K: (0.925, 0.90, 0.99, 0.66),
-                         HELDOUT_M: (0.895, 0.89, 0.945, 0.80), HELDOUT_N: (0.915, 0.895, 0.945, 0.86),
+                         HELDOUT_M: (0.905, 0.89, 0.945, 0.80), HELDOUT_N: (0.915, 0.895, 0.945, 0.86),
                          HELDOUT_P: (0.835, 0.845, 0.91, 0.80), HELDOUT_Q: (0.95, 0.915, 0.965, 0.78),
                          HELDOUT_R: (0.97, 0.955, 0.975, 0.84), HELDOUT_S: (0.93, 0.915, 0.95, 0.80),
                          HELDOUT_T: (0.985, 0.965, 1.0, 0.91)}
-# HELDOUT_M's recall 0.905 -> 0.895 (ranking round 9, 0.910 -> 0.898): a named council's paragraphs with a query word
-# of their own now match whatever the minimum, so for mq19 ("Worcestershire child sexual exploitation response not
-# thorough enough") more Worcestershire stories match and m18, judged 1, falls from 10th to 15th (six queries of
-# other sets gain; docs/news-devset.md, "Ranking round 9").
 # HELDOUT_M's MRR 0.87 -> 0.85 and nDCG 0.84 -> 0.835 (facet round 6, 0.876 -> 0.858 / 0.847 -> 0.840): under the
 # round-6 convention a partner council is no subject, so m32 lost its "Hampshire" facet and mq08 ("… partnership with
 # Hampshire") now ranks it second, behind an article of set q's held-back half that still carries a partner facet.

@@ -92,13 +92,9 @@ def test_a_movement_cue_word_scores_but_is_neither_required_nor_in_the_share():
 
 # --- a named council's looser minimum -------------------------------------------------------------------------------
 
-def test_a_named_councils_paragraphs_match_half_the_minimum(monkeypatch):
-    from indexer import settings
+def test_a_named_councils_paragraphs_match_half_the_minimum():
     from indexer.search.plan import BestMatchPlan
 
-    # Round 7's share; ranking round 9 lowered settings.NAMED_COUNCIL_SHARE to 0 (any query word of the paragraph's
-    # own, tests/test_ranking_round9.py), so the arithmetic is checked at the share it was written for.
-    monkeypatch.setattr(settings, "NAMED_COUNCIL_SHARE", 0.5)
     assert [BestMatchPlan.council_minimum(r) for r in (2, 3, 4, 5, 6, 7)] == [1, 2, 2, 3, 3, 4]
     assert [BestMatchPlan.answer_minimum(r) for r in (2, 3, 6)] == [1, 2, 5]  # shown: one fewer, as before
 

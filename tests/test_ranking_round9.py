@@ -6,9 +6,11 @@ stories written here, with cases that must not fire.
   reached already was);
 - a saying verb after the inspection's own voice ("the new report says", "inspectors said", "according to the
   report") is the finding, not a person's reaction, even where the paragraph names a director or a councillor;
-- a named council's paragraphs with a query word of their own (its name will do) match whatever the minimum
-  (settings.NAMED_COUNCIL_SHARE 0.5 -> 0): the council's lift ranks its stories by how much of the question they
-  answer, instead of leaving out those told in other words while other councils' weak matches fill the page.
+- a paragraph about a named council alone (its council facet that council only: a story's, not a round-up's list)
+  with a query word of its own (its name will do) matches whatever the minimum: the council's lift ranks its stories
+  of other steps of its history by how much of the question they answer, instead of leaving them out while other
+  councils' weak matches fill the page; a round-up's paragraph naming the council among others keeps round 7's half
+  the minimum.
 The backend tests run on both backends over the same crafted corpus.
 """
 from __future__ import annotations
@@ -17,10 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer import grades, settings
+from indexer import grades
 from indexer.models import SearchRequest
 from indexer.search.answer import asked_by, reaction, shown_paragraph
-from indexer.search.plan import BestMatchPlan
 from indexer.search.query import read_query
 
 from tests.conftest import backend_over, seeds_with
@@ -88,12 +89,6 @@ def test_a_finding_naming_a_director_is_shown_before_a_reaction():
 
 # --- a named council's stories in other words ---------------------------------------------------------------------
 
-def test_a_named_councils_paragraph_needs_one_query_word_of_its_own():
-    assert settings.NAMED_COUNCIL_SHARE == 0
-    assert [BestMatchPlan.council_minimum(r) for r in (2, 3, 4, 5, 6, 7)] == [1, 1, 1, 1, 1, 1]
-    assert [BestMatchPlan.answer_minimum(r) for r in (2, 3, 6)] == [1, 2, 5]  # the paragraph shown: unchanged
-
-
 CRAFTED = {
     "round9-torbay-steadier.txt": """Steadier footing for Torbay's social workers
 
@@ -110,6 +105,12 @@ Example Echo | 2 June 2019
 Halton's children's services have been rated good for the first time, three years after they were found inadequate in 2016.
 
 Inspectors praised stable teams and plans that children understand.
+""",
+    "round9-bottom-band.txt": """Twelve councils in the bottom band
+
+Example Review | 10 December 2010
+
+Twelve councils sit in the bottom band this year: Birmingham, Calderdale, Kent, Leeds, Salford, Sandwell and Torbay among them.
 """,
     "round9-rutland-minutes.txt": """Minutes of the children's scrutiny panel
 
@@ -153,3 +154,10 @@ def test_a_story_sharing_only_a_council_name_with_the_question_is_not_found_with
                                                               "in 2016", match="all")
     assert "round9-rutland-minutes.txt" not in _docs(backend, "Torbay rated good for the first time after "
                                                              "inadequate in 2016")
+
+
+def test_a_round_ups_list_naming_the_council_among_others_is_not_its_story(backend):
+    # the list names Torbay and shares nothing else with the question: a paragraph about several councils keeps
+    # round 7's half the minimum
+    docs = _docs(backend, "Torbay rated good for the first time after inadequate in 2016")
+    assert "round9-torbay-steadier.txt" in docs and "round9-bottom-band.txt" not in docs

@@ -74,9 +74,9 @@ class BestMatchPlan:
     @staticmethod
     def council_minimum(required: int) -> int:
         """The groups a named council's paragraph (with a query word of its own) must match when `required` is the
-        minimum: settings.NAMED_COUNCIL_SHARE of it, rounded up (0 since ranking round 9: one, its name will do),
-        never more than one fewer. A long question naming a council is answered by that council's stories told in
-        other words ("a review" for "monitoring visits"), which the council's lift then ranks first by score."""
+        minimum: half of it, rounded up, but never more than one fewer. A long question naming a council is
+        answered by that council's stories told in other words ("a review" for "monitoring visits"), which the
+        council's lift then ranks first by score."""
         return max(1, min(required - 1, math.ceil(required * settings.NAMED_COUNCIL_SHARE)))
 
     @staticmethod
