@@ -241,8 +241,9 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
 # which repeat the grade; among paragraphs answering alike the statement comes first. ("Ofsted says Bradford ..."
 # reports the finding: the inspectorate is no person's title.)
 _FINDING_NOUN = r"(?:reports?|letters?|ofsted|inspectors?|inspectorate|inspections?|watchdog|reviews?)"
-_SAYING = re.compile(r"\b(?:said|says|saying|told|added|according\s+to(?!\s+(?:the\s+|its\s+|their\s+)?(?:new\s+|latest\s+)?"
-                     + _FINDING_NOUN + r"\b))\b", re.IGNORECASE)
+_SAYING = re.compile(r"\b(?:said|says|saying|told|added|according\s+to"
+                     r"(?!\s+(?:the\s+|its\s+|their\s+)?(?:new\s+|latest\s+)?" + _FINDING_NOUN + r"\b))\b",
+                     re.IGNORECASE)
 # The inspection's own words are the finding, whoever else the paragraph names: "the new report says ... under the
 # current director", "in a letter to the director, inspectors said ...". A saying verb straight after such a subject
 # (an aside between commas allowed: "the report, published today, says") attributes nothing to a person.
