@@ -87,6 +87,9 @@ class Asked:
 # Named in a question ("adoption performance outstanding while overall good"), it is the area a paragraph answers
 # about, as a recorded area's words are.
 _UNRECORDED_AREA = re.compile(r"adoption", re.IGNORECASE)
+# A noun asking for a grade without naming one ("Lewisham children's services Ofsted rating", "inspection 2011
+# grades", "what verdict"): any grade the paragraph states answers, as for a movement naming no grade reached.
+_GRADE_NOUN = re.compile(r"(?:rating|grade|judge?ment|verdict)s?", re.IGNORECASE)
 # A query word asking for councils as a set ("councils", "authorities", "boroughs").
 _COUNCILS_WORD = re.compile(r"(?:councils|(?:local\s+)?authorities|boroughs|las)['’]?", re.IGNORECASE)
 
@@ -104,6 +107,8 @@ def asked_by(plan: BestMatchPlan) -> Asked:
     if moves and not any(v.startswith("to ") for v in moves) and named <= left:
         named = set(grades.VALUES)  # "downgraded from outstanding": the answer says to what
         left = set()
+    if not named and not moves and any(_GRADE_NOUN.fullmatch(g.typed) for g in plan.groups):
+        named = set(grades.VALUES)  # "Ofsted rating": whichever grade the paragraph states
     councils = {value for facet, value in plan.boosts if facet == "council"}
     areas = tuple(tuple(tuple(frozenset(alt.stems) for alt in plan.groups[g].alternatives) for g in anchor)
                   for anchor in plan.anchors if anchor)
@@ -235,14 +240,22 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
 # member for children's services, said the result ..."). News reports state the finding, then the reactions to it,
 # which repeat the grade; among paragraphs answering alike the statement comes first. ("Ofsted says Bradford ..."
 # reports the finding: the inspectorate is no person's title.)
-_SAYING = re.compile(r"\b(?:said|says|saying|told|added)\b", re.IGNORECASE)
+_FINDING_NOUN = r"(?:reports?|letters?|ofsted|inspectors?|inspectorate|inspections?|watchdog|reviews?)"
+_SAYING = re.compile(r"\b(?:said|says|saying|told|added|according\s+to"
+                     r"(?!\s+(?:the\s+|its\s+|their\s+)?(?:new\s+|latest\s+)?" + _FINDING_NOUN + r"\b))\b",
+                     re.IGNORECASE)
+# The inspection's own words are the finding, whoever else the paragraph names: "the new report says ... under the
+# current director", "in a letter to the director, inspectors said ...". A saying verb straight after such a subject
+# (an aside between commas allowed: "the report, published today, says") attributes nothing to a person.
+_FINDING_SUBJECT = re.compile(r"\b" + _FINDING_NOUN + r"['’]?s?\s*(?:,[^,]{0,40},\s*)?$", re.IGNORECASE)
 _TITLE = re.compile(r"\b(?:councillor|cllr|cabinet\s+member|portfolio\s+holder|leader|chief\s+executive|minister|"
                     r"mayor|spokes(?:man|woman|person)|MP|chair(?:man|woman)?|secretary|director)\b", re.IGNORECASE)
 
 
 def reaction(text: str) -> bool:
     """True for a paragraph attributing words to a person by title (a reaction, not the finding)."""
-    return bool(_SAYING.search(text) and _TITLE.search(text))
+    return bool(_TITLE.search(text)) and any(not _FINDING_SUBJECT.search(text[max(0, m.start() - 80):m.start()])
+                                             for m in _SAYING.finditer(text))
 
 
 def _most(asked: Asked, round_up: bool) -> int:

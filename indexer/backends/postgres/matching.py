@@ -11,8 +11,9 @@ from indexer.backends.postgres.query import Expr, PgQuery
 def match(conn, schema, q: PgQuery) -> Expr:
     """The query's match condition. Best match: paragraphs with the minimum of groups; where only a whole
     document has them (spread over its paragraphs and context), that document's best paragraphs; the minimum
-    lowered (never below one) while nothing meets it; and paragraphs about a named area in a document with its
-    named grade. As the embedded index."""
+    lowered (never below one) while nothing meets it; paragraphs about a named area in a document with its
+    named grade; and a named council's paragraphs with fewer groups (half the minimum; any, about it alone). As the
+    embedded index."""
     found = _minimum(conn, schema, q)
     if q.plan is None:
         return found
@@ -20,6 +21,8 @@ def match(conn, schema, q: PgQuery) -> Expr:
     if q.named is not None and q.required > 1:  # a named council's paragraphs may miss more groups (plan.py)
         extra.append(Expr(sql.SQL("({} AND ({}) >= %s)").format(q.named.sql, q.matched.sql),
                           q.named.params + q.matched.params + [q.plan.council_minimum(q.required)]))
+        # and one about the council alone (a story's, not a round-up's list) with any query word of its own
+        extra.append(Expr(sql.SQL("({} AND cardinality(p.council) = 1)").format(q.named.sql), q.named.params))
     for part in extra:
         found = Expr(sql.SQL("({} OR {})").format(found.sql, part.sql), found.params + part.params)
     return found

@@ -95,7 +95,11 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
         for facet, value in plan.boosts:  # a named council's paragraphs may miss one group more (see plan.py)
             ids = gen.keyword_postings.get(facet, {}).get(value) if facet == "council" else None
             if ids is not None:
-                matched[ids[(tiers[ids] >= plan.council_minimum(required)) & (own_count[ids] > 0)]] = True
+                own = own_count[ids] > 0
+                # and one about the council alone (a story's, not a round-up's list) with any query word of its own
+                # (its name will do): the council's stories of another step of its history (tiers > 0: live)
+                alone = own & (tiers[ids] > 0) & _single_council(gen)[ids]
+                matched[ids[(tiers[ids] >= plan.council_minimum(required)) & own | alone]] = True
     for at, (facet, value) in enumerate(plan.boosts):  # ranks the named judgement or council first; never filters
         ids = gen.keyword_postings.get(facet, {}).get(value)
         anchor = plan.anchor_of(at)
@@ -122,6 +126,16 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
     whole_share = len(plan.groups) == 1 and not plan.stand_ins
     return PlanHits(tiers, own_count, scores, matched, required, all_groups, _document_scores(gen, plan),
                     weighted, total, lifts, whole_share, groups)
+
+
+def _single_council(gen) -> np.ndarray:
+    """Per paragraph, True when its council facet holds one council (a story's paragraph, not a round-up's list)."""
+    def count():
+        counts = np.zeros(gen.size, dtype=np.int16)
+        for ids in gen.keyword_postings.get("council", {}).values():
+            counts[ids] += 1
+        return counts == 1
+    return gen.memo("single-council", "all", count, 1)
 
 
 def share_matched(weighted: np.ndarray, total: float) -> np.ndarray:
