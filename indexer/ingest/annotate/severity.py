@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from indexer import settings
 from indexer.ingest.annotate.grade_context import (dated_in_sentence, given_by_earlier_inspection,
                                                   given_by_earlier_inspection_after, in_earlier_clause, is_destination,
-                                                  hoped_for, left_behind, not_current)
+                                                  hoped_for, left_behind, not_current, since_clause)
 from indexer.grades import BY_NUMBER, GRADE_PATTERN, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.not_yet import not_yet_good
 from indexer.ingest.annotate.scale import names_the_scale
@@ -324,6 +324,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             or "ast year" in before and not is_destination(before) \
             and _LAST_YEAR_BEFORE.search(re.split(r"[;.]", sentence[:match.start()])[-1])
         earlier = earlier or ("last" if ago else "")
+        if not reason and since_clause(sentence[max(0, match.start() - 120):match.start()]):
+            earlier = earlier or "last"  # round 9: "since it was rated inadequate": standing until a newer grade
         if reason and reason != "tally" or earlier == "previous":
             continue
         weight = 1.0
