@@ -383,3 +383,10 @@ def format_effects(effects: list[Effect], only_changing: bool = True) -> str:
                         if e.helps[f] or e.hurts[f])
         lines.append(f"{e.switch.name:44s} {e.fired:5d}  {cells}{ids}\n{'':50s}{e.switch.what}")
     return "\n".join(lines)
+
+
+def effects_as_dict(effects: list[Effect]) -> list[dict]:
+    """JSON-friendly effects: every switch with where it fired and what it changed."""
+    return [{"switch": e.switch.name, "what": e.switch.what, "fired": e.fired,
+             "helps": {f: e.helps[f] for f in FACETS if e.helps[f]},
+             "hurts": {f: e.hurts[f] for f in FACETS if e.hurts[f]}} for e in effects]

@@ -1,0 +1,190 @@
+"""Round 9 (issue 22): the ablation harness, and subjects and grades strengthened in general form.
+
+Every article and sentence is written for the test: paraphrases that must fire, and cases that must not.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from indexer.ingest.annotate.gazetteer import find_mentions
+from indexer.ingest.annotate.grade_context import in_earlier_clause, since_clause
+from indexer.ingest.annotate.provider import is_setting_inspection
+from indexer.ingest.annotate.same_body import same_body
+from indexer.ingest.annotate.severity import decide, grade_statements
+from indexer.ingest.extract import read_document
+from indexer.quality.ablation import Item, ablate, switches, top_level_branches
+from indexer.quality.evaluate_news import Label
+from tests.facet_helpers import article
+
+
+# --- the ablation harness -----------------------------------------------------------------------------------------
+
+def test_a_pattern_splits_at_its_top_level_bars_only():
+    assert top_level_branches(r"a(?:b|c)|[|]d|e\|f") == ["a(?:b|c)", "[|]d", r"e\|f"]
+
+
+def test_every_switch_can_be_turned_off_and_names_one_rule():
+    chosen = switches()
+    names = [s.name for s in chosen]
+    assert len(names) == len(set(names))
+    assert "grade_context.left_behind" in names and "grade_context._TARGET#1" in names
+    off = next(s for s in chosen if s.name == "grade_context._TARGET#1").replacement()
+    assert not off.search("fell below good ")  # the branch is off …
+    assert off.search("the aim is an overall ")  # … the others still match
+
+
+def _item(tmp_path, text: str, councils, name="x01") -> Item:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    label = Label(id=name, file=path, kinds=["plain"], councils=councils, year=None)
+    return Item(name, read_document(path), label=label)
+
+
+def test_turning_a_rule_off_counts_the_value_it_puts_right(tmp_path):
+    item = _item(tmp_path, "Kent children's services no longer inadequate\n\nKent County Council is no longer "
+                           "'inadequate', inspectors say.\n\nOfsted now rates the council's children's services as "
+                           "requiring improvement.\n", [("Kent", "requires improvement")])
+    baseline, effects = ablate([item], [s for s in switches() if s.name == "grade_context.left_behind"])
+    assert baseline["x01"]["severity"] is True
+    assert effects[0].fired == 1 and effects[0].helps["severity"] == ["x01"] and not effects[0].hurts["severity"]
+
+
+def test_a_rule_that_never_fires_changes_nothing(tmp_path):
+    item = _item(tmp_path, "Leeds rated good\n\nOfsted has rated Leeds City Council's children's services good.\n",
+                 [("Leeds", "good")])
+    _, effects = ablate([item], [s for s in switches() if s.name == "attribution._joiner"])
+    assert effects[0].fired == 0 and not any(effects[0].helps.values())
+
+
+# --- a council named only inside a partner body's name is not a subject ---------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The review covered the Bournemouth and Poole Local Safeguarding Children Board.", "Poole"),
+    ("Kent Safeguarding Children Partnership met on Monday.", "Kent"),
+    ("The Brent LSCB published its annual report.", "Brent"),
+    ("Leeds Safeguarding Adults Board answered the inspectors.", "Leeds"),
+])
+def test_a_safeguarding_board_or_partnership_named_after_a_place_is_another_body(text, name):
+    assert [m.is_org for m in find_mentions(text) if m.alias == name] == [True]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kent County Council's safeguarding work was praised.", "Kent"),
+    ("Poole's safeguarding board was reviewed too.", "Poole"),
+    ("Leeds safeguarding children is everyone's business, the council says.", "Leeds"),
+])
+def test_the_council_itself_is_still_the_council(text, name):
+    assert [m.is_org for m in find_mentions(text) if m.alias.startswith(name)] == [False]
+
+
+def test_a_council_named_only_in_a_joint_board_is_no_subject(tmp_path):
+    doc = article(tmp_path, "Wigan children's services require improvement\n\nOfsted has judged Wigan Council's "
+                            "children's services to require improvement. Inspectors also looked at the Wigan and "
+                            "Bolton Local Safeguarding Children Board, which they found to require improvement too.\n")
+    assert doc.council == ["Wigan"] and doc.severity == ["requires improvement"]
+
+
+# --- a grade of a care setting is not the council's ------------------------------------------------------------------
+
+@pytest.mark.parametrize("title", [
+    "Leeds City Council's children's home is branded 'inadequate' by Ofsted",
+    "Council-run care home rated inadequate after inspection",
+    "Secure children's home run by Kent judged good",
+    "Fostering agency told it requires improvement",
+])
+def test_a_headline_grading_a_setting_needs_one_reference_to_the_home(title):
+    text = "Inspectors visited in May. Young people from outside the home stayed overnight unnoticed."
+    assert is_setting_inspection(title, text)[0]
+
+
+@pytest.mark.parametrize("title, text", [
+    # the grade belongs to the council's services, not the home
+    ("Children's home closures as council's services judged inadequate", "Staff at the home were told in May."),
+    # the headline names a home but grades nothing
+    ("Children's home to close next year", "Parents say the home has served them well."),
+    # the headline grades a home but the text never refers back to a home
+    ("Children's home rated inadequate", "Inspectors visited in May and spoke to staff."),
+])
+def test_no_setting_story_without_a_graded_setting_and_a_reference_back(title, text):
+    assert not is_setting_inspection(title, text)[0]
+
+
+def test_a_council_run_home_story_has_no_subject_council(tmp_path):
+    doc = article(tmp_path, "Leeds City Council's children's home is branded 'inadequate'\n\nOfsted has given a "
+                            "children's home run by Leeds City Council its lowest grade, 'inadequate'.\n\nStaff did not "
+                            "notice visitors from outside the home staying the night.\n")
+    assert doc.council == [] and doc.severity == []
+
+
+def test_a_home_mentioned_in_a_council_story_keeps_the_council(tmp_path):
+    doc = article(tmp_path, "Leeds children's services rated inadequate\n\nOfsted has rated Leeds City Council's "
+                            "children's services inadequate. One child waited months for a place in a children's "
+                            "home, and the home was far from the city.\n")
+    assert doc.council == ["Leeds"] and doc.severity == ["inadequate"]
+
+
+# --- one council under its old and new same name -----------------------------------------------------------------------
+
+def test_an_undated_page_naming_a_county_and_its_same_named_successor_means_one_body():
+    assert same_body({"E10000027", "E06000066"}, None) == {"E06000066": "E10000027"}  # Somerset
+    assert same_body({"E10000002", "E06000060"}, None) == {"E06000060": "E10000002"}  # Buckinghamshire
+    assert same_body({"E10000027", "E06000066"}, dt.date(2018, 1, 1)) == {}  # a dated page resolves by its date
+    assert same_body({"E06000028", "E06000058"}, None) == {}  # Bournemouth is not BCP's name
+    assert same_body({"E10000021", "E06000061"}, None) == {}  # a split county is successors.py's
+
+
+@pytest.mark.parametrize("county, short", [("Somerset County Council", "Somerset"),
+                                           ("North Yorkshire County Council", "North Yorkshire")])
+def test_an_undated_story_about_a_renamed_county_has_one_council(tmp_path, county, short):
+    doc = article(tmp_path, f"Children's services in {short} improve\n\n{county}'s children's services are no longer "
+                            f"'inadequate', Ofsted says. Inspectors found that services in {short} now require "
+                            "improvement to be good.\n")
+    assert len(doc.council_code) == 1 and doc.council[0].startswith(short)
+    assert doc.severity == ["requires improvement"]
+
+
+# --- "since" starts a state that lasts: the standing grade, not a past one ------------------------------------------
+
+@pytest.mark.parametrize("head", [
+    "It was the fourth visit since the council's children's services were rated ",
+    "Much has changed since Barnet's services were judged ",
+    "Monitoring has gone on ever since being judged ",
+    "The commissioner has stayed since it was rated ",
+])
+def test_a_since_clause_gives_the_standing_grade(head):
+    assert since_clause(head) and not in_earlier_clause(head)
+
+
+@pytest.mark.parametrize("head", [
+    "Two years after Barnsley Council's services were judged ",
+    "Before the department was rated ",
+])
+def test_after_and_before_still_put_the_grade_in_the_past(head):
+    assert in_earlier_clause(head) and not since_clause(head)
+
+
+def test_the_grade_a_since_clause_names_stands_until_a_newer_one():
+    visit = grade_statements("It was the fourth monitoring visit since the council's services were rated "
+                             "inadequate in July last year.", 2)
+    assert [(s.grade, s.standing) for s in visit] == [("inadequate", True)]
+    assert decide(visit)[0] == "inadequate"
+    moved = [st for sentence in ("Since the council's services were judged inadequate, much has changed.",
+                                 "Ofsted now rates the council's children's services good.")
+             for st in grade_statements(sentence, 2)]
+    assert decide(moved)[0] == "good"
+
+
+def test_a_dated_since_grade_is_still_past():
+    assert grade_statements("Nothing has changed since the service was rated good in 2012.", 2) == []
+
+
+def test_the_switch_registry_lists_no_pattern_twice():
+    seen = {}
+    for sw in switches():
+        if sw.branch is not None:
+            key = id(sw.original())
+            assert seen.setdefault(key, sw.name.split("#")[0]) == sw.name.split("#")[0]
+    assert all(isinstance(sw.original(), re.Pattern) for sw in switches() if sw.branch is not None)
