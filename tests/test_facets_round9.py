@@ -188,3 +188,40 @@ def test_the_switch_registry_lists_no_pattern_twice():
             key = id(sw.original())
             assert seen.setdefault(key, sw.name.split("#")[0]) == sw.name.split("#")[0]
     assert all(isinstance(sw.original(), re.Pattern) for sw in switches() if sw.branch is not None)
+
+
+# --- lists and tallies: a named member of a counted group; a run of results opened by a colon ------------------------
+
+def _current(sentence: str) -> list[str]:
+    return [st.grade for st in grade_statements(sentence, 2) if not st.tally and not st.standing]
+
+
+@pytest.mark.parametrize("sentence, grade", [
+    ("Hertfordshire was one of four judged outstanding.", "outstanding"),
+    ("Leeds is among six rated good this year.", "good"),
+    ("Norfolk is one of the three judged outstanding.", "outstanding"),
+])
+def test_a_named_member_of_a_counted_group_takes_its_grade(sentence, grade):
+    assert _current(sentence) == [grade]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Seven were rated inadequate this year.",
+    "Of 20 councils inspected, four were judged outstanding.",
+    "Only one of four was judged good.",  # no verb names a member: the count itself
+    "Just two of the nine were rated outstanding.",
+])
+def test_a_count_alone_is_still_a_tally(sentence):
+    assert _current(sentence) == []
+
+
+def test_a_run_of_results_may_open_after_a_colon(tmp_path):
+    doc = article(tmp_path, "Round-up\n\nOfsted's latest results: Leeds good, Bury requires improvement, Oldham "
+                            "inadequate.\n")
+    assert doc.council == ["Leeds", "Bury", "Oldham"]
+    assert doc.severity == ["good", "requires improvement", "inadequate"]
+
+
+def test_a_colon_before_a_lone_grade_word_makes_no_run(tmp_path):
+    doc = article(tmp_path, "Leeds\n\nThe verdict on Leeds City Council's children's services: good.\n")
+    assert doc.council == ["Leeds"] and doc.severity == ["good"]

@@ -52,7 +52,13 @@ _NUMBER = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
            r"|forty[\w-]*|fifty[\w-]*|half|a quarter|a third|most|many|none")
 # "10 were rated good, 24 requires improvement and seven inadequate": national tallies name no council.
 # "four of the six areas were Grade 3, good", "93 were called good", "nine of the 146 councils got an inadequate rating"
-_TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )(?<!the only )\b(?:{_NUMBER})(?:\s+per\s*cent|%)?(?:\s*\([^()]{{1,20}}\))?\s+"
+# Round 9: "Kent was one of four judged outstanding", "Leeds is among six rated good": a member of a counted group
+# that a verb names ("is one of", "was among") takes the group's grade (as "one of the four" always did); "Only one of
+# four was judged good" names no member and stays a tally.
+_MEMBER = r"(?:(?<=\bis )|(?<=\bwas )|(?<=\bare )|(?<=\bwere ))"
+_TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )(?<!the only )"
+                    rf"(?<!is one of )(?<!was one of )(?<!is among )(?<!was among )(?<!are among )(?<!were among )"
+                    rf"\b(?!{_MEMBER}one\s+of\b)(?:{_NUMBER})(?:\s+per\s*cent|%)?(?:\s*\([^()]{{1,20}}\))?\s+"
                     rf"(?:(?:were|was|are|is|rated|judged|graded|found|as|councils?|authorities|areas?|categories|judgements?"
                     rf"|of them|of the(?: \w+)?|of|now|been|have|had|in the|called|placed in the|put in the|got|received"
                     rf"|given|an?|grade \d,?"

@@ -139,7 +139,8 @@ _COUNT_AFTER = re.compile(r"^['’”\"]?\s*[:=]?\s*\d{1,3}(?:\b|%)(?![\d/.,:]\d
                           re.IGNORECASE)
 # "Kent good; Leeds requires improvement; Bury inadequate": in a run of results, a grade right after a name.
 # "Leeds good, Bolton requires improvement and Kent outstanding": the run's last place follows "and".
-_PLACE_BEFORE = re.compile(r"(?:^|[;,]\s*|,?\s+and\s+)[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}\s*[:–—-]?\s*$")
+# Round 9: the run's first place may follow the colon that opens it ("The results: Leeds good, Bury inadequate").
+_PLACE_BEFORE = re.compile(r"(?:^|[;:,]\s*|,?\s+and\s+)[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}\s*[:–—-]?\s*$")
 # "Kent (good), Leeds (outstanding)": a grade in brackets right after a name is that place's grade.
 _BRACKETED = re.compile(r"[A-Z][\w'’&-]*\s*\(\s*['‘“\"]?$")
 _FROM_GRADE_TO = re.compile(rf"\bfrom\s+['‘“\"]?(?:{GRADE_PATTERN})['’”\"]?\s+(?:\w+\s+){{0,2}}?(?:to|into)\s+['‘“\"]?$",
