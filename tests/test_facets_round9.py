@@ -225,3 +225,36 @@ def test_a_run_of_results_may_open_after_a_colon(tmp_path):
 def test_a_colon_before_a_lone_grade_word_makes_no_run(tmp_path):
     doc = article(tmp_path, "Leeds\n\nThe verdict on Leeds City Council's children's services: good.\n")
     assert doc.council == ["Leeds"] and doc.severity == ["good"]
+
+
+# --- rules the ablation found undefended, kept because a written sentence needs them -----------------------------------
+# (each of these texts comes out differently with the rule's switch off: `evaluate --ablate` names the switch)
+
+@pytest.mark.parametrize("text, council, grade", [
+    # severity._FROM_GRADE_TO: the destination of "from X to Y", whatever the verb
+    ("Kent shifts up\n\nKent County Council's children's services have shifted from inadequate to good, Ofsted says.\n",
+     "Kent", "good"),
+    ("Leeds\n\nOfsted's verdict took Leeds City Council from requires improvement to outstanding this week.\n",
+     "Leeds", "outstanding"),
+    # severity._SLAC_PART: the two judgements of a 2009-12 inspection, the lower reported
+    ("Kent 2011\n\nOfsted inspected Kent County Council's safeguarding and looked after children services. For "
+     "safeguarding, the council was rated good. For looked after children, it was judged adequate.\n", "Kent", "adequate"),
+    # end_state._LEFT_SPECIAL_MEASURES: out of special measures, no grade named: the official grade on the date
+    ("Norfolk\n\nNorfolk County Council's children's services have come out of special measures, Ofsted said on 5 "
+     "March 2019.\n", "Norfolk", "good"),
+    # council._SERVICES_RATED#2: the children's services rated, so school words do not make a school story
+    ("Kent school\n\nInspectors rated the council's children's services good, though the report notes problems at three "
+     "schools and their pupils, and one academy and its headteacher.\n", "Kent", "good"),
+    # severity._NAME_BEFORE: a name right before "requires improvement" is its subject
+    ("Camden\n\nCamden Council's children's services were inspected in May. Camden requires improvement, the report "
+     "says.\n", "Camden", "requires improvement"),
+])
+def test_kept_rules_each_decide_a_written_text(tmp_path, text, council, grade):
+    doc = article(tmp_path, text)
+    assert doc.council == [council] and doc.severity == [grade]
+
+
+def test_a_service_word_after_an_area_keeps_the_grade_the_services_own():
+    # severity._SERVICE_WORD: the nearest thing named before the grade is the council's services, not the area
+    statements = grade_statements("Care leavers praised the council, whose children's services were rated good.", 2)
+    assert [(s.grade, s.sub_area) for s in statements] == [("good", False)]

@@ -128,8 +128,6 @@ _AREA_HEAD = re.compile(r"^\W*(?:on|for|in|as\s+for|as\s+regards|when\s+it\s+com
 _EVERY_AREA = re.compile(r"^\W*(?:every|each|all(?:\s+the)?(?:\s+(?:three|four|five|six))?)\s+(?:areas?|parts?|judgements?"
                          r"|aspects?)\b[^.;]*?\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+\s+){0,2}['‘“\"]?$",
                          re.IGNORECASE)
-_IN_EVERY_AREA = re.compile(r"^['’”\"]?\s+(?:in|across|for|on)\s+(?:every|each|all(?:\s+the)?)\s+(?:areas?|parts?|judgements?"
-                            r"|aspects?)\b", re.IGNORECASE)
 # "Three areas were graded outstanding, overall effectiveness among them": a count of judgements that includes
 # the overall one gives the overall grade.
 _AREA_COUNT = re.compile(r"\b(?:areas?|judgements?|categories|aspects)\b", re.IGNORECASE)
@@ -333,7 +331,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         qualified = bool(_AREA_QUALIFIER.match(sentence[match.end():match.end() + 80])
                          or _AREA_SUBJECT.match(sentence[:match.start()]) and _AT_PLACES.match(after)
                          or _AREA_HEAD.match(sentence[:match.start()]))
-        every = bool(_EVERY_AREA.match(sentence[:match.start()]) or _IN_EVERY_AREA.match(after))
+        every = bool(_EVERY_AREA.match(sentence[:match.start()]))
         qualified = qualified and not every
         overall = every or not qualified and says_overall(sentence, match.start(), spans)
         if reason == "tally" and overall and _AREA_COUNT.search(before):
