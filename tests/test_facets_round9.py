@@ -258,3 +258,41 @@ def test_a_service_word_after_an_area_keeps_the_grade_the_services_own():
     # severity._SERVICE_WORD: the nearest thing named before the grade is the council's services, not the area
     statements = grade_statements("Care leavers praised the council, whose children's services were rated good.", 2)
     assert [(s.grade, s.sub_area) for s in statements] == [("good", False)]
+
+
+# --- an area's service through a possessive is the area; a grade held "since" a year stands until a newer one ---------
+
+@pytest.mark.parametrize("sentence", [
+    "Care leavers' services were judged inadequate.",
+    "The care leavers’ service was rated inadequate.",
+    "Children in care's services were found to be inadequate.",
+])
+def test_an_areas_service_named_through_a_possessive_grades_the_area(sentence):
+    assert [s.sub_area for s in grade_statements(sentence, 2)] == [True]
+
+
+def test_an_area_graded_inadequate_does_not_set_the_overall_grade(tmp_path):
+    doc = article(tmp_path, "Harrow\n\nHarrow Council's children's services require improvement, Ofsted has found. "
+                            "Care leavers' services were judged inadequate, while help and protection and children in "
+                            "care were both rated good.\n")
+    assert doc.severity == ["requires improvement"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Slough's children's services have been inadequate since 2011.",
+    "The council has been rated good ever since March 2016.",
+])
+def test_a_grade_held_since_a_year_is_standing(sentence):
+    assert [(s.standing) for s in grade_statements(sentence, 2)] == [True]
+
+
+def test_a_newer_grade_replaces_one_held_since_a_year(tmp_path):
+    doc = article(tmp_path, "Slough\n\nSlough's children's services have been inadequate since 2011. This month Ofsted "
+                            "judged them to require improvement.\n")
+    assert doc.severity == ["requires improvement"]
+
+
+def test_a_grade_held_since_a_year_stands_alone(tmp_path):
+    doc = article(tmp_path, "Slough\n\nSlough Borough Council's children's services have been rated inadequate since "
+                            "2011, and the government has kept a commissioner in place.\n")
+    assert doc.severity == ["inadequate"]

@@ -185,8 +185,10 @@ def grades_an_area(before: str) -> bool:
                  re.IGNORECASE):
         return True
     # "the fostering service", "its adoption agency": a service word right after an area names that area's service
+    # (round 9: also through a possessive, "care leavers' services", "children in care's service")
     services = [m for m in _SERVICE_WORD.finditer(clause) if not any(a.end() <= m.start() and
-                                                                     re.fullmatch(r"\s+", clause[a.end():m.start()])
+                                                                     re.fullmatch(r"(?:['’]s?)?\s+",
+                                                                                  clause[a.end():m.start()])
                                                                      for a in areas)]
     return not services or areas[-1].start() > services[-1].start()
 
@@ -320,6 +322,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()]) \
             or given_by_earlier_inspection_after(sentence[match.end():match.end() + 80])
         ago = _AGO_AFTER.match(after) or _AGO_BEFORE.search(sentence[:match.start()]) or _LAST_YEAR_AFTER.match(after) \
+            or _SINCE_YEAR_AFTER.match(after) \
             or "ast year" in before and not is_destination(before) \
             and _LAST_YEAR_BEFORE.search(re.split(r"[;.]", sentence[:match.start()])[-1])
         earlier = earlier or ("last" if ago else "")
@@ -401,6 +404,10 @@ _LAST_YEAR_AFTER = re.compile(r"^['’”\"]?\s+(?:(?:back\s+)?in\s+)?"
                               r"|September|October|November|December|the\s+(?:spring|summer|autumn|winter)(?:\s+of)?)\s+)?"
                               r"(?:last\s+year|the\s+(?:previous|preceding)\s+year"
                               r"|a\s+year\s+(?:earlier|before))\b", re.IGNORECASE)
+# Round 9: "have been inadequate since 2011", "rated good ever since March 2016": a grade held from a stated time,
+# standing until a newer one is stated (like "two years ago").
+_SINCE_YEAR_AFTER = re.compile(r"^['’”\"]?\s+(?:ever\s+)?since\s+(?:(?:early|late|mid)[\s-]+)?(?:[A-Z][a-z]+\s+)?"
+                               r"(?:19|20)\d\d\b")
 # The year anchors the next grade only: none may stand between ("judged inadequate last year, upgraded to good").
 _LAST_YEAR_BEFORE = re.compile(r"\blast\s+year\b(?!['’]s)(?![^.;]*\b(?:now|new|latest|this|outstanding|good|adequate|inadequate"
                                r"|requires?|required|improvement)\b)[^.;]*$", re.IGNORECASE)
