@@ -296,3 +296,27 @@ def test_a_grade_held_since_a_year_stands_alone(tmp_path):
     doc = article(tmp_path, "Slough\n\nSlough Borough Council's children's services have been rated inadequate since "
                             "2011, and the government has kept a commissioner in place.\n")
     assert doc.severity == ["inadequate"]
+
+
+# --- a setting's grade is never the council's; "as were those of A and B" shares the grade ---------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "A secure training centre in Medway was rated inadequate.",
+    "The council-run nursery was judged good.",
+    "The academy was placed in special measures after being rated inadequate.",
+    "The hostel for care leavers was rated outstanding.",
+])
+def test_a_settings_grade_is_an_area_grade(sentence):
+    assert all(s.sub_area for s in grade_statements(sentence, 2))
+
+
+def test_a_setting_in_the_councils_area_does_not_lend_its_grade(tmp_path):
+    doc = article(tmp_path, "Medway\n\nA secure training centre in Medway was rated inadequate. Medway Council's "
+                            "children's services are rated good.\n")
+    assert doc.council == ["Medway"] and doc.severity == ["good"]
+
+
+def test_as_were_those_of_shares_the_grade(tmp_path):
+    doc = article(tmp_path, "Essex\n\nEssex County Council's children's services were rated outstanding, as were those "
+                            "of Hertfordshire and Leeds.\n")
+    assert doc.council == ["Essex", "Hertfordshire", "Leeds"] and doc.severity == ["outstanding"] * 3

@@ -80,6 +80,10 @@ _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|lo
                        r"|experiences and progress|pupil referral units?|children['’]s homes?"
                        r"|special educational needs|SEND"
                        r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice"
+                       # round 9: a setting Ofsted grades on its own ("a secure training centre in Medway was rated
+                       # inadequate", "the nursery was judged good"): never the council's grade
+                       r"|nurser(?:y|ies)|academ(?:y|ies)|colleges?|(?:secure\s+)?training\s+centres?|secure\s+units?"
+                       r"|hostels?"
                        # a stage of casework ("its handling of child protection referrals was judged inadequate")
                        r"|referrals?|assessments? of need|front door|contact(?:,)? referral and assessment)\b",
                        re.IGNORECASE)
