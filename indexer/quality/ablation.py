@@ -90,6 +90,8 @@ MECHANISMS = (
               "'at its previous inspection' after the grade"),
     Mechanism("grade_context", "dated_in_sentence", lambda *a, **k: "", "a grade placed in a year"),
     Mechanism("grade_context", "counts_councils", lambda *a, **k: False, "a sentence counting councils"),
+    Mechanism("grade_context", "since_clause", lambda *a, **k: False, "a 'since … was rated' grade stands (round 9)"),
+    Mechanism("same_body", "same_body", lambda *a, **k: {}, "a county and its same-named successor are one (round 9)"),
     Mechanism("severity", "says_overall", lambda *a, **k: False, "'overall' weights a grade"),
     Mechanism("severity", "grades_an_area", lambda *a, **k: False, "a grade of an area weighs less"),
 )

@@ -9,9 +9,10 @@ import re
 from indexer.ingest.annotate.places import subject_mentions
 
 # Before the name: "partnership with (the) …", "partnered with …".
-# Round 9 (ablation): "helped by …", "partnership of A, B, …", a grade word between the name and "partnership" and "X,
-# the partnership's third borough, was rated good" were removed: on no labelled article and on no sentence written to
-# probe them did they change a council, and the phrase patterns kept cover them.
+# Round 9 (ablation): "helped by …", "partnership of A, B, …", a grade word between the name and "partnership" and the
+# graded apposition ("… with Hammersmith & Fulham, itself rated good", "X, the partnership's third borough, was rated
+# good") were removed: the first four changed no labelled article, the last one article (k44), and no sentence
+# written to probe them needed them.
 _BEFORE = re.compile(r"\b(?:partnership|partnering|partnered|working|arrangement|agreement)\s+with\s+(?:the\s+)?"
                      r"(?:neighbouring\s+|nearby\s+)?$", re.IGNORECASE)
 # After the name, in the same clause: "… and Isle of Wight partnership", "… became Worcestershire's improvement
@@ -19,9 +20,6 @@ _BEFORE = re.compile(r"\b(?:partnership|partnering|partnered|working|arrangement
 _AFTER = re.compile(r"^(?:\s+(?:and|&)\s+[\w’' -]{1,40}?)?(?:\s+(?:County|City|Borough)?\s*Council)?\s+partnership\b"
                     r"|^[^.;:!?\n]{0,60}?\b(?:(?:improvement|strategic|sector[- ]led|support)\s+partner"
                     r"|as\s+(?:its\s+|a\s+|the\s+)?partner)\b", re.IGNORECASE)
-# "… with Hammersmith & Fulham, itself one of 29 authorities rated good": an apposition grades the partner itself.
-_GRADED_APPOSITION = re.compile(r"^\s*,\s*(?:itself|which|who|also|too)\b[^.;!?\n]{0,120}?\b(?:rated|judged|graded)\b",
-                                re.IGNORECASE)
 
 
 def partner_only(text: str, day: dt.date | None) -> set[str]:
@@ -34,7 +32,6 @@ def partner_only(text: str, day: dt.date | None) -> set[str]:
         before = text[max(0, mention.start - 60):mention.start]
         after = text[mention.end:mention.end + 80]
         tail = _AFTER.match(after)
-        as_partner = (bool(_BEFORE.search(before)) or bool(tail)) \
-            and not _GRADED_APPOSITION.match(after + text[mention.end + 80:mention.end + 200])
+        as_partner = bool(_BEFORE.search(before)) or bool(tail)
         partner[code] = partner.get(code, True) and as_partner
     return {code for code, only in partner.items() if only}
