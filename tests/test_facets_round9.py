@@ -320,3 +320,24 @@ def test_as_were_those_of_shares_the_grade(tmp_path):
     doc = article(tmp_path, "Essex\n\nEssex County Council's children's services were rated outstanding, as were those "
                             "of Hertfordshire and Leeds.\n")
     assert doc.council == ["Essex", "Hertfordshire", "Leeds"] and doc.severity == ["outstanding"] * 3
+
+
+def test_the_evaluate_command_prints_the_ablation_table(tmp_path):
+    import json as _json
+
+    from click.testing import CliRunner
+
+    from indexer.cli import main
+
+    fixture = tmp_path / "x01.txt"
+    fixture.write_text("Kent children's services no longer inadequate\n\nKent County Council is no longer "
+                       "'inadequate', inspectors say.\n\nOfsted now rates the council's children's services as "
+                       "requiring improvement.\n", encoding="utf-8")
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(_json.dumps({"id": "x01", "file": str(fixture), "kinds": ["movement"], "truth": {
+        "councils": [{"council": "Kent", "grade": "requires improvement"}], "year": None}}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", "--news", "--ablate", str(labels)])
+    assert result.exit_code == 0, result.output
+    assert "grade_context.left_behind" in result.output and "severity: +x01" in result.output
+    data = _json.loads(CliRunner().invoke(main, ["evaluate", "--ablate", "--json", str(labels)]).output)
+    assert any(e["switch"] == "grade_context.left_behind" and e["helps"] == {"severity": ["x01"]} for e in data)

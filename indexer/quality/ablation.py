@@ -182,6 +182,7 @@ class _Patched:
         self.saved: list[tuple[object, str, object]] = []
 
     def __enter__(self):
+        """Put every replacement in place."""
         for original, new in self.replacements:
             for mod, attr in _holders(original):
                 self.saved.append((mod, attr, original))
@@ -189,6 +190,7 @@ class _Patched:
         return self
 
     def __exit__(self, *exc):
+        """Put every original back."""
         for mod, attr, original in reversed(self.saved):
             setattr(mod, attr, original)
         return False
@@ -203,55 +205,66 @@ class _Recorder:
         self._original, self._key, self._hits, self._off = original, key, hits, off
 
     def _note(self, fired: bool) -> None:
+        """Remember the current document when the rule fired."""
         if fired:
             self._hits[self._key].add(_Recorder.current)
 
-    def __call__(self, *args, **kwargs):  # a mechanism
+    def __call__(self, *args, **kwargs):
+        """A mechanism: fired when it gives anything but its off value (a step that only acts always fires)."""
         result = self._original(*args, **kwargs)
         self._note(self._off is None or self._off is _none or result != self._off(*args, **kwargs))
         return result
 
     def search(self, *a, **k):
+        """Pattern.search, noted."""
         found = self._original.search(*a, **k)
         self._note(found is not None)
         return found
 
     def match(self, *a, **k):
+        """Pattern.match, noted."""
         found = self._original.match(*a, **k)
         self._note(found is not None)
         return found
 
     def fullmatch(self, *a, **k):
+        """Pattern.fullmatch, noted."""
         found = self._original.fullmatch(*a, **k)
         self._note(found is not None)
         return found
 
     def finditer(self, *a, **k) -> Iterator:
+        """Pattern.finditer, noted."""
         found = list(self._original.finditer(*a, **k))
         self._note(bool(found))
         return iter(found)
 
     def findall(self, *a, **k):
+        """Pattern.findall, noted."""
         found = self._original.findall(*a, **k)
         self._note(bool(found))
         return found
 
     def sub(self, repl, string, *a, **k):
+        """Pattern.sub, noted."""
         out, n = self._original.subn(repl, string, *a, **k)
         self._note(n > 0)
         return out
 
     def subn(self, *a, **k):
+        """Pattern.subn, noted."""
         out = self._original.subn(*a, **k)
         self._note(out[1] > 0)
         return out
 
     def split(self, *a, **k):
+        """Pattern.split, noted."""
         out = self._original.split(*a, **k)
         self._note(len(out) > 1)
         return out
 
     def __getattr__(self, name):
+        """Everything else (`.pattern`, `.flags`) from the original."""
         return getattr(self._original, name)
 
 
