@@ -30,7 +30,9 @@ DATA = ROOT / "tests" / "data"
 # Former held-out sets, each scored blind once and development since: its file and its floors.
 HELD_OUT = {
     "h": (DATA / "news_heldout.jsonl", {"council": 1.0, "severity": 1.0, "year": 0.94}),
-    "k": (DATA / "news_heldout_k.jsonl", {"council": 1.0, "severity": 1.0, "year": 0.93}),
+    # k: round 9's ablation deleted the graded-apposition partner rule ("…, itself rated good"), which decided k44
+    # alone and no written sentence needed: k44 is lost on council and severity (100 -> 97.9 %)
+    "k": (DATA / "news_heldout_k.jsonl", {"council": 0.978, "severity": 0.978, "year": 0.93}),
     # m, n: round 6 relabelled lines naming partners/locations/home or school councils as subjects (in-sample)
     "m": (DATA / "news_heldout_m.jsonl", {"council": 1.0, "severity": 0.97, "year": 0.82}),
     "n": (DATA / "news_heldout_n.jsonl", {"council": 0.98, "severity": 0.98, "year": 0.91}),

@@ -78,7 +78,12 @@ FORMER_HELDOUT_FLOORS = {HELDOUT: (0.925, 0.93, 0.99, 0.95), HELDOUT_K: (0.925, 
                          HELDOUT_M: (0.905, 0.89, 0.945, 0.80), HELDOUT_N: (0.915, 0.895, 0.945, 0.86),
                          HELDOUT_P: (0.835, 0.845, 0.91, 0.80), HELDOUT_Q: (0.95, 0.915, 0.965, 0.78),
                          HELDOUT_R: (0.97, 0.955, 0.975, 0.84), HELDOUT_S: (0.93, 0.915, 0.95, 0.80),
-                         HELDOUT_T: (0.985, 0.965, 1.0, 0.91)}
+                         HELDOUT_T: (0.985, 0.935, 0.96, 0.91)}
+# HELDOUT_T's nDCG 0.965 -> 0.935 and MRR 1.0 -> 0.96 (facet round 9, 0.9396 / 0.9643 over all 24 queries): a headline
+# grading a council-run children's home now makes t32 a setting story with no subject council (its label's truth), so
+# the council's lift no longer raises it for the query naming that council and the home; every other set's queries,
+# and t's even ones, are unchanged. Shown with the round-9 switch off (`provider._SETTING_GRADED`), the old figures
+# return.
 # HELDOUT_M's MRR 0.87 -> 0.85 and nDCG 0.84 -> 0.835 (facet round 6, 0.876 -> 0.858 / 0.847 -> 0.840): under the
 # round-6 convention a partner council is no subject, so m32 lost its "Hampshire" facet and mq08 ("… partnership with
 # Hampshire") now ranks it second, behind an article of set q's held-back half that still carries a partner facet.

@@ -22,10 +22,13 @@ from indexer.cli.common import INDEX_OPTION
 @click.option("--no-misses", is_flag=True, help="News mode: print the summary only.")
 @click.option("--pool", is_flag=True,
               help="Query mode: also list each query's returned documents that carry no judgement (to judge next).")
+@click.option("--ablate", is_flag=True,
+              help="News mode: turn each council/severity rule off in turn (with --manifest, over the reports too) "
+                   "and count the values it puts right and wrong.")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.argument("labels", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir: Path, no_misses: bool, pool: bool,
-             as_json: bool, labels: tuple[Path, ...]) -> None:
+             ablate: bool, as_json: bool, labels: tuple[Path, ...]) -> None:
     """Measure facet accuracy (reports, labelled news) or search quality (judged queries); list every miss.
 
     \b
@@ -33,6 +36,7 @@ def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir:
       reportsearch evaluate --manifest ../shared/reports/manifest.csv
       reportsearch evaluate --news
       reportsearch evaluate --news tests/data/news_devset_a.jsonl --json
+      reportsearch evaluate --news --ablate --manifest ../shared/reports/manifest.csv
       reportsearch evaluate --queries tests/data/judged_queries.jsonl --index index/
       reportsearch evaluate --queries tests/data/judged_queries.jsonl --index index/ --pool
       reportsearch evaluate --queries tests/data/judged_queries.jsonl --database postgresql://localhost/reports
@@ -52,6 +56,9 @@ def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) if as_json
                    else format_query_report(result, pool=pool))
         return
+    if ablate:
+        _ablate(list(labels), manifest, as_json)
+        return
     if news or labels:
         from indexer.quality.evaluate_news import default_labels, evaluate_news, format_news_report
 
@@ -69,6 +76,19 @@ def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir:
 
     report = evaluate_manifest(manifest)
     click.echo(json.dumps(report, ensure_ascii=False, indent=2, default=str) if as_json else format_report(report))
+
+
+def _ablate(labels: list[Path], manifest: Path | None, as_json: bool) -> None:
+    """The ablation table: each switch of `indexer/quality/ablation.py` off in turn."""
+    from indexer.quality.ablation import ablate, effects_as_dict, format_effects, load_items
+    from indexer.quality.evaluate_news import default_labels
+
+    files = labels or default_labels()
+    if not files:
+        raise click.UsageError("no labels files given and none found at tests/data/news_devset*.jsonl")
+    _, effects = ablate(load_items(files, manifest))
+    click.echo(json.dumps(effects_as_dict(effects), ensure_ascii=False, indent=1) if as_json
+               else format_effects(effects))
 
 
 @click.command()

@@ -18,6 +18,7 @@ from indexer.ingest.annotate.successors import file_paragraphs, split_into_succe
 from indexer.ingest.annotate.pending import pending_year
 from indexer.ingest.annotate.publisher import paragraph_sections, publisher_council, section_councils
 from indexer.ingest.annotate.roundup_lists import listed_councils
+from indexer.ingest.annotate.same_body import merged, same_body
 from indexer.ingest.annotate.end_state import left_without_end_state, official_grade_on
 from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
@@ -67,6 +68,10 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         set_year(doc, published, None, None)
         _calendar_fallback(doc, text)
         return
+    alias = same_body(set(scores), published)  # "Somerset" and "Somerset County Council" on an undated page
+    _merge_scores(scores, alias)
+    headed = merged(headed, alias)
+    results = [(alias.get(code, code), grade, line) for code, grade, line in results]
     replaced = replaced_councils(text, subject_mentions(text, published))  # "took over from X": X is history
     primary = max([s for s in scores.values() if s.code not in replaced] or scores.values(),
                   key=lambda s: (s.score, s.mentions))
@@ -75,6 +80,9 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     headed = headed + [c for c in scores if c not in headed and left_without_end_state(sentences, c, published)]
     sections = paragraph_sections(doc, published) if len(set(headed)) >= 2 else {}
     attributed, listed = attribute_grades(sentences, published, primary.code, sections)
+    for new_code, old_code in alias.items():
+        attributed.setdefault(old_code, []).extend(attributed.pop(new_code, []))
+    listed = set(merged(sorted(listed), alias))
     for code, grade, line in results:
         attributed.setdefault(code, []).append(GradeStatement(grade, settings.GRADE_WEIGHT_OVERALL, line, 1))
         listed.add(code)
@@ -156,6 +164,16 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _area_judgements(doc, sentences, evidence)
     doc.severity = doc.severity if any(doc.severity) else []
     set_severity_confidence(doc, severity_evidence)
+
+
+def _merge_scores(scores: dict[str, CouncilScore], alias: dict[str, str]) -> None:
+    """Fold the scores of a council's second name into the body it names."""
+    for new_code, old_code in alias.items():
+        extra = scores.pop(new_code)
+        entry = scores[old_code]
+        entry.score += extra.score
+        entry.mentions += extra.mentions
+        entry.reasons.extend(extra.reasons)
 
 
 def _operating_councils(doc: Document, text: str, published: dt.date | None, evidence: dict) -> None:

@@ -120,7 +120,9 @@ _EARLIER_MEMBERS = re.compile(r"[^.;:]*?\b(?:after|following|behind)\s+", re.IGN
 
 
 # "Bury received a good rating, as did Leeds": the councils after "as did" share the grade.
-_AS_DID = re.compile(r"[^.;:]{0,40}?,?\s+(?:as|so)\s+(?:did|does|has|had|was|were|is|are)\s+(?:neighbouring\s+|nearby\s+)?",
+# Round 9: "…, as were those of Hertfordshire and Leeds": the services of the places named.
+_AS_DID = re.compile(r"[^.;:]{0,40}?,?\s+(?:as|so)\s+(?:did|does|has|had|was|were|is|are)\s+(?:those\s+(?:of|in)\s+)?"
+                     r"(?:neighbouring\s+|nearby\s+)?",
                      re.IGNORECASE)
 
 

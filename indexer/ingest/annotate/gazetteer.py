@@ -14,7 +14,10 @@ _ORG_WORDS = re.compile(
     r"^(?:[ ,]+(?:and|&|[A-Z][\w’'-]+)){0,5}?\s+(NHS|Police|Constabulary|Fire|CCG|Clinical|Hospitals?|University"
     r"|FC|Football|Airport|Crown Court|Magistrates|Chamber|Cathedral|Diocese|Integrated Care|ICB|Healthcare"
     r"|Health(?:care)? (?:Trust|Board)|Partnership NHS|Foundation Trust|Ambulance|Rugby|Cricket|Water|Rovers"
-    r"|Wanderers|Athletic|Albion|Hotspur)\b"
+    r"|Wanderers|Athletic|Albion|Hotspur"
+    # round 9: a joint safeguarding board or partnership ("the Bournemouth and Poole Local Safeguarding Children
+    # Board", "Kent Safeguarding Children Partnership", "the Brent LSCB") is a partner body, not the council
+    r"|Safeguarding\s+(?:Children|Adults|Partnership|Board)|LSCB|LSCP|SCB|SCP)\b"
 )
 # A newspaper or station named after a town is not the council ("Shropshire Star", "Manchester Evening News").
 _PAPER_WORDS = re.compile(r"^\s+(?:Evening\s+|Free\s+|Daily\s+|Weekly\s+)?(Echo|Gazette|Advertiser|Chronicle|Herald"

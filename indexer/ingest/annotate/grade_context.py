@@ -23,13 +23,14 @@ _LEFT_BEHIND = re.compile(rf"\b(lift(?:ed|s|ing)?|cost(?:s|ing)?|sh(?:a|oo)k(?:e
 _PAST_WORDS = re.compile(r"\b(previous(?:ly)?|last inspection|prior|formerly|once|used to be|had been|last time"
                          r"|had (?:\w+ )?(?:rated|judged|graded|found|given|branded|called|labelled)"
                          # "two years after being judged inadequate", "having been rated poor": a grade left behind
-                         r"|(?:after|since|before) (?:it was |they were |being |having been )(?:rated|judged|graded|found|deemed"
+                         # round 9: "since it was rated …" starts a state that lasts to now (`since_clause`)
+                         r"|(?:after|before) (?:it was |they were |being |having been )(?:rated|judged|graded|found|deemed"
                          r"|branded|labell?ed|declared|classed|placed)"
                          r"|having been (?:rated|judged|graded|found|deemed|branded|labell?ed|declared))\b", re.IGNORECASE)
 # Round 7: "Two years after Barnsley Council's child protection services were judged 'inadequate'", "since the
 # department was rated good": a temporal clause whose subject is named (not only "it"/"they", above) dates its grade
 # before the news. The subject is a noun phrase, not a time ("after the inspection, services were judged good" is now).
-_AFTER_SUBJECT_WAS = re.compile(r"\b(?:after|since|before)\s+(?:the|its|their|his|her|this|that|[A-Z][\w'’-]*)"
+_AFTER_SUBJECT_WAS = re.compile(r"\b(?P<conjunction>after|since|before)\s+(?:the|its|their|his|her|this|that|it|they|[A-Z][\w'’-]*)"
                                 r"(?:\s+(?!(?:inspect|visit|report|review|assess|when|which|that|who)\w*\b|(?:the|an?|in|on|at|during)\b)[\w'’-]+){0,5}?"
                                 r"\s+(?:was|were|had\s+been)\s+(?:first\s+|last\s+|originally\s+)?"
                                 r"(?:rated|judged|graded|found|deemed|branded|labell?ed|declared|classed|condemned|ranked)"
@@ -44,14 +45,21 @@ _PAST_YEAR_BEFORE = re.compile(rf"(\b(?:19|20)\d\d\s*,?\s+when\b[^.;]*$|\b(?:19|
 # "rated good in 2012", "rated inadequate in April 2016", "inadequate back in 2015"
 # The clause ends at ";" or "." ("rated good; in May 2013 they had been…" is about the current grade).
 # "rated 'requires improvement' since 2019" is the grade it still holds: a bare "since" right after the grade is not past.
-_PAST_YEAR_AFTER = re.compile(r"^[^\w;.]{0,3}(?:(?:\w+[^\w;.]+){1,3}?(?:in|since|back in)|in|back in)\s+"
+# Round 9: "ever since 2016" is still held, like a bare "since".
+_PAST_YEAR_AFTER = re.compile(r"^(?![^\w;.]{0,3}ever\s+since\b)[^\w;.]{0,3}(?:(?:\w+[^\w;.]+){1,3}?(?:in|since|back in)|in|back in)\s+"
                               r"(?:(?:early|late|mid|the (?:spring|summer|autumn|winter) of)[\s-]+)?"
                               r"(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 _NUMBER = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*|thirty[\w-]*"
            r"|forty[\w-]*|fifty[\w-]*|half|a quarter|a third|most|many|none")
 # "10 were rated good, 24 requires improvement and seven inadequate": national tallies name no council.
 # "four of the six areas were Grade 3, good", "93 were called good", "nine of the 146 councils got an inadequate rating"
-_TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )(?<!the only )\b(?:{_NUMBER})(?:\s+per\s*cent|%)?(?:\s*\([^()]{{1,20}}\))?\s+"
+# Round 9: "Kent was one of four judged outstanding", "Leeds is among six rated good": a member of a counted group
+# that a verb names ("is one of", "was among") takes the group's grade (as "one of the four" always did); "Only one of
+# four was judged good" names no member and stays a tally.
+_MEMBER = r"(?:(?<=\bis )|(?<=\bwas )|(?<=\bare )|(?<=\bwere ))"
+_TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )(?<!the only )"
+                    rf"(?<!is one of )(?<!was one of )(?<!is among )(?<!was among )(?<!are among )(?<!were among )"
+                    rf"\b(?!{_MEMBER}one\s+of\b)(?:{_NUMBER})(?:\s+per\s*cent|%)?(?:\s*\([^()]{{1,20}}\))?\s+"
                     rf"(?:(?:were|was|are|is|rated|judged|graded|found|as|councils?|authorities|areas?|categories|judgements?"
                     rf"|of them|of the(?: \w+)?|of|now|been|have|had|in the|called|placed in the|put in the|got|received"
                     rf"|given|an?|grade \d,?"
@@ -147,10 +155,26 @@ def is_past(before: str, after: str) -> bool:
 def in_earlier_clause(head: str) -> bool:
     """The grade ends a temporal clause about an earlier judgement ("two years after the council's services were
     judged inadequate"); `head` may be longer than the usual window, the clause is read up to a comma or ";"."""
-    if "fter" not in head and "ince" not in head and "efore" not in head:
+    if "fter" not in head and "efore" not in head:
         return False  # cheap gate: no temporal conjunction at all
     clause = re.split(r",|;|\bbut\b|\bnow\b", head)[-1]
-    return bool(_AFTER_SUBJECT_WAS.search(clause))
+    match = _AFTER_SUBJECT_WAS.search(clause)
+    return bool(match) and match.group("conjunction").lower() != "since"
+
+
+_SINCE_BEING = re.compile(r"\bsince\s+(?:being|having\s+been)\s+(?:rated|judged|graded|found|deemed|branded|labell?ed"
+                          r"|declared|classed)\s+(?:as\s+|to\s+be\s+)?['‘“\"]?$", re.IGNORECASE)
+
+
+def since_clause(head: str) -> bool:
+    """Round 9: the grade ends a "since" clause ("its fourth visit since the council's services were rated
+    inadequate", "since being judged inadequate"): the start of a state that lasts to now, so the council's standing
+    grade until a newer one is stated, where "after" and "before" put it in the past."""
+    if "ince" not in head:
+        return False
+    clause = re.split(r",|;|\bbut\b|\bnow\b", head)[-1]
+    match = _AFTER_SUBJECT_WAS.search(clause)
+    return bool(match and match.group("conjunction").lower() == "since" or _SINCE_BEING.search(clause))
 
 
 # A reporting verb and "that": what follows is reported speech, its "had judged" the report's own judgement.

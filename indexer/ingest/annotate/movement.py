@@ -14,7 +14,7 @@ from indexer.grades import BY_VALUE, compares_as, grade_of_match, grades_agree, 
 from indexer.models import Document
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import council_mentions
-from indexer.ingest.annotate.grade_context import given_by_earlier_inspection, is_past, shed_by_action
+from indexer.ingest.annotate.grade_context import given_by_earlier_inspection, is_past, shed_by_action, since_clause
 from indexer.ingest.annotate.severity import is_sub_area
 from indexer.ingest.annotate.text_units import Sentence, document_sentences
 from indexer.ingest.annotate.scan import grade_matches
@@ -111,6 +111,9 @@ def past_grades(sentences: list[Sentence], subject: str, day: dt.date | None) ->
             if _FIRST_GRADE.search(before):
                 continue  # "a decade after it was first judged inadequate": where the history began, not the grade left
             earlier = given_by_earlier_inspection(text[:match.start()]) == "previous"
+            # round 9: "since they were judged inadequate" stands as the current grade until a newer one is stated,
+            # and in the history it is an earlier inspection's grade all the same
+            earlier = earlier or since_clause(text[max(0, match.start() - 120):match.start()])
             if not _NOUN_AFTER.match(after) and (is_past(before, after) or earlier):
                 out.append(grade_of_match(match))
     return out

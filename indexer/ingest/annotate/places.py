@@ -29,7 +29,7 @@ LIST_JOIN = re.compile(rf"(?:['’]s)?{_TAIL}{_NOTE}{_LOCATION}{_SEP}")
 
 
 # "a private children's home in Medway", "a primary school in Bury": the place a setting stands in, not a subject.
-_SETTING_IN = re.compile(r"\b(?:homes?|schools?|academ(?:y|ies)|nurser(?:y|ies)|colleges?|units?|hostels?|settings?)"
+_SETTING_IN = re.compile(r"\b(?:homes?|schools?|academ(?:y|ies)|nurser(?:y|ies)|colleges?|units?|hostels?|settings?|centres?)"
                          r"(?:\s+(?:based|located|situated))?\s+(?:in|near)\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -17,6 +17,11 @@ _THE_HOME = re.compile(r"\b(?:the|this|that|each|every|these|those|other)\s+(?:c
                        r"|\b(?:the|this|that|each|other)\s+(?!family\b|foster\b|own\b)[\w’'-]+\s+(?:children['’]s\s+)?homes?\b",
                        re.IGNORECASE)
 MIN_BACK_REFERENCES = 2
+# Round 9: a headline whose grade is the setting's ("children's home is branded 'inadequate'", "Council-run care home
+# rated good"): the setting is the graded thing, so one reference back to it in the text is enough. No service,
+# council or department may come between (that would be the council's grade).
+_SETTING_GRADED = re.compile(r"\b(?:homes?|agenc(?:y|ies))\b(?:(?!\b(?:services?|council|department|authority)\b)[^.;:!?|]){0,40}?"
+                             r"\b(?:outstanding|good|requires?\s+improvement|inadequate|failing)\b", re.IGNORECASE)
 
 
 def is_setting_inspection(title: str, text: str) -> tuple[bool, str]:
@@ -27,4 +32,6 @@ def is_setting_inspection(title: str, text: str) -> tuple[bool, str]:
     back = len(_THE_HOME.findall(text))
     if back >= MIN_BACK_REFERENCES:
         return True, f"the headline names a care setting and the text speaks of “the home” {back} times"
+    if back and _SETTING_GRADED.search(title):
+        return True, "the headline grades a care setting and the text speaks of “the home”"
     return False, ""

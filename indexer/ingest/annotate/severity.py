@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from indexer import settings
 from indexer.ingest.annotate.grade_context import (dated_in_sentence, given_by_earlier_inspection,
                                                   given_by_earlier_inspection_after, in_earlier_clause, is_destination,
-                                                  hoped_for, left_behind, not_current)
+                                                  hoped_for, left_behind, not_current, since_clause)
 from indexer.grades import BY_NUMBER, GRADE_PATTERN, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.not_yet import not_yet_good
 from indexer.ingest.annotate.scale import names_the_scale
@@ -80,6 +80,10 @@ _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|lo
                        r"|experiences and progress|pupil referral units?|children['’]s homes?"
                        r"|special educational needs|SEND"
                        r"|early help|fostering|children's centres|children’s centres|schools?|quality of practice"
+                       # round 9: a setting Ofsted grades on its own ("a secure training centre in Medway was rated
+                       # inadequate", "the nursery was judged good"): never the council's grade
+                       r"|nurser(?:y|ies)|academ(?:y|ies)|colleges?|(?:secure\s+)?training\s+centres?|secure\s+units?"
+                       r"|hostels?"
                        # a stage of casework ("its handling of child protection referrals was judged inadequate")
                        r"|referrals?|assessments? of need|front door|contact(?:,)? referral and assessment)\b",
                        re.IGNORECASE)
@@ -128,8 +132,6 @@ _AREA_HEAD = re.compile(r"^\W*(?:on|for|in|as\s+for|as\s+regards|when\s+it\s+com
 _EVERY_AREA = re.compile(r"^\W*(?:every|each|all(?:\s+the)?(?:\s+(?:three|four|five|six))?)\s+(?:areas?|parts?|judgements?"
                          r"|aspects?)\b[^.;]*?\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+\s+){0,2}['‘“\"]?$",
                          re.IGNORECASE)
-_IN_EVERY_AREA = re.compile(r"^['’”\"]?\s+(?:in|across|for|on)\s+(?:every|each|all(?:\s+the)?)\s+(?:areas?|parts?|judgements?"
-                            r"|aspects?)\b", re.IGNORECASE)
 # "Three areas were graded outstanding, overall effectiveness among them": a count of judgements that includes
 # the overall one gives the overall grade.
 _AREA_COUNT = re.compile(r"\b(?:areas?|judgements?|categories|aspects)\b", re.IGNORECASE)
@@ -139,7 +141,8 @@ _COUNT_AFTER = re.compile(r"^['’”\"]?\s*[:=]?\s*\d{1,3}(?:\b|%)(?![\d/.,:]\d
                           re.IGNORECASE)
 # "Kent good; Leeds requires improvement; Bury inadequate": in a run of results, a grade right after a name.
 # "Leeds good, Bolton requires improvement and Kent outstanding": the run's last place follows "and".
-_PLACE_BEFORE = re.compile(r"(?:^|[;,]\s*|,?\s+and\s+)[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}\s*[:–—-]?\s*$")
+# Round 9: the run's first place may follow the colon that opens it ("The results: Leeds good, Bury inadequate").
+_PLACE_BEFORE = re.compile(r"(?:^|[;:,]\s*|,?\s+and\s+)[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}\s*[:–—-]?\s*$")
 # "Kent (good), Leeds (outstanding)": a grade in brackets right after a name is that place's grade.
 _BRACKETED = re.compile(r"[A-Z][\w'’&-]*\s*\(\s*['‘“\"]?$")
 _FROM_GRADE_TO = re.compile(rf"\bfrom\s+['‘“\"]?(?:{GRADE_PATTERN})['’”\"]?\s+(?:\w+\s+){{0,2}}?(?:to|into)\s+['‘“\"]?$",
@@ -186,8 +189,10 @@ def grades_an_area(before: str) -> bool:
                  re.IGNORECASE):
         return True
     # "the fostering service", "its adoption agency": a service word right after an area names that area's service
+    # (round 9: also through a possessive, "care leavers' services", "children in care's service")
     services = [m for m in _SERVICE_WORD.finditer(clause) if not any(a.end() <= m.start() and
-                                                                     re.fullmatch(r"\s+", clause[a.end():m.start()])
+                                                                     re.fullmatch(r"(?:['’]s?)?\s+",
+                                                                                  clause[a.end():m.start()])
                                                                      for a in areas)]
     return not services or areas[-1].start() > services[-1].start()
 
@@ -321,16 +326,19 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()]) \
             or given_by_earlier_inspection_after(sentence[match.end():match.end() + 80])
         ago = _AGO_AFTER.match(after) or _AGO_BEFORE.search(sentence[:match.start()]) or _LAST_YEAR_AFTER.match(after) \
+            or _SINCE_YEAR_AFTER.match(after) \
             or "ast year" in before and not is_destination(before) \
             and _LAST_YEAR_BEFORE.search(re.split(r"[;.]", sentence[:match.start()])[-1])
         earlier = earlier or ("last" if ago else "")
+        if not reason and since_clause(sentence[max(0, match.start() - 120):match.start()]):
+            earlier = earlier or "last"  # round 9: "since it was rated inadequate": standing until a newer grade
         if reason and reason != "tally" or earlier == "previous":
             continue
         weight = 1.0
         qualified = bool(_AREA_QUALIFIER.match(sentence[match.end():match.end() + 80])
                          or _AREA_SUBJECT.match(sentence[:match.start()]) and _AT_PLACES.match(after)
                          or _AREA_HEAD.match(sentence[:match.start()]))
-        every = bool(_EVERY_AREA.match(sentence[:match.start()]) or _IN_EVERY_AREA.match(after))
+        every = bool(_EVERY_AREA.match(sentence[:match.start()]))
         qualified = qualified and not every
         overall = every or not qualified and says_overall(sentence, match.start(), spans)
         if reason == "tally" and overall and _AREA_COUNT.search(before):
@@ -400,6 +408,10 @@ _LAST_YEAR_AFTER = re.compile(r"^['’”\"]?\s+(?:(?:back\s+)?in\s+)?"
                               r"|September|October|November|December|the\s+(?:spring|summer|autumn|winter)(?:\s+of)?)\s+)?"
                               r"(?:last\s+year|the\s+(?:previous|preceding)\s+year"
                               r"|a\s+year\s+(?:earlier|before))\b", re.IGNORECASE)
+# Round 9: "have been inadequate since 2011", "rated good ever since March 2016": a grade held from a stated time,
+# standing until a newer one is stated (like "two years ago").
+_SINCE_YEAR_AFTER = re.compile(r"^['’”\"]?\s+(?:ever\s+)?since\s+(?:(?:early|late|mid)[\s-]+)?(?:[A-Z][a-z]+\s+)?"
+                               r"(?:19|20)\d\d\b")
 # The year anchors the next grade only: none may stand between ("judged inadequate last year, upgraded to good").
 _LAST_YEAR_BEFORE = re.compile(r"\blast\s+year\b(?!['’]s)(?![^.;]*\b(?:now|new|latest|this|outstanding|good|adequate|inadequate"
                                r"|requires?|required|improvement)\b)[^.;]*$", re.IGNORECASE)
