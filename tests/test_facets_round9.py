@@ -131,13 +131,15 @@ def test_a_home_mentioned_in_a_council_story_keeps_the_council(tmp_path):
 def test_an_undated_page_naming_a_county_and_its_same_named_successor_means_one_body():
     assert same_body({"E10000027", "E06000066"}, None) == {"E06000066": "E10000027"}  # Somerset
     assert same_body({"E10000002", "E06000060"}, None) == {"E06000060": "E10000002"}  # Buckinghamshire
+    assert same_body({"E10000009", "E06000059"}, None) == {"E06000059": "E10000009"}  # Dorset ("Dorset Council")
     assert same_body({"E10000027", "E06000066"}, dt.date(2018, 1, 1)) == {}  # a dated page resolves by its date
     assert same_body({"E06000028", "E06000058"}, None) == {}  # Bournemouth is not BCP's name
     assert same_body({"E10000021", "E06000061"}, None) == {}  # a split county is successors.py's
 
 
 @pytest.mark.parametrize("county, short", [("Somerset County Council", "Somerset"),
-                                           ("North Yorkshire County Council", "North Yorkshire")])
+                                           ("North Yorkshire County Council", "North Yorkshire"),
+                                           ("Dorset County Council", "Dorset")])
 def test_an_undated_story_about_a_renamed_county_has_one_council(tmp_path, county, short):
     doc = article(tmp_path, f"Children's services in {short} improve\n\n{county}'s children's services are no longer "
                             f"'inadequate', Ofsted says. Inspectors found that services in {short} now require "

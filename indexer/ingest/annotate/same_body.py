@@ -22,9 +22,14 @@ def same_body(codes: set[str], day: dt.date | None) -> dict[str, str]:
         if old.valid_to is None:
             continue
         for new in old.successors:
-            if new in codes and table[new].name == old.name and len(old.successors) == 1:
+            if new in codes and _bare(table[new].name) == _bare(old.name) and len(old.successors) == 1:
                 out[new] = code
     return out
+
+
+def _bare(name: str) -> str:
+    """The name without a trailing "Council" (the gazetteer calls the new Dorset "Dorset Council")."""
+    return name.removesuffix(" Council")
 
 
 def merged(codes: list[str], alias: dict[str, str]) -> list[str]:
