@@ -19,8 +19,13 @@ _CSC_WORDS = re.compile(r"\b(children['’]s services|children['’]s social car
 
 # "Across children's services as a whole, the council is now rated as performing well": a judgement of the
 # council's children's services, whatever else (schools, nurseries) the article lists.
+# The 2005-2012 annual assessments and ratings judged a council's children's services as a whole, schools included,
+# so their stories are full of school words without being school inspections.
 _SERVICES_RATED = re.compile(r"\bchildren['’]s services\b[^.;]{0,60}?\b(?:rated|judged|graded|performing|performs)\b"
-                             r"|\b(?:rated|judged|graded)\s+(?:the\s+)?(?:council['’]s\s+)?children['’]s services\b",
+                             r"|\b(?:rated|judged|graded)\s+(?:the\s+)?(?:council['’]s\s+)?children['’]s services\b"
+                             r"|\bannual (?:children['’]s services |performance )+assessment"
+                             r"|\bchildren['’]s services (?:annual )?(?:performance )?assessment\b"
+                             r"|\bannual (?:unannounced )?rating of children['’]s services\b",
                              re.IGNORECASE)
 
 
