@@ -44,6 +44,6 @@ def check_each(check: Callable[[Item], None], items: Iterable[Item], name: Calla
     assert items, "no records to check"
     found = failures(check, items, name)
     if found:
-        lines = [f"{len(found)} of {len(items)} failed {check.__name__}: {', '.join(found)}"]
+        lines = [f"{len(found)} of {len(items)} failed: {', '.join(found)}"]
         lines += [f"--- {key}: " + reason.replace("\n", "\n    ") for key, reason in found.items()]
         pytest.fail("\n".join(lines), pytrace=False)

@@ -23,7 +23,7 @@ def test_one_failure_lists_them_all():
     with pytest.raises(pytest.fail.Exception) as failed:
         check_each(_short, RECORDS)
     message = str(failed.value)
-    assert message.startswith("2 of 4 failed _short: x02, x04")
+    assert message.startswith("2 of 4 failed: x02, x04")
     assert "--- x02: line " in message and "assert 12 <= 8" in message and "KeyError" in message
     assert "x01" not in message and "x03" not in message
 
