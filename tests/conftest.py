@@ -325,6 +325,20 @@ def postgres_database(pg_cluster) -> str:
     return pg_cluster.primary.url.rsplit("/", 1)[0] + "/contract"
 
 
+# Session fixtures a worker spends many seconds building (reading and annotating ~640 documents, indexing them).
+SLOW_SHARED = frozenset({"report_documents", "news_documents", "reports_index", "news_index"})
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist, the test modules that use the slow shared builds go first (in their own order, whole
+    modules): worksteal gives the first worker the first half of the tests, so one worker builds them at the start
+    while the other runs the rest, instead of one worker idling on the build lock while the other builds."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    slow = {item.nodeid.split("::")[0] for item in items if SLOW_SHARED & set(item.fixturenames)}
+    items.sort(key=lambda item: item.nodeid.split("::")[0] not in slow)  # a stable sort: same order within each
+
+
 def pytest_collection_finish(session):
     """Move what collection made (modules, test items: most of a worker's objects) out of the garbage collector's
     sight: they live for the whole run, and every full collection (each index validation makes one) walked them."""
