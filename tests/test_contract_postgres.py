@@ -398,7 +398,7 @@ def test_a_replica_serves_a_new_generation_once_replayed(database, corpus):
     replica.db.close()
 
 
-def test_cli_rebuild_update_stats_on_the_database(database, corpus, runner, tmp_path):
+def test_cli_rebuild_update_stats_on_the_database(database, corpus, runner, tmp_path, monkeypatch):
     from indexer.cli import main
 
     with psycopg.connect(database.primary.url, autocommit=True) as conn:
@@ -415,6 +415,8 @@ def test_cli_rebuild_update_stats_on_the_database(database, corpus, runner, tmp_
     assert out.exit_code == 0 and "(added 0, changed 0, removed 0)" in out.output
     out = runner.invoke(main, ["stats", "--database", url, "--json"])
     assert out.exit_code == 0 and '"documents": 10' in out.output
+    # Nothing listens on port 1: the pool gives up after its wait (the statement time-out, 5 s), shortened here.
+    monkeypatch.setattr(settings, "PG_STATEMENT_TIMEOUT_MS", 500)
     down = runner.invoke(main, ["stats", "--database", "postgresql://x@127.0.0.1:1/none"])
     assert down.exit_code == 1 and "Traceback" not in down.output and "no database server answered" in down.output
     assert runner.invoke(main, ["rebuild", "--replica", url]).exit_code == 2

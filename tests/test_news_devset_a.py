@@ -6,9 +6,9 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from indexer import settings
+
+from tests.each_record import check_each
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "news_devset_a.jsonl"
@@ -41,8 +41,12 @@ def test_ids_are_unique_and_prefixed():
     assert len(RECORDS) >= 32
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r["id"])
-def test_record_is_well_formed(record):
+def test_record_is_well_formed():
+    """Every record of set a (one test; a failure names each failing record and why)."""
+    check_each(_record_is_well_formed, RECORDS)
+
+
+def _record_is_well_formed(record):
     assert set(record) == KEYS
     assert record["url"].startswith(("http://", "https://"))
     assert record["title"].strip() and record["outlet"].strip() and record["evidence"].strip()
@@ -52,8 +56,12 @@ def test_record_is_well_formed(record):
         assert int(record["published"][:4]) == record["truth"]["year"]
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r["id"])
-def test_fixture_exists_and_is_named_after_the_id(record):
+def test_fixture_exists_and_is_named_after_the_id():
+    """Every record of set a (one test; a failure names each failing record and why)."""
+    check_each(_fixture_exists_and_is_named_after_the_id, RECORDS)
+
+
+def _fixture_exists_and_is_named_after_the_id(record):
     path = ROOT / record["file"]
     assert path.is_file(), path
     assert path.parent == ROOT / "tests" / "fixtures" / "news"
@@ -62,8 +70,12 @@ def test_fixture_exists_and_is_named_after_the_id(record):
     assert 200 < len(text) <= MAX_FIXTURE_CHARS
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r["id"])
-def test_truth_uses_gazetteer_names_grades_and_years(record):
+def test_truth_uses_gazetteer_names_grades_and_years():
+    """Every record of set a (one test; a failure names each failing record and why)."""
+    check_each(_truth_uses_gazetteer_names_grades_and_years, RECORDS)
+
+
+def _truth_uses_gazetteer_names_grades_and_years(record):
     names = _gazetteer_names()
     truth = record["truth"]
     councils = [c["council"] for c in truth["councils"]]
@@ -75,13 +87,22 @@ def test_truth_uses_gazetteer_names_grades_and_years(record):
         assert truth["year"] <= 2013, "'adequate' is a pre-2013 grade"
 
 
-@pytest.mark.parametrize("record", [r for r in RECORDS if "roundup" in r["kinds"]], ids=lambda r: r["id"])
-def test_roundups_name_several_councils(record):
+def test_roundups_name_several_councils():
+    """Every round-up of set a (one test; a failure names each failing record)."""
+    check_each(_roundups_name_several_councils, [r for r in RECORDS if "roundup" in r["kinds"]])
+
+
+def _roundups_name_several_councils(record):
     assert len(record["truth"]["councils"]) >= 2
 
 
-@pytest.mark.parametrize("record", [r for r in RECORDS if "undated" in r["kinds"]], ids=lambda r: r["id"])
-def test_undated_records_have_no_printed_date_but_a_reasoned_year(record):
+def test_undated_records_have_no_printed_date_but_a_reasoned_year():
+    """Every undated record of set a (one test; a failure names each failing record)."""
+    check_each(_undated_records_have_no_printed_date_but_a_reasoned_year,
+               [r for r in RECORDS if "undated" in r["kinds"]])
+
+
+def _undated_records_have_no_printed_date_but_a_reasoned_year(record):
     assert record["published"] is None
     assert record["truth"]["year"] is not None
 
@@ -96,9 +117,13 @@ def test_mix_of_kinds_grades_and_decades():
     assert min(years) <= 2009 and max(years) >= 2025
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r["id"])
-def test_fixture_is_in_own_words(record):
-    """The longest word run shared with the source page (names and headline aside) was measured and is short."""
+def test_fixture_is_in_own_words():
+    """The longest word run shared with the source page (names and headline aside) was measured and is short, for
+    every record of set a (one test; a failure names each failing record and why)."""
+    check_each(_fixture_is_in_own_words, RECORDS)
+
+
+def _fixture_is_in_own_words(record):
     run = record["shared_run"]
     assert run["against"] in {"source page", "previous fixture"}
     assert run["names_aside"] <= 8 and run["longest"] >= run["names_aside"]

@@ -6,9 +6,9 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from indexer import settings
+
+from tests.each_record import check_each
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "news_devset_b.jsonl"
@@ -50,9 +50,13 @@ def test_ids_are_unique_and_prefixed():
     assert all(re.fullmatch(r"b\d{2}", i) for i in ids)
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r["id"])
-def test_record_is_well_formed(record):
-    """Fields, file, kinds, published date and truth all follow the labelling format."""
+def test_record_is_well_formed():
+    """Fields, file, kinds, published date and truth all follow the labelling format, for every record of set b
+    (one test; a failure names each failing record and why)."""
+    check_each(_record_is_well_formed, RECORDS)
+
+
+def _record_is_well_formed(record):
     assert set(record) == FIELDS
     path = ROOT / record["file"]
     assert path.is_file(), f"missing fixture {record['file']}"
@@ -69,9 +73,13 @@ def test_record_is_well_formed(record):
         assert int(record["published"][:4]) == truth["year"]
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r["id"])
-def test_truth_councils_are_gazetteer_names_with_valid_grades(record):
+def test_truth_councils_are_gazetteer_names_with_valid_grades():
+    """Every record of set b (one test; a failure names each failing record and why)."""
     names = _gazetteer_names()
+    check_each(lambda record: _truth_councils_are_gazetteer_names_with_valid_grades(record, names), RECORDS)
+
+
+def _truth_councils_are_gazetteer_names_with_valid_grades(record, names):
     councils = record["truth"]["councils"]
     for entry in councils:
         assert set(entry) == {"council", "grade"}
@@ -86,9 +94,13 @@ def test_truth_councils_are_gazetteer_names_with_valid_grades(record):
         assert len(councils) >= 2
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r["id"])
-def test_fixture_is_in_own_words(record):
-    """The longest word run shared with the source page (names and headline aside) was measured and is short."""
+def test_fixture_is_in_own_words():
+    """The longest word run shared with the source page (names and headline aside) was measured and is short, for
+    every record of set b (one test; a failure names each failing record and why)."""
+    check_each(_fixture_is_in_own_words, RECORDS)
+
+
+def _fixture_is_in_own_words(record):
     run = record["shared_run"]
     assert run["against"] in {"source page", "previous fixture"}
     assert run["names_aside"] <= 8 and run["longest"] >= run["names_aside"]

@@ -15,6 +15,8 @@ import pytest
 
 from indexer import settings
 
+from tests.each_record import check_each
+
 ROOT = Path(__file__).resolve().parent.parent
 FILES = {"c": ROOT / "tests" / "data" / "news_devset_c.jsonl", "h": ROOT / "tests" / "data" / "news_heldout.jsonl",
          "k": ROOT / "tests" / "data" / "news_heldout_k.jsonl", "m": ROOT / "tests" / "data" / "news_heldout_m.jsonl",
@@ -65,14 +67,20 @@ def test_ids_unique_prefixed_and_pages_new():
     assert not set(keys) & {_key(u) for u in EXISTING_URLS}, "a page already in sets a/b"
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r["id"])
-def test_record_is_well_formed(record):
+@pytest.mark.parametrize("prefix", FILES)
+def test_record_is_well_formed(prefix):
+    """Every record of the set (one test per set; a failure names each failing record and why)."""
+    names = _gazetteer_names()
+    check_each(lambda record: _record_is_well_formed(record, names), _records(prefix))
+
+
+def _record_is_well_formed(record, names):
     assert set(record) == FIELDS
     assert record["url"].startswith(("http://", "https://"))
     assert record["kinds"] and set(record["kinds"]) <= KINDS
     truth = record["truth"]
     councils = [c["council"] for c in truth["councils"]]
-    assert set(councils) <= _gazetteer_names(), set(councils) - _gazetteer_names()
+    assert set(councils) <= names, set(councils) - names
     assert all(c["grade"] in GRADES for c in truth["councils"])
     assert 2008 <= truth["year"] <= 2026
     if record["published"] is not None:
@@ -80,8 +88,13 @@ def test_record_is_well_formed(record):
     assert ("undated" in record["kinds"]) == (record["published"] is None)
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r["id"])
-def test_fixture_exists_and_is_in_own_words(record):
+@pytest.mark.parametrize("prefix", FILES)
+def test_fixture_exists_and_is_in_own_words(prefix):
+    """Every article of the set (one test per set; a failure names each failing article and why)."""
+    check_each(_fixture_exists_and_is_in_own_words, _records(prefix))
+
+
+def _fixture_exists_and_is_in_own_words(record):
     path = ROOT / record["file"]
     assert path.is_file() and path.name.startswith(record["id"] + "-")
     assert 200 < len(path.read_text(encoding="utf-8")) <= 2600

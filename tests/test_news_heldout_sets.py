@@ -18,12 +18,15 @@ from pathlib import Path
 
 import pytest
 
-from indexer.backends.embedded.write.build import rebuild
+from indexer.backends import open_backend
+from indexer.backends.embedded.index.layout import current_generation
+from indexer.ingest import filestate
 from indexer.ingest.extract import read_document
 from indexer.quality.evaluate_news import DEFAULT_GLOB
 from indexer.quality.evaluate_queries import load_judged
 
 from tests.conftest import NEWS, REPORTS, ROOT, SEEDS
+from tests.each_record import check_each
 
 DATA = ROOT / "tests" / "data"
 
@@ -148,8 +151,6 @@ def _folded(text: str) -> str:
 
 RECORDS = {letter: _lines(s.labels) for letter, s in SETS.items()}
 JUDGED = {letter: load_judged(s.queries) for letter, s in SETS.items()}
-ALL_RECORDS = [(letter, r) for letter, records in RECORDS.items() for r in records]
-ALL_JUDGED = [(letter, q) for letter, queries in JUDGED.items() for q in queries]
 
 
 @pytest.mark.parametrize("letter", SETS)
@@ -162,8 +163,13 @@ def test_size_ids_and_file_names(letter):
     assert all(Path(r["file"]).name.startswith(r["id"] + "-") for r in records)
 
 
-@pytest.mark.parametrize("letter,record", ALL_RECORDS, ids=lambda v: v["id"] if isinstance(v, dict) else v)
-def test_fixture_exists_and_shares_at_most_eight_words(letter, record):
+@pytest.mark.parametrize("letter", SETS)
+def test_fixture_exists_and_shares_at_most_eight_words(letter):
+    """Every article of the set (one test per set; a failure names each failing article and why)."""
+    check_each(_fixture_exists_and_shares_at_most_eight_words, RECORDS[letter])
+
+
+def _fixture_exists_and_shares_at_most_eight_words(record):
     path = ROOT / record["file"]
     assert path.is_file() and path.parent == NEWS
     assert 200 < len(path.read_text(encoding="utf-8")) <= 2600
@@ -212,10 +218,16 @@ def test_judged_queries_are_well_formed_and_new(letter):
     assert sum(len(q.paragraphs) for q in judged) >= 20
 
 
-@pytest.mark.parametrize("letter,judged", ALL_JUDGED, ids=lambda v: v.id if hasattr(v, "id") else v)
-def test_judged_query_names_existing_documents(letter, judged):
-    """Every judged document exists; each query reaches an article of its set; judged phrases are in their documents."""
+@pytest.mark.parametrize("letter", SETS)
+def test_judged_query_names_existing_documents(letter):
+    """Every judged document exists; each query reaches an article of its set; judged phrases are in their documents
+    (one test per set; a failure names each failing query and why)."""
     local = {p.name for p in SEEDS.iterdir()} | {p.name for p in NEWS.iterdir()}
+    check_each(lambda judged: _judged_query_names_existing_documents(letter, judged, local), JUDGED[letter],
+               name=lambda judged: judged.id)
+
+
+def _judged_query_names_existing_documents(letter, judged, local):
     assert 2 in judged.relevant.values()
     assert any(re.match(rf"{letter}\d\d-", doc) for doc in judged.relevant)
     for doc in judged.relevant:
@@ -229,11 +241,14 @@ def test_judged_query_names_existing_documents(letter, judged):
         assert all(_folded(phrase) in text for phrase in phrases), (doc, phrases)
 
 
-@pytest.mark.parametrize("letter,record", [(letter, r) for letter, r in ALL_RECORDS if letter in NEWEST],
-                         ids=lambda v: v["id"] if isinstance(v, dict) else v)
-def test_newest_set_fixture_reads_with_title_and_paragraphs(letter, record):
+@pytest.mark.parametrize("letter", NEWEST)
+def test_newest_set_fixture_reads_with_title_and_paragraphs(letter):
     """Each fixture of the newest set reads without error, its page's title near the top (after a site header
-    date on archived pages), with some paragraphs."""
+    date on archived pages), with some paragraphs (one test per set; a failure names each failing article and why)."""
+    check_each(_fixture_reads_with_title_and_paragraphs, RECORDS[letter])
+
+
+def _fixture_reads_with_title_and_paragraphs(record):
     doc = read_document(ROOT / record["file"])
     assert not doc.error, doc.error
     top = [line.strip() for line in (ROOT / record["file"]).read_text(encoding="utf-8").splitlines()[:6]]
@@ -242,12 +257,19 @@ def test_newest_set_fixture_reads_with_title_and_paragraphs(letter, record):
 
 
 @pytest.mark.parametrize("letter", NEWEST)
-def test_newest_set_indexes_every_fixture(tmp_path, letter):
-    """The newest sets' fixtures alone build an index holding all of them, none skipped (no facet is looked at)."""
-    records = RECORDS[letter]
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for r in records:
-        (corpus / Path(r["file"]).name).write_bytes((ROOT / r["file"]).read_bytes())
-    report = rebuild([corpus], tmp_path / "index")
-    assert report.documents == len(records) and not report.skipped
+def test_newest_set_indexes_every_fixture(news_index, letter):
+    """Every fixture of the newest sets is a document of its own in the index of the news fixtures, with its
+    paragraphs, none skipped (no facet is looked at). The index is the run's one over every news fixture
+    (tests/conftest.py `news_index`), not a rebuild of each set's files: the same reading and indexing, once."""
+    files = filestate.load(current_generation(news_index))
+    backend = open_backend(index_dir=news_index)
+
+    def indexed(record):
+        entry = files.get(str(ROOT / record["file"]))
+        assert entry is not None, "not among the files the index was built from"
+        assert "skipped" not in entry and entry["doc_id"], entry
+        view = backend.document(entry["doc_id"])
+        assert view is not None and view.paragraphs and view.path == str(ROOT / record["file"])
+
+    check_each(indexed, RECORDS[letter])
+    assert len({files[str(ROOT / r["file"])]["doc_id"] for r in RECORDS[letter]}) == len(RECORDS[letter])

@@ -7,7 +7,6 @@ import re
 import pytest
 
 from indexer.backends import open_backend
-from indexer.backends.embedded.write.build import rebuild
 from indexer.models import SearchRequest
 from indexer.search import query as query_module
 from indexer.search.movement import movements_in
@@ -15,8 +14,6 @@ from indexer.search.plan import BestMatchPlan
 from indexer.search.query import boost_anchors, judged_areas, movement_parts, optional_introducers
 from indexer.search.synonyms import group_words, stems_of
 from indexer.search.understand import introducer_words, overall_grades_in, region_councils, regions_in
-
-from tests.conftest import NEWS
 
 
 # --- query understanding (pure) ---------------------------------------------------------------------------------
@@ -124,10 +121,9 @@ def test_a_region_is_its_councils():
 # --- ranking over the news fixtures --------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def news(tmp_path_factory):
-    index_dir = tmp_path_factory.mktemp("news-index")
-    rebuild([NEWS], index_dir)
-    return index_dir
+def news(news_index):
+    """The index over the news fixtures (built once per run, tests/conftest.py)."""
+    return news_index
 
 
 def _search(index_dir, q: str, **kw):

@@ -2,6 +2,7 @@
 and column the same, whatever the segment size."""
 from __future__ import annotations
 
+import copy
 import itertools
 
 import numpy as np
@@ -22,11 +23,14 @@ from tests.index_contents import postings
 
 
 @pytest.fixture(scope="module")
-def paragraphs() -> list[dict]:
-    """The Whoosh documents of the seeds and every third news fixture (800+ paragraphs, every facet kind)."""
+def paragraphs(news_documents) -> list[dict]:
+    """The Whoosh documents of the seeds and every third news fixture (800+ paragraphs, every facet kind); the
+    articles as the run read them once (tests/conftest.py), the same documents as reading these files again."""
     out = []
-    news = sorted(p for p in NEWS.iterdir() if p.is_file())[::3]
-    for doc in load_documents([SEEDS, *news]):
+    news = {str(p) for p in sorted(p for p in NEWS.iterdir() if p.is_file())[::3]}
+    chosen = copy.deepcopy([doc for doc in news_documents if doc.path in news])
+    assert len(chosen) == len(news)
+    for doc in [*load_documents([SEEDS]), *chosen]:
         if not doc.error:
             out.extend(index_fields(doc))
     return out
