@@ -68,6 +68,9 @@ HELDOUT_R = ROOT / "tests" / "data" / "judged_queries_heldout_r.jsonl"
 # 0.950 / 70 %, t 0.903 / 0.942 / 1.000 / 88 %): s 0.933 / 0.919 / 0.950 / 71 %, t 0.986 / 0.966 / 1.000 / 92 %.
 HELDOUT_S = ROOT / "tests" / "data" / "judged_queries_heldout_s.jsonl"
 HELDOUT_T = ROOT / "tests" / "data" / "judged_queries_heldout_t.jsonl"
+# Set u, scored blind once before and once after round 9 (embedded 0.920 / 0.890 / 0.927 / 68 % both times); after the
+# two facet fixes made on its misses, 0.920 / 0.895 / 0.958 / 68 %.
+HELDOUT_U = ROOT / "tests" / "data" / "judged_queries_heldout_u.jsonl"
 # Pooled judgements (round 7: each query's unjudged top-10 articles from later sets read and judged, see
 # docs/news-devset.md) and ranking round 8 (reactions give way to findings, changes told "since", the named
 # council's lift left out of the shown paragraph's choice, movements of nurseries and homes): old held-out 0.931 /
@@ -78,7 +81,7 @@ FORMER_HELDOUT_FLOORS = {HELDOUT: (0.925, 0.93, 0.99, 0.95), HELDOUT_K: (0.925, 
                          HELDOUT_M: (0.905, 0.89, 0.945, 0.80), HELDOUT_N: (0.915, 0.895, 0.945, 0.86),
                          HELDOUT_P: (0.835, 0.845, 0.91, 0.80), HELDOUT_Q: (0.95, 0.915, 0.965, 0.78),
                          HELDOUT_R: (0.97, 0.955, 0.975, 0.84), HELDOUT_S: (0.93, 0.915, 0.95, 0.80),
-                         HELDOUT_T: (0.985, 0.935, 0.96, 0.91)}
+                         HELDOUT_T: (0.985, 0.935, 0.96, 0.91), HELDOUT_U: (0.915, 0.89, 0.95, 0.68)}
 # HELDOUT_T's nDCG 0.965 -> 0.935 and MRR 1.0 -> 0.96 (facet round 9, 0.9396 / 0.9643 over all 24 queries): a headline
 # grading a council-run children's home now makes t32 a setting story with no subject council (its label's truth), so
 # the council's lift no longer raises it for the query naming that council and the home; every other set's queries,
