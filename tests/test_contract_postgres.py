@@ -375,9 +375,9 @@ def test_a_stopped_replica_costs_no_request(database):
     for t in threads:
         t.start()
     try:
-        time.sleep(1.0)
+        time.sleep(0.5)
         database.stop_replica()
-        time.sleep(2.0)
+        time.sleep(1.0)  # reads keep coming for a second after the replica went away
     finally:
         stop.set()
         for t in threads:
