@@ -132,7 +132,7 @@ SETS = {
     # single-council stories on councils the earlier sets labelled never to three times (Rutland, Merton, Durham, North
     # Lincolnshire, Stockton, Bedford, St Helens, Tameside, Herefordshire, Southampton), newsrooms and minutes,
     # monitoring visits carrying the standing grade, a SEND and a schools-blitz decoy, and 2008-2011 assessment round-ups.
-    "v": HeldOut("v", (("roundup", 4), ("movement", 17), ("subjudgement", 16), ("undated", 25), ("pre2013", 5),
+    "v": HeldOut("v", (("roundup", 4), ("movement", 17), ("subjudgement", 16), ("undated", 28), ("pre2013", 5),
                        ("school_decoy", 1), ("location_decoy", 1), ("press_release", 11), ("annual_assessment", 4)),
                  frozenset({2008, 2009, 2010, 2026}), 13, 30, 15,
                  ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
