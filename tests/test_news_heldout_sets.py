@@ -128,8 +128,19 @@ SETS = {
                   "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
                   "judged_queries_heldout_q.jsonl", "judged_queries_heldout_r.jsonl", "judged_queries_heldout_s.jsonl",
                   "judged_queries_heldout_t.jsonl"), size=38),
+    # v: an eighth blind set like n-u (no rule or ranking run on it), ordinary news as a journalist's search finds it:
+    # single-council stories on councils the earlier sets labelled never to three times (Rutland, Merton, Durham, North
+    # Lincolnshire, Stockton, Bedford, St Helens, Tameside, Herefordshire, Southampton), newsrooms and minutes,
+    # monitoring visits carrying the standing grade, a SEND and a schools-blitz decoy, and 2008-2011 assessment round-ups.
+    "v": HeldOut("v", (("roundup", 4), ("movement", 17), ("subjudgement", 16), ("undated", 28), ("pre2013", 5),
+                       ("school_decoy", 1), ("location_decoy", 1), ("press_release", 11), ("annual_assessment", 4)),
+                 frozenset({2008, 2009, 2010, 2026}), 13, 30, 15,
+                 ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
+                  "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
+                  "judged_queries_heldout_q.jsonl", "judged_queries_heldout_r.jsonl", "judged_queries_heldout_s.jsonl",
+                  "judged_queries_heldout_t.jsonl", "judged_queries_heldout_u.jsonl")),
 }
-NEWEST = ("n", "p", "q", "r", "s", "t", "u")  # the blind sets whose fixtures are also read and indexed here
+NEWEST = ("n", "p", "q", "r", "s", "t", "u", "v")  # the blind sets whose fixtures are also read and indexed here
 
 
 def _lines(path: Path) -> list[dict]:
