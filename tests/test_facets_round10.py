@@ -36,3 +36,69 @@ def test_an_annual_assessment_story_full_of_school_words_gets_its_council_and_gr
                             f"{_SCHOOLS} Most primary schools and nurseries are good, and the school results at 16 "
                             "keep rising.\n")
     assert doc.council == ["Gateshead"] and doc.severity == ["good"]
+
+
+# Round 10 (issue 22): a printed page that states no grade but dates the inspection standing on its date takes that
+# inspection's official grade (u07 Wessex FM, u09 a council decision record, u32 a council newsroom). Hartlepool's
+# record: ILACS July 2018 good (published 28 August 2018), ILACS March 2024 outstanding (published 16 May 2024).
+from indexer.ingest.annotate.dated_standing import dated_inspections  # noqa: E402
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The action plan drawn up after the May 2025 inspection is on track.", [(2025, 5)]),
+    ("Practice has improved since the full inspection in July 2018.", [(2018, 7)]),
+    ("When Ofsted last carried out a full inspection, in 2016, most areas needed work.", [(2016, None)]),
+    ("The council was last inspected in 2019.", [(2019, None)]),
+    ("Its 2016 Ofsted inspection found weaknesses.", [(2016, None)]),
+])
+def test_a_dated_inspection_is_read(sentence, expected):
+    assert dated_inspections(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council spent 2 million pounds in 2018.",
+    "Inspection rules changed between 2017 and 2018.",
+    "The 2019 inspection of the school was positive.",
+    "The inspection ran from 2017 to 2018.",
+])
+def test_no_dated_inspection_is_read(sentence):
+    assert dated_inspections(sentence) == []
+
+
+_VISIT_PAGE = ("Praise for Hartlepool's social workers\n\n{date}\n\nInspectors spent two days with Hartlepool Borough "
+               "Council's children's services team last month. {anchor} Leaders were thanked for their work, and the "
+               "letter lists what could be better.\n")
+
+
+@pytest.mark.parametrize("anchor", [
+    "Their letter says practice has kept improving since the full inspection in July 2018.",
+    "When Ofsted last carried out a full inspection, in 2018, it found strong practice.",
+    "The team has built on the July 2018 inspection.",
+])
+def test_a_page_dating_the_standing_inspection_takes_its_grade(tmp_path, anchor):
+    doc = article(tmp_path, _VISIT_PAGE.format(date="30 March 2020", anchor=anchor))
+    assert doc.council == ["Hartlepool"] and doc.severity == ["good"]
+    assert doc.confidence["severity"] == "official"
+
+
+@pytest.mark.parametrize("date, anchor", [
+    # a later report came out before the page: the dated inspection no longer stands
+    ("30 June 2024", "Their letter says practice has kept improving since the full inspection in July 2018."),
+    # no inspection dated: nothing to fill
+    ("30 March 2020", "Their letter says practice has kept improving."),
+    # a dated inspection that is not the council's latest on the page's date
+    ("30 March 2020", "The council has come a long way since the inspection in 2014."),
+])
+def test_no_grade_without_the_standing_inspection_dated(tmp_path, date, anchor):
+    doc = article(tmp_path, _VISIT_PAGE.format(date=date, anchor=anchor))
+    assert doc.council == ["Hartlepool"] and doc.severity == []
+
+
+def test_a_round_up_dating_an_inspection_fills_no_grade(tmp_path):
+    doc = article(tmp_path, "Three councils' children's services\n\n10 April 2024\n\nSunderland City Council's "
+                            "children's services were rated outstanding by Ofsted and Gateshead Council's were rated "
+                            "good. Hartlepool Borough Council, last inspected in 2018, had a focused visit, which "
+                            "gives no grade.\n")
+    graded = dict(zip(doc.council, doc.severity))
+    assert graded["Sunderland"] == "outstanding" and graded["Gateshead"] == "good"
+    assert not graded.get("Hartlepool")

@@ -31,6 +31,7 @@ from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
 from indexer.ingest.annotate.movement import article_moves
 from indexer.ingest.annotate.visits import standing_grade
+from indexer.ingest.annotate.dated_standing import standing_dated_grade
 from indexer.ingest.annotate.own_event import visit_after_anchor, year_after_last_year_anchor
 
 
@@ -155,6 +156,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         severity_evidence.insert(0, {"council": doc.council[0], "value": official,
                                      "source": "official outcome (the text states no current grade)",
                                      "confidence": outcome_level})
+    _dated_standing_grade(doc, text, chosen, published, severity_evidence)
     _visit_standing_grade(doc, text, chosen, published, severity_evidence)
     _fill_end_states(doc, sentences, chosen, published or (outcome.published if outcome is not None else None),
                      published, severity_evidence)
@@ -184,6 +186,21 @@ def _operating_councils(doc: Document, text: str, published: dt.date | None, evi
     if codes:
         evidence["mentioned_not_subject"] = [f"{display_name(c)} (runs the care settings the story grades)"
                                              for c in codes]
+
+
+def _dated_standing_grade(doc: Document, text: str, chosen: list[str], published: dt.date | None,
+                          severity_evidence: list) -> None:
+    """A printed page about one council that states no grade but dates the inspection standing on its date: that
+    inspection's grade (in a round-up a dated inspection may be any named council's, so none is filled)."""
+    if doc.severity[0] or len(chosen) != 1:
+        return
+    grade, outcome = standing_dated_grade(chosen[0], text, published)
+    if grade and outcome is not None:
+        doc.severity[0] = grade
+        severity_evidence.append({"council": doc.council[0], "value": grade,
+                                  "source": f"official grade of the inspection the text dates (published "
+                                            f"{outcome.published.isoformat()}, the latest before the page)",
+                                  "confidence": confidence.OFFICIAL})
 
 
 def _visit_standing_grade(doc: Document, text: str, chosen: list[str], published: dt.date | None,
