@@ -102,3 +102,26 @@ def test_a_round_up_dating_an_inspection_fills_no_grade(tmp_path):
     graded = dict(zip(doc.council, doc.severity))
     assert graded["Sunderland"] == "outstanding" and graded["Gateshead"] == "good"
     assert not graded.get("Hartlepool")
+
+
+# Round 10: a sub-judgement adds no weight to an overall grade the text also states (u21, Shields Gazette: "rated
+# them 'good'" against "rated the adoption service 'outstanding'" plus one more "outstanding"). Before, two areas'
+# grades could outweigh the one overall grade.
+@pytest.mark.parametrize("areas", [
+    "Inspectors rated the adoption service 'outstanding'. Leadership was judged outstanding. The service for care "
+    "leavers was rated outstanding too.",
+    "Care leavers' services were judged outstanding. The adoption service was rated outstanding, and leadership was "
+    "judged outstanding as well.",
+])
+def test_area_grades_do_not_outweigh_the_overall_grade(tmp_path, areas):
+    doc = article(tmp_path, "Good news for Hartlepool\n\n13 January 2018\n\nHartlepool Borough Council's children's "
+                            f"services have been rated 'good' by Ofsted. {areas} The report goes to councillors "
+                            "next week.\n")
+    assert doc.council == ["Hartlepool"] and doc.severity == ["good"]
+
+
+def test_the_overall_grade_still_wins_over_areas_graded_lower(tmp_path):
+    doc = article(tmp_path, "Hartlepool rated outstanding\n\n20 May 2024\n\nHartlepool Borough Council's children's "
+                            "services have been rated outstanding by Ofsted. Inspectors judged the service for care "
+                            "leavers good.\n")
+    assert doc.severity == ["outstanding"]

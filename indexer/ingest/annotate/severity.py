@@ -454,6 +454,9 @@ def decide(statements: list[GradeStatement], new_report: bool = False) -> tuple[
         statements = [st for st in statements if st.year == latest or not st.year and st.sub_area]
     if statements and all(st.sub_area for st in statements):
         return None, []
+    # Round 10: a sub-judgement never adds weight to an overall grade the text also states ("rated good … the adoption
+    # service outstanding"); it only stands in for one when nothing else is said (handled by the caller)
+    statements = [st for st in statements if not st.sub_area]
     totals: dict[str, float] = {}
     for st in statements:
         totals[st.grade] = totals.get(st.grade, 0.0) + st.weight
