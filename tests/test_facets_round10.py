@@ -125,3 +125,39 @@ def test_the_overall_grade_still_wins_over_areas_graded_lower(tmp_path):
                             "services have been rated outstanding by Ofsted. Inspectors judged the service for care "
                             "leavers good.\n")
     assert doc.severity == ["outstanding"]
+
+
+# Round 10: "the old county council", "the former council": a back-reference to the one council the text names as
+# replaced, so the grades of its sentence are that council's (u10, The Mail; n37, the council's own newsroom, names
+# "the old Cumbria County Council" and was already right).
+from indexer.ingest.annotate.predecessors import refers_to_predecessor  # noqa: E402
+
+_SUCCESSOR = ("Cumberland's children's services rated good\n\nCumberland Council's children's services have been "
+              "judged good by Ofsted in the first inspection since the council took over from Cumbria County Council "
+              "in April 2023. {history} The director thanked staff.\n")
+
+
+@pytest.mark.parametrize("history", [
+    "Services under the old county council were rated as requiring improvement.",
+    "The former council was judged to require improvement at its last inspection.",
+    "Its predecessor authority was rated as requiring improvement.",
+])
+def test_a_predecessor_referred_to_without_its_name_takes_its_grades(tmp_path, history):
+    doc = article(tmp_path, _SUCCESSOR.format(history=history))
+    graded = dict(zip(doc.council, doc.severity))
+    assert graded["Cumberland"] == "good" and graded.get("Cumbria") == "requires improvement"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council's old children's home was rated good.",
+    "The former director was praised.",
+    "The county council was rated good.",
+])
+def test_no_predecessor_reference(sentence):
+    assert not refers_to_predecessor(sentence)
+
+
+def test_the_old_council_with_no_replaced_council_named_moves_nothing(tmp_path):
+    doc = article(tmp_path, "Hartlepool rated good\n\n20 May 2024\n\nHartlepool Borough Council's children's services "
+                            "have been rated good by Ofsted. The old council had been rated good in 2018 too.\n")
+    assert doc.council == ["Hartlepool"] and doc.severity == ["good"]

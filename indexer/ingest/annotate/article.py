@@ -11,7 +11,7 @@ from indexer.ingest.annotate.attribution import attribute_grades, paragraph_coun
 from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, score_councils
 from indexer.ingest.annotate.places import subject_mentions
 from indexer.ingest.annotate.partners import partner_only
-from indexer.ingest.annotate.predecessors import replaced_councils
+from indexer.ingest.annotate.predecessors import refers_to_predecessor, replaced_councils
 from indexer.ingest.annotate.provider import is_setting_inspection
 from indexer.ingest.annotate.setting_operator import setting_operators
 from indexer.ingest.annotate.successors import file_paragraphs, split_into_successors
@@ -83,6 +83,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     attributed, listed = attribute_grades(sentences, published, primary.code, sections)
     for new_code, old_code in alias.items():
         attributed.setdefault(old_code, []).extend(attributed.pop(new_code, []))
+    _file_under_predecessor(attributed, primary.code, replaced)
     listed = set(merged(sorted(listed), alias))
     for code, grade, line in results:
         attributed.setdefault(code, []).append(GradeStatement(grade, settings.GRADE_WEIGHT_OVERALL, line, 1))
@@ -166,6 +167,18 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _area_judgements(doc, sentences, evidence)
     doc.severity = doc.severity if any(doc.severity) else []
     set_severity_confidence(doc, severity_evidence)
+
+
+def _file_under_predecessor(attributed: dict[str, list], primary: str, replaced: set[str]) -> None:
+    """Grades the main council's sentences give "the old county council" belong to the one council the text names as
+    replaced (with two or more replaced, the reference is ambiguous and nothing moves)."""
+    if len(replaced) != 1 or primary in replaced:
+        return
+    (old,) = replaced
+    moved = [st for st in attributed.get(primary, []) if refers_to_predecessor(st.sentence)]
+    if moved:
+        attributed[primary] = [st for st in attributed[primary] if st not in moved]
+        attributed.setdefault(old, []).extend(moved)
 
 
 def _merge_scores(scores: dict[str, CouncilScore], alias: dict[str, str]) -> None:
