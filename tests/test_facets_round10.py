@@ -161,3 +161,25 @@ def test_the_old_council_with_no_replaced_council_named_moves_nothing(tmp_path):
     doc = article(tmp_path, "Hartlepool rated good\n\n20 May 2024\n\nHartlepool Borough Council's children's services "
                             "have been rated good by Ofsted. The old council had been rated good in 2018 too.\n")
     assert doc.council == ["Hartlepool"] and doc.severity == ["good"]
+
+
+# Round 10: a children's centre (or a group of them) is a setting Ofsted inspects on its own scale, like a children's
+# home (u02, a council's newsroom on its children's centres group); the council running it is no subject.
+@pytest.mark.parametrize("title, body", [
+    ("Inspectors praise Hartlepool children's centres",
+     "Ofsted has published its report on the group of children's centres in Hartlepool. The centres were judged good, "
+     "and parents said the centres had helped them. Hartlepool Borough Council runs them."),
+    ("Children's centre rated good",
+     "The Rossmere children's centre in Hartlepool was rated good by Ofsted. Staff at the centre were thanked, and "
+     "the centre will now open longer hours."),
+])
+def test_a_childrens_centre_inspection_grades_no_council(tmp_path, title, body):
+    doc = article(tmp_path, f"{title}\n\n{body}\n")
+    assert doc.severity == []
+
+
+def test_a_council_story_mentioning_childrens_centres_keeps_its_grade(tmp_path):
+    doc = article(tmp_path, "Hartlepool children's services rated good\n\nHartlepool Borough Council's children's "
+                            "services have been rated good by Ofsted. The report praised the children's centres and "
+                            "the centre staff who work with families.\n")
+    assert doc.council == ["Hartlepool"] and doc.severity == ["good"]
