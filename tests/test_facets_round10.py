@@ -131,6 +131,7 @@ def test_the_overall_grade_still_wins_over_areas_graded_lower(tmp_path):
 # replaced, so the grades of its sentence are that council's (u10, The Mail; n37, the council's own newsroom, names
 # "the old Cumbria County Council" and was already right).
 from indexer.ingest.annotate.predecessors import refers_to_predecessor  # noqa: E402
+from indexer.ingest.annotate.attribution import grade_statements  # noqa: E402
 
 _SUCCESSOR = ("Cumberland's children's services rated good\n\nCumberland Council's children's services have been "
               "judged good by Ofsted in the first inspection since the council took over from Cumbria County Council "
@@ -183,3 +184,31 @@ def test_a_council_story_mentioning_childrens_centres_keeps_its_grade(tmp_path):
                             "services have been rated good by Ofsted. The report praised the children's centres and "
                             "the centre staff who work with families.\n")
     assert doc.council == ["Hartlepool"] and doc.severity == ["good"]
+
+
+# Round 10: a grade word praising a success, an achievement, a job or an effort is no grade (u21's councillor: "the
+# council's children's services are an outstanding success story").
+@pytest.mark.parametrize("sentence", [
+    "Yet the report shows the council's children's services are an outstanding success story.",
+    "The mayor said the services are an outstanding achievement for the town.",
+    "The leader said the service had done a good job this year.",
+])
+def test_praise_words_are_no_grade(sentence):
+    assert grade_statements(sentence, 1) == []
+
+
+def test_praise_words_do_not_outvote_the_grade(tmp_path):
+    doc = article(tmp_path, "Hartlepool rated good\n\n20 May 2019\n\nHartlepool Borough Council's children's services "
+                            "were rated good by Ofsted. The council leader said its children's services are an "
+                            "outstanding success story. The mayor said the services are an outstanding achievement "
+                            "for the town, and staff had done an outstanding job.\n")
+    assert doc.severity == ["good"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hartlepool Borough Council's children's services are outstanding, Ofsted says.",
+    "Ofsted rated Hartlepool Borough Council's children's services 'outstanding', a success for the town.",
+])
+def test_a_grade_followed_by_other_words_stays_a_grade(tmp_path, sentence):
+    doc = article(tmp_path, f"Hartlepool praised\n\n20 May 2024\n\n{sentence}\n")
+    assert doc.severity == ["outstanding"]

@@ -87,7 +87,9 @@ _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|lo
                        # a stage of casework ("its handling of child protection referrals was judged inadequate")
                        r"|referrals?|assessments? of need|front door|contact(?:,)? referral and assessment)\b",
                        re.IGNORECASE)
+# round 10: "an outstanding success story", "a good job", "an outstanding achievement": praise, not a grade
 _NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|reason|work|relationships?|understanding"
+                                r"|success(?:es)?\b|achievements?\b|job\b|efforts?\b"
                                 r"|opportunit|start|idea|deal|number|use|supervision|management|staff|levels?"
                                 r"|standard|evidence|people|place|enough)", re.IGNORECASE)
 
