@@ -32,7 +32,7 @@ FACETS = ("council", "severity", "year")
 # The rule modules of the council and severity pipeline whose regular expressions are switched branch by branch.
 RULE_MODULES = ("severity", "grade_context", "attribution", "places", "partners", "provider", "predecessors",
                 "roundup_lists", "result_lines", "end_state", "successors", "not_yet", "scale", "person_names",
-                "council", "publisher", "movement", "visits", "setting_operator")
+                "council", "publisher", "movement", "visits", "setting_operator", "dated_standing")
 _PACKAGE = "indexer.ingest.annotate."
 _NEVER = "(?!)"
 
@@ -67,6 +67,8 @@ MECHANISMS = (
     Mechanism("successors", "split_into_successors", lambda chosen, *a, **k: (chosen, {}),
               "a split county stands for its successors"),
     Mechanism("article", "_visit_standing_grade", _none, "a visit page keeps the standing grade"),
+    Mechanism("article", "_dated_standing_grade", _none, "a page dating the standing inspection takes its grade"),
+    Mechanism("article", "_file_under_predecessor", _none, "'the old county council' is the replaced council"),
     Mechanism("article", "_fill_end_states", _none, "an end state without a grade takes the official one"),
     Mechanism("not_yet", "not_yet_good", lambda *a, **k: False, "'not yet good' is requires improvement"),
     Mechanism("scale", "names_the_scale", lambda *a, **k: False, "a sentence naming the scale grades nothing"),

@@ -11,7 +11,7 @@ from indexer.ingest.annotate.attribution import attribute_grades, paragraph_coun
 from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, score_councils
 from indexer.ingest.annotate.places import subject_mentions
 from indexer.ingest.annotate.partners import partner_only
-from indexer.ingest.annotate.predecessors import replaced_councils
+from indexer.ingest.annotate.predecessors import refers_to_predecessor, replaced_councils
 from indexer.ingest.annotate.provider import is_setting_inspection
 from indexer.ingest.annotate.setting_operator import setting_operators
 from indexer.ingest.annotate.successors import file_paragraphs, split_into_successors
@@ -31,6 +31,7 @@ from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
 from indexer.ingest.annotate.movement import article_moves
 from indexer.ingest.annotate.visits import standing_grade
+from indexer.ingest.annotate.dated_standing import standing_dated_grade
 from indexer.ingest.annotate.own_event import visit_after_anchor, year_after_last_year_anchor
 
 
@@ -82,6 +83,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     attributed, listed = attribute_grades(sentences, published, primary.code, sections)
     for new_code, old_code in alias.items():
         attributed.setdefault(old_code, []).extend(attributed.pop(new_code, []))
+    _file_under_predecessor(attributed, primary.code, replaced)
     listed = set(merged(sorted(listed), alias))
     for code, grade, line in results:
         attributed.setdefault(code, []).append(GradeStatement(grade, settings.GRADE_WEIGHT_OVERALL, line, 1))
@@ -155,6 +157,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         severity_evidence.insert(0, {"council": doc.council[0], "value": official,
                                      "source": "official outcome (the text states no current grade)",
                                      "confidence": outcome_level})
+    _dated_standing_grade(doc, text, chosen, published, severity_evidence)
     _visit_standing_grade(doc, text, chosen, published, severity_evidence)
     _fill_end_states(doc, sentences, chosen, published or (outcome.published if outcome is not None else None),
                      published, severity_evidence)
@@ -164,6 +167,18 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _area_judgements(doc, sentences, evidence)
     doc.severity = doc.severity if any(doc.severity) else []
     set_severity_confidence(doc, severity_evidence)
+
+
+def _file_under_predecessor(attributed: dict[str, list], primary: str, replaced: set[str]) -> None:
+    """Grades the main council's sentences give "the old county council" belong to the one council the text names as
+    replaced (with two or more replaced, the reference is ambiguous and nothing moves)."""
+    if len(replaced) != 1 or primary in replaced:
+        return
+    (old,) = replaced
+    moved = [st for st in attributed.get(primary, []) if refers_to_predecessor(st.sentence)]
+    if moved:
+        attributed[primary] = [st for st in attributed[primary] if st not in moved]
+        attributed.setdefault(old, []).extend(moved)
 
 
 def _merge_scores(scores: dict[str, CouncilScore], alias: dict[str, str]) -> None:
@@ -184,6 +199,21 @@ def _operating_councils(doc: Document, text: str, published: dt.date | None, evi
     if codes:
         evidence["mentioned_not_subject"] = [f"{display_name(c)} (runs the care settings the story grades)"
                                              for c in codes]
+
+
+def _dated_standing_grade(doc: Document, text: str, chosen: list[str], published: dt.date | None,
+                          severity_evidence: list) -> None:
+    """A printed page about one council that states no grade but dates the inspection standing on its date: that
+    inspection's grade (in a round-up a dated inspection may be any named council's, so none is filled)."""
+    if doc.severity[0] or len(chosen) != 1:
+        return
+    grade, outcome = standing_dated_grade(chosen[0], text, published)
+    if grade and outcome is not None:
+        doc.severity[0] = grade
+        severity_evidence.append({"council": doc.council[0], "value": grade,
+                                  "source": f"official grade of the inspection the text dates (published "
+                                            f"{outcome.published.isoformat()}, the latest before the page)",
+                                  "confidence": confidence.OFFICIAL})
 
 
 def _visit_standing_grade(doc: Document, text: str, chosen: list[str], published: dt.date | None,

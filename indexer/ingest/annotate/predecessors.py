@@ -22,3 +22,15 @@ def replaced_councils(text: str, mentions: list) -> set[str]:
         if auth and set(auth.successors) & named and _REPLACED.search(text[max(0, mention.start - 40):mention.start]):
             out.add(code)
     return out
+
+
+# Round 10: "the old county council", "the former council", "its predecessor authority": a back-reference, with no
+# name, to the body the successor replaced (u10 refers to Cumbria only this way when it grades it).
+_PREDECESSOR_REF = re.compile(r"\b(?:the|its)\s+(?:old|former|abolished|previous|predecessor)\s+(?:(?:county|city|borough"
+                              r"|district|unitary|local)\s+)?(?:council|authority)\b|\bpredecessor\s+(?:council|authority)\b",
+                              re.IGNORECASE)
+
+
+def refers_to_predecessor(sentence: str) -> bool:
+    """True when a sentence refers back to a replaced council without naming it."""
+    return bool(_PREDECESSOR_REF.search(sentence))

@@ -9,10 +9,12 @@ from indexer.ingest.annotate.council import services_rated
 # The setting named as the story's subject: "children's home", "secure children's home", "residential home", an
 # adoption or fostering service or agency (inspected on its own, whoever runs it).
 _SETTING = re.compile(r"\b(?:children['’]s|residential|secure|care)\s+homes?\b"
-                      r"|\b(?:adoption|fostering)\s+(?:services?|agenc(?:y|ies))\b", re.IGNORECASE)
+                      r"|\b(?:adoption|fostering)\s+(?:services?|agenc(?:y|ies))\b"
+                      # round 10: children's centres (Sure Start), inspected by Ofsted as settings, alone or in groups
+                      r"|\bchildren['’]s\s+centres?\b", re.IGNORECASE)
 # The setting referred to again as the thing graded: "the home", "the agency"; several homes: "each home",
 # "these homes", "two other homes".
-_THE_HOME = re.compile(r"\b(?:the|this|that|each|every|these|those|other)\s+(?:children['’]s\s+)?(?:homes?|agency)\b"
+_THE_HOME = re.compile(r"\b(?:the|this|that|each|every|these|those|other)\s+(?:children['’]s\s+)?(?:homes?|agency|centres?)\b"
                        # round 6: "the Bristol home", "the residential home at …": one word naming which home
                        r"|\b(?:the|this|that|each|other)\s+(?!family\b|foster\b|own\b)[\w’'-]+\s+(?:children['’]s\s+)?homes?\b",
                        re.IGNORECASE)

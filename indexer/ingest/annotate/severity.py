@@ -87,7 +87,9 @@ _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|lo
                        # a stage of casework ("its handling of child protection referrals was judged inadequate")
                        r"|referrals?|assessments? of need|front door|contact(?:,)? referral and assessment)\b",
                        re.IGNORECASE)
+# round 10: "an outstanding success story", "a good job", "an outstanding achievement": praise, not a grade
 _NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|reason|work|relationships?|understanding"
+                                r"|success(?:es)?\b|achievements?\b|job\b|efforts?\b"
                                 r"|opportunit|start|idea|deal|number|use|supervision|management|staff|levels?"
                                 r"|standard|evidence|people|place|enough)", re.IGNORECASE)
 
@@ -454,6 +456,9 @@ def decide(statements: list[GradeStatement], new_report: bool = False) -> tuple[
         statements = [st for st in statements if st.year == latest or not st.year and st.sub_area]
     if statements and all(st.sub_area for st in statements):
         return None, []
+    # Round 10: a sub-judgement never adds weight to an overall grade the text also states ("rated good … the adoption
+    # service outstanding"); it only stands in for one when nothing else is said (handled by the caller)
+    statements = [st for st in statements if not st.sub_area]
     totals: dict[str, float] = {}
     for st in statements:
         totals[st.grade] = totals.get(st.grade, 0.0) + st.weight
