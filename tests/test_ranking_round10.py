@@ -52,6 +52,13 @@ def test_two_judgements_of_one_day_are_not_a_movements_two_ends():
     # the grade left told against an earlier time still counts as the grade left and as the movement
     told = "The service was rated 'good' in 2020, and before that it had been judged adequate."
     assert answers(asked, told) > answers(asked, texts[1])
+    # and so does one telling the change itself, with no time word ("climbed out of its 'inadequate' grade")
+    asked = _asked("Elmshire no longer inadequate, adoption outstanding")
+    assert asked.left == {"inadequate"}
+    change = "Elmshire has climbed out of Ofsted's 'inadequate' grade, with its adoption service judged outstanding."
+    dated = change.replace("grade,", "grade of 2015,")
+    assert answers(asked, change) == answers(asked, dated) > answers(asked, "Inspectors judged Elmshire's adoption "
+                                                                            "service outstanding.")
 
 
 def test_both_grades_of_a_sub_judgement_question_need_no_earlier_time():

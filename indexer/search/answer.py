@@ -193,9 +193,9 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
     movement, a list of councils for a question about councils as a set, and in a round-up (`round_up`: a
     document about several councils) the asked council named without a list of others."""
     stated = stated_grades_cached(text) if _may_state(asked.grades, text) else frozenset()
-    if asked.left and not told_earlier(text):
-        # The grade left, stated with no earlier time, is another judgement's grade of the same day ("three
-        # judgements came out outstanding; the other two were good"), not the movement's start.
+    if asked.left and not (told_earlier(text) or _tells_change(text)):
+        # The grade left, stated with no earlier time and no change, is another judgement's grade of the same day
+        # ("three judgements came out outstanding; the other two were good"), not the movement's start.
         stated -= asked.left
     count = 0
     if asked.grades and asked.grades & stated:
@@ -227,6 +227,11 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
 # "two years ago", "good two years after inadequate", "moved from". Without one, two grades in a paragraph are two judgements of one inspection.
 _EARLIER_TIME = re.compile(r"\b(?:had|previous(?:ly)?|last|until|before|after|earlier|former(?:ly)?|from|since|once|"
                            r"used\s+to|ago|(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _tells_change(text: str) -> bool:
+    """True for a paragraph telling a change ("has climbed out of its 'inadequate' grade", "lowered to")."""
+    return bool(sentence_moves(text) or _CHANGED.search(text) or changed_since(text))
 
 
 def told_earlier(text: str) -> bool:
