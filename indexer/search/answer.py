@@ -193,6 +193,10 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
     movement, a list of councils for a question about councils as a set, and in a round-up (`round_up`: a
     document about several councils) the asked council named without a list of others."""
     stated = stated_grades_cached(text) if _may_state(asked.grades, text) else frozenset()
+    if asked.left and not (told_earlier(text) or _tells_change(text)):
+        # The grade left, stated with no earlier time and no change, is another judgement's grade of the same day
+        # ("three judgements came out outstanding; the other two were good"), not the movement's start.
+        stated -= asked.left
     count = 0
     if asked.grades and asked.grades & stated:
         count += GRADE_WEIGHT
@@ -214,7 +218,25 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
             count += (len(named) >= 2) * _list_worth(asked)
         else:
             count += bool(named & asked.councils) and len(named - asked.councils) <= 1
+            # A question listing councils is answered by the paragraph listing them, whatever others it names.
+            count += len(asked.councils) > 1 and len(named & asked.councils) > 1
     return count
+
+
+# An earlier time told beside a grade: "had held", "at its previous inspection", "last rated", "until now", "in 2019",
+# "two years ago", "good two years after inadequate", "moved from". Without one, two grades in a paragraph are two judgements of one inspection.
+_EARLIER_TIME = re.compile(r"\b(?:had|previous(?:ly)?|last|until|before|after|earlier|former(?:ly)?|from|since|once|"
+                           r"used\s+to|ago|(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _tells_change(text: str) -> bool:
+    """True for a paragraph telling a change ("has climbed out of its 'inadequate' grade", "lowered to")."""
+    return bool(sentence_moves(text) or _CHANGED.search(text) or changed_since(text))
+
+
+def told_earlier(text: str) -> bool:
+    """True for a paragraph telling an earlier time (where a grade it states can be the grade left)."""
+    return bool(_EARLIER_TIME.search(text))
 
 
 def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_up: bool = False,
@@ -262,7 +284,7 @@ def _most(asked: Asked, round_up: bool) -> int:
     """The highest `answers` can give for this question (a candidate reaching it ends the search)."""
     return (bool(asked.grades) * (GRADE_WEIGHT + bool(asked.areas) + (len(asked.grades) > 1))
             + bool(asked.left) * LEFT_EXTRA + asked.movement
-            + (_list_worth(asked) if asked.listing else round_up and bool(asked.councils)))
+            + (_list_worth(asked) if asked.listing else round_up and bool(asked.councils) + (len(asked.councils) > 1)))
 
 
 @lru_cache(maxsize=4096)
