@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.ingest.annotate.council import is_school_inspection
+from indexer.ingest.annotate.gazetteer import find_mentions
 from tests.facet_helpers import article
 
 _SCHOOLS = ("Pupils in the borough's primary schools did well, secondary schools and the sixth form college improved, "
@@ -212,3 +213,18 @@ def test_praise_words_do_not_outvote_the_grade(tmp_path):
 def test_a_grade_followed_by_other_words_stays_a_grade(tmp_path, sentence):
     doc = article(tmp_path, f"Hartlepool praised\n\n20 May 2024\n\n{sentence}\n")
     assert doc.severity == ["outstanding"]
+
+
+# --- everyday short names followed by "council" (found on blind set v after its scoring: v19, v20) ----------------
+
+@pytest.mark.parametrize("text, code", [("Stockton Council said it was disappointed.", "E06000004"),
+                                        ("Stockton Borough Council's children's services", "E06000004"),
+                                        ("Barking Council has appointed a new director.", "E09000002")])
+def test_a_short_name_before_council_names_the_council(text, code):
+    assert [m.codes for m in find_mentions(text)] == [(code,)]
+
+
+@pytest.mark.parametrize("text", ["She grew up in Stockton Heath.", "the Stockton and Darlington railway line",
+                                  "a flat in Barking, east London"])
+def test_a_short_name_alone_names_no_council(text):
+    assert all(m.codes not in {("E06000004",), ("E09000002",)} for m in find_mentions(text))

@@ -126,6 +126,7 @@ _CONTEXT_ALIASES = {
     "Redcar": "Redcar and Cleveland", "Bath": "Bath and North East Somerset", "Kingston": "Kingston upon Thames",
     "Richmond": "Richmond upon Thames", "Windsor": "Windsor and Maidenhead", "Blackburn": "Blackburn with Darwen",
     "Southend": "Southend-on-Sea", "Hammersmith": "Hammersmith and Fulham", "Kensington": "Kensington and Chelsea",
+    "Stockton": "Stockton-on-Tees", "Barking": "Barking and Dagenham",
 }
 _CONTEXT_RE = re.compile(r"\b(" + "|".join(_CONTEXT_ALIASES) + r")(?=(?:['’]s)?\s+(?:City\s+|Borough\s+)?(?:council|borough)\b)",
                          re.IGNORECASE)
