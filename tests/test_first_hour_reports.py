@@ -9,8 +9,10 @@ pytestmark = pytest.mark.reports
 
 
 def test_birmingham_is_said_to_have_no_documents_and_grades_not_rates_lead(reports_client):
-    missing = reports_client.get("/search.json?q=Rutland+children%27s+services+rated+inadequate").get_json()
-    assert [n["value"] for n in missing["not_indexed"]] == ["Rutland"]
+    # Since set v (Rutland, v01-v02) every current council has documents in this corpus, so the notice is shown for a
+    # year it does not reach (the council notice is tested over the fixture corpus in tests/test_first_hour.py).
+    missing = reports_client.get("/search.json?q=children%27s+services+rated+inadequate+2001").get_json()
+    assert [(n["facet"], n["value"]) for n in missing["not_indexed"]] == [("year", "2001")]
     # Birmingham is named by news round-ups in this corpus, so it has documents: no notice, and grades lead.
     data = reports_client.get("/search.json?q=Birmingham+children%27s+services+rated+inadequate").get_json()
     assert data["not_indexed"] == []

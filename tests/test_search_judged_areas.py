@@ -132,13 +132,14 @@ def _search(index_dir, q: str, **kw):
 
 def test_a_document_stating_the_area_grade_in_other_words_is_found(news, monkeypatch):
     # The Cheshire East article says "the service for care leavers is inadequate": no "judged", no "support".
+    # The first 20: since set v, two more stories of care leavers judged inadequate (v28, v34) rank above it.
     q = "care leavers support judged inadequate"
-    found = [h.doc_id for h in _search(news, q).hits]
+    found = [h.doc_id for h in _search(news, q, per_page=20).hits]
     assert "a33-northwichguardian-cheshireeast.txt" in found
     # Either rule finds it: "judged" is not required, and its care leavers paragraph answers by meaning.
     monkeypatch.setattr(query_module, "optional_introducers", lambda text, groups, strict: groups)
     monkeypatch.setattr(query_module, "boost_anchors", lambda text, groups, boosts: ())
-    assert "a33-northwichguardian-cheshireeast.txt" not in [h.doc_id for h in _search(news, q).hits]
+    assert "a33-northwichguardian-cheshireeast.txt" not in [h.doc_id for h in _search(news, q, per_page=20).hits]
 
 
 def test_sub_judgement_and_overall_grade_rank_the_documents_with_both_first(news):
