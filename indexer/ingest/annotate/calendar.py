@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from indexer.ingest.annotate.dates import MONTHS
+from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 from indexer.ingest.annotate.latest_event import EARLIER_ONE, latest_event_year
 from indexer.ingest.annotate.weekdays import school_era_year
 
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = rf"({MONTH_NAMES})"
 # The 2005-08 annual performance assessments (APA); the last round in the project's range was December 2008.
 _APA = re.compile(r"\bannual performance assessments?\b|\bAPA\b")
 # The 2009-11 annual ratings ("performs poorly", the "excellent" band, "yearly ratings"); the first came in Dec 2009.

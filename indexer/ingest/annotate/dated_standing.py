@@ -9,10 +9,10 @@ import datetime as dt
 import re
 
 from indexer.ingest.annotate import outcomes as outcome_table
-from indexer.ingest.annotate.dates import MONTHS
+from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 from indexer.ingest.annotate.outcomes import Outcome, inspected_year
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = rf"(?:{MONTH_NAMES})"
 _YEAR = r"(?:19|20)\d\d"
 # "the May 2025 inspection", "its 2016 Ofsted inspection": a date written before the inspection word
 _BEFORE = re.compile(rf"\b(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\s+(?:full\s+|Ofsted\s+|ILACS\s+|SIF\s+)?"

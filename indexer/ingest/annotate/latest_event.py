@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from indexer.ingest.annotate.dates import without_copy_dates
+from indexer.ingest.annotate.dates import MONTH_NAMES, without_copy_dates
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = rf"(?:{MONTH_NAMES})"
 # A month with its year, or a full date: an event the page places in time.
 _DATED_EVENT = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b")
 _THIS_YEAR = re.compile(rf"\b{_MONTH}\s+this\s+year\b|\bthis\s+year['’]s\b|\bearlier this year\b", re.IGNORECASE)

@@ -14,10 +14,10 @@ import re
 from indexer.grades import GRADE_RE, grade_of_match, official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
-from indexer.ingest.annotate.dates import MONTHS
+from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 from indexer.ingest.annotate.visits import new_full_inspection, reports_a_visit
 
-_MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = MONTH_NAMES
 # The inspection placed behind the page's event: "since judging them inadequate in December 2021", "since the full
 # inspection of March 2020", "'requires improvement' since 2019", "at its last full inspection, in 2016".
 # "Since" counts only with a judgement or inspection word between it and the year, or right after a grade: "three

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from indexer.ingest.annotate.dates import MONTHS
+from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = rf"({MONTH_NAMES})"
 _TODAY = re.compile(rf"\btoday\s*[(,]\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
                     rf"(?:{_MONTH}\s+(\d{{1,2}})|(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)",
                     re.IGNORECASE)

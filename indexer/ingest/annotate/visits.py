@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from indexer.ingest.annotate.dates import MONTHS
+from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 from indexer.grades import grade_of_match, grades_agree
 from indexer.ingest.annotate.end_state import official_grade_on
 from indexer.ingest.annotate.scan import grade_matches
@@ -13,7 +13,7 @@ from indexer.ingest.annotate.scan import grade_matches
 _VISIT = re.compile(r"\b(?:monitoring|focused)\s+(?:visits?|letters?|inspections?)\b", re.IGNORECASE)
 # A new graded inspection reported alongside: then the visit does not carry the story.
 _FULL = re.compile(r"\b(?:full|graded|standard|short)\s+(?:re-?)?inspections?\b|\bre-?inspect(?:ion|ed)\b", re.IGNORECASE)
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = rf"({MONTH_NAMES})"
 # "a monitoring visit in late March", "the focused visit on 8 November": the month the visit took place.
 _VISIT_MONTH = re.compile(rf"\b(?:monitoring|focused)\s+visits?\b[^.;]{{0,80}}?\b(?:in|on|during)\s+(?:(?:early|late|mid)"
                           rf"[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\b(?!,?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d)",
