@@ -145,7 +145,7 @@ SETS = {
     # visits carrying the standing grade, provider-inspection decoys, a 2008 and a 2018 round-up, 2008-2012 pages.
     "w": HeldOut("w", (("roundup", 2), ("movement", 17), ("subjudgement", 18), ("undated", 12), ("pre2013", 6),
                        ("school_decoy", 3), ("press_release", 14), ("annual_assessment", 1), ("archived", 1)),
-                 frozenset({2008, 2009, 2025}), 16, 30, 8,
+                 frozenset({2008, 2009, 2025}), 17, 30, 8,
                  ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
                   "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
                   "judged_queries_heldout_q.jsonl", "judged_queries_heldout_r.jsonl", "judged_queries_heldout_s.jsonl",
