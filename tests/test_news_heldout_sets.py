@@ -139,8 +139,20 @@ SETS = {
                   "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
                   "judged_queries_heldout_q.jsonl", "judged_queries_heldout_r.jsonl", "judged_queries_heldout_s.jsonl",
                   "judged_queries_heldout_t.jsonl", "judged_queries_heldout_u.jsonl")),
+    # w: a ninth blind set like n-v (no rule or ranking run on it), ordinary news as a journalist's search finds it, most
+    # pages dated (27 of 39): single-council stories on councils the earlier sets labelled little (Poole, Kirklees,
+    # Rochdale, Stoke, Gloucestershire, Blackburn, Bromley, Brighton, Slough, Wandsworth, the Northamptonshire pair),
+    # visits carrying the standing grade, provider-inspection decoys, a 2008 and a 2018 round-up, 2008-2012 pages.
+    "w": HeldOut("w", (("roundup", 2), ("movement", 17), ("subjudgement", 18), ("undated", 12), ("pre2013", 6),
+                       ("school_decoy", 3), ("press_release", 14), ("annual_assessment", 1), ("archived", 1)),
+                 frozenset({2008, 2009, 2025}), 17, 30, 8,
+                 ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
+                  "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
+                  "judged_queries_heldout_q.jsonl", "judged_queries_heldout_r.jsonl", "judged_queries_heldout_s.jsonl",
+                  "judged_queries_heldout_t.jsonl", "judged_queries_heldout_u.jsonl",
+                  "judged_queries_heldout_v.jsonl"), size=39),
 }
-NEWEST = ("n", "p", "q", "r", "s", "t", "u", "v")  # the blind sets whose fixtures are also read and indexed here
+NEWEST = ("n", "p", "q", "r", "s", "t", "u", "v", "w")  # the blind sets whose fixtures are also read and indexed here
 
 
 def _lines(path: Path) -> list[dict]:
