@@ -10,16 +10,18 @@ import re
 
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 from indexer.ingest.annotate.latest_event import EARLIER_ONE, latest_event_year
+from indexer.ingest.annotate.regimes import final_round_year
 from indexer.ingest.annotate.weekdays import school_era_year
 
 _MONTH = rf"({MONTH_NAMES})"
 # The 2005-08 annual performance assessments (APA); the last round in the project's range was December 2008.
 _APA = re.compile(r"\bannual performance assessments?\b|\bAPA\b")
 # The 2009-11 annual ratings ("performs poorly", the "excellent" band, "yearly ratings"); the first came in Dec 2009.
-_ANNUAL_RATING = re.compile(r"\b(?:annual|yearly)\s+(?:children['’]s services\s+)?(?:ratings?|assessments?)\b"
-                            r"|\bperform(?:s|ing)\s+(?:poorly|adequately|excellently)\b"
+# Round 11: "a yearly round of children's services assessments", "28 perform excellently" (a plural subject).
+_ANNUAL_RATING = re.compile(r"\b(?:annual|yearly)\s+(?:round\s+of\s+)?(?:children['’]s services\s+)?(?:ratings?|assessments?)\b"
+                            r"|\bperform(?:s|ing)?\s+(?:poorly|adequately|excellently)\b"
                             r"|['‘“]?excellent['’”]?\s+band\b", re.IGNORECASE)
-_ROUND_YEAR = re.compile(r"\b(?:annual|yearly)\s+(?:performance\s+)?(?:ratings?|assessments?)\s+(?:for|of)\s+"
+_ROUND_YEAR = re.compile(r"\b(?:annual|yearly)\s+(?:performance\s+|children['’]s\s+services\s+)?(?:ratings?|assessments?)\s+(?:for|of)\s+"
                          r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:annual|yearly)\s+(?:performance\s+)?"
                          r"(?:ratings?|assessments?)\b", re.IGNORECASE)
 ANNUAL_RATING_YEARS = (2009, 2010, 2011)
@@ -94,6 +96,9 @@ _FIRST_ROUND = re.compile(r"\b(?:first\s+(?:results\s+of\s+(?:its|the|Ofsted['�
 
 def annual_round_year(text: str) -> tuple[int | None, str]:
     """The year of an annual-assessment round the article reports (2008-11 scale), when it names one."""
+    final, why = final_round_year(text)  # round 11: "the final round of the CPA", "this is the last CPA"
+    if final:
+        return final, why
     named = _ROUND_YEAR.search(text)
     if named:
         year = int(named.group(1) or named.group(2))
