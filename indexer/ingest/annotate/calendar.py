@@ -10,7 +10,7 @@ import re
 
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 from indexer.ingest.annotate.latest_event import EARLIER_ONE, latest_event_year
-from indexer.ingest.annotate.regimes import final_round_year
+from indexer.ingest.annotate.regimes import annual_round_by_tallies, final_round_year
 from indexer.ingest.annotate.weekdays import school_era_year
 
 _MONTH = rf"({MONTH_NAMES})"
@@ -111,6 +111,9 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
     own = _round_year_in_rating_sentence(text) if rating else None
     if own:
         return own[0], f"inferred: the 2009-11 annual ratings; “{own[1]}” places a rating in the round's year"
+    tallied = annual_round_by_tallies(text) if rating else (None, "")  # round 11: "20 excellent, 77 performing well"
+    if tallied[0]:
+        return tallied
     if rating and _FIRST_ROUND.search(text):
         # the rating called new, or its results the first: the first round, published December 2009
         return ANNUAL_RATING_YEARS[0], (f"inferred: “{_FIRST_ROUND.search(text).group(0)}” is the first round of the "

@@ -61,3 +61,91 @@ def final_round_year(text: str) -> tuple[int | None, str]:
         if match:
             return regime.last, f"inferred: “{match.group(0)}”: the {regime.name}'s last round was published in {regime.last}"
     return None, ""
+
+
+# Round 11: Ofsted's national tallies of the 2009-11 annual ratings (152 councils; a few held back each year), by
+# band: a page that gives the tallies (or the change from the year before) names its round by them.
+ANNUAL_ROUNDS = {
+    2009: {"excellent": 10, "well": 93, "adequate": 40, "poor": 9, "held back": 0},
+    2010: {"excellent": 20, "well": 77, "adequate": 37, "poor": 12, "held back": 6},
+    2011: {"excellent": 28, "well": 71, "adequate": 33, "poor": 15, "held back": 5},
+}
+_BAND = {
+    "excellent": re.compile(r"excellent\w*|top\s+(?:band|rating|mark)|highest\s+(?:band|rating|mark)", re.IGNORECASE),
+    "well": re.compile(r"(?:perform\w*|doing)\s+well|\bgood\b", re.IGNORECASE),
+    "adequate": re.compile(r"adequate\w*", re.IGNORECASE),
+    "poor": re.compile(r"poor\w*", re.IGNORECASE),
+    # results withheld until further inspections: "six further councils are being held back", "five still to come"
+    "held back": re.compile(r"held\s+back|withheld|still\s+to\s+come|wait\s+for\s+their\s+results", re.IGNORECASE),
+}
+_WORD_NUMBERS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_COUNT = re.compile(r"\b(?:(?P<digits>\d{1,3})(?![\d%.,]\d|\s*(?:%|per\s*cent))"
+                    rf"|(?P<tens>{'|'.join(_TENS)})[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine)"
+                    rf"|(?P<word>{'|'.join(sorted(set(_WORD_NUMBERS) | set(_TENS), key=len, reverse=True))}))\b"
+                    r"(?!\s*(?:per\s*cent|%))", re.IGNORECASE)
+# "twice as many … excellent", "the number … excellent doubles", "eight more than a year ago": the change of a band's
+# tally from the round before.
+_DOUBLED = re.compile(r"\b(?:twice|double[sd]?|doubling)\b", re.IGNORECASE)
+_MORE_THAN = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+more\s+than\s+"
+                        r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:year|round)\s+before|the\s+previous\s+year)",
+                        re.IGNORECASE)
+
+
+def _count_value(match: re.Match) -> int:
+    """The number a count match stands for."""
+    if match.group("digits"):
+        return int(match.group("digits"))
+    if match.group("tens"):
+        return _TENS[match.group("tens").lower()] + _WORD_NUMBERS[match.group("unit").lower()]
+    word = match.group("word").lower()
+    return _TENS.get(word, _WORD_NUMBERS.get(word, -1))
+
+
+def _band_counts(sentence: str) -> list[tuple[int, str]]:
+    """(number, band) pairs: each count with the first band word after it, before the next count or 80 characters."""
+    counts = list(_COUNT.finditer(sentence))
+    pairs = []
+    for i, match in enumerate(counts):
+        end = counts[i + 1].start() if i + 1 < len(counts) else len(sentence)
+        window = sentence[match.end():min(end, match.end() + 80)]
+        found = [(m.start(), band) for band, pattern in _BAND.items() for m in [pattern.search(window)] if m]
+        if found:
+            pairs.append((_count_value(match), min(found)[1]))
+    return pairs
+
+
+def _change_fits(sentence: str, year: int) -> int:
+    """+1 / -1 when the sentence states how the excellent band changed from the round before and `year` fits or
+    not; 0 when it states none (or the year has no round before it in the table)."""
+    before = ANNUAL_ROUNDS.get(year - 1)
+    if not before or not _BAND["excellent"].search(sentence):
+        return 0
+    now, then = ANNUAL_ROUNDS[year]["excellent"], before["excellent"]
+    more = _MORE_THAN.search(sentence)
+    if more:
+        n = more.group("n").lower()
+        return 1 if (int(n) if n.isdigit() else _WORD_NUMBERS[n]) == now - then else -1
+    if _DOUBLED.search(sentence):
+        return 1 if now == 2 * then else -1
+    return 0
+
+
+def annual_round_by_tallies(text: str) -> tuple[int | None, str]:
+    """The annual-rating round whose national tallies (or change in the excellent band) the page gives, when one round
+    fits at least two of them and better than every other; else none."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if any(p.search(s) for p in _BAND.values())]
+    scores = {}
+    for year, tally in ANNUAL_ROUNDS.items():
+        score = 0
+        for sentence in sentences:
+            score += sum(1 if tally[band] == n else -1 for n, band in _band_counts(sentence))
+            score += _change_fits(sentence, year)
+        scores[year] = score
+    ranked = sorted(scores.items(), key=lambda ys: -ys[1])
+    (best, top), second = ranked[0], ranked[1][1]
+    if top >= 2 and top > second:
+        return best, f"inferred: the national tallies the page gives fit the {best} annual ratings"
+    return None, ""
