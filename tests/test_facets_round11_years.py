@@ -167,3 +167,27 @@ def test_an_undated_annual_rating_page_takes_its_tallies_round():
 
 def test_the_annual_assessments_for_a_year_name_it():
     assert annual_round_year("The annual children's services assessments for 2011 are out.")[0] == 2011
+
+
+# A header date long after the inspection dates the story gives: the day the site was viewed, not the story's.
+
+def test_a_header_date_years_after_the_storys_inspection_is_no_dateline(tmp_path):
+    doc = article(tmp_path, "Stockton children's services\n\nTees News\n\nMon. Mar 4th, 2024\n\nOfsted has judged "
+                            "Stockton Council's children's services to require improvement. Inspectors were in the "
+                            "borough from 20 May to 24 May 2019, and found help for families uneven.")
+    assert doc.year == 2019
+    assert "published" not in doc.facet_evidence
+
+
+@pytest.mark.parametrize("text", [
+    # a date line months after the inspection: the story's own date
+    "Stockton children's services\n\nTees News\n\nMon. Jul 1st, 2019\n\nOfsted has judged Stockton Council's "
+    "children's services to require improvement after inspectors visited from 20 May to 24 May 2019.",
+    # a later page that names a later year: a look back, so the date line stands
+    "Stockton children's services\n\nTees News\n\nMon. Mar 4th, 2024\n\nStockton Council is preparing for its next "
+    "inspection in 2024; inspectors were last in the borough from 20 May to 24 May 2019.",
+])
+def test_a_header_date_near_its_story_or_beside_a_later_year_stands(tmp_path, text):
+    doc = article(tmp_path, text)
+    assert "published" in doc.facet_evidence
+    assert doc.year == int(doc.facet_evidence["published"]["value"][:4])
