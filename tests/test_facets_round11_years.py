@@ -113,6 +113,8 @@ def test_a_regime_is_named(text, name):
     "Under the old CPA it had three stars; in 2016 Ofsted rated it inadequate.",  # history, beside a later year
     "The striker scored one for the home side.",
     "The council scored highly with residents.",
+    # a later grade's word: the old regime is history even with no year named
+    "Once a four-star CPA council, it now requires improvement.",
 ])
 def test_no_regime_is_named(text):
     assert not regimes_reported(text)

@@ -44,11 +44,17 @@ REGIMES = (
 )
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# The later inspections' own words (the grade introduced in November 2013, the frameworks since): a page using them
+# speaks of an old regime as history, whatever years it names.
+_LATER_WORDS = re.compile(r"\brequires?\s+improvement\b|\brequiring\s+improvement\b|\bILACS\b"
+                          r"|\bsingle\s+inspection\s+framework\b", re.IGNORECASE)
 
 
 def regimes_reported(text: str) -> list[Regime]:
-    """The regimes a page scores councils in, when it names no year after the regime ended (a page that does speaks
-    of the regime as history)."""
+    """The regimes a page scores councils in, when it names no year after the regime ended and none of the later
+    inspections' words (a page that does speaks of the regime as history)."""
+    if _LATER_WORDS.search(text):
+        return []
     years = [int(y) for y in _YEAR.findall(text)]
     latest = max(years) if years else None
     return [r for r in REGIMES if r.words.search(text) and (latest is None or latest <= r.last)]

@@ -54,7 +54,7 @@ _RATED_IN_YEAR = re.compile(rf"\b(?:rated|judged|graded|found to be|was|given|ha
                             re.IGNORECASE)
 # Round 11: "the previous inspection in May 2019", "its last full inspection, in March 2016": words that put the
 # inspection they qualify behind the page's own event, so its date is not the page's (a look back, not the report).
-_EARLIER_INSPECTION = re.compile(r"\b(?:previous|earlier|prior|last|most\s+recent)\s+(?:full\s+|ILACS\s+|Ofsted\s+)?$",
+_EARLIER_INSPECTION = re.compile(r"\b(?:previous|earlier|prior|last)\s+(?:full\s+|ILACS\s+|Ofsted\s+)?$",
                                  re.IGNORECASE)
 # Round 11: monitoring and focused visits grade nothing and are not in the official record (which holds full
 # inspections only), so a month or season given for one is no clue to which recorded inspection a page reports.
