@@ -10,22 +10,20 @@ import re
 
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 from indexer.ingest.annotate.latest_event import EARLIER_ONE, latest_event_year
-from indexer.ingest.annotate.regimes import annual_round_by_tallies, final_round_year
+from indexer.ingest.annotate.regimes import annual_round_by_tallies, final_round_year, regime
 from indexer.ingest.annotate.weekdays import school_era_year
 
 _MONTH = rf"({MONTH_NAMES})"
-# The 2005-08 annual performance assessments (APA); the last round in the project's range was December 2008.
-_APA = re.compile(r"\bannual performance assessments?\b|\bAPA\b")
-# The 2009-11 annual ratings ("performs poorly", the "excellent" band, "yearly ratings"); the first came in Dec 2009.
-# Round 11: "a yearly round of children's services assessments", "28 perform excellently" (a plural subject).
-_ANNUAL_RATING = re.compile(r"\b(?:annual|yearly)\s+(?:round\s+of\s+)?(?:children['’]s services\s+)?(?:ratings?|assessments?)\b"
-                            r"|\bperform(?:s|ing)?\s+(?:poorly|adequately|excellently)\b"
-                            r"|['‘“]?excellent['’”]?\s+band\b", re.IGNORECASE)
+# The regimes' words and years live in one table (regimes.py, round 11): the 2005-08 annual performance assessments
+# (APA, last round December 2008) and the 2009-11 annual ratings ("performs poorly", the "excellent" band, "yearly
+# ratings"; the first came in December 2009).
+_APA = regime("APA").words
+_ANNUAL_RATING = regime("annual rating").words
 _ROUND_YEAR = re.compile(r"\b(?:annual|yearly)\s+(?:performance\s+|children['’]s\s+services\s+)?(?:ratings?|assessments?)\s+(?:for|of)\s+"
                          r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:annual|yearly)\s+(?:performance\s+)?"
                          r"(?:ratings?|assessments?)\b", re.IGNORECASE)
-ANNUAL_RATING_YEARS = (2009, 2010, 2011)
-APA_LAST_YEAR = 2008
+ANNUAL_RATING_YEARS = tuple(range(regime("annual rating").first, regime("annual rating").last + 1))
+APA_LAST_YEAR = regime("APA").last
 # Framework eras: the year each began to publish, and the one it replaced.
 # CRA: the unannounced inspections of contact, referral and assessment (June 2009 - 2013), which give no grade.
 FRAMEWORK_FIRST_YEAR = {"SLAC": 2009, "SIF": 2014, "ILACS": 2018, "CRA": 2009}

@@ -44,6 +44,13 @@ REGIMES = (
 )
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def regime(name: str) -> Regime:
+    """The table's entry for a regime by name."""
+    return next(r for r in REGIMES if r.name == name)
+
+
 # The later inspections' own words (the grade introduced in November 2013, the frameworks since): a page using them
 # speaks of an old regime as history, whatever years it names.
 _LATER_WORDS = re.compile(r"\brequires?\s+improvement\b|\brequiring\s+improvement\b|\bILACS\b"
