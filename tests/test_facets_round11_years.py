@@ -73,7 +73,11 @@ def test_a_count_within_a_year_is_no_judgement_count():
     assert nth_judgement(STOCKTON, "requires improvement",
                          "Stockton was told for the second time in a month that it must improve.") is None
     assert nth_judgement(STOCKTON, "requires improvement",
+                         "Stockton heard for the second time in six weeks that it must improve.") is None
+    assert nth_judgement(STOCKTON, "requires improvement",
                          "Stockton has been rated requires improvement for the second time.") is not None
+    assert nth_judgement(STOCKTON, "requires improvement",
+                         "For the second time in six years, Stockton requires improvement.") is not None
 
 
 @pytest.mark.parametrize("text, down", [
