@@ -84,7 +84,9 @@ def test_a_count_within_a_year_is_no_judgement_count():
     ("Inspectors said children's social care had become less effective overall.", True),
     ("The report records a decline in overall effectiveness since the last inspection.", True),
     ("Ofsted describes a sharp decline since 2016.", True),
+    ("Ofsted criticises the council over a decline in services since its last inspection.", True),
     ("The service is no less effective than it was.", False),
+    ("There has been a decline in the number of children in care.", False),
     ("Services are more effective than before.", False),
 ])
 def test_a_decline_in_a_noun_or_a_comparative(text, down):

@@ -23,8 +23,10 @@ def previous_grade(outcome: Outcome) -> str:
 # A direction of change the text states without the grade left: "downgraded", "has rapidly deteriorated".
 # Round 11: "a decline in overall effectiveness", "had become less effective": the same direction in a noun or a
 # comparative (BBC, Community Care and council pages word it so).
-_DECLINE = re.compile(r"\b(?:downgrad\w*|deteriorat\w*|declined|worsened|got worse|(?:become|became|been|grown|got)\s+"
-                      r"less\s+effective|(?:a|the|steep|sharp|significant)\s+decline\s+(?:in|since)"
+_DECLINE = re.compile(r"\b(?:downgrad\w*|deteriorat\w*|declined|worsened|got worse"
+                      r"|(?:become|became|been|grown|got)\s+less\s+effective"
+                      r"|\bdecline\s+(?:in\s+(?:(?:its|the|their|overall)\s+)*(?:effectiveness|services?|standards"
+                      r"|quality|performance|practice)|since\s+(?:the\s+|its\s+)?(?:last|previous|(?:19|20)\d\d))"
                       r"|(?:slipped|dropped|fallen|fell|slumped|sunk|sank|plummeted)\s+(?:back\s+)?(?:to|into)\b)\b",
                       re.IGNORECASE)
 _IMPROVE = re.compile(r"\b(?:upgrad\w*|no longer (?:rated |judged )?(?:inadequate|failing)|out of special measures"
