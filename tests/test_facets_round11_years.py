@@ -34,7 +34,7 @@ def _year(text: str, code: str, grade: str | None) -> int | None:
 @pytest.mark.parametrize("text", [
     "Stockton's services still require improvement. Since the previous inspection in May 2019 there has been progress.",
     "Inspectors said Stockton requires improvement, though much has improved since the earlier inspection of May 2019.",
-    "Stockton requires improvement again; its last full inspection, in May 2019, came to the same view.",
+    "Stockton requires improvement again; its prior full inspection, in May 2019, came to the same view.",
 ])
 def test_a_previous_inspections_date_is_a_look_back(text):
     assert _year(text, STOCKTON, "requires improvement") == 2023

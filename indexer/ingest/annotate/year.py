@@ -52,9 +52,10 @@ _RATED_IN_YEAR = re.compile(rf"\b(?:rated|judged|graded|found to be|was|given|ha
                             rf"|\b(?:previous|earlier|prior)\s+(?:full\s+)?(?:Ofsted\s+)?inspection,?\s+(?:in|back in|of)\s+"
                             rf"(?:[A-Z][a-z]+\s+)?(?P<year_previous>(?:19|20)\d\d)",
                             re.IGNORECASE)
-# Round 11: "the previous inspection in May 2019", "its last full inspection, in March 2016": words that put the
+# Round 11: "the previous inspection in May 2019", "its prior full inspection, in March 2016": words that put the
 # inspection they qualify behind the page's own event, so its date is not the page's (a look back, not the report).
-_EARLIER_INSPECTION = re.compile(r"\b(?:previous|earlier|prior|last)\s+(?:full\s+|ILACS\s+|Ofsted\s+)?$",
+# Not "last" or "most recent": "its last inspection, in March" as often names the inspection the page reports.
+_EARLIER_INSPECTION = re.compile(r"\b(?:previous|earlier|prior)\s+(?:full\s+|ILACS\s+|Ofsted\s+)?$",
                                  re.IGNORECASE)
 # Round 11: monitoring and focused visits grade nothing and are not in the official record (which holds full
 # inspections only), so a month or season given for one is no clue to which recorded inspection a page reports.
