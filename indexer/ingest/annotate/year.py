@@ -63,8 +63,9 @@ _VISIT_KIND = re.compile(r"\b(?:monitoring|focus+ed)\s+(?:[\w'’-]+\s+)?visits?
 
 
 def _about_a_visit(text: str, match: re.Match) -> bool:
-    """True when a dated inspection-or-visit phrase is about a monitoring or focused visit."""
-    return bool(_VISIT_KIND.search(text[max(0, match.start() - 30):match.end()]))
+    """True when a dated inspection-or-visit phrase is about a monitoring or focused visit (in its own sentence)."""
+    before = re.split(r"[.!?\n]", text[max(0, match.start() - 30):match.start()])[-1]
+    return bool(_VISIT_KIND.search(before + match.group(0)))
 
 
 def _looks_back(text: str, start: int) -> bool:
@@ -271,7 +272,10 @@ def _earlier_grade_clues(text: str, grade: str | None) -> list[Clue]:
         past = int(match.group("year") or match.group("year_before") or match.group("year_inspection")
                    or match.group("year_previous"))
         if match.group("year_inspection") or match.group("year_previous"):
-            clues += [Clue(f"the next inspection after “{match.group(0)}”", settings.YEAR_CLUE_BOUND,
+            # (round 11: a look back without a grade says only "later", so the words do not mark the link a guess
+            # by themselves; the choice is official when the text's own dates separate the winner)
+            words = "the next inspection after" if match.group("year_inspection") else "the inspection that followed"
+            clues += [Clue(f"{words} “{match.group(0)}”", settings.YEAR_CLUE_BOUND,
                            lambda o, fit=c.fit: 1.0 if fit(o) > 0 else -1.0, hard=True)
                       for c in next_after_clues(past)]
         else:
