@@ -9,6 +9,7 @@ import datetime as dt
 
 from indexer.models import Document
 from indexer.ingest.annotate.article import annotate_article
+from indexer.ingest.annotate.crawl_date import after_its_story
 from indexer.ingest.annotate.movement import grade_change
 from indexer.ingest.annotate.report import annotate_report, is_report
 from indexer.ingest.annotate.weekdays import contradicts
@@ -43,7 +44,7 @@ def _published(doc: Document, raw: str) -> tuple[dt.date | None, str]:
     if year:
         return dt.date(year, 7, 1), why  # only the year is used
     day, line = dateline(raw)
-    if day and (contradicts(day, raw) or today_disagrees(day, raw)):
+    if day and (contradicts(day, raw) or today_disagrees(day, raw) or after_its_story(day, raw, line)):
         # A site header's date ("Saturday 24 February 2024 | 7.7 C") on a story whose own weekday dates
         # ("on Monday (September 5)") do not fall in that year: the day the page was viewed, not its date.
         doc.meta["header_date_not_dateline"] = line[:120]

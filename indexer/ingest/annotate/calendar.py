@@ -10,20 +10,20 @@ import re
 
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 from indexer.ingest.annotate.latest_event import EARLIER_ONE, latest_event_year
+from indexer.ingest.annotate.regimes import annual_round_by_tallies, final_round_year, regime
 from indexer.ingest.annotate.weekdays import school_era_year
 
 _MONTH = rf"({MONTH_NAMES})"
-# The 2005-08 annual performance assessments (APA); the last round in the project's range was December 2008.
-_APA = re.compile(r"\bannual performance assessments?\b|\bAPA\b")
-# The 2009-11 annual ratings ("performs poorly", the "excellent" band, "yearly ratings"); the first came in Dec 2009.
-_ANNUAL_RATING = re.compile(r"\b(?:annual|yearly)\s+(?:children['’]s services\s+)?(?:ratings?|assessments?)\b"
-                            r"|\bperform(?:s|ing)\s+(?:poorly|adequately|excellently)\b"
-                            r"|['‘“]?excellent['’”]?\s+band\b", re.IGNORECASE)
-_ROUND_YEAR = re.compile(r"\b(?:annual|yearly)\s+(?:performance\s+)?(?:ratings?|assessments?)\s+(?:for|of)\s+"
+# The regimes' words and years live in one table (regimes.py, round 11): the 2005-08 annual performance assessments
+# (APA, last round December 2008) and the 2009-11 annual ratings ("performs poorly", the "excellent" band, "yearly
+# ratings"; the first came in December 2009).
+_APA = regime("APA").words
+_ANNUAL_RATING = regime("annual rating").words
+_ROUND_YEAR = re.compile(r"\b(?:annual|yearly)\s+(?:performance\s+|children['’]s\s+services\s+)?(?:ratings?|assessments?)\s+(?:for|of)\s+"
                          r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:annual|yearly)\s+(?:performance\s+)?"
                          r"(?:ratings?|assessments?)\b", re.IGNORECASE)
-ANNUAL_RATING_YEARS = (2009, 2010, 2011)
-APA_LAST_YEAR = 2008
+ANNUAL_RATING_YEARS = tuple(range(regime("annual rating").first, regime("annual rating").last + 1))
+APA_LAST_YEAR = regime("APA").last
 # Framework eras: the year each began to publish, and the one it replaced.
 # CRA: the unannounced inspections of contact, referral and assessment (June 2009 - 2013), which give no grade.
 FRAMEWORK_FIRST_YEAR = {"SLAC": 2009, "SIF": 2014, "ILACS": 2018, "CRA": 2009}
@@ -94,6 +94,9 @@ _FIRST_ROUND = re.compile(r"\b(?:first\s+(?:results\s+of\s+(?:its|the|Ofsted['�
 
 def annual_round_year(text: str) -> tuple[int | None, str]:
     """The year of an annual-assessment round the article reports (2008-11 scale), when it names one."""
+    final, why = final_round_year(text)  # round 11: "the final round of the CPA", "this is the last CPA"
+    if final:
+        return final, why
     named = _ROUND_YEAR.search(text)
     if named:
         year = int(named.group(1) or named.group(2))
@@ -106,6 +109,9 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
     own = _round_year_in_rating_sentence(text) if rating else None
     if own:
         return own[0], f"inferred: the 2009-11 annual ratings; “{own[1]}” places a rating in the round's year"
+    tallied = annual_round_by_tallies(text) if rating else (None, "")  # round 11: "20 excellent, 77 performing well"
+    if tallied[0]:
+        return tallied
     if rating and _FIRST_ROUND.search(text):
         # the rating called new, or its results the first: the first round, published December 2009
         return ANNUAL_RATING_YEARS[0], (f"inferred: “{_FIRST_ROUND.search(text).group(0)}” is the first round of the "

@@ -21,7 +21,12 @@ def previous_grade(outcome: Outcome) -> str:
 
 
 # A direction of change the text states without the grade left: "downgraded", "has rapidly deteriorated".
+# Round 11: "a decline in overall effectiveness", "had become less effective": the same direction in a noun or a
+# comparative (BBC, Community Care and council pages word it so).
 _DECLINE = re.compile(r"\b(?:downgrad\w*|deteriorat\w*|declined|worsened|got worse"
+                      r"|(?:become|became|been|grown|got)\s+less\s+effective"
+                      r"|\bdecline\s+(?:in\s+(?:(?:its|the|their|overall)\s+)*(?:effectiveness|services?|standards"
+                      r"|quality|performance|practice)|since\s+(?:the\s+|its\s+)?(?:last|previous|(?:19|20)\d\d))"
                       r"|(?:slipped|dropped|fallen|fell|slumped|sunk|sank|plummeted)\s+(?:back\s+)?(?:to|into)\b)\b",
                       re.IGNORECASE)
 _IMPROVE = re.compile(r"\b(?:upgrad\w*|no longer (?:rated |judged )?(?:inadequate|failing)|out of special measures"
@@ -68,7 +73,7 @@ def states_change(text: str) -> bool:
 
 # Words one of whose forms every phrase of _DECLINE, _IMPROVE or _KEPT contains: a text with none skips the scans.
 _DECLINE_CUES = ("downgrad", "deteriorat", "declined", "worsened", "got worse", "slipped", "dropped", "fell", "fallen",
-                 "slumped", "sunk", "sank", "plummeted")
+                 "slumped", "sunk", "sank", "plummeted", "less effective", "decline ")
 _IMPROVE_CUES = ("upgrad", "no longer", "special measures", "improved", "risen", "rose", "climbed", "moved up",
                  "jumped", "leapt")
 _KEPT_CUES = ("kept", "keep", "retain", "maintain", "held on", "holds on", "remain", "stay", "again")

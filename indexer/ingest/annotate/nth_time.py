@@ -10,7 +10,13 @@ from indexer.ingest.annotate import outcomes as outcome_table
 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _NTH_TIME = re.compile(r"\bfor\s+(?:the\s+|a\s+)?(second|third|fourth|fifth)\s+(consecutive\s+|straight\s+|successive\s+)?"
-                       r"time\b(\s+in\s+a\s+row)?", re.IGNORECASE)
+                       r"time\b(\s+in\s+a\s+row)?"
+                       # round 11: "for the second time this year", "… in a month", "… in six weeks": events counted
+                       # within a year or less (criticisms, visits), not the council's judgements ("for the second
+                       # time in six years" still counts them)
+                       r"(?!\s+(?:(?:this|that|in\s+(?:a|one|the\s+same))\s+(?:year|month|week|spring|summer|autumn|winter)\b"
+                       r"|in\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?:months|weeks|days)\b))",
+                       re.IGNORECASE)
 
 
 def nth_judgement(code: str, grade: str | None, text: str):

@@ -14,6 +14,7 @@ from indexer.ingest.annotate.candidates import (Clue, area_clues, bound_clues, c
 from indexer.ingest.annotate.dates import DateRange, has_copy_date, without_copy_dates, MONTHS, date_ranges, full_dates, url_date
 from indexer.ingest.annotate.latest_event import AIM
 from indexer.ingest.annotate.published_report import published_in_text, weekday_dated
+from indexer.ingest.annotate.regimes import regimes_reported
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
                              re.IGNORECASE)
@@ -46,8 +47,30 @@ _RATED_IN_YEAR = re.compile(rf"\b(?:rated|judged|graded|found to be|was|given|ha
                             rf"|\b(?P<year_before>(?:19|20)\d\d)\s+['‘“]?(?:{GRADE_PATTERN})['’”]?\s+(?:rating|grade|judgement|verdict)"
                             # "the 'inadequate' found at the previous inspection in 2009": the earlier inspection's year
                             rf"|['‘“]?(?:{GRADE_PATTERN})['’”]?[^.;]{{0,40}}?\b(?:previous|last|earlier|prior)\s+(?:full\s+)?"
-                            rf"(?:inspection|assessment)\s+(?:in|back in)\s+(?:[A-Z][a-z]+\s+)?(?P<year_inspection>(?:19|20)\d\d)",
+                            rf"(?:inspection|assessment)\s+(?:in|back in)\s+(?:[A-Z][a-z]+\s+)?(?P<year_inspection>(?:19|20)\d\d)"
+                            # round 11: "since the previous inspection in May 2019", no grade named: the same anchor
+                            rf"|\b(?:previous|earlier|prior)\s+(?:full\s+)?(?:Ofsted\s+)?inspection,?\s+(?:in|back in|of)\s+"
+                            rf"(?:[A-Z][a-z]+\s+)?(?P<year_previous>(?:19|20)\d\d)",
                             re.IGNORECASE)
+# Round 11: "the previous inspection in May 2019", "its prior full inspection, in March 2016": words that put the
+# inspection they qualify behind the page's own event, so its date is not the page's (a look back, not the report).
+# Not "last" or "most recent": "its last inspection, in March" as often names the inspection the page reports.
+_EARLIER_INSPECTION = re.compile(r"\b(?:previous|earlier|prior)\s+(?:full\s+|ILACS\s+|Ofsted\s+)?$",
+                                 re.IGNORECASE)
+# Round 11: monitoring and focused visits grade nothing and are not in the official record (which holds full
+# inspections only), so a month or season given for one is no clue to which recorded inspection a page reports.
+_VISIT_KIND = re.compile(r"\b(?:monitoring|focus+ed)\s+(?:[\w'’-]+\s+)?visits?\b", re.IGNORECASE)
+
+
+def _about_a_visit(text: str, match: re.Match) -> bool:
+    """True when a dated inspection-or-visit phrase is about a monitoring or focused visit (in its own sentence)."""
+    before = re.split(r"[.!?\n]", text[max(0, match.start() - 30):match.start()])[-1]
+    return bool(_VISIT_KIND.search(before + match.group(0)))
+
+
+def _looks_back(text: str, start: int) -> bool:
+    """True when the words just before `start` call the inspection there a previous one."""
+    return bool(_EARLIER_INSPECTION.search(text[max(0, start - 30):start]))
 
 
 # Round 9: the update part of a date line ("(updated 5 July 2010)", "last updated 9 January 2024 |"): a story's update
@@ -197,10 +220,18 @@ def _clues(text: str, code: str, rows: list[Outcome], grade: str | None, left: l
     clues = [*grade_clues(grade, left, left_said), *bound_clues(latest), *next_after_clues(latest, grade),
              *era_clues(text, grade), *change_clues(text), *relative_clues(text, code), *today_clues(text),
              *_date_clues(text, rows), *(_earlier_grade_clues(text, grade) if latest else []),
-             *counted_clues(text, code, grade)]
+             *counted_clues(text, code, grade), *_regime_clues(text)]
     # the page's sub-judgements only tell apart inspections that are still in the running (a scan of every sentence)
     in_running = [o for o in rows if not any(c.fit(o) < 0 for c in clues if c.hard or c.kept)]
     return clues + (area_clues(text) if len(in_running) >= 2 else [])
+
+
+def _regime_clues(text: str) -> list[Clue]:
+    """Round 11: a page scoring councils in a pre-2013 regime (the CPA, the APA, annual ratings) reports none of the
+    record's inspections published after the regime ended."""
+    return [Clue(f"a {r.name} round ({r.first}-{r.last})", settings.YEAR_CLUE_BOUND,
+                 lambda o, last=r.last: 0.0 if o.published.year <= last else -1.0, hard=True)
+            for r in regimes_reported(text)]
 
 
 def _date_clues(text: str, rows: list[Outcome]) -> list[Clue]:
@@ -212,6 +243,8 @@ def _date_clues(text: str, rows: list[Outcome]) -> list[Clue]:
             if fitting:
                 clues.append(dated_clue(f"inspection dates “{rng.text}” fit the official record", fitting))
     for match in _INSPECTION_MONTH.finditer(text):
+        if _about_a_visit(text, match) or _looks_back(text, match.start()):
+            continue
         months = [MONTHS[m.lower()] for m in (match.group("month") or match.group("named"), match.group("second")) if m]
         # "across May and June": one inspection spanning both; "in December and February": two visits, either fits
         fits = set.issuperset if len(months) == 1 or months[1] == months[0] % 12 + 1 else \
@@ -221,6 +254,8 @@ def _date_clues(text: str, rows: list[Outcome]) -> list[Clue]:
         if recorded or estimated:
             clues.append(dated_clue(f"“{match.group(0).strip()}” matches an official inspection", recorded, estimated))
     for match in _INSPECTION_SEASON.finditer(text):
+        if _about_a_visit(text, match) or _looks_back(text, match.start()):
+            continue
         season = _SEASON_MONTHS[(match.group(1) or match.group(2)).lower()]
         # only recorded inspection dates: a season is too loose for months estimated from a publication date
         fitting = [o for o in rows if o.start and o.end and {o.start.month, o.end.month} & season]
@@ -234,9 +269,13 @@ def _earlier_grade_clues(text: str, grade: str | None) -> list[Clue]:
     previous inspection in 2009': the next inspection of any grade, as the text says."""
     clues = []
     for match in _RATED_IN_YEAR.finditer(text):
-        past = int(match.group("year") or match.group("year_before") or match.group("year_inspection"))
-        if match.group("year_inspection"):
-            clues += [Clue(f"the next inspection after “{match.group(0)}”", settings.YEAR_CLUE_BOUND,
+        past = int(match.group("year") or match.group("year_before") or match.group("year_inspection")
+                   or match.group("year_previous"))
+        if match.group("year_inspection") or match.group("year_previous"):
+            # (round 11: a look back without a grade says only "later", so the words do not mark the link a guess
+            # by themselves; the choice is official when the text's own dates separate the winner)
+            words = "the next inspection after" if match.group("year_inspection") else "the inspection that followed"
+            clues += [Clue(f"{words} “{match.group(0)}”", settings.YEAR_CLUE_BOUND,
                            lambda o, fit=c.fit: 1.0 if fit(o) > 0 else -1.0, hard=True)
                       for c in next_after_clues(past)]
         else:
@@ -256,6 +295,8 @@ def _inspected_in_month_of_year(text: str, rows: list[Outcome], grade: str | Non
     """The one official inspection held in the months and year the text gives for it (recorded dates, else
     published within four months after), when exactly one fits."""
     for match in _INSPECTED_MONTH_YEAR.finditer(text):
+        if _looks_back(text, match.start()):
+            continue  # round 11: "since the previous inspection in May 2019" dates the one before the page's
         year = int(match.group(3))
         months = {MONTHS[m.lower()] for m in match.groups()[:2] if m}
         fit = [o for o in rows if _grade_agrees(o, grade) and (
