@@ -1,0 +1,90 @@
+"""Round 11 (issue 22): one official-record policy, and statements with grade words that grade no one.
+
+Every sentence here is written for the test (paraphrases of structures seen in articles of several outlets, and
+cases that must not fire); the councils' grades come from indexer/data/ofsted_outcomes.csv.
+"""
+import datetime as dt
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from indexer.ingest.annotate import confidence  # noqa: E402
+from indexer.ingest.annotate import outcomes as outcome_table  # noqa: E402
+from indexer.ingest.annotate.record_grade import announces_inspection, record_grade  # noqa: E402
+
+MIDDLESBROUGH, TAMESIDE, HARTLEPOOL, ST_HELENS = "E06000002", "E08000008", "E06000001", "E08000013"
+
+
+def _fill(code, text, published=None, printed=False, year=None, outcome=None, level="", one=True):
+    """The record's grade for the council, '' when the policy leaves it empty."""
+    found = record_grade(code, text, published, printed, year, outcome, level, one)
+    return found.grade if found else ""
+
+
+def _outcome(code, published):
+    """The council's recorded inspection published on a day."""
+    return next(o for o in outcome_table.for_council(code) if o.published == dt.date.fromisoformat(published))
+
+
+# --- part 1: one policy -------------------------------------------------------------------------------------------
+
+def test_a_printed_monitoring_visit_keeps_the_standing_inadequate_without_naming_it():
+    text = ("After a monitoring visit in November, inspectors say the borough's services for children are moving "
+            "the right way. The letter came out this morning.")
+    assert _fill(TAMESIDE, text, dt.date(2025, 12, 20), printed=True, year=2025) == "inadequate"
+    # paraphrase: the letter, not the visit, is named
+    assert _fill(TAMESIDE, "Ofsted's latest monitoring letter notes steady progress.", dt.date(2025, 12, 20),
+                 printed=True, year=2025) == "inadequate"
+
+
+def test_a_focused_visit_or_an_undated_page_naming_no_grade_stays_empty():
+    # a focused visit may follow any grade: the page must name or date the standing one
+    text = "After a focused visit in November, inspectors say the borough's services are moving the right way."
+    assert _fill(TAMESIDE, text, dt.date(2025, 12, 20), printed=True, year=2025) == ""
+    # undated: a monitoring visit in a year the page does not print names no grade either
+    assert _fill(TAMESIDE, "After a monitoring visit in November, inspectors saw progress.", None, False, 2025) == ""
+    # a monitoring visit while the record's standing grade is not inadequate: the page's word does not decide it
+    assert _fill(HARTLEPOOL, "A monitoring visit in March looked at care leavers.", dt.date(2020, 3, 30),
+                 printed=True, year=2020) == ""
+
+
+def test_a_visit_takes_the_grade_standing_on_its_day_not_a_later_inspections():
+    # the visit "in March" can match the month of a later full inspection; the visit grades nothing, and the grade
+    # standing on its day is the one the text names (December 2019), not the later report's
+    text = ("Ofsted judged the service inadequate in December 2019. A monitoring visit in March found more "
+            "progress under a stable leadership team.")
+    later = _outcome(MIDDLESBROUGH, "2023-05-25")
+    assert _fill(MIDDLESBROUGH, text, None, False, 2023, later, confidence.OFFICIAL) == "inadequate"
+    # a visit the text places after the dated inspection: the linked inspection's own grade
+    earlier = _outcome(MIDDLESBROUGH, "2020-01-24")
+    visit = "Inspectors came back for a monitoring visit in June, their fourth since the inspection of December 2019."
+    assert _fill(MIDDLESBROUGH, visit, None, False, 2021, earlier, confidence.OFFICIAL) == "inadequate"
+
+
+def test_an_inspection_still_to_come_has_no_grade():
+    preview = ("Ofsted's inspection of the borough's children's services begins next week and will run for two "
+               "weeks, from Monday 23 September. The inspectorate plans to publish its report on 4 November.")
+    linked = _outcome(ST_HELENS, "2019-11-04")
+    assert _fill(ST_HELENS, preview, None, False, 2019, linked, confidence.OFFICIAL) == ""
+    for said in ("Inspectors are due to arrive at the town hall on Monday.",
+                 "Ofsted will inspect the council's children's services next month.",
+                 "The inspection is expected to start in the autumn."):
+        assert announces_inspection(said), said
+    for said in ("The inspection began in September and its report was published today.",
+                 "Inspectors found that the service had improved since the last inspection.",
+                 "Ofsted published its report on 4 November, after an inspection in September.",
+                 "Inspectors will return in six months to check on progress."):
+        assert not announces_inspection(said), said
+
+
+def test_a_dated_inspection_fills_and_an_inferred_one_does_not():
+    report = "The report of the inspection in September and October 2019 was published on Monday."
+    linked = _outcome(ST_HELENS, "2019-11-04")
+    assert _fill(ST_HELENS, report, None, False, 2019, linked, confidence.OFFICIAL) == "inadequate"
+    assert _fill(ST_HELENS, report, None, False, 2019, linked, confidence.INFERRED) == ""
+    # a printed page about one council dating its standing inspection, though about something later
+    later = "The council's plan answers the findings of the September 2019 inspection, councillors heard."
+    assert _fill(ST_HELENS, later, dt.date(2021, 3, 2), printed=True, year=2021) == "inadequate"
+    # in a round-up the dated inspection may be another council's
+    assert _fill(ST_HELENS, later, dt.date(2021, 3, 2), printed=True, year=2021, one=False) == ""
