@@ -40,11 +40,11 @@ class RecordFill:
 # An inspection still to come: "the inspection begins next week", "inspectors are due to arrive on Monday",
 # "Ofsted plans to publish its report on 4 November", "Ofsted will inspect the council's services next month".
 _UPCOMING = re.compile(
-    r"\b(?:inspections?|inspectors?)\b[^.;]{0,80}?\b(?:begins?|starts?|will\s+(?:begin|start|run|arrive|take\s+place)"
-    r"|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to\s+(?:begin|start|arrive|run|take\s+place))\b"
+    r"\b(?:inspections?|inspectors?)\b[^.;]{0,80}?\b(?:(?-i:begins?|starts?)|will\s+(?:begin|start|run|arrive|take\s+place)"
+    r"|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to\s+(?:begin|start|arrive|run|take\s+place))"
+    r"\s+(?:next|on|this|tomorrow|in|at|from)\b"  # a time or place follows the verb ("a faltering start after" is a noun)
     r"|\b(?:plans?|planned|intends?|intended|is\s+due|was\s+due|expects?)\s+to\s+publish\b"
     r"|\b(?:will|to)\s+inspect\b[^.;]{0,80}?\bnext\s+(?:week|month)\b", re.IGNORECASE)
-# A grade the page itself gives with a rating verb ("the first visit since it was judged inadequate").
 # Monitoring visits follow an inadequate judgement (focused visits may follow any grade).
 _MONITORING = re.compile(r"\bmonitoring\s+(?:visits?|letters?)\b", re.IGNORECASE)
 _RATED = re.compile(r"\b(?:judged|rated|graded|found to be|deemed)\b", re.IGNORECASE)
