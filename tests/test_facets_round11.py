@@ -88,3 +88,55 @@ def test_a_dated_inspection_fills_and_an_inferred_one_does_not():
     assert _fill(ST_HELENS, later, dt.date(2021, 3, 2), printed=True, year=2021) == "inadequate"
     # in a round-up the dated inspection may be another council's
     assert _fill(ST_HELENS, later, dt.date(2021, 3, 2), printed=True, year=2021, one=False) == ""
+
+
+def test_a_noun_start_or_begin_is_no_inspection_to_come():
+    for said in ("The re-inspection describes a faltering start after the 2015 judgement.",
+                 "Inspectors had seen the effect of Start Well, the new projects for families."):
+        assert not announces_inspection(said), said
+
+
+# --- part 2: grade words that grade no one --------------------------------------------------------------------------
+
+def _grades(sentence):
+    from indexer.ingest.annotate.severity import grade_statements
+    return [s.grade for s in grade_statements(sentence, 3)]
+
+
+def test_a_span_across_the_scale_in_a_sentence_naming_it_grades_no_one():
+    for said in ("Ofsted gives one overall judgement and several area judgements, each on a four-point scale from "
+                 "inadequate to outstanding.",
+                 "Grades range from 'outstanding' down to 'inadequate'.",
+                 "On Ofsted's scale, running from outstanding to inadequate, the council sits in the middle.",
+                 "Councils are rated outstanding, good, requires improvement or inadequate."):
+        assert _grades(said) == [], said
+    # must still grade: a movement across the scale, or a grade placed on the scale
+    assert _grades("The council was rated outstanding, the top of the four-point scale.") == ["outstanding"]
+    assert "outstanding" in _grades("In four years the council went from inadequate to outstanding.")
+
+
+def test_a_share_of_the_councils_the_grade_describes_counts_councils():
+    from indexer.ingest.annotate.grade_context import counts_councils
+    for said in ("Almost a third of the 149 councils assessed offer only minimal or inadequate services.",
+                 "More than three in four of the councils inspected last year were graded inadequate or requiring "
+                 "improvement.",
+                 "The majority of local authorities now provide good services for children.",
+                 "Half of all councils were judged good."):
+        assert counts_councils(said), said
+    for said in ("Services require improvement, the grade held by roughly half of the councils inspected so far.",
+                 "Merton remains one of the councils in England rated outstanding.",
+                 "The council was judged good, like most of its neighbours."):
+        assert not counts_councils(said), said
+
+
+def test_a_share_of_councils_gives_no_grade_to_the_council_a_page_is_about(tmp_path):
+    from indexer.ingest.documents import load_document
+    page = tmp_path / "share.txt"
+    page.write_text("Wandsworth tops the council league\n\nLocal Weekly\n\n"
+                    "Wandsworth has been named among the best councils in England in the yearly league of councils. "
+                    "Its leader thanked staff for the result.\n\n"
+                    "Almost a third of the 149 councils assessed offer only minimal or inadequate services for "
+                    "children, the commission said.\n", encoding="utf-8")
+    doc = load_document(page)
+    assert doc.council == ["Wandsworth"]
+    assert doc.severity == []  # the share's 'inadequate' is not Wandsworth's
