@@ -90,6 +90,26 @@ def test_a_dated_inspection_fills_and_an_inferred_one_does_not():
     assert _fill(ST_HELENS, later, dt.date(2021, 3, 2), printed=True, year=2021, one=False) == ""
 
 
+def test_the_first_inspection_since_a_dated_one_is_dated_by_it():
+    # Middlesbrough: inadequate (inspected 2019, published January 2020), then requires improvement (2023)
+    later = _outcome(MIDDLESBROUGH, "2023-05-25")
+    text = ("The newest Ofsted report, out today, says social work has much improved. It was the first inspection "
+            "since the council was judged inadequate in 2019.")
+    assert _fill(MIDDLESBROUGH, text, None, False, 2023, later, confidence.INFERRED) == "requires improvement"
+    paraphrase = ("Today's report follows the council's first full inspection since 2019, and inspectors saw "
+                  "real progress.")
+    assert _fill(MIDDLESBROUGH, paraphrase, None, False, 2023, later, confidence.INFERRED) == "requires improvement"
+    # not a report just out (a history of the council), or two years named, or a round-up: nothing is filled
+    history = "It was the first inspection since the council was judged inadequate in 2019, councillors recalled."
+    assert _fill(MIDDLESBROUGH, history, None, False, 2023, later, confidence.INFERRED) == ""
+    two = text + " The first inspection after 2016 had found the same."
+    assert _fill(MIDDLESBROUGH, two, None, False, 2023, later, confidence.INFERRED) == ""
+    assert _fill(MIDDLESBROUGH, text, None, False, 2023, later, confidence.INFERRED, one=False) == ""
+    # the linked inspection is not the first after that year: nothing is filled
+    earlier = _outcome(MIDDLESBROUGH, "2020-01-24")
+    assert _fill(MIDDLESBROUGH, text, None, False, 2020, earlier, confidence.INFERRED) == ""
+
+
 def test_a_noun_start_or_begin_is_no_inspection_to_come():
     for said in ("The re-inspection describes a faltering start after the 2015 judgement.",
                  "Inspectors had seen the effect of Start Well, the new projects for families."):

@@ -70,6 +70,8 @@ MECHANISMS = (
     Mechanism("record_grade", "_visit_fill", lambda *a, **k: None, "a visit page keeps the standing grade"),
     Mechanism("record_grade", "_dated_latest", lambda *a, **k: None, "a page dating the standing inspection"),
     Mechanism("record_grade", "announces_inspection", lambda *a, **k: False, "an inspection to come has no grade"),
+    Mechanism("record_grade", "_reports_first_since", lambda *a, **k: None,
+              "'the first inspection since 2012' dates the report just out"),
     Mechanism("article", "_file_under_predecessor", _none, "'the old county council' is the replaced council"),
     Mechanism("article", "_fill_end_states", _none, "an end state without a grade takes the official one"),
     Mechanism("not_yet", "not_yet_good", lambda *a, **k: False, "'not yet good' is requires improvement"),

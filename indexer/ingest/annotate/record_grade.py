@@ -45,6 +45,13 @@ _UPCOMING = re.compile(
     r"\s+(?:next|on|this|tomorrow|in|at|from)\b"  # a time or place follows the verb ("a faltering start after" is a noun)
     r"|\b(?:plans?|planned|intends?|intended|is\s+due|was\s+due|expects?)\s+to\s+publish\b"
     r"|\b(?:will|to)\s+inspect\b[^.;]{0,80}?\bnext\s+(?:week|month)\b", re.IGNORECASE)
+# "the first inspection since the council was judged inadequate in 2012", "its first full inspection since 2017":
+# the text dates its inspection by the one before it (the record's next graded inspection after that year).
+_FIRST_SINCE = re.compile(r"\bfirst\s+(?:full\s+|graded\s+|standard\s+|Ofsted\s+)?inspection\s+(?:since|after)\b"
+                          r"[^.;]{0,80}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
+# The page tells of a report just out ("the latest Ofsted inspection, published today").
+_JUST_OUT = re.compile(r"\b(?:published|released|out)\s+today\b|\b(?:latest|new|today['’]s)\s+(?:Ofsted\s+)?"
+                       r"(?:inspection|report)\b", re.IGNORECASE)
 # Monitoring visits follow an inadequate judgement (focused visits may follow any grade).
 _MONITORING = re.compile(r"\bmonitoring\s+(?:visits?|letters?)\b", re.IGNORECASE)
 _RATED = re.compile(r"\b(?:judged|rated|graded|found to be|deemed)\b", re.IGNORECASE)
@@ -65,6 +72,9 @@ def record_grade(code: str, text: str, published: dt.date | None, printed: bool,
     if outcome is not None and outcome_level == confidence.OFFICIAL and outcome_table.official_grade(outcome):
         return RecordFill(outcome_table.official_grade(outcome), "official outcome (the text states no current "
                           "grade and dates the inspection)", confidence.OFFICIAL)
+    if one_council and outcome is not None and _reports_first_since(code, text) is outcome:
+        return RecordFill(outcome_table.official_grade(outcome), "official outcome (the text states no current grade "
+                          "and reports the council's first inspection after a dated one)", confidence.OFFICIAL)
     if one_council:  # in a round-up a dated inspection may be any named council's
         latest = _dated_latest(code, text, published)
         if latest is not None:
@@ -107,6 +117,17 @@ def _named_grades(text: str) -> set[str]:
     """Grades the page gives with a rating verb."""
     return {grade_of_match(m) for sentence in re.split(r"(?<=[.!?])\s+", text) if _RATED.search(sentence)
             for m in grade_matches(sentence)}
+
+
+def _reports_first_since(code: str, text: str) -> Outcome | None:
+    """The inspection a page reports as just out and as the council's first since a year it names (one year only)."""
+    years = {int(m.group(1)) for m in _FIRST_SINCE.finditer(text)}
+    if len(years) != 1 or not _JUST_OUT.search(text):
+        return None
+    (year,) = years
+    later = [o for o in outcome_table.for_council(code) if outcome_table.official_grade(o)
+             and outcome_table.inspected_year(o) > year]
+    return later[0] if later else None
 
 
 def _dated_latest(code: str, text: str, published: dt.date | None) -> Outcome | None:
