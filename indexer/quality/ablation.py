@@ -32,7 +32,7 @@ FACETS = ("council", "severity", "year")
 # The rule modules of the council and severity pipeline whose regular expressions are switched branch by branch.
 RULE_MODULES = ("severity", "grade_context", "attribution", "places", "partners", "provider", "predecessors",
                 "roundup_lists", "result_lines", "end_state", "successors", "not_yet", "scale", "person_names",
-                "council", "publisher", "movement", "visits", "setting_operator", "dated_standing")
+                "council", "publisher", "movement", "visits", "setting_operator", "dated_standing", "record_grade")
 _PACKAGE = "indexer.ingest.annotate."
 _NEVER = "(?!)"
 
