@@ -51,14 +51,19 @@ def test_a_visit_month_without_a_year_falls_after_the_latest_dated_event():
 
 
 def test_a_monitoring_visit_keeps_the_standing_grade_the_page_names(tmp_path):
-    from indexer.ingest.annotate.visits import standing_grade
+    # round 11: the visit fill is one branch of the one official-record policy (record_grade)
+    from indexer.ingest.annotate.record_grade import record_grade
+
+    def standing(text):
+        fill = record_grade("E06000019", text, None, False, 2023, None, "", True)
+        return fill.grade if fill else ""
     text = ("Inspectors made a monitoring visit in late March. It was the first since the council was judged "
             "inadequate the summer before.")
-    assert standing_grade("E06000019", text, None, 2023)[0] == "inadequate"  # Herefordshire, judged so in 2022
+    assert standing(text) == "inadequate"  # Herefordshire, judged so in 2022
     # the page names no grade: the standing grade stays unstated
-    assert standing_grade("E06000019", "Inspectors made a monitoring visit in late March.", None, 2023)[0] == ""
+    assert standing("Inspectors made a monitoring visit in late March.") == ""
     # a full re-inspection reported alongside: the visit does not carry the story
-    assert standing_grade("E06000019", text + " A full inspection followed.", None, 2023)[0] == ""
+    assert standing(text + " A full inspection followed.") == ""
 
 
 def test_not_yet_good_is_requires_improvement():

@@ -32,7 +32,7 @@ FACETS = ("council", "severity", "year")
 # The rule modules of the council and severity pipeline whose regular expressions are switched branch by branch.
 RULE_MODULES = ("severity", "grade_context", "attribution", "places", "partners", "provider", "predecessors",
                 "roundup_lists", "result_lines", "end_state", "successors", "not_yet", "scale", "person_names",
-                "council", "publisher", "movement", "visits", "setting_operator", "dated_standing")
+                "council", "publisher", "movement", "visits", "setting_operator", "dated_standing", "record_grade")
 _PACKAGE = "indexer.ingest.annotate."
 _NEVER = "(?!)"
 
@@ -66,8 +66,12 @@ MECHANISMS = (
     Mechanism("partners", "partner_only", lambda *a, **k: set(), "a council named only as a partner is no subject"),
     Mechanism("successors", "split_into_successors", lambda chosen, *a, **k: (chosen, {}),
               "a split county stands for its successors"),
-    Mechanism("article", "_visit_standing_grade", _none, "a visit page keeps the standing grade"),
-    Mechanism("article", "_dated_standing_grade", _none, "a page dating the standing inspection takes its grade"),
+    Mechanism("article", "_record_grade", _none, "the record fills a grade the text dates but does not state"),
+    Mechanism("record_grade", "_visit_fill", lambda *a, **k: None, "a visit page keeps the standing grade"),
+    Mechanism("record_grade", "_dated_latest", lambda *a, **k: None, "a page dating the standing inspection"),
+    Mechanism("record_grade", "announces_inspection", lambda *a, **k: False, "an inspection to come has no grade"),
+    Mechanism("record_grade", "_reports_first_since", lambda *a, **k: None,
+              "'the first inspection since 2012' dates the report just out"),
     Mechanism("article", "_file_under_predecessor", _none, "'the old county council' is the replaced council"),
     Mechanism("article", "_fill_end_states", _none, "an end state without a grade takes the official one"),
     Mechanism("not_yet", "not_yet_good", lambda *a, **k: False, "'not yet good' is requires improvement"),

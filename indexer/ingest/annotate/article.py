@@ -30,8 +30,7 @@ from indexer.ingest.annotate.calendar import (annual_round_year, calendar_year, 
 from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
 from indexer.ingest.annotate.movement import article_moves
-from indexer.ingest.annotate.visits import standing_grade
-from indexer.ingest.annotate.dated_standing import standing_dated_grade
+from indexer.ingest.annotate.record_grade import record_grade
 from indexer.ingest.annotate.own_event import visit_after_anchor, year_after_last_year_anchor
 
 
@@ -148,17 +147,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _pending_year(doc, chosen[0], text)
     if not after_anchor:
         _calendar_fallback(doc, text)
-    # Round 8 (issue 22): the record fills a grade the text does not state only when the text dates the inspection;
-    # a grade borrowed through an inferred link is a guess on a guess, so it stays empty (the year says inferred).
-    if (not grades[0] and outcome is not None and (outcome.overall or outcome.subjudgements)
-            and outcome_level == confidence.OFFICIAL):
-        official = outcome_table.official_grade(outcome)
-        doc.severity[0] = official
-        severity_evidence.insert(0, {"council": doc.council[0], "value": official,
-                                     "source": "official outcome (the text states no current grade)",
-                                     "confidence": outcome_level})
-    _dated_standing_grade(doc, text, chosen, published, severity_evidence)
-    _visit_standing_grade(doc, text, chosen, published, severity_evidence)
+    # Round 11 (issue 22): one official-record policy for a grade the text does not state (record_grade.py)
+    _record_grade(doc, text, chosen, published, outcome, outcome_level, severity_evidence)
     _fill_end_states(doc, sentences, chosen, published or (outcome.published if outcome is not None else None),
                      published, severity_evidence)
     evidence["severity"] = severity_evidence
@@ -201,33 +191,18 @@ def _operating_councils(doc: Document, text: str, published: dt.date | None, evi
                                              for c in codes]
 
 
-def _dated_standing_grade(doc: Document, text: str, chosen: list[str], published: dt.date | None,
-                          severity_evidence: list) -> None:
-    """A printed page about one council that states no grade but dates the inspection standing on its date: that
-    inspection's grade (in a round-up a dated inspection may be any named council's, so none is filled)."""
-    if doc.severity[0] or len(chosen) != 1:
-        return
-    grade, outcome = standing_dated_grade(chosen[0], text, published)
-    if grade and outcome is not None:
-        doc.severity[0] = grade
-        severity_evidence.append({"council": doc.council[0], "value": grade,
-                                  "source": f"official grade of the inspection the text dates (published "
-                                            f"{outcome.published.isoformat()}, the latest before the page)",
-                                  "confidence": confidence.OFFICIAL})
-
-
-def _visit_standing_grade(doc: Document, text: str, chosen: list[str], published: dt.date | None,
-                          severity_evidence: list) -> None:
-    """A page about a monitoring or focused visit, which grades nothing: the main council keeps its standing grade."""
+def _record_grade(doc: Document, text: str, chosen: list[str], published: dt.date | None, outcome,
+                  outcome_level: str, severity_evidence: list) -> None:
+    """The main council's grade from the official record, when the text states none but dates the inspection (or
+    the visit after it)."""
     if doc.severity[0]:
         return
-    grade, day = standing_grade(chosen[0], text, published, doc.year)
-    if grade:
-        doc.severity[0] = grade
-        severity_evidence.append({"council": doc.council[0], "value": grade,
-                                  "source": f"official grade in force on {day.isoformat()} (a monitoring or focused "
-                                            "visit grades nothing; the standing grade stays)",
-                                  "confidence": confidence.OFFICIAL if published else confidence.INFERRED})
+    fill = record_grade(chosen[0], text, published, doc.published is not None, doc.year, outcome, outcome_level,
+                        len(chosen) == 1)
+    if fill is not None:
+        doc.severity[0] = fill.grade
+        severity_evidence.insert(0, {"council": doc.council[0], "value": fill.grade, "source": fill.source,
+                                     "confidence": fill.confidence})
 
 
 def _fill_end_states(doc: Document, sentences: list, chosen: list[str], day: dt.date | None,

@@ -293,7 +293,15 @@ def is_tally(before: str) -> bool:
 _COUNTS_COUNCILS = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )(?<!both )\b(?:{_NUMBER})\s+(?:[\w-]+\s+)?"
                               rf"(?:councils|authorities|local authorities|departments|boroughs|LAs)\b"
                               rf"|\bone\s+(?:council|authority|department|area)\s+in\s+(?:every\s+)?\w+\b"
-                              rf"|\b(?:not (?:one|a single)|no|none of the)\s+(?:councils?|authorit(?:y|ies)|departments?)\b",
+                              rf"|\b(?:not (?:one|a single)|no|none of the)\s+(?:councils?|authorit(?:y|ies)|departments?)\b"
+                              # round 11: a share of the councils that the grade then describes ("almost a third of the
+                              # 149 councils assessed provide inadequate services", "three in four of the councils
+                              # inspected were graded …"); "one of the councils" is a member, not a share, and a share
+                              # after the grade ("requires improvement, the grade of half of the councils") compares
+                              rf"|\b(?!one\s+of\b)(?:{_NUMBER}|\w+\s+in\s+\w+|the\s+majority|a\s+minority)\s+of\s+"
+                              rf"(?:the\s+|all\s+)?(?:\d+\s+)?(?:English\s+)?"
+                              rf"(?:councils|authorities|local authorities|departments|boroughs|LAs)\b"
+                              rf"(?=[^.;:]{{0,120}}?\b(?:inadequate|outstanding|good|requir\w+ improvement|adequate)\b)",
                               re.IGNORECASE)
 
 

@@ -6,9 +6,6 @@ import datetime as dt
 import re
 
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
-from indexer.grades import grade_of_match, grades_agree
-from indexer.ingest.annotate.end_state import official_grade_on
-from indexer.ingest.annotate.scan import grade_matches
 
 _VISIT = re.compile(r"\b(?:monitoring|focused)\s+(?:visits?|letters?|inspections?)\b", re.IGNORECASE)
 # A new graded inspection reported alongside: then the visit does not carry the story.
@@ -48,19 +45,3 @@ def visit_day(text: str, year: int) -> dt.date:
         return dt.date(year, MONTHS[month.group(1).lower()], 28)
     return dt.date(year, 12, 31)
 
-
-def standing_grade(code: str, text: str, published: dt.date | None, year: int | None) -> tuple[str, dt.date | None]:
-    """The official grade in force at the visit (printed date, else the visit's month in the inferred year)."""
-    if not reports_a_visit(text) or not (published or year):
-        return "", None
-    day = published or visit_day(text, year)
-    official = official_grade_on(code, day)
-    # only a grade the page itself names ("the first visit since it was judged inadequate"): else it stays empty
-    named = {grade_of_match(m) for sentence in re.split(r"(?<=[.!?])\s+", text) if _RATED.search(sentence)
-             for m in grade_matches(sentence)}
-    if official and any(grades_agree(g, official) for g in named):
-        return official, day
-    return "", None
-
-
-_RATED = re.compile(r"\b(?:judged|rated|graded|found to be|deemed)\b", re.IGNORECASE)

@@ -1,0 +1,136 @@
+"""One official-record policy for a grade the text does not state (round 11, issue 22).
+
+When the text names no current overall grade for its council but dates the inspection, or the monitoring or focused
+visit that follows one, the record fills the grade: the grade of the inspection the text dates, or the grade standing
+at the visit (a visit grades nothing). When the text neither states nor dates one, the grade stays empty. Three fills
+grew up side by side (round 8's through the linked outcome, round 10's dated standing inspection, round 4's visit);
+this module is the one place that decides between them:
+
+- a page about a visit takes the grade standing on the visit's day, never the grade of an inspection published
+  after it (a visit "in March" can match a later inspection's month);
+- a page that announces an inspection to come ("begins next week", "plans to publish on 4 November") takes no
+  grade: the inspection its dates name had none yet;
+- otherwise the outcome the text's dates link (confidence official), else, on a printed page about one council, the
+  inspection it dates when that is the latest graded one by the page's date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from indexer.grades import grade_of_match, grades_agree
+from indexer.models import Outcome
+from indexer.ingest.annotate import confidence
+from indexer.ingest.annotate import outcomes as outcome_table
+from indexer.ingest.annotate.dated_standing import dated_inspections, fits
+from indexer.ingest.annotate.scan import grade_matches
+from indexer.ingest.annotate.visits import reports_a_visit, visit_day
+
+
+@dataclass
+class RecordFill:
+    """A grade the official record gives a council the text names no grade for, and why."""
+
+    grade: str
+    source: str
+    confidence: str
+
+
+# An inspection still to come: "the inspection begins next week", "inspectors are due to arrive on Monday",
+# "Ofsted plans to publish its report on 4 November", "Ofsted will inspect the council's services next month".
+_UPCOMING = re.compile(
+    r"\b(?:inspections?|inspectors?)\b[^.;]{0,80}?\b(?:(?-i:begins?|starts?)|will\s+(?:begin|start|run|arrive|take\s+place)"
+    r"|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to\s+(?:begin|start|arrive|run|take\s+place))"
+    r"\s+(?:next|on|this|tomorrow|in|at|from)\b"  # a time or place follows the verb ("a faltering start after" is a noun)
+    r"|\b(?:plans?|planned|intends?|intended|is\s+due|was\s+due|expects?)\s+to\s+publish\b"
+    r"|\b(?:will|to)\s+inspect\b[^.;]{0,80}?\bnext\s+(?:week|month)\b", re.IGNORECASE)
+# "the first inspection since the council was judged inadequate in 2012", "its first full inspection since 2017":
+# the text dates its inspection by the one before it (the record's next graded inspection after that year).
+_FIRST_SINCE = re.compile(r"\bfirst\s+(?:full\s+|graded\s+|standard\s+|Ofsted\s+)?inspection\s+(?:since|after)\b"
+                          r"[^.;]{0,80}?\b((?:19|20)\d\d)\b", re.IGNORECASE)
+# The page tells of a report just out ("the latest Ofsted inspection, published today").
+_JUST_OUT = re.compile(r"\b(?:published|released|out)\s+today\b|\b(?:latest|new|today['’]s)\s+(?:Ofsted\s+)?"
+                       r"(?:inspection|report)\b", re.IGNORECASE)
+# Monitoring visits follow an inadequate judgement (focused visits may follow any grade).
+_MONITORING = re.compile(r"\bmonitoring\s+(?:visits?|letters?)\b", re.IGNORECASE)
+_RATED = re.compile(r"\b(?:judged|rated|graded|found to be|deemed)\b", re.IGNORECASE)
+
+
+def announces_inspection(text: str) -> bool:
+    """True when the page tells of an inspection still to come (its dates name an inspection not yet graded)."""
+    return bool(_UPCOMING.search(text))
+
+
+def record_grade(code: str, text: str, published: dt.date | None, printed: bool, year: int | None,
+                 outcome: Outcome | None, outcome_level: str, one_council: bool) -> RecordFill | None:
+    """The record's grade for a council the text gives no grade, when the text dates its inspection or visit."""
+    if announces_inspection(text):
+        return None
+    if reports_a_visit(text):
+        return _visit_fill(code, text, published, printed, year, outcome, outcome_level, one_council)
+    if outcome is not None and outcome_level == confidence.OFFICIAL and outcome_table.official_grade(outcome):
+        return RecordFill(outcome_table.official_grade(outcome), "official outcome (the text states no current "
+                          "grade and dates the inspection)", confidence.OFFICIAL)
+    if one_council and outcome is not None and _reports_first_since(code, text) is outcome:
+        return RecordFill(outcome_table.official_grade(outcome), "official outcome (the text states no current grade "
+                          "and reports the council's first inspection after a dated one)", confidence.OFFICIAL)
+    if one_council:  # in a round-up a dated inspection may be any named council's
+        latest = _dated_latest(code, text, published)
+        if latest is not None:
+            return RecordFill(outcome_table.official_grade(latest), "official grade of the inspection the text dates "
+                              f"(published {latest.published.isoformat()}, the latest before the page)",
+                              confidence.OFFICIAL)
+    return None
+
+
+def _visit_fill(code: str, text: str, published: dt.date | None, printed: bool, year: int | None,
+                outcome: Outcome | None, outcome_level: str, one_council: bool) -> RecordFill | None:
+    """The grade standing on the visit's day, when the text dates it: it names that grade, or dates the inspection
+    that set it, or (a printed page) reports a monitoring visit, which only follows an inadequate judgement."""
+    if not (published or year):
+        return None
+    day = published or visit_day(text, year)
+    standing = _standing_on(code, day)
+    if standing is None:
+        return None
+    official = outcome_table.official_grade(standing)
+    named = any(grades_agree(g, official) for g in _named_grades(text))
+    dated = (outcome is standing and outcome_level == confidence.OFFICIAL
+             or one_council and any(fits(standing, y, m) for y, m in dated_inspections(text)))
+    monitored = printed and official == "inadequate" and bool(_MONITORING.search(text))
+    if not (named or dated or monitored):
+        return None
+    return RecordFill(official, f"official grade in force on {day.isoformat()} (a monitoring or focused visit grades "
+                                "nothing; the standing grade stays)",
+                      confidence.OFFICIAL if printed or dated else confidence.INFERRED)
+
+
+def _standing_on(code: str, day: dt.date) -> Outcome | None:
+    """The council's latest graded inspection published by a day."""
+    graded = [o for o in outcome_table.for_council(code) if o.published and o.published <= day
+              and outcome_table.official_grade(o)]
+    return graded[-1] if graded else None
+
+
+def _named_grades(text: str) -> set[str]:
+    """Grades the page gives with a rating verb."""
+    return {grade_of_match(m) for sentence in re.split(r"(?<=[.!?])\s+", text) if _RATED.search(sentence)
+            for m in grade_matches(sentence)}
+
+
+def _reports_first_since(code: str, text: str) -> Outcome | None:
+    """The inspection a page reports as just out and as the council's first since a year it names (one year only)."""
+    years = {int(m.group(1)) for m in _FIRST_SINCE.finditer(text)}
+    if len(years) != 1 or not _JUST_OUT.search(text):
+        return None
+    (year,) = years
+    later = [o for o in outcome_table.for_council(code) if outcome_table.official_grade(o)
+             and outcome_table.inspected_year(o) > year]
+    return later[0] if later else None
+
+
+def _dated_latest(code: str, text: str, published: dt.date | None) -> Outcome | None:
+    """The council's latest graded inspection by the page's date, when the text dates it."""
+    latest = _standing_on(code, published) if published else None
+    return latest if latest is not None and any(fits(latest, y, m) for y, m in dated_inspections(text)) else None
