@@ -17,7 +17,7 @@ from indexer.search.urls import toggle_url
 # everyday sense are not the council when they open the query ("Reading children's services" at the start is
 # ambiguous; "in Reading" is not); the others, opening it capitalised, are ("York requires improvement").
 _EVERYDAY_PLACE_NAMES = {"reading", "bury", "hull", "bath", "brent", "havering", "sutton", "derby", "wakefield",
-                         "barking", "poole", "york"}
+                         "barking", "poole", "york", "stoke"}
 _EVERYDAY_OPENERS = {"reading", "bury", "bath", "barking"}
 _COUNCIL_WORD_AFTER = re.compile(r"^(?:['’]s)?\s+(?:city\s+|borough\s+|county\s+)?(?:council|borough|children)",
                                  re.IGNORECASE)
@@ -91,8 +91,9 @@ def _council_pattern() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
 
 
 # A two-place council is asked about by its first place ("Telford" for Telford and Wrekin, "Redcar" for Redcar and
-# Cleveland), as people say it; only where that first place names no other council.
-_TWO_PLACES = re.compile(r"^([a-z][a-z' -]*?) (?:and|with|upon) [a-z]", re.IGNORECASE)
+# Cleveland), as people say it; only where that first place names no other council. A hyphenated name is the same
+# structure ("Stockton" for Stockton-on-Tees, "Stoke" for Stoke-on-Trent, "Southend" for Southend-on-Sea).
+_TWO_PLACES = re.compile(r"^([a-z][a-z' -]*?)(?: (?:and|with|upon) |-(?:on|upon)-)[a-z]", re.IGNORECASE)
 
 
 def _short_names(codes: dict[str, set[str]]) -> dict[str, str]:
