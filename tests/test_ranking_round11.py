@@ -8,8 +8,18 @@ written here, with cases that must not fire.
   found none of their judged documents). Only where the first place names no other council ("Kingston" could be
   upon Hull or upon Thames), and "stoke", an everyday verb, only capitalised or before a council word.
 
-The rule is in backend-neutral code (indexer/search/understand.py); the crafted corpus below checks it on both
-backends.
+- a judged area takes the grade English says of it: the grade after the area, or after the list of areas it opens
+  ("children in care and care leavers good": both), with only a verb, a service noun or an adverb between ("care
+  leaver service judged outstanding", "child protection only good"); else a grade just before it ("outstanding
+  leadership") that ends no movement ("straight to good care leavers outstanding": good is the service's, reached)
+  and follows no other area ("children in care good but help and protection requires improvement"); else, as
+  before, the nearest. Before, the nearest grade by position took a movement's end or the next area's grade
+  (eight questions of sets n, q, r, t and v misread: care leavers "good" for "care leavers outstanding" after a
+  movement, help and protection "good" after a clause about children in care, …). "governance" names leadership
+  (the 2013-2018 framework's "leadership, management and governance").
+
+Both rules are in backend-neutral code (indexer/search/understand.py); the crafted corpus below checks the first on
+both backends.
 """
 from __future__ import annotations
 
@@ -18,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from indexer.models import SearchRequest
-from indexer.search.understand import councils_in
+from indexer.search.understand import councils_in, overall_grades_in, subjudgements_in
 
 from tests.conftest import backend_over, seeds_with
 
@@ -52,6 +62,50 @@ def test_a_first_place_that_is_ambiguous_or_an_everyday_word_is_not_a_council():
     assert _named("ratings stoke debate about inspection") == []
     # a word merely containing the place is not it
     assert _named("Stocktonian schools") == []
+
+
+# --- an area's grade as English says it ---------------------------------------------------------------------------
+
+def _areas(q: str) -> dict[str, str]:
+    """Judged area -> the grade the query says of it."""
+    return {facet: grade for facet, grade, _ in subjudgements_in(q)}
+
+
+def test_an_area_takes_the_grade_said_after_it():
+    # a movement's end just before the area is the service's, not the area's
+    assert _areas("Elmshire from inadequate straight to good care leavers outstanding") == \
+        {"care_leavers": "outstanding"}
+    assert _areas("Elmshire moved out of inadequate care leavers good") == {"care_leavers": "good"}
+    # a grade after a clause about another area is that area's
+    assert _areas("Elmshire children in care good but help and protection requires improvement") == \
+        {"children_in_care": "good", "help_and_protection": "requires improvement"}
+    assert _areas("Elmshire care leavers inadequate children in care requires improvement") == \
+        {"care_leavers": "inadequate", "children_in_care": "requires improvement"}
+    # a list of areas shares the grade after it
+    assert _areas("Elmshire requires improvement, children in care and care leavers good") == \
+        {"children_in_care": "good", "care_leavers": "good"}
+    # an adverb or a service noun may stand between
+    assert _areas("Elmshire outstanding overall but child protection only good") == {"help_and_protection": "good"}
+    assert _areas("care leaver service judged outstanding though the council is good overall") == \
+        {"care_leavers": "outstanding"}
+    # the framework's full name for leadership
+    assert _areas("Elmshire leadership, management and governance outstanding under an overall good") == \
+        {"leadership": "outstanding"}
+
+
+def test_an_area_keeps_the_grade_before_it_or_the_nearest_where_english_says_no_more():
+    # must not change: a grade just before the area, a grade told with no area after, an area's own movement
+    assert _areas("Elmshire from inadequate to good with outstanding leadership") == {"leadership": "outstanding"}
+    assert _areas("Elmshire judged outstanding for child protection in 2012") == {"help_and_protection": "outstanding"}
+    assert _areas("Elmshire impact of leaders moved up to outstanding overall still good")["leadership"] == \
+        "outstanding"
+    assert _areas("care leavers judged outstanding but overall good") == {"care_leavers": "outstanding"}
+    assert overall_grades_in("care leavers judged outstanding but overall good") == ["good"]
+    # the grade of the next clause's area is no overall grade
+    assert overall_grades_in("Elmshire children in care good but help and protection requires improvement") == []
+    # a grade said overall after the area is not the area's
+    assert _areas("help and protection rated good while overall outstanding") == {"help_and_protection": "good"}
+    assert overall_grades_in("help and protection rated good while overall outstanding") == ["outstanding"]
 
 
 CRAFTED = {
