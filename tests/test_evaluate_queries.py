@@ -85,10 +85,15 @@ HELDOUT_V = ROOT / "tests" / "data" / "judged_queries_heldout_v.jsonl"
 # report-035 out); without v the same code gives 0.909 and 0.9154.
 FORMER_HELDOUT_FLOORS = {HELDOUT: (0.925, 0.93, 0.99, 0.95), HELDOUT_K: (0.925, 0.90, 0.99, 0.66),
                          HELDOUT_M: (0.90, 0.89, 0.945, 0.80), HELDOUT_N: (0.91, 0.895, 0.945, 0.86),
-                         HELDOUT_P: (0.835, 0.845, 0.91, 0.80), HELDOUT_Q: (0.95, 0.915, 0.965, 0.78),
+                         HELDOUT_P: (0.835, 0.845, 0.91, 0.80), HELDOUT_Q: (0.95, 0.915, 0.965, 0.76),
                          HELDOUT_R: (0.97, 0.955, 0.975, 0.84), HELDOUT_S: (0.93, 0.915, 0.95, 0.80),
                          HELDOUT_T: (0.985, 0.935, 0.96, 0.91), HELDOUT_U: (0.915, 0.87, 0.925, 0.63),
-                         HELDOUT_V: (0.85, 0.775, 0.80, 0.63)}
+                         HELDOUT_V: (0.85, 0.775, 0.80, 0.61)}
+# Ranking round 11 moved two shown-paragraph floors down: Q 0.78 -> 0.76 (qq11 "Liverpool care leavers inadequate
+# children in care requires improvement" is now read as two areas with two grades, not both inadequate, and shows
+# the paragraph for children in care, which answers as well as the judged care leavers one: 24/30 -> 23/30) and V
+# 0.63 -> 0.61 ("Stockton" now names Stockton-on-Tees: vq15 and vq16 find their judged documents, 0.854 -> 0.938
+# recall, one showing its judged paragraph and one not, so 14/22 -> 15/24 is a lower share).
 # HELDOUT_U's nDCG 0.89 -> 0.87, MRR 0.95 -> 0.925 and shown 0.68 -> 0.63 (facet round 10: 0.8955 / 0.9583 / 0.6818
 # on main's facet code -> 0.8747 / 0.9306 / 0.6364 over its 24 queries). Children's centres are now settings, so u02
 # (a group of Poole children's centres) has no subject council (its label's truth) and the council's lift no longer

@@ -17,7 +17,7 @@ from indexer.search.urls import toggle_url
 # everyday sense are not the council when they open the query ("Reading children's services" at the start is
 # ambiguous; "in Reading" is not); the others, opening it capitalised, are ("York requires improvement").
 _EVERYDAY_PLACE_NAMES = {"reading", "bury", "hull", "bath", "brent", "havering", "sutton", "derby", "wakefield",
-                         "barking", "poole", "york"}
+                         "barking", "poole", "york", "stoke"}
 _EVERYDAY_OPENERS = {"reading", "bury", "bath", "barking"}
 _COUNCIL_WORD_AFTER = re.compile(r"^(?:['’]s)?\s+(?:city\s+|borough\s+|county\s+)?(?:council|borough|children)",
                                  re.IGNORECASE)
@@ -44,20 +44,20 @@ _AREAS = (
                 r"|\b(?:LAC|CLA)\b", re.IGNORECASE), "children_in_care"),
     (re.compile(r"\bhelp\s+and\s+protection\b|\bchild(?:ren)?\s+(?:who\s+need\s+help\s+and\s+)?protection\b",
                 re.IGNORECASE), "help_and_protection"),
-    (re.compile(r"\bleadership\b|\bleaders\b|\bmanagement\b", re.IGNORECASE), "leadership"),
+    (re.compile(r"\bleadership\b|\bleaders\b|\bmanagement\b|\bgovernance\b", re.IGNORECASE), "leadership"),
 )
 # The noun an area's name may qualify ("care leaver service outstanding", "help and protection work inadequate").
 _AREA_HEAD = r"(?:services?|support|provision|offer|team|work|practice)"
 # An area named just before an everyday grade word makes it a grade: "care leavers outstanding", "children in
 # care and care leavers good" (the way a question shortens "care leavers were judged outstanding").
 _AREA_BEFORE = re.compile(r"(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")['’]?\s+(?:" + _AREA_HEAD
-                          + r"\s+)?(?:(?:were|was|is|are)\s+)?$", re.IGNORECASE)
+                          + r"\s+)?(?:(?:were|was|is|are)\s+)?(?:(?:only|still|also|now|both|all)\s+)?$", re.IGNORECASE)
 # And the mirror: an everyday grade word just before an area is that area's grade ("with outstanding leadership",
 # "inadequate help and protection").
 _AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")", re.IGNORECASE)
 # A grade that is one end of a movement ("from inadequate to good", "back to good"): the movement asks about it,
 # not about the overall grade.
-_MOVEMENT_END = re.compile(r"\b(?:from|to)\s+['‘“\"]?$", re.IGNORECASE)
+_MOVEMENT_END = re.compile(r"\b(?:from|to|out\s+of)\s+['‘“\"]?$", re.IGNORECASE)
 _YEAR = r"((?:19|20)\d\d)"
 _RANGE = re.compile(rf"\b{_YEAR}\s*(?:-|–|to|until)\s*{_YEAR}\b", re.IGNORECASE)
 _FROM = re.compile(rf"\b(since|from|after)\s+{_YEAR}\b", re.IGNORECASE)
@@ -91,8 +91,9 @@ def _council_pattern() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
 
 
 # A two-place council is asked about by its first place ("Telford" for Telford and Wrekin, "Redcar" for Redcar and
-# Cleveland), as people say it; only where that first place names no other council.
-_TWO_PLACES = re.compile(r"^([a-z][a-z' -]*?) (?:and|with|upon) [a-z]", re.IGNORECASE)
+# Cleveland), as people say it; only where that first place names no other council. A hyphenated name is the same
+# structure ("Stockton" for Stockton-on-Tees, "Stoke" for Stoke-on-Trent, "Southend" for Southend-on-Sea).
+_TWO_PLACES = re.compile(r"^([a-z][a-z' -]*?)(?: (?:and|with|upon) |-(?:on|upon)-)[a-z]", re.IGNORECASE)
 
 
 def _short_names(codes: dict[str, set[str]]) -> dict[str, str]:
@@ -155,13 +156,42 @@ def subjudgements_in(text: str) -> list[tuple[str, str, str]]:
     found = [f for f in every if not _said_overall(text, f[0], f[2])] or every
     if not found:
         return []
+    spans = [m.span() for pattern, _ in _AREAS for m in pattern.finditer(text)]
     out = []
     for pattern, facet in _AREAS:
         match = pattern.search(text)
         if match:
-            _, grade, typed = min(found, key=lambda f: abs(f[0] - match.start()))
+            _, grade, typed = _area_grade(text, match, found, spans)
             out.append((facet, grade, f"{match.group(0)} … {typed}"))
     return out
+
+
+# What may stand between an area and the grade said of it, besides other areas it is listed with: "children in care
+# and care leavers good", "care leaver service judged outstanding", "child protection only good".
+_BETWEEN = re.compile(r"^(?:[\s,'‘’“”\"]|\b(?:and|the|its|their|" + _AREA_HEAD[3:-1] + r"|were|was|is|are|been|has|have|"
+                      r"rated|judged|graded|found|deemed|as|to\s+be|only|still|also|now|both|all)\b)*$", re.IGNORECASE)
+_JUST_BEFORE = re.compile(r"^['’”\"]?\s+$")  # "outstanding leadership", "inadequate help and protection"
+
+
+def _area_grade(text: str, area: re.Match, found: list[tuple[int, str, str]],
+                spans: list[tuple[int, int]]) -> tuple[int, str, str]:
+    """The grade a query says of an area, as English says it: the grade after the area (or after the list of areas
+    it opens: "children in care and care leavers good"), else one just before it that no area is followed by and no
+    movement ends at ("outstanding leadership"; not "straight to good care leavers outstanding"), else the
+    nearest."""
+    def between(start: int, end: int) -> str:
+        inner = [(a, b) for a, b in spans if start <= a and b <= end]
+        return "".join(text[a:b] for a, b in zip([start] + [b for _, b in inner], [a for a, _ in inner] + [end]))
+
+    after = [f for f in found if f[0] >= area.end() and _BETWEEN.match(between(area.end(), f[0]))]
+    if after:
+        return after[0]
+    for position, grade, typed in found:
+        if _JUST_BEFORE.match(text[position + len(typed):area.start()]) \
+                and not _MOVEMENT_END.search(text[max(0, position - 12):position]) \
+                and not any(b <= position and _BETWEEN.match(between(b, position)) for _, b in spans):
+            return position, grade, typed
+    return min(found, key=lambda f: abs(f[0] - area.start()))
 
 
 # English regions as people write them (a round-up of "London boroughs", "Yorkshire councils"), and the region.
