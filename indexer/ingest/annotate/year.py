@@ -11,6 +11,7 @@ from indexer import settings
 from indexer.ingest.annotate.candidates import (Clue, area_clues, bound_clues, change_clues, choose, counted_clues, dated_clue,
                                                 era_clues, grade_clues, left_in_text, next_after_clues,
                                                 relative_clues, today_clues)
+from indexer.ingest.annotate.date_lines import head_dates_disagree, read_date_line, story_date_line
 from indexer.ingest.annotate.dates import DateRange, has_copy_date, without_copy_dates, MONTHS, date_ranges, full_dates, url_date
 from indexer.ingest.annotate.latest_event import AIM
 from indexer.ingest.annotate.published_report import published_in_text, weekday_dated
@@ -83,6 +84,11 @@ def dateline(raw_text: str) -> tuple[dt.date | None, str]:
     """A publication date printed at the top of an article or on a report's cover."""
     lines = [l.strip() for l in raw_text.split("\n") if l.strip()]
     head = lines[:8]
+    plain_head = [l for l in head if not (_NOT_A_DATELINE.search(l) or has_copy_date(l) or "updated" in l.lower())]
+    if head_dates_disagree(plain_head):
+        # round 12: a saved page's site date above the masthead and the story's under its headline
+        day, line = story_date_line(plain_head)
+        return day, line[:120]
     updated_only = None
     for line in head + lines[8:60]:
         if _NOT_A_DATELINE.search(line) or has_copy_date(line):
@@ -104,6 +110,8 @@ def _line_date(line: str, in_head: bool) -> tuple[dt.date, int] | None:
         found = full_dates(line)
         if len(found) == 1 or (labelled and found):  # two dates on a short line is a range, not a dateline
             return found[0]
+        if not found and (day := read_date_line(line)):
+            return day, 0  # round 12: "25.10.18", "05/04/22": forms only a date-only line is read in
     inside = _DATELINE_INSIDE.search(line) if in_head else None
     if inside:
         found = full_dates(line[inside.end():])

@@ -1,0 +1,63 @@
+"""Round 12, years (issue 22): one reader for date-only lines, and the story's date under a saved page's own."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.ingest.annotate.date_lines import head_dates_disagree, read_date_line, story_date_line
+from indexer.ingest.annotate.year import dateline
+
+
+@pytest.mark.parametrize("line, day", [
+    ("14.03.19", dt.date(2019, 3, 14)),                       # day.month.two-digit year (trade magazines)
+    ("02/11/23", dt.date(2023, 11, 2)),
+    ("Posted: 7/6/21", dt.date(2021, 6, 7)),                  # day first when both readings make a date
+    ("08/27/20", dt.date(2020, 8, 27)),                       # only month first makes a date
+    ("11-09-2015", dt.date(2015, 9, 11)),
+    ("2017-02-03", dt.date(2017, 2, 3)),
+    ("2017-02-03T08:15:00Z", dt.date(2017, 2, 3)),
+    ("Published: Thursday, March 7, 2024", dt.date(2024, 3, 7)),
+    ("Friday August 10, 2018", dt.date(2018, 8, 10)),
+    ("3rd Feb 2021, 9:45am", dt.date(2021, 2, 3)),
+    ("Tue 5 May 2015 | 14:20 BST", dt.date(2015, 5, 5)),
+    ("Updated on 12 December 2012", dt.date(2012, 12, 12)),
+])
+def test_date_only_lines_in_every_form(line, day):
+    assert read_date_line(line) == day
+
+
+@pytest.mark.parametrize("line", [
+    "Version 2.5.10 of the guidance",                           # digits inside a sentence
+    "The council scored 12.04.19 on the index, officials said",  # not a line of its own
+    "31/31/19",                                                  # no reading makes a date
+    "14.03.98",                                                  # a two-digit year of the last century
+    "14.03.61",                                                  # a future two-digit year
+    "Published19 September 2017",                                # related-story link text run together
+    "Inspectors visited on 14 March 2019 and 15 March 2019",
+])
+def test_lines_that_are_no_date_line(line):
+    assert read_date_line(line) is None
+
+
+def test_two_digit_year_under_the_headline_is_the_dateline():
+    page = "Council's fostering service praised\n\nCare Weekly\n\n14.03.19\n\nInspectors found the service good.\n"
+    assert dateline(page)[0] == dt.date(2019, 3, 14)
+
+
+def test_a_saved_pages_own_date_yields_to_the_story_date_under_the_headline():
+    head = ["Monday, 4 March 2024", "Inspectors arrive at the county hall", "Borough Gazette",
+            "Thursday, 9 October 2014", "Officers were told on Wednesday that inspectors would come."]
+    assert head_dates_disagree(head)
+    assert story_date_line(head)[0] == dt.date(2014, 10, 9)
+    assert dateline("\n\n".join(head))[0] == dt.date(2014, 10, 9)
+
+
+def test_one_date_line_or_the_same_date_twice_is_no_disagreement():
+    assert not head_dates_disagree(["Friday, 6 May 2022", "Headline", "06/05/22"])
+    assert not head_dates_disagree(["Headline", "Outlet", "6 May 2022", "Body text."])
+
+
+def test_a_list_of_related_story_dates_is_not_two_header_dates():
+    head = ["Headline", "Published", "A first paragraph.", "12 June 2019", "3 January 2018", "9 May 2016"]
+    assert not head_dates_disagree(head)
