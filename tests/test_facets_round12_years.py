@@ -61,3 +61,66 @@ def test_one_date_line_or_the_same_date_twice_is_no_disagreement():
 def test_a_list_of_related_story_dates_is_not_two_header_dates():
     head = ["Headline", "Published", "A first paragraph.", "12 June 2019", "3 January 2018", "9 May 2016"]
     assert not head_dates_disagree(head)
+
+
+# --- the year in a BBC story's numbered address (article_ids.py) ---
+
+from indexer.ingest.annotate.article_ids import year_from_article_id  # noqa: E402
+
+
+@pytest.mark.parametrize("url, year", [
+    ("https://www.bbc.co.uk/news/uk-england-kent-44000000", 2018),
+    ("https://feeds.bbci.co.uk/news/uk-england-york-north-yorkshire-62000000", 2022),
+    ("http://www.bbc.com/news/education-33000000", 2015),
+    ("https://www.bbc.co.uk/news/uk-52500000?at_medium=RSS", 2020),
+    ("http://news.bbc.co.uk/2/hi/uk_news/england/8100000.stm", 2009),
+])
+def test_a_bbc_story_number_gives_its_year(url, year):
+    found, why = year_from_article_id(url)
+    assert found == year and "inferred" in why
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.bbc.co.uk/news/uk-england-kent-46690000",       # within the edge of 2018 and 2019: no guess
+    "https://feeds.bbci.co.uk/news/articles/c4ab12cd34eo",         # a lettered address carries no number
+    "https://www.bbc.co.uk/news/uk-england-kent-99000000",        # beyond the table
+    "https://www.example-gazette.co.uk/news/44000000.council-story/",  # not the BBC
+    "https://www.bbc.co.uk/sport/football/44000000",                # not a news story address
+])
+def test_no_year_from_an_address_the_table_cannot_place(url):
+    assert year_from_article_id(url) == (None, "")
+
+
+def _annotated(tmp_path, url: str, text: str):
+    """Annotate an article written here, read from a file and given `url` as its address."""
+    from indexer.ingest.annotate import annotate  # noqa: PLC0415
+    from indexer.ingest.extract import read_document  # noqa: PLC0415
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    doc.url = url
+    return annotate(doc)
+
+
+_UNDATED = ("Inspectors return to county's children's services\n\n"
+            "Ofsted inspectors spent two days looking at how Hampshire County Council supports children in care. "
+            "Their letter says managers know their services well, and the council's last full inspection "
+            "found them good.\n")
+
+
+def test_an_undated_bbc_story_takes_the_year_of_its_number(tmp_path):
+    doc = _annotated(tmp_path, "https://feeds.bbci.co.uk/news/uk-england-hampshire-57000000", _UNDATED)
+    assert doc.year == 2021
+    assert doc.confidence["year"] == "inferred"
+    assert "BBC News story number" in doc.facet_evidence["year"]["source"]
+
+
+def test_a_printed_date_beats_the_number(tmp_path):
+    doc = _annotated(tmp_path, "https://feeds.bbci.co.uk/news/uk-england-hampshire-57000000",
+                     _UNDATED.replace("\n\n", "\n\nPublished: 3 March 2019\n\n", 1))
+    assert doc.year == 2019 and doc.confidence["year"] == "stated"
+
+
+def test_another_outlets_number_gives_no_year(tmp_path):
+    doc = _annotated(tmp_path, "https://www.some-echo.co.uk/news/57000000.county-inspection/", _UNDATED)
+    assert "BBC" not in str(doc.facet_evidence.get("year"))
