@@ -124,3 +124,44 @@ def test_a_printed_date_beats_the_number(tmp_path):
 def test_another_outlets_number_gives_no_year(tmp_path):
     doc = _annotated(tmp_path, "https://www.some-echo.co.uk/news/57000000.county-inspection/", _UNDATED)
     assert "BBC" not in str(doc.facet_evidence.get("year"))
+
+
+# --- header lines made of parts, and a date line under a summary box ---
+
+from indexer.ingest.annotate.date_lines import segment_date  # noqa: E402
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Care Weekly | News | 09/11/21", dt.date(2021, 11, 9)),
+    ("March 4, 2022 10.15 am - This story is over 30 months old", dt.date(2022, 3, 4)),
+    ("Local news • Friday 2 June 2017 • Education", dt.date(2017, 6, 2)),
+])
+def test_one_part_of_a_header_line_is_its_date(line, day):
+    assert segment_date(line) == day
+
+
+@pytest.mark.parametrize("line", [
+    "Care Weekly | News | Education",                 # no date among the parts
+    "07-04-2016",                                     # one part: a date's own hyphens do not split it
+    "From 3 May 2019 - to 9 May 2019",                # two parts, two dates: a span, not a dateline
+    "Inspectors found the 2019 plan - late again - had stalled",
+])
+def test_header_lines_with_no_single_date_part(line):
+    assert segment_date(line) is None
+
+
+def test_a_header_line_of_parts_dates_the_page():
+    page = "Borough praised by inspectors\n\nCare Weekly | Children | 09/11/21\n\nThe council was rated good.\n"
+    assert dateline(page)[0] == dt.date(2021, 11, 9)
+
+
+_BOX = ("Borough rated good\n\nNorth Shore News\n\nIn brief\n- One\n- Two\n- Three\n- Four\n- Five\n- Six\n\n{}\n\n"
+        "Inspectors rated the borough's children's services good after a visit in the spring.\n")
+
+
+def test_a_date_line_under_a_summary_box():
+    assert dateline(_BOX.format("March 3, 2025"))[0] == dt.date(2025, 3, 3)
+
+
+def test_a_run_of_date_lines_under_the_top_is_a_list_not_a_dateline():
+    assert dateline(_BOX.format("March 3, 2025\n\n12 May 2019\n\n4 July 2018"))[0] is None

@@ -88,6 +88,20 @@ def read_date_line(line: str) -> dt.date | None:
     return None
 
 
+# The parts of a header line: "Social Work Today | Children's | 17/01/24", "November 26, 2021 11.39 am - This story
+# is over 28 months old". Spaces on both sides, so a date's own hyphens ("07-04-2016") never split it.
+_SEGMENT_SPLIT = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+")
+
+
+def segment_date(line: str) -> dt.date | None:
+    """The date of a header line made of parts, when exactly one part is only a date."""
+    parts = _SEGMENT_SPLIT.split(line.strip())
+    if len(parts) < 2:
+        return None
+    found = {d for part in parts if (d := read_date_line(part))}
+    return found.pop() if len(found) == 1 else None
+
+
 def story_date_line(head: list[str]) -> tuple[dt.date, str] | None:
     """The story's date line among the head's lines that are only a date.
 
