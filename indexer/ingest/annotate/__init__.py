@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 
 from indexer.models import Document
+from indexer.ingest.annotate import confidence
 from indexer.ingest.annotate.article import annotate_article
+from indexer.ingest.annotate.article_ids import year_from_article_id
 from indexer.ingest.annotate.crawl_date import after_its_story
 from indexer.ingest.annotate.movement import grade_change
 from indexer.ingest.annotate.report import annotate_report, is_report
@@ -30,10 +32,27 @@ def annotate(doc: Document) -> Document:
         annotate_report(doc, raw, published, evidence)
     else:
         annotate_article(doc, raw, published, evidence)
+        if not published:
+            _year_from_address_number(doc)
     doc.grade_change, source = grade_change(doc, is_report(doc) and bool(doc.council_code))
     if doc.grade_change:
         evidence["grade_change"] = {"value": doc.grade_change, "source": source}
     return doc
+
+
+def _year_from_address_number(doc: Document) -> None:
+    """Round 12: an undated story's year from its numbered address, over an empty or text-inferred year."""
+    if doc.year and doc.confidence.get("year") != confidence.INFERRED:
+        return  # a stated or official year stands
+    year, why = year_from_article_id(doc.url)
+    if not year or year == doc.year:
+        return
+    if doc.year:
+        why += f"; the text alone implied {doc.year}"
+    doc.year = year
+    doc.facet_evidence["year"] = {"value": year, "source": why, "confidence": confidence.INFERRED}
+    doc.facet_evidence["year_reasoning"] = why
+    confidence.record(doc, "year", confidence.INFERRED)
 
 
 def _published(doc: Document, raw: str) -> tuple[dt.date | None, str]:

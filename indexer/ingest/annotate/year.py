@@ -11,6 +11,7 @@ from indexer import settings
 from indexer.ingest.annotate.candidates import (Clue, area_clues, bound_clues, change_clues, choose, counted_clues, dated_clue,
                                                 era_clues, grade_clues, left_in_text, next_after_clues,
                                                 relative_clues, today_clues)
+from indexer.ingest.annotate.date_lines import head_dates_disagree, read_date_line, segment_date, story_date_line
 from indexer.ingest.annotate.dates import DateRange, has_copy_date, without_copy_dates, MONTHS, date_ranges, full_dates, url_date
 from indexer.ingest.annotate.latest_event import AIM
 from indexer.ingest.annotate.published_report import published_in_text, weekday_dated
@@ -83,6 +84,11 @@ def dateline(raw_text: str) -> tuple[dt.date | None, str]:
     """A publication date printed at the top of an article or on a report's cover."""
     lines = [l.strip() for l in raw_text.split("\n") if l.strip()]
     head = lines[:8]
+    plain_head = [l for l in head if not (_NOT_A_DATELINE.search(l) or has_copy_date(l) or "updated" in l.lower())]
+    if head_dates_disagree(plain_head):
+        # round 12: a saved page's site date above the masthead and the story's under its headline
+        day, line = story_date_line(plain_head)
+        return day, line[:120]
     updated_only = None
     for line in head + lines[8:60]:
         if _NOT_A_DATELINE.search(line) or has_copy_date(line):
@@ -94,7 +100,15 @@ def dateline(raw_text: str) -> tuple[dt.date | None, str]:
         found_line = _line_date(line, line in head) if updated else None
         if found_line:
             updated_only = updated_only or (found_line[0], line[:120])
-    return updated_only or (None, "")
+    if updated_only:
+        return updated_only
+    # round 12: a date-only line under a summary box ("In brief" and its points, then "24 February 2026"), the first
+    # in the page's top part and the only one there (a run of them is a list of related stories)
+    later = [(d, l) for l in lines[8:20]
+             if not (_NOT_A_DATELINE.search(l) or has_copy_date(l)) and (d := read_date_line(l))]
+    if len(later) == 1:
+        return later[0][0], later[0][1][:120]
+    return None, ""
 
 
 def _line_date(line: str, in_head: bool) -> tuple[dt.date, int] | None:
@@ -104,6 +118,10 @@ def _line_date(line: str, in_head: bool) -> tuple[dt.date, int] | None:
         found = full_dates(line)
         if len(found) == 1 or (labelled and found):  # two dates on a short line is a range, not a dateline
             return found[0]
+        if not found and (day := read_date_line(line)):
+            return day, 0  # round 12: "25.10.18", "05/04/22": forms only a date-only line is read in
+    if in_head and (day := segment_date(line)):
+        return day, 0  # round 12: "Outlet | Section | 17/01/24": one part of a header line is the date
     inside = _DATELINE_INSIDE.search(line) if in_head else None
     if inside:
         found = full_dates(line[inside.end():])
