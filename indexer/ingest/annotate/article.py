@@ -99,8 +99,9 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     doc.council = [display_name(c) for c in chosen]
     doc.council_code = chosen
     doc.confidence["council"] = confidence.STATED
-    evidence["council"] = [{"value": display_name(c), "code": c, "score": round(scores[c].score, 1),
-                            "mentions": scores[c].mentions, "why": scores[c].reasons[:3] + (
+    evidence["council"] = [{"value": display_name(c), "code": c, "score": round(scores[c].score, 1) if c in scores else 0.0,
+                            "mentions": scores[c].mentions if c in scores else 0,
+                            "why": (scores[c].reasons[:3] if c in scores else []) + (
                                 [f"named as a successor of {display_name(stands_for[c])}, which the text names as "
                                  "the subject"] if c in stands_for else []),
                             "confidence": confidence.STATED} for c in chosen]

@@ -379,9 +379,18 @@ def about_any_council(head: str) -> bool:
     return any(word in head for word in ("whose", "that", "which", "where")) and bool(_ANY_COUNCIL_WHOSE.search(head))
 
 
+# Round 12: an indefinite grade noun with a habitual or modal verb ("an inadequate grade often drives social workers
+# away", "a good rating would cost millions"): what such a grade does in general, no one's grade.
+_INDEFINITE_BEFORE = re.compile(rf"\ban?\s+{_QUOTE}$", re.IGNORECASE)
+_HABITUAL_AFTER = re.compile(r"^['’”\"]?\s+(?:verdicts?|ratings?|grades?|judgements?|labels?)\s+(?:[\w-]+\s+)?"
+                             r"(?:often|usually|normally|typically|generally|always|tends?|can|could|may|might|would)\b",
+                             re.IGNORECASE)
+
+
 def is_generic(before: str, after: str) -> bool:
     """The grade is spoken of in general ("nearly every inadequate verdict"), not given to anyone."""
     return bool(_GENERIC.search(before) and _VERDICT_AFTER.match(after) or _CLASS.search(before)
+                or _INDEFINITE_BEFORE.search(before) and _HABITUAL_AFTER.match(after)
 
                 or _SOME_HAVE.search(before) or _DEFINES.search(before) and _DEFINES_AFTER.match(after)
                 or _CLASS_AFTER.match(after) and re.search(r"\b(?:the|these|those|in|of|for)\s+['‘“\"]?$", before, re.IGNORECASE)
