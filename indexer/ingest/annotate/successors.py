@@ -28,6 +28,15 @@ def named_successors(code: str, named: set[str], published: dt.date | None) -> l
     return []
 
 
+def split_siblings(first: str, second: str) -> bool:
+    """Round 12: two councils created on the same day from the same abolished council (North and West
+    Northamptonshire): until their own inspections they share the grade they inherited."""
+    auths = authorities()
+    one, two = auths.get(first), auths.get(second)
+    return bool(one and two and one.valid_from and one.valid_from == two.valid_from
+                and set(one.predecessors) & set(two.predecessors))
+
+
 def split_into_successors(chosen: list[str], named: set[str], attributed: dict,
                           published: dt.date | None) -> tuple[list[str], dict[str, str]]:
     """`chosen` with each split council replaced by its named successors (which take its grade statements), and
