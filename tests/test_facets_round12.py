@@ -100,3 +100,77 @@ def test_a_provider_or_board_grade_is_a_sub_judgement(sentence):
 def test_the_council_service_named_after_its_operator_is_not_a_sub_area():
     statements = grade_statements("The children's services of Barset Council have been rated good.", 0)
     assert [st.sub_area for st in statements] == [False]
+
+
+# --- councils: whole pages written for the test, read as the evaluation reads a fixture -----------------------------
+
+def _page(tmp_path, name: str, text: str):
+    """A written news page, read and annotated."""
+    from indexer.ingest.documents import load_document
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_document(path)
+
+
+def test_a_place_and_a_council_word_in_the_header_name_the_publisher(tmp_path):
+    doc = _page(tmp_path, "a.txt", "Praise for early help after inspectors' visit\n\nBury Borough Council news\n\n"
+                "12 March 2019\n\nInspectors have praised the council's front door after a focused visit last month. "
+                "The council's leaders thanked staff for their work with families.\n")
+    assert doc.council == ["Bury"]
+    doc = _page(tmp_path, "b.txt", "Praise for early help after inspectors' visit\n\nBury Times\n\n12 March 2019\n\n"
+                "Inspectors have praised the council's front door after a focused visit last month.\n")
+    assert doc.council == []  # a newspaper named after the town is not the council
+
+
+def test_services_for_children_rated_as_a_whole_are_not_a_school_story(tmp_path):
+    doc = _page(tmp_path, "c.txt", "Good news for Oldham families\n\nInspectors have rated Oldham council's services "
+                "for children and young people as performing well. Most schools, nurseries and childminders were "
+                "good, one primary school was weak and sixth form teaching was only satisfactory; the pupils in special "
+                "schools did well.\n")
+    assert doc.council == ["Oldham"] and doc.severity == ["good"]
+
+
+def test_two_places_sharing_one_head_noun_are_both_named():
+    from indexer.ingest.annotate.gazetteer import find_mentions
+    assert [m.alias for m in find_mentions("East and West Sussex councils agreed")] == ["East Sussex", "West Sussex"]
+    assert [m.alias for m in find_mentions("the North and West Midlands")] == []  # no authority of that name
+
+
+def test_a_split_council_named_on_a_page_printed_after_the_split_is_its_successors(tmp_path):
+    text = ("Cumbria children's services rated good\n\n{date}\n\nOfsted's report, published today, rates children's "
+            "services in Cumbria as good, praising leaders for steady work.\n")
+    after = _page(tmp_path, "d.txt", text.format(date="14 June 2024"))
+    assert sorted(after.council) == ["Cumberland", "Westmorland and Furness"]
+    assert after.severity == ["good", "good"]
+    before = _page(tmp_path, "e.txt", text.format(date="14 June 2022"))
+    assert before.council == ["Cumbria"]
+
+
+def test_a_page_naming_one_successor_stays_with_that_one(tmp_path):
+    doc = _page(tmp_path, "f.txt", "Council responds to Ofsted\n\n14 June 2024\n\nWestmorland and Furness Council says "
+                "its children's services have been rated good, the first grade since Cumbria was split.\n")
+    assert doc.council == ["Westmorland and Furness"]
+
+
+def test_split_siblings_share_an_inherited_grade():
+    from indexer.ingest.annotate.successors import split_siblings
+    assert split_siblings("E06000061", "E06000062")  # North and West Northamptonshire, from Northamptonshire
+    assert not split_siblings("E06000061", "E06000063")  # North Northamptonshire and Cumberland: other parents
+
+
+def test_a_and_b_councils_is_one_plural_subject(tmp_path):
+    doc = _page(tmp_path, "g.txt", "Leaders meet over fostering report\n\n23 March 2023\n\nLeaders of Leeds and Bradford "
+                "councils met the trust's officers last night about an inspection report.\n")
+    assert sorted(doc.council) == ["Bradford", "Leeds"]
+    doc = _page(tmp_path, "h.txt", "Leaders meet over fostering report\n\n23 March 2023\n\nLeeds council leaders met "
+                "officers last night; Bradford was mentioned once as a neighbour.\n")
+    assert doc.council == ["Leeds"]
+
+
+@pytest.mark.parametrize("sentence, grades", [
+    ("She said an inadequate grade often drives experienced staff away.", []),
+    ("A good rating would cost the council millions, the report warned.", []),
+    ("An inadequate grade was given to the borough last week.", ["inadequate"]),
+])
+def test_an_indefinite_grade_with_a_habitual_verb_grades_no_one(sentence, grades):
+    assert _grades(sentence) == grades
