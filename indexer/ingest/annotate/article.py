@@ -14,7 +14,8 @@ from indexer.ingest.annotate.partners import partner_only
 from indexer.ingest.annotate.predecessors import refers_to_predecessor, replaced_councils
 from indexer.ingest.annotate.provider import is_setting_inspection
 from indexer.ingest.annotate.setting_operator import setting_operators
-from indexer.ingest.annotate.successors import file_paragraphs, split_into_successors
+from indexer.ingest.annotate.joint_subjects import joint_subjects
+from indexer.ingest.annotate.successors import file_paragraphs, split_into_successors, split_siblings
 from indexer.ingest.annotate.pending import pending_year
 from indexer.ingest.annotate.publisher import paragraph_sections, publisher_council, section_councils
 from indexer.ingest.annotate.roundup_lists import listed_councils
@@ -78,6 +79,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     headed = headed + sorted((listed_councils(sentences, published) & set(scores)) - set(headed))  # a round-up's lists
     # a council the text moves out of a grade ("no longer inadequate") is a subject even with no grade named
     headed = headed + [c for c in scores if c not in headed and left_without_end_state(sentences, c, published)]
+    # round 12: "North and West Northamptonshire councils": one plural subject names each of its councils
+    headed = headed + [c for c in joint_subjects(sentences, published, primary.code) if c in scores and c not in headed]
     sections = paragraph_sections(doc, published) if len(set(headed)) >= 2 else {}
     attributed, listed = attribute_grades(sentences, published, primary.code, sections)
     for new_code, old_code in alias.items():
@@ -99,8 +102,9 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     doc.council = [display_name(c) for c in chosen]
     doc.council_code = chosen
     doc.confidence["council"] = confidence.STATED
-    evidence["council"] = [{"value": display_name(c), "code": c, "score": round(scores[c].score, 1),
-                            "mentions": scores[c].mentions, "why": scores[c].reasons[:3] + (
+    evidence["council"] = [{"value": display_name(c), "code": c, "score": round(scores[c].score, 1) if c in scores else 0.0,
+                            "mentions": scores[c].mentions if c in scores else 0,
+                            "why": (scores[c].reasons[:3] if c in scores else []) + (
                                 [f"named as a successor of {display_name(stands_for[c])}, which the text names as "
                                  "the subject"] if c in stands_for else []),
                             "confidence": confidence.STATED} for c in chosen]
@@ -203,6 +207,14 @@ def _record_grade(doc: Document, text: str, chosen: list[str], published: dt.dat
         doc.severity[0] = fill.grade
         severity_evidence.insert(0, {"council": doc.council[0], "value": fill.grade, "source": fill.source,
                                      "confidence": fill.confidence})
+        # Round 12: councils made from one split council on the same day inherited the same standing grade (North
+        # and West Northamptonshire, the 2019 inadequate ILACS): a page about both gives the record's fill to both
+        for i, code in enumerate(chosen[1:], start=1):
+            if not doc.severity[i] and split_siblings(chosen[0], code):
+                doc.severity[i] = fill.grade
+                severity_evidence.append({"council": doc.council[i], "value": fill.grade,
+                                          "source": f"{fill.source} (inherited with {doc.council[0]} from the council "
+                                                    "both replaced)", "confidence": fill.confidence})
 
 
 def _fill_end_states(doc: Document, sentences: list, chosen: list[str], day: dt.date | None,

@@ -25,7 +25,12 @@ _SERVICES_RATED = re.compile(r"\bchildren['’]s services\b[^.;]{0,60}?\b(?:rate
                              r"|\b(?:rated|judged|graded)\s+(?:the\s+)?(?:council['’]s\s+)?children['’]s services\b"
                              r"|\bannual (?:children['’]s services |performance )+assessment"
                              r"|\bchildren['’]s services (?:annual )?(?:performance )?assessment\b"
-                             r"|\bannual (?:unannounced )?rating of children['’]s services\b",
+                             r"|\bannual (?:unannounced )?rating of children['’]s services\b"
+                             # round 12: the same services in other words ("rated the council's services for children
+                             # and young people as performing well"); "performing well" was the annual rating's scale
+                             r"|\bservices for children(?: and young people)?\b[^.;]{0,40}?\b(?:rated|judged|graded"
+                             r"|performing|performs)\b"
+                             r"|\b(?:rated|judged|graded|assessed)\s+(?:[\w'’-]+\s+){0,3}services for children\b",
                              re.IGNORECASE)
 
 

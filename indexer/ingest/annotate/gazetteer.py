@@ -151,6 +151,25 @@ def _context_mentions(text: str, taken: list[Mention]) -> list[Mention]:
     return out
 
 
+# Round 12: "North and West Northamptonshire", "East and West Sussex": two places sharing one head noun, the first
+# written without it.
+_ELIDED_BEFORE = re.compile(r"\b(North|South|East|West|Central|Mid)\s+(?:and|&)\s+$")
+
+
+def _elided_heads(text: str, mentions: list[Mention], codes: dict) -> list[Mention]:
+    """The first place of "North and West Northamptonshire" when "North Northamptonshire" is an authority's name."""
+    out = []
+    for mention in mentions:
+        head, _, rest = mention.alias.partition(" ")
+        if head not in ("North", "South", "East", "West", "Central", "Mid") or not rest:
+            continue
+        match = _ELIDED_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        full = f"{match.group(1)} {rest}" if match else ""
+        if full in codes and not any(m.start <= match.start(1) < m.end for m in mentions):
+            out.append(Mention(match.start(1), match.end(1), full, codes[full], mention.is_org))
+    return out
+
+
 def short_form_code(word: str) -> str | None:
     """The current council an everyday short form ("Richmond", "Brighton") stands for, when it is one."""
     name = _CONTEXT_ALIASES.get(word.strip().title())
@@ -179,6 +198,8 @@ def _mentions(text: str) -> tuple[Mention, ...]:
         region = text[max(0, match.start() - 8):match.start()] == "Greater "
         is_org = bool(_ORG_WORDS.match(following) or _PAPER_WORDS.match(following)) or region
         mentions.append(Mention(match.start(), match.end(), alias, codes[alias], is_org))
+    elided = _elided_heads(text, mentions, codes)
+    mentions = sorted(mentions + elided, key=lambda m: m.start) if elided else mentions
     extra = _context_mentions(text, mentions)
     return tuple(sorted(mentions + extra, key=lambda m: m.start) if extra else mentions)
 

@@ -362,9 +362,36 @@ _VERDICT_AFTER = re.compile(r"^['’”\"]?\s+(?:verdicts?|ratings?|grades?|judg
                             re.IGNORECASE)
 
 
+# Round 12: a council picked out only by a relative clause ("a council whose children's services Ofsted has rated
+# inadequate", "any authority that is judged good", "councils which were found inadequate are monitored"): any
+# council of that kind, no particular one. Only after a preposition or verb and with no determiner ("the first
+# councils whose services were rated outstanding" are particular ones; "A council that inspectors once faulted is now
+# rated good" opens a story about one), and the clause may not end at a comma (the main verb's grade follows it).
+_ANY_COUNCIL_WHOSE = re.compile(rf"\b(?:to|for|of|on|with|by|from|into|at|in|is|are|was|were|be|as|about|among|than|like)\s+"
+                                rf"(?:(?:an?|any|every|each)\s+(?:[\w'’-]+\s+)?(?:council|authority|local\s+authority|department)"
+                                rf"|(?:councils|authorities|local\s+authorities|departments))"
+                                rf"\s+(?:whose|that|which|where)\b[^.,;:!?]{{0,80}}$", re.IGNORECASE)
+
+
+def about_any_council(head: str) -> bool:
+    """Round 12: the grade ends a relative clause about any council of a kind ("a council whose services are rated
+    inadequate"); `head` is the sentence up to the grade (a window longer than the usual one)."""
+    return any(word in head for word in ("whose", "that", "which", "where")) and bool(_ANY_COUNCIL_WHOSE.search(head))
+
+
+# Round 12: an indefinite grade noun with a habitual or modal verb ("an inadequate grade often drives social workers
+# away", "a good rating would cost millions"): what such a grade does in general, no one's grade.
+_INDEFINITE_BEFORE = re.compile(rf"\ban?\s+{_QUOTE}$", re.IGNORECASE)
+_HABITUAL_AFTER = re.compile(r"^['’”\"]?\s+(?:verdicts?|ratings?|grades?|judgements?|labels?)\s+(?:[\w-]+\s+)?"
+                             r"(?:often|usually|normally|typically|generally|always|tends?|can|could|may|might|would)\b",
+                             re.IGNORECASE)
+
+
 def is_generic(before: str, after: str) -> bool:
     """The grade is spoken of in general ("nearly every inadequate verdict"), not given to anyone."""
     return bool(_GENERIC.search(before) and _VERDICT_AFTER.match(after) or _CLASS.search(before)
+                or _INDEFINITE_BEFORE.search(before) and _HABITUAL_AFTER.match(after)
+
                 or _SOME_HAVE.search(before) or _DEFINES.search(before) and _DEFINES_AFTER.match(after)
                 or _CLASS_AFTER.match(after) and re.search(r"\b(?:the|these|those|in|of|for)\s+['‘“\"]?$", before, re.IGNORECASE)
                 and not re.search(r"\b(?:one|two|three|four|five)\s+of\s+the\s+\S*$|\bamong\s+the\s+\S*$", before,
@@ -379,9 +406,27 @@ _CLASS_AFTER = re.compile(r"^['’”\"]?\s+(?:local\s+)?(?:councils|authorities
                           r"(?::|are\b|were\b|include|included|being\b|[-–—]))", re.IGNORECASE)
 
 
+# Round 12: a negative subject ("no part of the service is now inadequate", "none of the areas was judged good",
+# "nothing was found inadequate", "not one council was inadequate", "no other council is outstanding"): the clause
+# denies the grade of everything it names, so it grades no one. The subject runs to its verb within one clause.
+_NEGATIVE_SUBJECT = re.compile(rf"\b(?:no|none|nothing|neither|not\s+(?:one|a\s+single|any))\b(?!\s+(?:longer|doubt|question"
+                               rf"|wonder|surprise|matter|sooner)\b)"
+                               rf"(?:\s+(?!(?:and|but|while|whereas|because|though|although|which|who)\b)[\w'’-]+){{0,7}}?\s+"
+                               rf"(?:is|was|are|were|has\s+been|have\s+been|had\s+been|remains?|remained)\s+"
+                               rf"(?:(?:now|still|yet|any\s+longer|currently|rated|judged|graded|found|considered|deemed"
+                               rf"|described|regarded|classed|seen|as|to\s+be|being)\s+){{0,3}}{_QUOTE}$", re.IGNORECASE)
+
+
+def negated(before: str) -> bool:
+    """The grade is denied of a negative subject ("no part of the service is inadequate"): it grades no one."""
+    clause = re.split(r"[,;:]|\b(?:but|and|while|whereas)\b", before)[-1]
+    return bool(_NEGATIVE_SUBJECT.search(clause))
+
+
 def not_current(before: str, after: str) -> str:
     """Why a grade is not a current judgement ('' when it may be one)."""
-    for reason, test in (("left behind", lambda: left_behind(before)), ("past", lambda: is_past(before, after)),
+    for reason, test in (("left behind", lambda: left_behind(before)), ("negated", lambda: negated(before)),
+                         ("past", lambda: is_past(before, after)),
                          ("generic", lambda: is_generic(before, after)),
                          ("tally", lambda: is_tally(before)), ("target", lambda: is_target(before)),
                          ("alternative", lambda: is_alternative(before, after))):

@@ -67,9 +67,16 @@ def _named_in_headers(doc: Document, day: dt.date | None) -> dict[str, str]:
     found: dict[str, str] = {}
     for line in lines:
         for mention, code in subject_mentions(line or "", day):
-            if _COUNCIL_NAME.search(mention.alias):
+            # round 12: the place name then a council word the gazetteer does not list with it ("Rochdale Borough
+            # Council news", "Bury Metropolitan Council"): a council's name all the same
+            if _COUNCIL_NAME.search(mention.alias) or _COUNCIL_SUFFIX.match(line[mention.end:]):
                 found.setdefault(code, line.strip()[:120])
     return found
+
+
+# What may follow a place's name to make it its council's name.
+_COUNCIL_SUFFIX = re.compile(r"\s+(?:(?:City|Borough|County|Metropolitan(?:\s+Borough|\s+District)?|District|Royal\s+Borough)"
+                             r"\s+)?Council\b", re.IGNORECASE)
 
 _COUNCIL_WORD = re.compile(r"\b(?:council|borough|county|city of)\b", re.IGNORECASE)
 

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from indexer import settings
-from indexer.ingest.annotate.grade_context import (dated_in_sentence, given_by_earlier_inspection,
+from indexer.ingest.annotate.grade_context import (about_any_council, dated_in_sentence, given_by_earlier_inspection,
                                                   given_by_earlier_inspection_after, in_earlier_clause, is_destination,
                                                   hoped_for, left_behind, not_current, since_clause)
 from indexer.grades import BY_NUMBER, GRADE_PATTERN, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
@@ -84,6 +84,9 @@ _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|lo
                        # inadequate", "the nursery was judged good"): never the council's grade
                        r"|nurser(?:y|ies)|academ(?:y|ies)|colleges?|(?:secure\s+)?training\s+centres?|secure\s+units?"
                        r"|hostels?"
+                       # round 12: the safeguarding board (LSCB) was reviewed beside the council's services and got a
+                       # grade of its own (a38, b19, h29, k07, r26, r29, u24, v27, w25)
+                       r"|safeguarding\s+(?:children\s+)?boards?|LSCBs?"
                        # a stage of casework ("its handling of child protection referrals was judged inadequate")
                        r"|referrals?|assessments? of need|front door|contact(?:,)? referral and assessment)\b",
                        re.IGNORECASE)
@@ -185,10 +188,18 @@ def grades_an_area(before: str) -> bool:
     leadership of the council and the trust, inadequate")."""
     clause = re.split(r"[;:.]|\band\s+found\b|\bbut\b", before)[-1]
     areas = list(_SUB_AREA.finditer(clause))
+    if not areas and not _SERVICE_WORD.search(clause) and re.match(r"\W*(?:[\w'’-]+\s+){0,6}?(?:they|it)\s+", clause.split(",")[-1]):
+        # round 12: after a colon the sentence goes on about the subject it opened with ("Services for care leavers
+        # impressed inspectors: judged inadequate in 2015, they are now good"): a pronoun's area is that subject's
+        head = re.split(r"[;.]", before)[-1]
+        if ":" in head and _SUB_AREA.search(head.split(":")[0]) and not _SERVICE_BEFORE_AREA.search(head.split(":")[0]):
+            return True
     if not areas:
         return False
-    if re.search(r"\b(?:leadership|help and protection|care leavers|children in care|adoption)\s+of\b", clause,
-                 re.IGNORECASE):
+    # round 12: also an area's service, agency or team "of" its operator ("the adoption service of Sandwell Children's
+    # Trust", "the fostering agency of the council")
+    if re.search(r"\b(?:leadership|help and protection|care leavers|children in care|adoption|fostering)"
+                 r"(?:\s+(?:services?|agency|agencies|teams?|panels?))?\s+of\b", clause, re.IGNORECASE):
         return True
     # "the fostering service", "its adoption agency": a service word right after an area names that area's service
     # (round 9: also through a possessive, "care leavers' services", "children in care's service")
@@ -197,6 +208,11 @@ def grades_an_area(before: str) -> bool:
                                                                                   clause[a.end():m.start()])
                                                                      for a in areas)]
     return not services or areas[-1].start() > services[-1].start()
+
+
+# "The council's services, including adoption, …": the service as a whole named before the area it lists
+_SERVICE_BEFORE_AREA = re.compile(r"^\W*(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}(?:services?|council|department|authority)\b",
+                                  re.IGNORECASE)
 
 
 def is_sub_area(sentence: str) -> bool:
@@ -319,6 +335,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         reason = "tally" if bare_word and counted or _COUNT_AFTER.match(after) else not_current(before, after)
         if not reason and in_earlier_clause(sentence[max(0, match.start() - 120):match.start()]):
             reason = "past"  # a temporal clause longer than the window: "Two years after Barnsley's … were judged"
+        if not reason and about_any_council(sentence[max(0, match.start() - 120):match.start()]):
+            reason = "generic"  # round 12: "a council whose services Ofsted has rated inadequate": no council in particular
         if not reason and hoped_for(sentence[max(0, match.start() - 160):match.start()]):
             reason = "target"  # round 8: "hopes that, were Ofsted to return …, it would be judged 'good'"
         if reason == "past" and _REPORTING_THAT.search(sentence[max(0, match.start() - 200):match.start()]):
@@ -331,7 +349,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             or _SINCE_YEAR_AFTER.match(after) \
             or "ast year" in before and not is_destination(before) \
             and _LAST_YEAR_BEFORE.search(re.split(r"[;.]", sentence[:match.start()])[-1])
-        earlier = earlier or ("last" if ago else "")
+        dated_after = _DATED_VERDICT_AFTER.match(after)
+        earlier = earlier or ("last" if ago or dated_after else "")
         if not reason and since_clause(sentence[max(0, match.start() - 120):match.start()]):
             earlier = earlier or "last"  # round 9: "since it was rated inadequate": standing until a newer grade
         if reason and reason != "tally" or earlier == "previous":
@@ -359,7 +378,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         out.append(GradeStatement(grade, weight, sentence.strip(), paragraph, match.start(), sub_area,
                                   tally=reason == "tally", standing=earlier == "last",
                                   slac=slac.group(1).lower()[:4] if slac else "",
-                                  year=int(clause_years[-1]) if earlier == "last" and clause_years else 0,
+                                  year=int(dated_after.group(1)) if dated_after and earlier == "last"
+                                  else int(clause_years[-1]) if earlier == "last" and clause_years else 0,
                                   now=bool(_NOW.search(re.split(r"[;.]", sentence[:match.start()])[-1]))))
     step = _STEP.search(sentence)
     if step and len(set(left)) == 1 and not out:
@@ -422,6 +442,12 @@ _STEP = re.compile(r"\b(climb(?:ed|s)?|r(?:ose|isen|ises)|gone up|went up|moved 
                    r"|gone down|went down|moved down)\s+(?:by\s+)?(a|one|two)\s+grades?\b", re.IGNORECASE)
 
 
+# Round 12: "the inadequate verdict of December 2015", "its 'good' rating from 2018", "the inadequate judgement in
+# 2018": the verdict named by its date is the one of that time (as "the 2015 inadequate verdict" is), standing only
+# until the text states a newer grade.
+_DATED_VERDICT_AFTER = re.compile(r"^['’”\"]?\s+(?:overall\s+)?(?:verdicts?|ratings?|grades?|judgements?|labels?)\s+"
+                                  r"(?:of|in|from|given\s+in|awarded\s+in)\s+(?:the\s+)?"
+                                  r"(?:(?:early|late|mid)[\s-]+)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 # "Now, services are good", "currently rated": a clause that places its grade in the present.
 _NOW = re.compile(r"\b(?:now|currently|presently|latest|newly)\b", re.IGNORECASE)
 # A reporting verb and "that", too far before a grade for the 60-character window to see it.
