@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from indexer.grades import PERFORM
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 from indexer.ingest.annotate.latest_event import EARLIER_ONE, latest_event_year
 from indexer.ingest.annotate.regimes import annual_round_by_tallies, final_round_year, regime
@@ -67,7 +68,7 @@ def named_frameworks(text: str) -> set[str]:
 # A sentence that hands out annual ratings and says in which year: "twice as many councils earned an 'excellent'
 # rating in 2010". A year after "from", "since" or before ", when" is an earlier judgement ("a step up from 2010,
 # when … performing poorly"), and a sentence with no rating word is another event ("In 2010 it suspended staff").
-_RATING_WORD = re.compile(r"\b(?:rat(?:ed|ing|ings)|perform(?:s|ing)\s+(?:poorly|adequately|well|excellently)|excellent)\b",
+_RATING_WORD = re.compile(rf"\b(?:rat(?:ed|ing|ings)|{PERFORM}(?:s|ing)\s+(?:poorly|adequately|well|excellently)|excellent)\b",
                           re.IGNORECASE)
 # Round 9: "the same verdict as in 2010", "better than in 2010": a comparison names an earlier round, not this one.
 # (Not "a year ago", "the year before": the first round, December 2009, was compared with the 2008 assessments too.)

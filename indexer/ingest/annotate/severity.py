@@ -88,7 +88,10 @@ _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|lo
                        # grade of its own (a38, b19, h29, k07, r26, r29, u24, v27, w25)
                        r"|safeguarding\s+(?:children\s+)?boards?|LSCBs?"
                        # a stage of casework ("its handling of child protection referrals was judged inadequate")
-                       r"|referrals?|assessments? of need|front door|contact(?:,)? referral and assessment)\b",
+                       r"|referrals?|assessments? of need|front door|contact(?:,)? referral and assessment"
+                       # round 13: the pre-2013 inspections' and APAs' second judgement, beside overall
+                       # effectiveness (n60, t28, u18, x38): never the overall grade
+                       r"|capacity\s+(?:to|for)\s+improve(?:ment)?)\b",
                        re.IGNORECASE)
 # round 10: "an outstanding success story", "a good job", "an outstanding achievement": praise, not a grade
 _NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|reason|work|relationships?|understanding"
@@ -103,7 +106,9 @@ _AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:[\w-]+\s+)?(?:fostering|adoption|p
                          # round 6: "'inadequate' child protection" (the 2012-13 inspections' "child protection
                          # services/arrangements" stay the overall judgement)
                          r"|child protection(?!\s+(?:services?|inspections?|arrangements|department))"
-                         r"|(?:keeping|helping) children safe)\b", re.IGNORECASE)
+                         r"|(?:keeping|helping) children safe"
+                         # round 13: "an outstanding capacity to improve" (n60)
+                         r"|capacity\s+(?:to|for)\s+improve(?:ment)?)\b", re.IGNORECASE)
 _SERVICE_WORD = re.compile(r"\b(services?|department|council|authority|provision|trust)\b", re.IGNORECASE)
 
 
@@ -200,6 +205,9 @@ def grades_an_area(before: str) -> bool:
     # Trust", "the fostering agency of the council")
     if re.search(r"\b(?:leadership|help and protection|care leavers|children in care|adoption|fostering)"
                  r"(?:\s+(?:services?|agency|agencies|teams?|panels?))?\s+of\b", clause, re.IGNORECASE):
+        return True
+    # round 13: a capacity to improve governs its object ("capacity to improve services for children … judged good")
+    if re.search(r"\bcapacity\s+(?:to|for)\s+improve", clause, re.IGNORECASE):
         return True
     # "the fostering service", "its adoption agency": a service word right after an area names that area's service
     # (round 9: also through a possessive, "care leavers' services", "children in care's service")
