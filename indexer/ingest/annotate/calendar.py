@@ -179,7 +179,14 @@ _JUDGED_LAST_YEAR = re.compile(r"\blast year,?\s+(?:[\w'’]+\s+){0,3}(?:rated|j
                                # round 6: "at last year's inspection the service was judged good"
                                r"|\blast year['’]s\s+(?:full\s+|ILACS\s+|Ofsted\s+)?inspection\b"
                                # "When they returned last year they saw progress": the inspectors' visit
-                               r"|\b(?:inspectors|Ofsted|they)\s+(?:returned|visited|came back|went back)\s+last year\b",
+                               r"|\b(?:inspectors|Ofsted|they)\s+(?:returned|visited|came back|went back)\s+last year\b"
+                               # round 13: a verdict verb then "last year" anywhere in its clause, the object and
+                               # commas between ("Ofsted told it, last year, that it requires improvement", "after
+                               # Ofsted judged the Children's Services department 'inadequate' last year"); never
+                               # "the last year" (a span), "last year's" (another event) or a comparison with last
+                               # year's figures ("rated outstanding, against 17 of 48 last year")
+                               r"|\b(?:told|judged|rated|graded|branded)\b"
+                               r"(?:(?!\b(?:against|compared|than|versus)\b)[^.;:!?\d]){0,60}?(?<!the )\blast year\b(?!['’]s)",
                                re.IGNORECASE)
 
 
