@@ -8,12 +8,13 @@ import pytest
 
 from indexer.grades import normalise_grade
 from indexer.ingest.annotate.calendar import annual_round_year, judged_last_year
+from indexer.ingest.annotate.council import is_school_inspection
 from indexer.ingest.annotate.dated_standing import fits
 from indexer.ingest.annotate.latest_event import latest_event_year
 from indexer.ingest.annotate.visits import reports_a_visit
 from indexer.models import Outcome
 from indexer.ingest.annotate.regimes import regimes_reported
-from indexer.ingest.annotate.severity import grade_statements
+from indexer.ingest.annotate.severity import decide, grade_statements
 
 
 def _grades(sentence: str) -> list[str]:
@@ -146,3 +147,67 @@ def test_a_dated_inspection_has_no_slack():
     dated = Outcome("E1", "Somewhere", "ILACS", "ILACS", dt.date(2021, 11, 22), dt.date(2021, 12, 3),
                     dt.date(2022, 2, 1), "Good", {}, "")
     assert fits(dated, 2021, None) and fits(dated, 2022, None) and not fits(dated, 2020, None)
+
+
+# A compared figure's year is that figure's, not the grade's: "four stars, against 12 in 2007: A, B and C".
+
+@pytest.mark.parametrize("sentence, grade", [
+    ("Only five councils held the maximum four stars, against 11 in 2006: Camden, Gateshead and York.", "outstanding"),
+    ("This year eight councils were rated outstanding, compared with three in 2019.", "outstanding"),
+    ("Twelve authorities are now judged inadequate, more than in 2015.", "inadequate"),
+])
+def test_a_compared_figures_year_leaves_the_grade_current(sentence, grade):
+    assert _grades(sentence) == [grade]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council was rated good in 2012.",
+    "Its services were judged inadequate back in 2015.",
+])
+def test_a_grade_dated_by_its_own_year_is_still_past(sentence):
+    assert _grades(sentence) == []
+
+
+# The assessment named by a noun ("the 2010 assessment of children's services") rates the council's services as a
+# whole: no school story, and its year names the round.
+
+@pytest.mark.parametrize("text", [
+    "The annual assessment of children's services praised the town's schools, pupils and teachers.",
+    "Ofsted's rating of the council's children's services mentions schools, pupils, academies and GCSE results.",
+])
+def test_an_assessment_of_childrens_services_is_no_school_story(text):
+    assert not is_school_inspection("Schools praised", text)[0]
+
+
+def test_a_school_story_is_still_one():
+    text = "Ofsted's inspection of the primary school praised pupils, teachers and the headteacher."
+    assert is_school_inspection("School praised", text)[0]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Ofsted's 2010 assessment of services for children and young people rates the borough as performing well.", 2010),
+    ("The 2009 rating of the council's children's services puts it among those performing adequately.", 2009),
+])
+def test_a_year_before_the_assessment_names_its_round(text, year):
+    assert annual_round_year(text)[0] == year
+
+
+def test_a_year_before_a_later_assessment_names_no_round():
+    assert annual_round_year("The 2016 assessment of children's services found them good.")[0] is None
+
+
+# Counted back from the page's own event: "A year earlier the borough was performing well" stands only until a newer
+# grade; schools by their phase ("four primaries") are settings of their own.
+
+def test_a_grade_a_year_earlier_gives_way_to_the_current_one():
+    text = "Anytown is performing adequately. A year earlier the borough was 'performing well'."
+    assert [(st.grade, st.standing) for st in grade_statements(text, 0)] == [("adequate", False), ("good", True)]
+    assert decide(grade_statements(text, 0))[0] == "adequate"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The report finds four primaries inadequate.",
+    "Two secondaries were judged outstanding this year.",
+])
+def test_schools_by_their_phase_are_not_the_council(sentence):
+    assert _grades(sentence) == []

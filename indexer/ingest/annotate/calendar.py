@@ -22,7 +22,11 @@ _APA = regime("APA").words
 _ANNUAL_RATING = regime("annual rating").words
 _ROUND_YEAR = re.compile(r"\b(?:annual|yearly)\s+(?:performance\s+|children['’]s\s+services\s+)?(?:ratings?|assessments?)\s+(?:for|of)\s+"
                          r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:annual|yearly)\s+(?:performance\s+)?"
-                         r"(?:ratings?|assessments?)\b", re.IGNORECASE)
+                         r"(?:ratings?|assessments?)\b"
+                         # round 13: "annual" left out when the assessment is named by what it rates ("Ofsted's 2010
+                         # assessment of services for children and young people", x21; with "annual": n36, p28)
+                         r"|\b((?:19|20)\d\d)\s+(?:Ofsted\s+)?(?:ratings?|assessments?)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                         r"(?:children['’]s\s+services|services\s+for\s+children)\b", re.IGNORECASE)
 ANNUAL_RATING_YEARS = tuple(range(regime("annual rating").first, regime("annual rating").last + 1))
 APA_LAST_YEAR = regime("APA").last
 # Framework eras: the year each began to publish, and the one it replaced.
@@ -100,7 +104,7 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
         return final, why
     named = _ROUND_YEAR.search(text)
     if named:
-        year = int(named.group(1) or named.group(2))
+        year = int(named.group(1) or named.group(2) or named.group(3))
         if APA_LAST_YEAR <= year <= ANNUAL_RATING_YEARS[-1]:
             return year, f"inferred: “{named.group(0)}” names the assessment round"
     if _APA.search(text) and not re.search(r"\b20(?:09|1\d|2\d)\b", text):
