@@ -12,6 +12,7 @@ from indexer.ingest.annotate.council import is_school_inspection
 from indexer.ingest.annotate.dated_standing import fits
 from indexer.ingest.annotate.latest_event import latest_event_year
 from indexer.ingest.annotate.visits import reports_a_visit
+from indexer.ingest.annotate.weekdays import school_era_year
 from indexer.models import Outcome
 from indexer.ingest.annotate.regimes import regimes_reported
 from indexer.ingest.annotate.severity import decide, grade_statements
@@ -211,3 +212,22 @@ def test_a_grade_a_year_earlier_gives_way_to_the_current_one():
 ])
 def test_schools_by_their_phase_are_not_the_council(sentence):
     assert _grades(sentence) == []
+
+
+# A page naming Covid-19 was written in 2020 or later: its weekday dates without a year then name the one year.
+
+@pytest.mark.parametrize("text, year", [
+    ("Despite Covid-19, inspectors came on 26 and 27 May; their letter arrived on Thursday 15 July.", 2021),
+    ("The coronavirus lockdown delayed the report, which came out on Monday 5 September.", 2022),
+])
+def test_covid_and_a_weekday_date_name_the_year(text, year):
+    assert school_era_year(text)[0] == year
+
+
+@pytest.mark.parametrize("text", [
+    "Their letter arrived on Thursday 15 July.",  # no era: 2010, 2021 and later years all fit
+    "Even with the pandemic, the letter arrived on Thursday 15 July.",  # "the pandemic" alone: swine flu, 2009
+    "During Covid-19 the council met on Friday 1 March and Friday 3 March.",  # dates that fit no year together
+])
+def test_no_era_or_no_single_fitting_year_names_none(text):
+    assert school_era_year(text)[0] is None
