@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from indexer.grades import PERFORM
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 from indexer.ingest.annotate.latest_event import EARLIER_ONE, latest_event_year
 from indexer.ingest.annotate.regimes import annual_round_by_tallies, final_round_year, regime
@@ -21,7 +22,11 @@ _APA = regime("APA").words
 _ANNUAL_RATING = regime("annual rating").words
 _ROUND_YEAR = re.compile(r"\b(?:annual|yearly)\s+(?:performance\s+|children['’]s\s+services\s+)?(?:ratings?|assessments?)\s+(?:for|of)\s+"
                          r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:annual|yearly)\s+(?:performance\s+)?"
-                         r"(?:ratings?|assessments?)\b", re.IGNORECASE)
+                         r"(?:ratings?|assessments?)\b"
+                         # round 13: "annual" left out when the assessment is named by what it rates ("Ofsted's 2010
+                         # assessment of services for children and young people", x21; with "annual": n36, p28)
+                         r"|\b((?:19|20)\d\d)\s+(?:Ofsted\s+)?(?:ratings?|assessments?)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                         r"(?:children['’]s\s+services|services\s+for\s+children)\b", re.IGNORECASE)
 ANNUAL_RATING_YEARS = tuple(range(regime("annual rating").first, regime("annual rating").last + 1))
 APA_LAST_YEAR = regime("APA").last
 # Framework eras: the year each began to publish, and the one it replaced.
@@ -67,7 +72,7 @@ def named_frameworks(text: str) -> set[str]:
 # A sentence that hands out annual ratings and says in which year: "twice as many councils earned an 'excellent'
 # rating in 2010". A year after "from", "since" or before ", when" is an earlier judgement ("a step up from 2010,
 # when … performing poorly"), and a sentence with no rating word is another event ("In 2010 it suspended staff").
-_RATING_WORD = re.compile(r"\b(?:rat(?:ed|ing|ings)|perform(?:s|ing)\s+(?:poorly|adequately|well|excellently)|excellent)\b",
+_RATING_WORD = re.compile(rf"\b(?:rat(?:ed|ing|ings)|{PERFORM}(?:s|ing)\s+(?:poorly|adequately|well|excellently)|excellent)\b",
                           re.IGNORECASE)
 # Round 9: "the same verdict as in 2010", "better than in 2010": a comparison names an earlier round, not this one.
 # (Not "a year ago", "the year before": the first round, December 2009, was compared with the 2008 assessments too.)
@@ -99,7 +104,7 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
         return final, why
     named = _ROUND_YEAR.search(text)
     if named:
-        year = int(named.group(1) or named.group(2))
+        year = int(named.group(1) or named.group(2) or named.group(3))
         if APA_LAST_YEAR <= year <= ANNUAL_RATING_YEARS[-1]:
             return year, f"inferred: “{named.group(0)}” names the assessment round"
     if _APA.search(text) and not re.search(r"\b20(?:09|1\d|2\d)\b", text):
@@ -178,7 +183,14 @@ _JUDGED_LAST_YEAR = re.compile(r"\blast year,?\s+(?:[\w'’]+\s+){0,3}(?:rated|j
                                # round 6: "at last year's inspection the service was judged good"
                                r"|\blast year['’]s\s+(?:full\s+|ILACS\s+|Ofsted\s+)?inspection\b"
                                # "When they returned last year they saw progress": the inspectors' visit
-                               r"|\b(?:inspectors|Ofsted|they)\s+(?:returned|visited|came back|went back)\s+last year\b",
+                               r"|\b(?:inspectors|Ofsted|they)\s+(?:returned|visited|came back|went back)\s+last year\b"
+                               # round 13: a verdict verb then "last year" anywhere in its clause, the object and
+                               # commas between ("Ofsted told it, last year, that it requires improvement", "after
+                               # Ofsted judged the Children's Services department 'inadequate' last year"); never
+                               # "the last year" (a span), "last year's" (another event) or a comparison with last
+                               # year's figures ("rated outstanding, against 17 of 48 last year")
+                               r"|\b(?:told|judged|rated|graded|branded)\b"
+                               r"(?:(?!\b(?:against|compared|than|versus)\b)[^.;:!?\d]){0,60}?(?<!the )\blast year\b(?!['’]s)",
                                re.IGNORECASE)
 
 

@@ -30,7 +30,11 @@ _SERVICES_RATED = re.compile(r"\bchildren['’]s services\b[^.;]{0,60}?\b(?:rate
                              # and young people as performing well"); "performing well" was the annual rating's scale
                              r"|\bservices for children(?: and young people)?\b[^.;]{0,40}?\b(?:rated|judged|graded"
                              r"|performing|performs)\b"
-                             r"|\b(?:rated|judged|graded|assessed)\s+(?:[\w'’-]+\s+){0,3}services for children\b",
+                             r"|\b(?:rated|judged|graded|assessed)\s+(?:[\w'’-]+\s+){0,3}services for children\b"
+                             # round 13: the noun for it, "an assessment / the rating of (the council's) children's
+                             # services" (a03, h06, h10, n03, p28, x21: six outlets)
+                             r"|\b(?:assessments?|ratings?)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                             r"(?:children['’]s services|services for children)\b",
                              re.IGNORECASE)
 
 

@@ -135,12 +135,17 @@ _FIRST_SINCE = re.compile(r"^\W*(?:(?:for|in)\s+)?(?:the|its|their)\s+(?:first|h
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|then|before|after|when|although|though)\b", re.IGNORECASE)
 
 
+_COMPARED = r"\b(?:against|than|versus|compared\s+(?:with|to))\b"
+
+
 def is_past(before: str, after: str) -> bool:
     """The grade belongs to an earlier inspection ("previously judged", "rated good in 2012", "the 2017 verdict")."""
     clause = re.split(r",|;|\bbut\b|\bnow\b", before)[-1]
     year_after = _PAST_YEAR_AFTER.match(after)
-    if year_after and re.search(rf"\b{_GRADE_WORD}\b|\bfrom\b", after[:year_after.start(1)], re.IGNORECASE):
+    if year_after and re.search(rf"\b{_GRADE_WORD}\b|\bfrom\b|{_COMPARED}", after[:year_after.start(1)], re.IGNORECASE):
         year_after = None  # "rated 'requires improvement', down from 'good' in 2018": the year is the other grade's
+        # round 13: so is a compared figure's ("nine held four stars, against 12 in 2007", q35 "against 22 when it
+        # began in 2002", s20 "better than in 2012", q26 "from 16% in 2006")
     if year_after and _FIRST_SINCE.match(after):
         year_after = None  # "rated good, the first time since 2009 that …": a record reached now, not a past grade
     if year_after and _NEW_CLAUSE.search(after[:year_after.start(1)]):

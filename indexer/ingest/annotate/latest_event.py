@@ -36,10 +36,29 @@ def latest_event_year(text: str) -> tuple[int | None, str]:
         return year + 1, (f"inferred: the latest dated event is “{phrase}”, and the visit “{later}” names no year, so "
                           f"it came after: {year + 1} at the earliest")
     this_year = _THIS_YEAR.search(text)
-    if this_year and year < limit:
+    if this_year and year < limit and not _same_event(text, phrase, this_year):
         return year + 1, (f"inferred: the latest dated event is “{phrase}”, and “{this_year.group(0)}” is later, "
                           f"so {year + 1} at the earliest")
     return year, f"inferred: the latest dated event the page reports is “{phrase}”"
+
+
+# Round 13: "the visit earlier this year", "the inspection in March this year": a definite noun refers back to an
+# event the page has named; when the latest dated event's sentence names that noun, "this year" is that event's year.
+_THE_EVENT_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(visit|inspection|report|judgement|letter)s?\s+(?:\w+\s+){0,2}$",
+                               re.IGNORECASE)
+
+
+def _same_event(text: str, phrase: str, this_year: re.Match) -> bool:
+    """True when the 'this year' phrase follows a definite noun naming the kind of event the dated phrase's
+    sentence reports ("In February 2019 a focused visit found …" … "the low point of the visit earlier this year")."""
+    noun = _THE_EVENT_BEFORE.search(text[max(0, this_year.start() - 60):this_year.start()])
+    if not noun:
+        return False
+    at = text.find(phrase)
+    noun_at = max(0, this_year.start() - 60) + noun.start()
+    end = min(at + 200, noun_at) if noun_at > at else at + 200  # the dated sentence, never the "this year" words
+    sentence = re.split(r"(?<=[.!?])\s+", text[:at])[-1] + text[at:end].split(". ")[0]
+    return bool(re.search(rf"\b{noun.group(1)}", sentence, re.IGNORECASE))
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer.grades import PERFORM
+
 
 @dataclass(frozen=True)
 class Regime:
@@ -39,7 +41,7 @@ REGIMES = (
     Regime("APA", 2005, 2008, re.compile(r"\bannual performance assessments?\b|\bAPA\b")),
     Regime("annual rating", 2009, 2011,
            re.compile(r"\b(?:annual|yearly)\s+(?:round\s+of\s+)?(?:children['’]s services\s+)?(?:ratings?|assessments?)\b"
-                      r"|\bperform(?:s|ing)?\s+(?:poorly|adequately|excellently)\b"
+                      rf"|{PERFORM}(?:s|ing)?\s+(?:poorly|adequately|excellently)\b"
                       r"|['‘“]?excellent['’”]?\s+band\b", re.IGNORECASE)),
 )
 

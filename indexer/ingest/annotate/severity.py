@@ -83,12 +83,15 @@ _SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|lo
                        # round 9: a setting Ofsted grades on its own ("a secure training centre in Medway was rated
                        # inadequate", "the nursery was judged good"): never the council's grade
                        r"|nurser(?:y|ies)|academ(?:y|ies)|colleges?|(?:secure\s+)?training\s+centres?|secure\s+units?"
-                       r"|hostels?"
+                       r"|hostels?|primaries|secondaries"  # round 13: schools by their phase (x21)
                        # round 12: the safeguarding board (LSCB) was reviewed beside the council's services and got a
                        # grade of its own (a38, b19, h29, k07, r26, r29, u24, v27, w25)
                        r"|safeguarding\s+(?:children\s+)?boards?|LSCBs?"
                        # a stage of casework ("its handling of child protection referrals was judged inadequate")
-                       r"|referrals?|assessments? of need|front door|contact(?:,)? referral and assessment)\b",
+                       r"|referrals?|assessments? of need|front door|contact(?:,)? referral and assessment"
+                       # round 13: the pre-2013 inspections' and APAs' second judgement, beside overall
+                       # effectiveness (n60, t28, u18, x38): never the overall grade
+                       r"|capacity\s+(?:to|for)\s+improve(?:ment)?)\b",
                        re.IGNORECASE)
 # round 10: "an outstanding success story", "a good job", "an outstanding achievement": praise, not a grade
 _NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|reason|work|relationships?|understanding"
@@ -103,7 +106,9 @@ _AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:[\w-]+\s+)?(?:fostering|adoption|p
                          # round 6: "'inadequate' child protection" (the 2012-13 inspections' "child protection
                          # services/arrangements" stay the overall judgement)
                          r"|child protection(?!\s+(?:services?|inspections?|arrangements|department))"
-                         r"|(?:keeping|helping) children safe)\b", re.IGNORECASE)
+                         r"|(?:keeping|helping) children safe"
+                         # round 13: "an outstanding capacity to improve" (n60)
+                         r"|capacity\s+(?:to|for)\s+improve(?:ment)?)\b", re.IGNORECASE)
 _SERVICE_WORD = re.compile(r"\b(services?|department|council|authority|provision|trust)\b", re.IGNORECASE)
 
 
@@ -200,6 +205,9 @@ def grades_an_area(before: str) -> bool:
     # Trust", "the fostering agency of the council")
     if re.search(r"\b(?:leadership|help and protection|care leavers|children in care|adoption|fostering)"
                  r"(?:\s+(?:services?|agency|agencies|teams?|panels?))?\s+of\b", clause, re.IGNORECASE):
+        return True
+    # round 13: a capacity to improve governs its object ("capacity to improve services for children … judged good")
+    if re.search(r"\bcapacity\s+(?:to|for)\s+improve", clause, re.IGNORECASE):
         return True
     # "the fostering service", "its adoption agency": a service word right after an area names that area's service
     # (round 9: also through a possessive, "care leavers' services", "children in care's service")
@@ -419,8 +427,12 @@ _PERIOD_AT = re.compile(r"\bafter\s+(?:[\w-]+\s+){1,3}?(?:years?|months?|inspect
 _AGO_AFTER = re.compile(r"^['’”\"]?\s+(?:\w+\s+){0,1}(?:some|about|around|nearly|almost|over|more than)?\s*"
                         r"(?:[\w-]+\s+){1,4}(?:years?|months?)\s+ago\b", re.IGNORECASE)
 # "Twelve months ago it was judged to be performing adequately": the same, with the time first.
-_AGO_BEFORE = re.compile(r"\b(?:[\w-]+\s+){1,4}(?:years?|months?)\s+ago\b(?![^.;]*\b(?:now|since|latest)\b)[^.;]*$",
-                         re.IGNORECASE)
+# Round 13: also counted back from the page's own event ("A year earlier the borough was 'performing well'", x21; "A
+# year earlier not one council was inadequate", m01; "a month earlier, when … found … inadequate", q01), and "the year
+# before," / "the previous year".
+_AGO_BEFORE = re.compile(r"(?:\b(?:[\w-]+\s+){1,4}(?:years?|months?)\s+(?:ago|earlier)\b|\bthe\s+(?:year|month)\s+before\s*,"
+                         r"|\b(?:in\s+)?the\s+previous\s+year\b)"
+                         r"(?![^.;]*\b(?:now|since|latest)\b)[^.;]*$", re.IGNORECASE)
 # Round 7: "judged inadequate last year", "Last year Kent was rated inadequate": a grade a year back stands only until
 # a newer one is stated, like "two years ago" ("last week", "last month" are usually the news itself).
 _LAST_YEAR_AFTER = re.compile(r"^['’”\"]?\s+(?:(?:back\s+)?in\s+)?"

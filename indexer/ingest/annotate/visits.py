@@ -24,10 +24,16 @@ _EARLIER_BEFORE = re.compile(r"\b(?:after|since|following|at|before)\s+(?:the|it
 _EARLIER_AFTER = re.compile(rf"^\s+(?:of|in)\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 
 
+# A plural with no determiner names the kind ("visits come between full inspections", "unlike graded inspections").
+_GENERIC_BEFORE = re.compile(r"\b(?:between|unlike|than|of|from|for|and|or|with|like)\s+$", re.IGNORECASE)
+
+
 def new_full_inspection(text: str) -> bool:
     """True when the text reports a graded inspection that is not one it places before the visit."""
     for match in _FULL.finditer(text):
         before, after = text[max(0, match.start() - 30):match.start()], text[match.end():match.end() + 25]
+        if _GENERIC_BEFORE.search(before) and match.group(0).lower().endswith("s"):
+            continue  # round 13: "in the gap between full inspections": the kind in general, no inspection reported
         if not (_EARLIER_BEFORE.search(before) or _EARLIER_AFTER.match(after)):
             return True
     return False

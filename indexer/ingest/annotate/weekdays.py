@@ -59,6 +59,9 @@ _SCHOOL_ERAS = (
     (re.compile(r"personal development,? behaviour and welfare", re.IGNORECASE), 2015, 2019),
     (re.compile(r"behaviour and attitudes", re.IGNORECASE), 2019, dt.date.today().year),
     (re.compile(r"\bsatisfactory\b", re.IGNORECASE), 2005, 2012),
+    # round 13: not a framework but an era all the same: a page naming Covid-19 was written in 2020 or later
+    # (b05, n51, t16, x22: four outlets, each in the one year since 2020 its weekday dates fit)
+    (re.compile(r"\b(?:covid(?:-?19)?|coronavirus)\b", re.IGNORECASE), 2020, dt.date.today().year),
 )
 
 
@@ -71,6 +74,6 @@ def school_era_year(text: str) -> tuple[int | None, str]:
             years = fitting_years(text, first, last)
             if len(years) == 1:
                 year = years.pop()
-                return year, (f"inferred: “{named.group(0)}” dates the framework to {first}-{last}, and the "
+                return year, (f"inferred: “{named.group(0)}” dates the page to {first}-{last}, and the "
                               f"story's weekday dates fall on their weekdays only in {year}")
     return None, ""
