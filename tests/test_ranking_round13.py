@@ -26,6 +26,8 @@ def test_a_finding_followed_by_a_persons_words_is_no_reaction():
                         "Marshby. The children's minister said the results worried her.")
     assert not reaction("Ofsted judged the service good in every area. The cabinet member told councillors the "
                         "report matched the council's own view.")
+    # round 9 counted this one a reaction (the mayor's words beside the inspectorate's); the finding opens it
+    assert not reaction("Ofsted said caseloads had fallen. The mayor told reporters it was a turning point.")
     assert not reaction("Item 6. Introducing the report, the council leader said the authority keeps its 'good' "
                         "rating after the October inspection.")
 
