@@ -75,7 +75,9 @@ def test_a_saying_verb_after_the_report_or_inspectors_is_the_finding():
     # still reactions: a titled person's words, also beside the inspectorate's
     for text in ("Councillor Dee Ash, cabinet member for children, said the verdict rewarded years of work.",
                  "According to the councillor, inspectors said caseloads were now manageable.",
-                 "Ofsted said caseloads had fallen. The mayor told reporters it was a turning point.",
+                 # (round 13: a person's words in the opening sentence; "Ofsted said caseloads had fallen. The mayor
+                 # told reporters ..." opens with the finding and is no reaction since, see test_ranking_round13.py)
+                 "Ofsted said caseloads had fallen, and the mayor told reporters it was a turning point.",
                  "'We are pleased,' the director of children's services said."):
         assert reaction(text), text
 

@@ -274,10 +274,20 @@ _TITLE = re.compile(r"\b(?:councillor|cllr|cabinet\s+member|portfolio\s+holder|l
                     r"mayor|spokes(?:man|woman|person)|MP|chair(?:man|woman)?|secretary|director)\b", re.IGNORECASE)
 
 
+# A sentence's end: a stop (and any closing quote) before the next sentence's capital or opening quote; not the stop
+# of a title before a name ("Dr. Jane Smith, director of children's services, said").
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bCllr)(?<!\bProf)"
+                           r"[.!?][\"')\]’”]*\s+(?=[\"'‘“]?[A-Z])")
+
+
 def reaction(text: str) -> bool:
-    """True for a paragraph attributing words to a person by title (a reaction, not the finding)."""
-    return bool(_TITLE.search(text)) and any(not _FINDING_SUBJECT.search(text[max(0, m.start() - 80):m.start()])
-                                             for m in _SAYING.finditer(text))
+    """True for a paragraph opening by attributing words to a person by title (a reaction, not the finding). A
+    paragraph stating the finding first and a person's words after it ("Four councils received a single star: ...
+    The minister said their results worried her") is the finding."""
+    end = None if text.lstrip()[:1] in "\"'‘“" else _SENTENCE_END.search(text)  # a quotation opening is someone's
+    first = text[:end.start() + 1] if end else text
+    return bool(_TITLE.search(first)) and any(not _FINDING_SUBJECT.search(first[max(0, m.start() - 80):m.start()])
+                                              for m in _SAYING.finditer(first))
 
 
 def _most(asked: Asked, round_up: bool) -> int:
