@@ -231,3 +231,23 @@ def test_covid_and_a_weekday_date_name_the_year(text, year):
 ])
 def test_no_era_or_no_single_fitting_year_names_none(text):
     assert school_era_year(text)[0] is None
+
+
+# --- after set y's scoring (the lead): "now" holds only up to an earlier-time clause ----------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Dorset's services for children are now judged 'good', the watchdog reports, after real progress since the "
+    "inspection that rated them 'inadequate'.",
+    "The borough's social care is currently rated requires improvement, inspectors say, following the visit which "
+    "had branded it 'inadequate'.",
+])
+def test_now_does_not_reach_a_grade_in_a_later_since_or_after_clause(sentence):
+    best, _ = decide(grade_statements(sentence, 0))
+    assert best in ("good", "requires improvement")  # the grade said to hold now, not the one left behind
+
+
+def test_a_grade_after_now_with_no_earlier_clause_still_holds_now():
+    statements = grade_statements("Inspectors now rate the council's children's services 'good'.", 0)
+    assert [st.now for st in statements] == [True]
+    late = grade_statements("Now, two years after the crisis, the council's services are rated 'good'.", 0)
+    assert late and not late[0].now  # "after" sits between "now" and the grade: no "now" bonus, the grade still read

@@ -388,7 +388,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
                                   slac=slac.group(1).lower()[:4] if slac else "",
                                   year=int(dated_after.group(1)) if dated_after and earlier == "last"
                                   else int(clause_years[-1]) if earlier == "last" and clause_years else 0,
-                                  now=bool(_NOW.search(re.split(r"[;.]", sentence[:match.start()])[-1]))))
+                                  now=says_now(sentence[:match.start()])))
     step = _STEP.search(sentence)
     if step and len(set(left)) == 1 and not out:
         size = 2 if step.group(2).lower() == "two" else 1
@@ -462,6 +462,16 @@ _DATED_VERDICT_AFTER = re.compile(r"^['’”\"]?\s+(?:overall\s+)?(?:verdicts?|
                                   r"(?:(?:early|late|mid)[\s-]+)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 # "Now, services are good", "currently rated": a clause that places its grade in the present.
 _NOW = re.compile(r"\b(?:now|currently|presently|latest|newly)\b", re.IGNORECASE)
+# A "since" / "after" / "before" clause between "now" and a grade starts an earlier time: "are now rated 'requires
+# improvement' … since the inspection that found them 'inadequate'" says now only of the first grade.
+_EARLIER_CLAUSE = re.compile(r"\b(?:since|after|before|following)\b", re.IGNORECASE)
+
+
+def says_now(head: str) -> bool:
+    """The grade's clause says it holds now ("now", "currently", "latest"), with no earlier-time clause between."""
+    head = re.split(r"[;.]", head)[-1]
+    found = list(_NOW.finditer(head))
+    return bool(found) and not _EARLIER_CLAUSE.search(head[found[-1].end():])
 # A reporting verb and "that", too far before a grade for the 60-character window to see it.
 _REPORTING_THAT = re.compile(r"\b(?:heard|told|said|reported|noted|explained|learned|learnt|informed|confirmed|announced)"
                              r"\b(?:\s+[\w'’]+){0,3}\s+that\b", re.IGNORECASE)
