@@ -47,7 +47,8 @@ _AREAS = (
     (re.compile(r"\bleadership\b|\bleaders\b|\bmanagement\b|\bgovernance\b", re.IGNORECASE), "leadership"),
 )
 # The noun an area's name may qualify ("care leaver service outstanding", "help and protection work inadequate").
-_AREA_HEAD = r"(?:services?|support|provision|offer|team|work|practice)"
+_AREA_HEAD_WORDS = r"services?|support|provision|offer|team|work|practice"
+_AREA_HEAD = rf"(?:{_AREA_HEAD_WORDS})"
 # An area named just before an everyday grade word makes it a grade: "care leavers outstanding", "children in
 # care and care leavers good" (the way a question shortens "care leavers were judged outstanding").
 _AREA_BEFORE = re.compile(r"(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")['’]?\s+(?:" + _AREA_HEAD
@@ -168,7 +169,7 @@ def subjudgements_in(text: str) -> list[tuple[str, str, str]]:
 
 # What may stand between an area and the grade said of it, besides other areas it is listed with: "children in care
 # and care leavers good", "care leaver service judged outstanding", "child protection only good".
-_BETWEEN = re.compile(r"^(?:[\s,'‘’“”\"]|\b(?:and|the|its|their|" + _AREA_HEAD[3:-1] + r"|were|was|is|are|been|has|have|"
+_BETWEEN = re.compile(r"^(?:[\s,'‘’“”\"]|\b(?:and|the|its|their|" + _AREA_HEAD_WORDS + r"|were|was|is|are|been|has|have|"
                       r"rated|judged|graded|found|deemed|as|to\s+be|only|still|also|now|both|all)\b)*$", re.IGNORECASE)
 _JUST_BEFORE = re.compile(r"^['’”\"]?\s+$")  # "outstanding leadership", "inadequate help and protection"
 

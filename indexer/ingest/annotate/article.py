@@ -102,12 +102,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     doc.council = [display_name(c) for c in chosen]
     doc.council_code = chosen
     doc.confidence["council"] = confidence.STATED
-    evidence["council"] = [{"value": display_name(c), "code": c, "score": round(scores[c].score, 1) if c in scores else 0.0,
-                            "mentions": scores[c].mentions if c in scores else 0,
-                            "why": (scores[c].reasons[:3] if c in scores else []) + (
-                                [f"named as a successor of {display_name(stands_for[c])}, which the text names as "
-                                 "the subject"] if c in stands_for else []),
-                            "confidence": confidence.STATED} for c in chosen]
+    evidence["council"] = [_council_evidence(c, scores.get(c), stands_for.get(c)) for c in chosen]
     mentioned_only = [display_name(c) for c in scores if c not in chosen]
     if mentioned_only:
         evidence["mentioned_not_subject"] = mentioned_only
@@ -161,6 +156,15 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _area_judgements(doc, sentences, evidence)
     doc.severity = doc.severity if any(doc.severity) else []
     set_severity_confidence(doc, severity_evidence)
+
+
+def _council_evidence(code: str, score, replaced: str | None) -> dict:
+    """Why a council is a subject: its score and mentions (none for a successor the text names only under the old
+    council's name, round 12), the reasons, and the council it stands in for."""
+    why = (score.reasons[:3] if score is not None else []) + (
+        [f"named as a successor of {display_name(replaced)}, which the text names as the subject"] if replaced else [])
+    return {"value": display_name(code), "code": code, "score": round(score.score, 1) if score is not None else 0.0,
+            "mentions": score.mentions if score is not None else 0, "why": why, "confidence": confidence.STATED}
 
 
 def _file_under_predecessor(attributed: dict[str, list], primary: str, replaced: set[str]) -> None:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from indexer import settings
+from indexer import numbers, settings
 from indexer.grades import GRADE_PATTERN, GRADE_RE, grade_of_match, grades_agree, official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
@@ -95,8 +95,7 @@ def left_in_text(text: str) -> list[str]:
 
 # "two years after Barnsley's child protection was judged inadequate", "three years on from the 2015 verdict",
 # "four years later": the reported inspection came that many years after an earlier one.
-_NUMBERS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2}
+_NUMBERS = {**{word: numbers.WORDS[word] for word in numbers.words_between(1, 12)}, "a": 1, "a couple of": 2}
 # Round 9: "had been judged inadequate nine years ago" counts back from the page's own year to the grade before it.
 _YEARS_AFTER = re.compile(r"\b(?P<n>a couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
                           r"\s+years?\s+(?:after|since|on\s+from|later|on|(?P<ago>ago))\b", re.IGNORECASE)

@@ -15,9 +15,9 @@ import datetime as dt
 import re
 from typing import Callable
 
-from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
+from indexer.ingest.annotate.dates import MONTH_WORDS, MONTHS
 
-_MONTH = rf"(?P<month>{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?P<month>{MONTH_WORDS})\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR4 = r"(?P<year>(?:19|20)\d\d)"
@@ -103,18 +103,15 @@ def segment_date(line: str) -> dt.date | None:
 
 
 def story_date_line(head: list[str]) -> tuple[dt.date, str] | None:
-    """The story's date line among the head's lines that are only a date.
+    """The story's date line when the head prints exactly two date-only lines that disagree, else None.
 
     A page saved from an archive can print two: the site's own date above the masthead and the story's under its
-    headline. When the head's two date-only lines disagree, the last one, nearest the story, is the story's date
-    (three or more are a list of related stories, not datelines)."""
+    headline; the last one, nearest the story, is the story's date (three or more are a list of related stories, not
+    datelines; one, or two that agree, are read as any dateline is)."""
     dated = [(d, line) for line in head if (d := read_date_line(line))]
-    if not dated:
-        return None
-    return dated[-1]
+    return dated[-1] if len(dated) == 2 and dated[0][0] != dated[1][0] else None
 
 
 def head_dates_disagree(head: list[str]) -> bool:
     """True when the head prints exactly two date-only lines and they give different days."""
-    dated = [d for line in head if (d := read_date_line(line))]
-    return len(dated) == 2 and dated[0] != dated[1]
+    return story_date_line(head) is not None

@@ -35,6 +35,5 @@ def left_without_end_state(sentences: list, code: str, day: dt.date | None) -> b
 
 def official_grade_on(code: str, day: dt.date) -> str:
     """The council's official overall grade in force on a day ('' when none is recorded by then)."""
-    earlier = [o for o in outcome_table.for_council(code) if o.published and o.published <= day
-               and outcome_table.official_grade(o)]
-    return outcome_table.official_grade(earlier[-1]) if earlier else ""
+    standing = outcome_table.standing_on(code, day)
+    return outcome_table.official_grade(standing) if standing is not None else ""

@@ -153,7 +153,8 @@ def _context_mentions(text: str, taken: list[Mention]) -> list[Mention]:
 
 # Round 12: "North and West Northamptonshire", "East and West Sussex": two places sharing one head noun, the first
 # written without it.
-_ELIDED_BEFORE = re.compile(r"\b(North|South|East|West|Central|Mid)\s+(?:and|&)\s+$")
+_COMPASS = ("North", "South", "East", "West", "Central", "Mid")
+_ELIDED_BEFORE = re.compile(rf"\b({'|'.join(_COMPASS)})\s+(?:and|&)\s+$")
 
 
 def _elided_heads(text: str, mentions: list[Mention], codes: dict) -> list[Mention]:
@@ -161,7 +162,7 @@ def _elided_heads(text: str, mentions: list[Mention], codes: dict) -> list[Menti
     out = []
     for mention in mentions:
         head, _, rest = mention.alias.partition(" ")
-        if head not in ("North", "South", "East", "West", "Central", "Mid") or not rest:
+        if head not in _COMPASS or not rest:
             continue
         match = _ELIDED_BEFORE.search(text, max(0, mention.start - 12), mention.start)
         full = f"{match.group(1)} {rest}" if match else ""

@@ -396,7 +396,6 @@ def is_generic(before: str, after: str) -> bool:
     """The grade is spoken of in general ("nearly every inadequate verdict"), not given to anyone."""
     return bool(_GENERIC.search(before) and _VERDICT_AFTER.match(after) or _CLASS.search(before)
                 or _INDEFINITE_BEFORE.search(before) and _HABITUAL_AFTER.match(after)
-
                 or _SOME_HAVE.search(before) or _DEFINES.search(before) and _DEFINES_AFTER.match(after)
                 or _CLASS_AFTER.match(after) and re.search(r"\b(?:the|these|those|in|of|for)\s+['‘“\"]?$", before, re.IGNORECASE)
                 and not re.search(r"\b(?:one|two|three|four|five)\s+of\s+the\s+\S*$|\bamong\s+the\s+\S*$", before,

@@ -103,8 +103,7 @@ def run_length(text: str) -> int:
 
 def completes_run(outcome: Outcome, wanted: int) -> bool:
     """True when this inspection's grade and the ones right before it are equal exactly `wanted` times."""
-    graded = [o for o in outcome_table.for_council(outcome.la_code) if o.published and outcome.published
-              and o.published <= outcome.published and outcome_table.official_grade(o)]
+    graded = outcome_table.graded_by(outcome.la_code, outcome.published) if outcome.published else []
     grades = [compares_as(outcome_table.official_grade(o)) for o in graded]
     run = 0
     for grade in reversed(grades):

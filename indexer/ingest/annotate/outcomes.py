@@ -69,6 +69,17 @@ def official_grade(outcome: Outcome) -> str:
     return worst_grade(outcome.subjudgements.values())
 
 
+def graded_by(code: str, day: dt.date) -> list[Outcome]:
+    """The council's graded inspections published by a day, oldest first (the last is the grade standing then)."""
+    return [o for o in for_council(code) if o.published and o.published <= day and official_grade(o)]
+
+
+def standing_on(code: str, day: dt.date) -> Outcome | None:
+    """The council's latest graded inspection published by a day: the one whose grade stands on that day."""
+    graded = graded_by(code, day)
+    return graded[-1] if graded else None
+
+
 def inspected_year(outcome: Outcome) -> int:
     """The year an inspection was held: its recorded end, else ten weeks before its report (the middle of the window
     `year._months_in_window` allows; a report published in February is usually the inspection of the autumn before)."""

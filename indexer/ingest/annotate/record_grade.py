@@ -91,7 +91,7 @@ def _visit_fill(code: str, text: str, published: dt.date | None, printed: bool, 
     if not (published or year):
         return None
     day = published or visit_day(text, year)
-    standing = _standing_on(code, day)
+    standing = outcome_table.standing_on(code, day)
     if standing is None:
         return None
     official = outcome_table.official_grade(standing)
@@ -104,13 +104,6 @@ def _visit_fill(code: str, text: str, published: dt.date | None, printed: bool, 
     return RecordFill(official, f"official grade in force on {day.isoformat()} (a monitoring or focused visit grades "
                                 "nothing; the standing grade stays)",
                       confidence.OFFICIAL if printed or dated else confidence.INFERRED)
-
-
-def _standing_on(code: str, day: dt.date) -> Outcome | None:
-    """The council's latest graded inspection published by a day."""
-    graded = [o for o in outcome_table.for_council(code) if o.published and o.published <= day
-              and outcome_table.official_grade(o)]
-    return graded[-1] if graded else None
 
 
 def _named_grades(text: str) -> set[str]:
@@ -132,5 +125,5 @@ def _reports_first_since(code: str, text: str) -> Outcome | None:
 
 def _dated_latest(code: str, text: str, published: dt.date | None) -> Outcome | None:
     """The council's latest graded inspection by the page's date, when the text dates it."""
-    latest = _standing_on(code, published) if published else None
+    latest = outcome_table.standing_on(code, published) if published else None
     return latest if latest is not None and any(fits(latest, y, m) for y, m in dated_inspections(text)) else None

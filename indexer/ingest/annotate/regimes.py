@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer import numbers
 from indexer.grades import PERFORM
 
 
@@ -93,13 +94,9 @@ _BAND = {
     # results withheld until further inspections: "six further councils are being held back", "five still to come"
     "held back": re.compile(r"held\s+back|withheld|still\s+to\s+come|wait\s+for\s+their\s+results", re.IGNORECASE),
 }
-_WORD_NUMBERS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _COUNT = re.compile(r"\b(?:(?P<digits>\d{1,3})(?![\d%.,]\d|\s*(?:%|per\s*cent))"
-                    rf"|(?P<tens>{'|'.join(_TENS)})[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine)"
-                    rf"|(?P<word>{'|'.join(sorted(set(_WORD_NUMBERS) | set(_TENS), key=len, reverse=True))}))\b"
+                    rf"|(?P<tens>{'|'.join(numbers.TENS)})[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine)"
+                    rf"|(?P<word>{'|'.join(sorted(set(numbers.WORDS) | set(numbers.TENS), key=len, reverse=True))}))\b"
                     r"(?!\s*(?:per\s*cent|%))", re.IGNORECASE)
 # "twice as many … excellent", "the number … excellent doubles", "eight more than a year ago": the change of a band's
 # tally from the round before.
@@ -114,9 +111,9 @@ def _count_value(match: re.Match) -> int:
     if match.group("digits"):
         return int(match.group("digits"))
     if match.group("tens"):
-        return _TENS[match.group("tens").lower()] + _WORD_NUMBERS[match.group("unit").lower()]
+        return numbers.TENS[match.group("tens").lower()] + numbers.WORDS[match.group("unit").lower()]
     word = match.group("word").lower()
-    return _TENS.get(word, _WORD_NUMBERS.get(word, -1))
+    return numbers.TENS.get(word, numbers.WORDS.get(word, -1))
 
 
 def _band_counts(sentence: str) -> list[tuple[int, str]]:
@@ -142,7 +139,7 @@ def _change_fits(sentence: str, year: int) -> int:
     more = _MORE_THAN.search(sentence)
     if more:
         n = more.group("n").lower()
-        return 1 if (int(n) if n.isdigit() else _WORD_NUMBERS[n]) == now - then else -1
+        return 1 if (int(n) if n.isdigit() else numbers.WORDS[n]) == now - then else -1
     if _DOUBLED.search(sentence):
         return 1 if now == 2 * then else -1
     return 0

@@ -472,6 +472,8 @@ def says_now(head: str) -> bool:
     head = re.split(r"[;.]", head)[-1]
     found = list(_NOW.finditer(head))
     return bool(found) and not _EARLIER_CLAUSE.search(head[found[-1].end():])
+
+
 # A reporting verb and "that", too far before a grade for the 60-character window to see it.
 _REPORTING_THAT = re.compile(r"\b(?:heard|told|said|reported|noted|explained|learned|learnt|informed|confirmed|announced)"
                              r"\b(?:\s+[\w'’]+){0,3}\s+that\b", re.IGNORECASE)

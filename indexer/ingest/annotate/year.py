@@ -11,7 +11,7 @@ from indexer import settings
 from indexer.ingest.annotate.candidates import (Clue, area_clues, bound_clues, change_clues, choose, counted_clues, dated_clue,
                                                 era_clues, grade_clues, left_in_text, next_after_clues,
                                                 relative_clues, today_clues)
-from indexer.ingest.annotate.date_lines import head_dates_disagree, read_date_line, segment_date, story_date_line
+from indexer.ingest.annotate.date_lines import read_date_line, segment_date, story_date_line
 from indexer.ingest.annotate.dates import DateRange, has_copy_date, without_copy_dates, MONTHS, date_ranges, full_dates, url_date
 from indexer.ingest.annotate.latest_event import AIM
 from indexer.ingest.annotate.published_report import published_in_text, weekday_dated
@@ -85,10 +85,10 @@ def dateline(raw_text: str) -> tuple[dt.date | None, str]:
     lines = [l.strip() for l in raw_text.split("\n") if l.strip()]
     head = lines[:8]
     plain_head = [l for l in head if not (_NOT_A_DATELINE.search(l) or has_copy_date(l) or "updated" in l.lower())]
-    if head_dates_disagree(plain_head):
+    story = story_date_line(plain_head)
+    if story:
         # round 12: a saved page's site date above the masthead and the story's under its headline
-        day, line = story_date_line(plain_head)
-        return day, line[:120]
+        return story[0], story[1][:120]
     updated_only = None
     for line in head + lines[8:60]:
         if _NOT_A_DATELINE.search(line) or has_copy_date(line):

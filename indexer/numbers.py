@@ -1,0 +1,15 @@
+"""Numbers written as words, in one table: the facet rules count them ("twelve councils", "two years after") and the
+search matches a number word with its digits ("ten" finds "10")."""
+from __future__ import annotations
+
+# zero to twenty, then the tens: the counts that articles and reports write in words.
+WORDS: dict[str, int] = {word: n for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+TENS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                        "eighty": 80, "ninety": 90}
+
+
+def words_between(low: int, high: int) -> list[str]:
+    """The number words from `low` to `high` (both included), in order."""
+    return [word for word, n in WORDS.items() if low <= n <= high]
