@@ -76,6 +76,10 @@ YEAR_CLUE_CHANGE = 1.5  # a stated direction of change, a kept grade, a run of e
 YEAR_CLUE_DATES = 3.0  # inspection dates, months or a season that fit the record
 YEAR_CLUE_MIN = 2.0
 YEAR_CLUE_MARGIN = 1.5
+# A printed story this many days after (or before) a council's graded report tells that report: where its grade reads
+# otherwise, the record's wins (record_check.py).
+RECORD_CHECK_AFTER_REPORT_DAYS = 60
+RECORD_CHECK_BEFORE_REPORT_DAYS = 14
 
 # BM25's usual constants (term-frequency saturation, length normalisation), for every BM25 in the project.
 BM25_K1 = 1.2

@@ -144,8 +144,11 @@ def test_a_document_stating_the_area_grade_in_other_words_is_found(news, monkeyp
 
 def test_sub_judgement_and_overall_grade_rank_the_documents_with_both_first(news):
     top = [h.doc_id for h in _search(news, "leadership judged inadequate but overall requires improvement").hits]
-    assert set(top[:2]) == {"b16-doncasterfreepress-leadership-inadequate.txt",
-                            "c36-doncasterfreepress-mayor-backs-leaders.txt"}
+    # Round 14: s05 (Bournemouth 2018, leadership inadequate) printed three days after the report that graded the
+    # council requires improvement overall now carries the record's grade, so it answers the question too.
+    assert set(top[:3]) == {"b16-doncasterfreepress-leadership-inadequate.txt",
+                            "c36-doncasterfreepress-mayor-backs-leaders.txt",
+                            "s05-cypnow-bournemouth-leadership-inadequate.txt"}
 
 
 def test_the_paragraph_shown_is_the_one_about_the_named_area(news):

@@ -31,6 +31,7 @@ from indexer.ingest.annotate.calendar import (annual_round_year, calendar_year, 
 from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
 from indexer.ingest.annotate.movement import article_moves
+from indexer.ingest.annotate.record_check import record_overrules
 from indexer.ingest.annotate.record_grade import record_grade
 from indexer.ingest.annotate.own_event import visit_after_anchor, year_after_last_year_anchor
 
@@ -117,6 +118,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
                                       "text": [s.sentence[:200] for s in support[:3]],
                                       "confidence": confidence.STATED})
     doc.severity = grades
+    _record_check(doc, chosen, severity_evidence)
     if len(chosen) > 1:
         paragraph_councils(doc, chosen, published)
         file_paragraphs(doc, stands_for, published)
@@ -148,6 +150,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _calendar_fallback(doc, text)
     # Round 11 (issue 22): one official-record policy for a grade the text does not state (record_grade.py)
     _record_grade(doc, text, chosen, published, outcome, outcome_level, severity_evidence)
+    _record_grade_by_section(doc, sections, published, severity_evidence)
     _fill_end_states(doc, sentences, chosen, published or (outcome.published if outcome is not None else None),
                      published, severity_evidence)
     evidence["severity"] = severity_evidence
@@ -219,6 +222,41 @@ def _record_grade(doc: Document, text: str, chosen: list[str], published: dt.dat
                 severity_evidence.append({"council": doc.council[i], "value": fill.grade,
                                           "source": f"{fill.source} (inherited with {doc.council[0]} from the council "
                                                     "both replaced)", "confidence": fill.confidence})
+
+
+def _record_grade_by_section(doc: Document, sections: dict[int, str], published: dt.date | None,
+                             severity_evidence: list) -> None:
+    """Round 14: a round-up in sections, one headed by each council's name, is read section by section like one-council
+    pages: a section that dates the inspection its visit follows takes the record's grade as a page would."""
+    for i, code in enumerate(doc.council_code):
+        if doc.severity[i]:
+            continue
+        section = "\n".join(p.text for p in doc.paragraphs if sections.get(p.n) == code)
+        if not section:
+            continue
+        fill = record_grade(code, section, published, doc.published is not None, doc.year, None, "", True)
+        if fill is not None:
+            doc.severity[i] = fill.grade
+            severity_evidence.append({"council": doc.council[i], "value": fill.grade,
+                                      "source": f"{fill.source} (its own section of a round-up)",
+                                      "confidence": fill.confidence})
+
+
+def _record_check(doc: Document, chosen: list[str], severity_evidence: list) -> None:
+    """Round 14: a printed story just after a council's graded report gives that report's grade, whatever the text
+    was read as saying (record_check.py)."""
+    if doc.published is None:
+        return
+    for i, code in enumerate(chosen):
+        check = record_overrules(code, doc.severity[i], doc.published)
+        if check is None:
+            continue
+        read_as, doc.severity[i] = doc.severity[i], check.grade
+        for entry in severity_evidence:
+            if entry["council"] == doc.council[i]:
+                entry.update(value=check.grade, confidence=confidence.OFFICIAL,
+                             source=f"official grade of the report published {check.published.isoformat()}, just "
+                                    f"before the printed date (the text read as “{read_as}”)")
 
 
 def _fill_end_states(doc: Document, sentences: list, chosen: list[str], day: dt.date | None,

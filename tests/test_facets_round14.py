@@ -1,0 +1,100 @@
+"""Round 14 (issue 22): the official record overrules a grade misread (or misreported) in a story printed just after
+the report. Stories written here; Bedford's record holds a requires-improvement SIF report published on 7 April 2017 and a good
+ILACS report on 14 January 2022."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.ingest.annotate.record_check import record_overrules
+from indexer.ingest.documents import load_document
+
+BEDFORD = "E06000055"
+
+
+@pytest.mark.parametrize("printed, text_grade, expected", [
+    (dt.date(2017, 4, 7), "good", "requires improvement"),  # the report's own day
+    (dt.date(2017, 5, 30), "inadequate", "requires improvement"),  # seven weeks on
+    (dt.date(2017, 3, 28), "outstanding", "requires improvement"),  # a council's statement days before publication
+    (dt.date(2022, 2, 1), "requires improvement", "good"),
+])
+def test_a_report_just_out_overrules_the_text(printed, text_grade, expected):
+    check = record_overrules(BEDFORD, text_grade, printed)
+    assert check is not None and check.grade == expected
+
+
+@pytest.mark.parametrize("printed, text_grade", [
+    (dt.date(2017, 4, 20), "requires improvement"),  # the text agrees
+    (dt.date(2017, 11, 1), "good"),  # seven months on: another event may be the story
+    (dt.date(2017, 3, 1), "good"),  # five weeks before the report
+    (dt.date(2019, 6, 1), "inadequate"),  # no report near the date
+    (dt.date(2017, 4, 20), ""),  # no grade read: filling one is record_grade's policy, not this check's
+])
+def test_no_overrule_away_from_a_report_or_in_agreement(printed, text_grade):
+    assert record_overrules(BEDFORD, text_grade, printed) is None
+
+
+def test_pre_2013_adequate_agrees_with_the_record_s_requires_improvement():
+    assert record_overrules(BEDFORD, "adequate", dt.date(2013, 3, 1)) is None
+
+
+STORY = """Bedford's children's services praised
+
+{date}
+
+Ofsted inspectors have judged Bedford's children's services good, the council said, quoting a report the
+inspectorate published on Friday. Bedford Borough Council said the findings showed the progress its social workers had made.
+
+The council's director said staff would keep working on the areas the inspectors picked out.
+"""
+
+
+def _story(tmp_path, date_line: str):
+    path = tmp_path / "bedford.txt"
+    path.write_text(STORY.format(date=date_line), encoding="utf-8")
+    return load_document(path)
+
+
+def test_a_printed_story_on_the_report_day_takes_the_record_s_grade(tmp_path):
+    doc = _story(tmp_path, "7 April 2017")
+    assert doc.council == ["Bedford"]
+    assert doc.severity == ["requires improvement"]
+    assert doc.confidence["severity"] == "official"
+    assert "published 2017-04-07" in doc.facet_evidence["severity"][0]["source"]
+
+
+def test_an_undated_story_keeps_its_own_reading(tmp_path):
+    doc = _story(tmp_path, "")
+    assert doc.council == ["Bedford"]
+    assert doc.severity == ["good"]
+
+
+ROUND_UP = """Focused visits: what inspectors found this month
+
+Friday, 12 April 2024
+
+Three councils had focused visits in February; such visits look at one group of children and give no grade.
+
+Wokingham Borough Council
+
+Inspectors looked at children on protection plans on 20 and 21 February 2024. Much of what the March 2023 inspection
+criticised, slow assessments above all, has been put right.
+
+Central Bedfordshire Council
+
+The same two February days were spent on children in need. Oversight by managers has improved since the 2022
+inspection.
+
+Knowsley Metropolitan Borough Council
+
+Inspectors called in at the start of February 2024 to look at the front door.
+"""
+
+
+def test_a_round_up_section_that_dates_its_inspection_takes_the_record_s_grade(tmp_path):
+    path = tmp_path / "visits.txt"
+    path.write_text(ROUND_UP, encoding="utf-8")
+    doc = load_document(path)
+    graded = dict(zip(doc.council, doc.severity))
+    assert graded == {"Wokingham": "requires improvement", "Central Bedfordshire": "good", "Knowsley": ""}
