@@ -98,3 +98,70 @@ def test_a_round_up_section_that_dates_its_inspection_takes_the_record_s_grade(t
     doc = load_document(path)
     graded = dict(zip(doc.council, doc.severity))
     assert graded == {"Wokingham": "requires improvement", "Central Bedfordshire": "good", "Knowsley": ""}
+
+
+LETTER = """Solihull making progress, says inspectors' letter
+
+{date}
+
+Ofsted's latest letter says Solihull Council is making steady progress, two years after its children's services were
+{rated}. Caseloads have fallen and fewer children wait for an assessment, the inspector wrote.
+
+The cabinet member for children said there was more to do before the next full inspection.
+"""
+
+
+def _letter(tmp_path, date_line: str, rated: str):
+    path = tmp_path / "solihull.txt"
+    path.write_text(LETTER.format(date=date_line, rated=rated), encoding="utf-8")
+    return load_document(path)
+
+
+def test_a_past_grade_still_standing_on_the_printed_day_is_the_current_grade(tmp_path):
+    doc = _letter(tmp_path, "3 June 2025", "rated inadequate")
+    assert doc.council == ["Solihull"] and doc.severity == ["inadequate"]
+    assert doc.confidence["severity"] == "official"
+
+
+@pytest.mark.parametrize("date_line, rated", [
+    ("3 June 2025", "rated good"),  # the record's standing grade is inadequate: a grade it does not hold fills nothing
+    ("", "rated inadequate"),  # no printed day to read the standing grade on
+    ("3 June 2025", "inspected"),  # no grade named
+])
+def test_no_past_grade_fill_without_a_named_standing_grade_and_a_printed_day(tmp_path, date_line, rated):
+    doc = _letter(tmp_path, date_line, rated)
+    assert doc.council == ["Solihull"] and doc.severity == []
+
+
+MONITORING = """Inspectors see slow progress in Coventry
+
+{date}
+
+Ofsted's first monitoring visit to Coventry since the council was {judged} in 2014 found that help for children at
+risk is improving only slowly. Caseloads have fallen, the letter says, but plans for some children drift.
+"""
+
+
+def _monitoring(tmp_path, date_line: str, judged: str):
+    path = tmp_path / "coventry.txt"
+    path.write_text(MONITORING.format(date=date_line, judged=judged), encoding="utf-8")
+    return load_document(path)
+
+
+def test_a_monitoring_visit_after_a_named_inadequate_judgement_keeps_that_grade(tmp_path):
+    doc = _monitoring(tmp_path, "", "judged inadequate")
+    assert doc.council == ["Coventry"] and doc.severity == ["inadequate"]
+
+
+@pytest.mark.parametrize("date_line, judged", [
+    ("", "criticised by inspectors"),  # no inadequate judgement named
+    ("9 December 2019", "judged inadequate"),  # printed on a day the record has requires improvement standing
+])
+def test_no_monitoring_fill_without_the_judgement_or_against_the_record(tmp_path, date_line, judged):
+    doc = _monitoring(tmp_path, date_line, judged)
+    assert doc.council == ["Coventry"] and doc.severity == []
+
+
+def test_a_judgement_of_a_grade_is_a_named_grade():
+    from indexer.ingest.annotate.record_grade import _named_grades
+    assert _named_grades("It was the first visit since its March 2015 judgement of 'inadequate'.") == {"inadequate"}

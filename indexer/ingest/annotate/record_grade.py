@@ -25,7 +25,7 @@ from indexer.ingest.annotate import confidence
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.dated_standing import dated_inspections, fits
 from indexer.ingest.annotate.scan import grade_matches
-from indexer.ingest.annotate.visits import reports_a_visit, visit_day
+from indexer.ingest.annotate.visits import new_full_inspection, reports_a_visit, visit_day
 
 
 @dataclass
@@ -54,7 +54,7 @@ _JUST_OUT = re.compile(r"\b(?:published|released|out)\s+today\b|\b(?:latest|new|
                        r"(?:inspection|report)\b", re.IGNORECASE)
 # Monitoring visits follow an inadequate judgement (focused visits may follow any grade).
 _MONITORING = re.compile(r"\bmonitoring\s+(?:visits?|letters?)\b", re.IGNORECASE)
-_RATED = re.compile(r"\b(?:judged|rated|graded|found to be|deemed)\b", re.IGNORECASE)
+_RATED = re.compile(r"\b(?:judged|rated|graded|found to be|deemed|judge?ments?\s+of)\b", re.IGNORECASE)
 
 
 def announces_inspection(text: str) -> bool:
@@ -67,6 +67,9 @@ def record_grade(code: str, text: str, published: dt.date | None, printed: bool,
     """The record's grade for a council the text gives no grade, when the text dates its inspection or visit."""
     if announces_inspection(text):
         return None
+    monitored = _monitored_inadequate(code, text, published if printed else None) if one_council else None
+    if monitored is not None:
+        return monitored
     if reports_a_visit(text):
         return _visit_fill(code, text, published, printed, year, outcome, outcome_level, one_council)
     if outcome is not None and outcome_level == confidence.OFFICIAL and outcome_table.official_grade(outcome):
@@ -81,7 +84,23 @@ def record_grade(code: str, text: str, published: dt.date | None, printed: bool,
             return RecordFill(outcome_table.official_grade(latest), "official grade of the inspection the text dates "
                               f"(published {latest.published.isoformat()}, the latest before the page)",
                               confidence.OFFICIAL)
+    if one_council and published and printed:
+        standing = _named_standing(code, text, published)
+        if standing is not None:
+            return RecordFill(outcome_table.official_grade(standing), "the grade the text names in the past, still "
+                              f"standing on the printed date (the record's report of {standing.published.isoformat()})",
+                              confidence.OFFICIAL)
     return None
+
+
+def _named_standing(code: str, text: str, day: dt.date) -> Outcome | None:
+    """Round 14: the council's standing inspection on the page's printed day, when the page names its grade with a
+    rating verb ("a year after it was rated inadequate"): a past judgement no later one replaced is the current one."""
+    standing = outcome_table.standing_on(code, day)
+    if standing is None:
+        return None
+    official = outcome_table.official_grade(standing)
+    return standing if any(grades_agree(g, official) for g in _named_grades(text)) else None
 
 
 def _visit_fill(code: str, text: str, published: dt.date | None, printed: bool, year: int | None,
@@ -104,6 +123,21 @@ def _visit_fill(code: str, text: str, published: dt.date | None, printed: bool, 
     return RecordFill(official, f"official grade in force on {day.isoformat()} (a monitoring or focused visit grades "
                                 "nothing; the standing grade stays)",
                       confidence.OFFICIAL if printed or dated else confidence.INFERRED)
+
+
+def _monitored_inadequate(code: str, text: str, printed: dt.date | None) -> RecordFill | None:
+    """Round 14: a page about a monitoring visit or letter that names the inadequate judgement it follows ("the first
+    monitoring visit since the council was judged inadequate in 2014"): monitoring follows only an inadequate grade, so
+    that grade stands, unless a new full inspection is reported too. A printed page must also have it standing in
+    the record on its day."""
+    if not _MONITORING.search(text) or new_full_inspection(text) or "inadequate" not in _named_grades(text):
+        return None
+    if printed is not None:
+        standing = outcome_table.standing_on(code, printed)
+        if standing is None or outcome_table.official_grade(standing) != "inadequate":
+            return None
+    return RecordFill("inadequate", "a monitoring visit follows the inadequate judgement the text names",
+                      confidence.STATED if printed is None else confidence.OFFICIAL)
 
 
 def _named_grades(text: str) -> set[str]:

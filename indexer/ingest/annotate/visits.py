@@ -19,7 +19,7 @@ _VISIT_MONTH = re.compile(rf"\b(?:monitoring|focused)\s+visits?\b[^.;]{{0,80}}?\
 
 # Round 6: "after the full inspection of July 2023", "since the last full inspection in 2017": an earlier inspection
 # the visit follows, not a new graded one reported alongside.
-_EARLIER_BEFORE = re.compile(r"\b(?:after|since|following|at|before)\s+(?:the|its)\s+(?:last\s+|previous\s+|most\s+recent\s+"
+_EARLIER_BEFORE = re.compile(r"\b(?:after|since|following|at|before)\s+(?:the|its|that)\s+(?:last\s+|previous\s+|most\s+recent\s+"
                              r"|earlier\s+)?$|\b(?:last|previous|earlier)\s+$", re.IGNORECASE)
 _EARLIER_AFTER = re.compile(rf"^\s+(?:of|in)\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 
