@@ -165,3 +165,14 @@ def test_no_monitoring_fill_without_the_judgement_or_against_the_record(tmp_path
 def test_a_judgement_of_a_grade_is_a_named_grade():
     from indexer.ingest.annotate.record_grade import _named_grades
     assert _named_grades("It was the first visit since its March 2015 judgement of 'inadequate'.") == {"inadequate"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("For years its services were judged 'inadequate' and then 'requiring improvement'.", ["requires improvement"]),
+    ("The borough was rated inadequate, then good, by the watchdog.", ["good"]),
+    ("Inspectors judged the service inadequate and later requires improvement.", ["requires improvement"]),
+    ("Inspectors judged the service inadequate and then left the town.", ["inadequate"]),  # no grade follows
+])
+def test_a_sequence_of_grades_ends_in_the_later_one(sentence, expected):
+    from indexer.ingest.annotate.severity import grade_statements
+    assert [st.grade for st in grade_statements(sentence, 0) if not st.sub_area] == expected

@@ -155,6 +155,10 @@ _COUNT_AFTER = re.compile(r"^['’”\"]?\s*[:=]?\s*\d{1,3}(?:\b|%)(?![\d/.,:]\d
 _PLACE_BEFORE = re.compile(r"(?:^|[;:,]\s*|,?\s+and\s+)[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}\s*[:–—-]?\s*$")
 # "Kent (good), Leeds (outstanding)": a grade in brackets right after a name is that place's grade.
 _BRACKETED = re.compile(r"[A-Z][\w'’&-]*\s*\(\s*['‘“\"]?$")
+# Round 14: "judged 'inadequate' and then 'requiring improvement'", "rated inadequate, then good": a sequence whose
+# later grade is the end state; the earlier one was left.
+_THEN_GRADE_AFTER = re.compile(rf"^['’”\"]?\s*,?\s*(?:and\s+)?(?:then|later|subsequently)\s+(?:(?:to|as|be|being)\s+)?"
+                               rf"['‘“\"]?(?:{GRADE_PATTERN})\b", re.IGNORECASE)
 _FROM_GRADE_TO = re.compile(rf"\bfrom\s+['‘“\"]?(?:{GRADE_PATTERN})['’”\"]?\s+(?:\w+\s+){{0,2}}?(?:to|into)\s+['‘“\"]?$",
                             re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’&-]+\s+(?:(?:still|now|also|both|all)\s+)?$")
@@ -318,7 +322,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         listed = bool(re.search(r"[–—:-]\s*$", before)) and not re.fullmatch(r"\s*[-–—•*]\s*", before)
         text_lower = match.group().lower()
         bare_word = is_cued_word(text_lower)
-        if left_behind(before):
+        if left_behind(before) or _THEN_GRADE_AFTER.match(after):
             continue  # "no longer inadequate", "improved from inadequate to good": not the current grade
         if _PERIOD_AT.search(before):
             left.append(grade)  # "After seven years at 'inadequate', … have climbed a grade": the period ended
