@@ -176,3 +176,13 @@ def test_a_judgement_of_a_grade_is_a_named_grade():
 def test_a_sequence_of_grades_ends_in_the_later_one(sentence, expected):
     from indexer.ingest.annotate.severity import grade_statements
     assert [st.grade for st in grade_statements(sentence, 0) if not st.sub_area] == expected
+
+
+def test_a_headline_without_the_apostrophe_still_names_childrens_services():
+    from indexer.ingest.annotate.council import is_school_inspection
+    title = "Council's childrens services getting better, say inspectors"
+    text = ("The county's children services department has improved, Ofsted says. Most nurseries are good, primary "
+            "schools are improving and GCSE results rose; two secondary schools still need work.")
+    assert is_school_inspection(title, text)[0] is False
+    assert is_school_inspection("Primary school rated good", "Pupils and teachers at the primary school were "
+                                "praised; the school's nursery was also good.")[0] is True

@@ -12,7 +12,8 @@ from indexer.ingest.annotate.text_units import Sentence
 
 _SCHOOL_WORDS = re.compile(r"\b(schools?|pupils?|headteachers?|head teacher|academy|academies|nursery|nurseries"
                            r"|primary|secondary|sixth form|GCSE|classrooms?|teachers?|colleges?)\b", re.IGNORECASE)
-_CSC_WORDS = re.compile(r"\b(children['’]s services|children['’]s social care|social care|social work(?:ers?)?"
+# Round 14: headlines drop the apostrophe ("children services", "childrens services"): the same words.
+_CSC_WORDS = re.compile(r"\b(children(?:['’]s|s['’]?)?\s+services|children['’]s social care|social care|social work(?:ers?)?"
                         r"|child protection|children in care|care leavers|looked[- ]after|safeguarding children"
                         r"|ILACS|local authority children|children['’]s services department|director of children)\b",
                         re.IGNORECASE)
