@@ -186,3 +186,16 @@ def test_a_headline_without_the_apostrophe_still_names_childrens_services():
     assert is_school_inspection(title, text)[0] is False
     assert is_school_inspection("Primary school rated good", "Pupils and teachers at the primary school were "
                                 "praised; the school's nursery was also good.")[0] is True
+
+
+@pytest.mark.parametrize("title, text, school", [
+    ("Inspectors praise Riverside Academy", "Pupils at Riverside Academy are taught well, inspectors said, and teachers "
+     "know their pupils; GCSE results at Riverside Academy rose.", True),  # names the school
+    ("Ofsted: nursery marked down", "Inspectors said the nursery must improve: children at the nursery were not kept "
+     "safe, and staff at the nursery lacked training.", True),  # one setting, "the nursery"
+    ("Ofsted looks at the county's provision", "Inspectors visited schools, nurseries and colleges across the county; "
+     "primary schools and secondary schools were looked at, and teachers and pupils were asked.", False),  # plural only
+])
+def test_a_school_story_is_about_one_school(title, text, school):
+    from indexer.ingest.annotate.council import is_school_inspection
+    assert is_school_inspection(title, text)[0] is school
