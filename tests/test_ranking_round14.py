@@ -1,0 +1,148 @@
+"""Ranking round 14: cross-validated constants.
+
+- every constant read when a query is ranked lives in one object, `settings.Ranking` (`settings.RANKING`), and one
+  opened index answers for any setting of it (its caches are keyed by it): no rebuild between settings;
+- the harness (`indexer/quality/crossval.py`) scores every judged set per fold for a setting, keeps the odd half of
+  sets s and t out, and keeps a change only where the value each fold chose does not hurt the other fold;
+- `reportsearch evaluate --crossval` prints it. The stories here are written for the tests.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from indexer import settings
+from indexer.models import SearchRequest
+from indexer.quality import crossval as cv
+from indexer.quality.crossval import FoldScore, SetScore, Trial
+
+from tests.conftest import backend_over, seeds_with
+
+CRAFTED = {
+    "round14-elmshire-exploitation.txt": """Elmshire council acts on child sexual exploitation
+
+Example Gazette | 4 May 2021
+
+Elmshire council has set up a new team to tackle child sexual exploitation after a review of missing children.
+
+The team will work with police and schools.
+""",
+    "round14-fenwold-cse.txt": """Fenwold CSE review
+
+Example Courier | 9 June 2021
+
+Fenwold's CSE panel met for the first time this week to review cases of children who go missing.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def crafted(tmp_path_factory) -> Path:
+    """The seeds (for realistic word statistics) and the documents above."""
+    return seeds_with(tmp_path_factory, "round14", CRAFTED)
+
+
+@pytest.fixture(scope="module", params=["embedded", "postgresql"])
+def backend(request, crafted, tmp_path_factory):
+    """The crafted corpus on one backend."""
+    yield from backend_over(request, tmp_path_factory, "round14", crafted)
+
+
+def _docs(backend, q: str) -> list[str]:
+    """The documents of the first page of `q`."""
+    return [h.doc_id for h in backend.search(SearchRequest(q=q, per_page=20)).hits]
+
+
+# --- one settings object, read when a query is ranked ----------------------------------------------------------------
+
+def test_a_synonym_line_switched_off_changes_what_one_open_index_finds(backend):
+    # "CSE" finds Elmshire's "child sexual exploitation" through its synonym line, on the same opened index,
+    # before, without and again with the line: nothing stale from a cache
+    assert "round14-elmshire-exploitation.txt" in _docs(backend, "CSE")
+    with settings.ranking(settings.RANKING.but(synonyms_off=frozenset({"CSE"}))):
+        assert "round14-elmshire-exploitation.txt" not in _docs(backend, "CSE")
+    assert "round14-elmshire-exploitation.txt" in _docs(backend, "CSE")
+
+
+def test_the_ranking_context_restores_the_live_constants():
+    before = settings.RANKING
+    with pytest.raises(RuntimeError):
+        with settings.ranking(before.but(coverage_power=2.0)):
+            assert settings.RANKING.coverage_power == 2.0
+            raise RuntimeError
+    assert settings.RANKING is before
+
+
+def test_settings_parse_from_the_command_line_form():
+    value = cv.parse_setting(["coverage_power=4.5", "answer_candidates=10", "synonyms_off=CSE;RI"])
+    assert (value.coverage_power, value.answer_candidates, value.synonyms_off) == (4.5, 10, frozenset({"CSE", "RI"}))
+    with pytest.raises(ValueError, match="NAME=VALUE"):
+        cv.parse_setting(["no_such_constant=1"])
+    with pytest.raises(ValueError, match="takes a int"):
+        cv.parse_setting(["answer_candidates=many"])
+
+
+# --- the harness ---------------------------------------------------------------------------------------------------
+
+def _write_sets(root: Path) -> None:
+    """Two tiny judged sets: 'dev' (fold A) and 's' (fold B, whose odd ids are held out)."""
+    data = root / "tests" / "data"
+    data.mkdir(parents=True)
+    rows = {"judged_queries.jsonl": [("q01", "CSE", "round14-elmshire-exploitation.txt")],
+            "judged_queries_heldout_s.jsonl": [("sq01", "held out question", "round14-fenwold-cse.txt"),
+                                               ("sq02", "Fenwold CSE panel", "round14-fenwold-cse.txt")]}
+    for name, queries in rows.items():
+        (data / name).write_text("".join(json.dumps({"id": i, "query": q, "relevant": {d: 2}}) + "\n"
+                                         for i, q, d in queries), encoding="utf-8")
+
+
+def test_the_harness_scores_each_set_and_fold_and_keeps_the_odd_half_out(backend, tmp_path):
+    _write_sets(tmp_path)
+    sets = cv.load_sets(tmp_path)
+    assert sorted(sets) == ["dev", "s"] and [q.id for q in sets["s"]] == ["sq02"]  # missing sets left out
+    scores = cv.score_all(backend, sets)
+    assert scores["dev"].recall == 1.0 and scores["s"].recall == 1.0
+    off = cv.score_all(backend, sets, settings.RANKING.but(synonyms_off=frozenset({"CSE"})))
+    assert off["dev"].recall == 0.0 and off["s"].recall == 1.0
+    assert cv.fold(off, cv.FOLD_A).ndcg == 0.0 and cv.fold(off, cv.FOLD_B).ndcg == 1.0
+    assert "fold A: macro recall@10 0.000" in cv.format_scores(off)
+
+
+def test_the_command_prints_every_set_for_a_setting(backend, tmp_path, monkeypatch):
+    if getattr(backend, "db", None) is not None:
+        pytest.skip("the command is shown over the index folder")
+    from indexer.cli import main
+
+    _write_sets(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    index = backend.index_dir
+    result = CliRunner().invoke(main, ["evaluate", "--crossval", "--index", str(index), "--rank",
+                                       "synonyms_off=CSE"])
+    assert result.exit_code == 0, result.output
+    assert "fold A: macro recall@10 0.000" in result.output and "fold B: macro recall@10 1.000" in result.output
+    bad = CliRunner().invoke(main, ["evaluate", "--crossval", "--index", str(index), "--rank", "k1"])
+    assert bad.exit_code != 0 and "NAME=VALUE" in bad.output
+
+
+def _trial(constant: str, value, a: tuple[float, int], b: tuple[float, int]) -> Trial:
+    """A trial whose folds have one set each with the given nDCG and shown paragraphs (of 10)."""
+    return Trial(constant, value, FoldScore((SetScore("dev", 1, 1.0, a[0], 1.0, a[1], 10, 0),)),
+                 FoldScore((SetScore("k", 1, 1.0, b[0], 1.0, b[1], 10, 0),)))
+
+
+def test_a_change_is_kept_only_when_each_folds_choice_holds_on_the_other():
+    base = _trial("base", None, (0.90, 8), (0.90, 8))
+    decisions = {d.constant: d for d in cv.decide(base, [
+        _trial("both", 1, (0.92, 8), (0.91, 8)),        # both folds gain: kept
+        _trial("one fold", 1, (0.95, 8), (0.89, 8)),    # fold A chose it; it lowers fold B: fold B keeps the base
+        _trial("shown falls", 1, (0.93, 7), (0.93, 8)),  # nDCG up on both, but fold A shows fewer answers
+        _trial("apart", 1, (0.95, 8), (0.85, 8)), _trial("apart", 2, (0.85, 8), (0.95, 8)),
+    ])}
+    assert decisions["both"].kept == 1
+    assert decisions["one fold"].kept is None and decisions["one fold"].chose_b == "base"
+    assert decisions["shown falls"].kept is None
+    assert (decisions["apart"].chose_a, decisions["apart"].chose_b, decisions["apart"].kept) == (1, 2, None)
+    assert "lowers the other fold" in decisions["apart"].reason
