@@ -19,7 +19,11 @@ from indexer.models import SearchRequest
 from indexer.quality import crossval as cv
 from indexer.quality.crossval import FoldScore, SetScore, Trial
 
+from indexer.search.answer import asked_by, shown_paragraph
+from indexer.search.query import read_query
+
 from tests.conftest import backend_over, seeds_with
+from tests.test_ranking_round7 import _Words
 
 CRAFTED = {
     "round14-elmshire-exploitation.txt": """Elmshire council acts on child sexual exploitation
@@ -35,6 +39,18 @@ The team will work with police and schools.
 Example Courier | 9 June 2021
 
 Fenwold's CSE panel met for the first time this week to review cases of children who go missing.
+""",
+    "round14-gorston-good.txt": """Gorston's children's services judged good
+
+Example Herald | 2 July 2024
+
+Gorston's children's services are now rated 'good' by Ofsted.
+
+Gorston council's children's services, inspected in May, have a new director of children's services and new social work teams, the council said this week.
+
+Inspectors found services for children in Gorston 'good' in every area, with leaders who know their children's services well.
+
+Councillor Ann Hale said staff in Gorston's children's services had worked hard for years.
 """,
 }
 
@@ -146,3 +162,36 @@ def test_a_change_is_kept_only_when_each_folds_choice_holds_on_the_other():
     assert decisions["shown falls"].kept is None
     assert (decisions["apart"].chose_a, decisions["apart"].chose_b, decisions["apart"].kept) == (1, 2, None)
     assert "lowers the other fold" in decisions["apart"].reason
+
+
+# --- the paragraph shown: a tie below the best-ranked goes past the opening paragraph --------------------------------
+
+def _asked(q: str):
+    """What the question asks (over a lexicon that knows every word)."""
+    return asked_by(read_query(_Words(), q).plan)
+
+
+def test_a_tie_below_the_best_ranked_goes_to_the_paragraph_after_the_opening():
+    asked = _asked("Gorston children's services rated good")
+    # ranking order: the best-ranked (no grade), the opening (states the grade), a later one (states it too)
+    candidates = [(2, "Gorston's children's services have a new director."),
+                  (1, "Gorston's children's services are now rated 'good' by Ofsted."),
+                  (3, "Inspectors found services for children in Gorston 'good' in every area.")]
+    assert shown_paragraph(asked, candidates) == 2  # before round 14: the opening (position 1)
+    # the best-ranked still stays when it answers as well as any, opening or not
+    assert shown_paragraph(asked, [candidates[1], candidates[2]]) == 0
+    # and the opening is shown when it alone answers
+    assert shown_paragraph(asked, [candidates[0], candidates[1], (4, "Councillor Ann Hale thanked staff.")]) == 1
+
+
+def test_both_backends_show_the_paragraph_after_the_opening_when_they_answer_alike(backend):
+    hit = next(h for h in backend.search(SearchRequest(q="Gorston children's services new director good",
+                                                        per_page=20)).hits
+               if h.doc_id == "round14-gorston-good.txt")
+    shown = {p.n: p.text for p in backend.document("round14-gorston-good.txt").paragraphs}[hit.paragraph]
+    assert shown.startswith("Inspectors found services for children in Gorston")
+
+
+def test_the_ilacs_line_is_gone_and_the_others_stay():
+    lines = cv.synonym_lines()
+    assert "ILACS" not in lines and {"CSE", "LAC", "RI", "SIF", "care leavers"} <= set(lines)
