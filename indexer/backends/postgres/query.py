@@ -133,7 +133,7 @@ def _plain(catalog: Catalog, text: str, strict: bool, message: str | None) -> Pg
 def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> PgQuery:
     """Groups as tsqueries; matched = groups found (own words or context) plus stand-ins; score = BM25-like rank
     of each group's own words times its idf (context alone counts its `context_weight`), times the matched share of
-    the query's idf to COVERAGE_POWER (as the embedded ranking)."""
+    the query's idf to coverage_power (as the embedded ranking)."""
     df = catalog.df(sorted({s for g in plan.groups for s in g.alternatives[0].stems}))
     total = max(catalog.paragraphs, 1)
     groups, own, idfs = [], [], []
@@ -202,7 +202,7 @@ def share_idfs(plan: BestMatchPlan, idfs: list[float]) -> list[float]:
 def _cheap_key(catalog: Catalog, o_col: list[sql.Composable], g_col: list[sql.Composable], idfs: list[float],
                weights: list[float], in_share: list[float] | None = None) -> Expr:
     """The cheap key that picks the candidates to score: BM25 with one occurrence per word (length counts), times
-    the matched share of idf to COVERAGE_POWER (`allwords.cheap_key` computes it in numpy: keep the two alike)."""
+    the matched share of idf to coverage_power (`allwords.cheap_key` computes it in numpy: keep the two alike)."""
     norm = sql.SQL("(1.0 + %s * (1 - %s + %s * p.length / %s))")
     K1, B = settings.RANKING.bm25_k1, settings.RANKING.bm25_b
     norm_params = [K1, B, B, max(catalog.average_length, 1.0)]
