@@ -83,6 +83,20 @@ def test_a_synonym_line_switched_off_changes_what_one_open_index_finds(backend):
     assert "round14-elmshire-exploitation.txt" in _docs(backend, "CSE")
 
 
+@pytest.mark.parametrize("change", [{"bm25_k1": 2.0}, {"bm25_b": 0.3}, {"coverage_power": 2.0}])
+def test_a_constant_changed_after_the_index_is_open_changes_the_scores(backend, change):
+    if "coverage_power" not in change and getattr(backend, "db", None) is not None:
+        pytest.skip("PostgreSQL's final score is ts_rank's (k1 and b pick its candidates only)")
+    def score() -> float:
+        # the story lacks "caseloads": the share of the query it matches is below 1, so the coverage power counts
+        hits = backend.search(SearchRequest(q="Fenwold panel review caseloads", per_page=20)).hits
+        return next(h.score for h in hits if h.doc_id == "round14-fenwold-cse.txt")
+    before = score()
+    with settings.ranking(settings.RANKING.but(**change)):
+        assert score() != pytest.approx(before)
+    assert score() == pytest.approx(before)
+
+
 def test_the_ranking_context_restores_the_live_constants():
     before = settings.RANKING
     with pytest.raises(RuntimeError):
