@@ -226,8 +226,9 @@ def format_scores(scores: dict[str, SetScore]) -> str:
     """Per set: queries, recall@10, nDCG@10, MRR, shown share; then each fold's macro figures."""
     lines = ["set       queries recall@10 nDCG@10  MRR   shown"]
     for s in scores.values():
+        zero = f"  zero-hit {s.zero_hit}" if s.zero_hit else ""
         lines.append(f"{s.name:9} {s.queries:7} {s.recall:9.3f} {s.ndcg:7.3f} {s.mrr:5.3f} "
-                     f"{s.shown:3}/{s.judged:<3} {s.shown_share:4.0%}" + (f"  zero-hit {s.zero_hit}" if s.zero_hit else ""))
+                     f"{s.shown:3}/{s.judged:<3} {s.shown_share:4.0%}{zero}")
     for label, names in (("fold A", FOLD_A), ("fold B", FOLD_B)):
         f = fold(scores, names)
         lines.append(f"{label}: macro recall@10 {f.recall:.3f} · macro nDCG@10 {f.ndcg:.3f} · shown {f.shown:.1%}")

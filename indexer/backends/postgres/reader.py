@@ -499,7 +499,8 @@ class PostgresBackend:
         if q.named is not None and q.required > 1:  # not a paragraph only the council's looser minimum matched
             widened = Expr(sql.SQL("({} AND ({}) >= %s)").format(widened.sql, q.matched.sql),
                            widened.params + q.matched.params + [q.plan.answer_minimum(q.required)])
-        candidates = pages.answer_candidates(conn, schema, q, widened, req, docs, settings.RANKING.flat_order_candidates)
+        depth = settings.RANKING.flat_order_candidates
+        candidates = pages.answer_candidates(conn, schema, q, widened, req, docs, depth)
         more = [p for pids in candidates.values() for p in pids if p not in rows]
         rows = {**rows, **pages.rows(conn, schema, more, own_groups(q))}
         out = []
@@ -511,7 +512,7 @@ class PostgresBackend:
             pids = others if q.named is not None and q.required > 1 and pid not in listed and others else [pid] + others
             round_up = len(rows[pid]["doc_council"]) > 1
             texts = ((rows[p]["n"], rows[p]["text"]) for p in pids)
-            chosen = pids[shown_paragraph(asked, texts, round_up, settings.RANKING.flat_order_candidates)]
+            chosen = pids[shown_paragraph(asked, texts, round_up, depth)]
             out.append((chosen, count, score))
         return out, rows
 
