@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterator
 
 from indexer import grades
 
@@ -81,14 +84,6 @@ YEAR_CLUE_MARGIN = 1.5
 RECORD_CHECK_AFTER_REPORT_DAYS = 60
 RECORD_CHECK_BEFORE_REPORT_DAYS = 14
 
-# BM25's usual constants (term-frequency saturation, length normalisation), for every BM25 in the project.
-BM25_K1 = 1.2
-BM25_B = 0.75
-
-# Ranking: the heading's boost inside BM25F, and (explicit syntax) the bonus for paragraphs whose document title
-# has the query's words too; a title is never scored as a field (best match treats it as document context).
-HEADING_BOOST = 1.3
-TITLE_MATCH_BONUS = 0.5
 
 # Index writing. A rebuild writes a Whoosh segment per SEGMENT_PARAGRAPHS paragraphs (its memory is bounded
 # by a few segments' buffers, a few hundred MB each); up to WRITER_PROCS forked processes write full segments
@@ -182,7 +177,6 @@ KEYWORD_FACET_FIELDS = ("council", "severity", *SUBJUDGEMENT_FIELDS, "grade_chan
 # Best-match search (plain word lists). A paragraph must contain all meaningful words when there are at most
 # BEST_MATCH_ALL_UP_TO of them, else this share of them (rounded down), Elasticsearch's "2<75%".
 BEST_MATCH_ALL_UP_TO = 2
-BEST_MATCH_SHARE = 0.75
 # A document whose paragraphs and context together hold the minimum matches too (shown by its best paragraphs):
 # a report saying "caseloads" in one paragraph and "social workers" in another still answers.
 DOCUMENT_COVERAGE = True
@@ -192,34 +186,79 @@ DOCUMENT_COVERAGE = True
 GRADE_CHANGE_BOOST = True
 # A pasted passage is searched by its first this many different words (each word costs a pass over the index).
 MAX_QUERY_GROUPS = 32
-# A match on a synonym counts this much of a match on the word as typed; a spelling correction less.
-SYNONYM_WEIGHT = 0.8
-SPELLING_WEIGHT = 0.6
-# A word found only in the paragraph's document context (title, council names, grade, year) counts this share of idf.
-CONTEXT_WEIGHT = 0.5
-# A year the query names is asked of the document ("inadequate 2016": the 2016 inspection), so a document of that year
-# says it as fully as a paragraph writing it (the year is not discounted as the rest of the context is).
-YEAR_CONTEXT_WEIGHT = 1.0
-# Best-match order: a paragraph's score times the idf-weighted share of the query's groups it matches, to this power
-# (Lucene's coord, weighted by what each word tells: missing "children", in 70 % of paragraphs, costs ~9 %; missing a
-# council name a quarter of the query's idf costs ~80 %). 0 = the old order, by the count of groups matched first.
-COVERAGE_POWER = 6.0
 # Councils the query names (understand.py) rank their attributed paragraphs first among the matches; never a filter.
 NAMED_COUNCIL_BOOST = True
-# A named council's paragraphs (with a query word of their own) match with this share of the minimum, rounded up,
-# and never more than one fewer than it (search/plan.py): a long question naming a council reaches the council's
-# stories told in other words. Ranking round 7; 0.5 was the first value tried (the old rule, one fewer, is 1.0).
-NAMED_COUNCIL_SHARE = 0.5
-# Documents rank by their best paragraph plus this share of their next-best matching paragraphs' scores.
-DOCUMENT_SHARE = 0.3
-DOCUMENT_SHARE_PARAGRAPHS = 3
-# ... plus this share of the query's BM25 over the whole document (length-normalised, so words spread over a short
-# article count more than the same words scattered through a long report).
-DOCUMENT_WEIGHT = 0.5
-# Query words close together: each adjacent pair of query words within this many positions lifts the score.
-PROXIMITY_WINDOW = 4
-PROXIMITY_WEIGHT = 0.15
-PROXIMITY_CANDIDATES = 100
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Every constant read when a query is ranked (none is read when an index is built, so each can be tried on one
+    index: `indexer/quality/crossval.py`). The live value is `RANKING`; `ranking(...)` swaps it for a while."""
+
+    # BM25's usual constants (term-frequency saturation, length normalisation), for every BM25 in the project.
+    bm25_k1: float = 1.2
+    bm25_b: float = 0.75
+    # The heading's boost inside BM25F, and (explicit syntax) the bonus for paragraphs whose document title has the
+    # query's words too; a title is never scored as a field (best match treats it as document context).
+    heading_boost: float = 1.3
+    title_match_bonus: float = 0.5
+    # A paragraph must contain all meaningful words when there are at most BEST_MATCH_ALL_UP_TO of them, else this
+    # share of them (rounded down), Elasticsearch's "2<75%".
+    best_match_share: float = 0.75
+    # A match on a synonym counts this much of a match on the word as typed; a spelling correction less.
+    synonym_weight: float = 0.8
+    spelling_weight: float = 0.6
+    # Lines of indexer/data/synonyms.txt left out, each named by its first term ("CSE"): for cross-validation.
+    synonyms_off: frozenset = frozenset()
+    # A word found only in the paragraph's document context (title, council names, grade, year) counts this share
+    # of idf. A year the query names is asked of the document ("inadequate 2016": the 2016 inspection), so a
+    # document of that year says it as fully as a paragraph writing it.
+    context_weight: float = 0.5
+    year_context_weight: float = 1.0
+    # Best-match order: a paragraph's score times the idf-weighted share of the query's groups it matches, to this
+    # power (Lucene's coord, weighted by what each word tells: missing "children", in 70 % of paragraphs, costs ~9 %;
+    # missing a council name a quarter of the query's idf costs ~80 %). 0 = the order by the count of groups first.
+    coverage_power: float = 6.0
+    # A named council's paragraphs (with a query word of their own) match with this share of the minimum, rounded
+    # up, and never more than one fewer than it (search/plan.py). Ranking round 7 (1.0 is the old rule, one fewer).
+    named_council_share: float = 0.5
+    # Documents rank by their best paragraph plus this share of their next-best matching paragraphs' scores ...
+    document_share: float = 0.3
+    document_share_paragraphs: int = 3
+    # ... plus this share of the query's BM25 over the whole document (length-normalised, so words spread over a
+    # short article count more than the same words scattered through a long report). Embedded backend only.
+    document_weight: float = 0.5
+    # Query words close together: each adjacent pair within this many positions lifts the score (embedded only).
+    proximity_window: int = 4
+    proximity_weight: float = 0.15
+    proximity_candidates: int = 100
+    # The paragraph shown (search/answer.py): what stating the asked grade is worth against each other feature,
+    # what stating the grade a movement question says was left adds, and how many of a document's best paragraphs
+    # may be shown instead of its best (PostgreSQL's flatter ts_rank order: its own, deeper count).
+    answer_grade_weight: int = 2
+    answer_left_extra: int = 1
+    answer_candidates: int = 20
+    flat_order_candidates: int = 40
+
+    def but(self, **changes) -> "Ranking":
+        """A copy with some constants changed."""
+        return replace(self, **changes)
+
+
+RANKING = Ranking()
+
+
+@contextmanager
+def ranking(value: Ranking) -> Iterator[Ranking]:
+    """Rank with `value` instead of the live constants until the block ends (one thread: evaluation, tests)."""
+    global RANKING
+    before, RANKING = RANKING, value
+    try:
+        yield value
+    finally:
+        RANKING = before
+
+
 # Best-match plan results kept per generation (each holds three arrays of the index size).
 PLAN_CACHE_SIZE = 32
 # Council pages: significant terms (Elasticsearch significant_terms style) of a council's paragraphs.

@@ -8,6 +8,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from indexer import settings
 from indexer.backends import open_backend
 from indexer.backends.embedded.collector import ordering, ranking, topdocs
 from indexer.backends.embedded.read import memory
@@ -115,8 +116,9 @@ def test_bm25f_first_term_stored_is_the_sum_onto_zeros():
     for postings, field in terms:  # the way bm25f added every term before
         df = len(postings.docnums)
         idf = np.log1p((size - df + 0.5) / (df + 0.5))
-        norm = ranking.K1 * (1.0 - ranking.B + ranking.B * field.lengths[postings.docnums] / field.average)
-        summed[postings.docnums] += field.boost * idf * postings.freqs * (ranking.K1 + 1.0) / (postings.freqs + norm)
+        k1, b = settings.RANKING.bm25_k1, settings.RANKING.bm25_b
+        norm = k1 * (1.0 - b + b * field.lengths[postings.docnums] / field.average)
+        summed[postings.docnums] += field.boost * idf * postings.freqs * (k1 + 1.0) / (postings.freqs + norm)
     assert np.array_equal(ranking.bm25f(size, terms), summed)
 
 

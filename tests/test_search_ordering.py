@@ -30,7 +30,7 @@ def test_share_is_the_matched_idf_over_the_query_idf():
 
 
 def test_missing_a_common_word_costs_little_and_a_rare_one_much(monkeypatch):
-    monkeypatch.setattr(settings, "COVERAGE_POWER", 6.0)
+    monkeypatch.setattr(settings, "RANKING", settings.RANKING.but(coverage_power=6.0))
     # Same BM25F score; the first lacks a word of 2 % of the query's idf, the second one of 25 %.
     tiers, scores = tiers_and_scores(_hits([10.0, 10.0], [0.98, 0.75], [0, 0], [3, 3]), np.array([0, 1]))
     assert tiers.tolist() == [0, 0]
@@ -39,13 +39,13 @@ def test_missing_a_common_word_costs_little_and_a_rare_one_much(monkeypatch):
 
 
 def test_power_zero_restores_groups_matched_first(monkeypatch):
-    monkeypatch.setattr(settings, "COVERAGE_POWER", 0)
+    monkeypatch.setattr(settings, "RANKING", settings.RANKING.but(coverage_power=0))
     tiers, scores = tiers_and_scores(_hits([1.0, 9.0], [1.0, 0.5], [0, 0], [2, 1], tiers=[3, 2]), np.array([0, 1]))
     assert tiers.tolist() == [3, 2] and scores.tolist() == [1.0, 9.0]
 
 
 def test_lifts_need_some_own_word(monkeypatch):
-    monkeypatch.setattr(settings, "COVERAGE_POWER", 6.0)
+    monkeypatch.setattr(settings, "RANKING", settings.RANKING.but(coverage_power=6.0))
     # A paragraph of the named council that shares no word with the query is not lifted by its council alone.
     tiers, _ = tiers_and_scores(_hits([5.0, 1.0], [1.0, 1.0], [1, 1], [1, 0]), np.array([0, 1]))
     assert tiers.tolist() == [1, 0]

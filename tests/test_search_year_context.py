@@ -18,9 +18,9 @@ def _group(word: str):
 
 
 def test_a_year_counts_in_full_from_the_context_and_other_words_by_half():
-    assert context_weight(_group("2016")) == settings.YEAR_CONTEXT_WEIGHT == 1.0
-    assert context_weight(_group("inadequate")) == settings.CONTEXT_WEIGHT < 1.0
-    assert context_weight(_group("Tameside")) == settings.CONTEXT_WEIGHT
+    assert context_weight(_group("2016")) == settings.RANKING.year_context_weight == 1.0
+    assert context_weight(_group("inadequate")) == settings.RANKING.context_weight < 1.0
+    assert context_weight(_group("Tameside")) == settings.RANKING.context_weight
 
 
 # The same long paragraph in two reports: one of 2016 that says "last summer", one of 2019 that says "in 2016".

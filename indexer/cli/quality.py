@@ -25,10 +25,19 @@ from indexer.cli.common import INDEX_OPTION
 @click.option("--ablate", is_flag=True,
               help="News mode: turn each council/severity rule off in turn (with --manifest, over the reports too) "
                    "and count the values it puts right and wrong.")
+@click.option("--crossval", is_flag=True,
+              help="Score every judged query set (s and t: even ids) over --index, per set and per fold, with the "
+                   "ranking constants --rank gives (docs/search.md, ranking round 14).")
+@click.option("--crossval-search", is_flag=True,
+              help="With --crossval: try each ranking constant's other values and each synonym line off, choose per "
+                   "fold, and keep a change only where it holds on the other fold.")
+@click.option("--rank", "rank", multiple=True, metavar="NAME=VALUE",
+              help="With --crossval: a ranking constant of settings.Ranking to score with (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.argument("labels", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir: Path, no_misses: bool, pool: bool,
-             ablate: bool, as_json: bool, labels: tuple[Path, ...]) -> None:
+             ablate: bool, crossval: bool, crossval_search: bool, rank: tuple[str, ...], as_json: bool,
+             labels: tuple[Path, ...]) -> None:
     """Measure facet accuracy (reports, labelled news) or search quality (judged queries); list every miss.
 
     \b
@@ -40,7 +49,12 @@ def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir:
       reportsearch evaluate --queries tests/data/judged_queries.jsonl --index index/
       reportsearch evaluate --queries tests/data/judged_queries.jsonl --index index/ --pool
       reportsearch evaluate --queries tests/data/judged_queries.jsonl --database postgresql://localhost/reports
+      reportsearch evaluate --crossval --index index/ --rank coverage_power=4.5 --rank synonyms_off="CSE;RI"
+      reportsearch evaluate --crossval --crossval-search --index index/
     """
+    if crossval or crossval_search or rank:
+        _crossval(index_dir, crossval_search, rank)
+        return
     if queries:
         from indexer.quality.evaluate_queries import evaluate_queries, format_query_report
 
@@ -132,6 +146,25 @@ def benchmark(source: Path, target: int, http: bool, workdir: Path | None, from_
         click.echo(json.dumps(result, indent=2))
     else:
         click.echo(format_result(result))
+
+
+def _crossval(index_dir: Path, run_search: bool, rank: tuple[str, ...]) -> None:
+    """Every judged set scored with the given constants; with `run_search`, the cross-validated search too."""
+    from indexer.cli.common import open_index
+    from indexer.quality import crossval as cv
+
+    try:
+        ranking = cv.parse_setting(rank)
+        backend = open_index(index_dir)
+        sets = cv.load_sets()
+    except (IndexMissing, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not sets:
+        raise click.ClickException("no judged query sets found under tests/data (run from the checkout)")
+    click.echo(cv.format_scores(cv.score_all(backend, sets, ranking)))
+    if run_search:
+        base, trials = cv.search(backend, sets, ranking, cv.candidates(ranking, lines=cv.synonym_lines()))
+        click.echo(cv.format_decisions(base, cv.decide(base, trials)))
 
 
 COMMANDS = (evaluate, benchmark)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Iterable
 
-from indexer import grades
+from indexer import grades, settings
 from indexer.ingest.annotate.movement import sentence_moves
 from indexer.ingest.annotate.scan import grade_matches
 from indexer.search.number_words import other_form
@@ -27,15 +27,10 @@ from indexer.search.plan import BestMatchPlan
 from indexer.analysis import folded_words, stem
 from indexer.search.understand import councils_in, grades_in
 
-# How many of a document's best paragraphs (in ranking order) may be shown instead of the best.
-ANSWER_CANDIDATES = 20
-# PostgreSQL's ts_rank orders a document's paragraphs much more flatly than BM25F (a seed's 38 paragraphs within
-# 2.4-1.8), so its best few say little: it looks this deep.
-FLAT_ORDER_CANDIDATES = 40
-# What stating the asked grade is worth against each other feature (it is the answer to most questions).
-GRADE_WEIGHT = 2
-# What stating the grade a movement question says was left adds, besides counting as the movement (both ends named).
-LEFT_EXTRA = 1
+# The weights (what stating the asked grade and the grade left are worth) and how many of a document's best
+# paragraphs may be shown instead of the best are `settings.RANKING`'s answer_* constants. PostgreSQL's ts_rank
+# orders a document's paragraphs much more flatly than BM25F (a seed's 38 paragraphs within 2.4-1.8), so its best
+# few say little: it looks deeper (flat_order_candidates).
 # Verbs that say a grade changed which the document rules leave out because they are too common in other senses;
 # beside a grade in a paragraph of a document found for a movement they say it ("lowered ... to 'requires ...'").
 _CHANGED = re.compile(r"\b(?:lower(?:ed|s|ing)?|rais(?:ed|es|ing)|(?:up|down)grad\w*|demot\w+|promot\w+)\b",
@@ -127,7 +122,7 @@ def _is_count(word: str) -> bool:
 
 def _list_worth(asked: Asked) -> int:
     """What a list of councils is worth: one feature, or more than the grade for a question counting councils."""
-    return GRADE_WEIGHT + 1 if asked.counted else 1
+    return settings.RANKING.answer_grade_weight + 1 if asked.counted else 1
 
 
 # Everyday grade words ("good", "outstanding") are a grade after a rating word, in quotes, after a list's dash or
@@ -189,7 +184,7 @@ def _may_state(asked: frozenset[str], text: str) -> bool:
 
 
 def answers(asked: Asked, text: str, round_up: bool = False) -> int:
-    """How well the paragraph's own words answer: the asked grade (GRADE_WEIGHT), the judged area beside it, a
+    """How well the paragraph's own words answer: the asked grade (answer_grade_weight), the judged area beside it, a
     movement, a list of councils for a question about councils as a set, and in a round-up (`round_up`: a
     document about several councils) the asked council named without a list of others."""
     stated = stated_grades_cached(text) if _may_state(asked.grades, text) else frozenset()
@@ -199,7 +194,7 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
         stated -= asked.left
     count = 0
     if asked.grades and asked.grades & stated:
-        count += GRADE_WEIGHT
+        count += settings.RANKING.answer_grade_weight
         words = {_stem(word) for word in set(folded_words(text))}
         area = any(all(any(alt <= words for alt in word) for word in area) for area in asked.areas)
         # A question naming two grades (a movement, a sub-judgement against the overall grade) is answered best by
@@ -209,7 +204,7 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
         count += area
     left = asked.left & stated
     # The grade left tells the change ("had held a 'good' rating until now"): it counts once more, and as a movement.
-    count += bool(left) * LEFT_EXTRA
+    count += bool(left) * settings.RANKING.answer_left_extra
     if asked.movement and (left or sentence_moves(text) or stated and _CHANGED.search(text) or changed_since(text)):
         count += 1
     if asked.listing or round_up and asked.councils:
@@ -240,17 +235,22 @@ def told_earlier(text: str) -> bool:
 
 
 def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_up: bool = False,
-                   window: int = ANSWER_CANDIDATES) -> int:
+                   window: int | None = None) -> int:
     """The position among the candidates ((paragraph number, text), the best-ranked first, then in ranking order;
     read lazily) of the paragraph to show: the best-ranked one when it answers as well as any, else the best answer,
-    ties to the earliest in the document. Ties do not follow the ranking below the best: the backends order a
-    document's lesser paragraphs differently (ts_rank is flatter than BM25F) and must show the same one."""
+    ties to the earliest in the document after its opening paragraph. Ties do not follow the ranking below the best:
+    the backends order a document's lesser paragraphs differently (ts_rank is flatter than BM25F) and must show the
+    same one."""
     if not asked.anything:
         return 0
+    window = settings.RANKING.answer_candidates if window is None else window
     most = _most(asked, round_up)
     chosen, best = 0, None
     for at, (number, text) in enumerate(islice(candidates, window)):
-        key = (answers(asked, text, round_up), not reaction(text), at == 0, -number)
+        # Ranking round 14: a tie below the best-ranked goes to the earliest paragraph after the opening one. A
+        # story's opening summarises (headline words, "now rated good"); the paragraph after it that answers as
+        # well tells it in full. Chosen on each fold of the judged sets, it lifted the other's shown share.
+        key = (answers(asked, text, round_up), not reaction(text), at == 0, number > 1, -number)
         if best is None or key > best:
             chosen, best = at, key
         if at == 0 and key[0] >= most and key[1]:
@@ -292,8 +292,9 @@ def reaction(text: str) -> bool:
 
 def _most(asked: Asked, round_up: bool) -> int:
     """The highest `answers` can give for this question (a candidate reaching it ends the search)."""
-    return (bool(asked.grades) * (GRADE_WEIGHT + bool(asked.areas) + (len(asked.grades) > 1))
-            + bool(asked.left) * LEFT_EXTRA + asked.movement
+    r = settings.RANKING
+    return (bool(asked.grades) * (r.answer_grade_weight + bool(asked.areas) + (len(asked.grades) > 1))
+            + bool(asked.left) * r.answer_left_extra + asked.movement
             + (_list_worth(asked) if asked.listing else round_up and bool(asked.councils) + (len(asked.councils) > 1)))
 
 

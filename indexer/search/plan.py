@@ -69,7 +69,7 @@ class BestMatchPlan:
         n = len(self.counted) + bool(self.stand_ins)
         if self.strict or n <= settings.BEST_MATCH_ALL_UP_TO:
             return n
-        return max(settings.BEST_MATCH_ALL_UP_TO, math.floor(settings.BEST_MATCH_SHARE * n))
+        return max(settings.BEST_MATCH_ALL_UP_TO, math.floor(settings.RANKING.best_match_share * n))
 
     @staticmethod
     def council_minimum(required: int) -> int:
@@ -77,7 +77,7 @@ class BestMatchPlan:
         minimum: half of it, rounded up, but never more than one fewer. A long question naming a council is
         answered by that council's stories told in other words ("a review" for "monitoring visits"), which the
         council's lift then ranks first by score."""
-        return max(1, min(required - 1, math.ceil(required * settings.NAMED_COUNCIL_SHARE)))
+        return max(1, min(required - 1, math.ceil(required * settings.RANKING.named_council_share)))
 
     @staticmethod
     def answer_minimum(required: int) -> int:
@@ -122,7 +122,7 @@ _YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 
 def context_weight(group: Group) -> float:
     """The share of its idf a group found only in a paragraph's document context counts: a year in full (the
-    document's year is what a year in a question asks about), anything else `settings.CONTEXT_WEIGHT`."""
+    document's year is what a year in a question asks about), anything else `settings.RANKING.context_weight`."""
     if _YEAR_WORD.fullmatch(group.typed):
-        return settings.YEAR_CONTEXT_WEIGHT
-    return settings.CONTEXT_WEIGHT
+        return settings.RANKING.year_context_weight
+    return settings.RANKING.context_weight

@@ -204,7 +204,7 @@ def _corrected(groups: list[Group], unknown: Callable[[set[str]], set[str]], sug
             correction = suggest(group.typed.lower()) if len(group.typed) <= settings.MAX_SPELLING_WORD_CHARS else None
             if correction:
                 group = Group(group.typed, (*group.alternatives,
-                                            Alternative((stem(correction),), settings.SPELLING_WEIGHT, correction)))
+                                            Alternative((stem(correction),), settings.RANKING.spelling_weight, correction)))
                 corrections.append((group.typed, correction))
         out.append(group)
     return out, tuple(corrections)

@@ -65,7 +65,10 @@ def synonym_sets(path: Path = SYNONYMS_FILE) -> tuple[tuple[tuple[str, ...], ...
 def _entries(path: Path) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Every synonym term -> the other terms of its set(s)."""
     table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    off = {tuple(s for _, s in stems_of(term)) for term in settings.RANKING.synonyms_off}
     for terms in synonym_sets(path):
+        if terms[0] in off:  # a line left out (cross-validation), named by its first term
+            continue
         for term in terms:
             table.setdefault(term, []).extend(t for t in terms if t != term)
     return {k: tuple(dict.fromkeys(v)) for k, v in table.items()}
@@ -82,7 +85,7 @@ def group_words(words: list[tuple[str, str]], path: Path = SYNONYMS_FILE) -> lis
             key = tuple(stems[i:i + size])
             if key in table:
                 typed = " ".join(w for w, _ in words[i:i + size])
-                others = tuple(Alternative(t, settings.SYNONYM_WEIGHT, " ".join(t)) for t in table[key])
+                others = tuple(Alternative(t, settings.RANKING.synonym_weight, " ".join(t)) for t in table[key])
                 groups.append(Group(typed, (Alternative(key, 1.0, typed), *others)))
                 i += size
                 break

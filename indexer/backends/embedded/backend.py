@@ -101,12 +101,12 @@ class EmbeddedBackend:
         Results are cached per generation by the whole request; callers get their own (shallow) copy.
         """
         gen = self.generation()
-        return replace(gen.results.get(repr(req), lambda: execute.search(gen, req)))
+        return replace(gen.results.get((repr(req), settings.RANKING), lambda: execute.search(gen, req)))
 
     def export_rows(self, req: SearchRequest, cap: int = settings.CSV_EXPORT_CAP) -> tuple[list[ExportRow], int]:
         """Matching paragraphs as flat rows, ranked, up to `cap`; and the total."""
         gen = self.generation()
-        rows, total = gen.results.get(("export", repr(req), cap), lambda: execute.export_rows(gen, req, cap))
+        rows, total = gen.results.get(("export", repr(req), cap, settings.RANKING), lambda: execute.export_rows(gen, req, cap))
         return list(rows), total  # cached per generation like whole results; callers get their own list
 
     def document(self, doc_id: str) -> DocumentView | None:

@@ -235,7 +235,7 @@ def _best_cheap(q: PgQuery, arrays: postings.ParagraphArrays, matches: np.ndarra
 def cheap_key(q: PgQuery, length: np.ndarray, g: list[np.ndarray], o: list[np.ndarray]) -> np.ndarray:
     """The query's cheap key (`query._plan_query`) in numpy, from its own bound constants, operation by operation
     in the SQL's order: per group (idf (K1 + 1) / (1.0 + K1 (1 - B + B length / avg)) for its own words, the
-    context weight for context only), summed, times the matched share of idf to COVERAGE_POWER."""
+    context weight for context only), summed, times the matched share of idf to coverage_power."""
     n = len(g)
     params = q.cheap.params
     assert len(params) == 7 * n + 1, "the cheap key's parameters changed: update allwords.cheap_key"

@@ -31,7 +31,6 @@ from psycopg import sql
 
 from indexer import settings
 from indexer.models import SearchRequest
-from indexer.backends.embedded.collector.ranking import B
 from indexer.backends.postgres import allwords, pages
 from indexer.backends.postgres.postings import decode
 from indexer.backends.postgres.facets import selections
@@ -227,7 +226,7 @@ def lookup(conn, schema: sql.Identifier, stem: str) -> FrequentWord | None:
 def enough(conn, schema: sql.Identifier, q: PgQuery, candidates: list[tuple]) -> bool:
     """True when the short list's candidates are the full pass's: as many as needed, the last ranking above a
     paragraph that matches by its document's context only."""
-    if len(candidates) < settings.PG_CANDIDATES or not B > 0:  # B = 0: length would not order the key
+    if len(candidates) < settings.PG_CANDIDATES or not settings.RANKING.bm25_b > 0:  # B = 0: length would not order the key
         return False
     context_only = conn.execute(sql.SQL("SELECT ({})::float8 FROM (SELECT false AS o0, true AS g0, 0 AS length) p")
                                 .format(q.cheap.sql), q.cheap.params).fetchone()[0]

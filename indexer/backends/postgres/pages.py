@@ -107,7 +107,7 @@ def ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, limit: int
         # A document ranks by its best paragraph plus a share of its next best (as the embedded ranking).
         doc_score = sql.SQL("max(score) FILTER (WHERE rn = 1) + %s * coalesce(sum(score) FILTER "
                             "(WHERE rn BETWEEN 2 AND %s), 0)")
-        params = [*params, settings.DOCUMENT_SHARE, 1 + settings.DOCUMENT_SHARE_PARAGRAPHS]
+        params = [*params, settings.RANKING.document_share, 1 + settings.RANKING.document_share_paragraphs]
         doc_key = sql.SQL("lift DESC, dscore DESC, pid")
     query = sql.SQL(
         "WITH m AS MATERIALIZED ({inner}), "
@@ -228,7 +228,7 @@ def _page_sql(req: SearchRequest, limit: int, offset: int) -> tuple[sql.Composab
             "(WHERE rn BETWEEN 2 AND %s), 0) AS dscore FROM r GROUP BY doc_idx), "
             "page AS (SELECT r.pid, r.cnt, coalesce(d.dscore, r.score) AS score, r.lift FROM r JOIN d USING (doc_idx) "
             "WHERE rn = 1 ORDER BY r.lift DESC, coalesce(d.dscore, r.score) DESC, r.pid LIMIT %s OFFSET %s)")
-        page_params = [settings.DOCUMENT_SHARE, 1 + settings.DOCUMENT_SHARE_PARAGRAPHS, limit, offset]
+        page_params = [settings.RANKING.document_share, 1 + settings.RANKING.document_share_paragraphs, limit, offset]
     else:
         page = sql.SQL("page AS (SELECT pid, 1::bigint AS cnt, score, lift FROM m "
                        "ORDER BY lift DESC, score DESC, pid LIMIT %s OFFSET %s)")

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from psycopg import sql
 
 from indexer import settings
-from indexer.backends.embedded.collector.ranking import B, K1
 from indexer.search.plan import BestMatchPlan, context_weight
 from indexer.search.query import best_match_plan, route, unreadable
 from indexer.search.synonyms import stems_of
@@ -29,7 +28,9 @@ OWN = "BD"  # a paragraph's own words: heading and text (A = title and C = conte
 ARRAY_FIELDS = ("council", "severity", "grade_change")
 TEXT_FIELDS = settings.SUBJUDGEMENT_FIELDS
 # ts_rank's weights {D, C, B, A} lie in [0, 1]: text relative to the heading's boost; title and context rank nothing.
-RANK_WEIGHTS = "{%.4f, 0, 1, 0}" % (1 / settings.HEADING_BOOST)
+def rank_weights() -> str:
+    """ts_rank's weights array, from the heading's boost as ranked now."""
+    return "{%.4f, 0, 1, 0}" % (1 / settings.RANKING.heading_boost)
 MAX_CHEAP_WORDS = 8  # a syntax query with more words scores every match (no candidates' cut)
 
 
@@ -132,7 +133,7 @@ def _plain(catalog: Catalog, text: str, strict: bool, message: str | None) -> Pg
 def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> PgQuery:
     """Groups as tsqueries; matched = groups found (own words or context) plus stand-ins; score = BM25-like rank
     of each group's own words times its idf (context alone counts its `context_weight`), times the matched share of
-    the query's idf to COVERAGE_POWER (as the embedded ranking)."""
+    the query's idf to coverage_power (as the embedded ranking)."""
     df = catalog.df(sorted({s for g in plan.groups for s in g.alternatives[0].stems}))
     total = max(catalog.paragraphs, 1)
     groups, own, idfs = [], [], []
@@ -165,10 +166,10 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
     for g, o, gc, oc, idf, weight in zip(groups, own, g_col, o_col, idfs, weights):
         score_parts.append(Expr(sql.SQL("CASE WHEN {} THEN %s * ts_rank(%s::float4[], p.tsv, %s::tsquery, 1) * 10 "
                                         "WHEN {} THEN %s ELSE 0 END").format(oc, gc),
-                                [idf, RANK_WEIGHTS, o, weight * idf]))
+                                [idf, rank_weights(), o, weight * idf]))
     share = _share(g_col, share_idfs(plan, idfs))
     score = Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(score_parts).sql, share.sql),
-                 _sum(score_parts).params + share.params + [settings.COVERAGE_POWER])
+                 _sum(score_parts).params + share.params + [settings.RANKING.coverage_power])
     cheap = _cheap_key(catalog, o_col, g_col, idfs, weights, share_idfs(plan, idfs))
     any_group = "(" + " | ".join(groups) + ")"
     where = ts(any_group)
@@ -201,15 +202,16 @@ def share_idfs(plan: BestMatchPlan, idfs: list[float]) -> list[float]:
 def _cheap_key(catalog: Catalog, o_col: list[sql.Composable], g_col: list[sql.Composable], idfs: list[float],
                weights: list[float], in_share: list[float] | None = None) -> Expr:
     """The cheap key that picks the candidates to score: BM25 with one occurrence per word (length counts), times
-    the matched share of idf to COVERAGE_POWER (`allwords.cheap_key` computes it in numpy: keep the two alike)."""
+    the matched share of idf to coverage_power (`allwords.cheap_key` computes it in numpy: keep the two alike)."""
     norm = sql.SQL("(1.0 + %s * (1 - %s + %s * p.length / %s))")
+    K1, B = settings.RANKING.bm25_k1, settings.RANKING.bm25_b
     norm_params = [K1, B, B, max(catalog.average_length, 1.0)]
     parts = [Expr(sql.SQL("CASE WHEN {} THEN %s / {} WHEN {} THEN %s ELSE 0 END").format(oc, norm, gc),
                   [idf * (K1 + 1), *norm_params, weight * idf])
              for oc, gc, idf, weight in zip(o_col, g_col, idfs, weights)]  # weight: a context match's share of idf
     share = _share(g_col, idfs if in_share is None else in_share)
     return Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(parts).sql, share.sql),
-                _sum(parts).params + share.params + [settings.COVERAGE_POWER])
+                _sum(parts).params + share.params + [settings.RANKING.coverage_power])
 
 
 def _lift_of(plan: BestMatchPlan, at: int, own_columns: list[sql.Composable]) -> Expr:
@@ -336,7 +338,7 @@ def _relevance(marks: QueryMarks) -> Expr:
     title = "(" + " | ".join(lexeme(w, "A") for w in words) + ")"
     return Expr(sql.SQL("ts_rank(%s::float4[], p.tsv, %s::tsquery, 1) * CASE WHEN p.tsv @@ %s::tsquery "
                         "THEN %s ELSE 1 END"),
-                [RANK_WEIGHTS, own, title, 1.0 + settings.TITLE_MATCH_BONUS])
+                [rank_weights(), own, title, 1.0 + settings.RANKING.title_match_bonus])
 
 
 def _expand(catalog: Catalog, q: qt.Node) -> tuple[qt.Node | None, str | None]:

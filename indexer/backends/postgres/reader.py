@@ -30,7 +30,7 @@ from indexer.backends.postgres.facets import facet_counts, facet_filter, facet_v
 from indexer.backends.postgres import allwords, frequent, matching, phrases
 from indexer.backends.postgres import pages
 from indexer.backends.postgres.pages import own_groups
-from indexer.search.answer import FLAT_ORDER_CANDIDATES, asked_by, shown_paragraph
+from indexer.search.answer import asked_by, shown_paragraph
 from indexer.backends.postgres.query import Catalog, Expr, PgQuery, and_, lexeme, read
 from indexer.backends.postgres.significant import significant
 
@@ -499,7 +499,8 @@ class PostgresBackend:
         if q.named is not None and q.required > 1:  # not a paragraph only the council's looser minimum matched
             widened = Expr(sql.SQL("({} AND ({}) >= %s)").format(widened.sql, q.matched.sql),
                            widened.params + q.matched.params + [q.plan.answer_minimum(q.required)])
-        candidates = pages.answer_candidates(conn, schema, q, widened, req, docs, FLAT_ORDER_CANDIDATES)
+        depth = settings.RANKING.flat_order_candidates
+        candidates = pages.answer_candidates(conn, schema, q, widened, req, docs, depth)
         more = [p for pids in candidates.values() for p in pids if p not in rows]
         rows = {**rows, **pages.rows(conn, schema, more, own_groups(q))}
         out = []
@@ -511,7 +512,7 @@ class PostgresBackend:
             pids = others if q.named is not None and q.required > 1 and pid not in listed and others else [pid] + others
             round_up = len(rows[pid]["doc_council"]) > 1
             texts = ((rows[p]["n"], rows[p]["text"]) for p in pids)
-            chosen = pids[shown_paragraph(asked, texts, round_up, FLAT_ORDER_CANDIDATES)]
+            chosen = pids[shown_paragraph(asked, texts, round_up, depth)]
             out.append((chosen, count, score))
         return out, rows
 

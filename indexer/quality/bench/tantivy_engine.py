@@ -13,7 +13,7 @@ from pathlib import Path
 from indexer.backends.embedded.write.build import index_fields
 from indexer.models import Document
 from indexer.backends.embedded.index.schema import split_facet
-from indexer.settings import HEADING_BOOST
+from indexer import settings
 from indexer.quality.bench.queries import BenchQuery
 
 HEAP_BYTES = 256_000_000
@@ -78,7 +78,7 @@ class TantivyPage:
         """The query for a benchmark query: every word required (or the phrase), in heading or text."""
         tantivy = self._tantivy
         text = q.fts if q.phrase else " ".join(f"+{w}" for w in q.fts.split())
-        query = self.index.parse_query(text, ["heading", "text"], field_boosts={"heading": HEADING_BOOST})
+        query = self.index.parse_query(text, ["heading", "text"], field_boosts={"heading": settings.RANKING.heading_boost})
         if q.grade:
             query = tantivy.Query.boolean_query([
                 (tantivy.Occur.Must, query),

@@ -41,14 +41,14 @@ def best_match_order(gen, plan: BestMatchPlan, final: np.ndarray, collapse: bool
     if proximity and len(plan.groups) > 1:  # one group: every factor is 1
         # Read from positions, so only for a fixed number of the best (the same whatever the page size, so
         # pages never overlap or skip a hit).
-        top = best_positions(tiers, scores, settings.PROXIMITY_CANDIDATES, key)
+        top = best_positions(tiers, scores, settings.RANKING.proximity_candidates, key)
         scores[top] *= proximity_factors(gen, plan, candidates[top])
         key[top] = order_key(tiers[top], scores[top])
     if collapse:
         # The candidates' runs by document from the counts the page already has (no pass over the candidates).
         runs = candidate_runs(per_document) if per_document is not None and gen.document_runs is not None else None
-        ranked = rank_documents(candidates, tiers, scores, gen.doc_ids, settings.DOCUMENT_SHARE,
-                                settings.DOCUMENT_SHARE_PARAGRAPHS, settings.DOCUMENT_WEIGHT * hits.documents,
+        ranked = rank_documents(candidates, tiers, scores, gen.doc_ids, settings.RANKING.document_share,
+                                settings.RANKING.document_share_paragraphs, settings.RANKING.document_weight * hits.documents,
                                 wanted, key, runs)
     else:
         ranked = rank_paragraphs(candidates, tiers, scores, wanted, key)
@@ -59,7 +59,7 @@ def best_match_order(gen, plan: BestMatchPlan, final: np.ndarray, collapse: bool
 def tiers_and_scores(hits: PlanHits, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Tiers and scores of the candidates: lifts first, scores times the matched idf share to a power (Lucene's
     coord); with the power 0, the count of groups matched first (the order before coverage weighting)."""
-    power = settings.COVERAGE_POWER
+    power = settings.RANKING.coverage_power
     if not power:
         return hits.tiers[candidates], hits.scores[candidates].copy()
     # A share of 1 scales nothing (x * 1 ** power is x): not computed for a million candidates of one frequent word.
@@ -95,7 +95,7 @@ def relevance(gen, marks: QueryMarks, candidates: np.ndarray) -> np.ndarray:
     terms = [(gen.term_postings(f, w), gen.field_stats[f]) for w in sorted(words) for f in MATCH_FIELDS]
     scores = bm25f_at(candidates, terms, gen.paragraph_count)
     title_hit = np.fromiter((bool(t & words) for t in gen.title_terms), dtype=bool, count=len(gen.title_terms))
-    scores *= np.where(title_hit[gen.doc_ids[candidates]], 1.0 + settings.TITLE_MATCH_BONUS, 1.0).astype(np.float32)
+    scores *= np.where(title_hit[gen.doc_ids[candidates]], 1.0 + settings.RANKING.title_match_bonus, 1.0).astype(np.float32)
     return scores
 
 

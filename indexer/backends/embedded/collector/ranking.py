@@ -9,8 +9,6 @@ from indexer import settings
 from indexer.backends.embedded.collector.places import BOUND_MARGIN, POSITION_BITS, POSITION_MASK, order_by_places
 from indexer.backends.embedded.collector.topdocs import top_documents
 
-K1, B = settings.BM25_K1, settings.BM25_B
-
 # The packed int64 order key (order_key): low to high bits, the inverted score, the inverted tier, the group.
 SCORE_BITS, TIER_BITS, GROUP_BITS = 31, 8, 24
 SCORE_MASK, TIER_MAX = (1 << SCORE_BITS) - 1, (1 << TIER_BITS) - 1
@@ -32,7 +30,12 @@ class FieldStats:
 
     lengths: np.ndarray  # float32, one per paragraph
     average: float
-    boost: float
+    boost: float | None = 1.0  # None: the heading's, read when scoring (settings.RANKING.heading_boost)
+
+    @property
+    def weight(self) -> float:
+        """The field's boost as scored now."""
+        return settings.RANKING.heading_boost if self.boost is None else self.boost
 
 
 def bm25f(size: int, terms: list[tuple[TermPostings, FieldStats]], counted: int | None = None) -> np.ndarray:
@@ -44,6 +47,7 @@ def bm25f(size: int, terms: list[tuple[TermPostings, FieldStats]], counted: int 
     scores = np.zeros(size, dtype=np.float32)
     counted = size if counted is None else counted
     first = True
+    K1, B = settings.RANKING.bm25_k1, settings.RANKING.bm25_b
     for postings, field in terms:
         df = len(postings.docnums)
         if not df:
@@ -51,7 +55,7 @@ def bm25f(size: int, terms: list[tuple[TermPostings, FieldStats]], counted: int 
         idf = np.log1p((counted - df + 0.5) / (df + 0.5))
         tf = postings.freqs
         norm = K1 * (1.0 - B + B * field.lengths[postings.docnums] / max(field.average, 1e-9))
-        term = field.boost * idf * tf * (K1 + 1.0) / (tf + norm)
+        term = field.weight * idf * tf * (K1 + 1.0) / (tf + norm)
         if first:  # onto zeros: 0 + x is x, so the first term is stored without reading the scores back
             scores[postings.docnums] = term.astype(np.float32)
             first = False
@@ -64,6 +68,7 @@ def bm25f_at(candidates: np.ndarray, terms: list[tuple[TermPostings, FieldStats]
     """`bm25f` for the given paragraphs only (ascending docnums), aligned with them: a phrase's candidates are
     not worth scoring a million paragraphs for."""
     scores = np.zeros(len(candidates), dtype=np.float32)
+    K1, B = settings.RANKING.bm25_k1, settings.RANKING.bm25_b
     for postings, field in terms:
         df = len(postings.docnums)
         if not df or not len(candidates):
@@ -71,7 +76,7 @@ def bm25f_at(candidates: np.ndarray, terms: list[tuple[TermPostings, FieldStats]
         idf = np.log1p((counted - df + 0.5) / (df + 0.5))
         tf = _frequencies_at(candidates, postings)
         norm = K1 * (1.0 - B + B * field.lengths[candidates] / max(field.average, 1e-9))
-        scores += field.boost * idf * tf * (K1 + 1.0) / (tf + norm)  # rounded as bm25f rounds
+        scores += field.weight * idf * tf * (K1 + 1.0) / (tf + norm)  # rounded as bm25f rounds
     return scores
 
 

@@ -252,7 +252,7 @@ def _close_searchers(searchers: list) -> None:
 
 def _field_stats(arrays: persisted.Arrays) -> dict[str, FieldStats]:
     """Paragraph lengths of the fields hits are scored on, with their mean over searchable paragraphs."""
-    boosts = {"text": 1.0, "heading": settings.HEADING_BOOST}
+    boosts = {"text": 1.0, "heading": None}  # the heading's boost is read when scoring
     out = {}
     for name in MATCH_FIELDS:
         lengths = arrays.lengths[name]

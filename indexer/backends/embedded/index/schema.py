@@ -52,7 +52,7 @@ def build_schema() -> fields.Schema:
         # pairs and proximity from the word sequences (postings/), so positions here were bytes nobody read
         # (about two thirds of the posting file).
         title=RepeatedText(stored=True, analyzer=analyzer, phrase=False),
-        heading=RepeatedText(stored=True, analyzer=analyzer, field_boost=settings.HEADING_BOOST, phrase=False),
+        heading=RepeatedText(stored=True, analyzer=analyzer, field_boost=settings.RANKING.heading_boost, phrase=False),
         text=fields.TEXT(stored=True, analyzer=analyzer, phrase=False),
         url=fields.STORED(),
         path=fields.STORED(),

@@ -36,7 +36,7 @@ class PlanHits:
 
 def plan_hits(gen, plan: BestMatchPlan) -> PlanHits:
     """Evaluate a plan over a generation, cached per generation."""
-    return gen.memo("plans", plan, lambda: _evaluate(gen, plan), settings.PLAN_CACHE_SIZE)
+    return gen.memo("plans", (plan, settings.RANKING), lambda: _evaluate(gen, plan), settings.PLAN_CACHE_SIZE)
 
 
 def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
@@ -150,7 +150,7 @@ def _document_scores(gen, plan: BestMatchPlan) -> np.ndarray:
     ndocs = len(gen.doc_names)
     live = gen.live
     lengths, average, counted = gen.document_lengths
-    stats = FieldStats(lengths, average, 1.0)
+    stats = FieldStats(lengths, average)
     total = np.zeros(ndocs, dtype=np.float32)
     for group in plan.groups:
         best = np.zeros(ndocs, dtype=np.float32)

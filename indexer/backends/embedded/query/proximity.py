@@ -38,7 +38,7 @@ def proximity_factors(gen, plan: BestMatchPlan, docnums: np.ndarray) -> np.ndarr
     pairs = len(plan.groups) - 1
     for i, docnum in enumerate(docnums):
         close = sum(_close(per_group[k].get(int(docnum)), per_group[k + 1].get(int(docnum))) for k in range(pairs))
-        factors[i] += settings.PROXIMITY_WEIGHT * close / pairs
+        factors[i] += settings.RANKING.proximity_weight * close / pairs
     return factors
 
 
@@ -48,7 +48,7 @@ def _close(first: list[int] | None, second: list[int] | None) -> bool:
         return False
     i = j = 0
     while i < len(first) and j < len(second):
-        if abs(first[i] - second[j]) <= settings.PROXIMITY_WINDOW:
+        if abs(first[i] - second[j]) <= settings.RANKING.proximity_window:
             return True
         if first[i] < second[j]:
             i += 1

@@ -5,6 +5,7 @@ import re
 
 import numpy as np
 
+from indexer import settings
 from indexer.search.limits import words_to_correct
 from indexer.models import SearchRequest, SearchResult
 from indexer.backends.embedded.query.bestmatch import context_matched, plan_hits
@@ -16,7 +17,7 @@ from indexer.backends.embedded.query.matching import match_mask
 from indexer.backends.embedded.collector.ordering import ranked_docnums, tiers_and_scores
 from indexer.backends.embedded.query.parse import parse_query
 from indexer.search.query import ParsedQuery, cut_query
-from indexer.search.answer import ANSWER_CANDIDATES, asked_by, shown_paragraph
+from indexer.search.answer import asked_by, shown_paragraph
 from indexer.backends.embedded.read.results import export_row, make_hit
 from indexer.backends.embedded.index.schema import split_facet
 from indexer.stemming import ANALYSIS_VERSION
@@ -159,7 +160,7 @@ def _answering_paragraph(gen, parsed: ParsedQuery, final: np.ndarray, docnum: in
     keep &= answer_tiers == best_tier
     same_doc, paragraph_scores, tiers = same_doc[keep], paragraph_scores[keep], tiers[keep]
     ranked_rest = [int(d) for d in same_doc[np.lexsort((-paragraph_scores, -tiers))] if d != docnum]
-    order = ([docnum] + ranked_rest if lead else ranked_rest)[:ANSWER_CANDIDATES]
+    order = ([docnum] + ranked_rest if lead else ranked_rest)[:settings.RANKING.answer_candidates]
     if len(order) == 1:
         chosen = order[0]
         if chosen != docnum:

@@ -81,8 +81,9 @@ def _score(gen, stems: list[str]) -> tuple[np.ndarray, np.ndarray]:
         if not len(postings.docnums):
             continue
         tf = postings.freqs
-        norm = settings.BM25_K1 * (1.0 - settings.BM25_B + settings.BM25_B * stats.lengths[postings.docnums] / max(stats.average, 1e-9))
-        scores[postings.docnums] += idf(gen.size, len(postings.docnums)) * tf * (settings.BM25_K1 + 1.0) / (tf + norm)
+        k1, b = settings.RANKING.bm25_k1, settings.RANKING.bm25_b
+        norm = k1 * (1.0 - b + b * stats.lengths[postings.docnums] / max(stats.average, 1e-9))
+        scores[postings.docnums] += idf(gen.size, len(postings.docnums)) * tf * (k1 + 1.0) / (tf + norm)
         shared[postings.docnums] += 1
     return scores, shared
 
