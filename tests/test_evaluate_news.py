@@ -59,15 +59,20 @@ HELD_OUT = {
     # v: blind set scored once before and once after round 10 (identical: 87.5 / 75.0 / 77.5 %); then "Stockton
     # Council" read as Stockton-on-Tees's name (v19, v20): 92.5 / 80.0 / 77.5 %
     # rounds 11-13 fitted on all of v (one official-record policy, years of undated pages): 92.5 / 92.5 / 90.0 %
-    "v": (DATA / "news_heldout_v.jsonl", {"council": 0.925, "severity": 0.925, "year": 0.90}),
+    # round 14: a school story names one school, so v16 (Somerset's provision as a whole) keeps its council: 95.0 %
+    "v": (DATA / "news_heldout_v.jsonl", {"council": 0.95, "severity": 0.925, "year": 0.90}),
     # w: blind set scored once before and once after round 11 (identical: 84.6 / 61.5 / 82.1 %); three focused-visit
     # labels set back to the visit convention after scoring (66.7 % severity); rounds 12-13 fitted on it
     "w": (DATA / "news_heldout_w.jsonl", {"council": 0.974, "severity": 0.897, "year": 0.923}),
     # x: blind set scored once before and once after round 12 (identical: 97.5 / 87.5 / 77.5 %); round 13 fitted on it
     "x": (DATA / "news_heldout_x.jsonl", {"council": 1.0, "severity": 0.975, "year": 0.90}),
     # y: blind set scored once before and once after round 13 (identical: 94.4 / 88.9 / 91.7 %, and the same on the
-    # session's starting code); then "now" bounded by an earlier-time clause (y03): 94.4 / 91.7 / 91.7 %
-    "y": (DATA / "news_heldout_y.jsonl", {"council": 0.944, "severity": 0.916, "year": 0.916}),
+    # session's starting code); then "now" bounded by an earlier-time clause (y03); round 14's record check (y01)
+    "y": (DATA / "news_heldout_y.jsonl", {"council": 0.944, "severity": 0.944, "year": 0.916}),
+    # z: blind set scored once before and once after round 14's first facet branch (identical: 87.2 / 69.2 / 94.9 %);
+    # then fixes made after reading its misses (a past grade still standing, monitoring visits, grade sequences,
+    # apostrophe-less headlines, a school story names one school): 92.3 / 87.2 / 97.4 %
+    "z": (DATA / "news_heldout_z.jsonl", {"council": 0.923, "severity": 0.872, "year": 0.974}),
 }
 _REPORTS: dict = {}
 
