@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from indexer.models import Outcome
-from indexer.ingest.annotate.calendar import named_frameworks
+from indexer.ingest.annotate.calendar import judged_last_year, named_frameworks
 from indexer.ingest.annotate.outcomes import for_council, official_grade
 
 # The frameworks that judge a council's children's services as a whole; a child protection or looked-after
@@ -27,9 +27,6 @@ _ADEQUATE = re.compile(r"\badequate\b", re.IGNORECASE)
 _AFTER_WORSE = re.compile(r"\b(?:after|following|since)\s+(?:a|an|the|its)\s+(?:\w+\s+){0,2}?(?:critical|damning|"
                           r"poor|failing|inadequate|scathing)\s+(?:\w+\s+){0,2}?(?:report|inspection|rating|verdict)\b",
                           re.IGNORECASE)
-# A grade the page says came 'last year' ("judged the services inadequate last year", "last year's inspection").
-_LAST_YEAR = re.compile(r"\b(?:judged|rated|graded|found|inspected)\b[^.;]{0,60}?\blast year\b(?!['’]s)"
-                        r"|\blast year['’]s\s+(?:\w+\s+)?(?:inspection|report|verdict|rating)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(20[0-2]\d)\b")
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:\w+\s+)?(20[0-2]\d)\b", re.IGNORECASE)
 _RANK = {"outstanding": 3, "good": 2, "requires improvement": 1, "inadequate": 0}
@@ -85,10 +82,9 @@ def _dated(outcome: Outcome, text: str, step: str, reason: str) -> Fallback | No
     year = outcome.published.year
     why = (f"inferred ({step}): {reason}: the {outcome.framework} inspection published "
            f"{outcome.published.isoformat()} ({official_grade(outcome)})")
-    last = _LAST_YEAR.search(text)
-    if last:
+    if judged_last_year(text):  # the one reading of "judged … last year" the other year rules use
         year += 1
-        why += f"; the page puts it “{last.group(0)}”, so {year}"
+        why += f"; the page says the judgement came last year, so {year}"
     return Fallback(year, step, why)
 
 
