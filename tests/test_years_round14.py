@@ -25,10 +25,21 @@ WARWICKSHIRE = "E10000031"  # SIF 2017 and ILACS 2025 both requires improvement
     "Ofsted graded the service across five judgements and found the work of the safeguarding board weak.",
     "The report, under Ofsted's single inspection framework, asks the council to do better for care leavers.",
     "The Local Safeguarding Children Board was also reviewed and found to require improvement.",
+    "Leadership, management and governance were judged to require improvement.",
+    "Children looked after and achieving permanence: requires improvement.",
 ])
 def test_the_one_inspection_of_the_framework_the_words_name(text):
     found = framework_record(text, PORTSMOUTH, "")
     assert found and found.year == 2014 and found.step == "framework" and found.why.startswith("inferred")
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors judged the impact of leaders on social work practice outstanding.",
+    "Two areas, leaders' impact on practice and the experiences and progress of children in care, were good.",
+])
+def test_ilacs_judgement_names_are_its_words(text):
+    found = framework_record(text, HEREFORDSHIRE, "inadequate")  # ILACS 2018 (requires improvement), 2022, 2026
+    assert found and found.year == 2022
 
 
 def test_several_inspections_of_the_framework_are_told_apart_by_the_grade_only():

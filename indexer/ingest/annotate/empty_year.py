@@ -19,7 +19,12 @@ _WHOLE_SERVICE = {"SLAC": "SLAC", "SIF": "SIF", "ILACS": "ILACS"}
 # The single inspection framework graded five areas (help and protection, children looked after, adoption, care
 # leavers, leadership); ILACS grades three and an overall effectiveness.
 _SIF_FIVE = re.compile(r"\b(?:the\s+)?five\s+(?:areas?|judgements?|categories)\b|\blocal safeguarding children['’]?s?"
-                       r"\s+board\b|\bLSCB\b|\badoption performance\b", re.IGNORECASE)
+                       r"\s+board\b|\bLSCB\b|\badoption performance\b|\bleadership,? management and governance\b"
+                       r"|\bachieving permanence\b", re.IGNORECASE)
+# ILACS's own judgements: "the impact of leaders on social work practice", "the experiences and progress of children
+# who need help and protection" (SIF named them differently: "leadership, management and governance").
+_ILACS_JUDGEMENTS = re.compile(r"\bimpact of leaders\b|\bleaders['’]\s+impact\b|\bexperiences and progress of children\b",
+                               re.IGNORECASE)
 # 'requires improvement' names a grade that exists since November 2013; the SLAC era's middle grade was 'adequate'
 # (the record keeps both as one value).
 _ADEQUATE = re.compile(r"\badequate\b", re.IGNORECASE)
@@ -57,10 +62,12 @@ def _whole_service(code: str) -> list[Outcome]:
 
 
 def _page_frameworks(text: str) -> set[str]:
-    """The frameworks the page's own words belong to (named, or SIF's five judgements or its board)."""
+    """The frameworks the page's own words belong to (named, or their judgements' names, SIF's board)."""
     named = named_frameworks(text) & set(_WHOLE_SERVICE)
     if _SIF_FIVE.search(text):
         named.add("SIF")
+    if _ILACS_JUDGEMENTS.search(text):
+        named.add("ILACS")
     return named
 
 
