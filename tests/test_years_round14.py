@@ -75,6 +75,12 @@ def test_requires_improvement_is_no_word_of_the_slac_era():
     assert found and found.year == 2019
 
 
+def test_adequate_is_a_word_of_the_slac_era_only():
+    text = "Inspectors judged Tameside's safeguarding services adequate."
+    found = grade_record(text, TAMESIDE, "adequate")
+    assert found and found.year == 2012
+
+
 def test_a_good_grade_after_a_critical_report_is_the_one_that_followed_a_worse_grade():
     text = ("The director was hired to turn the department round after a critical Ofsted report. The latest "
             "report rates Swindon's children's services good.")

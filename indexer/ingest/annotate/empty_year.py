@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer.grades import grades_agree
 from indexer.models import Outcome
 from indexer.ingest.annotate.calendar import judged_last_year, named_frameworks
+from indexer.ingest.annotate.movement import rank
 from indexer.ingest.annotate.outcomes import for_council, official_grade
 
 # The frameworks that judge a council's children's services as a whole; a child protection or looked-after
 # children inspection (CPI, TLAC) judges one part and is not what a page means by "children's services rated X".
-_WHOLE_SERVICE = {"SLAC": "SLAC", "SIF": "SIF", "ILACS": "ILACS"}
+_WHOLE_SERVICE = frozenset({"SLAC", "SIF", "ILACS"})
 # The single inspection framework graded five areas (help and protection, children looked after, adoption, care
 # leavers, leadership); ILACS grades three and an overall effectiveness.
 _SIF_FIVE = re.compile(r"\b(?:the\s+)?five\s+(?:areas?|judgements?|categories)\b|\blocal safeguarding children['’]?s?"
@@ -34,7 +36,6 @@ _AFTER_WORSE = re.compile(r"\b(?:after|following|since)\s+(?:a|an|the|its)\s+(?:
                           re.IGNORECASE)
 _YEAR = re.compile(r"\b(20[0-2]\d)\b")
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:\w+\s+)?(20[0-2]\d)\b", re.IGNORECASE)
-_RANK = {"outstanding": 3, "good": 2, "requires improvement": 1, "inadequate": 0}
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def _whole_service(code: str) -> list[Outcome]:
 
 def _page_frameworks(text: str) -> set[str]:
     """The frameworks the page's own words belong to (named, or their judgements' names, SIF's board)."""
-    named = named_frameworks(text) & set(_WHOLE_SERVICE)
+    named = named_frameworks(text) & _WHOLE_SERVICE
     if _SIF_FIVE.search(text):
         named.add("SIF")
     if _ILACS_JUDGEMENTS.search(text):
@@ -102,12 +103,13 @@ def framework_record(text: str, code: str, grade: str) -> Fallback | None:
         return None
     framework = next(iter(frameworks))
     fits = [o for o in _whole_service(code) if o.framework == framework]
-    if grade and len(fits) > 1:
-        fits = [o for o in fits if official_grade(o) == grade]
+    by_grade = bool(grade) and len(fits) > 1
+    if by_grade:
+        fits = [o for o in fits if grades_agree(grade, official_grade(o))]
     if len(fits) != 1:
         return None
     return _dated(fits[0], text, "framework", f"the page's words belong to {framework}, and the council had one "
-                                               "such inspection")
+                                               f"such inspection{f' graded {grade}' if by_grade else ''}")
 
 
 def grade_record(text: str, code: str, grade: str) -> Fallback | None:
@@ -115,9 +117,11 @@ def grade_record(text: str, code: str, grade: str) -> Fallback | None:
     if not grade:
         return None
     graded = _whole_service(code)
-    fits = [o for o in graded if official_grade(o) == grade]
+    fits = [o for o in graded if grades_agree(grade, official_grade(o))]
     if grade == "requires improvement" and not _ADEQUATE.search(text):
         fits = [o for o in fits if o.framework != "SLAC"]  # 'requires improvement' is no SLAC-era word
+    if grade == "adequate":
+        fits = [o for o in fits if o.framework == "SLAC"]  # nor 'adequate' a word of the frameworks since 2013
     if _AFTER_WORSE.search(text):
         fits = [o for o in fits if _follows_worse(o, graded)]
     if len(fits) != 1:
@@ -131,4 +135,4 @@ def grade_record(text: str, code: str, grade: str) -> Fallback | None:
 def _follows_worse(outcome: Outcome, graded: list[Outcome]) -> bool:
     """The inspection came after one with a worse grade."""
     earlier = [o for o in graded if o.published < outcome.published]
-    return bool(earlier) and _RANK.get(official_grade(earlier[-1]), 9) < _RANK.get(official_grade(outcome), -1)
+    return bool(earlier) and rank(official_grade(earlier[-1])) > rank(official_grade(outcome))  # 1 is the best
