@@ -34,6 +34,7 @@ from indexer.ingest.annotate.movement import article_moves
 from indexer.ingest.annotate.record_check import record_overrules
 from indexer.ingest.annotate.record_grade import record_grade
 from indexer.ingest.annotate.own_event import visit_after_anchor, year_after_last_year_anchor
+from indexer.ingest.annotate.empty_year import fallback_year
 
 
 def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
@@ -148,6 +149,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _pending_year(doc, chosen[0], text)
     if not after_anchor:
         _calendar_fallback(doc, text)
+    if not published and not after_anchor:
+        _empty_year_fallback(doc, text, chosen, grades)
     # Round 11 (issue 22): one official-record policy for a grade the text does not state (record_grade.py)
     _record_grade(doc, text, chosen, published, outcome, outcome_level, severity_evidence)
     _record_grade_by_section(doc, sections, published, severity_evidence)
@@ -366,6 +369,15 @@ def _pending_year(doc: Document, code: str, text: str) -> None:
         doc.facet_evidence["year"] = {"value": year, "source": why, "confidence": confidence.INFERRED}
         doc.facet_evidence["year_reasoning"] = why
         confidence.record(doc, "year", confidence.INFERRED)
+
+
+def _empty_year_fallback(doc: Document, text: str, chosen: list[str], grades: list[str]) -> None:
+    """Round 14: an undated page still without a year takes the record's one inspection its words fit, inferred."""
+    if doc.year:
+        return
+    found = fallback_year(text, chosen, grades)
+    if found:
+        _take_inferred_year(doc, found.year, found.why)
 
 
 def _calendar_fallback(doc: Document, text: str) -> None:
