@@ -29,7 +29,8 @@ LABELS = default_labels(ROOT)
 DATA = ROOT / "tests" / "data"
 # Former held-out sets, each scored blind once and development since: its file and its floors.
 HELD_OUT = {
-    "h": (DATA / "news_heldout.jsonl", {"council": 1.0, "severity": 1.0, "year": 0.94}),
+    # round 14's empty-year fallback (h46): 0.94 -> 0.96
+    "h": (DATA / "news_heldout.jsonl", {"council": 1.0, "severity": 1.0, "year": 0.96}),
     # k: round 9's ablation deleted the graded-apposition partner rule ("…, itself rated good"), which decided k44
     # alone and no written sentence needed: k44 is lost on council and severity (100 -> 97.9 %)
     "k": (DATA / "news_heldout_k.jsonl", {"council": 0.978, "severity": 0.978, "year": 0.93}),
@@ -50,7 +51,8 @@ HELD_OUT = {
     "s": (DATA / "news_heldout_s.jsonl", {"council": 0.909, "severity": 0.878, "year": 0.848}),
     # t after round 8 (even half development; t16 relabelled to its grade policy, and the policy empties the odd t19's
     # borrowed grade): severity 80.0 -> 87.5 %
-    "t": (DATA / "news_heldout_t.jsonl", {"council": 0.95, "severity": 0.875, "year": 0.675}),
+    # round 14's empty-year fallback (t26, and one article of the held-back odd half): year 0.675 -> 0.775
+    "t": (DATA / "news_heldout_t.jsonl", {"council": 0.95, "severity": 0.875, "year": 0.775}),
     # u: blind set scored once before and once after round 9 (identical: 84.2 / 73.7 / 94.7 %); then two general fixes
     # found on its misses (Dorset's same-named successor, annual assessments are no school stories): 89.5 / 76.3 / 94.7
     # round 10 fitted on all of u (dated standing inspections, sub-judgements beside an overall grade, a predecessor
@@ -60,7 +62,7 @@ HELD_OUT = {
     # Council" read as Stockton-on-Tees's name (v19, v20): 92.5 / 80.0 / 77.5 %
     # rounds 11-13 fitted on all of v (one official-record policy, years of undated pages): 92.5 / 92.5 / 90.0 %
     # round 14: a school story names one school, so v16 (Somerset's provision as a whole) keeps its council: 95.0 %
-    "v": (DATA / "news_heldout_v.jsonl", {"council": 0.95, "severity": 0.925, "year": 0.90}),
+    "v": (DATA / "news_heldout_v.jsonl", {"council": 0.95, "severity": 0.925, "year": 0.925}),  # year: v38, round 14
     # w: blind set scored once before and once after round 11 (identical: 84.6 / 61.5 / 82.1 %); three focused-visit
     # labels set back to the visit convention after scoring (66.7 % severity); rounds 12-13 fitted on it
     "w": (DATA / "news_heldout_w.jsonl", {"council": 0.974, "severity": 0.897, "year": 0.923}),
@@ -72,7 +74,7 @@ HELD_OUT = {
     # z: blind set scored once before and once after round 14's first facet branch (identical: 87.2 / 69.2 / 94.9 %);
     # then fixes made after reading its misses (a past grade still standing, monitoring visits, grade sequences,
     # apostrophe-less headlines, a school story names one school): 92.3 / 87.2 / 97.4 %
-    "z": (DATA / "news_heldout_z.jsonl", {"council": 0.923, "severity": 0.872, "year": 0.974}),
+    "z": (DATA / "news_heldout_z.jsonl", {"council": 0.923, "severity": 0.871, "year": 0.974}),
 }
 _REPORTS: dict = {}
 
