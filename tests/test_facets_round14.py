@@ -50,10 +50,15 @@ The council's director said staff would keep working on the areas the inspectors
 """
 
 
-def _story(tmp_path, date_line: str):
-    path = tmp_path / "bedford.txt"
-    path.write_text(STORY.format(date=date_line), encoding="utf-8")
+def _page(tmp_path, text: str):
+    """A page written here, read and annotated like any news file."""
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
     return load_document(path)
+
+
+def _story(tmp_path, date_line: str):
+    return _page(tmp_path, STORY.format(date=date_line))
 
 
 def test_a_printed_story_on_the_report_day_takes_the_record_s_grade(tmp_path):
@@ -93,9 +98,7 @@ Inspectors called in at the start of February 2024 to look at the front door.
 
 
 def test_a_round_up_section_that_dates_its_inspection_takes_the_record_s_grade(tmp_path):
-    path = tmp_path / "visits.txt"
-    path.write_text(ROUND_UP, encoding="utf-8")
-    doc = load_document(path)
+    doc = _page(tmp_path, ROUND_UP)
     graded = dict(zip(doc.council, doc.severity))
     assert graded == {"Wokingham": "requires improvement", "Central Bedfordshire": "good", "Knowsley": ""}
 
@@ -112,9 +115,7 @@ The cabinet member for children said there was more to do before the next full i
 
 
 def _letter(tmp_path, date_line: str, rated: str):
-    path = tmp_path / "solihull.txt"
-    path.write_text(LETTER.format(date=date_line, rated=rated), encoding="utf-8")
-    return load_document(path)
+    return _page(tmp_path, LETTER.format(date=date_line, rated=rated))
 
 
 def test_a_past_grade_still_standing_on_the_printed_day_is_the_current_grade(tmp_path):
@@ -143,9 +144,7 @@ risk is improving only slowly. Caseloads have fallen, the letter says, but plans
 
 
 def _monitoring(tmp_path, date_line: str, judged: str):
-    path = tmp_path / "coventry.txt"
-    path.write_text(MONITORING.format(date=date_line, judged=judged), encoding="utf-8")
-    return load_document(path)
+    return _page(tmp_path, MONITORING.format(date=date_line, judged=judged))
 
 
 def test_a_monitoring_visit_after_a_named_inadequate_judgement_keeps_that_grade(tmp_path):
