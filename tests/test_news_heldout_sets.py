@@ -189,8 +189,23 @@ SETS = {
                   "judged_queries_heldout_t.jsonl", "judged_queries_heldout_u.jsonl",
                   "judged_queries_heldout_v.jsonl", "judged_queries_heldout_w.jsonl",
                   "judged_queries_heldout_x.jsonl", "judged_queries_heldout_y.jsonl"), size=39),
+    # g: a thirteenth blind set like n-z (no rule or ranking run on it), ordinary news as a journalist's search finds it,
+    # chosen for printed dates (26 of 38 dated): single-council stories on councils the earlier sets labelled least
+    # (Northamptonshire, Bath and North East Somerset, Hampshire, Hounslow, Calderdale, Rotherham, Peterborough, North
+    # Yorkshire, York, Bury, Kent, Medway, Norfolk, Shropshire, Wokingham), visits carrying a stated or dated standing
+    # grade, two children's home decoys, 2008-2011 round-ups and annual ratings, a 2026 focused visit left null.
+    "g": HeldOut("g", (("roundup", 2), ("movement", 11), ("subjudgement", 8), ("undated", 12), ("pre2013", 4),
+                       ("school_decoy", 2), ("press_release", 16), ("annual_assessment", 3)),
+                 frozenset({2008, 2009, 2026}), 17, 35, 6,
+                 ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
+                  "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
+                  "judged_queries_heldout_q.jsonl", "judged_queries_heldout_r.jsonl", "judged_queries_heldout_s.jsonl",
+                  "judged_queries_heldout_t.jsonl", "judged_queries_heldout_u.jsonl",
+                  "judged_queries_heldout_v.jsonl", "judged_queries_heldout_w.jsonl",
+                  "judged_queries_heldout_x.jsonl", "judged_queries_heldout_y.jsonl",
+                  "judged_queries_heldout_z.jsonl"), size=38),
 }
-NEWEST = ("n", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z")  # the blind sets whose fixtures are also read and indexed here
+NEWEST = ("n", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "g")  # the blind sets whose fixtures are also read and indexed here
 
 
 def _lines(path: Path) -> list[dict]:
