@@ -239,10 +239,10 @@ class Ranking:
     answer_left_extra: int = 1
     answer_candidates: int = 20
     flat_order_candidates: int = 40
-    # A question asking no grade, movement or list shows, instead of the best-ranked paragraph, the candidate whose
-    # query words are rarest among the document's candidates, when its weight exceeds the best-ranked's by this much
-    # (search/topic.py; a negative value switches it off: off since ranking round 15, where it lowered fold A).
-    topic_margin: float = -1.0
+    # How a question asking no grade, movement or list chooses its paragraph (search/topic.py): "count" (ranking
+    # round 15: an opening gives way to a later paragraph with more of the topic words, or as many after a headline;
+    # another best-ranked to one with more and rarer ones), "rarity" (measured, rejected) or "off" (the best-ranked).
+    topic_rule: str = "count"
 
     def but(self, **changes) -> "Ranking":
         """A copy with some constants changed."""

@@ -258,9 +258,9 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
     the backends order a document's lesser paragraphs differently (ts_rank is flatter than BM25F) and must show the
     same one."""
     window = settings.RANKING.answer_candidates if window is None else window
-    if asked.topical(round_up) and settings.RANKING.topic_margin >= 0:
-        # Ranking round 15's topic rule (search/topic.py); off: it lowered one fold's shown share.
-        return topic_choice(asked.topic, list(islice(candidates, window)), settings.RANKING.topic_margin)
+    if asked.topical(round_up) and settings.RANKING.topic_rule != "off":
+        # Ranking round 15: a topic question's paragraph (search/topic.py).
+        return topic_choice(asked.topic, list(islice(candidates, window)), settings.RANKING.topic_rule)
     if not asked.anything:
         return 0
     most = _most(asked, round_up)

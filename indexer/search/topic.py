@@ -1,22 +1,26 @@
 """For a question that asks no grade, movement or list (a topic: "Tameside monitoring letter ... Stockport as
 improvement partner"), which of a document's candidate paragraphs says what the question is about.
 
-Every candidate has some of the query's words, and the best-ranked has the most by BM25, which counts the words the
-whole document repeats (its council, "children's services", "inspection") and the document's context. Within one
-document those words say nothing about which paragraph answers: the words that do are the query's words found in
-few of the document's candidates ("Stockport", "improvement notice", "agency"). Each query word a paragraph has is
-weighted by how few of the candidates have it (a document-local inverse frequency), and a paragraph is shown
-instead of the best-ranked only when it has clearly more of that weight.
+Every candidate has some of the query's words, and the best-ranked has the most by BM25, which also counts the
+document's context and ranks a story's headline or lede first because questions are asked in a story's own terms.
+Two things move the paragraph shown off the best-ranked (ranking round 15, `settings.Ranking.topic_rule` "count"):
 
-Ranking round 15 measured it on both folds of the judged sets (docs/search.md): it lifted fold B's shown share and
-lowered fold A's at every margin tried, so it is off (`settings.Ranking.topic_margin` < 0) and kept for
-`reportsearch evaluate --crossval --rank topic_margin=0` to reproduce the figures.
+- an opening best-ranked paragraph (a headline, a lede) gives way to the earliest later candidate matching more of
+  the question's topic words, or as many when the opening is a headline (no sentence end: a title, not an answer);
+- any other best-ranked paragraph gives way to a later one matching more topic words that are also rarer among
+  the document's candidates (a document-local inverse frequency: the words every candidate has, "children's
+  services", say nothing about which one answers).
 
-Backend-neutral: it reads only the candidates' texts and the query's word groups.
+Topic words are the query's counted words less the council and the year (`answer.asked_by`): in a one-council
+story those name the whole report and mark its introduction. The "rarity" rule (local rarity alone) was measured
+and rejected in the same round; it stays selectable for `reportsearch evaluate --crossval --rank topic_rule=rarity`.
+
+Backend-neutral: it reads only the candidates' numbers and texts and the query's word groups.
 """
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from typing import Sequence
 
@@ -24,6 +28,14 @@ from indexer.analysis import folded_words, stem
 
 # A query word's stems per alternative ("care leavers" -> (("care", "leaver"),), "leaving care" ...).
 Topic = tuple[tuple[frozenset[str], ...], ...]
+RULES = ("off", "rarity", "count")
+# A paragraph ending in a sentence's stop (a closing quote or bracket allowed) is prose; one without is a title.
+_SENTENCE_STOP = re.compile(r"[.!?:;][\"'’”)\]]*\s*$")
+
+
+def topic_counts(topic: Topic, texts: Sequence[str]) -> list[int]:
+    """Per candidate text, how many of the query's topic words it has (any alternative, all its stems)."""
+    return [sum(any(alt <= words for alt in word) for word in topic) for words in map(_words, texts)]
 
 
 def topic_weights(topic: Topic, texts: Sequence[str]) -> list[float]:
@@ -35,17 +47,31 @@ def topic_weights(topic: Topic, texts: Sequence[str]) -> list[float]:
     return [sum(idf[w] for w, ok in enumerate(row) if ok) for row in has]
 
 
-def topic_choice(topic: Topic, candidates: Sequence[tuple[int, str]], margin: float) -> int:
-    """The position among the candidates ((paragraph number, text), the best-ranked first) of the one to show: the
-    best-ranked unless a paragraph after the document's opening one outweighs it by more than `margin` (then the
-    heaviest, ties to the better-ranked). The opening (a headline, a lede) repeats the question's words because
-    questions are asked in a story's own terms; it is the summary, not the paragraph telling the topic."""
-    if len(topic) < 2 or len(candidates) < 2:
+def is_headline(text: str) -> bool:
+    """True for a paragraph with no sentence end (a headline or title)."""
+    return not _SENTENCE_STOP.search(text.strip())
+
+
+def topic_choice(topic: Topic, candidates: Sequence[tuple[int, str]], rule: str = "count") -> int:
+    """The position among the candidates ((paragraph number, text), the best-ranked first) of the one to show."""
+    if rule == "off" or len(topic) < 2 or len(candidates) < 2:
         return 0  # one query word: every candidate has it
-    weights = topic_weights(topic, [text for _, text in candidates])
-    later = [at for at, (number, _) in enumerate(candidates) if number > 1] or [0]
-    best = max(later, key=lambda at: (weights[at], -at))
-    return best if weights[best] > weights[0] + margin else 0
+    texts = [text for _, text in candidates]
+    later = [at for at, (number, _) in enumerate(candidates) if number > 1]
+    if not later:
+        return 0
+    weights = topic_weights(topic, texts)
+    if rule == "rarity":
+        best = max(later, key=lambda at: (weights[at], -at))
+        return best if weights[best] > weights[0] else 0
+    counts = topic_counts(topic, texts)
+    if candidates[0][0] == 1:
+        headline = is_headline(texts[0])
+        fuller = [at for at in later if counts[at] > counts[0] or headline and counts[at] == counts[0]]
+        if fuller:
+            return min(fuller, key=lambda at: candidates[at][0])
+    rarer = [at for at in later if counts[at] > counts[0] and weights[at] > weights[0]]
+    return max(rarer, key=lambda at: (counts[at], weights[at], -at)) if rarer else 0
 
 
 @lru_cache(maxsize=4096)
