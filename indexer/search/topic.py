@@ -70,7 +70,10 @@ def topic_choice(topic: Topic, candidates: Sequence[tuple[int, str]], rule: str 
         fuller = [at for at in later if counts[at] > counts[0] or headline and counts[at] == counts[0]]
         if fuller:
             return min(fuller, key=lambda at: candidates[at][0])
-    rarer = [at for at in later if counts[at] > counts[0] and weights[at] > weights[0]]
+    # Only an earlier paragraph: a story tells its answer before elaborating it, and PostgreSQL's flatter order may
+    # rank that answer first, where a later paragraph with more words would otherwise take its place.
+    rarer = [at for at in later if candidates[at][0] < candidates[0][0]
+             and counts[at] > counts[0] and weights[at] > weights[0]]
     return max(rarer, key=lambda at: (counts[at], weights[at], -at)) if rarer else 0
 
 
