@@ -258,9 +258,11 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
     the backends order a document's lesser paragraphs differently (ts_rank is flatter than BM25F) and must show the
     same one."""
     window = settings.RANKING.answer_candidates if window is None else window
-    if asked.topical(round_up) and settings.RANKING.topic_rule != "off":
+    if asked.topical(round_up) and settings.RANKING.topic_rule != "off" and len(asked.topic) > 1:
+        # (one topic word: every candidate has it, and the candidates' texts need not be read)
         # Ranking round 15: a topic question's paragraph (search/topic.py).
-        return topic_choice(asked.topic, list(islice(candidates, window)), settings.RANKING.topic_rule)
+        return topic_choice(asked.topic, candidates, settings.RANKING.topic_rule,
+                            min(window, settings.RANKING.topic_candidates))
     if not asked.anything:
         return 0
     most = _most(asked, round_up)
