@@ -107,9 +107,15 @@ def _words_of(topic: Topic, text: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _words_matching(wanted: frozenset[str], text: str) -> frozenset[str]:
     """The stems in `wanted` that the text's words have, cached per query and paragraph."""
-    prefixes = {stem[:3] for stem in wanted}
-    return frozenset(found for word in set(folded_words(text)) if word[:3] in prefixes
-                     and (found := _stem(word)) in wanted)
+    return frozenset(found for token in set(_prefixes(wanted).findall(text)) for word in folded_words(token)
+                     if (found := _stem(word)) in wanted)
+
+
+@lru_cache(maxsize=256)
+def _prefixes(wanted: frozenset[str]) -> re.Pattern:
+    """The words of a text that begin as one of the stems does (its first three letters): the only ones to stem."""
+    starts = sorted({re.escape(stem[:3]) for stem in wanted})
+    return re.compile(r"\b(?:" + "|".join(starts) + r")\w*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
