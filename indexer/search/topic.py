@@ -7,9 +7,9 @@ Two things move the paragraph shown off the best-ranked (ranking round 15, `sett
 
 - an opening best-ranked paragraph (a headline, a lede) gives way to the earliest later candidate matching more of
   the question's topic words, or as many when the opening is a headline (no sentence end: a title, not an answer);
-- any other best-ranked paragraph gives way to a later one matching more topic words that are also rarer among
-  the document's candidates (a document-local inverse frequency: the words every candidate has, "children's
-  services", say nothing about which one answers).
+- any other best-ranked paragraph gives way to an earlier one (after the opening) matching more topic words that
+  are also rarer among the document's candidates (a document-local inverse frequency: the words every candidate
+  has, "children's services", say nothing about which one answers).
 
 Topic words are the query's counted words less the council and the year (`answer.asked_by`): in a one-council
 story those name the whole report and mark its introduction. The "rarity" rule (local rarity alone) was measured
@@ -29,7 +29,6 @@ from indexer.analysis import folded_words, stem
 
 # A query word's stems per alternative ("care leavers" -> (("care", "leaver"),), "leaving care" ...).
 Topic = tuple[tuple[frozenset[str], ...], ...]
-RULES = ("off", "rarity", "count")
 # A paragraph ending in a sentence's stop (a closing quote or bracket allowed) is prose; one without is a title.
 _SENTENCE_STOP = re.compile(r"[.!?:;][\"'’”)\]]*\s*$")
 
