@@ -239,6 +239,12 @@ class Ranking:
     answer_left_extra: int = 1
     answer_candidates: int = 20
     flat_order_candidates: int = 40
+    # How a question asking no grade, movement or list chooses its paragraph (search/topic.py): "count" (ranking
+    # round 15: an opening gives way to a later paragraph with more of the topic words, or as many after a headline;
+    # another best-ranked to an earlier one with more and rarer ones), "rarity" (measured, rejected) or "off" (the best-ranked).
+    topic_rule: str = "count"
+    # ... over this many of the document's best paragraphs (round 15: 5, 8, 10 and 20 showed the same; each read costs).
+    topic_candidates: int = 8
 
     def but(self, **changes) -> "Ranking":
         """A copy with some constants changed."""

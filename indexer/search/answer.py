@@ -24,6 +24,7 @@ from indexer.ingest.annotate.movement import sentence_moves
 from indexer.ingest.annotate.scan import grade_matches
 from indexer.search.number_words import other_form
 from indexer.search.plan import BestMatchPlan
+from indexer.search.topic import Topic, topic_choice
 from indexer.analysis import folded_words, stem
 from indexer.search.understand import councils_in, grades_in
 
@@ -71,11 +72,18 @@ class Asked:
     # inadequate, requires improvement"): the grade reached is in the headline and most paragraphs of a story about
     # it, the one left only where the change is told. (Naming only the grade left, the answer says to what.)
     left: frozenset[str] = frozenset()
+    # The query's counted words, each as its alternatives' stem sets: for a question asking none of the above, the
+    # words that say which paragraph is about its topic (search/topic.py).
+    topic: Topic = ()
 
     @property
     def anything(self) -> bool:
         """True when some answer feature applies."""
         return bool(self.grades or self.councils or self.movement or self.listing)
+
+    def topical(self, round_up: bool) -> bool:
+        """True for a question whose answer no grade, movement, list or (in a round-up) council marks."""
+        return not (self.grades or self.movement or self.listing or round_up and self.councils)
 
 
 # A judged area of an earlier framework that no facet records: the 2013-2018 framework graded adoption performance.
@@ -111,8 +119,16 @@ def asked_by(plan: BestMatchPlan) -> Asked:
     listing = not councils and any(_COUNCILS_WORD.fullmatch(g.typed) for g in plan.groups)
     counted = listing and any(_is_count(a.typed) and _COUNCILS_WORD.fullmatch(b.typed)
                               for a, b in zip(plan.groups, plan.groups[1:]))
+    topic = tuple(tuple(frozenset(alt.stems) for alt in g.alternatives) for g in plan.groups
+                  if g.counted and not _names_the_report(g.typed))
     return Asked(frozenset(named), frozenset(councils), bool(moves), areas, listing, counted=counted,
-                 left=frozenset(left))
+                 left=frozenset(left), topic=topic)
+
+
+def _names_the_report(typed: str) -> bool:
+    """True for a query word naming what the whole report is (its council, its year): in a one-council
+    story such a word marks the introduction, not the paragraph about the question's topic."""
+    return bool(councils_in(typed)) or bool(re.fullmatch(r"(?:19|20)\d\d", typed))
 
 
 def _is_count(word: str) -> bool:
@@ -241,9 +257,14 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
     ties to the earliest in the document after its opening paragraph. Ties do not follow the ranking below the best:
     the backends order a document's lesser paragraphs differently (ts_rank is flatter than BM25F) and must show the
     same one."""
+    window = settings.RANKING.answer_candidates if window is None else window
+    if asked.topical(round_up) and settings.RANKING.topic_rule != "off" and len(asked.topic) > 1:
+        # (one topic word: every candidate has it, and the candidates' texts need not be read)
+        # Ranking round 15: a topic question's paragraph (search/topic.py).
+        return topic_choice(asked.topic, candidates, settings.RANKING.topic_rule,
+                            min(window, settings.RANKING.topic_candidates))
     if not asked.anything:
         return 0
-    window = settings.RANKING.answer_candidates if window is None else window
     most = _most(asked, round_up)
     chosen, best = 0, None
     for at, (number, text) in enumerate(islice(candidates, window)):
