@@ -258,8 +258,8 @@ def _record_check(doc: Document, chosen: list[str], severity_evidence: list) -> 
         for entry in severity_evidence:
             if entry["council"] == doc.council[i]:
                 entry.update(value=check.grade, confidence=confidence.OFFICIAL,
-                             source=f"official grade of the report published {check.published.isoformat()}, just "
-                                    f"before the printed date (the text read as “{read_as}”)")
+                             source=f"official grade of the report published {check.published.isoformat()}, within "
+                                    f"weeks of the printed date (the text read as “{read_as}”)")
 
 
 def _fill_end_states(doc: Document, sentences: list, chosen: list[str], day: dt.date | None,
