@@ -215,16 +215,14 @@ def _record_grade(doc: Document, text: str, chosen: list[str], published: dt.dat
                         len(chosen) == 1)
     if fill is not None:
         doc.severity[0] = fill.grade
-        severity_evidence.insert(0, {"council": doc.council[0], "value": fill.grade, "source": fill.source,
-                                     "confidence": fill.confidence})
+        severity_evidence.insert(0, fill.evidence(doc.council[0]))
         # Round 12: councils made from one split council on the same day inherited the same standing grade (North
         # and West Northamptonshire, the 2019 inadequate ILACS): a page about both gives the record's fill to both
         for i, code in enumerate(chosen[1:], start=1):
             if not doc.severity[i] and split_siblings(chosen[0], code):
                 doc.severity[i] = fill.grade
-                severity_evidence.append({"council": doc.council[i], "value": fill.grade,
-                                          "source": f"{fill.source} (inherited with {doc.council[0]} from the council "
-                                                    "both replaced)", "confidence": fill.confidence})
+                severity_evidence.append(fill.evidence(doc.council[i], f"(inherited with {doc.council[0]} from the "
+                                                                       "council both replaced)"))
 
 
 def _record_grade_by_section(doc: Document, sections: dict[int, str], published: dt.date | None,
@@ -240,9 +238,7 @@ def _record_grade_by_section(doc: Document, sections: dict[int, str], published:
         fill = record_grade(code, section, published, doc.published is not None, doc.year, None, "", True)
         if fill is not None:
             doc.severity[i] = fill.grade
-            severity_evidence.append({"council": doc.council[i], "value": fill.grade,
-                                      "source": f"{fill.source} (its own section of a round-up)",
-                                      "confidence": fill.confidence})
+            severity_evidence.append(fill.evidence(doc.council[i], "(its own section of a round-up)"))
 
 
 def _record_check(doc: Document, chosen: list[str], severity_evidence: list) -> None:

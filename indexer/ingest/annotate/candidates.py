@@ -27,6 +27,7 @@ from indexer.ingest.annotate.history import change_words, completes_run, directi
 from indexer.ingest.annotate.new_framework import first_year_outcome
 from indexer.ingest.annotate.nth_time import nth_judgement
 from indexer.ingest.annotate.today_date import today_day
+from indexer.ingest.annotate.dates import YEAR_RE
 
 
 @dataclass
@@ -99,13 +100,12 @@ _NUMBERS = {**{word: numbers.WORDS[word] for word in numbers.words_between(1, 12
 # Round 9: "had been judged inadequate nine years ago" counts back from the page's own year to the grade before it.
 _YEARS_AFTER = re.compile(r"\b(?P<n>a couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
                           r"\s+years?\s+(?:after|since|on\s+from|later|on|(?P<ago>ago))\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def _anchor_year(sentence: str, after: str, code: str, before: str | None = None) -> int | None:
     """The year an 'N years after …' counts from: a year in the same sentence, else the council's one official
     inspection with the grade the clause names (after the words; for "… ago", the grade before them)."""
-    years = [int(y) for y in _YEAR.findall(sentence)]
+    years = [int(y) for y in YEAR_RE.findall(sentence)]
     if years:
         return min(years)
     if before is not None:  # "… had been judged inadequate nine years ago": the grade in the same clause, just before

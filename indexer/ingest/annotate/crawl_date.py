@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from indexer.ingest.annotate.dates import date_ranges, without_copy_dates
+from indexer.ingest.annotate.dates import date_ranges, without_copy_dates, YEAR_RE
 
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _GAP_YEARS = 2  # a report's story comes out within months of the inspection; two years is no story's delay
 
 
@@ -24,5 +23,5 @@ def after_its_story(day: dt.date, raw: str, line: str) -> bool:
     if not spans:
         return False
     story = max(spans)
-    named = [int(y) for y in _YEAR.findall(rest)]
+    named = [int(y) for y in YEAR_RE.findall(rest)]
     return day.year - story >= _GAP_YEARS and max(named, default=story) <= story

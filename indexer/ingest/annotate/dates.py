@@ -15,6 +15,8 @@ MONTH_NAMES = "January|February|March|April|May|June|July|August|September|Octob
 # The same with the short forms outlets print ("Sept", "Oct."), for the modules that read printed dates.
 MONTH_WORDS = rf"(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _MONTH = rf"({MONTH_WORDS})\.?"
+# A year as a page writes it ("2019"), the one definition the year rules share.
+YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
 DAY_MONTH_YEAR_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 MONTH_DAY_YEAR_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 ISO_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:\b|(?=T\d\d:))")  # also a timestamp's date: 2017-06-14T09:00

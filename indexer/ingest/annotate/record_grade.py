@@ -36,6 +36,11 @@ class RecordFill:
     source: str
     confidence: str
 
+    def evidence(self, council: str, note: str = "") -> dict:
+        """The facet-evidence entry of this fill for one council (`note` says how it reached that council)."""
+        return {"council": council, "value": self.grade, "source": f"{self.source} {note}".strip(),
+                "confidence": self.confidence}
+
 
 # An inspection still to come: "the inspection begins next week", "inspectors are due to arrive on Monday",
 # "Ofsted plans to publish its report on 4 November", "Ofsted will inspect the council's services next month".
@@ -100,7 +105,7 @@ def _named_standing(code: str, text: str, day: dt.date) -> Outcome | None:
     if standing is None:
         return None
     official = outcome_table.official_grade(standing)
-    return standing if any(grades_agree(g, official) for g in _named_grades(text)) else None
+    return standing if _names_grade(text, official) else None
 
 
 def _visit_fill(code: str, text: str, published: dt.date | None, printed: bool, year: int | None,
@@ -114,7 +119,7 @@ def _visit_fill(code: str, text: str, published: dt.date | None, printed: bool, 
     if standing is None:
         return None
     official = outcome_table.official_grade(standing)
-    named = any(grades_agree(g, official) for g in _named_grades(text))
+    named = _names_grade(text, official)
     dated = (outcome is standing and outcome_level == confidence.OFFICIAL
              or one_council and any(fits(standing, y, m) for y, m in dated_inspections(text)))
     monitored = printed and official == "inadequate" and bool(_MONITORING.search(text))
@@ -130,7 +135,7 @@ def _monitored_inadequate(code: str, text: str, printed: dt.date | None) -> Reco
     monitoring visit since the council was judged inadequate in 2014"): monitoring follows only an inadequate grade, so
     that grade stands, unless a new full inspection is reported too. A printed page must also have it standing in
     the record on its day."""
-    if not _MONITORING.search(text) or new_full_inspection(text) or "inadequate" not in _named_grades(text):
+    if not _MONITORING.search(text) or new_full_inspection(text) or not _names_grade(text, "inadequate"):
         return None
     if printed is not None:
         standing = outcome_table.standing_on(code, printed)
@@ -138,6 +143,11 @@ def _monitored_inadequate(code: str, text: str, printed: dt.date | None) -> Reco
             return None
     return RecordFill("inadequate", "a monitoring visit follows the inadequate judgement the text names",
                       confidence.STATED if printed is None else confidence.OFFICIAL)
+
+
+def _names_grade(text: str, grade: str) -> bool:
+    """True when the page gives `grade` (or its pre-2013 equal) with a rating verb."""
+    return any(grades_agree(g, grade) for g in _named_grades(text))
 
 
 def _named_grades(text: str) -> set[str]:

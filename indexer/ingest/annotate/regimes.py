@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from indexer import numbers
 from indexer.grades import PERFORM
+from indexer.ingest.annotate.dates import YEAR_RE
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,6 @@ REGIMES = (
                       r"|['‘“]?excellent['’”]?\s+band\b", re.IGNORECASE)),
 )
 
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def regime(name: str) -> Regime:
@@ -65,7 +65,7 @@ def regimes_reported(text: str) -> list[Regime]:
     inspections' words (a page that does speaks of the regime as history)."""
     if _LATER_WORDS.search(text):
         return []
-    years = [int(y) for y in _YEAR.findall(text)]
+    years = [int(y) for y in YEAR_RE.findall(text)]
     latest = max(years) if years else None
     return [r for r in REGIMES if r.words.search(text) and (latest is None or latest <= r.last)]
 
