@@ -218,8 +218,24 @@ SETS = {
                   "judged_queries_heldout_v.jsonl", "judged_queries_heldout_w.jsonl",
                   "judged_queries_heldout_x.jsonl", "judged_queries_heldout_y.jsonl",
                   "judged_queries_heldout_z.jsonl", "judged_queries_heldout_g.jsonl"), size=36),
+    # d: a fifteenth blind set like n-f (no rule or ranking run on it), ordinary news as a journalist's search finds it:
+    # single-council stories on Essex (2011-2023), South Gloucestershire, North East Lincolnshire, Hertfordshire,
+    # Rotherham, Enfield, Lincolnshire, Gateshead, North Tyneside, Darlington, Cumbria, Calderdale; newsrooms and minutes,
+    # visits carrying a stated or dated standing grade, two children's home decoys and a multi-remit decoy, round-ups
+    # from 2009, 2011 and 2015; only 7 of 40 pages dated (the corpus's unused dated pages ran out).
+    "d": HeldOut("d", (("roundup", 4), ("movement", 8), ("subjudgement", 10), ("undated", 30), ("pre2013", 8),
+                       ("school_decoy", 3), ("press_release", 9), ("annual_assessment", 6)),
+                 frozenset({2008, 2009, 2025}), 14, 30, 3,
+                 ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
+                  "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
+                  "judged_queries_heldout_q.jsonl", "judged_queries_heldout_r.jsonl", "judged_queries_heldout_s.jsonl",
+                  "judged_queries_heldout_t.jsonl", "judged_queries_heldout_u.jsonl",
+                  "judged_queries_heldout_v.jsonl", "judged_queries_heldout_w.jsonl",
+                  "judged_queries_heldout_x.jsonl", "judged_queries_heldout_y.jsonl",
+                  "judged_queries_heldout_z.jsonl", "judged_queries_heldout_g.jsonl",
+                  "judged_queries_heldout_f.jsonl")),
 }
-NEWEST = ("n", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "g", "f")  # the blind sets whose fixtures are also read and indexed here
+NEWEST = ("n", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "g", "f", "d")  # the blind sets whose fixtures are also read and indexed here
 
 
 def _lines(path: Path) -> list[dict]:
