@@ -15,6 +15,7 @@ from tests.facet_helpers import article
 HEREFORDSHIRE = "E06000019"  # CPI 2012 inadequate; ILACS 2022 inadequate; ILACS 2026 good
 BRISTOL = "E06000023"  # SLAC 2010 good; SIF 2014 requires improvement; ILACS 2018 and 2023 requires improvement
 PORTSMOUTH = "E06000044"  # SIF 2014 requires improvement; ILACS 2018 and 2023 good
+LEICESTERSHIRE = "E10000018"  # SIF held 2016, published February 2017; ILACS 2019
 
 
 # The floor: what the page counts from, the latest past year it names, the first year of its words.
@@ -26,6 +27,7 @@ PORTSMOUTH = "E06000044"  # SIF 2014 requires improvement; ILACS 2018 and 2023 g
     ("Much of the work begun after their 2012 visit is still under way.", 2013),
     ("Progress has been slow since it was rated inadequate in March 2019, councillors heard.", 2020),
     ("The letter notes real change since the last inspection in 2016.", 2017),
+    ("Things have moved on since 2016, when every area was found wanting.", 2017),
 ])
 def test_a_page_counting_from_an_inspection_is_later_than_it(text, year):
     found = anchor_floor(text)
@@ -84,6 +86,18 @@ def test_a_new_inspection_after_the_previous_one_is_the_next_in_the_record():
 ])
 def test_a_year_at_or_above_the_floor_stays(text, year):
     assert raised_year(text, HEREFORDSHIRE, year) is None
+
+
+def test_a_new_inspection_counted_from_one_held_the_year_before_its_report_is_the_next():
+    # the year 2017 is the publication of the inspection held in 2016 that the page counts from
+    text = "Inspectors say the county's services have moved forward since 2016, when every judgement was weak."
+    found = raised_year(text, LEICESTERSHIRE, 2017)
+    assert found.year == 2019
+
+
+def test_a_visit_counted_from_an_inspection_may_follow_its_report_within_the_year():
+    text = "A monitoring visit found progress since 2016, when every judgement was weak."
+    assert raised_year(text, LEICESTERSHIRE, 2017) is None
 
 
 def test_a_plan_year_moves_nothing():

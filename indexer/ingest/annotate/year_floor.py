@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from indexer.ingest.annotate.dates import MONTH_NAMES, without_copy_dates
 from indexer.ingest.annotate.latest_event import AIM
-from indexer.ingest.annotate.outcomes import for_council
+from indexer.ingest.annotate.outcomes import for_council, inspected_year
 
 _MONTH = rf"(?:{MONTH_NAMES})"
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -47,6 +47,7 @@ _ANCHORS = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"(?:{_MONTH}\s+)?((?:19|20)\d\d)\b",
     rf"\bfirst\s+(?:such\s+|full\s+)?inspection\s+since\s+(?:{_MONTH}\s+)?((?:19|20)\d\d)\b",
     r"\bafter\s+(?:its|the|their)\s+((?:19|20)\d\d)\s+(?:inspection|visit|report)",
+    rf"\bsince\s+(?:{_MONTH}\s+)?((?:19|20)\d\d),?\s+when\b",  # "since 2016, when every judgement was …"
 ))
 _VISIT = re.compile(r"\b(?:monitoring|focused)\s+visits?\b|\bmonitoring\s+letters?\b", re.IGNORECASE)
 # The frameworks that judge a council's children's services as a whole (as in empty_year.py).
@@ -94,14 +95,31 @@ def page_floor(text: str, limit: int | None = None) -> Floor | None:
     return max(floors, key=lambda f: f.year) if floors else None
 
 
+def _counted_from(text: str, code: str, year: int) -> Floor | None:
+    """The year after `year` when `year` is the publication of the council's inspection held (or published) in a year
+    the page counts from: "since 2016, when every judgement …" with the 2016 inspection published in 2017 puts a
+    page about a new inspection after 2017 (a visit page is not moved this way: a visit can follow its report within
+    the year)."""
+    counted = {int(m.group(1)) for pattern in _ANCHORS for m in pattern.finditer(text)}
+    for outcome in for_council(code):
+        if outcome.published and outcome.published.year == year and (
+                inspected_year(outcome) in counted or outcome.published.year in counted):
+            return Floor(year + 1, f"the page counts from the inspection published in {year}")
+    return None
+
+
 def raised_year(text: str, code: str, year: int) -> Floor | None:
     """A later year for an undated page whose inferred `year` lies below its floor, else None: a visit page takes
     the floor (the record holds no visits); another page the council's first whole-service inspection published in
     or after the floor, or the floor when the record has none."""
     floor = page_floor(text)
+    visit = bool(_VISIT.search(text))
+    counted = None if visit else _counted_from(text, code, year)
+    if counted is not None and (floor is None or floor.year <= year):
+        floor = counted
     if floor is None or year >= floor.year:
         return None
-    if not _VISIT.search(text):
+    if not visit:
         for outcome in for_council(code):
             if outcome.framework in _WHOLE_SERVICE and outcome.published and outcome.published.year >= floor.year:
                 return Floor(outcome.published.year,
