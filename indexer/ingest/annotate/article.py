@@ -35,6 +35,7 @@ from indexer.ingest.annotate.record_check import record_overrules
 from indexer.ingest.annotate.record_grade import record_grade
 from indexer.ingest.annotate.own_event import visit_after_anchor, year_after_last_year_anchor
 from indexer.ingest.annotate.empty_year import fallback_year
+from indexer.ingest.annotate.year_floor import raised_year
 
 
 def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
@@ -151,6 +152,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _calendar_fallback(doc, text)
     if not published and not after_anchor:
         _empty_year_fallback(doc, text, chosen, grades)
+    if not published:
+        _raise_to_floor(doc, text, chosen[0])
     # Round 11 (issue 22): one official-record policy for a grade the text does not state (record_grade.py)
     _record_grade(doc, text, chosen, published, outcome, outcome_level, severity_evidence)
     _record_grade_by_section(doc, sections, published, severity_evidence)
@@ -374,6 +377,15 @@ def _empty_year_fallback(doc: Document, text: str, chosen: list[str], grades: li
     found = fallback_year(text, chosen, grades)
     if found:
         _take_inferred_year(doc, found.year, found.why)
+
+
+def _raise_to_floor(doc: Document, text: str, code: str) -> None:
+    """Round 15: an undated page's inferred year below the latest past event it names is a later one, inferred."""
+    if not doc.year or doc.confidence.get("year") == confidence.STATED:
+        return
+    raised = raised_year(text, code, doc.year)
+    if raised:
+        _take_inferred_year(doc, raised.year, raised.why)
 
 
 def _calendar_fallback(doc: Document, text: str) -> None:
