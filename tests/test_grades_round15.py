@@ -122,3 +122,36 @@ def test_a_tally_of_councils_in_a_band_grades_no_council(tmp_path):
     text = ("Annual ratings\n\nOfsted's yearly assessment put four councils in the bottom band for children's "
             "services, up from none a year before, the inspectorate said on Tuesday.\n")
     assert _facets(tmp_path, text)[1] == []
+
+
+# --- an undated page naming the grade the record has standing all through its year ---------------------------------
+
+from indexer.ingest.annotate.undated_standing import standing_through, undated_named_standing  # noqa: E402
+
+MANCHESTER = "E08000003"  # the record: inadequate published 2014-09-01, requires improvement 2017-12-21
+
+
+def test_a_grade_standing_all_year_is_filled_when_the_page_names_it():
+    text = "Two years after Manchester's children's services were rated inadequate, the council has a new director."
+    fill = undated_named_standing(MANCHESTER, text, 2016)
+    assert fill is not None and fill.grade == "inadequate" and fill.confidence == "inferred"
+
+
+@pytest.mark.parametrize("text, year", [
+    # a year in which a new grade was published: the page may be from either side of it
+    ("Manchester's children's services were rated inadequate and the council has a new director.", 2017),
+    # the text names another grade
+    ("Manchester's children's services were rated good for adoption, the council said.", 2016),
+    # the grade word with no rating verb
+    ("Manchester council admits an inadequate response to the flooding.", 2016),
+    # no year for the page
+    ("Manchester's children's services were rated inadequate.", None),
+])
+def test_undated_standing_does_not_fire(text, year):
+    assert undated_named_standing(MANCHESTER, text, year) is None
+
+
+def test_standing_through_a_year():
+    assert standing_through(MANCHESTER, 2016) == "inadequate"
+    assert standing_through(MANCHESTER, 2014) == ""  # a new grade that year
+    assert standing_through(MANCHESTER, 2005) == ""  # nothing in the record yet

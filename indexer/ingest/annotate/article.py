@@ -21,6 +21,7 @@ from indexer.ingest.annotate.publisher import paragraph_sections, publisher_coun
 from indexer.ingest.annotate.roundup_lists import listed_councils
 from indexer.ingest.annotate.same_body import merged, same_body
 from indexer.ingest.annotate.group_member import member_grade
+from indexer.ingest.annotate.undated_standing import undated_named_standing
 from indexer.ingest.annotate.end_state import left_without_end_state, official_grade_on
 from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
@@ -158,6 +159,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     _record_grade_by_section(doc, sections, published, severity_evidence)
     _fill_end_states(doc, sentences, chosen, published or (outcome.published if outcome is not None else None),
                      published, severity_evidence)
+    _fill_undated_standing(doc, text, chosen, published, severity_evidence)
     evidence["severity"] = severity_evidence
     if len(chosen) == 1:
         link_outcome(doc, outcome, evidence)
@@ -276,6 +278,17 @@ def _fill_end_states(doc: Document, sentences: list, chosen: list[str], day: dt.
                                       "source": f"official grade on {day.isoformat()} (the text says the council "
                                                 "left a grade and names none reached)",
                                       "confidence": confidence.OFFICIAL if published else confidence.INFERRED})
+
+
+def _fill_undated_standing(doc: Document, text: str, chosen: list[str], published: dt.date | None,
+                           severity_evidence: list) -> None:
+    """Round 15: an undated one-council page naming a grade the record has standing all through its year."""
+    if published is not None or len(chosen) != 1 or doc.severity[0]:
+        return
+    fill = undated_named_standing(chosen[0], text, doc.year)
+    if fill is not None:
+        doc.severity[0] = fill.grade
+        severity_evidence.insert(0, fill.evidence(doc.council[0]))
 
 
 def _fill_membership(doc: Document, sentences: list, chosen: list[str], published: dt.date | None,
