@@ -13,14 +13,20 @@ from dataclasses import dataclass
 # annual performance assessments and 2009-12 annual ratings on four numbered bands (4 the best, unlike inspection
 # grades, where 1 is). A star count is a grade only as a rating ("the maximum four stars", "a single star", "two stars
 # for children's services"), never on its own ("a four-star hotel"); a band number only as a score out of four.
-_STAR_AS_RATING = r"[- ]stars?(?=\s+(?:for\s+(?:its\s+|their\s+)?(?:children|services)|ratings?\b|overall\b|in\s+the\s+(?:CPA|assessment)))"
+_STAR_AS_RATING = (r"[- ]stars?(?=\s+(?:for\s+(?:its\s+|their\s+)?(?:children|services)|ratings?\b|overall\b|in\s+the\s+(?:CPA|assessment))"
+                   # round 15: a count of stars the sentence glosses as a grade ("three stars, meaning good")
+                   r"|,?\s+(?:meaning|which\s+means|i\.e\.)\s)")
 # "the second-lowest of Ofsted's four grades", "the top one of four ratings": the rank may be counted out of the scale.
 _OF_FOUR = r"(?:one\s+)?of\s+(?:the\s+|Ofsted['’]s\s+|its\s+)?(?:four|4)\s+(?:possible\s+)?(?:ratings|grades|judgements)"
 # The 2005-08 annual performance assessments' own band descriptors: well above, consistently above, only at, and not
 # meeting the minimum requirements (outstanding, good, adequate, inadequate).
 _MINIMUM = r"(?:the\s+)?minimum\s+requirements"
-_SCORED = r"(?:scored?|scoring|got|gets|given|awarded|achieved|received|rated)\s+(?:a\s+|the\s+)?(?:score\s+of\s+|grade\s+)?"
-_OUT_OF_FOUR = r"\s+out\s+of\s+(?:4|four)\b"
+# round 15: also "given a rating of two out of four", "scored three out of a possible four"
+_SCORED = (r"(?:scored?|scoring|got|gets|given|awarded|achieved|received|rated)\s+(?:a\s+|the\s+)?"
+           r"(?:(?:score|rating|mark|grade)\s+of\s+|grade\s+)?")
+_OUT_OF_FOUR = r"\s+out\s+of\s+(?:a\s+(?:possible|maximum)\s+(?:of\s+)?)?(?:4|four)\b"
+# round 15: the 2005-12 annual ratings' end bands named by place ("put in the bottom band", "in the top band")
+_END_BAND = r"\s+band\b(?!\s+(?:of\s+)?(?:pay|tax|council\s+tax|salar))"
 # Round 13: the annual ratings' band verb, not after a word that denies it. "Failing to perform adequately" is a
 # statutory direction's finding (any era), "not performing well" a criticism: neither hands out a band.
 PERFORM = (r"(?<!failing to )(?<!fails to )(?<!failed to )(?<!fail to )(?<!unable to )(?<!not )(?<!n't )"
@@ -55,7 +61,7 @@ GRADES: tuple[Grade, ...] = (
                      r"(?:the\s+)?(?:highest|top)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
           bands=(rf"(?:the\s+)?(?:highest|top)\s+{_OF_FOUR}",
                  r"(?:maximum|full|top|highest)\s+(?:of\s+)?(?:four|4)[- ]stars?\b", rf"(?:four|4){_STAR_AS_RATING}",
-                 rf"{_SCORED}(?:four|4){_OUT_OF_FOUR}", rf"well\s+above\s+{_MINIMUM}"),
+                 rf"{_SCORED}(?:four|4){_OUT_OF_FOUR}", rf"well\s+above\s+{_MINIMUM}", rf"(?:top|highest){_END_BAND}"),
           cued_words=("outstanding",), report_words=("outstanding",),
           meaning="the highest of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     Grade("good", rank=2, display=1, compares_as="good", number="2", scale="both",
@@ -95,7 +101,7 @@ GRADES: tuple[Grade, ...] = (
                      r"failing(?=\s+(?:children['’]s\s+(?:services|social\s+care)|child\s+protection))"),
           bands=(rf"(?:the\s+)?(?:lowest|worst)\s+{_OF_FOUR}",
                  r"\b(?:a\s+)?single[- ]star\b(?![- ]councils?)", r"(?<=stars to )(?:one|1)\b(?![- ]star)",
-                 rf"(?:one|1|zero|no){_STAR_AS_RATING}", rf"{_SCORED}(?:one|1){_OUT_OF_FOUR}",
+                 rf"(?:one|1|zero|no){_STAR_AS_RATING}", rf"{_SCORED}(?:one|1){_OUT_OF_FOUR}", rf"(?:bottom|lowest){_END_BAND}",
                  rf"(?:not|fail(?:s|ed|ing)?\s+to)\s+(?:deliver|meet)(?:ing|s)?\s+{_MINIMUM}|below\s+{_MINIMUM}"),
           report_words=("inadequate",),
           meaning="the lowest of Ofsted’s four grades, on both the pre-2013 and the current scale"),
@@ -122,13 +128,13 @@ _PHRASES = _phrase_table()
 GRADE_PATTERN = "|".join(f"(?:{p})" for p, g in _PHRASES if not any(p in gr.bands for gr in GRADES))
 _BAND_PATTERNS = frozenset(p for g in GRADES for p in g.bands)
 # A text naming no band cue needs only the common phrasings: the bands' 20 alternatives would slow every scan ~2.5x.
-_BAND_CUES = ("star", "out of", "inimum requirement", " four ", " 4 ")
+_BAND_CUES = ("star", "out of", "inimum requirement", " four ", " 4 ", " band")
 
 
 def has_band_cue(text: str) -> bool:
     """True when a text may name a band (every band phrasing holds one of these; plain substring tests are cheap)."""
     return ("star" in text or "out of" in text or " four " in text or " 4 " in text
-            or "inimum requirement" in text)  # _BAND_CUES, unrolled: this runs for every scan
+            or "inimum requirement" in text or " band" in text)  # _BAND_CUES, unrolled: this runs for every scan
 _ALL_RE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_PHRASES)), re.IGNORECASE)
 # the same group names (indices into _PHRASES), so grade_of_match reads a match of either
 _COMMON_RE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(_PHRASES) if p not in _BAND_PATTERNS),

@@ -26,7 +26,10 @@ EXAMPLES = ["rated excellent", "judged poor", "a 'poor' verdict", "the poor list
             "from three stars to one", "from four stars to two", "performed excellently", "performed adequately",
             "performed poorly", "the second-lowest of Ofsted's four grades", "the second-highest of four ratings",
             "the top one of four grades", "the lowest of the four grades", "delivers well above minimum requirements", "consistently above minimum requirements",
-            "only at minimum requirements", "not meeting the minimum requirements", "failing to meet minimum requirements"]
+            "only at minimum requirements", "not meeting the minimum requirements", "failing to meet minimum requirements",
+            # round 15: the annual ratings' end bands, a rating "of" a score, "out of a possible four", glossed stars
+            "put in the bottom band", "in the top band", "given a rating of two out of four",
+            "scored three out of a possible four", "three stars, meaning good"]
 
 
 def _texts() -> list[str]:

@@ -20,6 +20,8 @@ from indexer.ingest.annotate.pending import pending_year
 from indexer.ingest.annotate.publisher import paragraph_sections, publisher_council, section_councils
 from indexer.ingest.annotate.roundup_lists import listed_councils
 from indexer.ingest.annotate.same_body import merged, same_body
+from indexer.ingest.annotate.group_member import member_grade
+from indexer.ingest.annotate.undated_standing import undated_named_standing
 from indexer.ingest.annotate.end_state import left_without_end_state, official_grade_on
 from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
@@ -154,11 +156,13 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _empty_year_fallback(doc, text, chosen, grades)
     if not published:
         _raise_to_floor(doc, text, chosen[0])
+    _fill_membership(doc, sentences, chosen, published, severity_evidence)
     # Round 11 (issue 22): one official-record policy for a grade the text does not state (record_grade.py)
     _record_grade(doc, text, chosen, published, outcome, outcome_level, severity_evidence)
     _record_grade_by_section(doc, sections, published, severity_evidence)
     _fill_end_states(doc, sentences, chosen, published or (outcome.published if outcome is not None else None),
                      published, severity_evidence)
+    _fill_undated_standing(doc, text, chosen, published, severity_evidence)
     evidence["severity"] = severity_evidence
     if len(chosen) == 1:
         link_outcome(doc, outcome, evidence)
@@ -277,6 +281,33 @@ def _fill_end_states(doc: Document, sentences: list, chosen: list[str], day: dt.
                                       "source": f"official grade on {day.isoformat()} (the text says the council "
                                                 "left a grade and names none reached)",
                                       "confidence": confidence.OFFICIAL if published else confidence.INFERRED})
+
+
+def _fill_undated_standing(doc: Document, text: str, chosen: list[str], published: dt.date | None,
+                           severity_evidence: list) -> None:
+    """Round 15: an undated one-council page naming a grade the record has standing all through its year."""
+    if published is not None or len(chosen) != 1 or doc.severity[0]:
+        return
+    fill = undated_named_standing(chosen[0], text, doc.year)
+    if fill is not None:
+        doc.severity[0] = fill.grade
+        severity_evidence.insert(0, fill.evidence(doc.council[0]))
+
+
+def _fill_membership(doc: Document, sentences: list, chosen: list[str], published: dt.date | None,
+                     severity_evidence: list) -> None:
+    """Round 15: a subject with no grade the text names as one of a group of councils holding a grade."""
+    texts = [s.text for s in sentences]
+    for i, code in enumerate(chosen):
+        if doc.severity[i]:
+            continue
+        grade, support = member_grade(texts, code, published)
+        if grade:
+            doc.severity[i] = grade
+            severity_evidence.append({"council": doc.council[i], "value": grade,
+                                      "source": "text (named as one of a group of councils holding the grade)",
+                                      "text": [m.sentence[:200] for m in support[:3]],
+                                      "confidence": confidence.STATED})
 
 
 def _subject_weight(statement) -> float:

@@ -13,10 +13,10 @@ from indexer.grades import GRADE_RE
 
 # Every phrasing in the grade table contains one of these words (checked by tests/test_facets_scan.py over the
 # table and over real sentences): a sentence with none of them names no grade.
-_CUES = re.compile(r"excellent|poor|fail|lowest|worst|highest|top|requir|perform|adequate|outstanding|good|\bRI\b"
+_CUES = re.compile(r"excellent|poor|fail|lowest|worst|highest|top|bottom|requir|perform|adequate|outstanding|good|\bRI\b"
                    # round 7's bands: "stars" (as "tars", a first letter the cues already have; "minimum
                    # requirements" holds "requir")
-                   r"|tars?\b|out\s+of\s+(?:4|four)\b",
+                   r"|tars?\b|out\s+of\s+(?:a\s+(?:possible|maximum)\s+(?:of\s+)?)?(?:4|four)\b",
                    re.IGNORECASE)
 
 
