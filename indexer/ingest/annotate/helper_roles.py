@@ -15,8 +15,10 @@ _HELPS = re.compile(
     r"|mentor|mentors|mentored|mentoring|advise|advises|advised|advising|manage|manages|managed|managing"
     r"|(?:took|taken|taking|take|takes)\s+over)\s+"
     r"(?:the\s+running\s+of\s+)?(?:the\s+)?(?!(?:its|their|our|his|her)\b)"
+    # "the city's", "the county's" name the council's own area: the council runs its own services
+    r"(?!(?:city|county|borough|council|authority|district|town|area|local\s+authority)['’]s\b)"
     r"(?:[A-Za-z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?:['’]s|s['’])\s+)"
-    r"(?:children['’]s\s+)?(?:social\s+(?:care|work)\s+)?(?:services?|department)\b")
+    r"(?:children['’]s\s+)?(?:social\s+(?:care|work)\s+)?(?:services?|department|improvement)\b")
 # A mention that only names a person's post ("Hampshire's director of children's services, …") says nothing about
 # which council the story judges.
 _POST = re.compile(r"^(?:\s+(?:County|City|Borough)?\s*Council)?['’]s?\s+(?:director|chief\s+executive|leader"
