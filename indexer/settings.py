@@ -165,6 +165,13 @@ GRADE_WEIGHT_EMPHASIS_BONUS = 0.5
 # A second council is a subject when graded (statement weight >= this) and scored >= SECONDARY_SHARE of the first.
 SECONDARY_MIN_GRADE_WEIGHT = 1.0
 SECONDARY_SHARE = 0.2
+# Round 15: a council graded overall this strongly (a quoted or attributed grade) is a subject at any score share.
+GRADED_SUBJECT_MIN_WEIGHT = 1.0
+# Round 15 switches (acceptance runs turn each off): graded councils at any share; helpers of another's services.
+ROUND15_GRADED_ANY_SHARE = True
+ROUND15_HELPERS = True
+ROUND15_LIST_SIBLINGS = True  # councils in a list a judging sentence names
+ROUND15_HEADING_LISTS = True  # entries headed by a bare council name under a graded heading
 # Council scores: each mention, extra for the title, the first two paragraphs, and a "Council"/"Borough" name.
 COUNCIL_SCORE_MENTION = 1.0
 COUNCIL_SCORE_TITLE = 5.0

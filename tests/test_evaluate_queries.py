@@ -100,7 +100,7 @@ HELDOUT_F = ROOT / "tests" / "data" / "judged_queries_heldout_f.jsonl"
 # v articles take top-10 places from judged answers (mq02: v04, v15 in, report-054, p22 out; nq04: v29 in,
 # report-035 out); without v the same code gives 0.909 and 0.9154.
 FORMER_HELDOUT_FLOORS = {HELDOUT: (0.91, 0.93, 0.99, 0.95), HELDOUT_K: (0.925, 0.90, 0.99, 0.66),
-                         HELDOUT_M: (0.865, 0.885, 0.945, 0.80), HELDOUT_N: (0.91, 0.895, 0.945, 0.86),
+                         HELDOUT_M: (0.865, 0.885, 0.93, 0.80), HELDOUT_N: (0.91, 0.895, 0.945, 0.86),
                          HELDOUT_P: (0.835, 0.845, 0.91, 0.80), HELDOUT_Q: (0.95, 0.915, 0.965, 0.76),
                          HELDOUT_R: (0.97, 0.955, 0.975, 0.84), HELDOUT_S: (0.93, 0.915, 0.95, 0.80),
                          HELDOUT_T: (0.985, 0.935, 0.96, 0.91), HELDOUT_U: (0.915, 0.865, 0.925, 0.63),
@@ -108,6 +108,9 @@ FORMER_HELDOUT_FLOORS = {HELDOUT: (0.91, 0.93, 0.99, 0.95), HELDOUT_K: (0.925, 0
                          HELDOUT_X: (0.995, 0.91, 0.92, 0.58), HELDOUT_Y: (0.97, 0.90, 0.90, 0.70),
                          HELDOUT_Z: (0.985, 0.895, 0.915, 0.70), HELDOUT_G: (0.895, 0.92, 0.96, 0.65),
                          HELDOUT_F: (0.855, 0.855, 0.92, 0.78)}
+# HELDOUT_M's MRR 0.945 -> 0.93 (round 15, subjects15: 0.9506 -> 0.9321): q13's council facet lost Hampshire, the
+# Isle of Wight's helper its label never had, so for mq08 ("… partnership with Hampshire") q13 (1) drops from first to
+# third behind y21 (0), which names Hampshire as its council; recall and nDCG move by less than 0.001.
 # HELDOUT_M's recall 0.90 -> 0.895 (set y, pooled in round 13: 0.8972; 0.9037 without y): in mq01 Bristol's 2023
 # story y25 (2) takes x20's place (19 answers for 10 places), in mq24 y27 (1) ranks above c23 (2).
 # HELDOUT_M's recall 0.895 -> 0.88 (set z, pooled in round 14: 0.8849; 0.8951 without z and its judgements): mq02's

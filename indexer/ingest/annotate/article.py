@@ -11,6 +11,10 @@ from indexer.ingest.annotate.attribution import attribute_grades, paragraph_coun
 from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, score_councils
 from indexer.ingest.annotate.places import subject_mentions
 from indexer.ingest.annotate.partners import partner_only
+from indexer.ingest.annotate.graded_subjects import graded_outright
+from indexer.ingest.annotate.helper_roles import helper_councils
+from indexer.ingest.annotate.heading_runs import heading_run
+from indexer.ingest.annotate.judged_lists import judged_list_members
 from indexer.ingest.annotate.predecessors import refers_to_predecessor, replaced_councils
 from indexer.ingest.annotate.provider import is_setting_inspection
 from indexer.ingest.annotate.setting_operator import setting_operators
@@ -67,6 +71,14 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         entry = scores.setdefault(code, CouncilScore(code))
         entry.score += settings.COUNCIL_SCORE_OPENING
         entry.reasons.append(f"a result line: “{line}”")
+    # round 15: entries headed by a bare council name under a heading that grades them ("BRADFORD" under "Local
+    # authorities rated inadequate"): a result line each
+    entries = heading_run(doc, published) if settings.ROUND15_HEADING_LISTS else []
+    for code, grade in entries:
+        entry = scores.setdefault(code, CouncilScore(code))
+        entry.score += settings.COUNCIL_SCORE_OPENING
+        entry.reasons.append("an entry of the page is headed by its name")
+        results.append((code, grade, f"an entry headed by its name{' under a heading that grades it ' + grade if grade else ''}"))
     if not scores:
         scores = _publisher_scores(doc, text, published)
     if not scores:
@@ -86,22 +98,33 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     headed = headed + [c for c in scores if c not in headed and left_without_end_state(sentences, c, published)]
     # round 12: "North and West Northamptonshire councils": one plural subject names each of its councils
     headed = headed + [c for c in joint_subjects(sentences, published, primary.code) if c in scores and c not in headed]
+    # round 15: "A, B and C have all had control taken away after critical reports": each a subject
+    siblings = judged_list_members(sentences, published, primary.code) & set(scores) \
+        if settings.ROUND15_LIST_SIBLINGS else set()
+    headed = headed + sorted(siblings - set(headed))
     sections = paragraph_sections(doc, published) if len(set(headed)) >= 2 else {}
     attributed, listed = attribute_grades(sentences, published, primary.code, sections)
     for new_code, old_code in alias.items():
         attributed.setdefault(old_code, []).extend(attributed.pop(new_code, []))
     _file_under_predecessor(attributed, primary.code, replaced)
     listed = set(merged(sorted(listed), alias))
+    listed |= siblings
     for code, grade, line in results:
-        attributed.setdefault(code, []).append(GradeStatement(grade, settings.GRADE_WEIGHT_OVERALL, line, 1))
+        if grade:  # a round-15 heading entry may carry no grade
+            attributed.setdefault(code, []).append(GradeStatement(grade, settings.GRADE_WEIGHT_OVERALL, line, 1))
         listed.add(code)
     headed = headed + [code for code, _, _ in results if code not in headed]
+    # round 15: a council given an overall grade of its own is a subject at any share of the mentions
+    outright = graded_outright(attributed) if settings.ROUND15_GRADED_ANY_SHARE else set()
     chosen = [primary.code] + [
         code for code, entry in sorted(scores.items(), key=lambda kv: -kv[1].score)
-        if code != primary.code and (entry.score >= settings.SECONDARY_SHARE * primary.score or code in listed)
+        if code != primary.code and (entry.score >= settings.SECONDARY_SHARE * primary.score or code in listed
+                                     or code in outright)
         and (sum(_subject_weight(s) for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT
              or code in headed)]
     helpers = partner_only(text, published)  # "its partnership with Hampshire": a helper, not a subject
+    if settings.ROUND15_HELPERS:  # round 15: "Hampshire has run the island's services": a helper too
+        helpers = helpers | helper_councils(text, published)
     chosen = [c for c in chosen if c == primary.code or c not in helpers]
     chosen, stands_for = split_into_successors(chosen, set(scores), attributed, published)
     doc.council = [display_name(c) for c in chosen]

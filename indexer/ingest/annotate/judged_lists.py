@@ -1,0 +1,32 @@
+"""Councils named together in a list that a sentence judges ("Slough, Doncaster, Sandwell and Birmingham have all had
+control taken away after critical reports"; "the departments in Norfolk, Suffolk and Cambridgeshire were relieved not
+to be criticised") are subjects with the list, graded only where the text grades them (docs/labelling.md: "every
+council it names as part of the judged list"; round 15, issue 22)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from indexer.ingest.annotate.places import council_groups, subject_mentions
+
+# Words that make a sentence about a judgement of the councils it lists, not about places (a trust's area, a region).
+_JUDGED = re.compile(r"\b(?:inspect(?:ed|ion|ions|ors?)|judged|judgements?|rated|ratings?|verdicts?|criticis\w*"
+                     r"|critical|failing|intervention|commissioners?|improvement\s+notices?|special\s+measures"
+                     r"|(?:control|powers)\s+(?:\w+\s+){0,4}(?:taken\s+away|removed|stripped))\b", re.IGNORECASE)
+# A list this long is a round-up's list whoever else the page is about.
+MIN_ALONE = 3
+
+
+def judged_list_members(sentences: list, day: dt.date | None, primary: str) -> set[str]:
+    """Codes of the councils in a list of three or more (or of two with the page's main council) that a judging
+    sentence names."""
+    found: set[str] = set()
+    for sentence in sentences:
+        text = sentence.text
+        if not _JUDGED.search(text):
+            continue
+        for group in council_groups(text, subject_mentions(text, day)):
+            codes = list(dict.fromkeys(code for _, code in group))
+            if len(codes) >= MIN_ALONE or len(codes) >= 2 and primary in codes:
+                found.update(codes)
+    return found
