@@ -44,6 +44,9 @@ class BestMatchPlan:
     # (facet, values) a query names as a set: a region is its councils ("London boroughs"). A document with any of
     # the values is lifted one tier (a round-up naming five London councils once, not five times).
     any_of: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Council boosts that are not the council named but its successors or forerunners under other names
+    # (search/succession.py): lifted one tier less than the council named, so its own documents still come first.
+    related: tuple[str, ...] = ()
 
     def tiers_of(self, boost: int) -> int:
         """The tiers the boost at this position lifts by: a named council more than every other lift together (a
@@ -51,13 +54,14 @@ class BestMatchPlan:
         reports); the overall grade of a question that also names judged areas as many as those areas ("children in
         care and care leavers outstanding but overall good": a document with the asked overall grade and one of the
         areas outranks one with both areas under another overall grade); any other boost one."""
-        facet = self.boosts[boost][0]
+        facet, value = self.boosts[boost]
         if facet == "severity":
             return max(1, sum(1 for f, _ in self.boosts if f in settings.SUBJUDGEMENT_FIELDS))
         if facet != "council":
             return 1
-        return 1 + len(self.stand_ins) + len(self.any_of) + sum(self.tiers_of(at) for at, (f, _) in
-                                                                enumerate(self.boosts) if f != "council")
+        named = 1 + len(self.stand_ins) + len(self.any_of) + sum(self.tiers_of(at) for at, (f, _) in
+                                                                 enumerate(self.boosts) if f != "council")
+        return max(0, named - settings.RANKING.related_council_step) if value in self.related else named
 
     def anchor_of(self, boost: int) -> tuple[int, ...]:
         """The groups the boost at this position is about (empty: any)."""
