@@ -251,6 +251,11 @@ class Ranking:
     council_succession: str = "both"
     # ... lifted this many tiers less than the council named (0: as much).
     related_council_step: int = 1
+    # A paragraph of a document filed under the single year a question names (round 16, search/year_lift.py): its
+    # score multiplied by year_factor (1.0: the year is one more word, as before), and lifted year_lift tiers
+    # (measured, rejected: 1 tier cost fold A a relevant document).
+    year_factor: float = 2.5
+    year_lift: int = 0
 
     def but(self, **changes) -> "Ranking":
         """A copy with some constants changed."""

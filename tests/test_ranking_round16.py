@@ -1,9 +1,12 @@
-"""Ranking round 16: a council asked about by its old name (or its new one).
+"""Ranking round 16: a council asked about by its old name (or its new one), and the year a question asks about.
 
 - a question naming a council that was split or merged also lifts the councils that replaced it (and one naming a
   new council its forerunners), one tier less than the council named, so its own documents still come first;
 - `council_succession=off` gives the plan before; same-named forerunners stay `indexed_values`' part;
-- both backends rank the successor's story above another council's story with more of the question's words.
+- both backends rank the successor's story above another council's story with more of the question's words;
+- a single year a question names ("outstanding 2020") multiplies the score of the paragraphs of documents filed under
+  it; not a financial year ("2013-14"), a range, the year of a grade left ("from good in 2017 to outstanding") nor
+  one of three years or more; both backends rank the year's story above a later one mentioning the year.
 The texts here are written for the tests.
 """
 from __future__ import annotations
@@ -17,6 +20,7 @@ from indexer.models import SearchRequest
 from indexer.quality.crossval import parse_setting
 from indexer.search.query import best_match_plan
 from indexer.search.succession import related_councils, related_to_named
+from indexer.search.year_lift import asked_years
 
 from tests.conftest import backend_over, seeds_with
 
@@ -95,9 +99,46 @@ def test_off_gives_the_plan_before():
     assert related_to_named("Leeds foster carers", KNOWN) == ()
 
 
+# --- the year asked ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q, years", [
+    ("Telford and Wrekin outstanding 2020", (2020,)),
+    ("Redbridge good in 2016 then outstanding in 2019", (2016, 2019)),
+    ("Durham slipped from outstanding to requires improvement in 2016", (2016,)),
+    ("Ofsted social care annual report 2013-14 ten good seven inadequate", ()),   # a financial year
+    ("budget for 2019/20 children in care", ()),
+    ("Merton rose from good in 2017 to outstanding", ()),                         # the grade left's year
+    ("inadequate 2014 to 2016", ()),                                              # a range: understanding's
+    ("outstanding since 2019", ()),
+    ("ratings in 2008 2009 and 2010", ()),                                        # a history, no one year
+    ("Leeds foster carers", ()),
+])
+def test_the_years_a_question_asks_about(q, years):
+    assert asked_years(q) == years
+
+
+def test_the_year_factor_off_reads_no_year():
+    with settings.ranking(parse_setting(["year_factor=1.0"])):
+        assert asked_years("Telford and Wrekin outstanding 2020") == ()
+    assert _plan("Telford and Wrekin outstanding 2020").years == (2020,)
+
+
 # --- both backends -------------------------------------------------------------------------------------------------
 
 CRAFTED = {
+    "round16-barnsley-2020.txt": """Wednesday, 4 March 2020
+
+Barnsley children's services judged good by Ofsted
+
+Inspectors spent two weeks with Barnsley's social workers in February and praised their visits to families.
+""",
+    "round16-barnsley-2024.txt": """Friday, 8 March 2024
+
+Barnsley children's services judged outstanding
+
+Inspectors said Barnsley had built on the good judgement of 2020: in 2020 inspectors judged its services good, and
+by 2024 they judged them outstanding, ahead of the good grade of 2020.
+""",
     "round16-cumberland-fostering.txt": """Cumberland Council recruits forty foster carers
 
 Cumberland Council said its fostering drive had brought in forty new carers since April, so fewer children in
@@ -144,3 +185,12 @@ def test_with_another_lift_asked_the_successors_story_ranks_above_another_counci
     q = "Cumbria care leavers judged inadequate foster carers shortage placements far from home"
     order = _order(backend, q)
     assert order.index("round16-cumberland-fostering.txt") < order.index("round16-leeds-foster.txt")
+
+
+def test_both_backends_rank_the_years_story_above_a_later_one_mentioning_the_year(backend):
+    assert backend.document("round16-barnsley-2020.txt").year == 2020
+    q = "Barnsley judged good 2020"
+    order = _order(backend, q)
+    assert order[0] == "round16-barnsley-2020.txt"
+    with settings.ranking(parse_setting(["year_factor=1.0"])):
+        assert _order(backend, q)[0] == "round16-barnsley-2024.txt"  # before: the later story said 2020 more

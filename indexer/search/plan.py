@@ -47,6 +47,8 @@ class BestMatchPlan:
     # Council boosts that are not the council named but its successors or forerunners under other names
     # (search/succession.py): lifted one tier less than the council named, so its own documents still come first.
     related: tuple[str, ...] = ()
+    # The years the question asks about (search/year_lift.py): a paragraph of a document filed under one scores more.
+    years: tuple[int, ...] = ()
 
     def tiers_of(self, boost: int) -> int:
         """The tiers the boost at this position lifts by: a named council more than every other lift together (a
@@ -59,7 +61,7 @@ class BestMatchPlan:
             return max(1, sum(1 for f, _ in self.boosts if f in settings.SUBJUDGEMENT_FIELDS))
         if facet != "council":
             return 1
-        named = 1 + len(self.stand_ins) + len(self.any_of) + sum(self.tiers_of(at) for at, (f, _) in
+        named = 1 + len(self.stand_ins) + len(self.any_of) + (settings.RANKING.year_lift if self.years else 0) + sum(self.tiers_of(at) for at, (f, _) in
                                                                  enumerate(self.boosts) if f != "council")
         return max(0, named - settings.RANKING.related_council_step) if value in self.related else named
 

@@ -118,6 +118,12 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
             ids = np.unique(np.concatenate(found))
             tiers[ids] += 1
             lifts[ids] += 1
+    if plan.years:  # a paragraph of a document of the year asked (search/year_lift.py)
+        asked = np.isin(gen.years, np.asarray(plan.years, dtype=gen.years.dtype))
+        scores[asked] *= np.float32(settings.RANKING.year_factor)
+        if settings.RANKING.year_lift:
+            tiers += asked * np.int16(settings.RANKING.year_lift)
+            lifts += asked * np.int16(settings.RANKING.year_lift)
     if not plan.strict:
         opposite = opposite_paragraphs(gen, plan.stems)
         if opposite is not None:  # "caseloads are manageable" answers "caseloads too high" last among equals
