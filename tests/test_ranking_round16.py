@@ -78,6 +78,14 @@ def test_the_plan_lifts_the_successors_one_tier_less_than_the_council_named():
     assert tiers["West Northamptonshire"] == tiers["Northamptonshire"] - 1 >= 1
 
 
+def test_a_story_under_the_old_name_and_its_successors_is_lifted_once():
+    plan = _plan("Northamptonshire care leavers judged inadequate")
+    at = {value: i for i, (facet, value) in enumerate(plan.boosts) if facet == "council"}
+    assert plan.shadowed_by(at["Northamptonshire"]) == ()
+    assert plan.shadowed_by(at["North Northamptonshire"]) == ("Northamptonshire",)
+    assert set(plan.shadowed_by(at["West Northamptonshire"])) == {"Northamptonshire", "North Northamptonshire"}
+
+
 def test_with_the_council_the_only_lift_its_successors_are_matched_as_named_but_not_lifted():
     plan = _plan("Northamptonshire children's trust foster carers")
     tiers = _council_tiers(plan)
@@ -126,6 +134,20 @@ def test_the_year_factor_off_reads_no_year():
 # --- both backends -------------------------------------------------------------------------------------------------
 
 CRAFTED = {
+    "round16-northants-2016.txt": """Thursday, 7 April 2016
+
+Northamptonshire County Council's care leavers service judged inadequate
+
+Inspectors judged Northamptonshire's care leavers service inadequate after a visit in February.
+""",
+    "round16-northants-trust-2022.txt": """Tuesday, 5 July 2022
+
+Care leavers service across North Northamptonshire and West Northamptonshire
+
+Northamptonshire Children's Trust, which runs services for North Northamptonshire Council and West
+Northamptonshire Council, said inspectors had judged its care leavers support inadequate in the past, and
+Northamptonshire care leavers inadequate judgements were behind it.
+""",
     "round16-barnsley-2020.txt": """Wednesday, 4 March 2020
 
 Barnsley children's services judged good by Ofsted
@@ -194,3 +216,9 @@ def test_both_backends_rank_the_years_story_above_a_later_one_mentioning_the_yea
     assert order[0] == "round16-barnsley-2020.txt"
     with settings.ranking(parse_setting(["year_factor=1.0"])):
         assert _order(backend, q)[0] == "round16-barnsley-2024.txt"  # before: the later story said 2020 more
+
+
+def test_both_backends_lift_a_story_under_the_old_name_and_its_successors_once(backend):
+    assert len(backend.document("round16-northants-trust-2022.txt").council) > 1
+    order = _order(backend, "Northamptonshire care leavers judged inadequate 2016")
+    assert order.index("round16-northants-2016.txt") < order.index("round16-northants-trust-2022.txt")

@@ -65,6 +65,16 @@ class BestMatchPlan:
                                                                  enumerate(self.boosts) if f != "council")
         return max(0, named - settings.RANKING.related_council_step) if value in self.related else named
 
+    def shadowed_by(self, boost: int) -> tuple[str, ...]:
+        """The councils whose paragraphs a related council's boost does not lift (the councils named, and the related
+        ones lifted before it): a story filed under the old name and its successors is lifted once, as the council
+        named, not once per name. Empty for any other boost."""
+        facet, value = self.boosts[boost]
+        if facet != "council" or value not in self.related:
+            return ()
+        return tuple(v for at, (f, v) in enumerate(self.boosts) if f == "council" and at != boost
+                     and (v not in self.related or at < boost))
+
     def anchor_of(self, boost: int) -> tuple[int, ...]:
         """The groups the boost at this position is about (empty: any)."""
         return self.anchors[boost] if boost < len(self.anchors) else ()

@@ -228,6 +228,9 @@ def _lift_of(plan: BestMatchPlan, at: int, own_columns: list[sql.Composable]) ->
     """The tiers one boost lifts a paragraph by: its value, on a paragraph about its area when it has one (as the
     embedded index)."""
     has = _has_value(*plan.boosts[at])
+    shadowed = plan.shadowed_by(at)
+    if shadowed:  # a related council: not where a council named is lifted (search/plan.py)
+        has = Expr(sql.SQL("({} AND NOT (p.council && %s::text[]))").format(has.sql), has.params + [list(shadowed)])
     anchor = plan.anchor_of(at)
     if anchor:
         about = sql.SQL("(") + sql.SQL(" OR ").join(own_columns[g] for g in anchor) + sql.SQL(")")
