@@ -116,6 +116,7 @@ def test_off_gives_the_plan_before():
     ("Ofsted social care annual report 2013-14 ten good seven inadequate", ()),   # a financial year
     ("budget for 2019/20 children in care", ()),
     ("Merton rose from good in 2017 to outstanding", ()),                         # the grade left's year
+    ("Hartlepool rated outstanding after good in 2018", ()),
     ("inadequate 2014 to 2016", ()),                                              # a range: understanding's
     ("outstanding since 2019", ()),
     ("ratings in 2008 2009 and 2010", ()),                                        # a history, no one year

@@ -22,8 +22,9 @@ MAX_YEARS = 2
 
 # "2013-14", "2019/20": a financial or school year, not a year a judgement was made in.
 _SPAN_AFTER = re.compile(r"^\s*[-–/]\s*\d\d\b")
-# "from good in 2017 to outstanding": the year dates the grade left, not the one asked about.
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|being\s+)?['‘“\"]?$", re.IGNORECASE)
+# "from good in 2017 to outstanding", "outstanding after good in 2018": the year dates the grade left (as movement.py
+# reads "from" and "after"), not the one asked about.
+_FROM_BEFORE = re.compile(r"\b(?:from|after)\s+(?:an?\s+|being\s+)?['‘“\"]?$", re.IGNORECASE)
 _DATING = re.compile(r"^['’”\"]?\s+(?:rating\s+|grade\s+)?(?:in|of)\s+$", re.IGNORECASE)
 
 
@@ -41,7 +42,7 @@ def asked_years(text: str) -> tuple[int, ...]:
 
 
 def _dates_grade_left(text: str, at: int) -> bool:
-    """True when the year at `at` follows a grade left in a movement ("from good in 2017")."""
+    """True when the year at `at` follows a grade left in a movement ("from good in 2017", "after good in 2018")."""
     before = [g for g in GRADE_RE.finditer(text) if g.end() <= at]
     if not before:
         return False
