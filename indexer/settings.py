@@ -252,6 +252,17 @@ class Ranking:
     topic_rule: str = "count"
     # ... over this many of the document's best paragraphs (round 15: 5, 8, 10 and 20 showed the same; each read costs).
     topic_candidates: int = 8
+    # A question naming a council also lifts the councils that replaced it under other names (ranking round 16,
+    # search/succession.py): "successors" (Northamptonshire -> North and West Northamptonshire), "both" (and a new
+    # council's forerunners) or "off" (only the council named and its same-named forerunner).
+    council_succession: str = "both"
+    # ... lifted this many tiers less than the council named (0: as much).
+    related_council_step: int = 1
+    # A paragraph of a document filed under the single year a question names (round 16, search/year_lift.py): its
+    # score multiplied by year_factor (1.0: the year is one more word, as before), and lifted year_lift tiers
+    # (measured, rejected: 1 tier cost fold A a relevant document).
+    year_factor: float = 2.5
+    year_lift: int = 0
 
     def but(self, **changes) -> "Ranking":
         """A copy with some constants changed."""

@@ -44,6 +44,11 @@ class BestMatchPlan:
     # (facet, values) a query names as a set: a region is its councils ("London boroughs"). A document with any of
     # the values is lifted one tier (a round-up naming five London councils once, not five times).
     any_of: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Council boosts that are not the council named but its successors or forerunners under other names
+    # (search/succession.py): lifted one tier less than the council named, so its own documents still come first.
+    related: tuple[str, ...] = ()
+    # The years the question asks about (search/year_lift.py): a paragraph of a document filed under one scores more.
+    years: tuple[int, ...] = ()
 
     def tiers_of(self, boost: int) -> int:
         """The tiers the boost at this position lifts by: a named council more than every other lift together (a
@@ -51,13 +56,24 @@ class BestMatchPlan:
         reports); the overall grade of a question that also names judged areas as many as those areas ("children in
         care and care leavers outstanding but overall good": a document with the asked overall grade and one of the
         areas outranks one with both areas under another overall grade); any other boost one."""
-        facet = self.boosts[boost][0]
+        facet, value = self.boosts[boost]
         if facet == "severity":
             return max(1, sum(1 for f, _ in self.boosts if f in settings.SUBJUDGEMENT_FIELDS))
         if facet != "council":
             return 1
-        return 1 + len(self.stand_ins) + len(self.any_of) + sum(self.tiers_of(at) for at, (f, _) in
-                                                                enumerate(self.boosts) if f != "council")
+        named = 1 + len(self.stand_ins) + len(self.any_of) + (settings.RANKING.year_lift if self.years else 0) + sum(self.tiers_of(at) for at, (f, _) in
+                                                                 enumerate(self.boosts) if f != "council")
+        return max(0, named - settings.RANKING.related_council_step) if value in self.related else named
+
+    def shadowed_by(self, boost: int) -> tuple[str, ...]:
+        """The councils whose paragraphs a related council's boost does not lift (the councils named, and the related
+        ones lifted before it): a story filed under the old name and its successors is lifted once, as the council
+        named, not once per name. Empty for any other boost."""
+        facet, value = self.boosts[boost]
+        if facet != "council" or value not in self.related:
+            return ()
+        return tuple(v for at, (f, v) in enumerate(self.boosts) if f == "council" and at != boost
+                     and (v not in self.related or at < boost))
 
     def anchor_of(self, boost: int) -> tuple[int, ...]:
         """The groups the boost at this position is about (empty: any)."""

@@ -19,6 +19,8 @@ from indexer.search.names import join_council_names
 from indexer.search.numbers import tally_groups
 from indexer.search.plan import BestMatchPlan, meaningful_groups
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
+from indexer.search.year_lift import asked_years
+from indexer.search.succession import related_councils, related_to_named
 from indexer.search.understand import (councils_in, indexed_values, introducer_words, overall_grades_in,
                                       region_councils, regions_in, subjudgements_in)
 from indexer.search.snippets import MATCH_FIELDS, QueryMarks, query_marks
@@ -186,7 +188,7 @@ def best_match_plan(text: str, strict: bool, message: str | None, facet_values: 
     groups = optional_introducers(text, groups, strict) + ([] if strict else tally_groups(text))
     boosts = judged_areas(text) + move_boosts + named_councils(text, facet_values("council"))
     plan = BestMatchPlan(tuple(groups), strict, boosts, stand_ins, boost_anchors(text, groups, boosts),
-                         named_regions(text))
+                         named_regions(text), related_to_named(text, facet_values("council")), asked_years(text))
     return plan, corrections, message
 
 
@@ -306,4 +308,6 @@ def named_councils(text: str, known: Collection[str] = ()) -> tuple[tuple[str, s
     out = []
     for value, _ in councils_in(text):
         out += [("council", v) for v in indexed_values(value, set(known))]
+    for value, _ in councils_in(text):
+        out += [("council", v) for v in related_councils(value, known)]
     return tuple(dict.fromkeys(out))

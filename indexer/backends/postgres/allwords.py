@@ -43,7 +43,7 @@ def required_groups(q: PgQuery, req: SearchRequest, offset: int) -> list[tuple[t
         return None
     if q.cheap is None or q.score is None or not q.columns or offset + req.per_page > settings.PG_CANDIDATES // 10:
         return None
-    if plan.boosts or plan.stand_ins or plan.any_of or q.anchored is not None or q.named is not None:
+    if plan.boosts or plan.stand_ins or plan.any_of or plan.years or q.anchored is not None or q.named is not None:
         return None
     if not plan.groups or not (q.required == len(q.flags) == len(q.groups) == len(plan.groups)):
         return None

@@ -202,7 +202,7 @@ def single_stem(q: PgQuery, req: SearchRequest) -> str | None:
     plan = q.plan
     if plan is None or q.everything or req.sort in ("newest", "oldest") or len(plan.groups) != 1:
         return None
-    if plan.boosts or plan.stand_ins or plan.any_of or q.anchored is not None or q.named is not None:
+    if plan.boosts or plan.stand_ins or plan.any_of or plan.years or q.anchored is not None or q.named is not None:
         return None
     alternatives = plan.groups[0].alternatives
     if len(alternatives) != 1 or len(alternatives[0].stems) != 1 or not plan.groups[0].counted:

@@ -152,12 +152,16 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
     # Each group is tested once per row (columns g<i>, o<i> of the ranking's inner scan); lift and score read them.
     columns = [(f"g{i}", Expr(sql.SQL("p.tsv @@ %s::tsquery"), [g])) for i, g in enumerate(groups)] + \
               [(f"o{i}", Expr(sql.SQL("p.tsv @@ %s::tsquery"), [o])) for i, o in enumerate(own)]
+    if plan.years:  # a paragraph of a document of the year asked (search/year_lift.py), tested once per row too
+        columns.append(("y0", Expr(sql.SQL("p.year = ANY(%s)"), [list(plan.years)])))
     g_col = [sql.SQL("p.") + sql.Identifier(f"g{i}") for i in range(len(groups))]
     o_col = [sql.SQL("p.") + sql.Identifier(f"o{i}") for i in range(len(groups))]
     boosts = [_lift_of(plan, at, o_col) for at in range(len(plan.boosts))] + \
         [Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in map(lambda b: _has_value(*b), plan.stand_ins)] + \
         [Expr(sql.SQL("(p.{} && %s::text[])::int").format(sql.Identifier(facet)), [list(values)])
          for facet, values in plan.any_of if facet in ARRAY_FIELDS]  # a region: any of its councils, one tier
+    if plan.years and settings.RANKING.year_lift:  # the year asked, as tiers (search/year_lift.py)
+        boosts.append(Expr(sql.SQL("(p.y0)::int * %s"), [settings.RANKING.year_lift]))
     any_own = sql.SQL("(") + sql.SQL(" OR ").join(o_col) + sql.SQL(")")
     lift = _sum(boosts) if boosts else Expr(sql.SQL("0"))
     lift = Expr(sql.SQL("CASE WHEN {} THEN {} ELSE 0 END").format(any_own, lift.sql), lift.params)
@@ -170,7 +174,13 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
     share = _share(g_col, share_idfs(plan, idfs))
     score = Expr(sql.SQL("({}) * power(least({}, 1.0), %s)").format(_sum(score_parts).sql, share.sql),
                  _sum(score_parts).params + share.params + [settings.RANKING.coverage_power])
+    if plan.years:  # a paragraph of a document of the year asked scores more (search/year_lift.py)
+        score = Expr(sql.SQL("({}) * CASE WHEN p.y0 THEN %s ELSE 1 END").format(score.sql),
+                     score.params + [settings.RANKING.year_factor])
     cheap = _cheap_key(catalog, o_col, g_col, idfs, weights, share_idfs(plan, idfs))
+    if plan.years:  # the same factor, so the year's paragraphs are among the candidates scored
+        cheap = Expr(sql.SQL("({}) * CASE WHEN p.y0 THEN %s ELSE 1 END").format(cheap.sql),
+                     cheap.params + [settings.RANKING.year_factor])
     any_group = "(" + " | ".join(groups) + ")"
     where = ts(any_group)
     if facet_parts:  # a stand-in alone (a document reporting the movement) also matches
@@ -218,6 +228,9 @@ def _lift_of(plan: BestMatchPlan, at: int, own_columns: list[sql.Composable]) ->
     """The tiers one boost lifts a paragraph by: its value, on a paragraph about its area when it has one (as the
     embedded index)."""
     has = _has_value(*plan.boosts[at])
+    shadowed = plan.shadowed_by(at)
+    if shadowed:  # a related council: not where a council named is lifted (search/plan.py)
+        has = Expr(sql.SQL("({} AND NOT (p.council && %s::text[]))").format(has.sql), has.params + [list(shadowed)])
     anchor = plan.anchor_of(at)
     if anchor:
         about = sql.SQL("(") + sql.SQL(" OR ").join(own_columns[g] for g in anchor) + sql.SQL(")")

@@ -108,6 +108,8 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
             if not plan.strict:  # and they answer by meaning: about the area, in a document with its named grade
                 ids = ids if gen.live is None else ids[gen.live[ids]]
                 matched[ids] = True
+        if ids is not None and plan.shadowed_by(at):  # a related council: not where a council named is lifted
+            ids = ids[~_has_any(gen, facet, plan.shadowed_by(at))[ids]]
         if ids is not None:
             tiers[ids] += plan.tiers_of(at)
             lifts[ids] += plan.tiers_of(at)
@@ -118,6 +120,12 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
             ids = np.unique(np.concatenate(found))
             tiers[ids] += 1
             lifts[ids] += 1
+    if plan.years:  # a paragraph of a document of the year asked (search/year_lift.py)
+        asked = np.isin(gen.years, np.asarray(plan.years, dtype=gen.years.dtype))
+        scores[asked] *= np.float32(settings.RANKING.year_factor)
+        if settings.RANKING.year_lift:
+            tiers += asked * np.int16(settings.RANKING.year_lift)
+            lifts += asked * np.int16(settings.RANKING.year_lift)
     if not plan.strict:
         opposite = opposite_paragraphs(gen, plan.stems)
         if opposite is not None:  # "caseloads are manageable" answers "caseloads too high" last among equals
@@ -126,6 +134,16 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
     whole_share = len(plan.groups) == 1 and not plan.stand_ins
     return PlanHits(tiers, own_count, scores, matched, required, all_groups, _document_scores(gen, plan),
                     weighted, total, lifts, whole_share, groups)
+
+
+def _has_any(gen, facet: str, values: tuple[str, ...]) -> np.ndarray:
+    """bool per paragraph: it has any of the facet's values."""
+    mask = np.zeros(gen.size, dtype=bool)
+    postings = gen.keyword_postings.get(facet, {})
+    for value in values:
+        if value in postings:
+            mask[postings[value]] = True
+    return mask
 
 
 def _single_council(gen) -> np.ndarray:

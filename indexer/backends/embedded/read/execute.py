@@ -122,7 +122,10 @@ def _council_lift(gen, plan, hits, paragraphs: np.ndarray) -> np.ndarray:
     for at, (facet, value) in enumerate(plan.boosts):
         ids = gen.keyword_postings.get(facet, {}).get(value) if facet == "council" else None
         if ids is not None:
-            lift += np.isin(paragraphs, ids).astype(np.int16) * plan.tiers_of(at)
+            has = np.isin(paragraphs, ids)
+            for other in plan.shadowed_by(at):  # a related council: not where a council named is lifted
+                has &= ~np.isin(paragraphs, gen.keyword_postings.get(facet, {}).get(other, []))
+            lift += has.astype(np.int16) * plan.tiers_of(at)
     return np.where(hits.own[paragraphs] > 0, lift, 0).astype(np.int16)
 
 
