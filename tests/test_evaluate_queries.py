@@ -99,10 +99,12 @@ HELDOUT_F = ROOT / "tests" / "data" / "judged_queries_heldout_f.jsonl"
 # HELDOUT_M's recall 0.905 -> 0.90 and HELDOUT_N's 0.915 -> 0.91 (set v pooled in round 10: 0.9029, 0.9146): relevant
 # v articles take top-10 places from judged answers (mq02: v04, v15 in, report-054, p22 out; nq04: v29 in,
 # report-035 out); without v the same code gives 0.909 and 0.9154.
+# HELDOUT_S's nDCG 0.915 -> 0.91 (set d in the corpus, pooled in round 15, its odd half by the lead: 0.9142; 0.9162
+# without d): South Gloucestershire's d04-d07 answer sq01 and take places above the judged s articles.
 FORMER_HELDOUT_FLOORS = {HELDOUT: (0.91, 0.93, 0.99, 0.95), HELDOUT_K: (0.925, 0.90, 0.99, 0.66),
                          HELDOUT_M: (0.865, 0.885, 0.93, 0.80), HELDOUT_N: (0.91, 0.895, 0.945, 0.86),
                          HELDOUT_P: (0.835, 0.845, 0.91, 0.80), HELDOUT_Q: (0.95, 0.915, 0.965, 0.76),
-                         HELDOUT_R: (0.97, 0.955, 0.975, 0.84), HELDOUT_S: (0.93, 0.915, 0.95, 0.80),
+                         HELDOUT_R: (0.97, 0.955, 0.975, 0.84), HELDOUT_S: (0.93, 0.91, 0.95, 0.80),
                          HELDOUT_T: (0.985, 0.935, 0.96, 0.91), HELDOUT_U: (0.915, 0.865, 0.925, 0.63),
                          HELDOUT_V: (0.94, 0.88, 0.90, 0.61), HELDOUT_W: (0.95, 0.88, 0.89, 0.84),
                          HELDOUT_X: (0.995, 0.91, 0.92, 0.58), HELDOUT_Y: (0.97, 0.90, 0.90, 0.70),
