@@ -42,6 +42,7 @@ from indexer.ingest.annotate.record_grade import record_grade
 from indexer.ingest.annotate.own_event import visit_after_anchor, year_after_last_year_anchor
 from indexer.ingest.annotate.empty_year import fallback_year
 from indexer.ingest.annotate.year_floor import raised_year
+from indexer.ingest.annotate.weekday_year import weekday_year
 
 
 def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
@@ -179,6 +180,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _empty_year_fallback(doc, text, chosen, grades)
     if not published:
         _raise_to_floor(doc, text, chosen[0])
+        _weekday_year(doc, text)
     _fill_membership(doc, sentences, chosen, published, severity_evidence)
     # Round 11 (issue 22): one official-record policy for a grade the text does not state (record_grade.py)
     _record_grade(doc, text, chosen, published, outcome, outcome_level, severity_evidence)
@@ -440,6 +442,16 @@ def _raise_to_floor(doc: Document, text: str, code: str) -> None:
     raised = raised_year(text, code, doc.year)
     if raised:
         _take_inferred_year(doc, raised.year, raised.why)
+
+
+def _weekday_year(doc: Document, text: str) -> None:
+    """Round 16: an undated page's weekday-dates ("on Thursday 20 October") allow only a few years; a year outside
+    them moves to the nearest one at or above the page's floor, inferred."""
+    if doc.confidence.get("year") == confidence.STATED:
+        return
+    found = weekday_year(text, doc.year)
+    if found:
+        _take_inferred_year(doc, found.year, found.why)
 
 
 def _calendar_fallback(doc: Document, text: str) -> None:
