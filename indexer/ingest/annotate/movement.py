@@ -14,6 +14,8 @@ from indexer.grades import BY_VALUE, compares_as, grade_of_match, grades_agree, 
 from indexer.models import Document
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import council_mentions
+from indexer.ingest.annotate.earlier_grade import dated_before
+from indexer.ingest.annotate.intervention_exit import leaves_intervention
 from indexer.ingest.annotate.grade_context import given_by_earlier_inspection, is_past, shed_by_action, since_clause
 from indexer.ingest.annotate.severity import is_sub_area
 from indexer.ingest.annotate.text_units import Sentence, document_sentences
@@ -114,6 +116,8 @@ def past_grades(sentences: list[Sentence], subject: str, day: dt.date | None) ->
             # round 9: "since they were judged inadequate" stands as the current grade until a newer one is stated,
             # and in the history it is an earlier inspection's grade all the same
             earlier = earlier or since_clause(text[max(0, match.start() - 120):match.start()])
+            # round 17: "four years ago … 'required improvement'", "the 'inadequate' judgement of 2022"
+            earlier = earlier or dated_before(text[:match.start()], after, day.year if day else None)
             if not _NOUN_AFTER.match(after) and (is_past(before, after) or earlier):
                 out.append(grade_of_match(match))
     return out
@@ -146,6 +150,9 @@ def article_moves(sentences: list[Sentence], subject: str, current: str, day: dt
     moves = [m for s in sentences for m in sentence_moves(s.text)]
     if subject and current:
         moves += [Move(left=g) for g in past_grades(sentences, subject, day) if not grades_agree(g, current)]
+        # round 17: intervention follows an inadequate grade, so leaving it left that grade
+        if not grades_agree("inadequate", current) and any(leaves_intervention(s.text) for s in sentences):
+            moves.append(Move(left="inadequate"))
     return moves
 
 
