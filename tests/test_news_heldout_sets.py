@@ -234,8 +234,24 @@ SETS = {
                   "judged_queries_heldout_x.jsonl", "judged_queries_heldout_y.jsonl",
                   "judged_queries_heldout_z.jsonl", "judged_queries_heldout_g.jsonl",
                   "judged_queries_heldout_f.jsonl")),
+    # e: a sixteenth blind set like n-d (no rule or ranking run on it), ordinary news as a journalist's search finds it:
+    # single-council stories on Kingston upon Thames (2012-2019), Medway (2012-2023), Torbay (2010-2026), Devon, Wirral,
+    # Nottinghamshire, Nottingham, the Isle of Wight, Stoke-on-Trent and Doncaster; council newsrooms and minutes, visits
+    # carrying a stated standing grade and two left null, two Blackpool children's home decoys, the 2009 CPA round-up and
+    # a 2008 annual-assessment preview; only 11 of 40 pages dated (the corpus's unused dated pages ran thin).
+    "e": HeldOut("e", (("roundup", 2), ("movement", 15), ("subjudgement", 11), ("undated", 29), ("pre2013", 6),
+                       ("school_decoy", 2), ("press_release", 10), ("annual_assessment", 3)),
+                 frozenset({2008, 2009, 2026}), 18, 27, 3,
+                 ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
+                  "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
+                  "judged_queries_heldout_q.jsonl", "judged_queries_heldout_r.jsonl", "judged_queries_heldout_s.jsonl",
+                  "judged_queries_heldout_t.jsonl", "judged_queries_heldout_u.jsonl",
+                  "judged_queries_heldout_v.jsonl", "judged_queries_heldout_w.jsonl",
+                  "judged_queries_heldout_x.jsonl", "judged_queries_heldout_y.jsonl",
+                  "judged_queries_heldout_z.jsonl", "judged_queries_heldout_g.jsonl",
+                  "judged_queries_heldout_f.jsonl", "judged_queries_heldout_d.jsonl")),
 }
-NEWEST = ("n", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "g", "f", "d")  # the blind sets whose fixtures are also read and indexed here
+NEWEST = ("n", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "g", "f", "d", "e")  # the blind sets whose fixtures are also read and indexed here
 
 
 def _lines(path: Path) -> list[dict]:
