@@ -12,6 +12,14 @@ def test_councils_and_aliases_in_any_case():
     assert [v for v, _ in councils_in("isle of wight")] == ["Isle of Wight"]
 
 
+def test_an_everyday_short_form_that_starts_two_councils_names():
+    """'Kingston' starts Kingston upon Hull and Kingston upon Thames; people mean the borough (Hull is 'Hull')."""
+    assert [v for v, _ in councils_in("Kingston council apology over child protection")] == ["Kingston upon Thames"]
+    assert [v for v, _ in councils_in("kingston care leavers 2019")] == ["Kingston upon Thames"]
+    assert [v for v, _ in councils_in("Kingston upon Hull inadequate")] == ["Kingston upon Hull"]
+    assert [v for v, _ in councils_in("Hull children's services")] == ["Kingston upon Hull"]
+
+
 def test_other_bodies_and_everyday_words_are_not_councils():
     assert councils_in("Kent Police exploitation") == []
     assert councils_in("Reading the report on caseloads") == []   # the verb opening the query
