@@ -39,3 +39,10 @@ def test_names_set_in_capitals_are_found():
 def test_newcastle_alone_is_newcastle_upon_tyne_but_not_under_lyme():
     assert [m.alias for m in find_mentions("Newcastle was rated adequate")] == ["Newcastle"]
     assert find_mentions("Newcastle-under-Lyme was mentioned") == []
+
+
+def test_kingston_alone_is_the_london_borough_and_hull_keeps_its_names():
+    kingston = find_mentions("Ofsted found Kingston's services transformed")
+    assert [display_name(resolve_mention(m.codes, None)) for m in kingston] == ["Kingston upon Thames"]
+    hull = find_mentions("Kingston upon Hull and Hull City Council")
+    assert {display_name(resolve_mention(m.codes, None)) for m in hull} == {"Kingston upon Hull"}

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from indexer import grades
-from indexer.ingest.annotate.gazetteer import CONTEXT_ALIASES, authorities, display_name, names_another_body, resolve
+from indexer.ingest.annotate.gazetteer import authorities, display_name, names_another_body, resolve
 from indexer.models import SearchRequest
 from indexer.search.facets import FACETS_BY_NAME
 from indexer.search.numbers import TALLY_BEFORE  # a count before an everyday grade word: a tally, so a grade
@@ -86,13 +86,9 @@ def _council_pattern() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
             codes.setdefault(alias.lower(), set()).add(auth.code)
     for short, code in _short_names(codes).items():
         codes.setdefault(short, {code})
-    # "Kingston" starts two councils' names, but people mean the London borough (Hull is "Hull"): the article
-    # reader's table of everyday short forms settles what the two-place rule leaves ambiguous.
-    for short, name in CONTEXT_ALIASES.items():
-        codes.setdefault(short.lower(), codes.get(name.lower(), set()))
-    ordered = sorted((a for a in codes if codes[a]), key=len, reverse=True)
+    ordered = sorted(codes, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])", re.IGNORECASE)
-    return pattern, {a: tuple(sorted(c)) for a, c in codes.items() if c}
+    return pattern, {a: tuple(sorted(c)) for a, c in codes.items()}
 
 
 # A two-place council is asked about by its first place ("Telford" for Telford and Wrekin, "Redcar" for Redcar and

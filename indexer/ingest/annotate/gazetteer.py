@@ -26,8 +26,9 @@ _PAPER_WORDS = re.compile(r"^\s+(?:Evening\s+|Free\s+|Daily\s+|Weekly\s+)?(Echo|
 _ORG_WORDS_ANY_CASE = re.compile(_ORG_WORDS.pattern, re.IGNORECASE)
 # Aliases too ambiguous to trust on their own.
 _RISKY_ALIASES = {"Hull City"}
-# Everyday names that always mean one council ("Newcastle" alone is Newcastle upon Tyne; "-under-Lyme" is excluded).
-_EVERYDAY_ALIASES = {"Newcastle upon Tyne": ("Newcastle",)}
+# Everyday names that always mean one council ("Newcastle" alone is Newcastle upon Tyne; "-under-Lyme" is excluded;
+# "Kingston" alone is the London borough: Kingston upon Hull is called "Hull", and its full name is matched first).
+_EVERYDAY_ALIASES = {"Newcastle upon Tyne": ("Newcastle",), "Kingston upon Thames": ("Kingston",)}
 
 
 @dataclass(frozen=True)
@@ -120,16 +121,15 @@ def _capitals_text(text: str) -> str:
     return _CAPITALS_RUN.sub(recase, text)
 
 
-# Everyday short forms that are only safe as council names when "council" or "borough" follows (in an article; a
-# search question takes them alone, search/understand.py).
-CONTEXT_ALIASES = {
+# Everyday short forms that are only safe as council names when "council" or "borough" follows.
+_CONTEXT_ALIASES = {
     "Brighton": "Brighton and Hove", "Stoke": "Stoke-on-Trent", "Telford": "Telford and Wrekin",
     "Redcar": "Redcar and Cleveland", "Bath": "Bath and North East Somerset", "Kingston": "Kingston upon Thames",
     "Richmond": "Richmond upon Thames", "Windsor": "Windsor and Maidenhead", "Blackburn": "Blackburn with Darwen",
     "Southend": "Southend-on-Sea", "Hammersmith": "Hammersmith and Fulham", "Kensington": "Kensington and Chelsea",
     "Stockton": "Stockton-on-Tees", "Barking": "Barking and Dagenham",
 }
-_CONTEXT_RE = re.compile(r"\b(" + "|".join(CONTEXT_ALIASES) + r")(?=(?:['’]s)?\s+(?:City\s+|Borough\s+)?(?:council|borough)\b)",
+_CONTEXT_RE = re.compile(r"\b(" + "|".join(_CONTEXT_ALIASES) + r")(?=(?:['’]s)?\s+(?:City\s+|Borough\s+)?(?:council|borough)\b)",
                          re.IGNORECASE)
 
 
@@ -146,7 +146,7 @@ def _context_mentions(text: str, taken: list[Mention]) -> list[Mention]:
     for match in _CONTEXT_RE.finditer(text):
         if any(m.start <= match.start() < m.end for m in taken):
             continue
-        name = CONTEXT_ALIASES[match.group(1).title()]
+        name = _CONTEXT_ALIASES[match.group(1).title()]
         if name in by_name:
             out.append(Mention(match.start(), match.end(), match.group(1), (by_name[name],), False))
     return out
@@ -174,7 +174,7 @@ def _elided_heads(text: str, mentions: list[Mention], codes: dict) -> list[Menti
 
 def short_form_code(word: str) -> str | None:
     """The current council an everyday short form ("Richmond", "Brighton") stands for, when it is one."""
-    name = CONTEXT_ALIASES.get(word.strip().title())
+    name = _CONTEXT_ALIASES.get(word.strip().title())
     return next((a.code for a in authorities().values() if a.valid_to is None and a.name == name), None)
 
 
