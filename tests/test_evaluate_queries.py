@@ -101,13 +101,18 @@ HELDOUT_F = ROOT / "tests" / "data" / "judged_queries_heldout_f.jsonl"
 # report-035 out); without v the same code gives 0.909 and 0.9154.
 # HELDOUT_S's nDCG 0.915 -> 0.91 (set d in the corpus, pooled in round 15, its odd half by the lead: 0.9142; 0.9162
 # without d): South Gloucestershire's d04-d07 answer sq01 and take places above the judged s articles.
-FORMER_HELDOUT_FLOORS = {HELDOUT: (0.91, 0.93, 0.99, 0.95), HELDOUT_K: (0.925, 0.90, 0.99, 0.66),
-                         HELDOUT_M: (0.865, 0.885, 0.93, 0.80), HELDOUT_N: (0.91, 0.895, 0.945, 0.86),
+# Round 16 (set e in the corpus, pooled): HELDOUT's recall 0.91 -> 0.905 (0.9099; 0.9125 without e: in hq04 Kingston's
+# 2019 outstanding story e07 (2) takes report-074's (1) place); HELDOUT_Y's 0.97 -> 0.965 (0.9684; 0.9743 without e:
+# in yq17 e23 (2) and e24 (1) push out report-050); HELDOUT_N's 0.91 -> 0.905 (0.9086): "Kingston" alone is now
+# Kingston upon Thames, and in nq22 ("Achieving for Children Kingston Richmond Windsor and Maidenhead ratings") the
+# 2009 round-ups naming Kingston and Richmond rise and push n54 out.
+FORMER_HELDOUT_FLOORS = {HELDOUT: (0.905, 0.93, 0.99, 0.95), HELDOUT_K: (0.925, 0.90, 0.99, 0.66),
+                         HELDOUT_M: (0.865, 0.885, 0.93, 0.80), HELDOUT_N: (0.905, 0.895, 0.945, 0.86),
                          HELDOUT_P: (0.835, 0.845, 0.91, 0.80), HELDOUT_Q: (0.95, 0.915, 0.965, 0.76),
                          HELDOUT_R: (0.97, 0.955, 0.975, 0.84), HELDOUT_S: (0.93, 0.91, 0.95, 0.80),
                          HELDOUT_T: (0.985, 0.935, 0.96, 0.91), HELDOUT_U: (0.915, 0.865, 0.925, 0.63),
                          HELDOUT_V: (0.94, 0.88, 0.90, 0.61), HELDOUT_W: (0.95, 0.88, 0.89, 0.84),
-                         HELDOUT_X: (0.995, 0.91, 0.92, 0.58), HELDOUT_Y: (0.97, 0.90, 0.90, 0.70),
+                         HELDOUT_X: (0.995, 0.91, 0.92, 0.58), HELDOUT_Y: (0.965, 0.90, 0.90, 0.70),
                          HELDOUT_Z: (0.985, 0.895, 0.915, 0.70), HELDOUT_G: (0.895, 0.92, 0.96, 0.65),
                          HELDOUT_F: (0.855, 0.855, 0.92, 0.78)}
 # HELDOUT_M's MRR 0.945 -> 0.93 (round 15, subjects15: 0.9506 -> 0.9321): q13's council facet lost Hampshire, the
@@ -155,7 +160,9 @@ FORMER_HELDOUT_FLOORS = {HELDOUT: (0.91, 0.93, 0.99, 0.95), HELDOUT_K: (0.925, 0
 # Set p's articles in the corpus too: 0.847 / 0.813 / 0.907 / 93 %.
 # Round 6: 0.843 / 0.817 / 0.915 / 93 % -> 0.854 / 0.828 / 0.927 / 98 % (q04's lone grade as the overall grade; q72's
 # shown paragraph tells the grade left; q57 widened to five articles that answer it, checked against the outcomes).
-FLOOR_RECALL = 0.855  # 0.86 -> 0.855 after set f, pooled (0.8587; 0.8648 without f: relevant f articles take judged
+FLOOR_RECALL = 0.85  # 0.855 -> 0.85 after set e, pooled (0.8547; 0.8558 without e: relevant e articles take judged
+# answers' places on queries with more answers than places: q15 e22, e08 in, q26, x36 out; q32 e04 in, v35 out; q39
+# e23, e24 in, y21 out; q59 e24 in, g08 out). 0.86 -> 0.855 after set f, pooled (0.8587; 0.8648 without f: relevant f articles take judged
 # answers' places, f17 in q13, f06 in q03; not relevant ones push answers out, f25 in q11, f02 and f18 in q32).
 # 0.865 -> 0.86 after set g, pooled (0.8648; 0.8685 without g: q04, q11, q15, q42, q57 each lose a
 # judged answer to a relevant g article; in q07 g32, a children's home, ranks first). 0.871 -> 0.865 in round 14 (set z pooled: 0.8685; 0.8716 without z): relevant z articles take
