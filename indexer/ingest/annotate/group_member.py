@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from indexer.grades import grade_of_match
+from indexer.ingest.annotate.dates import YEAR_RE
 from indexer.ingest.annotate.gazetteer import find_mentions, resolve_mention
 from indexer.ingest.annotate.scan import grade_matches
 
@@ -36,7 +37,6 @@ _NOT = re.compile(r"\b(?:not|never|no|fail(?:s|ed|ing)?\s+to|yet\s+to|short\s+of
                   r"|formerly|once|before|earlier|last\s+time|no\s+longer|used\s+to|had\s+been)\b|n['’]t\b", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"^['’”\"]?\s*(?:or|and|to|/)\b", re.IGNORECASE)
 _ALTERNATIVE_BEFORE = re.compile(r"\b(?:or|and|to)\s+['‘“\"]?$", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AREA = re.compile(r"\b(?:homes?|schools?|nurser(?:y|ies)|academ(?:y|ies)|colleges?|agenc(?:y|ies)|adoption|fostering"
                    r"|care\s+leavers|leadership|help\s+and\s+protection|children\s+in\s+care|youth|providers?|trusts?"
                    r"|SEND|send\s+services|hospitals?|prisons?)\b", re.IGNORECASE)
@@ -54,7 +54,7 @@ class Membership:
 def _grade_after(span: str) -> str:
     """The one grade a group phrase holds ('' when none, several, an alternative, a negation or a date)."""
     matches = list(grade_matches(span))
-    if len(matches) != 1 or _YEAR.search(span) or _AREA.search(span):
+    if len(matches) != 1 or YEAR_RE.search(span) or _AREA.search(span):
         return ""
     match = matches[0]
     head = span[:match.start()]

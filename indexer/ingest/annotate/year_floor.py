@@ -14,12 +14,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from indexer.ingest.annotate.dates import MONTH_NAMES, without_copy_dates
+from indexer.ingest.annotate.dates import MONTH_NAMES, YEAR_RE, without_copy_dates
 from indexer.ingest.annotate.latest_event import AIM
 from indexer.ingest.annotate.outcomes import for_council, inspected_year
 
 _MONTH = rf"(?:{MONTH_NAMES})"
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # An aim or plan before a month and its year: "an inspection by June 2020", "not expected back before May 2025"
 # (AIM alone reads only the words right before the year).
 _AIM_MONTH = re.compile(rf"\b(?:by|until|before|ahead of|due|expected|planned|scheduled|likely)(?: in)?\s+"
@@ -64,7 +63,7 @@ class Floor:
 def latest_past_year(text: str, limit: int) -> Floor | None:
     """The latest year up to `limit` the text names that is not an aim or a plan."""
     text = without_copy_dates(text)
-    years = [int(m.group(1)) for m in _YEAR.finditer(text) if 2000 <= int(m.group(1)) <= limit
+    years = [int(m.group(1)) for m in YEAR_RE.finditer(text) if 2000 <= int(m.group(1)) <= limit
              and not AIM.search(text[max(0, m.start() - 30):m.start()])
              and not _AIM_MONTH.search(text[max(0, m.start() - 40):m.start()])]
     return Floor(max(years), f"the page names {max(years)}") if years else None
