@@ -20,20 +20,24 @@ _LEFT_BEHIND = re.compile(rf"\b(lift(?:ed|s|ing)?|cost(?:s|ing)?|sh(?:a|oo)k(?:e
                           rf"|escap(?:e|ed|es|ing)|emerg(?:e|ed|es|ing)\s+from|climb(?:ed|s|ing)?\s+out\s+of"
                           rf"|remov(?:e|ed|es|ing)|overturn(?:ed|s)?|left\s+behind|ditch(?:ed|es)?)\s+"
                           rf"(?:(?!to\b|into\b|as\b)[\w'’]+\s+){{0,3}}{_QUOTE}$", re.IGNORECASE)
-_PAST_WORDS = re.compile(r"\b(previous(?:ly)?|last inspection|prior|formerly|once|used to be|had been|last time"
+# Round 17: every verb that gives or names a grade, for the clauses below that date a grade before the news
+# ("two years after the service was called inadequate", "after being described as poor"): the round-7 lists named
+# only the grading verbs, so a grade merely "called" or "regarded as" in such a clause was read as current (e37).
+_PAST_NAMING = (r"(?:rated|judged|graded|found|deemed|branded|labell?ed|declared|classed|condemned|ranked|called|dubbed"
+                r"|considered|described\s+as|regarded\s+as|seen\s+as|viewed\s+as|thought\s+of\s+as|assessed\s+as)")
+_PAST_WORDS = re.compile(rf"\b(previous(?:ly)?|last inspection|prior|formerly|once|used to be|had been|last time"
                          r"|had (?:\w+ )?(?:rated|judged|graded|found|given|branded|called|labelled)"
                          # "two years after being judged inadequate", "having been rated poor": a grade left behind
                          # round 9: "since it was rated …" starts a state that lasts to now (`since_clause`)
-                         r"|(?:after|before) (?:it was |they were |being |having been )(?:rated|judged|graded|found|deemed"
-                         r"|branded|labell?ed|declared|classed|placed)"
-                         r"|having been (?:rated|judged|graded|found|deemed|branded|labell?ed|declared))\b", re.IGNORECASE)
+                         rf"|(?:after|before) (?:it was |they were |being |having been )(?:{_PAST_NAMING}|placed)"
+                         rf"|having been {_PAST_NAMING})\b", re.IGNORECASE)
 # Round 7: "Two years after Barnsley Council's child protection services were judged 'inadequate'", "since the
 # department was rated good": a temporal clause whose subject is named (not only "it"/"they", above) dates its grade
 # before the news. The subject is a noun phrase, not a time ("after the inspection, services were judged good" is now).
 _AFTER_SUBJECT_WAS = re.compile(r"\b(?P<conjunction>after|since|before)\s+(?:the|its|their|his|her|this|that|it|they|[A-Z][\w'’-]*)"
                                 r"(?:\s+(?!(?:inspect|visit|report|review|assess|when|which|that|who)\w*\b|(?:the|an?|in|on|at|during)\b)[\w'’-]+){0,5}?"
                                 r"\s+(?:was|were|had\s+been)\s+(?:first\s+|last\s+|originally\s+)?"
-                                r"(?:rated|judged|graded|found|deemed|branded|labell?ed|declared|classed|condemned|ranked)"
+                                rf"{_PAST_NAMING}"
                                 r"\s+(?:as\s+|to\s+be\s+)?['‘“\"]?$", re.IGNORECASE)
 # "since a 2012 inspection rated it inadequate": a grade given in a year the clause says is behind us
 # Round 7: not when a new clause or a "new" grade follows the year ("found improvement since 2015 and gave the
