@@ -13,6 +13,7 @@ from indexer.ingest.annotate.places import subject_mentions
 from indexer.ingest.annotate.partners import partner_only
 from indexer.ingest.annotate.graded_subjects import graded_outright
 from indexer.ingest.annotate.helper_roles import helper_councils
+from indexer.ingest.annotate.helper_sources import sourced_helpers
 from indexer.ingest.annotate.heading_runs import heading_run
 from indexer.ingest.annotate.judged_lists import judged_list_members
 from indexer.ingest.annotate.predecessors import refers_to_predecessor, replaced_councils
@@ -126,6 +127,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     helpers = partner_only(text, published)  # "its partnership with Hampshire": a helper, not a subject
     if settings.ROUND15_HELPERS:  # round 15: "Hampshire has run the island's services": a helper too
         helpers = helpers | helper_councils(text, published)
+    helpers = helpers | sourced_helpers(text, published)  # round 17: "advisers from X", "agreed to share a director"
     chosen = [c for c in chosen if c == primary.code or c not in helpers]
     chosen, stands_for = split_into_successors(chosen, set(scores), attributed, published)
     doc.council = [display_name(c) for c in chosen]
