@@ -29,24 +29,33 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[left + 1:right]
 
 
-def sourced_helpers(text: str, day: dt.date | None) -> set[str]:
-    """Codes of the councils named only as a source of help, a shared post's partner, or a helper of round 15."""
-    mentions = subject_mentions(text, day)
-    helps: dict[str, bool] = {}
-    other: dict[str, bool] = {}
+def helper_counts(text: str, day: dt.date | None) -> dict[str, tuple[int, int]]:
+    """Per council code: (mentions in a helper's role, other mentions); a mention naming only a post counts as neither."""
+    counts: dict[str, tuple[int, int]] = {}
     previous_helped = None
-    for mention, code in mentions:
+    for mention, code in subject_mentions(text, day):
         before = text[max(0, mention.start - 80):mention.start]
         kind = helper_mention_kind(text, mention)
         listed_on = previous_helped is not None and _LIST_GAP.fullmatch(text[previous_helped:mention.start])
+        helps, other = counts.get(code, (0, 0))
         if kind == "post":
             previous_helped = None
-            continue
-        if kind == "helps" or _FROM.search(before) or listed_on \
+        elif kind == "helps" or _FROM.search(before) or listed_on \
                 or _SHARE.search(_sentence(text, mention.start, mention.end)):
-            helps[code] = True
+            helps += 1
             previous_helped = mention.end
         else:
-            other[code] = True
+            other += 1
             previous_helped = None
-    return {code for code in helps if not other.get(code)}
+        counts[code] = (helps, other)
+    return counts
+
+
+def sourced_helpers(text: str, day: dt.date | None) -> set[str]:
+    """Codes of the councils named only as a source of help, a shared post's partner, or a helper of round 15."""
+    return {code for code, (helps, other) in helper_counts(text, day).items() if helps and not other}
+
+
+def mainly_helpers(text: str, day: dt.date | None) -> set[str]:
+    """Codes of the councils named at least as often in a helper's role as in any other."""
+    return {code for code, (helps, other) in helper_counts(text, day).items() if helps and helps >= other}
