@@ -24,6 +24,8 @@ _STORY = ("Ofsted rates Derby children's services inadequate\n\nInspectors have 
     "The council has also had support from Leicestershire since the autumn.",
 ])
 def test_a_council_named_only_as_the_source_of_help_is_no_subject(tmp_path, sentence):
+    helper = "E10000018" if "Leicestershire" in sentence else "E10000024"  # Leicestershire / Nottinghamshire
+    assert helper in sourced_helpers(_STORY.format(sentence), None)
     doc = article(tmp_path, _STORY.format(sentence))
     assert doc.council == ["Derby"]
 
