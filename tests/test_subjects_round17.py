@@ -68,3 +68,9 @@ def test_a_council_named_mainly_as_a_helper_is_not_the_main_council(tmp_path):
                             "services good. Support from Hampshire helped, the report says: managers seconded from "
                             "Hampshire and advisers from Hampshire worked with the island's staff.\n")
     assert doc.council == ["Isle of Wight"]
+
+
+def test_a_council_graded_in_its_own_right_and_named_once_as_a_helper_stays_the_subject(tmp_path):
+    doc = article(tmp_path, "Recoveries\n\nCouncils are recovering. Derby was rated good in a report this week. "
+                            "Nottingham is no longer inadequate, with help from Derby.\n")
+    assert "Derby" in doc.council

@@ -129,7 +129,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     helpers = partner_only(text, published)  # "its partnership with Hampshire": a helper, not a subject
     if settings.ROUND15_HELPERS:  # round 15: "Hampshire has run the island's services": a helper too
         helpers = helpers | helper_councils(text, published)
-    # round 17: "advisers from X", "agreed to share a director": named at least as often as a helper as otherwise
+    # round 17: "advisers from X", "agreed to share a director": named more often as a helper than otherwise
     helpers = helpers | mainly
     chosen = [c for c in chosen if c == primary.code or c not in helpers]
     chosen, stands_for = split_into_successors(chosen, set(scores), attributed, published)

@@ -57,5 +57,6 @@ def sourced_helpers(text: str, day: dt.date | None) -> set[str]:
 
 
 def mainly_helpers(text: str, day: dt.date | None) -> set[str]:
-    """Codes of the councils named at least as often in a helper's role as in any other."""
-    return {code for code, (helps, other) in helper_counts(text, day).items() if helps and helps >= other}
+    """Codes of the councils named more often in a helper's role than in any other (a tie keeps a council graded in
+    its own right: "Derbyshire was rated good … with help from Derbyshire")."""
+    return {code for code, (helps, other) in helper_counts(text, day).items() if helps > other}
