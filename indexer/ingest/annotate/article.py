@@ -13,6 +13,7 @@ from indexer.ingest.annotate.places import subject_mentions
 from indexer.ingest.annotate.partners import partner_only
 from indexer.ingest.annotate.graded_subjects import graded_outright
 from indexer.ingest.annotate.helper_roles import helper_councils
+from indexer.ingest.annotate.helper_sources import mainly_helpers
 from indexer.ingest.annotate.heading_runs import heading_run
 from indexer.ingest.annotate.judged_lists import judged_list_members
 from indexer.ingest.annotate.predecessors import refers_to_predecessor, replaced_councils
@@ -92,8 +93,10 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     headed = merged(headed, alias)
     results = [(alias.get(code, code), grade, line) for code, grade, line in results]
     replaced = replaced_councils(text, subject_mentions(text, published))  # "took over from X": X is history
-    primary = max([s for s in scores.values() if s.code not in replaced] or scores.values(),
-                  key=lambda s: (s.score, s.mentions))
+    pool = [s for s in scores.values() if s.code not in replaced] or list(scores.values())
+    # round 17: a council named mainly as another's helper is never the main council while another is named
+    mainly = mainly_helpers(text, published)
+    primary = max([s for s in pool if s.code not in mainly] or pool, key=lambda s: (s.score, s.mentions))
     headed = headed + sorted((listed_councils(sentences, published) & set(scores)) - set(headed))  # a round-up's lists
     # a council the text moves out of a grade ("no longer inadequate") is a subject even with no grade named
     headed = headed + [c for c in scores if c not in headed and left_without_end_state(sentences, c, published)]
@@ -126,6 +129,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     helpers = partner_only(text, published)  # "its partnership with Hampshire": a helper, not a subject
     if settings.ROUND15_HELPERS:  # round 15: "Hampshire has run the island's services": a helper too
         helpers = helpers | helper_councils(text, published)
+    # round 17: "advisers from X", "agreed to share a director": named more often as a helper than otherwise
+    helpers = helpers | mainly
     chosen = [c for c in chosen if c == primary.code or c not in helpers]
     chosen, stands_for = split_into_successors(chosen, set(scores), attributed, published)
     doc.council = [display_name(c) for c in chosen]

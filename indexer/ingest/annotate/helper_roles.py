@@ -25,6 +25,14 @@ _POST = re.compile(r"^(?:\s+(?:County|City|Borough)?\s*Council)?['’]s?\s+(?:di
                    r"|cabinet\s+member|lead\s+member|head)\b", re.IGNORECASE)
 
 
+def helper_mention_kind(text: str, mention) -> str:
+    """'helps' for a mention followed by a helping verb, 'post' for one naming only a post, else ''."""
+    after = text[mention.end:mention.end + 160]
+    if _HELPS.match(after):
+        return "helps"
+    return "post" if _POST.match(after) else ""
+
+
 def helper_councils(text: str, day: dt.date | None) -> set[str]:
     """Codes of the councils named as helping another place's services, and otherwise only through a post."""
     if not re.search(r"\b(?:run|ran|running|support|help|mentor|advis|manag|over)", text, re.IGNORECASE):
