@@ -40,9 +40,9 @@ def helper_councils(text: str, day: dt.date | None) -> set[str]:
     helps: dict[str, bool] = {}
     other: dict[str, bool] = {}
     for mention, code in subject_mentions(text, day):
-        after = text[mention.end:mention.end + 160]
-        if _HELPS.match(after):
+        kind = helper_mention_kind(text, mention)
+        if kind == "helps":
             helps[code] = True
-        elif not _POST.match(after):
+        elif not kind:
             other[code] = True
     return {code for code in helps if not other.get(code)}
