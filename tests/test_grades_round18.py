@@ -102,3 +102,13 @@ def test_an_article_keeps_the_grade_held_not_the_one_wanted(tmp_path) -> None:
 def test_every_shape_passes_the_cheap_gate(sentence: str, grade: str) -> None:
     before, after = _split(sentence, grade)
     assert aimed_at(before, after)
+
+
+@pytest.mark.parametrize("sentence, grade", [
+    ("The new director spoke of her ambition to achieve outstanding within five years.", "outstanding"),
+    ("The cabinet member said he would like to be rated good by the end of his term.", "good"),
+    ("The plan is a stepping stone to good, officers said.", "good"),
+])
+def test_nouns_of_intent_and_wishes(sentence: str, grade: str) -> None:
+    before, after = _split(sentence, grade)
+    assert aimed_at(before, after)

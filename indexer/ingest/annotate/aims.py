@@ -6,7 +6,8 @@ idea is written many other ways, and each was read as the grade held: a wanted o
 rating"), a grade one is heading for ("on track for outstanding", "aimed for the top grade"), a grade one is near
 ("closer to a good rating", "close to inadequate"), plural aims ("their next aims are 'good'"), a condition ("if the
 council is to be judged good next time", "in order to be good") and an aim to show a grade ("aim to show the service is
-good"). Each shape is read on `before`, the sentence up to the grade, so it needs no window of its own.
+good"). Each shape is read on `before`, the sentence up to the grade (160 characters), one on `after` ("'good' is
+now the target").
 """
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ _HEADING_FOR = re.compile(rf"\b(?:aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|ambitions?
 # A grade one is near but has not reached: "closer to a good rating", "close to inadequate", "within reach of good".
 # ("close to" a number of councils is a tally the grade does not follow.)
 _NEAR = re.compile(rf"\b(?:clos(?:e|er|est)|near(?:er|est)?|within\s+(?:reach|sight|touching\s+distance)\s+of"
-                   rf"|(?:a|one|two)\s+steps?\s+(?:away\s+)?from|edging\s+(?:closer\s+)?(?:to|towards))"
+                   rf"|(?:a|one|two)\s+steps?\s+(?:away\s+)?from|edging\s+(?:closer\s+)?(?:to|towards)"
+                   rf"|stepping[\s-]+stone\s+(?:to|towards|for)|springboard\s+(?:to|for))"
                    rf"\s+(?:to\s+)?(?:(?:being|getting|reaching|achieving)\s+)?{_FILLER}{_QUOTE}$", re.IGNORECASE)
 # Aims named as plural nouns, or after "next": "their next aims are 'good'", "the targets remain good".
 _AIMS_ARE = re.compile(rf"\b(?:aims|ambitions|goals|targets|aspirations|hopes|priorities|objectives|sights)\s+"
@@ -42,7 +44,10 @@ _AIMS_ARE = re.compile(rf"\b(?:aims|ambitions|goals|targets|aspirations|hopes|pr
 _CONDITION = re.compile(rf"\b(?:(?:is|are|was|were)|in\s+order|so\s+as|needed|necessary|required|bid|efforts?"
                         rf"|drive|push|attempts?|quest|mission|journey|race|fight|chance|determination|commitment"
                         rf"|ready|able|eager|looking|seeking|trying|tries|tried|try|resolved|pledged?|pledges"
-                        rf"|vow(?:s|ed)?|promis(?:e|es|ed)|committed|improv(?:ement|ing))\s+to\s+"
+                        rf"|vow(?:s|ed)?|promis(?:e|es|ed)|committed|improv(?:ement|ing)"
+                        # nouns of intent and a wish: "its ambition to achieve outstanding", "would like to be good"
+                        rf"|ambitions?|aims?|goals?|targets?|plans?|hopes?|intentions?|aspirations?|desire|wish"
+                        rf"|vision|priority|objective|(?:would|['’]d)\s+(?:like|love))\s+to\s+"
                         rf"(?:(?:be|become|get|getting|achieve|reach|gain|secure|earn|win|move|go|climb|rise|regain"
                         rf"|return|up|to|back)\s+)+{_FILLER}{_QUOTE}$", re.IGNORECASE)
 # An aim to show a grade: "aim to show the service is plainly good", "want to prove they are outstanding".
@@ -63,7 +68,7 @@ _AIM_AFTER = re.compile(r"^['’”\"]?\s+(?:is|remains|was|will\s+be|must\s+be|
 # A cheap test first: every shape above holds one of these words.
 _GATE = re.compile(r"want|seek|sought|target|covet|chas|pursu|eye|dream|aspir|aim|ambition|hop|push|striv|strove|gun"
                    r"|going|head|track|course|line|bound|bid|sights|clos|near|reach|step|edging|goal|priorit|objective|\bget"
-                   r"|show|prove|demonstrat|convinc"
+                   r"|show|prove|demonstrat|convinc|like|love|desire|wish|vision|stone|springboard"
                    r"|\bif\b|unless|whether|\bto\s+(?:be|become|get|getting|achieve|reach|gain|secure|earn|win|move|go|climb"
                    r"|rise|regain|return|up|to|back)\b", re.IGNORECASE)
 _SHAPES = (_WANTED, _HEADING_FOR, _NEAR, _AIMS_ARE, _CONDITION, _TO_SHOW, _GETTING_TO, _IF_CLAUSE)
