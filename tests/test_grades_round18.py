@@ -112,3 +112,8 @@ def test_every_shape_passes_the_cheap_gate(sentence: str, grade: str) -> None:
 def test_nouns_of_intent_and_wishes(sentence: str, grade: str) -> None:
     before, after = _split(sentence, grade)
     assert aimed_at(before, after)
+
+
+def test_a_near_council_is_not_a_near_grade() -> None:
+    before, after = _split("Kent is the closest outstanding council to the borough.", "outstanding")
+    assert not aimed_at(before, after)
