@@ -32,7 +32,8 @@ FACETS = ("council", "severity", "year")
 # The rule modules of the council and severity pipeline whose regular expressions are switched branch by branch.
 RULE_MODULES = ("severity", "grade_context", "attribution", "places", "partners", "provider", "predecessors",
                 "roundup_lists", "result_lines", "end_state", "successors", "not_yet", "scale", "person_names",
-                "council", "publisher", "movement", "visits", "setting_operator", "dated_standing", "record_grade")
+                "council", "publisher", "movement", "visits", "setting_operator", "dated_standing", "record_grade",
+                "aims")
 _PACKAGE = "indexer.ingest.annotate."
 _NEVER = "(?!)"
 
@@ -91,6 +92,7 @@ MECHANISMS = (
     Mechanism("grade_context", "is_alternative", lambda *a, **k: False, "grades offered as alternatives"),
     Mechanism("grade_context", "in_earlier_clause", lambda *a, **k: False, "a temporal clause's past grade"),
     Mechanism("grade_context", "hoped_for", lambda *a, **k: False, "a hoped-for grade"),
+    Mechanism("aims", "aimed_at", lambda *a, **k: False, "a grade aimed at, neared or set as a condition (round 18)"),
     Mechanism("grade_context", "given_by_earlier_inspection", lambda *a, **k: "", "an earlier inspection's grade"),
     Mechanism("grade_context", "given_by_earlier_inspection_after", lambda *a, **k: "",
               "'at its previous inspection' after the grade"),

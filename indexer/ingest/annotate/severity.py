@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from indexer import settings
+from indexer.ingest.annotate.aims import aimed_at
 from indexer.ingest.annotate.grade_context import (about_any_council, dated_in_sentence, given_by_earlier_inspection,
                                                   given_by_earlier_inspection_after, in_earlier_clause, is_destination,
                                                   hoped_for, left_behind, not_current, since_clause)
@@ -351,6 +352,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             reason = "generic"  # round 12: "a council whose services Ofsted has rated inadequate": no council in particular
         if not reason and hoped_for(sentence[max(0, match.start() - 160):match.start()]):
             reason = "target"  # round 8: "hopes that, were Ofsted to return …, it would be judged 'good'"
+        if not reason and aimed_at(sentence[max(0, match.start() - 160):match.start()], after):
+            reason = "target"  # round 18: "wants a good rating", "on track for outstanding", "closer to good"
         if reason == "past" and _REPORTING_THAT.search(sentence[max(0, match.start() - 200):match.start()]):
             # "The Director reported that Ofsted had judged the council's services to be good": reported speech
             # shifts the tense back; read the whole clause, reporting verb included
