@@ -16,7 +16,6 @@ from indexer.ingest.annotate.helper_roles import helper_councils
 from indexer.ingest.annotate.helper_sources import mainly_helpers
 from indexer.ingest.annotate.heading_runs import heading_run
 from indexer.ingest.annotate.judged_lists import judged_list_members
-from indexer.ingest.annotate.member_subjects import member_subjects
 from indexer.ingest.annotate.predecessors import refers_to_predecessor, replaced_councils
 from indexer.ingest.annotate.provider import is_setting_inspection
 from indexer.ingest.annotate.setting_operator import setting_operators
@@ -107,17 +106,13 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     siblings = judged_list_members(sentences, published, primary.code) & set(scores) \
         if settings.ROUND15_LIST_SIBLINGS else set()
     headed = headed + sorted(siblings - set(headed))
-    # round 18: "X, itself one of 29 authorities rated good", "A and B are among them": members of a graded group
-    members = {code: found for code, found in member_subjects(sentences, published).items()
-               if code in scores} if settings.ROUND18_MEMBER_SUBJECTS else {}
-    headed = headed + sorted(set(members) - set(headed) - {primary.code})
     sections = paragraph_sections(doc, published) if len(set(headed)) >= 2 else {}
     attributed, listed = attribute_grades(sentences, published, primary.code, sections)
     for new_code, old_code in alias.items():
         attributed.setdefault(old_code, []).extend(attributed.pop(new_code, []))
     _file_under_predecessor(attributed, primary.code, replaced)
     listed = set(merged(sorted(listed), alias))
-    listed |= siblings | (set(members) - {primary.code})
+    listed |= siblings
     for code, grade, line in results:
         if grade:  # a round-15 heading entry may carry no grade
             attributed.setdefault(code, []).append(GradeStatement(grade, settings.GRADE_WEIGHT_OVERALL, line, 1))
@@ -131,9 +126,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
                                      or code in outright)
         and (sum(_subject_weight(s) for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT
              or code in headed)]
-    # "its partnership with Hampshire": a helper, not a subject; round 18: unless the text grades it as a member of a
-    # group ("… with Hammersmith & Fulham, itself one of 29 authorities rated good"): a graded council is a subject
-    helpers = partner_only(text, published) - set(members)
+    helpers = partner_only(text, published)  # "its partnership with Hampshire": a helper, not a subject
     if settings.ROUND15_HELPERS:  # round 15: "Hampshire has run the island's services": a helper too
         helpers = helpers | helper_councils(text, published)
     # round 17: "advisers from X", "agreed to share a director": named more often as a helper than otherwise
@@ -152,8 +145,6 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     new_report = bool(NEW_REPORT.search(text))
     for code in chosen:
         grade, support = decide(attributed.get(code, []), new_report)
-        if not grade and code in members:  # round 18: the grade of the group it is named in
-            grade, support = members[code][0], [GradeStatement(members[code][0], 0.0, members[code][1], 0)]
         grades.append(grade or "")
         if grade:
             severity_evidence.append({"council": display_name(code), "value": grade, "source": "text",

@@ -9,17 +9,10 @@ import re
 
 from indexer.ingest.annotate.places import council_groups, subject_mentions
 
-# Round 18: the 2005-2013 regimes judged councils in their own words: the annual assessments' "performing poorly",
-# the CPA's stars and bands, the CAA's red and green flags, the assessments themselves and the league tables made of
-# them (first contact: n35, p30, r22 and t28 lost such round-ups' councils).
-_ERA_WORDS = (r"performing\s+(?:poorly|adequately|well|excellently)|(?:one|two|three|four|single|no|top|zero)[- ]stars?"
-              r"|stars?\s+ratings?|(?:red|green)\s+flags?|(?:annual\s+)?(?:performance\s+)?assess(?:ed|ments?)"
-              r"|league\s+tables?|(?:top|bottom|foot|head)\s+of\s+the\s+(?:league\s+)?table")
 # Words that make a sentence about a judgement of the councils it lists, not about places (a trust's area, a region).
 _JUDGED = re.compile(r"\b(?:inspect(?:ed|ion|ions|ors?)|judged|judgements?|rated|ratings?|verdicts?|criticis\w*"
                      r"|critical|failing|intervention|commissioners?|improvement\s+notices?|special\s+measures"
-                     r"|(?:control|powers)\s+(?:\w+\s+){0,4}(?:taken\s+away|removed|stripped)"
-                     r"|(?:" + _ERA_WORDS + r"))\b", re.IGNORECASE)
+                     r"|(?:control|powers)\s+(?:\w+\s+){0,4}(?:taken\s+away|removed|stripped))\b", re.IGNORECASE)
 # A list this long is a round-up's list whoever else the page is about.
 MIN_ALONE = 3
 
