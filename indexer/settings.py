@@ -172,6 +172,13 @@ ROUND15_GRADED_ANY_SHARE = True
 ROUND15_HELPERS = True
 ROUND15_LIST_SIBLINGS = True  # councils in a list a judging sentence names
 ROUND15_HEADING_LISTS = True  # entries headed by a bare council name under a graded heading
+# Round 19: an undated page whose latest dated event is a November or December without its day is from the next year.
+ROUND19_LATE_MONTH = True
+# Round 18 (back in round 19): an undated Newsquest story's year from its address number (article_ids.py); off = round
+# 17's table.
+ROUND18_NEWSQUEST_IDS = True
+# Round 18: the same for National World's (formerly Johnston Press's) titles since their 2020 numbering.
+ROUND18_NATIONALWORLD_IDS = True
 # Council scores: each mention, extra for the title, the first two paragraphs, and a "Council"/"Borough" name.
 COUNCIL_SCORE_MENTION = 1.0
 COUNCIL_SCORE_TITLE = 5.0

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from indexer.ingest.annotate.dates import MONTH_NAMES, without_copy_dates
+from indexer.ingest.annotate.late_month import late_month_year
 
 _MONTH = rf"(?:{MONTH_NAMES})"
 # A month with its year, or a full date: an event the page places in time.
@@ -39,6 +40,9 @@ def latest_event_year(text: str) -> tuple[int | None, str]:
     if this_year and year < limit and not _same_event(text, phrase, this_year):
         return year + 1, (f"inferred: the latest dated event is “{phrase}”, and “{this_year.group(0)}” is later, "
                           f"so {year + 1} at the earliest")
+    late, why = late_month_year(events, limit)  # round 19: "December 2016" without its day is last year's
+    if late:
+        return late, why
     return year, f"inferred: the latest dated event the page reports is “{phrase}”"
 
 

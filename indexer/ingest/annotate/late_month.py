@@ -1,0 +1,42 @@
+"""Round 19 (issue 22): an event an undated page names by a late month and its year alone came before the page's year.
+
+A page that says "the monitoring visit in December 2016" or "after the November 2012 inspection" without the day is
+telling of it from a distance: the letter or report of a November or December visit comes out after the turn of
+the year, and a page written the same month would say "this month" or give the day ("26 November 2008"). Over the
+labelled pages (docs/facets.md, round 19) no undated page whose latest dated event is a November or December named
+this way is labelled that event's year; October is left out (a report can follow an October inspection before the
+year ends).
+"""
+from __future__ import annotations
+
+import re
+
+from indexer import settings
+from indexer.ingest.annotate.dates import MONTH_NAMES
+
+# A dated event's whole phrase when it is a month and a year with no day: "December 2016", not "26 November 2008"
+# or "December 18th, 2008" (the dated-event phrase carries its day on either side).
+_MONTH_YEAR = re.compile(rf"(?P<month>{MONTH_NAMES})\s+(?P<year>(?:19|20)\d\d)")
+_LATE = frozenset({"November", "December"})
+_ORDER = {name: n for n, name in enumerate(MONTH_NAMES.split("|"), 1)}
+
+
+def late_month_year(events: list[tuple[int, str]], limit: int) -> tuple[int | None, str]:
+    """The year after the latest dated event when that event is a November or December named without its day
+    (`events` are the page's (year, phrase) dated events, aims left out; never past `limit`); else None."""
+    if not settings.ROUND19_LATE_MONTH or not events:
+        return None, ""
+    top = max(year for year, _ in events)
+    latest = max((p for y, p in events if y == top), key=_month_of)
+    found = _MONTH_YEAR.fullmatch(latest.strip())
+    if not found or found.group("month") not in _LATE or top >= limit:
+        return None, ""
+    return top + 1, (f"inferred: the latest dated event the page reports is “{latest}”, named without its day: its "
+                     f"letter or report came out after the turn of the year, so {top + 1}")
+
+
+def _month_of(phrase: str) -> int:
+    """The calendar month a dated phrase names (0 when none)."""
+    found = re.search(MONTH_NAMES, phrase)
+    return _ORDER[found.group(0)] if found else 0
+
