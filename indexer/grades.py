@@ -84,6 +84,11 @@ GRADES: tuple[Grade, ...] = (
     Grade("requires improvement", rank=4, display=2, compares_as="requires improvement",
           phrasings=(r"requires?\s+improvement(?:\s+to\s+be\s+good)?", r"require\s+improvement",
                      r"requiring\s+improvement", r"required\s+improvement(?:\s+to\s+be\s+good)?", r"\bRI\b",
+                     # round 19: the press's plain words for it, said of the service as a whole: "its children's
+                     # services (still) need to improve", "children's social care needed to improve" (the clause
+                     # ends there, or "in every area" follows); never with an object ("needs to improve care for …")
+                     r"(?:(?<=services\s)|(?<=social\scare\s))(?:still\s+|also\s+)?need(?:s|ed)?\s+to\s+improve"
+                     r"(?=\s*(?:[.,;:!?)]|$|\s+in\s+(?:every|all|each)\b|\s+overall\b))",
                      # "the second-lowest rating": one above the bottom
                      r"second[- ](?:lowest|worst)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
           bands=(rf"second[- ](?:lowest|worst)\s+{_OF_FOUR}",),

@@ -29,7 +29,9 @@ EXAMPLES = ["rated excellent", "judged poor", "a 'poor' verdict", "the poor list
             "only at minimum requirements", "not meeting the minimum requirements", "failing to meet minimum requirements",
             # round 15: the annual ratings' end bands, a rating "of" a score, "out of a possible four", glossed stars
             "put in the bottom band", "in the top band", "given a rating of two out of four",
-            "scored three out of a possible four", "three stars, meaning good"]
+            "scored three out of a possible four", "three stars, meaning good",
+            # round 19: the service as a whole "needs to improve"
+            "its children's services still need to improve."]
 
 
 def _texts() -> list[str]:

@@ -16,6 +16,7 @@ from indexer.grades import GRADE_RE
 _CUES = re.compile(r"excellent|poor|fail|lowest|worst|highest|top|bottom|requir|perform|adequate|outstanding|good|\bRI\b"
                    # round 7's bands: "stars" (as "tars", a first letter the cues already have; "minimum
                    # requirements" holds "requir")
+                   r"|need(?:s|ed)?\s+to\s+improve"  # round 19: "its children's services need to improve"
                    r"|tars?\b|out\s+of\s+(?:a\s+(?:possible|maximum)\s+(?:of\s+)?)?(?:4|four)\b",
                    re.IGNORECASE)
 
