@@ -259,11 +259,6 @@ class Ranking:
     topic_rule: str = "count"
     # ... over this many of the document's best paragraphs (round 15: 5, 8, 10 and 20 showed the same; each read costs).
     topic_candidates: int = 8
-    # A paragraph reporting the inspection's finding may be shown from past the candidates when the one chosen
-    # reports none (ranking round 19, search/finding.py): "on" or "off"; it needs this share of the chosen one's
-    # own query words.
-    finding_rule: str = "on"
-    finding_share: float = 0.6
     # A question naming a council also lifts the councils that replaced it under other names (ranking round 16,
     # search/succession.py): "successors" (Northamptonshire -> North and West Northamptonshire), "both" (and a new
     # council's forerunners) or "off" (only the council named and its same-named forerunner).

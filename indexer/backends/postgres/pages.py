@@ -93,15 +93,6 @@ def answer_candidates(conn, schema, q: PgQuery, match: Expr, req: SearchRequest,
     return dict(conn.execute(query, [*params, *council.params, count]).fetchall())
 
 
-def matching_paragraphs(conn, schema, match: Expr, req: SearchRequest, doc_idxs: list[int]) -> dict[int, list[int]]:
-    """Per document, the pids of its matching paragraphs in document order (a paragraph reporting the finding may be
-    shown from past the candidates: search/finding.py)."""
-    where = and_(match, facet_filter(req), Expr(sql.SQL("p.doc_idx = ANY(%s)"), [doc_idxs]))
-    query = sql.SQL("SELECT p.doc_idx, array_agg(p.pid ORDER BY p.n) FROM {}.paragraphs p WHERE {} "
-                    "GROUP BY p.doc_idx").format(schema, where.sql)
-    return dict(conn.execute(query, where.params).fetchall())
-
-
 def ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, limit: int, offset: int) -> list[tuple]:
     """(pid, matching paragraphs of its document, score) of one page, in the requested order."""
     inner, params, key, by_date = _scored(schema, q, and_(match, facet_filter(req)), req, limit + offset)

@@ -31,7 +31,6 @@ from indexer.backends.postgres import allwords, frequent, matching, phrases
 from indexer.backends.postgres import pages
 from indexer.backends.postgres.pages import own_groups
 from indexer.search.answer import asked_by, shown_paragraph
-from indexer.search.finding import finding_instead, query_years
 from indexer.backends.postgres.query import Catalog, Expr, PgQuery, and_, lexeme, read
 from indexer.backends.postgres.significant import significant
 
@@ -504,7 +503,7 @@ class PostgresBackend:
         candidates = pages.answer_candidates(conn, schema, q, widened, req, docs, depth)
         more = [p for pids in candidates.values() for p in pids if p not in rows]
         rows = {**rows, **pages.rows(conn, schema, more, own_groups(q))}
-        out, considered = [], []
+        out = []
         for pid, count, score in ranked:
             listed = candidates.get(rows[pid]["doc_idx"], [])
             others = [p for p in listed if p != pid and p in rows and any(rows[p]["own"])]
@@ -515,29 +514,7 @@ class PostgresBackend:
             texts = ((rows[p]["n"], rows[p]["text"]) for p in pids)
             chosen = pids[shown_paragraph(asked, texts, round_up, depth)]
             out.append((chosen, count, score))
-            considered.append((set(listed) | set(pids), round_up))
-        return _with_findings(conn, schema, q, match, req, out, considered, rows)
-
-
-def _with_findings(conn, schema, q: PgQuery, match: Expr, req: SearchRequest, out: list, considered: list, rows: dict):
-    """Each chosen paragraph, or a matching one past the candidates reporting the inspection's finding when the chosen
-    one reports none (ranking round 19, search/finding.py; as the embedded index)."""
-    if settings.RANKING.finding_rule == "off" or not out:
         return out, rows
-    matching = pages.matching_paragraphs(conn, schema, match, req, [rows[c]["doc_idx"] for c, _, _ in out])
-    more = [p for pids in matching.values() for p in pids if p not in rows]
-    rows = {**rows, **pages.rows(conn, schema, more, own_groups(q))}
-    years = query_years(" ".join(g.typed for g in q.plan.groups))
-    asked = asked_by(q.plan)
-    shown = []
-    for (chosen, count, score), (listed, round_up) in zip(out, considered):
-        wider = [p for p in matching.get(rows[chosen]["doc_idx"], []) if p not in listed and p != chosen
-                 and any(rows[p]["own"])][:settings.RANKING.answer_candidates]
-        at = finding_instead(asked, (rows[chosen]["text"], sum(rows[chosen]["own"])),
-                             [(rows[p]["n"], sum(rows[p]["own"])) for p in wider], lambda i: rows[wider[i]]["text"],
-                             rows[chosen]["year"] or 0, years, round_up) if wider else None
-        shown.append((chosen if at is None else wider[at], count, score))
-    return shown, rows
 
 
 class _Spelling:

@@ -18,7 +18,6 @@ from indexer.backends.embedded.collector.ordering import ranked_docnums, tiers_a
 from indexer.backends.embedded.query.parse import parse_query
 from indexer.search.query import ParsedQuery, cut_query
 from indexer.search.answer import asked_by, shown_paragraph
-from indexer.search.finding import finding_instead, query_years
 from indexer.backends.embedded.read.results import export_row, make_hit
 from indexer.backends.embedded.index.schema import split_facet
 from indexer.stemming import ANALYSIS_VERSION
@@ -137,7 +136,6 @@ def _answering_paragraph(gen, parsed: ParsedQuery, final: np.ndarray, docnum: in
     same_doc = gen.docnums_of(int(gen.doc_ids[docnum]))
     hits = plan_hits(gen, parsed.plan)
     asked = asked_by(parsed.plan)
-    matched = same_doc[final[same_doc] & (hits.own[same_doc] > 0)]  # past the candidates: search/finding.py
     if asked.listing:
         # A question about councils as a set is answered by the list of them, a run of names that seldom holds the
         # question's other words: any of the matched document's paragraphs with a query word of its own may show.
@@ -166,35 +164,17 @@ def _answering_paragraph(gen, parsed: ParsedQuery, final: np.ndarray, docnum: in
     same_doc, paragraph_scores, tiers = same_doc[keep], paragraph_scores[keep], tiers[keep]
     ranked_rest = [int(d) for d in same_doc[np.lexsort((-paragraph_scores, -tiers))] if d != docnum]
     order = ([docnum] + ranked_rest if lead else ranked_rest)[:settings.RANKING.answer_candidates]
-    round_up = len(split_facet(gen.stored(docnum).get("council"))) > 1
     if len(order) == 1:
         chosen = order[0]
-    else:
-        texts = ((int(gen.para_n[d]), gen.stored(d).get("text", "")) for d in order)  # read only as far as needed
-        chosen = order[shown_paragraph(asked, texts, round_up)]
-    chosen = _finding_paragraph(gen, parsed, asked, hits, matched, same_doc, chosen, round_up)
+        if chosen != docnum:
+            scores[chosen] = scores.get(docnum, 0.0)
+        return chosen
+    round_up = len(split_facet(gen.stored(docnum).get("council"))) > 1
+    texts = ((int(gen.para_n[d]), gen.stored(d).get("text", "")) for d in order)  # read only as far as needed
+    chosen = order[shown_paragraph(asked, texts, round_up)]
     if chosen != docnum:
         scores[chosen] = scores.get(docnum, 0.0)
     return chosen
-
-
-def _finding_paragraph(gen, parsed: ParsedQuery, asked, hits, matched: np.ndarray, candidates: np.ndarray,
-                       chosen: int, round_up: bool) -> int:
-    """The chosen paragraph, or a matching one past the candidates (`candidates`: every paragraph in the answer's
-    tier meeting the answer minimum) reporting the inspection's finding when the chosen one reports none (ranking
-    round 19, search/finding.py; PostgreSQL alike)."""
-    if settings.RANKING.finding_rule == "off":
-        return chosen
-    past = matched[~np.isin(matched, candidates) & (matched != chosen)]
-    wider = [int(d) for d in past[:settings.RANKING.answer_candidates]]  # in document order
-    if not wider:
-        return chosen
-    year = int(gen.years[chosen])
-    typed = " ".join(g.typed for g in parsed.plan.groups)
-    at = finding_instead(asked, (gen.stored(chosen).get("text", ""), int(hits.own[chosen])),
-                         [(int(gen.para_n[d]), int(hits.own[d])) for d in wider],
-                         lambda i: gen.stored(wider[i]).get("text", ""), year, query_years(typed), round_up)
-    return chosen if at is None else wider[at]
 
 
 def export_rows(gen, req: SearchRequest, cap: int) -> tuple[list[dict], int]:
