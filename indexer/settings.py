@@ -183,6 +183,8 @@ VISIT_EVERY_MONTHS = 4
 VISIT_LETTER_MONTHS = 1
 # Round 20: an undated page about a visit given its own days and year is from that year (October on: or the next).
 ROUND20_DATED_VISIT = True
+# Round 20: "N years after" a judgement whose year the page names gives an undated page's year (years_after.py).
+ROUND20_YEARS_AFTER = True
 # Round 18 (back in round 19): an undated Newsquest story's year from its address number (article_ids.py); off = round
 # 17's table.
 ROUND18_NEWSQUEST_IDS = True

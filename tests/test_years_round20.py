@@ -12,6 +12,7 @@ import pytest
 from indexer import settings
 from indexer.ingest.annotate.visit_count import counted_visit_year
 from indexer.ingest.annotate.visit_dates import dated_visit_range
+from indexer.ingest.annotate.years_after import years_after_year
 from tests.facet_helpers import article
 
 
@@ -95,3 +96,28 @@ def test_a_dated_page_keeps_its_printed_year(tmp_path):
     doc = article(tmp_path, "Published: 2 February 2020\n\nMonitoring letter\n\nThe fifth monitoring visit since "
                             "Gloucestershire was judged inadequate in March 2017 found progress.\n")
     assert doc.year == 2020
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three years after the borough was judged inadequate in 2016, inspectors now rate it good.", 2019),
+    ("Councillors met more than two years after Ofsted's critical report. The inspection of 2021 found drift.", 2023),
+    ("Five years on from its last full inspection, the county's services remain good. In 2014 they were good.", 2019),
+])
+def test_years_after_a_dated_judgement_give_the_year(text, expected):
+    found = years_after_year(text, None)
+    assert found is not None and found.year == expected
+
+
+@pytest.mark.parametrize("text, latest", [
+    ("Ten years after the rebuild of 2008, the building needs repairs.", None),  # no judgement in the clause
+    ("Two years after the inadequate verdict, in 2015 and again in 2017 staff left.", 2017),  # several years named
+    ("Three years after being judged inadequate in 2012, the council was inspected in May 2018.", 2018),  # later event
+    ("The service hopes to be good within two years of the report of 2020.", None),  # not "years after"
+])
+def test_no_year_without_a_dated_judgement_to_count_from(text, latest):
+    assert years_after_year(text, latest) is None
+
+
+def test_the_years_after_switch_turns_it_off(monkeypatch):
+    monkeypatch.setattr(settings, "ROUND20_YEARS_AFTER", False)
+    assert years_after_year("Three years after it was judged inadequate in 2016, it is good.", None) is None

@@ -46,6 +46,7 @@ from indexer.ingest.annotate.year_floor import raised_year
 from indexer.ingest.annotate.weekday_year import weekday_year
 from indexer.ingest.annotate.visit_count import counted_visit_year
 from indexer.ingest.annotate.visit_dates import dated_visit_range
+from indexer.ingest.annotate.years_after import years_after_year
 from indexer.ingest.annotate.latest_event import latest_event_year
 
 
@@ -465,8 +466,8 @@ def _weekday_year(doc: Document, text: str) -> None:
 
 def _visit_count_year(doc: Document, text: str) -> None:
     """Round 20: an undated page about a visit takes the years its visit's own dates allow, else the year a count of
-    monitoring visits since a dated judgement gives, over a record's (the record holds no visits, so its next
-    inspection is no date for a visit's page)."""
+    monitoring visits since a dated judgement gives (the record holds no visits, so its next inspection is no date
+    for a visit's page), else the year "N years after" a dated judgement gives, over a record's inferred year."""
     if doc.confidence.get("year") in (confidence.STATED, confidence.OFFICIAL):
         return
     latest = latest_event_year(text)[0]
@@ -475,7 +476,7 @@ def _visit_count_year(doc: Document, text: str) -> None:
         if dated.fit(doc.year) != doc.year:
             _take_inferred_year(doc, dated.fit(doc.year), dated.why)
         return
-    found = counted_visit_year(text, latest)
+    found = counted_visit_year(text, latest) or years_after_year(text, latest)
     if found and found.year != doc.year:
         _take_inferred_year(doc, found.year, found.why)
 
