@@ -44,6 +44,10 @@ from indexer.ingest.annotate.own_event import visit_after_anchor, year_after_las
 from indexer.ingest.annotate.empty_year import fallback_year
 from indexer.ingest.annotate.year_floor import raised_year
 from indexer.ingest.annotate.weekday_year import weekday_year
+from indexer.ingest.annotate.visit_count import counted_visit_year
+from indexer.ingest.annotate.visit_dates import dated_visit_range
+from indexer.ingest.annotate.years_after import years_after_year
+from indexer.ingest.annotate.latest_event import latest_event_year
 
 
 def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
@@ -186,6 +190,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     if not published:
         _raise_to_floor(doc, text, chosen[0])
         _weekday_year(doc, text)
+        _visit_count_year(doc, text)
     _fill_membership(doc, sentences, chosen, published, severity_evidence)
     # Round 11 (issue 22): one official-record policy for a grade the text does not state (record_grade.py)
     _record_grade(doc, text, chosen, published, outcome, outcome_level, severity_evidence)
@@ -456,6 +461,23 @@ def _weekday_year(doc: Document, text: str) -> None:
         return
     found = weekday_year(text, doc.year)
     if found:
+        _take_inferred_year(doc, found.year, found.why)
+
+
+def _visit_count_year(doc: Document, text: str) -> None:
+    """Round 20: an undated page about a visit takes the years its visit's own dates allow, else the year a count of
+    monitoring visits since a dated judgement gives (the record holds no visits, so its next inspection is no date
+    for a visit's page), else the year "N years after" a dated judgement gives, over a record's inferred year."""
+    if doc.confidence.get("year") in (confidence.STATED, confidence.OFFICIAL):
+        return
+    latest = latest_event_year(text)[0]
+    dated = dated_visit_range(text, latest)
+    if dated:  # the visit's own dates beat a count of visits
+        if dated.fit(doc.year) != doc.year:
+            _take_inferred_year(doc, dated.fit(doc.year), dated.why)
+        return
+    found = counted_visit_year(text, latest) or years_after_year(text, latest)
+    if found and found.year != doc.year:
         _take_inferred_year(doc, found.year, found.why)
 
 

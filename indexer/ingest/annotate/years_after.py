@@ -1,0 +1,58 @@
+"""Round 20 (issue 22): "N years after" a judgement the page dates gives an undated page's year by arithmetic.
+
+"More than two years after Ofsted's damning report", with the report's year named ("the full inspection of 2022");
+"four years after the last full inspection", the page naming only that inspection's year (2019): the page tells of
+now, N years after the judgement, so its year is the judgement's year plus N. The judgement's year is the one the
+clause after "after" names, or, when the clause names none, the one year the whole page names (a page naming several
+years does not say which one the clause means). The clause must name a judgement, report or inspection ("ten years
+after the school's rebuild" counts from no judgement). Used only where the year is inferred or empty, and never
+before a dated event the page names.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from indexer import settings
+from indexer.ingest.annotate.dates import without_copy_dates
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUMBER = r"two|three|four|five|six|seven|eight|nine|ten|[2-9]|10"
+# "N years after|since|on from <clause>" (to a comma: what follows is the news), not "within two years of" (an aim)
+_YEARS_AFTER = re.compile(rf"\b(?P<n>{_NUMBER})\s+years\s+(?:after|since|on\s+from)\b(?P<clause>[^.;,]{{0,100}})",
+                          re.IGNORECASE)
+_JUDGEMENT = re.compile(r"\b(?:inadequate|judg\w*|rat(?:ed|ing)|inspect\w*|verdict|report|assess\w*|grade\w*|"
+                        r"found|Ofsted)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+@dataclass
+class YearsAfter:
+    """A year read from a span after a dated judgement, with its reasoning."""
+
+    year: int
+    why: str
+
+
+def years_after_year(text: str, latest_event: int | None) -> YearsAfter | None:
+    """The judgement's year plus N for the first "N years after <a judgement>" the page writes, when the judgement's
+    year is known (named in the clause, or the page's one year); None otherwise or before a dated event it names."""
+    if not settings.ROUND20_YEARS_AFTER:
+        return None
+    text = without_copy_dates(text)
+    for match in _YEARS_AFTER.finditer(text):
+        clause = match.group("clause")
+        if not _JUDGEMENT.search(clause):
+            continue
+        named = _YEAR.findall(clause)
+        years = {int(y) for y in _YEAR.findall(text)}
+        anchor = int(named[0]) if named else (years.pop() if len(years) == 1 else None)
+        if anchor is None:
+            return None
+        word = match.group("n").lower()
+        year = anchor + (_COUNTS.get(word) or int(word))
+        if year > dt.date.today().year or (latest_event and latest_event > year):
+            return None
+        return YearsAfter(year, f"inferred: “{match.group(0).strip()[:90]}” counts from {anchor}: {year}")
+    return None
