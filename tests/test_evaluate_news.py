@@ -30,13 +30,15 @@ DATA = ROOT / "tests" / "data"
 # Former held-out sets, each scored blind once and development since: its file and its floors.
 HELD_OUT = {
     # round 14's empty-year fallback (h46): 0.94 -> 0.96
-    "h": (DATA / "news_heldout.jsonl", {"council": 1.0, "severity": 1.0, "year": 0.96}),
+    # round 19's outlet story numbers (h33): 0.98
+    "h": (DATA / "news_heldout.jsonl", {"council": 1.0, "severity": 1.0, "year": 0.98}),
     # k: round 9's ablation deleted the graded-apposition partner rule ("…, itself rated good"), which decided k44
     # alone and no written sentence needed: k44 is lost on council and severity (100 -> 97.9 %)
     "k": (DATA / "news_heldout_k.jsonl", {"council": 0.978, "severity": 0.978, "year": 0.93}),
     # m, n: round 6 relabelled lines naming partners/locations/home or school councils as subjects (in-sample)
-    "m": (DATA / "news_heldout_m.jsonl", {"council": 1.0, "severity": 0.97, "year": 0.82}),
-    "n": (DATA / "news_heldout_n.jsonl", {"council": 0.98, "severity": 0.98, "year": 0.91}),
+    # round 19's outlet story numbers: m 84.8 -> 91.3 % year (m14, m15, m42), n 93.4 -> 96.7 % (n15, n16)
+    "m": (DATA / "news_heldout_m.jsonl", {"council": 1.0, "severity": 0.97, "year": 0.91}),
+    "n": (DATA / "news_heldout_n.jsonl", {"council": 0.98, "severity": 0.98, "year": 0.96}),
     # p: even ids development in facet round 5, odd ids scored once at its end (unchanged there): the whole set
     # round 6 (in-sample on all of p, after relabelling its home/school councils): 95.0 / 92.5 / 90.0 %
     # round 7 (in-sample on all of p and q, r's even half): p 97.5 / 95.0 / 92.5 %, q 95.0 / 97.5 / 97.5 %; q's one
@@ -68,25 +70,36 @@ HELD_OUT = {
     # round 16: w37 relabelled under docs/labelling.md (one council-run home has no subject): 100 / 92.3 / 94.9 %
     "w": (DATA / "news_heldout_w.jsonl", {"council": 1.0, "severity": 0.923, "year": 0.948}),
     # x: blind set scored once before and once after round 12 (identical: 97.5 / 87.5 / 77.5 %); round 13 fitted on it
-    "x": (DATA / "news_heldout_x.jsonl", {"council": 1.0, "severity": 0.975, "year": 0.90}),
+    # round 19's Newsquest story numbers (one undated x page): year 92.5 %
+    "x": (DATA / "news_heldout_x.jsonl", {"council": 1.0, "severity": 0.975, "year": 0.925}),
     # y: blind set scored once before and once after round 13 (identical: 94.4 / 88.9 / 91.7 %, and the same on the
     # session's starting code); then "now" bounded by an earlier-time clause (y03); round 14's record check (y01)
-    "y": (DATA / "news_heldout_y.jsonl", {"council": 0.944, "severity": 0.944, "year": 0.916}),
+    # round 19's late month without its day (y35): year 94.4 %
+    "y": (DATA / "news_heldout_y.jsonl", {"council": 0.944, "severity": 0.944, "year": 0.944}),
     # z: blind set scored once before and once after round 14's first facet branch (identical: 87.2 / 69.2 / 94.9 %);
     # then fixes made after reading its misses (a past grade still standing, monitoring visits, grade sequences,
     # apostrophe-less headlines, a school story names one school): 92.3 / 87.2 / 97.4 %
-    "z": (DATA / "news_heldout_z.jsonl", {"council": 0.923, "severity": 0.871, "year": 0.974}),
+    # round 19: "services still need to improve" (z13) 92.3 % severity, the late month (z35) 100 % year
+    "z": (DATA / "news_heldout_z.jsonl", {"council": 0.923, "severity": 0.923, "year": 1.0}),
     # g: blind set scored once after round 14 (97.4 / 97.4 / 89.5 %; the session's starting code 97.4 / 94.7 / 89.5 %)
-    "g": (DATA / "news_heldout_g.jsonl", {"council": 0.973, "severity": 0.973, "year": 0.894}),
+    # round 19's Newsquest story numbers (one undated g page): year 92.1 %
+    "g": (DATA / "news_heldout_g.jsonl", {"council": 0.973, "severity": 0.973, "year": 0.921}),
     # f: blind set scored once after round 14 (94.4 / 86.1 / 80.6 %, the same on the session's starting code)
     # round 17 (helpers named from another council): f03's advisers are no subjects, 97.2 %
-    "f": (DATA / "news_heldout_f.jsonl", {"council": 0.972, "severity": 0.861, "year": 0.805}),
+    # round 19's late month (f19): year 83.3 %
+    "f": (DATA / "news_heldout_f.jsonl", {"council": 0.972, "severity": 0.861, "year": 0.833}),
     # d: blind set scored once before and once after round 15 (95.0 / 85.0 / 62.5 % -> 100 / 87.5 / 62.5 %); round 16's
-    # weekday dates (d07): 65.0 %
-    "d": (DATA / "news_heldout_d.jsonl", {"council": 1.0, "severity": 0.875, "year": 0.65}),
+    # weekday dates (d07): 65.0 %; round 20's "N years after" (d38): 67.5 %
+    "d": (DATA / "news_heldout_d.jsonl", {"council": 1.0, "severity": 0.875, "year": 0.675}),
     # e: blind set scored once before and once after round 16 (identical: 90.0 / 77.5 / 85.0 %); then "Kingston" alone
     # (e05), helpers (e28) and a grade named in a dated clause (e37): 95.0 / 80.0 / 85.0 %
-    "e": (DATA / "news_heldout_e.jsonl", {"council": 0.95, "severity": 0.80, "year": 0.85}),
+    # round 18's aims (e19, e34: a grade wanted is not held): severity 85.0 %; round 20's visit counts and "N years
+    # after" (e27 and another): year 90.0 %
+    "e": (DATA / "news_heldout_e.jsonl", {"council": 0.95, "severity": 0.85, "year": 0.90}),
+    # j: blind set scored once before and once after rounds 18-19 (95.0 / 77.5 / 67.5 % -> 95.0 / 77.5 / 77.5 %: round
+    # 19's outlet story numbers and late months, 4 right / 0 wrong); round 20's dated visits, visit counts and "N years
+    # after" (j08, j17, j20, j21; j17 and j21 also take the grade standing in their visit's year): 95.0 / 82.5 / 87.5 %
+    "j": (DATA / "news_heldout_j.jsonl", {"council": 0.95, "severity": 0.825, "year": 0.875}),
 }
 _REPORTS: dict = {}
 
