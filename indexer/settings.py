@@ -174,6 +174,7 @@ ROUND15_LIST_SIBLINGS = True  # councils in a list a judging sentence names
 ROUND15_HEADING_LISTS = True  # entries headed by a bare council name under a graded heading
 # Round 19: an undated page whose latest dated event is a November or December without its day is from the next year.
 ROUND19_LATE_MONTH = True
+LATE_MONTHS = frozenset({"November", "December"})  # October is left out: a report can follow before the year ends
 # Round 20: "the sixth monitoring visit since … judged inadequate in March 2017" dates an undated page by the count
 # (visit_count.py): the first visit about six months after the judgement, then one about every four months, and the
 # page about a month after its visit.
@@ -183,6 +184,7 @@ VISIT_EVERY_MONTHS = 4
 VISIT_LETTER_MONTHS = 1
 # Round 20: an undated page about a visit given its own days and year is from that year (October on: or the next).
 ROUND20_DATED_VISIT = True
+VISIT_LATE_FROM_MONTH = 10  # a visit from October on may have its letter in the new year: that year or the next
 # Round 20: "N years after" a judgement whose year the page names gives an undated page's year (years_after.py).
 ROUND20_YEARS_AFTER = True
 # Round 18 (back in round 19): an undated Newsquest story's year from its address number (article_ids.py); off = round

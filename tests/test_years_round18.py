@@ -15,7 +15,7 @@ from indexer.ingest.annotate.article_ids import year_from_article_id
 @pytest.mark.parametrize("url, year", [
     ("https://www.anytown-echo.co.uk/news/16500000.nursery-told-to-improve/", 2018),
     ("http://www.some-gazette.co.uk/news/local/riverside/11000000.School_placed_in_special_measures/", 2014),
-    ("https://www.county-times.co.uk/stmartins/15400000.children-home-rated-good/", 2017),
+    ("https://www.watfordobserver.co.uk/stalbans/15400000.children-home-rated-good/", 2017),  # a listed title's edition
     ("https://somewhere-news.co.uk/news/23700000.academy-inadequate-ofsted/?ref=rss", 2023),
     ("https://www.thestar.co.uk/education/primary-school-rated-inadequate-after-visit-4250000", 2023),
     ("https://www.portsmouth.co.uk/news/people/city-care-home-branded-inadequate-3800000?itm_source=x", 2022),
@@ -37,6 +37,7 @@ def test_a_numbered_story_takes_the_year_of_its_number(url, year):
     "https://www.thestar.co.uk/news/school-rated-inadequate-1-8343587",         # the older Johnston Press form
     "https://www.thestar.co.uk/news/old-story-moved-across-1900000",            # carried over in 2020: below the table
     "https://www.somerecorder.co.uk/news/council-services-improve-4250000",     # another publisher's own numbers
+    "https://www.county-times.co.uk/stmartins/15400000.children-home-rated-good/",  # an edition's section, unlisted title
 ])
 def test_no_year_where_the_number_cannot_tell_it(url):
     assert year_from_article_id(url) == (None, "")
@@ -78,3 +79,32 @@ def test_a_printed_date_beats_the_number(tmp_path):
     doc = _annotated(tmp_path, "https://www.anytown-echo.co.uk/news/16500000.day-nursery-told-to-improve/",
                      _NURSERY.replace("\n\n", "\n\nPublished: 3 March 2016\n\n", 1))
     assert doc.year == 2016 and doc.confidence["year"] == "stated"
+
+
+# Review of rounds 18-20, item 1 (article_ids.py): "Newsquest pattern matches any .com/.co.uk address:
+# `example.com/docs/20190512.report-final.pdf` -> 2022, `telegraph.co.uk/.../17000000.school-x/` -> 2018."
+@pytest.mark.parametrize("url", [
+    "https://example.com/docs/20190512.report-final.pdf",                      # a file, not a story's slug
+    "https://www.telegraph.co.uk/education/17000000.school-x/",                # another site's section
+    "https://www.anytown-echo.co.uk/news/16500000.nursery-told-to-improve.html",  # the slug does not end the path
+    "https://www.anytown-echo.co.uk/news/16500000.report/",                    # one word: no slug
+])
+def test_a_number_and_a_dot_alone_are_no_newsquest_story(url):
+    assert year_from_article_id(url) == (None, "")
+
+
+@pytest.mark.parametrize("url, year", [
+    ("https://www.anytown-echo.co.uk/news/16500000.nursery-told-to-improve", 2018),
+    ("http://www.town-star.co.uk/news/11000000.Care_home_Ofsted_report/?ref=arc", 2014),
+    ("https://www.town-star.co.uk/yoursay/readersnews/19400000.praise-for-foster-carers/", 2021),
+    ("https://m.riverside-gazette.co.uk/news/local/your_community/gh/15400000.school-told-to-improve/", 2017),
+])
+def test_newsquest_story_shapes_still_give_the_year(url, year):
+    assert year_from_article_id(url)[0] == year
+
+
+def test_the_national_world_list_has_no_subdomain_of_a_listed_site():
+    from indexer.ingest.annotate.article_ids import _NATIONALWORLD_SITES  # noqa: PLC0415
+    assert not [site for site in _NATIONALWORLD_SITES
+                if any(site.endswith("." + other) for other in _NATIONALWORLD_SITES)]
+    assert year_from_article_id("https://www.edinburghnews.scotsman.com/education/slug-4250000")[0] == 2023

@@ -68,3 +68,21 @@ def test_a_dated_page_keeps_its_printed_year(tmp_path):
     doc = article(tmp_path, "Published: 19 December 2021\n\nNursery told to improve after inspection\n\nA day nursery "
                             "was judged inadequate after inspectors called in November 2021.\n")
     assert doc.year == 2021
+
+
+# Review of rounds 18-20, item 9 (late_month.py): "order-dependent: 'The visit in December 2016 was followed by a
+# letter dated 20 December 2016.' gives 2017; swapped gives 2016. Fix: a day-dated phrase of the same month wins the
+# tie."
+@pytest.mark.parametrize("text, expected", [
+    ("The visit in December 2016 was followed by a letter dated 20 December 2016.", 2016),
+    ("A letter dated 20 December 2016 followed the visit in December 2016.", 2016),
+    ("Staff were told on 4 November 2013 what inspectors had found during the November 2013 inspection.", 2013),
+])
+def test_a_day_dated_phrase_of_the_same_month_wins_in_either_order(text, expected):
+    assert latest_event_year(text)[0] == expected
+
+
+def test_the_tie_between_two_phrases_of_one_month_is_the_same_either_way():
+    dated, bare = (2016, "20 December 2016"), (2016, "December 2016")
+    assert late_month_year([bare, dated], 2030) == late_month_year([dated, bare], 2030) == (None, "")
+    assert late_month_year([bare, (2016, "3 November 2016")], 2030)[0] == 2017  # the later month still decides

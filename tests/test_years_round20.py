@@ -121,3 +121,72 @@ def test_no_year_without_a_dated_judgement_to_count_from(text, latest):
 def test_the_years_after_switch_turns_it_off(monkeypatch):
     monkeypatch.setattr(settings, "ROUND20_YEARS_AFTER", False)
     assert years_after_year("Three years after it was judged inadequate in 2016, it is good.", None) is None
+
+
+# Review of rounds 18-20, item 6 (visit_dates.py): "previous visits not excluded: 'Their previous monitoring visit on 4
+# and 5 May 2020', 'The earlier focused visit on 4 May 2020' count as the page's own visit."
+@pytest.mark.parametrize("text", [
+    "Their previous monitoring visit on 4 and 5 May 2020 found less.",
+    "The earlier focused visit on 4 May 2020 looked at the front door.",
+    "Inspectors noted that the prior two-day monitoring visit on 8 and 9 June 2021 had found drift.",
+])
+def test_an_earlier_visit_named_with_its_kind_is_not_the_page_own(text):
+    assert dated_visit_range(text, None) is None
+
+
+def test_the_page_own_visit_counts_beside_an_earlier_one():
+    found = dated_visit_range("The monitoring visit on 3 and 4 March 2021 built on the previous monitoring visit on "
+                              "2 and 3 November 2020.", None)
+    assert (found.first, found.last) == (2021, 2021)
+
+
+# Item 7 (visit_dates.py): "'visit on 21-22 February 2024' (no spaces around the dash) not matched."
+@pytest.mark.parametrize("text", [
+    "The letter follows the visit on 21-22 February 2024.",
+    "The letter follows the visit on 21–22 February 2024.",
+    "The letter follows the visit on 21 - 22 February 2024.",
+])
+def test_a_range_of_days_with_a_dash_dates_the_visit(text):
+    found = dated_visit_range(text, None)
+    assert (found.first, found.last) == (2024, 2024)
+
+
+def test_the_late_months_come_from_settings(monkeypatch):
+    monkeypatch.setattr(settings, "VISIT_LATE_FROM_MONTH", 12)
+    found = dated_visit_range("The report covers a visit on 1 and 2 November 2016.", None)
+    assert (found.first, found.last) == (2016, 2016)
+
+
+# Item 8 (years_after.py): "'the page's one year' can be the page's own year: 'In 2024, two years after Ofsted rated
+# the council inadequate, ...' gives 2026."
+@pytest.mark.parametrize("text", [
+    "In 2024, two years after Ofsted rated the council inadequate, the service is improving.",
+    "Two years after Ofsted rated the council inadequate, it is improving, councillors heard in 2024.",
+])
+def test_a_year_beside_the_clause_is_no_anchor(text):
+    assert years_after_year(text, None) is None
+
+
+def test_the_one_year_of_another_sentence_still_anchors():
+    found = years_after_year("Ofsted rated the council inadequate in 2022. Two years after Ofsted rated the council "
+                             "inadequate, the service is improving.", None)
+    assert found is not None and found.year == 2024
+
+
+# Item 10 (visit_count.py): "no inadequate judgement required: 'The first visit since the children's home was rated
+# outstanding in March 2019' uses the monitoring cycle."
+@pytest.mark.parametrize("text", [
+    "The first visit since the children's home was rated outstanding in March 2019 found it still outstanding.",
+    "It was the third visit since the nursery was judged good in May 2016.",
+])
+def test_no_count_without_monitoring_or_an_inadequate_judgement(text):
+    assert counted_visit_year(text, None) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It was the third monitoring visit since the council was rated requires improvement in May 2016.", 2017),
+    ("It was the third visit since the council was rated inadequate in May 2016.", 2017),
+])
+def test_a_count_of_monitoring_visits_or_since_an_inadequate_judgement_still_counts(text, expected):
+    found = counted_visit_year(text, None)
+    assert found is not None and found.year == expected

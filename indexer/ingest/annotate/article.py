@@ -190,7 +190,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     if not published:
         _raise_to_floor(doc, text, chosen[0])
         _weekday_year(doc, text)
-        _visit_count_year(doc, text)
+        _visit_page_year(doc, text)
     _fill_membership(doc, sentences, chosen, published, severity_evidence)
     # Round 11 (issue 22): one official-record policy for a grade the text does not state (record_grade.py)
     _record_grade(doc, text, chosen, published, outcome, outcome_level, severity_evidence)
@@ -464,10 +464,10 @@ def _weekday_year(doc: Document, text: str) -> None:
         _take_inferred_year(doc, found.year, found.why)
 
 
-def _visit_count_year(doc: Document, text: str) -> None:
-    """Round 20: an undated page about a visit takes the years its visit's own dates allow, else the year a count of
-    monitoring visits since a dated judgement gives (the record holds no visits, so its next inspection is no date
-    for a visit's page), else the year "N years after" a dated judgement gives, over a record's inferred year."""
+def _visit_page_year(doc: Document, text: str) -> None:
+    """Round 20: an undated visit page's year from its visit's dates, else a count of visits, else "N years after"."""
+    # The record holds no visits, so its next inspection is no date for a visit's page; each rule only replaces
+    # an inferred year.
     if doc.confidence.get("year") in (confidence.STATED, confidence.OFFICIAL):
         return
     latest = latest_event_year(text)[0]

@@ -16,7 +16,9 @@ the slug (/news/16500000.primary-school-is-inadequate/). Its table was written f
 interpolated between the nearest numbered stories before and after it whose day is known from a printed date or
 from the official record's publication of the report they announce (never from a label that was itself read from
 a number). Those anchors are weeks apart, so a number within about a month of numbers (`edge`) of a boundary gives
-no year.
+no year. The address must have Newsquest's shape (review of rounds 18-20): a /news/ or /yoursay/ section, or any
+section on a title listed as filing under local editions, then the number, a dot and a slug that ends the path, so a
+file ("/docs/20190512.report-final.pdf") or another site's section ("/education/17000000.school-x/") gives none.
 
 Round 18 also reads National World's titles (formerly Johnston Press: the Yorkshire Post, the Star, the Portsmouth News,
 the Lancashire Post and others), whose addresses end in a seven-digit number since their 2020 move to one system
@@ -51,7 +53,16 @@ _EDGE_SHARE = 0.02
 # date, or the record's publication day of the report the story announces), e.g. one anchor in late November 2017 and
 # one in late May 2018 put 1 January 2018 near 15 820 000. Gaps without two such anchors (before 2012, after 2024)
 # are left out.
-_NEWSQUEST = ("Newsquest story", re.compile(r"\.(?:co\.uk|com)/(?:[a-z0-9_-]+/)*(\d{7,8})\.[A-Za-z0-9]+[-_]", re.IGNORECASE),
+# Newsquest's titles that file stories under a local edition's section (/stalbans/) as well as /news/ and /yoursay/.
+_NEWSQUEST_EDITION_SITES = ("watfordobserver.co.uk",)
+# The address's shape: a /news/ or /yoursay/ section (or any section on a listed title), the number, a dot and a
+# slug of words joined by hyphens or underscores that ends the path: not a file ("20190512.report-final.pdf") and not
+# another site's section ("/education/17000000.school-x/").
+_NEWSQUEST = ("Newsquest story",
+              re.compile(r"^https?://(?:[a-z0-9-]+\.)*(?:(?:" + "|".join(re.escape(site) for site in _NEWSQUEST_EDITION_SITES)
+                         + r")/(?:[a-z0-9_-]+/)*|[a-z0-9-]+\.(?:co\.uk|com)/(?:news|yoursay)/(?:[a-z0-9_-]+/)*)"
+                         r"(\d{7,8})\.(?=[A-Za-z0-9_-]*[A-Za-z0-9][-_][A-Za-z0-9])[A-Za-z0-9_-]+/?(?:$|[?#])",
+                         re.IGNORECASE),
               [(9_780_000, 2012), (10_150_000, 2013), (10_920_000, 2014), (11_690_000, 2015), (13_970_000, 2016),
                (14_980_000, 2017), (15_820_000, 2018), (17_330_000, 2019), (18_140_000, 2020), (18_980_000, 2021),
                (19_830_000, 2022), (23_230_000, 2023), (24_030_000, 2024), (24_830_000, 0)])
@@ -71,7 +82,7 @@ _NATIONALWORLD_SITES = (
     "daventryexpress.co.uk", "fleetwoodtoday.co.uk", "blackpoolgazette.co.uk", "thescarboroughnews.co.uk",
     "pendletoday.co.uk", "chorley-guardian.co.uk", "derbyshiretimes.co.uk", "worksopguardian.co.uk",
     "nationalworld.com", "manchesterworld.uk", "londonworld.com", "birminghamworld.uk", "newsletter.co.uk",
-    "scotsman.com", "edinburghnews.scotsman.com", "sussexexpress.co.uk", "chichester.co.uk", "sussexworld.co.uk",
+    "scotsman.com", "sussexexpress.co.uk", "chichester.co.uk", "sussexworld.co.uk",
     "lancasterguardian.co.uk", "burnleyexpress.net", "halifaxcourier.co.uk",
 )
 _NATIONALWORLD = ("National World story",

@@ -12,13 +12,11 @@ from __future__ import annotations
 import re
 
 from indexer import settings
-from indexer.ingest.annotate.dates import MONTH_NAMES
+from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 
 # A dated event's whole phrase when it is a month and a year with no day: "December 2016", not "26 November 2008"
 # or "December 18th, 2008" (the dated-event phrase carries its day on either side).
 _MONTH_YEAR = re.compile(rf"(?P<month>{MONTH_NAMES})\s+(?P<year>(?:19|20)\d\d)")
-_LATE = frozenset({"November", "December"})
-_ORDER = {name: n for n, name in enumerate(MONTH_NAMES.split("|"), 1)}
 
 
 def late_month_year(events: list[tuple[int, str]], limit: int) -> tuple[int | None, str]:
@@ -27,16 +25,16 @@ def late_month_year(events: list[tuple[int, str]], limit: int) -> tuple[int | No
     if not settings.ROUND19_LATE_MONTH or not events:
         return None, ""
     top = max(year for year, _ in events)
-    latest = max((p for y, p in events if y == top), key=_month_of)
+    latest = max((p for y, p in events if y == top), key=_month_and_day)
     found = _MONTH_YEAR.fullmatch(latest.strip())
-    if not found or found.group("month") not in _LATE or top >= limit:
+    if not found or found.group("month") not in settings.LATE_MONTHS or top >= limit:
         return None, ""
     return top + 1, (f"inferred: the latest dated event the page reports is “{latest}”, named without its day: its "
                      f"letter or report came out after the turn of the year, so {top + 1}")
 
 
-def _month_of(phrase: str) -> int:
-    """The calendar month a dated phrase names (0 when none)."""
+def _month_and_day(phrase: str) -> tuple[int, bool]:
+    """The calendar month a dated phrase names (0 when none), then whether it gives the day: of two phrases of the
+    same month ("December 2016", "20 December 2016") the day-dated one wins, so the order they come in does not matter."""
     found = re.search(MONTH_NAMES, phrase)
-    return _ORDER[found.group(0)] if found else 0
-
+    return (MONTHS[found.group(0).lower()] if found else 0), not _MONTH_YEAR.fullmatch(phrase.strip())

@@ -20,9 +20,12 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "ninth": 9, "tenth": 10}
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:[1-9]|10)(?:st|nd|rd|th)"
 # "<ordinal> monitoring visit since <who> was judged/rated <grade> in <Month> <year>": the count and the judgement.
-_COUNTED = re.compile(rf"\b(?P<n>{_ORDINAL})\s+(?:Ofsted\s+)?(?:monitoring\s+)?visits?\s+since\s+(?:[\w'’‘\"“”,-]+\s+){{0,8}}?"
+_COUNTED = re.compile(rf"\b(?P<n>{_ORDINAL})\s+(?:Ofsted\s+)?(?P<monitoring>monitoring\s+)?visits?\s+since\s+"
+                      rf"(?:[\w'’‘\"“”,-]+\s+){{0,8}}?"
                       rf"(?:judged|rated|graded|found|declared|branded|deemed)\s+(?:[\w'’‘\"“”-]+\s+){{0,3}}?"
                       rf"in\s+(?P<month>{MONTH_NAMES})\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+# Only a council judged inadequate is on the monitoring cycle: a visit count without "monitoring" needs the grade.
+_INADEQUATE = re.compile(r"\binadequate\b", re.IGNORECASE)
 
 
 @dataclass
@@ -45,8 +48,8 @@ def counted_visit_year(text: str, latest_event: int | None) -> Counted | None:
     if not settings.ROUND20_VISIT_COUNT:
         return None
     match = _COUNTED.search(text)
-    if not match:
-        return None
+    if not match or not (match.group("monitoring") or _INADEQUATE.search(match.group(0))):
+        return None  # "the first visit since the home was rated outstanding": no monitoring cycle to count by
     word = match.group("n").lower()
     n = _ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
     judged = dt.date(int(match.group("year")), MONTHS[match.group("month").lower()], 1)

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 from indexer import settings
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
-from indexer.ingest.annotate.latest_event import EARLIER_ONE
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # "visit … on/held on/made on 21 and 22 February 2024", "visit on 30 July 2024": the visit's days, month and year.
-_DATED_VISIT = re.compile(rf"\bvisit(?:s|ed)?\b[^.;]{{0,60}}?\b(?:on|between)\s+(?:{_DAY}\s+(?:and|to|-|–)\s+)?{_DAY}\s+"
+_DATED_VISIT = re.compile(rf"\bvisit(?:s|ed)?\b[^.;]{{0,60}}?\b(?:on|between)\s+(?:{_DAY}(?:\s+(?:and|to)\s+|\s*[-–]\s*))?{_DAY}\s+"
                           rf"(?P<month>{MONTH_NAMES})\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-_LATE_FROM = 10  # October on: a letter may follow in the new year
+# "their previous monitoring visit on …", "the earlier focused visit on …": an earlier visit than the page's own, the
+# word of time up to two words before "visit".
+_EARLIER_VISIT = re.compile(r"\b(?:previous|earlier|prior|last)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 @dataclass
@@ -43,14 +44,13 @@ def dated_visit_range(text: str, latest_event: int | None) -> VisitRange | None:
     or names a dated event after the visit's year."""
     if not settings.ROUND20_DATED_VISIT:
         return None
-    visits = [m for m in _DATED_VISIT.finditer(text)
-              if not EARLIER_ONE.search(text[max(0, m.start() - 15):m.start()])]  # "their previous visit on …"
+    visits = [m for m in _DATED_VISIT.finditer(text) if not _EARLIER_VISIT.search(text[max(0, m.start() - 40):m.start()])]
     if not visits:
         return None
     latest = max(visits, key=lambda m: (int(m.group("year")), MONTHS[m.group("month").lower()]))
     year, month = int(latest.group("year")), MONTHS[latest.group("month").lower()]
-    if latest_event and latest_event > year + (month >= _LATE_FROM):
+    if latest_event and latest_event > year + (month >= settings.VISIT_LATE_FROM_MONTH):
         return None
-    last = year + 1 if month >= _LATE_FROM else year
+    last = year + 1 if month >= settings.VISIT_LATE_FROM_MONTH else year
     return VisitRange(year, last, f"inferred: the page reports the visit “{latest.group(0)[-70:]}”, so "
                                   + (f"{year}" if last == year else f"{year} or {last}"))

@@ -4,7 +4,8 @@
 "four years after the last full inspection", the page naming only that inspection's year (2019): the page tells of
 now, N years after the judgement, so its year is the judgement's year plus N. The judgement's year is the one the
 clause after "after" names, or, when the clause names none, the one year the whole page names (a page naming several
-years does not say which one the clause means). The clause must name a judgement, report or inspection ("ten years
+years does not say which one the clause means, and a year in the same sentence outside the clause, "In 2024, two
+years after …", may be the page's own). The clause must name a judgement, report or inspection ("ten years
 after the school's rebuild" counts from no judgement). Used only where the year is inferred or empty, and never
 before a dated event the page names.
 """
@@ -15,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from indexer import settings
-from indexer.ingest.annotate.dates import without_copy_dates
+from indexer.ingest.annotate.dates import YEAR_RE, without_copy_dates
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _NUMBER = r"two|three|four|five|six|seven|eight|nine|ten|[2-9]|10"
@@ -24,7 +25,7 @@ _YEARS_AFTER = re.compile(rf"\b(?P<n>{_NUMBER})\s+years\s+(?:after|since|on\s+fr
                           re.IGNORECASE)
 _JUDGEMENT = re.compile(r"\b(?:inadequate|judg\w*|rat(?:ed|ing)|inspect\w*|verdict|report|assess\w*|grade\w*|"
                         r"found|Ofsted)\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 @dataclass
@@ -41,14 +42,17 @@ def years_after_year(text: str, latest_event: int | None) -> YearsAfter | None:
     if not settings.ROUND20_YEARS_AFTER:
         return None
     text = without_copy_dates(text)
+    years = {int(y) for y in YEAR_RE.findall(text)}
     for match in _YEARS_AFTER.finditer(text):
         clause = match.group("clause")
         if not _JUDGEMENT.search(clause):
             continue
-        named = _YEAR.findall(clause)
-        years = {int(y) for y in _YEAR.findall(text)}
-        anchor = int(named[0]) if named else (years.pop() if len(years) == 1 else None)
-        if anchor is None:
+        named = YEAR_RE.findall(clause)
+        if named:
+            anchor = int(named[0])
+        elif len(years) == 1 and not _year_beside(text, match):
+            anchor = next(iter(years))
+        else:  # "In 2024, two years after …": the page's one year may be its own, not the judgement's
             return None
         word = match.group("n").lower()
         year = anchor + (_COUNTS.get(word) or int(word))
@@ -56,3 +60,11 @@ def years_after_year(text: str, latest_event: int | None) -> YearsAfter | None:
             return None
         return YearsAfter(year, f"inferred: “{match.group(0).strip()[:90]}” counts from {anchor}: {year}")
     return None
+
+
+def _year_beside(text: str, match: re.Match) -> bool:
+    """Whether the sentence of "N years after <clause>" names a year outside the clause (then the year may be now)."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, match.start())), default=0)
+    end = _SENTENCE_END.search(text, match.end())
+    rest = text[start:match.start()] + " " + text[match.end():end.start() if end else len(text)]
+    return bool(YEAR_RE.search(rest))
