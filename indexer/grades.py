@@ -32,6 +32,18 @@ _END_BAND = r"\s+band\b(?!\s+(?:of\s+)?(?:pay|tax|council\s+tax|salar))"
 PERFORM = (r"(?<!failing to )(?<!fails to )(?<!failed to )(?<!fail to )(?<!unable to )(?<!not )(?<!n't )"
            r"\bperform")
 
+# Round 19: the service as a whole (children's services, children's social care, social care but not adults') said
+# to need to improve. Not after "where" or "which" ("the areas where children's services need to improve" names the
+# areas, not the grade); "that" stays allowed, it mostly reports speech ("told the council that its children's
+# services need to improve"). Python's lookbehinds are fixed-width, so each subject and clause word gets its own.
+_SUBJECTS = (r"children['’]s\sservices\s", r"children['’]s\ssocial\scare\s", r"social\scare\s")
+_NOT_AFTER = "".join(rf"(?<!{word}\s{det}{subject})" for subject in _SUBJECTS for word in ("where", "which")
+                     for det in ("", r"its\s", r"their\s", r"the\s"))
+NEED_TO_IMPROVE = (r"(?=(?:still\s+|also\s+)?need)" + _NOT_AFTER + r"(?<!adult\ssocial\scare\s)"
+                   + "(?:" + "|".join(f"(?<={subject})" for subject in _SUBJECTS) + ")"
+                   + r"(?:still\s+|also\s+)?need(?:s|ed)?\s+to\s+improve"
+                   + r"(?=\s*(?:[.,;:!?)]|$|\s+in\s+(?:every|all|each)\b|\s+overall\b))")
+
 
 @dataclass(frozen=True)
 class Grade:
@@ -87,8 +99,7 @@ GRADES: tuple[Grade, ...] = (
                      # round 19: the press's plain words for it, said of the service as a whole: "its children's
                      # services (still) need to improve", "children's social care needed to improve" (the clause
                      # ends there, or "in every area" follows); never with an object ("needs to improve care for …")
-                     r"(?:(?<=services\s)|(?<=social\scare\s))(?:still\s+|also\s+)?need(?:s|ed)?\s+to\s+improve"
-                     r"(?=\s*(?:[.,;:!?)]|$|\s+in\s+(?:every|all|each)\b|\s+overall\b))",
+                     NEED_TO_IMPROVE,
                      # "the second-lowest rating": one above the bottom
                      r"second[- ](?:lowest|worst)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
           bands=(rf"second[- ](?:lowest|worst)\s+{_OF_FOUR}",),

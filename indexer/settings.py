@@ -172,6 +172,11 @@ ROUND15_GRADED_ANY_SHARE = True
 ROUND15_HELPERS = True
 ROUND15_LIST_SIBLINGS = True  # councils in a list a judging sentence names
 ROUND15_HEADING_LISTS = True  # entries headed by a bare council name under a graded heading
+# Round 18 (severity): a grade aimed at, neared or set as a condition is not a grade held (aims.py); off = round 17.
+ROUND18_AIMS = True
+# Round 19 (severity): "its children's services need to improve" is requires improvement (grades.py, read through
+# scan.grade_matches); off = round 18, the words name no grade.
+ROUND19_NEED_TO_IMPROVE = True
 # Round 19: an undated page whose latest dated event is a November or December without its day is from the next year.
 ROUND19_LATE_MONTH = True
 LATE_MONTHS = frozenset({"November", "December"})  # October is left out: a report can follow before the year ends

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from indexer import settings
 from indexer.grades import normalise_grade
 from indexer.ingest.annotate.scan import grade_matches
 from indexer.ingest.annotate.severity import grade_statements
@@ -65,3 +66,23 @@ def test_a_stated_inadequate_is_not_outweighed(tmp_path) -> None:
             "Ofsted has rated Bolton Council's children's services 'inadequate' overall.\n\n"
             "Inspectors said the children's services needed to improve, and fast.\n")
     assert _facets(tmp_path, text) == (["Bolton"], ["inadequate"])
+
+
+# Review of round 19 (finding 2): the reviewer's sentences name areas, other services or a clause, not the grade.
+@pytest.mark.parametrize("sentence", [
+    "Ofsted listed the areas where services need to improve.",
+    "Health services need to improve, the trust was told.",
+    "The report, which rated the council good, highlighted where services need to improve.",
+    "Ofsted listed the areas where children's services need to improve.",  # "where": the areas
+    "The board asked which children's services need to improve.",
+    "Adult social care needs to improve, the CQC said.",  # not children's
+])
+def test_areas_and_other_services_needing_to_improve_are_no_grade(sentence: str) -> None:
+    assert "requires improvement" not in [st.grade for st in grade_statements(sentence, 1)]
+
+
+def test_the_need_to_improve_wording_has_a_switch(monkeypatch) -> None:
+    sentence = "Inspectors told the borough that its children's services still need to improve."
+    assert [st.grade for st in grade_statements(sentence, 1)] == ["requires improvement"]
+    monkeypatch.setattr(settings, "ROUND19_NEED_TO_IMPROVE", False)
+    assert [st.grade for st in grade_statements(sentence, 1)] == []

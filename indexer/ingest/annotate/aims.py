@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
-_QUOTE = r"['‘“\"]?"
-# The passive verbs that give or name a grade ("rated", "called", "described as").
-_NAMED_AS = (r"(?:rated|judged|graded|called|considered|deemed|described\s+as|regarded\s+as|seen\s+as|classed\s+as"
-             r"|thought\s+of\s+as|recognised\s+as|recognized\s+as)")
+from indexer import settings
+from indexer.ingest.annotate.grade_context import _NAMED_AS as _GIVEN_AS, _QUOTE
+
+# The passive verbs that give or name a grade (grade_context's, and "recognised as").
+_NAMED_AS = rf"(?:{_GIVEN_AS}|recognised\s+as|recognized\s+as)"
 # The words that may stand between an aim's verb or noun and the grade ("a", "an overall", "at least").
 _FILLER = rf"(?:(?:the|an?|its|their|our|at\s+least|overall|nothing\s+less\s+than|as|{_NAMED_AS})\s+){{0,3}}"
 
@@ -45,8 +46,12 @@ _AIMS_ARE = re.compile(rf"\b(?:aims|ambitions|goals|targets|aspirations|hopes|pr
 # "the changes needed to become outstanding", "its bid to get to good". Never "keep"/"retain" (a grade held).
 _CONDITION = re.compile(rf"\b(?:(?:is|are|was|were)|in\s+order|so\s+as|needed|necessary|required|bid|efforts?"
                         rf"|drive|push|attempts?|quest|mission|journey|race|fight|chance|determination|commitment"
-                        rf"|ready|able|eager|looking|seeking|trying|tries|tried|try|resolved|pledged?|pledges"
-                        rf"|vow(?:s|ed)?|promis(?:e|es|ed)|committed|improv(?:ement|ing)"
+                        rf"|ready|eager|looking|seeking|trying|tries|tried|try|resolved|pledged?|pledges"
+                        rf"|vow(?:s|ed)?|promis(?:e|es|ed)|committed"
+                        # "able" only ahead of the grade ("will be able to become good"): "was able to become
+                        # outstanding" reached it; "improvement" only as needed ("after improving to be judged good"
+                        # holds it)
+                        rf"|(?:is|are|will\s+be|would\s+be)\s+able|need(?:s|ed|ing)?\s+improvement"
                         # nouns of intent and a wish: "its ambition to achieve outstanding", "would like to be good"
                         rf"|ambitions?|aims?|goals?|targets?|plans?|hopes?|intentions?|aspirations?|desire|wish"
                         rf"|vision|priority|objective|(?:would|['’]d)\s+(?:like|love))\s+to\s+"
@@ -61,7 +66,7 @@ _TO_SHOW = re.compile(rf"\b(?:aim\w*|want\w*|hop\w+|plan\w*|intend\w*|determined
 _GETTING_TO = re.compile(rf"\b(?:get|getting)\s+(?:back\s+|up\s+)?to\s+{_FILLER}{_QUOTE}$", re.IGNORECASE)
 # A grade in a condition or an open question: "if the council is rated good next time", "whether it becomes
 # outstanding", "unless the service gets a good grade" ("as if" compares; "if not" is read as a negation elsewhere).
-_IF_CLAUSE = re.compile(rf"(?<!\bas )\b(?:if|unless|whether)\s+(?!not\b)(?:[\w'’-]+\s+){{1,6}}?"
+_IF_CLAUSE = re.compile(rf"(?<!\bas )\b(?:if|unless|whether)\s+(?!not\b|anything\b|or\s+not\b)(?:[\w'’-]+\s+){{1,6}}?"
                         rf"(?:is|are|were|be|gets?|achieves?|reach(?:es)?|becomes?|receives?)\s+"
                         rf"(?:now\s+|yet\s+|still\s+)?{_FILLER}{_QUOTE}$", re.IGNORECASE)
 # The grade named before the aim: "'Good' is now the target", "outstanding remains the ambition".
@@ -70,7 +75,7 @@ _AIM_AFTER = re.compile(r"^['’”\"]?\s+(?:is|remains|was|will\s+be|must\s+be|
                         r"|next\s+step|objective|priority|hope|destination)\b", re.IGNORECASE)
 # A cheap test first: every shape above holds one of these words.
 _GATE = re.compile(r"want|seek|sought|target|covet|chas|pursu|eye|dream|aspir|aim|ambition|hop|push|striv|strove|gun"
-                   r"|going|head|track|course|line|bound|bid|sights|clos|near|reach|step|edging|goal|priorit"
+                   r"|going|head|track|course|line|bound|bid|sight|touching|clos|near|reach|step|edging|goal|priorit"
                    r"|objective|\bget|show|prove|demonstrat|convinc|like|love|desire|wish|vision|stone|springboard"
                    r"|\bif\b|unless|whether|\bto\s+(?:be|become|get|getting|achieve|reach|gain|secure|earn|win|move"
                    r"|go|climb|rise|regain|return|up|to|back)\b", re.IGNORECASE)
@@ -80,6 +85,8 @@ _SHAPES = (_WANTED, _HEADING_FOR, _NEAR, _AIMS_ARE, _CONDITION, _TO_SHOW, _GETTI
 def aimed_at(before: str, after: str = "") -> bool:
     """The grade is one aimed at, neared or set as a condition, not one held (`before`: the sentence up to it;
     `after`: the words after it)."""
+    if not settings.ROUND18_AIMS:
+        return False
     if _AIM_AFTER.match(after):
         return True
     if not _GATE.search(before):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from indexer import settings
 from indexer.grades import GRADE_RE
 
 # Every phrasing in the grade table contains one of these words (checked by tests/test_facets_scan.py over the
@@ -21,12 +22,20 @@ _CUES = re.compile(r"excellent|poor|fail|lowest|worst|highest|top|bottom|requir|
                    re.IGNORECASE)
 
 
-@lru_cache(maxsize=8192)
 def grade_matches(sentence: str) -> tuple[re.Match, ...]:
-    """GRADE_RE's matches in a sentence, in order (scanned once per distinct sentence)."""
+    """GRADE_RE's matches in a sentence, in order (scanned once per distinct sentence and switch setting)."""
+    return _grade_matches(sentence, settings.ROUND19_NEED_TO_IMPROVE)
+
+
+@lru_cache(maxsize=8192)
+def _grade_matches(sentence: str, need_to_improve: bool) -> tuple[re.Match, ...]:
+    """GRADE_RE's matches; without round 19, none of "need(s) to improve" (the only phrasing holding "need")."""
     if not _CUES.search(sentence):
         return ()
-    return tuple(GRADE_RE.finditer(sentence))
+    matches = tuple(GRADE_RE.finditer(sentence))
+    if need_to_improve:
+        return matches
+    return tuple(m for m in matches if "need" not in m.group().lower())
 
 
 def has_cue(text: str) -> bool:
