@@ -19,3 +19,12 @@ def article(tmp_path, text, name="a.txt"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return annotated(path)
+
+
+def article_at(tmp_path, url: str, text: str):
+    """Annotate a short article written in the test and given `url` as its address."""
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    doc.url = url
+    return annotate(doc)

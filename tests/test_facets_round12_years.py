@@ -92,14 +92,8 @@ def test_no_year_from_an_address_the_table_cannot_place(url):
 
 
 def _annotated(tmp_path, url: str, text: str):
-    """Annotate an article written here, read from a file and given `url` as its address."""
-    from indexer.ingest.annotate import annotate  # noqa: PLC0415
-    from indexer.ingest.extract import read_document  # noqa: PLC0415
-    path = tmp_path / "a.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = read_document(path)
-    doc.url = url
-    return annotate(doc)
+    """Annotate a page written here and given `url` as its address."""
+    return article_at(tmp_path, url, text)
 
 
 _UNDATED = ("Inspectors return to county's children's services\n\n"
@@ -129,6 +123,7 @@ def test_another_outlets_number_gives_no_year(tmp_path):
 # --- header lines made of parts, and a date line under a summary box ---
 
 from indexer.ingest.annotate.date_lines import segment_date  # noqa: E402
+from tests.facet_helpers import article_at
 
 
 @pytest.mark.parametrize("line, day", [

@@ -10,6 +10,7 @@ import pytest
 
 from indexer import settings
 from indexer.ingest.annotate.article_ids import year_from_article_id
+from tests.facet_helpers import article_at
 
 
 @pytest.mark.parametrize("url, year", [
@@ -52,14 +53,8 @@ def test_the_switches_turn_the_tables_off(monkeypatch):
 
 
 def _annotated(tmp_path, url: str, text: str):
-    """Annotate a page written here, read from a file and given `url` as its address."""
-    from indexer.ingest.annotate import annotate  # noqa: PLC0415
-    from indexer.ingest.extract import read_document  # noqa: PLC0415
-    path = tmp_path / "a.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = read_document(path)
-    doc.url = url
-    return annotate(doc)
+    """Annotate a page written here and given `url` as its address."""
+    return article_at(tmp_path, url, text)
 
 
 _NURSERY = ("Day nursery told it must improve\n\n"
