@@ -7,6 +7,7 @@ import pytest
 
 from indexer.ingest.annotate.date_lines import head_dates_disagree, read_date_line, story_date_line
 from indexer.ingest.annotate.year import dateline
+from tests.facet_helpers import article_at
 
 
 @pytest.mark.parametrize("line, day", [
@@ -123,7 +124,6 @@ def test_another_outlets_number_gives_no_year(tmp_path):
 # --- header lines made of parts, and a date line under a summary box ---
 
 from indexer.ingest.annotate.date_lines import segment_date  # noqa: E402
-from tests.facet_helpers import article_at
 
 
 @pytest.mark.parametrize("line, day", [
