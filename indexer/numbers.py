@@ -6,6 +6,9 @@ from __future__ import annotations
 WORDS: dict[str, int] = {word: n for n, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
+# Ordinals in words, first to tenth: "the sixth monitoring visit", "for the third time".
+ORDINALS: dict[str, int] = {word: n for n, word in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
 TENS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                         "eighty": 80, "ninety": 90}
 

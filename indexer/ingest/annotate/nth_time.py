@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from indexer.grades import grades_agree
+from indexer.numbers import ORDINALS
 from indexer.ingest.annotate import outcomes as outcome_table
 
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _NTH_TIME = re.compile(r"\bfor\s+(?:the\s+|a\s+)?(second|third|fourth|fifth)\s+(consecutive\s+|straight\s+|successive\s+)?"
                        r"time\b(\s+in\s+a\s+row)?"
                        # round 11: "for the second time this year", "… in a month", "… in six weeks": events counted
@@ -24,7 +24,7 @@ def nth_judgement(code: str, grade: str | None, text: str):
     match = _NTH_TIME.search(text)
     if not match or not grade:
         return None
-    wanted = _ORDINALS[match.group(1).lower()]
+    wanted = ORDINALS[match.group(1).lower()]
     in_a_row = bool(match.group(2) or match.group(3))
     count = 0
     for outcome in outcome_table.for_council(code):

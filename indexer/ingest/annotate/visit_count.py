@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from indexer import settings
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
+from indexer.numbers import ORDINALS
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-             "ninth": 9, "tenth": 10}
-_ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:[1-9]|10)(?:st|nd|rd|th)"
+_ORDINAL = "|".join(ORDINALS) + r"|(?:[1-9]|10)(?:st|nd|rd|th)"
 # "<ordinal> monitoring visit since <who> was judged/rated <grade> in <Month> <year>": the count and the judgement.
 _COUNTED = re.compile(rf"\b(?P<n>{_ORDINAL})\s+(?:Ofsted\s+)?(?P<monitoring>monitoring\s+)?visits?\s+since\s+"
                       rf"(?:[\w'’‘\"“”,-]+\s+){{0,8}}?"
@@ -51,7 +50,7 @@ def counted_visit_year(text: str, latest_event: int | None) -> Counted | None:
     if not match or not (match.group("monitoring") or _INADEQUATE.search(match.group(0))):
         return None  # "the first visit since the home was rated outstanding": no monitoring cycle to count by
     word = match.group("n").lower()
-    n = _ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
+    n = ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
     judged = dt.date(int(match.group("year")), MONTHS[match.group("month").lower()], 1)
     months = settings.VISIT_FIRST_MONTHS + settings.VISIT_EVERY_MONTHS * (n - 1) + settings.VISIT_LETTER_MONTHS
     page = _months_after(judged, months)

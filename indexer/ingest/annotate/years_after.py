@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from indexer import settings
 from indexer.ingest.annotate.dates import YEAR_RE, without_copy_dates
+from indexer.numbers import WORDS, words_between
 
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_NUMBER = r"two|three|four|five|six|seven|eight|nine|ten|[2-9]|10"
+_NUMBER = "|".join(words_between(2, 10)) + r"|[2-9]|10"
 # "N years after|since|on from <clause>" (to a comma: what follows is the news), not "within two years of" (an aim)
 _YEARS_AFTER = re.compile(rf"\b(?P<n>{_NUMBER})\s+years\s+(?:after|since|on\s+from)\b(?P<clause>[^.;,]{{0,100}})",
                           re.IGNORECASE)
@@ -55,7 +55,7 @@ def years_after_year(text: str, latest_event: int | None) -> YearsAfter | None:
         else:  # "In 2024, two years after …": the page's one year may be its own, not the judgement's
             return None
         word = match.group("n").lower()
-        year = anchor + (_COUNTS.get(word) or int(word))
+        year = anchor + (WORDS.get(word) or int(word))
         if year > dt.date.today().year or (latest_event and latest_event > year):
             return None
         return YearsAfter(year, f"inferred: “{match.group(0).strip()[:90]}” counts from {anchor}: {year}")
