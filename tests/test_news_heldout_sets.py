@@ -268,8 +268,25 @@ SETS = {
                   "judged_queries_heldout_z.jsonl", "judged_queries_heldout_g.jsonl",
                   "judged_queries_heldout_f.jsonl", "judged_queries_heldout_d.jsonl",
                   "judged_queries_heldout_e.jsonl")),
+    # l: a nineteenth blind set (round 18's labeller; kept blind on main in rounds 19-20, scored before and after round 20),
+    # ordinary news as a journalist's search finds it, on councils the earlier sets used least: Manchester, Oldham,
+    # Solihull, Plymouth, Islington, Newham, Stockport, Reading (2012-2024), Essex (2009-2011) and Surrey (2008-2010);
+    # council newsrooms and minutes, previews of unpublished reports, visits left null, two children's home decoys;
+    # 9 of 43 pages dated. Its pages were checked against set j (branch labels-j) as well.
+    "l": HeldOut("l", (("roundup", 2), ("movement", 13), ("subjudgement", 16), ("undated", 34), ("pre2013", 7),
+                       ("school_decoy", 2), ("press_release", 9), ("annual_assessment", 3)),
+                 frozenset({2008, 2009, 2026}), 16, 38, 4,
+                 ("judged_queries.jsonl", "judged_queries_heldout.jsonl", "judged_queries_heldout_k.jsonl",
+                  "judged_queries_heldout_m.jsonl", "judged_queries_heldout_n.jsonl", "judged_queries_heldout_p.jsonl",
+                  "judged_queries_heldout_q.jsonl", "judged_queries_heldout_r.jsonl", "judged_queries_heldout_s.jsonl",
+                  "judged_queries_heldout_t.jsonl", "judged_queries_heldout_u.jsonl",
+                  "judged_queries_heldout_v.jsonl", "judged_queries_heldout_w.jsonl",
+                  "judged_queries_heldout_x.jsonl", "judged_queries_heldout_y.jsonl",
+                  "judged_queries_heldout_z.jsonl", "judged_queries_heldout_g.jsonl",
+                  "judged_queries_heldout_f.jsonl", "judged_queries_heldout_d.jsonl",
+                  "judged_queries_heldout_e.jsonl", "judged_queries_heldout_j.jsonl")),
 }
-NEWEST = ("n", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "g", "f", "d", "e", "j")  # the blind sets whose fixtures are also read and indexed here
+NEWEST = ("n", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "g", "f", "d", "e", "j", "l")  # the blind sets whose fixtures are also read and indexed here
 
 
 def _lines(path: Path) -> list[dict]:
