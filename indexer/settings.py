@@ -192,6 +192,10 @@ ROUND20_DATED_VISIT = True
 VISIT_LATE_FROM_MONTH = 10  # a visit from October on may have its letter in the new year: that year or the next
 # Round 20: "N years after" a judgement whose year the page names gives an undated page's year (years_after.py).
 ROUND20_YEARS_AFTER = True
+# Round 21: a report's publication given without its year ("published on 29 October", "the July report", "came out on
+# Wednesday") picks the one inspection of the council's record published then (report_day.py); off = round 20.
+ROUND21_REPORT_DAY = True
+REPORT_DAY_SLACK_DAYS = 3  # the record's publication day and the outlet's may differ by a few days
 # Round 18 (back in round 19): an undated Newsquest story's year from its address number (article_ids.py); off = round
 # 17's table.
 ROUND18_NEWSQUEST_IDS = True

@@ -101,8 +101,8 @@ HELD_OUT = {
     # after" (j08, j17, j20, j21; j17 and j21 also take the grade standing in their visit's year): 95.0 / 82.5 / 87.5 %
     "j": (DATA / "news_heldout_j.jsonl", {"council": 0.95, "severity": 0.825, "year": 0.875}),
     # l: blind set scored once before and once after round 20 (97.7 / 79.1 / 86.0 % both times: round 20's rules
-    # did not fire on it), then development
-    "l": (DATA / "news_heldout_l.jsonl", {"council": 0.976, "severity": 0.79, "year": 0.86}),
+    # did not fire on it), then development; round 21's yearless report days (l27, l28, l33): year 93.0 %
+    "l": (DATA / "news_heldout_l.jsonl", {"council": 0.976, "severity": 0.79, "year": 0.93}),
 }
 _REPORTS: dict = {}
 

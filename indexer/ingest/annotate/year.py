@@ -15,6 +15,7 @@ from indexer.ingest.annotate.date_lines import read_date_line, segment_date, sto
 from indexer.ingest.annotate.dates import DateRange, has_copy_date, without_copy_dates, MONTHS, date_ranges, full_dates, url_date
 from indexer.ingest.annotate.latest_event import AIM
 from indexer.ingest.annotate.published_report import published_in_text, weekday_dated
+from indexer.ingest.annotate.report_day import report_day_outcome
 from indexer.ingest.annotate.regimes import regimes_reported
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
@@ -228,7 +229,12 @@ def _dated_outcome(text: str, code: str, rows: list[Outcome], grade: str | None,
         exact = [o for o in rows if o.start and o.end and _matches_range(o, rng)]
         if len(exact) == 1:
             return exact[0], f"inspection dates “{rng.text}” match the official record"
-    return _inspected_in_month_of_year(text, rows, grade)
+    in_month = _inspected_in_month_of_year(text, rows, grade)
+    if in_month or published or not settings.ROUND21_REPORT_DAY:
+        return in_month
+    # round 21: "the report, published on 29 October", "the July report": the one inspection published then
+    stated, why = report_day_outcome(text, rows, agrees)
+    return (stated, why) if stated else None
 
 
 def _clues(text: str, code: str, rows: list[Outcome], grade: str | None, left: list[str], left_said: list[str],
