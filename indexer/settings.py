@@ -177,6 +177,12 @@ ROUND18_AIMS = True
 # Round 19 (severity): "its children's services need to improve" is requires improvement (grades.py, read through
 # scan.grade_matches); off = round 18, the words name no grade.
 ROUND19_NEED_TO_IMPROVE = True
+# Round 21 (severity): the grammar of a stated grade, by coverage (severity.py, "round 21:"); each idea has its own
+# switch so the acceptance runs can count it alone; off = round 20.
+ROUND21_NAMED_OBJECT = True  # "rated Stockport council's children's services good", "upgraded X's services to good"
+ROUND21_RATING_WORD = True  # "a good Ofsted rating", "an 'inadequate' inspection judgement"
+ROUND21_VERBLESS = True  # "Ofsted: Kent children's services good" (the service right before, the clause ending)
+ROUND21_RATING_FOR = True  # "a good rating for children's social care" (overall) / "… for its schools" (an area)
 # Round 19: an undated page whose latest dated event is a November or December without its day is from the next year.
 ROUND19_LATE_MONTH = True
 LATE_MONTHS = frozenset({"November", "December"})  # October is left out: a report can follow before the year ends

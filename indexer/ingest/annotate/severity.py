@@ -63,6 +63,55 @@ _RATES_OBJECT = re.compile(r"\b(?:rate[sd]?|judged?|judges|grade[sd]|deem(?:s|ed
                            # round 6: "also rated Bath and North East Somerset's children's services good"
                            r"|\b(?:rated|judged|graded|deemed|rates|judges)\s+(?:(?-i:[A-Z])[\w’&-]*\s+(?:and\s+|of\s+)?){0,5}"
                            r"(?-i:[A-Z])[\w&-]*['’]s\s+(?:children['’]s\s+)?(?:social\s+care\s+)?services?\s+$", re.IGNORECASE)
+# round 21: a rating verb whose object is a named council's service written the way the press writes it: the name
+# may go on in lower case ("Stockport council's children's services", "Sefton borough's services"), or the service
+# follows the name without a possessive ("Lincolnshire children's services"); "declared", "found" and the verbs of a
+# change of grade ("upgraded X's children's services to good") take the same object.
+_NAME_WORD = r"(?-i:[A-Z])[\w’&-]*"
+_NAMED_OBJECT = re.compile(
+    r"\b(?:rated|rates|judged|judges|graded|grades|deemed|declared|declares|found|finds|upgraded|downgraded)\s+"
+    rf"(?:{_NAME_WORD}\s+(?:and\s+|of\s+)?){{0,5}}{_NAME_WORD}"
+    r"(?:\s+(?:(?:city|county|borough|district)\s+)?(?:council|borough|authority))?"
+    r"(?:['’]s\s+|\s+(?=children['’]s\s))(?:children['’]s\s+)?(?:social\s+care\s+)?(?:services?|social\s+care)"
+    r"\s+(?:to\s+)?$", re.IGNORECASE)
+# round 21: a word of the inspection between the grade and its noun: "a good Ofsted rating", "an 'inadequate'
+# inspection judgement", "its outstanding Ofsted grade".
+_RATING_AFTER_WORD = re.compile(r"^['’”\"]?\s+(?:Ofsted['’]?s?|inspection|inspectors['’]?)\s+(?:ratings?|grades?|judgements?"
+                                r"|verdicts?)\b", re.IGNORECASE)
+# round 21: what the rating noun after the grade is "for" says what is graded, whatever the clause named before: an
+# area ("a good Ofsted rating for its schools") is a sub-judgement; the service as a whole ("Council leaders … are
+# calling a good Ofsted rating for children's social care a milestone", "an 'outstanding' verdict for the city's
+# children's services") is the overall grade.
+_RATING_FOR = re.compile(r"^['’”\"]?\s+(?:\w+['’]?s?\s+)?(?:ratings?|grades?|judgements?|verdicts?)\s+(?:for|of)\s+"
+                         r"(?:(?:the|its|their|our)\s+)?(?:[\w'’-]+\s+){0,2}?", re.IGNORECASE)
+_WHOLE_SERVICE = re.compile(r"children['’]s\s+(?:social\s+care|services)\b(?!\s+(?:for|in)\s+(?:care|schools)\b)"
+                            r"|services\s+for\s+children\b", re.IGNORECASE)
+# round 21: the verbless statement of headlines and summaries, the service named right before the grade and the
+# clause ending after it: "Ofsted: Kent children's services good", "children's social care – inadequate".
+_SERVICE_RIGHT_BEFORE = re.compile(r"\bchildren['’]s\s+(?:social\s+care\s+)?services?\s*[:–—-]?\s*['‘“\"]?$"
+                                   r"|\bchildren['’]s\s+social\s+care\s*[:–—-]?\s*['‘“\"]?$", re.IGNORECASE)
+_CLAUSE_ENDS = re.compile(r"^['’”\"]?\s*(?:[.,;:!?–—)]|$)")
+
+
+def round21_cued(sentence: str, start: int, end: int) -> bool:
+    """A bare grade word the round 21 grammar reads as a grade: a named service object, an inspection word before
+    the rating noun, or a verbless service statement."""
+    before, after = sentence[max(0, start - 160):start], sentence[end:end + 80]
+    return bool(settings.ROUND21_NAMED_OBJECT and _NAMED_OBJECT.search(before)
+                or settings.ROUND21_RATING_WORD and _RATING_AFTER_WORD.match(after)
+                or settings.ROUND21_VERBLESS and _SERVICE_RIGHT_BEFORE.search(before) and _CLAUSE_ENDS.match(after))
+
+
+def rating_for(after: str) -> str:
+    """round 21: what the rating noun after the grade is for: "area" ("a good Ofsted rating for its schools"),
+    "service" ("… rating for children's social care"), or "" when no such noun or neither is named."""
+    head = _RATING_FOR.match(after) if settings.ROUND21_RATING_FOR else None
+    if not head:
+        return ""
+    rest = after[head.end():]
+    return "area" if _SUB_AREA.match(rest) else "service" if _WHOLE_SERVICE.match(rest) else ""
+
+
 # The two overall judgements of the 2009-12 safeguarding and looked-after children inspections, as articles
 # frame them: "For safeguarding, both councils were rated adequate"; "On looked-after children, …".
 _SLAC_PART = re.compile(r"^\W*(?:for|on|in)\s+(safeguarding|looked[- ]after children)\b", re.IGNORECASE)
@@ -333,12 +382,13 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             # round 7: "… and requires improvement overall" is graded by the word after it
             if not (_RATING_CUE.search(before) or _SERVICE_BEFORE.search(before) or quoted or listed or _STILL.search(before)
                     or _RATING_AFTER.match(after)
-                    or match.group()[:1].isupper() or for_place):
+                    or match.group()[:1].isupper() or for_place or round21_cued(sentence, match.start(), match.end())):
                 continue
         if bare_word:
             counted = bool(_COUNTED_GROUP.search(before) and _GROUP_AFTER.match(after))
             cued = (_RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed or counted or for_place
-                    or _RATES_OBJECT.search(sentence[max(0, match.start() - 160):match.start()]))
+                    or _RATES_OBJECT.search(sentence[max(0, match.start() - 160):match.start()])
+                    or round21_cued(sentence, match.start(), match.end()))
             if not cued or _NOT_A_GRADE_AFTER.match(after):
                 continue
             if grade == "good" and re.match(r"\s+or better", after):
@@ -379,7 +429,9 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         overall = every or not qualified and says_overall(sentence, match.start(), spans)
         if reason == "tally" and overall and _AREA_COUNT.search(before):
             reason = ""  # the counted judgements include the overall one
-        sub_area = qualified or not overall and (grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)))
+        named_for = rating_for(sentence[match.end():match.end() + 80])
+        sub_area = qualified or not overall and named_for != "service" and (
+            grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)) or named_for == "area")
         if overall:
             weight = settings.GRADE_WEIGHT_OVERALL
         elif sub_area:
