@@ -12,10 +12,7 @@ from indexer.ingest.annotate.places import council_groups, subject_mentions
 # Words that make a sentence about a judgement of the councils it lists, not about places (a trust's area, a region).
 _JUDGED = re.compile(r"\b(?:inspect(?:ed|ion|ions|ors?)|judged|judgements?|rated|ratings?|verdicts?|criticis\w*"
                      r"|critical|failing|intervention|commissioners?|improvement\s+notices?|special\s+measures"
-                     r"|(?:control|powers)\s+(?:\w+\s+){0,4}(?:taken\s+away|removed|stripped)"
-                     # round 21: two pre-2013 judgements by name: the joint area review (an inspection) and the
-                     # 2009-10 comprehensive area assessment's red flag
-                     r"|joint\s+area\s+reviews?|red\s+flags?)\b", re.IGNORECASE)
+                     r"|(?:control|powers)\s+(?:\w+\s+){0,4}(?:taken\s+away|removed|stripped))\b", re.IGNORECASE)
 # A list this long is a round-up's list whoever else the page is about.
 MIN_ALONE = 3
 
