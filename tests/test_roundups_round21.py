@@ -1,6 +1,6 @@
 """Issue 22, facet round 21 (roundup21): a round-up's lists read as structures, each list with the one grade phrase
-that governs it (list_grades.py), lists continued by "joined by", and lists judged by a joint area review or a red
-flag. Every text here is written for the test; none is an article's wording."""
+that governs it (list_grades.py), and lists continued by "joined by". Every text here is written for the test; none
+is an article's wording."""
 from __future__ import annotations
 
 import datetime as dt
@@ -128,16 +128,6 @@ def test_joined_by_continues_a_list():
     text = "The top of the table: Leeds, Kent and Bury, joined by Wigan and Halton."
     groups = council_groups(text, subject_mentions(text, _DAY))
     assert [len(g) for g in groups] == [5]
-
-
-def test_a_list_a_joint_area_review_or_red_flag_covers_is_a_subject_list(tmp_path):
-    doc = article(tmp_path, "Reviews out\n\nOfsted's joint area review of Wigan was published today and found "
-                            "services adequate. Wigan's leaders welcomed it. The other joint area reviews "
-                            "published that week covered Leeds, Kent and Bury.\n")
-    assert set(doc.council) == {"Wigan", "Leeds", "Kent", "Bury"}
-    doc = article(tmp_path, "Red flags\n\nThe new area assessments are out. Red flags went to Slough, Medway and "
-                            "Bolton for children's services.\n")
-    assert set(doc.council) == {"Slough", "Medway", "Bolton"}
 
 
 def test_the_structures_switch_off(tmp_path, monkeypatch):
