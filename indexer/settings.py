@@ -202,6 +202,10 @@ ROUND20_YEARS_AFTER = True
 # Wednesday") picks the one inspection of the council's record published then (report_day.py); off = round 20.
 ROUND21_REPORT_DAY = True
 REPORT_DAY_SLACK_DAYS = 3  # the record's publication day and the outlet's may differ by a few days
+# Round 21 (round-ups): a list of councils takes the one grade phrase that governs it: a grade adjective heading it ("The
+# outstanding councils were A, B and C"), "among them A, B" after a statement, "like them, D is rated …"
+# (list_grades.py); off = round 20.
+ROUND21_LIST_STRUCTURES = True
 # Round 18 (back in round 19): an undated Newsquest story's year from its address number (article_ids.py); off = round
 # 17's table.
 ROUND18_NEWSQUEST_IDS = True

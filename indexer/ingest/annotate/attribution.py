@@ -9,6 +9,8 @@ from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.grade_context import counts_councils
 from indexer.ingest.annotate.places import council_groups, subject_mentions
 from indexer.ingest.annotate.severity import GradeStatement, grade_statements
+from indexer.ingest.annotate.list_grades import among_members, headed_lists, likened
+from indexer import settings
 
 
 # Between a grade and the list it introduces: "rated poor are", "judged inadequate in this latest report are:".
@@ -171,6 +173,11 @@ def _counted_list(text: str, mentions: list, position: int, after: list) -> list
     return first
 
 
+def _among(text: str, mentions: list, st: GradeStatement) -> list[str]:
+    """Round 21: the councils an "among them" list after the statement names (switched by its setting)."""
+    return among_members(text, mentions, st.position) if settings.ROUND21_LIST_STRUCTURES else []
+
+
 def paragraph_councils(doc: Document, chosen: list[str], published: dt.date | None) -> None:
     """In a multi-council document, a paragraph naming particular subject councils is about those."""
     for para in doc.paragraphs:
@@ -209,21 +216,29 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str,
         statements = grade_statements(sentence.text, sentence.paragraph)
         mentions = council_mentions(sentence.text, day)
         back = refers_back(sentence.text)
-        if not statements and len(last_grades) == 1 and _takes_last_grade(sentence.text, mentions):
+        # round 21: a list its grade adjective heads ("The outstanding councils were A, B and C") is graded here
+        headed = headed_lists(sentence.text, sentence.paragraph, mentions) if settings.ROUND21_LIST_STRUCTURES else []
+        for st, codes in headed:
+            listed.update(codes)
+            for code in codes:
+                attributed.setdefault(code, []).append(st)
+        if not statements and not headed and len(last_grades) == 1 and _takes_last_grade(sentence.text, mentions):
             grade = next(iter(last_grades))
             statements = [GradeStatement(grade, 1.0, sentence.text.strip(), sentence.paragraph, len(sentence.text))]
         for st in statements:
             if st.tally:
                 # "Only three councils were outstanding: A, B and C" - a count that introduces a named list
-                codes = announced_list(sentence.text, mentions, st.position)
+                codes = announced_list(sentence.text, mentions, st.position) or _among(sentence.text, mentions, st)
                 if codes:
                     st.tally = False
                     listed.update(codes)
                     for code in codes:
                         attributed.setdefault(code, []).append(st)
                 continue
-            codes = _bracketed_council(sentence.text, mentions, st.position) or \
-                graded_councils(sentence.text, mentions, st.position)
+            codes = _bracketed_council(sentence.text, mentions, st.position) or _among(sentence.text, mentions, st) \
+                or graded_councils(sentence.text, mentions, st.position)
+            if codes and settings.ROUND21_LIST_STRUCTURES:  # round 21: "like them, D is rated inadequate"
+                codes = list(dict.fromkeys(codes + likened(sentence.text, mentions, st.position)))
             if not codes and back and last_codes:
                 codes = _referred(sentence.text, last_codes, recent)
             if not codes and sentence.paragraph and counts_councils(sentence.text):
@@ -241,5 +256,6 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str,
             last_codes = [code for _, code in council_groups(sentence.text, mentions)[-1]]
             for _, code in mentions:
                 recent = [c for c in recent if c != code] + [code]
+        statements = statements + [st for st, _ in headed]
         last_grades = {st.grade for st in statements} if statements else last_grades if not mentions else set()
     return attributed, listed

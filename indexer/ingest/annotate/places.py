@@ -21,7 +21,8 @@ _LOCATION = rf"(?:{_IN_PLACE}[\w’' -]{{2,30}}?\s*,?)?"
 # "Westminster and the Royal Borough of …": an article before the next item's formal name.
 # Round 7: a list that goes on after a remark-free link ("…, Haringey and Surrey, and adds Birmingham and Essex", "A
 # and B, as well as C", "A, plus B") is one list.
-_SEP = r"\s*(?:,\s*and|,\s*&|,|;|and|&|/)?\s*(?:(?:also\s+)?(?:adds|added|adding|includes|as\s+well\s+as|plus|along\s+with" \
+# Round 21: "A, B and C, joined by D and E" is one list too.
+_SEP = r"\s*(?:,\s*and|,\s*&|,|;|and|&|/)?\s*(?:(?:also\s+)?(?:adds|added|adding|includes|as\s+well\s+as|plus|along\s+with|joined\s+by" \
        r"|together\s+with|alongside)\s+)?(?:(?<=\s)the\s+)?"
 # "Haringey (2008) and Warrington (2009)": an item may carry a short note in brackets.
 _NOTE = r"(?:\s*\([^()]{1,30}\))?"
