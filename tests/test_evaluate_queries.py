@@ -100,6 +100,15 @@ HELDOUT_E = ROOT / "tests" / "data" / "judged_queries_heldout_e.jsonl"
 # 56 %: ranking round 19's finding rule, taken out after that score, gives 59 % again); pooled (round 19): 0.934 /
 # 0.917 / 0.979 / 59 %.
 HELDOUT_J = ROOT / "tests" / "data" / "judged_queries_heldout_j.jsonl"
+# Set l (43 articles), scored blind once before and once after round 20 (identical: 0.954 / 0.910 / 0.948 / 71 %);
+# pooled (round 21): 0.955 / 0.924 / 0.969 / 71 %; round 21's facets (Stockport's and Oldham's grades): nDCG 0.930.
+HELDOUT_L = ROOT / "tests" / "data" / "judged_queries_heldout_l.jsonl"
+# Round 21 (set l in the corpus, pooled; per query with and without l's fixtures in the index, same code):
+# HELDOUT_M's recall 0.865 -> 0.86 (0.8634: in mq10 l36 (1) takes the Ofsted memorandum m28's (1) place);
+# HELDOUT_U's 0.915 -> 0.91 (0.9120: uq21 gains l40 (2) beyond its ten places); HELDOUT_Y's 0.965 -> 0.955 (0.9579:
+# in yq21, "Stockport as improvement partner", Stockport's l27 and l29 (0) rank above judged answers); HELDOUT_G's
+# 0.895 -> 0.89 (0.8948: gq24 loses a judged answer to an l article); HELDOUT_R's shown share 0.84 -> 0.80 (0.8065:
+# the pooling reader named l04's and l05's opening sentences for rq04, and the search shows another paragraph).
 # Round 19 (set j in the corpus, pooled): HELDOUT_N's recall 0.905 -> 0.895 (0.8995: in nq05 j13, judged 0, pushes v38
 # (1) out), HELDOUT_W's 0.95 -> 0.945 (0.9478: in wq11 j29 and j24, judged 0, push w13 out), HELDOUT_D's nDCG / MRR
 # 0.84 / 0.885 -> 0.83 / 0.865 (0.8309 / 0.8681: in dq08 Enfield's 2015 cabinet minutes r29 (0) now rank above d09
@@ -122,16 +131,17 @@ HELDOUT_J = ROOT / "tests" / "data" / "judged_queries_heldout_j.jsonl"
 # Kingston upon Thames, and in nq22 ("Achieving for Children Kingston Richmond Windsor and Maidenhead ratings") the
 # 2009 round-ups naming Kingston and Richmond rise and push n54 out.
 FORMER_HELDOUT_FLOORS = {HELDOUT: (0.905, 0.93, 0.99, 0.95), HELDOUT_K: (0.925, 0.90, 0.99, 0.66),
-                         HELDOUT_M: (0.865, 0.885, 0.93, 0.80), HELDOUT_N: (0.895, 0.895, 0.945, 0.86),
+                         HELDOUT_M: (0.86, 0.885, 0.93, 0.80), HELDOUT_N: (0.895, 0.895, 0.945, 0.86),
                          HELDOUT_P: (0.835, 0.845, 0.91, 0.80), HELDOUT_Q: (0.95, 0.915, 0.965, 0.76),
-                         HELDOUT_R: (0.97, 0.955, 0.975, 0.84), HELDOUT_S: (0.93, 0.91, 0.95, 0.80),
-                         HELDOUT_T: (0.985, 0.935, 0.96, 0.91), HELDOUT_U: (0.915, 0.865, 0.925, 0.63),
+                         HELDOUT_R: (0.97, 0.955, 0.975, 0.80), HELDOUT_S: (0.93, 0.91, 0.95, 0.80),
+                         HELDOUT_T: (0.985, 0.935, 0.96, 0.91), HELDOUT_U: (0.91, 0.865, 0.925, 0.63),
                          HELDOUT_V: (0.94, 0.88, 0.90, 0.61), HELDOUT_W: (0.945, 0.88, 0.89, 0.84),
-                         HELDOUT_X: (0.995, 0.91, 0.92, 0.58), HELDOUT_Y: (0.965, 0.90, 0.90, 0.70),
-                         HELDOUT_Z: (0.985, 0.895, 0.915, 0.70), HELDOUT_G: (0.895, 0.92, 0.96, 0.65),
+                         HELDOUT_X: (0.995, 0.91, 0.92, 0.58), HELDOUT_Y: (0.955, 0.90, 0.90, 0.70),
+                         HELDOUT_Z: (0.985, 0.895, 0.915, 0.70), HELDOUT_G: (0.89, 0.92, 0.96, 0.65),
                          HELDOUT_F: (0.855, 0.855, 0.92, 0.78),
                          HELDOUT_D: (0.90, 0.83, 0.865, 0.82), HELDOUT_E: (0.845, 0.775, 0.79, 0.66),
-                         HELDOUT_J: (0.93, 0.915, 0.975, 0.59)}
+                         HELDOUT_J: (0.93, 0.915, 0.975, 0.59),
+                         HELDOUT_L: (0.95, 0.925, 0.965, 0.70)}
 # HELDOUT_M's MRR 0.945 -> 0.93 (round 15, subjects15: 0.9506 -> 0.9321): q13's council facet lost Hampshire, the
 # Isle of Wight's helper its label never had, so for mq08 ("… partnership with Hampshire") q13 (1) drops from first to
 # third behind y21 (0), which names Hampshire as its council; recall and nDCG move by less than 0.001.
