@@ -195,3 +195,32 @@ def test_the_verbless_headline_needs_its_idea(tmp_path, monkeypatch) -> None:
     assert _severity(tmp_path, "Ofsted: Kent children's services good", body, 0) == {"Kent": G}
     monkeypatch.setattr(settings, "ROUND21_VERBLESS", False)
     assert _severity(tmp_path, "Ofsted: Kent children's services good", body, 0) == {"Kent": None}
+
+
+# --- review21 ---
+
+@pytest.mark.parametrize("after, named", [
+    (" verdict for the city's children's services was welcomed", "service"),
+    (" Ofsted rating for the county's schools", "area"),
+    (" rating for its schools", "area"),
+    (" rating for children's social care", "service"),
+])
+def test_the_rating_is_for_what_stands_up_to_two_words_on(after, named) -> None:
+    from indexer.ingest.annotate.severity import rating_for
+    assert rating_for(after) == named
+
+
+@pytest.mark.parametrize("sentence", [
+    "The new director wants to make its children's services good.",
+    "Leaders pledged to make children's social care outstanding.",
+    "Inspectors found Wirral's services good at listening, the council said.",
+])
+def test_an_aim_or_a_skill_is_no_round21_grade(sentence) -> None:
+    from indexer.ingest.annotate.severity import grade_statements
+    assert grade_statements(sentence, 1) == []
+
+
+def test_a_rating_for_the_countys_schools_is_an_area() -> None:
+    from indexer.ingest.annotate.severity import grade_statements
+    [statement] = grade_statements("Leaders welcomed a good Ofsted rating for the county's schools.", 1)
+    assert statement.sub_area

@@ -135,3 +135,42 @@ def test_the_structures_switch_off(tmp_path, monkeypatch):
     doc = article(tmp_path, "Ratings out\n\nThe annual ratings came out today. The outstanding councils were Leeds, "
                             "Kent and Bury.\n")
     assert not any(doc.severity)
+
+
+# --- review21 ---
+
+class _Sentence:
+    """A sentence as attribute_grades reads it."""
+    def __init__(self, text):
+        self.text, self.paragraph = text, 1
+
+
+def _graded(text):
+    """{council name: [grades]} as attribute_grades files one sentence."""
+    from indexer.ingest.annotate.attribution import attribute_grades
+    attributed, _ = attribute_grades([_Sentence(text)], _DAY, "")
+    by_code = {code: m.alias for m, code in subject_mentions(text, _DAY)}
+    return {by_code[c]: [st.grade for st in sts] for c, sts in attributed.items()}
+
+
+def test_an_among_them_list_adds_to_the_statements_own_council():
+    assert _graded("Bolton was rated good, as were several neighbours, among them Wigan and Bury.") == {
+        "Bolton": ["good"], "Wigan": ["good"], "Bury": ["good"]}
+
+
+def test_a_quoted_heading_grade_counts_once():
+    assert _graded("The 'outstanding' councils were Leeds and Kent.") == {"Leeds": ["outstanding"],
+                                                                        "Kent": ["outstanding"]}
+
+
+def test_like_as_a_verb_likens_nothing():
+    text = "Officials said they would like Wigan to help, and Bolton was judged inadequate."
+    assert likened(text, subject_mentions(text, _DAY), text.index("inadequate")) == []
+
+
+def test_the_switch_turns_joined_by_off(monkeypatch):
+    text = "Leeds, Kent and Bury, joined by Wigan, were rated good."
+    monkeypatch.setattr(settings, "ROUND21_LIST_STRUCTURES", False)
+    assert [len(g) for g in council_groups(text, subject_mentions(text, _DAY))] == [3, 1]
+    monkeypatch.setattr(settings, "ROUND21_LIST_STRUCTURES", True)
+    assert [len(g) for g in council_groups(text, subject_mentions(text, _DAY))] == [4]

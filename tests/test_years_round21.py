@@ -128,3 +128,16 @@ def test_a_page_scoring_an_older_regime_picks_no_later_inspection():
     text = ("Stockport performs well in the annual performance assessment, with children's services performing "
             "well. The verdict, published on Wednesday, is the council's best.")
     assert report_day_outcome(text, outcomes.for_council(code), lambda o: True)[0] is None
+
+
+# --- review21: a weekday with its day dates the page's day, which may stand a few days off the record's ---
+
+def test_a_weekday_with_its_day_fits_a_record_a_day_off():
+    said = ReportDay("published on Wednesday 5 June", 2, 6, 5)  # 5 June 2019 was a Wednesday
+    assert said.fits(dt.date(2019, 6, 6))
+    assert not said.fits(dt.date(2018, 6, 6))  # 5 June 2018 was a Tuesday: the page's weekday rules the year out
+
+
+def test_may_in_lower_case_is_not_the_month():
+    assert report_days("The council's report, published in may be read online by parents.") == []
+    assert [d.month for d in report_days("The council's report, published in May, was read by parents.")] == [5]

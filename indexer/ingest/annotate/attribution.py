@@ -178,6 +178,22 @@ def _among(text: str, mentions: list, st: GradeStatement) -> list[str]:
     return among_members(text, mentions, st.position) if settings.ROUND21_LIST_STRUCTURES else []
 
 
+def _new_headed(sentence, mentions: list, statements: list[GradeStatement]) -> list[tuple[GradeStatement, list[str]]]:
+    """Round 21: the lists a grade adjective heads, but not one whose grade is already a statement of the sentence
+    ("The 'outstanding' councils were A and B" is quoted): the list would count the grade twice."""
+    if not settings.ROUND21_LIST_STRUCTURES:
+        return []
+    stated = {st.position for st in statements}
+    return [(st, codes) for st, codes in headed_lists(sentence.text, sentence.paragraph, mentions)
+            if st.position not in stated]
+
+
+def _with_among(graded: list[str], among: list[str]) -> list[str]:
+    """The statement's own councils and its "among them" list: the list adds to the subject, never replaces it
+    ("Kent was rated good, as were several neighbours, among them Essex and Surrey")."""
+    return list(dict.fromkeys(graded + among))
+
+
 def paragraph_councils(doc: Document, chosen: list[str], published: dt.date | None) -> None:
     """In a multi-council document, a paragraph naming particular subject councils is about those."""
     for para in doc.paragraphs:
@@ -217,7 +233,7 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str,
         mentions = council_mentions(sentence.text, day)
         back = refers_back(sentence.text)
         # round 21: a list its grade adjective heads ("The outstanding councils were A, B and C") is graded here
-        headed = headed_lists(sentence.text, sentence.paragraph, mentions) if settings.ROUND21_LIST_STRUCTURES else []
+        headed = _new_headed(sentence, mentions, statements)
         for st, codes in headed:
             listed.update(codes)
             for code in codes:
@@ -235,8 +251,8 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str,
                     for code in codes:
                         attributed.setdefault(code, []).append(st)
                 continue
-            codes = _bracketed_council(sentence.text, mentions, st.position) or _among(sentence.text, mentions, st) \
-                or graded_councils(sentence.text, mentions, st.position)
+            codes = _bracketed_council(sentence.text, mentions, st.position) or \
+                _with_among(graded_councils(sentence.text, mentions, st.position), _among(sentence.text, mentions, st))
             if codes and settings.ROUND21_LIST_STRUCTURES:  # round 21: "like them, D is rated inadequate"
                 codes = list(dict.fromkeys(codes + likened(sentence.text, mentions, st.position)))
             if not codes and back and last_codes:

@@ -65,7 +65,7 @@ def _month(name: str | None) -> int | None:
     return MONTHS.get(name.lower().rstrip(".")) if name else None
 
 
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
     """A date, or None when the parts do not make one."""
     try:
         return dt.date(year, month, day)
@@ -87,7 +87,7 @@ def full_dates(text: str) -> list[tuple[dt.date, int, int]]:
     found = []
     for pattern, read in _FULL_DATE_READERS:
         for m in pattern.finditer(text):
-            d = _safe_date(*read(m))
+            d = safe_date(*read(m))
             if d:
                 found.append((d, m.start(), m.end()))
     return sorted(found, key=lambda f: f[1])
@@ -103,7 +103,7 @@ class DateRange:
 
     def end(self) -> dt.date | None:
         """The end date when the year is known."""
-        return _safe_date(self.year, self.end_month, self.end_day) if self.year else None
+        return safe_date(self.year, self.end_month, self.end_day) if self.year else None
 
     def __repr__(self) -> str:
         return f"DateRange({self.text!r})"

@@ -30,7 +30,7 @@ _HEAD_TO_LIST = re.compile(rf"^['’”\"]?\s+{_GROUP_NOUN}\b[^.;:!?]{{0,100}}?\
 _STAR_ADJECTIVE = re.compile(rf"\b(one|single|two|three|four|1|2|3|4)[- ]star(?=\s+{_GROUP_NOUN}\b)", re.IGNORECASE)
 _STAR_GRADES = {"one": "inadequate", "single": "inadequate", "1": "inadequate", "two": "adequate", "2": "adequate",
                 "three": "good", "3": "good", "four": "outstanding", "4": "outstanding"}
-# "…, among them A, B and C", "…, including A": the words between a statement and the list it counts.
+# "…, among them A, B and C", "…, such as A": the words between a statement and the list it counts.
 _AMONG_BEFORE = re.compile(r"^[^.;:!?]{0,60}?,\s*(?:among\s+(?:them|whom)|amongst\s+them|such\s+as|namely|notably)\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)
 # "…, A among them, along with B": the list first, then "among them".
@@ -39,6 +39,9 @@ _AMONG_AFTER = re.compile(r"^\s+(?:among|amongst)\s+them\b", re.IGNORECASE)
 _ALONG_WITH = re.compile(r"^,?\s*(?:along\s+with|as\s+well\s+as|together\s+with|and|plus)\s+(?:the\s+)?$", re.IGNORECASE)
 # "like them", "like these councils": the list named just before is likened; "like A and B": the list after.
 _LIKE = re.compile(r"(?<![\w-])[Ll]ike\s+(?:(them|these|those)(?:\s+\w+)?\s*,|(?=[A-Z]))")
+# "like" that likens opens its clause (the sentence, or after a comma, colon or dash): "would like Essex to help" is
+# the verb.
+_CLAUSE_OPENS = re.compile(r"(?:^|[,:;–—(])\s*$")
 
 
 def headed_lists(text: str, paragraph: int, mentions: list) -> list[tuple[GradeStatement, list[str]]]:
@@ -88,6 +91,8 @@ def likened(text: str, mentions: list, position: int) -> list[str]:
     clause_start = max(text.rfind(c, 0, position) for c in ".;!?")
     groups = council_groups(text, mentions)
     for like in _LIKE.finditer(text, clause_start + 1, position):
+        if not _CLAUSE_OPENS.search(text, 0, like.start()):
+            continue
         if like.group(1):
             before = [g for g in groups if g[-1][0].end <= like.start()]
             if before and re.fullmatch(r"[\s:;,–—-]*", text[before[-1][-1][0].end:like.start()]):

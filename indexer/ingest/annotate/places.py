@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from indexer import settings
 from indexer.ingest.annotate.gazetteer import Mention, find_mentions, resolve_mention, short_form_code
 from indexer.ingest.annotate.person_names import is_surname
 
@@ -21,12 +22,19 @@ _LOCATION = rf"(?:{_IN_PLACE}[\w’' -]{{2,30}}?\s*,?)?"
 # "Westminster and the Royal Borough of …": an article before the next item's formal name.
 # Round 7: a list that goes on after a remark-free link ("…, Haringey and Surrey, and adds Birmingham and Essex", "A
 # and B, as well as C", "A, plus B") is one list.
-# Round 21: "A, B and C, joined by D and E" is one list too.
-_SEP = r"\s*(?:,\s*and|,\s*&|,|;|and|&|/)?\s*(?:(?:also\s+)?(?:adds|added|adding|includes|as\s+well\s+as|plus|along\s+with|joined\s+by" \
-       r"|together\s+with|alongside)\s+)?(?:(?<=\s)the\s+)?"
+_LINKS = r"adds|added|adding|includes|as\s+well\s+as|plus|along\s+with|together\s+with|alongside"
+_SEP_ROUND20 = rf"\s*(?:,\s*and|,\s*&|,|;|and|&|/)?\s*(?:(?:also\s+)?(?:{_LINKS})\s+)?(?:(?<=\s)the\s+)?"
+# Round 21: "A, B and C, joined by D and E" is one list too (switched with the round's lists).
+_SEP_ROUND21 = _SEP_ROUND20.replace(_LINKS, _LINKS + r"|joined\s+by")
 # "Haringey (2008) and Warrington (2009)": an item may carry a short note in brackets.
 _NOTE = r"(?:\s*\([^()]{1,30}\))?"
-LIST_JOIN = re.compile(rf"(?:['’]s)?{_TAIL}{_NOTE}{_LOCATION}{_SEP}")
+_LIST_JOINS = {False: re.compile(rf"(?:['’]s)?{_TAIL}{_NOTE}{_LOCATION}{_SEP_ROUND20}"),
+               True: re.compile(rf"(?:['’]s)?{_TAIL}{_NOTE}{_LOCATION}{_SEP_ROUND21}")}
+
+
+def _sep() -> str:
+    """The list separator pattern of the rounds switched on."""
+    return _SEP_ROUND21 if settings.ROUND21_LIST_STRUCTURES else _SEP_ROUND20
 
 
 # "a private children's home in Medway", "a primary school in Bury": the place a setting stands in, not a subject.
@@ -58,7 +66,7 @@ def _with_listed_short_forms(text: str, mentions: list[Mention]) -> list[Mention
     added = []
     for left, right in zip(mentions, mentions[1:]):
         gap = text[left.end:right.start]
-        match = re.fullmatch(rf"({_SEP})([A-Z][a-z]+)({_SEP})", gap)
+        match = re.fullmatch(rf"({_sep()})([A-Z][a-z]+)({_sep()})", gap)
         if match and match.group(1).strip() and match.group(3).strip():
             code = short_form_code(match.group(2))
             if code:
@@ -71,7 +79,8 @@ def council_groups(text: str, mentions: list[tuple[Mention, str]]) -> list[list[
     """Consecutive mentions joined only by list separators form one group ("A, B and C"); others stand alone."""
     groups: list[list[tuple[Mention, str]]] = []
     for item in sorted(mentions, key=lambda mc: mc[0].start):
-        if groups and LIST_JOIN.fullmatch(text[groups[-1][-1][0].end:item[0].start]):
+        joins = _LIST_JOINS[settings.ROUND21_LIST_STRUCTURES]
+        if groups and joins.fullmatch(text[groups[-1][-1][0].end:item[0].start]):
             groups[-1].append(item)
         else:
             groups.append([item])

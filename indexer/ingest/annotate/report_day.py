@@ -17,12 +17,13 @@ from dataclasses import dataclass
 
 from indexer import settings
 from indexer.models import Outcome
+from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS, safe_date
 from indexer.ingest.annotate.regimes import regimes_reported
+from indexer.ingest.annotate.weekdays import WEEKDAYS
 
-_MONTH_NAMES = "|".join(calendar.month_name[1:])
+# A month's name capitalised (the patterns ignore case otherwise): "in may be" is the verb, not May.
+_MONTH_NAMES = f"(?-i:{MONTH_NAMES}|{MONTH_NAMES.upper()})"
 _WEEKDAY_NAMES = "|".join(calendar.day_name)
-_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-_WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 _DAY = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?"
 # The day the report came out, as a page writes it without a year: "on 29 October", "on October 29th", "on Friday",
 # "last Monday", "in July", "on Wednesday 5 June" (a weekday with its day is weekday_dated's; read here only when
@@ -62,29 +63,23 @@ class ReportDay:
 
     def fits(self, published: dt.date) -> bool:
         """True when the record's publication day agrees with every part the page gives."""
-        if self.weekday is not None and published.weekday() != self.weekday:
+        if self.weekday is not None and self.day is None and published.weekday() != self.weekday:
             return False
         if self.month is None:
             return True
         slack = settings.REPORT_DAY_SLACK_DAYS
         if self.day is None:  # a month alone: its days, with the slack at either end
-            first = _on(published.year, self.month, 1)
-            last = _on(published.year, self.month, calendar.monthrange(published.year, self.month)[1])
+            first = safe_date(published.year, self.month, 1)
+            last = safe_date(published.year, self.month, calendar.monthrange(published.year, self.month)[1])
             return (first - dt.timedelta(days=slack)) <= published <= (last + dt.timedelta(days=slack))
+        # a weekday with its day names the page's date (its year), which may stand a few days off the record's
         return any(abs((published - d).days) <= slack for y in (published.year - 1, published.year, published.year + 1)
-                   if (d := _on(y, self.month, self.day)) is not None)
+                   if (d := safe_date(y, self.month, self.day)) is not None
+                   and (self.weekday is None or d.weekday() == self.weekday))
 
     def exact(self) -> bool:
         """A day and month (not a month or weekday alone): as close as a dated report."""
         return self.day is not None and self.month is not None
-
-
-def _on(year: int, month: int, day: int) -> dt.date | None:
-    """The date, or None for a day the month does not have."""
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def report_days(text: str) -> list[ReportDay]:
@@ -97,13 +92,13 @@ def report_days(text: str) -> list[ReportDay]:
             continue
         month = match.group("month") or match.group("month_first")
         day = match.group("day") or match.group("day_after")
-        found.append(ReportDay(match.group(0), _WEEKDAYS[match.group("weekday").lower()] if match.group("weekday")
-                               else None, _MONTHS[month.lower()] if month else None, int(day) if day else None))
+        found.append(ReportDay(match.group(0), WEEKDAYS[match.group("weekday").lower()] if match.group("weekday")
+                               else None, MONTHS[month.lower()] if month else None, int(day) if day else None))
     for match in _MONTH_REPORT.finditer(text):
         if _YEAR_AFTER.match(text, match.end()) or _in_visit_sentence(text, match):
             continue
         month = match.group("month") or match.group("month_after")
-        found.append(ReportDay(match.group(0), None, _MONTHS[month.lower()], None))
+        found.append(ReportDay(match.group(0), None, MONTHS[month.lower()], None))
     return found
 
 

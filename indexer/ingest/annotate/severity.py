@@ -83,7 +83,8 @@ _RATING_AFTER_WORD = re.compile(r"^['’”\"]?\s+(?:Ofsted['’]?s?|inspection|
 # calling a good Ofsted rating for children's social care a milestone", "an 'outstanding' verdict for the city's
 # children's services") is the overall grade.
 _RATING_FOR = re.compile(r"^['’”\"]?\s+(?:\w+['’]?s?\s+)?(?:ratings?|grades?|judgements?|verdicts?)\s+(?:for|of)\s+"
-                         r"(?:(?:the|its|their|our)\s+)?(?:[\w'’-]+\s+){0,2}?", re.IGNORECASE)
+                         r"(?:(?:the|its|their|our)\s+)?", re.IGNORECASE)
+_ONE_WORD = re.compile(r"[\w'’-]+\s+")
 _WHOLE_SERVICE = re.compile(r"children['’]s\s+(?:social\s+care|services)\b(?!\s+(?:for|in)\s+(?:care|schools)\b)"
                             r"|services\s+for\s+children\b", re.IGNORECASE)
 # round 21: the verbless statement of headlines and summaries, the service named right before the grade and the
@@ -91,15 +92,27 @@ _WHOLE_SERVICE = re.compile(r"children['’]s\s+(?:social\s+care|services)\b(?!\
 _SERVICE_RIGHT_BEFORE = re.compile(r"\bchildren['’]s\s+(?:social\s+care\s+)?services?\s*[:–—-]?\s*['‘“\"]?$"
                                    r"|\bchildren['’]s\s+social\s+care\s*[:–—-]?\s*['‘“\"]?$", re.IGNORECASE)
 _CLAUSE_ENDS = re.compile(r"^['’”\"]?\s*(?:[.,;:!?–—)]|$)")
+# A service one means to make or get to a grade is an aim, not a verbless statement: "wants to make its children's
+# services good", "pledged to make children's social care outstanding".
+_MAKING = re.compile(r"\b(?:make|makes|making|get|gets|getting|turn|turns|turning)\s+(?:[\w'’-]+\s+){0,3}$",
+                     re.IGNORECASE)
+# A skill, not a grade: "found Kent's services good at listening".
+_GOOD_AT_DOING = re.compile(r"^['’”\"]?\s+at\s+\w+ing\b", re.IGNORECASE)
 
 
 def round21_cued(sentence: str, start: int, end: int) -> bool:
     """A bare grade word the round 21 grammar reads as a grade: a named service object, an inspection word before
     the rating noun, or a verbless service statement."""
     before, after = sentence[max(0, start - 160):start], sentence[end:end + 80]
-    return bool(settings.ROUND21_NAMED_OBJECT and _NAMED_OBJECT.search(before)
+    return bool(settings.ROUND21_NAMED_OBJECT and _NAMED_OBJECT.search(before) and not _GOOD_AT_DOING.match(after)
                 or settings.ROUND21_RATING_WORD and _RATING_AFTER_WORD.match(after)
-                or settings.ROUND21_VERBLESS and _SERVICE_RIGHT_BEFORE.search(before) and _CLAUSE_ENDS.match(after))
+                or settings.ROUND21_VERBLESS and _verbless(before) and _CLAUSE_ENDS.match(after))
+
+
+def _verbless(before: str) -> bool:
+    """The service is named right before the grade, and not as the object of making or getting it there."""
+    service = _SERVICE_RIGHT_BEFORE.search(before)
+    return bool(service) and not _MAKING.search(before, 0, service.start())
 
 
 def rating_for(after: str) -> str:
@@ -108,8 +121,18 @@ def rating_for(after: str) -> str:
     head = _RATING_FOR.match(after) if settings.ROUND21_RATING_FOR else None
     if not head:
         return ""
-    rest = after[head.end():]
-    return "area" if _SUB_AREA.match(rest) else "service" if _WHOLE_SERVICE.match(rest) else ""
+    # up to two words may stand before the area or the service ("for the city's children's services")
+    rest, position = after[head.end():], 0
+    for _ in range(3):
+        if _SUB_AREA.match(rest, position):
+            return "area"
+        if _WHOLE_SERVICE.match(rest, position):
+            return "service"
+        word = _ONE_WORD.match(rest, position)
+        if not word:
+            break
+        position = word.end()
+    return ""
 
 
 # The two overall judgements of the 2009-12 safeguarding and looked-after children inspections, as articles

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-_WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
+WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 _WD = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = "(" + "|".join(calendar.month_name[1:]) + ")"
 # "Monday (September 5)", "Monday, September 5", "Monday 5 September", "Tuesday and Wednesday, September 22 and 23",
@@ -27,7 +27,7 @@ def weekday_dates(text: str) -> list[tuple[int, int, int]]:
     for match in _WEEKDAY_DATE.finditer(text):
         month = match.group(3) or match.group(4)
         day = match.group(2) or match.group(5)
-        out.append((_WEEKDAYS[match.group(1).lower()], _MONTHS[month.lower()], int(day)))
+        out.append((WEEKDAYS[match.group(1).lower()], _MONTHS[month.lower()], int(day)))
     return out
 
 
