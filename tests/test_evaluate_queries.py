@@ -103,6 +103,14 @@ HELDOUT_J = ROOT / "tests" / "data" / "judged_queries_heldout_j.jsonl"
 # Set l (43 articles), scored blind once before and once after round 20 (identical: 0.954 / 0.910 / 0.948 / 71 %);
 # pooled (round 21): 0.955 / 0.924 / 0.969 / 71 %; round 21's facets (Stockport's and Oldham's grades): nDCG 0.930.
 HELDOUT_L = ROOT / "tests" / "data" / "judged_queries_heldout_l.jsonl"
+# Set o (40 articles), scored blind once on round 20's final code and once after round 21 (identical: 0.990 / 0.917 /
+# 0.958 / 67 %); pooled (round 21): 0.995 / 0.933 / 0.958 / 67 %.
+# Set o in the corpus and pooled (round 21): HELDOUT_D's nDCG 0.83 -> 0.825 (0.8298, unchanged by the pooling: with
+# o's articles in the corpus the word weights move and in dq11 a judged report (2) drops a place below n30 (0); dq19
+# gains o30 (1)); the shown share of HELDOUT_Q 0.76 -> 0.74 (0.75), HELDOUT_R 0.80 -> 0.76
+# (0.7692) and HELDOUT_T 0.91 -> 0.89 (0.8929): the pooling reader named answering paragraphs for the o articles judged
+# 2 (23 phrases), and for some of them the search shows another paragraph of the same article.
+HELDOUT_O = ROOT / "tests" / "data" / "judged_queries_heldout_o.jsonl"
 # Round 21 (set l in the corpus, pooled; per query with and without l's fixtures in the index, same code):
 # HELDOUT_M's recall 0.865 -> 0.86 (0.8634: in mq10 l36 (1) takes the Ofsted memorandum m28's (1) place);
 # HELDOUT_U's 0.915 -> 0.91 (0.9120: uq21 gains l40 (2) beyond its ten places); HELDOUT_Y's 0.965 -> 0.955 (0.9579:
@@ -132,16 +140,17 @@ HELDOUT_L = ROOT / "tests" / "data" / "judged_queries_heldout_l.jsonl"
 # 2009 round-ups naming Kingston and Richmond rise and push n54 out.
 FORMER_HELDOUT_FLOORS = {HELDOUT: (0.905, 0.93, 0.99, 0.95), HELDOUT_K: (0.925, 0.90, 0.99, 0.66),
                          HELDOUT_M: (0.86, 0.885, 0.93, 0.80), HELDOUT_N: (0.895, 0.895, 0.945, 0.86),
-                         HELDOUT_P: (0.835, 0.845, 0.91, 0.80), HELDOUT_Q: (0.95, 0.915, 0.965, 0.76),
-                         HELDOUT_R: (0.97, 0.955, 0.975, 0.80), HELDOUT_S: (0.93, 0.91, 0.95, 0.80),
-                         HELDOUT_T: (0.985, 0.935, 0.96, 0.91), HELDOUT_U: (0.91, 0.865, 0.925, 0.63),
+                         HELDOUT_P: (0.835, 0.845, 0.91, 0.80), HELDOUT_Q: (0.95, 0.915, 0.965, 0.74),
+                         HELDOUT_R: (0.97, 0.955, 0.975, 0.76), HELDOUT_S: (0.93, 0.91, 0.95, 0.80),
+                         HELDOUT_T: (0.985, 0.935, 0.96, 0.89), HELDOUT_U: (0.91, 0.865, 0.925, 0.63),
                          HELDOUT_V: (0.94, 0.88, 0.90, 0.61), HELDOUT_W: (0.945, 0.88, 0.89, 0.84),
                          HELDOUT_X: (0.995, 0.91, 0.92, 0.58), HELDOUT_Y: (0.955, 0.90, 0.90, 0.70),
                          HELDOUT_Z: (0.985, 0.895, 0.915, 0.70), HELDOUT_G: (0.89, 0.92, 0.96, 0.65),
                          HELDOUT_F: (0.855, 0.855, 0.92, 0.78),
-                         HELDOUT_D: (0.90, 0.83, 0.865, 0.82), HELDOUT_E: (0.845, 0.775, 0.79, 0.66),
+                         HELDOUT_D: (0.90, 0.825, 0.865, 0.82), HELDOUT_E: (0.845, 0.775, 0.79, 0.66),
                          HELDOUT_J: (0.93, 0.915, 0.975, 0.59),
-                         HELDOUT_L: (0.95, 0.925, 0.965, 0.70)}
+                         HELDOUT_L: (0.95, 0.925, 0.965, 0.70),
+                         HELDOUT_O: (0.99, 0.93, 0.955, 0.66)}
 # HELDOUT_M's MRR 0.945 -> 0.93 (round 15, subjects15: 0.9506 -> 0.9321): q13's council facet lost Hampshire, the
 # Isle of Wight's helper its label never had, so for mq08 ("… partnership with Hampshire") q13 (1) drops from first to
 # third behind y21 (0), which names Hampshire as its council; recall and nDCG move by less than 0.001.
@@ -187,7 +196,7 @@ FORMER_HELDOUT_FLOORS = {HELDOUT: (0.905, 0.93, 0.99, 0.95), HELDOUT_K: (0.925, 
 # Set p's articles in the corpus too: 0.847 / 0.813 / 0.907 / 93 %.
 # Round 6: 0.843 / 0.817 / 0.915 / 93 % -> 0.854 / 0.828 / 0.927 / 98 % (q04's lone grade as the overall grade; q72's
 # shown paragraph tells the grade left; q57 widened to five articles that answer it, checked against the outcomes).
-FLOOR_RECALL = 0.85  # 0.855 -> 0.85 after set e, pooled (0.8547; 0.8558 without e: relevant e articles take judged
+FLOOR_RECALL = 0.845  # 0.85 -> 0.845 after set o (0.8487: 0.852 before o joined the corpus, 0.847 with it unjudged, 0.849 pooled); 0.855 -> 0.85 after set e, pooled (0.8547; 0.8558 without e: relevant e articles take judged
 # answers' places on queries with more answers than places: q15 e22, e08 in, q26, x36 out; q32 e04 in, v35 out; q39
 # e23, e24 in, y21 out; q59 e24 in, g08 out). 0.86 -> 0.855 after set f, pooled (0.8587; 0.8648 without f: relevant f articles take judged
 # answers' places, f17 in q13, f06 in q03; not relevant ones push answers out, f25 in q11, f02 and f18 in q32).
