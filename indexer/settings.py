@@ -382,3 +382,10 @@ PG_FREQUENT_SHORT_SHARE = 0.5       # the shortest share of paragraphs searched 
 PG_FREQUENT_PAGES = True            # one-word pages of frequent words read those tables (False: the full pass)
 PG_POSTINGS_SHARE = 0.001           # words in more than this share of paragraphs get build-time postings
 PG_POSTINGS_PAGES = True            # all-words pages (two words) read the postings (False: the full pass)
+# Round 22: a gradeless one-council page that dates the graded inspection it follows takes the record's grade
+# (followed_inspection.py; docs/facets.md "Round 22: grades"). Two switches, one per kind of page; off = round 21.
+# (V) a visit or letter page: the dated inspection's grade. Off: it fills 3 empty grades, all right, but fails the
+# round's crossval bar (fold B nDCG@10 0.913 -> 0.912: the filled page, unjudged, rises in one query's top ten).
+ROUND22_FOLLOWED_VISIT = False
+# (N) a page about a new inspection dating only the previous one: the record's next graded inspection's grade.
+ROUND22_FOLLOWED_NEXT = True

@@ -27,6 +27,8 @@ from indexer.ingest.annotate.roundup_lists import listed_councils
 from indexer.ingest.annotate.same_body import merged, same_body
 from indexer.ingest.annotate.group_member import member_grade
 from indexer.ingest.annotate.undated_standing import undated_named_standing
+from indexer.ingest.annotate.followed_inspection import followed_fill
+from indexer.ingest.annotate.visits import new_full_inspection
 from indexer.ingest.annotate.end_state import left_without_end_state, official_grade_on
 from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
@@ -198,6 +200,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     _fill_end_states(doc, sentences, chosen, published or (outcome.published if outcome is not None else None),
                      published, severity_evidence)
     _fill_undated_standing(doc, text, chosen, published, severity_evidence)
+    _fill_followed_inspection(doc, text, chosen, published, severity_evidence)
     evidence["severity"] = severity_evidence
     if len(chosen) == 1:
         link_outcome(doc, outcome, evidence)
@@ -324,6 +327,17 @@ def _fill_undated_standing(doc: Document, text: str, chosen: list[str], publishe
     if published is not None or len(chosen) != 1 or doc.severity[0]:
         return
     fill = undated_named_standing(chosen[0], text, doc.year)
+    if fill is not None:
+        doc.severity[0] = fill.grade
+        severity_evidence.insert(0, fill.evidence(doc.council[0]))
+
+
+def _fill_followed_inspection(doc: Document, text: str, chosen: list[str], published: dt.date | None,
+                              severity_evidence: list) -> None:
+    """Round 22: a gradeless one-council page that dates the graded inspection it follows (followed_inspection.py)."""
+    if len(chosen) != 1 or doc.severity[0]:  # each kind has its switch (settings.ROUND22_FOLLOWED_*)
+        return
+    fill = followed_fill(chosen[0], text, doc.year, new_full_inspection(text), published)
     if fill is not None:
         doc.severity[0] = fill.grade
         severity_evidence.insert(0, fill.evidence(doc.council[0]))
