@@ -65,6 +65,12 @@ def test_a_new_report_dating_the_previous_inspection_takes_the_next_one(monkeypa
     (KENT, "The focused visit looked at the front door, five years after the 2011 inspection."),
     # a rating verb dates the previous grade with a movement: round 8's policy (no grade lent) stands
     (WAKEFIELD, "Services had deteriorated since it was rated requires improvement in 2016, inspectors found."),
+    # review 22: the "since ... <year>" must name the dated row; here it is the page's own 2017 report that is dated
+    (KENT, "Ofsted says Kent's services are good. The report on the inspection, published in June 2017, notes that "
+           "since 2010 the county has recruited more social workers."),
+    # review 22: the calendar, not the inspection before ("earlier this year", "since then")
+    (KENT, "Ofsted says Kent's services are good. Earlier this year the county printed its 2017 inspection plan."),
+    (WAKEFIELD, "Inspectors found good practice. Since then the council's 2022 inspection has been praised."),
 ])
 def test_no_fill(code, text):
     assert _grade(code, text) is None
@@ -106,3 +112,10 @@ def test_a_printed_day_with_a_later_grade_standing_decides_nothing():
     text = "The latest monitoring visit found slow progress. Inspectors rated the county inadequate in May 2015."
     assert _grade(CUMBRIA, text, printed=dt.date(2016, 3, 1)) == "inadequate"  # still standing on the day
     assert _grade(CUMBRIA, text, printed=dt.date(2019, 3, 1)) is None  # the 2018 requires improvement replaced it
+
+
+def test_a_capitalised_date_shape_is_read():
+    """Review 22: "Inspection ... published in" and "Rated ... in" open a sentence as often as not."""
+    text = "Rated inadequate in May 2015, the county has had a follow-up visit on its front door."
+    assert _grade(CUMBRIA, text) == "inadequate"
+    assert _grade(KENT, "A focused visit looked at care leavers. Inspection report published in June 2017.") == "good"

@@ -33,15 +33,19 @@ _MONTH = rf"(?:{MONTH_NAMES})"
 # ("seven monitoring visits", "earlier focused visits", "a focused visit in March 2021" before a new inspection).
 _VISIT = re.compile(rf"(?<!earlier\s)(?<!previous\s)(?<!last\s)(?<!prior\s)(?<!former\s)"
                     rf"\b(?:monitoring|focused|follow-up|follow\s+up)\s+(?:visit|letter)\b"
-                    rf"(?!s)(?!\s+in\s+(?:{_MONTH}\s+)?{_YEAR})", re.IGNORECASE)
+                    rf"(?!\s+in\s+(?:{_MONTH}\s+)?{_YEAR})", re.IGNORECASE)
 # The dated earlier inspection in other shapes than dated_standing's: "the inspection ... published in March 2016",
 # "rated the council inadequate in August 2016" (a rating verb whose date ends the clause).
-_PUBLISHED = re.compile(rf"\binspection\b[^.;]{{0,60}}?\bpublished\s+in\s+(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\b")
+_PUBLISHED = re.compile(rf"\binspection\b[^.;]{{0,60}}?\bpublished\s+in\s+(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\b",
+                        re.IGNORECASE)
 _RATED_IN = re.compile(rf"\b(?:rated|judged|graded|found)\b[^.;]{{0,60}}?\bin\s+(?:(?P<month>{_MONTH})\s+)?"
-                       rf"(?P<year>{_YEAR})\b(?!\s*(?:-|to|and)\s*{_YEAR})")
+                       rf"(?P<year>{_YEAR})\b(?!\s*(?:-|to|and)\s*{_YEAR})", re.IGNORECASE)
 # (N): the dated inspection is the one before ("since it was inspected in 2016", "the previous inspection, in 2016",
-# "since the last inspection in 2014", "since its 2016 inspection").
-_EARLIER = re.compile(rf"\b(?:since|previous|last|earlier|prior)\b[^.;]{{0,50}}?\b{_YEAR}\b", re.IGNORECASE)
+# "since the last inspection in 2014", "since its 2016 inspection"). Not the calendar ("last week", "earlier this
+# year ... its 2017 action plan", "since then ... its 2022 inspection"): that year is any event's, not the
+# inspection before.
+_EARLIER = re.compile(rf"\b(?:since|previous|last|earlier|prior)\b(?!\s+(?:then|this|next|weeks?|months?|years?)\b)"
+                      rf"[^.;]{{0,50}}?\b(?P<year>{_YEAR})\b", re.IGNORECASE)
 # A new report the page is about ("Ofsted says", "the report", "inspectors found"): (N) needs one.
 _REPORTS = re.compile(r"\b(?:Ofsted|inspectors|the\s+(?:inspection\s+)?report)\s+(?:says|said|found|finds|judged|"
                       r"rated|adds|noted)\b|\baccording\s+to\s+the\s+report\b", re.IGNORECASE)
@@ -59,7 +63,7 @@ def _dated(text: str, rated: bool = True) -> list[tuple[int, int | None]]:
 
 def _graded(code: str) -> list[Outcome]:
     """The council's graded inspections, oldest first."""
-    return [o for o in outcome_table.for_council(code) if outcome_table.official_grade(o)]
+    return outcome_table.graded_by(code, dt.date.max)
 
 
 def _row_for(rows: list[Outcome], year: int, month: int | None) -> Outcome | None:
@@ -85,10 +89,16 @@ def followed_rows(code: str, text: str, rated: bool = True) -> list[Outcome]:
     return found
 
 
+def _dated_as_previous(code: str, text: str, row: Outcome) -> bool:
+    """True when a "since / previous / last ... <year>" names this row (not the page's own inspection, another year)."""
+    rows = _graded(code)
+    return any(_row_for(rows, int(m.group("year")), None) is row for m in _EARLIER.finditer(text))
+
+
 def followed_fill(code: str, text: str, year: int | None, new_inspection: bool,
                   printed: dt.date | None = None) -> RecordFill | None:
     """(V) or (N): the record's grade of the inspection a gradeless page dates (V), or of the one after it (N). A
-    printed page's day decides instead when the row read is not the one standing on it (a later grade replaced it)."""
+    printed page whose day has another row standing (a later grade replaced it) gets nothing."""
     if announces_inspection(text):
         return None
     rows = followed_rows(code, text)
@@ -101,7 +111,7 @@ def followed_fill(code: str, text: str, year: int | None, new_inspection: bool,
             return None
         return RecordFill(outcome_table.official_grade(dated), "official grade of the inspection the visit page dates "
                           f"(published {dated.published.isoformat()}; a visit grades nothing)", confidence.INFERRED)
-    if not settings.ROUND22_FOLLOWED_NEXT or not (_EARLIER.search(text) and _REPORTS.search(text)):
+    if not settings.ROUND22_FOLLOWED_NEXT or not (_REPORTS.search(text) and _dated_as_previous(code, text, dated)):
         return None
     # (N) dates the previous inspection with inspection words ("since it was last inspected in 2014"): a rating verb
     # with the old grade ("deteriorated since it was rated good in 2012") leaves the grade reached to the movement
