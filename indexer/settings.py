@@ -384,8 +384,9 @@ PG_POSTINGS_SHARE = 0.001           # words in more than this share of paragraph
 PG_POSTINGS_PAGES = True            # all-words pages (two words) read the postings (False: the full pass)
 # Round 22: a gradeless one-council page that dates the graded inspection it follows takes the record's grade
 # (followed_inspection.py; docs/facets.md "Round 22: grades"). Two switches, one per kind of page; off = round 21.
-# (V) a visit or letter page: the dated inspection's grade. Off: it fills 3 empty grades, all right, but fails the
-# round's crossval bar (fold B nDCG@10 0.913 -> 0.912: the filled page, unjudged, rises in one query's top ten).
-ROUND22_FOLLOWED_VISIT = False
+# (V) a visit or letter page: the dated inspection's grade. It fills 3 empty grades, all right (d10, l31, o20). Off
+# at first (fold B nDCG@10 0.913 -> 0.912: o20, then unjudged, rose in nq14's top ten); on once set o's pooling judged
+# o20 for nq14 (1): both folds and every judged set identical with it on.
+ROUND22_FOLLOWED_VISIT = True
 # (N) a page about a new inspection dating only the previous one: the record's next graded inspection's grade.
 ROUND22_FOLLOWED_NEXT = True
