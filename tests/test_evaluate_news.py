@@ -111,6 +111,8 @@ HELD_OUT = {
     # round 21 rule fired on it), then development; round 22's next inspection (o10, o23): severity 80.0 %
     # round 22's visit pages (o20; l31 and d10 in their sets): severity o 82.5 %, l 93.0 %, d 90.0 %
     "o": (DATA / "news_heldout_o.jsonl", {"council": 1.0, "severity": 0.825, "year": 0.80}),
+    # i: scored blind before and after round 22 (identical: 100 / 92.9 / 76.2 %), development since round 23
+    "i": (DATA / "news_heldout_i.jsonl", {"council": 1.0, "severity": 0.925, "year": 0.76}),
 }
 _REPORTS: dict = {}
 

@@ -29,7 +29,8 @@ FILES = {"c": ROOT / "tests" / "data" / "news_devset_c.jsonl", "h": ROOT / "test
          "g": ROOT / "tests" / "data" / "news_heldout_g.jsonl", "f": ROOT / "tests" / "data" / "news_heldout_f.jsonl",
          "d": ROOT / "tests" / "data" / "news_heldout_d.jsonl", "e": ROOT / "tests" / "data" / "news_heldout_e.jsonl",
          "j": ROOT / "tests" / "data" / "news_heldout_j.jsonl", "l": ROOT / "tests" / "data" / "news_heldout_l.jsonl",
-         "o": ROOT / "tests" / "data" / "news_heldout_o.jsonl"}
+         "o": ROOT / "tests" / "data" / "news_heldout_o.jsonl",
+         "i": ROOT / "tests" / "data" / "news_heldout_i.jsonl"}
 GRADES = {"outstanding", "good", "requires improvement", "adequate", "inadequate", None}
 KINDS = {"roundup", "movement", "pre2013", "annual_assessment", "subjudgement", "undated", "school_decoy",
          "location_decoy", "press_release", "archived", "plain"}
@@ -67,7 +68,7 @@ def test_sizes_and_split():
 def test_ids_unique_prefixed_and_pages_new():
     ids = [r["id"] for r in RECORDS]
     assert len(ids) == len(set(ids))
-    assert all(re.fullmatch(r"[chkmnpqrstuvwxyzgfdejlo]\d\d", i) for i in ids)
+    assert all(re.fullmatch(r"[chkmnpqrstuvwxyzgfdejloi]\d\d", i) for i in ids)
     keys = [_key(r["url"]) for r in RECORDS]
     assert len(keys) == len(set(keys)), "the same page twice"
     assert not set(keys) & {_key(u) for u in EXISTING_URLS}, "a page already in sets a/b"
