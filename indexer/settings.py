@@ -390,3 +390,7 @@ PG_POSTINGS_PAGES = True            # all-words pages (two words) read the posti
 ROUND22_FOLLOWED_VISIT = True
 # (N) a page about a new inspection dating only the previous one: the record's next graded inspection's grade.
 ROUND22_FOLLOWED_NEXT = True
+# Round 23 (issue 22, real page text): a page whose text names no council, on a council's own website (its
+# newsroom, its minutes: "democracy.plymouth.gov.uk"), is about that council (`site_council.py`). The own-words
+# fixtures carry the outlet's name in their second line; real scraped text does not.
+ROUND23_SITE_COUNCIL = True

@@ -11,7 +11,9 @@ import datetime as dt
 import re
 
 from indexer.models import Document
+from indexer import settings
 from indexer.ingest.annotate.places import subject_mentions
+from indexer.ingest.annotate.site_council import site_council
 
 # The page speaks of its own council: "the council", "the Council's", "the city's children", "the borough".
 # A council's own blog or newsroom in the first person: "our Ofsted inspection", "our children's services".
@@ -40,6 +42,16 @@ def _meeting_header(doc: Document) -> bool:
 
 
 def publisher_council(doc: Document, text: str, day: dt.date | None) -> tuple[str | None, str]:
+    """The one council named in the site furniture of a page that refers to 'the council', with the line; else
+    the council whose own website the page's address belongs to."""
+    code, line = _furniture_council(doc, text, day)
+    if not code and settings.ROUND23_SITE_COUNCIL:
+        code, host = site_council(doc.url, day)
+        line = f"its address is the council's own website ({host})" if code else ""
+    return code, line
+
+
+def _furniture_council(doc: Document, text: str, day: dt.date | None) -> tuple[str | None, str]:
     """The one council named in the site furniture of a page that refers to 'the council', with the line."""
     if not (_SELF_REFERENCE.search(text) or _meeting_header(doc)):
         return None, ""
