@@ -33,11 +33,14 @@ from indexer.cli.common import INDEX_OPTION
                    "fold, and keep a change only where it holds on the other fold.")
 @click.option("--rank", "rank", multiple=True, metavar="NAME=VALUE",
               help="With --crossval: a ranking constant of settings.Ranking to score with (repeatable).")
+@click.option("--pages", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="News mode: read each labelled article from DIR/ID.txt (its real stored page text, kept outside "
+                   "the repository) instead of its own-words fixture; articles without one are left out.")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.argument("labels", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir: Path, no_misses: bool, pool: bool,
-             ablate: bool, crossval: bool, crossval_search: bool, rank: tuple[str, ...], as_json: bool,
-             labels: tuple[Path, ...]) -> None:
+             ablate: bool, crossval: bool, crossval_search: bool, rank: tuple[str, ...], pages: Path | None,
+             as_json: bool, labels: tuple[Path, ...]) -> None:
     """Measure facet accuracy (reports, labelled news) or search quality (judged queries); list every miss.
 
     \b
@@ -45,6 +48,7 @@ def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir:
       reportsearch evaluate --manifest ../shared/reports/manifest.csv
       reportsearch evaluate --news
       reportsearch evaluate --news tests/data/news_devset_a.jsonl --json
+      reportsearch evaluate --news tests/data/news_heldout_i.jsonl --pages /tmp/i-src
       reportsearch evaluate --news --ablate --manifest ../shared/reports/manifest.csv
       reportsearch evaluate --queries tests/data/judged_queries.jsonl --index index/
       reportsearch evaluate --queries tests/data/judged_queries.jsonl --index index/ --pool
@@ -79,7 +83,7 @@ def evaluate(manifest: Path | None, news: bool, queries: Path | None, index_dir:
         files = list(labels) or default_labels()
         if not files:
             raise click.UsageError("no labels files given and none found at tests/data/news_devset*.jsonl")
-        result = evaluate_news(files)
+        result = evaluate_news(files, pages)
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2, default=str) if as_json
                    else format_news_report(result, show_misses=not no_misses))
         return

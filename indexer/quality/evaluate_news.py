@@ -55,6 +55,8 @@ class NewsReport:
     labels_files: list[str]
     checks: list[Check] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
+    pages: str = ""  # the folder of real page texts read instead of the fixtures ('' = the fixtures)
+    without_page: int = 0  # labelled articles left out because that folder has no page for them
 
     def accuracy(self, facet: str, where=lambda c: True) -> tuple[int, int]:
         """(correct, total) for one facet over the checks that satisfy `where`."""
@@ -73,6 +75,7 @@ class NewsReport:
     def as_dict(self) -> dict:
         """JSON-friendly summary and misses."""
         return {"labels": self.labels_files, "articles": len({c.label.id for c in self.checks}),
+                "pages": self.pages or None, "without_page": self.without_page,
                 "accuracy": {f: _pair(self.accuracy(f)) for f in FACETS},
                 "by_kind": {kind: {f: _pair(self.accuracy(f, lambda c, k=kind: k in c.label.kinds)) for f in FACETS}
                             for kind in self.kinds()},
@@ -168,11 +171,19 @@ def _check(label: Label, doc: Document) -> list[Check]:
     ]
 
 
-def evaluate_news(labels_files: list[Path]) -> NewsReport:
-    """Read and annotate every labelled article and check council, severity and year."""
-    report = NewsReport([str(p) for p in labels_files])
+def evaluate_news(labels_files: list[Path], pages: Path | None = None) -> NewsReport:
+    """Read and annotate every labelled article and check council, severity and year. With `pages`, each article
+    is read from `pages/ID.txt` (the page's real stored text, which the repository does not carry) instead of its
+    own-words fixture, and articles without such a file are left out."""
+    report = NewsReport([str(p) for p in labels_files], pages=str(pages or ""))
     for path in labels_files:
         for label in load_labels(path):
+            if pages is not None:
+                real = pages / f"{label.id}.txt"
+                if not real.exists():
+                    report.without_page += 1
+                    continue
+                label.file = real
             if not label.file.exists():
                 report.errors.append({"id": label.id, "file": str(label.file), "reason": "fixture file not found"})
                 continue
@@ -189,6 +200,8 @@ def format_news_report(report: NewsReport, show_misses: bool = True) -> str:
     """Accuracy per facet, per kind of article, per confidence level; then every miss with its evidence."""
     data = report.as_dict()
     lines = [f"{data['articles']} articles ({', '.join(data['labels'])})"]
+    if data["pages"]:
+        lines.append(f"  read from the real page texts in {data['pages']} ({data['without_page']} without a page left out)")
     for facet in FACETS:
         lines.append(f"  {facet:9s} {_fmt(data['accuracy'][facet])}")
     lines.append("By kind of article:" + "".join(f"  {f:>16s}" for f in FACETS))
