@@ -394,3 +394,6 @@ ROUND22_FOLLOWED_NEXT = True
 # newsroom, its minutes: "democracy.plymouth.gov.uk"), is about that council (`site_council.py`). The own-words
 # fixtures carry the outlet's name in their second line; real scraped text does not.
 ROUND23_SITE_COUNCIL = True
+# Round 23: a scraped text page's title is its first heading line that is not site chrome (a weather widget, a region
+# section, a byline and date, "Skip to main content"): `extract/headline.py`. Off = the first heading line.
+ROUND23_HEADLINE = True

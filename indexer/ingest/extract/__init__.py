@@ -12,6 +12,7 @@ from indexer import settings
 from indexer.ingest.chunk import paragraphs_from_blocks, sentences
 from indexer.models import Document
 from indexer.ingest.extract.guard import TooSlow, size_problem, time_limit
+from indexer.ingest.extract.headline import headline_index, is_chrome
 from indexer.ingest.extract.metadata import (MANIFEST_NAMES, apply_metadata, load_folder_metadata, safe_url,
                                              sidecar_metadata)  # noqa: F401
 from indexer.ingest.extract.pdf import read_pdf
@@ -69,9 +70,15 @@ def parse_date(value: str | None) -> dt.date | None:
 def default_title(doc: Document) -> str:
     """A title when the file gives none: a headline-like first block, else the first sentence."""
     if doc.kind == "text" and doc.blocks and doc.blocks[0].kind == "heading":
-        return doc.blocks.pop(0).text
+        if not settings.ROUND23_HEADLINE:
+            return doc.blocks.pop(0).text
+        found = headline_index([(b.kind, b.text) for b in doc.blocks])
+        if found is not None:
+            return doc.blocks.pop(found).text
     for block in doc.blocks:
         if block.kind in ("para", "heading", "bullet"):
+            if settings.ROUND23_HEADLINE and block is not doc.blocks[-1] and is_chrome(block.text):
+                continue
             first = sentences(block.text)[0] if block.text else ""
             return first if len(first) <= 160 else first[:157].rsplit(" ", 1)[0] + "…"
     return Path(doc.path).name
