@@ -95,6 +95,9 @@ GRADES: tuple[Grade, ...] = (
                   "since November 2013 that point is called “requires improvement to be good”"),
     Grade("requires improvement", rank=4, display=2, compares_as="requires improvement",
           phrasings=(r"requires?\s+improvement(?:\s+to\s+be\s+good)?", r"require\s+improvement",
+                     # round 23: the full name with "further" ("found that it requires further improvement to be
+                     # good"): without "to be good", "further improvement" is a finding, not the grade
+                     r"requires?\s+further\s+improvement\s+to\s+be\s+good",
                      r"requiring\s+improvement", r"required\s+improvement(?:\s+to\s+be\s+good)?", r"\bRI\b",
                      # round 19: the press's plain words for it, said of the service as a whole: "its children's
                      # services (still) need to improve", "children's social care needed to improve" (the clause

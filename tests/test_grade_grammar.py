@@ -21,6 +21,9 @@ STATED = [
     ("Derby", "Ofsted graded Derby City Council's children's services as requires improvement.", RI),
     ("Sefton", "Inspectors rated Sefton borough's social care for children inadequate last month.", I),
     ("Norfolk", "The watchdog rated Norfolk's children's services 'requires improvement to be good'.", RI),
+    # round 23 (real page text): the full name with "further"
+    ("Suffolk", "An Ofsted report on Suffolk County Council's children's services found they require further "
+                "improvement to be good.", RI),
     ("Southwark", "Ofsted has declared Southwark Council's children's services good.", G),
     ("Plymouth", "Ofsted has rated Plymouth City Council good for its children's services.", G),
     ("Somerset", "Inspectors found children's services in Somerset to be 'good'.", G),
