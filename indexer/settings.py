@@ -397,3 +397,6 @@ ROUND23_SITE_COUNCIL = True
 # Round 23: a scraped text page's title is its first heading line that is not site chrome (a weather widget, a region
 # section, a byline and date, "Skip to main content"): `extract/headline.py`. Off = the first heading line.
 ROUND23_HEADLINE = True
+# Round 23: a grade in a sentence about "the only area/aspect/judgement" that received it is one area's grade, never
+# the overall one (`severity._ONLY_PART`).
+ROUND23_ONLY_PART = True

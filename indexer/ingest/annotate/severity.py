@@ -300,6 +300,11 @@ _SERVICE_BEFORE_AREA = re.compile(r"^\W*(?:the|its|their)\s+(?:[\w'’-]+\s+){0,
                                   re.IGNORECASE)
 
 
+# Round 23 (real page text): "the only area that received a 'good' rating was adoption", "children in care was the
+# only aspect to receive a lower rating of 'requires improvement'": an exception among the areas, never the overall.
+_ONLY_PART = re.compile(r"\bthe only (?:other )?(?:area|aspect|part|judgement|category|element)s?\b", re.IGNORECASE)
+
+
 def is_sub_area(sentence: str) -> bool:
     """True when a sentence is about one area of work (care leavers, adoption), not the overall grade."""
     return bool(_SUB_AREA.search(sentence))
@@ -454,7 +459,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             reason = ""  # the counted judgements include the overall one
         named_for = rating_for(sentence[match.end():match.end() + 80])
         sub_area = qualified or not overall and named_for != "service" and (
-            grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)) or named_for == "area")
+            grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)) or named_for == "area"
+            or settings.ROUND23_ONLY_PART and bool(_ONLY_PART.search(sentence)))
         if overall:
             weight = settings.GRADE_WEIGHT_OVERALL
         elif sub_area:
