@@ -21,6 +21,9 @@ STATED = [
     ("Derby", "Ofsted graded Derby City Council's children's services as requires improvement.", RI),
     ("Sefton", "Inspectors rated Sefton borough's social care for children inadequate last month.", I),
     ("Norfolk", "The watchdog rated Norfolk's children's services 'requires improvement to be good'.", RI),
+    # round 23 (real page text): a contrast's year belongs to its own clause
+    ("Rotherham", "Rotherham's children's services were rated good, whereas in March 2014 they had been judged "
+                  "inadequate.", G),
     # round 23 (real page text): the full name with "further"
     ("Suffolk", "An Ofsted report on Suffolk County Council's children's services found they require further "
                 "improvement to be good.", RI),

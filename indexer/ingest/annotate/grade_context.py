@@ -50,7 +50,10 @@ _PAST_YEAR_BEFORE = re.compile(rf"(\b(?:19|20)\d\d\s*,?\s+when\b[^.;]*$|\b(?:19|
 # The clause ends at ";" or "." ("rated good; in May 2013 they had been…" is about the current grade).
 # "rated 'requires improvement' since 2019" is the grade it still holds: a bare "since" right after the grade is not past.
 # Round 9: "ever since 2016" is still held, like a bare "since".
-_PAST_YEAR_AFTER = re.compile(r"^(?![^\w;.]{0,3}ever\s+since\b)[^\w;.]{0,3}(?:(?:\w+[^\w;.]+){1,3}?(?:in|since|back in)|in|back in)\s+"
+# Round 23 (real page text): a contrast starts another clause whose year is not this grade's ("rated good whereas in
+# May 2013 they had received requires improvement").
+_CONTRAST = r"(?:whereas|while|whilst|but|although|though|compared|unlike|than)"
+_PAST_YEAR_AFTER = re.compile(r"^(?![^\w;.]{0,3}ever\s+since\b)[^\w;.]{0,3}(?:(?:(?!" + _CONTRAST + r"\b)\w+[^\w;.]+){1,3}?(?:in|since|back in)|in|back in)\s+"
                               r"(?:(?:early|late|mid|the (?:spring|summer|autumn|winter) of)[\s-]+)?"
                               r"(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 _NUMBER = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*|thirty[\w-]*"
