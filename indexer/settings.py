@@ -400,3 +400,17 @@ ROUND23_HEADLINE = True
 # Round 23: a grade in a sentence about "the only area/aspect/judgement" that received it is one area's grade, never
 # the overall one (`severity._ONLY_PART`).
 ROUND23_ONLY_PART = True
+# Round 23 (grades, branch realtext23): wording real pages have and the own-words fixtures smoothed away
+# (docs/facets.md "Round 23: real page wording"). Each idea has its own switch; off = round 22.
+ROUND23_FROM_RATING_OF = True  # "risen from an Ofsted rating of 'requires improvement' to", "from wholly inadequate to"
+ROUND23_NEAR_GRADE = True  # "on the cusp of outstanding", "bordering on being 'inadequate'": near, not held
+ROUND23_COMPOUND = True  # "getting-to-good sessions": a grade word glued into a hyphenated compound names no grade
+ROUND23_INTENSIFIED = True  # "a very good experience": a graded verdict is never intensified
+ROUND23_REACHED_GERUND = True  # "a milestone after achieving a 'good' rating": reached, not aimed at
+ROUND23_REACTION = True  # "has apologised after its services were rated inadequate": the after-clause is the news
+ROUND23_DENIED_CHANGE = True  # (year) "attendance had not declined" states no change of grade
+ROUND23_MONTH_YEAR_NOUN = True  # (year) "the February 2023 Ofsted inspection" dates the inspection as "February's" does
+ROUND23_DAY_OF_MONTH = True  # (year) "an inspection carried out between 3-14 of June" is a date range
+# (grade, round 22's (V)/(N) fills) "Following publication of Ofsted's Inspection … in March 2016", "In August 2016
+# inspectors gave the authority an 'inadequate' rating": dated inspections in the shapes real pages write them
+ROUND23_DATED_SHAPES = True

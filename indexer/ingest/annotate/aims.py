@@ -39,6 +39,11 @@ _NEAR = re.compile(rf"\b(?:clos(?:e|er|est)\s+to|near(?:er|est)?(?:\s+to)?"
                    rf"|stepping[\s-]+stone\s+(?:to|towards|for)|springboard\s+(?:to|for))"
                    rf"\s+(?:(?:being|getting|reaching|achieving)\s+)?{_FILLER}{_QUOTE}$", re.IGNORECASE)
 # Aims named as plural nouns, or after "next": "their next aims are 'good'", "the targets remain good".
+# Round 23: a grade one borders on or is poised at the edge of: "on the cusp of outstanding", "bordering on being
+# 'inadequate'", "on the verge of good", "teetering on the brink of inadequate". Neither held nor given.
+_EDGE_OF = re.compile(rf"\b(?:on\s+the\s+(?:cusp|verge|brink|edge|threshold|borderline)\s+of|border(?:s|ed|ing)?\s+on"
+                      rf"|verg(?:e|es|ed|ing)\s+on)\s+(?:(?:being|becoming|getting|reaching)\s+)?{_FILLER}{_QUOTE}$",
+                      re.IGNORECASE)
 _AIMS_ARE = re.compile(rf"\b(?:aims|ambitions|goals|targets|aspirations|hopes|priorities|objectives|sights)\s+"
                        rf"(?:(?:now|next|still|are|were|remain|remained|set\s+on|firmly|on|to\s+be|to\s+become"
                        rf"|to\s+get|to\s+reach|to\s+achieve)\s+){{1,4}}{_FILLER}{_QUOTE}$", re.IGNORECASE)
@@ -79,6 +84,7 @@ _GATE = re.compile(r"want|seek|sought|target|covet|chas|pursu|eye|dream|aspir|ai
                    r"|objective|\bget|show|prove|demonstrat|convinc|like|love|desire|wish|vision|stone|springboard"
                    r"|\bif\b|unless|whether|\bto\s+(?:be|become|get|getting|achieve|reach|gain|secure|earn|win|move"
                    r"|go|climb|rise|regain|return|up|to|back)\b", re.IGNORECASE)
+_EDGE_GATE = re.compile(r"cusp|verg|brink|edge|threshold|border", re.IGNORECASE)
 _SHAPES = (_WANTED, _HEADING_FOR, _NEAR, _AIMS_ARE, _CONDITION, _TO_SHOW, _GETTING_TO, _IF_CLAUSE)
 
 
@@ -88,6 +94,8 @@ def aimed_at(before: str, after: str = "") -> bool:
     if not settings.ROUND18_AIMS:
         return False
     if _AIM_AFTER.match(after):
+        return True
+    if settings.ROUND23_NEAR_GRADE and _EDGE_GATE.search(before) and _EDGE_OF.search(before):
         return True
     if not _GATE.search(before):
         return False

@@ -5,6 +5,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from indexer import settings
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], 1)}
@@ -23,10 +25,12 @@ ISO_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:\b|(?=T\d\d:))")  # also
 # 05/03/2019 is 5 March in the UK; blogs and minutes also write 19-5-2017 and 19.05.2017 (one separator throughout)
 UK_NUMERIC_RE = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)\b")
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})(?:/(\d{1,2}))?/")
+_OF = r"(?:of\s+)?" if settings.ROUND23_DAY_OF_MONTH else ""
 # "15 July to 26 July 2019", "18 February to 1 March 2019", "15 – 19 July 2013", "between July 15 and 26"
 RANGE_RE = re.compile(
     rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:{_MONTH})?\s*(?:,?\s*((?:19|20)\d\d))?\s*(?:to|until|–|-|and)\s*"
-    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+((?:19|20)\d\d))?)"
+    # round 23: "between 3-14 of June", "the 3rd to the 14th of June": the day's "of" before the month
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{_OF}{_MONTH}(?:,?\s+((?:19|20)\d\d))?)"
     rf"|(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|until|–|-|and)\s*(?:{_MONTH}\s+)?(\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:,?\s+((?:19|20)\d\d))?)",
     re.IGNORECASE,

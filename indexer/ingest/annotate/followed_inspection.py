@@ -51,10 +51,27 @@ _REPORTS = re.compile(r"\b(?:Ofsted|inspectors|the\s+(?:inspection\s+)?report)\s
                       r"rated|adds|noted)\b|\baccording\s+to\s+the\s+report\b", re.IGNORECASE)
 
 
+# Round 23: the same dates as real pages word them. The publication as a noun: "Following publication of Ofsted's
+# Inspection of Children's Social Care in March 2016"; the date opening the clause of the rating: "In August 2016
+# inspectors gave the authority an 'inadequate' rating".
+_PUBLICATION_OF = re.compile(rf"\bpublication\s+of\b[^.;]{{0,60}}?\binspection\b[^.;]{{0,60}}?\bin\s+"
+                             rf"(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\b(?!\s*(?:-|to|and)\s*{_YEAR})", re.IGNORECASE)
+_IN_DATE_RATED = re.compile(rf"\bin\s+(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR}),?\s+(?:Ofsted|(?:the\s+)?inspectors"
+                            rf"|the\s+(?:watchdog|regulator))\s+(?:gave|handed|awarded|rated|judged|graded|branded)\b",
+                            re.IGNORECASE)
+
+
+def _patterns(rated: bool) -> tuple[re.Pattern, ...]:
+    """The shapes of a dated inspection to read: publication always, a rating verb's date with `rated`."""
+    extra = settings.ROUND23_DATED_SHAPES
+    published = (_PUBLISHED, _PUBLICATION_OF) if extra else (_PUBLISHED,)
+    return published + ((_RATED_IN, _IN_DATE_RATED) if extra else (_RATED_IN,)) if rated else published
+
+
 def _dated(text: str, rated: bool = True) -> list[tuple[int, int | None]]:
     """Every (year, month or None) the text gives a graded inspection it names (`rated`: a rating verb's date too)."""
     found = list(dated_inspections(text))
-    for pattern in (_PUBLISHED, _RATED_IN) if rated else (_PUBLISHED,):
+    for pattern in _patterns(rated):
         for match in pattern.finditer(text):
             month = match.group("month")
             found.append((int(match.group("year")), MONTHS[month.lower()] if month else None))

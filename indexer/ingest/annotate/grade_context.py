@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from indexer import settings
+
 _QUOTE = r"['‘“\"]?"
 # "no longer inadequate", "out of the inadequate rating", "improved from inadequate to good"
 _NEGATED = re.compile(rf"\b(no longer|not|never|out of|from)\s+(?:(?:being|been|be|to|rated|judged|found|graded|as|the|an?|its|their|yet|consistently|always|fully|quite|entirely)\s+)*"
@@ -124,9 +126,18 @@ _ALTERNATIVE_AFTER = re.compile(rf"^{_QUOTE}\s*,?\s+or\s+{_QUOTE}{_GRADE_WORD}\b
 _ALTERNATIVE_BEFORE = re.compile(rf"\b{_GRADE_WORD}{_QUOTE}\s*,?\s+or\s+{_QUOTE}$", re.IGNORECASE)
 
 
+# Round 23: the grade left may be named through its rating noun ("risen from an Ofsted rating of 'requires
+# improvement' to 'good'") or qualified by an adverb ("gone from systemically inadequate to good"); the round 7 list
+# above names neither. Only after "from": "not only good" is no adverb of a grade left.
+_FROM_NAMED = re.compile(rf"\bfrom\s+(?:(?:(?:an?|the|its|their)\s+)?(?:(?:Ofsted|inspection)['’]?s?\s+)?"
+                         rf"(?:rating|grade|judgement|verdict|label)\s+of\s+|(?:being\s+)?[a-z]+ly\s+){_QUOTE}$",
+                         re.IGNORECASE)
+
+
 def left_behind(before: str) -> bool:
     """The grade is one the council has left ("no longer", "moved out of", "shaken off its … rating")."""
-    return bool(_NEGATED.search(before) or "longer" in before and _NO_LONGER.search(before) or _LEFT_BEHIND.search(before))
+    return bool(_NEGATED.search(before) or "longer" in before and _NO_LONGER.search(before) or _LEFT_BEHIND.search(before)
+                or settings.ROUND23_FROM_RATING_OF and "from" in before and _FROM_NAMED.search(before))
 
 
 def shed_by_action(before: str) -> bool:
@@ -158,6 +169,8 @@ def is_past(before: str, after: str) -> bool:
     if year_after and _NEW_CLAUSE.search(after[:year_after.start(1)]):
         year_after = None  # "moved it up to requires improvement, and in 2019 inspectors found…": the next clause's year
     past_word = _PAST_WORDS.search(clause)
+    if past_word and past_word.group(0).lower().startswith("after") and reacts_to(clause[:past_word.start()]):
+        past_word = None  # round 23: "has apologised after it was rated inadequate": the after-clause is the news
     if past_word and re.match(r"had (?!been)", past_word.group(0), re.IGNORECASE) and _REPORTED.search(clause[:past_word.start()]):
         past_word = None  # "Members heard that inspectors had judged …": reported speech shifts the tense back
     return bool(past_word or year_after or _PAST_YEAR_BEFORE.search(before) or _SINCE_YEAR.search(clause)
@@ -171,7 +184,37 @@ def in_earlier_clause(head: str) -> bool:
         return False  # cheap gate: no temporal conjunction at all
     clause = re.split(r",|;|\bbut\b|\bnow\b", head)[-1]
     match = _AFTER_SUBJECT_WAS.search(clause)
-    return bool(match) and match.group("conjunction").lower() != "since"
+    return bool(match) and match.group("conjunction").lower() != "since" and not reacts_to(clause[:match.start()])
+
+
+# Round 23: a main clause that reacts to the news ("East Ham Council has apologised after …", "bosses were delighted
+# after …", "the director resigned after …"): its "after" clause is the news itself, not a grade before it. A
+# clause about time ("two years after …") or one that opens the sentence keeps the round 7 reading.
+_REACTION = re.compile(r"\b(?:apologi[sz](?:e|es|ed|ing)|sa(?:y|ys|id|ying)\s+sorry|welcom(?:e|es|ed|ing)|celebrat(?:e|es|ed|ing)"
+                       r"|vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|respond(?:s|ed|ing)?|react(?:s|ed|ing)?"
+                       r"|hit(?:s|ting)?\s+back|sp(?:oke|oken|eaks?|eaking)\s+out|defend(?:s|ed|ing)?|resign(?:s|ed|ing)?"
+                       r"|quit(?:s|ting)?|step(?:s|ped|ping)?\s+down|delighted|pleased|disappointed|proud|shocked"
+                       r"|praised|critici[sz]ed|condemned)\b(?:\s+[\w'’-]+){0,5}?\s+$", re.IGNORECASE)
+
+
+def reacts_to(head: str) -> bool:
+    """The words before an "after" clause end a main clause that reacts to the news in it (round 23)."""
+    return bool(settings.ROUND23_REACTION and _REACTION.search(head) and not re.search(r"\d", head[-12:]))
+
+
+_AFTER_WORD = re.compile(r"\bafter\s+", re.IGNORECASE)
+
+
+def news_clause_start(head: str) -> int:
+    """Round 23: where the "after" clause that ends `head` begins when a reaction governs it ("has apologised after
+    its services were rated …"): the clause is then read as the news itself; -1 when there is none."""
+    if not settings.ROUND23_REACTION or "fter" not in head:
+        return -1
+    clause_at = max((m.end() for m in re.finditer(r",|;|\bbut\b|\bnow\b", head)), default=0)
+    found = list(_AFTER_WORD.finditer(head, clause_at))
+    if not found or not reacts_to(head[clause_at:found[-1].start()]):
+        return -1
+    return found[-1].end()
 
 
 _SINCE_BEING = re.compile(r"\bsince\s+(?:being|having\s+been)\s+(?:rated|judged|graded|found|deemed|branded|labell?ed"
@@ -327,9 +370,24 @@ def counts_councils(sentence: str) -> bool:
     return bool(_COUNTS_COUNCILS.search(sentence)) and not _OWN_COUNCIL.search(sentence)
 
 
+# Round 23: a verb of reaching as the gerund of a time clause names a grade reached, not an aim ("a milestone after
+# achieving a 'good' rating", "since reaching outstanding"). Not "on": "focus on achieving the highest rating" aims.
+_REACHED_GERUND = re.compile(r"\b(?:after|since)\s+(?:finally\s+)?(?:achieving|reaching|becoming)\s+", re.IGNORECASE)
+_OPENS_REACHED = re.compile(r"(?:finally\s+)?(?:achieving|reaching|becoming)\s+", re.IGNORECASE)
+
+
+def opens_with_reaching(clause: str) -> bool:
+    """An "after" clause (its conjunction cut off) that opens with a gerund of reaching: "achieving a good rating"."""
+    return bool(settings.ROUND23_REACHED_GERUND and _OPENS_REACHED.match(clause))
+
+
 def is_target(before: str) -> bool:
     """The grade is a comparison or an aim ("below good", "aim to become outstanding")."""
-    return bool(_TARGET.search(before) or _INTENDED_GATE.search(before) and _INTENDED.search(before))
+    target = _TARGET.search(before)
+    if target and settings.ROUND23_REACHED_GERUND and _REACHED_GERUND.search(before, max(0, target.start() - 16),
+                                                                             target.end()):
+        target = None  # "after achieving a good rating": reached
+    return bool(target or _INTENDED_GATE.search(before) and _INTENDED.search(before))
 
 
 # Round 8: a hope or expectation with its own clause ("The council hopes that, were Ofsted to return in a year, it

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from indexer import settings
 from indexer.grades import BY_VALUE, compares_as, grades_agree
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
@@ -79,12 +80,23 @@ _IMPROVE_CUES = ("upgrad", "no longer", "special measures", "improved", "risen",
 _KEPT_CUES = ("kept", "keep", "retain", "maintain", "held on", "holds on", "remain", "stay", "again")
 
 
+# Round 23: "attendance had not declined", "services have never deteriorated": a change denied is no change.
+_DENIED = re.compile(r"\b(?:not|n['’]t|never|nor)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _stated(pattern: re.Pattern, text: str) -> bool:
+    """The pattern names a change somewhere in the text that no negation right before it denies."""
+    if not settings.ROUND23_DENIED_CHANGE:
+        return bool(pattern.search(text))
+    return any(not _DENIED.search(text, max(0, m.start() - 20), m.start()) for m in pattern.finditer(text))
+
+
 @lru_cache(maxsize=64)
 def change_words(text: str) -> tuple[bool, bool, bool]:
     """(declined, improved, kept) as the text's words say; scanned once per text, not once per inspection."""
     low = text.lower()
-    down = any(c in low for c in _DECLINE_CUES) and bool(_DECLINE.search(text))
-    up = any(c in low for c in _IMPROVE_CUES) and bool(_IMPROVE.search(text))
+    down = any(c in low for c in _DECLINE_CUES) and _stated(_DECLINE, text)
+    up = any(c in low for c in _IMPROVE_CUES) and _stated(_IMPROVE, text)
     return down, up, not down and not up and any(c in low for c in _KEPT_CUES) and bool(_KEPT.search(text))
 
 

@@ -8,7 +8,8 @@ from indexer import settings
 from indexer.ingest.annotate.aims import aimed_at
 from indexer.ingest.annotate.grade_context import (about_any_council, dated_in_sentence, given_by_earlier_inspection,
                                                   given_by_earlier_inspection_after, in_earlier_clause, is_destination,
-                                                  hoped_for, left_behind, not_current, since_clause)
+                                                  hoped_for, left_behind, news_clause_start, not_current, opens_with_reaching,
+                                                  since_clause)
 from indexer.grades import BY_NUMBER, GRADE_PATTERN, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.not_yet import not_yet_good
 from indexer.ingest.annotate.scale import names_the_scale
@@ -228,6 +229,14 @@ _COUNT_AFTER = re.compile(r"^['’”\"]?\s*[:=]?\s*\d{1,3}(?:\b|%)(?![\d/.,:]\d
 _PLACE_BEFORE = re.compile(r"(?:^|[;:,]\s*|,?\s+and\s+)[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3}\s*[:–—-]?\s*$")
 # "Kent (good), Leeds (outstanding)": a grade in brackets right after a name is that place's grade.
 _BRACKETED = re.compile(r"[A-Z][\w'’&-]*\s*\(\s*['‘“\"]?$")
+# Round 23: a grade word glued by a hyphen into a compound ("getting-to-good sessions", "a good-to-great plan") is
+# part of a name or a modifier; "outstanding-rated" (a grade made an adjective) is still the grade.
+_COMPOUND_BEFORE = re.compile(r"[A-Za-z]-$")
+_COMPOUND_AFTER = re.compile(r"^-(?!rated|graded|judged|ranked)[A-Za-z]", re.IGNORECASE)
+# Round 23: an intensifier before a bare grade word ("a very good experience", "really outstanding work"): an
+# inspection grade is never intensified, so the word is praise.
+_INTENSIFIER = re.compile(r"\b(?:very|really|pretty|so|too|extremely|fairly|rather|quite|incredibly|particularly"
+                          r"|especially)\s+$", re.IGNORECASE)
 # Round 14: "judged 'inadequate' and then 'requiring improvement'", "rated inadequate, then good": a sequence whose
 # later grade is the end state; the earlier one was left.
 _THEN_GRADE_AFTER = re.compile(rf"^['’”\"]?\s*,?\s*(?:and\s+)?(?:then|later|subsequently)\s+(?:(?:to|as|be|being)\s+)?"
@@ -402,6 +411,10 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         bare_word = is_cued_word(text_lower)
         if left_behind(before) or _THEN_GRADE_AFTER.match(after):
             continue  # "no longer inadequate", "improved from inadequate to good": not the current grade
+        if settings.ROUND23_COMPOUND and (_COMPOUND_BEFORE.search(before) or _COMPOUND_AFTER.match(after)):
+            continue  # "getting-to-good sessions": a word of a hyphenated compound
+        if settings.ROUND23_INTENSIFIED and bare_word and not quoted and _INTENSIFIER.search(before):
+            continue  # "a very good experience": praise; a grade is never "very" anything
         if _PERIOD_AT.search(before):
             left.append(grade)  # "After seven years at 'inadequate', … have climbed a grade": the period ended
             continue
@@ -423,8 +436,13 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
                 continue
         elif grade == "inadequate" and _NOT_A_GRADE_AFTER.match(after) and not quoted:
             continue
+        news_at = news_clause_start(sentence[:match.start()])
+        if news_at >= 0:
+            before = sentence[max(news_at, match.start() - 60):match.start()]  # round 23: the after-clause is the news
         reason = "tally" if bare_word and counted or _COUNT_AFTER.match(after) else not_current(before, after)
-        if not reason and in_earlier_clause(sentence[max(0, match.start() - 120):match.start()]):
+        if reason == "target" and news_at >= 0 and opens_with_reaching(sentence[news_at:match.start()]):
+            reason = ""  # "celebrating after achieving a good rating": reached (the cut "after" no longer shows it)
+        if not reason and news_at < 0 and in_earlier_clause(sentence[max(0, match.start() - 120):match.start()]):
             reason = "past"  # a temporal clause longer than the window: "Two years after Barnsley's … were judged"
         if not reason and about_any_council(sentence[max(0, match.start() - 120):match.start()]):
             reason = "generic"  # round 12: "a council whose services Ofsted has rated inadequate": no council in particular

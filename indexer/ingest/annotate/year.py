@@ -35,7 +35,11 @@ _INSPECTION_MONTH = re.compile(r"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.]{0,80}
                                # round 9: "introduced in May 2012" is a month with its year, not any May
                                r"(?!,?\s+(?:19|20)\d\d)"
                                # "June's inspection", "the May visit"
-                               rf"|\b(?P<named>{_MONTH_NAMES})(?:['’]s)?\s+(?:\w+\s+)?(?:inspection|visit)\b", re.IGNORECASE)
+                               rf"|\b(?P<named>{_MONTH_NAMES})(?:['’]s)?\s+(?:\w+\s+)?(?:inspection|visit)\b"
+                               # round 23: the year and the inspector both named ("the February 2023 Ofsted inspection")
+                               + (rf"|\b(?P<named_year>{_MONTH_NAMES})\s+(?:19|20)\d\d\s+(?:Ofsted|ILACS|SIF|full|graded|standard"
+                                  rf"|short)\s+(?:inspection|visit)\b" if settings.ROUND23_MONTH_YEAR_NOUN else ""),
+                               re.IGNORECASE)
 # "inspectors visited in the summer", "an inspection in early spring", "the autumn inspection": a season's months.
 _SEASON_MONTHS = {"spring": {3, 4, 5}, "summer": {6, 7, 8}, "autumn": {9, 10, 11}, "winter": {12, 1, 2}}
 _INSPECTION_SEASON = re.compile(r"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.]{0,40}?\b(?:in|during|over|last)\s+(?:the\s+)?"
@@ -269,7 +273,8 @@ def _date_clues(text: str, rows: list[Outcome]) -> list[Clue]:
     for match in _INSPECTION_MONTH.finditer(text):
         if _about_a_visit(text, match) or _looks_back(text, match.start()):
             continue
-        months = [MONTHS[m.lower()] for m in (match.group("month") or match.group("named"), match.group("second")) if m]
+        months = [MONTHS[m.lower()] for m in (match.group("month") or match.group("named") or _named_year(match),
+                                              match.group("second")) if m]
         # "across May and June": one inspection spanning both; "in December and February": two visits, either fits
         fits = set.issuperset if len(months) == 1 or months[1] == months[0] % 12 + 1 else \
             lambda spanned, named: bool(spanned & named)
@@ -286,6 +291,11 @@ def _date_clues(text: str, rows: list[Outcome]) -> list[Clue]:
         if fitting:
             clues.append(dated_clue(f"“{match.group(0).strip()}” matches an official inspection's dates", fitting))
     return clues
+
+
+def _named_year(match: re.Match) -> str | None:
+    """Round 23: the month of "the February 2023 Ofsted inspection" (a group only when its switch is on)."""
+    return match.groupdict().get("named_year")
 
 
 def _earlier_grade_clues(text: str, grade: str | None) -> list[Clue]:
