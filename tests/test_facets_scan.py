@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ["rated excellent", "judged poor", "a 'poor' verdict", "the poor list", "failing children's services", "the lowest possible rating",
             "the worst grade", "the 'excellent' band", "the highest judgement", "the top rating",
             "requires improvement to be good", "require improvement", "requiring improvement", "performing excellently",
+            "requires further improvement to be good",
             "performs adequately", "performing poorly", "performs well",
             "performs excellently", "performing adequately", "performs poorly", "performing well", "outstanding", "adequate", "inadequate",
             "good", "RI", "Ri", "services required improvement", "the 'excellent' label", 'the "excellent" rating',
