@@ -10,20 +10,23 @@ import re
 
 from indexer.ingest.boilerplate import is_furniture
 
-# Site chrome: navigation, widgets, the outlet's own blurbs and labels.
+# Site chrome: navigation, widgets, the outlet's own blurbs and labels. One-word labels only as the whole line.
 _CHROME = re.compile(
-    r"^\s*(?:skip to\b|toggle\b|menu\b|search\b|sign (?:in|up)\b|log ?in\b|subscribe\b|stay up to date\b|"
+    r"^\s*(?:skip to\b|toggle\b|sign (?:in|up)\b|log ?in\b|subscribe\b|stay up to date\b|"
     r"our (?:articles|journalists|reporters)\b|weather\b|on air\b|listen live\b|website of\b|accessibility\b|"
-    r"cookies?\b|home\b|news\b|latest\b.*\bnews$|press release$|key points$|agenda item$|breaking\b|trending\b|"
-    r"advertisement\b|go to\b|back to\b|jump to\b|share\b|print\b)",
+    r"cookies?\b|(?:page )?last updated\b|go to\b|back to\b|jump to\b|"
+    r"(?:news|home|search|menu|share|print|latest(?: \w+){0,2} news|press release|key points|agenda item|breaking"
+    r"(?: news)?|trending|advertisement)\W*$)",
     re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst)?\b", re.IGNORECASE)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+(?:19|20)\d\d\b|\b{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b",
+_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+(?:19|20)\d\d\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b",
                    re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:am|pm|gmt|bst|uk)\b", re.IGNORECASE)
+_TEMPERATURE = re.compile(r"-?\d+(?:\.\d+)?\s*°\s*[CF]?\b|\b\d+\.\d\s*C\b")  # a weather widget: "8.9°C", "7.7 C"
 _WORD = re.compile(r"[\w'’-]+")
-_MAX_DATED_WORDS = 12   # a line this short that carries a date or a clock is a dateline or a byline, not a headline
+_MAX_LEFT_WORDS = 2     # a dated line with no more than this beside its date is a dateline or a byline ("Jane Smith 6 April")
 _MAX_LABEL_WORDS = 5    # "Sheffield & South Yorkshire", "Express & Star": a section or outlet label
 _LOOK_AHEAD = 6         # the headline stands among the page's first few blocks
 
@@ -33,8 +36,11 @@ def is_chrome(line: str) -> bool:
     words = _WORD.findall(line)
     if not words or is_furniture(line) or _CHROME.match(line):
         return True
-    if len(words) <= _MAX_DATED_WORDS and (_CLOCK.search(line) or _DATE.search(line)):
+    if _TEMPERATURE.search(line):
         return True
+    if _CLOCK.search(line) or _DATE.search(line):
+        rest = _WEEKDAY.sub(" ", _CLOCK.sub(" ", _DATE.sub(" ", line)))
+        return len(_WORD.findall(rest)) <= _MAX_LEFT_WORDS
     capitalised = all(w[0].isupper() or w[0].isdigit() for w in words)
     return len(words) <= _MAX_LABEL_WORDS and capitalised and "&" in line
 
