@@ -104,6 +104,11 @@ def test_a_day_range_with_of_before_the_month():
     assert [(r.start_day, r.end_day, r.end_month) for r in ranges] == [(3, 14, 6)]
 
 
+def test_day_of_month_off_is_round_22(monkeypatch):
+    monkeypatch.setattr(settings, "ROUND23_DAY_OF_MONTH", False)
+    assert date_ranges("The inspection was carried out between 3-14 of June.") == ()
+
+
 @pytest.mark.parametrize("code, text, grade", [
     (CUMBRIA, "The focused visit praised new managers. In May 2015 inspectors gave the county an 'inadequate' rating.",
      "inadequate"),

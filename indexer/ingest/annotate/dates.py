@@ -25,16 +25,23 @@ ISO_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:\b|(?=T\d\d:))")  # also
 # 05/03/2019 is 5 March in the UK; blogs and minutes also write 19-5-2017 and 19.05.2017 (one separator throughout)
 UK_NUMERIC_RE = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)\b")
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})(?:/(\d{1,2}))?/")
-_OF = r"(?:of\s+)?" if settings.ROUND23_DAY_OF_MONTH else ""
-# "15 July to 26 July 2019", "18 February to 1 March 2019", "15 – 19 July 2013", "between July 15 and 26"
-RANGE_RE = re.compile(
-    rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:{_MONTH})?\s*(?:,?\s*((?:19|20)\d\d))?\s*(?:to|until|–|-|and)\s*"
-    # round 23: "between 3-14 of June", "the 3rd to the 14th of June": the day's "of" before the month
-    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{_OF}{_MONTH}(?:,?\s+((?:19|20)\d\d))?)"
-    rf"|(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|until|–|-|and)\s*(?:{_MONTH}\s+)?(\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"(?:,?\s+((?:19|20)\d\d))?)",
-    re.IGNORECASE,
-)
+
+
+def _range_re(day_of: str) -> re.Pattern:
+    """The date-range pattern; `day_of` may let "of" stand between a day and its month."""
+    # "15 July to 26 July 2019", "18 February to 1 March 2019", "15 – 19 July 2013", "between July 15 and 26"
+    return re.compile(
+        rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:{_MONTH})?\s*(?:,?\s*((?:19|20)\d\d))?\s*(?:to|until|–|-|and)\s*"
+        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{day_of}{_MONTH}(?:,?\s+((?:19|20)\d\d))?)"
+        rf"|(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|until|–|-|and)\s*(?:{_MONTH}\s+)?(\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:,?\s+((?:19|20)\d\d))?)",
+        re.IGNORECASE)
+
+
+# Round 23: "between 3-14 of June", "the 3rd to the 14th of June": the day's "of" before the month
+# (settings.ROUND23_DAY_OF_MONTH chooses between the two at each call).
+RANGE_RE = _range_re(r"(?:of\s+)?")
+_RANGE_RE_BEFORE_23 = _range_re("")
 
 
 # A date the page's furniture prints about the copy, not the story: when an archive or crawler saved or fetched it
@@ -115,14 +122,14 @@ class DateRange:
 
 def date_ranges(text: str) -> tuple[DateRange, ...]:
     """Inspection-style date ranges in text (read once per text: choosing an inspection asks twice)."""
-    return _date_ranges(text)
+    return _date_ranges(text, settings.ROUND23_DAY_OF_MONTH)
 
 
 @lru_cache(maxsize=16)
-def _date_ranges(text: str) -> tuple[DateRange, ...]:
-    """date_ranges, uncached."""
+def _date_ranges(text: str, day_of: bool) -> tuple[DateRange, ...]:
+    """date_ranges, uncached (per setting)."""
     out = []
-    for m in RANGE_RE.finditer(text):
+    for m in (RANGE_RE if day_of else _RANGE_RE_BEFORE_23).finditer(text):
         if m.group(4):  # "15 July to 26 July 2019" / "15 – 19 July 2013"
             end_month = _month(m.group(5))
             year = int(m.group(6)) if m.group(6) else (int(m.group(3)) if m.group(3) else None)
