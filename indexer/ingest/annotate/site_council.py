@@ -43,9 +43,11 @@ def _squash(name: str) -> str:
 
 def _forms(alias: str) -> set[str]:
     """The ways an address may spell a council's name: whole, without 'and', without council words."""
-    plain = _NAME_WORDS.sub(" ", alias.lower().replace("&", "and"))
-    forms = {_squash(alias), _squash(plain)}
-    return forms | {f.replace("and", "") for f in forms if "and" in f} - {""}
+    spelt = alias.lower().replace("&", " and ")
+    plain = _NAME_WORDS.sub(" ", spelt)
+    forms = {_squash(spelt), _squash(plain), _squash(re.sub(r"\band\b", " ", spelt)),
+             _squash(re.sub(r"\band\b", " ", plain))}
+    return forms - {""}
 
 
 @lru_cache(maxsize=1)
