@@ -414,3 +414,8 @@ ROUND23_DAY_OF_MONTH = True  # (year) "an inspection carried out between 3-14 of
 # (grade, round 22's (V)/(N) fills) "Following publication of Ofsted's Inspection … in March 2016", "In August 2016
 # inspectors gave the authority an 'inadequate' rating": dated inspections in the shapes real pages write them
 ROUND23_DATED_SHAPES = True
+# Round 24 (years, branch years24): the date a real page prints for itself in the shapes scraped text carries it
+# (`page_date.py`): a labelled date field with its paragraph run on ("date 2019-06-12 The council …"), a labelled
+# publication line under a site's own date line, a byline's clock-and-date stamp, a header split one word to a line,
+# "published today (19 October 2021)". Off = round 23's dateline reader.
+ROUND24_PAGE_DATE = True

@@ -14,6 +14,7 @@ from indexer.ingest.annotate.candidates import (Clue, area_clues, bound_clues, c
 from indexer.ingest.annotate.date_lines import read_date_line, segment_date, story_date_line
 from indexer.ingest.annotate.dates import DateRange, has_copy_date, without_copy_dates, MONTHS, date_ranges, full_dates, url_date
 from indexer.ingest.annotate.latest_event import AIM
+from indexer.ingest.annotate.page_date import field_date, split_header, stamp_date, today_date
 from indexer.ingest.annotate.published_report import published_in_text, weekday_dated
 from indexer.ingest.annotate.report_day import report_day_outcome
 from indexer.ingest.annotate.regimes import regimes_reported
@@ -94,6 +95,8 @@ def dateline(raw_text: str) -> tuple[dt.date | None, str]:
     if story:
         # round 12: a saved page's site date above the masthead and the story's under its headline
         return story[0], story[1][:120]
+    if settings.ROUND24_PAGE_DATE and (field := field_date(head)):
+        return field  # round 24: a labelled publication date, over a site's date line and its own line's prose
     updated_only = None
     for line in head + lines[8:60]:
         if _NOT_A_DATELINE.search(line) or has_copy_date(line):
@@ -113,7 +116,18 @@ def dateline(raw_text: str) -> tuple[dt.date | None, str]:
              if not (_NOT_A_DATELINE.search(l) or has_copy_date(l)) and (d := read_date_line(l))]
     if len(later) == 1:
         return later[0][0], later[0][1][:120]
+    if settings.ROUND24_PAGE_DATE:
+        return _real_page_date(lines, raw_text)
     return None, ""
+
+
+def _real_page_date(lines: list[str], raw_text: str) -> tuple[dt.date | None, str]:
+    """Round 24: the shapes real pages print their date in that no dateline above reads (page_date.py)."""
+    joined = split_header(lines)
+    if joined and (kept := _line_date(joined, True)):
+        return kept[0], joined[:120]
+    found = stamp_date(lines[:8]) or today_date(raw_text)
+    return found if found else (None, "")
 
 
 def _line_date(line: str, in_head: bool) -> tuple[dt.date, int] | None:
