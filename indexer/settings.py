@@ -419,3 +419,10 @@ ROUND23_DATED_SHAPES = True
 # publication line under a site's own date line, a byline's clock-and-date stamp, a header split one word to a line,
 # "published today (19 October 2021)". Off = round 23's dateline reader.
 ROUND24_PAGE_DATE = True
+# Round 24, below the bar (branch years24-extra, each 1-2 pages; docs/facets.md "Round 24: years on the real page text"):
+# a header date set aside as the day the page was viewed sets no year floor (`article._without_view_date`);
+ROUND24_VIEW_DATE_FLOOR = True
+# the second year of a span ("in 2024-2025") is no past year the page names (`year_floor._span_end`);
+ROUND24_SPAN_END = True
+# a short head line that is a sentence dating an event is no dateline (`year._EVENT_SENTENCE`).
+ROUND24_SENTENCE_DATE = True

@@ -70,3 +70,15 @@ def test_the_switch_turns_it_off(monkeypatch):
     raw = "Inspectors have praised the borough in a letter published today (8 November 2019) after their visit."
     monkeypatch.setattr(settings, "ROUND24_PAGE_DATE", False)
     assert dateline(raw)[0] is None
+
+
+# --- below the bar (branch years24-extra) ------------------------------------------------------------------------
+
+def test_an_event_sentence_is_no_dateline():
+    raw = "Agenda item\nInspection update\nThe inspectors carried out a visit on 3rd March 2021;\nMore here."
+    assert dateline(raw)[0] is None
+
+
+def test_a_span_end_sets_no_floor():
+    from indexer.ingest.annotate.year_floor import latest_past_year
+    assert latest_past_year("Extra money was set aside for 2023-2024 after the 2023 report.", 2026).year == 2023

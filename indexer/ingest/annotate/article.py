@@ -190,8 +190,9 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     if not published and not after_anchor:
         _empty_year_fallback(doc, text, chosen, grades)
     if not published:
-        _raise_to_floor(doc, text, chosen[0])
-        _weekday_year(doc, text)
+        floor_text = _without_view_date(doc, text)
+        _raise_to_floor(doc, floor_text, chosen[0])
+        _weekday_year(doc, floor_text)
         _visit_page_year(doc, text)
     _fill_membership(doc, sentences, chosen, published, severity_evidence)
     # Round 11 (issue 22): one official-record policy for a grade the text does not state (record_grade.py)
@@ -457,6 +458,18 @@ def _empty_year_fallback(doc: Document, text: str, chosen: list[str], grades: li
     found = fallback_year(text, chosen, grades)
     if found:
         _take_inferred_year(doc, found.year, found.why)
+
+
+def _without_view_date(doc: Document, text: str) -> str:
+    """Round 24: the text without the header date set aside as the day the page was viewed (a crawl's date is no
+    past event the page names, so it sets no floor)."""
+    header = doc.meta.get("header_date_not_dateline") if settings.ROUND24_VIEW_DATE_FLOOR else None
+    if not header:
+        return text
+    for shape in (header, header.lstrip("•|*· ").strip()):
+        if shape and shape in text:
+            return text.replace(shape, " ", 1)
+    return text
 
 
 def _raise_to_floor(doc: Document, text: str, code: str) -> None:

@@ -130,9 +130,16 @@ def _real_page_date(lines: list[str], raw_text: str) -> tuple[dt.date | None, st
     return found if found else (None, "")
 
 
+# Round 24: a short sentence that dates an event: several words, "on/in" and the date, then a sentence's stop.
+_EVENT_SENTENCE = re.compile(r"^\S+(?:\s+\S+){2,}\s+(?:on|in)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                             rf"(?:{_MONTH_NAMES}),?\s+(?:19|20)\d\d\s*[.;]$", re.IGNORECASE)
+
+
 def _line_date(line: str, in_head: bool) -> tuple[dt.date, int] | None:
     """The dateline date a line gives: a labelled date, a short head line's one date, or a label inside a header."""
     labelled = _DATELINE.match(line.lstrip(" |"))
+    if not labelled and settings.ROUND24_SENTENCE_DATE and _EVENT_SENTENCE.search(line):
+        return None  # round 24: "Ofsted conducted a two day visit on 14th December 2022;" dates an event, not the page
     if labelled or (in_head and len(line) <= 60):
         found = full_dates(line)
         if len(found) == 1 or (labelled and found):  # two dates on a short line is a range, not a dateline

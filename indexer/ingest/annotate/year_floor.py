@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from indexer import settings
 from indexer.ingest.annotate.dates import MONTH_NAMES, YEAR_RE, without_copy_dates
 from indexer.ingest.annotate.latest_event import AIM
 from indexer.ingest.annotate.outcomes import for_council, inspected_year
@@ -65,8 +66,16 @@ def latest_past_year(text: str, limit: int) -> Floor | None:
     text = without_copy_dates(text)
     years = [int(m.group(1)) for m in YEAR_RE.finditer(text) if 2000 <= int(m.group(1)) <= limit
              and not AIM.search(text[max(0, m.start() - 30):m.start()])
-             and not _AIM_MONTH.search(text[max(0, m.start() - 40):m.start()])]
+             and not _AIM_MONTH.search(text[max(0, m.start() - 40):m.start()])
+             and not _span_end(text, m)]
     return Floor(max(years), f"the page names {max(years)}") if years else None
+
+
+def _span_end(text: str, match: re.Match) -> bool:
+    """Round 24: the second year of a financial or school year ("in 2024-2025", "2017/2018") is where a budget or a
+    plan ends, not a past event."""
+    before = text[max(0, match.start() - 8):match.start()]
+    return settings.ROUND24_SPAN_END and bool(re.search(rf"\b{int(match.group(1)) - 1}\s*[-–/]\s*$", before))
 
 
 def anchor_floor(text: str) -> Floor | None:
