@@ -426,3 +426,14 @@ ROUND24_VIEW_DATE_FLOOR = True
 ROUND24_SPAN_END = True
 # a short head line that is a sentence dating an event is no dateline (`year._EVENT_SENTENCE`).
 ROUND24_SENTENCE_DATE = True
+
+# Round 24 (severity on the real page text, branch sev24; docs/facets.md "Round 24: severity on the real text").
+# Each idea has its own switch; off = round 23.
+# (R) the inadequate judgement a monitoring visit follows, named through a rating noun as pages write it ("handed a
+# damning rating of 'inadequate'", "since the 'inadequate' judgement was received"): `record_grade._monitored_inadequate`.
+ROUND24_RATING_NOUN = True
+# (A) a sub-judgement read by its clause (`severity._beyond_clause`, `_area_clause`): "overall" falls back on a
+# distant grade only within its clause, never across a semicolon, a colon or an opening quotation mark ("… overall
+# effectiveness; and an Outstanding rating for children in care"); the area clause behind an opening phrase ("As well
+# as X, child protection was rated inadequate at A, B and C"); a sentence opening on "the other key area".
+ROUND24_SUBJUDGEMENT_CLAUSES = True

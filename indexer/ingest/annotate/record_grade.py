@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from indexer import settings
 from indexer.grades import grade_of_match, grades_agree
 from indexer.models import Outcome
 from indexer.ingest.annotate import confidence
@@ -60,6 +61,12 @@ _JUST_OUT = re.compile(r"\b(?:published|released|out)\s+today\b|\b(?:latest|new|
 # Monitoring visits follow an inadequate judgement (focused visits may follow any grade).
 _MONITORING = re.compile(r"\bmonitoring\s+(?:visits?|letters?)\b", re.IGNORECASE)
 _RATED = re.compile(r"\b(?:judged|rated|graded|found to be|deemed|judge?ments?\s+of)\b", re.IGNORECASE)
+# Round 24 (real page text): the grade named through a rating noun or a gerund, as pages write it ("handed a damning
+# rating of 'inadequate'", "since rating it 'inadequate'", "since the 'inadequate' judgement was received"); read only
+# for the inadequate judgement a monitoring visit follows (the looser fills keep the verbs: an undated page naming an
+# agency's "rating of requires improvement" is no council grade).
+_RATED_NOUN = re.compile(r"\b(?:ratings?|rating\s+(?:it|them|the\s+\w+)|judge?ments?|verdicts?|grades?|grading)\b",
+                         re.IGNORECASE)
 
 
 def announces_inspection(text: str) -> bool:
@@ -135,7 +142,8 @@ def _monitored_inadequate(code: str, text: str, printed: dt.date | None) -> Reco
     monitoring visit since the council was judged inadequate in 2014"): monitoring follows only an inadequate grade, so
     that grade stands, unless a new full inspection is reported too. A printed page must also have it standing in
     the record on its day."""
-    if not _MONITORING.search(text) or new_full_inspection(text) or not _names_grade(text, "inadequate"):
+    if not _MONITORING.search(text) or new_full_inspection(text) \
+            or not _names_grade(text, "inadequate", nouns=settings.ROUND24_RATING_NOUN):
         return None
     if printed is not None:
         standing = outcome_table.standing_on(code, printed)
@@ -145,14 +153,15 @@ def _monitored_inadequate(code: str, text: str, printed: dt.date | None) -> Reco
                       confidence.STATED if printed is None else confidence.OFFICIAL)
 
 
-def _names_grade(text: str, grade: str) -> bool:
-    """True when the page gives `grade` (or its pre-2013 equal) with a rating verb."""
-    return any(grades_agree(g, grade) for g in _named_grades(text))
+def _names_grade(text: str, grade: str, nouns: bool = False) -> bool:
+    """True when the page gives `grade` (or its pre-2013 equal) with a rating verb (or, with `nouns`, a rating noun)."""
+    return any(grades_agree(g, grade) for g in _named_grades(text, nouns))
 
 
-def _named_grades(text: str) -> set[str]:
-    """Grades the page gives with a rating verb."""
-    return {grade_of_match(m) for sentence in re.split(r"(?<=[.!?])\s+", text) if _RATED.search(sentence)
+def _named_grades(text: str, nouns: bool = False) -> set[str]:
+    """Grades the page gives with a rating verb (with `nouns`, also with a rating noun)."""
+    return {grade_of_match(m) for sentence in re.split(r"(?<=[.!?])\s+", text)
+            if _RATED.search(sentence) or nouns and _RATED_NOUN.search(sentence)
             for m in grade_matches(sentence)}
 
 

@@ -211,6 +211,19 @@ _AREA_HEAD = re.compile(r"^\W*(?:on|for|in|as\s+for|as\s+regards|when\s+it\s+com
                         r"(?:keeping children safe|staying safe|child safety|help and protection"
                         r"|care leavers|children in care|looked[- ]after children|leadership|adoption|fostering|early help"
                         r"|the safety strand)\b[^,;:]{0,30},", re.IGNORECASE)
+# Round 24 (real page text): the area clause behind an opening phrase ("As well as Haringey, child protection was rated
+# inadequate at A, B and C"), and a sentence that opens on one area of several without naming it first ("In the other
+# key area, the experiences of care leavers, it was marked as good").
+_AREA_SUBJECT_LATER = re.compile(_AREA_SUBJECT.pattern.replace(r"^\W*", r",\s*", 1), re.IGNORECASE)
+_OTHER_AREA_HEAD = re.compile(r"^\W*(?:in|for|on)\s+the\s+(?:other|remaining|final|last|one)\s+(?:[\w-]+\s+)?"
+                              r"(?:area|judgement|category|aspect)\s*,", re.IGNORECASE)
+
+
+def _area_clause(head: str, after: str) -> bool:
+    """Round 24 (`ROUND24_SUBJUDGEMENT_CLAUSES`): the grade's clause is about one area (the two shapes above)."""
+    return bool(_AREA_SUBJECT_LATER.search(head) and _AT_PLACES.match(after) or _OTHER_AREA_HEAD.match(head))
+
+
 # Round 6: "Every area inspected, including the experiences of children in care, was judged to require improvement",
 # "good in each area inspected": one grade for every judgement is the overall grade too, whatever areas it lists.
 _EVERY_AREA = re.compile(r"^\W*(?:every|each|all(?:\s+the)?(?:\s+(?:three|four|five|six))?)\s+(?:areas?|parts?|judgements?"
@@ -249,6 +262,18 @@ _AT_PLACES = re.compile(r"^['’”\"]?\s+(?:at|in|for)\s+[A-Z]")
 _OVERALL = re.compile(r"(?<!not )\b(?:overall|as a whole)\b", re.IGNORECASE)
 
 
+# Round 24 (real page text): a semicolon, a colon or an opening quotation mark between "overall" and a distant grade
+# puts them in different clauses ("Good ratings were received for … overall effectiveness; and an Outstanding rating
+# for … children in care", "rated the adoption performance 'good' …, saying: “Overall, this is …”").
+_CLAUSE_GAP = re.compile(r"[;:“]|(?:^|\s)[\"‘]")
+
+
+def _beyond_clause(gap: str) -> bool:
+    """The words between "overall" and a grade it would fall back on cross a clause (`ROUND24_SUBJUDGEMENT_CLAUSES`)."""
+    # the grade's own quotation marks stand at the gap's ends ("overall, … rated ‘good’"): not a clause
+    return settings.ROUND24_SUBJUDGEMENT_CLAUSES and bool(_CLAUSE_GAP.search(gap.strip(" '‘’“”\"")))
+
+
 def says_overall(sentence: str, start: int, spans: list[tuple[int, int]]) -> bool:
     """The word "overall" goes with this grade, not with every grade of the sentence (`spans`): the grade right
     before it ("rated good overall"), else the grade just after it in the same clause ("the overall verdict is
@@ -264,10 +289,11 @@ def says_overall(sentence: str, start: int, spans: list[tuple[int, int]]) -> boo
             chosen = following[0]
         elif preceding and word.start() - preceding[-1][1] <= 20:
             chosen = preceding[-1]
-        elif following:
+        elif following and not _beyond_clause(sentence[word.end():following[0][0]]):
             chosen = following[0]
         else:
-            chosen = preceding[-1] if preceding else (-1, -1)
+            chosen = preceding[-1] if preceding and not _beyond_clause(sentence[preceding[-1][1]:word.start()]) \
+                else (-1, -1)
         if chosen[0] == start:
             return True
     return False
@@ -469,7 +495,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         weight = 1.0
         qualified = bool(_AREA_QUALIFIER.match(sentence[match.end():match.end() + 80])
                          or _AREA_SUBJECT.match(sentence[:match.start()]) and _AT_PLACES.match(after)
-                         or _AREA_HEAD.match(sentence[:match.start()]))
+                         or _AREA_HEAD.match(sentence[:match.start()])
+                         or settings.ROUND24_SUBJUDGEMENT_CLAUSES and _area_clause(sentence[:match.start()], after))
         every = bool(_EVERY_AREA.match(sentence[:match.start()]))
         qualified = qualified and not every
         overall = every or not qualified and says_overall(sentence, match.start(), spans)
