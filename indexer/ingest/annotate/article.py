@@ -16,6 +16,7 @@ from indexer.ingest.annotate.helper_roles import helper_councils
 from indexer.ingest.annotate.helper_sources import mainly_helpers
 from indexer.ingest.annotate.heading_runs import heading_run
 from indexer.ingest.annotate.judged_lists import judged_list_members
+from indexer.ingest.annotate.counted_lists import counted_members
 from indexer.ingest.annotate.predecessors import refers_to_predecessor, replaced_councils
 from indexer.ingest.annotate.provider import is_setting_inspection
 from indexer.ingest.annotate.setting_operator import setting_operators
@@ -112,13 +113,21 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     siblings = judged_list_members(sentences, published, primary.code) & set(scores) \
         if settings.ROUND15_LIST_SIBLINGS else set()
     headed = headed + sorted(siblings - set(headed))
+    # round 24: "nine councils are rated poor, including A and B": the members of a counted group of councils
+    counted_grades = counted_members(sentences, published) if settings.ROUND24_COUNTED_LISTS else {}
+    counted = set(counted_grades) & set(scores)
+    headed = headed + sorted(counted - set(headed))
     sections = paragraph_sections(doc, published) if len(set(headed)) >= 2 else {}
     attributed, listed = attribute_grades(sentences, published, primary.code, sections)
     for new_code, old_code in alias.items():
         attributed.setdefault(old_code, []).extend(attributed.pop(new_code, []))
     _file_under_predecessor(attributed, primary.code, replaced)
     listed = set(merged(sorted(listed), alias))
-    listed |= siblings
+    listed |= siblings | counted
+    for code in sorted(counted):  # the counted group's grade, for a member the text does not grade itself
+        grade, line = counted_grades[code]
+        if grade and not attributed.get(code):
+            attributed[code] = [GradeStatement(grade, settings.GRADE_WEIGHT_OVERALL, line, 1)]
     for code, grade, line in results:
         if grade:  # a round-15 heading entry may carry no grade
             attributed.setdefault(code, []).append(GradeStatement(grade, settings.GRADE_WEIGHT_OVERALL, line, 1))

@@ -60,6 +60,11 @@ def services_rated(text: str) -> bool:
     return bool(_SERVICES_RATED.search(text))
 
 
+def mentions_services(text: str) -> bool:
+    """True when the text speaks of children's services or social care (a headline about the council's services)."""
+    return bool(_CSC_WORDS.search(text))
+
+
 def is_school_inspection(title: str, text: str) -> tuple[bool, str]:
     """True for an article about a school inspection rather than a children's-services judgement."""
     if _SERVICES_RATED.search(text):
