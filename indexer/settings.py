@@ -414,3 +414,11 @@ ROUND23_DAY_OF_MONTH = True  # (year) "an inspection carried out between 3-14 of
 # (grade, round 22's (V)/(N) fills) "Following publication of Ofsted's Inspection … in March 2016", "In August 2016
 # inspectors gave the authority an 'inadequate' rating": dated inspections in the shapes real pages write them
 ROUND23_DATED_SHAPES = True
+# Round 24 (ranking on real page text, branch rank24): a scraped text page's own notices (browser and cookie warnings,
+# newsletter and subscription offers, donation appeals, "follow us on", video and radio promotions, lone
+# content-management labels) are dropped at ingest, so they are neither its title nor searchable paragraphs, and the
+# store's "date YYYY-MM-DD" label is not part of a title (`extract/page_chrome.py`). Off = round 23. OFF: on the
+# real-text corpus it moved macro recall@10 0.9163 -> 0.9165 but nDCG@10 0.8922 -> 0.8919 (a real headline that becomes
+# the title stops being its paragraphs' heading, and a title weighs less); fixtures and every facet unchanged
+# (docs/facets.md "Round 24: page notices on real text").
+ROUND24_PAGE_NOTICES = False
