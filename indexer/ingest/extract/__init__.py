@@ -13,6 +13,7 @@ from indexer.ingest.chunk import paragraphs_from_blocks, sentences
 from indexer.models import Document
 from indexer.ingest.extract.guard import TooSlow, size_problem, time_limit
 from indexer.ingest.extract.headline import headline_index, is_chrome
+from indexer.ingest.extract.page_chrome import drop_page_notices, headline_text
 from indexer.ingest.extract.metadata import (MANIFEST_NAMES, apply_metadata, load_folder_metadata, safe_url,
                                              sidecar_metadata)  # noqa: F401
 from indexer.ingest.extract.pdf import read_pdf
@@ -123,6 +124,8 @@ def _fill(doc: Document, path: Path, given: dict[str, str]) -> None:
     if bomb:
         raise IngestError(bomb)
     _READERS[doc.kind](data, doc)
+    if settings.ROUND24_PAGE_NOTICES and doc.kind == "text":
+        doc.blocks = drop_page_notices(doc.blocks)
     if doc.url and not safe_url(doc.url):
         warnings.append({"path": str(path), "reason": f"page URL {doc.url[:80]!r} is not an http(s) address; ignored"})
         doc.url = ""
@@ -131,6 +134,8 @@ def _fill(doc: Document, path: Path, given: dict[str, str]) -> None:
         doc.title = pdf_title(doc)
     if not doc.title:
         doc.title = default_title(doc)
+        if settings.ROUND24_PAGE_NOTICES and doc.kind == "text":
+            doc.title = headline_text(doc.title)
     doc.published = parse_date(doc.meta.get("published"))
     doc.paragraphs = paragraphs_from_blocks(doc.blocks)
     if not doc.paragraphs:
