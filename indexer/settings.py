@@ -452,3 +452,12 @@ ROUND24_LEAD_PARAGRAPHS = 3  # body paragraphs read for a lead when the title na
 # (b28 council gains 2 of its 3 missing members; severity a05, b28, x35); fixtures: no change; never-read real text
 # (k m n p s t): council 235 -> 237 of 250, nothing lost. The issue asks for lists resolved as structures.
 ROUND24_COUNTED_LISTS = True
+
+# Round 24 (apa24): the 2005-11 regimes named as pages print them: the 2005-08 annual performance assessment as a
+# capitalised title, with the inspectorate inside the name ("the annual Ofsted performance assessments") or as
+# "APAs"; an annual round named by its year and a review ("the 2010 review of services for children"). False: the
+# round-23 names only.
+ROUND24_OLD_REGIME_NAMES = True
+# Round 24 (apa24): the bands' adverb quoted after the verb ("performing 'adequately'"). grades.py imports nothing
+# from the package, so the switch is grades.QUOTED_BANDS; this mirrors it for readers of the settings.
+ROUND24_QUOTED_BANDS = grades.QUOTED_BANDS
