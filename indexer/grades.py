@@ -29,6 +29,11 @@ _OUT_OF_FOUR = r"\s+out\s+of\s+(?:a\s+(?:possible|maximum)\s+(?:of\s+)?)?(?:4|fo
 _END_BAND = r"\s+band\b(?!\s+(?:of\s+)?(?:pay|tax|council\s+tax|salar))"
 # Round 13: the annual ratings' band verb, not after a word that denies it. "Failing to perform adequately" is a
 # statutory direction's finding (any era), "not performing well" a criticism: neither hands out a band.
+# Round 24 (apa24, settings.ROUND24_QUOTED_BANDS mirrors it): the bands' adverb quoted after the verb ("performing
+# 'adequately'", "performs “poorly”"): pages quote the band's own word. grades.py imports nothing from the package,
+# so its switch lives here.
+QUOTED_BANDS = True
+BAND_QUOTE = r"['‘’“”\"]{0,2}" if QUOTED_BANDS else ""
 PERFORM = (r"(?<!failing to )(?<!fails to )(?<!failed to )(?<!fail to )(?<!unable to )(?<!not )(?<!n't )"
            r"\bperform")
 
@@ -66,7 +71,7 @@ class Grade:
 
 GRADES: tuple[Grade, ...] = (
     Grade("outstanding", rank=1, display=0, compares_as="outstanding", number="1", scale="both",
-          phrasings=(rf"{PERFORM}(?:s|ing|ed)?\s+excellently",
+          phrasings=(rf"{PERFORM}(?:s|ing|ed)?\s+{BAND_QUOTE}excellently",
                      # 2008-10 annual ratings' top band: "rated as excellent", "the excellent band".
                      r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“\"]?excellent\b",
                      r"(?<=the\s['‘“\"])excellent(?=['’”\"]\s+(?:band|label|rating|grade))|(?<=the\s)excellent(?=\s+band)",
@@ -77,7 +82,7 @@ GRADES: tuple[Grade, ...] = (
           cued_words=("outstanding",), report_words=("outstanding",),
           meaning="the highest of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     Grade("good", rank=2, display=1, compares_as="good", number="2", scale="both",
-          phrasings=(rf"{PERFORM}(?:s|ing)?\s+well",
+          phrasings=(rf"{PERFORM}(?:s|ing)?\s+{BAND_QUOTE}well",
                      # "the second-highest rating": one below the top
                      r"second[- ](?:highest|best|top)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
           bands=(rf"second[- ](?:highest|best|top)\s+{_OF_FOUR}",
@@ -87,7 +92,7 @@ GRADES: tuple[Grade, ...] = (
           meaning="the second of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     # Pre-2013 "adequate" was the third of four grades; Ofsted's 2013 scale replaced it with requires improvement.
     Grade("adequate", rank=3, display=3, compares_as="requires improvement", number="3", scale="pre-2013",
-          phrasings=(rf"{PERFORM}(?:s|ing|ed)?\s+adequately",),
+          phrasings=(rf"{PERFORM}(?:s|ing|ed)?\s+{BAND_QUOTE}adequately",),
           bands=(rf"(?:two|2){_STAR_AS_RATING}", r"(?<=stars to )(?:two|2)\b(?![- ]star)", rf"{_SCORED}(?:two|2){_OUT_OF_FOUR}",
                  rf"(?:only|just)\s+(?:at\s+|meets?\s+|meeting\s+|delivers?\s+|delivering\s+|delivered\s+)?{_MINIMUM}"),
           cued_words=("adequate",), report_words=("adequate",),
@@ -110,7 +115,7 @@ GRADES: tuple[Grade, ...] = (
           meaning="the third of Ofsted’s four grades since November 2013 (below good, above inadequate); "
                   "before then the third grade was “adequate”"),
     Grade("inadequate", rank=5, display=4, compares_as="inadequate", number="4", scale="both",
-          phrasings=(r"inadequate", rf"{PERFORM}(?:s|ing|ed)?\s+poorly",
+          phrasings=(r"inadequate", rf"{PERFORM}(?:s|ing|ed)?\s+{BAND_QUOTE}poorly",
                      r"(?:the\s+)?(?:lowest|worst)\s+(?:possible\s+)?(?:rating|grade|judgement)",
                      # 2008-10 annual assessment: "the councils rated poor"; "poor" alone is too common a word.
                      r"(?:rated|judged|graded|assessed|ranked|deemed|classed)\s+(?:as\s+)?['‘“\"]?poor\b",

@@ -461,3 +461,12 @@ ROUND24_COUNTED_LISTS = True
 # the title stops being its paragraphs' heading, and a title weighs less); fixtures and every facet unchanged
 # (docs/facets.md "Round 24: page notices on real text").
 ROUND24_PAGE_NOTICES = False
+
+# Round 24 (apa24): the 2005-11 regimes named as pages print them: the 2005-08 annual performance assessment as a
+# capitalised title, with the inspectorate inside the name ("the annual Ofsted performance assessments") or as
+# "APAs"; an annual round named by its year and a review ("the 2010 review of services for children"). False: the
+# round-23 names only.
+ROUND24_OLD_REGIME_NAMES = True
+# Round 24 (apa24): the bands' adverb quoted after the verb ("performing 'adequately'"). grades.py imports nothing
+# from the package, so the switch is grades.QUOTED_BANDS; this mirrors it for readers of the settings.
+ROUND24_QUOTED_BANDS = grades.QUOTED_BANDS

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from indexer.grades import PERFORM
+from indexer.settings import ROUND24_OLD_REGIME_NAMES
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 from indexer.ingest.annotate.latest_event import EARLIER_ONE, latest_event_year
 from indexer.ingest.annotate.regimes import annual_round_by_tallies, final_round_year, regime
@@ -25,7 +26,9 @@ _ROUND_YEAR = re.compile(r"\b(?:annual|yearly)\s+(?:performance\s+|children['’
                          r"(?:ratings?|assessments?)\b"
                          # round 13: "annual" left out when the assessment is named by what it rates ("Ofsted's 2010
                          # assessment of services for children and young people", x21; with "annual": n36, p28)
-                         r"|\b((?:19|20)\d\d)\s+(?:Ofsted\s+)?(?:ratings?|assessments?)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                         # round 24 (apa24, `ROUND24_OLD_REGIME_NAMES`): also "the 2010 review of services for children"
+                         r"|\b((?:19|20)\d\d)\s+(?:Ofsted\s+)?(?:ratings?|assessments?" + (r"|reviews?" if ROUND24_OLD_REGIME_NAMES else "")
+                         + r")\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
                          r"(?:children['’]s\s+services|services\s+for\s+children)\b", re.IGNORECASE)
 ANNUAL_RATING_YEARS = tuple(range(regime("annual rating").first, regime("annual rating").last + 1))
 APA_LAST_YEAR = regime("APA").last

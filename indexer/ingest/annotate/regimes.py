@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from indexer import numbers
-from indexer.grades import PERFORM
+from indexer.grades import BAND_QUOTE, PERFORM
 from indexer.ingest.annotate.dates import YEAR_RE
+from indexer.settings import ROUND24_OLD_REGIME_NAMES
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,11 @@ class Regime:
     final: re.Pattern | None = None  # words that call the round reported the regime's last one
 
 
+# Round 24 (apa24): the APA as pages print it: capitalised as a title ("Annual Performance Assessment"), with the
+# inspectorate inside the name ("the annual Ofsted performance assessments") or the abbreviation in the plural.
+_APA_WORDS = (re.compile(r"\bannual\s+(?:Ofsted['’]?s?\s+)?performance\s+assessments?\b|(?-i:\bAPAs?\b)", re.IGNORECASE)
+              if ROUND24_OLD_REGIME_NAMES else re.compile(r"\bannual performance assessments?\b|\bAPA\b"))
+
 REGIMES = (
     Regime("CPA", 2002, 2009,
            re.compile(r"\bComprehensive Performance Assessments?\b|\bCPA\b"
@@ -40,10 +46,10 @@ REGIMES = (
     Regime("four-band score", 2002, 2011,
            re.compile(r"\bscored\s+(?:a\s+|only\s+)?(?:one|two|three|four|[1-4])\b(?:\s+out\s+of\s+(?:four|4))?,?"
                       r"[^.;]{0,30}?\bfor\s+(?:its\s+|their\s+)?children['’]s\s+services\b", re.IGNORECASE)),
-    Regime("APA", 2005, 2008, re.compile(r"\bannual performance assessments?\b|\bAPA\b")),
+    Regime("APA", 2005, 2008, _APA_WORDS),
     Regime("annual rating", 2009, 2011,
            re.compile(r"\b(?:annual|yearly)\s+(?:round\s+of\s+)?(?:children['’]s services\s+)?(?:ratings?|assessments?)\b"
-                      rf"|{PERFORM}(?:s|ing)?\s+(?:poorly|adequately|excellently)\b"
+                      rf"|{PERFORM}(?:s|ing)?\s+{BAND_QUOTE}(?:poorly|adequately|excellently)\b"
                       r"|['‘“]?excellent['’”]?\s+band\b", re.IGNORECASE)),
 )
 
