@@ -460,7 +460,11 @@ ROUND24_COUNTED_LISTS = True
 # real-text corpus it moved macro recall@10 0.9163 -> 0.9165 but nDCG@10 0.8922 -> 0.8919 (a real headline that becomes
 # the title stops being its paragraphs' heading, and a title weighs less); fixtures and every facet unchanged
 # (docs/facets.md "Round 24: page notices on real text").
-ROUND24_PAGE_NOTICES = False
+ROUND24_PAGE_NOTICES = True
+# Round 24 (titles24): a text page's first heading that only names the site (its outlet or council: "X Evening News",
+# "Your X", "X Council", "London Borough of X"), a section ("OFSTED", "Children", "News / Education") or an image
+# ("Picture: ...", "X logo") is chrome, so the headline below it becomes the title (`extract/headline.py`).
+ROUND24_SITE_BRAND = True
 
 # Round 24 (apa24): the 2005-11 regimes named as pages print them: the 2005-08 annual performance assessment as a
 # capitalised title, with the inspectorate inside the name ("the annual Ofsted performance assessments") or as
