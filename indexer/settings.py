@@ -456,11 +456,15 @@ ROUND24_COUNTED_LISTS = True
 # Round 24 (ranking on real page text, branch rank24): a scraped text page's own notices (browser and cookie warnings,
 # newsletter and subscription offers, donation appeals, "follow us on", video and radio promotions, lone
 # content-management labels) are dropped at ingest, so they are neither its title nor searchable paragraphs, and the
-# store's "date YYYY-MM-DD" label is not part of a title (`extract/page_chrome.py`). Off = round 23. OFF: on the
-# real-text corpus it moved macro recall@10 0.9163 -> 0.9165 but nDCG@10 0.8922 -> 0.8919 (a real headline that becomes
-# the title stops being its paragraphs' heading, and a title weighs less); fixtures and every facet unchanged
-# (docs/facets.md "Round 24: page notices on real text").
-ROUND24_PAGE_NOTICES = False
+# store's "date YYYY-MM-DD" label is not part of a title (`extract/page_chrome.py`). Off = round 23. Shipped OFF by
+# rank24 (real-text macro nDCG@10 0.8922 -> 0.8919; a real headline that becomes the title stops being its paragraphs'
+# heading); ON since titles24 with ROUND24_SITE_BRAND below: real titles matching the headline 653 -> 712 of 932 and
+# u02 keeps its facets (docs/facets.md "Round 24: site names as titles on real text").
+ROUND24_PAGE_NOTICES = True
+# Round 24 (titles24): a text page's first heading that only names the site (its outlet or council: "X Evening News",
+# "Your X", "X Council", "London Borough of X"), a section ("OFSTED", "Children", "News / Education") or an image
+# ("Picture: ...", "X logo") is chrome, so the headline below it becomes the title (`extract/headline.py`).
+ROUND24_SITE_BRAND = True
 
 # Round 24 (apa24): the 2005-11 regimes named as pages print them: the 2005-08 annual performance assessment as a
 # capitalised title, with the inspectorate inside the name ("the annual Ofsted performance assessments") or as

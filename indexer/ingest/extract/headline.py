@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from indexer import settings
 from indexer.ingest.boilerplate import is_furniture
 
 # Site chrome: navigation, widgets, the outlet's own blurbs and labels. One-word labels only as the whole line.
@@ -26,6 +27,25 @@ _DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+(?:19|20)\d\
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:am|pm|gmt|bst|uk)\b", re.IGNORECASE)
 _TEMPERATURE = re.compile(r"-?\d+(?:\.\d+)?\s*°\s*[CF]?\b|\b\d+\.\d\s*C\b")  # a weather widget: "8.9°C", "7.7 C"
 _WORD = re.compile(r"[\w'’-]+")
+# Round 24: a line that only names the site: its outlet ("X Evening News", "X Express"), its council ("X Council",
+# "X Council - News", "London Borough of X", "Your X", "Welcome to X", "X - your County Council magazine").
+_OUTLET_WORD = (r"(?:express|(?:evening |daily )?news|times|gazette|echo|post|herald|telegraph|mercury|chronicle"
+                r"|advertiser|argus|star|mail|observer|standard|journal|connected|news ?cent(?:re|er)|newsroom|magazine)")
+_BRAND = re.compile(
+    r"^\W*(?:(?:your|welcome to)\s+\S.*"
+    r"|.*\b(?:(?:city|county|borough|district|metropolitan borough)\s+)?council(?:\s*[-–|:]\s*(?:news|home))?"
+    r"|(?:the\s+)?(?:(?:royal|london)\s+)?borough of\s+\S.*"
+    rf"|.*\b{_OUTLET_WORD}"
+    r"|.*\s[-–|]\s*(?:your|news from)\b.*)\W*$", re.IGNORECASE)
+_OWNED = re.compile(r"\s[-–|]\s*(?:your|news from)\b", re.IGNORECASE)  # "X - your County Council magazine"
+_MINOR = {"of", "the", "and", "to", "for", "in", "on", "a", "an"}
+_MAX_BRAND_WORDS = 6
+# Round 24: a section label ("OFSTED", "CHILDREN'S SERVICES", "Children", "News / Education") or an image's caption
+# ("Picture: ...", "Image copyright ...", "X logo") standing before the headline.
+_CAPTION = re.compile(r"^\W*(?:(?:picture|photo|image)(?: copyright| credit)?\s*:|image copyright\b|.{1,40}\blogo\W*$)",
+                      re.IGNORECASE)
+_BREADCRUMB = re.compile(r"^\W*[\w'’-]+(?: [\w'’-]+)?(?: [/|] [\w'’-]+(?: [\w'’-]+)?)+\W*$")  # or a menu bar
+_MAX_SECTION_WORDS = 2
 _MAX_LEFT_WORDS = 2     # a dated line with no more than this beside its date is a dateline or a byline ("Jane Smith 6 April")
 _MAX_LABEL_WORDS = 5    # "Sheffield & South Yorkshire", "Express & Star": a section or outlet label
 _LOOK_AHEAD = 6         # the headline stands among the page's first few blocks
@@ -42,7 +62,21 @@ def is_chrome(line: str) -> bool:
         rest = _WEEKDAY.sub(" ", _CLOCK.sub(" ", _DATE.sub(" ", line)))
         return len(_WORD.findall(rest)) <= _MAX_LEFT_WORDS
     capitalised = all(w[0].isupper() or w[0].isdigit() for w in words)
+    if settings.ROUND24_SITE_BRAND and is_site_label(line, words):
+        return True
     return len(words) <= _MAX_LABEL_WORDS and capitalised and "&" in line
+
+
+def is_site_label(line: str, words: list[str]) -> bool:
+    """True for a line that names the site, a section or an image, not the story (round 24): the outlet's or
+    council's name, a one-word or capitals-only section label, a breadcrumb, a caption."""
+    if len(words) == 1 or _CAPTION.match(line) or _BREADCRUMB.match(line):
+        return True
+    if len(words) <= _MAX_SECTION_WORDS and line.upper() == line and any(c.isalpha() for c in line):
+        return True
+    named = all(w[0].isupper() or w.lower() in _MINOR or not w[0].isalnum() for w in words)
+    owned = bool(_OWNED.search(line))  # "X - news from Y Council": longer, but only names the site
+    return (len(words) <= _MAX_BRAND_WORDS and named or owned) and bool(_BRAND.match(line))
 
 
 def headline_index(kinds_and_texts: list[tuple[str, str]]) -> int | None:
