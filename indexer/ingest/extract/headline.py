@@ -82,9 +82,18 @@ def is_site_label(line: str, words: list[str]) -> bool:
 def headline_index(kinds_and_texts: list[tuple[str, str]]) -> int | None:
     """The position of the page's headline among its first blocks: the first heading that is not chrome, before any
     paragraph; None when the page opens with prose."""
+    label = None
     for n, (kind, text) in enumerate(kinds_and_texts[:_LOOK_AHEAD]):
         if kind != "heading":
-            return None
+            return label
         if not is_chrome(text):
             return n
+        if label is None and n == 0 and _lone_word(text):
+            label = n  # round 24: a one-word first line stands above a headline; with prose right below, it is one
     return None
+
+
+def _lone_word(line: str) -> bool:
+    """True for a first line of one word that is not all capitals ("Turnaround", not "OFSTED")."""
+    words = _WORD.findall(line)
+    return settings.ROUND24_SITE_BRAND and len(words) == 1 and line.upper() != line and not _CAPTION.match(line)
