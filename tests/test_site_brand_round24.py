@@ -51,3 +51,17 @@ def test_switched_off_the_site_name_is_the_title(tmp_path, monkeypatch):
     page.write_text(_PAGE, encoding="utf-8")
     monkeypatch.setattr(settings, "ROUND24_SITE_BRAND", False)
     assert read_document(page, None).title == "Your Borough Of Fernhill"
+
+
+def test_a_one_word_label_above_a_headline_is_skipped(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Spotlight\n\nFernhill children's centres improve\n\nThe centres were praised by inspectors.\n",
+                    encoding="utf-8")
+    assert read_document(page, None).title == "Fernhill children's centres improve"
+
+
+def test_a_one_word_first_line_with_prose_below_is_the_headline(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Recovery\n\nThe service was poor once. Now Fernhill's services for children are good.\n",
+                    encoding="utf-8")
+    assert read_document(page, None).title == "Recovery"
