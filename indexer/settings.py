@@ -469,8 +469,10 @@ ROUND24_SITE_BRAND = True
 # Round 24 (apa24): the 2005-11 regimes named as pages print them: the 2005-08 annual performance assessment as a
 # capitalised title, with the inspectorate inside the name ("the annual Ofsted performance assessments") or as
 # "APAs"; an annual round named by its year and a review ("the 2010 review of services for children"). False: the
-# round-23 names only.
+# round-23 names only. Read once at import (calendar.py and regimes.py compile their patterns with it): set it before
+# importing the annotators, or in the environment's settings, not at run time.
 ROUND24_OLD_REGIME_NAMES = True
 # Round 24 (apa24): the bands' adverb quoted after the verb ("performing 'adequately'"). grades.py imports nothing
-# from the package, so the switch is grades.QUOTED_BANDS; this mirrors it for readers of the settings.
+# from the package, so the switch is grades.QUOTED_BANDS (read at import, as the table's patterns are compiled once);
+# this mirrors it for readers of the settings.
 ROUND24_QUOTED_BANDS = grades.QUOTED_BANDS
