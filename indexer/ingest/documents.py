@@ -21,6 +21,7 @@ from indexer.ingest.extract import document_sources, read_document
 from indexer.ingest.extract.guard import TooSlow, time_limit
 from indexer.ingest.annotate import annotate
 from indexer.ingest.annotation_cache import AnnotationCache, content_key
+from indexer.ingest.passages import join_sentence_lines
 from indexer.models import Document
 from indexer.ingest.extract.unicode import repair_document
 
@@ -118,6 +119,7 @@ def annotate_within_limit(doc: Document, cache: AnnotationCache | None = None) -
     if key:
         doc.meta["annotation_key"] = key  # a full rebuild keeps the entries its files used
         if cache.restore(doc, key):
+            join_sentence_lines(doc)
             return doc
     try:
         with time_limit(settings.MAX_FILE_SECONDS):
@@ -126,6 +128,8 @@ def annotate_within_limit(doc: Document, cache: AnnotationCache | None = None) -
         doc.error = f"too slow: finding its facets took over {settings.MAX_FILE_SECONDS} s (the limit)"
     if key and not doc.error:
         cache.store(doc, key)
+    # The facets read the page as printed; the index gets its one-sentence lines joined into passages.
+    join_sentence_lines(doc)
     return doc
 
 
