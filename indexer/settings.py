@@ -476,3 +476,17 @@ ROUND24_OLD_REGIME_NAMES = True
 # from the package, so the switch is grades.QUOTED_BANDS (read at import, as the table's patterns are compiled once);
 # this mirrors it for readers of the settings.
 ROUND24_QUOTED_BANDS = grades.QUOTED_BANDS
+
+# Round 25 (the paragraph shown on the real page text, branch shown25; docs/search.md "Round 25: the paragraph shown
+# on the real text"). Each idea has its own switch; off = round 24. All three are in the shared chooser
+# (search/answer.py), so both backends get them.
+# (T) a topic question's best-ranked paragraph that is someone's reaction ("Councillor X said ...") gives way to the
+# candidate that is no reaction with the most topic words (the earliest among equals): the finding, not the comment.
+ROUND25_TOPIC_REACTION = True
+# (G) an everyday grade word ending a sentence after a rating verb earlier in it is a grade, however far apart
+# ("Ofsted graded the county council's children's service outstanding."): `answer._rated_in_sentence`.
+ROUND25_GRADE_ENDS_SENTENCE = True
+# (A) a question naming a judged area: among candidates answering equally, the earliest after the opening is shown and
+# the best-ranked keeps no tie (round 21's measured area-ties rule): a story states an area's grade where it first
+# reports it; BM25 ranks higher the later lists and notes repeating the area's words.
+ROUND25_AREA_TIES = True
