@@ -484,9 +484,11 @@ ROUND24_QUOTED_BANDS = grades.QUOTED_BANDS
 # candidate that is no reaction with the most topic words (the earliest among equals): the finding, not the comment.
 ROUND25_TOPIC_REACTION = True
 # (G) an everyday grade word ending a sentence after a rating verb earlier in it is a grade, however far apart
-# ("Ofsted graded the county council's children's service outstanding."): `answer._rated_in_sentence`.
+# ("inspectors rated the borough's help for families and children outstanding."): `answer._rated_in_sentence`.
 ROUND25_GRADE_ENDS_SENTENCE = True
 # (A) a question naming a judged area: among candidates answering equally, the earliest after the opening is shown and
 # the best-ranked keeps no tie (round 21's measured area-ties rule): a story states an area's grade where it first
-# reports it; BM25 ranks higher the later lists and notes repeating the area's words.
-ROUND25_AREA_TIES = True
+# reports it; BM25 ranks higher the later lists and notes repeating the area's words. Shipped OFF: on PostgreSQL the
+# fixture crossval fold B falls one pair (82.5 -> 82.1 %; embedded it rises 81.9 -> 83.3 %), and on the real text it
+# moves the design pairs +5 -4 embedded and none on PostgreSQL.
+ROUND25_AREA_TIES = False

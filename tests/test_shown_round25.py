@@ -3,7 +3,7 @@
 - (T) a topic question's best-ranked paragraph that is a reaction gives way to the finding with the most topic words;
 - (G) an everyday grade word ending a sentence after a rating verb earlier in it is a grade, however far apart;
 - (A) a question naming a judged area: among candidates answering equally the earliest after the opening is shown,
-  the best-ranked included.
+  the best-ranked included (shipped off: `ROUND25_AREA_TIES`; its tests switch it on).
 Each has its switch in settings (ROUND25_*); off is round 24. The paragraphs here are written for the tests.
 """
 from __future__ import annotations
@@ -41,8 +41,8 @@ def test_the_grade_word_must_end_the_sentence_and_share_it_with_the_verb(monkeyp
 
 # --- (T) a reaction kept by the topic rule ----------------------------------------------------------------------------
 
-REACTION = (9, "Councillor Ann Rowe, cabinet member for children, said the monitoring visit in Wexcombe showed progress "
-               "had been too slow in places but that staff were committed.")
+REACTION = (9, "Councillor Ann Rowe, cabinet member for children, said the monitoring visit in Wexcombe showed "
+               "progress had been too slow in places but that staff were committed.")
 FINDING = (4, "Inspectors on the monitoring visit wrote that progress in Wexcombe remained slow.")
 OTHER = (6, "The council's improvement board meets every month.")
 
@@ -74,6 +74,7 @@ OPENING = (1, "Care leavers in Wexcombe are let down, with their service rated i
 
 
 def test_an_area_question_shows_the_earliest_after_the_opening_among_equal_answers(monkeypatch):
+    monkeypatch.setattr(settings, "ROUND25_AREA_TIES", True)
     asked = _asked("Wexcombe care leavers inadequate")
     assert asked.areas
     assert shown_paragraph(asked, [LISTED, STATED]) == 1
@@ -82,7 +83,8 @@ def test_an_area_question_shows_the_earliest_after_the_opening_among_equal_answe
     assert shown_paragraph(asked, [LISTED, STATED]) == 0
 
 
-def test_a_better_answer_and_a_question_without_an_area_are_unchanged():
+def test_a_better_answer_and_a_question_without_an_area_are_unchanged(monkeypatch):
+    monkeypatch.setattr(settings, "ROUND25_AREA_TIES", True)
     asked = _asked("Wexcombe care leavers inadequate")
     assert shown_paragraph(asked, [STATED, (1, "Wexcombe's children's services were inspected in May.")]) == 0
     no_area = _asked("Wexcombe inadequate")
@@ -122,7 +124,8 @@ def backend(request, crafted, tmp_path_factory):
     yield from backend_over(request, tmp_path_factory, "round25", crafted)
 
 
-def test_both_backends_show_where_the_area_grade_is_first_stated(backend):
+def test_both_backends_show_where_the_area_grade_is_first_stated(backend, monkeypatch):
+    monkeypatch.setattr(settings, "ROUND25_AREA_TIES", True)
     hit = next(h for h in backend.search(SearchRequest(q="Wexcombe care leavers inadequate", per_page=20)).hits
                if h.doc_id == "round25-wexcombe-care-leavers.txt")
     shown = {p.n: p.text for p in backend.document("round25-wexcombe-care-leavers.txt").paragraphs}[hit.paragraph]

@@ -182,9 +182,9 @@ def stated_grades(text: str) -> set[str]:
 
 
 # Round 25 (`settings.ROUND25_GRADE_ENDS_SENTENCE`): a rating verb earlier in the sentence, however far before the
-# grade word that ends it ("Ofsted graded the county council's children's service outstanding."): the verb's object
-# can be a long name, beyond `_CUE_BEFORE`'s 40 characters. The word must end the sentence, so "rated good for its
-# schools" or "found good practice" stay as they were.
+# grade word that ends it ("inspectors rated the borough's help for families and children outstanding."): the
+# verb's object can be a long name, beyond `_CUE_BEFORE`'s 40 characters. The word must end the sentence, so "rated
+# good for its schools" or "found good practice" stay as they were.
 _RATING_VERB_EARLIER = re.compile(r"\b(?:rat(?:ed|es)|judged?s?|graded?s?|deemed|found|assessed|labelled|branded)\b"
                                   r"[^.;!?]{0,120}$", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"^['’”\"]?\s*(?:[.;!?]|$)")
