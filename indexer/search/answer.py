@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 from typing import Iterable
 
 from indexer import grades, settings
@@ -24,7 +24,7 @@ from indexer.ingest.annotate.movement import sentence_moves
 from indexer.ingest.annotate.scan import grade_matches
 from indexer.search.number_words import other_form
 from indexer.search.plan import BestMatchPlan
-from indexer.search.topic import Topic, topic_choice
+from indexer.search.topic import Topic, topic_choice, topic_counts
 from indexer.analysis import folded_words, stem
 from indexer.search.understand import councils_in, grades_in
 
@@ -174,10 +174,26 @@ def stated_grades(text: str) -> set[str]:
         if grades.is_cued_word(word.lower()) and not _changes_between(before, after):
             rated = _RATED_JUST_BEFORE.search(before) and _SERVICE_AFTER.match(after)
             if not rated and (_NOT_A_GRADE.match(after) or not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after)
-                                                                or (word[:1].isupper() and match.start() > 0))):
+                                                                or (word[:1].isupper() and match.start() > 0))) \
+                    and not (settings.ROUND25_GRADE_ENDS_SENTENCE and _rated_in_sentence(text, match)):
                 continue
         out.add(grades.grade_of_match(match))
     return out
+
+
+# Round 25 (`settings.ROUND25_GRADE_ENDS_SENTENCE`): a rating verb earlier in the sentence, however far before the
+# grade word that ends it ("inspectors rated the borough's help for families and children outstanding."): the
+# verb's object can be a long name, beyond `_CUE_BEFORE`'s 40 characters. The word must end the sentence, so "rated
+# good for its schools" or "found good practice" stay as they were.
+_RATING_VERB_EARLIER = re.compile(r"\b(?:rat(?:ed|es)|judged?s?|graded?s?|deemed|found|assessed|labelled|branded)\b"
+                                  r"[^.;!?]{0,120}$", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"^['’”\"]?\s*(?:[.;!?]|$)")
+
+
+def _rated_in_sentence(text: str, match: re.Match) -> bool:
+    """True for a grade word ending its sentence after a rating verb earlier in the same sentence."""
+    return bool(_ENDS_SENTENCE.match(text[match.end():match.end() + 5])
+                and _RATING_VERB_EARLIER.search(text[max(0, match.start() - 140):match.start()]))
 
 
 def _changes_between(before: str, after: str) -> bool:
@@ -254,29 +270,51 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
                    window: int | None = None) -> int:
     """The position among the candidates ((paragraph number, text), the best-ranked first, then in ranking order;
     read lazily) of the paragraph to show: the best-ranked one when it answers as well as any, else the best answer,
-    ties to the earliest in the document after its opening paragraph. Ties do not follow the ranking below the best:
-    the backends order a document's lesser paragraphs differently (ts_rank is flatter than BM25F) and must show the
-    same one."""
+    ties to the earliest in the document after its opening paragraph (for a question naming a judged area, round 25,
+    the best-ranked included). Ties do not follow the ranking below the best: the backends order a document's lesser
+    paragraphs differently (ts_rank is flatter than BM25F) and must show the same one."""
     window = settings.RANKING.answer_candidates if window is None else window
     if asked.topical(round_up) and settings.RANKING.topic_rule != "off" and len(asked.topic) > 1:
         # (one topic word: every candidate has it, and the candidates' texts need not be read)
         # Ranking round 15: a topic question's paragraph (search/topic.py).
-        return topic_choice(asked.topic, candidates, settings.RANKING.topic_rule,
-                            min(window, settings.RANKING.topic_candidates))
+        return _topic_paragraph(asked, candidates, min(window, settings.RANKING.topic_candidates))
     if not asked.anything:
         return 0
     most = _most(asked, round_up)
+    # Round 25 (`settings.ROUND25_AREA_TIES`): for a question naming a judged area the best-ranked keeps no tie.
+    area_ties = settings.ROUND25_AREA_TIES and bool(asked.areas)
     chosen, best = 0, None
     for at, (number, text) in enumerate(islice(candidates, window)):
         # Ranking round 14: a tie below the best-ranked goes to the earliest paragraph after the opening one. A
         # story's opening summarises (headline words, "now rated good"); the paragraph after it that answers as
         # well tells it in full. Chosen on each fold of the judged sets, it lifted the other's shown share.
-        key = (answers(asked, text, round_up), not reaction(text), at == 0, number > 1, -number)
+        key = (answers(asked, text, round_up), not reaction(text), at == 0 and not area_ties, number > 1, -number)
         if best is None or key > best:
             chosen, best = at, key
-        if at == 0 and key[0] >= most and key[1]:
+        if at == 0 and key[0] >= most and key[1] and not area_ties:
             break  # the best-ranked paragraph answers fully
     return chosen
+
+
+def _topic_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], window: int) -> int:
+    """A topic question's paragraph (search/topic.py); round 25 (`settings.ROUND25_TOPIC_REACTION`): a best-ranked
+    reaction it keeps gives way to the candidate that is no reaction with the most topic words."""
+    rule = settings.RANKING.topic_rule
+    candidates = iter(candidates)
+    first = next(candidates, None)
+    if first is None:
+        return 0
+    if not (settings.ROUND25_TOPIC_REACTION and reaction(first[1])):
+        return topic_choice(asked.topic, chain([first], candidates), rule, window)
+    listed = [first, *islice(candidates, window - 1)]
+    at = topic_choice(asked.topic, iter(listed), rule, window)
+    if at:
+        return at
+    # A comment on the finding ("the cabinet member said the visit showed ...") repeats the question's words; the
+    # paragraph reporting what was found is the answer. Only candidates with some topic word may replace it.
+    counts = topic_counts(asked.topic, [text for _, text in listed])
+    others = [i for i in range(1, len(listed)) if counts[i] and not reaction(listed[i][1])]
+    return max(others, key=lambda i: (counts[i], -listed[i][0])) if others else 0
 
 
 # Someone's reaction to a finding: a person's title and a verb of saying in one paragraph ("Councillor Read, cabinet
