@@ -476,3 +476,13 @@ ROUND24_OLD_REGIME_NAMES = True
 # from the package, so the switch is grades.QUOTED_BANDS (read at import, as the table's patterns are compiled once);
 # this mirrors it for readers of the settings.
 ROUND24_QUOTED_BANDS = grades.QUOTED_BANDS
+
+# Round 25 (title25; docs/search.md "Round 25: the headline as the body's heading on real text"): a text page's title
+# heads its body paragraphs that stand under no heading (`ingest/title_heading.py`), after the facets are read, as a
+# rewritten page's outlet or date line does. "headline": only a title that is the page's own first heading line;
+# "any": a title taken from the opening sentence too (that paragraph excepted); "lead": any title, heading only the
+# first body paragraph; "off" = round 24. Measured, OFF: on
+# the real-text corpus "any" raised macro recall@10 / nDCG@10 0.9175 / 0.8916 -> 0.9180 / 0.8931, but on the
+# fixtures 0.9272 / 0.9021 -> 0.9259 / 0.9011 (a headline heading every paragraph lifts stories whose headline only
+# shares the question's words: "X's children's services 'inadequate'" for "no longer rated inadequate").
+ROUND25_TITLE_HEADING = "off"

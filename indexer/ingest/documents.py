@@ -21,6 +21,7 @@ from indexer.ingest.extract import document_sources, read_document
 from indexer.ingest.extract.guard import TooSlow, time_limit
 from indexer.ingest.annotate import annotate
 from indexer.ingest.annotation_cache import AnnotationCache, content_key
+from indexer.ingest.title_heading import head_with_title
 from indexer.models import Document
 from indexer.ingest.extract.unicode import repair_document
 
@@ -118,7 +119,7 @@ def annotate_within_limit(doc: Document, cache: AnnotationCache | None = None) -
     if key:
         doc.meta["annotation_key"] = key  # a full rebuild keeps the entries its files used
         if cache.restore(doc, key):
-            return doc
+            return head_with_title(doc)
     try:
         with time_limit(settings.MAX_FILE_SECONDS):
             _annotate_opening(doc, settings.MAX_FACET_CHARS)
@@ -126,7 +127,7 @@ def annotate_within_limit(doc: Document, cache: AnnotationCache | None = None) -
         doc.error = f"too slow: finding its facets took over {settings.MAX_FILE_SECONDS} s (the limit)"
     if key and not doc.error:
         cache.store(doc, key)
-    return doc
+    return head_with_title(doc)  # after the facets, which read headings as the page printed them
 
 
 def _annotate_opening(doc: Document, limit: int) -> None:
