@@ -67,3 +67,20 @@ def test_lead_mode_heads_only_the_opening_paragraph(page, monkeypatch):
     monkeypatch.setattr(settings, "ROUND25_TITLE_HEADING", "lead")
     doc = page(HEADLINE_PAGE)
     assert [p.heading for p in doc.paragraphs] == [doc.title, "", "Staff turnover"]
+
+
+LINES_PAGE = """Northmoor children's services told to improve
+
+Inspectors visited the borough in March.
+They found that too many children waited for a social worker.
+Managers did not always check the plans.
+The council said it accepted the findings.
+"""
+
+
+def test_lines_mode_heads_only_a_body_of_one_sentence_lines(page, monkeypatch):
+    monkeypatch.setattr(settings, "ROUND25_TITLE_HEADING", "lines")
+    doc = page(LINES_PAGE)
+    assert len(doc.paragraphs) == 4 and all(p.heading == doc.title for p in doc.paragraphs)
+    doc = page(HEADLINE_PAGE)  # paragraphs of their own: nothing to tie together
+    assert [p.heading for p in doc.paragraphs] == ["", "", "Staff turnover"]

@@ -9,9 +9,17 @@ read (their rules read headings as the page printed them), to both backends' par
 from __future__ import annotations
 
 from indexer import settings
+from indexer.ingest.chunk import sentences
 from indexer.models import Document
 
 HEADLINE_TITLE = "headline"  # doc.meta["title_from"] when the title is the page's own first heading line
+
+
+def _sentence_lines(doc: Document) -> bool:
+    """True when the page's body comes as one sentence per paragraph (a scraped page's lines)."""
+    body = [p.text for p in doc.paragraphs]
+    single = sum(1 for text in body if len(sentences(text)) == 1)
+    return len(body) >= settings.ROUND25_LINES_MIN_PARAGRAPHS and single >= settings.ROUND25_LINES_SHARE * len(body)
 
 
 def head_with_title(doc: Document) -> Document:
@@ -20,6 +28,8 @@ def head_with_title(doc: Document) -> Document:
     if mode == "off" or doc.kind != "text" or not doc.title:
         return doc
     if mode == "headline" and doc.meta.get("title_from") != HEADLINE_TITLE:
+        return doc
+    if mode == "lines" and not _sentence_lines(doc):
         return doc
     heading = doc.title[: settings.MAX_HEADING_CHARS * 2]
     for para in doc.paragraphs:
