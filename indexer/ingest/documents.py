@@ -22,6 +22,7 @@ from indexer.ingest.extract.guard import TooSlow, time_limit
 from indexer.ingest.annotate import annotate
 from indexer.ingest.annotation_cache import AnnotationCache, content_key
 from indexer.ingest.passages import join_sentence_lines
+from indexer.ingest.title_heading import head_with_title
 from indexer.models import Document
 from indexer.ingest.extract.unicode import repair_document
 
@@ -119,8 +120,7 @@ def annotate_within_limit(doc: Document, cache: AnnotationCache | None = None) -
     if key:
         doc.meta["annotation_key"] = key  # a full rebuild keeps the entries its files used
         if cache.restore(doc, key):
-            join_sentence_lines(doc)
-            return doc
+            return _as_indexed(doc)
     try:
         with time_limit(settings.MAX_FILE_SECONDS):
             _annotate_opening(doc, settings.MAX_FACET_CHARS)
@@ -128,8 +128,13 @@ def annotate_within_limit(doc: Document, cache: AnnotationCache | None = None) -
         doc.error = f"too slow: finding its facets took over {settings.MAX_FILE_SECONDS} s (the limit)"
     if key and not doc.error:
         cache.store(doc, key)
-    # The facets read the page as printed; the index gets its one-sentence lines joined into passages.
-    join_sentence_lines(doc)
+    return _as_indexed(doc)
+
+
+def _as_indexed(doc: Document) -> Document:
+    """The page as the index gets it, after its facets (which read it as printed): the title over a body without
+    headings (ROUND25_TITLE_HEADING), then one-sentence lines joined into passages (ROUND25_LINE_PASSAGES)."""
+    join_sentence_lines(head_with_title(doc))
     return doc
 
 

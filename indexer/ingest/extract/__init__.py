@@ -13,6 +13,7 @@ from indexer.ingest.chunk import paragraphs_from_blocks, sentences
 from indexer.models import Document
 from indexer.ingest.extract.guard import TooSlow, size_problem, time_limit
 from indexer.ingest.extract.headline import headline_index, is_chrome
+from indexer.ingest.title_heading import HEADLINE_TITLE
 from indexer.ingest.extract.page_chrome import drop_page_notices, headline_text
 from indexer.ingest.extract.metadata import (MANIFEST_NAMES, apply_metadata, load_folder_metadata, safe_url,
                                              sidecar_metadata)  # noqa: F401
@@ -75,6 +76,7 @@ def default_title(doc: Document) -> str:
             return doc.blocks.pop(0).text
         found = headline_index([(b.kind, b.text) for b in doc.blocks])
         if found is not None:
+            doc.meta["title_from"] = HEADLINE_TITLE  # round 25: it may head the body (ingest/title_heading.py)
             return doc.blocks.pop(found).text
     for block in doc.blocks:
         if block.kind in ("para", "heading", "bullet"):
