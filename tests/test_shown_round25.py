@@ -50,17 +50,20 @@ OTHER = (6, "The council's improvement board meets every month.")
 def test_a_best_ranked_reaction_gives_way_to_the_finding_for_a_topic_question(monkeypatch):
     asked = _asked("Wexcombe monitoring visit progress too slow")
     assert asked.topical(False)
+    monkeypatch.setattr(settings, "ROUND25_TOPIC_REACTION", True)  # shipped off; the rule itself still works
     assert shown_paragraph(asked, [REACTION, OTHER, FINDING]) == 2
     monkeypatch.setattr(settings, "ROUND25_TOPIC_REACTION", False)
     assert shown_paragraph(asked, [REACTION, OTHER, FINDING]) == 0
 
 
-def test_a_reaction_stays_when_no_other_candidate_has_a_topic_word():
+def test_a_reaction_stays_when_no_other_candidate_has_a_topic_word(monkeypatch):
+    monkeypatch.setattr(settings, "ROUND25_TOPIC_REACTION", True)
     asked = _asked("Wexcombe monitoring visit progress too slow")
     assert shown_paragraph(asked, [REACTION, (2, "The weather was fine all week.")]) == 0
 
 
-def test_a_finding_best_ranked_is_left_alone():
+def test_a_finding_best_ranked_is_left_alone(monkeypatch):
+    monkeypatch.setattr(settings, "ROUND25_TOPIC_REACTION", True)
     asked = _asked("Wexcombe monitoring visit progress too slow")
     assert shown_paragraph(asked, [FINDING, REACTION, OTHER]) == 0
 
