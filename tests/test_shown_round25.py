@@ -33,6 +33,8 @@ def test_a_grade_word_ending_the_sentence_after_a_distant_rating_verb_is_a_grade
 def test_the_grade_word_must_end_the_sentence_and_share_it_with_the_verb(monkeypatch):
     # a grade word with more after it is read as before ("good for cooking lessons" is no rating)
     assert stated_grades("Inspectors found the youth club's new kitchen very good for cooking lessons.") == set()
+    # a finding far from its grade word is not a rating ("found" reaches only as far as round 14's cue)
+    assert stated_grades("The visit found the weekly work done with the families of our younger children good.") == set()
     # a rating verb in an earlier sentence does not reach the grade word
     assert stated_grades("The home was rated last spring. Its garden looked very good.") == set()
     monkeypatch.setattr(settings, "ROUND25_GRADE_ENDS_SENTENCE", False)
