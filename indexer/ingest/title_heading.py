@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from indexer import settings
 from indexer.ingest.chunk import sentences
+from indexer.ingest.extract.headline import HEADLINE_TITLE
 from indexer.models import Document
-
-HEADLINE_TITLE = "headline"  # doc.meta["title_from"] when the title is the page's own first heading line
 
 
 def _sentence_lines(doc: Document) -> bool:
-    """True when the page's body comes as one sentence per paragraph (a scraped page's lines)."""
+    """True when the page's body comes as one sentence per paragraph (a scraped page's lines). Kept apart from
+    `passages.printed_by_line` (lines of up to two sentences, a length cap, a finished sentence): each off switch
+    was measured with its own reading, and sharing one would change the figures recorded for the other."""
     body = [p.text for p in doc.paragraphs]
     single = sum(1 for text in body if len(sentences(text)) == 1)
     return len(body) >= settings.ROUND25_LINES_MIN_PARAGRAPHS and single >= settings.ROUND25_LINES_SHARE * len(body)

@@ -12,8 +12,7 @@ from indexer import settings
 from indexer.ingest.chunk import paragraphs_from_blocks, sentences
 from indexer.models import Document
 from indexer.ingest.extract.guard import TooSlow, size_problem, time_limit
-from indexer.ingest.extract.headline import headline_index, is_chrome
-from indexer.ingest.title_heading import HEADLINE_TITLE
+from indexer.ingest.extract.headline import HEADLINE_TITLE, headline_index, is_chrome
 from indexer.ingest.extract.page_chrome import drop_page_notices, headline_text
 from indexer.ingest.extract.metadata import (MANIFEST_NAMES, apply_metadata, load_folder_metadata, safe_url,
                                              sidecar_metadata)  # noqa: F401

@@ -46,6 +46,9 @@ _CAPTION = re.compile(r"^\W*(?:(?:picture|photo|image)(?: copyright| credit)?\s*
                       re.IGNORECASE)
 _BREADCRUMB = re.compile(r"^\W*[\w'’-]+(?: [\w'’-]+)?(?: [/|] [\w'’-]+(?: [\w'’-]+)?)+\W*$")  # or a menu bar
 _MAX_SECTION_WORDS = 2
+# doc.meta["title_from"] when the title is the page's own first heading line (round 25: such a title may head the
+# body, ingest/title_heading.py).
+HEADLINE_TITLE = "headline"
 _MAX_LEFT_WORDS = 2     # a dated line with no more than this beside its date is a dateline or a byline ("Jane Smith 6 April")
 _MAX_LABEL_WORDS = 5    # "Sheffield & South Yorkshire", "Express & Star": a section or outlet label
 _LOOK_AHEAD = 6         # the headline stands among the page's first few blocks
