@@ -524,3 +524,15 @@ ROUND25_AREA_TIES = False
 ROUND25_TITLE_HEADING = "off"
 ROUND25_LINES_MIN_PARAGRAPHS = 4  # "lines": a body of at least this many paragraphs ...
 ROUND25_LINES_SHARE = 0.8         # ... this share of them a single sentence
+
+# Round 26 (aims26; docs/facets.md "Round 26: grade words that are not the current rating"): a grade word's role in
+# its clause (`ingest/annotate/grade_roles.py`). Each switch sets grade words aside only; off = round 25.
+# the object of an aim, a hope or an expectation ("the goal of being rated 'good'", "closer to receiving a 'good'
+# rating", "is likely to mean … downgraded … to 'performs poorly'", "when all provision is judged outstanding")
+ROUND26_AIM_OBJECTS = True
+# an adjective on a noun that names no service, council or rating ("a 'good cultural change'", "there is good
+# consideration of")
+ROUND26_ATTRIBUTIVE = True
+# a span of time behind the news ("Having been classed as 'poor' for the last few years", "after years of being deemed
+# 'inadequate'", "in previous inspections we have always been rated 'good'")
+ROUND26_PAST_SPANS = True

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from indexer import settings
 from indexer.ingest.annotate.aims import aimed_at
+from indexer.ingest.annotate.grade_roles import aim_object, attributive, past_span
 from indexer.ingest.annotate.grade_context import (about_any_council, dated_in_sentence, given_by_earlier_inspection,
                                                   given_by_earlier_inspection_after, in_earlier_clause, is_destination,
                                                   hoped_for, left_behind, news_clause_start, not_current, opens_with_reaching,
@@ -441,6 +442,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             continue  # "getting-to-good sessions": a word of a hyphenated compound
         if settings.ROUND23_INTENSIFIED and bare_word and not quoted and _INTENSIFIER.search(before):
             continue  # "a very good experience": praise; a grade is never "very" anything
+        if attributive(before, sentence[match.end():match.end() + 120], match.group()):
+            continue  # round 26: "a 'good cultural change'": an adjective on a thing, not a grade
         if _PERIOD_AT.search(before):
             left.append(grade)  # "After seven years at 'inadequate', … have climbed a grade": the period ended
             continue
@@ -476,6 +479,10 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             reason = "target"  # round 8: "hopes that, were Ofsted to return …, it would be judged 'good'"
         if not reason and aimed_at(sentence[max(0, match.start() - 160):match.start()], after):
             reason = "target"  # round 18: "wants a good rating", "on track for outstanding", "closer to good"
+        if not reason and aim_object(sentence[max(0, match.start() - 160):match.start()]):
+            reason = "target"  # round 26: "the goal of being rated 'good'", "closer to receiving a 'good' rating"
+        if not reason and past_span(sentence[:match.start()], match.group(), after):
+            reason = "past"  # round 26: "Having been classed as 'poor' for the last few years"
         if reason == "past" and _REPORTING_THAT.search(sentence[max(0, match.start() - 200):match.start()]):
             # "The Director reported that Ofsted had judged the council's services to be good": reported speech
             # shifts the tense back; read the whole clause, reporting verb included
