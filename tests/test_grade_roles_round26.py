@@ -106,3 +106,38 @@ def test_past_spans_off_is_round_25(monkeypatch):
     monkeypatch.setattr(settings, "ROUND26_PAST_SPANS", False)
     assert "inadequate" in _grades("The service is still patchy after years of being deemed 'requiring improvement' "
                                    "and 'inadequate' by Ofsted.")
+
+
+# --- (C) an area named by the grade's "for" / "in the areas of" complement ----------------------------------------
+# (shipped off: measured, the real-text corpus' macro recall fell 0.0001; these tests switch it on)
+
+@pytest.fixture
+def area_on(monkeypatch):
+    """The area complement reading switched on."""
+    monkeypatch.setattr(settings, "ROUND26_AREA_COMPLEMENT", True)
+
+
+def test_a_grade_for_an_area_further_on_is_a_subjudgement(area_on):
+    text = ("The borough's services were graded 'Good' overall.\n"
+            "It also earned its first 'Outstanding' grade for how it looks after children in care.")
+    assert _decided(text) == "good"
+
+
+def test_in_the_areas_of_names_the_areas(area_on):
+    statements = grade_statements("Services were rated 'good' in the areas of the experiences and progress of care "
+                                  "leavers.", 0)
+    assert statements and all(st.sub_area for st in statements)
+
+
+@pytest.mark.parametrize("sentence, grade", [
+    ("Inspectors rated the county as 'overall good' for its arrangements for children in care.", "good"),
+    ("Ofsted gave a 'good' rating for its children's services, praising adoption.", "good"),
+    ("Ofsted rated the town 'inadequate' for its safeguarding and looked after children services.", "inadequate"),
+])
+def test_the_whole_service_or_overall_stays_overall(area_on, sentence, grade):
+    assert _decided(sentence) == grade
+
+
+def test_area_complement_off_is_round_25(monkeypatch):
+    monkeypatch.setattr(settings, "ROUND26_AREA_COMPLEMENT", False)
+    assert _decided("It earned an 'Outstanding' grade for how it looks after children in care.") == "outstanding"

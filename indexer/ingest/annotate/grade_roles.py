@@ -75,8 +75,9 @@ _OPENS_PHRASE = re.compile(rf"(?:\b(?:an?|the|its|their|our|his|her|some|much|mo
 _RATED_HEADS = frozenset(
     "rating ratings grade grades grading gradings judgement judgements judgment judgments verdict verdicts mark marks "
     "score scores result results report reports inspection inspections assessment assessments label labels status "
-    "list lists band bands category categories ranking rankings rank star stars outcome council councils authority authorities "
-    "borough boroughs department departments service services trust trusts local county city district children's "
+    "list lists band bands category categories ranking rankings rank star stars outcome council councils authority "
+    "authorities borough boroughs department departments service services trust trusts local county city district "
+    "children's "
     "children’s childrens social care provision safeguarding child performance employer organisation "
     "organization body".split())
 # "a 'good' quality of safeguarding services": the phrase's "of" names the service the grade is about.
@@ -95,11 +96,11 @@ _WORD = re.compile(r"\s*['’”\"]?\s*([A-Za-z][\w-]*(?:['’]s\b)?)")
 def attributive(before: str, after: str, phrase: str) -> bool:
     """The grade word (`phrase`, one word: "good", "outstanding") is an adjective on a noun that names no service,
     council or rating ("a 'good cultural change'", "there is good consideration of"): praise of a thing, not a grade."""
-    if " " in phrase.strip():
+    if not settings.ROUND26_ATTRIBUTIVE or " " in phrase.strip():
         return False  # "requires improvement", "performs well": a verb phrase, never an adjective
     # severity imports this module: its area patterns are read when called
     from indexer.ingest.annotate.severity import _AREA_AFTER, _SUB_AREA
-    if not settings.ROUND26_ATTRIBUTIVE or not _OPENS_PHRASE.search(before) or _AREA_AFTER.match(after):
+    if not _OPENS_PHRASE.search(before) or _AREA_AFTER.match(after):
         return False
     words, position = [], 0
     for _ in range(3):  # the noun phrase's next words, up to its end
@@ -109,12 +110,13 @@ def attributive(before: str, after: str, phrase: str) -> bool:
             break
         words.append(word.group(1).lower())
         position = word.end()
-        if re.match(r"['’”\"]|\s*[,.;:!?()]", after[position:position + 2]) and not after[position:].startswith("'s"):
+        closing = re.match(r"['’”\"]|\s*[,.;:!?()]", after[position:position + 2])
+        if closing and not after[position:].startswith("'s"):
             break  # a closing quotation mark or a punctuation mark ends the phrase
     if not words:
         return False
-    phrase = " ".join(words)
-    return not any(w in _RATED_HEADS for w in words) and not _SUB_AREA.search(phrase) \
+    noun_phrase = " ".join(words)
+    return not any(w in _RATED_HEADS for w in words) and not _SUB_AREA.search(noun_phrase) \
         and not _OF_SERVICE.match(after, position)
 
 
@@ -127,8 +129,9 @@ _YEARS_OF = re.compile(rf"\b(?:after|following|despite)\s+(?:(?:many|several|som
 # "six months after a damning report condemned child protection in X as inadequate": a time measured back to an
 # inspection's verdict (the active voice of `grade_context.in_earlier_clause`'s "two years after X was judged").
 _MEASURED_AFTER = re.compile(rf"\b(?:\w+|\d+)\s+(?:weeks?|months?|years?)\s+(?:after|since)\s+(?:an?|the|its|their)\s+"
-                             rf"(?:[\w'’-]+\s+){{0,3}}?(?:report|inspection|verdict|assessment|review|inspectors|watchdog)\s+"
-                             rf"(?:had\s+)?(?:{_PAST_NAMING}|condemned|criticised|slammed)\b(?:(?![.;:!?])[^\n]){{0,80}}?"
+                             rf"(?:[\w'’-]+\s+){{0,3}}?(?:report|inspection|verdict|assessment|review|inspectors"
+                             rf"|watchdog)\s+(?:had\s+)?(?:{_PAST_NAMING}|condemned|criticised|slammed)\b"
+                             rf"(?:(?![.;:!?])[^\n]){{0,80}}?"
                              rf"(?:\s+as|\s+to\s+be)?\s+{_QUOTE}$", re.IGNORECASE)
 # "In previous inspections, we have always been rated 'good'": the earlier inspections named without a determiner.
 _PREVIOUS_INSPECTIONS = re.compile(r"\b(?:in|at|during|across|over)\s+(?:all\s+)?(?:previous|past|earlier|prior|former)"
@@ -151,3 +154,40 @@ def past_span(head: str, phrase: str, after: str) -> bool:
         extended = (head + leading.group(0))[-80:]
         return is_past(extended, after) or left_behind(extended)
     return False
+
+
+# "an 'Outstanding' grade for how it looks after children in care", "rated 'good' in the areas of the experiences and
+# progress of children in care", "The Outstanding rating was for the council's care leaver team": the grade's "for"
+# or "in the areas of" complement names an area of the work, further on than round 21's `severity.rating_for` (three
+# words) and round 6's `_AREA_QUALIFIER` (the area right after "for the") read.
+_COMPLEMENT = re.compile(r"['’”\"]?\s+(?:(?:ratings?|grades?|gradings?|judgements?|verdicts?)\s+"
+                         r"(?:(?:was|were|is|are)\s+)?)?(?:for|in\s+the\s+areas?\s+of)\s+(?!overall\b)"
+                         r"(?P<what>[^.;:,!?()\n]{1,90})", re.IGNORECASE)
+# A new clause ends the complement: "'inadequate' for the service, which fails its care leavers" ("after" too often
+# belongs to the complement: "for how it looks after children in care").
+_CLAUSE_WORD = re.compile(r"\b(?:because|following|when|while|whilst|but|which|that|as|with|since|despite)\b",
+                          re.IGNORECASE)
+# The areas, with the singular forms pages also print ("care leaver team", "the experience and progress of").
+_AREA_WORDS = re.compile(r"\bcare\s+leavers?\b|\bexperiences?\s+and\s+progress\b|\bchildren\s+in\s+care\b"
+                         r"|\blooked[- ]after\s+children\b|\badoption\b|\bfostering\b|\bhelp\s+and\s+protection\b"
+                         r"|\bearly\s+help\b|\bleadership\b", re.IGNORECASE)
+# The whole service named in the complement: "a 'good' rating for its children's services" is the overall grade; so
+# is safeguarding, the overall judgement of the 2008-12 assessments ("'inadequate' for its safeguarding and looked after
+# children services").
+_WHOLE = re.compile(r"children['’]?s?\s+(?:social\s+care|services)\b|\bservices\s+for\s+children\b(?!\s+in\s+care)"
+                    r"|\bsafeguarding\b|\boverall\b", re.IGNORECASE)
+
+
+def area_complement(before: str, after: str) -> bool:
+    """Round 26 (`ROUND26_AREA_COMPLEMENT`): the grade's "for" / "in the areas of" complement names an area of the
+    work and not the whole service (`after`: the words after the grade, ~120 characters); a grade with "overall" right
+    beside it ("rated as 'overall good' for its arrangements for …") is the overall one."""
+    if not settings.ROUND26_AREA_COMPLEMENT or re.search(r"\boverall\W{0,3}$", before, re.IGNORECASE) \
+            or re.match(r"\W{0,3}overall\b", after, re.IGNORECASE):
+        return False
+    complement = _COMPLEMENT.match(after)
+    if not complement:
+        return False
+    what = complement.group("what")
+    what = what[:m.start()] if (m := _CLAUSE_WORD.search(what)) else what
+    return bool(_AREA_WORDS.search(what)) and not _WHOLE.search(what)

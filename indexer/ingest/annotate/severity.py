@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from indexer import settings
 from indexer.ingest.annotate.aims import aimed_at
-from indexer.ingest.annotate.grade_roles import aim_object, attributive, past_span
+from indexer.ingest.annotate.grade_roles import aim_object, area_complement, attributive, past_span
 from indexer.ingest.annotate.grade_context import (about_any_council, dated_in_sentence, given_by_earlier_inspection,
                                                   given_by_earlier_inspection_after, in_earlier_clause, is_destination,
                                                   hoped_for, left_behind, news_clause_start, not_current, opens_with_reaching,
@@ -503,7 +503,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         qualified = bool(_AREA_QUALIFIER.match(sentence[match.end():match.end() + 80])
                          or _AREA_SUBJECT.match(sentence[:match.start()]) and _AT_PLACES.match(after)
                          or _AREA_HEAD.match(sentence[:match.start()])
-                         or settings.ROUND24_SUBJUDGEMENT_CLAUSES and _area_clause(sentence[:match.start()], after))
+                         or settings.ROUND24_SUBJUDGEMENT_CLAUSES and _area_clause(sentence[:match.start()], after)
+                         or area_complement(before, sentence[match.end():match.end() + 120]))
         every = bool(_EVERY_AREA.match(sentence[:match.start()]))
         qualified = qualified and not every
         overall = every or not qualified and says_overall(sentence, match.start(), spans)
