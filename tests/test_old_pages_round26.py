@@ -51,6 +51,11 @@ def test_a_year_in_the_main_clause_still_dates_the_grade():
     assert dated_in_sentence("In 2010 the department was rated ") == "last"
 
 
+def test_a_clause_on_the_inspectors_still_dates_their_grade():
+    assert dated_in_sentence("Inspectors, who visited the county in May 2016, rated ") == "last"
+    assert dated_in_sentence("The Ofsted report, which was published in 2016, judged the service ") == "last"
+
+
 def test_a_grade_inside_the_relative_clause_keeps_its_year():
     head = "Southmoor council, whose services were rated "
     statements = grade_statements(head + "inadequate in 2015, is now among the best and rated outstanding.", 1)

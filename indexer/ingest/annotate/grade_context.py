@@ -299,8 +299,11 @@ def _dated_report(head: str) -> bool:
 
 # Round 26 (old26, settings.ROUND26_RELATIVE_YEAR): a relative clause on the subject, closed by a comma before the
 # grade's verb, dates the subject, not the grade: "The service, which the government took over in 2009, was given
-# 'adequate'"; "The council, whose services were rated inadequate in 2015, is now rated outstanding".
-_RELATIVE_CLAUSE = re.compile(r"\b(?:which|who|whose)\b[^,;.:()]*?,", re.IGNORECASE)
+# 'adequate'"; "The council, whose services were rated inadequate in 2015, is now rated outstanding". Not a clause on
+# the inspectorate or its inspection ("Inspectors, who visited in May 2016, rated it good"): that year is the grade's.
+_RELATIVE_CLAUSE = re.compile(r"(?<!\bOfsted)(?<!\bOfsted,)(?<!inspectors)(?<!inspectors,)(?<!inspection)(?<!inspection,)"
+                              r"(?<!watchdog)(?<!watchdog,)(?<!report)(?<!report,)(?<!visit)(?<!visit,)"
+                              r"\s\b(?:which|who|whose)\b[^,;.:()]*?,", re.IGNORECASE)
 
 
 def dated_in_sentence(head: str) -> str:
