@@ -25,6 +25,20 @@ _MINIMUM = r"(?:the\s+)?minimum\s+requirements"
 _SCORED = (r"(?:scored?|scoring|got|gets|given|awarded|achieved|received|rated)\s+(?:a\s+|the\s+)?"
            r"(?:(?:score|rating|mark|grade)\s+of\s+|grade\s+)?")
 _OUT_OF_FOUR = r"\s+out\s+of\s+(?:a\s+(?:possible|maximum)\s+(?:of\s+)?)?(?:4|four)\b"
+# Round 26 (old26, ROUND26_SCORE_SHAPES): the real pages print the band's number as a score in shapes of their own: the
+# score named by its noun, a year or "just" between ("given an overall grading of two out of four", "a rating for 2008
+# of just 1 out of 4"), or "as being" with the scale in brackets ("assessed the services as being 1 (out of 4)"). The
+# scale then ends the phrase (a dash, a stop, "or 'adequate'", "for ..."): "three out of four areas" counts areas.
+SCORE_SHAPES = True
+_SCORE_OF = (r"(?:\b(?:score|scoring|rating|mark|grade|grading)\s+(?:for\s+(?:19|20)\d\d\s+)?of\s+(?:just\s+|only\s+)?"
+             r"|\bas\s+being\s+)")
+_SCALE_ENDS = (r"\s*\(?\s*out\s+of\s+(?:a\s+(?:possible|maximum)\s+(?:of\s+)?)?(?:4|four)(?:\s*\))?"
+               r"(?=\s*(?:[.,;:!?)\-–—]|$)|\s+(?:or|for|in|overall|after|following)\b)")
+
+
+def _score_shape(number: str) -> tuple[str, ...]:
+    """The round-26 score shapes for one band number ("one|1"), or none with the switch off."""
+    return (rf"{_SCORE_OF}(?:{number}){_SCALE_ENDS}",) if SCORE_SHAPES else ()
 # round 15: the 2005-12 annual ratings' end bands named by place ("put in the bottom band", "in the top band")
 _END_BAND = r"\s+band\b(?!\s+(?:of\s+)?(?:pay|tax|council\s+tax|salar))"
 # Round 13: the annual ratings' band verb, not after a word that denies it. "Failing to perform adequately" is a
@@ -78,7 +92,7 @@ GRADES: tuple[Grade, ...] = (
                      r"(?:the\s+)?(?:highest|top)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
           bands=(rf"(?:the\s+)?(?:highest|top)\s+{_OF_FOUR}",
                  r"(?:maximum|full|top|highest)\s+(?:of\s+)?(?:four|4)[- ]stars?\b", rf"(?:four|4){_STAR_AS_RATING}",
-                 rf"{_SCORED}(?:four|4){_OUT_OF_FOUR}", rf"well\s+above\s+{_MINIMUM}", rf"(?:top|highest){_END_BAND}"),
+                 rf"{_SCORED}(?:four|4){_OUT_OF_FOUR}", *_score_shape("four|4"), rf"well\s+above\s+{_MINIMUM}", rf"(?:top|highest){_END_BAND}"),
           cued_words=("outstanding",), report_words=("outstanding",),
           meaning="the highest of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     Grade("good", rank=2, display=1, compares_as="good", number="2", scale="both",
@@ -86,14 +100,14 @@ GRADES: tuple[Grade, ...] = (
                      # "the second-highest rating": one below the top
                      r"second[- ](?:highest|best|top)\s+(?:possible\s+)?(?:rating|grade|judgement)"),
           bands=(rf"second[- ](?:highest|best|top)\s+{_OF_FOUR}",
-                 rf"(?:three|3){_STAR_AS_RATING}", rf"{_SCORED}(?:three|3){_OUT_OF_FOUR}",
+                 rf"(?:three|3){_STAR_AS_RATING}", rf"{_SCORED}(?:three|3){_OUT_OF_FOUR}", *_score_shape("three|3"),
                  rf"(?:consistently\s+)?above\s+{_MINIMUM}"),
           cued_words=("good",), report_words=("good",),
           meaning="the second of Ofsted’s four grades, on both the pre-2013 and the current scale"),
     # Pre-2013 "adequate" was the third of four grades; Ofsted's 2013 scale replaced it with requires improvement.
     Grade("adequate", rank=3, display=3, compares_as="requires improvement", number="3", scale="pre-2013",
           phrasings=(rf"{PERFORM}(?:s|ing|ed)?\s+{BAND_QUOTE}adequately",),
-          bands=(rf"(?:two|2){_STAR_AS_RATING}", r"(?<=stars to )(?:two|2)\b(?![- ]star)", rf"{_SCORED}(?:two|2){_OUT_OF_FOUR}",
+          bands=(rf"(?:two|2){_STAR_AS_RATING}", r"(?<=stars to )(?:two|2)\b(?![- ]star)", rf"{_SCORED}(?:two|2){_OUT_OF_FOUR}", *_score_shape("two|2"),
                  rf"(?:only|just)\s+(?:at\s+|meets?\s+|meeting\s+|delivers?\s+|delivering\s+|delivered\s+)?{_MINIMUM}"),
           cued_words=("adequate",), report_words=("adequate",),
           meaning="the third of four grades on Ofsted’s pre-2013 scale (below good, above inadequate); "
@@ -125,7 +139,7 @@ GRADES: tuple[Grade, ...] = (
                      r"failing(?=\s+(?:children['’]s\s+(?:services|social\s+care)|child\s+protection))"),
           bands=(rf"(?:the\s+)?(?:lowest|worst)\s+{_OF_FOUR}",
                  r"\b(?:a\s+)?single[- ]star\b(?![- ]councils?)", r"(?<=stars to )(?:one|1)\b(?![- ]star)",
-                 rf"(?:one|1|zero|no){_STAR_AS_RATING}", rf"{_SCORED}(?:one|1){_OUT_OF_FOUR}", rf"(?:bottom|lowest){_END_BAND}",
+                 rf"(?:one|1|zero|no){_STAR_AS_RATING}", rf"{_SCORED}(?:one|1){_OUT_OF_FOUR}", *_score_shape("one|1"), rf"(?:bottom|lowest){_END_BAND}",
                  rf"(?:not|fail(?:s|ed|ing)?\s+to)\s+(?:deliver|meet)(?:ing|s)?\s+{_MINIMUM}|below\s+{_MINIMUM}"),
           report_words=("inadequate",),
           meaning="the lowest of Ofsted’s four grades, on both the pre-2013 and the current scale"),

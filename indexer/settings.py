@@ -541,3 +541,15 @@ ROUND26_PAST_SPANS = True
 # Measured, OFF: design real severity +2 (a21, l34; i11 from a wrong grade to none), fixtures and never-read facets
 # unchanged, but the real-text corpus' macro recall@10 falls 0.9175 -> 0.9174 (one never-read set's queries).
 ROUND26_AREA_COMPLEMENT = False
+# Round 26 (old26; docs/facets.md "Round 26: the old regimes' score shapes on the real text"): a band number printed
+# as a score in the real pages' own shapes ("given an overall grading of two out of four", "a rating for 2008 of just
+# 1 out of 4", "assessed ... as being 1 (out of 4)"). grades.py imports nothing from the package, so the switch is
+# grades.SCORE_SHAPES (read at import); this mirrors it for readers of the settings.
+ROUND26_SCORE_SHAPES = grades.SCORE_SHAPES
+# Round 26 (old26): a year inside a relative clause on the subject ("The service, which the government took over in
+# 2009, was given ...") does not date the main clause's grade (grade_context.dated_in_sentence).
+ROUND26_RELATIVE_YEAR = True
+# Round 26 (old26): the 2009-11 annual ratings' default year (the first round after the latest year named) only for
+# a page that reports a rating round: none when it names a later year or a later inspection's words, or names a
+# safeguarding and looked-after children inspection, whose pages use the ratings' band words (calendar.py).
+ROUND26_RATING_DEFAULT = True

@@ -32,7 +32,10 @@ EXAMPLES = ["rated excellent", "judged poor", "a 'poor' verdict", "the poor list
             "put in the bottom band", "in the top band", "given a rating of two out of four",
             "scored three out of a possible four", "three stars, meaning good",
             # round 19: the service as a whole "needs to improve"
-            "its children's services still need to improve."]
+            "its children's services still need to improve.",
+            # round 26: a band number as a score in the real pages' shapes
+            "an overall grading of four out of four", "a rating for 2008 of just 3 out of 4.",
+            "assessed as being 2 (out of 4)", "a score of 1 out of four overall"]
 
 
 def _texts() -> list[str]:

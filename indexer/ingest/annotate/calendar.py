@@ -9,10 +9,11 @@ import datetime as dt
 import re
 
 from indexer.grades import PERFORM
+from indexer import settings
 from indexer.settings import ROUND24_OLD_REGIME_NAMES
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 from indexer.ingest.annotate.latest_event import EARLIER_ONE, latest_event_year
-from indexer.ingest.annotate.regimes import annual_round_by_tallies, final_round_year, regime
+from indexer.ingest.annotate.regimes import annual_round_by_tallies, final_round_year, regime, regimes_reported
 from indexer.ingest.annotate.weekdays import school_era_year
 
 _MONTH = rf"({MONTH_NAMES})"
@@ -100,6 +101,22 @@ _FIRST_ROUND = re.compile(r"\b(?:first\s+(?:results\s+of\s+(?:its|the|Ofsted['�
                           r"(?:children['’]s\s+services\s+)?ratings?\b", re.IGNORECASE)
 
 
+# Round 26 (old26): the safeguarding and looked-after children inspections of 2009-12 (which the record holds) are
+# said in the annual ratings' band words too ("safeguarding and looked after children services ... are performing
+# adequately"): a band word in a sentence that names such an inspection is the inspection's, not a rating round's.
+_SLAC_NAMED = re.compile(r"\bsafeguarding\s+and\s+looked[- ]after\s+children(?:['’]s)?\s+(?:services?|inspections?)\b",
+                         re.IGNORECASE)
+
+
+def _reports_annual_rating(text: str) -> bool:
+    """The page reports a round of the 2009-11 annual ratings: it names no later year nor a later inspection's words
+    (regimes.regimes_reported, as for the APA), and some sentence with the ratings' words names no safeguarding and
+    looked-after children inspection."""
+    if regime("annual rating") not in regimes_reported(text):
+        return False
+    return any(_ANNUAL_RATING.search(s) and not _SLAC_NAMED.search(s) for s in re.split(r"(?<=[.!?])\s+|\n+", text))
+
+
 def annual_round_year(text: str) -> tuple[int | None, str]:
     """The year of an annual-assessment round the article reports (2008-11 scale), when it names one."""
     final, why = final_round_year(text)  # round 11: "the final round of the CPA", "this is the last CPA"
@@ -124,6 +141,8 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
         # the rating called new, or its results the first: the first round, published December 2009
         return ANNUAL_RATING_YEARS[0], (f"inferred: “{_FIRST_ROUND.search(text).group(0)}” is the first round of the "
                                         "2009-11 annual ratings (December 2009)")
+    if rating and settings.ROUND26_RATING_DEFAULT and not _reports_annual_rating(text):
+        return None, ""  # round 26: the band's words of a later page or of another inspection, not a rating round
     if rating:
         # A year the article names without naming the round is an earlier event ("a step up from 2010, when …",
         # "in 2010 it suspended staff"): the round reported is the first one after it (2011 at the latest).

@@ -297,11 +297,22 @@ def _dated_report(head: str) -> bool:
     return any(_DETERMINER_BEFORE.search(head, max(0, m.start() - 40), m.start()) for m in _DATED_REPORT.finditer(head))
 
 
+# Round 26 (old26, settings.ROUND26_RELATIVE_YEAR): a relative clause on the subject, closed by a comma before the
+# grade's verb, dates the subject, not the grade: "The service, which the government took over in 2009, was given
+# 'adequate'"; "The council, whose services were rated inadequate in 2015, is now rated outstanding". Not a clause on
+# the inspectorate or its inspection ("Inspectors, who visited in May 2016, rated it good"): that year is the grade's.
+_RELATIVE_CLAUSE = re.compile(r"(?<!\bOfsted)(?<!\bOfsted,)(?<!inspectors)(?<!inspectors,)(?<!inspection)(?<!inspection,)"
+                              r"(?<!watchdog)(?<!watchdog,)(?<!report)(?<!report,)(?<!visit)(?<!visit,)"
+                              r"\s\b(?:which|who|whose)\b[^,;.:()]*?,", re.IGNORECASE)
+
+
 def dated_in_sentence(head: str) -> str:
     """'last' when the sentence places the grade that follows in a stated year: the grade the council held then,
     which is its standing grade only when the article states no newer one."""
     if _ends_a_movement(head):
         return ""  # "ranked inadequate in 2012, have moved up to": the year is the grade left's, this one is the end
+    if settings.ROUND26_RELATIVE_YEAR:
+        head = _RELATIVE_CLAUSE.sub(" ", head)
     movement = _FROM_TO.search(head)
     if movement:
         head = head[:movement.start()]  # "up from the 'good' it gave in 2020 to 'outstanding'": 2020 is the old grade's
