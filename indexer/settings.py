@@ -524,3 +524,13 @@ ROUND25_AREA_TIES = False
 ROUND25_TITLE_HEADING = "off"
 ROUND25_LINES_MIN_PARAGRAPHS = 4  # "lines": a body of at least this many paragraphs ...
 ROUND25_LINES_SHARE = 0.8         # ... this share of them a single sentence
+
+# Round 26 (round-ups read as structures, branch roundup26; docs/facets.md "Round 26: how a grade reaches a list's
+# members"). Each cause has its own switch; off = round 25.
+# (T) a grade whose subject is a quantity of councils or inspections ("the number of authorities marked down as
+# inadequate", "35% (…) of all authorities inspected were found to be inadequate", "5 have resulted in an
+# 'inadequate' rating") is a tally: it grades no council named nearby and never the page's main council.
+ROUND26_QUANTITY_TALLY = True
+# (L) a coordinated list of at least this many councils names subjects of the page, graded only where the text
+# grades them (`judged_lists.py`; 0 = off, round 15's judging words only).
+ROUND26_LONG_LISTS = 4
