@@ -340,16 +340,19 @@ _SHARE = re.compile(rf"\b(?:the|a|its)\s+(?:share|proportion|percentage|fraction
 # Round 26: a quantity is the grade's subject, whatever verb hands the grade ("the number of authorities marked down
 # as inadequate", "the number achieving an overall four-star rating", "35% (…) of all authorities inspected were found
 # to be inadequate", "5 have resulted in an 'inadequate' rating"): the clause counts councils or inspections.
+_QUANTITY_OPENS = (r"(?:^|[,;:(–—-]\s*(?:with\s+)?|\bthat\s+|\band\s+"
+                   r"|\b(?:said|says|found|finds|show(?:s|ed)?|meant|means|reported|reports)\s+)")
 _QUANTITY_SUBJECT = re.compile(
-    rf"(?:^|[,;:(–—-]\s*|\bthat\s+|\band\s+)"
+    rf"{_QUANTITY_OPENS}"
     rf"(?:the|a|its)\s+(?:share|proportion|percentage|fraction|number)\b(?:\s+(?:of|achieving|given|getting|with|holding"
     rf"|receiving|awarded|marked|judged|rated|found))?"
-    rf"(?:\s+(?!(?:is|was|were|are|has|have|had|fell|rose|falls|rises)\b)[\w'’-]+){{0,6}}?\s+(?:an?\s+)?{_QUOTE}$"
-    rf"|(?:^|[,;:(–—-]\s*|\bthat\s+|\band\s+)(?:\d+|{_NUMBER})(?:\s*%|\s+per\s*cent)?(?:\s*\([^()]{{1,40}}\))?\s+"
+    rf"(?:\s+(?!(?:is|was|were|are|has|have|had|fell|rose|falls|rises|and|but|while|whereas|although)\b)[\w'’-]+)"
+    rf"{{0,6}}?\s+(?:an?\s+)?{_QUOTE}$"
+    rf"|{_QUANTITY_OPENS}(?:\d+|{_NUMBER})(?:\s*%|\s+per\s*cent)?(?:\s*\([^()]{{1,40}}\))?\s+"
     rf"(?:of\s+(?:the\s+|all\s+)?(?:\d+\s+)?(?:[\w-]+\s+)?(?:councils|authorities|local authorities|areas|inspections)"
     rf"(?:\s+(?:inspected|assessed|reviewed))?\s+)?"
     rf"(?:have|has|had)\s+(?:resulted|ended)\s+(?:in|with)\s+(?:an?\s+)?{_QUOTE}$"
-    rf"|(?:^|[,;:(–—-]\s*|\bthat\s+|\band\s+)(?:\d+|{_NUMBER})(?:\s*%|\s+per\s*cent)(?:\s*\([^()]{{1,40}}\))?\s+"
+    rf"|{_QUANTITY_OPENS}(?:\d+|{_NUMBER})(?:\s*%|\s+per\s*cent)(?:\s*\([^()]{{1,40}}\))?\s+"
     rf"of\s+(?:the\s+|all\s+)?(?:\d+\s+)?(?:councils|authorities|local authorities|areas|inspections)"
     rf"(?:\s+(?:inspected|assessed|reviewed))?\s+(?:were|was|are|is|have\s+been|had\s+been)\s+"
     rf"(?:(?:found|judged|rated|graded|deemed|said)\s+)?(?:(?:to\s+be|as)\s+)?{_QUOTE}$", re.IGNORECASE)
