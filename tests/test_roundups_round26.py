@@ -63,7 +63,13 @@ _HIGH_FLYERS = ("Annual league table\n\nThe weakest council this year was Slough
                 "Halton.\n")
 
 
-def test_a_long_list_names_subjects_with_no_grade(tmp_path):
+@pytest.fixture
+def long_lists(monkeypatch):
+    """The long-list reading switched on (it ships off: see settings.ROUND26_LONG_LISTS)."""
+    monkeypatch.setattr(settings, "ROUND26_LONG_LISTS", 4)
+
+
+def test_a_long_list_names_subjects_with_no_grade(tmp_path, long_lists):
     doc = article(tmp_path, _HIGH_FLYERS)
     assert dict(zip(doc.council, doc.severity)) == {
         "Slough": "inadequate", "Bolton": "", "Derby": "", "Dudley": "", "Halton": ""}
@@ -74,7 +80,12 @@ def test_a_long_list_is_read_only_when_switched_on(tmp_path, monkeypatch):
     assert article(tmp_path, _HIGH_FLYERS).council == ["Slough"]
 
 
-def test_a_list_of_three_is_not_enough(tmp_path):
+def test_a_long_list_member_is_the_subject_of_its_paragraph_only(tmp_path, long_lists):
+    doc = article(tmp_path, _HIGH_FLYERS + "\nThe tables are published every spring.\n")
+    assert [p.council for p in doc.paragraphs][-2:] == [["Bolton", "Derby", "Dudley", "Halton"], ["Slough"]]
+
+
+def test_a_list_of_three_is_not_enough(tmp_path, long_lists):
     doc = article(tmp_path, "Adoption agency grows\n\nSlough's adoption work was rated inadequate this week.\n\nThe "
                             "regional agency also works with Bolton, Derby and Dudley.\n")
     assert doc.council == ["Slough"]

@@ -1,12 +1,7 @@
 """Councils named together in a list that a sentence judges ("Slough, Doncaster, Sandwell and Birmingham have all had
 control taken away after critical reports"; "the departments in Norfolk, Suffolk and Cambridgeshire were relieved not
 to be criticised") are subjects with the list, graded only where the text grades them (docs/labelling.md: "every
-council it names as part of the judged list"; round 15, issue 22).
-
-Round 26: a list of four or more councils names subjects whatever its sentence says ("Other high performers this year
-include A, B, C and D", "reviews were also published for A, B, C, D and E"): on the design pages' real text and
-fixtures every member of every such list (28 lists, 195 councils) is a labelled subject; lists of three are not
-(a regional agency's partners)."""
+council it names as part of the judged list"; round 15, issue 22)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -29,13 +24,28 @@ def judged_list_members(sentences: list, day: dt.date | None, primary: str) -> s
     found: set[str] = set()
     for sentence in sentences:
         text = sentence.text
-        judged = bool(_JUDGED.search(text))
-        longest = settings.ROUND26_LONG_LISTS
-        if not judged and not longest:
+        if not _JUDGED.search(text):
             continue
         for group in council_groups(text, subject_mentions(text, day)):
             codes = list(dict.fromkeys(code for _, code in group))
-            if judged and (len(codes) >= MIN_ALONE or len(codes) >= 2 and primary in codes) \
-                    or longest and len(codes) >= longest:
+            if len(codes) >= MIN_ALONE or len(codes) >= 2 and primary in codes:
+                found.update(codes)
+    return found
+
+
+def long_list_members(sentences: list, day: dt.date | None) -> set[str]:
+    """Round 26: codes of the councils in a list of at least `settings.ROUND26_LONG_LISTS` councils, whatever its
+    sentence says ("Other high performers this year include A, B, C and D"; "reviews were also published for A, B, C,
+    D and E"). On the design pages' real text and fixtures every member of every such list (28 lists, 195 councils)
+    is a labelled subject; lists of three are not (a regional agency's partners). Members are graded only where the
+    text grades them."""
+    least = settings.ROUND26_LONG_LISTS
+    if not least:
+        return set()
+    found: set[str] = set()
+    for sentence in sentences:
+        for group in council_groups(sentence.text, subject_mentions(sentence.text, day)):
+            codes = set(code for _, code in group)
+            if len(codes) >= least:
                 found.update(codes)
     return found
