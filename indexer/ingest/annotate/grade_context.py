@@ -359,8 +359,8 @@ _QUANTITY_SUBJECT = re.compile(
 
 
 def is_tally(before: str) -> bool:
-    """The grade follows a count of councils ("seven inadequate", "10 were rated good") or names a share of them
-    ("the share rated outstanding")."""
+    """The grade follows a count of councils ("seven inadequate", "10 were rated good"), names a share of them
+    ("the share rated outstanding") or, round 26, has a quantity as its subject ("the number marked down as")."""
     return bool(_TALLY.search(before) or _SHARE.search(before)
                 or settings.ROUND26_QUANTITY_TALLY and _QUANTITY_SUBJECT.search(before))
 
