@@ -553,3 +553,16 @@ ROUND26_RELATIVE_YEAR = True
 # a page that reports a rating round: none when it names a later year or a later inspection's words, or names a
 # safeguarding and looked-after children inspection, whose pages use the ratings' band words (calendar.py).
 ROUND26_RATING_DEFAULT = True
+# Round 26 (round-ups read as structures, branch roundup26; docs/facets.md "Round 26: how a grade reaches a list's
+# members"). Each cause has its own switch; off = round 25.
+# (T) a grade whose subject is a quantity of councils or inspections ("the number of authorities marked down as
+# inadequate", "35% (…) of all authorities inspected were found to be inadequate", "5 have resulted in an
+# 'inadequate' rating") is a tally: it grades no council named nearby and never the page's main council.
+ROUND26_QUANTITY_TALLY = True
+# (L) a coordinated list of at least this many councils names subjects of the page, graded only where the text
+# grades them (`judged_lists.long_list_members`); a member the page says nothing more of is the subject of its list's
+# paragraph only. 0 = off. Measured with 4 and shipped OFF: design real text council +3 pages (j01, v23, z29), fixtures
+# +3 values, never-read +1 council +1 severity, nothing lost; but on the real-text corpus macro recall@10 / nDCG@10
+# 0.9175 / 0.8916 -> 0.9168 / 0.8913 (z29 enters an Essex question's top ten, j01 a Liverpool one: both name the
+# council only in a list, and the council lift does not tell a list's member from a story's subject).
+ROUND26_LONG_LISTS = 0

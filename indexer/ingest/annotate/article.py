@@ -7,7 +7,7 @@ from indexer import settings
 from indexer.models import Document
 from indexer.ingest.annotate import confidence
 from indexer.ingest.annotate import outcomes as outcome_table
-from indexer.ingest.annotate.attribution import attribute_grades, paragraph_councils
+from indexer.ingest.annotate.attribution import attribute_grades, file_unnamed_paragraphs, paragraph_councils
 from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, score_councils
 from indexer.ingest.annotate.places import subject_mentions
 from indexer.ingest.annotate.partners import partner_only
@@ -15,7 +15,7 @@ from indexer.ingest.annotate.graded_subjects import graded_outright
 from indexer.ingest.annotate.helper_roles import helper_councils
 from indexer.ingest.annotate.helper_sources import mainly_helpers
 from indexer.ingest.annotate.heading_runs import heading_run
-from indexer.ingest.annotate.judged_lists import judged_list_members
+from indexer.ingest.annotate.judged_lists import judged_list_members, long_list_members
 from indexer.ingest.annotate.counted_lists import counted_members
 from indexer.ingest.annotate.predecessors import refers_to_predecessor, replaced_councils
 from indexer.ingest.annotate.provider import is_setting_inspection
@@ -117,13 +117,17 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     counted_grades = counted_members(sentences, published) if settings.ROUND24_COUNTED_LISTS else {}
     counted = set(counted_grades) & set(scores)
     headed = headed + sorted(counted - set(headed))
+    # round 26: the members of a list of four or more councils; those the page names in no other way are kept apart
+    long_listed = long_list_members(sentences, published) & set(scores)
+    long_only = long_listed - set(headed)
+    headed = headed + sorted(long_only)
     sections = paragraph_sections(doc, published) if len(set(headed)) >= 2 else {}
     attributed, listed = attribute_grades(sentences, published, primary.code, sections)
     for new_code, old_code in alias.items():
         attributed.setdefault(old_code, []).extend(attributed.pop(new_code, []))
     _file_under_predecessor(attributed, primary.code, replaced)
     listed = set(merged(sorted(listed), alias))
-    listed |= siblings | counted
+    listed |= siblings | counted | long_listed
     for code in sorted(counted):  # the counted group's grade, for a member the text does not grade itself
         grade, line = counted_grades[code]
         if grade and not attributed.get(code):
@@ -169,6 +173,11 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     _record_check(doc, chosen, severity_evidence)
     if len(chosen) > 1:
         paragraph_councils(doc, chosen, published)
+        # round 26: a long list's member the text says nothing more of is the subject of the list, not of the
+        # paragraphs naming no one
+        listed_only = [c for c in chosen if c in long_only and not attributed.get(c) and c != primary.code]
+        if listed_only:
+            file_unnamed_paragraphs(doc, [c for c in chosen if c not in listed_only])
         file_paragraphs(doc, stands_for, published)
     left = [m.left for m in article_moves(sentences, chosen[0], grades[0], published) if m.left] if grades[0] else []
     outcome, outcome_why = outcome_from_text(text, chosen[:1], grades[0] or None, published, left)

@@ -204,6 +204,16 @@ def paragraph_councils(doc: Document, chosen: list[str], published: dt.date | No
         para.council = named
 
 
+def file_unnamed_paragraphs(doc: Document, councils: list[str]) -> None:
+    """Round 26: the paragraphs naming no subject council are about `councils` (a round-up's main councils), not
+    every subject: the ungraded members of a long list ("reviews were also published for A, B, C and D") are
+    about their list's paragraph only."""
+    names = [display_name(c) for c in councils]
+    for para in doc.paragraphs:
+        if not para.council:
+            para.council = list(names)
+
+
 def _referred(sentence: str, last_codes: list[str], recent: list[str]) -> list[str]:
     """The councils a back-reference means: those of the last sentence naming any, or, when it counts more
     ("these two councils"), the last that many distinct councils named."""

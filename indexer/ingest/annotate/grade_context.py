@@ -348,10 +348,32 @@ _SHARE = re.compile(rf"\b(?:the|a|its)\s+(?:share|proportion|percentage|fraction
                     rf"(?:rated|judged|graded|found|deemed)\s+(?:as\s+)?{_QUOTE}$", re.IGNORECASE)
 
 
+# Round 26: a quantity is the grade's subject, whatever verb hands the grade ("the number of authorities marked down
+# as inadequate", "the number achieving an overall four-star rating", "35% (…) of all authorities inspected were found
+# to be inadequate", "5 have resulted in an 'inadequate' rating"): the clause counts councils or inspections.
+_QUANTITY_OPENS = (r"(?:^|[,;:(–—-]\s*(?:with\s+)?|\bthat\s+|\band\s+"
+                   r"|\b(?:said|says|found|finds|show(?:s|ed)?|meant|means|reported|reports)\s+)")
+_QUANTITY_SUBJECT = re.compile(
+    rf"{_QUANTITY_OPENS}"
+    rf"(?:the|a|its)\s+(?:share|proportion|percentage|fraction|number)\b(?:\s+(?:of|achieving|given|getting|with|holding"
+    rf"|receiving|awarded|marked|judged|rated|found))?"
+    rf"(?:\s+(?!(?:is|was|were|are|has|have|had|fell|rose|falls|rises|and|but|while|whereas|although)\b)[\w'’-]+)"
+    rf"{{0,6}}?\s+(?:an?\s+)?{_QUOTE}$"
+    rf"|{_QUANTITY_OPENS}(?:\d+|{_NUMBER})(?:\s*%|\s+per\s*cent)?(?:\s*\([^()]{{1,40}}\))?\s+"
+    rf"(?:of\s+(?:the\s+|all\s+)?(?:\d+\s+)?(?:[\w-]+\s+)?(?:councils|authorities|local authorities|areas|inspections)"
+    rf"(?:\s+(?:inspected|assessed|reviewed))?\s+)?"
+    rf"(?:have|has|had)\s+(?:resulted|ended)\s+(?:in|with)\s+(?:an?\s+)?{_QUOTE}$"
+    rf"|{_QUANTITY_OPENS}(?:\d+|{_NUMBER})(?:\s*%|\s+per\s*cent)(?:\s*\([^()]{{1,40}}\))?\s+"
+    rf"of\s+(?:the\s+|all\s+)?(?:\d+\s+)?(?:councils|authorities|local authorities|areas|inspections)"
+    rf"(?:\s+(?:inspected|assessed|reviewed))?\s+(?:were|was|are|is|have\s+been|had\s+been)\s+"
+    rf"(?:(?:found|judged|rated|graded|deemed|said)\s+)?(?:(?:to\s+be|as)\s+)?{_QUOTE}$", re.IGNORECASE)
+
+
 def is_tally(before: str) -> bool:
-    """The grade follows a count of councils ("seven inadequate", "10 were rated good") or names a share of them
-    ("the share rated outstanding")."""
-    return bool(_TALLY.search(before) or _SHARE.search(before))
+    """The grade follows a count of councils ("seven inadequate", "10 were rated good"), names a share of them
+    ("the share rated outstanding") or, round 26, has a quantity as its subject ("the number marked down as")."""
+    return bool(_TALLY.search(before) or _SHARE.search(before)
+                or settings.ROUND26_QUANTITY_TALLY and _QUANTITY_SUBJECT.search(before))
 
 
 # "Fifty-six councils, almost half, …", "with 20 councils (a third) rated good", "one department in five was
@@ -378,7 +400,14 @@ _OWN_COUNCIL = re.compile(r"\b(?:it|its|the council|the authority|the borough|th
 def counts_councils(sentence: str) -> bool:
     """The sentence counts councils ("56 councils require improvement", "one department in five") and does not
     also speak of the article's own council ("it", "the council")."""
-    return bool(_COUNTS_COUNCILS.search(sentence)) and not _OWN_COUNCIL.search(sentence)
+    counted = _COUNTS_COUNCILS.search(sentence) or settings.ROUND26_QUANTITY_TALLY and _SHARE_OF_COUNCILS.search(sentence)
+    return bool(counted) and not _OWN_COUNCIL.search(sentence)
+
+
+# Round 26: a percentage of the councils, an aside between ("35% (yes, over a third) of all authorities inspected").
+_SHARE_OF_COUNCILS = re.compile(r"\b\d+(?:\.\d+)?(?:\s*%|\s+per\s*cent)(?:\s*\([^()]{1,40}\))?\s+of\s+(?:the\s+|all\s+)?"
+                                r"(?:\d+\s+)?(?:English\s+)?(?:councils|authorities|local authorities|departments|boroughs|LAs)\b",
+                                re.IGNORECASE)
 
 
 # Round 23: a verb of reaching as the gerund of a time clause names a grade reached, not an aim ("a milestone after

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from indexer import settings
 from indexer.ingest.annotate.places import council_groups, subject_mentions
 
 # Words that make a sentence about a judgement of the councils it lists, not about places (a trust's area, a region).
@@ -28,5 +29,23 @@ def judged_list_members(sentences: list, day: dt.date | None, primary: str) -> s
         for group in council_groups(text, subject_mentions(text, day)):
             codes = list(dict.fromkeys(code for _, code in group))
             if len(codes) >= MIN_ALONE or len(codes) >= 2 and primary in codes:
+                found.update(codes)
+    return found
+
+
+def long_list_members(sentences: list, day: dt.date | None) -> set[str]:
+    """Round 26: codes of the councils in a list of at least `settings.ROUND26_LONG_LISTS` councils, whatever its
+    sentence says ("Other high performers this year include A, B, C and D"; "reviews were also published for A, B, C,
+    D and E"). On the design pages' real text and fixtures every member of every such list (28 lists, 195 councils)
+    is a labelled subject; lists of three are not (a regional agency's partners). Members are graded only where the
+    text grades them."""
+    least = settings.ROUND26_LONG_LISTS
+    if not least:
+        return set()
+    found: set[str] = set()
+    for sentence in sentences:
+        for group in council_groups(sentence.text, subject_mentions(sentence.text, day)):
+            codes = set(code for _, code in group)
+            if len(codes) >= least:
                 found.update(codes)
     return found
