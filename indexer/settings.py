@@ -566,3 +566,9 @@ ROUND26_QUANTITY_TALLY = True
 # 0.9175 / 0.8916 -> 0.9168 / 0.8913 (z29 enters an Essex question's top ten, j01 a Liverpool one: both name the
 # council only in a list, and the council lift does not tell a list's member from a story's subject).
 ROUND26_LONG_LISTS = 0
+# Round 26 (empty26; docs/facets.md "Round 26: an inspection's date in the real pages' phrasing"): the record fill's
+# reading of a dated inspection (`dated_standing.dated_inspections`) takes the shapes real pages put between the
+# inspection word and its date ("the inspection of local authority children's services in July 2022", "last inspected
+# by Ofsted fully in 2016", "The inspection was conducted in February / March 2011") and a possessive year ("since
+# 2022's last full Ofsted inspection"). Off = round 25.
+ROUND26_DATED_PHRASES = True

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from indexer import settings
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 from indexer.ingest.annotate.outcomes import Outcome, inspected_year
 
@@ -17,6 +18,21 @@ _BEFORE = re.compile(rf"\b(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\s+(?:full
 # "the full inspection in July 2018", "a full inspection, in 2016", "last inspected in 2016", "inspection of June 2019"
 _AFTER = re.compile(rf"\binspect(?:ion|ed)\s*,?\s+(?:in|of|during)\s+(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\b"
                     rf"(?!\s*(?:-|to|and)\s*{_YEAR})")
+# Round 26 (real page text): words between the inspection and its date. The services inspected ("the inspection of
+# local authority children's services in July 2022": no school, home or other setting), the inspector and an adverb
+# ("last inspected by Ofsted fully in 2016"), a passive verb ("The inspection was conducted in February / March
+# 2011"). Two months joined ("February / March") give the year alone: the record dates most older inspections by
+# their report only, whose month neither need be.
+_SETTING = r"(?:schools?|nurser(?:y|ies)|academ(?:y|ies)|homes?|colleges?|hospitals?|prisons?|police)"
+_BETWEEN = (r"(?:\s+(?:of|into)\s+(?:(?!" + _SETTING + r"\b)[\w'’-]+\s+){0,6}?(?:services?|care|departments?)"
+            r"|\s+by\s+(?:Ofsted|the\s+(?:regulator|watchdog|inspectorate))(?:\s+\w+ly)?"
+            r"|\s+(?:was|were)\s+(?:conducted|carried\s+out|held|undertaken|completed))")
+_PHRASED = re.compile(rf"\binspect(?:ion|ed)\b{_BETWEEN}\s*,?\s+(?:in|during)\s+"
+                      rf"(?:(?P<month>{_MONTH})\s*(?P<range>(?:/|and|to|-)\s*{_MONTH}\s+)?\s*)?(?P<year>{_YEAR})\b"
+                      rf"(?!\s*(?:-|to|and)\s*{_YEAR})", re.IGNORECASE)
+# "since 2022's last full Ofsted inspection": the year as the inspection's possessive
+_POSSESSIVE = re.compile(rf"\b(?P<year>{_YEAR})['’]s\s+(?:(?:last|latest|previous|most\s+recent)\s+)?"
+                         r"(?:full\s+)?(?:Ofsted\s+)?inspection\b")
 
 
 def dated_inspections(text: str) -> list[tuple[int, int | None]]:
@@ -26,6 +42,19 @@ def dated_inspections(text: str) -> list[tuple[int, int | None]]:
         for match in pattern.finditer(text):
             month = match.group("month")
             found.append((int(match.group("year")), MONTHS[month.lower()] if month else None))
+    if settings.ROUND26_DATED_PHRASES:
+        found.extend(_phrased(text))
+    return found
+
+
+def _phrased(text: str) -> list[tuple[int, int | None]]:
+    """Round 26: the dates real pages give an inspection with words between (or a possessive year)."""
+    found = []
+    for match in _PHRASED.finditer(text):
+        month = match.group("month")
+        single = month and not match.group("range")
+        found.append((int(match.group("year")), MONTHS[month.lower()] if single else None))
+    found.extend((int(m.group("year")), None) for m in _POSSESSIVE.finditer(text))
     return found
 
 
