@@ -48,3 +48,44 @@ def test_switched_off_the_list_paragraph_is_filed_under_its_members(tmp_path, lo
     doc = article(tmp_path, _TABLE)
     assert doc.paragraphs[-2].council == ["Bolton", "Derby", "Dudley", "Halton"]
     assert "bolton" in set(context_stems(doc))
+
+
+# --- both backends: a question naming the member (the shipped settings: long lists on, no lift) ---
+
+@pytest.fixture(scope="module")
+def table_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("listed-lift")
+    (folder / "league-table.txt").write_text(_TABLE, encoding="utf-8")
+    (folder / "bolton-story.txt").write_text(
+        "Bolton rated good\n\nInspectors judged children's services in Bolton good this spring.\n\nLeaders were "
+        "praised for stable social work teams.\n", encoding="utf-8")
+    for n in range(4):
+        (folder / f"note-{n}.txt").write_text(f"Note {n}\n\nA short note.\n\nAnother short note.\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module", params=["embedded", "postgres"])
+def searched(request, tmp_path_factory, table_folder):
+    if request.param == "embedded":
+        from indexer.backends import open_backend
+        from indexer.backends.embedded.write.build import rebuild
+
+        index_dir = tmp_path_factory.mktemp("listed-lift-index")
+        rebuild([table_folder], index_dir)
+        yield open_backend(index_dir)
+        return
+    from indexer.backends.postgres import open_postgres
+    from tests.conftest import rebuilt_database
+
+    reader, _ = open_postgres(rebuilt_database(request.getfixturevalue("pg_cluster"), "listed_lift", table_folder))
+    yield reader
+    reader.db.close()
+
+
+def test_a_question_naming_the_member_finds_the_list_by_its_words_only(searched):
+    from indexer.models import SearchRequest
+
+    hits = searched.search(SearchRequest(q="Bolton", collapse=False, per_page=20)).hits
+    assert [h.doc_id for h in hits][:1] == ["bolton-story.txt"]
+    listed = [h for h in hits if h.doc_id == "league-table.txt"]
+    assert [h.paragraph for h in listed] == [2] and "council" not in listed[0].context_matched
