@@ -561,12 +561,18 @@ ROUND26_RATING_DEFAULT = True
 ROUND26_QUANTITY_TALLY = True
 # (L) a coordinated list of at least this many councils names subjects of the page, graded only where the text
 # grades them (`judged_lists.long_list_members`); a member the page says nothing more of is the subject of its list's
-# paragraph only. 0 = off. Measured with 4 and shipped OFF: design real text council +3 pages (j01, v23, z29), fixtures
-# +3 values, never-read +1 council +1 severity, nothing lost; but on the real-text corpus macro recall@10 / nDCG@10
-# 0.9175 / 0.8916 -> 0.9168 / 0.8913 (z29 enters an Essex question's top ten, j01 a Liverpool one: both name the
-# council only in a list, and the council lift does not tell a list's member from a story's subject).
-ROUND26_LONG_LISTS = 0
-# Round 26 (empty26; docs/facets.md "Round 26: an inspection's date in the real pages' phrasing"): the record fill's
+# paragraph only. 0 = off. Measured with 4 by roundup26 (shipped off): design real text council +3 pages (j01, v23,
+# z29), fixtures +3 values, never-read +1 council +1 severity, nothing lost; but on the real-text corpus macro
+# recall@10 / nDCG@10 0.9175 / 0.8916 -> 0.9168 / 0.8913 (z29 enters an Essex question's top ten, j01 a Liverpool one:
+# both name the council only in a list, and the council lift did not tell a list's member from a story's subject).
+# Round 26 (lists26): on, with ROUND26_LISTED_NO_LIFT below (ranking 0.9175 / 0.8924, docs/search.md).
+ROUND26_LONG_LISTS = 4
+# Round 26 (branch lists26; docs/search.md "Round 26: a long list's member is not lifted"): the members
+# `ROUND26_LONG_LISTS` adds and the page names in no other way are in the document's council facet only, in no
+# paragraph's: a question naming one neither lifts nor finds by context the page's paragraphs (as before the list
+# made them subjects).
+ROUND26_LISTED_NO_LIFT = True
+# Round 26 (empty26; docs/facets.md "Round 26: severity left empty where the label has a grade"): the record fill's
 # reading of a dated inspection (`dated_standing.dated_inspections`) takes the shapes real pages put between the
 # inspection word and its date ("the inspection of local authority children's services in July 2022", "last inspected
 # by Ofsted fully in 2016", "The inspection was conducted in February / March 2011") and a possessive year ("since

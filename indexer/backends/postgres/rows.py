@@ -45,7 +45,9 @@ def context_stems(doc: Document) -> list[str]:
     """The words a document's paragraphs are also findable by: council names and aliases, grades, year."""
     aliases = _alias_stems()
     out: list[str] = []
-    for council in doc.council:
+    # the councils of its paragraphs' facets, as the embedded index reads them (round 26: a long list's member filed
+    # under no paragraph is not context)
+    for council in dict.fromkeys(c for para in doc.paragraphs for c in para.council or doc.council):
         out.extend(sorted(aliases.get(council, {s for _, s in stems_of(council)} - _GENERIC_NAME_WORDS)))
     for grade in doc.severity:
         out.extend(s for _, s in stems_of(grade or ""))

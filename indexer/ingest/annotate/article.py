@@ -7,7 +7,8 @@ from indexer import settings
 from indexer.models import Document
 from indexer.ingest.annotate import confidence
 from indexer.ingest.annotate import outcomes as outcome_table
-from indexer.ingest.annotate.attribution import attribute_grades, file_unnamed_paragraphs, paragraph_councils
+from indexer.ingest.annotate.attribution import (attribute_grades, file_unnamed_paragraphs, paragraph_councils,
+                                                 unfile_list_members)
 from indexer.ingest.annotate.council import CouncilScore, is_school_inspection, score_councils
 from indexer.ingest.annotate.places import subject_mentions
 from indexer.ingest.annotate.partners import partner_only
@@ -176,6 +177,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         # round 26: a long list's member the text says nothing more of is the subject of the list, not of the
         # paragraphs naming no one
         listed_only = [c for c in chosen if c in long_only and not attributed.get(c) and c != primary.code]
+        if listed_only and settings.ROUND26_LISTED_NO_LIFT:  # before the unnamed ones are filed: a list of them only
+            unfile_list_members(doc, listed_only)
         if listed_only:
             file_unnamed_paragraphs(doc, [c for c in chosen if c not in listed_only])
         file_paragraphs(doc, stands_for, published)

@@ -204,6 +204,16 @@ def paragraph_councils(doc: Document, chosen: list[str], published: dt.date | No
         para.council = named
 
 
+def unfile_list_members(doc: Document, members: list[str]) -> None:
+    """Round 26: a long list's members the page says nothing more of leave every paragraph's council facet (the
+    document's council facet keeps them): the ranking lifts and makes findable by name a paragraph filed under a
+    council a question names, and a member named only inside a list ("reviews were also published for A, B, C and
+    D") is no more the answer to a question about it than a page that does not name it."""
+    names = {display_name(c) for c in members}
+    for para in doc.paragraphs:
+        para.council = [c for c in para.council if c not in names]
+
+
 def file_unnamed_paragraphs(doc: Document, councils: list[str]) -> None:
     """Round 26: the paragraphs naming no subject council are about `councils` (a round-up's main councils), not
     every subject: the ungraded members of a long list ("reviews were also published for A, B, C and D") are
