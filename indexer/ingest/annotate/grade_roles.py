@@ -93,14 +93,14 @@ _NO_NOUN = frozenset(
 _WORD = re.compile(r"\s*['’”\"]?\s*([A-Za-z][\w-]*(?:['’]s\b)?)")
 
 
-def attributive(before: str, after: str, phrase: str) -> bool:
+def attributive(before: str, after: str, phrase: str, area_after: re.Pattern, sub_area: re.Pattern) -> bool:
     """The grade word (`phrase`, one word: "good", "outstanding") is an adjective on a noun that names no service,
-    council or rating ("a 'good cultural change'", "there is good consideration of"): praise of a thing, not a grade."""
+    council or rating ("a 'good cultural change'", "there is good consideration of"): praise of a thing, not a grade.
+    `area_after` and `sub_area` are severity's area patterns (passed in: severity imports this module), for the areas
+    left to the sub-judgement rules."""
     if not settings.ROUND26_ATTRIBUTIVE or " " in phrase.strip():
         return False  # "requires improvement", "performs well": a verb phrase, never an adjective
-    # severity imports this module: its area patterns are read when called
-    from indexer.ingest.annotate.severity import _AREA_AFTER, _SUB_AREA
-    if not _OPENS_PHRASE.search(before) or _AREA_AFTER.match(after):
+    if not _OPENS_PHRASE.search(before) or area_after.match(after):
         return False
     words, position = [], 0
     for _ in range(3):  # the noun phrase's next words, up to its end
@@ -116,7 +116,7 @@ def attributive(before: str, after: str, phrase: str) -> bool:
     if not words:
         return False
     noun_phrase = " ".join(words)
-    return not any(w in _RATED_HEADS for w in words) and not _SUB_AREA.search(noun_phrase) \
+    return not any(w in _RATED_HEADS for w in words) and not sub_area.search(noun_phrase) \
         and not _OF_SERVICE.match(after, position)
 
 

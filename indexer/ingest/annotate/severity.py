@@ -442,7 +442,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             continue  # "getting-to-good sessions": a word of a hyphenated compound
         if settings.ROUND23_INTENSIFIED and bare_word and not quoted and _INTENSIFIER.search(before):
             continue  # "a very good experience": praise; a grade is never "very" anything
-        if attributive(before, sentence[match.end():match.end() + 120], match.group()):
+        if attributive(before, sentence[match.end():match.end() + 120], match.group(), _AREA_AFTER, _SUB_AREA):
             continue  # round 26: "a 'good cultural change'": an adjective on a thing, not a grade
         if _PERIOD_AT.search(before):
             left.append(grade)  # "After seven years at 'inadequate', … have climbed a grade": the period ended
