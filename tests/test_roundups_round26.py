@@ -65,7 +65,7 @@ _HIGH_FLYERS = ("Annual league table\n\nThe weakest council this year was Slough
 
 @pytest.fixture
 def long_lists(monkeypatch):
-    """The long-list reading switched on (it ships off: see settings.ROUND26_LONG_LISTS)."""
+    """The long-list reading switched on (set here so the tests read it whatever settings.ROUND26_LONG_LISTS ships)."""
     monkeypatch.setattr(settings, "ROUND26_LONG_LISTS", 4)
 
 

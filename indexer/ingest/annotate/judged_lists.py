@@ -18,19 +18,21 @@ _JUDGED = re.compile(r"\b(?:inspect(?:ed|ion|ions|ors?)|judged|judgements?|rated
 MIN_ALONE = 3
 
 
+def _list_codes(sentences: list, day: dt.date | None, judged_only: bool = False):
+    """The councils' codes of each list the sentences name (only in judging sentences with `judged_only`)."""
+    for sentence in sentences:
+        text = sentence.text
+        if judged_only and not _JUDGED.search(text):
+            continue
+        for group in council_groups(text, subject_mentions(text, day)):
+            yield list(dict.fromkeys(code for _, code in group))
+
+
 def judged_list_members(sentences: list, day: dt.date | None, primary: str) -> set[str]:
     """Codes of the councils in a list of three or more (or of two with the page's main council) that a judging
     sentence names."""
-    found: set[str] = set()
-    for sentence in sentences:
-        text = sentence.text
-        if not _JUDGED.search(text):
-            continue
-        for group in council_groups(text, subject_mentions(text, day)):
-            codes = list(dict.fromkeys(code for _, code in group))
-            if len(codes) >= MIN_ALONE or len(codes) >= 2 and primary in codes:
-                found.update(codes)
-    return found
+    return {code for codes in _list_codes(sentences, day, judged_only=True)
+            if len(codes) >= MIN_ALONE or len(codes) >= 2 and primary in codes for code in codes}
 
 
 def long_list_members(sentences: list, day: dt.date | None) -> set[str]:
@@ -42,10 +44,4 @@ def long_list_members(sentences: list, day: dt.date | None) -> set[str]:
     least = settings.ROUND26_LONG_LISTS
     if not least:
         return set()
-    found: set[str] = set()
-    for sentence in sentences:
-        for group in council_groups(sentence.text, subject_mentions(sentence.text, day)):
-            codes = set(code for _, code in group)
-            if len(codes) >= least:
-                found.update(codes)
-    return found
+    return {code for codes in _list_codes(sentences, day) if len(codes) >= least for code in codes}
