@@ -219,6 +219,9 @@ COUNCIL_SCORE_COUNCIL_WORD = 0.5
 # Keyword facet fields whose posting arrays a generation keeps in memory.
 # grade_change (grades a council left and reached) is not a visible facet, only a best-match boost.
 KEYWORD_FACET_FIELDS = ("council", "severity", *SUBJUDGEMENT_FIELDS, "grade_change")
+# Round 27: a paragraph's councils named only inside a long list, read by the council filter and counts only.
+LISTED_FIELD = "council_listed"
+KEYWORD_POSTING_FIELDS = (*KEYWORD_FACET_FIELDS, LISTED_FIELD)
 
 # Best-match search (plain word lists). A paragraph must contain all meaningful words when there are at most
 # BEST_MATCH_ALL_UP_TO of them, else this share of them (rounded down), Elasticsearch's "2<75%".
@@ -572,6 +575,11 @@ ROUND26_LONG_LISTS = 4
 # paragraph's: a question naming one neither lifts nor finds by context the page's paragraphs (as before the list
 # made them subjects).
 ROUND26_LISTED_NO_LIFT = True
+# Round 27 (branch listfield27; docs/search.md "Round 27: a long list's member in the council filter"): those
+# members are kept apart on the paragraphs that list them (`Paragraph.listed`; the embedded field and PostgreSQL
+# column `council_listed`), which the council filter and its facet counts read and the council lift and context do
+# not: `?council=X` returns a round-up listing X, counted in the facet, with no more score than without the filter.
+ROUND27_LISTED_FILTER = True
 # Round 26 (empty26; docs/facets.md "Round 26: severity left empty where the label has a grade"): the record fill's
 # reading of a dated inspection (`dated_standing.dated_inspections`) takes the shapes real pages put between the
 # inspection word and its date ("the inspection of local authority children's services in July 2022", "last inspected
