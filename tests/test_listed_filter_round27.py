@@ -126,6 +126,12 @@ def test_the_filter_gives_the_listing_paragraph_no_lift(searched):
     assert roundup and all("council" not in h.context_matched for h in roundup)
 
 
+def test_the_grid_row_counts_what_its_council_filter_returns(searched):
+    rows = {r.council: r for r in searched.grid(SearchRequest(q="red warnings")).rows}
+    filtered = searched.search(SearchRequest(q="red warnings", council=["Bolton"], collapse=False, per_page=20))
+    assert (rows["Bolton"].total, rows["Bolton"].documents) == (filtered.total, 1) == (1, 1)
+
+
 def test_a_question_naming_the_member_still_ranks_its_own_story_first(searched):
     hits = searched.search(SearchRequest(q="Bolton", collapse=False, per_page=20)).hits
     assert [h.doc_id for h in hits][:1] == ["bolton-story.txt"]

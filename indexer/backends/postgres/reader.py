@@ -339,11 +339,13 @@ class PostgresBackend:
         def work(conn, schema, cat):
             q = read(cat, req.q, strict=req.match == "all")
             where = and_(matching.match(conn, schema, q), facet_filter(req))
-            cells = conn.execute(sql.SQL("SELECT c, p.year, count(*) FROM {}.paragraphs p, unnest(p.council) c "
-                                         "WHERE ").format(schema) + where.sql + sql.SQL(" GROUP BY c, p.year"),
-                                 where.params).fetchall()
-            docs = dict(conn.execute(sql.SQL("SELECT c, count(DISTINCT p.doc_idx) FROM {}.paragraphs p, "
-                                             "unnest(p.council) c WHERE ").format(schema) + where.sql +
+            # a row's link is the council filter: its councils are the facet key's (round 27: with a long list's
+            # members, as the filter; a generation from before has the paragraphs' own there)
+            councils = sql.SQL("unnest((SELECT k.council FROM {}.facet_keys k WHERE k.fkey = p.fkey)) c").format(schema)
+            cells = conn.execute(sql.SQL("SELECT c, p.year, count(*) FROM {}.paragraphs p, {} WHERE ").format(
+                schema, councils) + where.sql + sql.SQL(" GROUP BY c, p.year"), where.params).fetchall()
+            docs = dict(conn.execute(sql.SQL("SELECT c, count(DISTINCT p.doc_idx) FROM {}.paragraphs p, {} "
+                                             "WHERE ").format(schema, councils) + where.sql +
                                      sql.SQL(" GROUP BY c"), where.params).fetchall())
             total = conn.execute(sql.SQL("SELECT count(*) FROM {}.paragraphs p WHERE ").format(schema) + where.sql,
                                  where.params).fetchone()[0]
