@@ -615,3 +615,15 @@ ROUND27_TODAY_DAY = True
 # record match either (`year.outcome_from_text`), as it already was for the floor (ROUND24_VIEW_DATE_FLOOR): "archive
 # and crawl dates are never a report year".
 ROUND27_VIEW_DATE_RECORD = True
+
+# Round 27 (lists27; docs/facets.md "Round 27: councils missed on the real text"). Off = round 26.
+# (G) a list of three or more councils is judged by a grade word or a verb of grading in its sentence too ("the other
+# three authorities graded as inadequate overall are A, B and C"): judged_lists._judging. Design real text council
+# +2 pages (k01, e08), never-read +1, fixtures and ranking unchanged.
+ROUND27_GRADED_LISTS = True
+# (U) a page whose text names no council (it says "the department", "the Royal Borough"): the one council its
+# address's path names, read as a council site's address parts are (address_council.py; never the host, which is a
+# newspaper's town). Measured, OFF: design real text council / severity / year +3 / +3 / +1 (b08, u19, e15), never-read
+# unchanged, but one fixture loses its right year (e15: with its council found, the record's next inspection after the
+# page's latest year replaces the calendar's year), which the round's bar does not allow.
+ROUND27_ADDRESS_COUNCIL = False
