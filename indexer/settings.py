@@ -627,3 +627,14 @@ ROUND27_GRADED_LISTS = True
 # unchanged, but one fixture loses its right year (e15: with its council found, the record's next inspection after the
 # page's latest year replaces the calendar's year), which the round's bar does not allow.
 ROUND27_ADDRESS_COUNCIL = False
+
+# Round 27 (rugrades27; docs/facets.md "Round 27: tallies in real round-ups (branch rugrades27)"): a sentence naming
+# no council that counts councils in a real round-up's shape ("a further 14 children's services departments were rated
+# good", "three-quarters of English children's services departments", "The remaining three-quarters were found to be
+# inadequate", "we monitor inadequate local authorities") grades no one, the page's main council included; a grade
+# denied of a whole group ("None of the six councils ... has gained an outstanding rating") in a headline too.
+ROUND27_GROUP_TALLIES = True
+# Round 27 (rugrades27): a tally sentence counting one group of two to six councils with one grade and naming none
+# ("Two London boroughs have received the top rating"), followed by a sentence naming exactly that many councils and
+# grading them no other way: each named council takes the count's grade.
+ROUND27_COUNT_NAMED_NEXT = True

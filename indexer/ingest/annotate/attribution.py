@@ -7,6 +7,7 @@ import re
 from indexer.models import Document
 from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.grade_context import counts_councils
+from indexer.ingest.annotate.group_tallies import counts_a_group, denies_a_group, group_count, names_the_group
 from indexer.ingest.annotate.places import council_groups, subject_mentions
 from indexer.ingest.annotate.severity import GradeStatement, grade_statements
 from indexer.ingest.annotate.list_grades import among_members, headed_lists, likened
@@ -229,6 +230,35 @@ def file_unnamed_paragraphs(doc: Document, councils: list[str]) -> None:
             para.council = list(names)
 
 
+def _round27_tally(sentence) -> bool:
+    """Round 27: a sentence naming no council counts them in a real round-up's shape (group_tallies.py): a tally, or a
+    grade denied of a whole group (a headline too)."""
+    if not settings.ROUND27_GROUP_TALLIES:
+        return False
+    return bool(sentence.paragraph and counts_a_group(sentence.text) or denies_a_group(sentence.text))
+
+
+def _counted_group(sentence, st: GradeStatement, statements: list, mentions: list) -> tuple | None:
+    """Round 27: a tally sentence's one grade and the size of the one group of councils it counts, if it names none."""
+    if not settings.ROUND27_COUNT_NAMED_NEXT or mentions or len({s.grade for s in statements}) != 1:
+        return None
+    count = group_count(sentence.text)
+    return (st, count) if count else None
+
+
+def _counted_group_named(sentence, statements: list, mentions: list, counted: tuple | None) -> dict:
+    """Round 27: the councils of a sentence that names exactly the group the sentence before counted ("Two boroughs
+    were rated outstanding. A and B, who share a director, are the first …"), each with the count's grade, unless
+    the sentence grades them otherwise."""
+    if counted is None:
+        return {}
+    st, count = counted
+    codes = list(dict.fromkeys(code for _, code in mentions))
+    if not names_the_group(sentence.text, codes, count) or any(s.grade != st.grade for s in statements):
+        return {}
+    return {code: st for code in codes}
+
+
 def _referred(sentence: str, last_codes: list[str], recent: list[str]) -> list[str]:
     """The councils a back-reference means: those of the last sentence naming any, or, when it counts more
     ("these two councils"), the last that many distinct councils named."""
@@ -253,9 +283,14 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str,
     last_codes: list[str] = []
     recent: list[str] = []  # distinct councils in the order last named
     last_grades: set[str] = set()
+    counted: tuple[GradeStatement, int] | None = None  # round 27: the last sentence's counted group and its grade
     for sentence in sentences:
         statements = grade_statements(sentence.text, sentence.paragraph)
         mentions = council_mentions(sentence.text, day)
+        counted, named = None, _counted_group_named(sentence, statements, mentions, counted)
+        for code in named:  # "Two boroughs were rated outstanding. A and B, who share a director, …"
+            attributed.setdefault(code, []).append(named[code])
+        listed.update(named)
         back = refers_back(sentence.text)
         # round 21: a list its grade adjective heads ("The outstanding councils were A, B and C") is graded here
         headed = _new_headed(sentence, mentions, statements)
@@ -285,6 +320,10 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str,
             if not codes and sentence.paragraph and counts_councils(sentence.text):
                 # A tally sentence ("56 councils require improvement") grades no council named elsewhere; a
                 # headline's count ("Three councils receive 'good' ratings") sums up the article's own councils.
+                counted = _counted_group(sentence, st, statements, mentions)
+                continue
+            if not codes and _round27_tally(sentence):
+                counted = _counted_group(sentence, st, statements, mentions)
                 continue
             members = [c for c in earlier_members(sentence.text, mentions, st.position) if c not in codes]
             if codes and members:
