@@ -36,6 +36,9 @@ class Paragraph:
     heading: str = ""
     page: int | None = None
     council: list[str] = field(default_factory=list)
+    # Round 27: councils this paragraph names only as members of a long list (attribution.unfile_list_members):
+    # the council filter and its counts read them, the council lift and context do not.
+    listed: list[str] = field(default_factory=list)
 
 
 @dataclass

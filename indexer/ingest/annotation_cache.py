@@ -78,6 +78,8 @@ class AnnotationCache:
         doc.published = dt.date.fromisoformat(saved["published"]) if saved["published"] else None
         for para, councils in zip(doc.paragraphs, saved["paragraph_councils"]):
             para.council = councils
+        for para, listed in zip(doc.paragraphs, saved.get("paragraph_listed", ())):  # round 27
+            para.listed = listed
         return True
 
     def store(self, doc: Document, key: str) -> None:
@@ -87,6 +89,8 @@ class AnnotationCache:
         saved = {name: getattr(doc, name) for name in FIELDS}
         saved["published"] = doc.published.isoformat() if doc.published else None
         saved["paragraph_councils"] = [p.council for p in doc.paragraphs]
+        if any(p.listed for p in doc.paragraphs):  # round 27: a long list's members (kept only where there are)
+            saved["paragraph_listed"] = [p.listed for p in doc.paragraphs]
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -29,9 +29,10 @@ def join_sentence_lines(doc: Document) -> None:
             last = passages[-1]
             last.text = f"{last.text} {para.text}"
             last.council = list(dict.fromkeys([*last.council, *para.council]))
+            last.listed = list(dict.fromkeys([*last.listed, *para.listed]))
             continue
         passages.append(Paragraph(n=len(passages) + 1, text=para.text, heading=para.heading, page=para.page,
-                                  council=list(para.council)))
+                                  council=list(para.council), listed=list(para.listed)))
         open_run = line
     doc.paragraphs = passages
 

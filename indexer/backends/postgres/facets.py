@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from psycopg import sql
 
+from indexer import settings
 from indexer.models import FacetValue, SearchRequest
 from indexer.search.facets import FACETS, YearFacet
 from indexer.backends.postgres.query import Expr, and_
@@ -27,7 +28,10 @@ def facet_conditions(req: SearchRequest) -> dict[str, Expr]:
         if not values:
             continue
         column = sql.Identifier(facet.name)
-        if facet.name in ("council", "severity"):
+        if facet.name == "council":  # round 27: or named only inside a long list (no lift reads that column)
+            out[facet.name] = Expr(sql.SQL("(p.council && %s::text[] OR p.{} && %s::text[])").format(
+                sql.Identifier(settings.LISTED_FIELD)), [list(values), list(values)])
+        elif facet.name == "severity":
             out[facet.name] = Expr(sql.SQL("p.{} && %s::text[]").format(column), [list(values)])
         else:
             out[facet.name] = Expr(sql.SQL("p.{} = ANY(%s)").format(column), [list(values)])

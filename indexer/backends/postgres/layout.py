@@ -61,6 +61,7 @@ CREATE TABLE {{schema}}.paragraphs (
     heading text NOT NULL,
     text text NOT NULL,
     council text[] NOT NULL,
+    council_listed text[] NOT NULL,
     severity text[] NOT NULL,
     year integer NOT NULL,
     date_sort integer NOT NULL,
@@ -142,6 +143,20 @@ def grant_reader(conn, generation: str) -> None:
     reader = sql.Identifier(settings.PG_READER_ROLE)
     conn.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(ident(generation), reader))
     conn.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA {} TO {}").format(ident(generation), reader))
+
+
+def older_layout(generation: str, exc: Exception) -> str:
+    """The one-line message for a generation built before a column this version reads (round 27's
+    `council_listed`): the operator rebuilds, nothing else is wrong."""
+    missing = getattr(getattr(exc, "diag", None), "message_primary", None) or str(exc).splitlines()[0]
+    return (f"the live index ({generation}) was built by an older version ({missing}): rebuild the index "
+            "(`reportsearch rebuild --database URL ...`)")
+
+
+def has_column(conn, generation: str, table: str, column: str) -> bool:
+    """True when a generation's table has this column (a generation from before it was added has not)."""
+    return conn.execute("SELECT 1 FROM information_schema.columns WHERE table_schema = %s AND table_name = %s "
+                        "AND column_name = %s", (generation, table, column)).fetchone() is not None
 
 
 def live_generation(conn) -> str | None:

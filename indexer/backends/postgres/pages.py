@@ -168,6 +168,13 @@ _FUSED_COLUMNS = ("pid", "doc_idx", "fkey", "length", "year", "council", "severi
                   *settings.SUBJUDGEMENT_FIELDS)
 
 
+def _fused_columns(req: SearchRequest) -> sql.Composable:
+    """The fused statement's paragraph columns; round 27's `council_listed` only when a council is selected (the
+    filter alone reads it, so a generation from before it still serves every other search)."""
+    names = (*_FUSED_COLUMNS, settings.LISTED_FIELD) if req.council else _FUSED_COLUMNS
+    return sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in names)
+
+
 def can_fuse(q: PgQuery, req: SearchRequest, offset: int) -> bool:
     """True for a relevance-ranked page among its candidates (or of a syntax query scoring every match):
     `counted_and_ranked` applies."""
@@ -188,7 +195,7 @@ def counted_and_ranked(conn, schema, q: PgQuery, match: Expr, req: SearchRequest
     for the counts was a third to a half of a frequent word's page."""
     passes = facet_filter(req)
     lift = q.lift or Expr(sql.SQL("0"))
-    subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _FUSED_COLUMNS)
+    subs = _fused_columns(req)
     cols = sql.SQL(", ").join(sql.SQL("{} AS {}").format(e.sql, sql.Identifier(name)) for name, e in q.columns) \
         if q.columns else sql.SQL("")
     rank_subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _RANK_COLUMNS)
@@ -253,7 +260,7 @@ def listed_candidates(conn, schema, q: PgQuery, match: Expr, req: SearchRequest,
     selections, in the full pass's candidate order."""
     passes = facet_filter(req)
     lift = q.lift or Expr(sql.SQL("0"))
-    subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _FUSED_COLUMNS)
+    subs = _fused_columns(req)
     cols = sql.SQL(", ").join(sql.SQL("{} AS {}").format(e.sql, sql.Identifier(name)) for name, e in q.columns)
     query = sql.SQL(
         "SELECT pid, cheap, lift FROM (SELECT p.pid, ({passes}) AS pass, ({lift}) AS lift, ({cheap})::float8 AS cheap "
@@ -291,7 +298,7 @@ def all_candidates(conn, schema, q: PgQuery, match: Expr, req: SearchRequest,
     if docs is not None:  # read only these documents' paragraphs (by their index), not every match
         passes = and_(Expr(sql.SQL("p.doc_idx = ANY(%s)"), [docs]), passes)
     lift = q.lift or Expr(sql.SQL("0"))
-    subs = sql.SQL(", ").join(sql.SQL("p.") + sql.Identifier(c) for c in _FUSED_COLUMNS)
+    subs = _fused_columns(req)
     cols = sql.SQL(", ").join(sql.SQL("{} AS {}").format(e.sql, sql.Identifier(name)) for name, e in q.columns)
     where = and_(match, passes)
     query = sql.SQL(

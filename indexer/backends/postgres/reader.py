@@ -9,6 +9,7 @@ import threading
 from collections import Counter
 from dataclasses import replace, dataclass
 
+import psycopg
 from psycopg import sql
 
 from indexer import settings
@@ -22,8 +23,8 @@ from indexer.search.snippets import QueryMarks, mark
 from indexer.backends.embedded.index.spelling import Speller
 from indexer.backends.embedded.read.collection import KIND_LABELS, current_council_names
 from indexer.contract import (Collection, CouncilDocument, CouncilSummary, DocParagraph, DocumentView, ExportRow,
-                              GridCell, GridCounts, GridRow, IndexMissing, IndexStats, ParagraphMatches,
-                              ParagraphMissing, SimilarParagraph, SimilarResult, SimilarSource)
+                              GridCell, GridCounts, GridRow, IndexDamaged, IndexMissing, IndexStats,
+                              ParagraphMatches, ParagraphMissing, SimilarParagraph, SimilarResult, SimilarSource)
 from indexer.backends.postgres import layout
 from indexer.backends.postgres.database import Database
 from indexer.backends.postgres.facets import facet_counts, facet_filter, facet_values, tally
@@ -94,7 +95,10 @@ class PostgresBackend:
             if name is None:
                 raise IndexMissing("no generation in the database: run `reportsearch rebuild --database URL` first")
             schema = layout.ident(name)
-            return work(conn, schema, _Catalog(conn, schema, self._generation_facts(conn, name, schema)))
+            try:
+                return work(conn, schema, _Catalog(conn, schema, self._generation_facts(conn, name, schema)))
+            except psycopg.errors.UndefinedColumn as exc:  # a generation built before a column this version reads
+                raise IndexDamaged(layout.older_layout(name, exc)) from exc
         return self.db.read(run)
 
     def _generation_facts(self, conn, name: str, schema: sql.Identifier) -> _GenerationFacts:
@@ -335,11 +339,13 @@ class PostgresBackend:
         def work(conn, schema, cat):
             q = read(cat, req.q, strict=req.match == "all")
             where = and_(matching.match(conn, schema, q), facet_filter(req))
-            cells = conn.execute(sql.SQL("SELECT c, p.year, count(*) FROM {}.paragraphs p, unnest(p.council) c "
-                                         "WHERE ").format(schema) + where.sql + sql.SQL(" GROUP BY c, p.year"),
-                                 where.params).fetchall()
-            docs = dict(conn.execute(sql.SQL("SELECT c, count(DISTINCT p.doc_idx) FROM {}.paragraphs p, "
-                                             "unnest(p.council) c WHERE ").format(schema) + where.sql +
+            # a row's link is the council filter: its councils are the facet key's (round 27: with a long list's
+            # members, as the filter; a generation from before has the paragraphs' own there)
+            councils = sql.SQL("unnest((SELECT k.council FROM {}.facet_keys k WHERE k.fkey = p.fkey)) c").format(schema)
+            cells = conn.execute(sql.SQL("SELECT c, p.year, count(*) FROM {}.paragraphs p, {} WHERE ").format(
+                schema, councils) + where.sql + sql.SQL(" GROUP BY c, p.year"), where.params).fetchall()
+            docs = dict(conn.execute(sql.SQL("SELECT c, count(DISTINCT p.doc_idx) FROM {}.paragraphs p, {} "
+                                             "WHERE ").format(schema, councils) + where.sql +
                                      sql.SQL(" GROUP BY c"), where.params).fetchall())
             total = conn.execute(sql.SQL("SELECT count(*) FROM {}.paragraphs p WHERE ").format(schema) + where.sql,
                                  where.params).fetchone()[0]

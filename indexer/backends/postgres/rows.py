@@ -179,9 +179,11 @@ def document_rows(doc: Document, doc_idx: int, first_pid: int, keys: FacetKeys) 
         tsv = tsvector_literal([("A", title), ("C", context), ("B", heading), ("D", text)])
         runs.append((heading, text, irregular(title, context, heading, text)))
         grades = list(dict.fromkeys(grades))
+        # round 27: a long list's members are council facet values of the paragraph listing them (its facet key,
+        # which the counts read, and `council_listed`, which the filter reads), not of `council` (the lift's)
         paragraphs.append((first_pid + i, doc_idx, para.n, para.heading, para.text, text_array(tuple(councils)),
-                           text_array(tuple(grades)), year, date_sort, *subs, change, len(text),
-                           keys.key(councils, grades, year, subs), tsv))
+                           text_array(tuple(para.listed)), text_array(tuple(grades)), year, date_sort, *subs, change,
+                           len(text), keys.key([*councils, *para.listed], grades, year, subs), tsv))
         stems.append(set(text) | set(heading))
         every |= stems[-1]
         length += len(text)

@@ -24,8 +24,8 @@ from indexer.backends.postgres.database import Database
 from indexer.backends.postgres.rows import DocumentRows, FacetKeys, document_rows, iter_terms
 
 LOCK_KEY = 0x7265706F  # the advisory lock one writer at a time holds ("repo")
-_PARAGRAPH_COLUMNS = ("pid", "doc_idx", "n", "heading", "text", "council", "severity", "year", "date_sort",
-                      *settings.SUBJUDGEMENT_FIELDS, "grade_change", "length", "fkey", "tsv")
+_PARAGRAPH_COLUMNS = ("pid", "doc_idx", "n", "heading", "text", "council", settings.LISTED_FIELD, "severity", "year",
+                      "date_sort", *settings.SUBJUDGEMENT_FIELDS, "grade_change", "length", "fkey", "tsv")
 _FKEY = _PARAGRAPH_COLUMNS.index("fkey")
 
 
@@ -57,7 +57,8 @@ class PostgresWriter:
         names = [str(Path(s).resolve()) for s in sources]
         with self.db.primary() as conn, _writer_lock(conn):
             live = layout.live_generation(conn)
-            if live is None:
+            # a generation from before a paragraph column (round 27's council_listed) cannot be copied from: rebuilt
+            if live is None or not layout.has_column(conn, live, "paragraphs", settings.LISTED_FIELD):
                 return self._build(conn, load_documents(sources), names, True, progress)
             known = {p: {"signature": s, "doc_id": d, **({"skipped": k} if k else {})} for p, s, d, k in
                      conn.execute(sql.SQL("SELECT path, signature, doc_id, skipped FROM {}.files")

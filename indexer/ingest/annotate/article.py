@@ -38,7 +38,7 @@ from indexer.ingest.annotate.severity import NEW_REPORT, GradeStatement, decide
 from indexer.ingest.annotate.visit_report import new_report_is_visit
 from indexer.ingest.annotate.result_lines import result_lines
 from indexer.ingest.annotate.text_units import document_sentences
-from indexer.ingest.annotate.calendar import (annual_round_year, calendar_year, judged_last_year, months_after_start,
+from indexer.ingest.annotate.calendar import (annual_report_year, annual_round_year, calendar_year, judged_last_year, months_after_start,
                                               past_december_shift, names_publication_month)
 from indexer.ingest.annotate.year import outcome_from_text
 from indexer.ingest.annotate.areas import article_subjudgements
@@ -69,6 +69,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
             _operating_councils(doc, text, published, evidence)
         set_year(doc, published, None, None)
         _calendar_fallback(doc, text)
+        _annual_report_span(doc, text, published)
         return
     sentences = document_sentences(doc)
     scores = score_councils(sentences, published)
@@ -96,6 +97,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         evidence["council"] = []
         set_year(doc, published, None, None)
         _calendar_fallback(doc, text)
+        _annual_report_span(doc, text, published)
         return
     alias = same_body(set(scores), published)  # "Somerset" and "Somerset County Council" on an undated page
     _merge_scores(scores, alias)
@@ -184,7 +186,9 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
             file_unnamed_paragraphs(doc, [c for c in chosen if c not in listed_only])
         file_paragraphs(doc, stands_for, published)
     left = [m.left for m in article_moves(sentences, chosen[0], grades[0], published) if m.left] if grades[0] else []
-    outcome, outcome_why = outcome_from_text(text, chosen[:1], grades[0] or None, published, left)
+    # round 27: the day the page was viewed (a header date set aside) names no year the record match must reach
+    record_text = _without_view_date(doc, text) if settings.ROUND27_VIEW_DATE_RECORD else text
+    outcome, outcome_why = outcome_from_text(record_text, chosen[:1], grades[0] or None, published, left)
     if not published and annual_round_year(text)[0] and confidence.of_outcome_match(outcome_why) != confidence.OFFICIAL:
         outcome, outcome_why = None, ""  # a 2008-11 annual rating is not one of the table's inspections
     if outcome is None and published:
@@ -203,7 +207,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         after_anchor = _visit_after_anchor(doc, text, outcome)
         if outcome_level != confidence.OFFICIAL and not after_anchor:
             _dated_span_over_inferred(doc, text)
-    if not doc.year and not published and not after_anchor:
+    # round 27: a visit page the anchor left undated ("nothing dates the visit") is dated by a grade "last year"
+    if not doc.year and not published and (not after_anchor or settings.ROUND27_LAST_YEAR_GRADE):
         _last_year_anchor(doc, chosen[0], text)
     if not doc.year and not published and not after_anchor:
         _pending_year(doc, chosen[0], text)
@@ -216,6 +221,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _raise_to_floor(doc, floor_text, chosen[0])
         _weekday_year(doc, floor_text)
         _visit_page_year(doc, text)
+    _annual_report_span(doc, text, published)
     _fill_membership(doc, sentences, chosen, published, severity_evidence)
     # Round 11 (issue 22): one official-record policy for a grade the text does not state (record_grade.py)
     _record_grade(doc, text, chosen, published, outcome, outcome_level, severity_evidence)
@@ -452,6 +458,18 @@ def _last_year_anchor(doc: Document, code: str, text: str) -> None:
     """Round 9: 'rated inadequate in July last year' dates the page a year after the council's report of that month."""
     year, _, why = year_after_last_year_anchor(text, code)
     if year:
+        _take_inferred_year(doc, year, why)
+
+
+def _annual_report_span(doc: Document, text: str, published: dt.date | None) -> None:
+    """Round 27: an undated page reporting Ofsted's annual report takes the year of the span it covers, over a year
+    only inferred (the record's inspection of a council it lists, the latest dated event)."""
+    if published or not settings.ROUND27_ANNUAL_REPORT_SPAN:
+        return
+    if doc.confidence.get("year") in (confidence.STATED, confidence.OFFICIAL):
+        return
+    year, why = annual_report_year(text)
+    if year and year != doc.year:
         _take_inferred_year(doc, year, why)
 
 

@@ -211,7 +211,12 @@ def unfile_list_members(doc: Document, members: list[str]) -> None:
     D") is no more the answer to a question about it than a page that does not name it."""
     names = {display_name(c) for c in members}
     for para in doc.paragraphs:
+        if settings.ROUND27_LISTED_FILTER:  # round 27: the council filter still finds the list's paragraph
+            para.listed = [c for c in para.council if c in names]
         para.council = [c for c in para.council if c not in names]
+    if settings.ROUND27_LISTED_FILTER and doc.paragraphs:  # a member no paragraph names (a headline's list)
+        found = {c for para in doc.paragraphs for c in para.listed}
+        doc.paragraphs[0].listed += [display_name(c) for c in members if display_name(c) not in found]
 
 
 def file_unnamed_paragraphs(doc: Document, councils: list[str]) -> None:

@@ -108,6 +108,14 @@ _SLAC_NAMED = re.compile(r"\bsafeguarding\s+and\s+looked[- ]after\s+children(?:[
                          re.IGNORECASE)
 
 
+# Round 27: the rating compared with the year before's ("better than last year", "up from adequate a year earlier",
+# "since last year's rating", "the same rating as it got last year").
+_COMPARED_ROUND = re.compile(r"\b(?:improvement|improved|better|worse|decline|same\s+rating|up|down)\b[^.;]{0,40}?"
+                             r"\b(?:on|from|than|as|since)\s+(?:the\s+(?:last\s+\w+\s+)?)?(?:last\s+year|a\s+year\s+"
+                             r"(?:ago|earlier|before))\b|\bsince\s+last\s+year['’]s\s+(?:report|rating|assessment)\b"
+                             r"|\bsame\s+rating\b[^.;]{0,40}?\blast\s+year\b", re.IGNORECASE)
+
+
 def _reports_annual_rating(text: str) -> bool:
     """The page reports a round of the 2009-11 annual ratings: it names no later year nor a later inspection's words
     (regimes.regimes_reported, as for the APA), and some sentence with the ratings' words names no safeguarding and
@@ -148,6 +156,12 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
         # "in 2010 it suspended staff"): the round reported is the first one after it (2011 at the latest).
         years = [int(y) for y in re.findall(r"\b(20(?:0\d|1[01]))\b", text)]
         latest = max(years) if years else None
+        compared = _COMPARED_ROUND.search(text) if settings.ROUND27_RATING_COMPARED and latest is None else None
+        if compared:
+            # round 27: a round compared with the year before's rating is no first round: the second (2010)
+            return ANNUAL_RATING_YEARS[1], (f"inferred: the 2009-11 annual ratings (“{rating.group(0)}”), compared "
+                                            f"with the year before (“{compared.group(0)}”): not the first round, so "
+                                            f"the second, December {ANNUAL_RATING_YEARS[1]}")
         later = [y for y in ANNUAL_RATING_YEARS if latest is None or y > latest]
         year = later[0] if later else ANNUAL_RATING_YEARS[-1]
         return year, (f"inferred: the 2009-11 annual ratings (“{rating.group(0)}”)"
@@ -242,3 +256,30 @@ def calendar_year(text: str) -> tuple[int | None, str]:
         if year:
             return year, why
     return None, ""
+
+
+# Round 27: a page reporting Ofsted's own annual report ("Ofsted's latest annual report", "Ofsted says in its annual
+# report", "in its annual report, Ofsted warns"); not the annual social care report or a council's annual report.
+_OFSTED_ANNUAL_REPORT = re.compile(r"\b(?:Ofsted['’]s|the\s+watchdog['’]s|the\s+inspectorate['’]s)\s+(?:latest\s+|new\s+)?"
+                                   r"annual\s+report\b|\bOfsted\b[^.]{0,60}\bits\s+(?:latest\s+)?annual\s+report\b"
+                                   r"|\bits\s+annual\s+report,?\s+Ofsted\b", re.IGNORECASE)
+# The year the report covers: "2011/12", "2012-13", "from April 2012 to April 2013".
+_REPORT_SPAN = re.compile(rf"\b(20\d\d)\s*[/–-]\s*(20\d\d|\d\d)\b(?!\s*[/–-]\s*\d)"
+                          rf"|\bfrom\s+(?:{MONTH_NAMES})\s+(20\d\d)\s+to\s+(?:{MONTH_NAMES})\s+(20\d\d)\b", re.IGNORECASE)
+
+
+def annual_report_year(text: str) -> tuple[int | None, str]:
+    """Round 27: the year of Ofsted's annual report a page reports, from the year span it covers (the report for
+    2011/12 came out in the autumn of 2012): the latest span's last year; none without such a report or span."""
+    if not _OFSTED_ANNUAL_REPORT.search(text):
+        return None, ""
+    ends = []
+    for match in _REPORT_SPAN.finditer(text):
+        first, last = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        end = int(last) if len(last) == 4 else int(first[:2] + last)
+        if end == int(first) + 1:  # a year's span, not a range of years or a date
+            ends.append((end, match.group(0)))
+    if not ends:
+        return None, ""
+    end, said = max(ends)
+    return end, f"inferred: the page reports Ofsted's annual report for “{said}”, published in {end}"

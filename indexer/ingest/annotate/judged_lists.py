@@ -8,24 +8,39 @@ import datetime as dt
 import re
 
 from indexer import settings
+from indexer.grades import GRADE_RE
 from indexer.ingest.annotate.places import council_groups, subject_mentions
 
 # Words that make a sentence about a judgement of the councils it lists, not about places (a trust's area, a region).
 _JUDGED = re.compile(r"\b(?:inspect(?:ed|ion|ions|ors?)|judged|judgements?|rated|ratings?|verdicts?|criticis\w*"
                      r"|critical|failing|intervention|commissioners?|improvement\s+notices?|special\s+measures"
                      r"|(?:control|powers)\s+(?:\w+\s+){0,4}(?:taken\s+away|removed|stripped))\b", re.IGNORECASE)
+# Round 27: verbs of grading the words above lack.
+_GRADING = re.compile(r"\b(?:graded|assessed|deemed|branded|classed)\b", re.IGNORECASE)
 # A list this long is a round-up's list whoever else the page is about.
 MIN_ALONE = 3
+
+
+def _judging(text: str, members: int) -> bool:
+    """The sentence judges the councils it lists. Round 27: a list of `MIN_ALONE` or more also when the sentence grades
+    in other words: a grade word or a verb of grading the round-26 words lacked ("The other three authorities graded as
+    inadequate overall are A, B and C"; "A, B and C did the same, while only nine achieved the maximum four stars").
+    Not a neighbouring sentence's verdict: measured on the design real text it found one more page (a list two
+    sentences before its verdict) and took a regional agency's partners and a helper council on six."""
+    if _JUDGED.search(text):
+        return True
+    return bool(settings.ROUND27_GRADED_LISTS and members >= MIN_ALONE
+                and (_GRADING.search(text) or GRADE_RE.search(text)))
 
 
 def _list_codes(sentences: list, day: dt.date | None, judged_only: bool = False):
     """The councils' codes of each list the sentences name (only in judging sentences with `judged_only`)."""
     for sentence in sentences:
         text = sentence.text
-        if judged_only and not _JUDGED.search(text):
-            continue
         for group in council_groups(text, subject_mentions(text, day)):
-            yield list(dict.fromkeys(code for _, code in group))
+            codes = list(dict.fromkeys(code for _, code in group))
+            if not judged_only or _judging(text, len(codes)):
+                yield codes
 
 
 def judged_list_members(sentences: list, day: dt.date | None, primary: str) -> set[str]:

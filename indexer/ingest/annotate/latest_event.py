@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from indexer import settings
 from indexer.ingest.annotate.dates import MONTH_NAMES, without_copy_dates
 from indexer.ingest.annotate.late_month import late_month_year
 
@@ -19,7 +20,12 @@ _THIS_YEAR = re.compile(rf"\b{_MONTH}\s+this\s+year\b|\bthis\s+year['’]s\b|\be
 # Years that are aims or plans, not events: "good by 2022", "until March 2026", "a visit due in May 2026", "the next
 # inspection is likely in 2026" (round 7).
 AIM = re.compile(r"\b(?:by|until|before|ahead of|target(?:ed|s)?(?: for)?|(?:due|expected|planned|scheduled|set|likely)"
-                 r"(?: to \w+)?(?: in| for)?|next \w+ in)\s+(?:the end of\s+)?$", re.IGNORECASE)
+                 r"(?: to \w+)?(?: in| for)?|next \w+ in)\s+(?:the end of\s+)?$"
+                 # round 27 (years27): the grade a service is to become ("to turn the department into one rated
+                 # 'good' in 2021", "becoming judged outstanding by 2026"): an aim's year, not a past one
+                 + (r"|\b(?:into|become|becoming)\s+(?:one\s+|an?\s+\w+\s+)?(?:rated|judged)\s+['‘“\"]?"
+                    r"(?:good|outstanding|requires?\s+improvement)['’”\"]?\s+(?:in|by)\s+$"
+                    if settings.ROUND27_LAST_YEAR_GRADE else ""), re.IGNORECASE)
 
 
 def latest_event_year(text: str) -> tuple[int | None, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from indexer import settings
 from indexer.grades import GRADE_RE, grade_of_match, official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
@@ -32,6 +33,14 @@ _ANCHOR = re.compile(rf"\bsince\s+(?:[\w'’‘\"“”,-]+\s+){{0,6}}?{_JUDGED}
 # "rated inadequate in July last year": the anchor's grade and month, one year before the page.
 _LAST_YEAR = re.compile(rf"\b(?:rated|judged|graded|found\s+to\s+be|deemed)\s+['‘“\"]?(?P<grade>inadequate|requires?\s+"
                         rf"improvement|good|outstanding)['’”\"]?\s+in\s+(?P<month>{_MONTH})\s+last\s+year\b", re.IGNORECASE)
+# Round 27: the same anchor as real pages print it: the object and "as" before the grade, a few words after it, the
+# month optional ("rated the service as inadequate on every count in May last year", "judged 'inadequate' overall in
+# March last year", "since it was rated 'inadequate' last year"). Not "the last year" (a span), "last year's"
+# (another event), nor a comparison ("judged good, compared to four last year": a clause boundary stops it).
+_LAST_YEAR_WIDE = re.compile(rf"\b(?:rated|judged|graded|found\s+to\s+be|deemed|branded)\s+(?:(?:the|its|their)\s+"
+                             rf"(?:[\w'’-]+\s+){{0,3}}?as\s+|as\s+)?['‘“\"]?(?P<grade>inadequate|requires?\s+"
+                             rf"improvement|good|outstanding)['’”\"]?(?:\s+(?!compared|than|from|against|to\b)"
+                             rf"[a-z]+){{0,4}}?(?:\s+in\s+(?P<month>{_MONTH}))?\s+(?<!the\s)last\s+year\b(?!['’]s)", re.IGNORECASE)
 # "six times in two years", "five visits over the past three years": visits counted over a span from the anchor.
 _NUMBER = r"two|three|four|five|six|seven|eight|nine|ten|\d{1,2}"
 _SPAN = re.compile(rf"\b(?:(?:{_NUMBER})\s+(?:times|visits)|twice)\s+(?:in|over|within)\s+(?:the\s+(?:last|past)\s+)?"
@@ -106,16 +115,19 @@ def year_after_last_year_anchor(text: str, code: str) -> tuple[int | None, Outco
     month is the anchor, and the page is from the year after it."""
     if "last year" not in text.lower():
         return None, None, ""
-    for match in _LAST_YEAR.finditer(text):
+    pattern = _LAST_YEAR_WIDE if settings.ROUND27_LAST_YEAR_GRADE else _LAST_YEAR
+    for match in pattern.finditer(text):
         wanted = official_grades_for(grade_of_match(GRADE_RE.search(match.group("grade"))))
-        month = MONTHS[match.group("month").lower()]
+        month = MONTHS[match.group("month").lower()] if match.group("month") else None
         fits = [o for o in outcome_table.for_council(code) if o.published
                 and outcome_table.official_grade(o) in wanted
-                and month in {o.published.month, *(d.month for d in (o.start, o.end) if d)}]
+                and (month is None or month in {o.published.month, *(d.month for d in (o.start, o.end) if d)})]
         if len(fits) == 1:
             anchor = fits[0]
             held = [d.year for d in (anchor.start, anchor.end) if d and d.month == month]
-            year = (anchor.published.year if anchor.published.month == month or not held else held[0]) + 1
+            # without a month, "rated inadequate last year" is the year the rating came out: its report's
+            year = (anchor.published.year if month is None or anchor.published.month == month or not held
+                    else held[0]) + 1
             return year, anchor, (f"inferred: “{match.group(0)}” is the council's {anchor.published.isoformat()} "
                                   f"report, so the page is from {year}")
     return None, None, ""

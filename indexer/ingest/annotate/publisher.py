@@ -14,6 +14,7 @@ from indexer.models import Document
 from indexer import settings
 from indexer.ingest.annotate.places import subject_mentions
 from indexer.ingest.annotate.site_council import site_council
+from indexer.ingest.annotate.address_council import address_council
 
 # The page speaks of its own council: "the council", "the Council's", "the city's children", "the borough".
 # A council's own blog or newsroom in the first person: "our Ofsted inspection", "our children's services".
@@ -48,6 +49,9 @@ def publisher_council(doc: Document, text: str, day: dt.date | None) -> tuple[st
     if not code and settings.ROUND23_SITE_COUNCIL:
         code, host = site_council(doc.url, day)
         line = f"its address is the council's own website ({host})" if code else ""
+    if not code and settings.ROUND27_ADDRESS_COUNCIL:
+        code, path = address_council(doc.url, day)
+        line = f"the page's address names it ({path})" if code else ""
     return code, line
 
 

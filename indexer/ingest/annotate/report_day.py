@@ -28,7 +28,9 @@ _DAY = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?"
 # The day the report came out, as a page writes it without a year: "on 29 October", "on October 29th", "on Friday",
 # "last Monday", "in July", "on Wednesday 5 June" (a weekday with its day is weekday_dated's; read here only when
 # that finds nothing, e.g. the day fits no recorded day exactly).
-_WHEN = (rf"(?:(?:on|in)\s+|last\s+)"
+# Round 27 (years27): also the day a page calls today in brackets ("its report, published today (July 12)"), its year
+# left out (page_date.today_date reads it with one).
+_WHEN = (rf"(?:(?:on|in)\s+|last\s+" + (r"|today\s*\(\s*" if settings.ROUND27_TODAY_DAY else "") + ")"
          rf"(?:(?P<weekday>{_WEEKDAY_NAMES})\b,?\s*)?"
          rf"(?:{_DAY.format('day')}\s+(?P<month>{_MONTH_NAMES})\b|(?P<month_first>{_MONTH_NAMES})\b(?:\s+{_DAY.format('day_after')}\b)?)?")
 # Words that name the report itself (not a monitoring or focused visit's letter, which the record does not hold).

@@ -61,6 +61,16 @@ def _by_form() -> dict[str, frozenset[str]]:
     return {form: frozenset(codes) for form, codes in out.items()}
 
 
+def address_part_codes(part: str, exact: bool = False) -> frozenset[str]:
+    """Round 27: the council a word (or run of words) of any address names; with `exact`, only by a whole spelling."""
+    return _codes_for(part, exact)
+
+
+def one_body(codes: frozenset[str]) -> bool:
+    """The codes name one council (an old body and the one that succeeded it count as one)."""
+    return _one_body(codes)
+
+
 def _one_body(codes: frozenset[str]) -> bool:
     """The codes name one council (an old body and the one that succeeded it count as one)."""
     first, *rest = sorted(codes)
@@ -87,7 +97,7 @@ def _candidates(part: str) -> list[str]:
     return out
 
 
-def _codes_for(part: str) -> frozenset[str]:
+def _codes_for(part: str, exact: bool = False) -> frozenset[str]:
     """The council an address part names, or none: exact spellings first, then one council whose name it starts or ends."""
     forms = _by_form()
     if part in _IRREGULAR:
@@ -96,6 +106,8 @@ def _codes_for(part: str) -> frozenset[str]:
     for candidate in candidates:
         if candidate in forms:
             return forms[candidate]
+    if exact:
+        return frozenset()
     for candidate in candidates:
         if len(candidate) < _MIN_PART:
             continue

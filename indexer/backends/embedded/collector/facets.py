@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from indexer import settings
 from indexer.backends.embedded.collector.counting import Matches, count_codes, document_codes
 from indexer.models import FacetValue, SearchRequest
 from indexer.search.facets import FACETS, YearFacet
@@ -27,9 +28,28 @@ def value_codes(gen, name: str) -> ValueCodes:
     return gen.memo("facet codes", name, lambda: _value_codes(gen, name))
 
 
+def filter_postings(gen, name: str) -> dict[str, np.ndarray]:
+    """A keyword field's value -> paragraphs as the facet filter and its counts read them: the council's with the
+    paragraphs naming it only inside a long list added (round 27; the council lift reads `council` alone)."""
+    postings = gen.keyword_postings.get(name, {})
+    listed = gen.keyword_postings.get(settings.LISTED_FIELD, {}) if name == "council" else {}
+    if not listed:
+        return postings
+    return gen.memo("filter postings", name, lambda: _with_listed(postings, listed))
+
+
+def _with_listed(postings: dict[str, np.ndarray], listed: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Each value's paragraphs and its listed paragraphs, ascending."""
+    return {value: np.union1d(postings.get(value, _NONE), listed.get(value, _NONE)).astype(np.int32)
+            for value in dict.fromkeys([*postings, *listed])}
+
+
+_NONE = np.zeros(0, dtype=np.int32)
+
+
 def _value_codes(gen, name: str) -> ValueCodes:
     """Each paragraph's single value as a code; paragraphs with several values listed per value."""
-    postings = gen.keyword_postings.get(name, {})
+    postings = filter_postings(gen, name)
     values = list(postings)
     codes = np.zeros(gen.size, dtype=np.int32)
     per_paragraph = np.zeros(gen.size, dtype=np.int16)
@@ -78,7 +98,7 @@ def facet_mask(gen, facet, req: SearchRequest) -> np.ndarray | None:
     if not values:
         return None
     mask = np.zeros(gen.size, dtype=bool)
-    postings = gen.keyword_postings.get(facet.name, {})
+    postings = filter_postings(gen, facet.name)
     for value in values:
         ids = postings.get(value)
         if ids is not None:

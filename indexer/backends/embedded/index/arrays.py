@@ -114,11 +114,11 @@ def _title_words(searcher, doc_ids: np.ndarray, span: range, count: int) -> list
 
 def _keyword_postings(reader, start: int) -> dict[str, dict[str, np.ndarray]]:
     """Facet value -> docnums for segments from docnum `start` on, deleted paragraphs left out."""
-    out: dict[str, dict[str, np.ndarray]] = {f: {} for f in settings.KEYWORD_FACET_FIELDS}
+    out: dict[str, dict[str, np.ndarray]] = {f: {} for f in settings.KEYWORD_POSTING_FIELDS}
     for segment, offset in reader.leaf_readers():
         if offset < start:
             continue
-        for facet in settings.KEYWORD_FACET_FIELDS:
+        for facet in settings.KEYWORD_POSTING_FIELDS:
             if facet not in segment.indexed_field_names():
                 continue
             for term in segment.lexicon(facet):
@@ -189,7 +189,7 @@ def extend(old: Arrays, new: Arrays, deleted: np.ndarray) -> Arrays:
     titles = [new.title_words[i] if i in renewed or i >= len(old.title_words) else old.title_words[i]
               for i in range(len(doc_names))]
     keyword = {}
-    for facet in settings.KEYWORD_FACET_FIELDS:
+    for facet in settings.KEYWORD_POSTING_FIELDS:
         values = {}
         for value in set(old.keyword_postings.get(facet, {})) | set(new.keyword_postings.get(facet, {})):
             ids = np.concatenate([np.asarray(old.keyword_postings.get(facet, {}).get(value, []), dtype=np.int32),

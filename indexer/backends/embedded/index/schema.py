@@ -63,6 +63,8 @@ def build_schema() -> fields.Schema:
         n=fields.NUMERIC(stored=True, sortable=True, shift_step=0),
         date_sort=fields.NUMERIC(stored=True, sortable=True, shift_step=0),
         council=fields.KEYWORD(**facet),
+        # Round 27: councils a paragraph names only inside a long list: the council filter reads them, no lift does.
+        council_listed=fields.KEYWORD(**facet),
         council_code=fields.KEYWORD(**facet),
         year=fields.NUMERIC(stored=True, sortable=True, shift_step=0),
         severity=fields.KEYWORD(**facet),
@@ -75,7 +77,8 @@ def build_schema() -> fields.Schema:
         block=fields.STORED(),
         block_back=fields.STORED(),
     )
-    for name in ("council", "council_code", "severity", *settings.SUBJUDGEMENT_FIELDS, "grade_change"):
+    for name in ("council", settings.LISTED_FIELD, "council_code", "severity", *settings.SUBJUDGEMENT_FIELDS,
+                 "grade_change"):
         schema[name].analyzer = facet_analyzer()
     schema["doc_id"].scorable = True  # same reason as the facets' length columns
     return schema

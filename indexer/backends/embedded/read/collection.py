@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from indexer import settings
 from indexer.contract import Collection
 
 from indexer.ingest.annotate.gazetteer import authorities, display_name
@@ -47,7 +48,7 @@ def _compute(gen, newest_count: int = 6) -> Collection:
         if int(gen.dates[docnum]) > 0:
             dated.append((int(gen.dates[docnum]), int(docnum), fields))
     per_facet = {facet: {value: int(np.unique(gen.doc_ids[ids]).size) for value, ids in values.items() if len(ids)}
-                 for facet, values in gen.keyword_postings.items()}
+                 for facet, values in gen.keyword_postings.items() if facet != settings.LISTED_FIELD}
     councils = per_facet.get("council", {})
     years, counts = np.unique(gen.years[firsts], return_counts=True)
     current = current_council_names()

@@ -48,7 +48,7 @@ def search(gen, req: SearchRequest) -> SearchResult:
 
 def known_values(gen) -> dict[str, set[str]]:
     """The facet values the index holds (years as strings)."""
-    known = {name: set(values) for name, values in gen.keyword_postings.items()}
+    known = {name: set(values) for name, values in gen.keyword_postings.items() if name != settings.LISTED_FIELD}
     return {**known, "year": {str(y) for y in gen.years_present}}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from indexer.contract import GridCell, GridCounts, GridRow
+from indexer.backends.embedded.collector.facets import filter_postings
 from indexer.backends.embedded.read.execute import selection
 from indexer.models import SearchRequest
 
@@ -15,7 +16,7 @@ def council_year_counts(gen, req: SearchRequest) -> GridCounts:
     years = sorted({int(y) for y in np.unique(found)}, key=lambda y: (y == 0, y))
     column = {year: i for i, year in enumerate(years)}
     rows = []
-    for council, ids in gen.keyword_postings.get("council", {}).items():
+    for council, ids in filter_postings(gen, "council").items():  # a row's link is the council filter (round 27)
         hits = ids[final[ids]]
         if not hits.size:
             continue

@@ -57,7 +57,7 @@ def document_view(rows: list[dict]) -> DocumentView:
 def index_stats(gen) -> IndexStats:
     """What a generation holds: counts, facet values, build time and sources."""
     facets = {name: {v: int(len(ids)) for v, ids in sorted(values.items(), key=lambda kv: -len(kv[1]))}
-              for name, values in gen.keyword_postings.items() if values}
+              for name, values in gen.keyword_postings.items() if values and name != settings.LISTED_FIELD}
     years = gen.years if gen.live is None else gen.years[gen.live]
     years, counts = np.unique(years[years > 0], return_counts=True)
     facets["year"] = {str(int(y)): int(c) for y, c in zip(years, counts)}

@@ -73,7 +73,7 @@ def index_fields(doc: Document) -> Iterable[dict]:
         # In a round-up, a paragraph about particular councils carries only their grades.
         grades = [grade_of[c] for c in councils if grade_of.get(c)] if para.council else doc.severity
         yield {**base, "id": f"{doc.doc_id}#{para.n}", "n": para.n, "heading": para.heading,
-               "text": para.text, "council": join_facet(councils),
+               "text": para.text, "council": join_facet(councils), settings.LISTED_FIELD: join_facet(para.listed),
                "severity": join_facet(dict.fromkeys(grades))}
 
 
