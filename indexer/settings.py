@@ -586,6 +586,27 @@ ROUND27_LISTED_FILTER = True
 # by Ofsted fully in 2016", "The inspection was conducted in February / March 2011") and a possessive year ("since
 # 2022's last full Ofsted inspection"). Off = round 25.
 ROUND26_DATED_PHRASES = True
+
+# Round 27 (branch sev27; docs/facets.md "Round 27: severity of one council's story", (A)): a grade joined to an aimed grade by
+# "and"/"or" and a word of sequence ("towards a 'good' and, ultimately, 'outstanding' rating", "to 'good' and then to
+# 'outstanding'") is aimed at too, and an aim may name its object before the grade ("to get our services to 'good'")
+# (`ingest/annotate/aim_chains.py`). Off = round 26.
+ROUND27_AIM_CHAINS = True
+# Round 27 (sev27; docs/facets.md "Round 27: severity of one council's story", (B)): a grade word counts as quoted (a
+# cue and an emphasis) when a quotation mark opens right before it, or closes right after it with its opening mark
+# within 40 characters; the closing mark of a long quotation ("… engaged with understanding and supporting required
+# improvement\".") is no cue. Off = round 26.
+ROUND27_TIGHT_QUOTES = True
+# Round 27 (sev27; docs/facets.md "Round 27: severity of one council's story", (C)): a page whose "latest report" may be
+# the letter of a focused or monitoring visit (it names such a visit) keeps its standing grade when it states no newer
+# one (`ingest/annotate/visit_report.py`). Off = round 26.
+ROUND27_VISIT_REPORTS = True
+# Round 27 (sev27; docs/facets.md "Round 27: severity of one council's story", (D)): a grade right after a colon whose short
+# label names an area of work ("• Adoption performance: requires improvement;", "Help for care leavers: good") grades
+# that area, not the service, when the page states a grade in another way (a page whose only grades are such lines
+# reads them as round 26 did) (`severity.area_label`). Off = round 26.
+ROUND27_AREA_LABELS = True
+
 # Round 27 (years27; docs/facets.md "Round 27: years on the real text (branch years27)"). Off = round 26.
 # (A) a grade the page says came "last year" dates the page a year after the council's one recorded inspection with
 # that grade (and month, when given): the anchor's phrase may hold the object and a few words between grade and time

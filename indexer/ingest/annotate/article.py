@@ -35,6 +35,7 @@ from indexer.ingest.annotate.end_state import left_without_end_state, official_g
 from indexer.ingest.annotate.gazetteer import display_name
 from indexer.ingest.annotate.record import link_outcome, set_severity_confidence, set_year
 from indexer.ingest.annotate.severity import NEW_REPORT, GradeStatement, decide
+from indexer.ingest.annotate.visit_report import new_report_is_visit
 from indexer.ingest.annotate.result_lines import result_lines
 from indexer.ingest.annotate.text_units import document_sentences
 from indexer.ingest.annotate.calendar import (annual_report_year, annual_round_year, calendar_year, judged_last_year, months_after_start,
@@ -164,7 +165,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         evidence["mentioned_not_subject"] = mentioned_only
     grades = []
     severity_evidence = []
-    new_report = bool(NEW_REPORT.search(text))
+    new_report = bool(NEW_REPORT.search(text)) and not new_report_is_visit(text)  # round 27: a visit grades nothing
     for code in chosen:
         grade, support = decide(attributed.get(code, []), new_report)
         grades.append(grade or "")

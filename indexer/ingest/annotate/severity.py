@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indexer import settings
+from indexer.ingest.annotate.aim_chains import chained_to, gets_object_to
 from indexer.ingest.annotate.aims import aimed_at
 from indexer.ingest.annotate.grade_roles import aim_object, area_complement, attributive, past_span
 from indexer.ingest.annotate.grade_context import (about_any_council, dated_in_sentence, given_by_earlier_inspection,
@@ -255,6 +256,10 @@ _INTENSIFIER = re.compile(r"\b(?:very|really|pretty|so|too|extremely|fairly|rath
 # later grade is the end state; the earlier one was left.
 _THEN_GRADE_AFTER = re.compile(rf"^['’”\"]?\s*,?\s*(?:and\s+)?(?:then|later|subsequently)\s+(?:(?:to|as|be|being)\s+)?"
                                rf"['‘“\"]?(?:{GRADE_PATTERN})\b", re.IGNORECASE)
+# Round 27: a quotation mark that opens a quote: after a space, a bracket or a dash, before a word ("'good'", "“not
+# yet good”"); an apostrophe ("council's") is none. A grade that only ends a long quotation ("… understanding and
+# supporting required improvement\"") is not a quoted grade.
+_OPENING_QUOTE = re.compile(r"(?:^|[\s(\[—–-])['‘“\"](?=\S)")
 _FROM_GRADE_TO = re.compile(rf"\bfrom\s+['‘“\"]?(?:{GRADE_PATTERN})['’”\"]?\s+(?:\w+\s+){{0,2}}?(?:to|into)\s+['‘“\"]?$",
                             re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’&-]+\s+(?:(?:still|now|also|both|all)\s+)?$")
@@ -331,6 +336,20 @@ def grades_an_area(before: str) -> bool:
     return not services or areas[-1].start() > services[-1].start()
 
 
+# Round 27: "• Adoption performance: requires improvement;", "Help for care leavers: good": a short label that names
+# an area, a colon, then the grade (a line of a list of judgements, or "Ofsted's verdict on its early help: good").
+_AREA_LABEL = re.compile(r"(?:^|\n)\W*(?P<label>[^\n.;:!?]{3,80}?)\s*:\s*['‘“\"]?$")
+
+
+def area_label(head: str) -> bool:
+    """Round 27: the grade follows a colon after a label that names one area of work (`head`: the sentence up to the
+    grade); "Overall effectiveness: good" and "Children's services: good" name none."""
+    label = _AREA_LABEL.search(head)
+    if not label or len(label.group("label").split()) > 8 or _OVERALL.search(label.group("label")):
+        return False
+    return grades_an_area(label.group("label"))
+
+
 # "The council's services, including adoption, …": the service as a whole named before the area it lists
 _SERVICE_BEFORE_AREA = re.compile(r"^\W*(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}(?:services?|council|department|authority)\b",
                                   re.IGNORECASE)
@@ -361,6 +380,7 @@ class GradeStatement:
     slac: str = ""  # one of the two judgements of a 2009-12 inspection ("For safeguarding, … adequate")
     year: int = 0  # the year a standing grade is placed in ("In 2010 it performs well"), when the clause says
     now: bool = False  # the clause marks it as today's grade ("Now, services are good"): wins a tie
+    labelled: bool = False  # round 27: an area's label before a colon made it a sub-judgement ("Adoption: good")
 
 
 _SLAC_OVERALL = re.compile(rf"overall effectiveness of (?:the )?(safeguarding|services for looked after children|looked"
@@ -418,9 +438,13 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
     # "The results: good for A and B; requires improvement for C; inadequate for D": in a run of several grades,
     # a grade handed "for" a named place is a result.
     results_run = len({grade_of_match(m) for m in matches}) >= 2
+    previous = None
     for match in matches:
         grade = grade_of_match(match)
         before, after = sentence[max(0, match.start() - 60):match.start()], sentence[match.end():match.end() + 40]
+        first, previous = previous, match
+        if first is not None and chained_to(sentence[first.end():match.start()]) and _aimed(sentence, first):
+            continue  # round 27: "towards a 'good' and, ultimately, 'outstanding' rating": the route's next step
         if not_yet_good(before, grade):
             out.append(_not_yet_statement(sentence, paragraph, match.start(), before, after))
             continue
@@ -430,7 +454,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         named_subject = match.group().lower().startswith("requir") and bool(_NAME_BEFORE.search(before))
         for_place = destination or named_subject or results_run and bool(_FOR_PLACE.match(after) or _PLACE_BEFORE.search(before)) \
             or bool(_BRACKETED.search(before) and re.match(r"['’”\"]?\s*\)", after))
-        quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\""
+        quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\"" and (
+            not settings.ROUND27_TIGHT_QUOTES or bool(_OPENING_QUOTE.search(before[-40:])))
         titled = match.group()[:1].isupper() and match.start() > 0
         # a dash that introduces the grade ("outstanding - A, B"), not a bullet's dash ("- good edge-of-care work")
         listed = bool(re.search(r"[–—:-]\s*$", before)) and not re.fullmatch(r"\s*[-–—•*]\s*", before)
@@ -481,6 +506,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             reason = "target"  # round 18: "wants a good rating", "on track for outstanding", "closer to good"
         if not reason and aim_object(sentence[max(0, match.start() - 160):match.start()]):
             reason = "target"  # round 26: "the goal of being rated 'good'", "closer to receiving a 'good' rating"
+        if not reason and gets_object_to(sentence[max(0, match.start() - 160):match.start()]):
+            reason = "target"  # round 27: "more to do to get our services to 'good'"
         if not reason and past_span(sentence[:match.start()], match.group(), after):
             reason = "past"  # round 26: "Having been classed as 'poor' for the last few years"
         if reason == "past" and _REPORTING_THAT.search(sentence[max(0, match.start() - 200):match.start()]):
@@ -500,11 +527,13 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         if reason and reason != "tally" or earlier == "previous":
             continue
         weight = 1.0
+        labelled = settings.ROUND27_AREA_LABELS and area_label(sentence[:match.start()])
         qualified = bool(_AREA_QUALIFIER.match(sentence[match.end():match.end() + 80])
                          or _AREA_SUBJECT.match(sentence[:match.start()]) and _AT_PLACES.match(after)
                          or _AREA_HEAD.match(sentence[:match.start()])
                          or settings.ROUND24_SUBJUDGEMENT_CLAUSES and _area_clause(sentence[:match.start()], after)
-                         or area_complement(before, sentence[match.end():match.end() + 120]))
+                         or area_complement(before, sentence[match.end():match.end() + 120])
+                         or labelled)
         every = bool(_EVERY_AREA.match(sentence[:match.start()]))
         qualified = qualified and not every
         overall = every or not qualified and says_overall(sentence, match.start(), spans)
@@ -529,7 +558,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
                                   slac=slac.group(1).lower()[:4] if slac else "",
                                   year=int(dated_after.group(1)) if dated_after and earlier == "last"
                                   else int(clause_years[-1]) if earlier == "last" and clause_years else 0,
-                                  now=says_now(sentence[:match.start()])))
+                                  now=says_now(sentence[:match.start()]), labelled=labelled and sub_area))
     step = _STEP.search(sentence)
     if step and len(set(left)) == 1 and not out:
         size = 2 if step.group(2).lower() == "two" else 1
@@ -538,6 +567,14 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         if moved:
             out.append(GradeStatement(moved, 1.0, sentence.strip(), paragraph, step.start()))
     return out
+
+
+def _aimed(sentence: str, match: re.Match) -> bool:
+    """Round 27: the grade `match` is one aimed at (read as `grade_statements` reads an aim)."""
+    head = sentence[max(0, match.start() - 160):match.start()]
+    after = sentence[match.end():match.end() + 40]
+    return (not_current(head[-60:], after) == "target" or hoped_for(head) or aimed_at(head, after)
+            or aim_object(head) or gets_object_to(head))
 
 
 def _not_yet_statement(sentence: str, paragraph: int, position: int, before: str, after: str) -> GradeStatement:
@@ -645,6 +682,10 @@ def decide(statements: list[GradeStatement], new_report: bool = False) -> tuple[
         # only grades placed in years: the latest year's is the end state ("in 2009 adequate; in 2010 good")
         latest = max(st.year for st in statements)
         statements = [st for st in statements if st.year == latest or not st.year and st.sub_area]
+    if settings.ROUND27_AREA_LABELS and statements and all(st.sub_area for st in statements) \
+            and any(st.labelled for st in statements):
+        # round 27: a list of area lines and no other grade: the lines stand in for the overall grade, as in round 26
+        statements = [replace(st, sub_area=False) for st in statements if st.labelled]
     if statements and all(st.sub_area for st in statements):
         return None, []
     # Round 10: a sub-judgement never adds weight to an overall grade the text also states ("rated good … the adoption
