@@ -659,3 +659,9 @@ ROUND27_GROUP_TALLIES = True
 # ("Two London boroughs have received the top rating"), followed by a sentence naming exactly that many councils and
 # grading them no other way: each named council takes the count's grade.
 ROUND27_COUNT_NAMED_NEXT = True
+
+# Round 27 (fallback27; docs/facets.md "Round 27: a last-resort grade for the main council (branch fallback27)"): a
+# page's main council with no grade after every other rule takes the one grade of the earliest body sentence with an
+# inspection cue that names no other council, no judged area and no aim, hope or past span (marked inferred)
+# (`ingest/annotate/fallback_grade.py`). Off = round 27's first wave.
+ROUND27_FALLBACK_GRADE = False  # shipped off: crossval, real-text ranking and contract not run by the deadline

@@ -47,6 +47,7 @@ from indexer.ingest.annotate.record_check import record_overrules
 from indexer.ingest.annotate.record_grade import record_grade
 from indexer.ingest.annotate.own_event import visit_after_anchor, year_after_last_year_anchor
 from indexer.ingest.annotate.empty_year import fallback_year
+from indexer.ingest.annotate.fallback_grade import fallback_grade
 from indexer.ingest.annotate.year_floor import raised_year
 from indexer.ingest.annotate.weekday_year import weekday_year
 from indexer.ingest.annotate.visit_count import counted_visit_year
@@ -230,6 +231,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
                      published, severity_evidence)
     _fill_undated_standing(doc, text, chosen, published, severity_evidence)
     _fill_followed_inspection(doc, text, chosen, published, severity_evidence)
+    _fill_fallback_grade(doc, sentences, chosen, published, severity_evidence)
     evidence["severity"] = severity_evidence
     if len(chosen) == 1:
         link_outcome(doc, outcome, evidence)
@@ -370,6 +372,20 @@ def _fill_followed_inspection(doc: Document, text: str, chosen: list[str], publi
     if fill is not None:
         doc.severity[0] = fill.grade
         severity_evidence.insert(0, fill.evidence(doc.council[0]))
+
+
+def _fill_fallback_grade(doc: Document, sentences: list, chosen: list[str], published: dt.date | None,
+                         severity_evidence: list) -> None:
+    """Round 27: a one-council page's council still gradeless takes the one grade of the earliest cued sentence naming no one
+    else (fallback_grade.py), marked inferred."""
+    if not settings.ROUND27_FALLBACK_GRADE or len(chosen) != 1 or doc.severity[0]:  # one-council pages only
+        return
+    found = fallback_grade(sentences, chosen[0], published)
+    if found is not None:
+        doc.severity[0] = found[0]
+        severity_evidence.insert(0, {"council": doc.council[0], "value": found[0], "source": "text (fallback: the "
+                                     "earliest cued sentence with one grade and no other council or area)",
+                                     "text": [found[1][:200]], "confidence": confidence.INFERRED})
 
 
 def _fill_membership(doc: Document, sentences: list, chosen: list[str], published: dt.date | None,
