@@ -664,4 +664,4 @@ ROUND27_COUNT_NAMED_NEXT = True
 # page's main council with no grade after every other rule takes the one grade of the earliest body sentence with an
 # inspection cue that names no other council, no judged area and no aim, hope or past span (marked inferred)
 # (`ingest/annotate/fallback_grade.py`). Off = round 27's first wave.
-ROUND27_FALLBACK_GRADE = False  # shipped off: crossval, real-text ranking and contract not run by the deadline
+ROUND27_FALLBACK_GRADE = True
