@@ -664,4 +664,6 @@ ROUND27_COUNT_NAMED_NEXT = True
 # page's main council with no grade after every other rule takes the one grade of the earliest body sentence with an
 # inspection cue that names no other council, no judged area and no aim, hope or past span (marked inferred)
 # (`ingest/annotate/fallback_grade.py`). Off = round 27's first wave.
-ROUND27_FALLBACK_GRADE = True
+# Shipped OFF: switched on, it overrides deliberate empties (a standing grade a newer report drops; a past grade the
+# record does not hold on the printed day: tests/test_facets_round14.py, test_severity_round27.py).
+ROUND27_FALLBACK_GRADE = False
