@@ -89,6 +89,9 @@ def test_a_failing_segment_writer_stops_the_others_and_the_build(tmp_path):
                          env=env, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
-    assert result["error"] and "writing an index segment failed" in result["error"]
+    # A forked writer's failure is reported as such; when the build wrote that segment in-process (forking is refused
+    # while a thread it cannot vouch for is alive, which timing on a loaded machine can cause: seen once in a CI run
+    # beside other jobs) the writer's own error surfaces. Either way the build stops with the cause.
+    assert result["error"] and ("writing an index segment failed" in result["error"] or result["error"] == "disk full")
     assert result["children"] == []  # no writer left running, no zombie
     assert not [name for name in result["left"] if name.startswith(".building")]
