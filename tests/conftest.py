@@ -275,6 +275,32 @@ def rebuilt_database(pg_cluster, name: str, folder: Path) -> str:
     return url
 
 
+def reader_on(request, tmp_path_factory, folder: Path, name: str):
+    """Yield a reader over `folder` rebuilt on the backend `request.param` names ("embedded" or "postgres")."""
+    if request.param == "embedded":
+        from indexer.backends import open_backend
+        from indexer.backends.embedded.write.build import rebuild
+
+        index_dir = tmp_path_factory.mktemp(f"{name}-index")
+        rebuild([folder], index_dir)
+        yield open_backend(index_dir)
+        return
+    from indexer.backends.postgres import open_postgres
+
+    reader, _ = open_postgres(rebuilt_database(request.getfixturevalue("pg_cluster"), name, folder))
+    yield reader
+    reader.db.close()
+
+
+def write_story_and_notes(folder: Path) -> None:
+    """An invented one-council story (Bolton, rated good) and four short notes, for word statistics."""
+    (folder / "bolton-story.txt").write_text(
+        "Bolton rated good\n\nInspectors judged children's services in Bolton good this spring.\n\nLeaders were "
+        "praised for stable social work teams.\n", encoding="utf-8")
+    for n in range(4):
+        (folder / f"note-{n}.txt").write_text(f"Note {n}\n\nA short note.\n\nAnother short note.\n", encoding="utf-8")
+
+
 def seeds_with(tmp_path_factory, name: str, texts: dict[str, str]) -> Path:
     """A folder of the seeds (for realistic word statistics) and the documents `texts` (file name -> text)."""
     folder = tmp_path_factory.mktemp(f"{name}-corpus")

@@ -11,6 +11,7 @@ from indexer.backends.postgres.rows import context_stems
 from indexer.ingest.annotation_cache import AnnotationCache
 from indexer.models import SearchRequest
 
+from tests.conftest import reader_on, write_story_and_notes
 from tests.facet_helpers import article
 
 _ROUNDUP = ("Watchdog warnings this winter\n\nThe harshest verdict went to Slough, judged inadequate for its "
@@ -65,31 +66,13 @@ def test_the_annotation_cache_keeps_the_listed_members(tmp_path, listed_on):
 def roundup_folder(tmp_path_factory):
     folder = tmp_path_factory.mktemp("listed-filter")
     (folder / "warnings-roundup.txt").write_text(_ROUNDUP, encoding="utf-8")
-    (folder / "bolton-story.txt").write_text(
-        "Bolton rated good\n\nInspectors judged children's services in Bolton good this spring.\n\nLeaders were "
-        "praised for stable social work teams.\n", encoding="utf-8")
-    for n in range(4):
-        (folder / f"note-{n}.txt").write_text(f"Note {n}\n\nA short note.\n\nAnother short note.\n", encoding="utf-8")
+    write_story_and_notes(folder)
     return folder
 
 
 @pytest.fixture(scope="module", params=["embedded", "postgres"])
 def searched(request, tmp_path_factory, roundup_folder):
-    if request.param == "embedded":
-        from indexer.backends import open_backend
-        from indexer.backends.embedded.write.build import rebuild
-
-        index_dir = tmp_path_factory.mktemp("listed-filter-index")
-        rebuild([roundup_folder], index_dir)
-        yield open_backend(index_dir)
-        return
-    from indexer.backends.postgres import open_postgres
-    from tests.conftest import rebuilt_database
-
-    reader, _ = open_postgres(rebuilt_database(request.getfixturevalue("pg_cluster"), "listed_filter",
-                                               roundup_folder))
-    yield reader
-    reader.db.close()
+    yield from reader_on(request, tmp_path_factory, roundup_folder, "listed_filter")
 
 
 def _council_counts(result) -> dict[str, int]:

@@ -8,6 +8,7 @@ import pytest
 from indexer import settings
 from indexer.backends.postgres.rows import context_stems
 
+from tests.conftest import reader_on, write_story_and_notes
 from tests.facet_helpers import article
 
 _TABLE = ("Annual league table\n\nThe weakest council this year was Slough, rated inadequate for its children's "
@@ -56,30 +57,13 @@ def test_switched_off_the_list_paragraph_is_filed_under_its_members(tmp_path, lo
 def table_folder(tmp_path_factory):
     folder = tmp_path_factory.mktemp("listed-lift")
     (folder / "league-table.txt").write_text(_TABLE, encoding="utf-8")
-    (folder / "bolton-story.txt").write_text(
-        "Bolton rated good\n\nInspectors judged children's services in Bolton good this spring.\n\nLeaders were "
-        "praised for stable social work teams.\n", encoding="utf-8")
-    for n in range(4):
-        (folder / f"note-{n}.txt").write_text(f"Note {n}\n\nA short note.\n\nAnother short note.\n", encoding="utf-8")
+    write_story_and_notes(folder)
     return folder
 
 
 @pytest.fixture(scope="module", params=["embedded", "postgres"])
 def searched(request, tmp_path_factory, table_folder):
-    if request.param == "embedded":
-        from indexer.backends import open_backend
-        from indexer.backends.embedded.write.build import rebuild
-
-        index_dir = tmp_path_factory.mktemp("listed-lift-index")
-        rebuild([table_folder], index_dir)
-        yield open_backend(index_dir)
-        return
-    from indexer.backends.postgres import open_postgres
-    from tests.conftest import rebuilt_database
-
-    reader, _ = open_postgres(rebuilt_database(request.getfixturevalue("pg_cluster"), "listed_lift", table_folder))
-    yield reader
-    reader.db.close()
+    yield from reader_on(request, tmp_path_factory, table_folder, "listed_lift")
 
 
 def test_a_question_naming_the_member_finds_the_list_by_its_words_only(searched):

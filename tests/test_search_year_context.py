@@ -6,11 +6,10 @@ from __future__ import annotations
 import pytest
 
 from indexer import settings
-from indexer.backends import open_backend
-from indexer.backends.embedded.write.build import rebuild
 from indexer.models import SearchRequest
 from indexer.search.plan import context_weight
 from indexer.search.synonyms import group_words, stems_of
+from tests.conftest import reader_on
 
 
 def _group(word: str):
@@ -43,17 +42,7 @@ def year_folder(tmp_path_factory):
 
 @pytest.fixture(scope="module", params=["embedded", "postgres"])
 def reports(request, tmp_path_factory, year_folder):
-    if request.param == "embedded":
-        index_dir = tmp_path_factory.mktemp("year-context-index")
-        rebuild([year_folder], index_dir)
-        yield open_backend(index_dir)
-        return
-    from indexer.backends.postgres import open_postgres
-    from tests.conftest import rebuilt_database
-
-    reader, _ = open_postgres(rebuilt_database(request.getfixturevalue("pg_cluster"), "year_context", year_folder))
-    yield reader
-    reader.db.close()
+    yield from reader_on(request, tmp_path_factory, year_folder, "year_context")
 
 
 def test_the_report_of_the_asked_year_comes_first(reports):
