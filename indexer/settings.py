@@ -644,10 +644,11 @@ ROUND27_VIEW_DATE_RECORD = True
 ROUND27_GRADED_LISTS = True
 # (U) a page whose text names no council (it says "the department", "the Royal Borough"): the one council its
 # address's path names, read as a council site's address parts are (address_council.py; never the host, which is a
-# newspaper's town). Measured, OFF: design real text council / severity / year +3 / +3 / +1 (b08, u19, e15), never-read
-# unchanged, but one fixture loses its right year (e15: with its council found, the record's next inspection after the
-# page's latest year replaces the calendar's year), which the round's bar does not allow.
-ROUND27_ADDRESS_COUNCIL = False
+# newspaper's town). Shipped OFF in round 27: one fixture lost its right year (e15: with its council found, the
+# record's next inspection after the page's latest year replaced the calendar's year). ON since round 28 (council28),
+# with ROUND28_NARRATED_VISIT below: design real text council / severity / year +3 / +3 / +2 (b08, u19, e15),
+# fixtures +1 / +1 / 0 (e15), never-read unchanged.
+ROUND27_ADDRESS_COUNCIL = True
 
 # Round 27 (rugrades27; docs/facets.md "Round 27: tallies in real round-ups (branch rugrades27)"): a sentence naming
 # no council that counts councils in a real round-up's shape ("a further 14 children's services departments were rated
@@ -667,3 +668,15 @@ ROUND27_COUNT_NAMED_NEXT = True
 # Shipped OFF: switched on, it overrides deliberate empties (a standing grade a newer report drops; a past grade the
 # record does not hold on the printed day: tests/test_facets_round14.py, test_severity_round27.py).
 ROUND27_FALLBACK_GRADE = False
+
+# Round 28 (council28; docs/facets.md "Round 28: councils (branch council28)"). Off = round 27.
+# (V) the year reader's next-inspection clue ("the first such inspection after <the latest year the page names>") is
+# not given when every mention of that year carries its month and the latest of them dates a visit the page narrates
+# ("February 2019: after a focused visit ..."), not one it looks back on ("than at the focused visit in October 2018"):
+# the record holds no visits, so the next inspection after a narrated visit is no date for the page.
+ROUND28_NARRATED_VISIT = True
+# (H) every "X upon Y" / "X on Y" name of the gazetteer also in its hyphenated spelling ("Kingston-upon-Hull"), so the
+# everyday short alias ("Kingston", the London borough) no longer matches the hyphenated name's first word.
+# Measured, OFF: right on the one design page that writes such a name without an alias for it (z26: council and
+# severity +1 each, nothing lost anywhere), below the round's bar of three pages in two sets.
+ROUND28_HYPHEN_NAMES = False

@@ -52,7 +52,7 @@ def test_a_pair_with_a_grade_word_is_not_a_list_of_three(tmp_path):
 # --- (U) the address names the council the text only calls "the council" ---
 
 def test_the_address_names_the_council(tmp_path, monkeypatch):
-    monkeypatch.setattr(settings, "ROUND27_ADDRESS_COUNCIL", True)  # shipped off (docs/facets.md, round 27)
+    monkeypatch.setattr(settings, "ROUND27_ADDRESS_COUNCIL", True)  # shipped off in round 27, on since round 28
     doc = article_at(tmp_path, "https://news.example.org/content/news/failings-see-sefton-rated-inadequate",
                      "Inspectors rated the council's children's services inadequate after finding weak leadership.\n\n"
                      "The department said it accepted the findings.\n")
@@ -66,8 +66,8 @@ def test_a_text_naming_a_council_keeps_it_over_the_address(tmp_path, monkeypatch
     assert doc.council == ["Halton"]
 
 
-def test_the_address_is_read_only_when_switched_on(tmp_path):
-    assert not settings.ROUND27_ADDRESS_COUNCIL
+def test_the_address_is_read_only_when_switched_on(tmp_path, monkeypatch):
+    monkeypatch.setattr(settings, "ROUND27_ADDRESS_COUNCIL", False)
     doc = article_at(tmp_path, "https://news.example.org/content/news/failings-see-sefton-rated-inadequate",
                      "Inspectors rated the council's children's services inadequate.\n")
     assert doc.council == []

@@ -67,6 +67,11 @@ def _date(value: str) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+# Round 28: "Kingston upon Hull" is written "Kingston-upon-Hull" too (as "Kingston-upon-Thames" is); without the
+# hyphenated alias the short "Kingston" matched first and read it as the London borough.
+_HYPHENABLE = re.compile(r"\b([A-Z][a-z]+) (upon|on|under) ([A-Z][a-z]+)\b")
+
+
 @lru_cache(maxsize=1)
 def authorities() -> dict[str, Authority]:
     """All authorities by ONS code."""
@@ -75,6 +80,8 @@ def authorities() -> dict[str, Authority]:
         for row in csv.DictReader(handle):
             names = {row["short_name"], row["name"], row["council_name"], *row["aliases"].split(";"),
                      *_EVERYDAY_ALIASES.get(row["name"], ())}
+            if settings.ROUND28_HYPHEN_NAMES:
+                names |= {_HYPHENABLE.sub(r"\1-\2-\3", n) for n in names if _HYPHENABLE.search(n)}
             aliases = tuple(sorted({a.strip() for a in names if a.strip() and a.strip() not in _RISKY_ALIASES}))
             out[row["code"]] = Authority(
                 code=row["code"], name=row["short_name"], council_name=row["council_name"], aliases=aliases,

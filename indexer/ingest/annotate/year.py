@@ -266,13 +266,48 @@ def _clues(text: str, code: str, rows: list[Outcome], grade: str | None, left: l
            published: dt.date | None) -> list[Clue]:
     """Every clue the text gives about which inspection it reports."""
     latest = _latest_year_mentioned(text, published)
-    clues = [*grade_clues(grade, left, left_said), *bound_clues(latest), *next_after_clues(latest, grade),
+    nxt = [] if _latest_is_narrated_visit(text, latest) else next_after_clues(latest, grade)
+    clues = [*grade_clues(grade, left, left_said), *bound_clues(latest), *nxt,
              *era_clues(text, grade), *change_clues(text), *relative_clues(text, code), *today_clues(text),
              *_date_clues(text, rows), *(_earlier_grade_clues(text, grade) if latest else []),
              *counted_clues(text, code, grade), *_regime_clues(text)]
     # the page's sub-judgements only tell apart inspections that are still in the running (a scan of every sentence)
     in_running = [o for o in rows if not any(c.fit(o) < 0 for c in clues if c.hard or c.kept)]
     return clues + (area_clues(text) if len(in_running) >= 2 else [])
+
+
+# Round 28 (ROUND28_NARRATED_VISIT): a month before the year ("February 2019", "in October 2018"); a day before the
+# month ("on 17 and 18 June 2025") is round 20's dated visit (visit_dates.py), which dates such a page itself.
+_MONTH_BEFORE = re.compile(rf"\b({_MONTH_NAMES})\s*,?\s*$")
+_DAY_BEFORE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})\s*,?\s*$")
+_EVENT_WORD = re.compile(r"\b(?:visit(?:s|ed)?|inspect\w*|judge?ments?|reports?|reviews?)\b", re.IGNORECASE)
+# "than it was at the time of Ofsted's focussed visit", "since the previous visit": a visit the page looks back on.
+_LOOKS_BACK_TO = re.compile(r"\b(?:previous|earlier|prior|last|since|than|compared)\b(?:\W+[\w’']+){0,8}\W*$",
+                            re.IGNORECASE)
+
+
+def _latest_is_narrated_visit(text: str, latest: int | None) -> bool:
+    """Round 28: the latest year the page names dates a visit the page narrates ("February 2019: after a focused
+    visit, Ofsted's report was positive"): every mention of the year carries its month (no day), and the event word
+    nearest the latest one is a visit no look-back word introduces. The record holds no visits, so the first
+    inspection held after that year is no clue to the page's year (the page reports the visit, not the next
+    inspection)."""
+    if not latest or not settings.ROUND28_NARRATED_VISIT:
+        return False
+    text = without_copy_dates(text)
+    hits = list(re.finditer(rf"\b{latest}\b", text))
+    months = [_MONTH_BEFORE.search(text[max(0, m.start() - 20):m.start()]) for m in hits]
+    if not hits or not all(months) or any(_DAY_BEFORE.search(text[max(0, m.start() - 24):m.start()]) for m in hits):
+        return False
+    last = max(zip(hits, months), key=lambda pair: MONTHS[pair[1].group(1).lower()])[0]
+    start = max(text.rfind(c, 0, last.start()) for c in ".;\n") + 1
+    ends = [i for i in (text.find(c, last.end()) for c in ".;\n") if i >= 0]
+    sentence, at = text[start:min(ends) if ends else len(text)], last.start() - start
+    events = list(_EVENT_WORD.finditer(sentence))
+    if not events:
+        return False
+    nearest = min(events, key=lambda e: min(abs(e.start() - at), abs(e.end() - at)))
+    return nearest.group(0).lower().startswith("visit") and not _LOOKS_BACK_TO.search(sentence[:nearest.start()])
 
 
 def _regime_clues(text: str) -> list[Clue]:
