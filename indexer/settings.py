@@ -667,3 +667,13 @@ ROUND27_COUNT_NAMED_NEXT = True
 # Shipped OFF: switched on, it overrides deliberate empties (a standing grade a newer report drops; a past grade the
 # record does not hold on the printed day: tests/test_facets_round14.py, test_severity_round27.py).
 ROUND27_FALLBACK_GRADE = False
+
+# Round 28 (roundup28; docs/facets.md "Round 28: round-up members (branch roundup28)"). Off = round 27.
+# (A) a grade given in an area of keeping children safe ("inadequate in safeguarding", "… at keeping children safe")
+# is a sub-judgement when its paragraph grades something "overall" ("A and B inadequate overall and C, D and E
+# inadequate in the area of keeping children safe"; "inadequate on safeguarding or overall"):
+# ingest/annotate/overall_contrast.py, read in attribution.attribute_grades.
+ROUND28_OVERALL_CONTRAST = True
+# (B) a council's name written with hyphens round its joining word ("Kingston-upon-Hull", "Newcastle-upon-Tyne") is
+# the same name: gazetteer._hyphened. Off, "Kingston-upon-Hull" read as "Kingston" (the London borough).
+ROUND28_HYPHENED_NAMES = True
