@@ -675,8 +675,12 @@ ROUND27_FALLBACK_GRADE = False
 # ("February 2019: after a focused visit ..."), not one it looks back on ("than at the focused visit in October 2018"):
 # the record holds no visits, so the next inspection after a narrated visit is no date for the page.
 ROUND28_NARRATED_VISIT = True
-# (H) every "X upon Y" / "X on Y" name of the gazetteer also in its hyphenated spelling ("Kingston-upon-Hull"), so the
-# everyday short alias ("Kingston", the London borough) no longer matches the hyphenated name's first word.
-# Measured, OFF: right on the one design page that writes such a name without an alias for it (z26: council and
-# severity +1 each, nothing lost anywhere), below the round's bar of three pages in two sets.
-ROUND28_HYPHEN_NAMES = False
+# Round 28 (roundup28; docs/facets.md "Round 28: round-up members (branch roundup28)"). Off = round 27.
+# (A) a grade given in an area of keeping children safe ("inadequate in safeguarding", "… at keeping children safe")
+# is a sub-judgement when its paragraph grades something "overall" ("A and B inadequate overall and C, D and E
+# inadequate in the area of keeping children safe"; "inadequate on safeguarding or overall"):
+# ingest/annotate/overall_contrast.py, read in attribution.attribute_grades.
+ROUND28_OVERALL_CONTRAST = True
+# (B) a council's name written with hyphens round its joining word ("Kingston-upon-Hull", "Newcastle-upon-Tyne") is
+# the same name: gazetteer._hyphened. Off, "Kingston-upon-Hull" read as "Kingston" (the London borough).
+ROUND28_HYPHENED_NAMES = True

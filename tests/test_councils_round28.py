@@ -89,7 +89,7 @@ def test_the_address_council_is_read_only_when_switched_on(tmp_path, monkeypatch
 @pytest.fixture
 def fresh_gazetteer():
     """The gazetteer's caches, cleared before and after a test that switches its aliases."""
-    caches = (gazetteer.authorities, gazetteer._alias_index, gazetteer._capitals_index, gazetteer._mentions)
+    caches = (gazetteer.authorities, gazetteer._alias_index_for, gazetteer._capitals_index, gazetteer._mentions)
     for cache in caches:
         cache.cache_clear()
     yield
@@ -103,13 +103,13 @@ _HYPHENATED = ("Councils wait on their ratings\n\n"
 
 
 def test_a_hyphenated_name_is_its_own_council(tmp_path, monkeypatch, fresh_gazetteer):
-    monkeypatch.setattr(settings, "ROUND28_HYPHEN_NAMES", True)  # shipped off (docs/facets.md, round 28)
+    monkeypatch.setattr(settings, "ROUND28_HYPHENED_NAMES", True)
     doc = article(tmp_path, _HYPHENATED)
     assert "Kingston upon Hull" in doc.council
     assert "Kingston upon Thames" not in doc.council
 
 
-def test_hyphenated_names_are_read_only_when_switched_on(tmp_path, monkeypatch, fresh_gazetteer):
-    monkeypatch.setattr(settings, "ROUND28_HYPHEN_NAMES", False)
+def test_hyphenated_names_off_is_round_27(tmp_path, monkeypatch, fresh_gazetteer):
+    monkeypatch.setattr(settings, "ROUND28_HYPHENED_NAMES", False)
     doc = article(tmp_path, _HYPHENATED)
     assert "Kingston upon Hull" not in doc.council

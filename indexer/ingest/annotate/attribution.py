@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from indexer.models import Document
 from indexer.ingest.annotate.gazetteer import display_name
@@ -11,6 +12,8 @@ from indexer.ingest.annotate.group_tallies import counts_a_group, denies_a_group
 from indexer.ingest.annotate.places import council_groups, subject_mentions
 from indexer.ingest.annotate.severity import GradeStatement, grade_statements
 from indexer.ingest.annotate.list_grades import among_members, headed_lists, likened
+from indexer.ingest.annotate.overall_contrast import area_against_overall
+from indexer.ingest.annotate.scan import grade_matches
 from indexer import settings
 
 
@@ -269,6 +272,19 @@ def _referred(sentence: str, last_codes: list[str], recent: list[str]) -> list[s
     return last_codes
 
 
+def _areas_against_overall(sentence, statements: list[GradeStatement], paragraph: str) -> list[GradeStatement]:
+    """Round 28: a grade given "in safeguarding" where its paragraph grades something "overall" is a sub-judgement
+    (overall_contrast.py): "judged A and B inadequate overall and C, D and E inadequate in keeping children safe"."""
+    ends = {m.start(): m.end() for m in grade_matches(sentence.text)}
+    out = []
+    for st in statements:
+        end = ends.get(st.position)
+        if not st.sub_area and end is not None and area_against_overall(sentence.text[end:end + 80], paragraph):
+            st = replace(st, sub_area=True, weight=settings.GRADE_WEIGHT_SUB_AREA)
+        out.append(st)
+    return out
+
+
 def attribute_grades(sentences: list, day: dt.date | None, primary: str,
                      sections: dict[int, str] | None = None) -> tuple[dict[str, list], set[str]]:
     """Every grade statement filed under the council(s) it is about, and the councils graded as part of a list.
@@ -284,8 +300,14 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str,
     recent: list[str] = []  # distinct councils in the order last named
     last_grades: set[str] = set()
     counted: tuple[GradeStatement, int] | None = None  # round 27: the last sentence's counted group and its grade
+    paragraphs: dict[int, str] = {}
+    if settings.ROUND28_OVERALL_CONTRAST:
+        for sentence in sentences:
+            paragraphs[sentence.paragraph] = paragraphs.get(sentence.paragraph, "") + " " + sentence.text
     for sentence in sentences:
         statements = grade_statements(sentence.text, sentence.paragraph)
+        if settings.ROUND28_OVERALL_CONTRAST and statements:
+            statements = _areas_against_overall(sentence, statements, paragraphs.get(sentence.paragraph, ""))
         mentions = council_mentions(sentence.text, day)
         counted, named = None, _counted_group_named(sentence, statements, mentions, counted)
         for code in named:  # "Two boroughs were rated outstanding. A and B, who share a director, …"

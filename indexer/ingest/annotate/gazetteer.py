@@ -67,11 +67,6 @@ def _date(value: str) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-# Round 28: "Kingston upon Hull" is written "Kingston-upon-Hull" too (as "Kingston-upon-Thames" is); without the
-# hyphenated alias the short "Kingston" matched first and read it as the London borough.
-_HYPHENABLE = re.compile(r"\b([A-Z][a-z]+) (upon|on|under) ([A-Z][a-z]+)\b")
-
-
 @lru_cache(maxsize=1)
 def authorities() -> dict[str, Authority]:
     """All authorities by ONS code."""
@@ -80,8 +75,6 @@ def authorities() -> dict[str, Authority]:
         for row in csv.DictReader(handle):
             names = {row["short_name"], row["name"], row["council_name"], *row["aliases"].split(";"),
                      *_EVERYDAY_ALIASES.get(row["name"], ())}
-            if settings.ROUND28_HYPHEN_NAMES:
-                names |= {_HYPHENABLE.sub(r"\1-\2-\3", n) for n in names if _HYPHENABLE.search(n)}
             aliases = tuple(sorted({a.strip() for a in names if a.strip() and a.strip() not in _RISKY_ALIASES}))
             out[row["code"]] = Authority(
                 code=row["code"], name=row["short_name"], council_name=row["council_name"], aliases=aliases,
@@ -91,13 +84,32 @@ def authorities() -> dict[str, Authority]:
     return out
 
 
-@lru_cache(maxsize=1)
 def _alias_index() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
-    """One regex over every alias, longest first, and alias -> codes."""
+    """One regex over every alias, longest first, and alias -> codes (per round-28 switch)."""
+    return _alias_index_for(settings.ROUND28_HYPHENED_NAMES)
+
+
+# Round 28: "Kingston upon Hull" written "Kingston-upon-Hull", "Newcastle-upon-Tyne": the joining word of a town's
+# name set between hyphens is the same name (without it, "Kingston-upon-Hull" read as "Kingston", the London borough).
+_JOINED = re.compile(r" (upon|on|under|in|le|by) ")
+
+
+def _hyphened(alias: str) -> str | None:
+    """The alias with hyphens round its joining word ("Kingston-upon-Hull"), when it has one."""
+    joined = _JOINED.sub(lambda m: f"-{m.group(1)}-", alias)
+    return joined if joined != alias else None
+
+
+@lru_cache(maxsize=2)
+def _alias_index_for(hyphened: bool) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """_alias_index for one setting of ROUND28_HYPHENED_NAMES."""
     by_alias: dict[str, set[str]] = {}
     for auth in authorities().values():
         for alias in auth.aliases:
             by_alias.setdefault(alias, set()).add(auth.code)
+            variant = _hyphened(alias) if hyphened else None
+            if variant:
+                by_alias.setdefault(variant, set()).add(auth.code)
             # "Medway's", "Kent’s" are covered by the boundary; also allow "X Council" written in lower case.
     ordered = sorted(by_alias, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in ordered) + r")(?![\w]|-(?!on|upon|under))")
@@ -107,7 +119,7 @@ def _alias_index() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
 @lru_cache(maxsize=1)
 def _capitals_index() -> dict[str, str]:
     """Upper-cased alias -> alias, for names set in capitals ("GATESHEAD and York", "OLDHAM Council")."""
-    return {alias.upper(): alias for alias in _alias_index()[1] if len(alias) >= 4 and alias.upper() not in _CAPITALS_WORDS}
+    return {alias.upper(): alias for alias in _alias_index_for(False)[1] if len(alias) >= 4 and alias.upper() not in _CAPITALS_WORDS}
 
 
 _CAPITALS_WORDS = {"READING"}  # an everyday word in a capitalised headline far more often than the council
@@ -187,14 +199,14 @@ def short_form_code(word: str) -> str | None:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every authority name in the text, longest match first, marked when part of another body's name."""
-    return list(_mentions(text))  # a copy: callers may change their list
+    return list(_mentions(text, settings.ROUND28_HYPHENED_NAMES))  # a copy: callers may change their list
 
 
 # Every rule scans the same sentences for councils (subjects, attribution, movement): each text is scanned once.
 @lru_cache(maxsize=8192)
-def _mentions(text: str) -> tuple[Mention, ...]:
-    """find_mentions, remembered per text."""
-    pattern, codes = _alias_index()
+def _mentions(text: str, hyphened: bool) -> tuple[Mention, ...]:
+    """find_mentions, remembered per text (and per round-28 switch)."""
+    pattern, codes = _alias_index_for(hyphened)
     mentions = []
     text = _capitals_text(text)
     for match in pattern.finditer(text):
