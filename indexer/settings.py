@@ -666,4 +666,7 @@ ROUND27_COUNT_NAMED_NEXT = True
 # (`ingest/annotate/fallback_grade.py`). Off = round 27's first wave.
 # Shipped OFF: switched on, it overrides deliberate empties (a standing grade a newer report drops; a past grade the
 # record does not hold on the printed day: tests/test_facets_round14.py, test_severity_round27.py).
-ROUND27_FALLBACK_GRADE = False
+ROUND27_FALLBACK_GRADE = True
+# Round 28: the fallback fills only a council no grade statement was attributed to (a grade the rules weighed and set
+# aside -- a standing grade a new report replaces, a past grade -- stays empty).
+ROUND28_FALLBACK_UNWEIGHED = True

@@ -231,7 +231,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
                      published, severity_evidence)
     _fill_undated_standing(doc, text, chosen, published, severity_evidence)
     _fill_followed_inspection(doc, text, chosen, published, severity_evidence)
-    _fill_fallback_grade(doc, sentences, chosen, published, severity_evidence)
+    _fill_fallback_grade(doc, sentences, chosen, published, severity_evidence, bool(attributed.get(chosen[0])))
     evidence["severity"] = severity_evidence
     if len(chosen) == 1:
         link_outcome(doc, outcome, evidence)
@@ -375,11 +375,13 @@ def _fill_followed_inspection(doc: Document, text: str, chosen: list[str], publi
 
 
 def _fill_fallback_grade(doc: Document, sentences: list, chosen: list[str], published: dt.date | None,
-                         severity_evidence: list) -> None:
+                         severity_evidence: list, weighed: bool) -> None:
     """Round 27: a one-council page's council still gradeless takes the one grade of the earliest cued sentence naming no one
     else (fallback_grade.py), marked inferred."""
     if not settings.ROUND27_FALLBACK_GRADE or len(chosen) != 1 or doc.severity[0]:  # one-council pages only
         return
+    if weighed and settings.ROUND28_FALLBACK_UNWEIGHED:
+        return  # round 28: the rules weighed grade statements of this council and chose none: an empty on purpose
     found = fallback_grade(sentences, chosen[0], published)
     if found is not None:
         doc.severity[0] = found[0]
