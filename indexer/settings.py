@@ -665,9 +665,21 @@ ROUND27_COUNT_NAMED_NEXT = True
 # page's main council with no grade after every other rule takes the one grade of the earliest body sentence with an
 # inspection cue that names no other council, no judged area and no aim, hope or past span (marked inferred)
 # (`ingest/annotate/fallback_grade.py`). Off = round 27's first wave.
-# Shipped OFF: switched on, it overrides deliberate empties (a standing grade a newer report drops; a past grade the
-# record does not hold on the printed day: tests/test_facets_round14.py, test_severity_round27.py).
-ROUND27_FALLBACK_GRADE = False
+# Round 27 shipped it OFF: switched on alone, it overrides deliberate empties (a standing grade a newer report drops;
+# a past grade the record does not hold on the printed day: tests/test_facets_round14.py, test_severity_round27.py).
+# Round 28 (sevempty28): ON with ROUND28_FALLBACK_UNWEIGHED (design real +2: z08, z13; fixtures +1: j33; none lost).
+ROUND27_FALLBACK_GRADE = True
+# Round 28: the fallback fills only a council no grade statement was attributed to (a grade the rules weighed and set
+# aside -- a standing grade a new report replaces, a past grade -- stays empty).
+ROUND28_FALLBACK_UNWEIGHED = True
+# Round 28 (branch sevempty28): an inspection dated through its Ofsted report ("the 2016 Ofsted report", "the
+# recommendations made by Ofsted in July 2019") dates the graded inspection, so the record may fill its grade
+# (`ingest/annotate/dated_standing.py`). Off = round 27.
+# Shipped OFF: right on two real pages only (w27, z11; none wrong), under the bar's three pages in two sets.
+ROUND28_DATED_REPORTS = False
+# Round 28 (branch sevempty28): a page whose news is a joint area review (named in its title or opening, no annual
+# performance assessment named) gives no council an overall grade (`ingest/annotate/area_review.py`). Off = round 27.
+ROUND28_JOINT_AREA_REVIEW = True
 
 # Round 28 (council28; docs/facets.md "Round 28: councils (branch council28)"). Off = round 27.
 # (V) the year reader's next-inspection clue ("the first such inspection after <the latest year the page names>") is

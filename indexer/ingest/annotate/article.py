@@ -47,6 +47,7 @@ from indexer.ingest.annotate.record_check import record_overrules
 from indexer.ingest.annotate.record_grade import record_grade
 from indexer.ingest.annotate.own_event import visit_after_anchor, year_after_last_year_anchor
 from indexer.ingest.annotate.empty_year import fallback_year
+from indexer.ingest.annotate.area_review import reports_joint_area_review
 from indexer.ingest.annotate.fallback_grade import fallback_grade
 from indexer.ingest.annotate.year_floor import raised_year
 from indexer.ingest.annotate.weekday_year import weekday_year
@@ -231,7 +232,12 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
                      published, severity_evidence)
     _fill_undated_standing(doc, text, chosen, published, severity_evidence)
     _fill_followed_inspection(doc, text, chosen, published, severity_evidence)
-    _fill_fallback_grade(doc, sentences, chosen, published, severity_evidence)
+    _fill_fallback_grade(doc, sentences, chosen, published, severity_evidence, bool(attributed.get(chosen[0])))
+    if settings.ROUND28_JOINT_AREA_REVIEW and any(doc.severity) and reports_joint_area_review(doc.title, text):
+        # round 28: a joint area review grades strands, never children's services overall: every council null
+        doc.severity = [""] * len(doc.severity)
+        severity_evidence = []
+        evidence["severity_withheld"] = "the page reports a joint area review, which grades strands, not the service"
     evidence["severity"] = severity_evidence
     if len(chosen) == 1:
         link_outcome(doc, outcome, evidence)
@@ -375,11 +381,13 @@ def _fill_followed_inspection(doc: Document, text: str, chosen: list[str], publi
 
 
 def _fill_fallback_grade(doc: Document, sentences: list, chosen: list[str], published: dt.date | None,
-                         severity_evidence: list) -> None:
+                         severity_evidence: list, weighed: bool) -> None:
     """Round 27: a one-council page's council still gradeless takes the one grade of the earliest cued sentence naming no one
     else (fallback_grade.py), marked inferred."""
     if not settings.ROUND27_FALLBACK_GRADE or len(chosen) != 1 or doc.severity[0]:  # one-council pages only
         return
+    if weighed and settings.ROUND28_FALLBACK_UNWEIGHED:
+        return  # round 28: the rules weighed grade statements of this council and chose none: an empty on purpose
     found = fallback_grade(sentences, chosen[0], published)
     if found is not None:
         doc.severity[0] = found[0]

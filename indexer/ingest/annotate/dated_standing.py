@@ -35,6 +35,17 @@ _POSSESSIVE = re.compile(rf"\b(?P<year>{_YEAR})['’]s\s+(?:(?:last|latest|previ
                          r"(?:full\s+)?(?:Ofsted\s+)?inspection\b")
 
 
+# Round 28 (real page text): an inspection dated through its report ("the critical 2016 Ofsted report", "the
+# recommendations made by Ofsted in July 2019", "findings published by Ofsted in May 2021"): the report of an
+# Ofsted inspection names the inspection it reports. Ofsted must be named next to the report (an annual report,
+# a serious case review or the council's own report is not one).
+_REPORT_BEFORE = re.compile(rf"\b(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\s+(?:Ofsted|OFSTED)\s+(?:inspection\s+)?"
+                            r"(?:report|judge?ment|verdict)\b")
+_REPORT_AFTER = re.compile(rf"\b(?:reports?|recommendations?|findings|judge?ments?|verdicts?)\s+(?:(?:was|were)\s+)?"
+                           r"(?:published|made|issued|delivered|given)\s+by\s+(?:Ofsted|OFSTED)(?:\s+inspectors)?\s+in\s+"
+                           rf"(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\b(?!\s*(?:-|to|and)\s*{_YEAR})")
+
+
 def dated_inspections(text: str) -> list[tuple[int, int | None]]:
     """Every (year, month or None) the text gives an inspection."""
     found = []
@@ -44,6 +55,11 @@ def dated_inspections(text: str) -> list[tuple[int, int | None]]:
             found.append((int(match.group("year")), MONTHS[month.lower()] if month else None))
     if settings.ROUND26_DATED_PHRASES:
         found.extend(_phrased(text))
+    if settings.ROUND28_DATED_REPORTS:
+        for pattern in (_REPORT_BEFORE, _REPORT_AFTER):
+            for match in pattern.finditer(text):
+                month = match.group("month")
+                found.append((int(match.group("year")), MONTHS[month.lower()] if month else None))
     return found
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from indexer import settings
 from indexer.grades import grade_of_match, is_cued_word
 from indexer.ingest.annotate.aims import aimed_at
 from indexer.ingest.annotate.areas import AREAS
@@ -37,6 +38,10 @@ _FUTURE = re.compile(r"\b(?:will|would|could|might|may|should|must|shall|hopes?|
                      r"|['’]ll\b", re.IGNORECASE)
 # A grade a "since" clause starts from ("progress since an inadequate rating"): the council's starting point.
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# Round 28: a grade measured as a span ago ("two years after its services were rated good"): a past grade, which
+# only the official record may confirm as standing (record_grade.py); a last resort does not guess it.
+_SPAN_AFTER = re.compile(r"\b(?:\w+|\d+)\s+(?:weeks?|months?|years?)\s+after\b(?:(?![.;:!?])[^\n]){0,100}$",
+                         re.IGNORECASE)
 # A bare everyday word ("good", "poor") counts only quoted or right after a verb of judging.
 _JUDGED_BEFORE = re.compile(r"\b(?:rated|judged|graded|deemed|assessed|rating|grade|judgement)\s+(?:as\s+|to\s+be\s+)?"
                             r"(?:being\s+)?['‘“\"]?$", re.IGNORECASE)
@@ -86,6 +91,8 @@ def _sentence_grade(text: str, code: str, day: dt.date | None) -> str | None:
                                                                                         match.group(), after):
             return None
         if _FUTURE.search(before) or _SINCE.search(before[-60:]) or area_complement(before, after):
+            return None
+        if settings.ROUND28_FALLBACK_UNWEIGHED and _SPAN_AFTER.search(before):
             return None
         if is_cued_word(match.group().lower()) and not ((before.rstrip()[-1:] or "x") in "'‘“\""
                                                         or _JUDGED_BEFORE.search(before) or _RATING_AFTER.match(after)):
