@@ -670,13 +670,13 @@ ROUND27_FALLBACK_GRADE = False
 
 # Round 28 (years28; docs/facets.md "Round 28: years (branch years28)"). Off = round 27.
 # (A) an undated page's "N years after <a judgement>" (round 20) that lands on the council's one recorded inspection
-# with the grade the page states (visit or report in the counted years; "less than two years after" and "over five
+# with the grade the page states (visit or report in the counted years; "less than three years after" and "over four
 # years after" read as bounds) takes that inspection's report year, a year on for "last December"
 # (`ingest/annotate/years_after_record.py`).
 ROUND28_YEARS_AFTER_RECORD = True
-# (B) the 2009-12 safeguarding and looked-after children inspection named by its reports' words ("the authority's
-# safeguarding and looked-after children's services", "the overall effectiveness of services for looked-after
-# children", "good, with outstanding capacity to improve", a joint Ofsted and Care Quality Commission inspection on a
+# (B) the 2009-12 safeguarding and looked-after children inspection named by its reports' words ("the borough's
+# safeguarding and looked after children service", "the overall effectiveness of services for looked-after
+# children", "adequate, with good capacity for improvement", a joint Ofsted and Care Quality Commission inspection on a
 # page naming no SEND, joint targeted area or adult-care words) is a framework the page names
 # (`calendar.named_frameworks`): the framework clue and the empty-year fallback prefer the council's SLAC row.
 ROUND28_SLAC_WORDS = True

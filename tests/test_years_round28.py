@@ -58,7 +58,7 @@ SLAC = ("Valley News\n\nTrafford services good\n\n"
 @pytest.mark.parametrize("text", [
     "The assessment of the county's safeguarding and looked after children services found much to praise.",
     "The overall effectiveness of services for looked-after children was judged adequate.",
-    "Overall effectiveness was rated good, with outstanding capacity to improve.",
+    "Overall effectiveness was judged adequate, with good capacity for improvement.",
     "A joint inspection by Ofsted and the Care Quality Commission found the council's child protection adequate.",
     "The report, by Ofsted and CQC inspectors, praised the work of health visitors.",
 ])

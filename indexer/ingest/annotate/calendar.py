@@ -66,18 +66,18 @@ _FRAMEWORK_CUES = ("ilacs", "local authority children", "single inspection", "si
 
 
 # Round 28 (`ROUND28_SLAC_WORDS`): the 2009-12 safeguarding and looked-after children inspection by the words its
-# reports used: the two services it judged named together as one object ("the authority's safeguarding and
-# looked-after children's services", "services for safeguarding and looked after children"), the overall
+# reports used: the two services it judged named together as one object ("the borough's safeguarding and
+# looked after children service"), the overall
 # effectiveness of services for looked-after children (its second overall judgement), and the capacity to improve
-# it graded beside the overall effectiveness ("good, with outstanding capacity to improve").
+# it graded beside the overall effectiveness ("adequate, with good capacity for improvement").
 _SLAC_WORDS = re.compile(r"\bsafeguarding\s+and\s+looked[- ]after\s+children(?:['’]s)?\s+services?\b"
                          r"|\boverall\s+effectiveness\s+of\s+(?:the\s+)?(?:services?\s+for\s+)?looked[- ]after\s+children\b"
                          r"|\b(?:overall\s+effectiveness|rated|judged|graded)\b[^.]{0,80}\b(?:adequate|good|outstanding|inadequate)"
                          r"\s+capacity\s+(?:to|for)\s+improve(?:ment)?\b"
                          r"|\bcapacity\s+(?:to|for)\s+improve(?:ment)?\s+(?:was\s+|is\s+)?(?:rated|judged|graded)\b",
                          re.IGNORECASE)
-# ... and the inspection Ofsted made jointly with the Care Quality Commission ("an Ofsted and Care Quality Commission
-# report", "a joint inspection by Ofsted and the CQC", "carried out jointly with the Care Quality Commission"), when
+# ... and the inspection Ofsted made jointly with the Care Quality Commission ("a report by Ofsted and the CQC",
+# "inspected jointly with the Care Quality Commission"), when
 # the page names none of the later joint inspections' words (the area SEND inspections and the joint targeted area
 # inspections with the police and probation inspectorates, 2016 on) nor the commission's own adult or health work.
 _SLAC_JOINT = re.compile(r"\b(?:Ofsted|inspect\w*|jointly)\b[^.]{0,40}?\b(?:and|with|by)\s+(?:the\s+)?(?:new\s+)?"

@@ -26,7 +26,7 @@ _YEARS_AFTER = re.compile(rf"\b(?P<n>{_NUMBER})\s+years\s+(?:after|since|on\s+fr
 _JUDGEMENT = re.compile(r"\b(?:inadequate|judg\w*|rat(?:ed|ing)|inspect\w*|verdict|report|assess\w*|grade\w*|"
                         r"found|Ofsted)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
-# Round 28: a bound before N ("less than two years after", "over five years after", "just over three years after")
+# Round 28: a bound before N ("less than three years after", "over four years after", "just over six years after")
 _QUALIFIER = re.compile(r"\b(less\s+than|under|nearly|almost|(?:just\s+)?over|more\s+than)\s+$", re.IGNORECASE)
 
 

@@ -2,13 +2,13 @@
 
 Round 20's count ("rated good, eight years after it was judged inadequate in 2010") gives the year the new judgement
 came, which is when the inspectors visited or when their report came out: a December visit's report is published in
-the new year ("inspectors reviewed the council's services last month … the rating is today revealed"), and a page
+the new year (a visit "last month", the rating "published today" in January), and a page
 calling the rating "last December" is from the year after it. When the council's record holds exactly one inspection
 with the grade the page states whose visit or report falls in the counted years, the page is dated by that report's
 year (and a year later when the page says the rating came "last December" and the report is a December one).
 
-The count's bound is read too: "less than two years after" 2013 allows 2014-2015, "over five years after" 2019 allows
-2024-2025; a plain count allows its own year only. More than one fitting inspection, or none, leaves the count's
+The count's bound is read too: "less than three years after" 2013 allows 2014-2016, "over four years after" 2019 allows
+2023-2024; a plain count allows its own year only. More than one fitting inspection, or none, leaves the count's
 year as it was. The year stays inferred.
 """
 from __future__ import annotations
