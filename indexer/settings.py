@@ -696,3 +696,19 @@ ROUND28_OVERALL_CONTRAST = True
 # (B) a council's name written with hyphens round its joining word ("Kingston-upon-Hull", "Newcastle-upon-Tyne") is
 # the same name: gazetteer._hyphened. Off, "Kingston-upon-Hull" read as "Kingston" (the London borough).
 ROUND28_HYPHENED_NAMES = True
+# Shipped OFF: switched on, it overrides deliberate empties (a standing grade a newer report drops; a past grade the
+# record does not hold on the printed day: tests/test_facets_round14.py, test_severity_round27.py).
+ROUND27_FALLBACK_GRADE = False
+
+# Round 28 (years28; docs/facets.md "Round 28: years (branch years28)"). Off = round 27.
+# (A) an undated page's "N years after <a judgement>" (round 20) that lands on the council's one recorded inspection
+# with the grade the page states (visit or report in the counted years; "less than three years after" and "over four
+# years after" read as bounds) takes that inspection's report year, a year on for "last December"
+# (`ingest/annotate/years_after_record.py`).
+ROUND28_YEARS_AFTER_RECORD = True
+# (B) the 2009-12 safeguarding and looked-after children inspection named by its reports' words ("the borough's
+# safeguarding and looked after children service", "the overall effectiveness of services for looked-after
+# children", "adequate, with good capacity for improvement", a joint Ofsted and Care Quality Commission inspection on a
+# page naming no SEND, joint targeted area or adult-care words) is a framework the page names
+# (`calendar.named_frameworks`): the framework clue and the empty-year fallback prefer the council's SLAC row.
+ROUND28_SLAC_WORDS = True

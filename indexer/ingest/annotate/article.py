@@ -54,6 +54,7 @@ from indexer.ingest.annotate.weekday_year import weekday_year
 from indexer.ingest.annotate.visit_count import counted_visit_year
 from indexer.ingest.annotate.visit_dates import dated_visit_range
 from indexer.ingest.annotate.years_after import years_after_year
+from indexer.ingest.annotate.years_after_record import record_year
 from indexer.ingest.annotate.latest_event import latest_event_year
 
 
@@ -567,7 +568,12 @@ def _visit_page_year(doc: Document, text: str) -> None:
         if dated.fit(doc.year) != doc.year:
             _take_inferred_year(doc, dated.fit(doc.year), dated.why)
         return
-    found = counted_visit_year(text, latest) or years_after_year(text, latest)
+    found = counted_visit_year(text, latest)
+    if not found:
+        found = years_after_year(text, latest)
+        # round 28: the count lands on the council's one recorded inspection with the stated grade: its report's year
+        if found and settings.ROUND28_YEARS_AFTER_RECORD and doc.council_code and doc.severity:
+            found = record_year(found, doc.council_code[0], doc.severity[0], text) or found
     if found and found.year != doc.year:
         _take_inferred_year(doc, found.year, found.why)
 

@@ -65,12 +65,43 @@ _FRAMEWORK_CUES = ("ilacs", "local authority children", "single inspection", "si
                    "referral")
 
 
+# Round 28 (`ROUND28_SLAC_WORDS`): the 2009-12 safeguarding and looked-after children inspection by the words its
+# reports used: the two services it judged named together as one object ("the borough's safeguarding and
+# looked after children service"), the overall
+# effectiveness of services for looked-after children (its second overall judgement), and the capacity to improve
+# it graded beside the overall effectiveness ("adequate, with good capacity for improvement").
+_SLAC_WORDS = re.compile(r"\bsafeguarding\s+and\s+looked[- ]after\s+children(?:['’]s)?\s+services?\b"
+                         r"|\boverall\s+effectiveness\s+of\s+(?:the\s+)?(?:services?\s+for\s+)?looked[- ]after\s+children\b"
+                         r"|\b(?:overall\s+effectiveness|rated|judged|graded)\b[^.]{0,80}\b(?:adequate|good|outstanding|inadequate)"
+                         r"\s+capacity\s+(?:to|for)\s+improve(?:ment)?\b"
+                         r"|\bcapacity\s+(?:to|for)\s+improve(?:ment)?\s+(?:was\s+|is\s+)?(?:rated|judged|graded)\b",
+                         re.IGNORECASE)
+# ... and the inspection Ofsted made jointly with the Care Quality Commission ("a report by Ofsted and the CQC",
+# "inspected jointly with the Care Quality Commission"), when
+# the page names none of the later joint inspections' words (the area SEND inspections and the joint targeted area
+# inspections with the police and probation inspectorates, 2016 on) nor the commission's own adult or health work.
+_SLAC_JOINT = re.compile(r"\b(?:Ofsted|inspect\w*|jointly)\b[^.]{0,40}?\b(?:and|with|by)\s+(?:the\s+)?(?:new\s+)?"
+                         r"(?:Care\s+Quality\s+Commission|CQC)\b"
+                         r"|\b(?:Care\s+Quality\s+Commission|CQC)(?:\s+\(CQC\))?\s+and\s+Ofsted\b", re.IGNORECASE)
+_NOT_SLAC_JOINT = re.compile(r"\bSEND\b|special\s+educational\s+needs|\bjoint\s+targeted\b|\bJTAIs?\b|\blocal\s+area\b"
+                             r"|\bconstabulary\b|\bpolice\b|\bprobation\b|\badults?['’]?\s+(?:social\s+care|services)\b"
+                             r"|\bhealth\s+and\s+social\s+care\b|\bthematic\b|\bmental\s+health\b", re.IGNORECASE)
+
+
+def _names_slac(text: str) -> bool:
+    """Round 28: the page names the 2009-12 safeguarding and looked-after children inspection by its words."""
+    return bool(_SLAC_WORDS.search(text) or _SLAC_JOINT.search(text) and not _NOT_SLAC_JOINT.search(text))
+
+
 def named_frameworks(text: str) -> set[str]:
     """The inspection frameworks an article names ("under the single inspection framework" -> SIF)."""
     low = text.lower()
-    if not any(cue in low for cue in _FRAMEWORK_CUES):
+    if not any(cue in low for cue in _FRAMEWORK_CUES + ("capacity", "care quality", "cqc")):
         return set()
-    return {name for name, pattern in _FRAMEWORK_NAMES.items() if pattern.search(text)}
+    named = {name for name, pattern in _FRAMEWORK_NAMES.items() if pattern.search(text)}
+    if settings.ROUND28_SLAC_WORDS and _names_slac(text):
+        named.add("SLAC")
+    return named
 
 
 # A sentence that hands out annual ratings and says in which year: "twice as many councils earned an 'excellent'

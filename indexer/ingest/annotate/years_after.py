@@ -26,6 +26,8 @@ _YEARS_AFTER = re.compile(rf"\b(?P<n>{_NUMBER})\s+years\s+(?:after|since|on\s+fr
 _JUDGEMENT = re.compile(r"\b(?:inadequate|judg\w*|rat(?:ed|ing)|inspect\w*|verdict|report|assess\w*|grade\w*|"
                         r"found|Ofsted)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# Round 28: a bound before N ("less than three years after", "over four years after", "just over six years after")
+_QUALIFIER = re.compile(r"\b(less\s+than|under|nearly|almost|(?:just\s+)?over|more\s+than)\s+$", re.IGNORECASE)
 
 
 @dataclass
@@ -34,6 +36,9 @@ class YearsAfter:
 
     year: int
     why: str
+    anchor: int = 0  # round 28: the judgement's year the count starts from
+    count: int = 0  # N
+    qualifier: str = ""  # "less than", "over", ... before N (round 28)
 
 
 def years_after_year(text: str, latest_event: int | None) -> YearsAfter | None:
@@ -58,7 +63,9 @@ def years_after_year(text: str, latest_event: int | None) -> YearsAfter | None:
         year = anchor + (WORDS.get(word) or int(word))
         if year > dt.date.today().year or (latest_event and latest_event > year):
             return None
-        return YearsAfter(year, f"inferred: “{match.group(0).strip()[:90]}” counts from {anchor}: {year}")
+        qualifier = _QUALIFIER.search(text[max(0, match.start() - 20):match.start()])
+        return YearsAfter(year, f"inferred: “{match.group(0).strip()[:90]}” counts from {anchor}: {year}", anchor,
+                          WORDS.get(word) or int(word), qualifier.group(1).lower() if qualifier else "")
     return None
 
 
