@@ -712,3 +712,11 @@ ROUND28_YEARS_AFTER_RECORD = True
 # page naming no SEND, joint targeted area or adult-care words) is a framework the page names
 # (`calendar.named_frameworks`): the framework clue and the empty-year fallback prefer the council's SLAC row.
 ROUND28_SLAC_WORDS = True
+# Round 28 (rank28; docs/search.md "Round 28: a council named as a provider's operator or place (branch rank28)"): a
+# question naming one inspected provider (a children's or care home, a nursery, a school, a council's children's
+# centres) and a council asks about the provider the council runs or hosts, not the council's children's services
+# (search/implied_overall.names_one_provider): the council named lifts nothing (no council tier, no looser minimum, no
+# successor's lift); its name is a plain query word. A page about one home names no subject (docs/labelling.md), so
+# the lift ranked every story about the council's services above it. Fixture macro nDCG@10 0.9021 -> 0.9102, six
+# judged questions move, all up. Off = round 27.
+ROUND28_PROVIDER_COUNCIL = True

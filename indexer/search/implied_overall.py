@@ -38,6 +38,22 @@ def names_other_body(text: str) -> bool:
     return bool(_OTHER_BODY.search(text))
 
 
+# One inspected provider ("council-run children's home", "a Peterborough nursery", "the school"), or a council's
+# children's centres, which Ofsted inspects as one group ("Poole children's centres"). Not a body that is part of the
+# council's services ("social work academy", "virtual school", "adoption agency", "safeguarding board").
+_ONE_PROVIDER = re.compile(r"\b(?:(?:children['’]?s?|care)\s+home(?!s)|nurser(?:y|ies)|children['’]?s?\s+centres?|"
+                           r"(?<!social\swork\s)(?<!virtual\s)(?:school|academy)(?!s))\b", re.IGNORECASE)
+# A council's homes or schools as a set ("children's homes and schools inspection results"): its whole provision,
+# which the council's own papers report.
+_PROVISION = re.compile(r"\b(?:(?:children['’]?s?|care)\s+homes|schools|academies)\b", re.IGNORECASE)
+
+
+def names_one_provider(text: str) -> bool:
+    """True when a query names one inspected provider (a children's or care home, a nursery, a school, a council's
+    children's centres) and no set of homes or schools."""
+    return bool(_ONE_PROVIDER.search(text)) and not _PROVISION.search(text)
+
+
 def council_movements(text: str) -> list[str]:
     """The grade movements a query names as a council's: none when it names another inspected body and no council
     ("day nursery downgraded from good to inadequate" is the nursery's; the documents' movements are councils')."""

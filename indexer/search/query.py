@@ -13,7 +13,7 @@ from indexer.analysis import fold_and_stem as stem
 from indexer.search.limits import check_expansions
 from indexer.search import querytree as qt
 from indexer.search.expansion import cap_expansions
-from indexer.search.implied_overall import council_movements, implied_overall
+from indexer.search.implied_overall import council_movements, implied_overall, names_one_provider
 from indexer.search.movement import is_cue_word
 from indexer.search.names import join_council_names
 from indexer.search.numbers import tally_groups
@@ -299,11 +299,17 @@ def named_regions(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(("council", region_councils(region)) for region in regions_in(text))
 
 
+def provider_council(text: str) -> bool:
+    """True when the council a query names is one provider's operator or place, not the subject asked about
+    ("Portsmouth council-run children's home rated inadequate"): its documents are not lifted (round 28)."""
+    return settings.ROUND28_PROVIDER_COUNCIL and names_one_provider(text)
+
+
 def named_councils(text: str, known: Collection[str] = ()) -> tuple[tuple[str, str], ...]:
     """("council", value) for each council the query names, as the index holds it (`known`, the council facet's
     values): "Somerset" is also its same-named forerunner "Somerset (Somerset County Council)", whose documents
     are the same children's services before a reorganisation. A ranking boost, never a filter."""
-    if not settings.NAMED_COUNCIL_BOOST:
+    if not settings.NAMED_COUNCIL_BOOST or provider_council(text):
         return ()
     out = []
     for value, _ in councils_in(text):
