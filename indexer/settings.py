@@ -696,9 +696,6 @@ ROUND28_OVERALL_CONTRAST = True
 # (B) a council's name written with hyphens round its joining word ("Kingston-upon-Hull", "Newcastle-upon-Tyne") is
 # the same name: gazetteer._hyphened. Off, "Kingston-upon-Hull" read as "Kingston" (the London borough).
 ROUND28_HYPHENED_NAMES = True
-# Shipped OFF: switched on, it overrides deliberate empties (a standing grade a newer report drops; a past grade the
-# record does not hold on the printed day: tests/test_facets_round14.py, test_severity_round27.py).
-ROUND27_FALLBACK_GRADE = False
 
 # Round 28 (years28; docs/facets.md "Round 28: years (branch years28)"). Off = round 27.
 # (A) an undated page's "N years after <a judgement>" (round 20) that lands on the council's one recorded inspection
