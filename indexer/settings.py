@@ -717,3 +717,26 @@ ROUND28_SLAC_WORDS = True
 # the lift ranked every story about the council's services above it. Fixture macro nDCG@10 0.9021 -> 0.9102, six
 # judged questions move, all up. Off = round 27.
 ROUND28_PROVIDER_COUNCIL = True
+
+# Round 28 (sevwrong28; docs/facets.md "Round 28: wrong grades on one-council pages (branch sevwrong28)"). Off = round 27.
+# (A) a grade whose "for" / "in the areas of" complement names an area of the work ("a first 'outstanding' mark for the
+# way it supports children in care", "judged 'good' in the areas of adoption and fostering", "the 'outstanding'
+# rating was for its care leavers' team") is a sub-judgement: round 26's `grade_roles.area_complement`, switched on
+# under this round's bar.
+ROUND28_AREA_COMPLEMENT = True
+# (B) the areas `severity._SUB_AREA` left out: the 2005-09 annual assessments' five outcome strands (staying safe,
+# being healthy, enjoying and achieving, a positive contribution, economic well-being) and the children at risk an
+# inspection grades separately (children who go missing, children at risk of sexual exploitation): a grade whose clause
+# names one of them grades that area.
+ROUND28_OUTCOME_AREAS = True
+# (C) two grades offered as alternatives ("most now hold ‘good’ or ‘outstanding’") are no council's grade when a closing
+# quotation mark follows the first (round 8's `grade_context.is_alternative` read only opening marks there).
+ROUND28_CLOSED_ALTERNATIVES = True
+# (D) a grade predicated of the staff's morale ("team morale was reported as good", "morale among social workers
+# remains good") is no grade of the service. Measured, OFF: fires on 6 design pages in 6 sets, design real
+# severity +1 (j08), fixtures +1 (j08), but on the never-read real text one set's severity rises and its year falls
+# (q 32 -> 33 / 39 -> 38 of 39, counts only): the round's bar allows no never-read facet to fall.
+ROUND28_MORALE = False
+# (E) a grade whose clause names the present period or a return inspection ("inspectors came back this spring and rated
+# the service 'good'") is marked as today's grade, as "now" marks one: it wins a tie.
+ROUND28_THIS_TIME = True

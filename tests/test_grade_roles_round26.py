@@ -140,4 +140,5 @@ def test_the_whole_service_or_overall_stays_overall(area_on, sentence, grade):
 
 def test_area_complement_off_is_round_25(monkeypatch):
     monkeypatch.setattr(settings, "ROUND26_AREA_COMPLEMENT", False)
+    monkeypatch.setattr(settings, "ROUND28_AREA_COMPLEMENT", False)  # round 28 switches the same reading on
     assert _decided("It earned an 'Outstanding' grade for how it looks after children in care.") == "outstanding"

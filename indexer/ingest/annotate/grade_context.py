@@ -445,8 +445,18 @@ def hoped_for(before: str) -> bool:
             or "may" in before or "should" in before) and bool(_HOPED_THAT.search(before))
 
 
+# Round 28 (sevwrong28): the same with a closing quotation mark after the first grade ("half of them hold ‘good’ or
+# ‘outstanding’", "judged “inadequate” or “requires improvement”"), which `_QUOTE` (opening marks only) did not read.
+_CLOSE = r"['’”\"]?"
+_ALTERNATIVE_AFTER_CLOSED = re.compile(rf"^{_CLOSE}\s*,?\s+or\s+{_QUOTE}{_GRADE_WORD}\b", re.IGNORECASE)
+_ALTERNATIVE_BEFORE_CLOSED = re.compile(rf"\b{_GRADE_WORD}{_CLOSE}\s*,?\s+or\s+{_QUOTE}$", re.IGNORECASE)
+
+
 def is_alternative(before: str, after: str) -> bool:
     """The grade is one of two offered together ("inadequate or requires improvement")."""
+    if settings.ROUND28_CLOSED_ALTERNATIVES and (_ALTERNATIVE_AFTER_CLOSED.match(after)
+                                                 or _ALTERNATIVE_BEFORE_CLOSED.search(before)):
+        return True
     return bool(_ALTERNATIVE_AFTER.match(after) or _ALTERNATIVE_BEFORE.search(before))
 
 

@@ -311,6 +311,8 @@ def grades_an_area(before: str) -> bool:
     leadership of the council and the trust, inadequate")."""
     clause = re.split(r"[;:.]|\band\s+found\b|\bbut\b", before)[-1]
     areas = list(_SUB_AREA.finditer(clause))
+    if settings.ROUND28_OUTCOME_AREAS:  # round 28: an outcome strand or a group of children at risk is an area too
+        areas = sorted(areas + list(_OUTCOME_AREA.finditer(clause)), key=lambda m: m.start())
     if not areas and not _SERVICE_WORD.search(clause) and re.match(r"\W*(?:[\w'’-]+\s+){0,6}?(?:they|it)\s+", clause.split(",")[-1]):
         # round 12: after a colon the sentence goes on about the subject it opened with ("Services for care leavers
         # impressed inspectors: judged inadequate in 2015, they are now good"): a pronoun's area is that subject's
@@ -334,6 +336,24 @@ def grades_an_area(before: str) -> bool:
                                                                                   clause[a.end():m.start()])
                                                                      for a in areas)]
     return not services or areas[-1].start() > services[-1].start()
+
+
+# Round 28 (sevwrong28): a grade predicated of the staff's morale ("morale among social workers remains good", "team
+# morale was reported as good") grades no service.
+_MORALE_IS = re.compile(r"\bmorale\b(?:\s+(?:of|among|amongst|across|in)\s+(?:[\w'’-]+\s+){1,3}?)?\s*"
+                        r"(?:is|was|are|were|remains?|remained|has\s+been|had\s+been|seemed|seems|appears?)\s+"
+                        r"(?:(?:also|still|now|generally|largely|said\s+to\s+be|described\s+as|found\s+to\s+be"
+                        r"|reported\s+(?:to\s+be|as)|considered|judged\s+to\s+be|to\s+be)\s+){0,3}['‘“\"]?$", re.IGNORECASE)
+
+
+# Round 28 (sevwrong28): the areas a grade is given for that `_SUB_AREA` did not name: the five outcome strands of the
+# 2005-09 annual assessments ("its 'being healthy' outcome was graded 'outstanding'", "work on economic well-being is
+# 'good'") and the groups of children at risk whose arrangements an inspection grades ("help for runaways who go
+# missing from home is good").
+_OUTCOME_AREA = re.compile(r"\b(?:staying\s+safe|being\s+healthy|be\s+healthy|enjoy(?:ing)?\s+and\s+achiev(?:e|ing)"
+                           r"|(?:making|make)\s+a\s+positive\s+contribution|economic\s+well[- ]?being"
+                           r"|go(?:es|ing)?\s+missing|missing\s+(?:from\s+(?:home|care)|children)"
+                           r"|(?:child\s+)?sexual\s+exploitation|exploited)\b", re.IGNORECASE)
 
 
 # Round 27: "• Adoption performance: requires improvement;", "Help for care leavers: good": a short label that names
@@ -469,6 +489,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             continue  # "a very good experience": praise; a grade is never "very" anything
         if attributive(before, sentence[match.end():match.end() + 120], match.group(), _AREA_AFTER, _SUB_AREA):
             continue  # round 26: "a 'good cultural change'": an adjective on a thing, not a grade
+        if settings.ROUND28_MORALE and _MORALE_IS.search(before):
+            continue  # round 28: "team morale was reported as good": the staff's state, not a grade
         if _PERIOD_AT.search(before):
             left.append(grade)  # "After seven years at 'inadequate', … have climbed a grade": the period ended
             continue
@@ -645,10 +667,18 @@ _NOW = re.compile(r"\b(?:now|currently|presently|latest|newly)\b", re.IGNORECASE
 _EARLIER_CLAUSE = re.compile(r"\b(?:since|after|before|following)\b", re.IGNORECASE)
 
 
+# Round 28 (sevwrong28): the present time named by the current period or a return visit: "inspectors came back this
+# spring and rated the service 'good'", "re-inspected in June, the borough is 'good'".
+_THIS_TIME = re.compile(r"\bthis\s+(?:summer|spring|autumn|winter|year|month|week)\b|\bre-?inspect(?:ed|ion|s)?\b",
+                        re.IGNORECASE)
+
+
 def says_now(head: str) -> bool:
     """The grade's clause says it holds now ("now", "currently", "latest"), with no earlier-time clause between."""
     head = re.split(r"[;.]", head)[-1]
     found = list(_NOW.finditer(head))
+    if settings.ROUND28_THIS_TIME:
+        found = sorted(found + list(_THIS_TIME.finditer(head)), key=lambda m: m.start())
     return bool(found) and not _EARLIER_CLAUSE.search(head[found[-1].end():])
 
 
