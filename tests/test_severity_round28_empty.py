@@ -143,7 +143,7 @@ def test_an_annual_assessment_beside_the_review_keeps_its_grade(tmp_path):
 
 def test_a_review_named_only_as_history_keeps_the_grade():
     text = ("Ofsted has judged Bolton's children's services inadequate after a three-week inspection.\n" + "x " * 320
-            + "\nMany of the homes criticised at the time of the joint area review in 2008 have since closed.")
+            + "\nSeveral homes the 2008 joint area review criticised are now shut.")
     assert reports_joint_area_review("Bolton services inadequate", text) is False
     assert reports_joint_area_review("Joint area review: Bolton", "Inspectors reported on Bolton.") is True
 

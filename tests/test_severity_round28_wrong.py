@@ -65,7 +65,7 @@ def test_an_outcome_strand_or_a_group_at_risk_is_an_area(sentence):
 
 _OUTCOME_PAGE = """Torbay told its children's services are only adequate
 
-Torbay Council's services for children and young people have been rated "adequate" by inspectors this year.
+Inspectors this year rated Torbay Council's services for young people as "adequate".
 On its 'being healthy' outcome the borough was given a grade of 'good'.
 Work on economic well-being is 'good', the letter said.
 """

@@ -57,9 +57,9 @@ SLAC = ("Valley News\n\nTrafford services good\n\n"
 
 @pytest.mark.parametrize("text", [
     "The assessment of the county's safeguarding and looked after children services found much to praise.",
-    "The overall effectiveness of services for looked-after children was judged adequate.",
+    "Inspectors judged the overall effectiveness of services for looked-after children adequate.",
     "Overall effectiveness was judged adequate, with good capacity for improvement.",
-    "A joint inspection by Ofsted and the Care Quality Commission found the council's child protection adequate.",
+    "Ofsted inspected jointly with the Care Quality Commission and found the council's child protection adequate.",
     "The report, by Ofsted and CQC inspectors, praised the work of health visitors.",
 ])
 def test_slac_words_name_the_framework(text):

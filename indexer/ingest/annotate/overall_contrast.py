@@ -1,10 +1,9 @@
 """Round 28: a grade in one area set against a grade "overall" in the same paragraph is a sub-judgement.
 
 A round-up of the 2008-09 annual assessments gives two lists: the councils judged inadequate overall, and the (longer)
-list judged inadequate in one area, keeping children safe ("which judged children's services in A, B and C to be
-inadequate overall and assessed those in D, E and F to be inadequate in the area of keeping children safe"; "No
-councils were inadequate overall in 2007, compared to four this year – A, B, C and D. D, E and F were also assessed as
-inadequate in safeguarding"; "nine councils judged to be inadequate on safeguarding or overall"). The page itself
+list judged inadequate in one area, keeping children safe (A, B and C "inadequate overall", then D, E and F
+inadequate "in the area of keeping children safe"; this year's overall list after a dash, then a further list also
+inadequate "in safeguarding"; a count of councils inadequate "on safeguarding or overall"). The page itself
 marks the second grade as a part: it says "overall" of the other one. Without that contrast "inadequate for
 safeguarding" stays what it was (a 2009-12 safeguarding inspection's headline judgement, which the labels read as
 the overall grade: j02, f20), so the reading needs both:

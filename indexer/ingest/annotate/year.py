@@ -281,7 +281,7 @@ def _clues(text: str, code: str, rows: list[Outcome], grade: str | None, left: l
 _MONTH_BEFORE = re.compile(rf"\b({_MONTH_NAMES})\s*,?\s*$")
 _DAY_BEFORE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})\s*,?\s*$")
 _EVENT_WORD = re.compile(r"\b(?:visit(?:s|ed)?|inspect\w*|judge?ments?|reports?|reviews?)\b", re.IGNORECASE)
-# "than it was at the time of Ofsted's focussed visit", "since the previous visit": a visit the page looks back on.
+# "better than at the inspectors' focused visit", "since the previous visit": a visit the page looks back on.
 _LOOKS_BACK_TO = re.compile(r"\b(?:previous|earlier|prior|last|since|than|compared)\b(?:\W+[\w’']+){0,8}\W*$",
                             re.IGNORECASE)
 
