@@ -26,9 +26,10 @@ _SCORED = (r"(?:scored?|scoring|got|gets|given|awarded|achieved|received|rated)\
            r"(?:(?:score|rating|mark|grade)\s+of\s+|grade\s+)?")
 _OUT_OF_FOUR = r"\s+out\s+of\s+(?:a\s+(?:possible|maximum)\s+(?:of\s+)?)?(?:4|four)\b"
 # Round 26 (old26, ROUND26_SCORE_SHAPES): the real pages print the band's number as a score in shapes of their own: the
-# score named by its noun, a year or "just" between ("given an overall grading of two out of four", "a rating for 2008
-# of just 1 out of 4"), or "as being" with the scale in brackets ("assessed the services as being 1 (out of 4)"). The
-# scale then ends the phrase (a dash, a stop, "or 'adequate'", "for ..."): "three out of four areas" counts areas.
+# score named by its noun, a year or "just" between ("an overall grading of two out of four", "a rating for 2008
+# of just 1", on a scale of 4), or "as being" with the scale in brackets ("assessed the services as being 1
+# (out of 4)"). The scale then ends the phrase (a dash, a stop, "or 'adequate'", "for ..."): "three out of four
+# areas" counts areas.
 SCORE_SHAPES = True
 _SCORE_OF = (r"(?:\b(?:score|scoring|rating|mark|grade|grading)\s+(?:for\s+(?:19|20)\d\d\s+)?of\s+(?:just\s+|only\s+)?"
              r"|\bas\s+being\s+)")
@@ -114,7 +115,7 @@ GRADES: tuple[Grade, ...] = (
                   "since November 2013 that point is called “requires improvement to be good”"),
     Grade("requires improvement", rank=4, display=2, compares_as="requires improvement",
           phrasings=(r"requires?\s+improvement(?:\s+to\s+be\s+good)?", r"require\s+improvement",
-                     # round 23: the full name with "further" ("found that it requires further improvement to be
+                     # round 23: the full name with "further" ("it requires further improvement to be
                      # good"): without "to be good", "further improvement" is a finding, not the grade
                      r"requires?\s+further\s+improvement\s+to\s+be\s+good",
                      r"requiring\s+improvement", r"required\s+improvement(?:\s+to\s+be\s+good)?", r"\bRI\b",

@@ -413,7 +413,7 @@ ROUND23_REACHED_GERUND = True  # "a milestone after achieving a 'good' rating": 
 ROUND23_REACTION = True  # "has apologised after its services were rated inadequate": the after-clause is the news
 ROUND23_DENIED_CHANGE = True  # (year) "attendance had not declined" states no change of grade
 ROUND23_MONTH_YEAR_NOUN = True  # (year) "the February 2023 Ofsted inspection" dates the inspection as "February's" does
-ROUND23_DAY_OF_MONTH = True  # (year) "an inspection carried out between 3-14 of June" is a date range
+ROUND23_DAY_OF_MONTH = True  # (year) "carried out between 3-14 of June", said of an inspection, gives a date range
 # (grade, round 22's (V)/(N) fills) "Following publication of Ofsted's Inspection … in March 2016", "In August 2016
 # inspectors gave the authority an 'inadequate' rating": dated inspections in the shapes real pages write them
 ROUND23_DATED_SHAPES = True
@@ -539,17 +539,17 @@ ROUND26_ATTRIBUTIVE = True
 # a span of time behind the news ("Having been classed as 'poor' for the last few years", "after years of being deemed
 # 'inadequate'", "in previous inspections we have always been rated 'good'")
 ROUND26_PAST_SPANS = True
-# an area named by the grade's "for" / "in the areas of" complement ("an 'Outstanding' grade for how it looks after
-# children in care", "rated 'good' in the areas of the experiences and progress of children in care"): a sub-judgement.
+# an area named by the grade's "for" / "in the areas of" complement ("an 'Outstanding' grade for how it looks after …"
+# its children in care, "rated 'good' in the areas of …" a sub-judgement's name): a sub-judgement.
 # Measured, OFF: design real severity +2 (a21, l34; i11 from a wrong grade to none), fixtures and never-read facets
 # unchanged, but the real-text corpus' macro recall@10 falls 0.9175 -> 0.9174 (one never-read set's queries).
 ROUND26_AREA_COMPLEMENT = False
 # Round 26 (old26; docs/facets.md "Round 26: the old regimes' score shapes on the real text"): a band number printed
-# as a score in the real pages' own shapes ("given an overall grading of two out of four", "a rating for 2008 of just
-# 1 out of 4", "assessed ... as being 1 (out of 4)"). grades.py imports nothing from the package, so the switch is
-# grades.SCORE_SHAPES (read at import); this mirrors it for readers of the settings.
+# as a score in the real pages' own shapes ("an overall grading of two out of four", "a rating for 2008 of just
+# 1" on a scale of 4, "assessed ... as being 1 (out of 4)"). grades.py imports nothing from the package, so the
+# switch is grades.SCORE_SHAPES (read at import); this mirrors it for readers of the settings.
 ROUND26_SCORE_SHAPES = grades.SCORE_SHAPES
-# Round 26 (old26): a year inside a relative clause on the subject ("The service, which the government took over in
+# Round 26 (old26): a year inside a relative clause on the subject ("The service, which ministers took over in
 # 2009, was given ...") does not date the main clause's grade (grade_context.dated_in_sentence).
 ROUND26_RELATIVE_YEAR = True
 # Round 26 (old26): the 2009-11 annual ratings' default year (the first round after the latest year named) only for
@@ -559,7 +559,7 @@ ROUND26_RATING_DEFAULT = True
 # Round 26 (round-ups read as structures, branch roundup26; docs/facets.md "Round 26: how a grade reaches a list's
 # members"). Each cause has its own switch; off = round 25.
 # (T) a grade whose subject is a quantity of councils or inspections ("the number of authorities marked down as
-# inadequate", "35% (…) of all authorities inspected were found to be inadequate", "5 have resulted in an
+# inadequate", "35% (…) of all authorities inspected were found" inadequate, "5 have resulted in an
 # 'inadequate' rating") is a tally: it grades no council named nearby and never the page's main council.
 ROUND26_QUANTITY_TALLY = True
 # (L) a coordinated list of at least this many councils names subjects of the page, graded only where the text
@@ -651,8 +651,8 @@ ROUND27_GRADED_LISTS = True
 ROUND27_ADDRESS_COUNCIL = True
 
 # Round 27 (rugrades27; docs/facets.md "Round 27: tallies in real round-ups (branch rugrades27)"): a sentence naming
-# no council that counts councils in a real round-up's shape ("a further 14 children's services departments were rated
-# good", "three-quarters of English children's services departments", "The remaining three-quarters were found to be
+# no council that counts councils in a real round-up's shape ("a further 14 children's services departments …" rated
+# good, "three-quarters of English children's services departments", "The remaining three-quarters were found to be
 # inadequate", "we monitor inadequate local authorities") grades no one, the page's main council included; a grade
 # denied of a whole group ("None of the six councils ... has gained an outstanding rating") in a headline too.
 ROUND27_GROUP_TALLIES = True

@@ -26,7 +26,7 @@ from indexer.ingest.annotate.severity import grade_statements
     ("The ratings put 12 in the 'excellent' band and 80 in the 'good' band.", []),
     ("Most councils still fall below good.", []),
     ("The council aims to become an outstanding authority.", []),
-    ("More work is needed before services are consistently good.", []),
+    ("More work is needed before the services are consistently good.", []),
     ("Nationally, councils rated inadequate or requires improvement face intervention.", []),
 ])
 def test_only_current_grades_are_kept(sentence, expected):

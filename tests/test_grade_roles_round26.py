@@ -119,13 +119,13 @@ def area_on(monkeypatch):
 
 def test_a_grade_for_an_area_further_on_is_a_subjudgement(area_on):
     text = ("The borough's services were graded 'Good' overall.\n"
-            "It also earned its first 'Outstanding' grade for how it looks after children in care.")
+            "It also earned its first 'Outstanding' grade for how well it looks after children in care.")
     assert _decided(text) == "good"
 
 
 def test_in_the_areas_of_names_the_areas(area_on):
-    statements = grade_statements("Services were rated 'good' in the areas of the experiences and progress of care "
-                                  "leavers.", 0)
+    statements = grade_statements("Services were rated 'good' in the areas of care leavers' experiences and "
+                                  "progress.", 0)
     assert statements and all(st.sub_area for st in statements)
 
 
@@ -141,4 +141,4 @@ def test_the_whole_service_or_overall_stays_overall(area_on, sentence, grade):
 def test_area_complement_off_is_round_25(monkeypatch):
     monkeypatch.setattr(settings, "ROUND26_AREA_COMPLEMENT", False)
     monkeypatch.setattr(settings, "ROUND28_AREA_COMPLEMENT", False)  # round 28 switches the same reading on
-    assert _decided("It earned an 'Outstanding' grade for how it looks after children in care.") == "outstanding"
+    assert _decided("It earned an 'Outstanding' grade for how well it looks after children in care.") == "outstanding"

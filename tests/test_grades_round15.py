@@ -73,7 +73,7 @@ def test_membership_fills_an_empty_grade_end_to_end(tmp_path):
 
 def test_membership_never_overrides_a_stated_grade(tmp_path):
     text = ("Kent children's services rated requires improvement\n\n"
-            "Ofsted has rated Kent County Council's children's services as requires improvement. "
+            "Ofsted has rated children's services at Kent County Council as requires improvement. "
             "Kent is one of the councils rated good for adoption.\n")
     assert _facets(tmp_path, text) == (["Kent"], ["requires improvement"])
 

@@ -30,7 +30,7 @@ def test_a_score_out_of_four_in_the_real_pages_shapes(sentence, grade):
 
 @pytest.mark.parametrize("sentence", [
     "Inspectors judged the borough good in three out of four areas they looked at.",
-    "The panel issued three out of a possible four priority actions.",
+    "The panel set three out of a possible four priority actions.",
     "A score of 3 out of 4 pupils reached the expected level.",
 ])
 def test_a_count_out_of_four_is_no_score(sentence):
@@ -70,7 +70,7 @@ def test_the_rating_default_holds_for_a_rating_round_page():
 
 @pytest.mark.parametrize("text", [
     # the band words of a safeguarding and looked after children inspection, which the record holds
-    "An inspection found that safeguarding and looked after children services in Westshire are performing "
+    "An inspection found the safeguarding and looked after children services in Westshire to be performing "
     "adequately. Inspectors visited in February this year.",
     # a page of later years that uses the words in passing
     "Councils should not rely on inspections to know whether services are performing adequately. In 2016 the "

@@ -9,9 +9,9 @@ from indexer.ingest.extract.page_chrome import headline_text, is_page_notice
 
 
 @pytest.mark.parametrize("text", [
-    "Your browser is no longer supported",
-    "For the best possible experience using our website we recommend a newer browser.",
+    "For the best possible experience, please switch to a newer browser.",
     "We store cookies on your device so that the site remembers you.",
+    "Your browser is no longer supported",
     "Sign up to our free morning newsletter and get the headlines in your inbox",
     "Subscribe to our premium plan to ask about this meeting.",
     "Your donation allows us to keep our reporters in the town hall.",

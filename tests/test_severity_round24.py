@@ -54,7 +54,7 @@ def test_overall_in_a_later_quotation_does_not_reach_back():
 
 def test_overall_does_not_cross_a_semicolon():
     sentence = ("Good ratings were given for leadership, for help and protection and for overall effectiveness; and "
-                "an Outstanding rating for the experiences and progress of children in care.")
+                "an Outstanding rating for children in care's experiences and progress.")
     assert _decided(sentence) == "good"
 
 

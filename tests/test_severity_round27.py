@@ -47,7 +47,7 @@ def test_a_grade_held_beside_an_aim_stays(sentence, grade):
 def test_the_page_keeps_the_grade_it_states():
     text = ("Ofsted has judged the county's children's services 'adequate' after two years of intervention.\n"
             "Officers said they were now moving the department towards a 'good' and, ultimately, 'outstanding' rating.\n"
-            "'There is more to do to get our services to good and then to outstanding,' the director said.")
+            "'We have more to do to get the service to good and then to outstanding,' the director said.")
     assert _decided(text) == "adequate"
 
 

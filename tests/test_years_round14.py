@@ -35,7 +35,7 @@ def test_the_one_inspection_of_the_framework_the_words_name(text):
 
 @pytest.mark.parametrize("text", [
     "Inspectors judged the impact of leaders on social work practice outstanding.",
-    "Two areas, leaders' impact on practice and the experiences and progress of children in care, were good.",
+    "Two areas, leaders' impact on practice as well as the experiences and progress of children in care, were good.",
 ])
 def test_ilacs_judgement_names_are_its_words(text):
     found = framework_record(text, HEREFORDSHIRE, "inadequate")  # ILACS 2018 (requires improvement), 2022, 2026

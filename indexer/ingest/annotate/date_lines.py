@@ -88,8 +88,9 @@ def read_date_line(line: str) -> dt.date | None:
     return None
 
 
-# The parts of a header line: "Social Work Today | Children's | 17/01/24", "November 26, 2021 11.39 am - This story
-# is over 28 months old". Spaces on both sides, so a date's own hyphens ("07-04-2016") never split it.
+# The parts of a header line: "Social Work Today | Children's | 17/01/24", "November 26, 2021 11.39 am", then
+# "- This story is over 28 months old" in the same line. Spaces on both sides, so a date's own hyphens
+# ("07-04-2016") never split it.
 _SEGMENT_SPLIT = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+")
 
 

@@ -23,8 +23,9 @@ _WHOLE_SERVICE = frozenset({"SLAC", "SIF", "ILACS"})
 _SIF_FIVE = re.compile(r"\b(?:the\s+)?five\s+(?:areas?|judgements?|categories)\b|\blocal safeguarding children['’]?s?"
                        r"\s+board\b|\bLSCB\b|\badoption performance\b|\bleadership,? management and governance\b"
                        r"|\bachieving permanence\b", re.IGNORECASE)
-# ILACS's own judgements: "the impact of leaders on social work practice", "the experiences and progress of children
-# who need help and protection" (SIF named them differently: "leadership, management and governance").
+# ILACS's own judgement names, such as "the impact of leaders on social work practice" for the leaders' judgement,
+# or "the experiences and progress of children who need help and protection" (SIF named them differently:
+# "leadership, management and governance").
 _ILACS_JUDGEMENTS = re.compile(r"\bimpact of leaders\b|\bleaders['’]\s+impact\b|\bexperiences and progress of children\b",
                                re.IGNORECASE)
 # 'requires improvement' names a grade that exists since November 2013; the SLAC era's middle grade was 'adequate'

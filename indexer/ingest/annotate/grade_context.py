@@ -53,7 +53,7 @@ _PAST_YEAR_BEFORE = re.compile(rf"(\b(?:19|20)\d\d\s*,?\s+when\b[^.;]*$|\b(?:19|
 # "rated 'requires improvement' since 2019" is the grade it still holds: a bare "since" right after the grade is not past.
 # Round 9: "ever since 2016" is still held, like a bare "since".
 # Round 23 (real page text): a contrast starts another clause whose year is not this grade's ("rated good whereas in
-# May 2013 they had received requires improvement").
+# May 2013 it had received requires improvement").
 _CONTRAST = r"(?:whereas|while|whilst|but|although|though|compared|unlike|than)"
 _PAST_YEAR_AFTER = re.compile(r"^(?![^\w;.]{0,3}ever\s+since\b)[^\w;.]{0,3}(?:(?:(?!" + _CONTRAST + r"\b)\w+[^\w;.]+){1,3}?(?:in|since|back in)|in|back in)\s+"
                               r"(?:(?:early|late|mid|the (?:spring|summer|autumn|winter) of)[\s-]+)?"
@@ -298,7 +298,7 @@ def _dated_report(head: str) -> bool:
 
 
 # Round 26 (old26, settings.ROUND26_RELATIVE_YEAR): a relative clause on the subject, closed by a comma before the
-# grade's verb, dates the subject, not the grade: "The service, which the government took over in 2009, was given
+# grade's verb, dates the subject, not the grade: "The service, which ministers took over in 2009, was given
 # 'adequate'"; "The council, whose services were rated inadequate in 2015, is now rated outstanding". Not a clause on
 # the inspectorate or its inspection ("Inspectors, who visited in May 2016, rated it good"): that year is the grade's.
 _RELATIVE_CLAUSE = re.compile(r"(?<!\bOfsted)(?<!\bOfsted,)(?<!inspectors)(?<!inspectors,)(?<!inspection)(?<!inspection,)"
@@ -349,8 +349,8 @@ _SHARE = re.compile(rf"\b(?:the|a|its)\s+(?:share|proportion|percentage|fraction
 
 
 # Round 26: a quantity is the grade's subject, whatever verb hands the grade ("the number of authorities marked down
-# as inadequate", "the number achieving an overall four-star rating", "35% (…) of all authorities inspected were found
-# to be inadequate", "5 have resulted in an 'inadequate' rating"): the clause counts councils or inspections.
+# as inadequate", "the number achieving an overall four-star rating", "35% (…) of all authorities inspected were
+# found" inadequate, "5 have resulted in an 'inadequate' rating"): the clause counts councils or inspections.
 _QUANTITY_OPENS = (r"(?:^|[,;:(–—-]\s*(?:with\s+)?|\bthat\s+|\band\s+"
                    r"|\b(?:said|says|found|finds|show(?:s|ed)?|meant|means|reported|reports)\s+)")
 _QUANTITY_SUBJECT = re.compile(

@@ -126,7 +126,7 @@ _YEARS_OF = re.compile(rf"\b(?:after|following|despite)\s+(?:(?:many|several|som
                        rf"|decades?)\s+of\s+(?:(?![.;:!?])[\w'’-]+\s+){{0,6}}?(?:being|been)\s+(?:{_PAST_NAMING})\s+"
                        rf"(?:as\s+|to\s+be\s+)?{_QUOTE}(?:{_GRADE_WORD}['’”\"]?\s*(?:,|and|or)\s*{_QUOTE})*$",
                        re.IGNORECASE)
-# "six months after a damning report condemned child protection in X as inadequate": a time measured back to an
+# "six months after a damning report" judged X's child protection inadequate: a time measured back to an
 # inspection's verdict (the active voice of `grade_context.in_earlier_clause`'s "two years after X was judged").
 _MEASURED_AFTER = re.compile(rf"\b(?:\w+|\d+)\s+(?:weeks?|months?|years?)\s+(?:after|since)\s+(?:an?|the|its|their)\s+"
                              rf"(?:[\w'’-]+\s+){{0,3}}?(?:report|inspection|verdict|assessment|review|inspectors"
@@ -156,8 +156,8 @@ def past_span(head: str, phrase: str, after: str) -> bool:
     return False
 
 
-# "an 'Outstanding' grade for how it looks after children in care", "rated 'good' in the areas of the experiences and
-# progress of children in care", "The Outstanding rating was for the council's care leaver team": the grade's "for"
+# "an 'Outstanding' grade for how it looks after …" its children in care, "rated 'good' in the areas of …" followed
+# by an ILACS judgement's name, "The Outstanding rating was for the council's care leaver team": the grade's "for"
 # or "in the areas of" complement names an area of the work, further on than round 21's `severity.rating_for` (three
 # words) and round 6's `_AREA_QUALIFIER` (the area right after "for the") read.
 _COMPLEMENT = re.compile(r"['’”\"]?\s+(?:(?:ratings?|grades?|gradings?|judgements?|verdicts?)\s+"

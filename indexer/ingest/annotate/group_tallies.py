@@ -4,7 +4,7 @@ A sentence that counts councils and names none of them describes a group, never 
 read "56 councils require improvement" and "a third of the 149 councils"; the real round-ups write more shapes (an
 own-words fixture had the plain one):
 
-- a count with a longer noun phrase: "a further 14 children's services departments were rated good", "the 14
+- a count with a longer noun phrase: "a further 14 children's services departments …" graded good, "the 14
   local authorities judged to be good" (a definite count larger than a back-reference ever names);
 - a fraction written with its own words: "three-quarters of English children's services departments", "two thirds
   of councils";

@@ -213,7 +213,7 @@ _AREA_HEAD = re.compile(r"^\W*(?:on|for|in|as\s+for|as\s+regards|when\s+it\s+com
                         r"(?:keeping children safe|staying safe|child safety|help and protection"
                         r"|care leavers|children in care|looked[- ]after children|leadership|adoption|fostering|early help"
                         r"|the safety strand)\b[^,;:]{0,30},", re.IGNORECASE)
-# Round 24 (real page text): the area clause behind an opening phrase ("As well as Haringey, child protection was rated
+# Round 24 (real page text): the area clause behind an opening phrase ("As well as X, child protection was rated
 # inadequate at A, B and C"), and a sentence that opens on one area of several without naming it first ("In the other
 # key area, the experiences of care leavers, it was marked as good").
 _AREA_SUBJECT_LATER = re.compile(_AREA_SUBJECT.pattern.replace(r"^\W*", r",\s*", 1), re.IGNORECASE)

@@ -139,7 +139,7 @@ def _line_date(line: str, in_head: bool) -> tuple[dt.date, int] | None:
     """The dateline date a line gives: a labelled date, a short head line's one date, or a label inside a header."""
     labelled = _DATELINE.match(line.lstrip(" |"))
     if not labelled and settings.ROUND24_SENTENCE_DATE and _EVENT_SENTENCE.search(line):
-        return None  # round 24: "Ofsted conducted a two day visit on 14th December 2022;" dates an event, not the page
+        return None  # round 24: "Ofsted conducted a two day visit on" a date: the sentence dates an event, not the page
     if labelled or (in_head and len(line) <= 60):
         found = full_dates(line)
         if len(found) == 1 or (labelled and found):  # two dates on a short line is a range, not a dateline

@@ -87,7 +87,7 @@ def _visible_date(soup: BeautifulSoup) -> str:
 
     root = soup.find("article") or soup.find("main") or soup.body or soup
     # A labelled "Published: 1 December 2008" outranks a bare page date (an archive's capture or update date).
-    # Old BBC pages print only "Page last updated at 14:17 GMT, Wednesday, 17 December 2008": their dateline.
+    # Old BBC pages print only "Page last updated at" a time in GMT, the weekday and the date: their dateline.
     for label in (_PUBLISHED_LABEL_RE, _PAGE_UPDATED_RE):
         for text in (soup.body or soup).find_all(string=label):
             found = full_dates(str(text))

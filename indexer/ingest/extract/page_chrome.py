@@ -25,7 +25,7 @@ _MAX_NOTICE_CHARS = 300  # a notice is short; a longer block that mentions one i
 # A notice opens with (or is wholly) one of these. Case-insensitive; each alternative is a kind of notice.
 _NOTICE = re.compile(
     r"^\W*(?:"
-    # the browser: "Your browser is no longer supported", "For the best possible experience ... upgrade"
+    # the browser: "Your browser is no longer supported" or "For the best possible experience" with advice to upgrade
     r"(?:your|this) browser\b|for the best(?: possible)? (?:\w+ )?experience\b|notifications can be managed\b"
     r"|non-javascript users\b|switch to an accessible version\b|skip (?:to|navigation|header|ribbon)\b"
     # navigation: a breadcrumb, a search box's button, an advertisement's label
@@ -52,8 +52,8 @@ _LABEL = re.compile(
     r"|agenda and minutes|make an enquiry|contact us|(?:[a-z] ){5,}[a-z])\W*$",
     re.IGNORECASE)
 
-# A second sentence glued to the first ("... makes all the difference.Cornwall County Council has been"): the store
-# ran a notice into the story's opening, which is content.
+# A second sentence glued to the first, no space after its stop ("... difference.Cornwall County Council has"): the
+# store ran a notice into the story's opening, which is content.
 _GLUED_RE = re.compile(r"[.!?][\"”’']?[A-Z][a-z]")
 
 # "date 2017-04-07 " before a stored page's first line: the store's date label, not the headline's words.
