@@ -4,7 +4,11 @@ Both texts are reduced to words: HTML tags dropped, lower case, curly quotes and
 ignored. The answer is the longest sequence of consecutive words found in both, by dynamic programming over the
 two word lists (a few thousand words at most, so a plain O(n·m) table is quick enough).
 
-    python -m indexer.overlap tests/fixtures/news/a01-....html /path/to/source.txt
+    python -m indexer.quality.overlap tests/fixtures/news/a01-....html /path/to/source.txt
+    python -m indexer.quality.overlap --tree /tmp/pages README.md docs/*.md $(git ls-files '*.py')
+
+The second form checks the whole project (docs, code, tests) against a folder of stored pages kept outside the
+repository: every run of 9 or more words a file shares with a page, across line breaks too.
 """
 from __future__ import annotations
 
@@ -83,10 +87,64 @@ def measure(fixture: str, source: str, title: str = "") -> dict:
     return {"longest": raw.length, "names_aside": aside.length}
 
 
+@dataclass(frozen=True)
+class SharedLine:
+    """A place in a project file whose words run on for `length` words in one of the source pages."""
+
+    file: str
+    line: int
+    length: int
+    words: tuple[str, ...]
+    source: str
+
+
+def _shingles(sources: list[Path], n: int) -> dict[tuple[str, ...], str]:
+    """Every run of `n` consecutive words of the source pages, with the first page holding it."""
+    seen: dict[tuple[str, ...], str] = {}
+    for source in sources:
+        page = words(source.read_text(encoding="utf-8", errors="replace"))
+        for i in range(len(page) - n + 1):
+            seen.setdefault(tuple(page[i:i + n]), source.name)
+    return seen
+
+
+def shared_lines(files: list[Path], sources: list[Path], n: int = 9) -> list[SharedLine]:
+    """Every run of `n` or more consecutive words a project file shares with a source page (runs across line breaks
+    included), reported at the line where it starts: the repository-wide form of the own-words check."""
+    seen, found = _shingles(sources, n), []
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        stream = [(word, number) for number, line in enumerate(text.splitlines(), 1) for word in words(line)]
+        i = 0
+        while i <= len(stream) - n:
+            key = tuple(w for w, _ in stream[i:i + n])
+            if key not in seen:
+                i += 1
+                continue
+            j = i + n
+            while j < len(stream) and tuple(w for w, _ in stream[j - n + 1:j + 1]) in seen:
+                j += 1
+            found.append(SharedLine(str(path), stream[i][1], j - i, tuple(w for w, _ in stream[i:j]), seen[key]))
+            i = j
+    return found
+
+
+def main_tree(argv: list[str]) -> int:
+    """`--tree PAGES_DIR FILE...`: every run of 9+ words the files share with the pages (*.txt); exit 1 if any."""
+    pages, files = Path(argv[0]), [Path(a) for a in argv[1:]]
+    found = shared_lines(files, sorted(pages.glob("**/*.txt")))
+    for hit in found:
+        print(f"{hit.file}:{hit.line} [{hit.source}] {hit.length} words: {' '.join(hit.words)}")
+    return 1 if found else 0
+
+
 def main(argv: list[str]) -> int:
     """Print the longest shared runs of FIXTURE against each SOURCE; exit 1 when one (names aside) exceeds 8 words."""
+    if argv[:1] == ["--tree"] and len(argv) >= 3:
+        return main_tree(argv[1:])
     if len(argv) < 2:
-        print("usage: python -m indexer.overlap FIXTURE SOURCE [SOURCE...]", file=sys.stderr)
+        print("usage: python -m indexer.quality.overlap FIXTURE SOURCE [SOURCE...]\n"
+              "       python -m indexer.quality.overlap --tree PAGES_DIR FILE...", file=sys.stderr)
         return 2
     fixture = Path(argv[0]).read_text(encoding="utf-8")
     worst = 0
