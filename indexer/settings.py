@@ -405,7 +405,7 @@ ROUND23_HEADLINE = True
 ROUND23_ONLY_PART = True
 # Round 23 (grades, branch realtext23): wording real pages have and the own-words fixtures smoothed away
 # (docs/facets.md "Round 23: real page wording"). Each idea has its own switch; off = round 22.
-ROUND23_FROM_RATING_OF = True  # "risen from an Ofsted rating of 'requires improvement' to", "from wholly inadequate to"
+ROUND23_FROM_RATING_OF = True  # "risen from a rating of 'requires improvement' to", "from wholly inadequate to"
 ROUND23_NEAR_GRADE = True  # "on the cusp of outstanding", "bordering on being 'inadequate'": near, not held
 ROUND23_COMPOUND = True  # "getting-to-good sessions": a grade word glued into a hyphenated compound names no grade
 ROUND23_INTENSIFIED = True  # "a very good experience": a graded verdict is never intensified
@@ -652,7 +652,7 @@ ROUND27_ADDRESS_COUNCIL = True
 
 # Round 27 (rugrades27; docs/facets.md "Round 27: tallies in real round-ups (branch rugrades27)"): a sentence naming
 # no council that counts councils in a real round-up's shape ("a further 14 children's services departments …" rated
-# good, "three-quarters of English children's services departments", "The remaining three-quarters were found to be
+# good, "three-quarters of English children's services departments", "The remaining three-quarters were judged to be
 # inadequate", "we monitor inadequate local authorities") grades no one, the page's main council included; a grade
 # denied of a whole group ("None of the six councils ... has gained an outstanding rating") in a headline too.
 ROUND27_GROUP_TALLIES = True

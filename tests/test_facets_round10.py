@@ -123,8 +123,8 @@ def test_area_grades_do_not_outweigh_the_overall_grade(tmp_path, areas):
 
 def test_the_overall_grade_still_wins_over_areas_graded_lower(tmp_path):
     doc = article(tmp_path, "Hartlepool rated outstanding\n\n20 May 2024\n\nHartlepool Borough Council's children's "
-                            "services have been rated outstanding by Ofsted. Inspectors judged the service for care "
-                            "leavers good.\n")
+                            "services have now been rated outstanding by Ofsted. Inspectors judged the service for "
+                            "care leavers good.\n")
     assert doc.severity == ["outstanding"]
 
 
@@ -162,7 +162,7 @@ def test_no_predecessor_reference(sentence):
 def test_the_old_council_with_no_replaced_council_named_moves_nothing(tmp_path):
     # Dated away from any real report of Hartlepool's (the record's 16 May 2024 outstanding would overrule "good")
     doc = article(tmp_path, "Hartlepool rated good\n\n20 May 2021\n\nHartlepool Borough Council's children's services "
-                            "have been rated good by Ofsted. The old council had been rated good in 2018 too.\n")
+                            "have now been rated good by Ofsted. The old council had been rated good in 2018 too.\n")
     assert doc.council == ["Hartlepool"] and doc.severity == ["good"]
 
 
@@ -183,8 +183,8 @@ def test_a_childrens_centre_inspection_grades_no_council(tmp_path, title, body):
 
 def test_a_council_story_mentioning_childrens_centres_keeps_its_grade(tmp_path):
     doc = article(tmp_path, "Hartlepool children's services rated good\n\nHartlepool Borough Council's children's "
-                            "services have been rated good by Ofsted. The report praised the children's centres and "
-                            "the centre staff who work with families.\n")
+                            "services have now been rated good by Ofsted. The report praised the children's centres "
+                            "and the centre staff who work with families.\n")
     assert doc.council == ["Hartlepool"] and doc.severity == ["good"]
 
 

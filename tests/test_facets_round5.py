@@ -106,7 +106,7 @@ def test_a_finished_inspection_awaiting_its_result_is_dated_by_the_official_reco
 
 
 def test_an_undated_inspection_complete_story_gets_the_inspections_year(tmp_path):
-    doc = article(tmp_path, "Inspection of Norfolk children's services ends\n\nOfsted has finished a two-week "
+    doc = article(tmp_path, "Inspection of Norfolk children's services ends\n\nOfsted has finished a fortnight-long "
                             "inspection of Norfolk County Council's children's services. A focused visit in 2021 "
                             "found progress.\n\nThe council expects the ratings in January.\n")
     assert doc.council == ["Norfolk"] and doc.year == 2022 and doc.confidence["year"] == "inferred"

@@ -38,7 +38,7 @@ def test_undated_article_year_from_the_only_inspection_with_that_grade():
 
 def test_undated_article_with_several_matching_inspections_keeps_year_unknown(tmp_path):
     doc = article(tmp_path, "Birmingham children's services\n\nBirmingham City Council's children's services "
-                             "department has been rated inadequate by Ofsted.\n")
+                             "department has now been rated inadequate by Ofsted.\n")
     assert doc.council == ["Birmingham"] and doc.severity == ["inadequate"] and doc.year is None
 
 

@@ -40,7 +40,7 @@ STATED = [
     ("Bury", "The inspectorate gave Bury council's children's services a rating of good.", G),
     ("York", "Ofsted gave York council's children's services a good grade.", G),
     # passive
-    ("Stockport", "Stockport council's children's services have been rated good by Ofsted.", G),
+    ("Stockport", "Stockport council's children's services have now been rated good by Ofsted.", G),
     ("Kent", "Children's services at Kent County Council were judged outstanding.", O),
     ("Lancashire", "Lancashire County Council's children's social care has been graded 'requires improvement'.", RI),
     ("Torbay", "Services for children in Torbay were found to be inadequate by inspectors.", I),
@@ -113,7 +113,7 @@ NEAR_MISSES = [
     # round 23 (real page text): the one area that stands out from the rest
     ("Tameside", "Tameside's children's services were inspected; the only area that received a 'good' rating was "
                  "adoption.", None),
-    ("Solihull", "In Solihull, care leavers was the only aspect of the work to receive a lower rating of "
+    ("Solihull", "In Solihull, care leavers was the only aspect of the work to be given a lower rating of "
                  "'requires improvement'.", None),
     # aims and hopes
     ("Leeds", "Leeds City Council aims to be rated outstanding by 2026.", None),

@@ -130,7 +130,7 @@ def test_in_the_areas_of_names_the_areas(area_on):
 
 
 @pytest.mark.parametrize("sentence, grade", [
-    ("Inspectors rated the county as 'overall good' for its arrangements for children in care.", "good"),
+    ("Inspectors rated the county as 'overall good' in its arrangements for children in care.", "good"),
     ("Ofsted gave a 'good' rating for its children's services, praising adoption.", "good"),
     ("Ofsted rated the town 'inadequate' for its safeguarding and looked after children services.", "inadequate"),
 ])

@@ -24,7 +24,7 @@ def test_chrome_lines(line):
     "Wigan & Harrow children's services rated good", "Council first outside London to reach 'outstanding'",
     "Ofsted rating welcomed as a clear sign of real progress", "OFSTED IMPROVEMENT PLAN",
     "Harrow children's services still in recovery", "News Sniffer - revisions of a BBC article",
-    "Corporate Parenting Committee - Monday 2 February 2026", "Children and Families Scrutiny Panel - Thursday, 26th "
+    "Corporate Parenting Committee - Monday 2 February 2026", "Children and Families Scrutiny Panel - Thursday, 19th "
     "January, 2023 5.30 pm",
 ])
 def test_headlines(line):

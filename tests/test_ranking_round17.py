@@ -56,7 +56,7 @@ def test_leaving_intervention(sentence, expected):
 
 def test_a_story_told_as_years_ago_then_now_records_the_move():
     assert _values("outstanding",
-                   "Norfolk County Council's children's services have been rated 'outstanding' by Ofsted.",
+                   "Norfolk County Council's children's services have now been rated 'outstanding' by Ofsted.",
                    "Five years ago inspectors said the county's services \"required improvement to be good\".") == \
         ["from requires improvement", "to outstanding", "improved"]
 

@@ -104,7 +104,7 @@ Families now wait less for a first visit, and fewer social workers leave within 
 
 Example Echo | 2 June 2019
 
-Halton's children's services have been rated good for the first time, three years after they were found inadequate in 2016.
+Halton's children's services are rated good for the first time, three years after they were found inadequate in 2016.
 
 Inspectors praised stable teams and plans that children understand.
 """,

@@ -33,7 +33,7 @@ def test_an_area_set_against_overall(after, paragraph, contrast):
 
 _TWO_LISTS = ("Annual ratings: more councils fail on safety\n\n"
               "The ministry answered a report which judged children's services in Luton and Thurrock to be inadequate "
-              "overall and assessed those in Luton, Thurrock, Medway, Swindon and Torbay to be inadequate in the area "
+              "overall and assessed those in Luton, Thurrock, Medway, Swindon and Torbay as inadequate in the area "
               "of keeping children safe.\n\n"
               "Officials said support teams would visit each council before the summer.\n")
 
@@ -67,7 +67,7 @@ def test_the_contrast_switch_off_gives_the_area_grade(tmp_path, monkeypatch):
 
 def test_without_overall_a_safeguarding_verdict_is_the_grade(tmp_path):
     doc = article(tmp_path, "Joint inspection verdict\n\nNorfolk County Council has been rated inadequate for "
-                            "safeguarding children and young people, after a joint inspection this month.\n\n"
+                            "safeguarding its children and young people, after a joint inspection this month.\n\n"
                             "The council said it accepted the findings.\n")
     assert doc.council == ["Norfolk"]
     assert doc.severity == ["inadequate"]

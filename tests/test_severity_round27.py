@@ -53,7 +53,7 @@ def test_the_page_keeps_the_grade_it_states():
 
 def test_aim_chains_off_is_round_26(monkeypatch):
     monkeypatch.setattr(settings, "ROUND27_AIM_CHAINS", False)
-    assert _grades("They hope to take the service towards a 'good' and, ultimately, 'outstanding' rating.") \
+    assert _grades("They hope to take the service towards a 'good' and, eventually, 'outstanding' rating.") \
         == ["outstanding"]
 
 
@@ -115,7 +115,7 @@ def test_visit_reports_off_is_round_26(tmp_path, monkeypatch):
 
 _LIST_PAGE = """Ofsted rates Barsetshire children's services inadequate again
 
-Barsetshire County Council's children's services have been rated inadequate for the second time in three years.
+Barsetshire County Council's children's services have been rated inadequate for a second time in three years.
 
 The inspectors' judgements were:
 

@@ -15,7 +15,7 @@ from tests.facet_helpers import article
     "Another 11 children's social care departments were judged good under the new scheme.",
     "The 12 local authorities judged to be good have shown what can be done.",
     "Two thirds of English children's services departments have been given one of the lower two grades.",
-    "The remaining three-quarters were found to be 'inadequate' or 'requiring improvement'.",
+    "The remaining three-quarters were judged to be 'inadequate' or 'requiring improvement'.",
     "Inspectors keep watch on inadequate local authorities and return to them within a year.",
     "Half the departments visited so far are failing, and a third of the councils inspected deliver 'inadequate' "
     "care, Ofsted has said in its yearly report.",
@@ -55,7 +55,7 @@ _TALLY_PAGE = ("Latest results for social care published\n\n{count}\n\nOfsted's 
 
 @pytest.mark.parametrize("count", [
     "Another 11 children's social care departments were judged good under the new scheme, the data show.",
-    "The remaining three-quarters were found to be 'inadequate' or 'requiring improvement'.",
+    "The remaining three-quarters were judged to be 'inadequate' or 'requiring improvement'.",
     "Inspectors keep watch on inadequate local authorities and return to them within a year.",
 ])
 def test_a_count_does_not_grade_the_main_council(tmp_path, count):

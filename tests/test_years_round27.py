@@ -34,7 +34,7 @@ def record(monkeypatch):
     # the object and "as" before the grade, words after it, a month
     ("Inspectors rated the whole service as inadequate on every count in April last year, and a visit followed.",
      2020),
-    ("Progress is slow since the borough was judged 'inadequate' overall in April last year.", 2020),
+    ("Progress is slow since the borough was judged 'inadequate' overall back in April last year.", 2020),
     # no month: the year its one report with that grade came out
     ("The service has turned a corner after being rated “inadequate” last year.", 2020),
     # the month of the inspection held, not of the report

@@ -13,8 +13,8 @@ from tests.facet_helpers import article
 
 # A good report held in December and published in January: the count reaches the visit's year.
 OVER = ("Riverside Borough Herald\n\nLewisham services praised\n\n"
-        "Lewisham Council's children's services have been rated good by Ofsted after inspectors spent two weeks with "
-        "social workers last month.\n\n"
+        "Lewisham Council's children's services have now been rated good by Ofsted after inspectors spent two weeks "
+        "with social workers last month.\n\n"
         "The result comes more than four years after the previous inspection in 2019 found that the services required "
         "improvement.\n\nThe cabinet member said staff had worked hard.\n")
 # An outstanding report published in December, which the page calls "last December".
@@ -25,7 +25,7 @@ LAST_DECEMBER = ("County Weekly\n\nWiltshire at the top\n\n"
                  "The director said the county would not stand still.\n")
 # "Less than three years after 2013": the good report of 2015, not 2016.
 LESS_THAN = ("Thames Valley Courier\n\nKingston turnaround\n\n"
-             "Kingston upon Thames Council's children's services have been rated good by Ofsted.\n\n"
+             "Kingston upon Thames Council's children's services have now been rated good by Ofsted.\n\n"
              "The good rating comes less than three years after inspectors judged the borough inadequate in 2013.\n\n"
              "The leader thanked staff.\n")
 

@@ -1,9 +1,9 @@
 """Round 27: the later steps of an aim are aimed at too.
 
 On the real page text (issue 22) a council's ambition is often written as a route of two grades: "working towards
-taking the service towards a 'good' and, ultimately, 'outstanding' rating", "more to do to get our services to 'good'
+taking the service to a 'good' and, eventually, 'outstanding' rating", "more to do to bring the services to 'good'
 and then to 'outstanding'". Round 18's aim shapes (`aims.py`) read the first grade's clause; the second grade has no
-verb of intent before it, only "and, ultimately," or "and then to", so it was read as the grade held (and "and then
+verb of intent before it, only "and, eventually," or "and then to", so it was read as the grade held (and "and then
 to" even set the first grade aside as a grade left behind). Two readings fix that:
 - `chained_to`: a grade joined to the grade before it by "and"/"or" and a word of sequence ("then", "ultimately",
   "eventually", "in time") is read in that grade's clause: when the first one is aimed at, so is the second;

@@ -126,7 +126,7 @@ _ALTERNATIVE_AFTER = re.compile(rf"^{_QUOTE}\s*,?\s+or\s+{_QUOTE}{_GRADE_WORD}\b
 _ALTERNATIVE_BEFORE = re.compile(rf"\b{_GRADE_WORD}{_QUOTE}\s*,?\s+or\s+{_QUOTE}$", re.IGNORECASE)
 
 
-# Round 23: the grade left may be named through its rating noun ("risen from an Ofsted rating of 'requires
+# Round 23: the grade left may be named through its rating noun ("risen from a rating of 'requires
 # improvement' to 'good'") or qualified by an adverb ("gone from systemically inadequate to good"); the round 7 list
 # above names neither. Only after "from": "not only good" is no adverb of a grade left.
 _FROM_NAMED = re.compile(rf"\bfrom\s+(?:(?:(?:an?|the|its|their)\s+)?(?:(?:Ofsted|inspection)['’]?s?\s+)?"

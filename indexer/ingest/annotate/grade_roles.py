@@ -3,7 +3,7 @@
 Read on the real page text (issue 22), a grade word sets a wrong grade when its clause uses it in one of three roles:
 - the object of an aim, a hope or an expectation, worded as a noun with "of" and a gerund ("the goal of being rated
   'good' by 2016", "our objective of being assessed as outstanding"), a nearness with a gerund ("much closer to
-  receiving a 'good' rating"), the way still to go ("some way to go to get a 'good' rating"), a time clause under a
+  receiving a 'good' rating"), the way still to go ("some way to go before a 'good' rating"), a time clause under a
   modal ("I might ease off when all provision is judged outstanding") or an expected change of grade ("is likely to
   mean its rating is downgraded … to a one-star 'performs poorly' grade"): `aim_object`;
 - an adjective on a noun that names no service, no council and no rating: praise of a thing ("a 'good cultural

@@ -8,7 +8,7 @@ own-words fixture had the plain one):
   local authorities judged to be good" (a definite count larger than a back-reference ever names);
 - a fraction written with its own words: "three-quarters of English children's services departments", "two thirds
   of councils";
-- the rest of a counted group, its noun left out: "The remaining three-quarters were found to be inadequate";
+- the rest of a counted group, its noun left out: "The remaining three-quarters were judged to be inadequate";
 - a class of councils by its grade, with no determiner or count: "we monitor inadequate local authorities";
 - a negative count, in a headline too: "None of the six councils assessed has gained an outstanding rating".
 

@@ -529,7 +529,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         if not reason and aim_object(sentence[max(0, match.start() - 160):match.start()]):
             reason = "target"  # round 26: "the goal of being rated 'good'", "closer to receiving a 'good' rating"
         if not reason and gets_object_to(sentence[max(0, match.start() - 160):match.start()]):
-            reason = "target"  # round 27: "more to do to get our services to 'good'"
+            reason = "target"  # round 27: "more to do to get the services to 'good'"
         if not reason and past_span(sentence[:match.start()], match.group(), after):
             reason = "past"  # round 26: "Having been classed as 'poor' for the last few years"
         if reason == "past" and _REPORTING_THAT.search(sentence[max(0, match.start() - 200):match.start()]):
