@@ -541,9 +541,10 @@ ROUND26_ATTRIBUTIVE = True
 ROUND26_PAST_SPANS = True
 # an area named by the grade's "for" / "in the areas of" complement ("an 'Outstanding' grade for how it looks after …"
 # its children in care, "rated 'good' in the areas of …" a sub-judgement's name): a sub-judgement.
-# Measured, OFF: design real severity +2 (a21, l34; i11 from a wrong grade to none), fixtures and never-read facets
-# unchanged, but the real-text corpus' macro recall@10 falls 0.9175 -> 0.9174 (one never-read set's queries).
-ROUND26_AREA_COMPLEMENT = False
+# Measured in round 26, off: design real severity +2 (a21, l34; i11 from a wrong grade to none), fixtures and
+# never-read facets unchanged, but the real-text corpus' macro recall@10 fell 0.9175 -> 0.9174. Round 28 (sevwrong28;
+# docs/facets.md "Round 28: wrong grades on one-council pages") measured it again under its bar and switched it ON.
+ROUND26_AREA_COMPLEMENT = True
 # Round 26 (old26; docs/facets.md "Round 26: the old regimes' score shapes on the real text"): a band number printed
 # as a score in the real pages' own shapes ("an overall grading of two out of four", "a rating for 2008 of just
 # 1" on a scale of 4, "assessed ... as being 1 (out of 4)"). grades.py imports nothing from the package, so the
@@ -721,9 +722,7 @@ ROUND28_PROVIDER_COUNCIL = True
 # Round 28 (sevwrong28; docs/facets.md "Round 28: wrong grades on one-council pages (branch sevwrong28)"). Off = round 27.
 # (A) a grade whose "for" / "in the areas of" complement names an area of the work ("a first 'outstanding' mark for the
 # way it supports children in care", "judged 'good' in the areas of adoption and fostering", "the 'outstanding'
-# rating was for its care leavers' team") is a sub-judgement: round 26's `grade_roles.area_complement`, switched on
-# under this round's bar.
-ROUND28_AREA_COMPLEMENT = True
+# rating was for its care leavers' team") is a sub-judgement: round 26's `ROUND26_AREA_COMPLEMENT`, switched on above.
 # (B) the areas `severity._SUB_AREA` left out: the 2005-09 annual assessments' five outcome strands (staying safe,
 # being healthy, enjoying and achieving, a positive contribution, economic well-being) and the children at risk an
 # inspection grades separately (children who go missing, children at risk of sexual exploitation): a grade whose clause

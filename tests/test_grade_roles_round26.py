@@ -109,7 +109,7 @@ def test_past_spans_off_is_round_25(monkeypatch):
 
 
 # --- (C) an area named by the grade's "for" / "in the areas of" complement ----------------------------------------
-# (shipped off: measured, the real-text corpus' macro recall fell 0.0001; these tests switch it on)
+# (shipped off in round 26, on since round 28; these tests switch it on themselves)
 
 @pytest.fixture
 def area_on(monkeypatch):
@@ -140,5 +140,4 @@ def test_the_whole_service_or_overall_stays_overall(area_on, sentence, grade):
 
 def test_area_complement_off_is_round_25(monkeypatch):
     monkeypatch.setattr(settings, "ROUND26_AREA_COMPLEMENT", False)
-    monkeypatch.setattr(settings, "ROUND28_AREA_COMPLEMENT", False)  # round 28 switches the same reading on
     assert _decided("It earned an 'Outstanding' grade for how well it looks after children in care.") == "outstanding"

@@ -47,7 +47,7 @@ def test_the_page_takes_the_overall_grade(tmp_path):
 
 
 def test_area_complement_off_is_round_27(tmp_path, monkeypatch):
-    monkeypatch.setattr(settings, "ROUND28_AREA_COMPLEMENT", False)
+    monkeypatch.setattr(settings, "ROUND26_AREA_COMPLEMENT", False)
     assert article(tmp_path, _AREA_PAGE).severity == ["outstanding"]
 
 

@@ -114,17 +114,18 @@ def shared_lines(files: list[Path], sources: list[Path], n: int = 9) -> list[Sha
     seen, found = _shingles(sources, n), []
     for path in files:
         text = path.read_text(encoding="utf-8", errors="replace")
-        stream = [(word, number) for number, line in enumerate(text.splitlines(), 1) for word in words(line)]
+        placed = [(word, number) for number, line in enumerate(text.splitlines(), 1) for word in words(line)]
+        stream = [word for word, _ in placed]
         i = 0
         while i <= len(stream) - n:
-            key = tuple(w for w, _ in stream[i:i + n])
+            key = tuple(stream[i:i + n])
             if key not in seen:
                 i += 1
                 continue
             j = i + n
-            while j < len(stream) and tuple(w for w, _ in stream[j - n + 1:j + 1]) in seen:
+            while j < len(stream) and tuple(stream[j - n + 1:j + 1]) in seen:
                 j += 1
-            found.append(SharedLine(str(path), stream[i][1], j - i, tuple(w for w, _ in stream[i:j]), seen[key]))
+            found.append(SharedLine(str(path), placed[i][1], j - i, tuple(stream[i:j]), seen[key]))
             i = j
     return found
 

@@ -306,7 +306,7 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str,
             paragraphs[sentence.paragraph] = paragraphs.get(sentence.paragraph, "") + " " + sentence.text
     for sentence in sentences:
         statements = grade_statements(sentence.text, sentence.paragraph)
-        if settings.ROUND28_OVERALL_CONTRAST and statements:
+        if paragraphs and statements:  # round 28, when switched on
             statements = _areas_against_overall(sentence, statements, paragraphs.get(sentence.paragraph, ""))
         mentions = council_mentions(sentence.text, day)
         counted, named = None, _counted_group_named(sentence, statements, mentions, counted)

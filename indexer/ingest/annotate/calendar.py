@@ -88,6 +88,10 @@ _NOT_SLAC_JOINT = re.compile(r"\bSEND\b|special\s+educational\s+needs|\bjoint\s+
                              r"|\bhealth\s+and\s+social\s+care\b|\bthematic\b|\bmental\s+health\b", re.IGNORECASE)
 
 
+# The words `_names_slac` reads that no `_FRAMEWORK_CUES` entry covers.
+_SLAC_CUES = ("capacity", "care quality", "cqc")
+
+
 def _names_slac(text: str) -> bool:
     """Round 28: the page names the 2009-12 safeguarding and looked-after children inspection by its words."""
     return bool(_SLAC_WORDS.search(text) or _SLAC_JOINT.search(text) and not _NOT_SLAC_JOINT.search(text))
@@ -96,7 +100,8 @@ def _names_slac(text: str) -> bool:
 def named_frameworks(text: str) -> set[str]:
     """The inspection frameworks an article names ("under the single inspection framework" -> SIF)."""
     low = text.lower()
-    if not any(cue in low for cue in _FRAMEWORK_CUES + ("capacity", "care quality", "cqc")):
+    cues = _FRAMEWORK_CUES + _SLAC_CUES if settings.ROUND28_SLAC_WORDS else _FRAMEWORK_CUES
+    if not any(cue in low for cue in cues):
         return set()
     named = {name for name, pattern in _FRAMEWORK_NAMES.items() if pattern.search(text)}
     if settings.ROUND28_SLAC_WORDS and _names_slac(text):

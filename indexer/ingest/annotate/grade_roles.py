@@ -182,7 +182,7 @@ def area_complement(before: str, after: str) -> bool:
     """Round 26 (`ROUND26_AREA_COMPLEMENT`): the grade's "for" / "in the areas of" complement names an area of the
     work and not the whole service (`after`: the words after the grade, ~120 characters); a grade with "overall" right
     beside it ("rated as 'overall good' for its arrangements for …") is the overall one."""
-    if not (settings.ROUND26_AREA_COMPLEMENT or settings.ROUND28_AREA_COMPLEMENT) or re.search(r"\boverall\W{0,3}$", before, re.IGNORECASE) \
+    if not settings.ROUND26_AREA_COMPLEMENT or re.search(r"\boverall\W{0,3}$", before, re.IGNORECASE) \
             or re.match(r"\W{0,3}overall\b", after, re.IGNORECASE):
         return False
     complement = _COMPLEMENT.match(after)
