@@ -744,3 +744,6 @@ ROUND28_THIS_TIME = True
 # authority, council, department or service, or named as a grade or rating, marks a judgement of the council's
 # children's services as a whole: never a school-inspection story (council.services_rated).
 ROUND29_APA_SCALE = True
+# Round 29 (council29): a short name followed by its council word ("Stockton Council") scores the council word, as a
+# name that carries the word inside it does (council.score_councils).
+ROUND29_COUNCIL_SUFFIX = True

@@ -57,6 +57,12 @@ _APA_SCALE_RATED = re.compile(
     + r"|\b(?:rating|grade|score|verdict|category)\s+of\s+" + _OPEN_QUOTES + _SCALE, re.IGNORECASE)
 
 
+# Round 29: a short name the gazetteer lists alone, written with its council word after it ("Stockton Council",
+# "Bury Metropolitan Borough Council"): named as a council, as "Telford and Wrekin Council" is.
+_COUNCIL_AFTER = re.compile(r"\s+(?:(?:City|Borough|County|Metropolitan(?:\s+Borough|\s+District)?|District|Royal\s+Borough)"
+                            r"\s+)?Council\b", re.IGNORECASE)
+
+
 @dataclass
 class CouncilScore:
     """How strongly a document is about one council, and why."""
@@ -115,6 +121,7 @@ def score_councils(sentences: list[Sentence], day: dt.date | None) -> dict[str, 
             elif sentence.paragraph in opening:
                 entry.score += settings.COUNCIL_SCORE_OPENING
                 entry.reasons.append(f"named in the opening: “{mention.alias}”")
-            if re.search(r"\bcouncil\b|\bborough\b|county", mention.alias, re.IGNORECASE):
+            if re.search(r"\bcouncil\b|\bborough\b|county", mention.alias, re.IGNORECASE) \
+                    or (settings.ROUND29_COUNCIL_SUFFIX and _COUNCIL_AFTER.match(sentence.text[mention.end:])):
                 entry.score += settings.COUNCIL_SCORE_COUNCIL_WORD
     return scores
