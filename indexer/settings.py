@@ -739,3 +739,11 @@ ROUND28_MORALE = False
 # (E) a grade whose clause names the present period or a return inspection ("inspectors came back this spring and rated
 # the service 'good'") is marked as today's grade, as "now" marks one: it wins a tie.
 ROUND28_THIS_TIME = True
+
+# Round 29 (council29): the annual rating's scale ("performing excellently / well / adequately / poorly") said of an
+# authority, council, department or service, or named as a grade or rating, marks a judgement of the council's
+# children's services as a whole: never a school-inspection story (council.services_rated).
+ROUND29_APA_SCALE = True
+# Round 29 (council29): a short name followed by its council word ("Stockton Council") scores the council word, as a
+# name that carries the word inside it does (council.score_councils).
+ROUND29_COUNCIL_SUFFIX = True

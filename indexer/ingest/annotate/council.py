@@ -44,6 +44,24 @@ _SERVICES_RATED = re.compile(r"\bchildren['’]s services\b[^.;]{0,60}?\b(?:rate
                              r"(?:children['’]s services|services for children)\b",
                              re.IGNORECASE)
 
+# Round 29: the 2005-09 annual rating's four-point scale ("performing excellently / well / adequately / poorly") said
+# of an authority, a council, its department or its service, or named as a grade or rating: a judgement of the
+# council's children's services as a whole, however many schools, nurseries and childminders the story lists.
+_SCALE = r"perform(?:ing|s|ed)\s+(?:excellently|well|adequately|poorly)\b"
+_OPEN_QUOTES = r"['‘’“”\"]*"
+_APA_SCALE_RATED = re.compile(
+    r"\b(?:authority|council|department|directorate|service)(?:['’]s)?\s+(?:(?:was|were|is|are|has|have|had|been"
+    r"|being|now|still|judged|rated|ranked|found|deemed|assessed|classed|graded|considered|said|to|be|as)\s+){1,4}"
+    + _OPEN_QUOTES + _SCALE
+    + r"|[‘“\"']" + _SCALE + r"[’”\"']?\s+(?:rating|grade|score|judgement|category)\b"
+    + r"|\b(?:rating|grade|score|verdict|category)\s+of\s+" + _OPEN_QUOTES + _SCALE, re.IGNORECASE)
+
+
+# Round 29: a short name the gazetteer lists alone, written with its council word after it ("Stockton Council",
+# "Bury Metropolitan Borough Council"): named as a council, as "Telford and Wrekin Council" is.
+_COUNCIL_AFTER = re.compile(r"\s+(?:(?:City|Borough|County|Metropolitan(?:\s+Borough|\s+District)?|District|Royal\s+Borough)"
+                            r"\s+)?Council\b", re.IGNORECASE)
+
 
 @dataclass
 class CouncilScore:
@@ -57,6 +75,8 @@ class CouncilScore:
 
 def services_rated(text: str) -> bool:
     """True when the text rates a council's children's services as a whole."""
+    if settings.ROUND29_APA_SCALE and _APA_SCALE_RATED.search(text):
+        return True
     return bool(_SERVICES_RATED.search(text))
 
 
@@ -67,7 +87,7 @@ def mentions_services(text: str) -> bool:
 
 def is_school_inspection(title: str, text: str) -> tuple[bool, str]:
     """True for an article about a school inspection rather than a children's-services judgement."""
-    if _SERVICES_RATED.search(text):
+    if services_rated(text):
         return False, ""  # the council's children's services as a whole are rated: not a school story
     school = len(_SCHOOL_WORDS.findall(text)) + 3 * len(_SCHOOL_WORDS.findall(title))
     csc = len(_CSC_WORDS.findall(text)) + 3 * len(_CSC_WORDS.findall(title))
@@ -101,6 +121,7 @@ def score_councils(sentences: list[Sentence], day: dt.date | None) -> dict[str, 
             elif sentence.paragraph in opening:
                 entry.score += settings.COUNCIL_SCORE_OPENING
                 entry.reasons.append(f"named in the opening: “{mention.alias}”")
-            if re.search(r"\bcouncil\b|\bborough\b|county", mention.alias, re.IGNORECASE):
+            if re.search(r"\bcouncil\b|\bborough\b|county", mention.alias, re.IGNORECASE) \
+                    or (settings.ROUND29_COUNCIL_SUFFIX and _COUNCIL_AFTER.match(sentence.text[mention.end:])):
                 entry.score += settings.COUNCIL_SCORE_COUNCIL_WORD
     return scores
