@@ -739,3 +739,12 @@ ROUND28_MORALE = False
 # (E) a grade whose clause names the present period or a return inspection ("inspectors came back this spring and rated
 # the service 'good'") is marked as today's grade, as "now" marks one: it wins a tie.
 ROUND28_THIS_TIME = True
+
+# Round 29 (years29): an undated page about a focused visit that names the graded inspection the visit follows takes
+# the middle of the gap between that inspection and the council's next one in the record (no earlier than 2018, when
+# focused visits began), marked inferred (ingest/annotate/visit_between.py). Off = round 28 (the year stays empty).
+ROUND29_VISIT_GAP = True
+# Round 29 (years29): an undated page still without a year whose tally of single-framework inspections (a total and
+# the grade counts or shares out of it) agrees, figure for figure, with the record's running count on one day takes
+# that day's year, inferred (ingest/annotate/national_tally.py). Off = round 28 (the year stays empty).
+ROUND29_SIF_TALLY = True
