@@ -747,3 +747,11 @@ ROUND29_APA_SCALE = True
 # Round 29 (council29): a short name followed by its council word ("Stockton Council") scores the council word, as a
 # name that carries the word inside it does (council.score_councils).
 ROUND29_COUNCIL_SUFFIX = True
+# Round 29 (years29): an undated page about a focused visit that names the graded inspection the visit follows takes
+# the middle of the gap between that inspection and the council's next one in the record (no earlier than 2018, when
+# focused visits began), marked inferred (ingest/annotate/visit_between.py). Off = round 28 (the year stays empty).
+ROUND29_VISIT_GAP = True
+# Round 29 (years29): an undated page still without a year whose tally of single-framework inspections (a total and
+# the grade counts or shares out of it) agrees, figure for figure, with the record's running count on one day takes
+# that day's year, inferred (ingest/annotate/national_tally.py). Off = round 28 (the year stays empty).
+ROUND29_SIF_TALLY = True

@@ -56,6 +56,8 @@ from indexer.ingest.annotate.visit_dates import dated_visit_range
 from indexer.ingest.annotate.years_after import years_after_year
 from indexer.ingest.annotate.years_after_record import record_year
 from indexer.ingest.annotate.latest_event import latest_event_year
+from indexer.ingest.annotate.visit_between import focused_visit_year
+from indexer.ingest.annotate.national_tally import tally_year
 
 
 def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
@@ -99,6 +101,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     if not scores:
         evidence["council"] = []
         set_year(doc, published, None, None)
+        _tally_year(doc, text, published)
         _calendar_fallback(doc, text)
         _annual_report_span(doc, text, published)
         return
@@ -215,6 +218,9 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _last_year_anchor(doc, chosen[0], text)
     if not doc.year and not published and not after_anchor:
         _pending_year(doc, chosen[0], text)
+    if not published and settings.ROUND29_VISIT_GAP:
+        _focused_visit_gap(doc, chosen[0], text)
+    _tally_year(doc, text, published)
     if not after_anchor:
         _calendar_fallback(doc, text)
     if not published and not after_anchor:
@@ -514,6 +520,27 @@ def _pending_year(doc: Document, code: str, text: str) -> None:
         doc.facet_evidence["year"] = {"value": year, "source": why, "confidence": confidence.INFERRED}
         doc.facet_evidence["year_reasoning"] = why
         confidence.record(doc, "year", confidence.INFERRED)
+
+
+def _tally_year(doc: Document, text: str, published: dt.date | None) -> None:
+    """Round 29: an undated page still without a year whose single-framework tally matches the record's running count
+    on one day takes that day's year, inferred (national_tally.py)."""
+    if doc.year or published or not settings.ROUND29_SIF_TALLY:
+        return
+    found = tally_year(text)
+    if found:
+        _take_inferred_year(doc, found.year, found.why)
+
+
+def _focused_visit_gap(doc: Document, code: str, text: str) -> None:
+    """Round 29: an undated focused-visit page takes the middle of the gap between the inspection it names and the
+    council's next one in the record, inferred (visit_between.py); so does one the record dated by that inspection
+    itself (the year of the inspection the visit follows, or an earlier one, is never the visit's)."""
+    if doc.year and (doc.confidence.get("year") == confidence.STATED or doc.published is not None):
+        return
+    found = focused_visit_year(text, code)
+    if found and (not doc.year or doc.year <= found.anchor_year):
+        _take_inferred_year(doc, found.year, found.why)
 
 
 def _empty_year_fallback(doc: Document, text: str, chosen: list[str], grades: list[str]) -> None:
