@@ -739,3 +739,15 @@ ROUND28_MORALE = False
 # (E) a grade whose clause names the present period or a return inspection ("inspectors came back this spring and rated
 # the service 'good'") is marked as today's grade, as "now" marks one: it wins a tie.
 ROUND28_THIS_TIME = True
+
+# Round 29 (shown29; docs/search.md "Round 29: the paragraph shown (branch shown29)"): which paragraph a result shows,
+# read on the real page text. Both are in the shared chooser (search/answer.py), so both backends get them; off = round 28.
+# (B) a grade the question names only as what came before ("monitoring visit ... since the inadequate judgement",
+# "slow progress after inadequate", "visits after the 2020 inadequate rating") is the background, not the answer: a
+# question naming no other grade and no movement asks what the visit found, so it is read as a topic question and the
+# paragraph restating the old grade no longer wins by stating it (`answer.background_grades`).
+ROUND29_BACKGROUND_GRADE = True
+# (O) a topic question's best-ranked paragraph that is not the opening gives way to the opening (paragraph 1, a
+# sentence, not a headline) when the opening has more of the question's topic words: a real page's lede states the
+# finding the question quotes, while a later paragraph ranks first by repeating some of its words.
+ROUND29_OPENING_TOPIC = True
