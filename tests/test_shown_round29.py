@@ -3,7 +3,9 @@
 - (B) a grade the question names only as what came before ("slow progress after inadequate") is not the grade asked:
   a question naming no other grade and no movement is read as a topic question (`ROUND29_BACKGROUND_GRADE`);
 - (O) a topic question's best-ranked paragraph that is not the opening gives way to the opening, a sentence with more
-  of the question's topic words (`ROUND29_OPENING_TOPIC`).
+  of the question's topic words (`ROUND29_OPENING_TOPIC`);
+- (R) with (O), a best-ranked reaction gives way to an opening that is no reaction with at most one topic word fewer,
+  and a saying verb after a finding noun and a longer aside is the finding's (`ROUND29_REACTION_OPENING`).
 Off is round 28. The paragraphs here are written for the tests.
 """
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pytest
 
 from indexer import settings
 from indexer.models import SearchRequest
-from indexer.search.answer import background_grades, shown_paragraph
+from indexer.search.answer import background_grades, reaction, shown_paragraph
 
 from tests.conftest import backend_over, seeds_with
 from tests.test_ranking_round15 import _asked
@@ -87,6 +89,44 @@ def test_a_headline_or_an_opening_with_no_more_topic_words_does_not(monkeypatch)
     # an opening best-ranked is the topic rule's own case; a best-ranked with every topic word is kept
     full = (5, "The Wexcombe children's home, described as chaotic, is set to close.")
     assert shown_paragraph(asked, [full, LEDE]) == 0
+
+
+# --- (R) a reaction ranked first ---------------------------------------------------------------------------------
+
+SLOW_QUESTION = "Wexcombe monitoring visit says improvement too slow"
+# the comment repeats the question's words
+COMMENT = (9, "Responding to the monitoring visit, Councillor Ann Rowe, cabinet member for children, said improvement "
+              "in Wexcombe had been too slow in places but was now gathering pace.")
+# the lede states the finding with one topic word fewer
+FINDING_LEDE = (1, "Inspectors have told Wexcombe after their latest visit that improvement in its children's "
+                   "services is too slow.")
+ASIDE = ("The letter, addressed to the council's corporate director for children, says the visit took place in "
+         "October.")
+
+
+def test_a_best_ranked_reaction_gives_way_to_the_opening(monkeypatch):
+    asked = _asked(SLOW_QUESTION)
+    assert asked.topical(False)
+    monkeypatch.setattr(settings, "ROUND29_REACTION_OPENING", True)
+    assert shown_paragraph(asked, [COMMENT, MIDDLE, FINDING_LEDE]) == 2
+    monkeypatch.setattr(settings, "ROUND29_REACTION_OPENING", False)
+    assert shown_paragraph(asked, [COMMENT, MIDDLE, FINDING_LEDE]) == 0
+
+
+def test_an_opening_far_thinner_or_itself_a_reaction_does_not_replace_it(monkeypatch):
+    monkeypatch.setattr(settings, "ROUND29_REACTION_OPENING", True)
+    asked = _asked(SLOW_QUESTION)
+    thin = (1, "Inspectors have written to Wexcombe.")
+    assert shown_paragraph(asked, [COMMENT, MIDDLE, thin]) == 0
+    quoted = (1, "The council leader, Councillor Tom Hale, said improvement in Wexcombe was too slow.")
+    assert shown_paragraph(asked, [COMMENT, MIDDLE, quoted]) == 0
+
+
+def test_a_letter_with_a_long_aside_before_its_verb_is_no_reaction(monkeypatch):
+    monkeypatch.setattr(settings, "ROUND29_REACTION_OPENING", True)
+    assert not reaction(ASIDE)
+    monkeypatch.setattr(settings, "ROUND29_REACTION_OPENING", False)
+    assert reaction(ASIDE)
 
 
 # --- both backends -------------------------------------------------------------------------------------------------
