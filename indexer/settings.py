@@ -755,3 +755,20 @@ ROUND29_VISIT_GAP = True
 # the grade counts or shares out of it) agrees, figure for figure, with the record's running count on one day takes
 # that day's year, inferred (ingest/annotate/national_tally.py). Off = round 28 (the year stays empty).
 ROUND29_SIF_TALLY = True
+# Round 29 (shown29; docs/search.md "Round 29: the paragraph shown (branch shown29)"): which paragraph a result shows,
+# read on the real page text. All are in the shared chooser (search/answer.py), so both backends get them; off =
+# round 28.
+# (B) a grade the question names only as what came before ("monitoring visit ... since the inadequate judgement",
+# "slow progress after inadequate", "visits after the 2020 inadequate rating") is the background, not the answer: a
+# question naming no other grade and no movement asks what the visit found, so it is read as a topic question and the
+# paragraph restating the old grade no longer wins by stating it (`answer.background_grades`).
+ROUND29_BACKGROUND_GRADE = True
+# (O) a topic question's best-ranked paragraph that is not the opening gives way to the opening (paragraph 1, a
+# sentence, not a headline) when the opening has more of the question's topic words: a real page's lede states the
+# finding the question quotes, while a later paragraph ranks first by repeating some of its words.
+ROUND29_OPENING_TOPIC = True
+# (R) with (O): a topic question's best-ranked paragraph that is someone's reaction ("Councillor X said ...") gives way
+# to an opening sentence that is no reaction with some topic word and at most one fewer than the reaction: the comment
+# repeats the question's words, the lede states the finding. A saying verb after a finding noun and an aside of up to
+# 60 characters ("the letter, addressed to <a director>, says") is the finding's, not a person's (40 before).
+ROUND29_REACTION_OPENING = True

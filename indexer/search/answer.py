@@ -24,7 +24,7 @@ from indexer.ingest.annotate.movement import sentence_moves
 from indexer.ingest.annotate.scan import grade_matches
 from indexer.search.number_words import other_form
 from indexer.search.plan import BestMatchPlan
-from indexer.search.topic import Topic, topic_choice, topic_counts
+from indexer.search.topic import Topic, is_headline, topic_choice, topic_counts
 from indexer.analysis import folded_words, stem
 from indexer.search.understand import councils_in, grades_in
 
@@ -112,6 +112,8 @@ def asked_by(plan: BestMatchPlan) -> Asked:
         left = set()
     if not named and not moves and any(_GRADE_NOUN.fullmatch(g.typed) for g in plan.groups):
         named = set(grades.VALUES)  # "Ofsted rating": whichever grade the paragraph states
+    if settings.ROUND29_BACKGROUND_GRADE and not moves and named and named <= set(plan.background):
+        named = set()  # round 29: "progress since the inadequate judgement" asks what was found, not the grade
     councils = {value for facet, value in plan.boosts if facet == "council"}
     areas = tuple(tuple(tuple(frozenset(alt.stems) for alt in plan.groups[g].alternatives) for g in anchor)
                   for anchor in plan.anchors if anchor)
@@ -123,6 +125,26 @@ def asked_by(plan: BestMatchPlan) -> Asked:
                   if g.counted and not _names_the_report(g.typed))
     return Asked(frozenset(named), frozenset(councils), bool(moves), areas, listing, counted=counted,
                  left=frozenset(left), topic=topic)
+
+
+# Round 29 (`settings.ROUND29_BACKGROUND_GRADE`): a grade the question names after "after", "since" or "following",
+# with at most three short words between ("since the inadequate judgement", "after two inadequate ratings", "after
+# the 2020 inadequate judgement", "after July 2017 inadequate"), is what came before the thing asked.
+_BACKGROUND_BEFORE = re.compile(
+    r"\b(?:after|since|following)\s+(?:(?:an?|the|its|two|three|several|years\s+of|being|a\s+previous|previous|"
+    r"(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\s+){0,3}$",
+    re.IGNORECASE)
+
+
+def background_grades(query: str) -> tuple[str, ...]:
+    """The grades a question names only after "after", "since" or "following": what came before, not what is asked
+    ("Bradford monitoring visit slow progress after inadequate" -> ("inadequate",))."""
+    found = set()
+    for grade, word in grades_in(query):
+        if any(_BACKGROUND_BEFORE.search(query[:m.start()])
+               for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", query, re.IGNORECASE)):
+            found.add(grade)
+    return tuple(sorted(found))
 
 
 def _names_the_report(typed: str) -> bool:
@@ -307,7 +329,15 @@ def _topic_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], window
     if first is None:
         return 0
     if not (settings.ROUND25_TOPIC_REACTION and reaction(first[1])):
-        return topic_choice(asked.topic, chain([first], candidates), rule, window)
+        if not settings.ROUND29_OPENING_TOPIC or first[0] == 1:
+            return topic_choice(asked.topic, chain([first], candidates), rule, window)
+        # Round 29: the opening may replace a best-ranked paragraph the topic rule keeps (an opening best-ranked is
+        # the topic rule's own case); a best-ranked with every topic word is kept unless it is someone's comment.
+        comment = settings.ROUND29_REACTION_OPENING and reaction(first[1])
+        if not comment and topic_counts(asked.topic, [first[1]])[0] == len(asked.topic):
+            return topic_choice(asked.topic, chain([first], candidates), rule, window)
+        listed = [first, *islice(candidates, window - 1)]
+        return topic_choice(asked.topic, iter(listed), rule, window) or _opening_instead(asked.topic, listed, comment)
     listed = [first, *islice(candidates, window - 1)]
     at = topic_choice(asked.topic, iter(listed), rule, window)
     if at:
@@ -317,6 +347,23 @@ def _topic_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], window
     counts = topic_counts(asked.topic, [text for _, text in listed])
     others = [i for i in range(1, len(listed)) if counts[i] and not reaction(listed[i][1])]
     return max(others, key=lambda i: (counts[i], -listed[i][0])) if others else 0
+
+
+def _opening_instead(topic: Topic, listed: list[tuple[int, str]], comment: bool = False) -> int:
+    """Round 29 (`settings.ROUND29_OPENING_TOPIC`): the position of the opening paragraph among a topic question's
+    candidates when it is a sentence (not a headline) with more topic words than the best-ranked, else 0. A page's
+    lede states the finding a question quotes ("the council was ordered to improve after an inspection found ..."),
+    while a later paragraph can rank first by repeating part of the question's words in its background. With
+    `comment` (`settings.ROUND29_REACTION_OPENING`: the best-ranked is someone's reaction) an opening that is no
+    reaction needs only some topic word and at most one fewer: the comment repeats the question's words, the lede
+    states what was found."""
+    opening = next((at for at, (number, text) in enumerate(listed) if number == 1 and not is_headline(text)), None)
+    if not opening:
+        return 0
+    best, lede = topic_counts(topic, [listed[0][1], listed[opening][1]])
+    if lede > best:
+        return opening
+    return opening if comment and lede and lede >= best - 1 and not reaction(listed[opening][1]) else 0
 
 
 # Someone's reaction to a finding: a person's title and a verb of saying in one paragraph ("Councillor Read, cabinet
@@ -331,6 +378,9 @@ _SAYING = re.compile(r"\b(?:said|says|saying|told|added|according\s+to"
 # current director", "in a letter to the director, inspectors said ...". A saying verb straight after such a subject
 # (an aside between commas allowed: "the report, published today, says") attributes nothing to a person.
 _FINDING_SUBJECT = re.compile(r"\b" + _FINDING_NOUN + r"['’]?s?\s*(?:,[^,]{0,40},\s*)?$", re.IGNORECASE)
+# Round 29 (`settings.ROUND29_REACTION_OPENING`): an aside up to 60 characters ("the letter, addressed to the
+# council's corporate director for children, says"): an addressee with a title is no speaker.
+_FINDING_SUBJECT_WIDE = re.compile(r"\b" + _FINDING_NOUN + r"['’]?s?\s*(?:,[^,]{0,60},\s*)?$", re.IGNORECASE)
 _TITLE = re.compile(r"\b(?:councillor|cllr|cabinet\s+member|portfolio\s+holder|leader|chief\s+executive|minister|"
                     r"mayor|spokes(?:man|woman|person)|MP|chair(?:man|woman)?|secretary|director)\b", re.IGNORECASE)
 
@@ -347,7 +397,8 @@ def reaction(text: str) -> bool:
     The minister said their results worried her") is the finding."""
     end = None if text.lstrip()[:1] in "\"'‘“" else _SENTENCE_END.search(text)  # a quotation opening is someone's
     first = text[:end.start() + 1] if end else text
-    return bool(_TITLE.search(first)) and any(not _FINDING_SUBJECT.search(first[max(0, m.start() - 80):m.start()])
+    subject = _FINDING_SUBJECT_WIDE if settings.ROUND29_REACTION_OPENING else _FINDING_SUBJECT
+    return bool(_TITLE.search(first)) and any(not subject.search(first[max(0, m.start() - 80):m.start()])
                                               for m in _SAYING.finditer(first))
 
 

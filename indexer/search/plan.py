@@ -49,6 +49,9 @@ class BestMatchPlan:
     related: tuple[str, ...] = ()
     # The years the question asks about (search/year_lift.py): a paragraph of a document filed under one scores more.
     years: tuple[int, ...] = ()
+    # The grades the question names only as what came before ("progress since the inadequate judgement"; round 29,
+    # search/answer.background_grades): for a question naming no other grade, not the grade asked.
+    background: tuple[str, ...] = ()
 
     def tiers_of(self, boost: int) -> int:
         """The tiers the boost at this position lifts by: a named council more than every other lift together (a
