@@ -739,3 +739,14 @@ ROUND28_MORALE = False
 # (E) a grade whose clause names the present period or a return inspection ("inspectors came back this spring and rated
 # the service 'good'") is marked as today's grade, as "now" marks one: it wins a tie.
 ROUND28_THIS_TIME = True
+
+# Round 29 (sev29; docs/facets.md "Round 29: severity on real text (branch sev29)"). Off = round 28.
+# (A) a grade said of a counted group of the settings an inspection looked at ("six settings were judged inadequate",
+# "four of the seven homes are good", "too many providers judged inadequate") grades those settings, not the service:
+# a sub-judgement (`severity.counted_settings`).
+ROUND29_COUNTED_SETTINGS = True
+# (B) the annual assessments' wording of the overall judgement, as pages quote it: a council "delivers a good service
+# for its young people", "provided an adequate service to families" (`severity.delivers_service`; a finite verb: "to
+# provide outstanding services" is an aim). Built and left OFF: it changes one design page (d40, right), under the
+# bar's three pages in two sets ("is delivering a good service" was already read through "is").
+ROUND29_DELIVERS_SERVICE = False
