@@ -4,14 +4,19 @@
   looked at ("seven settings were found inadequate", "three of its five homes are good", "too many of the providers
   visited judged inadequate") grades those settings, not the council's children's services: a sub-judgement, which
   never sets the council's grade (a page whose only grades are such groups states none).
-- `ROUND29_DELIVERS_SERVICE` (shipped off: one design page): the annual assessments' wording of the overall judgement, quoted by the press ("the
-  council delivers a good service for the borough's young people"): the grade word before the service the council
-  gives is cued by the delivering verb."""
+- `ROUND29_DELIVERS_SERVICE` (shipped off: one design page): the annual assessments' wording of the overall
+  judgement, quoted by the press ("the council delivers a good service for the borough's young people"): the grade
+  word before the service the council gives is cued by the delivering verb.
+- `ROUND29_QUOTED_PHRASE`: a quotation that opens on a grade word and runs on with a noun ("at risk of “inadequate
+  oversight and lasting harm”") quotes a phrase about a thing, not a grade; the last-resort fallback reads it so too.
+- `ROUND29_UNDER_WAY`: an inspection under way or about to start ("is taking
+  place", "will begin its inspection", "will commence") names no graded inspection, so the record fills nothing."""
 from __future__ import annotations
 
 import pytest
 
 from indexer import settings
+from indexer.ingest.annotate.record_grade import announces_inspection
 from indexer.ingest.annotate.severity import counted_settings, delivers_service, grade_statements
 from tests.facet_helpers import article
 
@@ -135,3 +140,88 @@ def test_delivers_service_off_is_round_28(tmp_path, monkeypatch):
 ])
 def test_delivers_service(before, after, expected):
     assert delivers_service(before, after) is expected
+
+
+# --- a quoted phrase that opens on a grade word ---------------------------------------------------------------------
+
+_PREVIEW = """Inspectors due in Wigan next week
+
+Published: Friday, 6 September 2019
+
+Ofsted inspectors will arrive in Wigan next week for a full look at the borough's children's services.
+
+A visit last year warned that some children faced "inadequate oversight and lasting harm" because plans were not
+followed up, the council's scrutiny committee heard.
+
+The council said it had since hired twenty social workers.
+"""
+
+
+def test_a_quoted_phrase_grades_nothing(tmp_path):
+    doc = article(tmp_path, _PREVIEW)
+    assert doc.council == ["Wigan"]
+    assert doc.severity == []
+
+
+def test_quoted_phrase_off_is_round_28(tmp_path, monkeypatch):
+    monkeypatch.setattr(settings, "ROUND29_QUOTED_PHRASE", False)
+    assert article(tmp_path, _PREVIEW).severity == ["inadequate"]
+
+
+@pytest.mark.parametrize("sentence, grades", [
+    ("Children faced “inadequate oversight and lasting harm”, the letter said.", []),
+    ("Inspectors praised “outstanding joint working” between the agencies.", []),
+    ("Ofsted rated the council’s services “inadequate” this year.", ["inadequate"]),  # closes
+    ("The council has been judged ‘good overall’ by inspectors.", ["good"]),  # overall is no noun
+    ("Inspectors found “good services for children” across the county.", ["good"]),  # the service itself
+])
+def test_quoted_phrases(sentence, grades):
+    assert [st.grade for st in grade_statements(sentence, 0)] == grades
+
+
+# --- an inspection under way ---------------------------------------------------------------------------------------
+
+# An undated page: the visit's weekdays match the record's 2021 inspection, which had no grade yet when the page
+# was written.
+_ABOUT_TO_START = """Dorset children's services to be inspected
+
+Ofsted will begin its inspection of Dorset Council's children's services after the council was told on Wednesday.
+
+The inspection will commence on Monday, September 27, a spokesman said, and the fieldwork ends on Friday,
+October 8.
+
+Staff have been preparing case files and the council's improvement board met on Thursday.
+"""
+
+
+def test_an_inspection_about_to_start_takes_no_record_grade(tmp_path):
+    doc = article(tmp_path, _ABOUT_TO_START)
+    assert doc.council_code == ["E06000059"]  # Dorset Council
+    assert doc.severity == []
+
+
+def test_under_way_off_is_round_28(tmp_path, monkeypatch):
+    monkeypatch.setattr(settings, "ROUND29_UNDER_WAY", False)
+    assert article(tmp_path, _ABOUT_TO_START).severity == ["good"]  # the record's row of the inspection to come
+
+
+@pytest.mark.parametrize("text", [
+    "A full Ofsted inspection of the council's children's services is taking place this fortnight.",
+    "Ofsted will start its inspection of the borough's services on Monday.",
+    "The inspection will commence on Monday 3 March and last two weeks.",
+    "Inspectors will be inspecting the county for the next three weeks.",
+])
+def test_an_inspection_under_way(text, monkeypatch):
+    monkeypatch.setattr(settings, "ROUND29_UNDER_WAY", True)
+    assert announces_inspection(text)
+    monkeypatch.setattr(settings, "ROUND29_UNDER_WAY", False)
+    assert not announces_inspection(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The inspection took place in March and its report was published in May.",
+    "Inspectors said a review of caseloads is under way in two of the teams.",
+])
+def test_not_an_inspection_under_way(text, monkeypatch):
+    monkeypatch.setattr(settings, "ROUND29_UNDER_WAY", True)
+    assert not announces_inspection(text)
