@@ -221,6 +221,7 @@ def test_an_inspection_under_way(text, monkeypatch):
 @pytest.mark.parametrize("text", [
     "The inspection took place in March and its report was published in May.",
     "Inspectors said a review of caseloads is under way in two of the teams.",
+    "Since the inspection, an improvement plan is under way.",
 ])
 def test_not_an_inspection_under_way(text, monkeypatch):
     monkeypatch.setattr(settings, "ROUND29_UNDER_WAY", True)

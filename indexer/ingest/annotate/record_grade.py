@@ -72,11 +72,12 @@ _RATED_NOUN = re.compile(r"\b(?:ratings?|rating\s+(?:it|them|the\s+\w+)|judge?me
 # Round 29 (sev29): an inspection under way or about to start, in the words pages use for it: "a full inspection is
 # taking place at the council", "the inspection is now under way", "Ofsted will start its inspection of the
 # borough's services on Monday", "the inspection will commence on 3 March", "inspectors will be inspecting the
-# county for the next fortnight". Its dates name an inspection not yet graded, as `_UPCOMING`'s do.
+# county for the next fortnight" (no comma between the inspection and its verb: "after the inspection, work is under
+# way" is about the work). Its dates name an inspection not yet graded, as `_UPCOMING`'s do.
 _UNDER_WAY = re.compile(
-    r"\binspection\b[^.;]{0,80}?\b(?:is|are)\s+(?:now\s+)?(?:taking\s+place|under\s*way)\b"
+    r"\binspection\b[^.;,]{0,80}?\b(?:is|are)\s+(?:now\s+)?(?:taking\s+place|under\s*way)\b"
     r"|\bwill\s+(?:begin|start|commence)\s+(?:its|their|an?|the)\s+(?:[\w-]+\s+){0,2}inspection\b"
-    r"|\b(?:inspections?|inspectors?)\b[^.;]{0,80}?\bwill\s+commence\b"
+    r"|\b(?:inspections?|inspectors?)\b[^.;,]{0,80}?\bwill\s+commence\b"
     r"|\bwill\s+be\s+inspecting\b[^.;]{0,60}?\b(?:next|this|for\s+the\s+next)\s+(?:\w+\s+)?(?:days?|weeks?|fortnight|month)\b",
     re.IGNORECASE)
 
