@@ -772,3 +772,23 @@ ROUND29_OPENING_TOPIC = True
 # repeats the question's words, the lede states the finding. A saying verb after a finding noun and an aside of up to
 # 60 characters ("the letter, addressed to <a director>, says") is the finding's, not a person's (40 before).
 ROUND29_REACTION_OPENING = True
+# Round 29 (sev29; docs/facets.md "Round 29: severity on real text (branch sev29)"). Off = round 28.
+# (A) a grade said of a counted group of the settings an inspection looked at ("six settings were judged inadequate",
+# "four of the seven homes are good", "too many providers judged inadequate") grades those settings, not the service:
+# a sub-judgement (`severity.counted_settings`).
+ROUND29_COUNTED_SETTINGS = True
+# (B) the annual assessments' wording of the overall judgement, as pages quote it: a council "delivers a good service
+# for its young people", "provided an adequate service to families" (`severity.delivers_service`; a finite verb: "to
+# provide outstanding services" is an aim). Built and left OFF: it changes one design page (d40, right), under the
+# bar's three pages in two sets ("is delivering a good service" was already read through "is").
+ROUND29_DELIVERS_SERVICE = False
+# (C) a quotation that opens on a grade word and runs on past it with a noun ("at risk of “inadequate oversight
+# and lasting harm”") quotes a phrase about a thing, not a grade: read as round 26's attributive adjective
+# (`grade_roles.quoted_phrase`), in the grade statements and in round 27's last-resort fallback.
+ROUND29_QUOTED_PHRASE = True
+# (D) an inspection under way or about to start ("a full inspection is taking place", "will begin its inspection of
+# the borough's services", "the inspection will commence on Monday") names no graded inspection, as one announced
+# for next week already did: the record fills no grade from its dates (`record_grade.announces_inspection`).
+# Fires on 3 design pages in 2 sets (j12, j30, v30: v30's headline announced the inspection, but the record fill
+# reads the body, where "will begin its inspection" stands); changes j30 (right) and, with (C), v30 (right).
+ROUND29_UNDER_WAY = True

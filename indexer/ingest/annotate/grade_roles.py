@@ -91,6 +91,18 @@ _NO_NOUN = frozenset(
     "no all each every said says say according despite against instead rather whereas within without between among "
     "per via one ones rated judged graded".split())
 _WORD = re.compile(r"\s*['’”\"]?\s*([A-Za-z][\w-]*(?:['’]s\b)?)")
+# Round 29 (sev29): a quotation that opens on the grade word and runs on past it ("at risk of “inadequate oversight
+# and lasting harm”", "praised its “outstanding joint working”"): the quoted words are a phrase about a thing, as after
+# a determiner; a quoted grade closes right after the word ("rated ‘good’", "a rating of 'good'").
+_QUOTE_OPENS = re.compile(r"(?:^|[\s(\[—–-])['‘“\"]$")
+_QUOTE_RUNS_ON = re.compile(r"\s+[a-z]")
+
+
+def quoted_phrase(before: str, after: str, phrase: str, area_after: re.Pattern, sub_area: re.Pattern) -> bool:
+    """Round 29 (`ROUND29_QUOTED_PHRASE`): the grade word opens a quotation that runs on with a noun naming no
+    service, council, rating or area ("“inadequate oversight and lasting harm”"): a phrase about a thing."""
+    return bool(settings.ROUND29_QUOTED_PHRASE and _QUOTE_OPENS.search(before) and _QUOTE_RUNS_ON.match(after)
+                and attributive(before, after, phrase, area_after, sub_area))
 
 
 def attributive(before: str, after: str, phrase: str, area_after: re.Pattern, sub_area: re.Pattern) -> bool:
@@ -100,7 +112,8 @@ def attributive(before: str, after: str, phrase: str, area_after: re.Pattern, su
     left to the sub-judgement rules."""
     if not settings.ROUND26_ATTRIBUTIVE or " " in phrase.strip():
         return False  # "requires improvement", "performs well": a verb phrase, never an adjective
-    if not _OPENS_PHRASE.search(before) or area_after.match(after):
+    opens_quote = settings.ROUND29_QUOTED_PHRASE and _QUOTE_OPENS.search(before) and _QUOTE_RUNS_ON.match(after)
+    if not (_OPENS_PHRASE.search(before) or opens_quote) or area_after.match(after):
         return False
     words, position = [], 0
     for _ in range(3):  # the noun phrase's next words, up to its end

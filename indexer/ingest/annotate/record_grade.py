@@ -69,9 +69,23 @@ _RATED_NOUN = re.compile(r"\b(?:ratings?|rating\s+(?:it|them|the\s+\w+)|judge?me
                          re.IGNORECASE)
 
 
+# Round 29 (sev29): an inspection under way or about to start, in the words pages use for it: "a full inspection is
+# taking place at the council", "the inspection is now under way", "Ofsted will start its inspection of the
+# borough's services on Monday", "the inspection will commence on 3 March", "inspectors will be inspecting the
+# county for the next fortnight" (no comma between the inspection and its verb: "after the inspection, work is under
+# way" is about the work). Its dates name an inspection not yet graded, as `_UPCOMING`'s do.
+_UNDER_WAY = re.compile(
+    r"\binspection\b[^.;,]{0,80}?\b(?:is|are)\s+(?:now\s+)?(?:taking\s+place|under\s*way)\b"
+    r"|\bwill\s+(?:begin|start|commence)\s+(?:its|their|an?|the)\s+(?:[\w-]+\s+){0,2}inspection\b"
+    r"|\b(?:inspections?|inspectors?)\b[^.;,]{0,80}?\bwill\s+commence\b"
+    r"|\bwill\s+be\s+inspecting\b[^.;]{0,60}?\b(?:next|this|for\s+the\s+next)\s+(?:\w+\s+)?(?:days?|weeks?|fortnight|month)\b",
+    re.IGNORECASE)
+
+
 def announces_inspection(text: str) -> bool:
-    """True when the page tells of an inspection still to come (its dates name an inspection not yet graded)."""
-    return bool(_UPCOMING.search(text))
+    """True when the page tells of an inspection still to come (its dates name an inspection not yet graded); round
+    29: or of one under way."""
+    return bool(_UPCOMING.search(text) or settings.ROUND29_UNDER_WAY and _UNDER_WAY.search(text))
 
 
 def record_grade(code: str, text: str, published: dt.date | None, printed: bool, year: int | None,

@@ -338,6 +338,60 @@ def grades_an_area(before: str) -> bool:
     return not services or areas[-1].start() > services[-1].start()
 
 
+# Round 29 (sev29): a grade whose subject is a counted group of the settings an inspection or a batch of inspections
+# looked at, not the council's service as a whole: "six settings were judged inadequate", "four of the seven homes are
+# good", "a quarter of the places visited were inadequate", "too many providers judged inadequate". Such a grade grades
+# those settings, as a school's or one home's grade does (a sub-judgement).
+_SETTING_NOUN = (r"(?:settings|places|providers|homes|centres|centers|schools|nurseries|units|sites|premises)")
+_QUANTITY = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty"
+             r"|a\s+(?:third|quarter|fifth|sixth|half|few|handful|minority|majority|number)|half|two[- ]thirds"
+             r"|three[- ]quarters|most|many|too\s+many|some|several|few|none|no|other|remaining)")
+_QUANTITY_AT = re.compile(rf"\b{_QUANTITY}\b", re.IGNORECASE)
+_COUNTED_SETTINGS = re.compile(rf"{_QUANTITY}\s+(?:(?:out\s+)?of\s+(?:(?:the|its|their|these|those)\s+)?(?:\d+\s+|[a-z]+\s+)?)?"
+                               rf"(?:[\w'’-]+\s+){{0,3}}?{_SETTING_NOUN}\b(?P<rest>[^;:.]*)$", re.IGNORECASE)
+# "one of the best places to grow up", "one of the few homes rated outstanding": a ranking names the subject as one of a
+# class, not a counted group of settings
+_RANKED_AMONG = re.compile(r"one\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+)?(?:best|worst|first|only|few|top"
+                           r"|\w+est)\b", re.IGNORECASE)
+# a dashed aside ("- and they are homes that look after children in the council's care -") is no part of the clause
+_DASHED_ASIDE = re.compile(r"\s[-–—]\s.*?\s[-–—]\s")
+# a service, a council, "overall" or a rating noun between the group and the grade: the grade is no longer the group's
+_GROUP_LEFT = re.compile(r"\b(?:services?|department|council|authority|borough|county|trust|overall|as\s+a\s+whole"
+                         r"|ratings?|grades?|judgements?|verdicts?)\b", re.IGNORECASE)
+
+
+def counted_settings(head: str) -> bool:
+    """Round 29 (`ROUND29_COUNTED_SETTINGS`): the grade after `head` (its sentence up to the grade) is said of a
+    counted group of settings named in its clause, with no service, council, "overall" or rating noun named between
+    the group and the grade."""
+    clause = _DASHED_ASIDE.sub(" ", re.split(r"[;:.]", head)[-1])
+    groups = [m for m in (_COUNTED_SETTINGS.match(clause, q.start()) for q in _QUANTITY_AT.finditer(clause)) if m]
+    if not groups:
+        return False
+    nearest = groups[-1]  # the group nearest the grade
+    if any(rank.start() < nearest.start("rest") and rank.end() > nearest.start()  # a ranking overlaps the group
+           for rank in _RANKED_AMONG.finditer(clause)):
+        return False
+    return not _GROUP_LEFT.search(nearest.group("rest"))
+
+
+# Round 29 (sev29): the annual assessments' wording of a council's overall judgement, which the press quotes: the
+# council "delivers a good service for its young people", "is providing an adequate service to families".
+# The grade word stands before the service the council gives, with no rating verb to cue it.
+# The verb is finite or progressive ("delivers", "provided", "is offering"): "to provide outstanding services", "will
+# deliver", "the aim of delivering" speak of an aim, not of what inspectors found.
+_DELIVERS = re.compile(r"(?<!\bto\s)(?<!\bof\s)(?<!\bin\s)\b(?:deliver|provid|offer)(?:s|es|ed|ing)\s+(?:(?:an?|the)\s+)?"
+                       r"(?:overall\s+)?['‘“\"]?$", re.IGNORECASE)
+_SERVICE_AFTER = re.compile(r"^['’”\"]?\s+services?\s+(?:to|for)\s+(?:(?:all|the|its|their|local|vulnerable)\s+)?"
+                            r"(?:children|young\s+people|families)\b", re.IGNORECASE)
+
+
+def delivers_service(before: str, after: str) -> bool:
+    """Round 29 (`ROUND29_DELIVERS_SERVICE`): the grade word describes the service a council delivers to children
+    ("delivers an adequate service for its young people"): a grade, cued by the delivering verb."""
+    return bool(_DELIVERS.search(before) and _SERVICE_AFTER.match(after))
+
+
 # Round 28 (sevwrong28): a grade predicated of the staff's morale ("morale among social workers remains good", "team
 # morale was reported as good") grades no service.
 _MORALE_IS = re.compile(r"\bmorale\b(?:\s+(?:of|among|amongst|across|in)\s+(?:[\w'’-]+\s+){1,3}?)?\s*"
@@ -505,7 +559,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             counted = bool(_COUNTED_GROUP.search(before) and _GROUP_AFTER.match(after))
             cued = (_RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed or counted or for_place
                     or _RATES_OBJECT.search(sentence[max(0, match.start() - 160):match.start()])
-                    or round21_cued(sentence, match.start(), match.end()))
+                    or round21_cued(sentence, match.start(), match.end())
+                    or settings.ROUND29_DELIVERS_SERVICE and delivers_service(before, after))
             if not cued or _NOT_A_GRADE_AFTER.match(after):
                 continue
             if grade == "good" and re.match(r"\s+or better", after):
@@ -564,7 +619,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         named_for = rating_for(sentence[match.end():match.end() + 80])
         sub_area = qualified or not overall and named_for != "service" and (
             grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)) or named_for == "area"
-            or settings.ROUND23_ONLY_PART and bool(_ONLY_PART.search(sentence)))
+            or settings.ROUND23_ONLY_PART and bool(_ONLY_PART.search(sentence))
+            or settings.ROUND29_COUNTED_SETTINGS and counted_settings(sentence[:match.start()]))
         if overall:
             weight = settings.GRADE_WEIGHT_OVERALL
         elif sub_area:
