@@ -772,3 +772,12 @@ ROUND29_OPENING_TOPIC = True
 # repeats the question's words, the lede states the finding. A saying verb after a finding noun and an aside of up to
 # 60 characters ("the letter, addressed to <a director>, says") is the finding's, not a person's (40 before).
 ROUND29_REACTION_OPENING = True
+# Round 29 second pass (shown29b; docs/search.md "Round 29: the paragraph shown, second pass"): how a paragraph says a
+# judged area's grade, in the shared chooser (search/answer.py); off = the first pass.
+# (F) an everyday grade word followed by "for" and a judged area ("outstanding for its care leavers", "good for the
+# impact of leaders") is that area's grade: "for" no longer stops it being read as one.
+ROUND29_GRADE_FOR_AREA = True
+# (N) a judged area the question names is named in a paragraph by any of the names reports give it (the area patterns
+# of search/understand.py: "leaders", "management" or "governance" for a question asking about leadership), not only
+# by the question's own word.
+ROUND29_AREA_NAMES = True
