@@ -792,3 +792,12 @@ ROUND29_QUOTED_PHRASE = True
 # Fires on 3 design pages in 2 sets (j12, j30, v30: v30's headline announced the inspection, but the record fill
 # reads the body, where "will begin its inspection" stands); changes j30 (right) and, with (C), v30 (right).
 ROUND29_UNDER_WAY = True
+# Round 29 second pass (shown29b; docs/search.md "Round 29: the paragraph shown, second pass"): how a paragraph says a
+# judged area's grade, in the shared chooser (search/answer.py); off = the first pass.
+# (F) an everyday grade word followed by "for" and a judged area ("outstanding for its care leavers", "good for the
+# impact of leaders") is that area's grade: "for" no longer stops it being read as one.
+ROUND29_GRADE_FOR_AREA = True
+# (N) a judged area the question names is named in a paragraph by any of the names reports give it (the area patterns
+# of search/understand.py: "leaders", "management" or "governance" for a question asking about leadership), not only
+# by the question's own word.
+ROUND29_AREA_NAMES = True

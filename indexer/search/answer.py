@@ -26,7 +26,7 @@ from indexer.search.number_words import other_form
 from indexer.search.plan import BestMatchPlan
 from indexer.search.topic import Topic, is_headline, topic_choice, topic_counts
 from indexer.analysis import folded_words, stem
-from indexer.search.understand import councils_in, grades_in
+from indexer.search.understand import _AREAS, councils_in, grades_in
 
 # The weights (what stating the asked grade and the grade left are worth) and how many of a document's best
 # paragraphs may be shown instead of the best are `settings.RANKING`'s answer_* constants. PostgreSQL's ts_rank
@@ -75,6 +75,9 @@ class Asked:
     # The query's counted words, each as its alternatives' stem sets: for a question asking none of the above, the
     # words that say which paragraph is about its topic (search/topic.py).
     topic: Topic = ()
+    # Round 29 (`settings.ROUND29_AREA_NAMES`): per judged area asked, the pattern of every name reports give it
+    # (search/understand.py's areas): a question's "leadership" is the report's "impact of leaders".
+    area_names: tuple[re.Pattern, ...] = ()
 
     @property
     def anything(self) -> bool:
@@ -123,8 +126,12 @@ def asked_by(plan: BestMatchPlan) -> Asked:
                               for a, b in zip(plan.groups, plan.groups[1:]))
     topic = tuple(tuple(frozenset(alt.stems) for alt in g.alternatives) for g in plan.groups
                   if g.counted and not _names_the_report(g.typed))
+    names = ()
+    if settings.ROUND29_AREA_NAMES:
+        typed_areas = [" ".join(plan.groups[g].typed for g in anchor) for anchor in plan.anchors if anchor]
+        names = tuple(pattern for pattern, _ in _AREAS if any(pattern.search(t) for t in typed_areas))
     return Asked(frozenset(named), frozenset(councils), bool(moves), areas, listing, counted=counted,
-                 left=frozenset(left), topic=topic)
+                 left=frozenset(left), topic=topic, area_names=names)
 
 
 # Round 29 (`settings.ROUND29_BACKGROUND_GRADE`): a grade the question names after "after", "since" or "following",
@@ -177,6 +184,11 @@ _NOT_A_GRADE = re.compile(r"^\s+(?:practice|progress|quality|examples?|news|reas
 _RATED_JUST_BEFORE = re.compile(r"\b(?:rat(?:ed|es)|judged?s?|graded?s?|deemed|found)\s+(?:as\s+|to\s+be\s+)?['‘“\"]?$",
                                 re.IGNORECASE)
 _SERVICE_AFTER = re.compile(r"^\s+(?:for|at|in)\b", re.IGNORECASE)
+# Round 29 (`settings.ROUND29_GRADE_FOR_AREA`): a grade word followed by "for" and a judged area's name (the way a
+# report phrases an area, "the experiences and progress of", "the impact of", allowed before it) is that area's
+# grade, wherever the sentence began: "good overall, with outstanding for its care leavers".
+_FOR_AREA = re.compile(r"^['’”\"]?\s+for\s+(?:the\s+)?(?:experiences?\s+and\s+progress\s+of\s+|impact\s+of\s+|its\s+)?"
+                       r"(?:" + "|".join(pattern.pattern for pattern, _ in _AREAS) + ")", re.IGNORECASE)
 
 
 # An everyday grade word at either end of a change between grades is a grade: "down from good to requires
@@ -194,7 +206,8 @@ def stated_grades(text: str) -> set[str]:
         word = match.group()
         before, after = text[max(0, match.start() - 60):match.start()], text[match.end():match.end() + 60]
         if grades.is_cued_word(word.lower()) and not _changes_between(before, after):
-            rated = _RATED_JUST_BEFORE.search(before) and _SERVICE_AFTER.match(after)
+            rated = _RATED_JUST_BEFORE.search(before) and _SERVICE_AFTER.match(after) or \
+                settings.ROUND29_GRADE_FOR_AREA and _FOR_AREA.match(text[match.end():match.end() + 120])
             if not rated and (_NOT_A_GRADE.match(after) or not (_CUE_BEFORE.search(before) or _CUE_AFTER.match(after)
                                                                 or (word[:1].isupper() and match.start() > 0))) \
                     and not (settings.ROUND25_GRADE_ENDS_SENTENCE and _rated_in_sentence(text, match)):
@@ -252,7 +265,8 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
     if asked.grades and asked.grades & stated:
         count += settings.RANKING.answer_grade_weight
         words = {_stem(word) for word in set(folded_words(text))}
-        area = any(all(any(alt <= words for alt in word) for word in area) for area in asked.areas)
+        area = any(all(any(alt <= words for alt in word) for word in area) for area in asked.areas) or \
+            settings.ROUND29_AREA_NAMES and any(pattern.search(text) for pattern in asked.area_names)
         # A question naming two grades (a movement, a sub-judgement against the overall grade) is answered best by
         # the paragraph stating both; for a question about a judged area, only where the area is named too (a
         # paragraph giving "good with outstanding features" does not say which area was outstanding).
