@@ -792,3 +792,10 @@ ROUND29_QUOTED_PHRASE = True
 # Fires on 3 design pages in 2 sets (j12, j30, v30: v30's headline announced the inspection, but the record fill
 # reads the body, where "will begin its inspection" stands); changes j30 (right) and, with (C), v30 (right).
 ROUND29_UNDER_WAY = True
+# Round 29 (recall29; docs/search.md "Round 29: recall (branch recall29)"): for a question naming one council and
+# neither a year before 2013 nor "adequate" (search/query.crowded_least), the council's lift is one tier less on a
+# paragraph filed under at least this many councils whose own words do not name it (a round-up's paragraph naming no
+# council, filed under every council of its page): the council's own stories come before a page listing it among
+# many. Chosen on crossval fold A among 4, 8, 12, 16 (12 drops the dev set under its test floor); fold B checked.
+# 0 = off (round 28: every paragraph holding the council is lifted alike).
+ROUND29_CROWDED_COUNCIL = 16
