@@ -801,3 +801,10 @@ ROUND29_GRADE_FOR_AREA = True
 # of search/understand.py: "leaders", "management" or "governance" for a question asking about leadership), not only
 # by the question's own word.
 ROUND29_AREA_NAMES = True
+# Round 29 (recall29; docs/search.md "Round 29: recall (branch recall29)"): for a question naming one council and
+# neither a year before 2013 nor "adequate" (search/query.crowded_least), the council's lift is one tier less on a
+# paragraph filed under at least this many councils whose own words do not name it (a round-up's paragraph naming no
+# council, filed under every council of its page): the council's own stories come before a page listing it among
+# many. Chosen on crossval fold A among 4, 8, 12, 16 (12 drops the dev set under its test floor); fold B checked.
+# 0 = off (round 28: every paragraph holding the council is lifted alike).
+ROUND29_CROWDED_COUNCIL = 16

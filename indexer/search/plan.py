@@ -52,6 +52,11 @@ class BestMatchPlan:
     # The grades the question names only as what came before ("progress since the inadequate judgement"; round 29,
     # search/answer.background_grades): for a question naming no other grade, not the grade asked.
     background: tuple[str, ...] = ()
+    # A named council's lift is one tier less on a paragraph filed under at least `crowded` councils (a round-up's)
+    # whose own words do not name the council (none of the groups `crowded_groups`): a paragraph filed under every
+    # council of its page for naming none (round 29, search/query.crowded_least). 0 = lifted alike, as before.
+    crowded: int = 0
+    crowded_groups: tuple[int, ...] = ()
 
     def tiers_of(self, boost: int) -> int:
         """The tiers the boost at this position lifts by: a named council more than every other lift together (a

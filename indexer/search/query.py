@@ -190,8 +190,30 @@ def best_match_plan(text: str, strict: bool, message: str | None, facet_values: 
     boosts = judged_areas(text) + move_boosts + named_councils(text, facet_values("council"))
     plan = BestMatchPlan(tuple(groups), strict, boosts, stand_ins, boost_anchors(text, groups, boosts),
                          named_regions(text), related_to_named(text, facet_values("council")), asked_years(text),
-                         background_grades(text) if settings.ROUND29_BACKGROUND_GRADE else ())
+                         background_grades(text) if settings.ROUND29_BACKGROUND_GRADE else (),
+                         *crowded_least(text, councils_in(text), groups))
     return plan, corrections, message
+
+
+# A year before the single inspection framework (2013), or the older scales' middle grade: the annual ratings and
+# inspections of those years were published as national round-ups, which answer such a question as well as a story.
+_OLDER_YEAR = re.compile(r"\b(?:19\d\d|20(?:0\d|1[0-2]))\b")
+_OLDER_GRADE = re.compile(r"\badequate(?:ly)?\b", re.IGNORECASE)
+
+
+def crowded_least(text: str, councils: list, groups: list[Group]) -> tuple[int, tuple[int, ...]]:
+    """The council count from which a paragraph's named-council lift is one tier less (`settings.
+    ROUND29_CROWDED_COUNCIL`; 0 = never), and the groups that name the council (a paragraph finding one of them by
+    its own words keeps the lift): only for a question naming one council of the years since 2013. A question
+    naming several councils, or the years of the annual ratings, is answered by round-ups as well as by stories."""
+    least = settings.ROUND29_CROWDED_COUNCIL
+    if not least or len({value for value, _ in councils}) != 1:
+        return 0, ()
+    if _OLDER_YEAR.search(text) or _OLDER_GRADE.search(text):
+        return 0, ()
+    names = {stems for _, typed in councils for stems in [tuple(s for _, s in stems_of(typed))]}
+    found = tuple(at for at, group in enumerate(groups) if group.alternatives[0].stems in names)
+    return (least, found) if found else (0, ())
 
 
 def _corrected(groups: list[Group], unknown: Callable[[set[str]], set[str]], suggest: Callable[[str], str | None]

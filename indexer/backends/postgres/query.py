@@ -191,7 +191,10 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
                 for at in range(len(plan.boosts)) if plan.anchor_of(at)]
     councils = [_has_value(facet, value) for facet, value in plan.boosts if facet == "council"]
     named = and_(_or(councils), ts("(" + " | ".join(own) + ")")) if councils and not plan.strict else None
-    council_lift = _sum([_lift_of(plan, at, o_col) for at, (facet, _) in enumerate(plan.boosts) if facet == "council"])
+    # (read where the ranking's columns are not: each group's own match tested on the paragraph itself)
+    own_tests = [sql.SQL("(p.tsv @@ {}::tsquery)").format(sql.Literal(o)) for o in own]
+    council_lift = _sum([_lift_of(plan, at, own_tests) for at, (facet, _) in enumerate(plan.boosts)
+                         if facet == "council"])
     return PgQuery(where, plan.marks(), message, plan, groups, plan.required, matched, lift, score, flags,
                    columns=columns, cheap=cheap, anchored=_or(anchored) if anchored and not plan.strict else None,
                    named=named, council_lift=council_lift if councils else None)
@@ -235,7 +238,12 @@ def _lift_of(plan: BestMatchPlan, at: int, own_columns: list[sql.Composable]) ->
     if anchor:
         about = sql.SQL("(") + sql.SQL(" OR ").join(own_columns[g] for g in anchor) + sql.SQL(")")
         has = Expr(sql.SQL("({} AND {})").format(has.sql, about), has.params)
-    return Expr(sql.SQL("({})::int * %s").format(has.sql), has.params + [plan.tiers_of(at)])
+    lift = Expr(sql.SQL("({})::int * %s").format(has.sql), has.params + [plan.tiers_of(at)])
+    if plan.crowded and plan.boosts[at][0] == "council" and plan.tiers_of(at) > 0:  # a round-up's paragraph not
+        names = sql.SQL(" OR ").join(own_columns[g] for g in plan.crowded_groups)  # naming it: one tier less
+        return Expr(sql.SQL("({} - ({} AND cardinality(p.council) >= %s AND NOT ({}))::int)").format(
+            lift.sql, has.sql, names), lift.params + has.params + [plan.crowded])
+    return lift
 
 
 def _has_value(facet: str, value: str) -> Expr:

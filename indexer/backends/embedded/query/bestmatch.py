@@ -32,6 +32,7 @@ class PlanHits:
     lifts: np.ndarray      # int16: the tiers of stand-ins and boosts alone (no group counts)
     whole_share: bool = False  # every matched paragraph matched the whole query's idf (one group, no stand-in)
     groups: np.ndarray | None = None  # int16: groups and stand-ins matched, no lift (only for a named council)
+    crowded: np.ndarray | None = None  # int16: the council tiers withheld from a round-up's paragraph (round 29)
 
 
 def plan_hits(gen, plan: BestMatchPlan) -> PlanHits:
@@ -100,6 +101,7 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
                 # (its name will do): the council's stories of another step of its history (tiers > 0: live)
                 alone = own & (tiers[ids] > 0) & _single_council(gen)[ids]
                 matched[ids[(tiers[ids] >= plan.council_minimum(required)) & own | alone]] = True
+    withheld = None
     for at, (facet, value) in enumerate(plan.boosts):  # ranks the named judgement or council first; never filters
         ids = gen.keyword_postings.get(facet, {}).get(value)
         anchor = plan.anchor_of(at)
@@ -111,8 +113,18 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
         if ids is not None and plan.shadowed_by(at):  # a related council: not where a council named is lifted
             ids = ids[~_has_any(gen, facet, plan.shadowed_by(at))[ids]]
         if ids is not None:
-            tiers[ids] += plan.tiers_of(at)
-            lifts[ids] += plan.tiers_of(at)
+            step = np.int16(plan.tiers_of(at))
+            tiers[ids] += step
+            lifts[ids] += step
+            if facet == "council" and plan.crowded and step > 0:
+                crowd = _crowded(gen, plan.crowded)[ids]  # a round-up's paragraph not naming it: one tier less
+                for g in plan.crowded_groups:
+                    crowd &= ~own_masks[g][ids]
+                crowd = ids[crowd]
+                tiers[crowd] -= 1
+                lifts[crowd] -= 1
+                withheld = np.zeros(size, dtype=np.int16) if withheld is None else withheld
+                withheld[crowd] += 1
     for facet, values in plan.any_of:  # a region: any of its councils, one tier
         postings = gen.keyword_postings.get(facet, {})
         found = [postings[v] for v in values if v in postings]
@@ -133,7 +145,7 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
     # One group and no stand-in: a paragraph is matched only by finding the group, so its share is 1 (idf / idf).
     whole_share = len(plan.groups) == 1 and not plan.stand_ins
     return PlanHits(tiers, own_count, scores, matched, required, all_groups, _document_scores(gen, plan),
-                    weighted, total, lifts, whole_share, groups)
+                    weighted, total, lifts, whole_share, groups, withheld)
 
 
 def _has_any(gen, facet: str, values: tuple[str, ...]) -> np.ndarray:
@@ -144,6 +156,16 @@ def _has_any(gen, facet: str, values: tuple[str, ...]) -> np.ndarray:
         if value in postings:
             mask[postings[value]] = True
     return mask
+
+
+def _crowded(gen, least: int) -> np.ndarray:
+    """Per paragraph, True when its council facet holds at least `least` councils (a round-up's paragraph)."""
+    def count():
+        counts = np.zeros(gen.size, dtype=np.int16)
+        for ids in gen.keyword_postings.get("council", {}).values():
+            counts[ids] += 1
+        return counts >= least
+    return gen.memo("crowded-council", str(least), count, 1)
 
 
 def _single_council(gen) -> np.ndarray:

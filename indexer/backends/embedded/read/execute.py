@@ -126,6 +126,8 @@ def _council_lift(gen, plan, hits, paragraphs: np.ndarray) -> np.ndarray:
             for other in plan.shadowed_by(at):  # a related council: not where a council named is lifted
                 has &= ~np.isin(paragraphs, gen.keyword_postings.get(facet, {}).get(other, []))
             lift += has.astype(np.int16) * plan.tiers_of(at)
+    if hits.crowded is not None:  # what a round-up's paragraph was not lifted by (round 29) is not removed either
+        lift -= hits.crowded[paragraphs]
     return np.where(hits.own[paragraphs] > 0, lift, 0).astype(np.int16)
 
 
