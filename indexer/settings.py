@@ -723,7 +723,7 @@ ROUND28_PROVIDER_COUNCIL = True
 # (A) a grade whose "for" / "in the areas of" complement names an area of the work ("a first 'outstanding' mark for the
 # way it supports children in care", "judged 'good' in the areas of adoption and fostering", "the 'outstanding'
 # rating was for its care leavers' team") is a sub-judgement: round 26's `ROUND26_AREA_COMPLEMENT`, switched on above.
-# (B) the areas `severity._SUB_AREA` left out: the 2005-09 annual assessments' five outcome strands (staying safe,
+# (B) the areas `severity.SUB_AREA` left out: the 2005-09 annual assessments' five outcome strands (staying safe,
 # being healthy, enjoying and achieving, a positive contribution, economic well-being) and the children at risk an
 # inspection grades separately (children who go missing, children at risk of sexual exploitation): a grade whose clause
 # names one of them grades that area.

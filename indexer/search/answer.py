@@ -26,7 +26,7 @@ from indexer.search.number_words import other_form
 from indexer.search.plan import BestMatchPlan
 from indexer.search.topic import Topic, is_headline, topic_choice, topic_counts
 from indexer.analysis import folded_words, stem
-from indexer.search.understand import _AREAS, councils_in, grades_in
+from indexer.search.understand import AREA_PATTERNS, councils_in, grades_in
 
 # The weights (what stating the asked grade and the grade left are worth) and how many of a document's best
 # paragraphs may be shown instead of the best are `settings.RANKING`'s answer_* constants. PostgreSQL's ts_rank
@@ -129,7 +129,7 @@ def asked_by(plan: BestMatchPlan) -> Asked:
     names = ()
     if settings.ROUND29_AREA_NAMES:
         typed_areas = [" ".join(plan.groups[g].typed for g in anchor) for anchor in plan.anchors if anchor]
-        names = tuple(pattern for pattern, _ in _AREAS if any(pattern.search(t) for t in typed_areas))
+        names = tuple(pattern for pattern, _ in AREA_PATTERNS if any(pattern.search(t) for t in typed_areas))
     return Asked(frozenset(named), frozenset(councils), bool(moves), areas, listing, counted=counted,
                  left=frozenset(left), topic=topic, area_names=names)
 
@@ -188,7 +188,7 @@ _SERVICE_AFTER = re.compile(r"^\s+(?:for|at|in)\b", re.IGNORECASE)
 # report phrases an area, "the experiences and progress of", "the impact of", allowed before it) is that area's
 # grade, wherever the sentence began: "good overall, with outstanding for its care leavers".
 _FOR_AREA = re.compile(r"^['’”\"]?\s+for\s+(?:the\s+)?(?:experiences?\s+and\s+progress\s+of\s+|impact\s+of\s+|its\s+)?"
-                       r"(?:" + "|".join(pattern.pattern for pattern, _ in _AREAS) + ")", re.IGNORECASE)
+                       r"(?:" + "|".join(pattern.pattern for pattern, _ in AREA_PATTERNS) + ")", re.IGNORECASE)
 
 
 # An everyday grade word at either end of a change between grades is a grade: "down from good to requires

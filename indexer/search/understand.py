@@ -38,7 +38,7 @@ _OVERALL_NAMED = re.compile(r"\b(overall)\s+(effectiveness|grade|rating|judgemen
 _NEXT_GRADE = re.compile(r"^\W*(?:(?:is|was|rated|judged|as|grade)\s+)?['‘“\"]?(?:" + grades.GRADE_RE.pattern + ")",
                          re.IGNORECASE)
 # Report sub-judgement areas as people write them, and the facet each is.
-_AREAS = (
+AREA_PATTERNS = (
     (re.compile(r"\bcare\s+leavers?\b|\bleaving\s+care\b", re.IGNORECASE), "care_leavers"),
     (re.compile(r"\bchildren\s+in\s+care\b|\blooked[\s-]+after\s+children\b|\bchildren\s+looked\s+after\b"
                 r"|\b(?:LAC|CLA)\b", re.IGNORECASE), "children_in_care"),
@@ -51,11 +51,11 @@ _AREA_HEAD_WORDS = r"services?|support|provision|offer|team|work|practice"
 _AREA_HEAD = rf"(?:{_AREA_HEAD_WORDS})"
 # An area named just before an everyday grade word makes it a grade: "care leavers outstanding", "children in
 # care and care leavers good" (the way a question shortens "care leavers were judged outstanding").
-_AREA_BEFORE = re.compile(r"(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")['’]?\s+(?:" + _AREA_HEAD
+_AREA_BEFORE = re.compile(r"(?:" + "|".join(p.pattern for p, _ in AREA_PATTERNS) + r")['’]?\s+(?:" + _AREA_HEAD
                           + r"\s+)?(?:(?:were|was|is|are)\s+)?(?:(?:only|still|also|now|both|all)\s+)?$", re.IGNORECASE)
 # And the mirror: an everyday grade word just before an area is that area's grade ("with outstanding leadership",
 # "inadequate help and protection").
-_AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:" + "|".join(p.pattern for p, _ in _AREAS) + r")", re.IGNORECASE)
+_AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:" + "|".join(p.pattern for p, _ in AREA_PATTERNS) + r")", re.IGNORECASE)
 # A grade that is one end of a movement ("from inadequate to good", "back to good"): the movement asks about it,
 # not about the overall grade.
 _MOVEMENT_END = re.compile(r"\b(?:from|to|out\s+of)\s+['‘“\"]?$", re.IGNORECASE)
@@ -157,9 +157,9 @@ def subjudgements_in(text: str) -> list[tuple[str, str, str]]:
     found = [f for f in every if not _said_overall(text, f[0], f[2])] or every
     if not found:
         return []
-    spans = [m.span() for pattern, _ in _AREAS for m in pattern.finditer(text)]
+    spans = [m.span() for pattern, _ in AREA_PATTERNS for m in pattern.finditer(text)]
     out = []
-    for pattern, facet in _AREAS:
+    for pattern, facet in AREA_PATTERNS:
         match = pattern.search(text)
         if match:
             _, grade, typed = _area_grade(text, match, found, spans)

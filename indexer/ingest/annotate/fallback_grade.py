@@ -20,7 +20,7 @@ from indexer.ingest.annotate.grade_context import (counts_councils, is_alternati
 from indexer.ingest.annotate.grade_roles import area_complement, past_span, quoted_phrase
 from indexer.ingest.annotate.places import subject_mentions
 from indexer.ingest.annotate.scan import grade_matches
-from indexer.ingest.annotate.severity import _AREA_AFTER, _SUB_AREA
+from indexer.ingest.annotate.severity import AREA_AFTER, SUB_AREA
 from indexer.ingest.annotate.text_units import Sentence
 
 # An inspection cue: the inspectorate, its visit, or a verb of judging.
@@ -95,7 +95,7 @@ def _sentence_grade(text: str, code: str, day: dt.date | None) -> str | None:
             return None
         if settings.ROUND28_FALLBACK_UNWEIGHED and _SPAN_AFTER.search(before):
             return None
-        if quoted_phrase(before, after, match.group(), _AREA_AFTER, _SUB_AREA):
+        if quoted_phrase(before, after, match.group(), AREA_AFTER, SUB_AREA):
             return None  # round 29: a quoted phrase about a thing ("“inadequate oversight and lasting harm”")
         if is_cued_word(match.group().lower()) and not ((before.rstrip()[-1:] or "x") in "'‘“\""
                                                         or _JUDGED_BEFORE.search(before) or _RATING_AFTER.match(after)):

@@ -71,7 +71,7 @@ _OPENS_PHRASE = re.compile(rf"(?:\b(?:an?|the|its|their|our|his|her|some|much|mo
                            rf"|\bthere\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been))\s+{_QUOTE}$",
                            re.IGNORECASE)
 # The nouns (and noun modifiers) that make a grade adjective a rating: the rating itself, the body rated, the
-# service; areas are left to the sub-judgement rules (`severity._AREA_AFTER`, `_SUB_AREA`).
+# service; areas are left to the sub-judgement rules (`severity.AREA_AFTER`, `SUB_AREA`).
 _RATED_HEADS = frozenset(
     "rating ratings grade grades grading gradings judgement judgements judgment judgments verdict verdicts mark marks "
     "score scores result results report reports inspection inspections assessment assessments label labels status "

@@ -127,7 +127,7 @@ def rating_for(after: str) -> str:
     # up to two words may stand before the area or the service ("for the city's children's services")
     rest, position = after[head.end():], 0
     for _ in range(3):
-        if _SUB_AREA.match(rest, position):
+        if SUB_AREA.match(rest, position):
             return "area"
         if _WHOLE_SERVICE.match(rest, position):
             return "service"
@@ -151,7 +151,7 @@ _STILL = re.compile(r"\b(?:services?|department|council|authority)\b[^.;:]{0,40}
                     # since 2015, now require improvement") grades its subject, however far back it was named
                     r"|,\s*(?:and\s+)?now\s+$", re.IGNORECASE)
 _SERVICE_BEFORE = re.compile(r"\b(services?|department|council|authority|provision)\b[^.;,]{0,40}$", re.IGNORECASE)
-_SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
+SUB_AREA = re.compile(r"\b(help and protection|children in care|care leavers|looked[- ]after|leadership|leaders|adoption"
                        r"|youth (?:offending|justice)"
                        r"|experiences and progress|pupil referral units?|children['’]s homes?"
                        r"|special educational needs|SEND"
@@ -177,7 +177,7 @@ _NOT_A_GRADE_AFTER = re.compile(r"^\s*(practice|progress|quality|examples?|news|
 
 
 # A grade word used as an adjective of one area: "the outstanding fostering service", "'outstanding' provision".
-_AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:[\w-]+\s+)?(?:fostering|adoption|provision|schools?|colleges?|nurser(?:y|ies)"
+AREA_AFTER = re.compile(r"^['’”\"]?\s+(?:[\w-]+\s+)?(?:fostering|adoption|provision|schools?|colleges?|nurser(?:y|ies)"
                          r"|children['’]s homes?|early help|youth|care leavers|leadership"
                          # round 6: "'inadequate' child protection" (the 2012-13 inspections' "child protection
                          # services/arrangements" stay the overall judgement)
@@ -310,14 +310,14 @@ def grades_an_area(before: str) -> bool:
     area ("care leavers were inadequate") rather than the service or council, or an area governs it ("the
     leadership of the council and the trust, inadequate")."""
     clause = re.split(r"[;:.]|\band\s+found\b|\bbut\b", before)[-1]
-    areas = list(_SUB_AREA.finditer(clause))
+    areas = list(SUB_AREA.finditer(clause))
     if settings.ROUND28_OUTCOME_AREAS:  # round 28: an outcome strand or a group of children at risk is an area too
         areas = sorted(areas + list(_OUTCOME_AREA.finditer(clause)), key=lambda m: m.start())
     if not areas and not _SERVICE_WORD.search(clause) and re.match(r"\W*(?:[\w'’-]+\s+){0,6}?(?:they|it)\s+", clause.split(",")[-1]):
         # round 12: after a colon the sentence goes on about the subject it opened with ("Services for care leavers
         # impressed inspectors: judged inadequate in 2015, they are now good"): a pronoun's area is that subject's
         head = re.split(r"[;.]", before)[-1]
-        if ":" in head and _SUB_AREA.search(head.split(":")[0]) and not _SERVICE_BEFORE_AREA.search(head.split(":")[0]):
+        if ":" in head and SUB_AREA.search(head.split(":")[0]) and not _SERVICE_BEFORE_AREA.search(head.split(":")[0]):
             return True
     if not areas:
         return False
@@ -400,7 +400,7 @@ _MORALE_IS = re.compile(r"\bmorale\b(?:\s+(?:of|among|amongst|across|in)\s+(?:[\
                         r"|reported\s+(?:to\s+be|as)|considered|judged\s+to\s+be|to\s+be)\s+){0,3}['‘“\"]?$", re.IGNORECASE)
 
 
-# Round 28 (sevwrong28): the areas a grade is given for that `_SUB_AREA` did not name: the five outcome strands of the
+# Round 28 (sevwrong28): the areas a grade is given for that `SUB_AREA` did not name: the five outcome strands of the
 # 2005-09 annual assessments ("its 'being healthy' outcome was graded 'outstanding'", "work on economic well-being is
 # 'good'") and the groups of children at risk whose arrangements an inspection grades ("help for runaways who go
 # missing from home is good").
@@ -436,7 +436,7 @@ _ONLY_PART = re.compile(r"\bthe only (?:other )?(?:area|aspect|part|judgement|ca
 
 def is_sub_area(sentence: str) -> bool:
     """True when a sentence is about one area of work (care leavers, adoption), not the overall grade."""
-    return bool(_SUB_AREA.search(sentence))
+    return bool(SUB_AREA.search(sentence))
 
 
 @dataclass
@@ -541,7 +541,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             continue  # "getting-to-good sessions": a word of a hyphenated compound
         if settings.ROUND23_INTENSIFIED and bare_word and not quoted and _INTENSIFIER.search(before):
             continue  # "a very good experience": praise; a grade is never "very" anything
-        if attributive(before, sentence[match.end():match.end() + 120], match.group(), _AREA_AFTER, _SUB_AREA):
+        if attributive(before, sentence[match.end():match.end() + 120], match.group(), AREA_AFTER, SUB_AREA):
             continue  # round 26: "a 'good cultural change'": an adjective on a thing, not a grade
         if settings.ROUND28_MORALE and _MORALE_IS.search(before):
             continue  # round 28: "team morale was reported as good": the staff's state, not a grade
@@ -618,7 +618,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             reason = ""  # the counted judgements include the overall one
         named_for = rating_for(sentence[match.end():match.end() + 80])
         sub_area = qualified or not overall and named_for != "service" and (
-            grades_an_area(sentence[:match.start()]) or bool(_AREA_AFTER.match(after)) or named_for == "area"
+            grades_an_area(sentence[:match.start()]) or bool(AREA_AFTER.match(after)) or named_for == "area"
             or settings.ROUND23_ONLY_PART and bool(_ONLY_PART.search(sentence))
             or settings.ROUND29_COUNTED_SETTINGS and counted_settings(sentence[:match.start()]))
         if overall:
@@ -657,7 +657,7 @@ def _aimed(sentence: str, match: re.Match) -> bool:
 
 def _not_yet_statement(sentence: str, paragraph: int, position: int, before: str, after: str) -> GradeStatement:
     """'not yet (delivering) good': requires improvement, weighted as a grade about an area when one is named."""
-    sub_area = grades_an_area(sentence[:position]) or bool(_AREA_AFTER.match(after))
+    sub_area = grades_an_area(sentence[:position]) or bool(AREA_AFTER.match(after))
     weight = settings.GRADE_WEIGHT_SUB_AREA if sub_area else 1.0
     if (before.rstrip()[-1:] or "x") in "'‘“\"":
         weight += settings.GRADE_WEIGHT_EMPHASIS_BONUS
