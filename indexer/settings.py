@@ -808,3 +808,15 @@ ROUND29_AREA_NAMES = True
 # many. Chosen on crossval fold A among 4, 8, 12, 16 (12 drops the dev set under its test floor); fold B checked.
 # 0 = off (round 28: every paragraph holding the council is lifted alike).
 ROUND29_CROWDED_COUNCIL = 16
+# Round 29 (roundup29; docs/facets.md "Round 29: round-up members (branch roundup29)"): a counted group of councils
+# whose list names exactly that many ("the other three authorities graded inadequate overall are A, B and C", "none last
+# year, against four now: A, B, C and D") gives each member the group's one grade, also over a member's grades of areas
+# of the work only (counted_lists._exact_groups). Off = round 28's counted lists.
+ROUND29_COUNTED_GROUP = True
+# Round 29 (roundup29): a grade that is the adjective of a list of councils itself ("welcomes good-rated A and B",
+# "slow work at 'inadequate' C, D and E": a "-rated" compound or a quoted grade right before a list of two or more)
+# grades that list, not the councils named before it (list_grades.ADJECTIVE_TO_LIST). Off = round 28.
+ROUND29_ADJECTIVE_LIST = True
+# Round 29 (roundup29): a list item may open on the council's style without its "of" ("Camden, and Royal Borough
+# Greenwich, are the first ..."): one list (places.council_groups). Off = round 28 (two groups).
+ROUND29_BOROUGH_STYLE = True

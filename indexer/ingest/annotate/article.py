@@ -140,8 +140,11 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     listed |= siblings | counted | long_listed
     for code in sorted(counted):  # the counted group's grade, for a member the text does not grade itself
         grade, line = counted_grades[code]
-        if grade and not attributed.get(code):
-            attributed[code] = [GradeStatement(grade, settings.GRADE_WEIGHT_OVERALL, line, 1)]
+        own = attributed.get(code)
+        if settings.ROUND29_COUNTED_GROUP and own and all(st.sub_area or st.tally for st in own):
+            own = None  # round 29: a member graded only in an area of the work takes the group's overall grade
+        if grade and not own:
+            attributed.setdefault(code, []).append(GradeStatement(grade, settings.GRADE_WEIGHT_OVERALL, line, 1))
     for code, grade, line in results:
         if grade:  # a round-15 heading entry may carry no grade
             attributed.setdefault(code, []).append(GradeStatement(grade, settings.GRADE_WEIGHT_OVERALL, line, 1))

@@ -11,7 +11,7 @@ from indexer.ingest.annotate.grade_context import counts_councils
 from indexer.ingest.annotate.group_tallies import counts_a_group, denies_a_group, group_count, names_the_group
 from indexer.ingest.annotate.places import council_groups, subject_mentions
 from indexer.ingest.annotate.severity import GradeStatement, grade_statements
-from indexer.ingest.annotate.list_grades import among_members, headed_lists, likened
+from indexer.ingest.annotate.list_grades import ADJECTIVE_TO_LIST, among_members, headed_lists, likened
 from indexer.ingest.annotate.overall_contrast import area_against_overall
 from indexer.ingest.annotate.scan import grade_matches
 from indexer import settings
@@ -79,7 +79,10 @@ def graded_councils(text: str, mentions: list, position: int) -> list[str]:
     groups = council_groups(text, mentions)
     before = [g for g in groups if g[-1][0].end <= position]
     after = [g for g in groups if g[0][0].start > position]
-    if after and _ANNOUNCES_LIST.match(text[position:after[0][0][0].start]):
+    if settings.ROUND29_ADJECTIVE_LIST and after and len(after[0]) >= 2 \
+            and _direct_adjective(text[position:after[0][0][0].start]):
+        chosen = after[0]  # round 29: "slow work at 'inadequate' A, B and C": the quoted grade is the list's adjective
+    elif after and _ANNOUNCES_LIST.match(text[position:after[0][0][0].start]):
         chosen = _counted_list(text, mentions, position, after)  # "those rated poor are A, B and C": the list
     elif len(after) >= 2 and re.search(r":\s*$", text[position:after[1][0][0].start]) \
             and _ANNOUNCES_LIST.match(text[position:after[1][0][0].start]):
@@ -92,6 +95,12 @@ def graded_councils(text: str, mentions: list, position: int) -> list[str]:
         chosen = after[0]
     joiner = _joiner(text, mentions, chosen[0][0].start)
     return list(dict.fromkeys([code for _, code in chosen] + joiner))
+
+
+def _direct_adjective(gap: str) -> bool:
+    """Round 29: the words from a grade to a list are the grade phrase alone, closed by a quotation mark or "-rated"."""
+    word = re.match(r"[‘“'\"]?\w+(?:\s+improvement)?", gap)
+    return bool(word and ADJECTIVE_TO_LIST.match(gap[word.end():]))
 
 
 # "Kent joins Leeds, Bury and Camden as the only councils rated outstanding": the joiner shares the group's grade.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from indexer import settings
 from indexer.grades import grade_of_match
 from indexer.ingest.annotate.places import council_groups
 from indexer.ingest.annotate.scan import grade_matches
@@ -26,6 +27,9 @@ _HEAD_BEFORE = re.compile(r"(?:^|\W)(?:the|these|those|this\s+year['’]s|Englan
 # From the grade to the list: the group noun, an optional qualifier or relative clause, then the copula.
 _HEAD_TO_LIST = re.compile(rf"^['’”\"]?\s+{_GROUP_NOUN}\b[^.;:!?]{{0,100}}?\s(?:were|are|include|included|comprise|comprised)"
                            r"\s*:?\s*(?:the\s+)?$", re.IGNORECASE)
+# Round 29 (roundup29): a grade that is the adjective of a list of council names itself, no group noun between ("welcomes
+# good-rated A and B", "slow work at 'inadequate' C, D and E"): the "-rated" compound or a quoted grade, then the list.
+ADJECTIVE_TO_LIST = re.compile(r"^(?:-rated|['’”\"](?:-rated)?)\s+(?:the\s+)?$", re.IGNORECASE)
 # A star count used as a grade adjective ("the four-star councils"): the 2002-08 CPA's scale, one star the lowest.
 _STAR_ADJECTIVE = re.compile(rf"\b(one|single|two|three|four|1|2|3|4)[- ]star(?=\s+{_GROUP_NOUN}\b)", re.IGNORECASE)
 _STAR_GRADES = {"one": "inadequate", "single": "inadequate", "1": "inadequate", "two": "adequate", "2": "adequate",
@@ -51,7 +55,9 @@ def headed_lists(text: str, paragraph: int, mentions: list) -> list[tuple[GradeS
     found = []
     for start, end, grade in _adjectives(text):
         after = [g for g in groups if g[0][0].start >= end]
-        if not after or not _HEAD_BEFORE.search(text[:start]) or not _HEAD_TO_LIST.match(text[end:after[0][0][0].start]):
+        direct = settings.ROUND29_ADJECTIVE_LIST and after and ADJECTIVE_TO_LIST.match(text[end:after[0][0][0].start])
+        if not after or not direct and (not _HEAD_BEFORE.search(text[:start])
+                                        or not _HEAD_TO_LIST.match(text[end:after[0][0][0].start])):
             continue
         codes = list(dict.fromkeys(code for _, code in after[0]))
         if len(codes) >= 2:

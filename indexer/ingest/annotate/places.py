@@ -28,8 +28,13 @@ _SEP_ROUND20 = rf"\s*(?:,\s*and|,\s*&|,|;|and|&|/)?\s*(?:(?:also\s+)?(?:{_LINKS}
 _SEP_ROUND21 = _SEP_ROUND20.replace(_LINKS, _LINKS + r"|joined\s+by")
 # "Haringey (2008) and Warrington (2009)": an item may carry a short note in brackets.
 _NOTE = r"(?:\s*\([^()]{1,30}\))?"
-_LIST_JOINS = {False: re.compile(rf"(?:['’]s)?{_TAIL}{_NOTE}{_LOCATION}{_SEP_ROUND20}"),
-               True: re.compile(rf"(?:['’]s)?{_TAIL}{_NOTE}{_LOCATION}{_SEP_ROUND21}")}
+# Round 29 (roundup29): the next item may open on its style without the name's own "of" ("Camden, and Royal
+# Borough Greenwich").
+_STYLE = r"(?:(?:the\s+)?(?:Royal|London)\s+Borough\s+(?:of\s+)?)?"
+_LIST_JOINS = {(False, False): re.compile(rf"(?:['’]s)?{_TAIL}{_NOTE}{_LOCATION}{_SEP_ROUND20}"),
+               (True, False): re.compile(rf"(?:['’]s)?{_TAIL}{_NOTE}{_LOCATION}{_SEP_ROUND21}"),
+               (False, True): re.compile(rf"(?:['’]s)?{_TAIL}{_NOTE}{_LOCATION}{_SEP_ROUND20}{_STYLE}"),
+               (True, True): re.compile(rf"(?:['’]s)?{_TAIL}{_NOTE}{_LOCATION}{_SEP_ROUND21}{_STYLE}")}
 
 
 def _sep() -> str:
@@ -79,7 +84,7 @@ def council_groups(text: str, mentions: list[tuple[Mention, str]]) -> list[list[
     """Consecutive mentions joined only by list separators form one group ("A, B and C"); others stand alone."""
     groups: list[list[tuple[Mention, str]]] = []
     for item in sorted(mentions, key=lambda mc: mc[0].start):
-        joins = _LIST_JOINS[settings.ROUND21_LIST_STRUCTURES]
+        joins = _LIST_JOINS[settings.ROUND21_LIST_STRUCTURES, settings.ROUND29_BOROUGH_STYLE]
         if groups and joins.fullmatch(text[groups[-1][-1][0].end:item[0].start]):
             groups[-1].append(item)
         else:
