@@ -391,10 +391,15 @@ _SAYING = re.compile(r"\b(?:said|says|saying|told|added|according\s+to"
 # The inspection's own words are the finding, whoever else the paragraph names: "the new report says ... under the
 # current director", "in a letter to the director, inspectors said ...". A saying verb straight after such a subject
 # (an aside between commas allowed: "the report, published today, says") attributes nothing to a person.
-_FINDING_SUBJECT = re.compile(r"\b" + _FINDING_NOUN + r"['’]?s?\s*(?:,[^,]{0,40},\s*)?$", re.IGNORECASE)
+def _finding_subject(aside: int) -> re.Pattern:
+    """A finding noun right before a saying verb, an aside of up to `aside` characters between commas allowed."""
+    return re.compile(r"\b" + _FINDING_NOUN + r"['’]?s?\s*(?:,[^,]{0,%d},\s*)?$" % aside, re.IGNORECASE)
+
+
+_FINDING_SUBJECT = _finding_subject(40)
 # Round 29 (`settings.ROUND29_REACTION_OPENING`): an aside up to 60 characters ("the letter, addressed to the
 # council's corporate director for children, says"): an addressee with a title is no speaker.
-_FINDING_SUBJECT_WIDE = re.compile(r"\b" + _FINDING_NOUN + r"['’]?s?\s*(?:,[^,]{0,60},\s*)?$", re.IGNORECASE)
+_FINDING_SUBJECT_WIDE = _finding_subject(60)
 _TITLE = re.compile(r"\b(?:councillor|cllr|cabinet\s+member|portfolio\s+holder|leader|chief\s+executive|minister|"
                     r"mayor|spokes(?:man|woman|person)|MP|chair(?:man|woman)?|secretary|director)\b", re.IGNORECASE)
 

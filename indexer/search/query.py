@@ -211,7 +211,7 @@ def crowded_least(text: str, councils: list, groups: list[Group]) -> tuple[int, 
         return 0, ()
     if _OLDER_YEAR.search(text) or _OLDER_GRADE.search(text):
         return 0, ()
-    names = {stems for _, typed in councils for stems in [tuple(s for _, s in stems_of(typed))]}
+    names = {tuple(s for _, s in stems_of(typed)) for _, typed in councils}
     found = tuple(at for at, group in enumerate(groups) if group.alternatives[0].stems in names)
     return (least, found) if found else (0, ())
 

@@ -98,11 +98,15 @@ _QUOTE_OPENS = re.compile(r"(?:^|[\s(\[—–-])['‘“\"]$")
 _QUOTE_RUNS_ON = re.compile(r"\s+[a-z]")
 
 
+def _opens_quote(before: str, after: str) -> bool:
+    """Round 29 (`ROUND29_QUOTED_PHRASE`): the grade word opens a quotation that runs on past it."""
+    return bool(settings.ROUND29_QUOTED_PHRASE and _QUOTE_OPENS.search(before) and _QUOTE_RUNS_ON.match(after))
+
+
 def quoted_phrase(before: str, after: str, phrase: str, area_after: re.Pattern, sub_area: re.Pattern) -> bool:
     """Round 29 (`ROUND29_QUOTED_PHRASE`): the grade word opens a quotation that runs on with a noun naming no
     service, council, rating or area ("“inadequate oversight and lasting harm”"): a phrase about a thing."""
-    return bool(settings.ROUND29_QUOTED_PHRASE and _QUOTE_OPENS.search(before) and _QUOTE_RUNS_ON.match(after)
-                and attributive(before, after, phrase, area_after, sub_area))
+    return _opens_quote(before, after) and attributive(before, after, phrase, area_after, sub_area)
 
 
 def attributive(before: str, after: str, phrase: str, area_after: re.Pattern, sub_area: re.Pattern) -> bool:
@@ -112,8 +116,7 @@ def attributive(before: str, after: str, phrase: str, area_after: re.Pattern, su
     left to the sub-judgement rules."""
     if not settings.ROUND26_ATTRIBUTIVE or " " in phrase.strip():
         return False  # "requires improvement", "performs well": a verb phrase, never an adjective
-    opens_quote = settings.ROUND29_QUOTED_PHRASE and _QUOTE_OPENS.search(before) and _QUOTE_RUNS_ON.match(after)
-    if not (_OPENS_PHRASE.search(before) or opens_quote) or area_after.match(after):
+    if not (_OPENS_PHRASE.search(before) or _opens_quote(before, after)) or area_after.match(after):
         return False
     words, position = [], 0
     for _ in range(3):  # the noun phrase's next words, up to its end

@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from indexer import numbers
 from indexer.ingest.annotate.outcomes import all_outcomes, official_grade
 
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-                 "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+# The number words of the project's one table, "one" to "twenty" (a figure of none is no figure).
+_WORD_NUMBERS = {word: n for word, n in numbers.WORDS.items() if n}
 _NUMBER = rf"\d{{1,3}}(?:\s*(?:%|per\s*cent))?|{'|'.join(_WORD_NUMBERS)}"
 # "of the 59 children's services inspections", "Of 43 inspections", "of the 87 local authorities inspected", "of the
 # 41 councils whose judgements have been published":

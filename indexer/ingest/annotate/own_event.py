@@ -24,7 +24,7 @@ _MONTH = MONTH_NAMES
 # "Since" counts only with a judgement or inspection word between it and the year, or right after a grade: "three
 # directors since 2021" is no anchor.
 _JUDGED = r"(?:judg|rat|grad|inspect|found|verdict|report|branded|assess)\w*"
-_ANCHOR = re.compile(rf"\bsince\s+(?:[\w'’‘\"“”,-]+\s+){{0,6}}?{_JUDGED}\s+(?:[\w'’‘\"“”,-]+\s+){{0,4}}?(?:(?:in|of)\s+)?"
+ANCHOR = re.compile(rf"\bsince\s+(?:[\w'’‘\"“”,-]+\s+){{0,6}}?{_JUDGED}\s+(?:[\w'’‘\"“”,-]+\s+){{0,4}}?(?:(?:in|of)\s+)?"
                      rf"(?:(?P<month>{_MONTH})\s+)?(?P<year>(?:19|20)\d\d)\b"
                      rf"|\b(?:inadequate|improvement|good|outstanding)['’”\"]?\s+since\s+(?:(?P<month3>{_MONTH})\s+)?"
                      rf"(?P<year3>(?:19|20)\d\d)\b"
@@ -72,7 +72,7 @@ def anchor(text: str, outcome: Outcome) -> tuple[Outcome | None, str]:
     """The linked inspection when the text places it behind the page's event, with the words that do; else none.
     (An earlier inspection named so is no evidence against the linked one: a page reporting a new inspection names
     the previous one the same way.)"""
-    for match in _ANCHOR.finditer(text):
+    for match in ANCHOR.finditer(text):
         if _held_in(outcome, int(match.group("year") or match.group("year2") or match.group("year3"))):
             return outcome, match.group(0)
     return None, ""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from indexer.models import Outcome
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 from indexer.ingest.annotate.outcomes import for_council, inspected_year, official_grade
-from indexer.ingest.annotate.own_event import _ANCHOR
+from indexer.ingest.annotate.own_event import ANCHOR
 from indexer.ingest.annotate.visits import new_full_inspection
 
 # The page's own event is a focused visit ("the focused visit to X found", "Ofsted's focused inspection").
@@ -51,7 +51,7 @@ class VisitYear:
 def _anchors(text: str) -> list[tuple[int, int | None, str]]:
     """(year, month or None, words) of every earlier inspection the page places behind its visit."""
     found = []
-    for match in _ANCHOR.finditer(text):
+    for match in ANCHOR.finditer(text):
         year = match.group("year") or match.group("year2") or match.group("year3")
         month = match.group("month") or match.group("month2") or match.group("month3")
         found.append((int(year), MONTHS[month.lower()] if month else None, match.group(0)))
