@@ -820,3 +820,7 @@ ROUND29_ADJECTIVE_LIST = True
 # Round 29 (roundup29): a list item may open on the council's style without its "of" ("Camden, and Royal Borough
 # Greenwich, are the first ..."): one list (places.council_groups). Off = round 28 (two groups).
 ROUND29_BOROUGH_STYLE = True
+# Round 30 (the lead): a question mark ending a word closes a question ("is Birmingham inadequate?"), so the query stays
+# plain words with best match; only a "?" inside a word is a wildcard (search/query.drop_question_marks). Off = round
+# 29: any "?" made the query strict syntax and a question typed with its mark found nothing.
+ROUND30_QUESTION_MARK = True

@@ -127,7 +127,8 @@ def test_best_match_needs_every_word_up_to_two_then_a_share(backend):
 
 def test_best_match_finds_the_same_paragraphs_as_the_embedded_index(backend, embedded):
     for q in ["social worker caseloads", "care leavers support judged inadequate", "medway inadequate",
-              "zeppelin register placements", "missing from care", "children in care visits", ""]:
+              "zeppelin register placements", "missing from care", "children in care visits", "",
+              "is medway inadequate?"]:
         for collapse in (True, False):
             req = SearchRequest(q=q, collapse=collapse, per_page=50)
             ours, theirs = backend.search(req), embedded.search(req)

@@ -29,6 +29,10 @@ from indexer.stemming import RATING_CUE_WEIGHT, RATING_CUES
 
 # Anything beyond plain words makes the query explicit syntax, matched strictly as written.
 _SYNTAX = re.compile(r'["()*?]|\b(?:AND|OR|NOT)\b|(?:^|\s)[+-]\S|\w:\S')
+# A question mark that ends a word ("is Birmingham inadequate?") closes a question; only one inside a word
+# ("organi?ation") is a wildcard. Before round 30 every question typed with its mark was read as strict syntax with a
+# wildcard word and found nothing.
+_QUESTION_MARK = re.compile(r"(?<=[\w'\u2019])\?+(?=$|[\s.,;:!)\"\u201d])")
 
 
 class Lexicon(Protocol):
@@ -80,6 +84,11 @@ def is_plain(text: str) -> bool:
     return not _SYNTAX.search(text)
 
 
+def drop_question_marks(text: str) -> str:
+    """The query without the question marks that end its words (a wildcard "?" inside a word stays)."""
+    return _QUESTION_MARK.sub("", text)
+
+
 def cut_query(text: str) -> tuple[str, str | None]:
     """The query cut to the allowed length before any other work, and a note when it was cut."""
     cut = limits.cut_query(text)
@@ -92,6 +101,8 @@ def route(text: str, nothing, plain, syntax):
     """The query cut to length, then handed on: `nothing(message)` when empty, else `plain(text, message)` for a
     list of words or `syntax(text, message)` (every backend reads queries through this one fork)."""
     text, message = cut_query(text)
+    if settings.ROUND30_QUESTION_MARK:
+        text = drop_question_marks(text)
     if not text.strip():
         return nothing(message)
     return (plain if is_plain(text) else syntax)(text, message)
