@@ -824,3 +824,7 @@ ROUND29_BOROUGH_STYLE = True
 # plain words with best match; only a "?" inside a word is a wildcard (search/query.drop_question_marks). Off = round
 # 29: any "?" made the query strict syntax and a question typed with its mark found nothing.
 ROUND30_QUESTION_MARK = True
+# Round 30 (the lead): brackets written as prose ("children in care (CIC) missing", "Kent (2019) inadequate") are
+# punctuation; they group only in a query with AND / OR / NOT, a +/- word or a field (search/query.drop_prose_brackets).
+# Off = round 29: any bracket made the query strict syntax, every word required and no synonyms.
+ROUND30_PROSE_BRACKETS = True

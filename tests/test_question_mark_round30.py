@@ -1,4 +1,5 @@
-"""Round 30: a question typed with its question mark is a question, not a wildcard pattern.
+"""Round 30: a question typed with its question mark is a question, not a wildcard pattern; brackets as prose
+are punctuation.
 
 Before, any "?" made the query strict syntax ("inadequate?" a wildcard word every paragraph had to match), so
 "is Birmingham inadequate?" found nothing at all. Found by a fresh judged question (set aa, aaq06).
@@ -45,3 +46,22 @@ def test_switched_off_the_question_finds_nothing(fixture_index, monkeypatch):
     """The round-29 behaviour the switch replaces: the mark read as a wildcard, strict syntax, nothing found."""
     monkeypatch.setattr(settings, "ROUND30_QUESTION_MARK", False)
     assert _search(fixture_index, "which councils are inadequate?").total == 0
+
+
+@pytest.mark.parametrize("typed,read", [
+    ("children in care (CIC) missing", "children in care  CIC  missing"),
+    ("Kent (2019) inadequate", "Kent  2019  inadequate"),
+    ("(exploitation OR trafficking) Kent", "(exploitation OR trafficking) Kent"),  # grouping an operator: syntax
+    ("council:Kent (missing)", "council:Kent (missing)"),                          # beside a field: syntax
+    ("+caseloads (school)", "+caseloads (school)"),
+])
+def test_prose_brackets_are_punctuation(typed, read):
+    from indexer.search.query import drop_prose_brackets
+    assert drop_prose_brackets(typed) == read
+
+
+def test_a_bracketed_aside_finds_what_its_words_find(fixture_index, monkeypatch):
+    asked, plain = _search(fixture_index, "councils (inadequate) caseloads"), _search(fixture_index, "councils inadequate caseloads")
+    assert asked.total > 0 and asked.total == plain.total
+    monkeypatch.setattr(settings, "ROUND30_PROSE_BRACKETS", False)
+    assert _search(fixture_index, "councils (inadequate) caseloads").total < plain.total

@@ -29,6 +29,8 @@ from indexer.stemming import RATING_CUE_WEIGHT, RATING_CUES
 
 # Anything beyond plain words makes the query explicit syntax, matched strictly as written.
 _SYNTAX = re.compile(r'["()*?]|\b(?:AND|OR|NOT)\b|(?:^|\s)[+-]\S|\w:\S')
+_BRACKET = re.compile(r"[()]")
+_GROUPING = re.compile(r"\b(?:AND|OR|NOT)\b|(?:^|[\s(])[+-]\S|\w:\S")  # what brackets can group
 # A question mark that ends a word ("is Birmingham inadequate?") closes a question; only one inside a word
 # ("organi?ation") is a wildcard. Before round 30 every question typed with its mark was read as strict syntax with a
 # wildcard word and found nothing.
@@ -89,6 +91,13 @@ def drop_question_marks(text: str) -> str:
     return _QUESTION_MARK.sub("", text)
 
 
+def drop_prose_brackets(text: str) -> str:
+    """Brackets as prose ("children in care (CIC) missing") dropped: they group only beside an operator or a field."""
+    if not _BRACKET.search(text) or _GROUPING.search(text) or not re.search(r"\w", text):
+        return text  # grouping syntax, or nothing but brackets: the syntax reader says what it could not read
+    return _BRACKET.sub(" ", text)
+
+
 def cut_query(text: str) -> tuple[str, str | None]:
     """The query cut to the allowed length before any other work, and a note when it was cut."""
     cut = limits.cut_query(text)
@@ -103,6 +112,8 @@ def route(text: str, nothing, plain, syntax):
     text, message = cut_query(text)
     if settings.ROUND30_QUESTION_MARK:
         text = drop_question_marks(text)
+    if settings.ROUND30_PROSE_BRACKETS:
+        text = drop_prose_brackets(text)
     if not text.strip():
         return nothing(message)
     return (plain if is_plain(text) else syntax)(text, message)
