@@ -828,3 +828,16 @@ ROUND30_QUESTION_MARK = True
 # punctuation; they group only in a query with AND / OR / NOT, a +/- word or a field (search/query.drop_prose_brackets).
 # Off = round 29: any bracket made the query strict syntax, every word required and no synonyms.
 ROUND30_PROSE_BRACKETS = True
+# Round 30 (shown30; docs/search.md "Round 30: the paragraph shown (branch shown30)"): which paragraph a result shows,
+# read on the real page text, in the shared chooser (search/answer.py), so both backends get them. Off = round 29.
+# (M) a movement question naming the grade it started from only as what came before ("rated good for the first time
+# after inadequate in 2014", "good after years of inadequate ratings", "rated good in 2024 after requires improvement
+# in 2019") asks the grade reached: the grade left is dropped from what it asks (no longer a grade stated, nor the
+# grade left's extra point) and the question is read as one for the grade reached, so the paragraph retelling the old
+# grade with its year no longer outscores the one stating the new grade. Round 29's (B) did this for a question
+# naming no other grade and no movement.
+ROUND30_BACKGROUND_MOVEMENT = True
+# (C) a paragraph cut off in the page's text (a teaser ending mid-sentence, "... by the visiting inspectors after a"; a
+# photo caption with its credit, "... rated good. Picture: <agency>") ranks with someone's reaction: below a complete
+# paragraph answering alike, and as the best-ranked it does not end the search (`answer.cut_short`).
+ROUND30_CUT_SHORT = True

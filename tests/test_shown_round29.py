@@ -56,6 +56,8 @@ def test_a_question_naming_only_a_background_grade_asks_no_grade(monkeypatch):
 
 def test_a_question_naming_another_grade_or_a_movement_keeps_its_grades(monkeypatch):
     monkeypatch.setattr(settings, "ROUND29_BACKGROUND_GRADE", True)
+    # round 29 as it was: round 30's (M) drops a background grade from a movement question (test_shown_round30.py)
+    monkeypatch.setattr(settings, "ROUND30_BACKGROUND_MOVEMENT", False)
     # the grade reached is asked, and the grade before it with it
     assert _asked("Wexcombe rated good a decade after being inadequate").grades >= {"good", "inadequate"}
     # a movement: the grade left is part of what is asked

@@ -117,6 +117,13 @@ def asked_by(plan: BestMatchPlan) -> Asked:
         named = set(grades.VALUES)  # "Ofsted rating": whichever grade the paragraph states
     if settings.ROUND29_BACKGROUND_GRADE and not moves and named and named <= set(plan.background):
         named = set()  # round 29: "progress since the inadequate judgement" asks what was found, not the grade
+    movement = bool(moves)
+    background = set(plan.background)
+    if settings.ROUND30_BACKGROUND_MOVEMENT and moves and named & background and named - background \
+            and named != set(grades.VALUES):
+        # Round 30: "rated good for the first time after inadequate in 2014" asks the grade reached; the grade left,
+        # named only as what came before, is the story's background (the paragraph retelling it is not the answer).
+        named, left, movement = named - background, left - background, False
     councils = {value for facet, value in plan.boosts if facet == "council"}
     areas = tuple(tuple(tuple(frozenset(alt.stems) for alt in plan.groups[g].alternatives) for g in anchor)
                   for anchor in plan.anchors if anchor)
@@ -130,7 +137,7 @@ def asked_by(plan: BestMatchPlan) -> Asked:
     if settings.ROUND29_AREA_NAMES:
         typed_areas = [" ".join(plan.groups[g].typed for g in anchor) for anchor in plan.anchors if anchor]
         names = tuple(pattern for pattern, _ in AREA_PATTERNS if any(pattern.search(t) for t in typed_areas))
-    return Asked(frozenset(named), frozenset(councils), bool(moves), areas, listing, counted=counted,
+    return Asked(frozenset(named), frozenset(councils), movement, areas, listing, counted=counted,
                  left=frozenset(left), topic=topic, area_names=names)
 
 
@@ -326,7 +333,8 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
         # Ranking round 14: a tie below the best-ranked goes to the earliest paragraph after the opening one. A
         # story's opening summarises (headline words, "now rated good"); the paragraph after it that answers as
         # well tells it in full. Chosen on each fold of the judged sets, it lifted the other's shown share.
-        key = (answers(asked, text, round_up), not reaction(text), at == 0 and not area_ties, number > 1, -number)
+        complete = not reaction(text) and not (settings.ROUND30_CUT_SHORT and cut_short(text))
+        key = (answers(asked, text, round_up), complete, at == 0 and not area_ties, number > 1, -number)
         if best is None or key > best:
             chosen, best = at, key
         if at == 0 and key[0] >= most and key[1] and not area_ties:
@@ -419,6 +427,26 @@ def reaction(text: str) -> bool:
     subject = _FINDING_SUBJECT_WIDE if settings.ROUND29_REACTION_OPENING else _FINDING_SUBJECT
     return bool(_TITLE.search(first)) and any(not subject.search(first[max(0, m.start() - 80):m.start()])
                                               for m in _SAYING.finditer(first))
+
+
+# Round 30 (`settings.ROUND30_CUT_SHORT`): a paragraph the page's text cut off. It has no sentence end and either
+# ends on a word that cannot end a sentence ("after a", "which it was given at the", a trailing comma or dash),
+# carries a photo credit ("Picture: <agency>", "(Image: <council>)"), or runs on past a full sentence and stops
+# mid-way ("... in 2019. The visit before it had left the"). A numbered list line ("3. Leadership: Inadequate") and
+# a paragraph ending on a web address ("the full report is at www.<site>") are not cut.
+_CUT_WORD = re.compile(r"(?:\b(?:the|an?|of|for|to|with|and|or|in|on|by|at|as|from|that|which|who|is|are|was|were|"
+                       r"be|been|has|have|had|its|their|our|this|but|than|into)|[,–—-])\s*$", re.IGNORECASE)
+_CREDIT = re.compile(r"\b(?:Picture|Photo|Image|Photograph)\s*:|\((?:Photo|Image|Picture)\b", re.IGNORECASE)
+_RUNS_ON = re.compile(r"(?<!^)(?<!^\d)(?<!^\d\d)(?<!^\d\d\d)[.!?][\"'’”)]*\s+[\"'‘“]?[A-Z]")
+_WEB_END = re.compile(r"(?:www\.|https?://|\.(?:com|org|uk|gov)\b)\S*$", re.IGNORECASE)
+
+
+def cut_short(text: str) -> bool:
+    """True for a paragraph the page's text cut off: a teaser stopping mid-sentence, a photo caption with its credit."""
+    text = text.strip()
+    if not is_headline(text) or _WEB_END.search(text):
+        return False
+    return bool(_CUT_WORD.search(text) or _CREDIT.search(text) or _RUNS_ON.search(text))
 
 
 def _most(asked: Asked, round_up: bool) -> int:
