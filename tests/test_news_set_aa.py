@@ -1,4 +1,5 @@
-"""Set aa (round 30): a blind set of 46 real news pages, scored once on round 29's code, development since.
+"""Set aa (round 30): a blind set of 46 real news pages and 24 judged questions over them, scored once on round 29's
+code (the questions once more on round 30's), development since.
 
 Its labels and own-words fixtures stay in tests/blind/aa until the set has judged queries of its own (the held-out
 sets' checks in test_news_heldout_sets.py ask for them); these checks are the record and fixture checks every set has.
@@ -48,3 +49,26 @@ def _fixture_ok(record):
     assert 200 < len(path.read_text(encoding="utf-8")) <= (4000 if record["id"] == "aa28" else 2600)
     run = record["shared_run"]
     assert run["against"] == "source page" and run["names_aside"] <= 8
+
+
+QUERIES = ROOT / "tests" / "blind" / "aa" / "judged_queries_heldout_aa.jsonl"
+
+
+def test_judged_queries_are_well_formed_new_and_name_existing_documents():
+    """24 questions judged by reading (aaq01…aaq24), each answered by a set aa page, none asked before; every judged
+    document exists and every judged phrase is in its document."""
+    from indexer.quality.evaluate_queries import load_judged
+    from tests.test_news_heldout_sets import _folded
+    judged = load_judged(QUERIES)
+    assert len(judged) == 24 and len({q.id for q in judged}) == 24
+    assert all(re.fullmatch(r"aaq\d\d", q.id) and q.kind and q.note for q in judged)
+    earlier = {q.query for path in (ROOT / "tests" / "data").glob("judged_queries*.jsonl") for q in load_judged(path)}
+    assert not {q.query for q in judged} & earlier
+    aa = ROOT / "tests" / "blind" / "aa" / "fixtures"
+    local = {p.name: p for folder in (ROOT / "tests" / "fixtures" / "news", ROOT / "seeds", aa) for p in folder.iterdir()}
+    for q in judged:
+        assert any(doc.startswith("aa") and grade == 2 for doc, grade in q.relevant.items()), q.id
+        assert all(re.fullmatch(r"report-\d{3}\.pdf", doc) or doc in local for doc in q.relevant), q.id
+        for doc, phrases in q.paragraphs.items():
+            text = _folded(local[doc].read_text(encoding="utf-8"))
+            assert all(_folded(phrase) in text for phrase in phrases), (q.id, doc)
