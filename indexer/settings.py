@@ -820,3 +820,9 @@ ROUND29_ADJECTIVE_LIST = True
 # Round 29 (roundup29): a list item may open on the council's style without its "of" ("Camden, and Royal Borough
 # Greenwich, are the first ..."): one list (places.council_groups). Off = round 28 (two groups).
 ROUND29_BOROUGH_STYLE = True
+# Round 30 (aasev30; docs/facets.md "Round 30: council and severity on the fresh set (branch aasev30)"). Off = round 29.
+# A table of councils read row by row (ingest/annotate/table_rows.py): a row is a council's name filling a cell and one
+# cell holding a grade word, else a children's score on the 2002-12 four-band scale (a cell saying so, or a figure
+# under a header naming children, where the page names that scale); rows kept one per line between bars, tabs,
+# dashes or semicolons, one cell per line between bar lines, or run together. Three or more rows make a table.
+ROUND30_TABLE_ROWS = True
