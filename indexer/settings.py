@@ -826,3 +826,11 @@ ROUND29_BOROUGH_STYLE = True
 # under a header naming children, where the page names that scale); rows kept one per line between bars, tabs,
 # dashes or semicolons, one cell per line between bar lines, or run together. Three or more rows make a table.
 ROUND30_TABLE_ROWS = True
+# Round 30 (aasev30): "once again" ("services have once again been rated outstanding", "once again judged inadequate")
+# repeats a grade now: "once" there is not the past ("once rated good"), so the grade is read as current
+# (grade_context._PAST_WORDS). Off = round 29 (the grade was dropped as a past one).
+ROUND30_ONCE_AGAIN = True
+# Round 30 (aasev30): "overall" inside a concessive clause ("Despite the poor overall score, its adoption service was
+# rated good") stays in that clause: the grade after the clause's comma is not made the overall one
+# (severity._concessive_ends, read in says_overall). Off = round 29.
+ROUND30_CONCESSIVE_OVERALL = True

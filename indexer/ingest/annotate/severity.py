@@ -280,6 +280,22 @@ def _beyond_clause(gap: str) -> bool:
     return settings.ROUND24_SUBJUDGEMENT_CLAUSES and bool(_CLAUSE_GAP.search(gap.strip(" '‘’“”\"")))
 
 
+# Round 30 (aasev30): a concessive clause ("Despite the poor overall score, ...", "Although the overall verdict was
+# disappointing, ...") keeps its "overall": the grade after its comma is the contrast, not the overall grade.
+_CONCESSIVE = re.compile(r"\b(?:despite|although|though|while|whilst|notwithstanding|in\s+spite\s+of)\b[^,.;:]*$",
+                         re.IGNORECASE)
+
+
+# ... and so does a contrast phrase after the grade ("graded good, in contrast to the poor overall verdict").
+_CONTRASTED = re.compile(r",\s*(?:in\s+contrast\s+(?:to|with)|unlike|as\s+against|compared\s+(?:to|with))\b[^,.;:]*$",
+                         re.IGNORECASE)
+
+
+def _concessive_ends(sentence: str, word: re.Match, grade_start: int) -> bool:
+    """The "overall" stands in a concessive clause that closes (a comma) before the grade after it."""
+    return bool(_CONCESSIVE.search(sentence[:word.start()])) and "," in sentence[word.end():grade_start]
+
+
 def says_overall(sentence: str, start: int, spans: list[tuple[int, int]]) -> bool:
     """The word "overall" goes with this grade, not with every grade of the sentence (`spans`): the grade right
     before it ("rated good overall"), else the grade just after it in the same clause ("the overall verdict is
@@ -295,10 +311,12 @@ def says_overall(sentence: str, start: int, spans: list[tuple[int, int]]) -> boo
             chosen = following[0]
         elif preceding and word.start() - preceding[-1][1] <= 20:
             chosen = preceding[-1]
-        elif following and not _beyond_clause(sentence[word.end():following[0][0]]):
+        elif following and not _beyond_clause(sentence[word.end():following[0][0]]) \
+                and not (settings.ROUND30_CONCESSIVE_OVERALL and _concessive_ends(sentence, word, following[0][0])):
             chosen = following[0]
         else:
             chosen = preceding[-1] if preceding and not _beyond_clause(sentence[preceding[-1][1]:word.start()]) \
+                and not (settings.ROUND30_CONCESSIVE_OVERALL and _CONTRASTED.search(sentence[preceding[-1][1]:word.start()])) \
                 else (-1, -1)
         if chosen[0] == start:
             return True
