@@ -834,3 +834,7 @@ ROUND30_ONCE_AGAIN = True
 # rated good") stays in that clause: the grade after the clause's comma is not made the overall one
 # (severity._concessive_ends, read in says_overall). Off = round 29.
 ROUND30_CONCESSIVE_OVERALL = True
+# Round 30 (aasev30): a grade "for" an area whose list goes on to the overall judgement ("'inadequate' for the
+# experiences of children in care and, also, for 'overall effectiveness'") is overall as well: not a sub-judgement
+# (severity._OVERALL_TOO). Off = round 29.
+ROUND30_OVERALL_TOO = True

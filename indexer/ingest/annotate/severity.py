@@ -291,6 +291,14 @@ _CONTRASTED = re.compile(r",\s*(?:in\s+contrast\s+(?:to|with)|unlike|as\s+agains
                          re.IGNORECASE)
 
 
+# Round 30 (aasev30): the grade's "for" list goes on to the overall judgement itself ("rated 'inadequate' for the
+# experiences of children in care and, also, for 'overall effectiveness'"): the grade is overall as well as the
+# area's. No other grade word may come between.
+_OVERALL_TOO = re.compile(r"^(?:(?!\b(?:outstanding|good|inadequate|adequate|requires?|required)\b)[^.;:!?])*?"
+                          r"\b(?:and|as\s+well\s+as|plus)\b[\s,]*(?:(?:also|both|in\s+addition|as\s+well)[\s,]+)?(?:for|in)\s+(?:the\s+|its\s+)?"
+                          r"['‘“\"]?overall\s+effectiveness\b", re.IGNORECASE)
+
+
 def _concessive_ends(sentence: str, word: re.Match, grade_start: int) -> bool:
     """The "overall" stands in a concessive clause that closes (a comma) before the grade after it."""
     return bool(_CONCESSIVE.search(sentence[:word.start()])) and "," in sentence[word.end():grade_start]
@@ -630,6 +638,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
                          or area_complement(before, sentence[match.end():match.end() + 120])
                          or labelled)
         every = bool(_EVERY_AREA.match(sentence[:match.start()]))
+        if settings.ROUND30_OVERALL_TOO and qualified and _OVERALL_TOO.match(sentence[match.end():]):
+            every = True  # round 30: "inadequate for <an area> and, also, for overall effectiveness": overall as well
         qualified = qualified and not every
         overall = every or not qualified and says_overall(sentence, match.start(), spans)
         if reason == "tally" and overall and _AREA_COUNT.search(before):

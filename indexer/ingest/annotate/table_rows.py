@@ -29,8 +29,9 @@ MIN_ROWS = 3
 MAX_CELL = 60
 _BAR_LINE = re.compile(r"^\s*\|\s*$")
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t|\s[-–—]\s|;)\s*")
-# Cells run together: a small letter or a figure meets a capital, a letter meets a figure.
-_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=\d)(?=[A-Z])|(?<=[A-Za-z])(?=\d)")
+# Cells run together: a small letter or a figure meets a capital, a run of capitals meets a capitalised word
+# ("ILACSGood"), a letter meets a figure.
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=\d)(?=[A-Z])|(?<=[A-Za-z])(?=\d)")
 _RANK = re.compile(r"^\d{1,3}\.?$")
 _COUNCIL_TAIL = re.compile(r"^\s*(?:(?:City|Borough|County|Metropolitan\s+Borough|District)\s+)?(?:Council|MBC|CC|BC)?\s*$",
                            re.IGNORECASE)
