@@ -96,10 +96,8 @@ def _line_tables(lines: list[str]) -> list[tuple[list[str], list[list[str]]]]:
         if rows:
             tables.append((header, rows))
             rows = []
-        if cells and len(cells) >= 3:
+        if cells:  # the last line of cells before the rows is their header
             header = cells
-        elif line:
-            header = header if not cells else cells
     return tables
 
 
