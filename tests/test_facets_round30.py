@@ -202,8 +202,8 @@ _OVERALL_TOO = """Oldham responds to inspection report
 Ofsted has graded Oldham Council's children's social care 'inadequate' for the 'experiences of children in care' \
 and, in addition, for 'overall effectiveness.'
 
-The services 'require improvement to be good' around 'children who need help and protection' and also for 'the \
-impact of leaders.'
+Inspectors said the department's work 'requires improvement to be good' in places, naming the help given to \
+families.
 
 The council said an improvement plan was already in place.
 """
