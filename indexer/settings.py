@@ -841,3 +841,23 @@ ROUND30_BACKGROUND_MOVEMENT = True
 # photo caption with its credit, "... rated good. Picture: <agency>") ranks with someone's reaction: below a complete
 # paragraph answering alike, and as the best-ranked it does not end the search (`answer.cut_short`).
 ROUND30_CUT_SHORT = True
+# Round 30 (aasev30; docs/facets.md "Round 30: council and severity on the fresh set (branch aasev30)"). Off = round 29.
+# A table of councils read row by row (ingest/annotate/table_rows.py): a row is a council's name filling a cell and one
+# cell holding a grade word, else a children's score on the 2002-12 four-band scale (a cell saying so, or a figure
+# under a header naming children, where the page names that scale); rows kept one per line between bars, tabs,
+# dashes or semicolons, one cell per line between bar lines, or run together. Three or more rows make a table.
+ROUND30_TABLE_ROWS = True
+# Round 30 (aasev30): "once again" ("services have once again been rated outstanding", "once again judged inadequate")
+# repeats a grade now: "once" there is not the past ("once rated good"), so the grade is read as current
+# (grade_context._PAST_WORDS). Off = round 29 (the grade was dropped as a past one).
+ROUND30_ONCE_AGAIN = True
+# Round 30 (aasev30): "overall" inside a concessive clause ("Despite the poor overall score, its adoption service was
+# rated good") or a contrast phrase after the grade (", in contrast to the poor overall verdict") stays there: the
+# grade beside it is not made the overall one (severity._concessive_ends, _CONTRASTED, read in says_overall).
+# Built and left OFF: it fires on one page (aa11, its real text and its fixture), under the bar's three pages in two
+# sets; with ROUND30_ONCE_AGAIN it turns aa11 right (real text and fixture) and changes nothing else.
+ROUND30_CONCESSIVE_OVERALL = False
+# Round 30 (aasev30): a grade "for" an area whose list goes on to the overall judgement ("'inadequate' for the
+# experiences of children in care and, also, for 'overall effectiveness'") is overall as well: not a sub-judgement
+# (severity._OVERALL_TOO). Off = round 29.
+ROUND30_OVERALL_TOO = True

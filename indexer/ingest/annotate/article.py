@@ -37,6 +37,7 @@ from indexer.ingest.annotate.record import link_outcome, set_severity_confidence
 from indexer.ingest.annotate.severity import NEW_REPORT, GradeStatement, decide
 from indexer.ingest.annotate.visit_report import new_report_is_visit
 from indexer.ingest.annotate.result_lines import result_lines
+from indexer.ingest.annotate.table_rows import table_rows
 from indexer.ingest.annotate.text_units import document_sentences
 from indexer.ingest.annotate.calendar import (annual_report_year, annual_round_year, calendar_year, judged_last_year, months_after_start,
                                               past_december_shift, names_publication_month)
@@ -84,6 +85,10 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         entry.score += settings.COUNCIL_SCORE_OPENING
         entry.reasons.append("a section is headed by its name")
     results = result_lines(raw or text, published)  # "Bury – Good" lines of a table-like round-up
+    if settings.ROUND30_TABLE_ROWS:  # round 30: rows of a table of councils, a grade or a children's score each
+        have = {code for code, _, _ in results}
+        results += [(code, grade, f"a table row: {row}") for code, grade, row in table_rows(raw or text, published)
+                    if code not in have]
     for code, _, line in results:
         entry = scores.setdefault(code, CouncilScore(code))
         entry.score += settings.COUNCIL_SCORE_OPENING

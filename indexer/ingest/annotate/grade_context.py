@@ -33,6 +33,9 @@ _PAST_WORDS = re.compile(rf"\b(previous(?:ly)?|last inspection|prior|formerly|on
                          # round 9: "since it was rated …" starts a state that lasts to now (`since_clause`)
                          rf"|(?:after|before) (?:it was |they were |being |having been )(?:{_PAST_NAMING}|placed)"
                          rf"|having been {_PAST_NAMING})\b", re.IGNORECASE)
+# Round 30 (aasev30): "have once again been rated outstanding" repeats a grade now; "once" alone ("once rated
+# good") is the past.
+_AGAIN = re.compile(r"\s+again\b", re.IGNORECASE)
 # Round 7: "Two years after Barnsley Council's child protection services were judged 'inadequate'", "since the
 # department was rated good": a temporal clause whose subject is named (not only "it"/"they", above) dates its grade
 # before the news. The subject is a noun phrase, not a time ("after the inspection, services were judged good" is now).
@@ -169,6 +172,9 @@ def is_past(before: str, after: str) -> bool:
     if year_after and _NEW_CLAUSE.search(after[:year_after.start(1)]):
         year_after = None  # "moved it up to requires improvement, and in 2019 inspectors found…": the next clause's year
     past_word = _PAST_WORDS.search(clause)
+    if past_word and settings.ROUND30_ONCE_AGAIN and past_word.group(0).lower() == "once" \
+            and _AGAIN.match(clause[past_word.end():]):
+        past_word = _PAST_WORDS.search(clause, past_word.end())  # round 30: "once again rated" is a repeat, now
     if past_word and past_word.group(0).lower().startswith("after") and reacts_to(clause[:past_word.start()]):
         past_word = None  # round 23: "has apologised after it was rated inadequate": the after-clause is the news
     if past_word and re.match(r"had (?!been)", past_word.group(0), re.IGNORECASE) and _REPORTED.search(clause[:past_word.start()]):
@@ -424,6 +430,9 @@ def opens_with_reaching(clause: str) -> bool:
 def is_target(before: str) -> bool:
     """The grade is a comparison or an aim ("below good", "aim to become outstanding")."""
     target = _TARGET.search(before)
+    if target and settings.ROUND30_ONCE_AGAIN and target.group(0).lower().startswith("once") \
+            and _AGAIN.match(before[target.start() + 4:]):
+        target = _TARGET.search(before, target.start() + 4)  # round 30: "once again rated": a repeat, not a time to come
     if target and settings.ROUND23_REACHED_GERUND and _REACHED_GERUND.search(before, max(0, target.start() - 16),
                                                                              target.end()):
         target = None  # "after achieving a good rating": reached

@@ -280,6 +280,30 @@ def _beyond_clause(gap: str) -> bool:
     return settings.ROUND24_SUBJUDGEMENT_CLAUSES and bool(_CLAUSE_GAP.search(gap.strip(" '‘’“”\"")))
 
 
+# Round 30 (aasev30): a concessive clause ("Despite the poor overall score, ...", "Although the overall verdict was
+# disappointing, ...") keeps its "overall": the grade after its comma is the contrast, not the overall grade.
+_CONCESSIVE = re.compile(r"\b(?:despite|although|though|while|whilst|notwithstanding|in\s+spite\s+of)\b[^,.;:]*$",
+                         re.IGNORECASE)
+
+
+# ... and so does a contrast phrase after the grade ("graded good, in contrast to the poor overall verdict").
+_CONTRASTED = re.compile(r",\s*(?:in\s+contrast\s+(?:to|with)|unlike|as\s+against|compared\s+(?:to|with))\b[^,.;:]*$",
+                         re.IGNORECASE)
+
+
+# Round 30 (aasev30): the grade's "for" list goes on to the overall judgement itself ("rated 'inadequate' for the
+# experiences of children in care and, also, for 'overall effectiveness'"): the grade is overall as well as the
+# area's. No other grade word may come between.
+_OVERALL_TOO = re.compile(r"^(?:(?!\b(?:outstanding|good|inadequate|adequate|requires?|required)\b)[^.;:!?])*?"
+                          r"\b(?:and|as\s+well\s+as|plus)\b[\s,]*(?:(?:also|both|in\s+addition|as\s+well)[\s,]+)?(?:for|in)\s+(?:the\s+|its\s+)?"
+                          r"['‘“\"]?overall\s+effectiveness\b", re.IGNORECASE)
+
+
+def _concessive_ends(sentence: str, word: re.Match, grade_start: int) -> bool:
+    """The "overall" stands in a concessive clause that closes (a comma) before the grade after it."""
+    return bool(_CONCESSIVE.search(sentence[:word.start()])) and "," in sentence[word.end():grade_start]
+
+
 def says_overall(sentence: str, start: int, spans: list[tuple[int, int]]) -> bool:
     """The word "overall" goes with this grade, not with every grade of the sentence (`spans`): the grade right
     before it ("rated good overall"), else the grade just after it in the same clause ("the overall verdict is
@@ -295,10 +319,12 @@ def says_overall(sentence: str, start: int, spans: list[tuple[int, int]]) -> boo
             chosen = following[0]
         elif preceding and word.start() - preceding[-1][1] <= 20:
             chosen = preceding[-1]
-        elif following and not _beyond_clause(sentence[word.end():following[0][0]]):
+        elif following and not _beyond_clause(sentence[word.end():following[0][0]]) \
+                and not (settings.ROUND30_CONCESSIVE_OVERALL and _concessive_ends(sentence, word, following[0][0])):
             chosen = following[0]
         else:
             chosen = preceding[-1] if preceding and not _beyond_clause(sentence[preceding[-1][1]:word.start()]) \
+                and not (settings.ROUND30_CONCESSIVE_OVERALL and _CONTRASTED.search(sentence[preceding[-1][1]:word.start()])) \
                 else (-1, -1)
         if chosen[0] == start:
             return True
@@ -612,6 +638,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
                          or area_complement(before, sentence[match.end():match.end() + 120])
                          or labelled)
         every = bool(_EVERY_AREA.match(sentence[:match.start()]))
+        if settings.ROUND30_OVERALL_TOO and qualified and _OVERALL_TOO.match(sentence[match.end():]):
+            every = True  # round 30: "inadequate for <an area> and, also, for overall effectiveness": overall as well
         qualified = qualified and not every
         overall = every or not qualified and says_overall(sentence, match.start(), spans)
         if reason == "tally" and overall and _AREA_COUNT.search(before):
