@@ -58,6 +58,7 @@ from indexer.ingest.annotate.years_after_record import record_year
 from indexer.ingest.annotate.latest_event import latest_event_year
 from indexer.ingest.annotate.visit_between import focused_visit_year
 from indexer.ingest.annotate.national_tally import tally_year
+from indexer.ingest.annotate.span_on import span_on_year
 
 
 def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
@@ -233,6 +234,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _raise_to_floor(doc, floor_text, chosen[0])
         _weekday_year(doc, floor_text)
         _visit_page_year(doc, text)
+        _span_on_anchor(doc, text, outcome)
     _annual_report_span(doc, text, published)
     _fill_membership(doc, sentences, chosen, published, severity_evidence)
     # Round 11 (issue 22): one official-record policy for a grade the text does not state (record_grade.py)
@@ -605,6 +607,16 @@ def _visit_page_year(doc: Document, text: str) -> None:
         if found and settings.ROUND28_YEARS_AFTER_RECORD and doc.council_code and doc.severity:
             found = record_year(found, doc.council_code[0], doc.severity[0], text) or found
     if found and found.year != doc.year:
+        _take_inferred_year(doc, found.year, found.why)
+
+
+def _span_on_anchor(doc: Document, text: str, outcome) -> None:
+    """Round 30: an undated page counting a span on from the judgement the record links it to ("nine months on from
+    the damning report") is from the report's day plus the span, never from the judgement's own year (span_on.py)."""
+    if not settings.ROUND30_SPAN_ON or doc.confidence.get("year") == confidence.STATED or outcome is None:
+        return
+    found = span_on_year(text, outcome)
+    if found and (not doc.year or doc.year <= outcome.published.year) and found.year != doc.year:
         _take_inferred_year(doc, found.year, found.why)
 
 
