@@ -838,3 +838,9 @@ ROUND30_SCALE_ROUND = False
 # a letter published 1 November 2019", "the judgement was published in April 2023"), the visit it reports came
 # before it: the last such month on or before it (calendar.bare_inspection_month_year). Off = round 29 (after it).
 ROUND30_REPORT_AFTER_VISIT = True
+# (D) a grade the page places in a month "last year" ("judged the service as inadequate on every count in May last
+# year") that picks one recorded report of the council (round 9's and round 27's anchor,
+# own_event.year_after_last_year_anchor) dates the page the year after that report also where the record link chose
+# another inspection by looser clues (an estimated month), not only where the page had no year; a printed or stated
+# year is never touched (article._last_year_over_record). Off = round 29 (only an empty year).
+ROUND30_LAST_YEAR_OVER_RECORD = True

@@ -2,9 +2,10 @@
 (A) a span of months or a year counted on from the judgement the record links the page to dates the page (the report's
 day plus the span), never the judgement's own year; (B) the 2009-11 annual rating's scale said of the council's
 services ("were judged to be 'performing well'") on a page of those years reports a rating round (built, left off:
-tested switched on and off); (C) a visit month
-placed against the month a letter or report on it came out lies before that publication, not after. Every page here
-is our own invention; the councils' rows are the real record's (indexer/data/ofsted_outcomes.csv)."""
+tested switched on and off); (C) a visit month placed against the month a letter or report on it came out lies
+before that publication, not after; (D) a grade "in September last year" that picks one recorded report dates the
+page the year after it, over a looser record link. Every page here is our own invention; the councils' rows are
+the real record's (indexer/data/ofsted_outcomes.csv)."""
 from __future__ import annotations
 
 import pytest
@@ -100,3 +101,24 @@ def test_a_report_out_long_before_the_visit_is_an_earlier_one():
             "A visit in November found that things had improved.\n")
     assert bare_inspection_month_year(text)[0] == 2021
     assert "on or after" in bare_inspection_month_year(text)[1]
+
+
+# (D) Herefordshire: inadequate twice in the record, the child protection inspection published October 2012 (no
+# inspection dates, so its month is estimated) and the ILACS published 21 September 2022. "In September last year"
+# with the grade picks the 2022 report: the page is from 2023, not the year after the 2012 one.
+HEREFORDSHIRE = ("Wye Valley Courier\n\nHerefordshire still has work to do\n\n"
+                 "Ofsted inspectors rated the county's children's services as inadequate in September last year, and "
+                 "Herefordshire Council has been under close watch since.\n\n"
+                 "The service remains inadequate, a new report to councillors says, though leaders now know it "
+                 "better.\n")
+
+
+def test_a_grade_last_year_over_the_record_link(tmp_path):
+    doc = article(tmp_path, HEREFORDSHIRE)
+    assert doc.published is None and doc.year == 2023
+    assert "last year" in doc.facet_evidence["year"]["source"]
+
+
+def test_without_the_switch_the_older_report(tmp_path, monkeypatch):
+    monkeypatch.setattr(settings, "ROUND30_LAST_YEAR_OVER_RECORD", False)
+    assert article(tmp_path, HEREFORDSHIRE).year != 2023

@@ -220,6 +220,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     # round 27: a visit page the anchor left undated ("nothing dates the visit") is dated by a grade "last year"
     if not doc.year and not published and (not after_anchor or settings.ROUND27_LAST_YEAR_GRADE):
         _last_year_anchor(doc, chosen[0], text)
+    elif doc.year and not published and settings.ROUND30_LAST_YEAR_OVER_RECORD:
+        _last_year_over_record(doc, chosen[0], text, outcome)
     if not doc.year and not published and not after_anchor:
         _pending_year(doc, chosen[0], text)
     if not published and settings.ROUND29_VISIT_GAP:
@@ -495,6 +497,17 @@ def _last_year_anchor(doc: Document, code: str, text: str) -> None:
     year, _, why = year_after_last_year_anchor(text, code)
     if year:
         _take_inferred_year(doc, year, why)
+
+
+def _last_year_over_record(doc: Document, code: str, text: str, outcome) -> None:
+    """Round 30: 'rated inadequate in September last year' names the council's one report with that grade (and
+    month): the page is from the year after it, over another inspection the record link chose by looser clues (an
+    estimated month), never over a printed or stated year."""
+    if doc.confidence.get("year") == confidence.STATED:
+        return
+    year, anchor, why = year_after_last_year_anchor(text, code)
+    if year and anchor is not None and anchor is not outcome and year != doc.year:
+        _take_inferred_year(doc, year, why + " (over the record's link to another inspection)")
 
 
 def _annual_report_span(doc: Document, text: str, published: dt.date | None) -> None:
