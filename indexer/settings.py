@@ -861,3 +861,27 @@ ROUND30_CONCESSIVE_OVERALL = False
 # experiences of children in care and, also, for 'overall effectiveness'") is overall as well: not a sub-judgement
 # (severity._OVERALL_TOO). Off = round 29.
 ROUND30_OVERALL_TOO = True
+# Round 30 (years30; docs/facets.md "Round 30: years on undated real pages (branch years30)"). Off = round 29.
+# (A) an undated page counting a span of months or a year on from the judgement the record links it to ("nine months
+# on from the damning inspection report", "almost a year on from a critical Ofsted report") takes the report's day
+# plus the span, inferred, where its year was the judgement's own or empty (ingest/annotate/span_on.py).
+ROUND30_SPAN_ON = True
+# (B) the 2009-11 annual rating's scale said of the council's children's services ("were classed as 'performing
+# well'", "the authority's service was performing well", "a 'performing well' rating") on a page naming no later
+# year nor a later framework's words reports a rating round: its year is the round's, not a later inspection's
+# (calendar.scale_rating, read by calendar.annual_round_year); the scale's words alone name no round, so the year is
+# taken only from the rating's own sentence ("In 2010, ...") or a comparison with the year before (the second round).
+# Built and left OFF: it fires on two design pages in two sets (aa30, w05; both right, none wrong), under the bar's
+# three pages.
+ROUND30_SCALE_ROUND = False
+# (C) an undated page's visit or inspection month without a year ("visited on 9 and 10 October") is placed on or
+# after the latest month and year the page names; where that month and year is when a letter or report came out ("in
+# a letter published 1 November 2019", "the judgement was published in April 2023"), the visit it reports came
+# before it: the last such month on or before it (calendar.bare_inspection_month_year). Off = round 29 (after it).
+ROUND30_REPORT_AFTER_VISIT = True
+# (D) a grade the page places in a month "last year" ("judged the service as inadequate on every count in May last
+# year") that picks one recorded report of the council (round 9's and round 27's anchor,
+# own_event.year_after_last_year_anchor) dates the page the year after that report also where the record link chose
+# another inspection by looser clues (an estimated month), not only where the page had no year; a printed or stated
+# year is never touched (article._last_year_over_record). Off = round 29 (only an empty year).
+ROUND30_LAST_YEAR_OVER_RECORD = True

@@ -59,6 +59,7 @@ from indexer.ingest.annotate.years_after_record import record_year
 from indexer.ingest.annotate.latest_event import latest_event_year
 from indexer.ingest.annotate.visit_between import focused_visit_year
 from indexer.ingest.annotate.national_tally import tally_year
+from indexer.ingest.annotate.span_on import span_on_year
 
 
 def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
@@ -224,6 +225,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     # round 27: a visit page the anchor left undated ("nothing dates the visit") is dated by a grade "last year"
     if not doc.year and not published and (not after_anchor or settings.ROUND27_LAST_YEAR_GRADE):
         _last_year_anchor(doc, chosen[0], text)
+    elif doc.year and not published and settings.ROUND30_LAST_YEAR_OVER_RECORD:
+        _last_year_over_record(doc, chosen[0], text, outcome)
     if not doc.year and not published and not after_anchor:
         _pending_year(doc, chosen[0], text)
     if not published and settings.ROUND29_VISIT_GAP:
@@ -238,6 +241,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _raise_to_floor(doc, floor_text, chosen[0])
         _weekday_year(doc, floor_text)
         _visit_page_year(doc, text)
+        _span_on_anchor(doc, text, outcome)
     _annual_report_span(doc, text, published)
     _fill_membership(doc, sentences, chosen, published, severity_evidence)
     # Round 11 (issue 22): one official-record policy for a grade the text does not state (record_grade.py)
@@ -500,6 +504,17 @@ def _last_year_anchor(doc: Document, code: str, text: str) -> None:
         _take_inferred_year(doc, year, why)
 
 
+def _last_year_over_record(doc: Document, code: str, text: str, outcome) -> None:
+    """Round 30: 'rated inadequate in September last year' names the council's one report with that grade (and
+    month): the page is from the year after it, over another inspection the record link chose by looser clues (an
+    estimated month), never over a printed or stated year."""
+    if doc.confidence.get("year") == confidence.STATED:
+        return
+    year, anchor, why = year_after_last_year_anchor(text, code)
+    if year and anchor is not None and anchor is not outcome and year != doc.year:
+        _take_inferred_year(doc, year, why + " (over the record's link to another inspection)")
+
+
 def _annual_report_span(doc: Document, text: str, published: dt.date | None) -> None:
     """Round 27: an undated page reporting Ofsted's annual report takes the year of the span it covers, over a year
     only inferred (the record's inspection of a council it lists, the latest dated event)."""
@@ -610,6 +625,16 @@ def _visit_page_year(doc: Document, text: str) -> None:
         if found and settings.ROUND28_YEARS_AFTER_RECORD and doc.council_code and doc.severity:
             found = record_year(found, doc.council_code[0], doc.severity[0], text) or found
     if found and found.year != doc.year:
+        _take_inferred_year(doc, found.year, found.why)
+
+
+def _span_on_anchor(doc: Document, text: str, outcome) -> None:
+    """Round 30: an undated page counting a span on from the judgement the record links it to ("nine months on from
+    the damning report") is from the report's day plus the span, never from the judgement's own year (span_on.py)."""
+    if not settings.ROUND30_SPAN_ON or doc.confidence.get("year") == confidence.STATED or outcome is None:
+        return
+    found = span_on_year(text, outcome)
+    if found and (not doc.year or doc.year <= outcome.published.year) and found.year != doc.year:
         _take_inferred_year(doc, found.year, found.why)
 
 

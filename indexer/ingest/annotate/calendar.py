@@ -161,6 +161,35 @@ def _reports_annual_rating(text: str) -> bool:
     return any(_ANNUAL_RATING.search(s) and not _SLAC_NAMED.search(s) for s in re.split(r"(?<=[.!?])\s+|\n+", text))
 
 
+# Round 30 (`ROUND30_SCALE_ROUND`): the annual rating's scale said of the council's children's services as a whole
+# ("children's services were classed as 'performing well'", "the authority's service was performing well", "a
+# 'performing well' rating", "in the 'performing well' band", "rated the council's services for children as performing
+# well"): the words round 29 reads as a council-wide judgement (council._APA_SCALE_RATED), the
+# services in the plural too. "Performing well" alone is everyday English, so it names a rating round only so said,
+# on a page naming no year after the ratings' last round and none of the later frameworks' words.
+_SCALE_WORDS = r"perform(?:ing|s|ed)\s+(?:excellently|well|adequately|poorly)\b"
+_SCALE_RATED = re.compile(
+    r"\b(?:authority|council|department|directorate|services?)(?:['’]s)?\s+(?:(?:was|were|is|are|has|have|had|been"
+    r"|being|now|still|judged|rated|ranked|found|deemed|assessed|classed|graded|considered|said|to|be|as)\s+){1,4}"
+    r"['‘’“”\"]*" + _SCALE_WORDS
+    + r"|[‘“\"']" + _SCALE_WORDS + r"[’”\"']?\s+(?:rating|grade|score|judgement|category|band)\b"
+    + r"|\b(?:rating|grade|score|verdict|category)\s+of\s+['‘’“”\"]*" + _SCALE_WORDS
+    # "rated the council's services for children and young people as performing well"
+    + r"|\b(?:rated|judged|assessed|classed|graded)\s+(?:[\w'’-]+\s+){0,4}?(?:services?|council|authority|department)"
+      r"(?:\s+[\w'’-]+){0,5}?\s+as\s+['‘’“”\"]*" + _SCALE_WORDS, re.IGNORECASE)
+_LATER_THAN_RATINGS = re.compile(r"\brequir\w*\s+improvement\b|\bILACS\b|\bsingle\s+inspection\s+framework\b",
+                                 re.IGNORECASE)
+
+
+def scale_rating(text: str) -> re.Match | None:
+    """Round 30: the 2009-11 scale said of the council's services, on a page of the ratings' years (no later year
+    named, no later framework's words); None otherwise."""
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+    if _LATER_THAN_RATINGS.search(text) or any(y > ANNUAL_RATING_YEARS[-1] for y in years):
+        return None
+    return _SCALE_RATED.search(text)
+
+
 def annual_round_year(text: str) -> tuple[int | None, str]:
     """The year of an annual-assessment round the article reports (2008-11 scale), when it names one."""
     final, why = final_round_year(text)  # round 11: "the final round of the CPA", "this is the last CPA"
@@ -175,9 +204,22 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
         # a page that names a later year than the last APA round speaks of the APA as history
         return APA_LAST_YEAR, "inferred: annual performance assessments were last published in December 2008"
     rating = _ANNUAL_RATING.search(text)
+    scale = None
+    if not rating and settings.ROUND30_SCALE_ROUND:
+        rating = scale = scale_rating(text)  # round 30: "classed as 'performing well'" said of the services
     own = _round_year_in_rating_sentence(text) if rating else None
     if own:
         return own[0], f"inferred: the 2009-11 annual ratings; “{own[1]}” places a rating in the round's year"
+    if scale and not own:
+        # round 30: the scale's words alone name no round: only a rating compared with the year before's does (the
+        # second round), as below; the first round after the latest year named is too loose a guess for them
+        years = re.findall(r"\b(20(?:0\d|1[01]))\b", text)
+        compared = _COMPARED_ROUND.search(text) if settings.ROUND27_RATING_COMPARED and not years else None
+        if not compared:
+            return None, ""
+        return ANNUAL_RATING_YEARS[1], (f"inferred: the 2009-11 annual ratings (“{scale.group(0)}”), compared with the "
+                                        f"year before (“{compared.group(0)}”): not the first round, so the second, "
+                                        f"December {ANNUAL_RATING_YEARS[1]}")
     tallied = annual_round_by_tallies(text) if rating else (None, "")  # round 11: "20 excellent, 77 performing well"
     if tallied[0]:
         return tallied
@@ -185,7 +227,7 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
         # the rating called new, or its results the first: the first round, published December 2009
         return ANNUAL_RATING_YEARS[0], (f"inferred: “{_FIRST_ROUND.search(text).group(0)}” is the first round of the "
                                         "2009-11 annual ratings (December 2009)")
-    if rating and settings.ROUND26_RATING_DEFAULT and not _reports_annual_rating(text):
+    if rating and not scale and settings.ROUND26_RATING_DEFAULT and not _reports_annual_rating(text):
         return None, ""  # round 26: the band's words of a later page or of another inspection, not a rating round
     if rating:
         # A year the article names without naming the round is an earlier event ("a step up from 2010, when …",
@@ -233,6 +275,13 @@ def months_after_start(text: str) -> tuple[int | None, str]:
     return month0 // 12, f"inferred: “{start.group(0)}” plus “{span.group(0)}”"
 
 
+# Round 30 (`ROUND30_REPORT_AFTER_VISIT`): the words right before a month and year that make it a letter's or a
+# report's publication ("a letter published 1 November 2019", "the report, issued on 3 May 2018", "judgement was
+# published in April 2023").
+_PUBLISHED_BEFORE = re.compile(r"\b(?:published|issued|released|dated)\s+(?:on\s+|in\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)"
+                               r"day,?\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?$", re.IGNORECASE)
+
+
 def bare_inspection_month_year(text: str) -> tuple[int | None, str]:
     """An inspection month without a year, placed on or after the latest 'Month YYYY' the text names."""
     # "since their previous visit in March": a visit before the page's own, not after its latest dated event
@@ -243,6 +292,15 @@ def bare_inspection_month_year(text: str) -> tuple[int | None, str]:
         return None, ""
     year, month, phrase = max(dated)
     wanted = MONTHS[bare.group(1).lower()]
+    if settings.ROUND30_REPORT_AFTER_VISIT:
+        latest = max(_MONTH_YEAR.finditer(text), key=lambda m: (int(m.group(2)), MONTHS[m.group(1).lower()]))
+        if _PUBLISHED_BEFORE.search(text[max(0, latest.start() - 40):latest.start()]) and (month - wanted) % 12 <= 4:
+            # round 30: the latest dated month is when a letter or report came out ("in a letter published 1
+            # November 2019") up to four months after the visit's month: the visit it reports came before it (a
+            # report out further on is another, earlier one the page looks back on)
+            found = year if wanted <= month else year - 1
+            return found, (f"inferred: “{bare.group(0)}” is the last {bare.group(1)} on or before the publication "
+                           f"“{text[max(0, latest.start() - 40):latest.end()].split(chr(10))[-1].strip()}”")
     found = year if wanted >= month else year + 1
     return found, f"inferred: “{bare.group(0)}” is the first {bare.group(1)} on or after “{phrase}”"
 
