@@ -1,0 +1,95 @@
+"""Sets aa and ab (round 30): two fresh blind sets of real news pages with judged questions over them.
+
+Set aa (46 pages, 24 questions) was scored once on round 29's code, its questions once more on round 30's, and is
+development material since. Set ab (50 pages, its questions) was scored once on round 30's final code and on round
+29's, nobody having read it. Their labels and own-words fixtures stay in tests/blind/ until they move beside the other
+sets; these are the record and fixture checks every set has. Nothing here runs the rules or the ranking.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.each_record import check_each
+from tests.test_news_devset_new import _gazetteer_names, _key, _record_is_well_formed
+
+ROOT = Path(__file__).resolve().parent.parent
+BLIND = ROOT / "tests" / "blind"
+SIZES = {"aa": 46, "ab": 50}  # aa: four numbers left out, pages whose text repeats an already used page
+
+
+def _records(name: str) -> list[dict]:
+    """Every label line of one set."""
+    path = BLIND / name / f"news_heldout_{name}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _url(record: dict) -> str:
+    """The page's address without scheme, www., port, trailing slash and query."""
+    return _key(record["url"].split("?")[0])
+
+
+@pytest.mark.parametrize("name", SIZES)
+def test_ids_unique_and_pages_new(name):
+    """ids aa01… / ab01…, no page twice, no page of any earlier set."""
+    records = _records(name)
+    ids = [r["id"] for r in records]
+    assert len(ids) == SIZES[name] and len(set(ids)) == len(ids)
+    assert all(re.fullmatch(rf"{name}\d\d", i) for i in ids)
+    keys = [_url(r) for r in records]
+    assert len(set(keys)) == len(keys)
+    earlier = [json.loads(line) for path in (ROOT / "tests" / "data").glob("news_*.jsonl")
+               for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    earlier += [r for other in SIZES if other < name for r in _records(other)]
+    assert not set(keys) & {_url(r) for r in earlier}
+
+
+@pytest.mark.parametrize("name", SIZES)
+def test_records_are_well_formed(name):
+    """The record checks of every other set (gazetteer names, grades, kinds, dates)."""
+    names = _gazetteer_names()
+    check_each(lambda record: _record_is_well_formed(record, names), _records(name))
+
+
+@pytest.mark.parametrize("name", SIZES)
+def test_fixtures_exist_and_are_in_own_words(name):
+    """One fixture a page, named after its id; at most 8 words in a row shared with the page, names aside. A
+    59-row table of councils (aa28) is the one fixture over the other sets' 2,600 characters."""
+    check_each(_fixture_ok, _records(name))
+
+
+def _fixture_ok(record):
+    path = ROOT / record["file"]
+    assert path.is_file() and path.name.startswith(record["id"] + "-")
+    assert 200 < len(path.read_text(encoding="utf-8")) <= (4000 if record["id"] == "aa28" else 2600)
+    run = record["shared_run"]
+    assert run["against"] == "source page" and run["names_aside"] <= 8
+
+
+@pytest.mark.parametrize("name", SIZES)
+def test_judged_queries_are_well_formed_new_and_name_existing_documents(name):
+    """24 questions judged by reading (aaq01…, abq01…), each answered by a page of its set, none asked before; every
+    judged document exists and every judged phrase is in its document."""
+    from indexer.quality.evaluate_queries import load_judged
+    from tests.test_news_heldout_sets import _folded
+    path = BLIND / name / f"judged_queries_heldout_{name}.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path.relative_to(ROOT)} not written yet")
+    judged = load_judged(path)
+    assert len(judged) >= 20 and len({q.id for q in judged}) == len(judged)
+    assert all(re.fullmatch(rf"{name}q\d\d", q.id) and q.kind and q.note for q in judged)
+    earlier = {q.query for p in (ROOT / "tests" / "data").glob("judged_queries*.jsonl") for q in load_judged(p)}
+    earlier |= {q.query for other in SIZES if other < name
+                for q in load_judged(BLIND / other / f"judged_queries_heldout_{other}.jsonl")}
+    assert not {q.query for q in judged} & earlier
+    folders = [ROOT / "tests" / "fixtures" / "news", ROOT / "seeds"] + [BLIND / s / "fixtures" for s in SIZES]
+    local = {p.name: p for folder in folders for p in folder.iterdir()}
+    for q in judged:
+        assert any(doc.startswith(name) and grade == 2 for doc, grade in q.relevant.items()), q.id
+        assert all(re.fullmatch(r"report-\d{3}\.pdf", doc) or doc in local for doc in q.relevant), q.id
+        for doc, phrases in q.paragraphs.items():
+            text = _folded(local[doc].read_text(encoding="utf-8"))
+            assert all(_folded(phrase) in text for phrase in phrases), (q.id, doc)
