@@ -33,7 +33,6 @@ _VISIT = re.compile(r"\bvisits?\b|\breviews?\b|\bappoint\w*|\bopen\w*", re.IGNOR
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _EXTRA = {"almost": -1, "nearly": -1, "just under": -1, "less than": -1, "under": -1,
           "just over": 1, "more than": 1, "over": 1}
-_NUMBERS = {**WORDS, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18}
 
 
 @dataclass
@@ -47,7 +46,7 @@ class SpanOn:
 def _count(word: str) -> int | None:
     """A count in digits or words."""
     word = word.lower()
-    return int(word) if word.isdigit() else _NUMBERS.get(word)
+    return int(word) if word.isdigit() else WORDS.get(word)
 
 
 def _held_in(outcome: Outcome, year: int) -> bool:
