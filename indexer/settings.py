@@ -885,3 +885,13 @@ ROUND30_REPORT_AFTER_VISIT = True
 # another inspection by looser clues (an estimated month), not only where the page had no year; a printed or stated
 # year is never touched (article._last_year_over_record). Off = round 29 (only an empty year).
 ROUND30_LAST_YEAR_OVER_RECORD = True
+# Round 30 (rankaa30; docs/search.md "Round 30: ranking on fresh questions (branch rankaa30)"). Off = round 30's
+# merges before it. A question saying "overall" beside a grade ("St Helens inadequate overall and for children in
+# care", "overall effectiveness good while leaders outstanding") is answered by the paragraph giving that grade as
+# the overall one ("judged 'inadequate' overall", "rated good overall"): in the chooser (search/answer.py), it counts
+# one more than a paragraph stating the grade of a judged area alone.
+ROUND30_OVERALL_STATED = False
+# A question naming children's centres or family centres ("children's centres group rated requires improvement by
+# Ofsted") names another inspected body, as a nursery or a school is (search/implied_overall.names_other_body): its
+# grade is not read as a council's overall grade (no severity lift) nor its movement as a council's.
+ROUND30_CENTRES_BODY = False

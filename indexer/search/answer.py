@@ -78,6 +78,9 @@ class Asked:
     # Round 29 (`settings.ROUND29_AREA_NAMES`): per judged area asked, the pattern of every name reports give it
     # (search/understand.py's areas): a question's "leadership" is the report's "impact of leaders".
     area_names: tuple[re.Pattern, ...] = ()
+    # Round 30 (`settings.ROUND30_OVERALL_STATED`): the question says "overall" ("inadequate overall and for children in
+    # care", "overall effectiveness good"): a paragraph giving an asked grade as the overall one answers one more.
+    overall: bool = False
 
     @property
     def anything(self) -> bool:
@@ -137,8 +140,10 @@ def asked_by(plan: BestMatchPlan) -> Asked:
     if settings.ROUND29_AREA_NAMES:
         typed_areas = [" ".join(plan.groups[g].typed for g in anchor) for anchor in plan.anchors if anchor]
         names = tuple(pattern for pattern, _ in AREA_PATTERNS if any(pattern.search(t) for t in typed_areas))
+    overall = settings.ROUND30_OVERALL_STATED and bool(named) and named != set(grades.VALUES) \
+        and any(_OVERALL_WORD.fullmatch(g.typed) for g in plan.groups)
     return Asked(frozenset(named), frozenset(councils), movement, areas, listing, counted=counted,
-                 left=frozenset(left), topic=topic, area_names=names)
+                 left=frozenset(left), topic=topic, area_names=names, overall=overall)
 
 
 # Round 29 (`settings.ROUND29_BACKGROUND_GRADE`): a grade the question names after "after", "since" or "following",
@@ -279,6 +284,7 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
         # paragraph giving "good with outstanding features" does not say which area was outstanding).
         count += len(asked.grades) > 1 and asked.grades <= stated and (area or not asked.areas)
         count += area
+        count += asked.overall and overall_stated(text, asked.grades & stated)
     left = asked.left & stated
     # The grade left tells the change ("had held a 'good' rating until now"): it counts once more, and as a movement.
     count += bool(left) * settings.RANKING.answer_left_extra
@@ -293,6 +299,24 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
             # A question listing councils is answered by the paragraph listing them, whatever others it names.
             count += len(asked.councils) > 1 and len(named & asked.councils) > 1
     return count
+
+
+# Round 30 (`settings.ROUND30_OVERALL_STATED`): "overall" within a few words of a stated grade, in its sentence:
+# "judged 'inadequate' overall", "rated good overall", "overall effectiveness was judged to require improvement",
+# "an overall grade of good".
+_OVERALL_WORD = re.compile(r"overall", re.IGNORECASE)
+_OVERALL_BEFORE = re.compile(r"\boverall\b[^.;!?]{0,45}$", re.IGNORECASE)
+_OVERALL_AFTER = re.compile(r"^[^.;!?]{0,25}\boverall\b", re.IGNORECASE)
+
+
+def overall_stated(text: str, wanted: frozenset[str] | set[str]) -> bool:
+    """True for a paragraph giving one of the `wanted` grades as the overall grade ("'inadequate' overall")."""
+    if not wanted or not _OVERALL_WORD.search(text):
+        return False
+    return any(grades.grade_of_match(m) in wanted
+               and (_OVERALL_BEFORE.search(text[max(0, m.start() - 45):m.start()])
+                    or _OVERALL_AFTER.match(text[m.end():m.end() + 25]))
+               for m in grade_matches(text))
 
 
 # An earlier time told beside a grade: "had held", "at its previous inspection", "last rated", "until now", "in 2019",
