@@ -386,3 +386,15 @@ def seed_index_copy(seed_index, tmp_path) -> Path:
     """A private copy of the seed index, for a test that changes it (what `rebuild([SEEDS], tmp_path / "index")`
     gave, where the rebuild itself is not under test)."""
     return copy_index(seed_index, tmp_path / "index")
+
+
+@pytest.fixture()
+def fresh_answer_caches():
+    """What a plan asks and the grades a paragraph states are cached (search/answer.py); a switch a test sets
+    changes them, so they are emptied before and after."""
+    from indexer.search.answer import asked_by, stated_grades_cached
+    stated_grades_cached.cache_clear()
+    asked_by.cache_clear()
+    yield
+    stated_grades_cached.cache_clear()
+    asked_by.cache_clear()

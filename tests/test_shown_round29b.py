@@ -20,14 +20,7 @@ from tests.conftest import backend_over, seeds_with
 from tests.test_ranking_round15 import _asked
 
 
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    """The grades a paragraph states and what a plan asks are cached; a switch changes them."""
-    stated_grades_cached.cache_clear()
-    asked_by.cache_clear()
-    yield
-    stated_grades_cached.cache_clear()
-    asked_by.cache_clear()
+pytestmark = pytest.mark.usefixtures("fresh_answer_caches")  # tests/conftest.py
 
 
 # --- (F) a grade word followed by "for" and a judged area ---------------------------------------------------------

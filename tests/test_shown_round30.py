@@ -14,20 +14,13 @@ import pytest
 
 from indexer import settings
 from indexer.models import SearchRequest
-from indexer.search.answer import asked_by, cut_short, shown_paragraph, stated_grades_cached
+from indexer.search.answer import asked_by, cut_short, shown_paragraph
 
 from tests.conftest import backend_over, seeds_with
 from tests.test_ranking_round15 import _asked
 
 
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    """What a plan asks and the grades a paragraph states are cached; a switch changes them."""
-    stated_grades_cached.cache_clear()
-    asked_by.cache_clear()
-    yield
-    stated_grades_cached.cache_clear()
-    asked_by.cache_clear()
+pytestmark = pytest.mark.usefixtures("fresh_answer_caches")  # tests/conftest.py
 
 
 def _asked_with(monkeypatch, switch: str, on: bool, question: str):
