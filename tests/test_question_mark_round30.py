@@ -65,3 +65,19 @@ def test_a_bracketed_aside_finds_what_its_words_find(fixture_index, monkeypatch)
     assert asked.total > 0 and asked.total == plain.total
     monkeypatch.setattr(settings, "ROUND30_PROSE_BRACKETS", False)
     assert _search(fixture_index, "councils (inadequate) caseloads").total < plain.total
+
+
+@pytest.mark.parametrize("typed,plain", [
+    ("Slough -- inadequate", True),      # a run of dashes is punctuation
+    ("Kent - Medway", True),
+    ("missing -school", False),          # a minus on a word excludes it
+    ("+caseloads school", False),
+    ('care leavers -"bed and breakfast"', False),
+])
+def test_a_plus_or_minus_is_an_operator_only_on_a_word_phrase_or_group(typed, plain):
+    assert is_plain(typed) is plain
+
+
+def test_a_run_of_dashes_finds_what_the_words_find(fixture_index):
+    dashed, plain = _search(fixture_index, "councils -- inadequate"), _search(fixture_index, "councils inadequate")
+    assert dashed.total > 0 and dashed.total == plain.total

@@ -28,9 +28,11 @@ from indexer.search.snippets import MATCH_FIELDS, QueryMarks, query_marks
 from indexer.stemming import RATING_CUE_WEIGHT, RATING_CUES
 
 # Anything beyond plain words makes the query explicit syntax, matched strictly as written.
-_SYNTAX = re.compile(r'["()*?]|\b(?:AND|OR|NOT)\b|(?:^|\s)[+-]\S|\w:\S')
+# A + or - is an operator only on a word, a phrase or a group ("-school", '+"care leavers"'); a run of dashes
+# ("Slough -- inadequate") is punctuation (round 30).
+_SYNTAX = re.compile(r'["()*?]|\b(?:AND|OR|NOT)\b|(?:^|\s)[+-][\w"(]|\w:\S')
 _BRACKET = re.compile(r"[()]")
-_GROUPING = re.compile(r"\b(?:AND|OR|NOT)\b|(?:^|[\s(])[+-]\S|\w:\S")  # what brackets can group
+_GROUPING = re.compile(r"\b(?:AND|OR|NOT)\b|(?:^|[\s(])[+-][\w\"(]|\w:\S")  # what brackets can group
 # A question mark that ends a word ("is Birmingham inadequate?") closes a question; only one inside a word
 # ("organi?ation") is a wildcard. Before round 30 every question typed with its mark was read as strict syntax with a
 # wildcard word and found nothing.
