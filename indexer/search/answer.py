@@ -24,6 +24,7 @@ from indexer.ingest.annotate.movement import sentence_moves
 from indexer.ingest.annotate.scan import grade_matches
 from indexer.search.number_words import other_form
 from indexer.search.plan import BestMatchPlan
+from indexer.search.names import COUNCIL_WORD
 from indexer.search.topic import Topic, is_headline, topic_choice, topic_counts
 from indexer.analysis import folded_words, stem
 from indexer.search.understand import AREA_PATTERNS, councils_in, grades_in
@@ -134,8 +135,8 @@ def asked_by(plan: BestMatchPlan) -> Asked:
     listing = not councils and any(_COUNCILS_WORD.fullmatch(g.typed) for g in plan.groups)
     counted = listing and any(_is_count(a.typed) and _COUNCILS_WORD.fullmatch(b.typed)
                               for a, b in zip(plan.groups, plan.groups[1:]))
-    topic = tuple(tuple(frozenset(alt.stems) for alt in g.alternatives) for g in plan.groups
-                  if g.counted and not _names_the_report(g.typed))
+    topic = tuple(tuple(frozenset(alt.stems) for alt in g.alternatives if alt.label != COUNCIL_WORD)
+                  for g in plan.groups if g.counted and not _names_the_report(g.typed))
     names = ()
     if settings.ROUND29_AREA_NAMES:
         typed_areas = [" ".join(plan.groups[g].typed for g in anchor) for anchor in plan.anchors if anchor]

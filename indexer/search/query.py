@@ -15,7 +15,7 @@ from indexer.search import querytree as qt
 from indexer.search.expansion import cap_expansions
 from indexer.search.implied_overall import council_movements, implied_overall, names_one_provider
 from indexer.search.movement import is_cue_word
-from indexer.search.names import join_council_names
+from indexer.search.names import council_name_alone, join_council_names
 from indexer.search.numbers import tally_groups
 from indexer.search.answer import background_grades
 from indexer.search.plan import BestMatchPlan, meaningful_groups
@@ -202,8 +202,10 @@ def best_match_plan(text: str, strict: bool, message: str | None, facet_values: 
     moves = tuple(("grade_change", v) for v in council_movements(text) if v in facet_values("grade_change")) \
         if settings.GRADE_CHANGE_BOOST else ()
     # Synonyms are looked up before function words are dropped, so a term holding one still matches.
-    found, stand_ins, move_boosts = movement_parts(moves, meaningful_groups(join_council_names(text, group_words(words))),
-                                                   strict)
+    meaningful = meaningful_groups(join_council_names(text, group_words(words)))
+    if settings.ROUND30_COUNCIL_NAME_ALONE:
+        meaningful = council_name_alone(text, meaningful)
+    found, stand_ins, move_boosts = movement_parts(moves, meaningful, strict)
     unique = list({g.alternatives[0].stems: g for g in reversed(found)}.values())[::-1]
     if len(unique) > settings.MAX_QUERY_GROUPS:
         unique = unique[: settings.MAX_QUERY_GROUPS]

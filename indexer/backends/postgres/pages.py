@@ -6,7 +6,8 @@ from psycopg import sql
 from indexer import settings
 from indexer.models import Hit, SearchRequest
 from indexer.backends.embedded.index.schema import text_analyzer
-from indexer.backends.embedded.query.context import CONTEXT_KINDS, _alias_stems
+from indexer.backends.embedded.query.context import CONTEXT_KINDS
+from indexer.search.names import alias_stems
 from indexer.search.synonyms import stems_of
 from indexer.search.snippets import QueryMarks, mark
 from indexer.backends.postgres.facets import facet_filter
@@ -147,7 +148,7 @@ def hit(row: dict, marks: QueryMarks, score: float, more: int, others: list[int]
 
 def context_matched(q: PgQuery, row: dict) -> list[str]:
     """Which kinds of document context matched query words the paragraph itself lacks."""
-    aliases = _alias_stems()
+    aliases = alias_stems()
     context = {
         "title": {s for _, s in stems_of(row["title"])},
         "council": {s for c in row["doc_council"] for s in aliases.get(c, {st for _, st in stems_of(c)})},

@@ -19,7 +19,7 @@ from indexer import settings
 from indexer.analysis import _RAW_WORDS, _stemmed, fold_and_stem
 from indexer.backends.embedded.write.build import date_sort_key
 from indexer.models import Document
-from indexer.backends.embedded.query.context import _GENERIC_NAME_WORDS, _alias_stems
+from indexer.search.names import GENERIC_NAME_WORDS, alias_stems
 from indexer.search.synonyms import stems_of
 
 MAX_POSITION = 16383  # PostgreSQL's largest tsvector position
@@ -43,12 +43,12 @@ def stems_of_words(words: list[str], cached=_stemmed.get) -> list[str]:
 
 def context_stems(doc: Document) -> list[str]:
     """The words a document's paragraphs are also findable by: council names and aliases, grades, year."""
-    aliases = _alias_stems()
+    aliases = alias_stems()
     out: list[str] = []
     # the councils of its paragraphs' facets, as the embedded index reads them (round 26: a long list's member filed
     # under no paragraph is not context)
     for council in dict.fromkeys(c for para in doc.paragraphs for c in para.council or doc.council):
-        out.extend(sorted(aliases.get(council, {s for _, s in stems_of(council)} - _GENERIC_NAME_WORDS)))
+        out.extend(sorted(aliases.get(council, {s for _, s in stems_of(council)} - GENERIC_NAME_WORDS)))
     for grade in doc.severity:
         out.extend(s for _, s in stems_of(grade or ""))
     if doc.year:

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from indexer.ingest.annotate.gazetteer import authorities, display_name
 from indexer.backends.embedded.index.schema import split_facet
+from indexer.search.names import GENERIC_NAME_WORDS, alias_stems
 from indexer.search.synonyms import stems_of
 
 CONTEXT_KINDS = ("title", "council", "severity", "year")
@@ -42,29 +41,13 @@ class DocumentContext:
 
 def councils_named(councils: list[str], stems: frozenset[str]) -> list[str]:
     """Those of a hit's councils whose names or aliases include any of the query's stems."""
-    aliases = _alias_stems()
+    aliases = alias_stems()
     return [c for c in councils if aliases.get(c, frozenset()) & stems]
 
 
 def document_context(gen) -> DocumentContext:
     """The context of every document of a generation, built once per generation."""
     return gen.memo("context", None, lambda: _build(gen))
-
-
-# Words of council names that name no particular council ("Kent County Council", "Royal Borough of …"):
-# as context they would make "county lines" or "council" match every council's paragraphs.
-_GENERIC_NAME_WORDS = frozenset(s for _, s in stems_of(
-    "council councils borough city county metropolitan royal district of the and upon on in with"))
-
-
-@lru_cache(maxsize=1)
-def _alias_stems() -> dict[str, frozenset[str]]:
-    """Council facet value -> the stems of all its names and aliases, less the generic words of council names."""
-    out = {}
-    for code, auth in authorities().items():
-        names = {auth.name, auth.council_name, *auth.aliases}
-        out[display_name(code)] = frozenset(s for name in names for _, s in stems_of(name)) - _GENERIC_NAME_WORDS
-    return out
 
 
 def _build(gen) -> DocumentContext:
@@ -78,7 +61,7 @@ def _build(gen) -> DocumentContext:
     alive = np.arange(gen.size) if gen.live is None else np.flatnonzero(gen.live)
     _, at = np.unique(gen.doc_ids[alive], return_index=True)
     first = alive[at]
-    aliases = _alias_stems()
+    aliases = alias_stems()
     kinds: list[dict[str, frozenset[str]]] = [{} for _ in range(count)]
     documents: dict[str, list[int]] = {}
     for docnum in first:
@@ -89,7 +72,7 @@ def _build(gen) -> DocumentContext:
         entry = {
             "title": frozenset(s for _, s in stems_of(fields.get("title", ""))),
             "council": frozenset(s for c in councils[doc]
-                                 for s in aliases.get(c, {st for _, st in stems_of(c)} - _GENERIC_NAME_WORDS)),
+                                 for s in aliases.get(c, {st for _, st in stems_of(c)} - GENERIC_NAME_WORDS)),
             "severity": frozenset(s for g in split_facet(fields.get("severity")) for _, s in stems_of(g)),
             "year": frozenset([str(fields["year"])]) if fields.get("year") else frozenset(),
         }
