@@ -71,3 +71,14 @@ def test_both_backends_find_the_council_by_its_name(backend, monkeypatch, on):
     docs = {h.doc_id for h in found.hits}
     assert "round30-hull-name.txt" in docs
     assert ("round30-hull-visit.txt" in docs) is on
+
+
+@pytest.mark.parametrize("typed,words", [
+    ("North Yorkshire County Council", ("north", "yorkshir")),   # no word of its own: its words together
+    ("Kingston upon Thames", ("kingston", "thame")),             # kingston is Hull's too, thames Richmond's
+    ("Tower Hamlets", None),                                     # no generic word: its context has the phrase's words
+])
+def test_a_name_without_a_word_of_its_own_asks_its_words_together(typed, words):
+    group = Group(typed, (Alternative(_stems(typed), 1.0, typed),))
+    (out,) = council_name_alone(typed, [group])
+    assert (out.alternatives[1].stems if len(out.alternatives) > 1 else None) == words

@@ -73,8 +73,17 @@ def join_council_names(text: str, groups: list[Group]) -> list[Group]:
 def _council_word(value: str, typed: str, stems: tuple[str, ...]) -> tuple[Alternative, ...]:
     """The alternative of a council's distinguishing word, for a name with the generic words of council names; none
     for a name without them (its context already holds every word) or one whose words other councils share."""
-    word = distinct_stem(value, stems) if set(stems) & GENERIC_NAME_WORDS else None
-    return (Alternative((word,), 0.5, COUNCIL_WORD),) if word else ()
+    if not set(stems) & GENERIC_NAME_WORDS:
+        return ()
+    word = distinct_stem(value, stems)
+    if word:
+        return (Alternative((word,), 0.5, COUNCIL_WORD),)
+    # no word of its own ("North Yorkshire County Council"): its distinguishing words together, if no other council's
+    # names have them all (a predecessor or successor known by the same words, North Yorkshire Council, aside)
+    own = tuple(s for s in stems if s not in GENERIC_NAME_WORDS)
+    if len(own) > 1 and not any(set(own) < other for v, other in alias_stems().items() if v != value):
+        return (Alternative(own, 0.5, COUNCIL_WORD),)
+    return ()
 
 
 def council_name_alone(text: str, groups: list[Group]) -> list[Group]:
