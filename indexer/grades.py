@@ -49,6 +49,22 @@ _END_BAND = r"\s+band\b(?!\s+(?:of\s+)?(?:pay|tax|council\s+tax|salar))"
 # so its switch lives here.
 QUOTED_BANDS = True
 BAND_QUOTE = r"['‘’“”\"]{0,2}" if QUOTED_BANDS else ""
+# The 2005-11 annual ratings' four-point scale as pages write it ("performing well"), and the ways a page says it of
+# a subject or names it as a grade (council.py's school-story test, calendar.py's rating round).
+APA_SCALE = r"perform(?:ing|s|ed)\s+(?:excellently|well|adequately|poorly)\b"
+_APA_OPEN_QUOTES = r"['‘’“”\"]*"
+_APA_VERBS = (r"(?:(?:was|were|is|are|has|have|had|been|being|now|still|judged|rated|ranked|found|deemed|assessed|classed"
+              r"|graded|considered|said|to|be|as)\s+){1,4}")
+
+
+def apa_scale_said(subjects: str, nouns: str) -> str:
+    """A pattern's text: the scale said of one of `subjects` ("the council was performing well"), before one of
+    `nouns` ("a 'performing well' rating"), or as "a rating of 'performing well'"."""
+    return (r"\b(?:" + subjects + r")(?:['’]s)?\s+" + _APA_VERBS + _APA_OPEN_QUOTES + APA_SCALE
+            + r"|[‘“\"']" + APA_SCALE + r"[’”\"']?\s+(?:" + nouns + r")\b"
+            + r"|\b(?:rating|grade|score|verdict|category)\s+of\s+" + _APA_OPEN_QUOTES + APA_SCALE)
+
+
 PERFORM = (r"(?<!failing to )(?<!fails to )(?<!failed to )(?<!fail to )(?<!unable to )(?<!not )(?<!n't )"
            r"\bperform")
 

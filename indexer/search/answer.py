@@ -20,6 +20,7 @@ from itertools import chain, islice
 from typing import Iterable
 
 from indexer import grades, settings
+from indexer.ingest.annotate.dates import MONTH_NAMES
 from indexer.ingest.annotate.movement import sentence_moves
 from indexer.ingest.annotate.scan import grade_matches
 from indexer.search.number_words import other_form
@@ -152,8 +153,7 @@ def asked_by(plan: BestMatchPlan) -> Asked:
 # the 2020 inadequate judgement", "after July 2017 inadequate"), is what came before the thing asked.
 _BACKGROUND_BEFORE = re.compile(
     r"\b(?:after|since|following)\s+(?:(?:an?|the|its|two|three|several|years\s+of|being|a\s+previous|previous|"
-    r"(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\s+){0,3}$",
-    re.IGNORECASE)
+    r"(?:19|20)\d\d|" + MONTH_NAMES + r")\s+){0,3}$", re.IGNORECASE)
 
 
 def background_grades(query: str) -> tuple[str, ...]:

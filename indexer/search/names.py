@@ -10,11 +10,11 @@ from indexer.ingest.annotate.gazetteer import authorities, display_name
 from indexer.search.synonyms import Alternative, Group, stems_of
 from indexer.search.understand import councils_in
 
-# Words of council names that name no particular council ("Kent County Council", "Royal Borough of …"):
-# as context they would make "county lines" or "council" match every council's paragraphs.
 # The label of the alternative a council's distinguishing word gives its name's group: it finds the council's
 # paragraphs and documents, but which paragraph answers a question is read from the name as typed (search/answer.py).
 COUNCIL_WORD = "the council's own word"
+# Words of council names that name no particular council ("Kent County Council", "Royal Borough of …"):
+# as context they would make "county lines" or "council" match every council's paragraphs.
 GENERIC_NAME_WORDS = frozenset(s for _, s in stems_of(
     "council councils borough city county metropolitan royal district of the and upon on in with"))
 
@@ -43,11 +43,6 @@ def distinct_stem(value: str, stems: tuple[str, ...]) -> str | None:
     return next((s for s in stems if s in own and counts[s] == 1), None)
 
 
-def council_name_stems(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    """(as typed, stems) for each council the query names in two or more words ("Westmorland and Furness")."""
-    return [(typed, stems) for _, typed, stems in _named(text)]
-
-
 def join_council_names(text: str, groups: list[Group]) -> list[Group]:
     """The single-word groups spelling a named council joined into one group: "Tower Hamlets" is one word of the
     minimum, not two, so a question naming a two-word council asks no more of a paragraph than one naming Kent
@@ -64,13 +59,13 @@ def join_council_names(text: str, groups: list[Group]) -> list[Group]:
                 # the distinguishing words, so the phrase alone never reached the rest of the council's documents,
                 # nor a paragraph saying "Bristol".
                 if settings.ROUND30_COUNCIL_WORD:
-                    alternatives += _council_word(value, typed, stems)
+                    alternatives += _council_word(value, stems)
                 groups = [*groups[:at], Group(typed, alternatives), *groups[at + size:]]
                 break
     return groups
 
 
-def _council_word(value: str, typed: str, stems: tuple[str, ...]) -> tuple[Alternative, ...]:
+def _council_word(value: str, stems: tuple[str, ...]) -> tuple[Alternative, ...]:
     """The alternative of a council's distinguishing word, for a name with the generic words of council names; none
     for a name without them (its context already holds every word) or one whose words other councils share."""
     if not set(stems) & GENERIC_NAME_WORDS:
@@ -93,7 +88,7 @@ def council_name_alone(text: str, groups: list[Group]) -> list[Group]:
         return groups
     for value, typed, stems in _named(text):
         if groups[0].typed == typed and groups[0].alternatives[0].stems == stems:
-            return [Group(typed, groups[0].alternatives + _council_word(value, typed, stems))]
+            return [Group(typed, groups[0].alternatives + _council_word(value, stems))]
     return groups
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from indexer.grades import PERFORM
+from indexer.grades import APA_SCALE, PERFORM, apa_scale_said
 from indexer import settings
 from indexer.settings import ROUND24_OLD_REGIME_NAMES
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
@@ -164,19 +164,14 @@ def _reports_annual_rating(text: str) -> bool:
 # Round 30 (`ROUND30_SCALE_ROUND`): the annual rating's scale said of the council's children's services as a whole
 # ("children's services were classed as 'performing well'", "the authority's service was performing well", "a
 # 'performing well' rating", "in the 'performing well' band", "rated the council's services for children as performing
-# well"): the words round 29 reads as a council-wide judgement (council._APA_SCALE_RATED), the
+# well"): the words round 29 reads as a council-wide judgement (grades.apa_scale_said, as council.py), the
 # services in the plural too. "Performing well" alone is everyday English, so it names a rating round only so said,
 # on a page naming no year after the ratings' last round and none of the later frameworks' words.
-_SCALE_WORDS = r"perform(?:ing|s|ed)\s+(?:excellently|well|adequately|poorly)\b"
 _SCALE_RATED = re.compile(
-    r"\b(?:authority|council|department|directorate|services?)(?:['’]s)?\s+(?:(?:was|were|is|are|has|have|had|been"
-    r"|being|now|still|judged|rated|ranked|found|deemed|assessed|classed|graded|considered|said|to|be|as)\s+){1,4}"
-    r"['‘’“”\"]*" + _SCALE_WORDS
-    + r"|[‘“\"']" + _SCALE_WORDS + r"[’”\"']?\s+(?:rating|grade|score|judgement|category|band)\b"
-    + r"|\b(?:rating|grade|score|verdict|category)\s+of\s+['‘’“”\"]*" + _SCALE_WORDS
+    apa_scale_said("authority|council|department|directorate|services?", "rating|grade|score|judgement|category|band")
     # "rated the council's services for children and young people as performing well"
     + r"|\b(?:rated|judged|assessed|classed|graded)\s+(?:[\w'’-]+\s+){0,4}?(?:services?|council|authority|department)"
-      r"(?:\s+[\w'’-]+){0,5}?\s+as\s+['‘’“”\"]*" + _SCALE_WORDS, re.IGNORECASE)
+      r"(?:\s+[\w'’-]+){0,5}?\s+as\s+['‘’“”\"]*" + APA_SCALE, re.IGNORECASE)
 _LATER_THAN_RATINGS = re.compile(r"\brequir\w*\s+improvement\b|\bILACS\b|\bsingle\s+inspection\s+framework\b",
                                  re.IGNORECASE)
 

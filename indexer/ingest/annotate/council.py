@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from indexer import settings
+from indexer.grades import apa_scale_said
 from indexer.ingest.annotate.gazetteer import find_mentions, resolve_mention
 from indexer.ingest.annotate.places import subject_mentions
 from indexer.ingest.annotate.text_units import Sentence
@@ -47,14 +48,8 @@ _SERVICES_RATED = re.compile(r"\bchildren['’]s services\b[^.;]{0,60}?\b(?:rate
 # Round 29: the 2005-09 annual rating's four-point scale ("performing excellently / well / adequately / poorly") said
 # of an authority, a council, its department or its service, or named as a grade or rating: a judgement of the
 # council's children's services as a whole, however many schools, nurseries and childminders the story lists.
-_SCALE = r"perform(?:ing|s|ed)\s+(?:excellently|well|adequately|poorly)\b"
-_OPEN_QUOTES = r"['‘’“”\"]*"
-_APA_SCALE_RATED = re.compile(
-    r"\b(?:authority|council|department|directorate|service)(?:['’]s)?\s+(?:(?:was|were|is|are|has|have|had|been"
-    r"|being|now|still|judged|rated|ranked|found|deemed|assessed|classed|graded|considered|said|to|be|as)\s+){1,4}"
-    + _OPEN_QUOTES + _SCALE
-    + r"|[‘“\"']" + _SCALE + r"[’”\"']?\s+(?:rating|grade|score|judgement|category)\b"
-    + r"|\b(?:rating|grade|score|verdict|category)\s+of\s+" + _OPEN_QUOTES + _SCALE, re.IGNORECASE)
+_APA_SCALE_RATED = re.compile(apa_scale_said("authority|council|department|directorate|service",
+                                             "rating|grade|score|judgement|category"), re.IGNORECASE)
 
 
 # Round 29: a short name the gazetteer lists alone, written with its council word after it ("Stockton Council",
