@@ -114,11 +114,11 @@ HELD_OUT = {
     # i: scored blind before and after round 22 (identical: 100 / 92.9 / 76.2 %), development since round 23
     "i": (DATA / "news_heldout_i.jsonl", {"council": 1.0, "severity": 0.925, "year": 0.76}),
     # aa: blind set scored once on round 29's final code (fixtures 91.3 / 80.4 / 73.9 %, real page text 89.1 / 80.4 /
-    # 65.2 %), development since round 30; its files wait in tests/blind/aa for judged queries of their own
-    "aa": (ROOT / "tests" / "blind" / "aa" / "news_heldout_aa.jsonl", {"council": 0.913, "severity": 0.804, "year": 0.739}),
+    # 65.2 %), development since round 30; beside the other sets since round 31
+    "aa": (DATA / "news_heldout_aa.jsonl", {"council": 0.913, "severity": 0.804, "year": 0.739}),
     # ab: blind set scored once on round 30's final code and once on round 29's (identical: fixtures 100 / 94.0 / 84.0 %,
-    # real page text 100 / 86.0 / 80.0 %)
-    "ab": (ROOT / "tests" / "blind" / "ab" / "news_heldout_ab.jsonl", {"council": 1.0, "severity": 0.94, "year": 0.84}),
+    # real page text 100 / 86.0 / 80.0 %), development since round 31
+    "ab": (DATA / "news_heldout_ab.jsonl", {"council": 1.0, "severity": 0.94, "year": 0.84}),
 }
 _REPORTS: dict = {}
 

@@ -2,8 +2,9 @@
 
 Set aa (46 pages, 24 questions) was scored once on round 29's code, its questions once more on round 30's, and is
 development material since. Set ab (50 pages, its questions) was scored once on round 30's final code and on round
-29's, nobody having read it. Their labels and own-words fixtures stay in tests/blind/ until they move beside the other
-sets; these are the record and fixture checks every set has. Nothing here runs the rules or the ranking.
+29's, nobody having read it, and is development material since round 31. Both kept in tests/blind/ through round 30,
+their labels, questions and own-words fixtures now sit beside the other sets (tests/data, tests/fixtures/news); these
+are the record and fixture checks every set has. Nothing here runs the rules or the ranking.
 """
 from __future__ import annotations
 
@@ -17,13 +18,14 @@ from tests.each_record import check_each
 from tests.test_news_devset_new import _gazetteer_names, _key, _record_is_well_formed
 
 ROOT = Path(__file__).resolve().parent.parent
-BLIND = ROOT / "tests" / "blind"
+DATA = ROOT / "tests" / "data"
+NEWS = ROOT / "tests" / "fixtures" / "news"
 SIZES = {"aa": 46, "ab": 50}  # aa: four numbers left out, pages whose text repeats an already used page
 
 
 def _records(name: str) -> list[dict]:
     """Every label line of one set."""
-    path = BLIND / name / f"news_heldout_{name}.jsonl"
+    path = DATA / f"news_heldout_{name}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -41,7 +43,7 @@ def test_ids_unique_and_pages_new(name):
     assert all(re.fullmatch(rf"{name}\d\d", i) for i in ids)
     keys = [_url(r) for r in records]
     assert len(set(keys)) == len(keys)
-    earlier = [json.loads(line) for path in (ROOT / "tests" / "data").glob("news_*.jsonl")
+    earlier = [json.loads(line) for path in DATA.glob("news_*.jsonl") if not path.stem.endswith(tuple(SIZES))
                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     earlier += [r for other in SIZES if other < name for r in _records(other)]
     assert not set(keys) & {_url(r) for r in earlier}
@@ -75,17 +77,18 @@ def test_judged_queries_are_well_formed_new_and_name_existing_documents(name):
     judged document exists and every judged phrase is in its document."""
     from indexer.quality.evaluate_queries import load_judged
     from tests.test_news_heldout_sets import _folded
-    path = BLIND / name / f"judged_queries_heldout_{name}.jsonl"
+    path = DATA / f"judged_queries_heldout_{name}.jsonl"
     if not path.exists():
         pytest.skip(f"{path.relative_to(ROOT)} not written yet")
     judged = load_judged(path)
     assert len(judged) >= 20 and len({q.id for q in judged}) == len(judged)
     assert all(re.fullmatch(rf"{name}q\d\d", q.id) and q.kind and q.note for q in judged)
-    earlier = {q.query for p in (ROOT / "tests" / "data").glob("judged_queries*.jsonl") for q in load_judged(p)}
+    earlier = {q.query for p in DATA.glob("judged_queries*.jsonl") if not p.stem.endswith(tuple(SIZES))
+               for q in load_judged(p)}
     earlier |= {q.query for other in SIZES if other < name
-                for q in load_judged(BLIND / other / f"judged_queries_heldout_{other}.jsonl")}
+                for q in load_judged(DATA / f"judged_queries_heldout_{other}.jsonl")}
     assert not {q.query for q in judged} & earlier
-    folders = [ROOT / "tests" / "fixtures" / "news", ROOT / "seeds"] + [BLIND / s / "fixtures" for s in SIZES]
+    folders = [NEWS, ROOT / "seeds"]
     local = {p.name: p for folder in folders for p in folder.iterdir()}
     for q in judged:
         assert any(doc.startswith(name) and grade == 2 for doc, grade in q.relevant.items()), q.id
