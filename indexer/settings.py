@@ -904,3 +904,14 @@ ROUND30_COUNCIL_WORD = False
 # ... but a query that is nothing but such a name asks the word too: "County of Herefordshire" found nothing, "Kingston
 # upon Hull" one paragraph (search/names.council_name_alone). Off = round 29.
 ROUND30_COUNCIL_NAME_ALONE = True
+# Round 31 (years31; docs/facets.md "Round 31: years from the record (branch years31)"). Off = round 30.
+# (A) an undated page about a monitoring or focused visit (visits are not in the record, so its record link finds the
+# judgement the visit follows) that tells whole years back to that judgement ("rated inadequate two years ago", "after
+# two years of uncertainty", "progress over the last two years") is from the judgement's year plus the count,
+# inferred; the judgement must carry the page's grade, stand through the counted year, and not be the page's own new
+# report (ingest/annotate/years_ago.py, article._years_ago_anchor).
+ROUND31_YEARS_AGO = True
+# (B) "since the last inspection in 2014", "since its last full Ofsted inspection, in March 2019": after "since", the
+# last inspection is one the page looks back from, as round 11 reads "the previous inspection in 2014": the page's
+# inspection is the one that followed it in the record (year._SINCE_LAST, year._earlier_grade_clues).
+ROUND31_SINCE_LAST = False

@@ -60,6 +60,7 @@ from indexer.ingest.annotate.latest_event import latest_event_year
 from indexer.ingest.annotate.visit_between import focused_visit_year
 from indexer.ingest.annotate.national_tally import tally_year
 from indexer.ingest.annotate.span_on import span_on_year
+from indexer.ingest.annotate.years_ago import years_ago_year
 
 
 def annotate_article(doc: Document, raw: str, published: dt.date | None, evidence: dict) -> None:
@@ -242,6 +243,7 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
         _weekday_year(doc, floor_text)
         _visit_page_year(doc, text)
         _span_on_anchor(doc, text, outcome)
+        _years_ago_anchor(doc, text, outcome)
     _annual_report_span(doc, text, published)
     _fill_membership(doc, sentences, chosen, published, severity_evidence)
     # Round 11 (issue 22): one official-record policy for a grade the text does not state (record_grade.py)
@@ -635,6 +637,18 @@ def _span_on_anchor(doc: Document, text: str, outcome) -> None:
         return
     found = span_on_year(text, outcome)
     if found and (not doc.year or doc.year <= outcome.published.year) and found.year != doc.year:
+        _take_inferred_year(doc, found.year, found.why)
+
+
+def _years_ago_anchor(doc: Document, text: str, outcome) -> None:
+    """Round 31: an undated visit page telling whole years back to the judgement it follows ("rated inadequate two
+    years ago", "after two years of uncertainty") is from that judgement's year plus the count (years_ago.py)."""
+    if (not settings.ROUND31_YEARS_AGO or len(doc.council_code) != 1
+            or doc.confidence.get("year") in (confidence.STATED, confidence.OFFICIAL)):
+        return
+    grade = doc.severity[0] if doc.severity else ""
+    found = years_ago_year(text, doc.council_code[0], grade, outcome, doc.year)
+    if found and found.year != doc.year:
         _take_inferred_year(doc, found.year, found.why)
 
 

@@ -18,6 +18,7 @@ from indexer.ingest.annotate.page_date import field_date, split_header, stamp_da
 from indexer.ingest.annotate.published_report import published_in_text, weekday_dated
 from indexer.ingest.annotate.report_day import report_day_outcome
 from indexer.ingest.annotate.regimes import regimes_reported
+from indexer.ingest.annotate.visits import new_full_inspection
 
 _NOT_A_DATELINE = re.compile(r"(archiv|captur|retriev|accessed|wayback|copyright|©|cookie|last modified|printed|inspect)",
                              re.IGNORECASE)
@@ -59,6 +60,12 @@ _RATED_IN_YEAR = re.compile(rf"\b(?:rated|judged|graded|found to be|was|given|ha
                             rf"|\b(?:previous|earlier|prior)\s+(?:full\s+)?(?:Ofsted\s+)?inspection,?\s+(?:in|back in|of)\s+"
                             rf"(?:[A-Z][a-z]+\s+)?(?P<year_previous>(?:19|20)\d\d)",
                             re.IGNORECASE)
+# Round 31 (ROUND31_SINCE_LAST): "since the last inspection in 2014", "since its last full Ofsted inspection, in March
+# 2019": "last" alone often names the page's own inspection ("its last inspection, in March"), but after "since" the
+# inspection is one the page looks back from, as "previous" is (round 11's anchor).
+_SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:last|most\s+recent)\s+(?:full\s+)?(?:Ofsted\s+)?"
+                         r"(?:(?:single|judgement|graded|standard)\s+)?inspection,?\s+(?:in|back in|of)\s+(?:[A-Z][a-z]+\s+)?"
+                         r"(?P<year_since>(?:19|20)\d\d)\b", re.IGNORECASE)
 # Round 11: "the previous inspection in May 2019", "its prior full inspection, in March 2016": words that put the
 # inspection they qualify behind the page's own event, so its date is not the page's (a look back, not the report).
 # Not "last" or "most recent": "its last inspection, in March" as often names the inspection the page reports.
@@ -354,17 +361,29 @@ def _named_year(match: re.Match) -> str | None:
     return match.groupdict().get("named_year")
 
 
+def _visit_page(text: str) -> bool:
+    """Round 31: a page about a monitoring or focused visit (it names one and reports no new graded inspection): the
+    record holds no visits, so the inspection after the one it looks back from is no date for it (visit_between.py,
+    years_ago.py date such pages)."""
+    return bool(_VISIT_KIND.search(text)) and not new_full_inspection(text)
+
+
 def _earlier_grade_clues(text: str, grade: str | None) -> list[Clue]:
     """'rated good in 2012': the reported inspection is a later one, most likely the next with its grade; 'the
     previous inspection in 2009': the next inspection of any grade, as the text says."""
     clues = []
-    for match in _RATED_IN_YEAR.finditer(text):
-        past = int(match.group("year") or match.group("year_before") or match.group("year_inspection")
-                   or match.group("year_previous"))
-        if match.group("year_inspection") or match.group("year_previous"):
+    matches = list(_RATED_IN_YEAR.finditer(text))
+    if settings.ROUND31_SINCE_LAST and not _visit_page(text):
+        taken = {m.span() for m in matches}
+        matches += [m for m in _SINCE_LAST.finditer(text) if not any(a <= m.start("year_since") < b for a, b in taken)]
+    for match in matches:
+        groups = match.groupdict()
+        looked_back = groups.get("year_inspection") or groups.get("year_previous") or groups.get("year_since")
+        past = int(groups.get("year") or groups.get("year_before") or looked_back)
+        if looked_back:
             # (round 11: a look back without a grade says only "later", so the words do not mark the link a guess
             # by themselves; the choice is official when the text's own dates separate the winner)
-            words = "the next inspection after" if match.group("year_inspection") else "the inspection that followed"
+            words = "the next inspection after" if groups.get("year_inspection") else "the inspection that followed"
             clues += [Clue(f"{words} “{match.group(0)}”", settings.YEAR_CLUE_BOUND,
                            lambda o, fit=c.fit: 1.0 if fit(o) > 0 else -1.0, hard=True)
                       for c in next_after_clues(past)]
