@@ -904,3 +904,26 @@ ROUND30_COUNCIL_WORD = False
 # ... but a query that is nothing but such a name asks the word too: "County of Herefordshire" found nothing, "Kingston
 # upon Hull" one paragraph (search/names.council_name_alone). Off = round 29.
 ROUND30_COUNCIL_NAME_ALONE = True
+# Round 31 (sev31; docs/facets.md "Round 31: severity on the real page (branch sev31)"). Off = round 30.
+# (A) the report's voice as real pages print it, for round 22's "(N) a new inspection that dates the one before":
+# the attribution after a quote ("..., said Ofsted", "said the report", "said inspectors") and the perfect tense
+# ("Ofsted has concluded", "inspectors have found", "the report identified") name the new report as "Ofsted says"
+# does (followed_inspection._REPORTS_INVERTED).
+ROUND31_REPORT_VOICE = True
+# (B) a date written before an inspection with more than one word between ("the February 2016 full Ofsted
+# inspection", "its 2014 SIF Ofsted inspection") dates it as "the February 2016 inspection" does
+# (dated_standing._BEFORE_STACKED). Built and left OFF: it fires on two design pages (i37, whose grade is stated,
+# and ab44, turned right), under the bar's three pages in two sets.
+ROUND31_STACKED_DATE = False
+# (C) a visit counted or called the latest ("the inspectors' third visit", "the latest visit", "the second
+# visit") is a monitoring visit as "monitoring visit" is, for round 22's "(V) a visit page that dates the inspection
+# it follows": the record's grade of that inspection stands (followed_inspection._COUNTED_VISIT).
+ROUND31_COUNTED_VISIT = True
+# (D) a count's grade named by any verb that names a grade ("nine were classed 'good'", "30 were deemed 'adequate'",
+# "six were classed as poor"), not only by round 7's grading verbs ("10 were rated good"): a tally of parts or
+# councils, never one council's grade (grade_context._TALLY_NAMED).
+ROUND31_TALLY_NAMING = True
+# (E) a grade named with its rating noun before the earlier inspection that gave it ("an 'Inadequate' rating following
+# the last two inspections", "a 'good' grade at its last inspection"), read as round 12's "rated inadequate at its
+# previous inspection" is (grade_context._EARLIER_INSPECTION_AFTER_NOUN).
+ROUND31_RATING_AT_EARLIER = True
