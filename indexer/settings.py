@@ -927,3 +927,7 @@ ROUND31_TALLY_NAMING = True
 # the last two inspections", "a 'good' grade at its last inspection"), read as round 12's "rated inadequate at its
 # previous inspection" is (grade_context._EARLIER_INSPECTION_AFTER_NOUN).
 ROUND31_RATING_AT_EARLIER = True
+# (F) the inspection of children's services as the subject of a finding ("the inspection of children's services at
+# the borough found ...", "the report of its inspection of children's services finds") names the new full inspection a
+# page reports, beside any visit it also tells of (visits._INSPECTION_FOUND, read in new_full_inspection).
+ROUND31_INSPECTION_FOUND = True

@@ -11,7 +11,9 @@ right. Every page here is our own invention; the councils are real only so that 
 - `ROUND31_TALLY_NAMING`: a count's grade named by any verb that names a grade ("ten were classed 'good'", "twenty
   were deemed 'adequate'") is a tally, never the council's grade.
 - `ROUND31_RATING_AT_EARLIER`: a grade with its rating noun before the earlier inspections that gave it ("an
-  'Inadequate' rating following the last three inspections") is that earlier grade, not the news."""
+  'Inadequate' rating following the last three inspections") is that earlier grade, not the news.
+- `ROUND31_INSPECTION_FOUND`: "the inspection of children's services found" names the new full inspection a page
+  reports, so a visit the page also tells of does not make it a visit page."""
 from __future__ import annotations
 
 import pytest
@@ -81,6 +83,19 @@ The cabinet member thanked foster carers and staff.
 """
 
 
+# A new full inspection's story that also tells of a focused visit between the two inspections: the new one is named
+# only by the framework's words as the subject of its findings. Bromley: SIF 2016 inadequate, then ILACS 2019 good.
+_FOUND = """Bromley's help for children rebuilt
+
+Since the last inspection in 2016, help for children in Bromley has been rebuilt, Ofsted says.
+
+A focused visit carried out in March 2018 had already seen the first signs of change.
+
+Referrals are handled quickly and children's plans are clear and kept up to date, the inspection of children's
+services found.
+"""
+
+
 @pytest.fixture
 def switch(monkeypatch):
     def set_(name, value):
@@ -129,6 +144,14 @@ def test_a_rating_noun_before_the_earlier_inspections_is_the_past(tmp_path, swit
     assert article(tmp_path, _EARLIER_NOUN).severity == ["inadequate"]
 
 
+def test_the_inspection_of_childrens_services_found_is_a_new_inspection(tmp_path, switch):
+    doc = article(tmp_path, _FOUND)
+    assert doc.council == ["Bromley"]
+    assert doc.severity == ["good"]
+    switch("ROUND31_INSPECTION_FOUND", False)
+    assert article(tmp_path, _FOUND).severity == ["inadequate"]
+
+
 def test_the_readings_match_only_their_shapes():
     from indexer.ingest.annotate.dated_standing import dated_inspections
     from indexer.ingest.annotate.followed_inspection import _COUNTED_VISIT, _REPORTS_INVERTED
@@ -142,5 +165,8 @@ def test_the_readings_match_only_their_shapes():
     assert not is_tally("The service was classed '")
     assert given_by_earlier_inspection_after("' grade at its last inspection in 2016") == "last"
     assert given_by_earlier_inspection_after("' rating from Ofsted this week") == ""
+    from indexer.ingest.annotate.visits import new_full_inspection
+    assert new_full_inspection("the inspection of local authority children's services at Bromley found")
+    assert not new_full_inspection("the third visit since the inspection of children's services found")
     if settings.ROUND31_STACKED_DATE:
         assert (2016, 11) in dated_inspections("a change from the November 2016 full Ofsted inspection")
