@@ -915,3 +915,30 @@ ROUND31_YEARS_AGO = True
 # last inspection is one the page looks back from, as round 11 reads "the previous inspection in 2014": the page's
 # inspection is the one that followed it in the record (year._SINCE_LAST, year._earlier_grade_clues).
 ROUND31_SINCE_LAST = False
+# Round 31 (sev31; docs/facets.md "Round 31: severity on the real page (branch sev31)"). Off = round 30.
+# (A) the report's voice as real pages print it, for round 22's "(N) a new inspection that dates the one before":
+# the attribution after a quote ("..., said Ofsted", "said the report", "said inspectors") and the perfect tense
+# ("Ofsted has concluded", "inspectors have found", "the report identified") name the new report as "Ofsted says"
+# does (followed_inspection._REPORTS_INVERTED).
+ROUND31_REPORT_VOICE = True
+# (B) a date written before an inspection with more than one word between ("the February 2016 full Ofsted
+# inspection", "its 2014 SIF Ofsted inspection") dates it as "the February 2016 inspection" does
+# (dated_standing._BEFORE_STACKED). Built and left OFF: it fires on two design pages (i37, whose grade is stated,
+# and ab44, turned right), under the bar's three pages in two sets.
+ROUND31_STACKED_DATE = False
+# (C) a visit counted or called the latest ("the inspectors' third visit", "the latest visit", "the second
+# visit") is a monitoring visit as "monitoring visit" is, for round 22's "(V) a visit page that dates the inspection
+# it follows": the record's grade of that inspection stands (followed_inspection._COUNTED_VISIT).
+ROUND31_COUNTED_VISIT = True
+# (D) a count's grade named by any verb that names a grade ("nine were classed 'good'", "30 were deemed 'adequate'",
+# "six were classed as poor"), not only by round 7's grading verbs ("10 were rated good"): a tally of parts or
+# councils, never one council's grade (grade_context._TALLY_NAMED).
+ROUND31_TALLY_NAMING = True
+# (E) a grade named with its rating noun before the earlier inspection that gave it ("an 'Inadequate' rating following
+# the last two inspections", "a 'good' grade at its last inspection"), read as round 12's "rated inadequate at its
+# previous inspection" is (grade_context._EARLIER_INSPECTION_AFTER_NOUN).
+ROUND31_RATING_AT_EARLIER = True
+# (F) the inspection of children's services as the subject of a finding ("the inspection of children's services at
+# the borough found ...", "the report of its inspection of children's services finds") names the new full inspection a
+# page reports, beside any visit it also tells of (visits._INSPECTION_FOUND, read in new_full_inspection).
+ROUND31_INSPECTION_FOUND = True

@@ -15,6 +15,11 @@ _YEAR = r"(?:19|20)\d\d"
 # "the May 2025 inspection", "its 2016 Ofsted inspection": a date written before the inspection word
 _BEFORE = re.compile(rf"\b(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\s+(?:full\s+|Ofsted\s+|ILACS\s+|SIF\s+)?"
                      r"inspection\b(?!\s+(?:of|by)\s+(?:the\s+)?(?:school|nursery|academy|home|college))")
+# Round 31 (real page text): more than one word between the date and the inspection ("the February 2016 full Ofsted
+# inspection", "its 2014 SIF Ofsted inspection"); the same words, two or three of them.
+_BEFORE_STACKED = re.compile(rf"\b(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\s+"
+                             r"(?:(?:full|Ofsted|Ofsted['’]s|ILACS|SIF|single|standard|graded|children['’]s|services)\s+){2,3}"
+                             r"inspection\b(?!\s+(?:of|by)\s+(?:the\s+)?(?:school|nursery|academy|home|college))")
 # "the full inspection in July 2018", "a full inspection, in 2016", "last inspected in 2016", "inspection of June 2019"
 _AFTER = re.compile(rf"\binspect(?:ion|ed)\s*,?\s+(?:in|of|during)\s+(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\b"
                     rf"(?!\s*(?:-|to|and)\s*{_YEAR})")
@@ -51,6 +56,10 @@ def dated_inspections(text: str) -> list[tuple[int, int | None]]:
     found = []
     for pattern in (_BEFORE, _AFTER):
         for match in pattern.finditer(text):
+            month = match.group("month")
+            found.append((int(match.group("year")), MONTHS[month.lower()] if month else None))
+    if settings.ROUND31_STACKED_DATE:
+        for match in _BEFORE_STACKED.finditer(text):
             month = match.group("month")
             found.append((int(match.group("year")), MONTHS[month.lower()] if month else None))
     if settings.ROUND26_DATED_PHRASES:

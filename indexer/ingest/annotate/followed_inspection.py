@@ -34,6 +34,19 @@ _MONTH = rf"(?:{MONTH_NAMES})"
 _VISIT = re.compile(rf"(?<!earlier\s)(?<!previous\s)(?<!last\s)(?<!prior\s)(?<!former\s)"
                     rf"\b(?:monitoring|focused|follow-up|follow\s+up)\s+(?:visit|letter)\b"
                     rf"(?!\s+in\s+(?:{_MONTH}\s+)?{_YEAR})", re.IGNORECASE)
+# Round 31 (real page text): a visit counted or called the latest ("the inspectors' third visit since the
+# judgement", "the latest visit to the borough", "a second visit") is one of the visits after a graded inspection, as
+# "monitoring visit" is; not an earlier one the page looks back on (same look-behinds), nor one dated to a year.
+_COUNTED_VISIT = re.compile(rf"(?<!earlier\s)(?<!previous\s)(?<!last\s)(?<!prior\s)(?<!former\s)"
+                            rf"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|most\s+recent)\s+"
+                            rf"(?:Ofsted\s+)?visit\b(?!\s+in\s+(?:{_MONTH}\s+)?{_YEAR})", re.IGNORECASE)
+
+
+def _visit_page(text: str) -> bool:
+    """The page is about one of the visits after a graded inspection (round 31: also a counted or latest visit)."""
+    return bool(_VISIT.search(text) or settings.ROUND31_COUNTED_VISIT and _COUNTED_VISIT.search(text))
+
+
 # The dated earlier inspection in other shapes than dated_standing's: "the inspection ... published in March 2016",
 # "rated the council inadequate in August 2016" (a rating verb whose date ends the clause).
 _PUBLISHED = re.compile(rf"\binspection\b[^.;]{{0,60}}?\bpublished\s+in\s+(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\b",
@@ -49,6 +62,15 @@ _EARLIER = re.compile(rf"\b(?:since|previous|last|earlier|prior)\b(?!\s+(?:then|
 # A new report the page is about ("Ofsted says", "the report", "inspectors found"): (N) needs one.
 _REPORTS = re.compile(r"\b(?:Ofsted|inspectors|the\s+(?:inspection\s+)?report)\s+(?:says|said|found|finds|judged|"
                       r"rated|adds|noted)\b|\baccording\s+to\s+the\s+report\b", re.IGNORECASE)
+# Round 31 (real page text): the report's voice in the other orders real pages print it: the attribution after a
+# quote or a comma ("..., said Ofsted.", "...,” said the report", "..., says Ofsted" in a headline) and the perfect
+# or past tense of a finding ("Ofsted has concluded", "inspectors have found", "the report identified").
+_REPORTS_INVERTED = re.compile(r"[,’”\"']\s*(?:said|says|adds|added|noted|concluded)\s+"
+                               r"(?:Ofsted|(?:the\s+)?inspectors|the\s+(?:inspection\s+)?report)\b"
+                               r"|\b(?:Ofsted|inspectors|the\s+(?:inspection\s+)?report)\s+(?:has|have)\s+"
+                               r"(?:concluded|found|said|judged|rated|noted|identified)\b"
+                               r"|\bthe\s+(?:inspection\s+)?report\s+(?:identified|concluded|highlighted|noted)\b",
+                               re.IGNORECASE)
 
 
 # Round 23: the same dates as real pages word them. The publication as a noun: "Following publication of Ofsted's
@@ -76,6 +98,11 @@ def _dated(text: str, rated: bool = True) -> list[tuple[int, int | None]]:
             month = match.group("month")
             found.append((int(match.group("year")), MONTHS[month.lower()] if month else None))
     return found
+
+
+def _reports(text: str) -> bool:
+    """The page reports a new report ("Ofsted says"; round 31: "said Ofsted", "Ofsted has concluded")."""
+    return bool(_REPORTS.search(text) or settings.ROUND31_REPORT_VOICE and _REPORTS_INVERTED.search(text))
 
 
 def _graded(code: str) -> list[Outcome]:
@@ -123,12 +150,12 @@ def followed_fill(code: str, text: str, year: int | None, new_inspection: bool,
         return None  # none dated, or several: the page does not say which one it follows
     (dated,) = rows
     standing = outcome_table.standing_on(code, printed) if printed else None
-    if _VISIT.search(text) and not new_inspection:
+    if _visit_page(text) and not new_inspection:
         if not settings.ROUND22_FOLLOWED_VISIT or printed and standing is not dated:
             return None
         return RecordFill(outcome_table.official_grade(dated), "official grade of the inspection the visit page dates "
                           f"(published {dated.published.isoformat()}; a visit grades nothing)", confidence.INFERRED)
-    if not settings.ROUND22_FOLLOWED_NEXT or not (_REPORTS.search(text) and _dated_as_previous(code, text, dated)):
+    if not settings.ROUND22_FOLLOWED_NEXT or not (_reports(text) and _dated_as_previous(code, text, dated)):
         return None
     # (N) dates the previous inspection with inspection words ("since it was last inspected in 2014"): a rating verb
     # with the old grade ("deteriorated since it was rated good in 2012") leaves the grade reached to the movement

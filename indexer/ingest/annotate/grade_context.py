@@ -81,6 +81,15 @@ _TALLY = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )(?<!the only )"
                     # areas inspected were rated good", "two of the judgements made were good")
                     rf"|inspected|assessed|examined|reviewed|made|given)\s+){{0,5}}"
                     rf"{_QUOTE}$", re.IGNORECASE)
+# Round 31 (real page text): a count's grade named by the other verbs that name a grade ("nine of them were classed
+# 'good'", "the rest deemed adequate", "six were classed as poor"): the same tally, its verb one the list above lacks.
+_TALLY_NAMED = re.compile(rf"(?<!the )(?<!these )(?<!those )(?<!all )(?<!the only )"
+                          rf"(?<!is one of )(?<!was one of )(?<!is among )(?<!was among )(?<!are among )(?<!were among )"
+                          rf"\b(?!{_MEMBER}one\s+of\b)(?:{_NUMBER})(?:\s+per\s*cent|%)?\s+"
+                          rf"(?:(?:were|was|are|is|councils?|authorities|areas?|categories|judgements?|of them|of the(?: \w+)?"
+                          rf"|of|now|been|have|had|inspected|assessed|examined|reviewed)\s+){{0,5}}"
+                          rf"(?:classed|deemed|considered|labell?ed|branded|declared|described|regarded|seen|viewed)\s+"
+                          rf"(?:(?:as|to be|to)\s+)?{_QUOTE}$", re.IGNORECASE)
 # "fell below good", "falling short of the good grade", "aim to become an outstanding authority"
 # "a grade about to be renamed 'requires improvement'": a grade's name, not a judgement.
 _TARGET = re.compile(rf"\b(below|above|at least|short of|than|become|becoming|reach|reaching|achieve|achieving|renamed"
@@ -275,10 +284,21 @@ _EARLIER_INSPECTION_AFTER = re.compile(
     re.IGNORECASE)
 
 
+# Round 31 (real page text): the grade's rating noun between the grade and the earlier inspection ("an 'Inadequate'
+# rating following the last two inspections", "a 'good' grade at its last inspection"); a count of inspections may
+# stand before the noun ("the last two inspections").
+_EARLIER_INSPECTION_AFTER_NOUN = re.compile(
+    r"^['’”\"]?\s*(?:rating|grade|judge?ment|verdict|label)s?\s*,?\s*(?:at|in|during|by|after|following)\s+"
+    r"(?:its|their|the|an?)\s+(?P<which>previous|last|earlier|prior|most recent)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:inspections?|visits?|assessments?)\b", re.IGNORECASE)
+
+
 def given_by_earlier_inspection_after(after: str) -> str:
     """'previous' when the words after a grade give it to an earlier inspection ("at its previous inspection"),
     'last' when to the last one (the standing grade unless a newer one is stated), else ''."""
     match = _EARLIER_INSPECTION_AFTER.match(after)
+    if not match and settings.ROUND31_RATING_AT_EARLIER:
+        match = _EARLIER_INSPECTION_AFTER_NOUN.match(after)
     if not match:
         return ""
     which = (match.group("which") or match.group("last")).lower()
@@ -379,6 +399,7 @@ def is_tally(before: str) -> bool:
     """The grade follows a count of councils ("seven inadequate", "10 were rated good"), names a share of them
     ("the share rated outstanding") or, round 26, has a quantity as its subject ("the number marked down as")."""
     return bool(_TALLY.search(before) or _SHARE.search(before)
+                or settings.ROUND31_TALLY_NAMING and _TALLY_NAMED.search(before)
                 or settings.ROUND26_QUANTITY_TALLY and _QUANTITY_SUBJECT.search(before))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from indexer import settings
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
 
 _VISIT = re.compile(r"\b(?:monitoring|focused)\s+(?:visits?|letters?|inspections?)\b", re.IGNORECASE)
@@ -28,8 +29,21 @@ _EARLIER_AFTER = re.compile(rf"^\s+(?:of|in)\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\b",
 _GENERIC_BEFORE = re.compile(r"\b(?:between|unlike|than|of|from|for|and|or|with|like)\s+$", re.IGNORECASE)
 
 
+# Round 31 (real page text): the inspection named by the framework's own words as the subject of a finding ("the
+# inspection of children's services found", "the report of the inspection of local authority children's services at
+# the council finds") is the new full inspection the page reports; not one a "since", "after" or "before" places
+# earlier (a visit "since the inspection of children's services in May").
+_INSPECTION_FOUND = re.compile(r"\b(?:the\s+)?(?:report\s+of\s+the\s+)?inspection\s+of\s+(?:local\s+authority\s+)?"
+                               r"children['’]s\s+(?:social\s+care\s+)?services(?:\s+(?:at|in)\s+[A-Z][\w'’-]*){0,1}"
+                               r"\s+(?:has\s+)?(?:found|finds|judged|rated)\b", re.IGNORECASE)
+_PLACED_EARLIER = re.compile(r"\b(?:since|after|before|following)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def new_full_inspection(text: str) -> bool:
     """True when the text reports a graded inspection that is not one it places before the visit."""
+    if settings.ROUND31_INSPECTION_FOUND and any(not _PLACED_EARLIER.search(text[max(0, m.start() - 30):m.start()])
+                                                 for m in _INSPECTION_FOUND.finditer(text)):
+        return True
     for match in _FULL.finditer(text):
         before, after = text[max(0, match.start() - 30):match.start()], text[match.end():match.end() + 25]
         if _GENERIC_BEFORE.search(before) and match.group(0).lower().endswith("s"):
