@@ -904,3 +904,12 @@ ROUND30_COUNCIL_WORD = False
 # ... but a query that is nothing but such a name asks the word too: "County of Herefordshire" found nothing, "Kingston
 # upon Hull" one paragraph (search/names.council_name_alone). Off = round 29.
 ROUND30_COUNCIL_NAME_ALONE = True
+# Round 31 (shown31; docs/search.md "Round 31: fresh questions (branch shown31)"). Off = round 30.
+# A question quoting a figure beside a grade ("pays £184,000 for outside help with its inadequate service", "inadequate
+# with a backlog of 391 assessments", "requires improvement with 64 more social workers") asks for the paragraph
+# holding the figure: the grade is where the council stands, the figure is the news. In the chooser
+# (search/answer.py) a paragraph holding every quoted figure counts one more than stating the asked grade, in the
+# grade's place; with the grade as well, one more than the grade alone, so a paragraph telling an asked change in full
+# keeps its lead. A figure is an amount of money, a percentage or a number of two or more digits; not a year, a day of
+# a month, an age, nor a count of councils or of grades ("13 councils", "31 excellent").
+ROUND31_FIGURE_ASKED = True

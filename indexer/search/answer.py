@@ -83,6 +83,9 @@ class Asked:
     # Round 30 (`settings.ROUND30_OVERALL_STATED`): the question says "overall" ("inadequate overall and for children in
     # care", "overall effectiveness good"): a paragraph giving an asked grade as the overall one answers one more.
     overall: bool = False
+    # Round 31 (`settings.ROUND31_FIGURE_ASKED`): the figures the question quotes (`figures_in`): a paragraph holding
+    # them all answers more than one stating the asked grade alone.
+    figures: tuple[tuple[str, str], ...] = ()
 
     @property
     def anything(self) -> bool:
@@ -144,8 +147,49 @@ def asked_by(plan: BestMatchPlan) -> Asked:
         names = tuple(pattern for pattern, _ in AREA_PATTERNS if any(pattern.search(t) for t in typed_areas))
     overall = settings.ROUND30_OVERALL_STATED and bool(named) and named != set(grades.VALUES) \
         and any(_OVERALL_WORD.fullmatch(g.typed) for g in plan.groups)
+    figures = tuple(plan.figures) if settings.ROUND31_FIGURE_ASKED else ()
     return Asked(frozenset(named), frozenset(councils), movement, areas, listing, counted=counted,
-                 left=frozenset(left), topic=topic, area_names=names, overall=overall)
+                 left=frozenset(left), topic=topic, area_names=names, overall=overall, figures=figures)
+
+
+# Round 31 (`settings.ROUND31_FIGURE_ASKED`): a figure a question quotes: an amount ("£256,000", "£12 million", "5
+# million pounds"), a percentage ("8%") or a number of two or more digits ("486 assessments", "86 more social
+# workers"). Not a year ("2014", nor either side of "2013-14" or "2009/10"), a day of a month ("Friday 15 March"), an
+# age ("16 and 17 year olds") nor a count of councils, areas or grades ("20 councils", "28 excellent 15 performing
+# poorly"): those say when or how many, not what a paragraph reports.
+_FIGURE = re.compile(r"(?<![\w/.,-])(£)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+                     r"(%|\s*per\s*cent\b|\s*(?:million|m|bn|billion)\b)?(?![\w/-]|,\d)", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"\b(?:" + MONTH_NAMES + r")\s*$", re.IGNORECASE)
+_COUNTED_AFTER = re.compile(r"^\s*(?:(?:and|to|-)\s*\d+\s*)?(?:-?\s*years?\b|(?:" + MONTH_NAMES + r")\b)|"
+                            r"^\s+(?:[a-z]+\s+)?(?:councils?|authorities|areas|boroughs|las|judgements?|stars?|"
+                            r"excellent|outstanding|good|adequate|inadequate|requir\w*|performing|poor\w*)\b",
+                            re.IGNORECASE)
+
+
+def figures_in(query: str) -> tuple[tuple[str, str], ...]:
+    """The figures a question quotes, each as (its digits, what a paragraph must write beside them: "%" for a
+    one-digit percentage, "m" for a one-digit amount in millions, "£" for a one-digit amount in pounds, else "")."""
+    out = []
+    for match in _FIGURE.finditer(query):
+        pound, digits, unit = match.group(1), match.group(2).replace(",", ""), (match.group(3) or "").strip().lower()
+        if not (pound or unit) and (len(digits) < 2 or re.fullmatch(r"(?:19|20)\d\d", digits)):
+            continue
+        if _DAY_BEFORE.search(query[:match.start()]) or _COUNTED_AFTER.match(query[match.end():]):
+            continue
+        need = "" if len(digits) > 1 else "%" if unit == "%" or unit.startswith("per") else "m" if unit else "£"
+        if (digits, need) not in out:
+            out.append((digits, need))
+    return tuple(out)
+
+
+_NEEDED = {"": "", "%": r"\s*(?:%|per\s*cent)", "m": r"\s*(?:million|m|bn|billion)\b", "£": ""}
+
+
+def figures_held(text: str, figures: tuple[tuple[str, str], ...]) -> bool:
+    """True when the paragraph writes every figure the question quotes ("£256,000" as "256,000" or "256000")."""
+    plain = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    return all(re.search((r"£" if need == "£" else "") + r"(?<![\d.])" + digits + r"(?!\d|\.\d)" + _NEEDED[need],
+                         plain, re.IGNORECASE) for digits, need in figures)
 
 
 # Round 29 (`settings.ROUND29_BACKGROUND_GRADE`): a grade the question names after "after", "since" or "following",
@@ -286,6 +330,10 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
         count += len(asked.grades) > 1 and asked.grades <= stated and (area or not asked.areas)
         count += area
         count += asked.overall and overall_stated(text, asked.grades & stated)
+    if asked.figures and figures_held(text, asked.figures):
+        # Round 31: the quoted figure is worth one more than the asked grade, in its place: a paragraph stating the
+        # grade too counts one more than the grade alone (the change told beside a figure still outweighs it).
+        count += 1 + (0 if asked.grades & stated else settings.RANKING.answer_grade_weight)
     left = asked.left & stated
     # The grade left tells the change ("had held a 'good' rating until now"): it counts once more, and as a movement.
     count += bool(left) * settings.RANKING.answer_left_extra
@@ -479,6 +527,7 @@ def _most(asked: Asked, round_up: bool) -> int:
     r = settings.RANKING
     return (bool(asked.grades) * (r.answer_grade_weight + bool(asked.areas) + (len(asked.grades) > 1))
             + bool(asked.left) * r.answer_left_extra + asked.movement
+            + bool(asked.figures) * (1 + (not asked.grades) * r.answer_grade_weight)
             + (_list_worth(asked) if asked.listing else round_up and bool(asked.councils) + (len(asked.councils) > 1)))
 
 
