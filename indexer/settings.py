@@ -913,3 +913,8 @@ ROUND30_COUNCIL_NAME_ALONE = True
 # keeps its lead. A figure is an amount of money, a percentage or a number of two or more digits; not a year, a day of
 # a month, an age, nor a count of councils or of grades ("13 councils", "31 excellent").
 ROUND31_FIGURE_ASKED = True
+# A topic question naming a visit ("Lambeth front door focused visit", "what did the monitoring visits find") counts
+# one more topic word no query types: the visit told with its time ("a two-day monitoring visit in April", "its last
+# monitoring visit ... last month"), the page's account of the visit, where the best-ranked paragraph speaks of a visit
+# (search/topic.py, search/answer.py). A paragraph explaining what such visits are, or a standfirst, gives way to it.
+ROUND31_VISIT_TOLD = True

@@ -1,9 +1,12 @@
-"""Round 31: the paragraph shown for a question quoting a figure (search/answer.py, shared by both backends).
+"""Round 31: the paragraph shown for fresh kinds of question (search/answer.py, search/topic.py, shared by both
+backends).
 
-A question quoting an amount, a percentage or a number beside a grade ("buys in £184,000 of extra training for its
+(F) A question quoting an amount, a percentage or a number beside a grade ("buys in £184,000 of extra training for its
 inadequate children's services", "inadequate backlog of 391 assessments") asks for the paragraph holding that figure:
-it is worth one more than stating the asked grade, in the grade's place, `ROUND31_FIGURE_ASKED`. Off is round 30.
-The questions, paragraphs and places here are written for the tests.
+it is worth one more than stating the asked grade, in the grade's place, `ROUND31_FIGURE_ASKED`.
+(V) A topic question naming a visit counts the visit told with its time ("a two-day focused visit in March") as one
+more topic word, where the best-ranked paragraph speaks of a visit, `ROUND31_VISIT_TOLD`.
+Off is round 30. The questions, paragraphs and places here are written for the tests.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import pytest
 from indexer import settings
 from indexer.models import SearchRequest
 from indexer.search.answer import asked_by, figures_held, figures_in, shown_paragraph
+from indexer.search.topic import VISIT_TOLD, _VISIT_TOLD
 
 from tests.conftest import backend_over, seeds_with
 from tests.test_ranking_round15 import _asked
@@ -102,6 +106,51 @@ def test_the_change_told_still_outweighs_a_figure(monkeypatch):
 
 def test_off_no_figure_is_read(monkeypatch):
     assert _asked_with(monkeypatch, False, "Marrowby inadequate 2016 with a backlog of 391 assessments").figures == ()
+
+
+# --- (V) the visit told -----------------------------------------------------------------------------------------
+
+def _visit_asked(monkeypatch, on: bool, question: str):
+    monkeypatch.setattr(settings, "ROUND31_VISIT_TOLD", on)
+    asked_by.cache_clear()
+    return _asked(question)
+
+
+@pytest.mark.parametrize("text, told", [
+    ("After a two-day focused visit in March, inspectors wrote the council a public letter.", True),
+    ("At its fourth and final monitoring visit to the borough last month, the inspectorate praised the new teams.", True),
+    ("Inspectors came back in November for a monitoring visit.", True),
+    ("A focused visit is a short look at one part of a council's work and ends with no grade.", False),
+    ("Inspectors visited the borough's front door team and read forty case files.", False),
+])
+def test_a_visit_told_with_its_time(text, told):
+    assert bool(_VISIT_TOLD.search(text)) is told
+
+
+def test_a_visit_question_asks_the_visit_told(monkeypatch):
+    on = _visit_asked(monkeypatch, True, "Marrowby front door focused visit")
+    assert any(VISIT_TOLD in word[0] for word in on.topic)
+    off = _visit_asked(monkeypatch, False, "Marrowby front door focused visit")
+    assert not any(VISIT_TOLD in word[0] for word in off.topic)
+    assert not any(VISIT_TOLD in word[0] for word in _visit_asked(monkeypatch, True, "Marrowby front door").topic)
+
+
+EXPLAINED = (5, "A focused visit is a short look at one part of a council's work and ends with no grade.")
+TOLD = (2, "After a two-day focused visit in March, inspectors wrote the council a public letter.")
+
+
+def test_the_visit_told_is_shown_over_an_explanation_of_visits(monkeypatch):
+    question = "Marrowby focused visit findings"
+    assert shown_paragraph(_visit_asked(monkeypatch, True, question), [EXPLAINED, TOLD]) == 1
+    assert shown_paragraph(_visit_asked(monkeypatch, False, question), [EXPLAINED, TOLD]) == 0
+
+
+def test_the_visit_told_counts_only_where_the_best_ranked_speaks_of_a_visit(monkeypatch):
+    # the best-ranked paragraph names what the question asks about without a visit: the dated visit does not replace it
+    question = "Marrowby focused visit caseloads delays"
+    named = (6, "Three things to improve were named: caseloads, delays and the recording of supervision.")
+    dated = (2, "Inspectors made a focused visit in September.")
+    assert shown_paragraph(_visit_asked(monkeypatch, True, question), [named, dated]) == 0
 
 
 # --- both backends ----------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ Backend-neutral: both backends pass their candidates' texts, in their ranking or
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +27,7 @@ from indexer.ingest.annotate.scan import grade_matches
 from indexer.search.number_words import other_form
 from indexer.search.plan import BestMatchPlan
 from indexer.search.names import COUNCIL_WORD
-from indexer.search.topic import Topic, is_headline, topic_choice, topic_counts
+from indexer.search.topic import VISIT_TOLD, Topic, is_headline, topic_choice, topic_counts
 from indexer.analysis import folded_words, stem
 from indexer.search.understand import AREA_PATTERNS, councils_in, grades_in
 
@@ -104,6 +105,9 @@ _UNRECORDED_AREA = re.compile(r"adoption", re.IGNORECASE)
 # A noun asking for a grade without naming one ("Lewisham children's services Ofsted rating", "inspection 2011
 # grades", "what verdict"): any grade the paragraph states answers, as for a movement naming no grade reached.
 _GRADE_NOUN = re.compile(r"(?:rating|grade|judge?ment|verdict)s?", re.IGNORECASE)
+# Round 31 (`settings.ROUND31_VISIT_TOLD`): a question's word naming a visit ("focused visit", "monitoring visits"); in
+# a paragraph, any word of a visit ("visited", "visits").
+_VISIT_WORD = re.compile(r"\bvisit(?:s|ed|ing)?\b", re.IGNORECASE)
 # A query word asking for councils as a set ("councils", "authorities", "boroughs").
 _COUNCILS_WORD = re.compile(r"(?:councils|(?:local\s+)?authorities|boroughs|las)['’]?", re.IGNORECASE)
 
@@ -141,6 +145,8 @@ def asked_by(plan: BestMatchPlan) -> Asked:
                               for a, b in zip(plan.groups, plan.groups[1:]))
     topic = tuple(tuple(frozenset(alt.stems) for alt in g.alternatives if alt.label != COUNCIL_WORD)
                   for g in plan.groups if g.counted and not _names_the_report(g.typed))
+    if settings.ROUND31_VISIT_TOLD and any(_VISIT_WORD.fullmatch(g.typed) for g in plan.groups):
+        topic += ((frozenset({VISIT_TOLD}),),)  # round 31: the visit told with its time (search/topic.py)
     names = ()
     if settings.ROUND29_AREA_NAMES:
         typed_areas = [" ".join(plan.groups[g].typed for g in anchor) for anchor in plan.anchors if anchor]
@@ -423,6 +429,10 @@ def _topic_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], window
     first = next(candidates, None)
     if first is None:
         return 0
+    if settings.ROUND31_VISIT_TOLD and any(VISIT_TOLD in word[0] for word in asked.topic) \
+            and not _VISIT_WORD.search(first[1]):
+        # Round 31: the visit told counts only where the best-ranked paragraph speaks of a visit.
+        asked = dataclasses.replace(asked, topic=tuple(word for word in asked.topic if VISIT_TOLD not in word[0]))
     if not (settings.ROUND25_TOPIC_REACTION and reaction(first[1])):
         if not settings.ROUND29_OPENING_TOPIC or first[0] == 1:
             return topic_choice(asked.topic, chain([first], candidates), rule, window)
