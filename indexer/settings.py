@@ -942,3 +942,17 @@ ROUND31_RATING_AT_EARLIER = True
 # the borough found ...", "the report of its inspection of children's services finds") names the new full inspection a
 # page reports, beside any visit it also tells of (visits._INSPECTION_FOUND, read in new_full_inspection).
 ROUND31_INSPECTION_FOUND = True
+# Round 31 (shown31; docs/search.md "Round 31: fresh questions (branch shown31)"). Off = round 30.
+# A question quoting a figure beside a grade ("pays £184,000 for outside help with its inadequate service", "inadequate
+# with a backlog of 391 assessments", "requires improvement with 64 more social workers") asks for the paragraph
+# holding the figure: the grade is where the council stands, the figure is the news. In the chooser
+# (search/answer.py) a paragraph holding every quoted figure counts one more than stating the asked grade, in the
+# grade's place; with the grade as well, one more than the grade alone, so a paragraph telling an asked change in full
+# keeps its lead. A figure is an amount of money, a percentage or a number of two or more digits; not a year, a day of
+# a month, an age, nor a count of councils or of grades ("13 councils", "31 excellent").
+ROUND31_FIGURE_ASKED = True
+# A topic question naming a visit ("Lambeth front door focused visit", "what did the monitoring visits find") counts
+# one more topic word no query types: the visit told with its time ("a two-day monitoring visit in April", "its last
+# monitoring visit ... last month"), the page's account of the visit, where the best-ranked paragraph speaks of a visit
+# (search/topic.py, search/answer.py). A paragraph explaining what such visits are, or a standfirst, gives way to it.
+ROUND31_VISIT_TOLD = True

@@ -13,6 +13,7 @@ Backend-neutral: both backends pass their candidates' texts, in their ranking or
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +27,7 @@ from indexer.ingest.annotate.scan import grade_matches
 from indexer.search.number_words import other_form
 from indexer.search.plan import BestMatchPlan
 from indexer.search.names import COUNCIL_WORD
-from indexer.search.topic import Topic, is_headline, topic_choice, topic_counts
+from indexer.search.topic import VISIT_TOLD, Topic, is_headline, topic_choice, topic_counts
 from indexer.analysis import folded_words, stem
 from indexer.search.understand import AREA_PATTERNS, councils_in, grades_in
 
@@ -83,6 +84,9 @@ class Asked:
     # Round 30 (`settings.ROUND30_OVERALL_STATED`): the question says "overall" ("inadequate overall and for children in
     # care", "overall effectiveness good"): a paragraph giving an asked grade as the overall one answers one more.
     overall: bool = False
+    # Round 31 (`settings.ROUND31_FIGURE_ASKED`): the figures the question quotes (`figures_in`): a paragraph holding
+    # them all answers more than one stating the asked grade alone.
+    figures: tuple[tuple[str, str], ...] = ()
 
     @property
     def anything(self) -> bool:
@@ -101,6 +105,9 @@ _UNRECORDED_AREA = re.compile(r"adoption", re.IGNORECASE)
 # A noun asking for a grade without naming one ("Lewisham children's services Ofsted rating", "inspection 2011
 # grades", "what verdict"): any grade the paragraph states answers, as for a movement naming no grade reached.
 _GRADE_NOUN = re.compile(r"(?:rating|grade|judge?ment|verdict)s?", re.IGNORECASE)
+# Round 31 (`settings.ROUND31_VISIT_TOLD`): a question's word naming a visit ("focused visit", "monitoring visits"); in
+# a paragraph, any word of a visit ("visited", "visits").
+_VISIT_WORD = re.compile(r"\bvisit(?:s|ed|ing)?\b", re.IGNORECASE)
 # A query word asking for councils as a set ("councils", "authorities", "boroughs").
 _COUNCILS_WORD = re.compile(r"(?:councils|(?:local\s+)?authorities|boroughs|las)['’]?", re.IGNORECASE)
 
@@ -138,14 +145,57 @@ def asked_by(plan: BestMatchPlan) -> Asked:
                               for a, b in zip(plan.groups, plan.groups[1:]))
     topic = tuple(tuple(frozenset(alt.stems) for alt in g.alternatives if alt.label != COUNCIL_WORD)
                   for g in plan.groups if g.counted and not _names_the_report(g.typed))
+    if settings.ROUND31_VISIT_TOLD and any(_VISIT_WORD.fullmatch(g.typed) for g in plan.groups):
+        topic += ((frozenset({VISIT_TOLD}),),)  # round 31: the visit told with its time (search/topic.py)
     names = ()
     if settings.ROUND29_AREA_NAMES:
         typed_areas = [" ".join(plan.groups[g].typed for g in anchor) for anchor in plan.anchors if anchor]
         names = tuple(pattern for pattern, _ in AREA_PATTERNS if any(pattern.search(t) for t in typed_areas))
     overall = settings.ROUND30_OVERALL_STATED and bool(named) and named != set(grades.VALUES) \
         and any(_OVERALL_WORD.fullmatch(g.typed) for g in plan.groups)
+    figures = tuple(plan.figures) if settings.ROUND31_FIGURE_ASKED else ()
     return Asked(frozenset(named), frozenset(councils), movement, areas, listing, counted=counted,
-                 left=frozenset(left), topic=topic, area_names=names, overall=overall)
+                 left=frozenset(left), topic=topic, area_names=names, overall=overall, figures=figures)
+
+
+# Round 31 (`settings.ROUND31_FIGURE_ASKED`): a figure a question quotes: an amount ("£256,000", "£12 million", "5
+# million pounds"), a percentage ("8%") or a number of two or more digits ("486 assessments", "86 more social
+# workers"). Not a year ("2014", nor either side of "2013-14" or "2009/10"), a day of a month ("Friday 15 March"), an
+# age ("16 and 17 year olds") nor a count of councils, areas or grades ("20 councils", "28 excellent 15 performing
+# poorly"): those say when or how many, not what a paragraph reports.
+_FIGURE = re.compile(r"(?<![\w/.,-])(£)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+                     r"(%|\s*per\s*cent\b|\s*(?:million|m|bn|billion)\b)?(?![\w/-]|,\d)", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"\b(?:" + MONTH_NAMES + r")\s*$", re.IGNORECASE)
+_COUNTED_AFTER = re.compile(r"^\s*(?:(?:and|to|-)\s*\d+\s*)?(?:-?\s*years?\b|(?:" + MONTH_NAMES + r")\b)|"
+                            r"^\s+(?:[a-z]+\s+)?(?:councils?|authorities|areas|boroughs|las|judgements?|stars?|"
+                            r"excellent|outstanding|good|adequate|inadequate|requir\w*|performing|poor\w*)\b",
+                            re.IGNORECASE)
+
+
+def figures_in(query: str) -> tuple[tuple[str, str], ...]:
+    """The figures a question quotes, each as (its digits, what a paragraph must write beside them: "%" for a
+    one-digit percentage, "m" for a one-digit amount in millions, "£" for a one-digit amount in pounds, else "")."""
+    out = []
+    for match in _FIGURE.finditer(query):
+        pound, digits, unit = match.group(1), match.group(2).replace(",", ""), (match.group(3) or "").strip().lower()
+        if not (pound or unit) and (len(digits) < 2 or re.fullmatch(r"(?:19|20)\d\d", digits)):
+            continue
+        if _DAY_BEFORE.search(query[:match.start()]) or _COUNTED_AFTER.match(query[match.end():]):
+            continue
+        need = "" if len(digits) > 1 else "%" if unit == "%" or unit.startswith("per") else "m" if unit else "£"
+        if (digits, need) not in out:
+            out.append((digits, need))
+    return tuple(out)
+
+
+_NEEDED = {"": "", "%": r"\s*(?:%|per\s*cent)", "m": r"\s*(?:million|m|bn|billion)\b", "£": ""}
+
+
+def figures_held(text: str, figures: tuple[tuple[str, str], ...]) -> bool:
+    """True when the paragraph writes every figure the question quotes ("£256,000" as "256,000" or "256000")."""
+    plain = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    return all(re.search((r"£" if need == "£" else "") + r"(?<![\d.])" + digits + r"(?!\d|\.\d)" + _NEEDED[need],
+                         plain, re.IGNORECASE) for digits, need in figures)
 
 
 # Round 29 (`settings.ROUND29_BACKGROUND_GRADE`): a grade the question names after "after", "since" or "following",
@@ -286,6 +336,10 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
         count += len(asked.grades) > 1 and asked.grades <= stated and (area or not asked.areas)
         count += area
         count += asked.overall and overall_stated(text, asked.grades & stated)
+    if asked.figures and figures_held(text, asked.figures):
+        # Round 31: the quoted figure is worth one more than the asked grade, in its place: a paragraph stating the
+        # grade too counts one more than the grade alone (the change told beside a figure still outweighs it).
+        count += 1 + (0 if asked.grades & stated else settings.RANKING.answer_grade_weight)
     left = asked.left & stated
     # The grade left tells the change ("had held a 'good' rating until now"): it counts once more, and as a movement.
     count += bool(left) * settings.RANKING.answer_left_extra
@@ -375,6 +429,10 @@ def _topic_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], window
     first = next(candidates, None)
     if first is None:
         return 0
+    if settings.ROUND31_VISIT_TOLD and any(VISIT_TOLD in word[0] for word in asked.topic) \
+            and not _VISIT_WORD.search(first[1]):
+        # Round 31: the visit told counts only where the best-ranked paragraph speaks of a visit.
+        asked = dataclasses.replace(asked, topic=tuple(word for word in asked.topic if VISIT_TOLD not in word[0]))
     if not (settings.ROUND25_TOPIC_REACTION and reaction(first[1])):
         if not settings.ROUND29_OPENING_TOPIC or first[0] == 1:
             return topic_choice(asked.topic, chain([first], candidates), rule, window)
@@ -479,6 +537,7 @@ def _most(asked: Asked, round_up: bool) -> int:
     r = settings.RANKING
     return (bool(asked.grades) * (r.answer_grade_weight + bool(asked.areas) + (len(asked.grades) > 1))
             + bool(asked.left) * r.answer_left_extra + asked.movement
+            + bool(asked.figures) * (1 + (not asked.grades) * r.answer_grade_weight)
             + (_list_worth(asked) if asked.listing else round_up and bool(asked.councils) + (len(asked.councils) > 1)))
 
 

@@ -57,6 +57,9 @@ class BestMatchPlan:
     # council of its page for naming none (round 29, search/query.crowded_least). 0 = lifted alike, as before.
     crowded: int = 0
     crowded_groups: tuple[int, ...] = ()
+    # Round 31 (`settings.ROUND31_FIGURE_ASKED`): the figures the question quotes ("£256,000", "486", "£12 million"),
+    # each as its digits and the unit a paragraph must write beside them (search/answer.figures_in).
+    figures: tuple[tuple[str, str], ...] = ()
 
     def tiers_of(self, boost: int) -> int:
         """The tiers the boost at this position lifts by: a named council more than every other lift together (a

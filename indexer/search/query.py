@@ -17,7 +17,7 @@ from indexer.search.implied_overall import council_movements, implied_overall, n
 from indexer.search.movement import is_cue_word
 from indexer.search.names import council_name_alone, join_council_names
 from indexer.search.numbers import tally_groups
-from indexer.search.answer import background_grades
+from indexer.search.answer import background_grades, figures_in
 from indexer.search.plan import BestMatchPlan, meaningful_groups
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
 from indexer.search.year_lift import asked_years
@@ -217,7 +217,8 @@ def best_match_plan(text: str, strict: bool, message: str | None, facet_values: 
     plan = BestMatchPlan(tuple(groups), strict, boosts, stand_ins, boost_anchors(text, groups, boosts),
                          named_regions(text), related_to_named(text, facet_values("council")), asked_years(text),
                          background_grades(text) if settings.ROUND29_BACKGROUND_GRADE else (),
-                         *crowded_least(text, councils_in(text), groups))
+                         *crowded_least(text, councils_in(text), groups),
+                         figures_in(text) if settings.ROUND31_FIGURE_ASKED else ())
     return plan, corrections, message
 
 

@@ -26,6 +26,7 @@ from itertools import islice
 from typing import Iterable, Sequence
 
 from indexer.analysis import folded_words, stem
+from indexer.ingest.annotate.dates import MONTH_NAMES
 
 # A query word's stems per alternative ("care leavers" -> (("care", "leaver"),), "leaving care" ...).
 Topic = tuple[tuple[frozenset[str], ...], ...]
@@ -96,11 +97,24 @@ def _weights(topic: Topic, words: list[frozenset[str]]) -> list[float]:
     return [sum(idf[w] for w, ok in enumerate(row) if ok) for row in has]
 
 
+# Round 31 (`settings.ROUND31_VISIT_TOLD`): for a topic question naming a visit, one more topic word that no query
+# typed: the visit told with its time, a month, "last month" or its length within a few words of it ("a two-day
+# monitoring visit in April", "at its last monitoring visit ... last month"). A page's account of the visit dates it;
+# a paragraph explaining what such visits are, or a standfirst, does not (search/answer.asked_by adds the word).
+VISIT_TOLD = "\x00visit-told"
+_WHEN = r"(?:" + MONTH_NAMES + r"|(?:last|this)\s+(?:month|week))"
+_VISIT_TOLD = re.compile(r"\bvisit\w*\b[^.;]{0,40}\b" + _WHEN + r"\b|"
+                         r"\b(?:" + _WHEN + r"|(?:one|two|three|four|\d)-day)\b[^.;]{0,40}\bvisit", re.IGNORECASE)
+
+
 def _words_of(topic: Topic, text: str) -> frozenset[str]:
     """The query's stems among a paragraph's: only its words sharing a stem's first three letters are stemmed (a
     long report paragraph holds a few hundred words; a stem keeps its word's first letters)."""
     wanted = frozenset(stem for word in topic for alt in word for stem in alt)
-    return _words_matching(wanted, text)
+    found = _words_matching(wanted - {VISIT_TOLD}, text)
+    if VISIT_TOLD in wanted and _VISIT_TOLD.search(text):
+        found |= {VISIT_TOLD}
+    return found
 
 
 @lru_cache(maxsize=4096)
