@@ -1,10 +1,11 @@
-"""Sets aa and ab (round 30): two fresh blind sets of real news pages with judged questions over them.
+"""The fresh sets of rounds 30-31: blind sets of real news pages, each with judged questions over it.
 
 Set aa (46 pages, 24 questions) was scored once on round 29's code, its questions once more on round 30's, and is
-development material since. Set ab (50 pages, its questions) was scored once on round 30's final code and on round
-29's, nobody having read it, and is development material since round 31. Both kept in tests/blind/ through round 30,
-their labels, questions and own-words fixtures now sit beside the other sets (tests/data, tests/fixtures/news); these
-are the record and fixture checks every set has. Nothing here runs the rules or the ranking.
+development material since. Set ab (50 pages, 24 questions) was scored once on round 30's final code and on round
+29's, nobody having read it, and is development material since round 31; both sit beside the other sets (tests/data,
+tests/fixtures/news) since round 31. Set ac (50 pages, 24 questions) was scored once in round 31 on round 30's and
+round 31's code and is development material since. Set ad (40 pages, 20 questions) waits blind in tests/blind/ad.
+These are the record and fixture checks every set has. Nothing here runs the rules or the ranking.
 """
 from __future__ import annotations
 
@@ -20,12 +21,18 @@ from tests.test_news_devset_new import _gazetteer_names, _key, _record_is_well_f
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 NEWS = ROOT / "tests" / "fixtures" / "news"
-SIZES = {"aa": 46, "ab": 50}  # aa: four numbers left out, pages whose text repeats an already used page
+SIZES = {"aa": 46, "ab": 50, "ac": 50, "ad": 40}  # aa: four numbers left out, pages whose text repeats a used page
+BLIND = {"ad": ROOT / "tests" / "blind" / "ad"}  # a set still blind: its labels, questions and fixtures together
+
+
+def _folder(name: str) -> Path:
+    """Where a set's labels and questions live."""
+    return BLIND.get(name, DATA)
 
 
 def _records(name: str) -> list[dict]:
     """Every label line of one set."""
-    path = DATA / f"news_heldout_{name}.jsonl"
+    path = _folder(name) / f"news_heldout_{name}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -73,11 +80,11 @@ def _fixture_ok(record):
 
 @pytest.mark.parametrize("name", SIZES)
 def test_judged_queries_are_well_formed_new_and_name_existing_documents(name):
-    """24 questions judged by reading (aaq01…, abq01…), each answered by a page of its set, none asked before; every
+    """20-24 questions judged by reading (aaq01…, abq01…), each answered by a page of its set, none asked before; every
     judged document exists and every judged phrase is in its document."""
     from indexer.quality.evaluate_queries import load_judged
     from tests.test_news_heldout_sets import _folded
-    path = DATA / f"judged_queries_heldout_{name}.jsonl"
+    path = _folder(name) / f"judged_queries_heldout_{name}.jsonl"
     if not path.exists():
         pytest.skip(f"{path.relative_to(ROOT)} not written yet")
     judged = load_judged(path)
@@ -86,9 +93,10 @@ def test_judged_queries_are_well_formed_new_and_name_existing_documents(name):
     earlier = {q.query for p in DATA.glob("judged_queries*.jsonl") if not p.stem.endswith(tuple(SIZES))
                for q in load_judged(p)}
     earlier |= {q.query for other in SIZES if other < name
-                for q in load_judged(DATA / f"judged_queries_heldout_{other}.jsonl")}
+                if (_folder(other) / f"judged_queries_heldout_{other}.jsonl").exists()
+                for q in load_judged(_folder(other) / f"judged_queries_heldout_{other}.jsonl")}
     assert not {q.query for q in judged} & earlier
-    folders = [NEWS, ROOT / "seeds"]
+    folders = [NEWS, ROOT / "seeds"] + [folder / "fixtures" for folder in BLIND.values()]
     local = {p.name: p for folder in folders for p in folder.iterdir()}
     for q in judged:
         assert any(doc.startswith(name) and grade == 2 for doc, grade in q.relevant.items()), q.id
