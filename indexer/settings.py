@@ -956,3 +956,18 @@ ROUND31_FIGURE_ASKED = True
 # monitoring visit ... last month"), the page's account of the visit, where the best-ranked paragraph speaks of a visit
 # (search/topic.py, search/answer.py). A paragraph explaining what such visits are, or a standfirst, gives way to it.
 ROUND31_VISIT_TOLD = True
+# Round 31 (visit31; docs/facets.md "Round 31: visit pages (branch visit31)"). Off = round 30.
+# (A) a page about monitoring (a monitoring visit, letter or report, or a counted visit "since" the judgement) that
+# says the council's services were put, placed or went into special measures names the inadequate judgement its
+# monitoring follows, as "judged inadequate" does for round 14 (record_grade._SPECIAL_MEASURES).
+ROUND31_SPECIAL_MEASURES = True
+# (B) on a page about a monitoring or focused visit, a month given for a visit ("during their visit in October") is
+# the visit's, never an official inspection's (the record holds no visits): it no longer links the page to the
+# inspection held in that month (year._date_clues).
+ROUND31_VISIT_MONTH = False
+# (C) an undated one-council page (not about a monitoring or focused visit) whose inspection the record links only by
+# inference, and whose text gives that inspection's months "this year" ("the four-week visit in April and May this
+# year"): when the months fit the linked inspection (its recorded months, else up to four months
+# before its report in the report's year), the page dates the inspection it reports and the record gives its grade,
+# inferred (record_grade._months_this_year).
+ROUND31_THIS_YEAR_MONTHS = True

@@ -25,6 +25,7 @@ from indexer.models import Outcome
 from indexer.ingest.annotate import confidence
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.dated_standing import dated_inspections, fits
+from indexer.ingest.annotate.dates import MONTHS
 from indexer.ingest.annotate.scan import grade_matches
 from indexer.ingest.annotate.visits import new_full_inspection, reports_a_visit, visit_day
 
@@ -101,6 +102,11 @@ def record_grade(code: str, text: str, published: dt.date | None, printed: bool,
     if outcome is not None and outcome_level == confidence.OFFICIAL and outcome_table.official_grade(outcome):
         return RecordFill(outcome_table.official_grade(outcome), "official outcome (the text states no current "
                           "grade and dates the inspection)", confidence.OFFICIAL)
+    if settings.ROUND31_THIS_YEAR_MONTHS and one_council and outcome is not None and not printed \
+            and outcome_table.official_grade(outcome) and _months_this_year(text, outcome):
+        return RecordFill(outcome_table.official_grade(outcome), "official grade of the inspection the text dates by "
+                          "its months “this year”, which fit the linked report's inspection (published "
+                          f"{outcome.published.isoformat()})", confidence.INFERRED)
     if one_council and outcome is not None and _reports_first_since(code, text) is outcome:
         return RecordFill(outcome_table.official_grade(outcome), "official outcome (the text states no current grade "
                           "and reports the council's first inspection after a dated one)", confidence.OFFICIAL)
@@ -156,8 +162,9 @@ def _monitored_inadequate(code: str, text: str, printed: dt.date | None) -> Reco
     monitoring visit since the council was judged inadequate in 2014"): monitoring follows only an inadequate grade, so
     that grade stands, unless a new full inspection is reported too. A printed page must also have it standing in
     the record on its day."""
-    if not _MONITORING.search(text) or new_full_inspection(text) \
-            or not _names_grade(text, "inadequate", nouns=settings.ROUND24_RATING_NOUN):
+    special = settings.ROUND31_SPECIAL_MEASURES and _special_measures(text)
+    if not (_MONITORING.search(text) or special) or new_full_inspection(text) \
+            or not (special or _names_grade(text, "inadequate", nouns=settings.ROUND24_RATING_NOUN)):
         return None
     if printed is not None:
         standing = outcome_table.standing_on(code, printed)
@@ -165,6 +172,49 @@ def _monitored_inadequate(code: str, text: str, printed: dt.date | None) -> Reco
             return None
     return RecordFill("inadequate", "a monitoring visit follows the inadequate judgement the text names",
                       confidence.STATED if printed is None else confidence.OFFICIAL)
+
+
+# Round 31 (visit31): monitoring told as a monitoring report or a counted visit since a judgement ("the third
+# monitoring report since ...", "their fifth visit since the authority was ..."), and that judgement told as special
+# measures ("put into special measures last December", "placed in special measures"): Ofsted monitors a council's
+# children's services only after an inadequate judgement. Not a way out ("out of special measures", "lifted from").
+_MONITORED_SINCE = re.compile(r"\bmonitoring\s+(?:visits?|letters?|reports?)\b"
+                              r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest)\s+visit\s+since\b",
+                              re.IGNORECASE)
+_SPECIAL_MEASURES = re.compile(r"\b(?:put|placed|plunged|went|go(?:ne)?)\s+(?:in|into)\s+['‘“\"]?special\s+measures\b",
+                               re.IGNORECASE)
+
+
+def _special_measures(text: str) -> bool:
+    """Round 31: a page about monitoring that says the services were put into special measures."""
+    return bool(_MONITORED_SINCE.search(text) and _SPECIAL_MEASURES.search(text))
+
+
+# Round 31 (visit31): the inspection's months told against the page's own year ("an inspection in June this year", "a
+# visit across May and June this year"): a visit word here is the inspectors' visit of the inspection itself; a
+# monitoring or focused visit in the same sentence is not read.
+_MONTH_WORDS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_THIS_YEAR_MONTHS = re.compile(rf"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.;]{{0,60}}?\b(?:in|during|covering|over|across"
+                               rf"|between|throughout)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<first>{_MONTH_WORDS})"
+                               rf"(?:\s+(?:and|to|into|-|–)\s+(?P<second>{_MONTH_WORDS}))?\s+this\s+year\b", re.IGNORECASE)
+_OTHER_VISIT = re.compile(r"\b(?:monitoring|focus+ed|follow-?\s?up)\s+(?:[\w'’-]+\s+)?visits?\b", re.IGNORECASE)
+
+
+def _months_this_year(text: str, outcome: Outcome) -> bool:
+    """Round 31: the text gives the months "this year" of an inspection (not of a monitoring or focused visit), and
+    they fit the linked inspection: its recorded months, else the months before its report in the report's year."""
+    for match in _THIS_YEAR_MONTHS.finditer(text):
+        start = max(text.rfind(c, 0, match.start()) for c in ".;\n") + 1
+        if _OTHER_VISIT.search(text[start:match.end()]):
+            continue
+        months = {MONTHS[m.lower()] for m in (match.group("first"), match.group("second")) if m}
+        if outcome.start and outcome.end:
+            held = {d.month for d in (outcome.start, outcome.end)} if outcome.start.year == outcome.end.year else set()
+            if months & held:
+                return True
+        elif outcome.published and all(0 < outcome.published.month - m <= 4 for m in months):
+            return True
+    return False
 
 
 def _names_grade(text: str, grade: str, nouns: bool = False) -> bool:

@@ -333,9 +333,12 @@ def _date_clues(text: str, rows: list[Outcome]) -> list[Clue]:
             fitting = [o for o in rows if _matches_range(o, rng)]
             if fitting:
                 clues.append(dated_clue(f"inspection dates “{rng.text}” fit the official record", fitting))
+    visit_page = settings.ROUND31_VISIT_MONTH and _visit_page(text)
     for match in _INSPECTION_MONTH.finditer(text):
         if _about_a_visit(text, match) or _looks_back(text, match.start()):
             continue
+        if visit_page and _told_of_a_visit(match):
+            continue  # round 31: a visit's month on a visit page: the record holds no visits
         months = [MONTHS[m.lower()] for m in (match.group("month") or match.group("named") or _named_year(match),
                                               match.group("second")) if m]
         # "across May and June": one inspection spanning both; "in December and February": two visits, either fits
@@ -354,6 +357,17 @@ def _date_clues(text: str, rows: list[Outcome]) -> list[Clue]:
         if fitting:
             clues.append(dated_clue(f"“{match.group(0).strip()}” matches an official inspection's dates", fitting))
     return clues
+
+
+# Round 31 (ROUND31_VISIT_MONTH): the month is told of a visit: the event word nearest before it is a visit ("the
+# inspectors asked ... during their visit in October", "the May visit").
+_EVENT_WORDS = re.compile(r"\b(?:inspect\w*|visit\w*)\b", re.IGNORECASE)
+
+
+def _told_of_a_visit(match: re.Match) -> bool:
+    """Round 31: the inspection-month phrase's last event word is a visit, not an inspection."""
+    words = _EVENT_WORDS.findall(match.group(0))
+    return bool(words) and words[-1].lower().startswith("visit")
 
 
 def _named_year(match: re.Match) -> str | None:
