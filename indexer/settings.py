@@ -971,3 +971,10 @@ ROUND31_VISIT_MONTH = False
 # before its report in the report's year), the page dates the inspection it reports and the record gives its grade,
 # inferred (record_grade._months_this_year).
 ROUND31_THIS_YEAR_MONTHS = True
+# Round 31 (provider31; docs/search.md "Round 31: questions about another provider (branch provider31)"). Off = round
+# 30. A question naming another inspected provider (a children's or care home, a children's or family centre, a
+# nursery, a school or academy, a fostering service or agency: search/provider.py) gives the grade it names to that
+# provider: no council's overall grade is read from it, the council it names lifts nothing (its operator or place),
+# and the provider's name is one phrase group ("children's home"), so "children's services" and "return home" do not
+# make up for it.
+ROUND31_PROVIDER = True

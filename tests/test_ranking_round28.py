@@ -16,6 +16,13 @@ from tests.conftest import reader_on, write_story_and_notes
 _KNOWN = {"council": {"Bolton", "Derby"}}
 
 
+@pytest.fixture(autouse=True)
+def _round31_provider_off(monkeypatch):
+    """This round's rule alone: round 31's reading of another provider (tests/test_provider_round31.py) also drops the
+    council's lift for a set of homes or schools and reads centres as a provider, so it stays off here."""
+    monkeypatch.setattr(settings, "ROUND31_PROVIDER", False)
+
+
 def _boosts(text: str) -> tuple[tuple[str, str], ...]:
     plan, _, _ = best_match_plan(text, False, None, lambda field: _KNOWN.get(field, set()), lambda stems: set(),
                                  lambda word: None)

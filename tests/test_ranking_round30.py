@@ -26,6 +26,13 @@ from tests.test_ranking_round15 import _asked
 pytestmark = pytest.mark.usefixtures("fresh_answer_caches")  # tests/conftest.py
 
 
+@pytest.fixture(autouse=True)
+def _round31_provider_off(monkeypatch):
+    """This round's rule alone: round 31's reading of another provider (tests/test_provider_round31.py) also drops the
+    council's lift for a set of homes or schools and reads centres as a provider, so it stays off here."""
+    monkeypatch.setattr(settings, "ROUND31_PROVIDER", False)
+
+
 def _asked_with(monkeypatch, on: bool, question: str):
     monkeypatch.setattr(settings, "ROUND30_OVERALL_STATED", on)
     asked_by.cache_clear()

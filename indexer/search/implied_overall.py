@@ -12,6 +12,7 @@ import re
 
 from indexer import settings
 from indexer.search.movement import movements_in
+from indexer.search.provider import names_provider
 from indexer.search.understand import councils_in, grades_in, overall_grades_in, subjudgements_in
 
 # Bodies other than a council's children's services that Ofsted grades with the same words.
@@ -41,7 +42,8 @@ _CENTRES = re.compile(r"\b(?:children['’]?s?|family|families['’]?)\s+centres
 
 def names_other_body(text: str) -> bool:
     """True when a query names a body other than a council's children's services (a school, a nursery, a home)."""
-    return bool(_OTHER_BODY.search(text)) or settings.ROUND30_CENTRES_BODY and bool(_CENTRES.search(text))
+    return bool(_OTHER_BODY.search(text)) or settings.ROUND30_CENTRES_BODY and bool(_CENTRES.search(text)) \
+        or names_provider(text)
 
 
 # One inspected provider ("council-run children's home", "a Peterborough nursery", "the school"), or a council's

@@ -19,6 +19,7 @@ from indexer.search.names import council_name_alone, join_council_names
 from indexer.search.numbers import tally_groups
 from indexer.search.answer import background_grades, figures_in
 from indexer.search.plan import BestMatchPlan, meaningful_groups
+from indexer.search.provider import names_provider, provider_phrases
 from indexer.search.synonyms import Alternative, Group, group_words, stems_of
 from indexer.search.year_lift import asked_years
 from indexer.search.succession import related_councils, related_to_named
@@ -205,6 +206,7 @@ def best_match_plan(text: str, strict: bool, message: str | None, facet_values: 
     meaningful = meaningful_groups(join_council_names(text, group_words(words)))
     if settings.ROUND30_COUNCIL_NAME_ALONE:
         meaningful = council_name_alone(text, meaningful)
+    meaningful = provider_phrases(text, meaningful)  # round 31: "children's home" one word of the question
     found, stand_ins, move_boosts = movement_parts(moves, meaningful, strict)
     unique = list({g.alternatives[0].stems: g for g in reversed(found)}.values())[::-1]
     if len(unique) > settings.MAX_QUERY_GROUPS:
@@ -352,8 +354,9 @@ def named_regions(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def provider_council(text: str) -> bool:
     """True when the council a query names is one provider's operator or place, not the subject asked about
-    ("Portsmouth council-run children's home rated inadequate"): its documents are not lifted (round 28)."""
-    return settings.ROUND28_PROVIDER_COUNCIL and names_one_provider(text)
+    ("Portsmouth council-run children's home rated inadequate"): its documents are not lifted (round 28; round 31,
+    search/provider.py: also a set of homes or schools, and a fostering service)."""
+    return settings.ROUND28_PROVIDER_COUNCIL and names_one_provider(text) or names_provider(text)
 
 
 def named_councils(text: str, known: Collection[str] = ()) -> tuple[tuple[str, str], ...]:
