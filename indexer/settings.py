@@ -942,6 +942,17 @@ ROUND31_RATING_AT_EARLIER = True
 # the borough found ...", "the report of its inspection of children's services finds") names the new full inspection a
 # page reports, beside any visit it also tells of (visits._INSPECTION_FOUND, read in new_full_inspection).
 ROUND31_INSPECTION_FOUND = True
+# Round 31 (lists31; docs/facets.md "Round 31: round-up lists"). Off = round 30.
+# A lead-in stating one overall grade and naming no council after it hands the grade to the bare list of councils in
+# the sentence or lines that follow (lead_in_lists.py, read in attribution.attribute_grades): after a colon or dash
+# any list ("the following councils were rated inadequate:" then "A, B, C and D"), a run of lists (one name a line)
+# keeping it; after a counted group ("A is among six councils rated poor."), a list opened by "the others are" that
+# names the rest of the group exactly.
+ROUND31_LEAD_IN_LISTS = True
+# A council's name with a hyphen on one side of its joining word only ("Richmond-upon Thames") is found as the
+# fully hyphened form round 28 reads is (gazetteer._mixed); without it a list broke at the name and lost its tail.
+# Built, OFF: the form is on one design page (ac31, council right with it), under the bar's three pages.
+ROUND31_MIXED_HYPHENS = False
 # Round 31 (shown31; docs/search.md "Round 31: fresh questions (branch shown31)"). Off = round 30.
 # A question quoting a figure beside a grade ("pays £184,000 for outside help with its inadequate service", "inadequate
 # with a backlog of 391 assessments", "requires improvement with 64 more social workers") asks for the paragraph

@@ -190,7 +190,11 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
                                       "text": [s.sentence[:200] for s in support[:3]],
                                       "confidence": confidence.STATED})
     doc.severity = grades
-    _record_check(doc, chosen, severity_evidence)
+    # round 31: a member of a round-up's list graded by its lead-in keeps the page's grade (a list "since 2010" is
+    # not the story of the report the record published near the page's date)
+    lead_listed = {c for c in chosen if settings.ROUND31_LEAD_IN_LISTS and attributed.get(c)
+                   and all(st.lead_in for st in attributed[c])}
+    _record_check(doc, chosen, severity_evidence, lead_listed)
     if len(chosen) > 1:
         paragraph_councils(doc, chosen, published)
         # round 26: a long list's member the text says nothing more of is the subject of the list, not of the
@@ -344,12 +348,14 @@ def _record_grade_by_section(doc: Document, sections: dict[int, str], published:
             severity_evidence.append(fill.evidence(doc.council[i], "(its own section of a round-up)"))
 
 
-def _record_check(doc: Document, chosen: list[str], severity_evidence: list) -> None:
+def _record_check(doc: Document, chosen: list[str], severity_evidence: list, kept: set = frozenset()) -> None:
     """Round 14: a printed story just after a council's graded report gives that report's grade, whatever the text
-    was read as saying (record_check.py)."""
+    was read as saying (record_check.py); not for the councils in `kept`."""
     if doc.published is None:
         return
     for i, code in enumerate(chosen):
+        if code in kept:
+            continue
         check = record_overrules(code, doc.severity[i], doc.published)
         if check is None:
             continue

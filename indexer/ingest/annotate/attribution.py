@@ -11,6 +11,7 @@ from indexer.ingest.annotate.grade_context import counts_councils
 from indexer.ingest.annotate.group_tallies import counts_a_group, denies_a_group, group_count, names_the_group
 from indexer.ingest.annotate.places import council_groups, subject_mentions
 from indexer.ingest.annotate.severity import GradeStatement, grade_statements
+from indexer.ingest.annotate.lead_in_lists import bare_list, lead_in, list_fits
 from indexer.ingest.annotate.list_grades import ADJECTIVE_TO_LIST, among_members, headed_lists, likened
 from indexer.ingest.annotate.overall_contrast import area_against_overall
 from indexer.ingest.annotate.scan import grade_matches
@@ -294,6 +295,20 @@ def _areas_against_overall(sentence, statements: list[GradeStatement], paragraph
     return out
 
 
+def _lead_in_list(sentence, statements: list, mentions: list, lead, given: int, attributed: dict,
+                  listed: set) -> tuple:
+    """Round 31 (lead_in_lists.py): a bare list of councils after a lead-in takes its grade; a run of such lists keeps
+    it. Returns the lead-in the next sentence may continue and how many councils it has given."""
+    if lead is not None and not statements:
+        codes = bare_list(sentence.text, mentions)
+        if codes and list_fits(lead, codes, sentence.text, given):
+            listed.update(codes)
+            for code in codes:
+                attributed.setdefault(code, []).append(lead.statement)
+            return lead, given + len(codes)
+    return lead_in(sentence.text, statements, mentions), 0
+
+
 def attribute_grades(sentences: list, day: dt.date | None, primary: str,
                      sections: dict[int, str] | None = None) -> tuple[dict[str, list], set[str]]:
     """Every grade statement filed under the council(s) it is about, and the councils graded as part of a list.
@@ -309,6 +324,7 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str,
     recent: list[str] = []  # distinct councils in the order last named
     last_grades: set[str] = set()
     counted: tuple[GradeStatement, int] | None = None  # round 27: the last sentence's counted group and its grade
+    lead, given = None, 0  # round 31: the lead-in before a bare list, and how many councils its lists gave so far
     paragraphs: dict[int, str] = {}
     if settings.ROUND28_OVERALL_CONTRAST:
         for sentence in sentences:
@@ -318,6 +334,8 @@ def attribute_grades(sentences: list, day: dt.date | None, primary: str,
         if paragraphs and statements:  # round 28, when switched on
             statements = _areas_against_overall(sentence, statements, paragraphs.get(sentence.paragraph, ""))
         mentions = council_mentions(sentence.text, day)
+        if settings.ROUND31_LEAD_IN_LISTS:  # round 31: "…were rated inadequate:" then "A, B, C and D."
+            lead, given = _lead_in_list(sentence, statements, mentions, lead, given, attributed, listed)
         counted, named = None, _counted_group_named(sentence, statements, mentions, counted)
         for code in named:  # "Two boroughs were rated outstanding. A and B, who share a director, …"
             attributed.setdefault(code, []).append(named[code])

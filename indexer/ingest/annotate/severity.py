@@ -481,6 +481,7 @@ class GradeStatement:
     year: int = 0  # the year a standing grade is placed in ("In 2010 it performs well"), when the clause says
     now: bool = False  # the clause marks it as today's grade ("Now, services are good"): wins a tie
     labelled: bool = False  # round 27: an area's label before a colon made it a sub-judgement ("Adoption: good")
+    lead_in: bool = False  # round 31: handed on by a round-up's lead-in to a bare list after it (lead_in_lists.py)
 
 
 _SLAC_OVERALL = re.compile(rf"overall effectiveness of (?:the )?(safeguarding|services for looked after children|looked"
