@@ -150,8 +150,8 @@ def test_a_visit_month_without_a_year_follows_the_latest_dated_month():
 
 
 def test_a_target_year_at_a_sentence_start_is_not_a_past_year():
-    from indexer.ingest.annotate.year import _latest_year_mentioned
-    assert _latest_year_mentioned("Rated inadequate in 2017. By 2022 the council wants to be good.", None) == 2017
+    from indexer.ingest.annotate.year import latest_year_mentioned
+    assert latest_year_mentioned("Rated inadequate in 2017. By 2022 the council wants to be good.", None) == 2017
 
 
 def test_a_new_report_makes_a_dated_grade_history(tmp_path):

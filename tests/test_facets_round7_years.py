@@ -180,13 +180,13 @@ def test_an_inspection_the_page_dates_is_still_found_when_nothing_later_is_named
     "The council aims to be rated good by 2026.",
 ])
 def test_planned_years_are_not_years_the_page_has_seen(text):
-    from indexer.ingest.annotate.year import _latest_year_mentioned
-    assert _latest_year_mentioned("Judged good in 2023. " + text, None) == 2023
+    from indexer.ingest.annotate.year import latest_year_mentioned
+    assert latest_year_mentioned("Judged good in 2023. " + text, None) == 2023
 
 
 def test_a_year_an_event_happened_in_still_counts():
-    from indexer.ingest.annotate.year import _latest_year_mentioned
-    assert _latest_year_mentioned("Judged good in 2023. In 2025 inspectors returned.", None) == 2025
+    from indexer.ingest.annotate.year import latest_year_mentioned
+    assert latest_year_mentioned("Judged good in 2023. In 2025 inspectors returned.", None) == 2025
 
 
 @pytest.mark.parametrize("text,year", [

@@ -20,11 +20,10 @@ from dataclasses import dataclass, replace
 
 from indexer.ingest.annotate.places import council_groups
 from indexer.ingest.annotate.severity import GradeStatement
+from indexer.numbers import WORDS
 
-_NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
-                                            "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
 # "nine local authorities", "43 councils": the size of the group the lead-in grades.
-_COUNT = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+)?(?:councils|authorities|local\s+"
+_COUNT = re.compile(r"\b(\d{1,2}|" + "|".join(WORDS) + r")\s+(?:[\w-]+\s+)?(?:councils|authorities|local\s+"
                     r"authorities|boroughs|areas|departments)\b", re.IGNORECASE)
 # The lead-in ends on a colon or a dash that introduces what follows.
 _INTRODUCES = re.compile(r"(?::|\s[-–—])\s*$")
@@ -37,7 +36,7 @@ _OPENER = re.compile(r"^\W*(?:(?:the\s+)?(?:others|rest|other\s+\w+|remaining\s+
 # A tally of how many councils hold the grade, told as a change ("the number of councils judged poor grew from two to
 # five", "... went down from 11 to seven"): its last figure after "to" is the group's size.
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:councils|authorities|local\s+authorities)\b", re.IGNORECASE)
-_TO_FIGURE = re.compile(r"\bto\s+(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\b(?![\w-]*\s+(?:per\s*cent|%|stars?))",
+_TO_FIGURE = re.compile(r"\bto\s+(\d{1,2}|" + "|".join(WORDS) + r")\b(?![\w-]*\s+(?:per\s*cent|%|stars?))",
                         re.IGNORECASE)
 # What may stand between and round the names of a bare list: separators, a bullet, "and", words of a council's style.
 _FILLER = re.compile(r"(?:[\s,;:•*·.()\[\]–—&-]|\b(?:and|the|council|councils|city|county|borough|royal|of|london)\b)*",
@@ -72,7 +71,7 @@ def lead_in(text: str, statements: list[GradeStatement], mentions: list) -> Lead
     if len(counts) != 1:
         return None
     word = counts[0].group(1).lower()
-    size = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    size = int(word) if word.isdigit() else WORDS[word]
     return LeadIn(replace(overall[0], tally=False, lead_in=True), size, named) if size > len(named) else None
 
 
@@ -112,6 +111,5 @@ def list_fits(lead: LeadIn, codes: list[str], text: str, given: int) -> bool:
     after a count, the first list only, opened by "the others are" and naming exactly the rest of the group."""
     if lead.count is None:
         return True  # a colon introduces the list, however it is set out (one name a line too)
-    return given == 0 and bool(_OPENER.match(text)) and len(set(lead.named) | set(codes)) + given == lead.count and not set(codes) & set(lead.named)
-
-
+    return (given == 0 and bool(_OPENER.match(text)) and len(set(lead.named) | set(codes)) == lead.count
+            and not set(codes) & set(lead.named))

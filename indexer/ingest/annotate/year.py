@@ -73,13 +73,13 @@ _EARLIER_INSPECTION = re.compile(r"\b(?:previous|earlier|prior)\s+(?:full\s+|ILA
                                  re.IGNORECASE)
 # Round 11: monitoring and focused visits grade nothing and are not in the official record (which holds full
 # inspections only), so a month or season given for one is no clue to which recorded inspection a page reports.
-_VISIT_KIND = re.compile(r"\b(?:monitoring|focus+ed)\s+(?:[\w'’-]+\s+)?visits?\b", re.IGNORECASE)
+VISIT_KIND = re.compile(r"\b(?:monitoring|focus+ed)\s+(?:[\w'’-]+\s+)?visits?\b", re.IGNORECASE)
 
 
 def _about_a_visit(text: str, match: re.Match) -> bool:
     """True when a dated inspection-or-visit phrase is about a monitoring or focused visit (in its own sentence)."""
     before = re.split(r"[.!?\n]", text[max(0, match.start() - 30):match.start()])[-1]
-    return bool(_VISIT_KIND.search(before + match.group(0)))
+    return bool(VISIT_KIND.search(before + match.group(0)))
 
 
 def _looks_back(text: str, start: int) -> bool:
@@ -227,7 +227,7 @@ def outcome_from_text(text: str, codes: list[str], grade: str | None,
         rows = [o for o in outcome_table.for_council(code) if o.published and (
             not published or -14 <= (published - o.published).days <= 400)]
         dated = _dated_outcome(text, code, rows, grade, published)
-        latest = None if published or not dated else _latest_year_mentioned(text, published)
+        latest = None if published or not dated else latest_year_mentioned(text, published)
         # an undated page is no older than the years it mentions: an inspection dated before them is one the page
         # looks back on (a monitoring visit's page recalling the inspection it follows), not the one it reports
         if dated and not (latest and dated[0].published.year < latest):
@@ -272,7 +272,7 @@ def _dated_outcome(text: str, code: str, rows: list[Outcome], grade: str | None,
 def _clues(text: str, code: str, rows: list[Outcome], grade: str | None, left: list[str], left_said: list[str],
            published: dt.date | None) -> list[Clue]:
     """Every clue the text gives about which inspection it reports."""
-    latest = _latest_year_mentioned(text, published)
+    latest = latest_year_mentioned(text, published)
     nxt = [] if _latest_is_narrated_visit(text, latest) else next_after_clues(latest, grade)
     clues = [*grade_clues(grade, left, left_said), *bound_clues(latest), *nxt,
              *era_clues(text, grade), *change_clues(text), *relative_clues(text, code), *today_clues(text),
@@ -333,11 +333,11 @@ def _date_clues(text: str, rows: list[Outcome]) -> list[Clue]:
             fitting = [o for o in rows if _matches_range(o, rng)]
             if fitting:
                 clues.append(dated_clue(f"inspection dates “{rng.text}” fit the official record", fitting))
-    visit_page = settings.ROUND31_VISIT_MONTH and _visit_page(text)
+    on_visit_page = settings.ROUND31_VISIT_MONTH and visit_page(text)
     for match in _INSPECTION_MONTH.finditer(text):
         if _about_a_visit(text, match) or _looks_back(text, match.start()):
             continue
-        if visit_page and _told_of_a_visit(match):
+        if on_visit_page and _told_of_a_visit(match):
             continue  # round 31: a visit's month on a visit page: the record holds no visits
         months = [MONTHS[m.lower()] for m in (match.group("month") or match.group("named") or _named_year(match),
                                               match.group("second")) if m]
@@ -375,11 +375,11 @@ def _named_year(match: re.Match) -> str | None:
     return match.groupdict().get("named_year")
 
 
-def _visit_page(text: str) -> bool:
+def visit_page(text: str) -> bool:
     """Round 31: a page about a monitoring or focused visit (it names one and reports no new graded inspection): the
     record holds no visits, so the inspection after the one it looks back from is no date for it (visit_between.py,
     years_ago.py date such pages)."""
-    return bool(_VISIT_KIND.search(text)) and not new_full_inspection(text)
+    return bool(VISIT_KIND.search(text)) and not new_full_inspection(text)
 
 
 def _earlier_grade_clues(text: str, grade: str | None) -> list[Clue]:
@@ -387,7 +387,7 @@ def _earlier_grade_clues(text: str, grade: str | None) -> list[Clue]:
     previous inspection in 2009': the next inspection of any grade, as the text says."""
     clues = []
     matches = list(_RATED_IN_YEAR.finditer(text))
-    if settings.ROUND31_SINCE_LAST and not _visit_page(text):
+    if settings.ROUND31_SINCE_LAST and not visit_page(text):
         taken = {m.span() for m in matches}
         matches += [m for m in _SINCE_LAST.finditer(text) if not any(a <= m.start("year_since") < b for a, b in taken)]
     for match in matches:
@@ -430,7 +430,7 @@ def _inspected_in_month_of_year(text: str, rows: list[Outcome], grade: str | Non
     return None
 
 
-def _latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
+def latest_year_mentioned(text: str, published: dt.date | None) -> int | None:
     """The latest past year the text mentions (a lower bound for the inspection it reports)."""
     limit = (published or dt.date.today()).year
     text = without_copy_dates(text)

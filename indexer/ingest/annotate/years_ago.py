@@ -22,16 +22,13 @@ from dataclasses import dataclass
 from indexer.grades import official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
-from indexer.ingest.annotate.visits import new_full_inspection
-from indexer.ingest.annotate.year import _latest_year_mentioned as latest_year_mentioned
+from indexer.ingest.annotate.year import latest_year_mentioned, visit_page
 from indexer.numbers import WORDS, words_between
 
 _N = "|".join(words_between(2, 10)) + r"|[2-9]|10|a\s+couple\s+of"
 # "two years ago", "after two years of", "over the last two years": a count of whole years back from the page's day
 _SPAN = re.compile(rf"\b(?:(?P<ago>{_N})\s+years\s+ago\b|after\s+(?P<of>{_N})\s+years\s+of\b"
                    rf"|(?:over|in|during)\s+the\s+(?:last|past)\s+(?P<last>{_N})\s+years\b)", re.IGNORECASE)
-# the page's own event is a visit that grades nothing
-_VISIT_KIND = re.compile(r"\b(?:monitoring|focus+ed)\s+(?:[\w'’-]+\s+)?visits?\b", re.IGNORECASE)
 _WHOLE_SERVICE = frozenset({"SLAC", "CPI", "SIF", "ILACS"})
 
 
@@ -58,7 +55,7 @@ def years_ago_year(text: str, code: str, grade: str, linked: Outcome | None, pag
     """The judgement's year plus the count of years the visit page tells back to it; None when no reading applies.
     `grade` is the page's own grade ("" when it states none: the judgement must then be one in the latest year the
     page names, the record link alone is not enough)."""
-    if not _VISIT_KIND.search(text) or new_full_inspection(text):
+    if not visit_page(text):  # the page's own event must be a visit, which grades nothing
         return None
     match = _SPAN.search(text)
     if not match:
