@@ -989,3 +989,7 @@ ROUND31_THIS_YEAR_MONTHS = True
 # and the provider's name is one phrase group ("children's home"), so "children's services" and "return home" do not
 # make up for it.
 ROUND31_PROVIDER = True
+# Round 31 (the lead, after set ad's blind score: "Bucks County Council" found no council): the counties' customary
+# short forms ("Bucks", "Herts", "Northants", "Notts", "Lancs", ...) name their council, with a capital, in pages and
+# in questions (ingest/annotate/gazetteer.COUNTY_SHORT_FORMS). Off = before.
+ROUND31_COUNTY_SHORT_FORMS = True

@@ -6,7 +6,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from indexer import grades
-from indexer.ingest.annotate.gazetteer import authorities, display_name, names_another_body, resolve
+from indexer import settings
+from indexer.ingest.annotate.gazetteer import COUNTY_SHORT_FORMS, authorities, display_name, names_another_body, resolve
 from indexer.models import SearchRequest
 from indexer.search.facets import FACETS_BY_NAME
 from indexer.search.numbers import TALLY_BEFORE  # a count before an everyday grade word: a tally, so a grade
@@ -77,12 +78,24 @@ class Understood:
     selected: bool = False
 
 
-@lru_cache(maxsize=1)
 def _council_pattern() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     """Every council name and alias, longest first, matched in any case; and lower-cased alias -> codes."""
+    return _council_pattern_for(settings.ROUND31_COUNTY_SHORT_FORMS)
+
+
+def _county_short_forms() -> set[str]:
+    """Round 31: the counties' short forms ("bucks", "herts"), lower-cased: names only when typed with a capital."""
+    return {short.lower() for shorts in COUNTY_SHORT_FORMS.values() for short in shorts} \
+        if settings.ROUND31_COUNTY_SHORT_FORMS else set()
+
+
+@lru_cache(maxsize=2)
+def _council_pattern_for(county_short: bool) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """_council_pattern for one setting of ROUND31_COUNTY_SHORT_FORMS."""
     codes: dict[str, set[str]] = {}
     for auth in authorities().values():
-        for alias in {auth.name, auth.council_name, *auth.aliases}:
+        shorts = COUNTY_SHORT_FORMS.get(auth.name, ()) if county_short else ()
+        for alias in {auth.name, auth.council_name, *auth.aliases, *shorts}:
             codes.setdefault(alias.lower(), set()).add(auth.code)
     for short, code in _short_names(codes).items():
         codes.setdefault(short, {code})
@@ -120,6 +133,8 @@ def councils_in(text: str) -> list[tuple[str, str]]:
         after = text[match.end():match.end() + 60]
         if names_another_body(after):
             continue  # "Kent Police"
+        if typed.lower() in _county_short_forms() and not typed[:1].isupper():
+            continue  # "bucks the trend": a county's short form names it only with a capital
         if typed.lower() in _EVERYDAY_PLACE_NAMES and not _COUNCIL_WORD_AFTER.match(after):
             opening = not text[:match.start()].strip()
             if not typed[:1].isupper() or opening and typed.lower() in _EVERYDAY_OPENERS:

@@ -29,6 +29,14 @@ _RISKY_ALIASES = {"Hull City"}
 # Everyday names that always mean one council ("Newcastle" alone is Newcastle upon Tyne; "-under-Lyme" is excluded;
 # "Kingston" alone is the London borough: Kingston upon Hull is called "Hull", and its full name is matched first).
 _EVERYDAY_ALIASES = {"Newcastle upon Tyne": ("Newcastle",), "Kingston upon Thames": ("Kingston",)}
+# Round 31 (`settings.ROUND31_COUNTY_SHORT_FORMS`): the counties' customary short forms, as pages and people write them
+# ("Bucks County Council", "Herts children's services"); matched with a capital only, as every alias is ("bucks the
+# trend" is no county).
+COUNTY_SHORT_FORMS = {"Buckinghamshire": ("Bucks",), "Hertfordshire": ("Herts",), "Northamptonshire": ("Northants",),
+                      "Nottinghamshire": ("Notts",), "Lancashire": ("Lancs",),
+                      "Leicestershire": ("Leics",), "Cambridgeshire": ("Cambs",), "Staffordshire": ("Staffs",),
+                      "Lincolnshire": ("Lincs",), "Worcestershire": ("Worcs",), "Wiltshire": ("Wilts",),
+                      "Oxfordshire": ("Oxon",), "Derbyshire": ("Derbys",)}
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,8 @@ def authorities() -> dict[str, Authority]:
 
 def _alias_index() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     """One regex over every alias, longest first, and alias -> codes (per round-28 switch)."""
-    return _alias_index_for(settings.ROUND28_HYPHENED_NAMES, settings.ROUND31_MIXED_HYPHENS)
+    return _alias_index_for(settings.ROUND28_HYPHENED_NAMES, settings.ROUND31_MIXED_HYPHENS,
+                            settings.ROUND31_COUNTY_SHORT_FORMS)
 
 
 # Round 28: "Kingston upon Hull" written "Kingston-upon-Hull", "Newcastle-upon-Tyne": the joining word of a town's
@@ -106,12 +115,13 @@ def _mixed(alias: str) -> list[str]:
             if v != alias]
 
 
-@lru_cache(maxsize=4)
-def _alias_index_for(hyphened: bool, mixed: bool = False) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
-    """_alias_index for one setting of ROUND28_HYPHENED_NAMES (and ROUND31_MIXED_HYPHENS)."""
+@lru_cache(maxsize=8)
+def _alias_index_for(hyphened: bool, mixed: bool = False,
+                     county_short: bool = False) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """_alias_index for one setting of ROUND28_HYPHENED_NAMES (and ROUND31_MIXED_HYPHENS, ROUND31_COUNTY_SHORT_FORMS)."""
     by_alias: dict[str, set[str]] = {}
     for auth in authorities().values():
-        for alias in auth.aliases:
+        for alias in (*auth.aliases, *(COUNTY_SHORT_FORMS.get(auth.name, ()) if county_short else ())):
             by_alias.setdefault(alias, set()).add(auth.code)
             variant = _hyphened(alias) if hyphened else None
             if variant:
@@ -207,14 +217,16 @@ def short_form_code(word: str) -> str | None:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every authority name in the text, longest match first, marked when part of another body's name."""
-    return list(_mentions(text, settings.ROUND28_HYPHENED_NAMES, settings.ROUND31_MIXED_HYPHENS))  # a copy: callers may change their list
+    # a copy: callers may change their list
+    return list(_mentions(text, settings.ROUND28_HYPHENED_NAMES, settings.ROUND31_MIXED_HYPHENS,
+                          settings.ROUND31_COUNTY_SHORT_FORMS))
 
 
 # Every rule scans the same sentences for councils (subjects, attribution, movement): each text is scanned once.
 @lru_cache(maxsize=8192)
-def _mentions(text: str, hyphened: bool, mixed: bool = False) -> tuple[Mention, ...]:
+def _mentions(text: str, hyphened: bool, mixed: bool = False, county_short: bool = False) -> tuple[Mention, ...]:
     """find_mentions, remembered per text (and per round-28 and round-31 switch)."""
-    pattern, codes = _alias_index_for(hyphened, mixed)
+    pattern, codes = _alias_index_for(hyphened, mixed, county_short)
     mentions = []
     text = _capitals_text(text)
     for match in pattern.finditer(text):
