@@ -1,6 +1,6 @@
 """Round 31 (listpage31): a page naming many councils at once (a table of every council's scores, a written answer
-listing dozens) no longer crowds a question about one council's inspection: the council's lift is one tier less on
-every paragraph of such a list page, the row naming the council included (`settings.ROUND31_LIST_PAGE`,
+listing dozens) no longer crowds a question about one council's inspection: the council does not lift any paragraph
+of such a list page, the row naming the council included (`settings.ROUND31_LIST_PAGE`,
 `search/query.list_page_least`), in both backends; a question asking about councils as a set reads it as before.
 Every text here is written for the test."""
 from __future__ import annotations
