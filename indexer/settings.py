@@ -993,3 +993,10 @@ ROUND31_PROVIDER = True
 # short forms ("Bucks", "Herts", "Northants", "Notts", "Lancs", ...) name their council, with a capital, in pages and
 # in questions (ingest/annotate/gazetteer.COUNTY_SHORT_FORMS). Off = before.
 ROUND31_COUNTY_SHORT_FORMS = True
+# Round 31 (listpage31; docs/search.md "Round 31: list pages and one-council questions (branch listpage31)"): for a
+# question naming one council and asking for no set of councils (search/query.list_page_least), the council does not
+# lift any paragraph of a document filed under at least this many councils (a list page: a national table of every
+# council's scores), the row naming the council included; the page still ranks by its words. Chosen on crossval fold A
+# against 20 (which also takes a 43-council written answer whose judges count it as a council's background: recall
+# falls). 0 = off (round 30: every paragraph holding the council is lifted alike).
+ROUND31_LIST_PAGE = 50

@@ -60,6 +60,11 @@ class BestMatchPlan:
     # Round 31 (`settings.ROUND31_FIGURE_ASKED`): the figures the question quotes ("£256,000", "486", "£12 million"),
     # each as its digits and the unit a paragraph must write beside them (search/answer.figures_in).
     figures: tuple[tuple[str, str], ...] = ()
+    # Round 31 (`settings.ROUND31_LIST_PAGE`): a named council does not lift any paragraph of a document whose
+    # paragraphs are filed under at least `listed` councils (a list page: a national table of every council's scores),
+    # its rows naming the council included: a question about one council that asks for no set of councils
+    # (search/query.list_page_least). 0 = lifted alike, as before.
+    listed: int = 0
 
     def tiers_of(self, boost: int) -> int:
         """The tiers the boost at this position lifts by: a named council more than every other lift together (a

@@ -220,7 +220,8 @@ def best_match_plan(text: str, strict: bool, message: str | None, facet_values: 
                          named_regions(text), related_to_named(text, facet_values("council")), asked_years(text),
                          background_grades(text) if settings.ROUND29_BACKGROUND_GRADE else (),
                          *crowded_least(text, councils_in(text), groups),
-                         figures_in(text) if settings.ROUND31_FIGURE_ASKED else ())
+                         figures_in(text) if settings.ROUND31_FIGURE_ASKED else (),
+                         list_page_least(text, councils_in(text)))
     return plan, corrections, message
 
 
@@ -243,6 +244,29 @@ def crowded_least(text: str, councils: list, groups: list[Group]) -> tuple[int, 
     names = {tuple(s for _, s in stems_of(typed)) for _, typed in councils}
     found = tuple(at for at, group in enumerate(groups) if group.alternatives[0].stems in names)
     return (least, found) if found else (0, ())
+
+
+# A question asking about councils as a set, a list or a count of them ("which councils", "councils rated inadequate",
+# "London boroughs", "how many", "league table"): a page naming many councils answers it.
+_SET_ASKED = re.compile(r"\b(?:councils|authorities|boroughs|las|counties|list|lists|listed|table|tables|league|"
+                        r"rankings?|tally|how\s+many|which|nationally)\b", re.IGNORECASE)
+
+
+def list_page_least(text: str, councils: list) -> int:
+    """The council count from which a document is a list page whose paragraphs a named council does not lift
+    (`settings.ROUND31_LIST_PAGE`; 0 = never): only for a question naming one council and asking for no set of
+    councils (no "councils", "which", "list", "table", region). A list page names the council among dozens; a
+    question about one council's inspection is answered by the pages about that council, and the list page still
+    ranks by its words."""
+    least = settings.ROUND31_LIST_PAGE
+    if not least or len({value for value, _ in councils}) != 1:
+        return 0
+    rest = text
+    for _, typed in councils:  # the council's own name may hold a set word ("East Sussex", "Tower Hamlets")
+        rest = re.sub(re.escape(typed), " ", rest, flags=re.IGNORECASE)
+    if _SET_ASKED.search(rest) or named_regions(text):
+        return 0
+    return least
 
 
 def _corrected(groups: list[Group], unknown: Callable[[set[str]], set[str]], suggest: Callable[[str], str | None]

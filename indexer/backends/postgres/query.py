@@ -49,6 +49,10 @@ class Catalog:
     def suggest(self, word: str) -> str | None:  # pragma: no cover
         raise NotImplementedError
 
+    def list_pages(self, least: int) -> list[int]:
+        """The documents (doc_idx) whose paragraphs are filed under at least `least` councils (round 31)."""
+        return []
+
     paragraphs: int = 0
     average_length: float = 1.0
 
@@ -156,7 +160,8 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
         columns.append(("y0", Expr(sql.SQL("p.year = ANY(%s)"), [list(plan.years)])))
     g_col = [sql.SQL("p.") + sql.Identifier(f"g{i}") for i in range(len(groups))]
     o_col = [sql.SQL("p.") + sql.Identifier(f"o{i}") for i in range(len(groups))]
-    boosts = [_lift_of(plan, at, o_col) for at in range(len(plan.boosts))] + \
+    listed = catalog.list_pages(plan.listed) if plan.listed else []  # list pages (round 31)
+    boosts = [_lift_of(plan, at, o_col, listed) for at in range(len(plan.boosts))] + \
         [Expr(sql.SQL("({})::int").format(e.sql), e.params) for e in map(lambda b: _has_value(*b), plan.stand_ins)] + \
         [Expr(sql.SQL("(p.{} && %s::text[])::int").format(sql.Identifier(facet)), [list(values)])
          for facet, values in plan.any_of if facet in ARRAY_FIELDS]  # a region: any of its councils, one tier
@@ -193,7 +198,7 @@ def _plan_query(catalog: Catalog, plan: BestMatchPlan, message: str | None) -> P
     named = and_(_or(councils), ts("(" + " | ".join(own) + ")")) if councils and not plan.strict else None
     # (read where the ranking's columns are not: each group's own match tested on the paragraph itself)
     own_tests = [sql.SQL("(p.tsv @@ {}::tsquery)").format(sql.Literal(o)) for o in own]
-    council_lift = _sum([_lift_of(plan, at, own_tests) for at, (facet, _) in enumerate(plan.boosts)
+    council_lift = _sum([_lift_of(plan, at, own_tests, listed) for at, (facet, _) in enumerate(plan.boosts)
                          if facet == "council"])
     return PgQuery(where, plan.marks(), message, plan, groups, plan.required, matched, lift, score, flags,
                    columns=columns, cheap=cheap, anchored=_or(anchored) if anchored and not plan.strict else None,
@@ -227,9 +232,9 @@ def _cheap_key(catalog: Catalog, o_col: list[sql.Composable], g_col: list[sql.Co
                 _sum(parts).params + share.params + [settings.RANKING.coverage_power])
 
 
-def _lift_of(plan: BestMatchPlan, at: int, own_columns: list[sql.Composable]) -> Expr:
+def _lift_of(plan: BestMatchPlan, at: int, own_columns: list[sql.Composable], listed: list[int] = ()) -> Expr:
     """The tiers one boost lifts a paragraph by: its value, on a paragraph about its area when it has one (as the
-    embedded index)."""
+    embedded index). `listed`: the list pages whose paragraphs a named council lifts one tier less (round 31)."""
     has = _has_value(*plan.boosts[at])
     shadowed = plan.shadowed_by(at)
     if shadowed:  # a related council: not where a council named is lifted (search/plan.py)
@@ -239,10 +244,15 @@ def _lift_of(plan: BestMatchPlan, at: int, own_columns: list[sql.Composable]) ->
         about = sql.SQL("(") + sql.SQL(" OR ").join(own_columns[g] for g in anchor) + sql.SQL(")")
         has = Expr(sql.SQL("({} AND {})").format(has.sql, about), has.params)
     lift = Expr(sql.SQL("({})::int * %s").format(has.sql), has.params + [plan.tiers_of(at)])
-    if plan.crowded and plan.boosts[at][0] == "council" and plan.tiers_of(at) > 0:  # a round-up's paragraph not
-        names = sql.SQL(" OR ").join(own_columns[g] for g in plan.crowded_groups)  # naming it: one tier less
-        return Expr(sql.SQL("({} - ({} AND cardinality(p.council) >= %s AND NOT ({}))::int)").format(
+    if not (plan.boosts[at][0] == "council" and plan.tiers_of(at) > 0):
+        return lift
+    if plan.crowded:  # a round-up's paragraph not naming it: one tier less (round 29)
+        names = sql.SQL(" OR ").join(own_columns[g] for g in plan.crowded_groups)
+        lift = Expr(sql.SQL("({} - ({} AND cardinality(p.council) >= %s AND NOT ({}))::int)").format(
             lift.sql, has.sql, names), lift.params + has.params + [plan.crowded])
+    if plan.listed and listed:  # a list page's paragraph, naming it or not: no council lift (round 31)
+        lift = Expr(sql.SQL("(CASE WHEN p.doc_idx = ANY(%s::int[]) THEN 0 ELSE {} END)").format(lift.sql),
+                    [list(listed)] + lift.params)
     return lift
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import math
 import threading
 from collections import Counter
-from dataclasses import replace, dataclass
+from dataclasses import dataclass, field, replace
 
 import psycopg
 from psycopg import sql
@@ -46,6 +46,7 @@ class _GenerationFacts:
     values: dict[str, set[str]]
     speller: Speller
     keys: dict[int, dict]  # facet key -> {facet name: list of values} (year: [year] or [])
+    list_pages: dict[int, list[int]] = field(default_factory=dict)  # council count -> list pages' doc_idx (round 31)
 
 
 class _Catalog(Catalog):
@@ -76,6 +77,17 @@ class _Catalog(Catalog):
     def suggest(self, word: str) -> str | None:
         """The speller's correction of an unknown word."""
         return self.facts.speller.suggest(word)
+
+    def list_pages(self, least: int) -> list[int]:
+        """The documents whose paragraphs are filed under at least `least` councils (a list page, round 31), read
+        once per generation: the union of the paragraphs' council facets, as the embedded index counts them."""
+        found = self.facts.list_pages.get(least)
+        if found is None:
+            found = [r[0] for r in self.conn.execute(sql.SQL(
+                "SELECT p.doc_idx FROM {}.paragraphs p, unnest(p.council) c GROUP BY p.doc_idx "
+                "HAVING count(DISTINCT c) >= %s ORDER BY p.doc_idx").format(self.schema), (least,)).fetchall()]
+            self.facts.list_pages[least] = found
+        return found
 
 
 class PostgresBackend:

@@ -125,6 +125,13 @@ def _evaluate(gen, plan: BestMatchPlan) -> PlanHits:
                 lifts[crowd] -= 1
                 withheld = np.zeros(size, dtype=np.int16) if withheld is None else withheld
                 withheld[crowd] += 1
+            if facet == "council" and plan.listed and step > 0:  # a list page's paragraph: no council lift
+                listed = ids[_list_page(gen, plan.listed)[ids]]
+                withheld = np.zeros(size, dtype=np.int16) if withheld is None else withheld
+                less = (step - withheld[listed]).astype(np.int16)
+                tiers[listed] -= less
+                lifts[listed] -= less
+                withheld[listed] += less
     for facet, values in plan.any_of:  # a region: any of its councils, one tier
         postings = gen.keyword_postings.get(facet, {})
         found = [postings[v] for v in values if v in postings]
@@ -166,6 +173,16 @@ def _crowded(gen, least: int) -> np.ndarray:
             counts[ids] += 1
         return counts >= least
     return gen.memo("crowded-council", str(least), count, 1)
+
+
+def _list_page(gen, least: int) -> np.ndarray:
+    """Per paragraph, True when its document's paragraphs are filed under at least `least` councils (a list page)."""
+    def count():
+        counts = np.zeros(len(gen.doc_names), dtype=np.int32)
+        for ids in gen.keyword_postings.get("council", {}).values():
+            counts[np.unique(gen.doc_ids[ids])] += 1
+        return (counts >= least)[gen.doc_ids]
+    return gen.memo("list-page", str(least), count, 1)
 
 
 def _single_council(gen) -> np.ndarray:
