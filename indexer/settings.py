@@ -1000,3 +1000,7 @@ ROUND31_COUNTY_SHORT_FORMS = True
 # against 20 (which also takes a 43-council written answer whose judges count it as a council's background: recall
 # falls). 0 = off (round 30: every paragraph holding the council is lifted alike).
 ROUND31_LIST_PAGE = 50
+# Round 31 (the lead, after set ad's blind score): two more shapes of a date in a page's address, read as round 4's
+# "/2019/08/" is: a day-first path (/24/08/2022/, council newsrooms) and a year then the month's whole name
+# (/news-articles/2025/january/) (ingest/annotate/dates.url_date). Off = before.
+ROUND31_URL_DATE_SHAPES = True

@@ -154,4 +154,18 @@ def url_date(url: str) -> tuple[int, int | None] | None:
     m = re.search(r"/((?:19|20)\d\d)/([a-z]{3,4})/\d{1,2}/", url or "", re.IGNORECASE)
     if m and _month(m.group(2)):
         return int(m.group(1)), _month(m.group(2))
+    if settings.ROUND31_URL_DATE_SHAPES:
+        # round 31: a day-first path, as council newsrooms print it (/24/08/2022/), and a year then the month's
+        # whole name (/news-articles/2025/january/)
+        m = _DAY_FIRST_PATH.search(url or "")
+        if m:
+            return int(m.group(3)), int(m.group(2))
+        m = _MONTH_NAME_PATH.search(url or "")
+        if m and _month(m.group(2)):
+            return int(m.group(1)), _month(m.group(2))
     return None
+
+
+_DAY_FIRST_PATH = re.compile(r"/(0[1-9]|[12]\d|3[01])/(0[1-9]|1[0-2])/((?:19|20)\d\d)/")
+_MONTH_NAME_PATH = re.compile(r"/((?:19|20)\d\d)/(january|february|march|april|may|june|july|august|september|october|"
+                              r"november|december)/", re.IGNORECASE)
