@@ -9,6 +9,8 @@ WORDS: dict[str, int] = {word: n for n, word in enumerate(
 # Ordinals in words, first to tenth: "the sixth monitoring visit", "for the third time".
 ORDINALS: dict[str, int] = {word: n for n, word in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+# "second|third|...|tenth" as a pattern's alternation: a later one of a series ("the third monitoring visit").
+LATER_ORDINALS = "|".join(word for word, n in ORDINALS.items() if n > 1)
 TENS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                         "eighty": 80, "ninety": 90}
 

@@ -24,6 +24,7 @@ from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.dated_standing import dated_inspections, fits
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
+from indexer.numbers import LATER_ORDINALS
 from indexer.ingest.annotate.record_grade import RecordFill, announces_inspection
 from indexer.ingest.annotate import confidence
 
@@ -38,7 +39,7 @@ _VISIT = re.compile(rf"(?<!earlier\s)(?<!previous\s)(?<!last\s)(?<!prior\s)(?<!f
 # judgement", "the latest visit to the borough", "a second visit") is one of the visits after a graded inspection, as
 # "monitoring visit" is; not an earlier one the page looks back on (same look-behinds), nor one dated to a year.
 _COUNTED_VISIT = re.compile(rf"(?<!earlier\s)(?<!previous\s)(?<!last\s)(?<!prior\s)(?<!former\s)"
-                            rf"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|most\s+recent)\s+"
+                            rf"\b(?:{LATER_ORDINALS}|latest|most\s+recent)\s+"
                             rf"(?:Ofsted\s+)?visit\b(?!\s+in\s+(?:{_MONTH}\s+)?{_YEAR})", re.IGNORECASE)
 
 

@@ -25,7 +25,8 @@ from indexer.models import Outcome
 from indexer.ingest.annotate import confidence
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.dated_standing import dated_inspections, fits
-from indexer.ingest.annotate.dates import MONTHS
+from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
+from indexer.numbers import LATER_ORDINALS
 from indexer.ingest.annotate.scan import grade_matches
 from indexer.ingest.annotate.visits import new_full_inspection, reports_a_visit, visit_day
 
@@ -179,7 +180,7 @@ def _monitored_inadequate(code: str, text: str, printed: dt.date | None) -> Reco
 # measures ("put into special measures last December", "placed in special measures"): Ofsted monitors a council's
 # children's services only after an inadequate judgement. Not a way out ("out of special measures", "lifted from").
 _MONITORED_SINCE = re.compile(r"\bmonitoring\s+(?:visits?|letters?|reports?)\b"
-                              r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest)\s+visit\s+since\b",
+                              rf"|\b(?:{LATER_ORDINALS}|latest)\s+visit\s+since\b",
                               re.IGNORECASE)
 _SPECIAL_MEASURES = re.compile(r"\b(?:put|placed|plunged|went|go(?:ne)?)\s+(?:in|into)\s+['‘“\"]?special\s+measures\b",
                                re.IGNORECASE)
@@ -193,10 +194,9 @@ def _special_measures(text: str) -> bool:
 # Round 31 (visit31): the inspection's months told against the page's own year ("an inspection in June this year", "a
 # visit across May and June this year"): a visit word here is the inspectors' visit of the inspection itself; a
 # monitoring or focused visit in the same sentence is not read.
-_MONTH_WORDS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _THIS_YEAR_MONTHS = re.compile(rf"\b(?:inspect\w*|visit(?:ed|s|ing)?)\b[^.;]{{0,60}}?\b(?:in|during|covering|over|across"
-                               rf"|between|throughout)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<first>{_MONTH_WORDS})"
-                               rf"(?:\s+(?:and|to|into|-|–)\s+(?P<second>{_MONTH_WORDS}))?\s+this\s+year\b", re.IGNORECASE)
+                               rf"|between|throughout)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<first>{MONTH_NAMES})"
+                               rf"(?:\s+(?:and|to|into|-|–)\s+(?P<second>{MONTH_NAMES}))?\s+this\s+year\b", re.IGNORECASE)
 _OTHER_VISIT = re.compile(r"\b(?:monitoring|focus+ed|follow-?\s?up)\s+(?:[\w'’-]+\s+)?visits?\b", re.IGNORECASE)
 
 
