@@ -160,9 +160,15 @@ HELDOUT_I = ROOT / "tests" / "data" / "judged_queries_heldout_i.jsonl"
 # the grade reached): HELDOUT_D's shown 0.82 -> 0.79 (0.7931): for dq01 ("... good after inadequate in 2014") the judged
 # paragraph of d01 retells the 2014 grade beside the change, and the lede stating the new grade is now shown; the same
 # reading shows the judged paragraph for oq21, oq23, qq01 and xq01 and for five real-text pairs (docs/search.md).
-FORMER_HELDOUT_FLOORS = {HELDOUT: (0.905, 0.93, 0.96, 0.90), HELDOUT_K: (0.91, 0.90, 0.99, 0.66),
-                         HELDOUT_M: (0.845, 0.885, 0.93, 0.80), HELDOUT_N: (0.875, 0.88, 0.93, 0.86),
-                         HELDOUT_P: (0.835, 0.845, 0.91, 0.78), HELDOUT_Q: (0.945, 0.915, 0.965, 0.74),
+# Round 32: set ad (40 pages) joined the corpus and its 174 unjudged top-10 pairs in older questions were pooled by
+# reading (33 judged 2, 52 judged 1, 89 judged 0; notes say "Pooled (round 32, set ad)"). Relevant ad pages take places
+# from judged answers where a question has more answers than ten places: HELDOUT's recall 0.905 -> 0.90 (0.902; hq07's
+# pooled ad40 enlarges its answers), HELDOUT_M's 0.845 -> 0.835 (0.8377: in mq23 ad34 takes a judged Telford page's
+# place), HELDOUT_Q's recall 0.945 -> 0.94 (0.9406) and nDCG 0.915 -> 0.91 (0.9144: qq07's ad37, judged 1, ranks above
+# a judged 2), HELDOUT_O's recall 0.975 -> 0.965 (0.9658: oq08's answers grew by ad37, judged 2).
+FORMER_HELDOUT_FLOORS = {HELDOUT: (0.90, 0.93, 0.96, 0.90), HELDOUT_K: (0.91, 0.90, 0.99, 0.66),
+                         HELDOUT_M: (0.835, 0.885, 0.93, 0.80), HELDOUT_N: (0.875, 0.88, 0.93, 0.86),
+                         HELDOUT_P: (0.835, 0.845, 0.91, 0.78), HELDOUT_Q: (0.94, 0.91, 0.965, 0.74),
                          HELDOUT_R: (0.97, 0.955, 0.975, 0.76), HELDOUT_S: (0.93, 0.90, 0.95, 0.80),
                          HELDOUT_T: (0.985, 0.93, 0.96, 0.89), HELDOUT_U: (0.90, 0.865, 0.925, 0.63),
                          HELDOUT_V: (0.94, 0.88, 0.90, 0.61), HELDOUT_W: (0.945, 0.88, 0.89, 0.84),
@@ -172,7 +178,7 @@ FORMER_HELDOUT_FLOORS = {HELDOUT: (0.905, 0.93, 0.96, 0.90), HELDOUT_K: (0.91, 0
                          HELDOUT_D: (0.90, 0.825, 0.865, 0.77), HELDOUT_E: (0.845, 0.775, 0.79, 0.66),
                          HELDOUT_J: (0.905, 0.91, 0.975, 0.59),
                          HELDOUT_L: (0.95, 0.925, 0.965, 0.66),
-                         HELDOUT_O: (0.975, 0.93, 0.955, 0.66),
+                         HELDOUT_O: (0.965, 0.93, 0.955, 0.66),
                          HELDOUT_I: (0.95, 0.90, 0.96, 0.59)}
 # HELDOUT_M's MRR 0.945 -> 0.93 (round 15, subjects15: 0.9506 -> 0.9321): q13's council facet lost Hampshire, the
 # Isle of Wight's helper its label never had, so for mq08 ("… partnership with Hampshire") q13 (1) drops from first to
@@ -231,7 +237,7 @@ FORMER_HELDOUT_FLOORS = {HELDOUT: (0.905, 0.93, 0.96, 0.90), HELDOUT_K: (0.91, 0
 # Set p's articles in the corpus too: 0.847 / 0.813 / 0.907 / 93 %.
 # Round 6: 0.843 / 0.817 / 0.915 / 93 % -> 0.854 / 0.828 / 0.927 / 98 % (q04's lone grade as the overall grade; q72's
 # shown paragraph tells the grade left; q57 widened to five articles that answer it, checked against the outcomes).
-FLOOR_RECALL = 0.83  # 0.845 -> 0.83 after sets aa, ab and ac, pooled (round 31: 0.8371 with aa and ab, 0.8312 with ac too; 0.8465 without them); 0.85 -> 0.845 after set o (0.8487: 0.852 before o joined the corpus, 0.847 with it unjudged, 0.849 pooled); 0.855 -> 0.85 after set e, pooled (0.8547; 0.8558 without e: relevant e articles take judged
+FLOOR_RECALL = 0.82  # 0.83 -> 0.82 after set ad, pooled (round 32: 0.8232; its pages judged relevant in questions with more answers than ten places: q01-style round-ups, q51, q62); 0.845 -> 0.83 after sets aa, ab and ac, pooled (round 31: 0.8371 with aa and ab, 0.8312 with ac too; 0.8465 without them); 0.85 -> 0.845 after set o (0.8487: 0.852 before o joined the corpus, 0.847 with it unjudged, 0.849 pooled); 0.855 -> 0.85 after set e, pooled (0.8547; 0.8558 without e: relevant e articles take judged
 # answers' places on queries with more answers than places: q15 e22, e08 in, q26, x36 out; q32 e04 in, v35 out; q39
 # e23, e24 in, y21 out; q59 e24 in, g08 out). 0.86 -> 0.855 after set f, pooled (0.8587; 0.8648 without f: relevant f articles take judged
 # answers' places, f17 in q13, f06 in q03; not relevant ones push answers out, f25 in q11, f02 and f18 in q32).
@@ -257,7 +263,7 @@ FLOOR_NDCG = 0.865  # 0.87 -> 0.865 after set i (round 23: 0.8697; 0.865 with i 
 # articles judged 1-2 below tenth place add to the ideal ranking); round 4: 0.820 (reports judging "children in care and care leavers" jointly now reach
 # care-leavers questions; q03 and q57's judgements list few of them); 0.819 with sets s and t's articles; 0.878 pooled
 FLOOR_MRR = 0.965  # 0.919 with sets s and t's articles; 0.972 pooled (round 7's pooled judgements)
-FLOOR_PARAGRAPH = 0.945  # 0.95 -> 0.945 after set ac, pooled (round 31: 0.9464: q04's pooled ac46 shows another paragraph than its phrase); 94 % since the shown paragraph is the one answering (search/answer.py); 84 % before
+FLOOR_PARAGRAPH = 0.91  # 0.945 -> 0.91 after set ad, pooled (round 32: 0.913 of 69: the pooling named 13 ad paragraphs; for q02's ad40, q55's ad27 and q68's ad10 another paragraph of the page is shown); 0.95 -> 0.945 after set ac, pooled (round 31: 0.9464: q04's pooled ac46 shows another paragraph than its phrase); 94 % since the shown paragraph is the one answering (search/answer.py); 84 % before
 # Ranking round 3 (numbers, tallies, areas against the overall grade, council names): 0.872 / 0.840 / 0.933 / 94 %;
 # set m's Darlington article now carries its outstanding care leavers grade and answers q57, which its judgements do
 # not list (nDCG 0.843 -> 0.840, MRR 0.940 -> 0.933).

@@ -4,7 +4,8 @@ Set aa (46 pages, 24 questions) was scored once on round 29's code, its question
 development material since. Set ab (50 pages, 24 questions) was scored once on round 30's final code and on round
 29's, nobody having read it, and is development material since round 31; both sit beside the other sets (tests/data,
 tests/fixtures/news) since round 31. Set ac (50 pages, 24 questions) was scored once in round 31 on round 30's and
-round 31's code and is development material since. Set ad (40 pages, 20 questions) waits blind in tests/blind/ad.
+round 31's code and is development material since. Set ad (40 pages, 20 questions) was scored once at the end of round
+31 on round 30's and round 31's code and is development material since round 32.
 These are the record and fixture checks every set has. Nothing here runs the rules or the ranking.
 """
 from __future__ import annotations
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 NEWS = ROOT / "tests" / "fixtures" / "news"
 SIZES = {"aa": 46, "ab": 50, "ac": 50, "ad": 40}  # aa: four numbers left out, pages whose text repeats a used page
-BLIND = {"ad": ROOT / "tests" / "blind" / "ad"}  # a set still blind: its labels, questions and fixtures together
+BLIND: dict[str, Path] = {}  # a set still blind: its labels, questions and fixtures together (none in round 32's main)
 
 
 def _folder(name: str) -> Path:
