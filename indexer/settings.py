@@ -1004,3 +1004,9 @@ ROUND31_LIST_PAGE = 50
 # "/2019/08/" is: a day-first path (/24/08/2022/, council newsrooms) and a year then the month's whole name
 # (/news-articles/2025/january/) (ingest/annotate/dates.url_date). Off = before.
 ROUND31_URL_DATE_SHAPES = True
+
+# Round 32 (the lead, on set ad after it joined the development sets): a grade named through a rating noun with an
+# adjective or after "to" ("moved from an overall grade of 'inadequate' to 'requires improvement'", "have moved up to
+# a grade of 'requires improvement'") is the grade left or reached, as round 23's "from a rating of" is
+# (grade_context.left_behind, is_destination; movement.sentence_moves). Off = round 31.
+ROUND32_RATING_NOUN_MOVES = True

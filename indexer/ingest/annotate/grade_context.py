@@ -146,10 +146,24 @@ _FROM_NAMED = re.compile(rf"\bfrom\s+(?:(?:(?:an?|the|its|their)\s+)?(?:(?:Ofste
                          re.IGNORECASE)
 
 
+# Round 32: the rating noun may carry an adjective ("from an overall grade of", "from its previous rating of").
+_RATING_ADJECTIVE = r"(?:(?:overall|previous|earlier|former|old|last|existing|lowest|bottom)\s+)?"
+_FROM_NAMED_32 = re.compile(rf"\bfrom\s+(?:(?:an?|the|its|their)\s+)?(?:(?:Ofsted|inspection)['’]?s?\s+)?"
+                            rf"{_RATING_ADJECTIVE}(?:rating|grade|judgement|judgment|verdict|label)\s+of\s+{_QUOTE}$",
+                            re.IGNORECASE)
+# Round 32: a movement's end named through its rating noun ("moved up to a grade of", "upgraded to an overall rating of").
+_TO_NAMED_32 = re.compile(r"\b(?:mov(?:ed|es|ing)|r(?:ose|isen|ises|ising)|climb(?:ed|s|ing)|improv(?:ed|es|ing)|upgraded"
+                          r"|downgraded|promoted|raised|lifted|gone|went|fallen|fell|dropp(?:ed|ing)|slipp(?:ed|ing)"
+                          r"|declin(?:ed|ing)|jump(?:ed|ing))\s+(?:(?:up|down|back|since|again)\s+){0,2}(?:to|into)\s+"
+                          rf"(?:an?\s+|the\s+)?{_RATING_ADJECTIVE}(?:rating|grade|judgement|judgment|verdict)\s+of\s+"
+                          r"['‘“\"]?$", re.IGNORECASE)
+
+
 def left_behind(before: str) -> bool:
     """The grade is one the council has left ("no longer", "moved out of", "shaken off its … rating")."""
     return bool(_NEGATED.search(before) or "longer" in before and _NO_LONGER.search(before) or _LEFT_BEHIND.search(before)
-                or settings.ROUND23_FROM_RATING_OF and "from" in before and _FROM_NAMED.search(before))
+                or settings.ROUND23_FROM_RATING_OF and "from" in before and _FROM_NAMED.search(before)
+                or settings.ROUND32_RATING_NOUN_MOVES and "from" in before and _FROM_NAMED_32.search(before))
 
 
 def shed_by_action(before: str) -> bool:
@@ -361,12 +375,14 @@ def _ends_a_movement(head: str) -> bool:
     """The sentence up to a grade names an earlier grade and then a movement to this one ("ranked inadequate in
     2012, have moved up to"): what it says of the earlier grade (a year, an inspection) is not this grade's."""
     moved = _MOVED_TO.search(head, max(0, len(head) - 80))  # the verb ends at the grade: read the end only
+    if not moved and settings.ROUND32_RATING_NOUN_MOVES:
+        moved = _TO_NAMED_32.search(head, max(0, len(head) - 100))
     return bool(moved and re.search(rf"\b{_GRADE_WORD}\b", head[:moved.start()], re.IGNORECASE))
 
 
 def is_destination(before: str) -> bool:
     """The grade is where a movement verb ends ("have been upgraded to", "has since slipped to")."""
-    return bool(_MOVED_TO.search(before))
+    return bool(_MOVED_TO.search(before) or settings.ROUND32_RATING_NOUN_MOVES and _TO_NAMED_32.search(before))
 
 
 # Round 6: "the share rated outstanding fell …", "the proportion of councils judged good": a share, not a grade.

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from indexer import settings
 from indexer.grades import BY_VALUE, compares_as, grade_of_match, grades_agree, is_cued_word
 from indexer.models import Document
 from indexer.ingest.annotate import outcomes as outcome_table
@@ -42,6 +43,10 @@ _TO_FILLER = r"(?:(?:the|an?|its|their|rated|judged|graded)\s+)*"
 _NO_LONGER = re.compile(rf"\b(?:no longer|out of)\s+{_FILLER}{_Q}$", re.IGNORECASE)
 # "upgrades Doncaster from 'inadequate'", "climbed from inadequate" ("ranged from" is no movement: no verb).
 _FROM = re.compile(rf"{_VERB}[^.;]{{0,50}}?\bfrom\s+{_FILLER}{_Q}$", re.IGNORECASE)
+# Round 32: the rating noun with an adjective ("from an overall grade of", "to a grade of").
+_NOUN_32 = r"(?:(?:the|an?|its|their)\s+)?(?:(?:overall|previous|earlier|former|old|last|existing)\s+)?(?:judgement|rating|grade|verdict)\s+of\s+"
+_FROM_32 = re.compile(rf"{_VERB}[^.;]{{0,50}}?\bfrom\s+{_NOUN_32}{_Q}$", re.IGNORECASE)
+_TO_32 = re.compile(rf"{_VERB}[^.;]{{0,90}}?\b(?:to|into)\s+{_NOUN_32}{_Q}$", re.IGNORECASE)
 # "rated outstanding, up from good", "inadequate, down two grades from good": a bare "up"/"down" before "from".
 _UP_DOWN_FROM = re.compile(rf"\b(?P<way>up|down)\s+(?:(?:a|one|two|three)\s+grades?\s+)?from\s+{_FILLER}{_Q}$",
                            re.IGNORECASE)
@@ -79,11 +84,11 @@ def sentence_moves(sentence: str) -> list[Move]:
             continue
         if _NO_LONGER.search(before) or shed_by_action(before[-60:]):
             out.append(Move(left=grade))
-        elif (found := _FROM.search(before)):
+        elif (found := _FROM.search(before)) or settings.ROUND32_RATING_NOUN_MOVES and (found := _FROM_32.search(before)):
             out.append(Move(left=grade, direction=_direction(found)))
         elif (found := _UP_DOWN_FROM.search(before)):
             out.append(Move(left=grade, direction=IMPROVED if found.group("way").lower() == "up" else DECLINED))
-        elif (found := _TO.search(before)):
+        elif (found := _TO.search(before)) or settings.ROUND32_RATING_NOUN_MOVES and (found := _TO_32.search(before)):
             out.append(Move(reached=grade, direction=_direction(found)))
     return out
 
