@@ -23,27 +23,19 @@ def test_the_page_takes_the_grade_reached(monkeypatch, tmp_path):
     assert article(tmp_path, PAGE).severity == ["inadequate"]
 
 
-@pytest.mark.parametrize("before", [
-    "services have moved from an overall grade of '",
-    "the council climbed from its previous rating of ",
-    "it rose from the earlier judgement of ",
+@pytest.mark.parametrize("reads, before", [
+    (left_behind, "services have moved from an overall grade of '"),
+    (left_behind, "the council climbed from its previous rating of "),
+    (left_behind, "it rose from the earlier judgement of "),
+    (is_destination, "services have moved up to a grade of '"),
+    (is_destination, "the council was upgraded to an overall rating of "),
 ])
-def test_the_grade_left(monkeypatch, before):
+def test_the_grade_left_and_the_grade_reached(monkeypatch, reads, before):
+    """left_behind: the grade after the words is the one left; is_destination: the one reached."""
     monkeypatch.setattr(settings, "ROUND32_RATING_NOUN_MOVES", True)
-    assert left_behind(before)
+    assert reads(before)
     monkeypatch.setattr(settings, "ROUND32_RATING_NOUN_MOVES", False)
-    assert not left_behind(before)
-
-
-@pytest.mark.parametrize("before", [
-    "services have moved up to a grade of '",
-    "the council was upgraded to an overall rating of ",
-])
-def test_the_grade_reached(monkeypatch, before):
-    monkeypatch.setattr(settings, "ROUND32_RATING_NOUN_MOVES", True)
-    assert is_destination(before)
-    monkeypatch.setattr(settings, "ROUND32_RATING_NOUN_MOVES", False)
-    assert not is_destination(before)
+    assert not reads(before)
 
 
 def test_the_sentence_states_both_ends(monkeypatch):
