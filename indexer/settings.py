@@ -1010,3 +1010,8 @@ ROUND31_URL_DATE_SHAPES = True
 # a grade of 'requires improvement'") is the grade left or reached, as round 23's "from a rating of" is
 # (grade_context.left_behind, is_destination; movement.sentence_moves). Off = round 31.
 ROUND32_RATING_NOUN_MOVES = True
+# Round 32 (the lead): a council the inspectorate found something at ("Inspectors found an IT failure at North
+# Yorkshire", "Ofsted inspected ... services in Slough", "at Leeds, where Ofsted said") is a subject of the page,
+# graded or not; a sentence naming a home, school or other provider is about that setting (ingest/annotate/
+# inspected_at.py). Off = round 31.
+ROUND32_INSPECTED_AT = True

@@ -50,6 +50,7 @@ from indexer.ingest.annotate.own_event import visit_after_anchor, year_after_las
 from indexer.ingest.annotate.empty_year import fallback_year
 from indexer.ingest.annotate.area_review import reports_joint_area_review
 from indexer.ingest.annotate.fallback_grade import fallback_grade
+from indexer.ingest.annotate.inspected_at import inspected_at
 from indexer.ingest.annotate.year_floor import raised_year
 from indexer.ingest.annotate.weekday_year import weekday_year
 from indexer.ingest.annotate.visit_count import counted_visit_year
@@ -159,12 +160,13 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     headed = headed + [code for code, _, _ in results if code not in headed]
     # round 15: a council given an overall grade of its own is a subject at any share of the mentions
     outright = graded_outright(attributed) if settings.ROUND15_GRADED_ANY_SHARE else set()
+    inspected = inspected_at(sentences, published)  # round 32: where the inspectorate found something
     chosen = [primary.code] + [
         code for code, entry in sorted(scores.items(), key=lambda kv: -kv[1].score)
         if code != primary.code and (entry.score >= settings.SECONDARY_SHARE * primary.score or code in listed
-                                     or code in outright)
+                                     or code in outright or code in inspected)
         and (sum(_subject_weight(s) for s in attributed.get(code, [])) >= settings.SECONDARY_MIN_GRADE_WEIGHT
-             or code in headed)]
+             or code in headed or code in inspected)]
     helpers = partner_only(text, published)  # "its partnership with Hampshire": a helper, not a subject
     if settings.ROUND15_HELPERS:  # round 15: "Hampshire has run the island's services": a helper too
         helpers = helpers | helper_councils(text, published)
