@@ -5,7 +5,8 @@ development material since. Set ab (50 pages, 24 questions) was scored once on r
 29's, nobody having read it, and is development material since round 31; both sit beside the other sets (tests/data,
 tests/fixtures/news) since round 31. Set ac (50 pages, 24 questions) was scored once in round 31 on round 30's and
 round 31's code and is development material since. Set ad (40 pages, 20 questions) was scored once at the end of round
-31 on round 30's and round 31's code and is development material since round 32.
+31 on round 30's and round 31's code and is development material since round 32. Set ae (40 pages, 20 questions,
+round 32) waits blind in tests/blind/ae.
 These are the record and fixture checks every set has. Nothing here runs the rules or the ranking.
 """
 from __future__ import annotations
@@ -22,8 +23,8 @@ from tests.test_news_devset_new import _gazetteer_names, _key, _record_is_well_f
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 NEWS = ROOT / "tests" / "fixtures" / "news"
-SIZES = {"aa": 46, "ab": 50, "ac": 50, "ad": 40}  # aa: four numbers left out, pages whose text repeats a used page
-BLIND: dict[str, Path] = {}  # a set still blind: its labels, questions and fixtures together (none in round 32's main)
+SIZES = {"aa": 46, "ab": 50, "ac": 50, "ad": 40, "ae": 40}  # aa: four numbers left out, pages whose text repeats a used page
+BLIND = {"ae": ROOT / "tests" / "blind" / "ae"}  # a set still blind: its labels, questions and fixtures together
 
 
 def _folder(name: str) -> Path:
