@@ -480,23 +480,6 @@ ROUND24_OLD_REGIME_NAMES = True
 # this mirrors it for readers of the settings.
 ROUND24_QUOTED_BANDS = grades.QUOTED_BANDS
 
-# Round 25 (passages25): a text or HTML page printed one sentence per line has its runs of short one- or
-# two-sentence paragraphs joined into passages after its facets are decided (`ingest/passages.py`; both backends
-# index them). A line is at most ROUND25_LINE_CHARS long, at most ROUND25_LINE_SENTENCES sentences and ends a
-# sentence; a passage grows to at most ROUND25_PASSAGE_CHARS; with ROUND25_QUOTE_BREAKS a line opening with a
-# quotation mark stands alone. OFF: with these limits real-text macro recall / nDCG 0.9175 / 0.8916 -> 0.9185 /
-# 0.8928 and both fixture folds keep their figures, but tests/test_contract_postgres.py fails (PostgreSQL and the
-# embedded index choose different paragraphs of a long passage; docs/search.md "Round 25: one sentence per line").
-ROUND25_LINE_PASSAGES = False
-ROUND25_LINE_CHARS = 300
-ROUND25_LINE_SENTENCES = 2
-ROUND25_PASSAGE_CHARS = 600
-ROUND25_QUOTE_BREAKS = False
-# Only a page printed one sentence per line is joined: at least this many lines, and at least this share of its
-# paragraphs lines.
-ROUND25_PAGE_MIN_LINES = 8
-ROUND25_PAGE_LINE_SHARE = 0.7
-
 # Round 25 (the paragraph shown on the real page text, branch shown25; docs/search.md "Round 25: the paragraph shown
 # on the real text"). Each idea has its own switch; off = round 24. All three are in the shared chooser
 # (search/answer.py), so both backends get them.
