@@ -481,23 +481,12 @@ ROUND24_OLD_REGIME_NAMES = True
 ROUND24_QUOTED_BANDS = grades.QUOTED_BANDS
 
 # Round 25 (the paragraph shown on the real page text, branch shown25; docs/search.md "Round 25: the paragraph shown
-# on the real text"). Each idea has its own switch; off = round 24. All three are in the shared chooser
-# (search/answer.py), so both backends get them.
-# (T) a topic question's best-ranked paragraph that is someone's reaction ("Councillor X said ...") gives way to the
-# candidate that is no reaction with the most topic words (the earliest among equals): the finding, not the comment.
-# Switched OFF by the lead after the merge: on the fixtures outside the crossval folds it loses two pairs (jq and lq:
-# a director's judged comment, and "the letter, addressed to the director, says" read as a reaction) against the two
-# it wins on the real text's design sets (its check sets +1 -1): a wash, not a rule that generalises.
-ROUND25_TOPIC_REACTION = False
+# on the real text"), in the shared chooser (search/answer.py), so both backends get it; off = round 24. The round's
+# other two ideas (T, A) shipped off and were removed in round 32.
 # (G) an everyday grade word ending a sentence after a rating verb earlier in it is a grade, however far apart
 # ("inspectors rated the borough's help for families and children outstanding."): `answer._rated_in_sentence`.
 ROUND25_GRADE_ENDS_SENTENCE = True
-# (A) a question naming a judged area: among candidates answering equally, the earliest after the opening is shown and
-# the best-ranked keeps no tie (round 21's measured area-ties rule): a story states an area's grade where it first
-# reports it; BM25 ranks higher the later lists and notes repeating the area's words. Shipped OFF: on PostgreSQL the
-# fixture crossval fold B falls one pair (82.5 -> 82.1 %; embedded it rises 81.9 -> 83.3 %), and on the real text it
-# moves the design pairs +5 -4 embedded and none on PostgreSQL.
-ROUND25_AREA_TIES = False
+
 
 # Round 25 (title25; docs/search.md "Round 25: the headline as the body's heading on real text"): a text page's title
 # heads its body paragraphs that stand under no heading (`ingest/title_heading.py`), after the facets are read, as a
