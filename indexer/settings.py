@@ -487,7 +487,6 @@ ROUND24_QUOTED_BANDS = grades.QUOTED_BANDS
 # ("inspectors rated the borough's help for families and children outstanding."): `answer._rated_in_sentence`.
 ROUND25_GRADE_ENDS_SENTENCE = True
 
-
 # Round 25 (title25; docs/search.md "Round 25: the headline as the body's heading on real text"): a text page's title
 # heads its body paragraphs that stand under no heading (`ingest/title_heading.py`), after the facets are read, as a
 # rewritten page's outlet or date line does. "headline": only a title that is the page's own first heading line;
