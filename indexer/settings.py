@@ -856,24 +856,11 @@ ROUND30_REPORT_AFTER_VISIT = True
 # another inspection by looser clues (an estimated month), not only where the page had no year; a printed or stated
 # year is never touched (article._last_year_over_record). Off = round 29 (only an empty year).
 ROUND30_LAST_YEAR_OVER_RECORD = True
-# Round 30 (rankaa30; docs/search.md "Round 30: ranking on fresh questions (branch rankaa30)"). Off = round 30's
-# merges before it. A question saying "overall" beside a grade ("St Helens inadequate overall and for children in
-# care", "overall effectiveness good while leaders outstanding") is answered by the paragraph giving that grade as
-# the overall one ("judged 'inadequate' overall", "rated good overall"): in the chooser (search/answer.py), it counts
-# one more than a paragraph stating the grade of a judged area alone.
-ROUND30_OVERALL_STATED = False
-# A question naming children's centres or family centres ("children's centres group rated requires improvement by
-# Ofsted") names another inspected body, as a nursery or a school is (search/implied_overall.names_other_body): its
-# grade is not read as a council's overall grade (no severity lift) nor its movement as a council's.
-ROUND30_CENTRES_BODY = False
-# Round 30 (the lead): a council named with the words every council's name has ("Bristol City Council", "Telford and
-# Wrekin", "Kingston upon Hull", "County of Herefordshire") is also asked by its own distinguishing word (bristol, hull),
-# at half weight, where no other council's names have it: a document's context holds only such words, so the phrase
-# never reached the rest of the council's documents, nor a paragraph saying "Bristol" (search/names.distinct_stem).
-# Measured, left off: recall and nDCG up a little, the paragraph shown down (docs/search.md, round 30, the lead).
-ROUND30_COUNCIL_WORD = False
-# ... but a query that is nothing but such a name asks the word too: "County of Herefordshire" found nothing, "Kingston
-# upon Hull" one paragraph (search/names.council_name_alone). Off = round 29.
+# Round 30 (the lead): a query that is nothing but a council's name written with the words every council's name has
+# ("Kingston upon Hull", "County of Herefordshire") also asks its own distinguishing word (hull), at half weight, where
+# no other council's names have it (search/names.distinct_stem): a document's context holds only such words, so
+# "County of Herefordshire" found nothing, "Kingston upon Hull" one paragraph (search/names.council_name_alone).
+# Off = round 29.
 ROUND30_COUNCIL_NAME_ALONE = True
 # Round 31 (years31; docs/facets.md "Round 31: years from the record (branch years31)"). Off = round 30.
 # (A) an undated page about a monitoring or focused visit (visits are not in the record, so its record link finds the

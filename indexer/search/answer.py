@@ -81,9 +81,6 @@ class Asked:
     # Round 29 (`settings.ROUND29_AREA_NAMES`): per judged area asked, the pattern of every name reports give it
     # (search/understand.py's areas): a question's "leadership" is the report's "impact of leaders".
     area_names: tuple[re.Pattern, ...] = ()
-    # Round 30 (`settings.ROUND30_OVERALL_STATED`): the question says "overall" ("inadequate overall and for children in
-    # care", "overall effectiveness good"): a paragraph giving an asked grade as the overall one answers one more.
-    overall: bool = False
     # Round 31 (`settings.ROUND31_FIGURE_ASKED`): the figures the question quotes (`figures_in`): a paragraph holding
     # them all answers more than one stating the asked grade alone.
     figures: tuple[tuple[str, str], ...] = ()
@@ -151,11 +148,9 @@ def asked_by(plan: BestMatchPlan) -> Asked:
     if settings.ROUND29_AREA_NAMES:
         typed_areas = [" ".join(plan.groups[g].typed for g in anchor) for anchor in plan.anchors if anchor]
         names = tuple(pattern for pattern, _ in AREA_PATTERNS if any(pattern.search(t) for t in typed_areas))
-    overall = settings.ROUND30_OVERALL_STATED and bool(named) and named != set(grades.VALUES) \
-        and any(_OVERALL_WORD.fullmatch(g.typed) for g in plan.groups)
     figures = tuple(plan.figures) if settings.ROUND31_FIGURE_ASKED else ()
     return Asked(frozenset(named), frozenset(councils), movement, areas, listing, counted=counted,
-                 left=frozenset(left), topic=topic, area_names=names, overall=overall, figures=figures)
+                 left=frozenset(left), topic=topic, area_names=names, figures=figures)
 
 
 # Round 31 (`settings.ROUND31_FIGURE_ASKED`): a figure a question quotes: an amount ("£256,000", "£12 million", "5
@@ -335,7 +330,6 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
         # paragraph giving "good with outstanding features" does not say which area was outstanding).
         count += len(asked.grades) > 1 and asked.grades <= stated and (area or not asked.areas)
         count += area
-        count += asked.overall and overall_stated(text, asked.grades & stated)
     if asked.figures and figures_held(text, asked.figures):
         # Round 31: the quoted figure is worth one more than the asked grade, in its place: a paragraph stating the
         # grade too counts one more than the grade alone (the change told beside a figure still outweighs it).
@@ -354,24 +348,6 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
             # A question listing councils is answered by the paragraph listing them, whatever others it names.
             count += len(asked.councils) > 1 and len(named & asked.councils) > 1
     return count
-
-
-# Round 30 (`settings.ROUND30_OVERALL_STATED`): "overall" within a few words of a stated grade, in its sentence:
-# "judged 'inadequate' overall", "rated good overall", "overall effectiveness was judged to require improvement",
-# "an overall grade of good".
-_OVERALL_WORD = re.compile(r"overall", re.IGNORECASE)
-_OVERALL_BEFORE = re.compile(r"\boverall\b[^.;!?]{0,45}$", re.IGNORECASE)
-_OVERALL_AFTER = re.compile(r"^[^.;!?]{0,25}\boverall\b", re.IGNORECASE)
-
-
-def overall_stated(text: str, wanted: frozenset[str] | set[str]) -> bool:
-    """True for a paragraph giving one of the `wanted` grades as the overall grade ("'inadequate' overall")."""
-    if not wanted or not _OVERALL_WORD.search(text):
-        return False
-    return any(grades.grade_of_match(m) in wanted
-               and (_OVERALL_BEFORE.search(text[max(0, m.start() - 45):m.start()])
-                    or _OVERALL_AFTER.match(text[m.end():m.end() + 25]))
-               for m in grade_matches(text))
 
 
 # An earlier time told beside a grade: "had held", "at its previous inspection", "last rated", "until now", "in 2019",
@@ -439,7 +415,6 @@ def _topic_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], window
         return topic_choice(asked.topic, chain([first], candidates), rule, window)
     listed = [first, *islice(candidates, window - 1)]
     return topic_choice(asked.topic, iter(listed), rule, window) or _opening_instead(asked.topic, listed, comment)
-
 
 
 def _opening_instead(topic: Topic, listed: list[tuple[int, str]], comment: bool = False) -> int:
