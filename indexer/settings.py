@@ -594,13 +594,7 @@ ROUND27_RATING_COMPARED = True
 # 2012/13", "from April 2012 to April 2013") dates itself by the span's last year (the report is published that
 # autumn), over a year only inferred from the record or a dated event.
 ROUND27_ANNUAL_REPORT_SPAN = True
-# (D) a page on the Comprehensive Performance Assessment that says the round it reports is the last ("given for
-# the last time", "is to be replaced by the comprehensive area assessment") reports the final round (March 2009), as
-# "the final CPA" already did (regimes.py; read at import). Built and left OFF: right on 2 design pages (one agency
-# story in two sets) and on a third already right, but the page it re-dates from 2008 to 2009 on the real-text corpus
-# falls from first to third for a question on "the 2008 annual performance assessment" (macro nDCG@10 0.8924 ->
-# 0.8918): the year a CPA page reports in and the year it scores are one apart, and questions name the latter.
-ROUND27_CPA_LAST = False
+
 # (E) the day a page calls today, in brackets without its year ("its report, published today (July 12)"), is a report
 # day the record dates (report_day.py), as "the report, published on 29 October" already was.
 ROUND27_TODAY_DAY = True
