@@ -638,11 +638,7 @@ ROUND27_FALLBACK_GRADE = True
 # Round 28: the fallback fills only a council no grade statement was attributed to (a grade the rules weighed and set
 # aside -- a standing grade a new report replaces, a past grade -- stays empty).
 ROUND28_FALLBACK_UNWEIGHED = True
-# Round 28 (branch sevempty28): an inspection dated through its Ofsted report ("the 2016 Ofsted report", "the
-# recommendations made by Ofsted in July 2019") dates the graded inspection, so the record may fill its grade
-# (`ingest/annotate/dated_standing.py`). Off = round 27.
-# Shipped OFF: right on two real pages only (w27, z11; none wrong), under the bar's three pages in two sets.
-ROUND28_DATED_REPORTS = False
+
 # Round 28 (branch sevempty28): a page whose news is a joint area review (named in its title or opening, no annual
 # performance assessment named) gives no council an overall grade (`ingest/annotate/area_review.py`). Off = round 27.
 ROUND28_JOINT_AREA_REVIEW = True
@@ -873,11 +869,7 @@ ROUND31_SINCE_LAST = False
 # ("Ofsted has concluded", "inspectors have found", "the report identified") name the new report as "Ofsted says"
 # does (followed_inspection._REPORTS_INVERTED).
 ROUND31_REPORT_VOICE = True
-# (B) a date written before an inspection with more than one word between ("the February 2016 full Ofsted
-# inspection", "its 2014 SIF Ofsted inspection") dates it as "the February 2016 inspection" does
-# (dated_standing._BEFORE_STACKED). Built and left OFF: it fires on two design pages (i37, whose grade is stated,
-# and ab44, turned right), under the bar's three pages in two sets.
-ROUND31_STACKED_DATE = False
+
 # (C) a visit counted or called the latest ("the inspectors' third visit", "the latest visit", "the second
 # visit") is a monitoring visit as "monitoring visit" is, for round 22's "(V) a visit page that dates the inspection
 # it follows": the record's grade of that inspection stands (followed_inspection._COUNTED_VISIT).
