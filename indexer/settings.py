@@ -692,11 +692,7 @@ ROUND28_OUTCOME_AREAS = True
 # (C) two grades offered as alternatives ("most now hold ‘good’ or ‘outstanding’") are no council's grade when a closing
 # quotation mark follows the first (round 8's `grade_context.is_alternative` read only opening marks there).
 ROUND28_CLOSED_ALTERNATIVES = True
-# (D) a grade predicated of the staff's morale ("team morale was reported as good", "morale among social workers
-# remains good") is no grade of the service. Measured, OFF: fires on 6 design pages in 6 sets, design real
-# severity +1 (j08), fixtures +1 (j08), but on the never-read real text one set's severity rises and its year falls
-# (q 32 -> 33 / 39 -> 38 of 39, counts only): the round's bar allows no never-read facet to fall.
-ROUND28_MORALE = False
+
 # (E) a grade whose clause names the present period or a return inspection ("inspectors came back this spring and rated
 # the service 'good'") is marked as today's grade, as "now" marks one: it wins a tie.
 ROUND28_THIS_TIME = True
@@ -738,11 +734,7 @@ ROUND29_REACTION_OPENING = True
 # "four of the seven homes are good", "too many providers judged inadequate") grades those settings, not the service:
 # a sub-judgement (`severity.counted_settings`).
 ROUND29_COUNTED_SETTINGS = True
-# (B) the annual assessments' wording of the overall judgement, as pages quote it: a council "delivers a good service
-# for its young people", "provided an adequate service to families" (`severity.delivers_service`; a finite verb: "to
-# provide outstanding services" is an aim). Built and left OFF: it changes one design page (d40, right), under the
-# bar's three pages in two sets ("is delivering a good service" was already read through "is").
-ROUND29_DELIVERS_SERVICE = False
+
 # (C) a quotation that opens on a grade word and runs on past it with a noun ("at risk of “inadequate oversight
 # and lasting harm”") quotes a phrase about a thing, not a grade: read as round 26's attributive adjective
 # (`grade_roles.quoted_phrase`), in the grade statements and in round 27's last-resort fallback.
@@ -812,12 +804,7 @@ ROUND30_TABLE_ROWS = True
 # repeats a grade now: "once" there is not the past ("once rated good"), so the grade is read as current
 # (grade_context._PAST_WORDS). Off = round 29 (the grade was dropped as a past one).
 ROUND30_ONCE_AGAIN = True
-# Round 30 (aasev30): "overall" inside a concessive clause ("Despite the poor overall score, its adoption service was
-# rated good") or a contrast phrase after the grade (", in contrast to the poor overall verdict") stays there: the
-# grade beside it is not made the overall one (severity._concessive_ends, _CONTRASTED, read in says_overall).
-# Built and left OFF: it fires on one page (aa11, its real text and its fixture), under the bar's three pages in two
-# sets; with ROUND30_ONCE_AGAIN it turns aa11 right (real text and fixture) and changes nothing else.
-ROUND30_CONCESSIVE_OVERALL = False
+
 # Round 30 (aasev30): a grade "for" an area whose list goes on to the overall judgement ("'inadequate' for the
 # experiences of children in care and, also, for 'overall effectiveness'") is overall as well: not a sub-judgement
 # (severity._OVERALL_TOO). Off = round 29.
