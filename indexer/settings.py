@@ -814,14 +814,7 @@ ROUND30_OVERALL_TOO = True
 # on from the damning inspection report", "almost a year on from a critical Ofsted report") takes the report's day
 # plus the span, inferred, where its year was the judgement's own or empty (ingest/annotate/span_on.py).
 ROUND30_SPAN_ON = True
-# (B) the 2009-11 annual rating's scale said of the council's children's services ("were classed as 'performing
-# well'", "the authority's service was performing well", "a 'performing well' rating") on a page naming no later
-# year nor a later framework's words reports a rating round: its year is the round's, not a later inspection's
-# (calendar.scale_rating, read by calendar.annual_round_year); the scale's words alone name no round, so the year is
-# taken only from the rating's own sentence ("In 2010, ...") or a comparison with the year before (the second round).
-# Built and left OFF: it fires on two design pages in two sets (aa30, w05; both right, none wrong), under the bar's
-# three pages.
-ROUND30_SCALE_ROUND = False
+
 # (C) an undated page's visit or inspection month without a year ("visited on 9 and 10 October") is placed on or
 # after the latest month and year the page names; where that month and year is when a letter or report came out ("in
 # a letter published 1 November 2019", "the judgement was published in April 2023"), the visit it reports came
