@@ -839,10 +839,7 @@ ROUND30_COUNCIL_NAME_ALONE = True
 # inferred; the judgement must carry the page's grade, stand through the counted year, and not be the page's own new
 # report (ingest/annotate/years_ago.py, article._years_ago_anchor).
 ROUND31_YEARS_AGO = True
-# (B) "since the last inspection in 2014", "since its last full Ofsted inspection, in March 2019": after "since", the
-# last inspection is one the page looks back from, as round 11 reads "the previous inspection in 2014": the page's
-# inspection is the one that followed it in the record (year._SINCE_LAST, year._earlier_grade_clues).
-ROUND31_SINCE_LAST = False
+
 # Round 31 (sev31; docs/facets.md "Round 31: severity on the real page (branch sev31)"). Off = round 30.
 # (A) the report's voice as real pages print it, for round 22's "(N) a new inspection that dates the one before":
 # the attribution after a quote ("..., said Ofsted", "said the report", "said inspectors") and the perfect tense
@@ -896,10 +893,7 @@ ROUND31_VISIT_TOLD = True
 # says the council's services were put, placed or went into special measures names the inadequate judgement its
 # monitoring follows, as "judged inadequate" does for round 14 (record_grade._SPECIAL_MEASURES).
 ROUND31_SPECIAL_MEASURES = True
-# (B) on a page about a monitoring or focused visit, a month given for a visit ("during their visit in October") is
-# the visit's, never an official inspection's (the record holds no visits): it no longer links the page to the
-# inspection held in that month (year._date_clues).
-ROUND31_VISIT_MONTH = False
+
 # (C) an undated one-council page (not about a monitoring or focused visit) whose inspection the record links only by
 # inference, and whose text gives that inspection's months "this year" ("the four-week visit in April and May this
 # year"): when the months fit the linked inspection (its recorded months, else up to four months
