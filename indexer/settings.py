@@ -594,7 +594,6 @@ ROUND27_RATING_COMPARED = True
 # 2012/13", "from April 2012 to April 2013") dates itself by the span's last year (the report is published that
 # autumn), over a year only inferred from the record or a dated event.
 ROUND27_ANNUAL_REPORT_SPAN = True
-
 # (E) the day a page calls today, in brackets without its year ("its report, published today (July 12)"), is a report
 # day the record dates (report_day.py), as "the report, published on 29 October" already was.
 ROUND27_TODAY_DAY = True
@@ -638,7 +637,6 @@ ROUND27_FALLBACK_GRADE = True
 # Round 28: the fallback fills only a council no grade statement was attributed to (a grade the rules weighed and set
 # aside -- a standing grade a new report replaces, a past grade -- stays empty).
 ROUND28_FALLBACK_UNWEIGHED = True
-
 # Round 28 (branch sevempty28): a page whose news is a joint area review (named in its title or opening, no annual
 # performance assessment named) gives no council an overall grade (`ingest/annotate/area_review.py`). Off = round 27.
 ROUND28_JOINT_AREA_REVIEW = True
@@ -692,7 +690,6 @@ ROUND28_OUTCOME_AREAS = True
 # (C) two grades offered as alternatives ("most now hold ‘good’ or ‘outstanding’") are no council's grade when a closing
 # quotation mark follows the first (round 8's `grade_context.is_alternative` read only opening marks there).
 ROUND28_CLOSED_ALTERNATIVES = True
-
 # (E) a grade whose clause names the present period or a return inspection ("inspectors came back this spring and rated
 # the service 'good'") is marked as today's grade, as "now" marks one: it wins a tie.
 ROUND28_THIS_TIME = True
@@ -734,7 +731,6 @@ ROUND29_REACTION_OPENING = True
 # "four of the seven homes are good", "too many providers judged inadequate") grades those settings, not the service:
 # a sub-judgement (`severity.counted_settings`).
 ROUND29_COUNTED_SETTINGS = True
-
 # (C) a quotation that opens on a grade word and runs on past it with a noun ("at risk of “inadequate oversight
 # and lasting harm”") quotes a phrase about a thing, not a grade: read as round 26's attributive adjective
 # (`grade_roles.quoted_phrase`), in the grade statements and in round 27's last-resort fallback.
@@ -804,7 +800,6 @@ ROUND30_TABLE_ROWS = True
 # repeats a grade now: "once" there is not the past ("once rated good"), so the grade is read as current
 # (grade_context._PAST_WORDS). Off = round 29 (the grade was dropped as a past one).
 ROUND30_ONCE_AGAIN = True
-
 # Round 30 (aasev30): a grade "for" an area whose list goes on to the overall judgement ("'inadequate' for the
 # experiences of children in care and, also, for 'overall effectiveness'") is overall as well: not a sub-judgement
 # (severity._OVERALL_TOO). Off = round 29.
@@ -814,7 +809,6 @@ ROUND30_OVERALL_TOO = True
 # on from the damning inspection report", "almost a year on from a critical Ofsted report") takes the report's day
 # plus the span, inferred, where its year was the judgement's own or empty (ingest/annotate/span_on.py).
 ROUND30_SPAN_ON = True
-
 # (C) an undated page's visit or inspection month without a year ("visited on 9 and 10 October") is placed on or
 # after the latest month and year the page names; where that month and year is when a letter or report came out ("in
 # a letter published 1 November 2019", "the judgement was published in April 2023"), the visit it reports came
@@ -839,14 +833,12 @@ ROUND30_COUNCIL_NAME_ALONE = True
 # inferred; the judgement must carry the page's grade, stand through the counted year, and not be the page's own new
 # report (ingest/annotate/years_ago.py, article._years_ago_anchor).
 ROUND31_YEARS_AGO = True
-
 # Round 31 (sev31; docs/facets.md "Round 31: severity on the real page (branch sev31)"). Off = round 30.
 # (A) the report's voice as real pages print it, for round 22's "(N) a new inspection that dates the one before":
 # the attribution after a quote ("..., said Ofsted", "said the report", "said inspectors") and the perfect tense
 # ("Ofsted has concluded", "inspectors have found", "the report identified") name the new report as "Ofsted says"
 # does (followed_inspection._REPORTS_INVERTED).
 ROUND31_REPORT_VOICE = True
-
 # (C) a visit counted or called the latest ("the inspectors' third visit", "the latest visit", "the second
 # visit") is a monitoring visit as "monitoring visit" is, for round 22's "(V) a visit page that dates the inspection
 # it follows": the record's grade of that inspection stands (followed_inspection._COUNTED_VISIT).
@@ -870,10 +862,6 @@ ROUND31_INSPECTION_FOUND = True
 # keeping it; after a counted group ("A is among six councils rated poor."), a list opened by "the others are" that
 # names the rest of the group exactly.
 ROUND31_LEAD_IN_LISTS = True
-# A council's name with a hyphen on one side of its joining word only ("Richmond-upon Thames") is found as the
-# fully hyphened form round 28 reads is (gazetteer._mixed); without it a list broke at the name and lost its tail.
-# Built, OFF: the form is on one design page (ac31, council right with it), under the bar's three pages.
-ROUND31_MIXED_HYPHENS = False
 # Round 31 (shown31; docs/search.md "Round 31: fresh questions (branch shown31)"). Off = round 30.
 # A question quoting a figure beside a grade ("pays £184,000 for outside help with its inadequate service", "inadequate
 # with a backlog of 391 assessments", "requires improvement with 64 more social workers") asks for the paragraph
@@ -893,7 +881,6 @@ ROUND31_VISIT_TOLD = True
 # says the council's services were put, placed or went into special measures names the inadequate judgement its
 # monitoring follows, as "judged inadequate" does for round 14 (record_grade._SPECIAL_MEASURES).
 ROUND31_SPECIAL_MEASURES = True
-
 # (C) an undated one-council page (not about a monitoring or focused visit) whose inspection the record links only by
 # inference, and whose text gives that inspection's months "this year" ("the four-week visit in April and May this
 # year"): when the months fit the linked inspection (its recorded months, else up to four months

@@ -15,7 +15,6 @@ _YEAR = r"(?:19|20)\d\d"
 # "the May 2025 inspection", "its 2016 Ofsted inspection": a date written before the inspection word
 _BEFORE = re.compile(rf"\b(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\s+(?:full\s+|Ofsted\s+|ILACS\s+|SIF\s+)?"
                      r"inspection\b(?!\s+(?:of|by)\s+(?:the\s+)?(?:school|nursery|academy|home|college))")
-
 # "the full inspection in July 2018", "a full inspection, in 2016", "last inspected in 2016", "inspection of June 2019"
 _AFTER = re.compile(rf"\binspect(?:ion|ed)\s*,?\s+(?:in|of|during)\s+(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\b"
                     rf"(?!\s*(?:-|to|and)\s*{_YEAR})")
