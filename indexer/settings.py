@@ -480,41 +480,12 @@ ROUND24_OLD_REGIME_NAMES = True
 # this mirrors it for readers of the settings.
 ROUND24_QUOTED_BANDS = grades.QUOTED_BANDS
 
-# Round 25 (passages25): a text or HTML page printed one sentence per line has its runs of short one- or
-# two-sentence paragraphs joined into passages after its facets are decided (`ingest/passages.py`; both backends
-# index them). A line is at most ROUND25_LINE_CHARS long, at most ROUND25_LINE_SENTENCES sentences and ends a
-# sentence; a passage grows to at most ROUND25_PASSAGE_CHARS; with ROUND25_QUOTE_BREAKS a line opening with a
-# quotation mark stands alone. OFF: with these limits real-text macro recall / nDCG 0.9175 / 0.8916 -> 0.9185 /
-# 0.8928 and both fixture folds keep their figures, but tests/test_contract_postgres.py fails (PostgreSQL and the
-# embedded index choose different paragraphs of a long passage; docs/search.md "Round 25: one sentence per line").
-ROUND25_LINE_PASSAGES = False
-ROUND25_LINE_CHARS = 300
-ROUND25_LINE_SENTENCES = 2
-ROUND25_PASSAGE_CHARS = 600
-ROUND25_QUOTE_BREAKS = False
-# Only a page printed one sentence per line is joined: at least this many lines, and at least this share of its
-# paragraphs lines.
-ROUND25_PAGE_MIN_LINES = 8
-ROUND25_PAGE_LINE_SHARE = 0.7
-
 # Round 25 (the paragraph shown on the real page text, branch shown25; docs/search.md "Round 25: the paragraph shown
-# on the real text"). Each idea has its own switch; off = round 24. All three are in the shared chooser
-# (search/answer.py), so both backends get them.
-# (T) a topic question's best-ranked paragraph that is someone's reaction ("Councillor X said ...") gives way to the
-# candidate that is no reaction with the most topic words (the earliest among equals): the finding, not the comment.
-# Switched OFF by the lead after the merge: on the fixtures outside the crossval folds it loses two pairs (jq and lq:
-# a director's judged comment, and "the letter, addressed to the director, says" read as a reaction) against the two
-# it wins on the real text's design sets (its check sets +1 -1): a wash, not a rule that generalises.
-ROUND25_TOPIC_REACTION = False
+# on the real text"), in the shared chooser (search/answer.py), so both backends get it; off = round 24. The round's
+# other two ideas (T, A) shipped off and were removed in round 32.
 # (G) an everyday grade word ending a sentence after a rating verb earlier in it is a grade, however far apart
 # ("inspectors rated the borough's help for families and children outstanding."): `answer._rated_in_sentence`.
 ROUND25_GRADE_ENDS_SENTENCE = True
-# (A) a question naming a judged area: among candidates answering equally, the earliest after the opening is shown and
-# the best-ranked keeps no tie (round 21's measured area-ties rule): a story states an area's grade where it first
-# reports it; BM25 ranks higher the later lists and notes repeating the area's words. Shipped OFF: on PostgreSQL the
-# fixture crossval fold B falls one pair (82.5 -> 82.1 %; embedded it rises 81.9 -> 83.3 %), and on the real text it
-# moves the design pairs +5 -4 embedded and none on PostgreSQL.
-ROUND25_AREA_TIES = False
 
 # Round 25 (title25; docs/search.md "Round 25: the headline as the body's heading on real text"): a text page's title
 # heads its body paragraphs that stand under no heading (`ingest/title_heading.py`), after the facets are read, as a
@@ -623,13 +594,6 @@ ROUND27_RATING_COMPARED = True
 # 2012/13", "from April 2012 to April 2013") dates itself by the span's last year (the report is published that
 # autumn), over a year only inferred from the record or a dated event.
 ROUND27_ANNUAL_REPORT_SPAN = True
-# (D) a page on the Comprehensive Performance Assessment that says the round it reports is the last ("given for
-# the last time", "is to be replaced by the comprehensive area assessment") reports the final round (March 2009), as
-# "the final CPA" already did (regimes.py; read at import). Built and left OFF: right on 2 design pages (one agency
-# story in two sets) and on a third already right, but the page it re-dates from 2008 to 2009 on the real-text corpus
-# falls from first to third for a question on "the 2008 annual performance assessment" (macro nDCG@10 0.8924 ->
-# 0.8918): the year a CPA page reports in and the year it scores are one apart, and questions name the latter.
-ROUND27_CPA_LAST = False
 # (E) the day a page calls today, in brackets without its year ("its report, published today (July 12)"), is a report
 # day the record dates (report_day.py), as "the report, published on 29 October" already was.
 ROUND27_TODAY_DAY = True
@@ -673,11 +637,6 @@ ROUND27_FALLBACK_GRADE = True
 # Round 28: the fallback fills only a council no grade statement was attributed to (a grade the rules weighed and set
 # aside -- a standing grade a new report replaces, a past grade -- stays empty).
 ROUND28_FALLBACK_UNWEIGHED = True
-# Round 28 (branch sevempty28): an inspection dated through its Ofsted report ("the 2016 Ofsted report", "the
-# recommendations made by Ofsted in July 2019") dates the graded inspection, so the record may fill its grade
-# (`ingest/annotate/dated_standing.py`). Off = round 27.
-# Shipped OFF: right on two real pages only (w27, z11; none wrong), under the bar's three pages in two sets.
-ROUND28_DATED_REPORTS = False
 # Round 28 (branch sevempty28): a page whose news is a joint area review (named in its title or opening, no annual
 # performance assessment named) gives no council an overall grade (`ingest/annotate/area_review.py`). Off = round 27.
 ROUND28_JOINT_AREA_REVIEW = True
@@ -731,11 +690,6 @@ ROUND28_OUTCOME_AREAS = True
 # (C) two grades offered as alternatives ("most now hold ‘good’ or ‘outstanding’") are no council's grade when a closing
 # quotation mark follows the first (round 8's `grade_context.is_alternative` read only opening marks there).
 ROUND28_CLOSED_ALTERNATIVES = True
-# (D) a grade predicated of the staff's morale ("team morale was reported as good", "morale among social workers
-# remains good") is no grade of the service. Measured, OFF: fires on 6 design pages in 6 sets, design real
-# severity +1 (j08), fixtures +1 (j08), but on the never-read real text one set's severity rises and its year falls
-# (q 32 -> 33 / 39 -> 38 of 39, counts only): the round's bar allows no never-read facet to fall.
-ROUND28_MORALE = False
 # (E) a grade whose clause names the present period or a return inspection ("inspectors came back this spring and rated
 # the service 'good'") is marked as today's grade, as "now" marks one: it wins a tie.
 ROUND28_THIS_TIME = True
@@ -777,11 +731,6 @@ ROUND29_REACTION_OPENING = True
 # "four of the seven homes are good", "too many providers judged inadequate") grades those settings, not the service:
 # a sub-judgement (`severity.counted_settings`).
 ROUND29_COUNTED_SETTINGS = True
-# (B) the annual assessments' wording of the overall judgement, as pages quote it: a council "delivers a good service
-# for its young people", "provided an adequate service to families" (`severity.delivers_service`; a finite verb: "to
-# provide outstanding services" is an aim). Built and left OFF: it changes one design page (d40, right), under the
-# bar's three pages in two sets ("is delivering a good service" was already read through "is").
-ROUND29_DELIVERS_SERVICE = False
 # (C) a quotation that opens on a grade word and runs on past it with a noun ("at risk of “inadequate oversight
 # and lasting harm”") quotes a phrase about a thing, not a grade: read as round 26's attributive adjective
 # (`grade_roles.quoted_phrase`), in the grade statements and in round 27's last-resort fallback.
@@ -851,12 +800,6 @@ ROUND30_TABLE_ROWS = True
 # repeats a grade now: "once" there is not the past ("once rated good"), so the grade is read as current
 # (grade_context._PAST_WORDS). Off = round 29 (the grade was dropped as a past one).
 ROUND30_ONCE_AGAIN = True
-# Round 30 (aasev30): "overall" inside a concessive clause ("Despite the poor overall score, its adoption service was
-# rated good") or a contrast phrase after the grade (", in contrast to the poor overall verdict") stays there: the
-# grade beside it is not made the overall one (severity._concessive_ends, _CONTRASTED, read in says_overall).
-# Built and left OFF: it fires on one page (aa11, its real text and its fixture), under the bar's three pages in two
-# sets; with ROUND30_ONCE_AGAIN it turns aa11 right (real text and fixture) and changes nothing else.
-ROUND30_CONCESSIVE_OVERALL = False
 # Round 30 (aasev30): a grade "for" an area whose list goes on to the overall judgement ("'inadequate' for the
 # experiences of children in care and, also, for 'overall effectiveness'") is overall as well: not a sub-judgement
 # (severity._OVERALL_TOO). Off = round 29.
@@ -866,14 +809,6 @@ ROUND30_OVERALL_TOO = True
 # on from the damning inspection report", "almost a year on from a critical Ofsted report") takes the report's day
 # plus the span, inferred, where its year was the judgement's own or empty (ingest/annotate/span_on.py).
 ROUND30_SPAN_ON = True
-# (B) the 2009-11 annual rating's scale said of the council's children's services ("were classed as 'performing
-# well'", "the authority's service was performing well", "a 'performing well' rating") on a page naming no later
-# year nor a later framework's words reports a rating round: its year is the round's, not a later inspection's
-# (calendar.scale_rating, read by calendar.annual_round_year); the scale's words alone name no round, so the year is
-# taken only from the rating's own sentence ("In 2010, ...") or a comparison with the year before (the second round).
-# Built and left OFF: it fires on two design pages in two sets (aa30, w05; both right, none wrong), under the bar's
-# three pages.
-ROUND30_SCALE_ROUND = False
 # (C) an undated page's visit or inspection month without a year ("visited on 9 and 10 October") is placed on or
 # after the latest month and year the page names; where that month and year is when a letter or report came out ("in
 # a letter published 1 November 2019", "the judgement was published in April 2023"), the visit it reports came
@@ -885,24 +820,11 @@ ROUND30_REPORT_AFTER_VISIT = True
 # another inspection by looser clues (an estimated month), not only where the page had no year; a printed or stated
 # year is never touched (article._last_year_over_record). Off = round 29 (only an empty year).
 ROUND30_LAST_YEAR_OVER_RECORD = True
-# Round 30 (rankaa30; docs/search.md "Round 30: ranking on fresh questions (branch rankaa30)"). Off = round 30's
-# merges before it. A question saying "overall" beside a grade ("St Helens inadequate overall and for children in
-# care", "overall effectiveness good while leaders outstanding") is answered by the paragraph giving that grade as
-# the overall one ("judged 'inadequate' overall", "rated good overall"): in the chooser (search/answer.py), it counts
-# one more than a paragraph stating the grade of a judged area alone.
-ROUND30_OVERALL_STATED = False
-# A question naming children's centres or family centres ("children's centres group rated requires improvement by
-# Ofsted") names another inspected body, as a nursery or a school is (search/implied_overall.names_other_body): its
-# grade is not read as a council's overall grade (no severity lift) nor its movement as a council's.
-ROUND30_CENTRES_BODY = False
-# Round 30 (the lead): a council named with the words every council's name has ("Bristol City Council", "Telford and
-# Wrekin", "Kingston upon Hull", "County of Herefordshire") is also asked by its own distinguishing word (bristol, hull),
-# at half weight, where no other council's names have it: a document's context holds only such words, so the phrase
-# never reached the rest of the council's documents, nor a paragraph saying "Bristol" (search/names.distinct_stem).
-# Measured, left off: recall and nDCG up a little, the paragraph shown down (docs/search.md, round 30, the lead).
-ROUND30_COUNCIL_WORD = False
-# ... but a query that is nothing but such a name asks the word too: "County of Herefordshire" found nothing, "Kingston
-# upon Hull" one paragraph (search/names.council_name_alone). Off = round 29.
+# Round 30 (the lead): a query that is nothing but a council's name written with the words every council's name has
+# ("Kingston upon Hull", "County of Herefordshire") also asks its own distinguishing word (hull), at half weight, where
+# no other council's names have it (search/names.distinct_stem): a document's context holds only such words, so
+# "County of Herefordshire" found nothing, "Kingston upon Hull" one paragraph (search/names.council_name_alone).
+# Off = round 29.
 ROUND30_COUNCIL_NAME_ALONE = True
 # Round 31 (years31; docs/facets.md "Round 31: years from the record (branch years31)"). Off = round 30.
 # (A) an undated page about a monitoring or focused visit (visits are not in the record, so its record link finds the
@@ -911,21 +833,12 @@ ROUND30_COUNCIL_NAME_ALONE = True
 # inferred; the judgement must carry the page's grade, stand through the counted year, and not be the page's own new
 # report (ingest/annotate/years_ago.py, article._years_ago_anchor).
 ROUND31_YEARS_AGO = True
-# (B) "since the last inspection in 2014", "since its last full Ofsted inspection, in March 2019": after "since", the
-# last inspection is one the page looks back from, as round 11 reads "the previous inspection in 2014": the page's
-# inspection is the one that followed it in the record (year._SINCE_LAST, year._earlier_grade_clues).
-ROUND31_SINCE_LAST = False
 # Round 31 (sev31; docs/facets.md "Round 31: severity on the real page (branch sev31)"). Off = round 30.
 # (A) the report's voice as real pages print it, for round 22's "(N) a new inspection that dates the one before":
 # the attribution after a quote ("..., said Ofsted", "said the report", "said inspectors") and the perfect tense
 # ("Ofsted has concluded", "inspectors have found", "the report identified") name the new report as "Ofsted says"
 # does (followed_inspection._REPORTS_INVERTED).
 ROUND31_REPORT_VOICE = True
-# (B) a date written before an inspection with more than one word between ("the February 2016 full Ofsted
-# inspection", "its 2014 SIF Ofsted inspection") dates it as "the February 2016 inspection" does
-# (dated_standing._BEFORE_STACKED). Built and left OFF: it fires on two design pages (i37, whose grade is stated,
-# and ab44, turned right), under the bar's three pages in two sets.
-ROUND31_STACKED_DATE = False
 # (C) a visit counted or called the latest ("the inspectors' third visit", "the latest visit", "the second
 # visit") is a monitoring visit as "monitoring visit" is, for round 22's "(V) a visit page that dates the inspection
 # it follows": the record's grade of that inspection stands (followed_inspection._COUNTED_VISIT).
@@ -949,10 +862,6 @@ ROUND31_INSPECTION_FOUND = True
 # keeping it; after a counted group ("A is among six councils rated poor."), a list opened by "the others are" that
 # names the rest of the group exactly.
 ROUND31_LEAD_IN_LISTS = True
-# A council's name with a hyphen on one side of its joining word only ("Richmond-upon Thames") is found as the
-# fully hyphened form round 28 reads is (gazetteer._mixed); without it a list broke at the name and lost its tail.
-# Built, OFF: the form is on one design page (ac31, council right with it), under the bar's three pages.
-ROUND31_MIXED_HYPHENS = False
 # Round 31 (shown31; docs/search.md "Round 31: fresh questions (branch shown31)"). Off = round 30.
 # A question quoting a figure beside a grade ("pays £184,000 for outside help with its inadequate service", "inadequate
 # with a backlog of 391 assessments", "requires improvement with 64 more social workers") asks for the paragraph
@@ -972,10 +881,6 @@ ROUND31_VISIT_TOLD = True
 # says the council's services were put, placed or went into special measures names the inadequate judgement its
 # monitoring follows, as "judged inadequate" does for round 14 (record_grade._SPECIAL_MEASURES).
 ROUND31_SPECIAL_MEASURES = True
-# (B) on a page about a monitoring or focused visit, a month given for a visit ("during their visit in October") is
-# the visit's, never an official inspection's (the record holds no visits): it no longer links the page to the
-# inspection held in that month (year._date_clues).
-ROUND31_VISIT_MONTH = False
 # (C) an undated one-council page (not about a monitoring or focused visit) whose inspection the record links only by
 # inference, and whose text gives that inspection's months "this year" ("the four-week visit in April and May this
 # year"): when the months fit the linked inspection (its recorded months, else up to four months

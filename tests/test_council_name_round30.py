@@ -4,7 +4,7 @@
 document's context holds only a council's distinguishing words (the generic ones, "county", "of", "upon", "city",
 "council", are left out so that "county lines" does not match every council). The query now also asks the name's
 distinguishing word (`ROUND30_COUNCIL_NAME_ALONE`); the same for every query (`ROUND30_COUNCIL_WORD`) was measured and
-left off. The pages here are written for the tests.
+left off (removed in round 32). The pages here are written for the tests.
 """
 from __future__ import annotations
 

@@ -4,8 +4,8 @@
   line between bar lines, or cells run together); a row gives its council the grade word of one cell, else a
   children's score on the 2002-12 four-band scale under a header (or in a cell) that says so.
 - `ROUND30_ONCE_AGAIN`: "have once again been rated outstanding" is a grade now, not a past one ("once").
-- `ROUND30_CONCESSIVE_OVERALL` (shipped off: one page): "overall" inside a concessive clause or a contrast phrase stays there: the grade
-  beside it is not made the overall one.
+- `ROUND30_CONCESSIVE_OVERALL` (shipped off: one page; removed in round 32): "overall" inside a concessive clause or a
+  contrast phrase stayed there; today the grade beside it is made the overall one.
 - `ROUND30_OVERALL_TOO`: a grade "for" an area and, also, "for overall effectiveness" is overall as well.
 """
 from __future__ import annotations
@@ -172,27 +172,9 @@ The cabinet member said the council accepted every finding.
 """
 
 
-@pytest.fixture
-def concessive_on(monkeypatch):
-    monkeypatch.setattr(settings, "ROUND30_CONCESSIVE_OVERALL", True)
-
-
-def test_a_concessive_overall_stays_in_its_clause(tmp_path, concessive_on):
+def test_a_concessive_overall_goes_with_the_grade_after_it(tmp_path):
     doc = article(tmp_path, _CONCESSIVE)
-    assert doc.council == ["Wiltshire"] and doc.severity == ["inadequate"]
-
-
-def test_a_contrasted_overall_stays_in_its_phrase(tmp_path, concessive_on):
-    page = _CONCESSIVE.replace("Despite the weak overall result, the council's fostering team was rated 'Good' by "
-                               "the inspectors.",
-                               "Fostering, for its part, was rated 'Good', in contrast to the weak overall result.")
-    doc = article(tmp_path, page)
-    assert doc.severity == ["inadequate"]
-
-
-def test_concessive_overall_off_is_round_29(tmp_path, monkeypatch):
-    monkeypatch.setattr(settings, "ROUND30_CONCESSIVE_OVERALL", False)
-    assert article(tmp_path, _CONCESSIVE).severity == ["good"]
+    assert doc.council == ["Wiltshire"] and doc.severity == ["good"]
 
 
 # --- a grade for an area and for overall effectiveness ---------------------------------------------------------------

@@ -20,12 +20,6 @@ from indexer.search.query import best_match_plan, named_councils
 from tests.conftest import backend_over, seeds_with
 
 
-@pytest.fixture(autouse=True)
-def _round30_centres_off(monkeypatch):
-    """Round 30's centres rule stays off (as on main), so each test reads only this round's switch."""
-    monkeypatch.setattr(settings, "ROUND30_CENTRES_BODY", False)
-
-
 def _plan(question: str):
     plan, _, _ = best_match_plan(question, False, None, lambda field: set(), lambda stems: set(), lambda word: None)
     return plan

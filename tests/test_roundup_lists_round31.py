@@ -165,30 +165,8 @@ def test_the_pieces():
     assert lead_in(named, grade_statements(named, 1), council_mentions(named, None)) is None
 
 
-# `ROUND31_MIXED_HYPHENS`: a name with a hyphen on one side of its joining word only is the council's name, so a
-# list that holds it does not break there.
-_MIXED = """Top-rated councils named
-
-Published: Friday, 11 December 2009
-
-The inspectorate has finished its annual ratings of children's services.
-
-These authorities were rated outstanding:
-
-Leeds; Richmond-upon Thames; Kingston upon-Thames; Trafford.
-
-The ratings will be published in full next week.
-"""
-
-
-def test_a_half_hyphened_name_keeps_its_list(tmp_path, monkeypatch):
-    monkeypatch.setattr(settings, "ROUND31_MIXED_HYPHENS", True)  # shipped off (one design page)
-    grades = _grades(article(tmp_path, _MIXED))
-    assert grades.get("Richmond upon Thames") == grades.get("Kingston upon Thames") == "outstanding"
-    assert grades.get("Trafford") == "outstanding"
-
-
-def test_half_hyphened_off(monkeypatch):
-    monkeypatch.setattr(settings, "ROUND31_MIXED_HYPHENS", False)
+# `ROUND31_MIXED_HYPHENS` (shipped off; removed in round 32) read a name with a hyphen on one side of its joining word
+# only as the council's name; today it is none.
+def test_a_half_hyphened_name_is_no_council():
     text = "Leeds; Richmond-upon Thames; Trafford."
     assert "E09000027" not in {c for _, c in council_mentions(text, None)}

@@ -4,9 +4,9 @@ invention; the councils and days are chosen so the official record (`indexer/dat
 - `ROUND28_JOINT_AREA_REVIEW`: a page whose news is a joint area review (2005-09) gives no council an overall grade:
   the review judged strands (safeguarding, looked-after children, ...), and a page naming no annual performance
   assessment states no overall grade.
-- `ROUND28_DATED_REPORTS` (shipped off): an inspection dated through its Ofsted report ("the 2012 Ofsted report",
-  "recommendations made by Ofsted in July 2019") dates the graded inspection, so the record fills the grade the page
-  names none for.
+- `ROUND28_DATED_REPORTS` (shipped off; removed in round 32): an inspection dated through its Ofsted report ("the
+  2012 Ofsted report", "recommendations made by Ofsted in July 2019") dated the graded inspection, so the record
+  filled the grade the page names none for. Today such a page has no grade.
 - `ROUND28_FALLBACK_UNWEIGHED` (with `ROUND27_FALLBACK_GRADE` on): the last-resort grade fills a council the rules
   weighed no grade statement for; a past grade given as a span ago is no fallback."""
 from __future__ import annotations
@@ -15,7 +15,6 @@ import pytest
 
 from indexer import settings
 from indexer.ingest.annotate.area_review import reports_joint_area_review
-from indexer.ingest.annotate.dated_standing import dated_inspections
 from tests.facet_helpers import article
 
 # --- an inspection dated through its Ofsted report ------------------------------------------------------------------
@@ -45,46 +44,9 @@ Councillors were told on Monday that staff turnover had fallen by a third.
 """
 
 
-@pytest.fixture
-def dated_reports(monkeypatch):
-    monkeypatch.setattr(settings, "ROUND28_DATED_REPORTS", True)
-
-
-def test_recommendations_dated_by_ofsted_let_the_record_fill(tmp_path, dated_reports):
-    doc = article(tmp_path, _RECOMMENDATIONS)
-    assert doc.council == ["Warrington"]
-    assert doc.severity == ["good"]  # the ILACS held in July 2019, published in August
-
-
-def test_a_year_before_ofsted_report_lets_the_record_fill(tmp_path, dated_reports):
-    doc = article(tmp_path, _YEAR_REPORT)
-    assert doc.council == ["Bexley"]
-    assert doc.severity == ["inadequate"]  # the 2012 SLAC: safeguarding inadequate, the lower of its two judgements
-
-
 @pytest.mark.parametrize("text", [_RECOMMENDATIONS, _YEAR_REPORT])
-def test_dated_reports_off_is_round_27(tmp_path, monkeypatch, text):
-    monkeypatch.setattr(settings, "ROUND28_DATED_REPORTS", False)
+def test_a_page_dating_only_an_ofsted_report_has_no_grade(tmp_path, text):
     assert not article(tmp_path, text).severity
-
-
-@pytest.mark.parametrize("text, dated", [
-    ("It acted on the 2016 Ofsted report at once.", [(2016, None)]),
-    ("The findings published by Ofsted in May 2023 were stark.", [(2023, 5)]),
-    ("The recommendations were made by Ofsted inspectors in 2019.", [(2019, None)]),
-])
-def test_report_dates(text, dated, dated_reports):
-    assert dated_inspections(text) == dated
-
-
-@pytest.mark.parametrize("text", [
-    "The 2016 Ofsted annual report counted the councils judged good.",  # the annual report dates no inspection
-    "The council's own 2018 report set out the plan.",  # not Ofsted's
-    "A serious case review published in 2017 found missed chances.",
-    "The recommendations made in June 2018 by the review panel were accepted.",
-])
-def test_other_reports_date_nothing(text, dated_reports):
-    assert dated_inspections(text) == []
 
 
 # --- a joint area review ---------------------------------------------------------------------------------------------
@@ -162,7 +124,6 @@ The director said the new posts would cut caseloads before the next inspection.
 
 def test_a_grade_given_as_a_span_ago_is_no_fallback(tmp_path, monkeypatch):
     monkeypatch.setattr(settings, "ROUND27_FALLBACK_GRADE", True)
-    monkeypatch.setattr(settings, "ROUND28_DATED_REPORTS", False)
     assert not article(tmp_path, _PAST_SPAN).severity
     monkeypatch.setattr(settings, "ROUND28_FALLBACK_UNWEIGHED", False)
     assert article(tmp_path, _PAST_SPAN).severity == ["good"]

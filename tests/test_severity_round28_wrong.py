@@ -1,6 +1,7 @@
 """Round 28 (issue 22, branch sevwrong28): wrong grades on the real text of one-council pages -- a grade for one area
 read as the overall one, two grades offered as alternatives behind a closing quotation mark, the staff's morale read
-as a grade, and a tie between a past and a present grade. Every sentence here is our own invention."""
+as a grade (its rule shipped off and was removed in round 32), and a tie between a past and a present grade. Every
+sentence here is our own invention."""
 from __future__ import annotations
 
 import pytest
@@ -100,31 +101,9 @@ def test_closed_alternatives_off_is_round_27(monkeypatch):
     assert "outstanding" in _grades("Most of the region's councils are now rated ‘good’ or ‘outstanding’.")
 
 
-# --- (D) the staff's morale ----------------------------------------------------------------------------------------
+# --- (D) the staff's morale (shipped off, a never-read year fell with it; removed in round 32) ---------------------
 
-@pytest.fixture
-def morale_on(monkeypatch):
-    """(D) is shipped off (a never-read year fell with it); its reading is tested switched on."""
-    monkeypatch.setattr(settings, "ROUND28_MORALE", True)
-
-
-@pytest.mark.usefixtures("morale_on")
-@pytest.mark.parametrize("sentence", [
-    "Team morale was reported as good and caseloads are falling.",
-    "Morale among the social workers remains good, the letter said.",
-    "Morale in the service seems good and agency use has halved.",
-])
-def test_morale_is_no_grade(sentence):
-    assert _grades(sentence) == []
-
-
-@pytest.mark.usefixtures("morale_on")
-def test_the_service_grade_beside_morale_stays():
-    assert _grades("Inspectors judged the service 'inadequate', though morale was good.") == ["inadequate"]
-
-
-def test_morale_off_is_round_27(monkeypatch):
-    monkeypatch.setattr(settings, "ROUND28_MORALE", False)
+def test_a_grade_said_of_morale_is_read():
     assert _grades("Team morale was reported as good and caseloads are falling.") == ["good"]
 
 

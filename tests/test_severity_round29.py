@@ -4,9 +4,9 @@
   looked at ("seven settings were found inadequate", "three of its five homes are good", "too many of the providers
   visited judged inadequate") grades those settings, not the council's children's services: a sub-judgement, which
   never sets the council's grade (a page whose only grades are such groups states none).
-- `ROUND29_DELIVERS_SERVICE` (shipped off: one design page): the annual assessments' wording of the overall
-  judgement, quoted by the press ("the council delivers a good service for the borough's young people"): the grade
-  word before the service the council gives is cued by the delivering verb.
+- `ROUND29_DELIVERS_SERVICE` (shipped off: one design page; removed in round 32): the annual assessments' wording of
+  the overall judgement, quoted by the press ("the council delivers a good service for the borough's young people"):
+  the grade word before the service the council gives was cued by the delivering verb; today it is not.
 - `ROUND29_QUOTED_PHRASE`: a quotation that opens on a grade word and runs on with a noun ("at risk of “inadequate
   oversight and lasting harm”") quotes a phrase about a thing, not a grade; the last-resort fallback reads it so too.
 - `ROUND29_UNDER_WAY`: an inspection under way or about to start ("is taking
@@ -17,7 +17,7 @@ import pytest
 
 from indexer import settings
 from indexer.ingest.annotate.record_grade import announces_inspection
-from indexer.ingest.annotate.severity import counted_settings, delivers_service, grade_statements
+from indexer.ingest.annotate.severity import counted_settings, grade_statements
 from tests.facet_helpers import article
 
 # A county-wide batch of setting inspections: the council is the page's subject, but no grade of its children's
@@ -111,35 +111,10 @@ The lead member for children said staff across the borough had earned the result
 """
 
 
-@pytest.fixture
-def delivers_on(monkeypatch):
-    monkeypatch.setattr(settings, "ROUND29_DELIVERS_SERVICE", True)
-
-
-def test_the_assessment_wording_gives_the_grade(tmp_path, delivers_on):
+def test_the_assessment_wording_alone_gives_no_grade(tmp_path):
     doc = article(tmp_path, _DELIVERS)
     assert doc.council == ["Rochdale"]
-    assert doc.severity == ["good"]
-
-
-def test_delivers_service_off_is_round_28(tmp_path, monkeypatch):
-    monkeypatch.setattr(settings, "ROUND29_DELIVERS_SERVICE", False)
-    assert article(tmp_path, _DELIVERS).severity == []
-
-
-@pytest.mark.parametrize("before, after, expected", [
-    ("The council delivers a ", " service for local young people.", True),
-    ("Inspectors said the borough is providing an ", " service to children and families.", True),
-    ("Inspectors found it was delivering ", " services to children.", True),
-    ("Its staff work hard to deliver ", " services to children.", False),  # an aim, not a finding
-    ("It shares an ambition to provide ", " services for children.", False),
-    ("The council is committed to delivering ", " services to families.", False),
-    ("The council delivers a ", " service, said the leader.", False),  # no children named as its users
-    ("The team has a ", " service for its young people.", False),  # no delivering verb
-    ("The council delivers a ", " lunch service for children at weekends.", False),
-])
-def test_delivers_service(before, after, expected):
-    assert delivers_service(before, after) is expected
+    assert doc.severity == []
 
 
 # --- a quoted phrase that opens on a grade word ---------------------------------------------------------------------

@@ -4,8 +4,8 @@ right. Every page here is our own invention; the councils are real only so that 
 - `ROUND31_REPORT_VOICE`: a page on a new inspection that gives no grade but dates the inspection before it names its
   new report in the order real pages print the voice ("..., said Ofsted", "Ofsted has concluded"), not only "Ofsted
   says": the record's next graded inspection after the dated one gives the grade (round 22's (N)).
-- `ROUND31_STACKED_DATE` (shipped off: two pages): a date before an inspection with two words between ("the
-  November 2016 full Ofsted inspection") dates it.
+- `ROUND31_STACKED_DATE` (shipped off: two pages; removed in round 32): a date before an inspection with two words
+  between ("the November 2016 full Ofsted inspection") dated it; today it does not.
 - `ROUND31_COUNTED_VISIT`: a visit counted or called the latest ("their fourth visit", "the latest visit") is one of
   the visits after a graded inspection, as a "monitoring visit" is: the dated inspection's record grade stands.
 - `ROUND31_TALLY_NAMING`: a count's grade named by any verb that names a grade ("ten were classed 'good'", "twenty
@@ -111,13 +111,10 @@ def test_the_report_voice_after_a_quote_names_the_new_report(tmp_path, switch):
     assert article(tmp_path, _VOICE).severity == []
 
 
-def test_a_date_before_a_full_ofsted_inspection_dates_it(tmp_path, switch):
-    switch("ROUND31_STACKED_DATE", True)
+def test_a_date_two_words_before_the_inspection_dates_nothing(tmp_path):
     doc = article(tmp_path, _STACKED)
     assert doc.council == ["Kirklees"]
-    assert doc.severity == ["inadequate"]
-    switch("ROUND31_STACKED_DATE", False)
-    assert article(tmp_path, _STACKED).severity == []
+    assert doc.severity == []
 
 
 def test_a_counted_visit_is_a_visit_after_the_dated_inspection(tmp_path, switch):
@@ -153,7 +150,6 @@ def test_the_inspection_of_childrens_services_found_is_a_new_inspection(tmp_path
 
 
 def test_the_readings_match_only_their_shapes():
-    from indexer.ingest.annotate.dated_standing import dated_inspections
     from indexer.ingest.annotate.followed_inspection import _COUNTED_VISIT, _REPORTS_INVERTED
     from indexer.ingest.annotate.grade_context import given_by_earlier_inspection_after, is_tally
     assert _REPORTS_INVERTED.search("the plan is sound,\" said the report.")
@@ -168,5 +164,3 @@ def test_the_readings_match_only_their_shapes():
     from indexer.ingest.annotate.visits import new_full_inspection
     assert new_full_inspection("the inspection of local authority children's services at Bromley found")
     assert not new_full_inspection("the third visit since the inspection of children's services found")
-    if settings.ROUND31_STACKED_DATE:
-        assert (2016, 11) in dated_inspections("a change from the November 2016 full Ofsted inspection")

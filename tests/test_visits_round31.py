@@ -8,8 +8,8 @@ invention; the councils are real only so that the official record can answer.
 - `ROUND31_THIS_YEAR_MONTHS`: an undated page whose inspection the record links by inference and whose text gives
   that inspection's months "this year" dates the inspection it reports when the months fit the linked inspection:
   the record gives its grade (inferred); months that do not fit it, or a monitoring visit's months, give nothing.
-- `ROUND31_VISIT_MONTH` (shipped off: it empties one wrong year and rights none): on a visit page a month told of a
-  visit ("during their visit in October") is not an official inspection's month."""
+- `ROUND31_VISIT_MONTH` (shipped off: it empties one wrong year and rights none; removed in round 32): on a visit page
+  a month told of a visit ("during their visit in October") was not an official inspection's month; today it is."""
 from __future__ import annotations
 
 import pytest
@@ -112,13 +112,11 @@ def test_special_measures_without_monitoring_is_not_read(tmp_path, switch):
     assert article(tmp_path, _NO_MONITORING).severity == on
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_a_visit_month_on_a_visit_page(switch, on):
-    switch("ROUND31_VISIT_MONTH", on)
+def test_a_visit_month_on_a_visit_page():
     (code,) = [c for c, a in authorities().items() if a.name == "Kirklees"]
     rows = [o for o in outcome_table.for_council(code) if o.published]
     said = [c.words for c in _date_clues(_VISIT_MONTH, rows)]
-    assert not any("October" in why for why in said) if on else any("October" in why for why in said)
+    assert any("October" in why for why in said)
 
 
 def test_months_this_year_that_fit_the_linked_inspection_date_it(tmp_path, switch):

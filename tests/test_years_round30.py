@@ -1,8 +1,8 @@
 """Round 30 (issue 22, branch years30): years for undated pages about an event after the judgement they name.
 (A) a span of months or a year counted on from the judgement the record links the page to dates the page (the report's
 day plus the span), never the judgement's own year; (B) the 2009-11 annual rating's scale said of the council's
-services ("were judged to be 'performing well'") on a page of those years reports a rating round (built, left off:
-tested switched on and off); (C) a visit month placed against the month a letter or report on it came out lies
+services ("were judged to be 'performing well'") on a page of those years reports a rating round (built, left off;
+removed in round 32: today no round is read); (C) a visit month placed against the month a letter or report on it came out lies
 before that publication, not after; (D) a grade "in September last year" that picks one recorded report dates the
 page the year after it, over a looser record link. Every page here is our own invention; the councils' rows are
 the real record's (indexer/data/ofsted_outcomes.csv)."""
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from indexer import settings
-from indexer.ingest.annotate.calendar import annual_round_year, bare_inspection_month_year, scale_rating
+from indexer.ingest.annotate.calendar import annual_round_year, bare_inspection_month_year
 from tests.facet_helpers import article
 
 # Wigan: ILACS May 2022, report 5 July 2022, requires improvement; the next graded inspection is of October 2025.
@@ -58,25 +58,9 @@ DORSET = ("Dorset Evening News\n\nCounty praised for its help to families\n\n"
           "were outstanding.\n")
 
 
-def test_the_scale_said_of_the_services_is_a_rating_round(tmp_path, monkeypatch):
-    monkeypatch.setattr(settings, "ROUND30_SCALE_ROUND", True)  # built and left off (two pages, under the bar)
-    doc = article(tmp_path, DORSET)
-    assert doc.year == 2010
-    assert "annual ratings" in doc.facet_evidence["year"]["source"]
-
-
-def test_without_the_switch_no_rating_round(tmp_path, monkeypatch):
-    monkeypatch.setattr(settings, "ROUND30_SCALE_ROUND", False)
+def test_the_scale_said_of_the_services_names_no_rating_round(tmp_path):
     assert annual_round_year(DORSET)[0] is None
     assert article(tmp_path, DORSET).year != 2010
-
-
-def test_the_scale_of_a_later_page_is_no_rating(monkeypatch):
-    monkeypatch.setattr(settings, "ROUND30_SCALE_ROUND", True)
-    # the same words on a page naming a later framework's grade are everyday English
-    assert scale_rating("The council's services were judged to be 'performing well' before it was found to "
-                        "require improvement in 2016.") is None
-    assert scale_rating("Staff said the team was performing well this year.") is None
 
 
 # (C) a visit month with the letter's publication after it: the visit is the last such month on or before it.

@@ -2,8 +2,8 @@
 (A) a page about a monitoring or focused visit that tells whole years back to the judgement it follows ("rated
 inadequate two years ago", "after two years of upheaval") is from that judgement's year plus the count, not from the
 judgement's own year; (B) "since the last inspection in 2017" is a look back, as "the previous inspection in 2017" is:
-the page's inspection is the one that followed it (built, left off: tested switched on and off). Every page here is
-our own invention; the councils' rows are the real record's (indexer/data/ofsted_outcomes.csv)."""
+the page's inspection is the one that followed it (built, left off; removed in round 32: today it is not read).
+Every page here is our own invention; the councils' rows are the real record's (indexer/data/ofsted_outcomes.csv)."""
 from __future__ import annotations
 
 import pytest
@@ -78,14 +78,5 @@ KENT = ("The Weald Courier\n\nKent's social care praised\n\n"
         "Demand for early help kept climbing through the first months of 2022, councillors were told.\n")
 
 
-def test_since_the_last_inspection_is_a_look_back(tmp_path, monkeypatch):
-    monkeypatch.setattr(settings, "ROUND31_SINCE_LAST", True)  # built and left off (one page right, one wrong)
-    doc = article(tmp_path, KENT)
-    assert doc.year == 2022
-    assert "the inspection that followed" in doc.facet_evidence["year"]["source"] or \
-        "the inspection that followed" in (doc.facet_evidence.get("year_reasoning") or "")
-
-
-def test_without_the_switch_since_the_last_is_not_read(tmp_path, monkeypatch):
-    monkeypatch.setattr(settings, "ROUND31_SINCE_LAST", False)
+def test_since_the_last_inspection_is_not_read_as_a_look_back(tmp_path):
     assert article(tmp_path, KENT).year != 2022

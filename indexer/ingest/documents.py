@@ -21,7 +21,6 @@ from indexer.ingest.extract import document_sources, read_document
 from indexer.ingest.extract.guard import TooSlow, time_limit
 from indexer.ingest.annotate import annotate
 from indexer.ingest.annotation_cache import AnnotationCache, content_key
-from indexer.ingest.passages import join_sentence_lines
 from indexer.ingest.title_heading import head_with_title
 from indexer.models import Document
 from indexer.ingest.extract.unicode import repair_document
@@ -133,8 +132,8 @@ def annotate_within_limit(doc: Document, cache: AnnotationCache | None = None) -
 
 def _as_indexed(doc: Document) -> Document:
     """The page as the index gets it, after its facets (which read it as printed): the title over a body without
-    headings (ROUND25_TITLE_HEADING), then one-sentence lines joined into passages (ROUND25_LINE_PASSAGES)."""
-    join_sentence_lines(head_with_title(doc))
+    headings (ROUND25_TITLE_HEADING)."""
+    head_with_title(doc)
     return doc
 
 

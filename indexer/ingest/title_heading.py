@@ -15,9 +15,8 @@ from indexer.models import Document
 
 
 def _sentence_lines(doc: Document) -> bool:
-    """True when the page's body comes as one sentence per paragraph (a scraped page's lines). Kept apart from
-    `passages.printed_by_line` (lines of up to two sentences, a length cap, a finished sentence): each off switch
-    was measured with its own reading, and sharing one would change the figures recorded for the other."""
+    """True when the page's body comes as one sentence per paragraph (a scraped page's lines). Measured with this
+    reading of its own (round 25's line passages, removed in round 32, read lines otherwise)."""
     body = [p.text for p in doc.paragraphs]
     single = sum(1 for text in body if len(sentences(text)) == 1)
     return len(body) >= settings.ROUND25_LINES_MIN_PARAGRAPHS and single >= settings.ROUND25_LINES_SHARE * len(body)

@@ -81,9 +81,6 @@ class Asked:
     # Round 29 (`settings.ROUND29_AREA_NAMES`): per judged area asked, the pattern of every name reports give it
     # (search/understand.py's areas): a question's "leadership" is the report's "impact of leaders".
     area_names: tuple[re.Pattern, ...] = ()
-    # Round 30 (`settings.ROUND30_OVERALL_STATED`): the question says "overall" ("inadequate overall and for children in
-    # care", "overall effectiveness good"): a paragraph giving an asked grade as the overall one answers one more.
-    overall: bool = False
     # Round 31 (`settings.ROUND31_FIGURE_ASKED`): the figures the question quotes (`figures_in`): a paragraph holding
     # them all answers more than one stating the asked grade alone.
     figures: tuple[tuple[str, str], ...] = ()
@@ -151,11 +148,9 @@ def asked_by(plan: BestMatchPlan) -> Asked:
     if settings.ROUND29_AREA_NAMES:
         typed_areas = [" ".join(plan.groups[g].typed for g in anchor) for anchor in plan.anchors if anchor]
         names = tuple(pattern for pattern, _ in AREA_PATTERNS if any(pattern.search(t) for t in typed_areas))
-    overall = settings.ROUND30_OVERALL_STATED and bool(named) and named != set(grades.VALUES) \
-        and any(_OVERALL_WORD.fullmatch(g.typed) for g in plan.groups)
     figures = tuple(plan.figures) if settings.ROUND31_FIGURE_ASKED else ()
     return Asked(frozenset(named), frozenset(councils), movement, areas, listing, counted=counted,
-                 left=frozenset(left), topic=topic, area_names=names, overall=overall, figures=figures)
+                 left=frozenset(left), topic=topic, area_names=names, figures=figures)
 
 
 # Round 31 (`settings.ROUND31_FIGURE_ASKED`): a figure a question quotes: an amount ("£256,000", "£12 million", "5
@@ -335,7 +330,6 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
         # paragraph giving "good with outstanding features" does not say which area was outstanding).
         count += len(asked.grades) > 1 and asked.grades <= stated and (area or not asked.areas)
         count += area
-        count += asked.overall and overall_stated(text, asked.grades & stated)
     if asked.figures and figures_held(text, asked.figures):
         # Round 31: the quoted figure is worth one more than the asked grade, in its place: a paragraph stating the
         # grade too counts one more than the grade alone (the change told beside a figure still outweighs it).
@@ -354,24 +348,6 @@ def answers(asked: Asked, text: str, round_up: bool = False) -> int:
             # A question listing councils is answered by the paragraph listing them, whatever others it names.
             count += len(asked.councils) > 1 and len(named & asked.councils) > 1
     return count
-
-
-# Round 30 (`settings.ROUND30_OVERALL_STATED`): "overall" within a few words of a stated grade, in its sentence:
-# "judged 'inadequate' overall", "rated good overall", "overall effectiveness was judged to require improvement",
-# "an overall grade of good".
-_OVERALL_WORD = re.compile(r"overall", re.IGNORECASE)
-_OVERALL_BEFORE = re.compile(r"\boverall\b[^.;!?]{0,45}$", re.IGNORECASE)
-_OVERALL_AFTER = re.compile(r"^[^.;!?]{0,25}\boverall\b", re.IGNORECASE)
-
-
-def overall_stated(text: str, wanted: frozenset[str] | set[str]) -> bool:
-    """True for a paragraph giving one of the `wanted` grades as the overall grade ("'inadequate' overall")."""
-    if not wanted or not _OVERALL_WORD.search(text):
-        return False
-    return any(grades.grade_of_match(m) in wanted
-               and (_OVERALL_BEFORE.search(text[max(0, m.start() - 45):m.start()])
-                    or _OVERALL_AFTER.match(text[m.end():m.end() + 25]))
-               for m in grade_matches(text))
 
 
 # An earlier time told beside a grade: "had held", "at its previous inspection", "last rated", "until now", "in 2019",
@@ -394,9 +370,9 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
                    window: int | None = None) -> int:
     """The position among the candidates ((paragraph number, text), the best-ranked first, then in ranking order;
     read lazily) of the paragraph to show: the best-ranked one when it answers as well as any, else the best answer,
-    ties to the earliest in the document after its opening paragraph (for a question naming a judged area, round 25,
-    the best-ranked included). Ties do not follow the ranking below the best: the backends order a document's lesser
-    paragraphs differently (ts_rank is flatter than BM25F) and must show the same one."""
+    ties to the earliest in the document after its opening paragraph. Ties do not follow the ranking below the best:
+    the backends order a document's lesser paragraphs differently (ts_rank is flatter than BM25F) and must show the
+    same one."""
     window = settings.RANKING.answer_candidates if window is None else window
     if asked.topical(round_up) and settings.RANKING.topic_rule != "off" and len(asked.topic) > 1:
         # (one topic word: every candidate has it, and the candidates' texts need not be read)
@@ -405,25 +381,22 @@ def shown_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], round_u
     if not asked.anything:
         return 0
     most = _most(asked, round_up)
-    # Round 25 (`settings.ROUND25_AREA_TIES`): for a question naming a judged area the best-ranked keeps no tie.
-    area_ties = settings.ROUND25_AREA_TIES and bool(asked.areas)
     chosen, best = 0, None
     for at, (number, text) in enumerate(islice(candidates, window)):
         # Ranking round 14: a tie below the best-ranked goes to the earliest paragraph after the opening one. A
         # story's opening summarises (headline words, "now rated good"); the paragraph after it that answers as
         # well tells it in full. Chosen on each fold of the judged sets, it lifted the other's shown share.
         complete = not reaction(text) and not (settings.ROUND30_CUT_SHORT and cut_short(text))
-        key = (answers(asked, text, round_up), complete, at == 0 and not area_ties, number > 1, -number)
+        key = (answers(asked, text, round_up), complete, at == 0, number > 1, -number)
         if best is None or key > best:
             chosen, best = at, key
-        if at == 0 and key[0] >= most and key[1] and not area_ties:
+        if at == 0 and key[0] >= most and key[1]:
             break  # the best-ranked paragraph answers fully
     return chosen
 
 
 def _topic_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], window: int) -> int:
-    """A topic question's paragraph (search/topic.py); round 25 (`settings.ROUND25_TOPIC_REACTION`): a best-ranked
-    reaction it keeps gives way to the candidate that is no reaction with the most topic words."""
+    """A topic question's paragraph (search/topic.py)."""
     rule = settings.RANKING.topic_rule
     candidates = iter(candidates)
     first = next(candidates, None)
@@ -433,25 +406,15 @@ def _topic_paragraph(asked: Asked, candidates: Iterable[tuple[int, str]], window
             and not _VISIT_WORD.search(first[1]):
         # Round 31: the visit told counts only where the best-ranked paragraph speaks of a visit.
         asked = dataclasses.replace(asked, topic=tuple(word for word in asked.topic if VISIT_TOLD not in word[0]))
-    if not (settings.ROUND25_TOPIC_REACTION and reaction(first[1])):
-        if not settings.ROUND29_OPENING_TOPIC or first[0] == 1:
-            return topic_choice(asked.topic, chain([first], candidates), rule, window)
-        # Round 29: the opening may replace a best-ranked paragraph the topic rule keeps (an opening best-ranked is
-        # the topic rule's own case); a best-ranked with every topic word is kept unless it is someone's comment.
-        comment = settings.ROUND29_REACTION_OPENING and reaction(first[1])
-        if not comment and topic_counts(asked.topic, [first[1]])[0] == len(asked.topic):
-            return topic_choice(asked.topic, chain([first], candidates), rule, window)
-        listed = [first, *islice(candidates, window - 1)]
-        return topic_choice(asked.topic, iter(listed), rule, window) or _opening_instead(asked.topic, listed, comment)
+    if not settings.ROUND29_OPENING_TOPIC or first[0] == 1:
+        return topic_choice(asked.topic, chain([first], candidates), rule, window)
+    # Round 29: the opening may replace a best-ranked paragraph the topic rule keeps (an opening best-ranked is
+    # the topic rule's own case); a best-ranked with every topic word is kept unless it is someone's comment.
+    comment = settings.ROUND29_REACTION_OPENING and reaction(first[1])
+    if not comment and topic_counts(asked.topic, [first[1]])[0] == len(asked.topic):
+        return topic_choice(asked.topic, chain([first], candidates), rule, window)
     listed = [first, *islice(candidates, window - 1)]
-    at = topic_choice(asked.topic, iter(listed), rule, window)
-    if at:
-        return at
-    # A comment on the finding ("the cabinet member said the visit showed ...") repeats the question's words; the
-    # paragraph reporting what was found is the answer. Only candidates with some topic word may replace it.
-    counts = topic_counts(asked.topic, [text for _, text in listed])
-    others = [i for i in range(1, len(listed)) if counts[i] and not reaction(listed[i][1])]
-    return max(others, key=lambda i: (counts[i], -listed[i][0])) if others else 0
+    return topic_choice(asked.topic, iter(listed), rule, window) or _opening_instead(asked.topic, listed, comment)
 
 
 def _opening_instead(topic: Topic, listed: list[tuple[int, str]], comment: bool = False) -> int:

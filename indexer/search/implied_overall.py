@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from indexer import settings
 from indexer.search.movement import movements_in
 from indexer.search.provider import names_provider
 from indexer.search.understand import councils_in, grades_in, overall_grades_in, subjudgements_in
@@ -35,15 +34,9 @@ def implied_overall(text: str) -> list[str]:
     return named
 
 
-# Round 30 (`settings.ROUND30_CENTRES_BODY`): children's centres (and family centres), which Ofsted inspects and
-# grades as a group of their own ("children's centres group rated requires improvement"), are another body too.
-_CENTRES = re.compile(r"\b(?:children['’]?s?|family|families['’]?)\s+centres?\b", re.IGNORECASE)
-
-
 def names_other_body(text: str) -> bool:
     """True when a query names a body other than a council's children's services (a school, a nursery, a home)."""
-    return bool(_OTHER_BODY.search(text)) or settings.ROUND30_CENTRES_BODY and bool(_CENTRES.search(text)) \
-        or names_provider(text)
+    return bool(_OTHER_BODY.search(text)) or names_provider(text)
 
 
 # One inspected provider ("council-run children's home", "a Peterborough nursery", "the school"), or a council's

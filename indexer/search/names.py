@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from indexer import settings
 from indexer.ingest.annotate.gazetteer import authorities, display_name
 from indexer.search.synonyms import Alternative, Group, stems_of
 from indexer.search.understand import councils_in
@@ -47,20 +46,13 @@ def join_council_names(text: str, groups: list[Group]) -> list[Group]:
     """The single-word groups spelling a named council joined into one group: "Tower Hamlets" is one word of the
     minimum, not two, so a question naming a two-word council asks no more of a paragraph than one naming Kent
     (its own paragraphs still find it, as a phrase, and the rest of its document by its context)."""
-    for value, typed, stems in _named(text):
+    for _, typed, stems in _named(text):
         size = len(stems)
         for at in range(len(groups) - size + 1):
             run = groups[at:at + size]
             if all(len(g.alternatives[0].stems) == 1 for g in run) \
                     and tuple(g.alternatives[0].stems[0] for g in run) == stems:
-                alternatives = (Alternative(stems, 1.0, typed),)
-                # Round 30: a name with the words every council's name has ("Bristol City Council", "Telford and
-                # Wrekin", "Kingston upon Hull") is also its own distinguishing word. A document's context holds only
-                # the distinguishing words, so the phrase alone never reached the rest of the council's documents,
-                # nor a paragraph saying "Bristol".
-                if settings.ROUND30_COUNCIL_WORD:
-                    alternatives += _council_word(value, stems)
-                groups = [*groups[:at], Group(typed, alternatives), *groups[at + size:]]
+                groups = [*groups[:at], Group(typed, (Alternative(stems, 1.0, typed),)), *groups[at + size:]]
                 break
     return groups
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from indexer.grades import APA_SCALE, PERFORM, apa_scale_said
+from indexer.grades import PERFORM
 from indexer import settings
 from indexer.settings import ROUND24_OLD_REGIME_NAMES
 from indexer.ingest.annotate.dates import MONTH_NAMES, MONTHS
@@ -161,30 +161,6 @@ def _reports_annual_rating(text: str) -> bool:
     return any(_ANNUAL_RATING.search(s) and not _SLAC_NAMED.search(s) for s in re.split(r"(?<=[.!?])\s+|\n+", text))
 
 
-# Round 30 (`ROUND30_SCALE_ROUND`): the annual rating's scale said of the council's children's services as a whole
-# ("children's services were classed as 'performing well'", "the authority's service was performing well", "a
-# 'performing well' rating", "in the 'performing well' band", "rated the council's services for children as performing
-# well"): the words round 29 reads as a council-wide judgement (grades.apa_scale_said, as council.py), the
-# services in the plural too. "Performing well" alone is everyday English, so it names a rating round only so said,
-# on a page naming no year after the ratings' last round and none of the later frameworks' words.
-_SCALE_RATED = re.compile(
-    apa_scale_said("authority|council|department|directorate|services?", "rating|grade|score|judgement|category|band")
-    # "rated the council's services for children and young people as performing well"
-    + r"|\b(?:rated|judged|assessed|classed|graded)\s+(?:[\w'’-]+\s+){0,4}?(?:services?|council|authority|department)"
-      r"(?:\s+[\w'’-]+){0,5}?\s+as\s+['‘’“”\"]*" + APA_SCALE, re.IGNORECASE)
-_LATER_THAN_RATINGS = re.compile(r"\brequir\w*\s+improvement\b|\bILACS\b|\bsingle\s+inspection\s+framework\b",
-                                 re.IGNORECASE)
-
-
-def scale_rating(text: str) -> re.Match | None:
-    """Round 30: the 2009-11 scale said of the council's services, on a page of the ratings' years (no later year
-    named, no later framework's words); None otherwise."""
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
-    if _LATER_THAN_RATINGS.search(text) or any(y > ANNUAL_RATING_YEARS[-1] for y in years):
-        return None
-    return _SCALE_RATED.search(text)
-
-
 def annual_round_year(text: str) -> tuple[int | None, str]:
     """The year of an annual-assessment round the article reports (2008-11 scale), when it names one."""
     final, why = final_round_year(text)  # round 11: "the final round of the CPA", "this is the last CPA"
@@ -199,22 +175,9 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
         # a page that names a later year than the last APA round speaks of the APA as history
         return APA_LAST_YEAR, "inferred: annual performance assessments were last published in December 2008"
     rating = _ANNUAL_RATING.search(text)
-    scale = None
-    if not rating and settings.ROUND30_SCALE_ROUND:
-        rating = scale = scale_rating(text)  # round 30: "classed as 'performing well'" said of the services
     own = _round_year_in_rating_sentence(text) if rating else None
     if own:
         return own[0], f"inferred: the 2009-11 annual ratings; “{own[1]}” places a rating in the round's year"
-    if scale and not own:
-        # round 30: the scale's words alone name no round: only a rating compared with the year before's does (the
-        # second round), as below; the first round after the latest year named is too loose a guess for them
-        years = re.findall(r"\b(20(?:0\d|1[01]))\b", text)
-        compared = _COMPARED_ROUND.search(text) if settings.ROUND27_RATING_COMPARED and not years else None
-        if not compared:
-            return None, ""
-        return ANNUAL_RATING_YEARS[1], (f"inferred: the 2009-11 annual ratings (“{scale.group(0)}”), compared with the "
-                                        f"year before (“{compared.group(0)}”): not the first round, so the second, "
-                                        f"December {ANNUAL_RATING_YEARS[1]}")
     tallied = annual_round_by_tallies(text) if rating else (None, "")  # round 11: "20 excellent, 77 performing well"
     if tallied[0]:
         return tallied
@@ -222,7 +185,7 @@ def annual_round_year(text: str) -> tuple[int | None, str]:
         # the rating called new, or its results the first: the first round, published December 2009
         return ANNUAL_RATING_YEARS[0], (f"inferred: “{_FIRST_ROUND.search(text).group(0)}” is the first round of the "
                                         "2009-11 annual ratings (December 2009)")
-    if rating and not scale and settings.ROUND26_RATING_DEFAULT and not _reports_annual_rating(text):
+    if rating and settings.ROUND26_RATING_DEFAULT and not _reports_annual_rating(text):
         return None, ""  # round 26: the band's words of a later page or of another inspection, not a rating round
     if rating:
         # A year the article names without naming the round is an earlier event ("a step up from 2010, when …",

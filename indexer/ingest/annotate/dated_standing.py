@@ -15,11 +15,6 @@ _YEAR = r"(?:19|20)\d\d"
 # "the May 2025 inspection", "its 2016 Ofsted inspection": a date written before the inspection word
 _BEFORE = re.compile(rf"\b(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\s+(?:full\s+|Ofsted\s+|ILACS\s+|SIF\s+)?"
                      r"inspection\b(?!\s+(?:of|by)\s+(?:the\s+)?(?:school|nursery|academy|home|college))")
-# Round 31 (real page text): more than one word between the date and the inspection ("the February 2016 full Ofsted
-# inspection", "its 2014 SIF Ofsted inspection"); the same words, two or three of them.
-_BEFORE_STACKED = re.compile(rf"\b(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\s+"
-                             r"(?:(?:full|Ofsted|Ofsted['’]s|ILACS|SIF|single|standard|graded|children['’]s|services)\s+){2,3}"
-                             r"inspection\b(?!\s+(?:of|by)\s+(?:the\s+)?(?:school|nursery|academy|home|college))")
 # "the full inspection in July 2018", "a full inspection, in 2016", "last inspected in 2016", "inspection of June 2019"
 _AFTER = re.compile(rf"\binspect(?:ion|ed)\s*,?\s+(?:in|of|during)\s+(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\b"
                     rf"(?!\s*(?:-|to|and)\s*{_YEAR})")
@@ -40,17 +35,6 @@ _POSSESSIVE = re.compile(rf"\b(?P<year>{_YEAR})['’]s\s+(?:(?:last|latest|previ
                          r"(?:full\s+)?(?:Ofsted\s+)?inspection\b")
 
 
-# Round 28 (real page text): an inspection dated through its report ("the critical 2016 Ofsted report", "the
-# recommendations made by Ofsted in July 2019", "findings published by Ofsted in May 2021"): the report of an
-# Ofsted inspection names the inspection it reports. Ofsted must be named next to the report (an annual report,
-# a serious case review or the council's own report is not one).
-_REPORT_BEFORE = re.compile(rf"\b(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\s+(?:Ofsted|OFSTED)\s+(?:inspection\s+)?"
-                            r"(?:report|judge?ment|verdict)\b")
-_REPORT_AFTER = re.compile(rf"\b(?:reports?|recommendations?|findings|judge?ments?|verdicts?)\s+(?:(?:was|were)\s+)?"
-                           r"(?:published|made|issued|delivered|given)\s+by\s+(?:Ofsted|OFSTED)(?:\s+inspectors)?\s+in\s+"
-                           rf"(?:(?P<month>{_MONTH})\s+)?(?P<year>{_YEAR})\b(?!\s*(?:-|to|and)\s*{_YEAR})")
-
-
 def dated_inspections(text: str) -> list[tuple[int, int | None]]:
     """Every (year, month or None) the text gives an inspection."""
     found = []
@@ -58,17 +42,8 @@ def dated_inspections(text: str) -> list[tuple[int, int | None]]:
         for match in pattern.finditer(text):
             month = match.group("month")
             found.append((int(match.group("year")), MONTHS[month.lower()] if month else None))
-    if settings.ROUND31_STACKED_DATE:
-        for match in _BEFORE_STACKED.finditer(text):
-            month = match.group("month")
-            found.append((int(match.group("year")), MONTHS[month.lower()] if month else None))
     if settings.ROUND26_DATED_PHRASES:
         found.extend(_phrased(text))
-    if settings.ROUND28_DATED_REPORTS:
-        for pattern in (_REPORT_BEFORE, _REPORT_AFTER):
-            for match in pattern.finditer(text):
-                month = match.group("month")
-                found.append((int(match.group("year")), MONTHS[month.lower()] if month else None))
     return found
 
 

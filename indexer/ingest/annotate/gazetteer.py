@@ -94,8 +94,7 @@ def authorities() -> dict[str, Authority]:
 
 def _alias_index() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     """One regex over every alias, longest first, and alias -> codes (per round-28 switch)."""
-    return _alias_index_for(settings.ROUND28_HYPHENED_NAMES, settings.ROUND31_MIXED_HYPHENS,
-                            settings.ROUND31_COUNTY_SHORT_FORMS)
+    return _alias_index_for(settings.ROUND28_HYPHENED_NAMES, settings.ROUND31_COUNTY_SHORT_FORMS)
 
 
 # Round 28: "Kingston upon Hull" written "Kingston-upon-Hull", "Newcastle-upon-Tyne": the joining word of a town's
@@ -109,24 +108,15 @@ def _hyphened(alias: str) -> str | None:
     return joined if joined != alias else None
 
 
-def _mixed(alias: str) -> list[str]:
-    """Round 31: the alias with a hyphen on one side of its joining word only ("Richmond-upon Thames")."""
-    return [v for v in (_JOINED.sub(lambda m: f"-{m.group(1)} ", alias), _JOINED.sub(lambda m: f" {m.group(1)}-", alias))
-            if v != alias]
-
-
 @lru_cache(maxsize=8)
-def _alias_index_for(hyphened: bool, mixed: bool = False,
-                     county_short: bool = False) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
-    """_alias_index for one setting of ROUND28_HYPHENED_NAMES (and ROUND31_MIXED_HYPHENS, ROUND31_COUNTY_SHORT_FORMS)."""
+def _alias_index_for(hyphened: bool, county_short: bool = False) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """_alias_index for one setting of ROUND28_HYPHENED_NAMES (and ROUND31_COUNTY_SHORT_FORMS)."""
     by_alias: dict[str, set[str]] = {}
     for auth in authorities().values():
         for alias in (*auth.aliases, *(COUNTY_SHORT_FORMS.get(auth.name, ()) if county_short else ())):
             by_alias.setdefault(alias, set()).add(auth.code)
             variant = _hyphened(alias) if hyphened else None
             if variant:
-                by_alias.setdefault(variant, set()).add(auth.code)
-            for variant in (_mixed(alias) if hyphened and mixed else []):
                 by_alias.setdefault(variant, set()).add(auth.code)
             # "Medway's", "Kent’s" are covered by the boundary; also allow "X Council" written in lower case.
     ordered = sorted(by_alias, key=len, reverse=True)
@@ -218,15 +208,14 @@ def short_form_code(word: str) -> str | None:
 def find_mentions(text: str) -> list[Mention]:
     """Every authority name in the text, longest match first, marked when part of another body's name."""
     # a copy: callers may change their list
-    return list(_mentions(text, settings.ROUND28_HYPHENED_NAMES, settings.ROUND31_MIXED_HYPHENS,
-                          settings.ROUND31_COUNTY_SHORT_FORMS))
+    return list(_mentions(text, settings.ROUND28_HYPHENED_NAMES, settings.ROUND31_COUNTY_SHORT_FORMS))
 
 
 # Every rule scans the same sentences for councils (subjects, attribution, movement): each text is scanned once.
 @lru_cache(maxsize=8192)
-def _mentions(text: str, hyphened: bool, mixed: bool = False, county_short: bool = False) -> tuple[Mention, ...]:
+def _mentions(text: str, hyphened: bool, county_short: bool = False) -> tuple[Mention, ...]:
     """find_mentions, remembered per text (and per round-28 and round-31 switch)."""
-    pattern, codes = _alias_index_for(hyphened, mixed, county_short)
+    pattern, codes = _alias_index_for(hyphened, county_short)
     mentions = []
     text = _capitals_text(text)
     for match in pattern.finditer(text):

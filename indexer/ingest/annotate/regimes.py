@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from indexer import numbers
 from indexer.grades import BAND_QUOTE, PERFORM
 from indexer.ingest.annotate.dates import YEAR_RE
-from indexer.settings import ROUND24_OLD_REGIME_NAMES, ROUND27_CPA_LAST
+from indexer.settings import ROUND24_OLD_REGIME_NAMES
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,7 @@ REGIMES = (
                       # the Audit Commission scoring councils (stars, scores, league tables) is the CPA by another name
                       r"|\bAudit Commission\b[^.]{0,160}?\b(?:stars?|scored|league tables?)\b", re.IGNORECASE),
            re.compile(r"\b(?:last|final)\s+(?:round\s+of\s+(?:the\s+)?|ever\s+)?(?:CPA|Comprehensive Performance "
-                      r"Assessment)\b"
-                      # round 27 (years27): the round the page reports is the last: a CPA round given "for the last
-                      # time", a CPA that "is to be replaced" (by the comprehensive area assessment, April 2009)
-                      + (r"|\b(?:CPA|Comprehensive Performance Assessments?)\b[^.]{0,80}?\b(?:for\s+the\s+last\s+time"
-                         r"|(?:will|is\s+to|are\s+to)\s+be\s+replaced\b)" if ROUND27_CPA_LAST else ""), re.IGNORECASE)),
+                      r"Assessment)\b", re.IGNORECASE)),
     # every regime of the table scored children's services on four numbered bands (4 the best): a council "scored
     # one for children's services" is scored in one of them, whichever it is
     Regime("four-band score", 2002, 2011,

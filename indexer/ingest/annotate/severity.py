@@ -280,28 +280,12 @@ def _beyond_clause(gap: str) -> bool:
     return settings.ROUND24_SUBJUDGEMENT_CLAUSES and bool(_CLAUSE_GAP.search(gap.strip(" '‘’“”\"")))
 
 
-# Round 30 (aasev30): a concessive clause ("Despite the poor overall score, ...", "Although the overall verdict was
-# disappointing, ...") keeps its "overall": the grade after its comma is the contrast, not the overall grade.
-_CONCESSIVE = re.compile(r"\b(?:despite|although|though|while|whilst|notwithstanding|in\s+spite\s+of)\b[^,.;:]*$",
-                         re.IGNORECASE)
-
-
-# ... and so does a contrast phrase after the grade ("graded good, in contrast to the poor overall verdict").
-_CONTRASTED = re.compile(r",\s*(?:in\s+contrast\s+(?:to|with)|unlike|as\s+against|compared\s+(?:to|with))\b[^,.;:]*$",
-                         re.IGNORECASE)
-
-
 # Round 30 (aasev30): the grade's "for" list goes on to the overall judgement itself ("rated 'inadequate' for the
 # experiences of children in care and, also, for 'overall effectiveness'"): the grade is overall as well as the
 # area's. No other grade word may come between.
 _OVERALL_TOO = re.compile(r"^(?:(?!\b(?:outstanding|good|inadequate|adequate|requires?|required)\b)[^.;:!?])*?"
                           r"\b(?:and|as\s+well\s+as|plus)\b[\s,]*(?:(?:also|both|in\s+addition|as\s+well)[\s,]+)?(?:for|in)\s+(?:the\s+|its\s+)?"
                           r"['‘“\"]?overall\s+effectiveness\b", re.IGNORECASE)
-
-
-def _concessive_ends(sentence: str, word: re.Match, grade_start: int) -> bool:
-    """The "overall" stands in a concessive clause that closes (a comma) before the grade after it."""
-    return bool(_CONCESSIVE.search(sentence[:word.start()])) and "," in sentence[word.end():grade_start]
 
 
 def says_overall(sentence: str, start: int, spans: list[tuple[int, int]]) -> bool:
@@ -319,12 +303,10 @@ def says_overall(sentence: str, start: int, spans: list[tuple[int, int]]) -> boo
             chosen = following[0]
         elif preceding and word.start() - preceding[-1][1] <= 20:
             chosen = preceding[-1]
-        elif following and not _beyond_clause(sentence[word.end():following[0][0]]) \
-                and not (settings.ROUND30_CONCESSIVE_OVERALL and _concessive_ends(sentence, word, following[0][0])):
+        elif following and not _beyond_clause(sentence[word.end():following[0][0]]):
             chosen = following[0]
         else:
             chosen = preceding[-1] if preceding and not _beyond_clause(sentence[preceding[-1][1]:word.start()]) \
-                and not (settings.ROUND30_CONCESSIVE_OVERALL and _CONTRASTED.search(sentence[preceding[-1][1]:word.start()])) \
                 else (-1, -1)
         if chosen[0] == start:
             return True
@@ -399,31 +381,6 @@ def counted_settings(head: str) -> bool:
            for rank in _RANKED_AMONG.finditer(clause)):
         return False
     return not _GROUP_LEFT.search(nearest.group("rest"))
-
-
-# Round 29 (sev29): the annual assessments' wording of a council's overall judgement, which the press quotes: the
-# council "delivers a good service for its young people", "is providing an adequate service to families".
-# The grade word stands before the service the council gives, with no rating verb to cue it.
-# The verb is finite or progressive ("delivers", "provided", "is offering"): "to provide outstanding services", "will
-# deliver", "the aim of delivering" speak of an aim, not of what inspectors found.
-_DELIVERS = re.compile(r"(?<!\bto\s)(?<!\bof\s)(?<!\bin\s)\b(?:deliver|provid|offer)(?:s|es|ed|ing)\s+(?:(?:an?|the)\s+)?"
-                       r"(?:overall\s+)?['‘“\"]?$", re.IGNORECASE)
-_SERVICE_AFTER = re.compile(r"^['’”\"]?\s+services?\s+(?:to|for)\s+(?:(?:all|the|its|their|local|vulnerable)\s+)?"
-                            r"(?:children|young\s+people|families)\b", re.IGNORECASE)
-
-
-def delivers_service(before: str, after: str) -> bool:
-    """Round 29 (`ROUND29_DELIVERS_SERVICE`): the grade word describes the service a council delivers to children
-    ("delivers an adequate service for its young people"): a grade, cued by the delivering verb."""
-    return bool(_DELIVERS.search(before) and _SERVICE_AFTER.match(after))
-
-
-# Round 28 (sevwrong28): a grade predicated of the staff's morale ("morale among social workers remains good", "team
-# morale was reported as good") grades no service.
-_MORALE_IS = re.compile(r"\bmorale\b(?:\s+(?:of|among|amongst|across|in)\s+(?:[\w'’-]+\s+){1,3}?)?\s*"
-                        r"(?:is|was|are|were|remains?|remained|has\s+been|had\s+been|seemed|seems|appears?)\s+"
-                        r"(?:(?:also|still|now|generally|largely|said\s+to\s+be|described\s+as|found\s+to\s+be"
-                        r"|reported\s+(?:to\s+be|as)|considered|judged\s+to\s+be|to\s+be)\s+){0,3}['‘“\"]?$", re.IGNORECASE)
 
 
 # Round 28 (sevwrong28): the areas a grade is given for that `SUB_AREA` did not name: the five outcome strands of the
@@ -570,8 +527,6 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             continue  # "a very good experience": praise; a grade is never "very" anything
         if attributive(before, sentence[match.end():match.end() + 120], match.group(), AREA_AFTER, SUB_AREA):
             continue  # round 26: "a 'good cultural change'": an adjective on a thing, not a grade
-        if settings.ROUND28_MORALE and _MORALE_IS.search(before):
-            continue  # round 28: "team morale was reported as good": the staff's state, not a grade
         if _PERIOD_AT.search(before):
             left.append(grade)  # "After seven years at 'inadequate', … have climbed a grade": the period ended
             continue
@@ -586,8 +541,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             counted = bool(_COUNTED_GROUP.search(before) and _GROUP_AFTER.match(after))
             cued = (_RATING_CUE.search(before) or _RATING_AFTER.match(after) or quoted or listed or counted or for_place
                     or _RATES_OBJECT.search(sentence[max(0, match.start() - 160):match.start()])
-                    or round21_cued(sentence, match.start(), match.end())
-                    or settings.ROUND29_DELIVERS_SERVICE and delivers_service(before, after))
+                    or round21_cued(sentence, match.start(), match.end()))
             if not cued or _NOT_A_GRADE_AFTER.match(after):
                 continue
             if grade == "good" and re.match(r"\s+or better", after):

@@ -60,12 +60,6 @@ _RATED_IN_YEAR = re.compile(rf"\b(?:rated|judged|graded|found to be|was|given|ha
                             rf"|\b(?:previous|earlier|prior)\s+(?:full\s+)?(?:Ofsted\s+)?inspection,?\s+(?:in|back in|of)\s+"
                             rf"(?:[A-Z][a-z]+\s+)?(?P<year_previous>(?:19|20)\d\d)",
                             re.IGNORECASE)
-# Round 31 (ROUND31_SINCE_LAST): "since the last inspection in 2014", "since its last full Ofsted inspection, in March
-# 2019": "last" alone often names the page's own inspection ("its last inspection, in March"), but after "since" the
-# inspection is one the page looks back from, as "previous" is (round 11's anchor).
-_SINCE_LAST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:last|most\s+recent)\s+(?:full\s+)?(?:Ofsted\s+)?"
-                         r"(?:(?:single|judgement|graded|standard)\s+)?inspection,?\s+(?:in|back in|of)\s+(?:[A-Z][a-z]+\s+)?"
-                         r"(?P<year_since>(?:19|20)\d\d)\b", re.IGNORECASE)
 # Round 11: "the previous inspection in May 2019", "its prior full inspection, in March 2016": words that put the
 # inspection they qualify behind the page's own event, so its date is not the page's (a look back, not the report).
 # Not "last" or "most recent": "its last inspection, in March" as often names the inspection the page reports.
@@ -333,12 +327,9 @@ def _date_clues(text: str, rows: list[Outcome]) -> list[Clue]:
             fitting = [o for o in rows if _matches_range(o, rng)]
             if fitting:
                 clues.append(dated_clue(f"inspection dates “{rng.text}” fit the official record", fitting))
-    on_visit_page = settings.ROUND31_VISIT_MONTH and visit_page(text)
     for match in _INSPECTION_MONTH.finditer(text):
         if _about_a_visit(text, match) or _looks_back(text, match.start()):
             continue
-        if on_visit_page and _told_of_a_visit(match):
-            continue  # round 31: a visit's month on a visit page: the record holds no visits
         months = [MONTHS[m.lower()] for m in (match.group("month") or match.group("named") or _named_year(match),
                                               match.group("second")) if m]
         # "across May and June": one inspection spanning both; "in December and February": two visits, either fits
@@ -359,17 +350,6 @@ def _date_clues(text: str, rows: list[Outcome]) -> list[Clue]:
     return clues
 
 
-# Round 31 (ROUND31_VISIT_MONTH): the month is told of a visit: the event word nearest before it is a visit ("the
-# inspectors asked ... during their visit in October", "the May visit").
-_EVENT_WORDS = re.compile(r"\b(?:inspect\w*|visit\w*)\b", re.IGNORECASE)
-
-
-def _told_of_a_visit(match: re.Match) -> bool:
-    """Round 31: the inspection-month phrase's last event word is a visit, not an inspection."""
-    words = _EVENT_WORDS.findall(match.group(0))
-    return bool(words) and words[-1].lower().startswith("visit")
-
-
 def _named_year(match: re.Match) -> str | None:
     """Round 23: the month of "the February 2023 Ofsted inspection" (a group only when its switch is on)."""
     return match.groupdict().get("named_year")
@@ -386,13 +366,9 @@ def _earlier_grade_clues(text: str, grade: str | None) -> list[Clue]:
     """'rated good in 2012': the reported inspection is a later one, most likely the next with its grade; 'the
     previous inspection in 2009': the next inspection of any grade, as the text says."""
     clues = []
-    matches = list(_RATED_IN_YEAR.finditer(text))
-    if settings.ROUND31_SINCE_LAST and not visit_page(text):
-        taken = {m.span() for m in matches}
-        matches += [m for m in _SINCE_LAST.finditer(text) if not any(a <= m.start("year_since") < b for a, b in taken)]
-    for match in matches:
+    for match in _RATED_IN_YEAR.finditer(text):
         groups = match.groupdict()
-        looked_back = groups.get("year_inspection") or groups.get("year_previous") or groups.get("year_since")
+        looked_back = groups.get("year_inspection") or groups.get("year_previous")
         past = int(groups.get("year") or groups.get("year_before") or looked_back)
         if looked_back:
             # (round 11: a look back without a grade says only "later", so the words do not mark the link a guess
