@@ -920,3 +920,7 @@ ROUND32_RATING_NOUN_MOVES = True
 # graded or not; a sentence naming a home, school or other provider is about that setting (ingest/annotate/
 # inspected_at.py). Off = round 31.
 ROUND32_INSPECTED_AT = True
+# Round 32 (the lead, after set ae's blind score): other councils' customary short forms and initials ("IoW", "H&F",
+# "K&C", "South Glos", "Glos", "NE Lincs", "North Yorks", "E Sussex") name their council on pages and in questions,
+# with a capital only, as round 31's county forms do (ingest/annotate/gazetteer.LOCAL_SHORT_FORMS). Off = before.
+ROUND32_LOCAL_SHORT_FORMS = True

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from indexer import grades
 from indexer import settings
-from indexer.ingest.annotate.gazetteer import COUNTY_SHORT_FORMS, authorities, display_name, names_another_body, resolve
+from indexer.ingest.annotate.gazetteer import (COUNTY_SHORT_FORMS, LOCAL_SHORT_FORMS, authorities, display_name,
+                                               names_another_body, resolve, short_forms)
 from indexer.models import SearchRequest
 from indexer.search.facets import FACETS_BY_NAME
 from indexer.search.numbers import TALLY_BEFORE  # a count before an everyday grade word: a tally, so a grade
@@ -80,21 +81,22 @@ class Understood:
 
 def _council_pattern() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     """Every council name and alias, longest first, matched in any case; and lower-cased alias -> codes."""
-    return _council_pattern_for(settings.ROUND31_COUNTY_SHORT_FORMS)
+    return _council_pattern_for(settings.ROUND31_COUNTY_SHORT_FORMS, settings.ROUND32_LOCAL_SHORT_FORMS)
 
 
 def _county_short_forms() -> set[str]:
     """Round 31: the counties' short forms ("bucks", "herts"), lower-cased: names only when typed with a capital."""
-    return {short.lower() for shorts in COUNTY_SHORT_FORMS.values() for short in shorts} \
-        if settings.ROUND31_COUNTY_SHORT_FORMS else set()
+    county = COUNTY_SHORT_FORMS.values() if settings.ROUND31_COUNTY_SHORT_FORMS else ()
+    local = LOCAL_SHORT_FORMS.values() if settings.ROUND32_LOCAL_SHORT_FORMS else ()  # round 32: the others'
+    return {short.lower() for shorts in (*county, *local) for short in shorts}
 
 
-@lru_cache(maxsize=2)
-def _council_pattern_for(county_short: bool) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
-    """_council_pattern for one setting of ROUND31_COUNTY_SHORT_FORMS."""
+@lru_cache(maxsize=4)
+def _council_pattern_for(county_short: bool, local_short: bool = False) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """_council_pattern for one setting of the short forms' switches."""
     codes: dict[str, set[str]] = {}
     for auth in authorities().values():
-        shorts = COUNTY_SHORT_FORMS.get(auth.name, ()) if county_short else ()
+        shorts = short_forms(auth.name, county_short, local_short)
         for alias in {auth.name, auth.council_name, *auth.aliases, *shorts}:
             codes.setdefault(alias.lower(), set()).add(auth.code)
     for short, code in _short_names(codes).items():

@@ -37,6 +37,22 @@ COUNTY_SHORT_FORMS = {"Buckinghamshire": ("Bucks",), "Hertfordshire": ("Herts",)
                       "Leicestershire": ("Leics",), "Cambridgeshire": ("Cambs",), "Staffordshire": ("Staffs",),
                       "Lincolnshire": ("Lincs",), "Worcestershire": ("Worcs",), "Wiltshire": ("Wilts",),
                       "Oxfordshire": ("Oxon",), "Derbyshire": ("Derbys",)}
+# Round 32 (`settings.ROUND32_LOCAL_SHORT_FORMS`): other councils' customary short forms and initials, as local pages
+# and people write them ("IoW children's services", "H&F adoption", "South Glos front door"; set ae's questions called
+# three councils so). "Glos" is Gloucestershire only now that "South Glos" / "Sth Glos" are matched first (longest
+# first); also matched with a capital only.
+LOCAL_SHORT_FORMS = {"Isle of Wight": ("IoW", "IOW"), "Hammersmith and Fulham": ("H&F",),
+                     "Kensington and Chelsea": ("K&C",), "Windsor and Maidenhead": ("RBWM",),
+                     "South Gloucestershire": ("South Glos", "Sth Glos", "S Glos"), "Gloucestershire": ("Glos",),
+                     "North East Lincolnshire": ("NE Lincs", "North East Lincs"),
+                     "North Lincolnshire": ("North Lincs", "N Lincs"), "North Yorkshire": ("North Yorks", "N Yorks"),
+                     "East Sussex": ("E Sussex",), "West Sussex": ("W Sussex",)}
+
+
+def short_forms(name: str, county_short: bool, local_short: bool) -> tuple[str, ...]:
+    """A council's customary short forms the switches turn on (round 31's counties', round 32's others')."""
+    return ((COUNTY_SHORT_FORMS.get(name, ()) if county_short else ())
+            + (LOCAL_SHORT_FORMS.get(name, ()) if local_short else ()))
 
 
 @dataclass(frozen=True)
@@ -94,7 +110,8 @@ def authorities() -> dict[str, Authority]:
 
 def _alias_index() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     """One regex over every alias, longest first, and alias -> codes (per round-28 switch)."""
-    return _alias_index_for(settings.ROUND28_HYPHENED_NAMES, settings.ROUND31_COUNTY_SHORT_FORMS)
+    return _alias_index_for(settings.ROUND28_HYPHENED_NAMES, settings.ROUND31_COUNTY_SHORT_FORMS,
+                            settings.ROUND32_LOCAL_SHORT_FORMS)
 
 
 # Round 28: "Kingston upon Hull" written "Kingston-upon-Hull", "Newcastle-upon-Tyne": the joining word of a town's
@@ -109,11 +126,12 @@ def _hyphened(alias: str) -> str | None:
 
 
 @lru_cache(maxsize=8)
-def _alias_index_for(hyphened: bool, county_short: bool = False) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
-    """_alias_index for one setting of ROUND28_HYPHENED_NAMES (and ROUND31_COUNTY_SHORT_FORMS)."""
+def _alias_index_for(hyphened: bool, county_short: bool = False,
+                     local_short: bool = False) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """_alias_index for one setting of ROUND28_HYPHENED_NAMES (and the short forms' switches)."""
     by_alias: dict[str, set[str]] = {}
     for auth in authorities().values():
-        for alias in (*auth.aliases, *(COUNTY_SHORT_FORMS.get(auth.name, ()) if county_short else ())):
+        for alias in (*auth.aliases, *short_forms(auth.name, county_short, local_short)):
             by_alias.setdefault(alias, set()).add(auth.code)
             variant = _hyphened(alias) if hyphened else None
             if variant:
@@ -208,14 +226,15 @@ def short_form_code(word: str) -> str | None:
 def find_mentions(text: str) -> list[Mention]:
     """Every authority name in the text, longest match first, marked when part of another body's name."""
     # a copy: callers may change their list
-    return list(_mentions(text, settings.ROUND28_HYPHENED_NAMES, settings.ROUND31_COUNTY_SHORT_FORMS))
+    return list(_mentions(text, settings.ROUND28_HYPHENED_NAMES, settings.ROUND31_COUNTY_SHORT_FORMS,
+                          settings.ROUND32_LOCAL_SHORT_FORMS))
 
 
 # Every rule scans the same sentences for councils (subjects, attribution, movement): each text is scanned once.
 @lru_cache(maxsize=8192)
-def _mentions(text: str, hyphened: bool, county_short: bool = False) -> tuple[Mention, ...]:
-    """find_mentions, remembered per text (and per round-28 and round-31 switch)."""
-    pattern, codes = _alias_index_for(hyphened, county_short)
+def _mentions(text: str, hyphened: bool, county_short: bool = False, local_short: bool = False) -> tuple[Mention, ...]:
+    """find_mentions, remembered per text (and per switch of names)."""
+    pattern, codes = _alias_index_for(hyphened, county_short, local_short)
     mentions = []
     text = _capitals_text(text)
     for match in pattern.finditer(text):
