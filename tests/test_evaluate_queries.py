@@ -116,6 +116,10 @@ HELDOUT_O = ROOT / "tests" / "data" / "judged_queries_heldout_o.jsonl"
 # 0.909 / 0.965 / 59 % (its shown share falls by one pair: the pooling named an answering phrase for a document whose
 # shown paragraph is another one of the same article).
 HELDOUT_I = ROOT / "tests" / "data" / "judged_queries_heldout_i.jsonl"
+# Rounds 30-32: the fresh sets' questions, each scored once blind (aa on round 29's code, ab round 30's, ac and ad
+# round 31's, ae round 32's), then development material with their pages pooled into older questions; floors are their
+# figures at the end of round 32 (docs/search.md, "Round 32").
+FRESH = {name: ROOT / "tests" / "data" / f"judged_queries_heldout_{name}.jsonl" for name in ("aa", "ab", "ac", "ad", "ae")}
 # Round 21 (set l in the corpus, pooled; per query with and without l's fixtures in the index, same code):
 # HELDOUT_M's recall 0.865 -> 0.86 (0.8634: in mq10 l36 (1) takes the Ofsted memorandum m28's (1) place);
 # HELDOUT_U's 0.915 -> 0.91 (0.9120: uq21 gains l40 (2) beyond its ten places); HELDOUT_Y's 0.965 -> 0.955 (0.9579:
@@ -166,20 +170,30 @@ HELDOUT_I = ROOT / "tests" / "data" / "judged_queries_heldout_i.jsonl"
 # pooled ad40 enlarges its answers), HELDOUT_M's 0.845 -> 0.835 (0.8377: in mq23 ad34 takes a judged Telford page's
 # place), HELDOUT_Q's recall 0.945 -> 0.94 (0.9406) and nDCG 0.915 -> 0.91 (0.9144: qq07's ad37, judged 1, ranks above
 # a judged 2), HELDOUT_O's recall 0.975 -> 0.965 (0.9658: oq08's answers grew by ad37, judged 2).
-FORMER_HELDOUT_FLOORS = {HELDOUT: (0.90, 0.93, 0.96, 0.90), HELDOUT_K: (0.91, 0.90, 0.99, 0.66),
+# Then set ae (40 pages, blind until the round's end) joined the corpus and its 133 unjudged top-10 pairs in older
+# questions were pooled the same way (15 judged 2, 57 judged 1, 61 judged 0; "Pooled (round 32, set ae)"). Its pages
+# take places from judged answers or enlarge the answers beyond ten places: HELDOUT's recall 0.90 -> 0.89 (0.8949) and
+# nDCG 0.93 -> 0.92 (0.9292: in hq02 "Tameside ... downgraded" ae24 and ae25, judged 1, rank among the answers),
+# HELDOUT_K's recall 0.91 -> 0.905 (0.9096: kq15's answers grew by ae07, kq22's by ae14), HELDOUT_Q's recall 0.94 ->
+# 0.93 (0.9323) and nDCG 0.91 -> 0.905 (0.9065: qq09's ae18, judged 1, ranks above judged 2s; in qq11 ae01, judged 0,
+# takes a place), HELDOUT_Z's recall 0.96 -> 0.95 (0.9505: zq01, zq02 and zq14 gained relevant ae pages beyond ten).
+FORMER_HELDOUT_FLOORS = {HELDOUT: (0.89, 0.92, 0.96, 0.90), HELDOUT_K: (0.905, 0.90, 0.99, 0.66),
                          HELDOUT_M: (0.835, 0.885, 0.93, 0.80), HELDOUT_N: (0.875, 0.88, 0.93, 0.86),
-                         HELDOUT_P: (0.835, 0.845, 0.91, 0.78), HELDOUT_Q: (0.94, 0.91, 0.965, 0.74),
+                         HELDOUT_P: (0.835, 0.845, 0.91, 0.78), HELDOUT_Q: (0.93, 0.905, 0.965, 0.74),
                          HELDOUT_R: (0.97, 0.955, 0.975, 0.76), HELDOUT_S: (0.93, 0.90, 0.95, 0.80),
                          HELDOUT_T: (0.985, 0.93, 0.96, 0.89), HELDOUT_U: (0.90, 0.865, 0.925, 0.63),
                          HELDOUT_V: (0.94, 0.88, 0.90, 0.61), HELDOUT_W: (0.945, 0.88, 0.89, 0.84),
                          HELDOUT_X: (0.985, 0.91, 0.92, 0.58), HELDOUT_Y: (0.915, 0.88, 0.90, 0.70),
-                         HELDOUT_Z: (0.96, 0.895, 0.915, 0.70), HELDOUT_G: (0.88, 0.895, 0.96, 0.65),
+                         HELDOUT_Z: (0.95, 0.895, 0.915, 0.70), HELDOUT_G: (0.88, 0.895, 0.96, 0.65),
                          HELDOUT_F: (0.855, 0.855, 0.92, 0.76),
                          HELDOUT_D: (0.90, 0.825, 0.865, 0.77), HELDOUT_E: (0.845, 0.775, 0.79, 0.66),
                          HELDOUT_J: (0.905, 0.91, 0.975, 0.59),
                          HELDOUT_L: (0.95, 0.925, 0.965, 0.66),
                          HELDOUT_O: (0.965, 0.93, 0.955, 0.66),
-                         HELDOUT_I: (0.95, 0.90, 0.96, 0.59)}
+                         HELDOUT_I: (0.95, 0.90, 0.96, 0.59),
+                         FRESH["aa"]: (0.915, 0.92, 0.99, 0.58), FRESH["ab"]: (0.88, 0.90, 0.99, 0.61),
+                         FRESH["ac"]: (0.945, 0.94, 0.99, 0.77), FRESH["ad"]: (0.94, 0.915, 0.97, 0.74),
+                         FRESH["ae"]: (0.865, 0.815, 0.945, 0.79)}
 # HELDOUT_M's MRR 0.945 -> 0.93 (round 15, subjects15: 0.9506 -> 0.9321): q13's council facet lost Hampshire, the
 # Isle of Wight's helper its label never had, so for mq08 ("… partnership with Hampshire") q13 (1) drops from first to
 # third behind y21 (0), which names Hampshire as its council; recall and nDCG move by less than 0.001.
@@ -237,7 +251,7 @@ FORMER_HELDOUT_FLOORS = {HELDOUT: (0.90, 0.93, 0.96, 0.90), HELDOUT_K: (0.91, 0.
 # Set p's articles in the corpus too: 0.847 / 0.813 / 0.907 / 93 %.
 # Round 6: 0.843 / 0.817 / 0.915 / 93 % -> 0.854 / 0.828 / 0.927 / 98 % (q04's lone grade as the overall grade; q72's
 # shown paragraph tells the grade left; q57 widened to five articles that answer it, checked against the outcomes).
-FLOOR_RECALL = 0.82  # 0.83 -> 0.82 after set ad, pooled (round 32: 0.8232; its pages judged relevant in questions with more answers than ten places: q01-style round-ups, q51, q62); 0.845 -> 0.83 after sets aa, ab and ac, pooled (round 31: 0.8371 with aa and ab, 0.8312 with ac too; 0.8465 without them); 0.85 -> 0.845 after set o (0.8487: 0.852 before o joined the corpus, 0.847 with it unjudged, 0.849 pooled); 0.855 -> 0.85 after set e, pooled (0.8547; 0.8558 without e: relevant e articles take judged
+FLOOR_RECALL = 0.81  # 0.82 -> 0.81 after set ae, pooled (round 32: 0.8148; in q24 'CIN teams Isle of Wight' ae18, judged 0, takes a place; q38, q39 and q51 gained relevant ae pages beyond ten); 0.83 -> 0.82 after set ad, pooled (round 32: 0.8232; its pages judged relevant in questions with more answers than ten places: q01-style round-ups, q51, q62); 0.845 -> 0.83 after sets aa, ab and ac, pooled (round 31: 0.8371 with aa and ab, 0.8312 with ac too; 0.8465 without them); 0.85 -> 0.845 after set o (0.8487: 0.852 before o joined the corpus, 0.847 with it unjudged, 0.849 pooled); 0.855 -> 0.85 after set e, pooled (0.8547; 0.8558 without e: relevant e articles take judged
 # answers' places on queries with more answers than places: q15 e22, e08 in, q26, x36 out; q32 e04 in, v35 out; q39
 # e23, e24 in, y21 out; q59 e24 in, g08 out). 0.86 -> 0.855 after set f, pooled (0.8587; 0.8648 without f: relevant f articles take judged
 # answers' places, f17 in q13, f06 in q03; not relevant ones push answers out, f25 in q11, f02 and f18 in q32).
