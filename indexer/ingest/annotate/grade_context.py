@@ -146,17 +146,12 @@ _FROM_NAMED = re.compile(rf"\bfrom\s+(?:(?:(?:an?|the|its|their)\s+)?(?:(?:Ofste
                          re.IGNORECASE)
 
 
-# Round 32: the rating noun may carry an adjective ("from an overall grade of", "from its previous rating of").
-_RATING_ADJECTIVE = r"(?:(?:overall|previous|earlier|former|old|last|existing|lowest|bottom)\s+)?"
-_FROM_NAMED_32 = re.compile(rf"\bfrom\s+(?:(?:an?|the|its|their)\s+)?(?:(?:Ofsted|inspection)['’]?s?\s+)?"
-                            rf"{_RATING_ADJECTIVE}(?:rating|grade|judgement|judgment|verdict|label)\s+of\s+{_QUOTE}$",
-                            re.IGNORECASE)
-# Round 32: a movement's end named through its rating noun ("moved up to a grade of", "upgraded to an overall rating of").
-_TO_NAMED_32 = re.compile(r"\b(?:mov(?:ed|es|ing)|r(?:ose|isen|ises|ising)|climb(?:ed|s|ing)|improv(?:ed|es|ing)|upgraded"
-                          r"|downgraded|promoted|raised|lifted|gone|went|fallen|fell|dropp(?:ed|ing)|slipp(?:ed|ing)"
-                          r"|declin(?:ed|ing)|jump(?:ed|ing))\s+(?:(?:up|down|back|since|again)\s+){0,2}(?:to|into)\s+"
-                          rf"(?:an?\s+|the\s+)?{_RATING_ADJECTIVE}(?:rating|grade|judgement|judgment|verdict)\s+of\s+"
-                          r"['‘“\"]?$", re.IGNORECASE)
+# Round 32: a grade named through its rating noun, the noun with an adjective ("from an overall grade of", "to a
+# grade of", "from its previous rating of"); movement.py reads the same words.
+RATING_NOUN_OF = (r"(?:(?:an?|the|its|their)\s+)?(?:(?:Ofsted|inspection)['’]?s?\s+)?"
+                  r"(?:(?:overall|previous|earlier|former|old|last|existing|lowest|bottom)\s+)?"
+                  r"(?:rating|grade|judgement|judgment|verdict|label)\s+of\s+")
+_FROM_NAMED_32 = re.compile(rf"\bfrom\s+{RATING_NOUN_OF}{_QUOTE}$", re.IGNORECASE)
 
 
 def left_behind(before: str) -> bool:
@@ -365,10 +360,13 @@ _FROM_TO = re.compile(r"\bfrom\b[^;.]*?\b(?:to|into)\s+(?:an?\s+|the\s+)?['‘�
 
 # Round 7: a movement verb ending at the grade ("have moved up to", "was upgraded to", "has since slipped to"): the grade
 # is the movement's end state; a year the sentence gave an earlier grade is that grade's.
-_MOVED_TO = re.compile(r"\b(?:mov(?:ed|es|ing)|r(?:ose|isen|ises|ising)|climb(?:ed|s|ing)|improv(?:ed|es|ing)|upgraded"
-                       r"|downgraded|promoted|raised|lifted|upped|gone|went|fallen|fell|dropp(?:ed|ing)|slipp(?:ed|ing)"
-                       r"|sunk|sank|declin(?:ed|ing)|jump(?:ed|ing)|progress(?:ed|ing))\s+(?:(?:up|down|back|since|again)\s+){0,2}"
-                       r"(?:to|into)\s+(?:an?\s+|the\s+)?['‘“\"]?$", re.IGNORECASE)
+_MOVE_VERB_TO = (r"\b(?:mov(?:ed|es|ing)|r(?:ose|isen|ises|ising)|climb(?:ed|s|ing)|improv(?:ed|es|ing)|upgraded"
+                 r"|downgraded|promoted|raised|lifted|upped|gone|went|fallen|fell|dropp(?:ed|ing)|slipp(?:ed|ing)"
+                 r"|sunk|sank|declin(?:ed|ing)|jump(?:ed|ing)|progress(?:ed|ing))\s+(?:(?:up|down|back|since|again)\s+){0,2}"
+                 r"(?:to|into)\s+")
+_MOVED_TO = re.compile(_MOVE_VERB_TO + r"(?:an?\s+|the\s+)?['‘“\"]?$", re.IGNORECASE)
+# Round 32: the end named through its rating noun ("moved up to a grade of", "upgraded to an overall rating of").
+_TO_NAMED_32 = re.compile(_MOVE_VERB_TO + RATING_NOUN_OF + r"['‘“\"]?$", re.IGNORECASE)
 
 
 def _ends_a_movement(head: str) -> bool:

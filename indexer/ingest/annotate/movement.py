@@ -17,7 +17,8 @@ from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import council_mentions
 from indexer.ingest.annotate.earlier_grade import dated_before
 from indexer.ingest.annotate.intervention_exit import leaves_intervention
-from indexer.ingest.annotate.grade_context import given_by_earlier_inspection, is_past, shed_by_action, since_clause
+from indexer.ingest.annotate.grade_context import (RATING_NOUN_OF, given_by_earlier_inspection, is_past, shed_by_action,
+                                                   since_clause)
 from indexer.ingest.annotate.severity import is_sub_area
 from indexer.ingest.annotate.text_units import Sentence, document_sentences
 from indexer.ingest.annotate.scan import grade_matches
@@ -44,9 +45,8 @@ _NO_LONGER = re.compile(rf"\b(?:no longer|out of)\s+{_FILLER}{_Q}$", re.IGNORECA
 # "upgrades Doncaster from 'inadequate'", "climbed from inadequate" ("ranged from" is no movement: no verb).
 _FROM = re.compile(rf"{_VERB}[^.;]{{0,50}}?\bfrom\s+{_FILLER}{_Q}$", re.IGNORECASE)
 # Round 32: the rating noun with an adjective ("from an overall grade of", "to a grade of").
-_NOUN_32 = r"(?:(?:the|an?|its|their)\s+)?(?:(?:overall|previous|earlier|former|old|last|existing)\s+)?(?:judgement|rating|grade|verdict)\s+of\s+"
-_FROM_32 = re.compile(rf"{_VERB}[^.;]{{0,50}}?\bfrom\s+{_NOUN_32}{_Q}$", re.IGNORECASE)
-_TO_32 = re.compile(rf"{_VERB}[^.;]{{0,90}}?\b(?:to|into)\s+{_NOUN_32}{_Q}$", re.IGNORECASE)
+_FROM_32 = re.compile(rf"{_VERB}[^.;]{{0,50}}?\bfrom\s+{RATING_NOUN_OF}{_Q}$", re.IGNORECASE)
+_TO_32 = re.compile(rf"{_VERB}[^.;]{{0,90}}?\b(?:to|into)\s+{RATING_NOUN_OF}{_Q}$", re.IGNORECASE)
 # "rated outstanding, up from good", "inadequate, down two grades from good": a bare "up"/"down" before "from".
 _UP_DOWN_FROM = re.compile(rf"\b(?P<way>up|down)\s+(?:(?:a|one|two|three)\s+grades?\s+)?from\s+{_FILLER}{_Q}$",
                            re.IGNORECASE)
