@@ -18,3 +18,8 @@ TENS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "s
 def words_between(low: int, high: int) -> list[str]:
     """The number words from `low` to `high` (both included), in order."""
     return [word for word, n in WORDS.items() if low <= n <= high]
+
+
+def value_of(word: str) -> int | None:
+    """A count written in digits or as a word ("4", "four"); None for anything else."""
+    return int(word) if word.isdigit() else WORDS.get(word.lower())

@@ -924,3 +924,11 @@ ROUND32_INSPECTED_AT = True
 # "K&C", "South Glos", "Glos", "NE Lincs", "North Yorks", "E Sussex") name their council on pages and in questions,
 # with a capital only, as round 31's county forms do (ingest/annotate/gazetteer.LOCAL_SHORT_FORMS). Off = before.
 ROUND32_LOCAL_SHORT_FORMS = True
+# Round 32 (the lead, on set ae after its score): "consistently good", quoted or not, is practice or an aim ("will not
+# be consistently good for two years", "assessments are consistently good"), never a grade statement
+# (severity.grade_statements). Off = before.
+ROUND32_CONSISTENTLY = True
+# Round 32 (the lead, on set ae after its score): a grade that a count of the judged areas got ("three out of the five
+# areas inspected were graded 'good'") or that parts of the service have ("several 'good' aspects") is a sub-judgement
+# (severity.counted_areas). Off = before.
+ROUND32_COUNTED_AREAS = True

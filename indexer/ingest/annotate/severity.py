@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from indexer import settings
+from indexer import numbers, settings
 from indexer.ingest.annotate.aim_chains import chained_to, gets_object_to
 from indexer.ingest.annotate.aims import aimed_at
 from indexer.ingest.annotate.grade_roles import aim_object, area_complement, attributive, past_span
@@ -252,6 +252,35 @@ _COMPOUND_AFTER = re.compile(r"^-(?!rated|graded|judged|ranked)[A-Za-z]", re.IGN
 # inspection grade is never intensified, so the word is praise.
 _INTENSIFIER = re.compile(r"\b(?:very|really|pretty|so|too|extremely|fairly|rather|quite|incredibly|particularly"
                           r"|especially)\s+$", re.IGNORECASE)
+# Round 32 (`settings.ROUND32_CONSISTENTLY`): "not yet consistently good", "services must become “consistently good”",
+# "assessments are consistently good": how practice is, or what a council aims at, never Ofsted's grade.
+_CONSISTENTLY = re.compile(r"\bconsistently\s+['‘“\"]?$|\bconsistently\s*['‘“\"]\s*$", re.IGNORECASE)
+# Round 32 (`settings.ROUND32_COUNTED_AREAS`): a grade some of the judged areas got ("three out of the five areas
+# inspected were graded 'good'", "several 'good' aspects of the services"): those areas' grade, not the overall one.
+_COUNTED_AREAS = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|several|some|many|most|a\s+number)\s+"
+                            r"(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?:\w+\s+)?)?(?:areas?|aspects?|judgements?|parts?"
+                            r"|categories|elements)\b[^.;:]*$"
+                            # the count's remainder: "with a fifth area as 'requires improvement'", "the other area"
+                            r"|\b(?:a|the|one)\s+(?:second|third|fourth|fifth|sixth|other|remaining|last|final)\s+"
+                            r"(?:area|aspect|judgement|part|category|element)\b[^.;:]*$", re.IGNORECASE)
+_PART_NOUN_AFTER = re.compile(r"^['’”\"]?\s+(?:aspects?|areas?|elements?|features?|parts?)\b", re.IGNORECASE)
+
+
+_N_OF_M = re.compile(r"\b(?P<n>\d+|[a-z]+)\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<m>\d+|[a-z]+)\s+"
+                     r"(?:areas?|aspects?|judgements?|parts?|categories|elements)\b", re.IGNORECASE)
+
+
+def counted_areas(before: str, after: str) -> bool:
+    """The grade is that of a count of areas or of parts ("three of the five areas ... good", "'good' aspects"); not
+    when the count is all the areas but one ("four out of five areas ... 'Inadequate'": the overall grade is theirs)."""
+    found = _COUNTED_AREAS.search(before)
+    if found and (n_of_m := _N_OF_M.search(found.group(0))):
+        n, m = (numbers.value_of(n_of_m.group(k)) for k in ("n", "m"))
+        if n is not None and m is not None and n >= m - 1:
+            return False
+    return bool(found or _PART_NOUN_AFTER.match(after))
+
+
 # Round 14: "judged 'inadequate' and then 'requiring improvement'", "rated inadequate, then good": a sequence whose
 # later grade is the end state; the earlier one was left.
 _THEN_GRADE_AFTER = re.compile(rf"^['’”\"]?\s*,?\s*(?:and\s+)?(?:then|later|subsequently)\s+(?:(?:to|as|be|being)\s+)?"
@@ -525,6 +554,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             continue  # "getting-to-good sessions": a word of a hyphenated compound
         if settings.ROUND23_INTENSIFIED and bare_word and not quoted and _INTENSIFIER.search(before):
             continue  # "a very good experience": praise; a grade is never "very" anything
+        if settings.ROUND32_CONSISTENTLY and bare_word and _CONSISTENTLY.search(before):
+            continue  # round 32: "consistently good" is practice or an aim, quoted or not; a grade is never so
         if attributive(before, sentence[match.end():match.end() + 120], match.group(), AREA_AFTER, SUB_AREA):
             continue  # round 26: "a 'good cultural change'": an adjective on a thing, not a grade
         if _PERIOD_AT.search(before):
@@ -603,7 +634,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         sub_area = qualified or not overall and named_for != "service" and (
             grades_an_area(sentence[:match.start()]) or bool(AREA_AFTER.match(after)) or named_for == "area"
             or settings.ROUND23_ONLY_PART and bool(_ONLY_PART.search(sentence))
-            or settings.ROUND29_COUNTED_SETTINGS and counted_settings(sentence[:match.start()]))
+            or settings.ROUND29_COUNTED_SETTINGS and counted_settings(sentence[:match.start()])
+            or settings.ROUND32_COUNTED_AREAS and counted_areas(before, after))
         if overall:
             weight = settings.GRADE_WEIGHT_OVERALL
         elif sub_area:

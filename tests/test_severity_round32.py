@@ -1,0 +1,41 @@
+"""Round 32: "consistently good" is practice or an aim, never a grade (`settings.ROUND32_CONSISTENTLY`); a grade some of
+the judged areas got, or parts of the service have, is a sub-judgement, unless the count is all the areas but one
+(`settings.ROUND32_COUNTED_AREAS`). Invented pages about real councils, in the project's own words."""
+from __future__ import annotations
+
+import pytest
+
+from indexer import settings
+from indexer.ingest.annotate.severity import counted_areas
+from tests.facet_helpers import article
+
+AIM = ("Lewisham told services will take two years to improve\n\n"
+       "Councillors heard that children in Lewisham will not get “consistently good” social care for at least two "
+       "more years.\n\n"
+       "The July inspection found every area of the service requires improvement to be good, the director said.\n")
+COUNTED = ("Knowsley praised for pace of change\n\n"
+           "The council leader wrote that three out of the five areas inspected were graded ‘good’ this time.\n\n"
+           "The leader thanked social workers for their work since the last inspection.\n")
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_consistently_good_is_no_grade(monkeypatch, tmp_path, on):
+    monkeypatch.setattr(settings, "ROUND32_CONSISTENTLY", on)
+    assert ("good" in article(tmp_path, AIM).severity) is not on
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_a_count_of_areas_graded_good_is_not_the_overall_grade(monkeypatch, tmp_path, on):
+    monkeypatch.setattr(settings, "ROUND32_COUNTED_AREAS", on)
+    severity = article(tmp_path, COUNTED).severity
+    assert (severity == ["good"]) is not on  # the areas' grade is no overall grade: none is given
+
+
+@pytest.mark.parametrize("before, after, counted", [
+    ("the leader wrote that three out of the five areas inspected were graded ‘", "’ this time", True),
+    ("there were several ‘", "’ aspects of the services", True),
+    ("inspectors judged four out of five areas of practice to be “", "” overall", False),  # all but one: theirs
+    ("inspectors rated the council's children's services ‘", "’ overall", False),
+])
+def test_counted_areas(before, after, counted):
+    assert counted_areas(before, after) is counted
