@@ -34,6 +34,8 @@ def test_a_count_of_areas_graded_good_is_not_the_overall_grade(monkeypatch, tmp_
 @pytest.mark.parametrize("before, after, counted", [
     ("the leader wrote that three out of the five areas inspected were graded ‘", "’ this time", True),
     ("there were several ‘", "’ aspects of the services", True),
+    ("among the areas ruled ", " are:", True),  # areas as the subject of the grading verb
+    ("the parts of the service judged to be ", " were", True),
     ("inspectors judged four out of five areas of practice to be “", "” overall", False),  # all but one: theirs
     ("inspectors rated the council's children's services ‘", "’ overall", False),
 ])
