@@ -264,7 +264,7 @@ _COUNTED_AREAS = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|several
                             r"|\b(?:a|the|one)\s+(?:second|third|fourth|fifth|sixth|other|remaining|last|final)\s+"
                             r"(?:area|aspect|judgement|part|category|element)\b[^.;:]*$"
                             # areas as the subject of the grading verb: "among the areas ruled inadequate are"
-                            r"|\b(?:areas|aspects|parts|elements)\s+(?:(?:of|in)\s+\w+\s+)?(?:were\s+|was\s+)?"
+                            r"|\b(?:areas|aspects|parts|elements)\s+(?:(?:of|in)\s+(?:the\s+|its\s+)?\w+\s+)?(?:were\s+|was\s+)?"
                             r"(?:ruled|judged|rated|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?['‘“\"]?$",
                             re.IGNORECASE)
 _PART_NOUN_AFTER = re.compile(r"^['’”\"]?\s+(?:aspects?|areas?|elements?|features?|parts?)\b", re.IGNORECASE)
