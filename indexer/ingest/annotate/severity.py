@@ -257,21 +257,22 @@ _INTENSIFIER = re.compile(r"\b(?:very|really|pretty|so|too|extremely|fairly|rath
 _CONSISTENTLY = re.compile(r"\bconsistently\s+['‘“\"]?$|\bconsistently\s*['‘“\"]\s*$", re.IGNORECASE)
 # Round 32 (`settings.ROUND32_COUNTED_AREAS`): a grade some of the judged areas got ("three out of the five areas
 # inspected were graded 'good'", "several 'good' aspects of the services"): those areas' grade, not the overall one.
-_COUNTED_AREAS = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|several|some|many|most|a\s+number)\s+"
-                            r"(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?:\w+\s+)?)?(?:areas?|aspects?|judgements?|parts?"
-                            r"|categories|elements)\b[^.;:]*$"
+_PARTS = r"(?:areas?|aspects?|judgements?|parts?|categories|category|elements?)"
+_COUNT_WORD = rf"(?:\d+|{'|'.join(numbers.words_between(1, 7))}|several|some|many|most|a\s+number)"
+_COUNTED_AREAS = re.compile(rf"\b{_COUNT_WORD}\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?:\w+\s+)?)?{_PARTS}\b[^.;:]*$"
                             # the count's remainder: "with a fifth area as 'requires improvement'", "the other area"
-                            r"|\b(?:a|the|one)\s+(?:second|third|fourth|fifth|sixth|other|remaining|last|final)\s+"
-                            r"(?:area|aspect|judgement|part|category|element)\b[^.;:]*$"
+                            rf"|\b(?:a|the|one)\s+(?:{numbers.LATER_ORDINALS}|other|remaining|last|final)\s+"
+                            r"(?:area|aspect|judgement|part|category|element)\b"
+                            r"[^.;:]*$"
                             # areas as the subject of the grading verb: "among the areas ruled inadequate are"
-                            r"|\b(?:areas|aspects|parts|elements)\s+(?:(?:of|in)\s+(?:the\s+|its\s+)?\w+\s+)?(?:were\s+|was\s+)?"
+                            rf"|\b{_PARTS}\s+(?:(?:of|in)\s+(?:the\s+|its\s+)?\w+\s+)?(?:were\s+|was\s+)?"
                             r"(?:ruled|judged|rated|graded|found|deemed|assessed)\s+(?:as\s+|to\s+be\s+)?['‘“\"]?$",
                             re.IGNORECASE)
 _PART_NOUN_AFTER = re.compile(r"^['’”\"]?\s+(?:aspects?|areas?|elements?|features?|parts?)\b", re.IGNORECASE)
 
 
-_N_OF_M = re.compile(r"\b(?P<n>\d+|[a-z]+)\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<m>\d+|[a-z]+)\s+"
-                     r"(?:areas?|aspects?|judgements?|parts?|categories|elements)\b", re.IGNORECASE)
+_N_OF_M = re.compile(rf"\b(?P<n>\d+|[a-z]+)\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<m>\d+|[a-z]+)\s+{_PARTS}\b",
+                     re.IGNORECASE)
 
 
 def counted_areas(before: str, after: str) -> bool:
