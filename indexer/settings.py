@@ -932,3 +932,7 @@ ROUND32_CONSISTENTLY = True
 # areas inspected were graded 'good'") or that parts of the service have ("several 'good' aspects") is a sub-judgement
 # (severity.counted_areas). Off = before.
 ROUND32_COUNTED_AREAS = True
+# Round 32 (the lead, on set ae after its score): an inspection dated through the areas or the work it looked at
+# ("since the last inspection of these areas in May 2023") dates the graded inspection as "the inspection of
+# children's services in July 2022" does (dated_standing._BETWEEN; read when the module loads). Off = before.
+ROUND32_INSPECTED_AREAS = True

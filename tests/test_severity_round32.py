@@ -41,3 +41,14 @@ def test_a_count_of_areas_graded_good_is_not_the_overall_grade(monkeypatch, tmp_
 ])
 def test_counted_areas(before, after, counted):
     assert counted_areas(before, after) is counted
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("improvement since the last inspection of these areas in May 2023", [(2023, 5)]),
+    ("progress since the inspection of its work in 2019", [(2019, None)]),
+    ("the inspection of the school's classrooms in May 2023", []),  # a setting's inspection dates nothing here
+])
+def test_an_inspection_dated_through_the_areas_it_looked_at(text, dated):
+    """Round 32 (`settings.ROUND32_INSPECTED_AREAS`, on): "the last inspection of these areas in May 2023"."""
+    from indexer.ingest.annotate.dated_standing import dated_inspections
+    assert dated_inspections(text) == dated

@@ -24,7 +24,8 @@ _AFTER = re.compile(rf"\binspect(?:ion|ed)\s*,?\s+(?:in|of|during)\s+(?:(?P<mont
 # 2011"). Two months joined ("February / March") give the year alone: the record dates most older inspections by
 # their report only, whose month neither need be.
 _SETTING = r"(?:schools?|nurser(?:y|ies)|academ(?:y|ies)|homes?|colleges?|hospitals?|prisons?|police)"
-_BETWEEN = (r"(?:\s+(?:of|into)\s+(?:(?!" + _SETTING + r"\b)[\w'’-]+\s+){0,6}?(?:services?|care|departments?)"
+_BETWEEN = (r"(?:\s+(?:of|into)\s+(?:(?!" + _SETTING + r"\b)[\w'’-]+\s+){0,6}?(?:services?|care|departments?"
+            + (r"|areas|work" if settings.ROUND32_INSPECTED_AREAS else "") + ")"
             r"|\s+by\s+(?:Ofsted|the\s+(?:regulator|watchdog|inspectorate))(?:\s+\w+ly)?"
             r"|\s+(?:was|were)\s+(?:conducted|carried\s+out|held|undertaken|completed))")
 _PHRASED = re.compile(rf"\binspect(?:ion|ed)\b{_BETWEEN}\s*,?\s+(?:in|during)\s+"
