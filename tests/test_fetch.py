@@ -268,9 +268,9 @@ def test_requests_are_spaced_by_the_delay(ofsted, server, tmp_path):
     run(server, tmp_path, waits=time.sleep, client={"delay": 0.05})
     gaps = [b.at - a.at for a, b in zip(server.seen, server.seen[1:])]
     # Arrival times at the server jitter by the scheduling of two processes on a loaded machine (one gap measured
-    # 0.047 s, its neighbours 0.051): the gaps average about the delay and none is far below it. Without the delay
-    # they are about a millisecond.
-    assert len(gaps) >= 6 and sum(gaps) / len(gaps) >= 0.045 and min(gaps) >= 0.025
+    # 0.047 s, its neighbours 0.051; under a fresh-clone run beside other work one 0.022 s, the mean 0.050): the gaps
+    # average about the delay and none comes near the one millisecond they take without it.
+    assert len(gaps) >= 6 and sum(gaps) / len(gaps) >= 0.045 and min(gaps) >= 0.01
 
 
 # -- the commands ------------------------------------------------------------------------------------------------
