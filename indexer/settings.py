@@ -928,6 +928,11 @@ ROUND32_LOCAL_SHORT_FORMS = True
 # be consistently good for two years", "assessments are consistently good"), never a grade statement
 # (severity.grade_statements). Off = before.
 ROUND32_CONSISTENTLY = True
+# Round 32 (the lead, on set af after its score): a quote the grade word opens and lower-case words close ("a 'good
+# quality plan'") quotes a phrase, so the word is no quoted grade (`ROUND32_QUOTED_PHRASE`); "what 'good' looks like"
+# names a standard, no council's grade (`ROUND32_WHAT_GOOD_LOOKS_LIKE`) (severity.grade_statements). Off = before.
+ROUND32_QUOTED_PHRASE = True
+ROUND32_WHAT_GOOD_LOOKS_LIKE = True
 # Round 32 (the lead, on set ae after its score): a grade that a count of the judged areas got ("three out of the five
 # areas inspected were graded 'good'") or that parts of the service have ("several 'good' aspects") is a sub-judgement
 # (severity.counted_areas). Off = before.

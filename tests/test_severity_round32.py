@@ -52,3 +52,25 @@ def test_an_inspection_dated_through_the_areas_it_looked_at(text, dated):
     """Round 32 (`settings.ROUND32_INSPECTED_AREAS`, on): "the last inspection of these areas in May 2023"."""
     from indexer.ingest.annotate.dated_standing import dated_inspections
     assert dated_inspections(text) == dated
+
+
+@pytest.mark.parametrize("sentence, grades", [
+    ("She will make sure of a ‘good quality plan’ with ‘good performance management’, the chair said.", []),
+    ("We set out to learn what ‘good’ looks like in councils that have improved.", []),
+    ("Ofsted rated the service ‘good’ overall.", ["good"]),
+    ("Inspectors rated the council ‘requires improvement’ in its report.", ["requires improvement"]),
+])
+def test_quoted_phrases_and_standards_are_no_grades(sentence, grades):
+    """Round 32 (`ROUND32_QUOTED_PHRASE`, `ROUND32_WHAT_GOOD_LOOKS_LIKE`, on): a quote the word opens and other words
+    close holds a phrase; "what 'good' looks like" names a standard."""
+    from indexer.ingest.annotate.severity import grade_statements
+    assert [st.grade for st in grade_statements(sentence, 2)] == grades
+
+
+def test_a_grade_phrase_closing_the_quote_stays_quoted(monkeypatch):
+    """'requiring improvement to be good': the closing words hold a grade word, so the quote is the grade's."""
+    from indexer.ingest.annotate.severity import grade_statements
+    sentence = "Inspectors rated it 'requiring improvement to be good' in May."
+    on = [(st.grade, st.weight) for st in grade_statements(sentence, 2)]
+    monkeypatch.setattr(settings, "ROUND32_QUOTED_PHRASE", False)
+    assert on == [(st.grade, st.weight) for st in grade_statements(sentence, 2)]

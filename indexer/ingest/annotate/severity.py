@@ -252,6 +252,14 @@ _COMPOUND_AFTER = re.compile(r"^-(?!rated|graded|judged|ranked)[A-Za-z]", re.IGN
 # inspection grade is never intensified, so the word is praise.
 _INTENSIFIER = re.compile(r"\b(?:very|really|pretty|so|too|extremely|fairly|rather|quite|incredibly|particularly"
                           r"|especially)\s+$", re.IGNORECASE)
+# Round 32 (`settings.ROUND32_QUOTED_PHRASE`): a quote the grade word opens and more lower-case words close ("a 'good
+# quality plan'", "'good performance management'") quotes a phrase: the word in it is an adjective, as unquoted.
+# ("'requiring improvement to be good'" closes a grade: a grade word among the closing words keeps the quote a grade's)
+_QUOTED_PHRASE_AFTER = re.compile(r"^(?!\s+(?:\w+\s+){0,3}?(?:good|outstanding|inadequate|adequate|improvement)\b)"
+                                  r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}['’”\"]")
+# Round 32 (`settings.ROUND32_WHAT_GOOD_LOOKS_LIKE`): "to build a picture of what 'good' looks like".
+_WHAT_BEFORE = re.compile(r"\bwhat\s+['‘“\"]?$", re.IGNORECASE)
+_LOOKS_LIKE_AFTER = re.compile(r"^['’”\"]?\s+(?:looks?|looked|would\s+look|might\s+look)\s+like\b", re.IGNORECASE)
 # Round 32 (`settings.ROUND32_CONSISTENTLY`): "not yet consistently good", "services must become “consistently good”",
 # "assessments are consistently good": how practice is, or what a council aims at, never Ofsted's grade.
 _CONSISTENTLY = re.compile(r"\bconsistently\s+['‘“\"]?$|\bconsistently\s*['‘“\"]\s*$", re.IGNORECASE)
@@ -548,6 +556,10 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             or bool(_BRACKETED.search(before) and re.match(r"['’”\"]?\s*\)", after))
         quoted = (before.rstrip()[-1:] or "x") in "'‘“\"" or (after[:1] or "x") in "'’”\"" and (
             not settings.ROUND27_TIGHT_QUOTES or bool(_OPENING_QUOTE.search(before[-40:])))
+        if quoted and settings.ROUND32_QUOTED_PHRASE and _QUOTED_PHRASE_AFTER.match(after):
+            quoted = False  # round 32: "a 'good quality plan'": the quote holds a phrase the word opens, not a grade
+        if settings.ROUND32_WHAT_GOOD_LOOKS_LIKE and _WHAT_BEFORE.search(before) and _LOOKS_LIKE_AFTER.match(after):
+            continue  # round 32: "what 'good' looks like": a standard to compare with, no council's grade
         titled = match.group()[:1].isupper() and match.start() > 0
         # a dash that introduces the grade ("outstanding - A, B"), not a bullet's dash ("- good edge-of-care work")
         listed = bool(re.search(r"[–—:-]\s*$", before)) and not re.fullmatch(r"\s*[-–—•*]\s*", before)
