@@ -255,7 +255,9 @@ _INTENSIFIER = re.compile(r"\b(?:very|really|pretty|so|too|extremely|fairly|rath
 # Round 32 (`settings.ROUND32_QUOTED_PHRASE`): a quote the grade word opens and more lower-case words close ("a 'good
 # quality plan'", "'good performance management'") quotes a phrase: the word in it is an adjective, as unquoted.
 # ("'requiring improvement to be good'" closes a grade: a grade word among the closing words keeps the quote a grade's)
+# ("'good services for children'" names the service itself: its grade, as round 29 reads it)
 _QUOTED_PHRASE_AFTER = re.compile(r"^(?!\s+(?:\w+\s+){0,3}?(?:good|outstanding|inadequate|adequate|improvement)\b)"
+                                  r"(?!\s+(?:services?|department|provision|overall)\b)"
                                   r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}['’”\"]")
 # Round 32 (`settings.ROUND32_WHAT_GOOD_LOOKS_LIKE`): "to build a picture of what 'good' looks like".
 _WHAT_BEFORE = re.compile(r"\bwhat\s+['‘“\"]?$", re.IGNORECASE)
