@@ -216,12 +216,13 @@ def best_match_plan(text: str, strict: bool, message: str | None, facet_values: 
     groups, corrections = _corrected([with_cue_weight(g) for g in one_grade_name(text, unique)], unknown, suggest)
     groups = optional_introducers(text, groups, strict) + ([] if strict else tally_groups(text))
     boosts = judged_areas(text) + move_boosts + named_councils(text, facet_values("council"))
+    named = councils_in(text)  # read once: two plan fields depend on it
     plan = BestMatchPlan(tuple(groups), strict, boosts, stand_ins, boost_anchors(text, groups, boosts),
                          named_regions(text), related_to_named(text, facet_values("council")), asked_years(text),
                          background_grades(text) if settings.ROUND29_BACKGROUND_GRADE else (),
-                         *crowded_least(text, councils_in(text), groups),
+                         *crowded_least(text, named, groups),
                          figures_in(text) if settings.ROUND31_FIGURE_ASKED else (),
-                         list_page_least(text, councils_in(text)))
+                         list_page_least(text, named))
     return plan, corrections, message
 
 

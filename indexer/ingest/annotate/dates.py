@@ -167,5 +167,4 @@ def url_date(url: str) -> tuple[int, int | None] | None:
 
 
 _DAY_FIRST_PATH = re.compile(r"/(0[1-9]|[12]\d|3[01])/(0[1-9]|1[0-2])/((?:19|20)\d\d)/")
-_MONTH_NAME_PATH = re.compile(r"/((?:19|20)\d\d)/(january|february|march|april|may|june|july|august|september|october|"
-                              r"november|december)/", re.IGNORECASE)
+_MONTH_NAME_PATH = re.compile(rf"/((?:19|20)\d\d)/({MONTH_NAMES})/", re.IGNORECASE)

@@ -93,8 +93,7 @@ def group_count(sentence: str) -> int:
     counts = list(_SMALL_COUNT.finditer(sentence))
     if len(counts) != 1 or _DENIAL.search(sentence, 0, counts[0].start()):
         return 0  # "None of the six councils has gained …": the next sentence's six are not given the grade
-    word = counts[0].group(1).lower()
-    return int(word) if word.isdigit() else numbers.WORDS[word]
+    return numbers.value_of(counts[0].group(1)) or 0
 
 
 def names_the_group(sentence: str, codes: list[str], count: int) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from indexer.ingest.annotate.places import council_groups
 from indexer.ingest.annotate.severity import GradeStatement
-from indexer.numbers import WORDS
+from indexer.numbers import WORDS, value_of
 
 # "nine local authorities", "43 councils": the size of the group the lead-in grades.
 _COUNT = re.compile(r"\b(\d{1,2}|" + "|".join(WORDS) + r")\s+(?:[\w-]+\s+)?(?:councils|authorities|local\s+"
@@ -70,8 +70,7 @@ def lead_in(text: str, statements: list[GradeStatement], mentions: list) -> Lead
         counts = list(_TO_FIGURE.finditer(text, number_of.end()))[-1:]
     if len(counts) != 1:
         return None
-    word = counts[0].group(1).lower()
-    size = int(word) if word.isdigit() else WORDS[word]
+    size = value_of(counts[0].group(1)) or 0
     return LeadIn(replace(overall[0], tally=False, lead_in=True), size, named) if size > len(named) else None
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.visits import new_full_inspection
-from indexer.numbers import WORDS
+from indexer.numbers import value_of
 
 _MONTHS_N = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|\d{1,2}"
 _SPAN = re.compile(rf"\b(?P<qual>almost|nearly|just\s+over|just\s+under|more\s+than|less\s+than|over|under|around|about)?"
@@ -43,10 +43,6 @@ class SpanOn:
     why: str
 
 
-def _count(word: str) -> int | None:
-    """A count in digits or words."""
-    word = word.lower()
-    return int(word) if word.isdigit() else WORDS.get(word)
 
 
 def _held_in(outcome: Outcome, year: int) -> bool:
@@ -77,7 +73,7 @@ def span_on_year(text: str, outcome: Outcome | None) -> SpanOn | None:
         years = [int(y) for y in _YEAR.findall(clause)]
         if years and not _held_in(outcome, years[0]):
             continue
-        months = 12 if match.group("year") else _count(match.group("months"))
+        months = 12 if match.group("year") else value_of(match.group("months"))
         if not months or months > 24:
             continue
         qual = " ".join((match.group("qual") or "").lower().split())

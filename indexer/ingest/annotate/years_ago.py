@@ -23,7 +23,7 @@ from indexer.grades import official_grades_for
 from indexer.models import Outcome
 from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.year import latest_year_mentioned, visit_page
-from indexer.numbers import WORDS, words_between
+from indexer.numbers import value_of, words_between
 
 _N = "|".join(words_between(2, 10)) + r"|[2-9]|10|a\s+couple\s+of"
 # "two years ago", "after two years of", "over the last two years": a count of whole years back from the page's day
@@ -43,7 +43,7 @@ class YearsAgo:
 def _count(word: str) -> int:
     """A count in digits or words ("a couple of" is two)."""
     word = " ".join(word.lower().split())
-    return 2 if word == "a couple of" else int(word) if word.isdigit() else WORDS[word]
+    return 2 if word == "a couple of" else value_of(word) or 0
 
 
 def _agrees(outcome: Outcome, grade: str) -> bool:
