@@ -1,4 +1,4 @@
-"""The fresh sets of rounds 30-31: blind sets of real news pages, each with judged questions over it.
+"""The fresh sets of rounds 30-32: blind sets of real news pages, each with judged questions over it.
 
 Set aa (46 pages, 24 questions) was scored once on round 29's code, its questions once more on round 30's, and is
 development material since. Set ab (50 pages, 24 questions) was scored once on round 30's final code and on round
@@ -7,7 +7,8 @@ tests/fixtures/news) since round 31. Set ac (50 pages, 24 questions) was scored 
 round 31's code and is development material since. Set ad (40 pages, 20 questions) was scored once at the end of round
 31 on round 30's and round 31's code and is development material since round 32. Set ae (40 pages, 20 questions)
 was scored once at the end of round 32 on round 31's and round 32's code and is development material since. Set af
-(40 pages, 16 questions, round 32) was scored once at the round's very end and waits in tests/blind/af.
+(40 pages, 16 questions) was scored once at round 32's very end on the same two codes and is development material
+since round 33.
 These are the record and fixture checks every set has. Nothing here runs the rules or the ranking.
 """
 from __future__ import annotations
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 NEWS = ROOT / "tests" / "fixtures" / "news"
 SIZES = {"aa": 46, "ab": 50, "ac": 50, "ad": 40, "ae": 40, "af": 40}  # aa: four numbers left out, pages whose text repeats a used page
-BLIND = {"af": ROOT / "tests" / "blind" / "af"}  # a set kept apart: its labels, questions and fixtures together
+BLIND: dict[str, Path] = {}  # a set still blind: its labels, questions and fixtures together (none at round 33's start)
 
 
 def _folder(name: str) -> Path:
