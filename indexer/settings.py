@@ -941,3 +941,11 @@ ROUND32_COUNTED_AREAS = True
 # ("since the last inspection of these areas in May 2023") dates the graded inspection as "the inspection of
 # children's services in July 2022" does (dated_standing._BETWEEN; read when the module loads). Off = before.
 ROUND32_INSPECTED_AREAS = True
+# Round 33 (on set af, development since round 33): a grade that ends a "since" clause with its year after it ("support
+# has strengthened since it was rated as requiring improvement in 2024") is the standing grade from that year, as the
+# undated since-clause is (round 9), not a past one (severity.grade_statements). Off = before.
+ROUND33_SINCE_DATED = True
+# Round 33 (on set af): a since-clause has a subject of its own, so the area named in the main clause is not what the
+# grade ending the since-clause grades ("support for care leavers has strengthened since it was rated as requiring
+# improvement in 2024": the council's grade) (severity.grades_an_area). Off = before.
+ROUND33_SINCE_CLAUSE_AREA = True

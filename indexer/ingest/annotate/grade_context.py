@@ -256,6 +256,18 @@ def since_clause(head: str) -> bool:
     return bool(match and match.group("conjunction").lower() == "since" or _SINCE_BEING.search(clause))
 
 
+# Round 33: "the first (inspection) since it was rated inadequate in 2012": a newer inspection stands after that grade.
+_COUNTED_SINCE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|latest|new)\b(?:\s+[\w'’-]+){0,3}"
+                            r"\s+since\b[^,;]*$", re.IGNORECASE)
+
+
+def since_dated(head: str, after: str) -> bool:
+    """Round 33: the grade ends a since-clause and only the year after it made it past ("support has strengthened
+    since it was rated as requiring improvement in 2024"): the standing grade from that year, as in since_clause."""
+    return (since_clause(head) and bool(_PAST_YEAR_AFTER.match(after)) and not is_past(head[-60:], "")
+            and not _COUNTED_SINCE.search(head))
+
+
 # A reporting verb and "that": what follows is reported speech, its "had judged" the report's own judgement.
 _REPORTED = re.compile(r"\b(?:heard|told|said|reported|noted|explained|learned|learnt|informed|confirmed|announced)\b"
                        r"(?:\s+[\w'’]+){0,3}\s+that\b[^,;]*$", re.IGNORECASE)

@@ -11,7 +11,7 @@ from indexer.ingest.annotate.grade_roles import aim_object, area_complement, att
 from indexer.ingest.annotate.grade_context import (about_any_council, dated_in_sentence, given_by_earlier_inspection,
                                                   given_by_earlier_inspection_after, in_earlier_clause, is_destination,
                                                   hoped_for, left_behind, news_clause_start, not_current, opens_with_reaching,
-                                                  since_clause)
+                                                  since_clause, since_dated)
 from indexer.grades import BY_NUMBER, GRADE_PATTERN, REPORT_WORDS, grade_of_match, is_cued_word, normalise_grade, worst_grade
 from indexer.ingest.annotate.not_yet import not_yet_good
 from indexer.ingest.annotate.scale import names_the_scale
@@ -362,6 +362,8 @@ def grades_an_area(before: str) -> bool:
     area ("care leavers were inadequate") rather than the service or council, or an area governs it ("the
     leadership of the council and the trust, inadequate")."""
     clause = re.split(r"[;:.]|\band\s+found\b|\bbut\b", before)[-1]
+    if settings.ROUND33_SINCE_CLAUSE_AREA:
+        clause = re.split(r"\bsince\b", clause)[-1]  # round 33: a since-clause has its own subject ("care leavers' support grew since it was rated ...")
     areas = list(SUB_AREA.finditer(clause))
     if settings.ROUND28_OUTCOME_AREAS:  # round 28: an outcome strand or a group of children at risk is an area too
         areas = sorted(areas + list(_OUTCOME_AREA.finditer(clause)), key=lambda m: m.start())
@@ -630,6 +632,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             and _LAST_YEAR_BEFORE.search(re.split(r"[;.]", sentence[:match.start()])[-1])
         dated_after = _DATED_VERDICT_AFTER.match(after)
         earlier = earlier or ("last" if ago or dated_after else "")
+        if reason == "past" and settings.ROUND33_SINCE_DATED and since_dated(sentence[max(0, match.start() - 120):match.start()], after):
+            reason = ""  # round 33: "since it was rated 'requires improvement' in 2024": standing from that year
         if not reason and since_clause(sentence[max(0, match.start() - 120):match.start()]):
             earlier = earlier or "last"  # round 9: "since it was rated inadequate": standing until a newer grade
         if reason and reason != "tally" or earlier == "previous":
