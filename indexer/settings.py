@@ -949,3 +949,7 @@ ROUND33_SINCE_DATED = True
 # grade ending the since-clause grades ("support for care leavers has strengthened since it was rated as requiring
 # improvement in 2024": the council's grade) (severity.grades_an_area). Off = before.
 ROUND33_SINCE_CLAUSE_AREA = True
+# Round 33 (on set af): a judging sentence that places the page's event in a series ("the latest in a series of
+# interventions which have seen commissioners appointed in A, B and C", "follows similar moves in ...") lists earlier
+# cases to compare with; its councils are not made subjects as a judged list's members (judged_lists). Off = before.
+ROUND33_PRECEDENT_LISTS = True

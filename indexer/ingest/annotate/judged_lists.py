@@ -33,10 +33,19 @@ def _judging(text: str, members: int) -> bool:
                 and (_GRADING.search(text) or GRADE_RE.search(text)))
 
 
+# Round 33: a sentence that places the page's event in a series names earlier cases to compare with, not subjects
+# ("the latest in a series of interventions which have seen commissioners appointed in A, B and C").
+_PRECEDENTS = re.compile(r"\b(?:latest|newest|last|third|fourth|fifth)\s+in\s+a\s+(?:series|string|line|run|spate|wave)\s+of\b"
+                         r"|\bfollow(?:s|ing|ed)?\s+(?:similar|other|earlier|previous)\s+(?:\w+\s+){0,2}?"
+                         r"(?:interventions|moves|directions|action|appointments|cases)\b", re.IGNORECASE)
+
+
 def _list_codes(sentences: list, day: dt.date | None, judged_only: bool = False):
     """The councils' codes of each list the sentences name (only in judging sentences with `judged_only`)."""
     for sentence in sentences:
         text = sentence.text
+        if judged_only and settings.ROUND33_PRECEDENT_LISTS and _PRECEDENTS.search(text):
+            continue  # round 33: earlier cases the page's own event is compared with
         for group in council_groups(text, subject_mentions(text, day)):
             codes = list(dict.fromkeys(code for _, code in group))
             if not judged_only or _judging(text, len(codes)):
