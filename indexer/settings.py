@@ -953,3 +953,6 @@ ROUND33_SINCE_CLAUSE_AREA = True
 # interventions which have seen commissioners appointed in A, B and C", "follows similar moves in ...") lists earlier
 # cases to compare with; its councils are not made subjects as a judged list's members (judged_lists). Off = before.
 ROUND33_PRECEDENT_LISTS = True
+# Round 33 (on set af): a judgement the page says came "last summer" (spring, autumn, winter) is from the year before
+# the page, as one that came "last year" (calendar.judged_last_year). Off = before.
+ROUND33_LAST_SEASON = True

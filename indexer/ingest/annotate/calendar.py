@@ -287,9 +287,14 @@ def past_december_shift(text: str, published_month: int) -> int:
     return 1 if published_month == 12 and re.search(r"\blast December\b", text) else 0
 
 
+# Round 33: "rated inadequate last summer" places the judgement in the year before the page as "last year" does.
+_JUDGED_LAST_SEASON = re.compile(_JUDGED_LAST_YEAR.pattern.replace("last year", "(?<!the )last (?:summer|spring|autumn|winter)"),
+                                 re.IGNORECASE)
+
+
 def judged_last_year(text: str) -> bool:
-    """True when the article says the judgement came last year ("Last year Ofsted rated…")."""
-    return bool(_JUDGED_LAST_YEAR.search(text))
+    """True when the article says the judgement came last year ("Last year Ofsted rated…"; round 33: "last summer")."""
+    return bool(_JUDGED_LAST_YEAR.search(text) or settings.ROUND33_LAST_SEASON and _JUDGED_LAST_SEASON.search(text))
 
 
 
