@@ -956,3 +956,11 @@ ROUND33_PRECEDENT_LISTS = True
 # Round 33 (on set af): a judgement the page says came "last summer" (spring, autumn, winter) is from the year before
 # the page, as one that came "last year" (calendar.judged_last_year). Off = before.
 ROUND33_LAST_SEASON = True
+# Round 33 (on set af): a grade left by "one of which" or "two of them" (other councils the sentence named: "two other
+# councils in a similar position, one of which has now moved out of 'inadequate'") is not the page's council's left
+# grade, so it does not date the page's inspection (candidates.left_in_text). Off = before.
+ROUND33_OTHERS_LEFT = True
+# Round 33 (on set af): a council whose only grades on the page are sub-judgements naming child protection takes that
+# grade as the overall one when the record holds its 2012-13 child protection inspection with it (child_protection.py;
+# the CPI judged child protection alone). Off = before.
+ROUND33_CPI_AREA = True

@@ -51,6 +51,7 @@ from indexer.ingest.annotate.empty_year import fallback_year
 from indexer.ingest.annotate.area_review import reports_joint_area_review
 from indexer.ingest.annotate.fallback_grade import fallback_grade
 from indexer.ingest.annotate.inspected_at import inspected_at
+from indexer.ingest.annotate.child_protection import cpi_grade
 from indexer.ingest.annotate.year_floor import raised_year
 from indexer.ingest.annotate.weekday_year import weekday_year
 from indexer.ingest.annotate.visit_count import counted_visit_year
@@ -186,6 +187,8 @@ def annotate_article(doc: Document, raw: str, published: dt.date | None, evidenc
     new_report = bool(NEW_REPORT.search(text)) and not new_report_is_visit(text)  # round 27: a visit grades nothing
     for code in chosen:
         grade, support = decide(attributed.get(code, []), new_report)
+        if not grade and settings.ROUND33_CPI_AREA:
+            grade, support = cpi_grade(attributed.get(code, []), code, text, published)  # round 33: the CPI's own grade
         grades.append(grade or "")
         if grade:
             severity_evidence.append({"council": display_name(code), "value": grade, "source": "text",

@@ -28,6 +28,7 @@ from indexer.ingest.annotate.new_framework import first_year_outcome
 from indexer.ingest.annotate.nth_time import nth_judgement
 from indexer.ingest.annotate.today_date import today_day
 from indexer.ingest.annotate.dates import YEAR_RE
+from indexer.ingest.annotate.grade_context import about_others
 
 
 @dataclass
@@ -90,6 +91,8 @@ def left_in_text(text: str) -> list[str]:
         return []
     found = []
     for match in _NO_LONGER.finditer(text):
+        if settings.ROUND33_OTHERS_LEFT and about_others(text[max(0, match.start() - 60):match.start()]):
+            continue  # round 33: "two other councils ..., one of which has now moved out of 'inadequate'": theirs
         found.append(GRADE_RE.search(match.group("grade") or match.group("grade2") or match.group("grade3")))
     return [grade_of_match(m) for m in found if m]
 

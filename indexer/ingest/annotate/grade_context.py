@@ -256,6 +256,17 @@ def since_clause(head: str) -> bool:
     return bool(match and match.group("conjunction").lower() == "since" or _SINCE_BEING.search(clause))
 
 
+# Round 33: the clause's subject is one or some of other councils the sentence named ("two other councils in a similar
+# position, one of which has now moved out of 'inadequate'").
+_ONE_OF_OTHERS = re.compile(r"\b(?:one|some|two|three|several|many|both|all|each|most)\s+of\s+(?:which|whom|them|those|these)"
+                            r"\b[^,;.]{0,40}$", re.IGNORECASE)
+
+
+def about_others(head: str) -> bool:
+    """Round 33: the words before a grade or a movement make its subject "one of which", "two of them": others'."""
+    return bool(_ONE_OF_OTHERS.search(head))
+
+
 # Round 33: "the first (inspection) since it was rated inadequate in 2012": a newer inspection stands after that grade.
 _COUNTED_SINCE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|latest|new)\b(?:\s+[\w'’-]+){0,3}"
                             r"\s+since\b[^,;]*$", re.IGNORECASE)

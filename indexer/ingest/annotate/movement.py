@@ -17,7 +17,7 @@ from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import council_mentions
 from indexer.ingest.annotate.earlier_grade import dated_before
 from indexer.ingest.annotate.intervention_exit import leaves_intervention
-from indexer.ingest.annotate.grade_context import (RATING_NOUN_OF, given_by_earlier_inspection, is_past, shed_by_action,
+from indexer.ingest.annotate.grade_context import (RATING_NOUN_OF, about_others, given_by_earlier_inspection, is_past, shed_by_action,
                                                    since_clause)
 from indexer.ingest.annotate.severity import is_sub_area
 from indexer.ingest.annotate.text_units import Sentence, document_sentences
@@ -82,6 +82,8 @@ def sentence_moves(sentence: str) -> list[Move]:
         grade = grade_of_match(match)
         if _NOUN_AFTER.match(after) or is_cued_word(match.group()) and not _PHRASE_END.match(after):
             continue
+        if settings.ROUND33_OTHERS_LEFT and about_others(before[-80:]):
+            continue  # round 33: "one of which has now moved out of 'inadequate'": another council's move
         if _NO_LONGER.search(before) or shed_by_action(before[-60:]):
             out.append(Move(left=grade))
         elif (found := _FROM.search(before)) or settings.ROUND32_RATING_NOUN_MOVES and (found := _FROM_32.search(before)):
