@@ -185,7 +185,7 @@ ROUND21_VERBLESS = True  # "Ofsted: Kent children's services good" (the service 
 ROUND21_RATING_FOR = True  # "a good rating for children's social care" (overall) / "… for its schools" (an area)
 # Round 19: an undated page whose latest dated event is a November or December without its day is from the next year.
 ROUND19_LATE_MONTH = True
-LATE_MONTHS = frozenset({"November", "December"})  # October is left out: a report can follow before the year ends
+LATE_MONTHS = frozenset({"November", "December"})  # October left out in round 19 (a report can follow before the year ends); in since round 33 (ROUND33_LATE_OCTOBER)
 # Round 20: "the sixth monitoring visit since … judged inadequate in March 2017" dates an undated page by the count
 # (visit_count.py): the first visit about six months after the judgement, then one about every four months, and the
 # page about a month after its visit.
@@ -964,3 +964,7 @@ ROUND33_OTHERS_LEFT = True
 # grade as the overall one when the record holds its 2012-13 child protection inspection with it (child_protection.py;
 # the CPI judged child protection alone). Off = before.
 ROUND33_CPI_AREA = True
+# Round 33 (measured over every labelled undated page): an October named without its day as the latest dated event is
+# also told from after the turn of the year (ac16, ae08, d40: all three such pages are labelled the next year; none
+# the October's year), as November and December are since round 19 (late_month.late_month_year). Off = before.
+ROUND33_LATE_OCTOBER = True

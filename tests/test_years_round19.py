@@ -35,13 +35,20 @@ def test_a_late_month_without_its_day_puts_the_page_in_the_next_year(text, expec
 @pytest.mark.parametrize("text, expected", [
     ("The joint inspection ran from 13 to 26 November 2008 and its findings were published today.", 2008),  # a day
     ("The report was released on December 18th, 2008, to the cabinet.", 2008),  # a day after the month
-    ("Inspectors visited in October 2019 and wrote to the director soon after.", 2019),  # October: same-year letter
     ("The visit in November 2015 was followed by a letter dated 3 December 2015.", 2015),  # a later dated event
     ("Staff met in June 2023 and the service hopes to be good by December 2024.", 2023),  # an aim is no event
     ("No month is given anywhere.", None),
 ])
 def test_no_move_without_a_late_month_named_alone(text, expected):
     assert latest_event_year(text)[0] == expected
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_october_named_alone_is_late_since_round_33(monkeypatch, on):
+    """Round 19 left October out (a same-year letter); round 33's measure over the labelled pages puts it in."""
+    monkeypatch.setattr(settings, "ROUND33_LATE_OCTOBER", on)
+    text = "Inspectors visited in October 2019 and wrote to the director soon after."
+    assert latest_event_year(text)[0] == (2020 if on else 2019)
 
 
 def test_never_past_this_year():

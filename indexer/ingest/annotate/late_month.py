@@ -4,8 +4,9 @@ A page that says "the monitoring visit in December 2016" or "after the November 
 telling of it from a distance: the letter or report of a November or December visit comes out after the turn of
 the year, and a page written the same month would say "this month" or give the day ("26 November 2008"). Over the
 labelled pages (docs/facets.md, round 19) no undated page whose latest dated event is a November or December named
-this way is labelled that event's year; October is left out (a report can follow an October inspection before the
-year ends).
+this way is labelled that event's year; October was left out (a report can follow an October inspection before the
+year ends) until round 33 measured it: each of the three undated pages whose latest event is an October so named is
+labelled the next year.
 """
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ def late_month_year(events: list[tuple[int, str]], limit: int) -> tuple[int | No
     top = max(year for year, _ in events)
     latest = max((p for y, p in events if y == top), key=_month_and_day)
     found = _MONTH_YEAR.fullmatch(latest.strip())
-    if not found or found.group("month") not in settings.LATE_MONTHS or top >= limit:
+    late = settings.LATE_MONTHS | ({"October"} if settings.ROUND33_LATE_OCTOBER else set())
+    if not found or found.group("month") not in late or top >= limit:
         return None, ""
     return top + 1, (f"inferred: the latest dated event the page reports is “{latest}”, named without its day: its "
                      f"letter or report came out after the turn of the year, so {top + 1}")
