@@ -968,3 +968,7 @@ ROUND33_CPI_AREA = True
 # also told from after the turn of the year (ac16, ae08, d40: all three such pages are labelled the next year; none
 # the October's year), as November and December are since round 19 (late_month.late_month_year). Off = before.
 ROUND33_LATE_OCTOBER = True
+# Round 33 (on set af's questions): the finding of an inspection the sentence dates by its year, told in a relative
+# clause ("since the 2015 inspection, which found Stoke required improvement"), is an earlier grade in the page's
+# history (movement.past_grades: grade_change and the grade a page left). Off = before.
+ROUND33_DATED_FINDING = True

@@ -105,6 +105,13 @@ _FIRST_GRADE = re.compile(r"\b(?:first|originally|initially)\s+(?:rated|judged|g
                           r"|classed|placed|put)\s+(?:as\s+|to\s+be\s+|in\s+)?['‘“\"]?$", re.IGNORECASE)
 
 
+# Round 33: "the 2015 inspection, which found Stoke ...", "its 2019 report, which judged the council ...": the finding of
+# an inspection the sentence dates by its year, told in a relative clause.
+_DATED_FINDING = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w'’-]+\s+){0,2}?(?:inspection|report|judgement|verdict)s?,?\s+"
+                            r"(?:which|that)\s+(?:had\s+)?(?:found|judged|rated|graded|deemed|branded)\s+"
+                            r"(?:[\w'’-]+\s+){0,4}?(?:as\s+|to\s+be\s+)?['‘“\"]?$", re.IGNORECASE)
+
+
 def past_grades(sentences: list[Sentence], subject: str, day: dt.date | None) -> list[str]:
     """Overall grades the text gives the subject council's earlier inspections ("in 2015, when they were judged
     inadequate", "previously rated good"); not those of areas of work or of other councils."""
@@ -125,6 +132,9 @@ def past_grades(sentences: list[Sentence], subject: str, day: dt.date | None) ->
             earlier = earlier or since_clause(text[max(0, match.start() - 120):match.start()])
             # round 17: "four years ago … 'required improvement'", "the 'inadequate' judgement of 2022"
             earlier = earlier or dated_before(text[:match.start()], after, day.year if day else None)
+            # round 33: "since the 2015 inspection, which found Stoke required improvement": a dated inspection's
+            # finding, told in a relative clause, is history (a grade equal to the current one is dropped by the caller)
+            earlier = earlier or settings.ROUND33_DATED_FINDING and bool(_DATED_FINDING.search(before))
             if not _NOUN_AFTER.match(after) and (is_past(before, after) or earlier):
                 out.append(grade_of_match(match))
     return out
