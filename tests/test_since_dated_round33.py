@@ -38,6 +38,7 @@ def test_the_main_clause_area_is_not_the_since_clause_subject(monkeypatch, tmp_p
     ("the fourth visit since Sefton was rated ", " in February 2022", False),
     ("progress since it was rated ", " by inspectors", False),  # no year: round 9's since-clause already reads it
     ("two years after the council was rated ", " in 2019", False),  # after, not since: a past grade
+    ("services had significantly deteriorated since it was rated ", " in 2012, inspectors found", False),  # a fall
 ])
 def test_since_dated_reads_the_clause(head, after, standing):
     assert since_dated(head, after) is standing

@@ -272,11 +272,17 @@ _COUNTED_SINCE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:s
                             r"\s+since\b[^,;]*$", re.IGNORECASE)
 
 
+# "services had significantly deteriorated since it was rated good in 2012": a fall from the grade, which no longer
+# stands.
+_DECLINED_SINCE = re.compile(r"\b(?:deteriorat\w*|declin\w*|worsen\w*|got\s+worse|slipp\w*|fall(?:en)?|fell|dropp\w*"
+                             r"|went\s+downhill|gone\s+downhill)\b[^,;]*\bsince\b[^,;]*$", re.IGNORECASE)
+
+
 def since_dated(head: str, after: str) -> bool:
     """Round 33: the grade ends a since-clause and only the year after it made it past ("support has strengthened
     since it was rated as requiring improvement in 2024"): the standing grade from that year, as in since_clause."""
     return (since_clause(head) and bool(_PAST_YEAR_AFTER.match(after)) and not is_past(head[-60:], "")
-            and not _COUNTED_SINCE.search(head))
+            and not _COUNTED_SINCE.search(head) and not _DECLINED_SINCE.search(head))
 
 
 # A reporting verb and "that": what follows is reported speech, its "had judged" the report's own judgement.
