@@ -972,3 +972,8 @@ ROUND33_LATE_OCTOBER = True
 # clause ("since the 2015 inspection, which found Stoke required improvement"), is an earlier grade in the page's
 # history (movement.past_grades: grade_change and the grade a page left). Off = before.
 ROUND33_DATED_FINDING = True
+# Round 33 (on set ae's questions): areas joined by "and young people" / "and those" ("children in care and young
+# people leaving care") are one list, and a list's grade given before it ("judged 'outstanding' for how children in
+# care and young people leaving care get on") is each area's (areas._shared: the sub-judgements ranking reads). Off =
+# before.
+ROUND33_JOINED_AREAS = True

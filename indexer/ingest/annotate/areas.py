@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from indexer import settings
 from indexer.grades import GRADE_RE, grade_of_match, is_cued_word
 from indexer.ingest.annotate.grade_context import not_current
 
@@ -70,17 +71,37 @@ def area_grades(sentence: str) -> dict[str, str]:
 
 # Areas joined into one list ("children in care and care leavers") share the grade given after the list.
 _JOINED = re.compile(r"['’]?\s*(?:,|and|&|as\s+well\s+as)\s*(?:(?:for|of|the|its|their)\s+)*", re.IGNORECASE)
+# Round 33: "children in care and young people leaving care", "children in care and those leaving care".
+_JOINED_33 = re.compile(r"['’]?\s*(?:,|and|&|as\s+well\s+as)\s*(?:(?:for|of|the|its|their|young\s+people|those|children)\s+)*",
+                        re.IGNORECASE)
 
 
 def _shared(sentence: str, areas: list[tuple[int, int, str]], found: dict[str, str]) -> dict[str, str]:
-    """Each area of a joined list without a grade of its own takes the grade of the list's last area."""
+    """Each area of a joined list without a grade of its own takes the grade of the list's last area (round 33: or,
+    when the grade stands before the list, "judged 'outstanding' for how children in care and young people leaving
+    care get on", of its first)."""
     out = dict(found)
+    joined = _JOINED_33 if settings.ROUND33_JOINED_AREAS else _JOINED
     for i in range(len(areas) - 2, -1, -1):
         _, end, field = areas[i]
         later = areas[i + 1]
-        if field not in out and later[2] in out and _JOINED.fullmatch(sentence[end:later[0]]):
+        if field not in out and later[2] in out and joined.fullmatch(sentence[end:later[0]]):
             out[field] = out[later[2]]
+    if settings.ROUND33_JOINED_AREAS:
+        for i in range(1, len(areas)):
+            start, _, field = areas[i]
+            earlier = areas[i - 1]
+            if field not in out and earlier[2] in out and joined.fullmatch(sentence[earlier[1]:start]) \
+                    and _graded_before(sentence, areas[i - 1][0]):
+                out[field] = out[earlier[2]]
     return out
+
+
+def _graded_before(sentence: str, start: int) -> bool:
+    """Round 33: a grade stands just before the area at `start`, joined by "for"/"in" (the list's grade, given first)."""
+    return any(start - BEFORE_CHARS <= g[1] <= start
+               and re.match(r"^\W*(?:for|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?$", sentence[g[1]:start])
+               for g in _current_grades(sentence))
 
 
 def article_subjudgements(sentences: list[str]) -> dict[str, str]:
