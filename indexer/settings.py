@@ -977,3 +977,7 @@ ROUND33_DATED_FINDING = True
 # care and young people leaving care get on") is each area's (areas._shared: the sub-judgements ranking reads). Off =
 # before.
 ROUND33_JOINED_AREAS = True
+# Round 33 (measured over every labelled undated round-up): an undated page still without a year whose graded councils
+# (two or more) were each given their grade in one and the same year, and only one, takes that year, inferred
+# (roundup_year.py). Off = before.
+ROUND33_ROUNDUP_YEAR = True

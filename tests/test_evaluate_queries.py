@@ -194,7 +194,9 @@ FRESH = {name: ROOT / "tests" / "data" / f"judged_queries_heldout_{name}.jsonl" 
 # (0.9053: adq12's and adq13's answers grew; in adq17 af pages judged 1 rank above a judged 2), ae's recall 0.865 ->
 # 0.855 (0.859: in aeq10 an af page judged 0 takes a judged Croydon page's place). Round 33's year readings then
 # dated af05 2023 (its label; it had read 2022, the inspection's year): HELDOUT_F's recall 0.855 -> 0.845 (0.8489: in
-# fq26 "Herefordshire ... inadequate 2022 ..." af05, pooled as 1 while it read 2022, falls out of the ten).
+# fq26 "Herefordshire ... inadequate 2022 ..." af05, pooled as 1 while it read 2022, falls out of the ten), and d40
+# dated 2008 (its label; an October 2007 named without its day) enters iq24's ten for "... December 2008", judged 0:
+# HELDOUT_I's recall 0.95 -> 0.945 (0.9454).
 FORMER_HELDOUT_FLOORS = {HELDOUT: (0.88, 0.92, 0.96, 0.90), HELDOUT_K: (0.90, 0.90, 0.99, 0.66),
                          HELDOUT_M: (0.825, 0.885, 0.93, 0.80), HELDOUT_N: (0.87, 0.875, 0.93, 0.86),
                          HELDOUT_P: (0.835, 0.845, 0.91, 0.77), HELDOUT_Q: (0.925, 0.905, 0.965, 0.74),
@@ -208,7 +210,7 @@ FORMER_HELDOUT_FLOORS = {HELDOUT: (0.88, 0.92, 0.96, 0.90), HELDOUT_K: (0.90, 0.
                          HELDOUT_J: (0.905, 0.91, 0.975, 0.59),
                          HELDOUT_L: (0.945, 0.925, 0.965, 0.66),
                          HELDOUT_O: (0.965, 0.93, 0.955, 0.66),
-                         HELDOUT_I: (0.95, 0.90, 0.96, 0.59),
+                         HELDOUT_I: (0.945, 0.90, 0.96, 0.59),
                          FRESH["aa"]: (0.915, 0.92, 0.99, 0.57), FRESH["ab"]: (0.87, 0.90, 0.99, 0.60),
                          FRESH["ac"]: (0.945, 0.94, 0.99, 0.77), FRESH["ad"]: (0.93, 0.905, 0.97, 0.74),
                          FRESH["ae"]: (0.855, 0.815, 0.945, 0.79), FRESH["af"]: (0.85, 0.835, 0.955, 0.77)}
@@ -291,7 +293,7 @@ FLOOR_RECALL = 0.80  # 0.81 -> 0.80 after set af, pooled (round 33: 0.8070; 0.81
 # articles (x36 2, x35 1) and now has 15 answers for 10 places, so two judged 1s (k01, a19) drop below 10th
 # 0.873 -> 0.871 (set y, pooled in round 13: 0.8716; 0.8733 without y): in q23, q51 and q60 the relevant y17, y13 and
 # y23 push out n11, q37 and u35, judged answers
-FLOOR_NDCG = 0.865  # 0.87 -> 0.865 after set i (round 23: 0.8697; 0.865 with i in the corpus unjudged, 0.870 pooled: new relevant i
+FLOOR_NDCG = 0.86  # 0.865 -> 0.86 in round 33 (0.8645: q06 "inadequate 2014" gained ae21, a 2014 round-up of five inadequate councils the round-up year reading dated, judged 2 on reading: the answers outgrow the ten places; before, af's pooling had taken it to 0.8653); 0.87 -> 0.865 after set i (round 23: 0.8697; 0.865 with i in the corpus unjudged, 0.870 pooled: new relevant i
 # articles judged 1-2 below tenth place add to the ideal ranking); round 4: 0.820 (reports judging "children in care and care leavers" jointly now reach
 # care-leavers questions; q03 and q57's judgements list few of them); 0.819 with sets s and t's articles; 0.878 pooled
 FLOOR_MRR = 0.965  # 0.919 with sets s and t's articles; 0.972 pooled (round 7's pooled judgements)

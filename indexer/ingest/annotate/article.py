@@ -48,6 +48,7 @@ from indexer.ingest.annotate.record_check import record_overrules
 from indexer.ingest.annotate.record_grade import record_grade
 from indexer.ingest.annotate.own_event import visit_after_anchor, year_after_last_year_anchor
 from indexer.ingest.annotate.empty_year import fallback_year
+from indexer.ingest.annotate.roundup_year import shared_record_year
 from indexer.ingest.annotate.area_review import reports_joint_area_review
 from indexer.ingest.annotate.fallback_grade import fallback_grade
 from indexer.ingest.annotate.inspected_at import inspected_at
@@ -586,6 +587,10 @@ def _empty_year_fallback(doc: Document, text: str, chosen: list[str], grades: li
     found = fallback_year(text, chosen, grades)
     if found:
         _take_inferred_year(doc, found.year, found.why)
+    elif settings.ROUND33_ROUNDUP_YEAR:
+        year, why = shared_record_year(chosen, grades)  # round 33: the one year a round-up's grades share
+        if year:
+            _take_inferred_year(doc, year, why)
 
 
 def _without_view_date(doc: Document, text: str) -> str:

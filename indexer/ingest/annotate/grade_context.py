@@ -268,7 +268,7 @@ def about_others(head: str) -> bool:
 
 
 # Round 33: "the first (inspection) since it was rated inadequate in 2012": a newer inspection stands after that grade.
-_COUNTED_SINCE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|latest|new)\b(?:\s+[\w'’-]+){0,3}"
+_COUNTED_SINCE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|latest|new)\b(?:\s+[\w'’-]+){0,5}"
                             r"\s+since\b[^,;]*$", re.IGNORECASE)
 
 
