@@ -981,3 +981,12 @@ ROUND33_JOINED_AREAS = True
 # (two or more) were each given their grade in one and the same year, and only one, takes that year, inferred
 # (roundup_year.py). Off = before.
 ROUND33_ROUNDUP_YEAR = True
+# Round 33 (on the fresh sets' sub-judgement misses, aa11 and ab23): a distant "overall" does not make a grade overall
+# when the words between set them against each other ("but", "despite") or name an area of work after a comma
+# ("Despite the poor overall score, the service's adoption department was rated 'Good'") (severity.says_overall).
+# Off = before.
+ROUND33_OVERALL_AREA = True
+# Round 33: a grade "N years prior" / "N years earlier" after it is an earlier one standing only until a newer grade is
+# stated, as "N years ago" is ("awarded 'outstanding' after it was given an 'inadequate' rating six years prior")
+# (severity._PRIOR_AFTER). Off = before.
+ROUND33_YEARS_PRIOR = True

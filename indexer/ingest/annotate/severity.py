@@ -332,6 +332,19 @@ _OVERALL_TOO = re.compile(r"^(?:(?!\b(?:outstanding|good|inadequate|adequate|req
                           r"['‘“\"]?overall\s+effectiveness\b", re.IGNORECASE)
 
 
+# Round 33: a contrast between a distant "overall" and the grade ("Despite the poor overall score, the adoption
+# department was rated 'Good'"; "care leavers were rated good, but the report is critical of the overall quality").
+_CONTRAST_GAP = re.compile(r"\b(?:but|while|whilst|although|though|whereas|despite|yet)\b", re.IGNORECASE)
+
+
+def _other_subject(gap: str) -> bool:
+    """Round 33: the words between a distant "overall" and a grade name an area of work after a comma, or set the two
+    against each other: the grade is the area's, the "overall" another noun's (`ROUND33_OVERALL_AREA`)."""
+    if not settings.ROUND33_OVERALL_AREA:
+        return False
+    return bool(_CONTRAST_GAP.search(gap) or "," in gap and SUB_AREA.search(gap.rsplit(",", 1)[-1]))
+
+
 def says_overall(sentence: str, start: int, spans: list[tuple[int, int]]) -> bool:
     """The word "overall" goes with this grade, not with every grade of the sentence (`spans`): the grade right
     before it ("rated good overall"), else the grade just after it in the same clause ("the overall verdict is
@@ -347,11 +360,12 @@ def says_overall(sentence: str, start: int, spans: list[tuple[int, int]]) -> boo
             chosen = following[0]
         elif preceding and word.start() - preceding[-1][1] <= 20:
             chosen = preceding[-1]
-        elif following and not _beyond_clause(sentence[word.end():following[0][0]]):
+        elif following and not _beyond_clause(sentence[word.end():following[0][0]]) \
+                and not _other_subject(sentence[word.end():following[0][0]]):
             chosen = following[0]
         else:
             chosen = preceding[-1] if preceding and not _beyond_clause(sentence[preceding[-1][1]:word.start()]) \
-                else (-1, -1)
+                and not _other_subject(sentence[preceding[-1][1]:word.start()]) else (-1, -1)
         if chosen[0] == start:
             return True
     return False
@@ -627,6 +641,7 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
         earlier = given_by_earlier_inspection(sentence[:match.start()]) or dated_in_sentence(sentence[:match.start()]) \
             or given_by_earlier_inspection_after(sentence[match.end():match.end() + 80])
         ago = _AGO_AFTER.match(after) or _AGO_BEFORE.search(sentence[:match.start()]) or _LAST_YEAR_AFTER.match(after) \
+            or settings.ROUND33_YEARS_PRIOR and _PRIOR_AFTER.match(after) \
             or _SINCE_YEAR_AFTER.match(after) \
             or "ast year" in before and not is_destination(before) \
             and _LAST_YEAR_BEFORE.search(re.split(r"[;.]", sentence[:match.start()])[-1])
@@ -720,6 +735,10 @@ _PERIOD_AT = re.compile(r"\bafter\s+(?:[\w-]+\s+){1,3}?(?:years?|months?|inspect
 # "judged inadequate some two and a half years ago": the grade of a stated time back, standing unless a newer is named.
 _AGO_AFTER = re.compile(r"^['’”\"]?\s+(?:\w+\s+){0,1}(?:some|about|around|nearly|almost|over|more than)?\s*"
                         r"(?:[\w-]+\s+){1,4}(?:years?|months?)\s+ago\b", re.IGNORECASE)
+# Round 33: "given an 'inadequate' rating six years prior" / "... two years earlier": the same, counted back from the
+# page's own event (`ROUND33_YEARS_PRIOR`).
+_PRIOR_AFTER = re.compile(r"^['’”\"]?\s+(?:\w+\s+){0,1}(?:some|about|around|nearly|almost|over|more than)?\s*"
+                          r"(?:[\w-]+\s+){1,4}(?:years?|months?)\s+(?:prior|earlier|before|previously)\b", re.IGNORECASE)
 # "Twelve months ago it was judged to be performing adequately": the same, with the time first.
 # Round 13: also counted back from the page's own event ("A year earlier the borough was 'performing well'", x21; "A
 # year earlier not one council was inadequate", m01; "a month earlier, when … found … inadequate", q01), and "the year
