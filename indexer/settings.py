@@ -990,3 +990,6 @@ ROUND33_OVERALL_AREA = True
 # stated, as "N years ago" is ("awarded 'outstanding' after it was given an 'inadequate' rating six years prior")
 # (severity._PRIOR_AFTER). Off = before.
 ROUND33_YEARS_PRIOR = True
+# Round 33: a grade named as a purpose through a rating noun ("in order to achieve a judgement of 'good'") is an aim,
+# not a grade held (aims._PURPOSE_NOUN). Off = before.
+ROUND33_AIM_RATING_NOUN = True

@@ -88,6 +88,14 @@ _EDGE_GATE = re.compile(r"cusp|verg|brink|edge|threshold|border", re.IGNORECASE)
 _SHAPES = (_WANTED, _HEADING_FOR, _NEAR, _AIMS_ARE, _CONDITION, _TO_SHOW, _GETTING_TO, _IF_CLAUSE)
 
 
+# Round 33: a purpose reached through a rating noun: "in order to achieve a judgement of 'good'", "the work needed to
+# secure a rating of outstanding" (`ROUND33_AIM_RATING_NOUN`).
+_PURPOSE_NOUN = re.compile(rf"\b(?:in\s+order|so\s+as|needed|necessary|required|bid|efforts?|ambitions?|aims?|goals?"
+                           rf"|targets?|plans?|hopes?|determin\w+|commit\w+)\s+to\s+(?:achieve|reach|get|gain|secure|earn"
+                           rf"|win|attain|receive|obtain)\s+(?:an?\s+|the\s+)?(?:overall\s+)?(?:judge?ments?|ratings?"
+                           rf"|grades?|verdicts?)\s+of\s+{_QUOTE}$", re.IGNORECASE)
+
+
 def aimed_at(before: str, after: str = "") -> bool:
     """The grade is one aimed at, neared or set as a condition, not one held (`before`: the sentence up to it;
     `after`: the words after it)."""
@@ -96,6 +104,8 @@ def aimed_at(before: str, after: str = "") -> bool:
     if _AIM_AFTER.match(after):
         return True
     if settings.ROUND23_NEAR_GRADE and _EDGE_GATE.search(before) and _EDGE_OF.search(before):
+        return True
+    if settings.ROUND33_AIM_RATING_NOUN and _PURPOSE_NOUN.search(before):
         return True
     if not _GATE.search(before):
         return False
