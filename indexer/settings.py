@@ -993,3 +993,7 @@ ROUND33_YEARS_PRIOR = True
 # Round 33: a grade named as a purpose through a rating noun ("in order to achieve a judgement of 'good'") is an aim,
 # not a grade held (aims._PURPOSE_NOUN). Off = before.
 ROUND33_AIM_RATING_NOUN = True
+# Round 33: a grade followed by a numbered heading naming an area of work ("Requires improvement 2.1 Adoption
+# Performance": a report's judgement table pasted line by line) is a sub-judgement (severity.numbered_area). Off =
+# before.
+ROUND33_NUMBERED_AREAS = True

@@ -371,6 +371,18 @@ def says_overall(sentence: str, start: int, spans: list[tuple[int, int]]) -> boo
     return False
 
 
+# Round 33: a report's judgement table pasted line by line: the grade, then the next numbered area heading ("Requires
+# improvement 2.1 Adoption Performance").
+_NUMBERED_HEADING = re.compile(r"^['’”\"]?\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def numbered_area(after: str) -> bool:
+    """Round 33: the words after a grade open a numbered heading naming an area of work: the grade is a row of a
+    judgement table, an area's (`ROUND33_NUMBERED_AREAS`)."""
+    heading = _NUMBERED_HEADING.match(after)
+    return bool(heading and SUB_AREA.match(after[heading.end():]))
+
+
 def grades_an_area(before: str) -> bool:
     """The grade that follows is about one area of work: the nearest thing named before it, in its clause, is an
     area ("care leavers were inadequate") rather than the service or council, or an area governs it ("the
@@ -673,7 +685,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             grades_an_area(sentence[:match.start()]) or bool(AREA_AFTER.match(after)) or named_for == "area"
             or settings.ROUND23_ONLY_PART and bool(_ONLY_PART.search(sentence))
             or settings.ROUND29_COUNTED_SETTINGS and counted_settings(sentence[:match.start()])
-            or settings.ROUND32_COUNTED_AREAS and counted_areas(before, after))
+            or settings.ROUND32_COUNTED_AREAS and counted_areas(before, after)
+            or settings.ROUND33_NUMBERED_AREAS and numbered_area(sentence[match.end():match.end() + 80]))
         if overall:
             weight = settings.GRADE_WEIGHT_OVERALL
         elif sub_area:
