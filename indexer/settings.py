@@ -997,3 +997,6 @@ ROUND33_AIM_RATING_NOUN = True
 # Performance": a report's judgement table pasted line by line) is a sub-judgement (severity.numbered_area). Off =
 # before.
 ROUND33_NUMBERED_AREAS = True
+# Round 33: a council's name after a role and a first name ("council leader Simon Blackburn") is a person's surname, as
+# after a title (person_names.is_surname). Off = before.
+ROUND33_ROLE_NAMES = True
