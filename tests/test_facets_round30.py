@@ -172,9 +172,12 @@ The cabinet member said the council accepted every finding.
 """
 
 
-def test_a_concessive_overall_goes_with_the_grade_after_it(tmp_path):
+@pytest.mark.parametrize("on", [True, False])
+def test_a_concessive_overall_goes_with_the_grade_after_it(monkeypatch, tmp_path, on):
+    """Round 30's concessive reading was left off and removed; round 33's broader contrast reading reads it."""
+    monkeypatch.setattr(settings, "ROUND33_OVERALL_AREA", on)
     doc = article(tmp_path, _CONCESSIVE)
-    assert doc.council == ["Wiltshire"] and doc.severity == ["good"]
+    assert doc.council == ["Wiltshire"] and doc.severity == (["inadequate"] if on else ["good"])
 
 
 # --- a grade for an area and for overall effectiveness ---------------------------------------------------------------
