@@ -1,4 +1,4 @@
-"""The fresh sets of rounds 30-32: blind sets of real news pages, each with judged questions over it.
+"""The fresh sets of rounds 30-33: blind sets of real news pages, each with judged questions over it.
 
 Set aa (46 pages, 24 questions) was scored once on round 29's code, its questions once more on round 30's, and is
 development material since. Set ab (50 pages, 24 questions) was scored once on round 30's final code and on round
@@ -8,7 +8,7 @@ round 31's code and is development material since. Set ad (40 pages, 20 question
 31 on round 30's and round 31's code and is development material since round 32. Set ae (40 pages, 20 questions)
 was scored once at the end of round 32 on round 31's and round 32's code and is development material since. Set af
 (40 pages, 16 questions) was scored once at round 32's very end on the same two codes and is development material
-since round 33.
+since round 33. Set ag (40 pages, 16 questions, round 33) waits blind in tests/blind/ag until the round's end.
 These are the record and fixture checks every set has. Nothing here runs the rules or the ranking.
 """
 from __future__ import annotations
@@ -25,8 +25,8 @@ from tests.test_news_devset_new import _gazetteer_names, _key, _record_is_well_f
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 NEWS = ROOT / "tests" / "fixtures" / "news"
-SIZES = {"aa": 46, "ab": 50, "ac": 50, "ad": 40, "ae": 40, "af": 40}  # aa: four numbers left out, pages whose text repeats a used page
-BLIND: dict[str, Path] = {}  # a set still blind: its labels, questions and fixtures together (none at round 33's start)
+SIZES = {"aa": 46, "ab": 50, "ac": 50, "ad": 40, "ae": 40, "af": 40, "ag": 40}  # aa: four numbers left out, pages whose text repeats a used page
+BLIND = {"ag": ROOT / "tests" / "blind" / "ag"}  # a set still blind: its labels, questions and fixtures together
 
 
 def _folder(name: str) -> Path:
@@ -92,7 +92,7 @@ def test_judged_queries_are_well_formed_new_and_name_existing_documents(name):
     if not path.exists():
         pytest.skip(f"{path.relative_to(ROOT)} not written yet")
     judged = load_judged(path)
-    assert len(judged) >= (16 if name == "af" else 20) and len({q.id for q in judged}) == len(judged)  # af: 8 a labeller
+    assert len(judged) >= (16 if name in ("af", "ag") else 20) and len({q.id for q in judged}) == len(judged)  # af: 8 a labeller
     assert all(re.fullmatch(rf"{name}q\d\d", q.id) and q.kind and q.note for q in judged)
     earlier = {q.query for p in DATA.glob("judged_queries*.jsonl") if not p.stem.endswith(tuple(SIZES))
                for q in load_judged(p)}
