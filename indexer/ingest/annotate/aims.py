@@ -90,10 +90,10 @@ _SHAPES = (_WANTED, _HEADING_FOR, _NEAR, _AIMS_ARE, _CONDITION, _TO_SHOW, _GETTI
 
 # Round 33: a purpose reached through a rating noun: "in order to achieve a judgement of 'good'", "the work needed to
 # secure a rating of outstanding" (`ROUND33_AIM_RATING_NOUN`).
-_PURPOSE_NOUN = re.compile(rf"\b(?:in\s+order|so\s+as|needed|necessary|required|bid|efforts?|ambitions?|aims?|goals?"
-                           rf"|targets?|plans?|hopes?|determin\w+|commit\w+)\s+to\s+(?:achieve|reach|get|gain|secure|earn"
-                           rf"|win|attain|receive|obtain)\s+(?:an?\s+|the\s+)?(?:overall\s+)?(?:judge?ments?|ratings?"
-                           rf"|grades?|verdicts?)\s+of\s+{_QUOTE}$", re.IGNORECASE)
+_PURPOSE_NOUN = re.compile(rf"\b(?:in\s+order|so\s+as|needed|necessary|required|bid|efforts?|ambitions?|aims?"
+                           rf"|goals?|targets?|plans?|hopes?|determin\w+|commit\w+)\s+to\s+(?:achieve|reach|get|gain"
+                           rf"|secure|earn|win|attain|receive|obtain)\s+(?:an?\s+|the\s+)?(?:overall\s+)?"
+                           rf"(?:judge?ments?|ratings?|grades?|verdicts?)\s+of\s+{_QUOTE}$", re.IGNORECASE)
 
 
 def aimed_at(before: str, after: str = "") -> bool:

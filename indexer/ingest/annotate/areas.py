@@ -28,6 +28,8 @@ _VERB_THEN_AREA = re.compile(r"\b(?:rated|judged|graded|grades|awarded)\s+(?:(?:
                              + "|".join(p.pattern for p, _ in AREAS) + r"))*['’]?\s+['‘“\"]?$", re.IGNORECASE)
 AFTER_CHARS = 90  # how far after an area its grade may stand ("care leavers' experiences and progress … inadequate")
 BEFORE_CHARS = 40  # how far before, joined by "for"/"in" ("rated inadequate for its care leavers")
+# A grade given before its area: "rated inadequate for its care leavers".
+_FOR_AREA = re.compile(r"^\W*(?:for|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?$")
 _CLAUSE_END = re.compile(r"[.;]|\bwhile\b|\bbut\b|\bwhereas\b", re.IGNORECASE)
 
 
@@ -59,8 +61,7 @@ def area_grades(sentence: str) -> dict[str, str]:
         next_area = areas[i + 1][0] if i + 1 < len(areas) else len(sentence)
         after = [g for g in grades if end <= g[0] <= min(end + AFTER_CHARS, next_area + 1)
                  and not _CLAUSE_END.search(sentence[end:g[0]])]
-        before = [g for g in grades if start - BEFORE_CHARS <= g[1] <= start
-                  and re.match(r"^\W*(?:for|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?$", sentence[g[1]:start])]
+        before = [g for g in grades if start - BEFORE_CHARS <= g[1] <= start and _FOR_AREA.match(sentence[g[1]:start])]
         chosen = after[0] if after else before[-1] if before else None
         if chosen is None and i + 1 < len(areas) and _JOINED.fullmatch(sentence[end:next_area]):
             continue  # "children in care and care leavers, which it grades outstanding": the list's grade, below
@@ -70,10 +71,10 @@ def area_grades(sentence: str) -> dict[str, str]:
 
 
 # Areas joined into one list ("children in care and care leavers") share the grade given after the list.
-_JOINED = re.compile(r"['’]?\s*(?:,|and|&|as\s+well\s+as)\s*(?:(?:for|of|the|its|their)\s+)*", re.IGNORECASE)
+_JOIN = r"['’]?\s*(?:,|and|&|as\s+well\s+as)\s*"
+_JOINED = re.compile(_JOIN + r"(?:(?:for|of|the|its|their)\s+)*", re.IGNORECASE)
 # Round 33: "children in care and young people leaving care", "children in care and those leaving care".
-_JOINED_33 = re.compile(r"['’]?\s*(?:,|and|&|as\s+well\s+as)\s*(?:(?:for|of|the|its|their|young\s+people|those|children)\s+)*",
-                        re.IGNORECASE)
+_JOINED_33 = re.compile(_JOIN + r"(?:(?:for|of|the|its|their|young\s+people|those|children)\s+)*", re.IGNORECASE)
 
 
 def _shared(sentence: str, areas: list[tuple[int, int, str]], found: dict[str, str]) -> dict[str, str]:
@@ -98,9 +99,8 @@ def _shared(sentence: str, areas: list[tuple[int, int, str]], found: dict[str, s
 
 
 def _graded_before(sentence: str, start: int) -> bool:
-    """Round 33: a grade stands just before the area at `start`, joined by "for"/"in" (the list's grade, given first)."""
-    return any(start - BEFORE_CHARS <= g[1] <= start
-               and re.match(r"^\W*(?:for|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?$", sentence[g[1]:start])
+    """Round 33: a grade stands just before the area at `start`, joined by "for"/"in" (the list's grade, first)."""
+    return any(start - BEFORE_CHARS <= g[1] <= start and _FOR_AREA.match(sentence[g[1]:start])
                for g in _current_grades(sentence))
 
 

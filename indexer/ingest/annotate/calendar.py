@@ -288,12 +288,13 @@ def past_december_shift(text: str, published_month: int) -> int:
 
 
 # Round 33: "rated inadequate last summer" places the judgement in the year before the page as "last year" does.
-_JUDGED_LAST_SEASON = re.compile(_JUDGED_LAST_YEAR.pattern.replace("last year", "(?<!the )last (?:summer|spring|autumn|winter)"),
-                                 re.IGNORECASE)
+_JUDGED_LAST_SEASON = re.compile(
+    _JUDGED_LAST_YEAR.pattern.replace("last year", "(?<!the )last (?:summer|spring|autumn|winter)"), re.IGNORECASE)
 
 
 def judged_last_year(text: str) -> bool:
-    """True when the article says the judgement came last year ("Last year Ofsted rated…"; round 33: "last summer")."""
+    """True when the article says the judgement came last year ("Last year Ofsted rated…"; round 33: "last
+    summer")."""
     return bool(_JUDGED_LAST_YEAR.search(text) or settings.ROUND33_LAST_SEASON and _JUDGED_LAST_SEASON.search(text))
 
 

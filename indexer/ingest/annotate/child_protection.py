@@ -29,7 +29,9 @@ def cpi_grade(statements: list, code: str, text: str, published: dt.date | None)
     grade = named[0].grade
     years = {int(y) for y in YEAR_RE.findall(text)} | ({published.year} if published else set())
     for outcome in for_council(code):
-        if outcome.framework == "CPI" and outcome.published and grades_agree(grade, official_grade(outcome)) \
-                and (not years or years & {outcome.published.year - 1, outcome.published.year, outcome.published.year + 1}):
+        if outcome.framework != "CPI" or not outcome.published or not grades_agree(grade, official_grade(outcome)):
+            continue
+        near = {outcome.published.year - 1, outcome.published.year, outcome.published.year + 1}
+        if not years or years & near:
             return grade, named  # the page names no year, or one near the CPI's (a 2008 round-up's is another's)
     return "", []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from indexer import settings
+from indexer.numbers import ORDINALS
 
 _QUOTE = r"['‘“\"]?"
 # "no longer inadequate", "out of the inadequate rating", "improved from inadequate to good"
@@ -258,8 +259,8 @@ def since_clause(head: str) -> bool:
 
 # Round 33: the clause's subject is one or some of other councils the sentence named ("two other councils in a similar
 # position, one of which has now moved out of 'inadequate'").
-_ONE_OF_OTHERS = re.compile(r"\b(?:one|some|two|three|several|many|both|all|each|most)\s+of\s+(?:which|whom|them|those|these)"
-                            r"\b[^,;.]{0,40}$", re.IGNORECASE)
+_ONE_OF_OTHERS = re.compile(r"\b(?:one|some|two|three|several|many|both|all|each|most)\s+of\s+"
+                            r"(?:which|whom|them|those|these)\b[^,;.]{0,40}$", re.IGNORECASE)
 
 
 def about_others(head: str) -> bool:
@@ -268,7 +269,7 @@ def about_others(head: str) -> bool:
 
 
 # Round 33: "the first (inspection) since it was rated inadequate in 2012": a newer inspection stands after that grade.
-_COUNTED_SINCE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|latest|new)\b(?:\s+[\w'’-]+){0,5}"
+_COUNTED_SINCE = re.compile(rf"\b(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th)|latest|new)\b(?:\s+[\w'’-]+){{0,5}}"
                             r"\s+since\b[^,;]*$", re.IGNORECASE)
 
 

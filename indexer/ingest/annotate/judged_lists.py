@@ -35,7 +35,8 @@ def _judging(text: str, members: int) -> bool:
 
 # Round 33: a sentence that places the page's event in a series names earlier cases to compare with, not subjects
 # ("the latest in a series of interventions which have seen commissioners appointed in A, B and C").
-_PRECEDENTS = re.compile(r"\b(?:latest|newest|last|third|fourth|fifth)\s+in\s+a\s+(?:series|string|line|run|spate|wave)\s+of\b"
+_PRECEDENTS = re.compile(r"\b(?:latest|newest|last|third|fourth|fifth)\s+in\s+a\s+"
+                         r"(?:series|string|line|run|spate|wave)\s+of\b"
                          r"|\bfollow(?:s|ing|ed)?\s+(?:similar|other|earlier|previous)\s+(?:\w+\s+){0,2}?"
                          r"(?:interventions|moves|directions|action|appointments|cases)\b", re.IGNORECASE)
 

@@ -17,8 +17,8 @@ from indexer.ingest.annotate import outcomes as outcome_table
 from indexer.ingest.annotate.attribution import council_mentions
 from indexer.ingest.annotate.earlier_grade import dated_before
 from indexer.ingest.annotate.intervention_exit import leaves_intervention
-from indexer.ingest.annotate.grade_context import (RATING_NOUN_OF, about_others, given_by_earlier_inspection, is_past, shed_by_action,
-                                                   since_clause)
+from indexer.ingest.annotate.grade_context import (RATING_NOUN_OF, about_others, given_by_earlier_inspection, is_past,
+                                                   shed_by_action, since_clause)
 from indexer.ingest.annotate.severity import is_sub_area
 from indexer.ingest.annotate.text_units import Sentence, document_sentences
 from indexer.ingest.annotate.scan import grade_matches

@@ -389,7 +389,7 @@ def grades_an_area(before: str) -> bool:
     leadership of the council and the trust, inadequate")."""
     clause = re.split(r"[;:.]|\band\s+found\b|\bbut\b", before)[-1]
     if settings.ROUND33_SINCE_CLAUSE_AREA:
-        clause = re.split(r"\bsince\b", clause)[-1]  # round 33: a since-clause has its own subject ("care leavers' support grew since it was rated ...")
+        clause = re.split(r"\bsince\b", clause)[-1]  # round 33: a since-clause has its own subject
     areas = list(SUB_AREA.finditer(clause))
     if settings.ROUND28_OUTCOME_AREAS:  # round 28: an outcome strand or a group of children at risk is an area too
         areas = sorted(areas + list(_OUTCOME_AREA.finditer(clause)), key=lambda m: m.start())
@@ -659,7 +659,8 @@ def grade_statements(sentence: str, paragraph: int) -> list[GradeStatement]:
             and _LAST_YEAR_BEFORE.search(re.split(r"[;.]", sentence[:match.start()])[-1])
         dated_after = _DATED_VERDICT_AFTER.match(after)
         earlier = earlier or ("last" if ago or dated_after else "")
-        if reason == "past" and settings.ROUND33_SINCE_DATED and since_dated(sentence[max(0, match.start() - 120):match.start()], after):
+        if reason == "past" and settings.ROUND33_SINCE_DATED \
+                and since_dated(sentence[max(0, match.start() - 120):match.start()], after):
             reason = ""  # round 33: "since it was rated 'requires improvement' in 2024": standing from that year
         if not reason and since_clause(sentence[max(0, match.start() - 120):match.start()]):
             earlier = earlier or "last"  # round 9: "since it was rated inadequate": standing until a newer grade
@@ -746,12 +747,12 @@ def stepped(grade: str, steps: int) -> str:
 _PERIOD_AT = re.compile(r"\bafter\s+(?:[\w-]+\s+){1,3}?(?:years?|months?|inspections?)\s+(?:at|as|rated|judged|of being)\s+"
                         r"['‘“\"]?$", re.IGNORECASE)
 # "judged inadequate some two and a half years ago": the grade of a stated time back, standing unless a newer is named.
-_AGO_AFTER = re.compile(r"^['’”\"]?\s+(?:\w+\s+){0,1}(?:some|about|around|nearly|almost|over|more than)?\s*"
-                        r"(?:[\w-]+\s+){1,4}(?:years?|months?)\s+ago\b", re.IGNORECASE)
+_TIME_BACK = (r"^['’”\"]?\s+(?:\w+\s+){0,1}(?:some|about|around|nearly|almost|over|more than)?\s*"
+              r"(?:[\w-]+\s+){1,4}(?:years?|months?)\s+")
+_AGO_AFTER = re.compile(_TIME_BACK + r"ago\b", re.IGNORECASE)
 # Round 33: "given an 'inadequate' rating six years prior" / "... two years earlier": the same, counted back from the
 # page's own event (`ROUND33_YEARS_PRIOR`).
-_PRIOR_AFTER = re.compile(r"^['’”\"]?\s+(?:\w+\s+){0,1}(?:some|about|around|nearly|almost|over|more than)?\s*"
-                          r"(?:[\w-]+\s+){1,4}(?:years?|months?)\s+(?:prior|earlier|before|previously)\b", re.IGNORECASE)
+_PRIOR_AFTER = re.compile(_TIME_BACK + r"(?:prior|earlier|before|previously)\b", re.IGNORECASE)
 # "Twelve months ago it was judged to be performing adequately": the same, with the time first.
 # Round 13: also counted back from the page's own event ("A year earlier the borough was 'performing well'", x21; "A
 # year earlier not one council was inadequate", m01; "a month earlier, when … found … inadequate", q01), and "the year
