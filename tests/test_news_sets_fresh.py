@@ -8,7 +8,8 @@ round 31's code and is development material since. Set ad (40 pages, 20 question
 31 on round 30's and round 31's code and is development material since round 32. Set ae (40 pages, 20 questions)
 was scored once at the end of round 32 on round 31's and round 32's code and is development material since. Set af
 (40 pages, 16 questions) was scored once at round 32's very end on the same two codes and is development material
-since round 33. Set ag (40 pages, 16 questions, round 33) waits blind in tests/blind/ag until the round's end.
+since round 33. Set ag (40 pages, 16 questions, round 33) was scored once at round 33's end on round 32's and round
+33's final code and waits in tests/blind/ag to join the development sets.
 These are the record and fixture checks every set has. Nothing here runs the rules or the ranking.
 """
 from __future__ import annotations
