@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from indexer.grades import grades_agree
 from indexer.ingest.annotate.dates import YEAR_RE
-from indexer.ingest.annotate.outcomes import for_council, official_grade
+from indexer.ingest.annotate.outcomes import giving
 
 _CHILD_PROTECTION = re.compile(r"\bchild\s+protection\b", re.IGNORECASE)
 
@@ -28,8 +27,8 @@ def cpi_grade(statements: list, code: str, text: str, published: dt.date | None)
         return "", []
     grade = named[0].grade
     years = {int(y) for y in YEAR_RE.findall(text)} | ({published.year} if published else set())
-    for outcome in for_council(code):
-        if outcome.framework != "CPI" or not outcome.published or not grades_agree(grade, official_grade(outcome)):
+    for outcome in giving(code, grade):
+        if outcome.framework != "CPI":
             continue
         near = {outcome.published.year - 1, outcome.published.year, outcome.published.year + 1}
         if not years or years & near:

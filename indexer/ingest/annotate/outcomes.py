@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from indexer import settings
 from indexer.models import Outcome
+from indexer.grades import grades_agree
 from indexer.ingest.annotate.grades import normalise_grade, worst_grade
 
 _SUB_COLUMNS = {
@@ -67,6 +68,12 @@ def official_grade(outcome: Outcome) -> str:
     if outcome.overall or outcome.framework != "SLAC":
         return outcome.overall
     return worst_grade(outcome.subjudgements.values())
+
+
+def giving(code: str, grade: str) -> list[Outcome]:
+    """The council's published inspections whose overall grade is `grade` (pre-2013 adequate as requires improvement),
+    oldest first."""
+    return [o for o in for_council(code) if o.published and grades_agree(grade, official_grade(o))]
 
 
 def graded_by(code: str, day: dt.date) -> list[Outcome]:

@@ -8,9 +8,8 @@ reading gave the page a year, and marked inferred.
 """
 from __future__ import annotations
 
-from indexer.grades import grades_agree
 from indexer.ingest.annotate.gazetteer import display_name
-from indexer.ingest.annotate.outcomes import for_council, official_grade
+from indexer.ingest.annotate.outcomes import giving
 
 MIN_COUNCILS = 2  # one council's grade is the single-council fallback's (empty_year.py)
 
@@ -22,7 +21,7 @@ def shared_record_year(codes: list[str], grades: list[str]) -> tuple[int | None,
         return None, ""
     common: set[int] | None = None
     for code, grade in graded:
-        years = {o.published.year for o in for_council(code) if o.published and grades_agree(grade, official_grade(o))}
+        years = {o.published.year for o in giving(code, grade)}
         common = years if common is None else common & years
     if not common or len(common) != 1:
         return None, ""
